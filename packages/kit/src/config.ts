@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/** The services of the graph and their default loopback ports. */
+export const SERVICES = {
+  gateway: { port: 4000 },
+  users: { port: 4001 },
+  content: { port: 4002 },
+  gifts: { port: 4003 },
+  commerce: { port: 4004 },
+} as const;
+export type ServiceName = keyof typeof SERVICES;
+export const SUBGRAPH_NAMES = ['users', 'content', 'gifts', 'commerce'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** `USERS_PORT`, `GATEWAY_PORT`, …; `PORT` wins when a single service is started on its own. */
+export function portFor(service: ServiceName, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[`${service.toUpperCase()}_PORT`] ?? env.PORT;
+  if (raw === undefined || raw === '') return SERVICES[service].port;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`${service.toUpperCase()}_PORT must be a port number, got ${JSON.stringify(raw)}`);
+  }
+  return port;
+}
+
+/** Services listen on loopback unless told otherwise. */
+export function hostFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST ?? '127.0.0.1';
+}
+
+/** Where the SQLite files live: DATA_DIR, or `data/` under the working directory. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR ?? 'data');
+}
+
+/** `USERS_URL` etc., defaulting to the subgraph's loopback port. */
+export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${SERVICES[name].port}/graphql`;
+}
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}

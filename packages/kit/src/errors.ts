@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes clients may branch on. They are part of the API: never rename one.
+ * Anything thrown without one of these codes is treated as unexpected and masked.
+ */
+export const ErrorCode = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes produced by GraphQL itself (parsing, validation, variable coercion); safe to pass on as-is. */
+const GRAPHQL_OWN_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && (code in ErrorCode || GRAPHQL_OWN_CODES.has(code)) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+type Extensions = Record<string, unknown>;
+
+export function notFound(type: string, id: string): GraphQLError {
+  return new GraphQLError(`${type} ${JSON.stringify(id)} was not found.`, {
+    extensions: { code: ErrorCode.NOT_FOUND, type, id },
+  });
+}
+
+export function badInput(message: string, extensions: Extensions = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
+}
+
+export function unauthenticated(message = 'You must be signed in to do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function forbidden(message: string, extensions: Extensions = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extensions } });
+}
+
+export function conflict(message: string, extensions: Extensions = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
+}

@@ -1,0 +1,181 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './log.ts';
+
+/** Requests larger than this are refused before they are parsed. */
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+
+export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
+  server: ApolloServer<TContext>;
+  context: (req: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Other routes (health, metrics) tried before GraphQL; a route returns true when it answered. */
+  routes?: Route[];
+  maxBodyBytes?: number;
+  logger: Logger;
+}
+
+class PayloadTooLargeError extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+export function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * A lean node:http binding for Apollo Server: it answers GraphQL on `/` and `/graphql`
+ * and leaves everything else to the given routes. Apollo Server 5 ships no framework
+ * binding of its own besides the standalone one, which cannot serve a health route.
+ */
+export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): http.RequestListener {
+  const { server, context, routes = [], logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return async (req, res) => {
+    try {
+      for (const route of routes) {
+        if (await route(req, res)) return;
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/' && url.pathname !== '/graphql') {
+        sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at /graphql.`);
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        const text = await readBody(req, maxBodyBytes);
+        if (text.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+            return;
+          }
+        } else {
+          body = text;
+        }
+      }
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => Promise.resolve(context(req)),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`);
+        return;
+      }
+      if ((error as { extensions?: { code?: string } }).extensions?.code === 'UNAUTHENTICATED') {
+        sendError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
+        return;
+      }
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
+    }
+  };
+}
+
+/** `GET /health` (the process is up) and `GET /ready` (it can serve). */
+export function healthRoute(service: string, ready: () => boolean = () => true): Route {
+  return (req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
+    const ok = path === '/health' || ready();
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service });
+    return true;
+  };
+}
+
+export interface RunningHttpServer {
+  server: http.Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/**
+ * Listens and resolves once bound. Keep-alive outlasts the gateway's idle sockets so a reused
+ * socket is never closed under a request in flight.
+ */
+export function listen(handler: http.RequestListener, port: number, host: string): Promise<RunningHttpServer> {
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, handler);
+  server.headersTimeout = 66_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortInUseError(`Port ${port} on ${host} is already in use.`));
+      else reject(error);
+    });
+    server.listen(port, host, () => {
+      const bound = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port: bound,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** Runs `stop` once on SIGINT or SIGTERM, then exits. */
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

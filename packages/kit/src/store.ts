@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+
+export type SqliteDatabase = Database.Database;
+
+export interface StoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  path: string;
+  /** The drizzle-kit output folder of the subgraph. */
+  migrationsFolder: string;
+  /** Stores that hold value (wallets, ledger, codes, orders) sync fully on every commit. */
+  holdsValue?: boolean;
+  /** Called with every SQL statement the connection runs; tests count statements with it. */
+  onStatement?: (sql: string) => void;
+}
+
+export interface Store<TSchema extends Record<string, unknown>> {
+  sqlite: SqliteDatabase;
+  db: BetterSQLite3Database<TSchema>;
+  close(): void;
+}
+
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
+/**
+ * Opens a subgraph's SQLite file with the project's pragmas and applies its migrations.
+ * WAL lets readers run beside the single writer; the busy timeout makes a second writer
+ * wait instead of failing at once.
+ */
+export function openStore<TSchema extends Record<string, unknown>>(
+  schema: TSchema,
+  options: StoreOptions,
+): Store<TSchema> {
+  let sqlite: SqliteDatabase;
+  try {
+    if (options.path !== ':memory:') fs.mkdirSync(path.dirname(options.path), { recursive: true });
+    sqlite = new Database(options.path, options.onStatement ? { verbose: (sql) => options.onStatement?.(String(sql)) } : {});
+    if (options.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`synchronous = ${options.holdsValue ? 'FULL' : 'NORMAL'}`);
+  } catch (error) {
+    throw new StoreOpenError(`Cannot open the store at ${options.path}: ${(error as Error).message}`, { cause: error });
+  }
+  const db = drizzle(sqlite, { schema });
+  try {
+    migrate(db, { migrationsFolder: options.migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    throw new StoreOpenError(`Cannot migrate the store at ${options.path}: ${(error as Error).message}`, { cause: error });
+  }
+  return { sqlite, db, close: () => sqlite.close() };
+}

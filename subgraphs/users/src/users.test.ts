@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveEntities, runOperation, statementCounter } from '@app/kit/testing';
+import { creatorIds, userIds } from '@app/fixtures/world';
+import { createContext } from './context.ts';
+import { createServer } from './server.ts';
+import { openUsersStore } from './store.ts';
+
+const counter = statementCounter();
+const store = openUsersStore(':memory:', { onStatement: counter.onStatement });
+const server = createServer();
+const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
+
+beforeAll(() => server.start());
+afterAll(async () => {
+  await server.stop();
+  store.close();
+});
+
+describe('users subgraph', () => {
+  it('finds a creator by handle or id, with follower counts from the follow graph', async () => {
+    const byId = await run('query ($id: ID!) { creator(id: $id) { id handle followerCount followers(first: 3) { edges { node { id } } } } }', { id: creatorIds[0] });
+    expect(byId.errors).toBeUndefined();
+    const creator = byId.data?.creator;
+    expect(creator.id).toBe(creatorIds[0]);
+    expect(creator.followerCount).toBeGreaterThan(0);
+    expect(creator.followers.edges).toHaveLength(3);
+
+    const byHandle = await run('query ($handle: String!) { creator(handle: $handle) { id } }', { handle: creator.handle });
+    expect(byHandle.data?.creator.id).toBe(creatorIds[0]);
+  });
+
+  it('refuses creator() with both or neither argument, and a non-creator id, with stable codes', async () => {
+    const neither = await run('{ creator { id } }');
+    expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const both = await run('query ($id: ID!) { creator(id: $id, handle: "x") { id } }', { id: creatorIds[0] });
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const notCreator = await run('query ($id: ID!) { creator(id: $id) { id } }', { id: userIds[59] });
+    expect(notCreator.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknown = await run('{ user(id: "usr_nope") { id } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(unknown.data?.user).toBeNull();
+  });
+
+  it('pages through all 20 creators by handle without repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await run('query ($after: String) { creators(first: 7, after: $after) { edges { node { handle } } pageInfo { hasNextPage endCursor } } }', { after });
+      seen.push(...page.data.creators.edges.map((edge: any) => edge.node.handle));
+      if (!page.data.creators.pageInfo.hasNextPage) break;
+      after = page.data.creators.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(20);
+    expect([...seen].sort()).toEqual(seen);
+    expect(new Set(seen).size).toBe(20);
+  });
+
+  it('refuses a page above the cap and a malformed cursor', async () => {
+    const tooMany = await run('{ creators(first: 10000) { edges { cursor } } }');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badCursor = await run('{ creators(after: "not-a-cursor") { edges { cursor } } }');
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('resolves Creator and User references through _entities, null for unknown ids', async () => {
+    const result = await resolveEntities(server, createContext(store.db), 'Creator', [creatorIds[1] as string, 'usr_unknown', userIds[40] as string], 'handle');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0]?.handle).toEqual(expect.any(String));
+    expect(result.data?._entities[1]).toBeNull();
+    expect(result.data?._entities[2]).toBeNull();
+  });
+
+  it('runs the same number of statements for 5 and for 50 users with their followers', async () => {
+    const statementsFor = async (ids: readonly string[]) => {
+      counter.reset();
+      const result = await resolveEntities(
+        server,
+        createContext(store.db),
+        'User',
+        ids,
+        'handle followerCount followingCount followers(first: 5) { edges { node { handle followerCount } } } following(first: 5) { edges { node { handle } } }',
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities.every((entity) => entity !== null)).toBe(true);
+      return counter.count;
+    };
+    const five = await statementsFor(userIds.slice(0, 5));
+    const fifty = await statementsFor(userIds.slice(0, 50));
+    expect(fifty).toBe(five);
+    expect(five).toBeGreaterThan(0);
+    expect(five).toBeLessThanOrEqual(8);
+  });
+});
