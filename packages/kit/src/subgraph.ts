@@ -87,7 +87,7 @@ export async function serveSubgraph<TContext extends BaseContext>(options: Serve
 }
 
 /** For a subgraph's index.ts: serve, log where, stop cleanly on signals, exit 1 when it cannot start. */
-export async function runSubgraph<TContext extends BaseContext>(start: () => Promise<RunningSubgraph>, logger: Logger): Promise<void> {
+export async function runSubgraph(start: () => Promise<RunningSubgraph>, logger: Logger): Promise<void> {
   try {
     const running = await start();
     logger.info({ url: running.url }, 'subgraph listening');

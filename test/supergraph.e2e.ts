@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creatorIds } from '@app/fixtures/world';
+import { startGraph, type RunningGraph } from './harness.ts';
+
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startGraph();
+});
+afterAll(() => graph?.stop());
+
+const CREATOR_PROFILE = /* GraphQL */ `
+  query CreatorProfile($handle: String!) {
+    creator(handle: $handle) {
+      id
+      handle
+      displayName
+      followerCount
+      followers(first: 3) { edges { node { handle } } }
+      videos(first: 20) {
+        edges { node { id caption creator { handle } products { title price { amount currencyCode formatted } brand { name } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+      liveStreams(first: 5) {
+        edges { node { id title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds giftCount } } }
+      }
+      giftEarnings { diamonds value { amount currencyCode formatted } }
+      catalogs(first: 5) { edges { node { name brand { name } } } }
+      showcase(first: 5) { edges { node { title brand { name platform } } } }
+    }
+  }
+`;
+
+describe('the supergraph through the gateway', () => {
+  it('joins all four subgraphs for one creator profile', async () => {
+    const first = await graph.query('query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] });
+    const handle = first.body.data.creator.handle;
+
+    const { status, body } = await graph.query(CREATOR_PROFILE, { handle });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const creator = body.data.creator;
+
+    // users
+    expect(creator.id).toBe(creatorIds[0]);
+    expect(creator.followerCount).toBeGreaterThan(0);
+    expect(creator.followers.edges).toHaveLength(3);
+    // content, with users resolving the creator back
+    expect(creator.videos.edges).toHaveLength(15);
+    expect(creator.videos.edges.every((edge: any) => edge.node.creator.handle === handle)).toBe(true);
+    // commerce through content's videos
+    const tagged = creator.videos.edges.flatMap((edge: any) => edge.node.products);
+    expect(tagged.length).toBeGreaterThan(0);
+    for (const product of tagged) {
+      expect(product.price.currencyCode).toBe('USD');
+      expect(product.price.formatted).toMatch(/^\$[\d,]+\.\d{2}$/);
+      expect(product.brand.name).toEqual(expect.any(String));
+    }
+    // content + commerce + gifts on live streams
+    const live = creator.liveStreams.edges.map((edge: any) => edge.node).find((stream: any) => stream.status === 'LIVE');
+    expect(live).toBeDefined();
+    expect(live.pinnedProducts.length).toBeGreaterThan(0);
+    expect(live.giftTotals).toEqual({ coins: 0, diamonds: 0, giftCount: 0 });
+    // gifts: zero until gifting exists
+    expect(creator.giftEarnings).toEqual({ diamonds: 0, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } });
+    // commerce on the creator
+    expect(creator.showcase.edges.length).toBeGreaterThan(0);
+    expect(Array.isArray(creator.catalogs.edges)).toBe(true);
+  });
+
+  it('serves a feed page with creators, tagged products and gift totals', async () => {
+    const { body } = await graph.query(`{
+      feed(first: 20) {
+        edges { node { id publishedAt creator { handle verified } products { id price { formatted } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+      liveNow(first: 10) { edges { node { id creator { handle } giftTotals { coins } pinnedProducts { id } } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const videos = body.data.feed.edges.map((edge: any) => edge.node);
+    expect(videos).toHaveLength(20);
+    const times = videos.map((video: any) => Date.parse(video.publishedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(body.data.liveNow.edges.length).toBeGreaterThan(0);
+  });
+
+  it('answers bad arguments with coded GraphQL errors, never a 500 or a stack trace', async () => {
+    const cases = [
+      ['{ video(id: "vid_unknown") { id } }', 'NOT_FOUND'],
+      ['{ product(id: "prd_unknown") { id } }', 'NOT_FOUND'],
+      ['{ creator(handle: "no.such.creator") { id } }', 'NOT_FOUND'],
+      ['{ feed(first: 10000) { edges { cursor } } }', 'BAD_USER_INPUT'],
+      ['{ feed(after: "garbage") { edges { cursor } } }', 'BAD_USER_INPUT'],
+      ['{ creators(first: -1) { edges { cursor } } }', 'BAD_USER_INPUT'],
+      ['{ creator { id } }', 'BAD_USER_INPUT'],
+      ['{ noSuchField }', 'GRAPHQL_VALIDATION_FAILED'],
+    ] as const;
+    for (const [query, code] of cases) {
+      const { status, body } = await graph.query(query);
+      expect(status, query).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions?.code, query).toBe(code);
+      expect(JSON.stringify(body), query).not.toMatch(/stacktrace|at .*\.ts:\d+|SQLITE|127\.0\.0\.1/);
+    }
+  });
+
+  it('keeps the rest of a response when one field fails', async () => {
+    const { body } = await graph.query(`query ($id: ID!) { creator(id: $id) { handle } video(id: "vid_unknown") { id } }`, { id: creatorIds[1] });
+    expect(body.data.creator.handle).toEqual(expect.any(String));
+    expect(body.data.video).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].path).toEqual(['video']);
+  });
+
+  it('serves health and the Sandbox landing page in development', async () => {
+    const health = await fetch(`${graph.url}health`);
+    expect(health.status).toBe(200);
+    const landing = await fetch(graph.url, { headers: { accept: 'text/html' } });
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toMatch(/sandbox/i);
+  });
+});
