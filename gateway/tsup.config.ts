@@ -1,12 +1,3 @@
-import { defineConfig } from 'tsup';
+import { serviceBuild } from '../../packages/kit/build/tsup.service.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: 'esm',
-  target: 'node20',
-  platform: 'node',
-  // Workspace packages ship TypeScript source; bundle them, keep npm dependencies external.
-  noExternal: [/^@app\//],
-  clean: true,
-  sourcemap: true,
-});
+export default serviceBuild;

@@ -1,14 +1,3 @@
-import { copyFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { serviceBuild } from '../../packages/kit/build/tsup.service.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: 'esm',
-  target: 'node20',
-  platform: 'node',
-  // Workspace packages ship TypeScript source; bundle them, keep npm dependencies external.
-  noExternal: [/^@app\//],
-  clean: true,
-  sourcemap: true,
-  onSuccess: async () => copyFileSync('src/schema.graphql', 'dist/schema.graphql'),
-});
+export default serviceBuild;

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveEntities, runOperation, statementCounter } from '@app/kit/testing';
+import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import { createContext } from './context.ts';
+import { videoLikes } from './db/schema.ts';
+import { createServer } from './server.ts';
+import { openContentStore } from './store.ts';
+
+const counter = statementCounter();
+const store = openContentStore(':memory:', { onStatement: counter.onStatement });
+const server = createServer();
+const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
+
+beforeAll(() => server.start());
+afterAll(async () => {
+  await server.stop();
+  store.close();
+});
+
+/** True when `items` are in newest-first order by `[time, id]`, with no two equal. */
+function isNewestFirst(items: { time: string; id: string }[]): boolean {
+  return items.every((item, i) => {
+    const previous = items[i - 1];
+    if (!previous) return true;
+    return item.time < previous.time || (item.time === previous.time && item.id < previous.id);
+  });
+}
+
+describe('content subgraph', () => {
+  it('serves the feed newest first and pages through all 300 videos without repeats', async () => {
+    const seen: { id: string; time: string }[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: any = await run(
+        'query ($after: String) { feed(first: 45, after: $after) { edges { node { id publishedAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
+        { after },
+      );
+      expect(page.errors).toBeUndefined();
+      expect(page.data.feed.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...page.data.feed.edges.map((edge: any) => ({ id: edge.node.id, time: edge.node.publishedAt })));
+      pages += 1;
+      if (!page.data.feed.pageInfo.hasNextPage) break;
+      after = page.data.feed.pageInfo.endCursor;
+    }
+    expect(pages).toBe(Math.ceil(VIDEO_COUNT / 45));
+    expect(seen).toHaveLength(VIDEO_COUNT);
+    expect(new Set(seen.map((video) => video.id)).size).toBe(VIDEO_COUNT);
+    expect(isNewestFirst(seen)).toBe(true);
+    expect(Date.parse(seen[0]?.time as string)).toBeLessThanOrEqual(SEED_TIME);
+  });
+
+  it('refuses a page above the cap and a malformed cursor with BAD_USER_INPUT', async () => {
+    const tooMany = await run('{ feed(first: 10000) { edges { cursor } } }');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badCursor = await run('{ feed(after: "not-a-cursor") { edges { cursor } } }');
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badLiveCursor = await run('{ liveNow(after: "bm9wZQ") { edges { cursor } } }');
+    expect(badLiveCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers NOT_FOUND with null data for an unknown video or live stream', async () => {
+    const video = await run('{ video(id: "vid_nope") { id } }');
+    expect(video.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(video.data?.video).toBeNull();
+    const stream = await run('{ liveStream(id: "liv_nope") { id } }');
+    expect(stream.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(stream.data?.liveStream).toBeNull();
+  });
+
+  it('gives a video its hashtags from the caption, a creator reference, and likes counted from video_likes', async () => {
+    const query = 'query ($id: ID!) { video(id: $id) { id caption hashtags likeCount durationSeconds playbackUrl creator { id } } }';
+    const before = await run(query, { id: videoIds[7] });
+    expect(before.errors).toBeUndefined();
+    const video = before.data?.video;
+    expect(video.creator.id).toBe(videoCreatorId(7));
+    expect(video.hashtags.length).toBeGreaterThan(0);
+    for (const tag of video.hashtags) expect(video.caption).toContain(`#${tag}`);
+    expect(video.durationSeconds).toBeGreaterThanOrEqual(8);
+    expect(video.durationSeconds).toBeLessThanOrEqual(180);
+    expect(video.playbackUrl).toBe(`https://cdn.example.com/v/${videoIds[7]}.m3u8`);
+
+    expect(video.likeCount).toBeGreaterThan(0);
+    const newFan = 'usr_test_fan';
+    store.db.insert(videoLikes).values({ userId: newFan, videoId: videoIds[7] as string, createdAt: new Date(SEED_TIME) }).run();
+    const after = await run('query ($id: ID!) { video(id: $id) { likeCount } }', { id: videoIds[7] });
+    expect(after.data?.video.likeCount).toBe(video.likeCount + 1);
+  });
+
+  it('lists only LIVE streams in liveNow, most viewers first, across pages', async () => {
+    const all = await run('{ liveNow(first: 100) { edges { node { id status isLive viewerCount endedAt } } pageInfo { hasNextPage } } }');
+    expect(all.errors).toBeUndefined();
+    const streams = all.data?.liveNow.edges.map((edge: any) => edge.node);
+    expect(streams).toHaveLength(LIVE_NOW_COUNT);
+    for (const stream of streams) {
+      expect(stream).toMatchObject({ status: 'LIVE', isLive: true, endedAt: null });
+      expect(stream.viewerCount).toBeGreaterThan(0);
+    }
+    const viewers = streams.map((stream: any) => stream.viewerCount);
+    expect(viewers).toEqual([...viewers].sort((a, b) => b - a));
+    expect(all.data?.liveNow.pageInfo.hasNextPage).toBe(false);
+
+    const first: any = await run('{ liveNow(first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }');
+    const rest: any = await run('query ($after: String) { liveNow(first: 100, after: $after) { edges { node { id } } } }', {
+      after: first.data.liveNow.pageInfo.endCursor,
+    });
+    const paged = [...first.data.liveNow.edges, ...rest.data.liveNow.edges].map((edge: any) => edge.node.id);
+    expect(first.data.liveNow.pageInfo.hasNextPage).toBe(true);
+    expect(paged).toEqual(streams.map((stream: any) => stream.id));
+  });
+
+  it('resolves a Creator through _entities with only their videos, newest first, and their streams', async () => {
+    const creatorId = creatorIds[3] as string;
+    const result = await resolveEntities(
+      server,
+      createContext(store.db),
+      'Creator',
+      [creatorId],
+      'id videoCount videos(first: 100) { edges { node { id publishedAt creator { id } } } pageInfo { hasNextPage } } liveStreams { edges { node { id status } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const creator = result.data?._entities[0] as any;
+    const expected = videoIds.filter((_, i) => videoCreatorId(i) === creatorId);
+    const videos = creator.videos.edges.map((edge: any) => edge.node);
+    expect(creator.videoCount).toBe(expected.length);
+    expect(videos.map((video: any) => video.id).sort()).toEqual([...expected].sort());
+    expect(videos.every((video: any) => video.creator.id === creatorId)).toBe(true);
+    expect(isNewestFirst(videos.map((video: any) => ({ id: video.id, time: video.publishedAt })))).toBe(true);
+    expect(creator.videos.pageInfo.hasNextPage).toBe(false);
+    // Stream 3 belongs to creator 3 and is one of the streams live at seed time.
+    expect(creator.liveStreams.edges.map((edge: any) => edge.node)).toEqual([{ id: liveStreamIds[3], status: 'LIVE' }]);
+  });
+
+  it("pages a creator's videos by cursor without repeats or gaps", async () => {
+    const creatorId = creatorIds[0] as string;
+    const query = 'query ($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Creator { videos(first: 4, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }';
+    const reps = [{ __typename: 'Creator', id: creatorId }];
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await run(query, { reps, after });
+      expect(page.errors).toBeUndefined();
+      const connection = page.data._entities[0].videos;
+      seen.push(...connection.edges.map((edge: any) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    const all = await resolveEntities(server, createContext(store.db), 'Creator', [creatorId], 'videos(first: 100) { edges { node { id } } }');
+    expect(seen).toEqual(all.data?._entities[0]?.videos.edges.map((edge: any) => edge.node.id));
+  });
+
+  it('resolves Video and LiveStream references through _entities, null for unknown ids', async () => {
+    const videos = await resolveEntities(server, createContext(store.db), 'Video', [videoIds[5] as string, 'vid_unknown'], 'id caption');
+    expect(videos.errors).toBeUndefined();
+    expect(videos.data?._entities[0]?.id).toBe(videoIds[5]);
+    expect(videos.data?._entities[1]).toBeNull();
+    const streams = await resolveEntities(server, createContext(store.db), 'LiveStream', [liveStreamIds[11] as string, 'liv_unknown'], 'status isLive scheduledFor');
+    expect(streams.data?._entities[0]).toMatchObject({ status: 'SCHEDULED', isLive: false });
+    expect(Date.parse(streams.data?._entities[0]?.scheduledFor)).toBeGreaterThan(SEED_TIME);
+    expect(streams.data?._entities[1]).toBeNull();
+  });
+
+  it('runs the same number of statements for 5 and for 50 videos and creators', async () => {
+    const statementsFor = async (count: number) => {
+      counter.reset();
+      const context = createContext(store.db);
+      const videos = await resolveEntities(server, context, 'Video', videoIds.slice(0, count), 'caption likeCount creator { id }');
+      expect(videos.errors).toBeUndefined();
+      expect(videos.data?._entities.every((entity) => entity !== null)).toBe(true);
+      const creators = await resolveEntities(
+        server,
+        createContext(store.db),
+        'Creator',
+        // Content does not know who is a creator: any user id resolves, with empty lists for non-creators.
+        userIds.slice(0, count),
+        'videos(first: 5) { edges { node { likeCount } } } liveStreams { edges { node { status } } } videoCount',
+      );
+      expect(creators.errors).toBeUndefined();
+      expect(creators.data?._entities).toHaveLength(count);
+      return counter.count;
+    };
+    const five = await statementsFor(5);
+    const fifty = await statementsFor(50);
+    expect(fifty).toBe(five);
+    expect(five).toBeGreaterThan(0);
+    expect(five).toBeLessThanOrEqual(6);
+  });
+});

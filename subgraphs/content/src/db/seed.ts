@@ -1,0 +1,134 @@
+import { SeededRandom } from '@app/fixtures/random';
+import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, creatorIds, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import type { ContentDb } from './queries.ts';
+import { liveStreams, videoLikes, videos } from './schema.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * The niche of creator c is NICHES[c % NICHES.length], the same order the users seed uses for
+ * creator handles, so `maya.cooking` posts cooking videos.
+ */
+const NICHES = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 'tech', 'fashion', 'music', 'outdoors'] as const;
+type Niche = (typeof NICHES)[number];
+
+const CAPTIONS: Record<Niche, readonly string[]> = {
+  cooking: ['15-minute garlic butter pasta that tastes like a restaurant', 'Crispy smashed potatoes, no deep fryer needed', 'My grandma\'s dumpling fold, step by step', 'Meal prep for the whole week under $40', 'One-pan lemon chicken you will make every Sunday', 'Fluffiest pancakes of your life, the secret is the rest'],
+  fitness: ['20-minute full body workout, no equipment', 'Three mistakes I see on every squat', 'Morning mobility routine for desk workers', 'Week 6 of my half-marathon plan', 'Core finisher: 5 moves, 45 seconds each', 'How I actually stay consistent at the gym'],
+  beauty: ['Five-minute makeup for early meetings', 'Dewy skin routine on a drugstore budget', 'Testing the viral lip combo so you don\'t have to', 'Night skincare, everything I use and why', 'Soft glam for a wedding guest look', 'Brow lamination at home: honest results'],
+  gaming: ['This speedrun trick saves 40 seconds', 'Ranking every boss from easiest to hardest', 'Clutch 1v4 in the final circle', 'Cozy games to play this weekend', 'Hidden room nobody found until today', 'My setup tour, every piece explained'],
+  travel: ['48 hours in Lisbon on a budget', 'The ferry ride that made the whole trip', 'Packing light: one carry-on for two weeks', 'Night market food tour, everything under $5', 'A hidden beach you can only reach on foot', 'What I wish I knew before visiting Tokyo'],
+  comedy: ['When the group chat plans a trip', 'Every meeting that could have been an email', 'My cat reviewing my cooking', 'POV: the last slice of pizza', 'Things my mom says on the phone', 'Trying to parallel park with an audience'],
+  tech: ['The phone setting you should turn off today', 'Unboxing the new noise-cancelling earbuds', 'Three keyboard shortcuts that save me an hour a week', 'Building a budget gaming PC, part 2', 'Is the new tablet worth it? Two weeks in', 'My desk setup for working from home'],
+  fashion: ['Five outfits from ten pieces', 'Thrift flip: men\'s blazer to cropped jacket', 'Fall capsule wardrobe, everything linked', 'How to style wide-leg trousers three ways', 'Sneaker rotation for the month', 'Getting ready for a gallery opening'],
+  music: ['Writing a song in 60 seconds', 'This chord progression is in every hit', 'Live loop session in my bedroom', 'Cover of this week\'s most requested song', 'How I mix vocals at home', 'Guitar riff challenge, your turn'],
+  outdoors: ['Sunrise hike worth the 4 a.m. alarm', 'Camp kitchen setup for two nights', 'Testing a one-person tent in the rain', 'Beginner trail running tips', 'Kayaking to a secret waterfall', 'Everything in my day-hike pack'],
+};
+
+const HASHTAGS: Record<Niche, readonly string[]> = {
+  cooking: ['recipe', 'easyrecipes', 'foodtok', 'dinnerideas', 'homecooking', 'mealprep'],
+  fitness: ['workout', 'fitnesstips', 'gymtok', 'homeworkout', 'running', 'mobility'],
+  beauty: ['makeup', 'skincare', 'grwm', 'beautytips', 'makeuptutorial', 'glowup'],
+  gaming: ['gaming', 'gamer', 'speedrun', 'cozygames', 'gamingsetup', 'clutch'],
+  travel: ['travel', 'traveltok', 'budgettravel', 'hiddengems', 'packingtips', 'wanderlust'],
+  comedy: ['comedy', 'funny', 'relatable', 'pov', 'sketch', 'lol'],
+  tech: ['tech', 'techtok', 'gadgets', 'unboxing', 'pcbuild', 'productivity'],
+  fashion: ['fashion', 'ootd', 'outfitideas', 'thrifted', 'styletips', 'capsulewardrobe'],
+  music: ['music', 'songwriter', 'cover', 'guitar', 'producer', 'newmusic'],
+  outdoors: ['hiking', 'outdoors', 'camping', 'trailrunning', 'adventure', 'naturelovers'],
+};
+
+const STREAM_TITLES: Record<Niche, string> = {
+  cooking: 'Cook dinner with me, ask me anything',
+  fitness: 'Live HIIT class, bring water',
+  beauty: 'Full glam and Q&A',
+  gaming: 'Ranked grind until we hit diamond',
+  travel: 'Live from the night market',
+  comedy: 'Reading your worst date stories',
+  tech: 'Unboxing and first impressions, live',
+  fashion: 'Styling your closet staples live',
+  music: 'Taking song requests all night',
+  outdoors: 'Sunset from the summit, live',
+};
+
+const nicheOf = (creatorId: string): Niche => NICHES[creatorIds.indexOf(creatorId) % NICHES.length] as Niche;
+
+/** Distinct publish times spread over the 60 days before SEED_TIME, so feed order has no ties. */
+function publishTimes(random: SeededRandom, count: number): number[] {
+  const minutes = new Set<number>();
+  while (minutes.size < count) minutes.add(random.int(1, 60 * 24 * 60));
+  return [...minutes].map((minutesAgo) => SEED_TIME - minutesAgo * MINUTE + random.int(0, 59) * 1000);
+}
+
+/**
+ * Fills an empty content store: 300 videos spread over 20 creators, 12 live streams (the
+ * first LIVE_NOW_COUNT live now, then ended, then scheduled), and a few thousand likes.
+ * The same data every time.
+ */
+export function seedContent(db: ContentDb): void {
+  const random = new SeededRandom(2);
+  const published = publishTimes(random, videoIds.length);
+
+  const videoRows = videoIds.map((id, i) => {
+    const creatorId = videoCreatorId(i);
+    const niche = nicheOf(creatorId);
+    const hashtags = random.sample(HASHTAGS[niche], random.int(1, 3));
+    if (random.chance(0.4)) hashtags.push('fyp');
+    return {
+      id,
+      creatorId,
+      caption: `${random.pick(CAPTIONS[niche])} ${hashtags.map((tag) => `#${tag}`).join(' ')}`,
+      // Most videos are short; about a quarter run up to three minutes.
+      durationSeconds: random.chance(0.75) ? random.int(8, 60) : random.int(61, 180),
+      thumbnailUrl: `https://cdn.example.com/v/${id}.jpg`,
+      playbackUrl: `https://cdn.example.com/v/${id}.m3u8`,
+      // Views are heavy-tailed: hundreds for most, millions for a few.
+      viewCount: Math.round(10 ** (2.3 + random.next() * 4)),
+      hashtags,
+      publishedAt: new Date(published[i] as number),
+    };
+  });
+
+  const streamRows = liveStreamIds.map((id, i) => {
+    const creatorId = liveStreamCreatorId(i);
+    const base = { id, creatorId, title: STREAM_TITLES[nicheOf(creatorId)] };
+    if (i < LIVE_NOW_COUNT) {
+      const startedAt = SEED_TIME - random.int(5, 90) * MINUTE;
+      return { ...base, status: 'LIVE' as const, viewerCount: random.int(40, 25_000), scheduledFor: null, startedAt: new Date(startedAt), endedAt: null };
+    }
+    if (i < LIVE_NOW_COUNT + 4) {
+      const startedAt = SEED_TIME - random.int(1, 20) * DAY - random.int(0, 23) * HOUR;
+      return {
+        ...base,
+        status: 'ENDED' as const,
+        viewerCount: 0,
+        scheduledFor: random.chance(0.5) ? new Date(startedAt - random.int(0, 10) * MINUTE) : null,
+        startedAt: new Date(startedAt),
+        endedAt: new Date(startedAt + random.int(30, 150) * MINUTE),
+      };
+    }
+    return {
+      ...base,
+      status: 'SCHEDULED' as const,
+      viewerCount: 0,
+      scheduledFor: new Date(SEED_TIME + random.int(2, 72) * HOUR),
+      startedAt: null,
+      endedAt: null,
+    };
+  });
+
+  const videoIndexes = videoIds.map((_, i) => i);
+  const likeRows: (typeof videoLikes.$inferInsert)[] = [];
+  for (const userId of userIds) {
+    for (const i of random.sample(videoIndexes, random.int(20, 90))) {
+      const publishedAt = published[i] as number;
+      likeRows.push({ userId, videoId: videoIds[i] as string, createdAt: new Date(publishedAt + random.next() * (SEED_TIME - publishedAt)) });
+    }
+  }
+
+  db.transaction((tx) => {
+    for (let i = 0; i < videoRows.length; i += 200) tx.insert(videos).values(videoRows.slice(i, i + 200)).run();
+    tx.insert(liveStreams).values(streamRows).run();
+    for (let i = 0; i < likeRows.length; i += 200) tx.insert(videoLikes).values(likeRows.slice(i, i + 200)).run();
+  });
+}
