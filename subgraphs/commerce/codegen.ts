@@ -1,0 +1,28 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  generates: {
+    'src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context.ts#Context',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          Brand: '../db/schema.ts#BrandRow',
+          Product: '../db/schema.ts#ProductRow',
+          Catalog: '../db/schema.ts#CatalogRow',
+          Money: '@app/kit/money#Money as MoneyValue',
+          // Entities other subgraphs own: commerce resolves them from their id alone.
+          Creator: '../db/schema.ts#EntityRef',
+          Video: '../db/schema.ts#EntityRef',
+          LiveStream: '../db/schema.ts#EntityRef',
+        },
+      },
+    },
+  },
+};
+export default config;

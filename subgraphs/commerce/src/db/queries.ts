@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, inArray, lte, sql, type Column } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Page } from '@app/kit/pagination';
+import {
+  brands,
+  catalogProducts,
+  catalogs,
+  creatorCatalogs,
+  liveStreamPins,
+  products,
+  showcaseItems,
+  videoProducts,
+  type BrandRow,
+  type CatalogRow,
+  type ProductRow,
+  type schema,
+} from './schema.ts';
+
+/** The commerce subgraph's SQL. Every read is batch-shaped: one statement for many keys. */
+export type CommerceDb = BetterSQLite3Database<typeof schema>;
+
+/** A row of a per-parent list: `ownerId` is whose list it is (a brand, catalog, creator, video, stream). */
+export interface Owned<T> {
+  ownerId: string;
+  node: T;
+}
+
+/** A row of a list the owner orders by hand; `position` is its sort key. */
+export interface Placed<T> extends Owned<T> {
+  position: number;
+}
+
+export function brandsByIds(db: CommerceDb, ids: readonly string[]): BrandRow[] {
+  return db.select().from(brands).where(inArray(brands.id, [...ids])).all();
+}
+
+export function productsByIds(db: CommerceDb, ids: readonly string[]): ProductRow[] {
+  return db.select().from(products).where(inArray(products.id, [...ids])).all();
+}
+
+export function catalogsByIds(db: CommerceDb, ids: readonly string[]): CatalogRow[] {
+  return db.select().from(catalogs).where(inArray(catalogs.id, [...ids])).all();
+}
+
+/** One page of brands by name (id breaks ties), with one extra row to tell whether more follow. */
+export function brandsPage(db: CommerceDb, page: Page): BrandRow[] {
+  const after = page.after ? sql`(${brands.name}, ${brands.id}) > (${String(page.after[0])}, ${String(page.after[1])})` : undefined;
+  return db
+    .select()
+    .from(brands)
+    .where(after)
+    .orderBy(asc(brands.name), asc(brands.id))
+    .limit(page.first + 1)
+    .all();
+}
+
+/** Newest first; the cursor is `[createdAt ms, id]`. */
+const newerThanCursor = (page: Page, createdAt: Column, id: Column) =>
+  page.after ? sql`(${createdAt}, ${id}) < (${Number(page.after[0])}, ${String(page.after[1])})` : undefined;
+
+/** One page of products on sale, newest first, optionally of one brand. */
+export function activeProductsPage(db: CommerceDb, page: Page, brandId?: string): ProductRow[] {
+  return db
+    .select()
+    .from(products)
+    .where(
+      and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), newerThanCursor(page, products.createdAt, products.id)),
+    )
+    .orderBy(desc(products.createdAt), desc(products.id))
+    .limit(page.first + 1)
+    .all();
+}
+
+/*
+ * Per-parent pages, each one statement for many parents: the inner query numbers each
+ * parent's rows in list order (after the cursor) and the outer one keeps `first + 1` of
+ * them per parent, joined to the rows they point at.
+ */
+
+/** A page of products on sale for each of many brands, newest first. */
+export function brandProductPages(db: CommerceDb, brandIds: readonly string[], page: Page): Owned<ProductRow>[] {
+  const ranked = db
+    .select({
+      ownerId: products.brandId,
+      productId: products.id,
+      rank: sql<number>`row_number() over (partition by ${products.brandId} order by ${products.createdAt} desc, ${products.id} desc)`.as('rank'),
+    })
+    .from(products)
+    .where(and(inArray(products.brandId, [...brandIds]), eq(products.status, 'ACTIVE'), newerThanCursor(page, products.createdAt, products.id)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, node: products })
+    .from(ranked)
+    .innerJoin(products, eq(products.id, ranked.productId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+/** A page of catalogs for each of many brands, newest first. */
+export function brandCatalogPages(db: CommerceDb, brandIds: readonly string[], page: Page): Owned<CatalogRow>[] {
+  const ranked = db
+    .select({
+      ownerId: catalogs.brandId,
+      catalogId: catalogs.id,
+      rank: sql<number>`row_number() over (partition by ${catalogs.brandId} order by ${catalogs.createdAt} desc, ${catalogs.id} desc)`.as('rank'),
+    })
+    .from(catalogs)
+    .where(and(inArray(catalogs.brandId, [...brandIds]), newerThanCursor(page, catalogs.createdAt, catalogs.id)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, node: catalogs })
+    .from(ranked)
+    .innerJoin(catalogs, eq(catalogs.id, ranked.catalogId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+/** Hand-ordered lists page by `[position, id]`. */
+const placedAfterCursor = (page: Page, position: Column, id: Column) =>
+  page.after ? sql`(${position}, ${id}) > (${Number(page.after[0])}, ${String(page.after[1])})` : undefined;
+
+/** A page of products for each of many catalogs, in the brand's order. */
+export function catalogProductPages(db: CommerceDb, catalogIds: readonly string[], page: Page): Placed<ProductRow>[] {
+  const ranked = db
+    .select({
+      ownerId: catalogProducts.catalogId,
+      productId: catalogProducts.productId,
+      position: catalogProducts.position,
+      rank: sql<number>`row_number() over (partition by ${catalogProducts.catalogId} order by ${catalogProducts.position}, ${catalogProducts.productId})`.as('rank'),
+    })
+    .from(catalogProducts)
+    .where(and(inArray(catalogProducts.catalogId, [...catalogIds]), placedAfterCursor(page, catalogProducts.position, catalogProducts.productId)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, position: ranked.position, node: products })
+    .from(ranked)
+    .innerJoin(products, eq(products.id, ranked.productId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+/** A page of each of many creators' showcases, in the creator's order. */
+export function showcasePages(db: CommerceDb, creatorIds: readonly string[], page: Page): Placed<ProductRow>[] {
+  const ranked = db
+    .select({
+      ownerId: showcaseItems.creatorId,
+      productId: showcaseItems.productId,
+      position: showcaseItems.position,
+      rank: sql<number>`row_number() over (partition by ${showcaseItems.creatorId} order by ${showcaseItems.position}, ${showcaseItems.productId})`.as('rank'),
+    })
+    .from(showcaseItems)
+    .where(and(inArray(showcaseItems.creatorId, [...creatorIds]), placedAfterCursor(page, showcaseItems.position, showcaseItems.productId)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, position: ranked.position, node: products })
+    .from(ranked)
+    .innerJoin(products, eq(products.id, ranked.productId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+/** A page of the catalogs each of many creators carries, in the creator's order. */
+export function creatorCatalogPages(db: CommerceDb, creatorIds: readonly string[], page: Page): Placed<CatalogRow>[] {
+  const ranked = db
+    .select({
+      ownerId: creatorCatalogs.creatorId,
+      catalogId: creatorCatalogs.catalogId,
+      position: creatorCatalogs.position,
+      rank: sql<number>`row_number() over (partition by ${creatorCatalogs.creatorId} order by ${creatorCatalogs.position}, ${creatorCatalogs.catalogId})`.as('rank'),
+    })
+    .from(creatorCatalogs)
+    .where(and(inArray(creatorCatalogs.creatorId, [...creatorIds]), placedAfterCursor(page, creatorCatalogs.position, creatorCatalogs.catalogId)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, position: ranked.position, node: catalogs })
+    .from(ranked)
+    .innerJoin(catalogs, eq(catalogs.id, ranked.catalogId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+/** Products tagged in each of many videos, in tag order. A video holds at most 5, so no page. */
+export function videoProductLists(db: CommerceDb, videoIds: readonly string[]): Owned<ProductRow>[] {
+  return db
+    .select({ ownerId: videoProducts.videoId, node: products })
+    .from(videoProducts)
+    .innerJoin(products, eq(products.id, videoProducts.productId))
+    .where(inArray(videoProducts.videoId, [...videoIds]))
+    .orderBy(videoProducts.videoId, videoProducts.position)
+    .all();
+}
+
+/** Products pinned on each of many live streams, in overlay order. At most 20 a stream, so no page. */
+export function pinnedProductLists(db: CommerceDb, liveStreamIds: readonly string[]): Owned<ProductRow>[] {
+  return db
+    .select({ ownerId: liveStreamPins.liveStreamId, node: products })
+    .from(liveStreamPins)
+    .innerJoin(products, eq(products.id, liveStreamPins.productId))
+    .where(inArray(liveStreamPins.liveStreamId, [...liveStreamIds]))
+    .orderBy(liveStreamPins.liveStreamId, liveStreamPins.position)
+    .all();
+}
