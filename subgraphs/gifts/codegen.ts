@@ -1,0 +1,25 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  generates: {
+    'src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context.ts#Context',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          GiftOffer: '../db/schema.ts#GiftOfferRow',
+          LiveGift: '../db/schema.ts#LiveGiftRow',
+          Money: '@app/kit/money#Money as MoneyValue',
+          Creator: '../db/schema.ts#CreatorRef',
+          LiveStream: '../db/schema.ts#LiveStreamRef',
+        },
+      },
+    },
+  },
+};
+export default config;

@@ -1,0 +1,12 @@
+import { createLoaders, type Loaders } from './loaders.ts';
+import type { GiftsDb } from './db/queries.ts';
+
+export interface Context {
+  db: GiftsDb;
+  loaders: Loaders;
+}
+
+/** A fresh context per request, so DataLoader caches never outlive one operation. */
+export function createContext(db: GiftsDb): Context {
+  return { db, loaders: createLoaders(db) };
+}

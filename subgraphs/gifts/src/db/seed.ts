@@ -1,0 +1,152 @@
+import { seedId } from '@app/fixtures/ids';
+import { SeededRandom } from '@app/fixtures/random';
+import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtures/world';
+import type { GiftsDb } from './queries.ts';
+import { giftOfferCodes, giftOffers, liveGifts } from './schema.ts';
+
+/** No 0/O or 1/I/L: a recipient types these codes in by hand. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+const partner = (name: string): SeedBrand => {
+  const brand = smallGesturesBrands.find((b) => b.name === name);
+  if (!brand) throw new Error(`${name} is not a Small Gestures partner in the fixtures`);
+  return brand;
+};
+
+interface SeedOffer {
+  brand: SeedBrand;
+  title: string;
+  description: string;
+  retailValueAmount: number;
+  active: boolean;
+  startsAt: number;
+  endsAt: number | null;
+  codePrefix: string;
+  codeCount: number;
+}
+
+/** The Small Gestures offers, in id order (`seedId('gof', i)`); the last one has ended. */
+export const seedOffers: readonly SeedOffer[] = [
+  {
+    brand: partner('ClipForge'),
+    title: '90-day ClipForge Pro trial',
+    description: 'Three months of ClipForge Pro: 4K export, auto-captions and the full effects library. No card needed.',
+    retailValueAmount: 4497,
+    active: true,
+    startsAt: SEED_TIME - 45 * DAY,
+    endsAt: SEED_TIME + 120 * DAY,
+    codePrefix: 'CLIP',
+    codeCount: 120,
+  },
+  {
+    brand: partner('Dashway Delivery'),
+    title: '1-month Dashway Delivery pass',
+    description: 'A month of free delivery and reduced service fees on Dashway orders over $12.',
+    retailValueAmount: 999,
+    active: true,
+    startsAt: SEED_TIME - 30 * DAY,
+    endsAt: SEED_TIME + 60 * DAY,
+    codePrefix: 'DASH',
+    codeCount: 80,
+  },
+  {
+    brand: partner('Tunewave'),
+    title: '90-day Tunewave Premium trial',
+    description: 'Three months of ad-free Tunewave Premium with offline listening. For new Premium members.',
+    retailValueAmount: 3297,
+    active: true,
+    startsAt: SEED_TIME - 20 * DAY,
+    endsAt: null,
+    codePrefix: 'TUNE',
+    codeCount: 100,
+  },
+  {
+    brand: partner('Learnly'),
+    title: '2-month Learnly membership',
+    description: 'Two months of unlimited Learnly courses, from photography to coding, with certificates.',
+    retailValueAmount: 5998,
+    active: true,
+    startsAt: SEED_TIME - 10 * DAY,
+    endsAt: SEED_TIME + 90 * DAY,
+    codePrefix: 'LRNY',
+    codeCount: 40,
+  },
+  {
+    brand: partner('Tunewave'),
+    title: '6-month Tunewave Premium trial (launch week)',
+    description: 'Six months of Tunewave Premium, offered for the Small Gestures launch week only.',
+    retailValueAmount: 6594,
+    active: false,
+    startsAt: SEED_TIME - 120 * DAY,
+    endsAt: SEED_TIME - 113 * DAY,
+    codePrefix: 'TWLW',
+    codeCount: 25,
+  },
+];
+
+/** The LIVE gift catalog, cheapest first, in id order (`seedId('lgf', i)`). */
+export const seedLiveGifts: readonly { name: string; coinPrice: number }[] = [
+  { name: 'Rose', coinPrice: 1 },
+  { name: 'Finger Heart', coinPrice: 5 },
+  { name: 'Doughnut', coinPrice: 30 },
+  { name: 'Party Hat', coinPrice: 99 },
+  { name: 'Sunglasses', coinPrice: 199 },
+  { name: 'Corgi', coinPrice: 299 },
+  { name: 'Love Balloon', coinPrice: 500 },
+  { name: 'Disco Ball', coinPrice: 1_000 },
+  { name: 'Sports Car', coinPrice: 7_000 },
+  { name: 'Castle', coinPrice: 20_000 },
+  { name: 'Lion', coinPrice: 29_999 },
+  { name: 'Galaxy Whale', coinPrice: 44_999 },
+];
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+/**
+ * Fills an empty gifts store: the Small Gestures offers with their code pools and the LIVE gift
+ * catalog. No gift sends: earnings stay zero until LIVE gifting writes them. The same data every time.
+ */
+export function seedGifts(db: GiftsDb): void {
+  const random = new SeededRandom(3);
+  const block = () => Array.from({ length: 4 }, () => random.pick([...CODE_ALPHABET])).join('');
+
+  const offerRows = seedOffers.map((offer, i) => ({
+    id: seedId('gof', i),
+    brandId: offer.brand.id,
+    title: offer.title,
+    description: offer.description,
+    retailValueAmount: offer.retailValueAmount,
+    currency: 'USD',
+    // The program runs only in the US.
+    regions: ['US'],
+    active: offer.active,
+    startsAt: new Date(offer.startsAt),
+    endsAt: offer.endsAt === null ? null : new Date(offer.endsAt),
+  }));
+
+  const seen = new Set<string>();
+  const codeRows = seedOffers.flatMap((offer, i) => {
+    const rows: (typeof giftOfferCodes.$inferInsert)[] = [];
+    while (rows.length < offer.codeCount) {
+      const code = `${offer.codePrefix}-${block()}-${block()}`;
+      // The column is unique anyway; skipping a repeat keeps each pool at its stated size.
+      if (seen.has(code)) continue;
+      seen.add(code);
+      rows.push({ offerId: seedId('gof', i), code });
+    }
+    return rows;
+  });
+
+  const giftRows = seedLiveGifts.map((gift, i) => ({
+    id: seedId('lgf', i),
+    name: gift.name,
+    coinPrice: gift.coinPrice,
+    imageUrl: `https://cdn.example.com/g/${slug(gift.name)}.png`,
+  }));
+
+  db.transaction((tx) => {
+    tx.insert(giftOffers).values(offerRows).run();
+    for (let i = 0; i < codeRows.length; i += 200) tx.insert(giftOfferCodes).values(codeRows.slice(i, i + 200)).run();
+    tx.insert(liveGifts).values(giftRows).run();
+  });
+}
