@@ -1,3 +1,3 @@
-import { serviceBuild } from '../../packages/kit/build/tsup.service.ts';
+import { serviceBuild } from '../packages/kit/build/tsup.service.ts';
 
 export default serviceBuild;

@@ -32,13 +32,30 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+/** Services log JSON (for machines); here a person reads it, so show level, message and a few fields. */
+function readable(line: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  if (typeof entry.msg !== 'string') return line;
+  const { level, time: _time, pid: _pid, hostname: _hostname, name: _name, msg, err, ...rest } = entry;
+  const fields = Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const cause = err && typeof err === 'object' && 'message' in err && !(err as { message: string }).message.startsWith(String(msg)) ? [`(${(err as { message: string }).message})`] : [];
+  return [LEVELS[level as number] ?? String(level), msg, ...cause, ...fields].join(' ');
+}
+
 function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) {
   let pending = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
     const lines = (pending + chunk).split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) out.write(`${name.padEnd(8)} | ${line}\n`);
+    for (const line of lines) out.write(`${name.padEnd(8)} | ${readable(line)}\n`);
   });
 }
 

@@ -59,7 +59,7 @@ export async function startGraph(): Promise<RunningGraph> {
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(10_000),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
     },
     async stop() {
       await http.close();

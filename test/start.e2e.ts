@@ -86,7 +86,7 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ feed(first: 3) { edges { node { id creator { handle } products { id } } } } }' }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as any;
       expect(body.errors).toBeUndefined();
       expect(body.data.feed.edges).toHaveLength(3);
       expect(readdirSync(dataDir).filter((file) => file.endsWith('.db')).sort()).toEqual(['commerce.db', 'content.db', 'gifts.db', 'users.db']);

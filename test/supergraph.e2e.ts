@@ -107,7 +107,7 @@ describe('the supergraph through the gateway', () => {
     expect(body.data.creator.handle).toEqual(expect.any(String));
     expect(body.data.video).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].path).toEqual(['video']);
+    expect(body.errors?.[0].path).toEqual(['video']);
   });
 
   it('serves health and the Sandbox landing page in development', async () => {

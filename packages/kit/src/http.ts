@@ -10,7 +10,8 @@ export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boo
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
-  context: (req: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Builds the request context; `rawBody` is the body exactly as received (signatures cover it). */
+  context: (req: http.IncomingMessage, rawBody: string) => Promise<TContext> | TContext;
   /** Other routes (health, metrics) tried before GraphQL; a route returns true when it answered. */
   routes?: Route[];
   maxBodyBytes?: number;
@@ -70,8 +71,9 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       let body: unknown;
+      let text = '';
       if (req.method === 'POST') {
-        const text = await readBody(req, maxBodyBytes);
+        text = await readBody(req, maxBodyBytes);
         if (text.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
           try {
             body = JSON.parse(text);
@@ -85,7 +87,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => Promise.resolve(context(req)),
+        context: () => Promise.resolve(context(req, text)),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

@@ -52,7 +52,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
 export interface ServeSubgraphOptions<TContext extends BaseContext> {
   name: string;
   server: ApolloServer<TContext>;
-  context: (req: http.IncomingMessage) => TContext | Promise<TContext>;
+  context: (req: http.IncomingMessage, rawBody: string) => TContext | Promise<TContext>;
   port: number;
   host: string;
   logger: Logger;
