@@ -2,10 +2,13 @@
  * Boots the whole graph for end-to-end tests: the four subgraphs, each on its own in-memory
  * store and an ephemeral loopback port, and the gateway in front of them, all over real HTTP.
  */
-import { createLogger } from '@app/kit/log';
+import { createLogger, type Logger } from '@app/kit/log';
 import { listen } from '@app/kit/http';
 import type { RunningSubgraph } from '@app/kit/subgraph';
+import { signUserToken } from '@app/gateway/src/auth.ts';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
+import { openKeyStore } from '@app/gateway/src/keys/store.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
 import { openUsersStore } from '@app/subgraph-users/src/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
@@ -16,17 +19,33 @@ import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
 import { openCommerceStore } from '@app/subgraph-commerce/src/store.ts';
 
 const host = '127.0.0.1';
+/** Secrets of this test run only; a log or error that shows them fails the log test. */
+export const TEST_INTERNAL_SECRET = 'e2e-internal-secret-0123456789abcdef0123456789';
+export const TEST_JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef';
 
-export interface RunningGraph {
-  url: string;
-  subgraphUrls: Record<'users' | 'content' | 'gifts' | 'commerce', string>;
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
-  stop(): Promise<void>;
+export interface GraphOptions {
+  production?: boolean;
+  /** Where every service logs (JSON lines); silent by default. */
+  logs?: { write(line: string): void };
 }
 
-export async function startGraph(): Promise<RunningGraph> {
-  const logger = createLogger('e2e');
-  const options = { port: 0, host, logger };
+export interface QueryResult<T = any> {
+  status: number;
+  body: { data?: T; errors?: any[] };
+}
+
+export async function startGraph(options: GraphOptions = {}) {
+  const logger: (service: string) => Logger = (service) =>
+    createLogger(service, options.logs ? { destination: options.logs, level: 'debug' } : { level: 'silent' });
+  const config: GatewayConfig = {
+    production: options.production ?? false,
+    internalSecret: TEST_INTERNAL_SECRET,
+    jwt: { secret: TEST_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+    corsOrigins: [],
+    keyStorePath: ':memory:',
+    defaultSecrets: [],
+  };
+  const serveOptions = (service: string) => ({ port: 0, host, logger: logger(service), internalSecret: TEST_INTERNAL_SECRET });
   const stores = {
     users: openUsersStore(':memory:'),
     content: openContentStore(':memory:'),
@@ -34,10 +53,10 @@ export async function startGraph(): Promise<RunningGraph> {
     commerce: openCommerceStore(':memory:'),
   };
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
-    users: await serveUsers(stores.users.db, options),
-    content: await serveContent(stores.content.db, options),
-    gifts: await serveGifts(stores.gifts.db, options),
-    commerce: await serveCommerce(stores.commerce.db, options),
+    users: await serveUsers(stores.users.db, serveOptions('users')),
+    content: await serveContent(stores.content.db, serveOptions('content')),
+    gifts: await serveGifts(stores.gifts.db, serveOptions('gifts')),
+    commerce: await serveCommerce(stores.commerce.db, serveOptions('commerce')),
   };
   const subgraphUrls = {
     users: `${subgraphs.users.url}graphql`,
@@ -45,27 +64,43 @@ export async function startGraph(): Promise<RunningGraph> {
     gifts: `${subgraphs.gifts.url}graphql`,
     commerce: `${subgraphs.commerce.url}graphql`,
   };
-  const gateway = createGateway({ logger, subgraphUrls, production: false });
+  const keys = openKeyStore(':memory:');
+  const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
+
+  async function post<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return { status: response.status, body: (await response.json()) as QueryResult<T>['body'] };
+  }
 
   return {
     url: http.url,
     subgraphUrls,
-    async query(query, variables = {}, headers = {}) {
-      const response = await fetch(`${http.url}graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+    stores,
+    keys,
+    config,
+    post,
+    query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+      return post<T>(`${http.url}graphql`, query, variables, headers);
+    },
+    /** A bearer token for a user, as `npm run token` would issue it. */
+    tokenFor(userId: string, options: { country?: string; expiresIn?: string | number } = {}) {
+      return signUserToken(config.jwt, { id: userId, country: options.country ?? 'US' }, { expiresIn: options.expiresIn ?? '1h' });
     },
     async stop() {
       await http.close();
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       for (const store of Object.values(stores)) store.close();
+      keys.close();
     },
   };
 }
+
+export type RunningGraph = Awaited<ReturnType<typeof startGraph>>;

@@ -89,7 +89,7 @@ describe('npm start', () => {
       const body = (await response.json()) as any;
       expect(body.errors).toBeUndefined();
       expect(body.data.feed.edges).toHaveLength(3);
-      expect(readdirSync(dataDir).filter((file) => file.endsWith('.db')).sort()).toEqual(['commerce.db', 'content.db', 'gifts.db', 'users.db']);
+      expect(readdirSync(dataDir).filter((file) => file.endsWith('.db')).sort()).toEqual(['commerce.db', 'content.db', 'gateway.db', 'gifts.db', 'users.db']);
     } finally {
       run.child.kill('SIGTERM');
     }

@@ -45,3 +45,21 @@ export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
 }
+
+/** Development defaults: obvious, logged as such, and refused in production. */
+export const DEV_INTERNAL_SECRET = 'dev-internal-secret-not-for-production';
+export const DEV_JWT_SECRET = 'dev-jwt-secret-not-for-production';
+
+/**
+ * The secret the gateway signs the viewer with and subgraphs verify it with.
+ * @throws ConfigError in production when it is unset or the development default.
+ */
+export function internalSecret(env: NodeJS.ProcessEnv = process.env): { secret: string; isDefault: boolean } {
+  const secret = env.INTERNAL_SECRET;
+  if (secret && secret !== DEV_INTERNAL_SECRET) {
+    if (isProduction(env) && secret.length < 32) throw new ConfigError('INTERNAL_SECRET must be at least 32 characters in production.');
+    return { secret, isDefault: false };
+  }
+  if (isProduction(env)) throw new ConfigError('INTERNAL_SECRET must be set to a secret of your own in production.');
+  return { secret: DEV_INTERNAL_SECRET, isDefault: true };
+}

@@ -56,3 +56,18 @@ export function openStore<TSchema extends Record<string, unknown>>(
   }
   return { sqlite, db, close: () => sqlite.close() };
 }
+
+/**
+ * The drizzle-kit migrations folder of the package a module belongs to: the nearest `drizzle/`
+ * above it. The same code runs from `src/` in tests and bundled into `dist/` at start.
+ */
+export function migrationsFolderFor(moduleUrl: string): string {
+  let dir = path.dirname(new URL(moduleUrl).pathname);
+  for (;;) {
+    const candidate = path.join(dir, 'drizzle');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new StoreOpenError(`No drizzle migrations folder above ${moduleUrl}`);
+    dir = parent;
+  }
+}

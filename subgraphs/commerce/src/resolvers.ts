@@ -1,10 +1,11 @@
 import type DataLoader from 'dataloader';
-import { notFound } from '@app/kit/errors';
+import { requirePartnerOf } from '@app/kit/access';
+import { badInput, forbidden, notFound } from '@app/kit/errors';
 import { money, moneyResolvers } from '@app/kit/money';
 import { readPage, toConnection, type Page } from '@app/kit/pagination';
 import { DateTime } from '@app/kit/scalars';
 import type { Context } from './context.ts';
-import { activeProductsPage, brandsPage, type Owned, type Placed } from './db/queries.ts';
+import { activeProductsPage, brandsPage, updateOwnedProduct, type Owned, type Placed, type ProductChanges } from './db/queries.ts';
 import type { BrandRow, CatalogRow, ProductRow } from './db/schema.ts';
 import type { PageKey } from './loaders.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
@@ -29,10 +30,44 @@ async function inPositionOrder<T extends { id: string }>(loader: DataLoader<Page
   return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })) };
 }
 
+const TITLE_MAX = 200;
+const DESCRIPTION_MAX = 5_000;
+const PRICE_MAX = 10_000_000;
+const INVENTORY_MAX = 1_000_000;
+
+function intInRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be a whole number from ${min} to ${max}.`, { field });
+  return value;
+}
+
+/** Validates a partner's product edit before anything is written; bad input changes nothing. */
+function productChanges(input: { title?: string | null; description?: string | null; priceAmount?: number | null; inventory?: number | null; status?: 'ACTIVE' | 'ARCHIVED' | null }): ProductChanges {
+  const changes: ProductChanges = {};
+  if (input.title != null) {
+    const title = input.title.trim();
+    if (title.length < 1 || title.length > TITLE_MAX) throw badInput(`title must be 1 to ${TITLE_MAX} characters.`, { field: 'title' });
+    changes.title = title;
+  }
+  if (input.description != null) {
+    if (input.description.length > DESCRIPTION_MAX) throw badInput(`description must be at most ${DESCRIPTION_MAX} characters.`, { field: 'description' });
+    changes.description = input.description;
+  }
+  if (input.priceAmount != null) changes.priceAmount = intInRange(input.priceAmount, 0, PRICE_MAX, 'priceAmount');
+  if (input.inventory != null) changes.inventory = intInRange(input.inventory, 0, INVENTORY_MAX, 'inventory');
+  if (input.status != null) changes.status = input.status;
+  if (Object.keys(changes).length === 0) throw badInput('Give at least one field to change.');
+  return changes;
+}
+
 export const resolvers: Resolvers = {
   DateTime,
   Money: moneyResolvers.Money,
   Query: {
+    myBrand: (_parent, _args, context) => {
+      const partnerId = context.viewer.partnerId;
+      if (!partnerId) throw forbidden('myBrand is for partner API keys.', { reason: 'PARTNER_REQUIRED' });
+      return loadBrand(context, partnerId);
+    },
     product: async (_parent, { id }, context) => {
       const product = await context.loaders.productById.load(id);
       if (!product) throw notFound('Product', id);
@@ -57,6 +92,15 @@ export const resolvers: Resolvers = {
       const rows = activeProductsPage(context.db, page, brandId ?? undefined);
       for (const row of rows) context.loaders.productById.prime(row.id, row);
       return toConnection(rows, page, (row) => [row.createdAt.getTime(), row.id]);
+    },
+  },
+  Mutation: {
+    updateProduct: (_parent, { input }, context) => {
+      const changes = productChanges(input);
+      const product = updateOwnedProduct(context.db, input.id, changes, (row) => requirePartnerOf(context.viewer, row.brandId));
+      if (!product) throw notFound('Product', input.id);
+      context.loaders.productById.clear(product.id).prime(product.id, product);
+      return product;
     },
   },
   Brand: {

@@ -1,8 +1,8 @@
-import { openStore, type StoreOptions } from '@app/kit/store';
+import { migrationsFolderFor, openStore, type StoreOptions } from '@app/kit/store';
 import { brands, schema } from './db/schema.ts';
 import { seedCommerce } from './db/seed.ts';
 
-export const migrationsFolder = new URL('../drizzle', import.meta.url).pathname;
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
 /**
  * Opens (creating and migrating as needed) the commerce store, seeding it when empty. It holds

@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import { createSubgraphServer, serveSubgraph } from '@app/kit/subgraph';
-import type { Logger } from '@app/kit/log';
+import { subgraphService } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { createContext, type Context } from './context.ts';
-import type { ContentDb } from './db/queries.ts';
+import { createContext } from './context.ts';
 import { resolvers } from './resolvers.ts';
 
-export const name = 'content';
-export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
-
-export function createServer(logger?: Logger) {
-  return createSubgraphServer<Context>({ name, typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }, logger);
-}
-
-/** Serves the subgraph over HTTP; nothing here binds a port until called. */
-export function serve(db: ContentDb, options: { port: number; host: string; logger: Logger; onStop?: () => void }) {
-  return serveSubgraph<Context>({
-    name,
-    server: createServer(options.logger),
-    context: (_req: IncomingMessage) => createContext(db),
-    ...options,
-  });
-}
+export const { name, typeDefs, createServer, serve } = subgraphService({
+  name: 'content',
+  // Read beside this file, in src/ or dist/: the SDL is the contract, kept as a .graphql file.
+  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+  resolvers: resolvers as GraphQLResolverMap<unknown>,
+  createContext,
+});

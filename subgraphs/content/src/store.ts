@@ -1,8 +1,8 @@
-import { openStore, type StoreOptions } from '@app/kit/store';
+import { migrationsFolderFor, openStore, type StoreOptions } from '@app/kit/store';
 import { schema, videos } from './db/schema.ts';
 import { seedContent } from './db/seed.ts';
 
-export const migrationsFolder = new URL('../drizzle', import.meta.url).pathname;
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
 /** Opens (creating and migrating as needed) the content store, seeding it when empty. */
 export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {

@@ -1,8 +1,8 @@
-import { badInput, notFound } from '@app/kit/errors';
+import { badInput, notFound, unauthenticated } from '@app/kit/errors';
 import { readPage, toConnection, type Page } from '@app/kit/pagination';
 import { DateTime } from '@app/kit/scalars';
 import type { Context } from './context.ts';
-import { creatorsPage } from './db/queries.ts';
+import { addFollow, creatorsPage, removeFollow, updateUser } from './db/queries.ts';
 import type { UserRow } from './db/schema.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -33,9 +33,19 @@ async function followList(context: Context, direction: 'followers' | 'following'
   };
 }
 
+/** The signed-in user's id; `@auth` has already refused anyone else, this only narrows the type. */
+function signedInUser(context: Context): string {
+  if (!context.viewer.userId) throw unauthenticated();
+  return context.viewer.userId;
+}
+
+const DISPLAY_NAME_MAX = 50;
+const BIO_MAX = 160;
+
 export const resolvers: Resolvers = {
   DateTime,
   Query: {
+    me: (_parent, _args, context) => loadUser(context, signedInUser(context)),
     user: (_parent, { id }, context) => loadUser(context, id),
     creator: async (_parent, { id, handle }, context) => {
       if ((id == null) === (handle == null)) throw badInput('Pass exactly one of `id` or `handle`.');
@@ -49,6 +59,42 @@ export const resolvers: Resolvers = {
       const rows = creatorsPage(context.db, page);
       for (const row of rows) context.loaders.userById.prime(row.id, row);
       return toConnection(rows, page, (row) => [row.handle]);
+    },
+  },
+  Mutation: {
+    follow: async (_parent, { userId }, context) => {
+      const viewerId = signedInUser(context);
+      if (userId === viewerId) throw badInput('You cannot follow yourself.', { argument: 'userId' });
+      const user = await loadUser(context, userId);
+      addFollow(context.db, viewerId, userId, new Date());
+      return { user, viewerFollows: true };
+    },
+    unfollow: async (_parent, { userId }, context) => {
+      const viewerId = signedInUser(context);
+      const user = await loadUser(context, userId);
+      removeFollow(context.db, viewerId, userId);
+      return { user, viewerFollows: false };
+    },
+    updateProfile: async (_parent, { input }, context) => {
+      const viewerId = signedInUser(context);
+      const changes: { displayName?: string; bio?: string | null } = {};
+      if (input.displayName != null) {
+        const displayName = input.displayName.trim();
+        if (displayName.length < 1 || displayName.length > DISPLAY_NAME_MAX) {
+          throw badInput(`displayName must be 1 to ${DISPLAY_NAME_MAX} characters.`, { field: 'displayName' });
+        }
+        changes.displayName = displayName;
+      }
+      if (input.bio != null) {
+        const bio = input.bio.trim();
+        if (bio.length > BIO_MAX) throw badInput(`bio must be at most ${BIO_MAX} characters.`, { field: 'bio' });
+        changes.bio = bio === '' ? null : bio;
+      }
+      if (Object.keys(changes).length === 0) throw badInput('Give displayName or bio to change.');
+      const user = updateUser(context.db, viewerId, changes);
+      if (!user) throw notFound('User', viewerId);
+      context.loaders.userById.clear(viewerId).prime(viewerId, user);
+      return user;
     },
   },
   User: {

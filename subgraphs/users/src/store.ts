@@ -1,8 +1,8 @@
-import { openStore, type StoreOptions } from '@app/kit/store';
+import { migrationsFolderFor, openStore, type StoreOptions } from '@app/kit/store';
 import { schema, users } from './db/schema.ts';
 import { seedUsers } from './db/seed.ts';
 
-export const migrationsFolder = new URL('../drizzle', import.meta.url).pathname;
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
 /** Opens (creating and migrating as needed) the users store, seeding it when empty. */
 export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {

@@ -93,7 +93,6 @@ export type CatalogEdge = {
   node: Catalog;
 };
 
-/** Where a brand's products come from: made here, or imported from an external commerce platform's feed. */
 export type CommercePlatform =
   | 'NATIVE'
   | 'PRINT_ON_DEMAND'
@@ -137,6 +136,19 @@ export type Money = {
   currencyCode: Scalars['String']['output'];
   /** The amount for display, e.g. "$12.99". */
   formatted: Scalars['String']['output'];
+};
+
+/** Where a brand's products come from: made here, or imported from an external commerce platform's feed. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Change a product of the calling partner's own brand. Fields left out stay as they are. */
+  updateProduct?: Maybe<Product>;
+};
+
+
+/** Where a brand's products come from: made here, or imported from an external commerce platform's feed. */
+export type MutationUpdateProductArgs = {
+  input: UpdateProductInput;
 };
 
 export type PageInfo = {
@@ -193,6 +205,8 @@ export type Query = {
   brands: BrandConnection;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
+  /** The brand the calling partner key acts for. */
+  myBrand?: Maybe<Brand>;
   /** A product by id, whatever its status. NOT_FOUND when no product has this id. */
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
@@ -225,6 +239,19 @@ export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateProductInput = {
+  /** At most 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** Units in stock, 0 to 1,000,000. */
+  inventory?: InputMaybe<Scalars['Int']['input']>;
+  /** The new price in minor units of the product's currency, 0 to 10,000,000. */
+  priceAmount?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductStatus>;
+  /** 1 to 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Video = {
@@ -349,7 +376,6 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Brand: ResolverTypeWrapper<BrandRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
@@ -362,6 +388,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LiveStream: ResolverTypeWrapper<EntityRef>;
   Money: ResolverTypeWrapper<MoneyValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductRow>;
@@ -370,13 +397,14 @@ export type ResolversTypes = {
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateProductInput: UpdateProductInput;
   Video: ResolverTypeWrapper<EntityRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Brand: BrandRow;
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
@@ -388,6 +416,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   LiveStream: EntityRef;
   Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Product: ProductRow;
@@ -395,8 +424,20 @@ export type ResolversParentTypes = {
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   Query: Record<PropertyKey, never>;
+  UpdateProductInput: UpdateProductInput;
   Video: EntityRef;
+  String: Scalars['String']['output'];
 };
+
+export type AuthDirectiveArgs = { };
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopesDirectiveArgs = {
+  anyOf: Array<Array<Scalars['String']['input']>>;
+};
+
+export type ScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -462,6 +503,10 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -499,6 +544,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
+  myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
 };
@@ -520,6 +566,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   LiveStream?: LiveStreamResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -528,3 +575,7 @@ export type Resolvers<ContextType = Context> = {
   Video?: VideoResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  scopes?: ScopesDirectiveResolver<any, any, ContextType>;
+};

@@ -205,3 +205,22 @@ export function pinnedProductLists(db: CommerceDb, liveStreamIds: readonly strin
     .orderBy(liveStreamPins.liveStreamId, liveStreamPins.position)
     .all();
 }
+
+export type ProductChanges = Partial<Pick<ProductRow, 'title' | 'description' | 'priceAmount' | 'inventory' | 'status'>>;
+
+/**
+ * Applies a partner's edit to one of its own products, in one write transaction taken up front
+ * so the ownership check and the update see the same row.
+ * Returns null when the product does not exist; `authorize` throws to refuse.
+ */
+export function updateOwnedProduct(db: CommerceDb, id: string, changes: ProductChanges, authorize: (product: ProductRow) => void): ProductRow | null {
+  return db.transaction(
+    (tx) => {
+      const product = tx.select().from(products).where(eq(products.id, id)).get();
+      if (!product) return null;
+      authorize(product);
+      return tx.update(products).set(changes).where(eq(products.id, id)).returning().get() ?? null;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -56,6 +56,39 @@ export type CreatorEdge = {
   node: Creator;
 };
 
+export type FollowPayload = {
+  __typename?: 'FollowPayload';
+  /** The user followed or unfollowed, with updated counts. */
+  user: User;
+  /** Whether the signed-in user now follows them. */
+  viewerFollows: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Follow a user or creator as the signed-in user. Following someone already followed changes nothing. */
+  follow?: Maybe<FollowPayload>;
+  /** Stop following a user. Unfollowing someone not followed changes nothing. */
+  unfollow?: Maybe<FollowPayload>;
+  /** Change the signed-in user's display name or bio. */
+  updateProfile?: Maybe<User>;
+};
+
+
+export type MutationFollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -70,6 +103,8 @@ export type Query = {
   creator?: Maybe<Creator>;
   /** Creators ordered by handle. */
   creators: CreatorConnection;
+  /** The signed-in user. */
+  me?: Maybe<User>;
   /** A person on the app. NOT_FOUND when no user has this id. */
   user?: Maybe<User>;
 };
@@ -89,6 +124,13 @@ export type QueryCreatorsArgs = {
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type UpdateProfileInput = {
+  /** At most 160 characters; an empty string clears it. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 50 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Someone who uses the app. */
@@ -237,36 +279,52 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Creator: ResolverTypeWrapper<UserRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreatorConnection: ResolverTypeWrapper<Omit<CreatorConnection, 'edges'> & { edges: Array<ResolversTypes['CreatorEdge']> }>;
   CreatorEdge: ResolverTypeWrapper<Omit<CreatorEdge, 'node'> & { node: ResolversTypes['Creator'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FollowPayload: ResolverTypeWrapper<Omit<FollowPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Creator: UserRow;
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   CreatorConnection: Omit<CreatorConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreatorEdge']> };
   CreatorEdge: Omit<CreatorEdge, 'node'> & { node: ResolversParentTypes['Creator'] };
   DateTime: Scalars['DateTime']['output'];
+  FollowPayload: Omit<FollowPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  String: Scalars['String']['output'];
 };
+
+export type AuthDirectiveArgs = { };
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopesDirectiveArgs = {
+  anyOf: Array<Array<Scalars['String']['input']>>;
+};
+
+export type ScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -296,6 +354,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FollowPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowPayload'] = ResolversParentTypes['FollowPayload']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  viewerFollows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  follow?: Resolver<Maybe<ResolversTypes['FollowPayload']>, ParentType, ContextType, RequireFields<MutationFollowArgs, 'userId'>>;
+  unfollow?: Resolver<Maybe<ResolversTypes['FollowPayload']>, ParentType, ContextType, RequireFields<MutationUnfollowArgs, 'userId'>>;
+  updateProfile?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -306,6 +375,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, Partial<QueryCreatorArgs>>;
   creators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, RequireFields<QueryCreatorsArgs, 'first'>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 
@@ -340,6 +410,8 @@ export type Resolvers<ContextType = Context> = {
   CreatorConnection?: CreatorConnectionResolvers<ContextType>;
   CreatorEdge?: CreatorEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FollowPayload?: FollowPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
@@ -347,3 +419,7 @@ export type Resolvers<ContextType = Context> = {
   UserEdge?: UserEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  scopes?: ScopesDirectiveResolver<any, any, ContextType>;
+};

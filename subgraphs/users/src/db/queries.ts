@@ -1,4 +1,4 @@
-import { and, asc, count, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Page } from '@app/kit/pagination';
 import { follows, users, type schema, type UserRow } from './schema.ts';
@@ -77,4 +77,19 @@ export function followPages(db: UsersDb, direction: 'followers' | 'following', o
     )
     where position <= ${page.first + 1}
     order by owner_id, position`);
+}
+
+/** Records that `followerId` follows `followeeId`; following twice changes nothing. */
+export function addFollow(db: UsersDb, followerId: string, followeeId: string, now: Date): void {
+  db.insert(follows).values({ followerId, followeeId, createdAt: now }).onConflictDoNothing().run();
+}
+
+export function removeFollow(db: UsersDb, followerId: string, followeeId: string): void {
+  db.delete(follows)
+    .where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)))
+    .run();
+}
+
+export function updateUser(db: UsersDb, id: string, changes: Partial<Pick<UserRow, 'displayName' | 'bio'>>): UserRow | undefined {
+  return db.update(users).set(changes).where(eq(users.id, id)).returning().get();
 }

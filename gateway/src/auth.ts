@@ -1,0 +1,97 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { Viewer } from '@app/kit/viewer';
+import type { JwtConfig } from './config.ts';
+import type { KeyStore } from './keys/store.ts';
+
+/** A refused credential: the request gets HTTP 401 and this message, never a silent anonymous. */
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+const KEY_PROBLEMS = {
+  malformed: 'The API key is not in the expected format.',
+  unknown: 'The API key is not recognised.',
+  revoked: 'The API key has been revoked.',
+  expired: 'The API key has expired.',
+} as const;
+
+function tokenProblem(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'The bearer token has expired.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The bearer token's ${error.claim} claim is not accepted.`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'The bearer token signature is not valid.';
+  return 'The bearer token is not valid.';
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Turns a request's credentials into a viewer: a bearer JWT for end users, `x-api-key` for
+ * partners, nothing for anonymous callers.
+ */
+export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
+  const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : new TextEncoder().encode(jwt.secret);
+  const algorithms = jwt.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+
+  return async function authenticate(req: http.IncomingMessage): Promise<Viewer> {
+    const requestId = header(req, 'x-request-id')?.slice(0, 64) || randomUUID();
+    const authorization = header(req, 'authorization');
+    const apiKey = header(req, 'x-api-key');
+    if (authorization && apiKey) throw new AuthenticationError('Send either a bearer token or an API key, not both.');
+
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
+      try {
+        const { payload } = await jwtVerify(match[1] as string, key as Uint8Array, {
+          issuer: jwt.issuer,
+          audience: jwt.audience,
+          algorithms,
+          requiredClaims: ['sub', 'exp'],
+        });
+        return {
+          userId: payload.sub as string,
+          partnerId: null,
+          keyId: null,
+          scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+          country: typeof payload.country === 'string' ? payload.country : null,
+          requestId,
+        };
+      } catch (error) {
+        throw new AuthenticationError(tokenProblem(error));
+      }
+    }
+
+    if (apiKey) {
+      const verified = keys.verify(apiKey);
+      if (!verified.key) throw new AuthenticationError(KEY_PROBLEMS[verified.problem]);
+      return { userId: null, partnerId: verified.key.partnerId, keyId: verified.key.id, scopes: verified.key.scopes, country: null, requestId };
+    }
+
+    return { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId };
+  };
+}
+
+/** A 401 error shaped for Apollo Server: it keeps the status when thrown while building context. */
+export function unauthenticatedError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** Issues an end-user token the gateway accepts (HS256 only): for `npm run token` and tests. */
+export function signUserToken(jwt: JwtConfig, user: { id: string; country?: string | null }, options: { expiresIn?: string | number } = {}): Promise<string> {
+  const claims: Record<string, unknown> = {};
+  if (user.country) claims.country = user.country;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(jwt.issuer)
+    .setAudience(jwt.audience)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(jwt.secret));
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { migrationsFolderFor, openStore } from '@app/kit/store';
+import { apiKeys, schema, type ApiKeyRow } from './schema.ts';
+
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
+
+/** The scopes a partner key may carry. */
+export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'offers:write', 'analytics:read', 'schema:read'] as const;
+
+const KEY_PREFIX = 'vck_';
+
+export interface CreatedKey {
+  key: ApiKeyRow;
+  /** The whole API key to hand to the partner; it is not stored and cannot be shown again. */
+  secret: string;
+}
+
+export type KeyProblem = 'malformed' | 'unknown' | 'revoked' | 'expired';
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export class KeyError extends Error {
+  override name = 'KeyError';
+}
+
+/** The gateway's own small store of partner keys (`data/gateway.db`). */
+export function openKeyStore(path: string) {
+  const store = openStore(schema, { path, migrationsFolder, holdsValue: true });
+  const { db } = store;
+
+  return {
+    close: store.close,
+
+    create(input: { partnerId: string; name: string; scopes: readonly string[]; expiresAt?: Date | null }, now = new Date()): CreatedKey {
+      const unknown = input.scopes.filter((scope) => !(KNOWN_SCOPES as readonly string[]).includes(scope));
+      if (unknown.length > 0) throw new KeyError(`Unknown scope ${unknown.join(', ')}; known scopes: ${KNOWN_SCOPES.join(', ')}.`);
+      if (!input.partnerId) throw new KeyError('A key needs the partner (brand id) it acts for.');
+      if (input.expiresAt && input.expiresAt <= now) throw new KeyError('A key cannot expire in the past.');
+      const id = randomBytes(6).toString('hex');
+      const secretPart = randomBytes(32).toString('base64url');
+      const secret = `${KEY_PREFIX}${id}_${secretPart}`;
+      const key = db
+        .insert(apiKeys)
+        .values({
+          id,
+          partnerId: input.partnerId,
+          name: input.name,
+          scopes: [...new Set(input.scopes)],
+          secretHash: hashSecret(secretPart),
+          createdAt: now,
+          expiresAt: input.expiresAt ?? null,
+          revokedAt: null,
+        })
+        .returning()
+        .get();
+      return { key, secret };
+    },
+
+    list(): ApiKeyRow[] {
+      return db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt)).all();
+    },
+
+    revoke(id: string, now = new Date()): ApiKeyRow {
+      const key = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+      if (!key) throw new KeyError(`No key has id ${id}.`);
+      if (key.revokedAt) return key;
+      return db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning().get() as ApiKeyRow;
+    },
+
+    /** The key behind a presented secret, or why it is refused. Constant-time on the secret. */
+    verify(presented: string, now = new Date()): { key: ApiKeyRow; problem: null } | { key: null; problem: KeyProblem } {
+      const match = /^vck_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(presented);
+      if (!match) return { key: null, problem: 'malformed' };
+      const [, id, secretPart] = match as unknown as [string, string, string];
+      const key = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+      if (!key) return { key: null, problem: 'unknown' };
+      const expected = Buffer.from(key.secretHash, 'hex');
+      const given = Buffer.from(hashSecret(secretPart), 'hex');
+      if (!timingSafeEqual(expected, given)) return { key: null, problem: 'unknown' };
+      if (key.revokedAt) return { key: null, problem: 'revoked' };
+      if (key.expiresAt && key.expiresAt <= now) return { key: null, problem: 'expired' };
+      return { key, problem: null };
+    },
+  };
+}
+
+export type KeyStore = ReturnType<typeof openKeyStore>;

@@ -1,0 +1,115 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Who is calling, as the gateway verified it. Subgraphs learn it only from a signed header:
+ * `x-viewer` carries the viewer, `x-viewer-signature` an HMAC over the viewer, a timestamp,
+ * a one-time nonce and the exact request body, under the secret the gateway and subgraphs share.
+ */
+export interface Viewer {
+  /** The signed-in end user, from a verified bearer token. */
+  userId: string | null;
+  /** The partner brand a verified API key acts for. */
+  partnerId: string | null;
+  /** The API key's id, for logs and audit. */
+  keyId: string | null;
+  scopes: readonly string[];
+  /** The user's country when the token carries it (ISO 3166-1 alpha-2). */
+  country: string | null;
+  requestId: string;
+}
+
+export const VIEWER_HEADER = 'x-viewer';
+export const SIGNATURE_HEADER = 'x-viewer-signature';
+/** How old a signature may be; also how long a nonce is remembered. */
+export const SIGNATURE_TTL_MS = 30_000;
+
+export function anonymousViewer(requestId: string = randomBytes(8).toString('hex')): Viewer {
+  return { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId };
+}
+
+function digest(secret: string, encodedViewer: string, timestamp: number, nonce: string, body: string): string {
+  const bodyHash = createHash('sha256').update(body).digest('base64url');
+  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${nonce}\n${encodedViewer}\n${bodyHash}`).digest('base64url');
+}
+
+export function encodeViewer(viewer: Viewer): string {
+  return Buffer.from(JSON.stringify(viewer)).toString('base64url');
+}
+
+/** The `x-viewer-signature` value for one request carrying `encodedViewer` and `body`. */
+export function signatureFor(encodedViewer: string, body: string, secret: string, now = Date.now()): string {
+  const nonce = randomBytes(12).toString('base64url');
+  return `v1.${now}.${nonce}.${digest(secret, encodedViewer, now, nonce, body)}`;
+}
+
+/** The two headers the gateway sends with one subgraph request whose body is `body`. */
+export function signViewer(viewer: Viewer, body: string, secret: string, now = Date.now()): Record<string, string> {
+  const encoded = encodeViewer(viewer);
+  return { [VIEWER_HEADER]: encoded, [SIGNATURE_HEADER]: signatureFor(encoded, body, secret, now) };
+}
+
+/**
+ * Remembers nonces for the signature lifetime, so a captured header replayed within that
+ * window is refused; older ones are refused as stale anyway.
+ */
+export class NonceGuard {
+  private readonly seen = new Map<string, number>();
+  private lastSweep = 0;
+
+  /** True the first time a nonce is offered within its lifetime. */
+  accept(nonce: string, expiresAt: number, now: number): boolean {
+    if (now - this.lastSweep > 1_000) {
+      for (const [key, expiry] of this.seen) if (expiry < now) this.seen.delete(key);
+      this.lastSweep = now;
+    }
+    if (this.seen.has(nonce)) return false;
+    this.seen.set(nonce, expiresAt);
+    return true;
+  }
+}
+
+export type ViewerRejection = 'malformed' | 'bad-signature' | 'stale' | 'replayed';
+
+export type VerifiedViewer = { viewer: Viewer; rejected: null } | { viewer: Viewer; rejected: ViewerRejection };
+
+/**
+ * Reads the viewer from a subgraph request. A request without the headers is anonymous; one
+ * whose headers are forged, stale or replayed is anonymous too, and says why so it can be logged.
+ */
+export function verifyViewer(
+  headers: { viewer?: string | undefined; signature?: string | undefined },
+  body: string,
+  secret: string,
+  guard: NonceGuard,
+  now = Date.now(),
+): VerifiedViewer {
+  if (!headers.viewer && !headers.signature) return { viewer: anonymousViewer(), rejected: null };
+  const anonymous = anonymousViewer();
+  const parts = headers.signature?.split('.') ?? [];
+  if (!headers.viewer || parts.length !== 4 || parts[0] !== 'v1') return { viewer: anonymous, rejected: 'malformed' };
+  const [, rawTimestamp, nonce, signature] = parts as [string, string, string, string];
+  const timestamp = Number(rawTimestamp);
+  if (!Number.isSafeInteger(timestamp)) return { viewer: anonymous, rejected: 'malformed' };
+  const expected = Buffer.from(digest(secret, headers.viewer, timestamp, nonce, body));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { viewer: anonymous, rejected: 'bad-signature' };
+  if (Math.abs(now - timestamp) > SIGNATURE_TTL_MS) return { viewer: anonymous, rejected: 'stale' };
+  if (!guard.accept(nonce, timestamp + SIGNATURE_TTL_MS, now)) return { viewer: anonymous, rejected: 'replayed' };
+  let viewer: Viewer;
+  try {
+    viewer = JSON.parse(Buffer.from(headers.viewer, 'base64url').toString('utf8')) as Viewer;
+  } catch {
+    return { viewer: anonymous, rejected: 'malformed' };
+  }
+  return {
+    viewer: {
+      userId: typeof viewer.userId === 'string' ? viewer.userId : null,
+      partnerId: typeof viewer.partnerId === 'string' ? viewer.partnerId : null,
+      keyId: typeof viewer.keyId === 'string' ? viewer.keyId : null,
+      scopes: Array.isArray(viewer.scopes) ? viewer.scopes.filter((scope) => typeof scope === 'string') : [],
+      country: typeof viewer.country === 'string' ? viewer.country : null,
+      requestId: typeof viewer.requestId === 'string' ? viewer.requestId : anonymous.requestId,
+    },
+    rejected: null,
+  };
+}
