@@ -4,6 +4,7 @@
  */
 import { createLogger, type Logger } from '@app/kit/log';
 import { listen } from '@app/kit/http';
+import { createPeerClient } from '@app/kit/peers';
 import type { RunningSubgraph } from '@app/kit/subgraph';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
@@ -45,7 +46,10 @@ export async function startGraph(options: GraphOptions = {}) {
     keyStorePath: ':memory:',
     defaultSecrets: [],
   };
-  const serveOptions = (service: string) => ({ port: 0, host, logger: logger(service), internalSecret: TEST_INTERNAL_SECRET });
+  // Filled in as subgraphs start: a subgraph asks the others for facts they own through it.
+  const peerUrls: Partial<Record<'users' | 'content' | 'gifts' | 'commerce', string>> = {};
+  const peers = createPeerClient({ urls: peerUrls, secret: TEST_INTERNAL_SECRET, logger: logger('peers') });
+  const serveOptions = (service: string) => ({ port: 0, host, logger: logger(service), internalSecret: TEST_INTERNAL_SECRET, peers });
   const stores = {
     users: openUsersStore(':memory:'),
     content: openContentStore(':memory:'),
@@ -64,6 +68,7 @@ export async function startGraph(options: GraphOptions = {}) {
     gifts: `${subgraphs.gifts.url}graphql`,
     commerce: `${subgraphs.commerce.url}graphql`,
   };
+  Object.assign(peerUrls, subgraphUrls);
   const keys = openKeyStore(':memory:');
   const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls });
   await gateway.start();

@@ -10,6 +10,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  /** A service this request depends on did not answer in time; retrying later may work. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The same idempotency key was sent with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -24,8 +28,13 @@ const GRAPHQL_OWN_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+/**
+ * A code is public when we or GraphQL set it on purpose: the codes above, GraphQL's own, and the
+ * domain codes a subgraph raises with `refuse` (upper snake case). Apollo Server gives
+ * everything else INTERNAL_SERVER_ERROR, which is masked.
+ */
 export function isPublicCode(code: unknown): boolean {
-  return typeof code === 'string' && (code in ErrorCode || GRAPHQL_OWN_CODES.has(code)) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (code in ErrorCode || GRAPHQL_OWN_CODES.has(code) || /^[A-Z][A-Z0-9_]{2,}$/.test(code));
 }
 
 type Extensions = Record<string, unknown>;
@@ -50,4 +59,18 @@ export function forbidden(message: string, extensions: Extensions = {}): GraphQL
 
 export function conflict(message: string, extensions: Extensions = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
+}
+
+/**
+ * A domain rule said no: `code` is the subgraph's own stable code for that rule
+ * (e.g. SMALL_GESTURE_LIMIT_REACHED), so clients can branch on it.
+ */
+export function refuse(code: string, message: string, extensions: Extensions = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function serviceUnavailable(service: string): GraphQLError {
+  return new GraphQLError(`The ${service} service is unavailable right now; nothing was changed. Try again shortly.`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service },
+  });
 }

@@ -10,6 +10,7 @@ import { internalSecret } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createPeerClient, type PeerClient } from './peers.ts';
 import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
 
 /**
@@ -134,7 +135,7 @@ export async function runSubgraph(start: () => Promise<RunningSubgraph>, logger:
 }
 
 export interface SubgraphServiceDefinition<TDb, TContext extends SubgraphContext> extends SubgraphDefinition {
-  createContext: (db: TDb, viewer: Viewer) => TContext;
+  createContext: (db: TDb, viewer: Viewer, peers: PeerClient) => TContext;
 }
 
 export interface ServeOptions {
@@ -142,6 +143,8 @@ export interface ServeOptions {
   host: string;
   logger: Logger;
   internalSecret?: string;
+  /** How this subgraph reaches the others for facts they own; built from config by default. */
+  peers?: PeerClient;
   onStop?: () => void;
 }
 
@@ -155,12 +158,14 @@ export function subgraphService<TDb, TContext extends SubgraphContext>(definitio
     name: definition.name,
     typeDefs: definition.typeDefs,
     createServer,
-    serve: (db: TDb, options: ServeOptions) =>
-      serveSubgraph<TContext>({
+    serve: (db: TDb, options: ServeOptions) => {
+      const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
+      return serveSubgraph<TContext>({
         ...options,
         name: definition.name,
         server: createServer(options.logger),
-        context: (viewer) => definition.createContext(db, viewer),
-      }),
+        context: (viewer) => definition.createContext(db, viewer, peers),
+      });
+    },
   };
 }
