@@ -1,0 +1,106 @@
+/**
+ * The graph as `npm start` runs it: five separate processes on free loopback ports, with file
+ * stores in a fresh temporary DATA_DIR. For tests where concurrency must come from separate
+ * connections into separate processes, not from one event loop.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { signUserToken } from '@app/gateway/src/auth.ts';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type JwtConfig } from '@app/gateway/src/config.ts';
+import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import type { QueryResult } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const STACK_INTERNAL_SECRET = 'stack-internal-secret-0123456789abcdef012345';
+export const STACK_JWT_SECRET = 'stack-jwt-secret-0123456789abcdef0123456789ab';
+
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const server = net.createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+/** Starts the stack (services must be built: `npm test` builds first) and waits until it serves. */
+export async function startStack(extraEnv: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-stack-'));
+  const [gateway, users, content, gifts, commerce] = (await freePorts(5)) as [number, number, number, number, number];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gateway),
+      USERS_PORT: String(users),
+      CONTENT_PORT: String(content),
+      GIFTS_PORT: String(gifts),
+      COMMERCE_PORT: String(commerce),
+      INTERNAL_SECRET: STACK_INTERNAL_SECRET,
+      JWT_SECRET: STACK_JWT_SECRET,
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('The graph is up')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the stack did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const url = `http://127.0.0.1:${gateway}/graphql`;
+  const jwt: JwtConfig = { secret: STACK_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const keys = openKeyStore(path.join(dataDir, 'gateway.db'));
+
+  return {
+    url,
+    dataDir,
+    ports: { gateway, users, content, gifts, commerce },
+    /** The partner-key store the gateway process reads (one SQLite file, WAL). */
+    keys,
+    output: () => output,
+    /** Where a subgraph keeps its store, for tests that check invariants in the rows themselves. */
+    storePath: (subgraph: 'users' | 'content' | 'gifts' | 'commerce') => path.join(dataDir, `${subgraph}.db`),
+    tokenFor(userId: string, options: { country?: string } = {}) {
+      return signUserToken(jwt, { id: userId, country: options.country ?? 'US' }, { expiresIn: '1h' });
+    },
+    async query<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      return { status: response.status, body: (await response.json()) as QueryResult<T>['body'] };
+    },
+    async stop() {
+      keys.close();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type RunningStack = Awaited<ReturnType<typeof startStack>>;
