@@ -74,22 +74,24 @@ async function waitForHealth(name: string, port: number, child: ChildProcess): P
   throw new Error(`${name} did not become ready on port ${port} within 30 s.`);
 }
 
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The gateway first, so requests in flight finish against live subgraphs; then the subgraphs. */
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
-  const exits = [...children.values()]
-    .filter((child) => child.exitCode === null && child.signalCode === null)
-    .map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    );
-  await Promise.all(exits);
+  const gateway = children.get('gateway');
+  if (gateway) await stopChild(gateway);
+  await Promise.all([...children.entries()].filter(([name]) => name !== 'gateway').map(([, child]) => stopChild(child)));
   process.exit(exitCode);
 }
 

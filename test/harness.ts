@@ -8,6 +8,8 @@ import { createPeerClient } from '@app/kit/peers';
 import type { RunningSubgraph } from '@app/kit/subgraph';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
+import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
+import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/keys/store.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
@@ -26,6 +28,8 @@ export const TEST_JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef'
 
 export interface GraphOptions {
   production?: boolean;
+  /** Overrides of the gateway's config (limits, cost, timeouts). */
+  gateway?: Partial<GatewayConfig>;
   /** Where every service logs (JSON lines); silent by default. */
   logs?: { write(line: string): void };
 }
@@ -45,6 +49,11 @@ export async function startGraph(options: GraphOptions = {}) {
     corsOrigins: [],
     keyStorePath: ':memory:',
     defaultSecrets: [],
+    limits: DEFAULT_LIMITS,
+    // Tests send bursts from one address: the default anonymous bucket would throttle them.
+    cost: { ...DEFAULT_COST_CONFIG, tiers: { ...DEFAULT_COST_CONFIG.tiers, anonymous: { max: 1_000_000, restoreRate: 100_000 }, user: { max: 1_000_000, restoreRate: 100_000 } } },
+    subgraphTimeoutMs: 5_000,
+    ...options.gateway,
   };
   // Filled in as subgraphs start: a subgraph asks the others for facts they own through it.
   const peerUrls: Partial<Record<'users' | 'content' | 'gifts' | 'commerce', string>> = {};
@@ -86,6 +95,8 @@ export async function startGraph(options: GraphOptions = {}) {
 
   return {
     url: http.url,
+    gateway,
+    subgraphs,
     subgraphUrls,
     stores,
     keys,

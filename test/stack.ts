@@ -33,9 +33,16 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+export interface StackOptions {
+  env?: Record<string, string>;
+  /** Reuse this DATA_DIR (and keep it at stop): a restart on the same stores. */
+  dataDir?: string;
+}
+
 /** Starts the stack (services must be built: `npm test` builds first) and waits until it serves. */
-export async function startStack(extraEnv: Record<string, string> = {}) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-stack-'));
+export async function startStack(options: StackOptions = {}) {
+  const extraEnv = options.env ?? {};
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'graph-stack-'));
   const [gateway, users, content, gifts, commerce] = (await freePorts(5)) as [number, number, number, number, number];
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
@@ -90,7 +97,8 @@ export async function startStack(extraEnv: Record<string, string> = {}) {
       });
       return { status: response.status, body: (await response.json()) as QueryResult<T>['body'] };
     },
-    async stop() {
+    /** SIGTERM, as an orchestrator would send it; resolves with the exit code. */
+    async terminate(): Promise<number | null> {
       keys.close();
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -98,7 +106,11 @@ export async function startStack(extraEnv: Record<string, string> = {}) {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      return child.exitCode;
+    },
+    async stop() {
+      await this.terminate();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ CREATE TABLE `api_keys` (
 	`name` text NOT NULL,
 	`scopes` text NOT NULL,
 	`secret_hash` text NOT NULL,
+	`tier` text DEFAULT 'standard' NOT NULL,
 	`created_at` integer NOT NULL,
 	`expires_at` integer,
 	`revoked_at` integer

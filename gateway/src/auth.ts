@@ -38,8 +38,8 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
   const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : new TextEncoder().encode(jwt.secret);
   const algorithms = jwt.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
 
-  return async function authenticate(req: http.IncomingMessage): Promise<Viewer> {
-    const requestId = header(req, 'x-request-id')?.slice(0, 64) || randomUUID();
+  return async function authenticate(req: http.IncomingMessage, givenRequestId?: string): Promise<{ viewer: Viewer; partnerTier: string | null }> {
+    const requestId = givenRequestId ?? randomUUID();
     const authorization = header(req, 'authorization');
     const apiKey = header(req, 'x-api-key');
     if (authorization && apiKey) throw new AuthenticationError('Send either a bearer token or an API key, not both.');
@@ -54,7 +54,7 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
           algorithms,
           requiredClaims: ['sub', 'exp'],
         });
-        return {
+        const viewer: Viewer = {
           userId: payload.sub as string,
           partnerId: null,
           keyId: null,
@@ -62,6 +62,7 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
           country: typeof payload.country === 'string' ? payload.country : null,
           requestId,
         };
+        return { viewer, partnerTier: null };
       } catch (error) {
         throw new AuthenticationError(tokenProblem(error));
       }
@@ -70,10 +71,11 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
     if (apiKey) {
       const verified = keys.verify(apiKey);
       if (!verified.key) throw new AuthenticationError(KEY_PROBLEMS[verified.problem]);
-      return { userId: null, partnerId: verified.key.partnerId, keyId: verified.key.id, scopes: verified.key.scopes, country: null, requestId };
+      const viewer: Viewer = { userId: null, partnerId: verified.key.partnerId, keyId: verified.key.id, scopes: verified.key.scopes, country: null, requestId };
+      return { viewer, partnerTier: verified.key.tier };
     }
 
-    return { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId };
+    return { viewer: { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId }, partnerTier: null };
   };
 }
 

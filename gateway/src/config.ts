@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction } from '@app/kit/config';
+import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
 
 export interface JwtConfig {
   /** HS256 shared secret; ignored when `jwksUrl` is set. */
@@ -19,6 +21,34 @@ export interface GatewayConfig {
   keyStorePath: string;
   /** Names of secrets still at their development defaults, to say so loudly at start. */
   defaultSecrets: string[];
+  limits: OperationLimits;
+  cost: CostConfig;
+  /** How long the gateway waits for one subgraph fetch. */
+  subgraphTimeoutMs: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+/** `RATE_LIMIT_TIERS` is JSON shaped like the defaults, e.g. {"anonymous":{"max":1000,"restoreRate":50}}. */
+function tiers(env: NodeJS.ProcessEnv): CostConfig['tiers'] {
+  if (!env.RATE_LIMIT_TIERS) return DEFAULT_COST_CONFIG.tiers;
+  let parsed: Partial<CostConfig['tiers']>;
+  try {
+    parsed = JSON.parse(env.RATE_LIMIT_TIERS) as Partial<CostConfig['tiers']>;
+  } catch {
+    throw new ConfigError('RATE_LIMIT_TIERS must be JSON.');
+  }
+  return {
+    anonymous: parsed.anonymous ?? DEFAULT_COST_CONFIG.tiers.anonymous,
+    user: parsed.user ?? DEFAULT_COST_CONFIG.tiers.user,
+    partner: { ...DEFAULT_COST_CONFIG.tiers.partner, ...parsed.partner },
+  };
 }
 
 export const DEFAULT_ISSUER = 'video-commerce-graph';
@@ -51,5 +81,16 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     corsOrigins: production ? configuredOrigins : [...SANDBOX_ORIGINS, ...configuredOrigins],
     keyStorePath: env.GATEWAY_DB ?? path.join(dataDir(env), 'gateway.db'),
     defaultSecrets,
+    limits: {
+      maxDepth: positiveInt(env, 'MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: positiveInt(env, 'MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxRootFields: positiveInt(env, 'MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields),
+      maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxTokens: positiveInt(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      maxBatch: positiveInt(env, 'MAX_BATCH', DEFAULT_LIMITS.maxBatch),
+    },
+    cost: { ...DEFAULT_COST_CONFIG, maxCost: positiveInt(env, 'MAX_COST', DEFAULT_COST_CONFIG.maxCost), tiers: tiers(env) },
+    subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
   };
 }

@@ -7,7 +7,7 @@ import { gatewayConfig } from '../config.ts';
 import { KeyError, KNOWN_SCOPES, openKeyStore } from './store.ts';
 
 const USAGE = `Usage:
-  npm run keys -- create --partner <brandId> --scopes <scope,scope> [--name <label>] [--expires-in-days <n>]
+  npm run keys -- create --partner <brandId> --scopes <scope,scope> [--name <label>] [--expires-in-days <n>] [--tier standard|plus|enterprise]
   npm run keys -- list
   npm run keys -- revoke <keyId>
 
@@ -23,6 +23,7 @@ function main(argv: string[]): number {
       scopes: { type: 'string' },
       name: { type: 'string' },
       'expires-in-days': { type: 'string' },
+      tier: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,6 +50,7 @@ function main(argv: string[]): number {
           name: values.name ?? `key for ${values.partner}`,
           scopes: values.scopes.split(',').map((scope) => scope.trim()).filter(Boolean),
           expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+          tier: values.tier ?? 'standard',
         });
         console.log(`Created key ${key.id} for partner ${key.partnerId} with scopes ${key.scopes.join(', ')}${key.expiresAt ? `, expiring ${key.expiresAt.toISOString()}` : ''}.`);
         console.log('\nThe API key (shown once; store it now):\n');

@@ -12,6 +12,8 @@ export const apiKeys = sqliteTable(
     scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
     /** SHA-256 of the secret: secrets are 256 random bits, so a slow hash would add nothing. */
     secretHash: text('secret_hash').notNull(),
+    /** The rate-limit tier (see the gateway's cost config): standard, plus or enterprise. */
+    tier: text('tier').notNull().default('standard'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),

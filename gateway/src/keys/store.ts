@@ -6,7 +6,10 @@ import { apiKeys, schema, type ApiKeyRow } from './schema.ts';
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
 /** The scopes a partner key may carry. */
-export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'offers:write', 'analytics:read', 'schema:read'] as const;
+export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'orders:write', 'offers:write', 'analytics:read', 'schema:read'] as const;
+
+/** Partner rate-limit tiers; their sizes are in the gateway's cost config. */
+export const RATE_LIMIT_TIERS = ['standard', 'plus', 'enterprise'] as const;
 
 const KEY_PREFIX = 'vck_';
 
@@ -34,11 +37,12 @@ export function openKeyStore(path: string) {
   return {
     close: store.close,
 
-    create(input: { partnerId: string; name: string; scopes: readonly string[]; expiresAt?: Date | null }, now = new Date()): CreatedKey {
+    create(input: { partnerId: string; name: string; scopes: readonly string[]; expiresAt?: Date | null; tier?: string }, now = new Date()): CreatedKey {
       const unknown = input.scopes.filter((scope) => !(KNOWN_SCOPES as readonly string[]).includes(scope));
       if (unknown.length > 0) throw new KeyError(`Unknown scope ${unknown.join(', ')}; known scopes: ${KNOWN_SCOPES.join(', ')}.`);
       if (!input.partnerId) throw new KeyError('A key needs the partner (brand id) it acts for.');
       if (input.expiresAt && input.expiresAt <= now) throw new KeyError('A key cannot expire in the past.');
+      if (input.tier && !(RATE_LIMIT_TIERS as readonly string[]).includes(input.tier)) throw new KeyError(`Unknown tier ${input.tier}; tiers: ${RATE_LIMIT_TIERS.join(', ')}.`);
       const id = randomBytes(6).toString('hex');
       const secretPart = randomBytes(32).toString('base64url');
       const secret = `${KEY_PREFIX}${id}_${secretPart}`;
@@ -50,6 +54,7 @@ export function openKeyStore(path: string) {
           name: input.name,
           scopes: [...new Set(input.scopes)],
           secretHash: hashSecret(secretPart),
+          tier: input.tier ?? 'standard',
           createdAt: now,
           expiresAt: input.expiresAt ?? null,
           revokedAt: null,

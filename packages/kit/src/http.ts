@@ -15,6 +15,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   /** Other routes (health, metrics) tried before GraphQL; a route returns true when it answered. */
   routes?: Route[];
   maxBodyBytes?: number;
+  /** Operations one batched request may carry; 1 (the default) refuses batches. */
+  maxBatch?: number;
   logger: Logger;
 }
 
@@ -24,16 +26,15 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new PayloadTooLargeError());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) tooLarge = true;
+      if (size > limit * 10) req.destroy();
+      // Past the limit the rest is read and dropped, so the client gets a 413 rather than a reset.
+      if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new PayloadTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -56,6 +57,7 @@ export function sendError(res: http.ServerResponse, status: number, code: string
 export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): http.RequestListener {
   const { server, context, routes = [], logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBatch = options.maxBatch ?? 1;
   return async (req, res) => {
     try {
       for (const route of routes) {
@@ -83,6 +85,10 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
           }
         } else {
           body = text;
+        }
+        if (Array.isArray(body) && body.length > maxBatch) {
+          sendError(res, 400, 'BATCH_TOO_LARGE', maxBatch === 1 ? 'Batched requests are not accepted here.' : `A batch may hold at most ${maxBatch} operations; this one holds ${body.length}.`);
+          return;
         }
       }
       const response = await server.executeHTTPGraphQLRequest({

@@ -13,8 +13,8 @@ export interface StoreOptions {
   migrationsFolder: string;
   /** Stores that hold value (wallets, ledger, codes, orders) sync fully on every commit. */
   holdsValue?: boolean;
-  /** Called with every SQL statement the connection runs; tests count statements with it. */
-  onStatement?: (sql: string) => void;
+  /** Called after every SQL statement the connection runs, with its time: metrics and tests count them. */
+  onStatement?: (sql: string, durationMs: number) => void;
 }
 
 export interface Store<TSchema extends Record<string, unknown>> {
@@ -39,7 +39,8 @@ export function openStore<TSchema extends Record<string, unknown>>(
   let sqlite: SqliteDatabase;
   try {
     if (options.path !== ':memory:') fs.mkdirSync(path.dirname(options.path), { recursive: true });
-    sqlite = new Database(options.path, options.onStatement ? { verbose: (sql) => options.onStatement?.(String(sql)) } : {});
+    sqlite = new Database(options.path);
+    if (options.onStatement) instrumentStatements(sqlite, options.onStatement);
     if (options.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
@@ -54,7 +55,51 @@ export function openStore<TSchema extends Record<string, unknown>>(
     sqlite.close();
     throw new StoreOpenError(`Cannot migrate the store at ${options.path}: ${(error as Error).message}`, { cause: error });
   }
-  return { sqlite, db, close: () => sqlite.close() };
+  return {
+    sqlite,
+    db,
+    // Fold the WAL back into the main file so a stopped store is one self-contained file.
+    close: () => {
+      if (!sqlite.open) return;
+      if (options.path !== ':memory:') sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+    },
+  };
+}
+
+const EXECUTING_METHODS = new Set(['run', 'get', 'all', 'iterate']);
+
+/**
+ * Times every execution of every statement the connection prepares (better-sqlite3's `verbose`
+ * hook fires before a statement runs, so it cannot time it).
+ */
+function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: string, durationMs: number) => void): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    const proxy: typeof statement = new Proxy(statement, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        // raw(), pluck() and the like return the statement itself: keep handing out the proxy.
+        if (!EXECUTING_METHODS.has(property as string)) {
+          return (...args: unknown[]) => {
+            const result = value.apply(target, args);
+            return result === target ? proxy : result;
+          };
+        }
+        return (...args: unknown[]) => {
+          const started = performance.now();
+          try {
+            return value.apply(target, args);
+          } finally {
+            onStatement(source, performance.now() - started);
+          }
+        };
+      },
+    });
+    return proxy;
+  }) as typeof sqlite.prepare;
 }
 
 /**

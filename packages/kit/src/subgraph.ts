@@ -1,35 +1,52 @@
 import type http from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLFormattedError } from 'graphql';
 import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
-import { internalSecret } from './config.ts';
+import { dataDir, hostFrom, internalSecret, portFor, type SubgraphName } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
+import type { Store } from './store.ts';
 import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
 
 /**
- * Errors with a public code pass through as they are; anything else is logged here, where the
- * cause is known, and reaches the gateway as a bare INTERNAL_SERVER_ERROR with no SQL, path or stack.
+ * Errors with a public code pass through as they are; anything else reaches the caller as a
+ * bare INTERNAL_SERVER_ERROR with no SQL, path or stack (it is logged, with the request id,
+ * by `errorLogging`).
  */
-export function maskErrors(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (isPublicCode(formatted.extensions?.code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, path: formatted.path }, 'unexpected error');
-    return {
-      message: 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+export function maskErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isPublicCode(formatted.extensions?.code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** Logs unexpected errors where their cause is known, with the request id to find them by. */
+export function errorLogging<TContext extends { viewer: Viewer }>(logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isPublicCode(error.extensions?.code)) continue;
+            logger.error({ err: error.originalError ?? error, path: error.path, requestId: contextValue.viewer?.requestId }, 'unexpected error');
+          }
+        },
+      };
+    },
   };
 }
 
@@ -47,34 +64,26 @@ export interface SubgraphContext extends BaseContext {
 export function createSubgraphServer<TContext extends SubgraphContext>(
   definition: SubgraphDefinition,
   logger: Logger = createLogger(definition.name),
+  metrics?: SubgraphMetrics,
 ): ApolloServer<TContext> {
   const schema = buildSubgraphSchema({ typeDefs: gql(definition.typeDefs), resolvers: definition.resolvers });
+  const counting: ApolloServerPlugin<TContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors }) {
+          metrics?.requests.inc({ outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
   return new ApolloServer<TContext>({
     schema: enforceAccess<TContext>(schema, (context) => context.viewer),
     includeStacktraceInErrorResponses: false,
-    formatError: maskErrors(logger),
+    formatError: maskErrors,
     // Subgraphs are called by the gateway, not browsed: Sandbox lives at the gateway. No Apollo
     // Studio reporting here, so federated traces would be work for nobody.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<TContext>(logger), counting],
   });
-}
-
-export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
-  name: string;
-  server: ApolloServer<TContext>;
-  /** Builds the request context around the viewer verified from the gateway's signed header. */
-  context: (viewer: Viewer) => TContext | Promise<TContext>;
-  /** The secret shared with the gateway; INTERNAL_SECRET by default. */
-  internalSecret?: string;
-  port: number;
-  host: string;
-  logger: Logger;
-  /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
-  onStop?: () => void;
-}
-
-export interface RunningSubgraph extends RunningHttpServer {
-  stop(): Promise<void>;
 }
 
 /**
@@ -94,17 +103,39 @@ export function viewerReader(secret: string, logger: Logger) {
   };
 }
 
+export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
+  name: string;
+  server: ApolloServer<TContext>;
+  /** Builds the request context around the viewer verified from the gateway's signed header. */
+  context: (viewer: Viewer) => TContext | Promise<TContext>;
+  /** The secret shared with the gateway; INTERNAL_SECRET by default. */
+  internalSecret?: string;
+  port: number;
+  host: string;
+  logger: Logger;
+  metrics?: SubgraphMetrics;
+  /** Whether the subgraph can serve (its store is open); `/ready` says so. */
+  ready?: () => boolean;
+  /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
+  onStop?: () => void;
+}
+
+export interface RunningSubgraph extends RunningHttpServer {
+  stop(): Promise<void>;
+}
+
 export async function serveSubgraph<TContext extends SubgraphContext>(options: ServeSubgraphOptions<TContext>): Promise<RunningSubgraph> {
   const { server, logger } = options;
   const readViewer = viewerReader(options.internalSecret ?? internalSecret().secret, logger);
   await server.start();
+  let stopping = false;
   let http: RunningHttpServer;
   try {
     http = await listen(
       graphQLHandler({
         server,
         context: (req, rawBody) => options.context(readViewer(req, rawBody)),
-        routes: [healthRoute(options.name)],
+        routes: [healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)), ...(options.metrics ? [metricsRoute(options.metrics.registry)] : [])],
         logger,
       }),
       options.port,
@@ -114,24 +145,14 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
     await server.stop();
     throw error;
   }
+  // Stop taking requests, let those in flight finish, then close the store.
   const stop = async () => {
+    stopping = true;
     await http.close();
     await server.stop();
     options.onStop?.();
   };
   return { ...http, stop };
-}
-
-/** For a subgraph's index.ts: serve, log where, stop cleanly on signals, exit 1 when it cannot start. */
-export async function runSubgraph(start: () => Promise<RunningSubgraph>, logger: Logger): Promise<void> {
-  try {
-    const running = await start();
-    logger.info({ url: running.url }, 'subgraph listening');
-    stopOnSignals(running.stop, logger);
-  } catch (error) {
-    logger.fatal({ err: error }, (error as Error).message);
-    process.exit(1);
-  }
 }
 
 export interface SubgraphServiceDefinition<TDb, TContext extends SubgraphContext> extends SubgraphDefinition {
@@ -145,6 +166,8 @@ export interface ServeOptions {
   internalSecret?: string;
   /** How this subgraph reaches the others for facts they own; built from config by default. */
   peers?: PeerClient;
+  metrics?: SubgraphMetrics;
+  ready?: () => boolean;
   onStop?: () => void;
 }
 
@@ -153,7 +176,7 @@ export interface ServeOptions {
  * HTTP. Nothing binds a port until `serve` is called.
  */
 export function subgraphService<TDb, TContext extends SubgraphContext>(definition: SubgraphServiceDefinition<TDb, TContext>) {
-  const createServer = (logger?: Logger) => createSubgraphServer<TContext>(definition, logger);
+  const createServer = (logger?: Logger, metrics?: SubgraphMetrics) => createSubgraphServer<TContext>(definition, logger, metrics);
   return {
     name: definition.name,
     typeDefs: definition.typeDefs,
@@ -163,9 +186,37 @@ export function subgraphService<TDb, TContext extends SubgraphContext>(definitio
       return serveSubgraph<TContext>({
         ...options,
         name: definition.name,
-        server: createServer(options.logger),
+        server: createServer(options.logger, options.metrics),
         context: (viewer) => definition.createContext(db, viewer, peers),
       });
     },
   };
+}
+
+/**
+ * A subgraph process (its `index.ts`): open the store under DATA_DIR (or `<NAME>_DB`), serve
+ * on the configured port with metrics, stop cleanly on SIGTERM/SIGINT, exit 1 when it cannot start.
+ */
+export async function runSubgraphProcess<TDb>(
+  name: SubgraphName,
+  openStore: (path: string, options: { onStatement: (sql: string, durationMs: number) => void }) => Store<Record<string, unknown>> & { db: TDb },
+  serve: (db: TDb, options: ServeOptions) => Promise<RunningSubgraph>,
+): Promise<void> {
+  const logger = createLogger(name);
+  try {
+    const metrics = createSubgraphMetrics(name);
+    const store = openStore(process.env[`${name.toUpperCase()}_DB`] ?? path.join(dataDir(), `${name}.db`), { onStatement: metrics.observeStatement });
+    let running: RunningSubgraph;
+    try {
+      running = await serve(store.db, { port: portFor(name), host: hostFrom(), logger, metrics, ready: () => store.sqlite.open, onStop: store.close });
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    logger.info({ url: running.url }, 'subgraph listening');
+    stopOnSignals(running.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, (error as Error).message);
+    process.exit(1);
+  }
 }

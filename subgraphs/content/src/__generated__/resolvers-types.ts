@@ -21,26 +21,23 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** A creator, owned by the users subgraph; content adds what they publish. */
 export type Creator = {
   __typename?: 'Creator';
   id: Scalars['ID']['output'];
   /** This creator's live streams, newest first (by start, or by schedule when not started). */
-  liveStreams: LiveStreamConnection;
-  videoCount: Scalars['Int']['output'];
+  liveStreams?: Maybe<LiveStreamConnection>;
+  videoCount?: Maybe<Scalars['Int']['output']>;
   /** This creator's videos, newest first. */
-  videos: VideoConnection;
+  videos?: Maybe<VideoConnection>;
 };
 
 
-/** A creator, owned by the users subgraph; content adds what they publish. */
 export type CreatorLiveStreamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A creator, owned by the users subgraph; content adds what they publish. */
 export type CreatorVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -289,9 +286,9 @@ export type ResolversParentTypes = {
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liveStreams?: Resolver<ResolversTypes['LiveStreamConnection'], ParentType, ContextType, RequireFields<CreatorLiveStreamsArgs, 'first'>>;
-  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  videos?: Resolver<ResolversTypes['VideoConnection'], ParentType, ContextType, RequireFields<CreatorVideosArgs, 'first'>>;
+  liveStreams?: Resolver<Maybe<ResolversTypes['LiveStreamConnection']>, ParentType, ContextType, RequireFields<CreatorLiveStreamsArgs, 'first'>>;
+  videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  videos?: Resolver<Maybe<ResolversTypes['VideoConnection']>, ParentType, ContextType, RequireFields<CreatorVideosArgs, 'first'>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -1,0 +1,45 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** The gateway's Prometheus metrics, on a registry of its own so several gateways can coexist in tests. */
+export function createGatewayMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+  return {
+    registry,
+    requests: new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL requests by operation name and outcome (ok, partial, error).',
+      labelNames: ['operation', 'outcome'] as const,
+      registers: [registry],
+    }),
+    requestDuration: new Histogram({
+      name: 'graphql_request_duration_seconds',
+      help: 'Time from receiving a GraphQL request to sending its response.',
+      labelNames: ['operation'] as const,
+      buckets,
+      registers: [registry],
+    }),
+    subgraphFetchDuration: new Histogram({
+      name: 'subgraph_fetch_duration_seconds',
+      help: 'Time of each fetch from the gateway to a subgraph, by outcome.',
+      labelNames: ['subgraph', 'outcome'] as const,
+      buckets,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'Errors returned to clients, by extensions.code.',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'rate_limit_refusals_total',
+      help: 'Requests refused by the cost rate limit, by kind of caller.',
+      labelNames: ['caller'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;
