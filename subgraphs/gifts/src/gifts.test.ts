@@ -158,7 +158,7 @@ describe('gifts subgraph', () => {
       { giftEarnings: { diamonds: 15_031, value: { amount: 7_515, currencyCode: 'USD', formatted: '$75.15' } } },
       { giftEarnings: { diamonds: 1, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } },
     ]);
-    expect([0, 1, 199, 200, 201, 399, 400].map(diamondsToCents)).toEqual([0, 0, 99, 100, 100, 199, 200]);
+    expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds))).toEqual([0, 0, 99, 100, 100, 199, 200]);
   });
 
   it('runs the same number of statements for 5 and for 50 offers, creators and streams', async () => {

@@ -1,25 +1,69 @@
 import DataLoader from 'dataloader';
-import { byKeys } from '@app/kit/loaders';
+import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
+import { pageGroup, type Page } from '@app/kit/pagination';
 import {
   creatorDiamonds,
   giftOffersByIds,
+  inboxPages,
+  liveGiftSendsByIds,
   liveGiftsByIds,
+  offerStats,
+  smallGestureSentCounts,
+  smallGesturesByIds,
   streamGiftTotals,
+  topGifters,
   unclaimedCodeCounts,
+  walletsByUserIds,
   type GiftsDb,
   type StreamGiftTotals,
+  type TopGifterRow,
 } from './db/queries.ts';
+import type { SmallGestureSendRow } from './db/schema.ts';
 
 const NO_GIFTS: Omit<StreamGiftTotals, 'liveStreamId'> = { coins: 0, diamonds: 0, giftCount: 0, gifterCount: 0 };
+
+export interface InboxKey {
+  userId: string;
+  page: Page;
+}
+
+export interface LeaderboardKey {
+  id: string;
+  first: number;
+}
+
+/** A loader by id that answers null for an unknown id. */
+function byIdLoader<R extends { id: string }>(rowsFor: (ids: readonly string[]) => R[]) {
+  return new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, rowsFor(ids), (row) => row.id)));
+}
+
+/** Leaderboards of one kind: keys that share `first` are one statement. */
+function leaderboardLoader(db: GiftsDb, by: 'liveStream' | 'creator') {
+  return new DataLoader<LeaderboardKey, TopGifterRow[], string>(
+    (keys) =>
+      batchByGroup(
+        keys,
+        (key) => String(key.first),
+        (group) => {
+          const ids = group.map((key) => key.id);
+          return groupedByKeys(ids, topGifters(db, by, ids, (group[0] as LeaderboardKey).first), (row) => row.key);
+        },
+      ),
+    { cacheKeyFn: (key) => `${key.id}:${key.first}` },
+  );
+}
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
 export function createLoaders(db: GiftsDb) {
   return {
-    giftOfferById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, giftOffersByIds(db, ids), (row) => row.id))),
+    giftOfferById: byIdLoader((ids) => giftOffersByIds(db, ids)),
     codesLeft: new DataLoader((offerIds: readonly string[]) =>
       Promise.resolve(byKeys(offerIds, unclaimedCodeCounts(db, offerIds), (row) => row.offerId).map((row) => row?.count ?? 0)),
     ),
-    liveGiftById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, liveGiftsByIds(db, ids), (row) => row.id))),
+    offerStats: new DataLoader((offerIds: readonly string[]) =>
+      Promise.resolve(byKeys(offerIds, offerStats(db, offerIds), (row) => row.offerId).map((row) => ({ sent: row?.sent ?? 0, redeemed: row?.redeemed ?? 0 }))),
+    ),
+    liveGiftById: byIdLoader((ids) => liveGiftsByIds(db, ids)),
     // An id with no sends is a creator or stream nobody has gifted yet (or one another subgraph
     // knows and this one never saw): zero, not null.
     creatorDiamonds: new DataLoader((creatorIds: readonly string[]) =>
@@ -28,6 +72,29 @@ export function createLoaders(db: GiftsDb) {
     streamGiftTotals: new DataLoader((streamIds: readonly string[]) =>
       Promise.resolve(byKeys(streamIds, streamGiftTotals(db, streamIds), (row) => row.liveStreamId).map((row) => row ?? { ...NO_GIFTS })),
     ),
+    streamTopGifters: leaderboardLoader(db, 'liveStream'),
+    creatorTopGifters: leaderboardLoader(db, 'creator'),
+    smallGestureById: byIdLoader((ids) => smallGesturesByIds(db, ids)),
+    smallGesturesSent: new DataLoader((senderIds: readonly string[]) =>
+      Promise.resolve(byKeys(senderIds, smallGestureSentCounts(db, senderIds), (row) => row.key).map((row) => row?.count ?? 0)),
+    ),
+    inbox: new DataLoader<InboxKey, SmallGestureSendRow[], string>(
+      (keys) =>
+        batchByGroup(
+          keys,
+          (key) => pageGroup(key.page),
+          (group) => {
+            const ids = group.map((key) => key.userId);
+            return groupedByKeys(ids, inboxPages(db, ids, (group[0] as InboxKey).page), (row) => row.recipientId);
+          },
+        ),
+      { cacheKeyFn: (key) => `${key.userId}:${pageGroup(key.page)}` },
+    ),
+    // A user who never bought coins has no wallet row yet: zero coins.
+    walletCoins: new DataLoader((userIds: readonly string[]) =>
+      Promise.resolve(byKeys(userIds, walletsByUserIds(db, userIds), (row) => row.userId).map((row) => row?.coins ?? 0)),
+    ),
+    liveGiftSendById: byIdLoader((ids) => liveGiftSendsByIds(db, ids)),
   };
 }
 

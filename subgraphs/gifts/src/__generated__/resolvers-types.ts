@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
+import type { TopGifterRow } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,10 +24,66 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type AddGiftOfferCodesPayload = {
+  __typename?: 'AddGiftOfferCodesPayload';
+  /** How many codes were added. */
+  added: Scalars['Int']['output'];
+  offer: GiftOffer;
+};
+
 /** A brand partner, owned by the commerce subgraph; gifts only points at one. */
 export type Brand = {
   __typename?: 'Brand';
   id: Scalars['ID']['output'];
+};
+
+/** A package of coins on sale. */
+export type CoinPackage = {
+  __typename?: 'CoinPackage';
+  coins: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** What the package costs, in USD. */
+  price: Money;
+};
+
+/** One purchase of a coin package. */
+export type CoinPurchase = {
+  __typename?: 'CoinPurchase';
+  coins: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  package: CoinPackage;
+  price: Money;
+  status: CoinPurchaseStatus;
+};
+
+export type CoinPurchaseStatus =
+  /** Paid; the coins were credited. */
+  | 'COMPLETED'
+  /** The provider declined the payment; nothing was credited. */
+  | 'DECLINED'
+  /** Recorded; the payment provider has not settled it yet. */
+  | 'PENDING';
+
+export type CreateGiftOfferInput = {
+  /** Whether the offer can be sent once started; true when omitted. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The calling partner key's own brand. */
+  brandId: Scalars['ID']['input'];
+  /** At most 500 characters. */
+  description: Scalars['String']['input'];
+  /** No end when omitted; must be after `startsAt`. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Optional: a retry with the same key and input returns the first offer instead of a second one. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country codes; ["US"] when omitted. */
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** What the gift would cost if bought, in USD cents. */
+  retailValueAmount: Scalars['Int']['input'];
+  /** Now when omitted. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 1 to 100 characters. */
+  title: Scalars['String']['input'];
 };
 
 /** A creator, owned by the users subgraph; gifts adds what LIVE gifts earned them. */
@@ -34,20 +92,40 @@ export type Creator = {
   /** Diamonds from every LIVE gift the creator received, and their money value. */
   giftEarnings: GiftEarnings;
   id: Scalars['ID']['output'];
+  /** The users who spent the most coins on gifts to this creator, across all streams; `first` at most 100. */
+  topGifters: Array<TopGifter>;
+};
+
+
+/** A creator, owned by the users subgraph; gifts adds what LIVE gifts earned them. */
+export type CreatorTopGiftersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Diamonds a creator received from LIVE gifts and what they are worth. */
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
   diamonds: Scalars['Int']['output'];
-  /** The diamonds' value at the fixed payout rate, rounded down to whole cents. */
+  /** The diamonds' value at the payout rate (by default 200 diamonds = $1), rounded down to whole cents. */
   value: Money;
+};
+
+export type GiftInboxConnection = {
+  __typename?: 'GiftInboxConnection';
+  edges: Array<GiftInboxEdge>;
+  pageInfo: PageInfo;
+};
+
+export type GiftInboxEdge = {
+  __typename?: 'GiftInboxEdge';
+  cursor: Scalars['String']['output'];
+  node: SmallGesture;
 };
 
 /** A free promotional gift a brand partner offers through Small Gestures. */
 export type GiftOffer = {
   __typename?: 'GiftOffer';
-  /** Whether the offer can be sent now. */
+  /** Whether the partner has the offer switched on; a send also needs it started and not ended. */
   active: Scalars['Boolean']['output'];
   /** The brand partner behind the offer. */
   brand: Brand;
@@ -62,6 +140,8 @@ export type GiftOffer = {
   /** What the gift would cost if bought; the recipient pays nothing. */
   retailValue: Money;
   startsAt: Scalars['DateTime']['output'];
+  /** Sent and redeemed counts, for a partner key with `analytics:read` of the offer's own brand. */
+  stats?: Maybe<GiftOfferStats>;
   title: Scalars['String']['output'];
 };
 
@@ -77,6 +157,17 @@ export type GiftOfferEdge = {
   node: GiftOffer;
 };
 
+/** What a partner with `analytics:read` sees of its own offer: counts, never codes. */
+export type GiftOfferStats = {
+  __typename?: 'GiftOfferStats';
+  /** Codes left in the pool. */
+  codesLeft: Scalars['Int']['output'];
+  /** Of those, how many the recipients redeemed. */
+  redeemed: Scalars['Int']['output'];
+  /** Small Gestures sent with this offer (codes given out). */
+  sent: Scalars['Int']['output'];
+};
+
 /** A virtual gift a viewer sends a creator during a live stream, paid for in coins. */
 export type LiveGift = {
   __typename?: 'LiveGift';
@@ -87,11 +178,35 @@ export type LiveGift = {
   name: Scalars['String']['output'];
 };
 
+/** One LIVE gift send: coins from a viewer, diamonds to the stream's creator. */
+export type LiveGiftSend = {
+  __typename?: 'LiveGiftSend';
+  /** Coins debited from the sender: the gift's price times the quantity. */
+  coins: Scalars['Int']['output'];
+  creator: Creator;
+  /** Diamonds credited to the creator for this send, at the rate in force when it was sent. */
+  diamonds: Scalars['Int']['output'];
+  gift: LiveGift;
+  id: Scalars['ID']['output'];
+  liveStream: LiveStream;
+  quantity: Scalars['Int']['output'];
+  sender: User;
+  sentAt: Scalars['DateTime']['output'];
+};
+
 /** A live stream, owned by the content subgraph; gifts adds what viewers gifted during it. */
 export type LiveStream = {
   __typename?: 'LiveStream';
   giftTotals: LiveStreamGiftTotals;
   id: Scalars['ID']['output'];
+  /** The users who spent the most coins on gifts during this stream; `first` at most 100. */
+  topGifters: Array<TopGifter>;
+};
+
+
+/** A live stream, owned by the content subgraph; gifts adds what viewers gifted during it. */
+export type LiveStreamTopGiftersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What viewers gifted during one live stream. */
@@ -118,6 +233,89 @@ export type Money = {
   formatted: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Adds codes to the pool of one of the calling partner's offers. Codes are trimmed and
+   * upper-cased, 4 to 64 letters, digits or dashes, at most 1,000 per call. A code repeated in the
+   * batch or already in any pool is DUPLICATE_GIFT_CODE (listing them) and nothing is added.
+   */
+  addGiftOfferCodes?: Maybe<AddGiftOfferCodesPayload>;
+  /**
+   * Creates a Small Gestures offer for the calling partner key's own brand (FORBIDDEN for another
+   * brand). Its pool starts empty: add codes with `addGiftOfferCodes`.
+   */
+  createGiftOffer?: Maybe<GiftOffer>;
+  /**
+   * Buys a coin package for the signed-in user through the payment provider and credits the coins.
+   * Refusals: NOT_FOUND (no such package), PAYMENT_DECLINED (nothing is credited; the key stays
+   * bound to the declined purchase, so try again with a new key), SERVICE_UNAVAILABLE (the
+   * provider did not answer; retry with the same key and the purchase resumes without a second
+   * charge), IDEMPOTENCY_KEY_REUSED. Retrying with the same key and input returns the first
+   * purchase and credits nothing again.
+   */
+  purchaseCoins?: Maybe<PurchaseCoinsPayload>;
+  /**
+   * Redeems a Small Gesture the signed-in user received and reveals its code, this once: a second
+   * redeem is SMALL_GESTURE_ALREADY_REDEEMED and shows no code. Only the recipient may redeem
+   * (FORBIDDEN otherwise); an unknown id is NOT_FOUND.
+   */
+  redeemSmallGesture?: Maybe<RedeemSmallGesturePayload>;
+  /**
+   * Sends `quantity` of one LIVE gift to the creator of a live stream: the coins are debited from
+   * the sender and the creator is credited diamonds (by default 1 diamond per 2 coins, rounded
+   * down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
+   * such gift or stream), STREAM_NOT_LIVE, CANNOT_GIFT_OWN_STREAM, INSUFFICIENT_COINS,
+   * BAD_USER_INPUT (quantity outside 1 to 99), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the
+   * content subgraph did not answer; nothing moved). A refused send moves nothing. Retrying with
+   * the same idempotency key and input returns the first send and debits nothing again.
+   */
+  sendLiveGift?: Maybe<SendLiveGiftPayload>;
+  /**
+   * Sends a Small Gesture: takes one code from the offer's pool, records the send and puts the gift
+   * in the recipient's inbox with the message. Refusals, each with its own `extensions.code`:
+   * SMALL_GESTURE_REGION_UNAVAILABLE (the sender is outside the US, or the offer is not offered
+   * in the sender's country), SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever),
+   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (switched
+   * off, not started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150
+   * characters), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer;
+   * nothing was sent). A refused send changes nothing. Retrying with the same idempotency key and
+   * input returns the first send and takes no second code.
+   */
+  sendSmallGesture?: Maybe<SendSmallGesturePayload>;
+};
+
+
+export type MutationAddGiftOfferCodesArgs = {
+  codes: Array<Scalars['String']['input']>;
+  offerId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateGiftOfferArgs = {
+  input: CreateGiftOfferInput;
+};
+
+
+export type MutationPurchaseCoinsArgs = {
+  input: PurchaseCoinsInput;
+};
+
+
+export type MutationRedeemSmallGestureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendLiveGiftArgs = {
+  input: SendLiveGiftInput;
+};
+
+
+export type MutationSendSmallGestureArgs = {
+  input: SendSmallGestureInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -126,14 +324,40 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PurchaseCoinsInput = {
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  packageId: Scalars['ID']['input'];
+  /**
+   * The payment method token from the payment provider's client. The built-in test provider
+   * approves every payment except the token "test_decline", which it declines.
+   */
+  paymentMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PurchaseCoinsPayload = {
+  __typename?: 'PurchaseCoinsPayload';
+  purchase: CoinPurchase;
+  /** The buyer's wallet now. */
+  wallet: Wallet;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The coin packages on sale, fewest coins first. Prices are in USD cents. */
+  coinPackages: Array<CoinPackage>;
   /** A Small Gestures offer, active or not. NOT_FOUND when no offer has this id. */
   giftOffer?: Maybe<GiftOffer>;
   /** Small Gestures offers, active ones first, then by title. */
   giftOffers: GiftOfferConnection;
   /** The LIVE gift catalog, cheapest first. */
   liveGifts: Array<LiveGift>;
+  /**
+   * The Small Gestures offers the signed-in user may send now: active, started, not ended, with
+   * codes left, in the user's country. Empty, with `unavailableReason`, outside the program's
+   * countries (the US). The country is the one in the user's token, else the users subgraph's.
+   */
+  smallGestureOffers?: Maybe<SmallGestureOffers>;
 };
 
 
@@ -145,6 +369,119 @@ export type QueryGiftOfferArgs = {
 export type QueryGiftOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RedeemSmallGesturePayload = {
+  __typename?: 'RedeemSmallGesturePayload';
+  /** The code to enter at the brand's site. Shown here once and never again. */
+  code: Scalars['String']['output'];
+  gift: SmallGesture;
+};
+
+export type SendLiveGiftInput = {
+  giftId: Scalars['ID']['input'];
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  liveStreamId: Scalars['ID']['input'];
+  /** How many of the gift to send at once, 1 to 99. */
+  quantity?: Scalars['Int']['input'];
+};
+
+export type SendLiveGiftPayload = {
+  __typename?: 'SendLiveGiftPayload';
+  send: LiveGiftSend;
+  /** The sender's wallet now. */
+  wallet: Wallet;
+};
+
+export type SendSmallGestureInput = {
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
+  message: Scalars['String']['input'];
+  offerId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. */
+  recipientId: Scalars['ID']['input'];
+};
+
+export type SendSmallGesturePayload = {
+  __typename?: 'SendSmallGesturePayload';
+  /** The sender's allowance after this send. */
+  allowance: SmallGestureAllowance;
+  gift: SmallGesture;
+};
+
+/** A Small Gesture sent from one user to another. Its code is revealed only by `redeemSmallGesture`. */
+export type SmallGesture = {
+  __typename?: 'SmallGesture';
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  offer: GiftOffer;
+  recipient: User;
+  redeemed: Scalars['Boolean']['output'];
+  redeemedAt?: Maybe<Scalars['DateTime']['output']>;
+  sender: User;
+  sentAt: Scalars['DateTime']['output'];
+};
+
+/** How many Small Gestures a user has sent of the three each user may ever send. */
+export type SmallGestureAllowance = {
+  __typename?: 'SmallGestureAllowance';
+  limit: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+  sent: Scalars['Int']['output'];
+};
+
+/** The Small Gestures a user may send now, or why there are none. */
+export type SmallGestureOffers = {
+  __typename?: 'SmallGestureOffers';
+  /** Offers the user may send now, by title. */
+  offers: Array<GiftOffer>;
+  /** Why the program is unavailable to the user (e.g. outside the US); null when it is available. */
+  unavailableReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** One place on a gift leaderboard. */
+export type TopGifter = {
+  __typename?: 'TopGifter';
+  /** Coins this user spent on gifts here. */
+  coins: Scalars['Int']['output'];
+  /** 1 for the biggest gifter; ties go to whoever gifted first. */
+  rank: Scalars['Int']['output'];
+  user: User;
+};
+
+/**
+ * A user, owned by the users subgraph; gifts adds their Small Gestures, inbox and wallet. These
+ * fields resolve only for the signed-in user themself (FORBIDDEN for anyone else's), e.g. through
+ * `me`.
+ */
+export type User = {
+  __typename?: 'User';
+  /** Small Gestures the user received, newest first. */
+  giftInbox?: Maybe<GiftInboxConnection>;
+  id: Scalars['ID']['output'];
+  /** The user's Small Gestures sent and remaining. */
+  smallGestures?: Maybe<SmallGestureAllowance>;
+  /** The user's coins. */
+  wallet?: Maybe<Wallet>;
+};
+
+
+/**
+ * A user, owned by the users subgraph; gifts adds their Small Gestures, inbox and wallet. These
+ * fields resolve only for the signed-in user themself (FORBIDDEN for anyone else's), e.g. through
+ * `me`.
+ */
+export type UserGiftInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A user's coins, spent on LIVE gifts. */
+export type Wallet = {
+  __typename?: 'Wallet';
+  coins: Scalars['Int']['output'];
 };
 
 
@@ -231,6 +568,7 @@ export type FederationTypes = {
   GiftOffer: GiftOffer;
   LiveGift: LiveGift;
   LiveStream: LiveStream;
+  User: User;
 };
 
 /** Mapping of federation reference types */
@@ -247,60 +585,139 @@ export type FederationReferenceTypes = {
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddGiftOfferCodesPayload: ResolverTypeWrapper<Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Brand: ResolverTypeWrapper<Brand>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
+  CoinPurchase: ResolverTypeWrapper<CoinPurchaseRow>;
+  CoinPurchaseStatus: CoinPurchaseStatus;
+  CreateGiftOfferInput: CreateGiftOfferInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  GiftInboxConnection: ResolverTypeWrapper<Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversTypes['GiftInboxEdge']> }>;
+  GiftInboxEdge: ResolverTypeWrapper<Omit<GiftInboxEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
   GiftOffer: ResolverTypeWrapper<GiftOfferRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   GiftOfferConnection: ResolverTypeWrapper<Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversTypes['GiftOfferEdge']> }>;
   GiftOfferEdge: ResolverTypeWrapper<Omit<GiftOfferEdge, 'node'> & { node: ResolversTypes['GiftOffer'] }>;
+  GiftOfferStats: ResolverTypeWrapper<GiftOfferStats>;
   LiveGift: ResolverTypeWrapper<LiveGiftRow>;
+  LiveGiftSend: ResolverTypeWrapper<LiveGiftSendRow>;
   LiveStream: ResolverTypeWrapper<LiveStreamRef>;
   LiveStreamGiftTotals: ResolverTypeWrapper<LiveStreamGiftTotals>;
   Money: ResolverTypeWrapper<MoneyValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PurchaseCoinsInput: PurchaseCoinsInput;
+  PurchaseCoinsPayload: ResolverTypeWrapper<Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversTypes['CoinPurchase'], wallet: ResolversTypes['Wallet'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedeemSmallGesturePayload: ResolverTypeWrapper<Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
+  SendLiveGiftInput: SendLiveGiftInput;
+  SendLiveGiftPayload: ResolverTypeWrapper<Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversTypes['LiveGiftSend'], wallet: ResolversTypes['Wallet'] }>;
+  SendSmallGestureInput: SendSmallGestureInput;
+  SendSmallGesturePayload: ResolverTypeWrapper<Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
+  SmallGesture: ResolverTypeWrapper<SmallGestureSendRow>;
+  SmallGestureAllowance: ResolverTypeWrapper<SmallGestureAllowance>;
+  SmallGestureOffers: ResolverTypeWrapper<Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversTypes['GiftOffer']> }>;
+  TopGifter: ResolverTypeWrapper<TopGifterRow>;
+  User: ResolverTypeWrapper<UserRef>;
+  Wallet: ResolverTypeWrapper<WalletRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddGiftOfferCodesPayload: Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
+  Int: Scalars['Int']['output'];
   Brand: Brand;
   ID: Scalars['ID']['output'];
+  CoinPackage: CoinPackageDef;
+  CoinPurchase: CoinPurchaseRow;
+  CreateGiftOfferInput: CreateGiftOfferInput;
+  Boolean: Scalars['Boolean']['output'];
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
-  Int: Scalars['Int']['output'];
+  GiftInboxConnection: Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftInboxEdge']> };
+  GiftInboxEdge: Omit<GiftInboxEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
   GiftOffer: GiftOfferRow;
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   GiftOfferConnection: Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftOfferEdge']> };
   GiftOfferEdge: Omit<GiftOfferEdge, 'node'> & { node: ResolversParentTypes['GiftOffer'] };
+  GiftOfferStats: GiftOfferStats;
   LiveGift: LiveGiftRow;
+  LiveGiftSend: LiveGiftSendRow;
   LiveStream: LiveStreamRef;
   LiveStreamGiftTotals: LiveStreamGiftTotals;
   Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PurchaseCoinsInput: PurchaseCoinsInput;
+  PurchaseCoinsPayload: Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversParentTypes['CoinPurchase'], wallet: ResolversParentTypes['Wallet'] };
   Query: Record<PropertyKey, never>;
+  RedeemSmallGesturePayload: Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
+  SendLiveGiftInput: SendLiveGiftInput;
+  SendLiveGiftPayload: Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversParentTypes['LiveGiftSend'], wallet: ResolversParentTypes['Wallet'] };
+  SendSmallGestureInput: SendSmallGestureInput;
+  SendSmallGesturePayload: Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
+  SmallGesture: SmallGestureSendRow;
+  SmallGestureAllowance: SmallGestureAllowance;
+  SmallGestureOffers: Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversParentTypes['GiftOffer']> };
+  TopGifter: TopGifterRow;
+  User: UserRef;
+  Wallet: WalletRef;
+  String: Scalars['String']['output'];
+};
+
+export type AuthDirectiveArgs = { };
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopesDirectiveArgs = {
+  anyOf: Array<Array<Scalars['String']['input']>>;
+};
+
+export type ScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddGiftOfferCodesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddGiftOfferCodesPayload'] = ResolversParentTypes['AddGiftOfferCodesPayload']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
 };
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type CoinPackageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPackage'] = ResolversParentTypes['CoinPackage']> = {
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CoinPurchaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchase'] = ResolversParentTypes['CoinPurchase']> = {
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  package?: Resolver<ResolversTypes['CoinPackage'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CoinPurchaseStatus'], ParentType, ContextType>;
+};
+
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftEarnings?: Resolver<ResolversTypes['GiftEarnings'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topGifters?: Resolver<Array<ResolversTypes['TopGifter']>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -310,6 +727,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type GiftEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarnings'] = ResolversParentTypes['GiftEarnings']> = {
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type GiftInboxConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftInboxConnection'] = ResolversParentTypes['GiftInboxConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GiftInboxEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type GiftInboxEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftInboxEdge'] = ResolversParentTypes['GiftInboxEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
 export type GiftOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftOffer'] = ResolversParentTypes['GiftOffer'], FederationReferenceType extends FederationReferenceTypes['GiftOffer'] = FederationReferenceTypes['GiftOffer']> = {
@@ -323,6 +750,7 @@ export type GiftOfferResolvers<ContextType = Context, ParentType extends Resolve
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   retailValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['GiftOfferStats']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -336,6 +764,12 @@ export type GiftOfferEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
 };
 
+export type GiftOfferStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftOfferStats'] = ResolversParentTypes['GiftOfferStats']> = {
+  codesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LiveGiftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGift'] = ResolversParentTypes['LiveGift'], FederationReferenceType extends FederationReferenceTypes['LiveGift'] = FederationReferenceTypes['LiveGift']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveGift']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coinPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -344,10 +778,23 @@ export type LiveGiftResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend']> = {
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gift?: Resolver<ResolversTypes['LiveGift'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveStream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftTotals?: Resolver<ResolversTypes['LiveStreamGiftTotals'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topGifters?: Resolver<Array<ResolversTypes['TopGifter']>, ParentType, ContextType, RequireFields<LiveStreamTopGiftersArgs, 'first'>>;
 };
 
 export type LiveStreamGiftTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStreamGiftTotals'] = ResolversParentTypes['LiveStreamGiftTotals']> = {
@@ -363,6 +810,15 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addGiftOfferCodes?: Resolver<Maybe<ResolversTypes['AddGiftOfferCodesPayload']>, ParentType, ContextType, RequireFields<MutationAddGiftOfferCodesArgs, 'codes' | 'offerId'>>;
+  createGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationCreateGiftOfferArgs, 'input'>>;
+  purchaseCoins?: Resolver<Maybe<ResolversTypes['PurchaseCoinsPayload']>, ParentType, ContextType, RequireFields<MutationPurchaseCoinsArgs, 'input'>>;
+  redeemSmallGesture?: Resolver<Maybe<ResolversTypes['RedeemSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationRedeemSmallGestureArgs, 'id'>>;
+  sendLiveGift?: Resolver<Maybe<ResolversTypes['SendLiveGiftPayload']>, ParentType, ContextType, RequireFields<MutationSendLiveGiftArgs, 'input'>>;
+  sendSmallGesture?: Resolver<Maybe<ResolversTypes['SendSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationSendSmallGestureArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -370,25 +826,109 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PurchaseCoinsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseCoinsPayload'] = ResolversParentTypes['PurchaseCoinsPayload']> = {
+  purchase?: Resolver<ResolversTypes['CoinPurchase'], ParentType, ContextType>;
+  wallet?: Resolver<ResolversTypes['Wallet'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  coinPackages?: Resolver<Array<ResolversTypes['CoinPackage']>, ParentType, ContextType>;
   giftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<QueryGiftOfferArgs, 'id'>>;
   giftOffers?: Resolver<ResolversTypes['GiftOfferConnection'], ParentType, ContextType, RequireFields<QueryGiftOffersArgs, 'first'>>;
   liveGifts?: Resolver<Array<ResolversTypes['LiveGift']>, ParentType, ContextType>;
+  smallGestureOffers?: Resolver<Maybe<ResolversTypes['SmallGestureOffers']>, ParentType, ContextType>;
+};
+
+export type RedeemSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedeemSmallGesturePayload'] = ResolversParentTypes['RedeemSmallGesturePayload']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
+};
+
+export type SendLiveGiftPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendLiveGiftPayload'] = ResolversParentTypes['SendLiveGiftPayload']> = {
+  send?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
+  wallet?: Resolver<ResolversTypes['Wallet'], ParentType, ContextType>;
+};
+
+export type SendSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendSmallGesturePayload'] = ResolversParentTypes['SendSmallGesturePayload']> = {
+  allowance?: Resolver<ResolversTypes['SmallGestureAllowance'], ParentType, ContextType>;
+  gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
+};
+
+export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  redeemed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  redeemedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SmallGestureAllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureAllowance'] = ResolversParentTypes['SmallGestureAllowance']> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SmallGestureOffersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureOffers'] = ResolversParentTypes['SmallGestureOffers']> = {
+  offers?: Resolver<Array<ResolversTypes['GiftOffer']>, ParentType, ContextType>;
+  unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TopGifterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopGifter'] = ResolversParentTypes['TopGifter']> = {
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  giftInbox?: Resolver<Maybe<ResolversTypes['GiftInboxConnection']>, ParentType, ContextType, RequireFields<UserGiftInboxArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  smallGestures?: Resolver<Maybe<ResolversTypes['SmallGestureAllowance']>, ParentType, ContextType>;
+  wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
+};
+
+export type WalletResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = {
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  AddGiftOfferCodesPayload?: AddGiftOfferCodesPayloadResolvers<ContextType>;
   Brand?: BrandResolvers<ContextType>;
+  CoinPackage?: CoinPackageResolvers<ContextType>;
+  CoinPurchase?: CoinPurchaseResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   GiftEarnings?: GiftEarningsResolvers<ContextType>;
+  GiftInboxConnection?: GiftInboxConnectionResolvers<ContextType>;
+  GiftInboxEdge?: GiftInboxEdgeResolvers<ContextType>;
   GiftOffer?: GiftOfferResolvers<ContextType>;
   GiftOfferConnection?: GiftOfferConnectionResolvers<ContextType>;
   GiftOfferEdge?: GiftOfferEdgeResolvers<ContextType>;
+  GiftOfferStats?: GiftOfferStatsResolvers<ContextType>;
   LiveGift?: LiveGiftResolvers<ContextType>;
+  LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamGiftTotals?: LiveStreamGiftTotalsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PurchaseCoinsPayload?: PurchaseCoinsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RedeemSmallGesturePayload?: RedeemSmallGesturePayloadResolvers<ContextType>;
+  SendLiveGiftPayload?: SendLiveGiftPayloadResolvers<ContextType>;
+  SendSmallGesturePayload?: SendSmallGesturePayloadResolvers<ContextType>;
+  SmallGesture?: SmallGestureResolvers<ContextType>;
+  SmallGestureAllowance?: SmallGestureAllowanceResolvers<ContextType>;
+  SmallGestureOffers?: SmallGestureOffersResolvers<ContextType>;
+  TopGifter?: TopGifterResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  Wallet?: WalletResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  scopes?: ScopesDirectiveResolver<any, any, ContextType>;
+};

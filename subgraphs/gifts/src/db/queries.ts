@@ -1,7 +1,20 @@
-import { and, asc, count, countDistinct, desc, inArray, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, gt, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { CursorKey, Page } from '@app/kit/pagination';
-import { giftOfferCodes, giftOffers, liveGiftSends, liveGifts, type GiftOfferRow, type LiveGiftRow, type schema } from './schema.ts';
+import {
+  giftOfferCodes,
+  giftOffers,
+  liveGiftSends,
+  liveGifts,
+  smallGestureSends,
+  wallets,
+  type GiftOfferRow,
+  type LiveGiftRow,
+  type LiveGiftSendRow,
+  type SmallGestureSendRow,
+  type schema,
+} from './schema.ts';
 
 /** The gifts subgraph's SQL. Every read is batch-shaped: one statement for many keys. */
 export type GiftsDb = BetterSQLite3Database<typeof schema>;
@@ -92,4 +105,124 @@ export function streamGiftTotals(db: GiftsDb, liveStreamIds: readonly string[]):
     .where(inArray(liveGiftSends.liveStreamId, [...liveStreamIds]))
     .groupBy(liveGiftSends.liveStreamId)
     .all();
+}
+
+/**
+ * Offers switched on, started and not yet ended at `now`, by title. Whether they have codes left
+ * and are offered in a country is for the caller (one statement each, through the loaders).
+ */
+export function offersOpenAt(db: GiftsDb, now: Date): GiftOfferRow[] {
+  return db
+    .select()
+    .from(giftOffers)
+    .where(and(eq(giftOffers.active, true), lte(giftOffers.startsAt, now), or(isNull(giftOffers.endsAt), gt(giftOffers.endsAt, now))))
+    .orderBy(asc(giftOffers.title), asc(giftOffers.id))
+    .all();
+}
+
+export interface OfferStats {
+  offerId: string;
+  sent: number;
+  redeemed: number;
+}
+
+/** Small Gestures sent and redeemed per offer; offers never sent have no row. */
+export function offerStats(db: GiftsDb, offerIds: readonly string[]): OfferStats[] {
+  return db
+    .select({ offerId: smallGestureSends.offerId, sent: count(), redeemed: count(smallGestureSends.redeemedAt) })
+    .from(smallGestureSends)
+    .where(inArray(smallGestureSends.offerId, [...offerIds]))
+    .groupBy(smallGestureSends.offerId)
+    .all();
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** Small Gestures sent per sender; senders who sent none have no row. */
+export function smallGestureSentCounts(db: GiftsDb, senderIds: readonly string[]): KeyCount[] {
+  return db
+    .select({ key: smallGestureSends.senderId, count: count() })
+    .from(smallGestureSends)
+    .where(inArray(smallGestureSends.senderId, [...senderIds]))
+    .groupBy(smallGestureSends.senderId)
+    .all();
+}
+
+export function smallGesturesByIds(db: GiftsDb, ids: readonly string[]): SmallGestureSendRow[] {
+  return db.select().from(smallGestureSends).where(inArray(smallGestureSends.id, [...ids])).all();
+}
+
+/** The inbox order, newest first: the cursor holds this key. */
+export const inboxSortKey = (row: SmallGestureSendRow): CursorKey => [row.createdAt.getTime(), row.id];
+
+/**
+ * A page of the inbox for each of many recipients in one statement: gifts are numbered per
+ * recipient, newest first, and each recipient keeps `first + 1` of them.
+ */
+export function inboxPages(db: GiftsDb, recipientIds: readonly string[], page: Page): SmallGestureSendRow[] {
+  const after = page.after
+    ? sql`(${smallGestureSends.createdAt}, ${smallGestureSends.id}) < (${Number(page.after[0])}, ${String(page.after[1])})`
+    : undefined;
+  const ranked = db
+    .select({
+      ...getTableColumns(smallGestureSends),
+      position: sql<number>`row_number() over (partition by ${smallGestureSends.recipientId} order by ${smallGestureSends.createdAt} desc, ${smallGestureSends.id} desc)`.as(
+        'position',
+      ),
+    })
+    .from(smallGestureSends)
+    .where(and(inArray(smallGestureSends.recipientId, [...recipientIds]), after))
+    .as('ranked');
+  return db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.position, page.first + 1))
+    .orderBy(asc(ranked.recipientId), asc(ranked.position))
+    .all()
+    .map(({ position: _position, ...row }) => row);
+}
+
+export function walletsByUserIds(db: GiftsDb, userIds: readonly string[]): { userId: string; coins: number }[] {
+  return db
+    .select({ userId: wallets.userId, coins: wallets.coins })
+    .from(wallets)
+    .where(inArray(wallets.userId, [...userIds]))
+    .all();
+}
+
+export function liveGiftSendsByIds(db: GiftsDb, ids: readonly string[]): LiveGiftSendRow[] {
+  return db.select().from(liveGiftSends).where(inArray(liveGiftSends.id, [...ids])).all();
+}
+
+export interface TopGifterRow {
+  /** The stream or creator the leaderboard belongs to. */
+  key: string;
+  userId: string;
+  coins: number;
+  rank: number;
+}
+
+/**
+ * The top `first` gifters of each of many streams (or creators) in one statement: senders'
+ * coins summed per stream, ranked by coins, ties going to whoever gifted first.
+ */
+export function topGifters(db: GiftsDb, by: 'liveStream' | 'creator', keys: readonly string[], first: number): TopGifterRow[] {
+  const keyColumn: SQLiteColumn = by === 'liveStream' ? liveGiftSends.liveStreamId : liveGiftSends.creatorId;
+  const ranked = db
+    .select({
+      key: sql<string>`${keyColumn}`.as('key'),
+      userId: liveGiftSends.senderId,
+      coins: sql<number>`sum(${liveGiftSends.coins})`.as('coins'),
+      rank: sql<number>`row_number() over (partition by ${keyColumn} order by sum(${liveGiftSends.coins}) desc, min(${liveGiftSends.createdAt}), ${liveGiftSends.senderId})`.as(
+        'rank',
+      ),
+    })
+    .from(liveGiftSends)
+    .where(inArray(keyColumn, [...keys]))
+    .groupBy(keyColumn, liveGiftSends.senderId)
+    .as('ranked');
+  return db.select().from(ranked).where(lte(ranked.rank, first)).orderBy(asc(ranked.key), asc(ranked.rank)).all();
 }

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idempotencyKeys } from '@app/kit/idempotency';
+
+// The kit's table of idempotency keys lives in this store too, so drizzle-kit migrates it here.
+export { idempotencyKeys };
 
 /** A Small Gestures offer. `brandId` names a commerce brand: no foreign key crosses subgraphs. */
 export const giftOffers = sqliteTable(
@@ -77,8 +81,137 @@ export const liveGiftSends = sqliteTable(
     check('live_gift_sends_coins_not_negative', sql`${table.coins} >= 0`),
     check('live_gift_sends_diamonds_not_negative', sql`${table.diamonds} >= 0`),
     index('live_gift_sends_creator').on(table.creatorId),
+    // Groups a creator's gifters for the creator leaderboard.
+    index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     // Leads with the stream for its totals; the sender next groups a stream's gifters (counts, leaderboards).
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
+  ],
+);
+
+/** The most Small Gestures one user may ever send; `small_gesture_sends.sender_slot` enforces it too. */
+export const SMALL_GESTURE_LIMIT = 3;
+/** The longest message a Small Gesture may carry, in characters (Unicode code points). */
+export const SMALL_GESTURE_MESSAGE_MAX = 150;
+
+/**
+ * One Small Gesture: a code from an offer's pool, sent by one user to another with a message.
+ * The unique `code_id` means a code is in at most one send. Each send takes the sender's next
+ * slot (1 to 3), unique per sender, so a fourth send cannot exist even if a rule were skipped.
+ */
+export const smallGestureSends = sqliteTable(
+  'small_gesture_sends',
+  {
+    id: text('id').primaryKey(),
+    offerId: text('offer_id')
+      .notNull()
+      .references(() => giftOffers.id),
+    codeId: integer('code_id')
+      .notNull()
+      .unique()
+      .references(() => giftOfferCodes.id),
+    senderId: text('sender_id').notNull(),
+    senderSlot: integer('sender_slot').notNull(),
+    recipientId: text('recipient_id').notNull(),
+    message: text('message').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When the recipient redeemed it, which is also the one time the code was shown. */
+    redeemedAt: integer('redeemed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('small_gesture_sends_slot_in_limit', sql`${table.senderSlot} between 1 and ${sql.raw(String(SMALL_GESTURE_LIMIT))}`),
+    check('small_gesture_sends_message_length', sql`length(${table.message}) <= ${sql.raw(String(SMALL_GESTURE_MESSAGE_MAX))}`),
+    check('small_gesture_sends_not_to_self', sql`${table.senderId} <> ${table.recipientId}`),
+    uniqueIndex('small_gesture_sends_sender_slot').on(table.senderId, table.senderSlot),
+    // The inbox: a recipient's gifts newest first.
+    index('small_gesture_sends_recipient').on(table.recipientId, table.createdAt, table.id),
+    // An offer's sent and redeemed counts.
+    index('small_gesture_sends_offer').on(table.offerId, table.redeemedAt),
+  ],
+);
+
+/** A user's coins. The CHECK is the last line against a negative balance; debits are conditional updates. */
+export const wallets = sqliteTable(
+  'wallets',
+  {
+    userId: text('user_id').primaryKey(),
+    coins: integer('coins').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [check('wallets_coins_not_negative', sql`${table.coins} >= 0`)],
+);
+
+export const COIN_PURCHASE_STATUSES = ['PENDING', 'COMPLETED', 'DECLINED'] as const;
+export type CoinPurchaseStatus = (typeof COIN_PURCHASE_STATUSES)[number];
+
+/**
+ * A purchase of a coin package. It is recorded PENDING before the payment provider is asked
+ * (with the purchase id as the provider's idempotency reference), then settled once: COMPLETED
+ * with the coins credited in the same transaction, or DECLINED with nothing credited.
+ */
+export const coinPurchases = sqliteTable(
+  'coin_purchases',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    packageId: text('package_id').notNull(),
+    coins: integer('coins').notNull(),
+    /** Integer minor units of `currency`, as the package cost at the time of purchase. */
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    paymentMethod: text('payment_method'),
+    status: text('status', { enum: COIN_PURCHASE_STATUSES }).notNull(),
+    providerChargeId: text('provider_charge_id').unique(),
+    declineReason: text('decline_reason'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    settledAt: integer('settled_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('coin_purchases_coins_positive', sql`${table.coins} > 0`),
+    check('coin_purchases_price_not_negative', sql`${table.priceAmount} >= 0`),
+    check('coin_purchases_status', sql`${table.status} in ('PENDING', 'COMPLETED', 'DECLINED')`),
+    index('coin_purchases_user').on(table.userId, table.createdAt),
+  ],
+);
+
+export const LEDGER_UNITS = ['COIN', 'DIAMOND'] as const;
+export type LedgerUnit = (typeof LEDGER_UNITS)[number];
+export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/**
+ * The double-entry ledger: every movement of coins or diamonds is one transaction whose
+ * entries sum to zero per unit. One transaction per purchase or send (unique reference), so
+ * nothing is ever posted twice.
+ */
+export const ledgerTransactions = sqliteTable(
+  'ledger_transactions',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    /** The coin purchase or LIVE gift send this transaction records. */
+    referenceId: text('reference_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('ledger_transactions_reference').on(table.kind, table.referenceId)],
+);
+
+/** One leg of a ledger transaction: a signed amount of one unit on one account (see `src/ledger.ts`). */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    account: text('account').notNull(),
+    unit: text('unit', { enum: LEDGER_UNITS }).notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (table) => [
+    check('ledger_entries_amount_not_zero', sql`${table.amount} <> 0`),
+    check('ledger_entries_unit', sql`${table.unit} in ('COIN', 'DIAMOND')`),
+    index('ledger_entries_transaction').on(table.transactionId),
+    index('ledger_entries_account').on(table.account, table.unit),
   ],
 );
 
@@ -86,6 +219,8 @@ export type GiftOfferRow = typeof giftOffers.$inferSelect;
 export type GiftOfferCodeRow = typeof giftOfferCodes.$inferSelect;
 export type LiveGiftRow = typeof liveGifts.$inferSelect;
 export type LiveGiftSendRow = typeof liveGiftSends.$inferSelect;
+export type SmallGestureSendRow = typeof smallGestureSends.$inferSelect;
+export type CoinPurchaseRow = typeof coinPurchases.$inferSelect;
 
 /** A creator as gifts knows one: only the id; the users subgraph decides whether it exists. */
 export interface CreatorRef {
@@ -96,4 +231,25 @@ export interface LiveStreamRef {
   id: string;
 }
 
-export const schema = { giftOffers, giftOfferCodes, liveGifts, liveGiftSends };
+/** A user as gifts knows one: only the id; the users subgraph owns the rest. */
+export interface UserRef {
+  id: string;
+}
+
+/** A user's wallet as the API shows it: whose it is; the coins are loaded per request. */
+export interface WalletRef {
+  userId: string;
+}
+
+export const schema = {
+  giftOffers,
+  giftOfferCodes,
+  liveGifts,
+  liveGiftSends,
+  smallGestureSends,
+  wallets,
+  coinPurchases,
+  ledgerTransactions,
+  ledgerEntries,
+  idempotencyKeys,
+};

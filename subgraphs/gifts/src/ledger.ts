@@ -1,0 +1,38 @@
+import { LEDGER_UNITS, type LedgerKind } from './db/schema.ts';
+import { insertLedgerTransaction, type GiftsTx, type LedgerLeg } from './db/writes.ts';
+import { newId } from './ids.ts';
+
+/**
+ * The accounts of the double-entry ledger. Coins and diamonds are separate units; every
+ * transaction's entries sum to zero in each unit, so value is only ever moved, never made:
+ *
+ * - buying coins:  system:coin-sales −N COIN, wallet:<user> +N COIN
+ * - a LIVE gift:   wallet:<sender> −C COIN, platform:gift-revenue +C COIN, and
+ *                  system:diamond-issuance −D DIAMOND, creator:<creator> +D DIAMOND
+ *
+ * So −balance(system:coin-sales) is every coin ever bought, which equals the coins held in
+ * wallets plus balance(platform:gift-revenue), the coins spent; and −balance(system:diamond-issuance)
+ * is every diamond credited to creators.
+ */
+export const Account = {
+  coinSales: 'system:coin-sales',
+  giftRevenue: 'platform:gift-revenue',
+  diamondIssuance: 'system:diamond-issuance',
+  wallet: (userId: string) => `wallet:${userId}`,
+  creatorDiamonds: (creatorId: string) => `creator:${creatorId}`,
+} as const;
+
+/**
+ * Posts one balanced transaction (zero-amount legs are left out: a 1-coin Rose credits no
+ * diamonds). An unbalanced one is a bug, not a refusal: it throws and the write rolls back.
+ */
+export function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): string {
+  const nonZero = legs.filter((leg) => leg.amount !== 0);
+  for (const unit of LEDGER_UNITS) {
+    const sum = nonZero.filter((leg) => leg.unit === unit).reduce((total, leg) => total + leg.amount, 0);
+    if (sum !== 0) throw new Error(`Unbalanced ${kind} ledger transaction for ${referenceId}: ${unit} legs sum to ${sum}`);
+  }
+  const id = newId('ltx');
+  insertLedgerTransaction(tx, { id, kind, referenceId, createdAt: now }, nonZero);
+  return id;
+}

@@ -1,0 +1,215 @@
+/**
+ * LIVE gifting: every rule of buying coins and spending them on gifts to a live creator, in one place.
+ *
+ * Each movement of value is one transaction taken up front (BEGIN IMMEDIATE) that re-checks its
+ * rules against the rows it changes (a debit only happens where the balance covers it) and posts
+ * a balanced ledger transaction (see `ledger.ts`). Whether a stream is live, and whose it is, is
+ * the content subgraph's fact, fetched before the transaction since it cannot await.
+ */
+import { badInput, notFound, refuse, serviceUnavailable } from '@app/kit/errors';
+import { idempotent } from '@app/kit/idempotency';
+import { createLogger } from '@app/kit/log';
+import { money } from '@app/kit/money';
+import { signedInUserId } from './access.ts';
+import { coinPackageById } from './coinPackages.ts';
+import type { Context } from './context.ts';
+import type { CoinPurchaseRow } from './db/schema.ts';
+import {
+  coinPurchaseById,
+  creditWallet,
+  debitWallet,
+  insertCoinPurchase,
+  insertLiveGiftSend,
+  liveGiftById,
+  settleCoinPurchase,
+  walletCoins,
+  type GiftsTx,
+} from './db/writes.ts';
+import { fetchLiveStream, known, settle } from './facts.ts';
+import { newId } from './ids.ts';
+import { Account, post } from './ledger.ts';
+import type { ChargeResult } from './payments.ts';
+import { coinsToDiamonds, giftRates } from './rates.ts';
+import { Refusal } from './refusals.ts';
+
+const logger = createLogger('gifts');
+
+/** The most of one gift a single send may carry. */
+export const QUANTITY_MAX = 99;
+/** How long a purchase waits for the payment provider before calling it unavailable. */
+export const PAYMENT_TIMEOUT_MS = 10_000;
+
+export interface PurchaseCoinsInput {
+  packageId: string;
+  paymentMethod?: string | null;
+  idempotencyKey: string;
+}
+
+/**
+ * Buys a coin package. The purchase is recorded PENDING under the idempotency key first, then
+ * charged with the purchase id as the provider's own idempotency reference, then settled once
+ * in one transaction that credits the wallet and posts the ledger. So a retry, even one racing
+ * the first request or following a crash between charge and credit, charges once and credits once.
+ * @throws PAYMENT_DECLINED (nothing credited), SERVICE_UNAVAILABLE (provider down; still pending).
+ */
+export async function purchaseCoins(context: Context, input: PurchaseCoinsInput): Promise<CoinPurchaseRow> {
+  const userId = signedInUserId(context);
+  const pkg = coinPackageById(input.packageId);
+  if (!pkg) throw notFound('CoinPackage', input.packageId);
+  const paymentMethod = input.paymentMethod ?? null;
+
+  const { result } = idempotent(
+    context.db,
+    { scope: userId, key: input.idempotencyKey, operation: 'purchaseCoins', input: { packageId: pkg.id, paymentMethod } },
+    (tx) => {
+      const purchase = insertCoinPurchase(tx as GiftsTx, {
+        id: newId('cpu'),
+        userId,
+        packageId: pkg.id,
+        coins: pkg.coins,
+        priceAmount: pkg.priceAmount,
+        currency: pkg.currency,
+        paymentMethod,
+        status: 'PENDING',
+        createdAt: new Date(),
+      });
+      return { purchaseId: purchase.id };
+    },
+  );
+
+  let purchase = coinPurchaseById(context.db, result.purchaseId);
+  if (!purchase) throw new Error(`Coin purchase ${result.purchaseId} is missing`);
+  if (purchase.status === 'PENDING') purchase = await chargeAndSettle(context, purchase);
+  context.loaders.walletCoins.clear(userId);
+  if (purchase.status === 'DECLINED') {
+    throw refuse(Refusal.PAYMENT_DECLINED, 'The payment was declined; no coins were added. Try another payment method with a new idempotency key.', {
+      reason: purchase.declineReason,
+    });
+  }
+  return purchase;
+}
+
+async function charge(context: Context, purchase: CoinPurchaseRow): Promise<ChargeResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      context.payments.charge({
+        reference: purchase.id,
+        userId: purchase.userId,
+        amount: money(purchase.priceAmount, purchase.currency),
+        paymentMethod: purchase.paymentMethod,
+        description: `${purchase.coins} coins`,
+      }),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PAYMENT_TIMEOUT_MS} ms`)), PAYMENT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    logger.warn({ err: error, provider: context.payments.name, purchaseId: purchase.id, requestId: context.viewer.requestId }, 'payment provider failed');
+    throw serviceUnavailable('payments');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function chargeAndSettle(context: Context, pending: CoinPurchaseRow): Promise<CoinPurchaseRow> {
+  const outcome = await charge(context, pending);
+  return context.db.transaction(
+    (tx) => {
+      const now = new Date();
+      const settled = settleCoinPurchase(
+        tx,
+        pending.id,
+        outcome.status === 'APPROVED' ? { status: 'COMPLETED', providerChargeId: outcome.chargeId } : { status: 'DECLINED', declineReason: outcome.reason },
+        now,
+      );
+      // A concurrent retry of the same purchase settled it first; its outcome stands and credited once.
+      if (!settled) return coinPurchaseById(tx, pending.id) as CoinPurchaseRow;
+      if (settled.status === 'COMPLETED') {
+        creditWallet(tx, settled.userId, settled.coins, now);
+        post(
+          tx,
+          'COIN_PURCHASE',
+          settled.id,
+          [
+            { account: Account.coinSales, unit: 'COIN', amount: -settled.coins },
+            { account: Account.wallet(settled.userId), unit: 'COIN', amount: settled.coins },
+          ],
+          now,
+        );
+      }
+      return settled;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export interface SendLiveGiftInput {
+  liveStreamId: string;
+  giftId: string;
+  /** 1 when omitted. */
+  quantity?: number | null;
+  idempotencyKey: string;
+}
+
+/**
+ * Sends `quantity` of a gift to the creator of a live stream and returns the send's id: coins
+ * debited, diamonds credited at the configured rate (rounded down per send), ledger posted, all
+ * in one transaction. A retry with the same key and input returns the first send and moves
+ * nothing. Refusals move nothing.
+ */
+export async function sendLiveGift(context: Context, input: SendLiveGiftInput): Promise<string> {
+  const senderId = signedInUserId(context);
+  const { liveStreamId, giftId } = input;
+  const quantity = input.quantity ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > QUANTITY_MAX) {
+    throw badInput(`quantity must be between 1 and ${QUANTITY_MAX}, got ${quantity}.`, { field: 'quantity', max: QUANTITY_MAX });
+  }
+  const stream = await settle(fetchLiveStream(context, liveStreamId));
+  const rates = giftRates();
+  const now = new Date();
+
+  const { result } = idempotent(
+    context.db,
+    { scope: senderId, key: input.idempotencyKey, operation: 'sendLiveGift', input: { liveStreamId, giftId, quantity } },
+    (anyTx) => {
+      const tx = anyTx as GiftsTx;
+      const gift = liveGiftById(tx, giftId);
+      if (!gift) throw notFound('LiveGift', giftId);
+      const live = known(stream);
+      if (!live) throw notFound('LiveStream', liveStreamId);
+      if (live.status !== 'LIVE') throw refuse(Refusal.STREAM_NOT_LIVE, `This stream is ${live.status.toLowerCase()}, not live: gifts go only to live streams.`, { status: live.status });
+      const creatorId = live.creator.id;
+      if (creatorId === senderId) throw refuse(Refusal.CANNOT_GIFT_OWN_STREAM, 'You cannot send gifts to your own live stream.');
+
+      const coins = gift.coinPrice * quantity;
+      const diamonds = coinsToDiamonds(coins, rates);
+      if (debitWallet(tx, senderId, coins, now) === undefined) {
+        const balance = walletCoins(tx, senderId);
+        throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
+      }
+      const id = newId('lgs');
+      insertLiveGiftSend(tx, { id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, createdAt: now });
+      post(
+        tx,
+        'LIVE_GIFT',
+        id,
+        [
+          { account: Account.wallet(senderId), unit: 'COIN', amount: -coins },
+          { account: Account.giftRevenue, unit: 'COIN', amount: coins },
+          { account: Account.diamondIssuance, unit: 'DIAMOND', amount: -diamonds },
+          { account: Account.creatorDiamonds(creatorId), unit: 'DIAMOND', amount: diamonds },
+        ],
+        now,
+      );
+      return { sendId: id };
+    },
+  );
+  // What this request may already have loaded no longer holds.
+  context.loaders.walletCoins.clear(senderId);
+  context.loaders.creatorDiamonds.clearAll();
+  context.loaders.streamGiftTotals.clearAll();
+  context.loaders.streamTopGifters.clearAll();
+  context.loaders.creatorTopGifters.clearAll();
+  return result.sendId;
+}

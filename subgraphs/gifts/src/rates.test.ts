@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { coinsToDiamonds, DEFAULT_RATES, diamondsToCents, ratesFromEnv } from './rates.ts';
+
+describe('LIVE gifting rates', () => {
+  it('credits one diamond per two coins by default, rounding down per send', () => {
+    const coins = [0, 1, 2, 3, 5, 30, 99, 29_999, 44_999];
+    expect(coins.map((c) => coinsToDiamonds(c, DEFAULT_RATES))).toEqual([0, 0, 1, 1, 2, 15, 49, 14_999, 22_499]);
+  });
+
+  it('values 200 diamonds at one dollar, rounding down to a whole cent', () => {
+    expect([0, 1, 2, 199, 200, 201, 399, 400, 15_031].map((d) => diamondsToCents(d, DEFAULT_RATES))).toEqual([0, 0, 1, 99, 100, 100, 199, 200, 7_515]);
+  });
+
+  it('reads other rates from the environment and applies the same rounding', () => {
+    const rates = ratesFromEnv({ GIFT_DIAMONDS_PER_COIN: '2/5', GIFT_DIAMONDS_PER_DOLLAR: '150' });
+    expect(rates).toEqual({ diamondsPerCoin: { diamonds: 2, coins: 5 }, diamondsPerDollar: 150 });
+    // 7 coins × 2/5 = 2.8 diamonds → 2; 299 diamonds × 100/150 = 199.33 cents → 199.
+    expect(coinsToDiamonds(7, rates)).toBe(2);
+    expect(diamondsToCents(299, rates)).toBe(199);
+    expect(ratesFromEnv({ GIFT_DIAMONDS_PER_COIN: '1' })).toEqual({ diamondsPerCoin: { diamonds: 1, coins: 1 }, diamondsPerDollar: 200 });
+    expect(ratesFromEnv({})).toEqual(DEFAULT_RATES);
+  });
+
+  it('refuses malformed rates, and any rate crediting more diamonds than coins, at start', () => {
+    for (const share of ['half', '0/2', '1/0', '3/2', '1/2/3', '-1/2', '1.5/3']) {
+      expect(() => ratesFromEnv({ GIFT_DIAMONDS_PER_COIN: share }), share).toThrow(/GIFT_DIAMONDS_PER_COIN/);
+    }
+    for (const perDollar of ['0', '-200', '2e2', 'lots']) {
+      expect(() => ratesFromEnv({ GIFT_DIAMONDS_PER_DOLLAR: perDollar }), perDollar).toThrow(/GIFT_DIAMONDS_PER_DOLLAR/);
+    }
+  });
+
+  it('refuses fractional or negative amounts instead of rounding them silently', () => {
+    expect(() => coinsToDiamonds(1.5, DEFAULT_RATES)).toThrow(RangeError);
+    expect(() => diamondsToCents(-1, DEFAULT_RATES)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Gifts under real concurrency: the five services as separate processes with file stores, and
+ * many requests fired at once over separate connections through the gateway. Then the gifts
+ * store itself (opened read-only) must show no negative wallet, no fourth Small Gesture, no code
+ * given twice, no gift on an ended stream, and a ledger that balances to the coin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { seedId } from '@app/fixtures/ids';
+import { LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { startStack, type RunningStack } from './stack.ts';
+
+let stack: RunningStack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 90_000);
+afterAll(() => stack?.stop());
+
+const BUY = 'mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { purchase { id } wallet { coins } } }';
+const SEND_GIFT = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id coins diamonds } } }';
+const SEND_GESTURE = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { gift { id } } }';
+const WALLET = '{ me { wallet { coins } } }';
+
+const doughnut = seedId('lgf', 2); // 30 coins
+const rose = seedId('lgf', 0); // 1 coin
+const clipForge = seedId('gof', 0);
+
+async function as(userId: string) {
+  return { authorization: `Bearer ${await stack.tokenFor(userId)}` };
+}
+
+/** Fires all requests at once and waits for every answer; each fetch is its own request on the pool's connections. */
+function all<T>(count: number, request: (i: number) => Promise<T>): Promise<T[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => request(i)));
+}
+
+const codeOf = (result: { body: { errors?: { extensions?: { code?: string } }[] } }) => result.body.errors?.[0]?.extensions?.code ?? 'OK';
+const tally = (codes: string[]) => codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
+
+/** Reads the gifts store the gifts process writes, without taking its write lock. */
+function giftsStore<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(stack.storePath('gifts'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+const scalar = (query: string, ...params: unknown[]) => giftsStore((db) => (db.prepare(query).pluck().get(...params) as number | null) ?? 0);
+
+describe('gifts under concurrent requests through the gateway', () => {
+  it('40 parallel gifts from a wallet that covers 23 of them: 23 succeed, 17 are INSUFFICIENT_COINS, the wallet ends at 10 and never goes negative', async () => {
+    const sender = await as(userIds[50] as string);
+    const bought = await stack.query(BUY, { input: { packageId: 'cpk_700', idempotencyKey: 'stack-buy-700-a' } }, sender);
+    expect(bought.body.data.purchaseCoins.wallet.coins).toBe(700);
+
+    const results = await all(40, (i) =>
+      stack.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[i % LIVE_NOW_COUNT], giftId: doughnut, quantity: 1, idempotencyKey: `stack-wallet-race-${i}` } }, sender),
+    );
+    expect(tally(results.map(codeOf))).toEqual({ OK: 23, INSUFFICIENT_COINS: 17 });
+    const debited = results.filter((result) => !result.body.errors).reduce((sum, result) => sum + result.body.data.sendLiveGift.send.coins, 0);
+    expect(debited).toBe(23 * 30);
+    expect((await stack.query(WALLET, {}, sender)).body.data.me.wallet.coins).toBe(700 - debited);
+    expect(scalar('select coins from wallets where user_id = ?', userIds[50])).toBe(10);
+    expect(scalar('select count(*) from live_gift_sends where sender_id = ?', userIds[50])).toBe(23);
+  });
+
+  it('10 parallel retries of one gift with the same key send it once and all answer with that send', async () => {
+    const sender = await as(userIds[51] as string);
+    await stack.query(BUY, { input: { packageId: 'cpk_70', idempotencyKey: 'stack-buy-70-b' } }, sender);
+    const input = { liveStreamId: liveStreamIds[2], giftId: doughnut, quantity: 2, idempotencyKey: 'stack-same-key-gift' };
+    const results = await all(10, () => stack.query(SEND_GIFT, { input }, sender));
+    expect(results.map(codeOf)).toEqual(Array(10).fill('OK'));
+    expect(new Set(results.map((result) => result.body.data.sendLiveGift.send.id)).size).toBe(1);
+    expect(scalar('select coins from wallets where user_id = ?', userIds[51])).toBe(10);
+  });
+
+  it('10 parallel retries of one purchase with the same key credit it once', async () => {
+    const buyer = await as(userIds[52] as string);
+    const results = await all(10, () => stack.query(BUY, { input: { packageId: 'cpk_350', idempotencyKey: 'stack-same-key-buy' } }, buyer));
+    expect(results.map(codeOf)).toEqual(Array(10).fill('OK'));
+    expect(new Set(results.map((result) => result.body.data.purchaseCoins.purchase.id)).size).toBe(1);
+    expect(scalar('select coins from wallets where user_id = ?', userIds[52])).toBe(350);
+    expect(scalar("select count(*) from coin_purchases where user_id = ? and status = 'COMPLETED'", userIds[52])).toBe(1);
+  });
+
+  it('10 parallel Small Gestures from one user: exactly three are sent, seven are SMALL_GESTURE_LIMIT_REACHED', async () => {
+    const senderId = userIds[53] as string;
+    const sender = await as(senderId);
+    const results = await all(10, (i) =>
+      stack.query(SEND_GESTURE, { input: { offerId: clipForge, recipientId: userIds[20 + i], message: `race ${i}`, idempotencyKey: `stack-gesture-race-${i}` } }, sender),
+    );
+    expect(tally(results.map(codeOf))).toEqual({ OK: 3, SMALL_GESTURE_LIMIT_REACHED: 7 });
+    expect(scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(3);
+    expect((await stack.query('{ me { smallGestures { sent remaining } } }', {}, sender)).body.data.me.smallGestures).toEqual({ sent: 3, remaining: 0 });
+  });
+
+  it('12 senders racing for a 5-code pool: five get distinct codes, seven are OFFER_SOLD_OUT', async () => {
+    const brandId = smallGesturesBrands[3]!.id;
+    const writer = { 'x-api-key': stack.keys.create({ partnerId: brandId, name: 'stack', scopes: ['offers:write'] }).secret };
+    const created = await stack.query('mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id } }', { input: { brandId, title: 'Stack race pass', description: '', retailValueAmount: 100 } }, writer);
+    const offerId = created.body.data.createGiftOffer.id as string;
+    const codes = ['RACE-0001', 'RACE-0002', 'RACE-0003', 'RACE-0004', 'RACE-0005'];
+    const added = await stack.query('mutation ($offerId: ID!, $codes: [String!]!) { addGiftOfferCodes(offerId: $offerId, codes: $codes) { added } }', { offerId, codes }, writer);
+    expect(added.body.data.addGiftOfferCodes.added).toBe(5);
+
+    const senders = await Promise.all(Array.from({ length: 12 }, (_, i) => as(userIds[30 + i] as string)));
+    const results = await all(12, (i) =>
+      stack.query(SEND_GESTURE, { input: { offerId, recipientId: userIds[i], message: 'first come', idempotencyKey: `stack-pool-race-${i}` } }, senders[i]),
+    );
+    expect(tally(results.map(codeOf))).toEqual({ OK: 5, OFFER_SOLD_OUT: 7 });
+    const given = giftsStore((db) =>
+      db.prepare('select c.code from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where s.offer_id = ? order by c.code').pluck().all(offerId),
+    );
+    expect(given).toEqual(codes);
+    expect(scalar('select count(*) from gift_offer_codes where offer_id = ? and claimed_at is null', offerId)).toBe(0);
+  });
+
+  it('parallel gifts to ended streams are all STREAM_NOT_LIVE and debit nothing, while those to live streams go through', async () => {
+    const senderId = userIds[54] as string;
+    const sender = await as(senderId);
+    await stack.query(BUY, { input: { packageId: 'cpk_70', idempotencyKey: 'stack-buy-70-c' } }, sender);
+    const results = await all(16, (i) => {
+      const stream = i % 2 === 0 ? liveStreamIds[LIVE_NOW_COUNT + (i % 4)] : liveStreamIds[i % LIVE_NOW_COUNT];
+      return stack.query(SEND_GIFT, { input: { liveStreamId: stream, giftId: rose, quantity: 3, idempotencyKey: `stack-ended-${i}` } }, sender);
+    });
+    expect(results.filter((_, i) => i % 2 === 0).map(codeOf)).toEqual(Array(8).fill('STREAM_NOT_LIVE'));
+    expect(results.filter((_, i) => i % 2 === 1).map(codeOf)).toEqual(Array(8).fill('OK'));
+    expect(scalar('select coins from wallets where user_id = ?', senderId)).toBe(70 - 8 * 3);
+    const ended = liveStreamIds.slice(LIVE_NOW_COUNT, LIVE_NOW_COUNT + 4);
+    expect(scalar(`select count(*) from live_gift_sends where live_stream_id in (${ended.map(() => '?').join(',')})`, ...ended)).toBe(0);
+  });
+
+  it('afterwards the ledger balances: every transaction sums to zero per unit, coins bought = coins held + coins spent, diamonds = coins spent at the rate', () => {
+    giftsStore((db) => {
+      const unbalanced = db.prepare('select transaction_id, unit, sum(amount) as total from ledger_entries group by transaction_id, unit having sum(amount) <> 0').all();
+      expect(unbalanced).toEqual([]);
+      const balance = (account: string, unit: string) => (db.prepare('select coalesce(sum(amount), 0) from ledger_entries where account = ? and unit = ?').pluck().get(account, unit) as number);
+
+      const bought = -balance('system:coin-sales', 'COIN');
+      const held = db.prepare('select coalesce(sum(coins), 0) from wallets').pluck().get() as number;
+      const spent = balance('platform:gift-revenue', 'COIN');
+      expect(bought).toBe(db.prepare("select sum(coins) from coin_purchases where status = 'COMPLETED'").pluck().get());
+      expect(bought).toBeGreaterThan(0);
+      expect(held + spent).toBe(bought);
+      expect(spent).toBe(db.prepare('select sum(coins) from live_gift_sends').pluck().get());
+      expect(db.prepare('select count(*) from wallets where coins < 0').pluck().get()).toBe(0);
+
+      // Each wallet row is its ledger account's balance.
+      const drift = db
+        .prepare(
+          "select w.user_id from wallets w left join (select substr(account, 8) as user_id, sum(amount) as total from ledger_entries where account like 'wallet:%' group by account) l on l.user_id = w.user_id where coalesce(l.total, 0) <> w.coins",
+        )
+        .all();
+      expect(drift).toEqual([]);
+
+      // Diamonds: one per two coins, rounded down per send, all credited to the stream's creator.
+      const issued = -balance('system:diamond-issuance', 'DIAMOND');
+      const sends = db.prepare('select creator_id, live_stream_id, coins, diamonds from live_gift_sends').all() as { creator_id: string; live_stream_id: string; coins: number; diamonds: number }[];
+      expect(sends.every((send) => send.diamonds === Math.floor(send.coins / 2))).toBe(true);
+      expect(issued).toBe(sends.reduce((sum, send) => sum + send.diamonds, 0));
+      expect(db.prepare("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'").pluck().get()).toBe(issued);
+      for (const send of sends) expect(send.creator_id).toBe(liveStreamCreatorId(liveStreamIds.indexOf(send.live_stream_id)));
+
+      // No fourth Small Gesture, no code in two sends.
+      expect(db.prepare('select count(*) from (select sender_id from small_gesture_sends group by sender_id having count(*) > 3)').pluck().get()).toBe(0);
+      expect(db.prepare('select count(*) - count(distinct code_id) from small_gesture_sends').pluck().get()).toBe(0);
+      expect(db.prepare('select count(*) from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where c.claimed_at is null').pluck().get()).toBe(0);
+    });
+  });
+});

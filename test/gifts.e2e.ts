@@ -1,0 +1,262 @@
+/**
+ * Gifts that move value, through the gateway: buying coins, LIVE gifts to a live stream and
+ * what the creator sees, Small Gestures from offer to inbox to redeemed code, partners stocking
+ * offers, and every refusal leaving balances, pools and counts as they were.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { liveStreamCreatorId, liveStreamIds, LIVE_NOW_COUNT, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { startGraph, type RunningGraph } from './harness.ts';
+
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startGraph();
+});
+afterAll(() => graph?.stop());
+
+const BUY = 'mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { purchase { id coins status price { formatted } } wallet { coins } } }';
+const SEND_GIFT = `mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) {
+  send { id coins diamonds quantity gift { name } creator { id handle } liveStream { id title } sender { id } } wallet { coins } } }`;
+const SEND_GESTURE = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { gift { id message offer { id title } sender { handle } recipient { id } } allowance { sent remaining } } }';
+const REDEEM = 'mutation ($id: ID!) { redeemSmallGesture(id: $id) { code gift { id redeemed } } }';
+const WALLET = '{ me { wallet { coins } } }';
+const EARNINGS = 'query ($id: ID!) { creator(id: $id) { giftEarnings { diamonds value { amount formatted } } topGifters(first: 3) { rank coins user { id handle } } } }';
+const STREAM = 'query ($id: ID!) { liveStream(id: $id) { status giftTotals { coins diamonds giftCount gifterCount } topGifters(first: 3) { rank coins user { id } } } }';
+
+const liveStream = liveStreamIds[1] as string;
+const liveCreator = liveStreamCreatorId(1);
+const endedStream = liveStreamIds[LIVE_NOW_COUNT] as string;
+
+let keyCounter = 0;
+const key = (label = 'key') => `e2e-${label}-${++keyCounter}`;
+
+async function as(userId: string, country?: string) {
+  return { authorization: `Bearer ${await graph.tokenFor(userId, country === undefined ? {} : { country })}` };
+}
+
+async function ids(query: string): Promise<{ id: string; name: string; coinPrice: number }[]> {
+  return (await graph.query(query)).body.data.liveGifts;
+}
+
+const giftNamed = async (name: string) => (await ids('{ liveGifts { id name coinPrice } }')).find((gift) => gift.name === name)!;
+const coinsOf = async (headers: Record<string, string>) => (await graph.query(WALLET, {}, headers)).body.data.me.wallet.coins as number;
+const count = (query: string) => (graph.stores.gifts.db.get<{ n: number }>(sql.raw(query)) as { n: number }).n;
+const firstError = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
+
+/** Everything a refused write must leave alone. */
+function valueSnapshot() {
+  return {
+    wallets: graph.stores.gifts.db.all(sql`select user_id, coins from wallets order by user_id`),
+    ledgerEntries: count('select count(*) as n from ledger_entries'),
+    giftSends: count('select count(*) as n from live_gift_sends'),
+    gestureSends: count('select count(*) as n from small_gesture_sends'),
+    unclaimedCodes: count('select count(*) as n from gift_offer_codes where claimed_at is null'),
+    purchasesCompleted: count("select count(*) as n from coin_purchases where status = 'COMPLETED'"),
+  };
+}
+
+describe('LIVE gifting through the gateway', () => {
+  it('buys coins, sends a gift to a live stream, and shows it in the creator’s earnings, the stream’s totals and both leaderboards', async () => {
+    const viewer = await as(userIds[30] as string);
+    expect(await coinsOf(viewer)).toBe(0);
+    const packages = (await graph.query('{ coinPackages { id coins price { amount formatted } } }')).body.data.coinPackages;
+    const pkg = packages.find((p: { coins: number }) => p.coins === 700);
+    expect(pkg.price).toEqual({ amount: 999, formatted: '$9.99' });
+
+    const bought = await graph.query(BUY, { input: { packageId: pkg.id, idempotencyKey: key('buy') } }, viewer);
+    expect(bought.body.errors).toBeUndefined();
+    expect(bought.body.data.purchaseCoins).toMatchObject({ purchase: { coins: 700, status: 'COMPLETED', price: { formatted: '$9.99' } }, wallet: { coins: 700 } });
+    expect(await coinsOf(viewer)).toBe(700);
+
+    const earningsBefore = (await graph.query(EARNINGS, { id: liveCreator })).body.data.creator.giftEarnings.diamonds;
+    const corgi = await giftNamed('Corgi'); // 299 coins
+    const sent = await graph.query(SEND_GIFT, { input: { liveStreamId: liveStream, giftId: corgi.id, quantity: 2, idempotencyKey: key('gift') } }, viewer);
+    expect(sent.body.errors).toBeUndefined();
+    // 598 coins: the creator gets 299 diamonds; 700 − 598 = 102 coins left.
+    expect(sent.body.data.sendLiveGift).toMatchObject({
+      send: { coins: 598, diamonds: 299, quantity: 2, gift: { name: 'Corgi' }, creator: { id: liveCreator, handle: expect.any(String) }, liveStream: { id: liveStream }, sender: { id: userIds[30] } },
+      wallet: { coins: 102 },
+    });
+
+    const creator = (await graph.query(EARNINGS, { id: liveCreator })).body.data.creator;
+    expect(creator.giftEarnings.diamonds).toBe(earningsBefore + 299);
+    expect(creator.topGifters[0]).toMatchObject({ rank: 1, coins: 598, user: { id: userIds[30], handle: expect.any(String) } });
+    const stream = (await graph.query(STREAM, { id: liveStream })).body.data.liveStream;
+    expect(stream).toMatchObject({ status: 'LIVE', giftTotals: { coins: 598, diamonds: 299, giftCount: 2, gifterCount: 1 }, topGifters: [{ rank: 1, coins: 598, user: { id: userIds[30] } }] });
+    // 299 diamonds at 200 per dollar: $1.495, paid as $1.49.
+    expect(creator.giftEarnings.value).toEqual({ amount: 149, formatted: '$1.49' });
+  });
+
+  it('refuses an ended stream, the sender’s own stream, a gift the wallet cannot cover, unknown ids and a declined payment, moving nothing', async () => {
+    const viewer = await as(userIds[31] as string);
+    await graph.query(BUY, { input: { packageId: 'cpk_70', idempotencyKey: key('buy') } }, viewer);
+    const rose = await giftNamed('Rose');
+    const lion = await giftNamed('Lion');
+    const before = valueSnapshot();
+    const attempt = async (input: Record<string, unknown>, headers = viewer) =>
+      firstError((await graph.query(SEND_GIFT, { input: { liveStreamId: liveStream, giftId: rose.id, idempotencyKey: key('refused'), ...input } }, headers)).body);
+
+    expect(await attempt({ liveStreamId: endedStream })).toMatchObject({ code: 'STREAM_NOT_LIVE', status: 'ENDED' });
+    expect(await attempt({ giftId: lion.id })).toMatchObject({ code: 'INSUFFICIENT_COINS', required: 29_999, balance: 70 });
+    expect(await attempt({ liveStreamId: 'liv_unknown' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await attempt({ giftId: 'lgf_unknown' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await attempt({ quantity: 0 })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await attempt({}, await as(liveCreator))).toMatchObject({ code: 'CANNOT_GIFT_OWN_STREAM' });
+    const declined = await graph.query(BUY, { input: { packageId: 'cpk_17500', paymentMethod: 'test_decline', idempotencyKey: key('declined') } }, viewer);
+    expect(firstError(declined.body)).toMatchObject({ code: 'PAYMENT_DECLINED' });
+    expect(firstError((await graph.query(BUY, { input: { packageId: 'cpk_nope', idempotencyKey: key('nope') } }, viewer)).body)).toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(valueSnapshot()).toEqual(before);
+    expect(await coinsOf(viewer)).toBe(70);
+  });
+
+  it('needs a signed-in user: anonymous is UNAUTHENTICATED, a partner key FORBIDDEN, and nothing moves', async () => {
+    const before = valueSnapshot();
+    const input = { input: { packageId: 'cpk_70', idempotencyKey: key('anon') } };
+    expect(firstError((await graph.query(BUY, input)).body)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { secret } = graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'gifts-e2e', scopes: ['offers:write', 'analytics:read'] });
+    expect(firstError((await graph.query(BUY, input, { 'x-api-key': secret })).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });
+    expect(valueSnapshot()).toEqual(before);
+  });
+
+  it('returns the first result to a retry with the same key, refuses the key for other input, and scopes keys to the viewer', async () => {
+    const [alice, bob] = [await as(userIds[32] as string), await as(userIds[33] as string)];
+    const buyInput = { packageId: 'cpk_350', idempotencyKey: 'shared-key-0001' };
+    const first = await graph.query(BUY, { input: buyInput }, alice);
+    const retry = await graph.query(BUY, { input: buyInput }, alice);
+    expect(retry.body.data.purchaseCoins.purchase).toEqual(first.body.data.purchaseCoins.purchase);
+    expect(await coinsOf(alice)).toBe(350);
+
+    const doughnut = await giftNamed('Doughnut');
+    const giftInput = { liveStreamId: liveStream, giftId: doughnut.id, quantity: 3, idempotencyKey: 'gift-key-0001' };
+    const gift = await graph.query(SEND_GIFT, { input: giftInput }, alice);
+    const giftRetry = await graph.query(SEND_GIFT, { input: giftInput }, alice);
+    expect(giftRetry.body.data.sendLiveGift.send).toEqual(gift.body.data.sendLiveGift.send);
+    expect(await coinsOf(alice)).toBe(350 - 90);
+    expect(firstError((await graph.query(SEND_GIFT, { input: { ...giftInput, quantity: 4 } }, alice)).body)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // The purchase's key used for a gift is another request, too.
+    expect(firstError((await graph.query(SEND_GIFT, { input: { ...giftInput, idempotencyKey: buyInput.idempotencyKey } }, alice)).body)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await coinsOf(alice)).toBe(260);
+
+    // Bob's identical key is his own.
+    const bobs = await graph.query(BUY, { input: buyInput }, bob);
+    expect(bobs.body.data.purchaseCoins.purchase.id).not.toBe(first.body.data.purchaseCoins.purchase.id);
+    expect(await coinsOf(bob)).toBe(350);
+  });
+
+  it('shows a wallet only to its owner: through me, not through another user', async () => {
+    const owner = userIds[30] as string;
+    const other = await as(userIds[34] as string);
+    const { body } = await graph.query('query ($id: ID!) { user(id: $id) { id wallet { coins } } }', { id: owner }, other);
+    expect(body.data.user).toEqual({ id: owner, wallet: null });
+    expect(firstError(body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_USER' });
+  });
+});
+
+describe('Small Gestures through the gateway', () => {
+  it('lists offers, sends one to a friend with a message, shows it in the friend’s inbox, and reveals the code once on redeem', async () => {
+    const [sender, friend] = [userIds[35] as string, userIds[36] as string];
+    const senderHeaders = await as(sender);
+    const friendHeaders = await as(friend);
+    const offers = (await graph.query('{ smallGestureOffers { offers { id title codesLeft brand { id name } } unavailableReason } }', {}, senderHeaders)).body.data.smallGestureOffers;
+    expect(offers.unavailableReason).toBeNull();
+    expect(offers.offers.length).toBeGreaterThan(0);
+    const offer = offers.offers[0];
+    expect(offer.brand.name).toEqual(expect.any(String));
+
+    const sent = await graph.query(SEND_GESTURE, { input: { offerId: offer.id, recipientId: friend, message: 'Happy birthday! 🎂', idempotencyKey: key('gesture') } }, senderHeaders);
+    expect(sent.body.errors).toBeUndefined();
+    expect(sent.body.data.sendSmallGesture).toMatchObject({ gift: { message: 'Happy birthday! 🎂', offer: { id: offer.id }, recipient: { id: friend } }, allowance: { sent: 1, remaining: 2 } });
+    const giftId = sent.body.data.sendSmallGesture.gift.id;
+    const after = (await graph.query('query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offer.id })).body.data.giftOffer.codesLeft;
+    expect(after).toBe(offer.codesLeft - 1);
+
+    const inbox = await graph.query('{ me { handle giftInbox(first: 5) { edges { node { id message redeemed sender { id handle } offer { title } } } } } }', {}, friendHeaders);
+    expect(inbox.body.errors).toBeUndefined();
+    expect(inbox.body.data.me.giftInbox.edges[0].node).toMatchObject({ id: giftId, message: 'Happy birthday! 🎂', redeemed: false, sender: { id: sender, handle: expect.any(String) }, offer: { title: offer.title } });
+    expect((await graph.query('{ me { smallGestures { sent remaining } } }', {}, senderHeaders)).body.data.me.smallGestures).toEqual({ sent: 1, remaining: 2 });
+
+    expect(firstError((await graph.query(REDEEM, { id: giftId }, senderHeaders)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_RECIPIENT' });
+    const redeemed = await graph.query(REDEEM, { id: giftId }, friendHeaders);
+    expect(redeemed.body.data.redeemSmallGesture).toMatchObject({ code: expect.stringMatching(/^[A-Z]{4}-/), gift: { id: giftId, redeemed: true } });
+    const again = await graph.query(REDEEM, { id: giftId }, friendHeaders);
+    expect(firstError(again.body)).toMatchObject({ code: 'SMALL_GESTURE_ALREADY_REDEEMED' });
+    expect(JSON.stringify(again.body)).not.toContain(redeemed.body.data.redeemSmallGesture.code);
+  });
+
+  it('refuses outside the US (from the token, or the users subgraph when the token has no country), with an empty offer list and a reason', async () => {
+    // The users seed decides countries: find a creator outside the US (creators are users too).
+    const creators = (await graph.query('{ creators(first: 20) { edges { node { id country } } } }')).body.data.creators.edges.map((edge: any) => edge.node);
+    const abroad = (creators as { id: string; country: string }[]).find((creator) => creator.country !== 'US')!;
+    expect(abroad).toBeDefined();
+    const noCountryInToken = await as(abroad.id, '');
+    const listed = (await graph.query('{ smallGestureOffers { offers { id } unavailableReason } }', {}, noCountryInToken)).body.data.smallGestureOffers;
+    expect(listed).toEqual({ offers: [], unavailableReason: expect.stringContaining(abroad.country) });
+
+    const before = valueSnapshot();
+    const offerId = (await graph.query('{ giftOffers(first: 1) { edges { node { id } } } }')).body.data.giftOffers.edges[0].node.id;
+    const input = { offerId, recipientId: userIds[37], message: 'hi', idempotencyKey: key('abroad') };
+    expect(firstError((await graph.query(SEND_GESTURE, { input }, noCountryInToken)).body)).toMatchObject({ code: 'SMALL_GESTURE_REGION_UNAVAILABLE', country: abroad.country });
+    expect(firstError((await graph.query(SEND_GESTURE, { input: { ...input, idempotencyKey: key('ca') } }, await as(userIds[38] as string, 'CA'))).body)).toMatchObject({
+      code: 'SMALL_GESTURE_REGION_UNAVAILABLE',
+    });
+    expect(valueSnapshot()).toEqual(before);
+  });
+
+  it('refuses a fourth send, a send to yourself, an unknown recipient, an ended offer and a long message, taking no code', async () => {
+    const sender = userIds[39] as string;
+    const headers = await as(sender);
+    const offers = (await graph.query('{ giftOffers(first: 10) { edges { node { id active } } } }')).body.data.giftOffers.edges.map((edge: any) => edge.node);
+    const open = offers.find((offer: { active: boolean }) => offer.active).id;
+    const ended = offers.find((offer: { active: boolean }) => !offer.active).id;
+    const send = (input: Record<string, unknown>) => graph.query(SEND_GESTURE, { input: { offerId: open, recipientId: userIds[40], message: 'hey', idempotencyKey: key('rule'), ...input } }, headers);
+
+    const before = valueSnapshot();
+    expect(firstError((await send({ recipientId: sender })).body)).toMatchObject({ code: 'CANNOT_GIFT_SELF' });
+    expect(firstError((await send({ recipientId: 'usr_nobody' })).body)).toMatchObject({ code: 'RECIPIENT_NOT_FOUND' });
+    expect(firstError((await send({ offerId: ended })).body)).toMatchObject({ code: 'OFFER_INACTIVE' });
+    expect(firstError((await send({ message: 'x'.repeat(151) })).body)).toMatchObject({ code: 'MESSAGE_TOO_LONG', max: 150 });
+    expect(valueSnapshot()).toEqual(before);
+
+    for (let i = 0; i < 3; i++) expect((await send({ recipientId: userIds[41 + i] })).body.errors).toBeUndefined();
+    const fourthBefore = valueSnapshot();
+    expect(firstError((await send({ recipientId: userIds[44] })).body)).toMatchObject({ code: 'SMALL_GESTURE_LIMIT_REACHED', limit: 3 });
+    expect(valueSnapshot()).toEqual(fourthBefore);
+    expect((await graph.query('{ me { smallGestures { sent remaining } } }', {}, headers)).body.data.me.smallGestures).toEqual({ sent: 3, remaining: 0 });
+  });
+
+  it('lets a partner stock its own offer, refuses duplicate codes and other brands, and shows it counts but never codes', async () => {
+    const [own, other] = [smallGesturesBrands[1]!.id, smallGesturesBrands[2]!.id];
+    const writer = { 'x-api-key': graph.keys.create({ partnerId: own, name: 'offers', scopes: ['offers:write'] }).secret };
+    const analyst = { 'x-api-key': graph.keys.create({ partnerId: own, name: 'analytics', scopes: ['analytics:read'] }).secret };
+    const otherAnalyst = { 'x-api-key': graph.keys.create({ partnerId: other, name: 'analytics', scopes: ['analytics:read'] }).secret };
+
+    const created = await graph.query(
+      'mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id title codesLeft brand { id } } }',
+      { input: { brandId: own, title: 'E2E week pass', description: 'A week.', retailValueAmount: 299 } },
+      writer,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const offerId = created.body.data.createGiftOffer.id;
+    const ADD = 'mutation ($offerId: ID!, $codes: [String!]!) { addGiftOfferCodes(offerId: $offerId, codes: $codes) { added offer { codesLeft } } }';
+    expect((await graph.query(ADD, { offerId, codes: ['E2E-CODE-1', 'E2E-CODE-2'] }, writer)).body.data.addGiftOfferCodes).toEqual({ added: 2, offer: { codesLeft: 2 } });
+    expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-3', 'E2E-CODE-3'] }, writer)).body)).toMatchObject({ code: 'DUPLICATE_GIFT_CODE', codes: ['E2E-CODE-3'] });
+    expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-1'] }, writer)).body)).toMatchObject({ code: 'DUPLICATE_GIFT_CODE', codes: ['E2E-CODE-1'] });
+    expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-4'] }, analyst)).body)).toMatchObject({ code: 'FORBIDDEN' });
+    const otherWriter = { 'x-api-key': graph.keys.create({ partnerId: other, name: 'offers', scopes: ['offers:write'] }).secret };
+    expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-4'] }, otherWriter)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
+    expect((await graph.query('query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerId })).body.data.giftOffer.codesLeft).toBe(2);
+
+    const sent = await graph.query(SEND_GESTURE, { input: { offerId, recipientId: userIds[46], message: 'enjoy', idempotencyKey: key('stats') } }, await as(userIds[45] as string));
+    const redeemed = await graph.query(REDEEM, { id: sent.body.data.sendSmallGesture.gift.id }, await as(userIds[46] as string));
+    const code = redeemed.body.data.redeemSmallGesture.code;
+    expect(['E2E-CODE-1', 'E2E-CODE-2']).toContain(code);
+
+    const STATS = 'query ($id: ID!) { giftOffer(id: $id) { stats { sent redeemed codesLeft } } }';
+    const stats = await graph.query(STATS, { id: offerId }, analyst);
+    expect(stats.body.data.giftOffer.stats).toEqual({ sent: 1, redeemed: 1, codesLeft: 1 });
+    expect(JSON.stringify(stats.body)).not.toContain('E2E-CODE');
+    expect(firstError((await graph.query(STATS, { id: offerId }, otherAnalyst)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
+    expect(firstError((await graph.query(STATS, { id: offerId }, await as(userIds[46] as string))).body)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
