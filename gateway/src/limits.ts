@@ -19,7 +19,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxRootFields: 10,
   maxDirectives: 20,
   maxTokens: 2_000,
-  maxBodyBytes: 100_000,
+  // Room for a partner's 5,000-item merch feed in variables (about 650 kB).
+  maxBodyBytes: 2_000_000,
   maxBatch: 5,
 };
 

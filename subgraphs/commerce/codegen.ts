@@ -15,9 +15,17 @@ const config: CodegenConfig = {
           Brand: '../db/schema.ts#BrandRow',
           Product: '../db/schema.ts#ProductRow',
           Catalog: '../db/schema.ts#CatalogRow',
+          AffiliateLink: '../db/schema.ts#AffiliateLinkView',
+          AffiliateClick: '../db/schema.ts#AffiliateClickRow',
+          CommissionDeal: '../db/schema.ts#CommissionDealRow',
+          Order: '../db/schema.ts#OrderRow',
+          OrderLine: '../db/schema.ts#OrderLineView',
+          CheckoutPayload: '../db/schema.ts#CheckoutResult',
           Money: '@app/kit/money#Money as MoneyValue',
-          // Entities other subgraphs own: commerce resolves them from their id alone.
-          Creator: '../db/schema.ts#EntityRef',
+          // Entities other subgraphs own: commerce resolves them from their id alone (and, for a
+          // creator's earnings, the gift earnings the gateway brings from gifts).
+          Creator: '../db/schema.ts#CreatorRef',
+          User: '../db/schema.ts#EntityRef',
           Video: '../db/schema.ts#EntityRef',
           LiveStream: '../db/schema.ts#EntityRef',
         },

@@ -2,7 +2,14 @@ import DataLoader from 'dataloader';
 import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import {
+  affiliateLinkPages,
+  affiliateLinksByIds,
   brandCatalogPages,
+  brandOrderPages,
+  buyerOrderPages,
+  commissionTotals,
+  orderLineLists,
+  ordersByIds,
   brandProductPages,
   brandsByIds,
   catalogProductPages,
@@ -58,6 +65,16 @@ export function createLoaders(db: CommerceDb) {
     showcase: pageLoader((ids, page) => showcasePages(db, ids, page)),
     videoProducts: listLoader((ids) => videoProductLists(db, ids)),
     pinnedProducts: listLoader((ids) => pinnedProductLists(db, ids)),
+    affiliateLinkById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, affiliateLinksByIds(db, ids), (row) => row.id))),
+    creatorAffiliateLinks: pageLoader((ids, page) => affiliateLinkPages(db, ids, page)),
+    orderById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, ordersByIds(db, ids), (row) => row.id))),
+    buyerOrders: pageLoader((ids, page) => buyerOrderPages(db, ids, page)),
+    brandOrders: pageLoader((ids, page) => brandOrderPages(db, ids, page)),
+    orderLines: listLoader((ids) => orderLineLists(db, ids)),
+    /** Commission earned and pending per creator; a creator with no orders gets zeros. */
+    commissionTotals: new DataLoader((ids: readonly string[]) =>
+      Promise.resolve(byKeys(ids, commissionTotals(db, ids), (row) => row.creatorId).map((row, i) => row ?? { creatorId: ids[i] as string, earned: 0, pending: 0 })),
+    ),
   };
 }
 

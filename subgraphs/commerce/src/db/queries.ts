@@ -1,17 +1,24 @@
-import { and, asc, desc, eq, inArray, lte, sql, type Column } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql, type Column } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Page } from '@app/kit/pagination';
 import {
+  affiliateLinks,
   brands,
   catalogProducts,
   catalogs,
   creatorCatalogs,
+  creatorCommissions,
   liveStreamPins,
+  orderLines,
+  orders,
   products,
   showcaseItems,
   videoProducts,
+  type AffiliateLinkView,
   type BrandRow,
   type CatalogRow,
+  type OrderLineView,
+  type OrderRow,
   type ProductRow,
   type schema,
 } from './schema.ts';
@@ -203,6 +210,122 @@ export function pinnedProductLists(db: CommerceDb, liveStreamIds: readonly strin
     .innerJoin(products, eq(products.id, liveStreamPins.productId))
     .where(inArray(liveStreamPins.liveStreamId, [...liveStreamIds]))
     .orderBy(liveStreamPins.liveStreamId, liveStreamPins.position)
+    .all();
+}
+
+/*
+ * Affiliate links come with what they earned and the rate a sale would pay now, computed in the
+ * same statement as the links themselves: a page of 50 links is one statement, not 51.
+ */
+
+/** The highest rate that applies to a sale of `product` through `creatorId`: the product's own or a brand's deal. */
+const effectiveBps = (creatorId: Column) =>
+  sql<number>`max(${products.commissionBps}, coalesce((select max(d.commission_bps) from ${creatorCommissions} d where d.creator_id = ${creatorId} and d.brand_id = ${products.brandId} and (d.product_id is null or d.product_id = ${products.id})), 0))`;
+
+const linkOrders = (status: string) =>
+  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
+
+const linkView = {
+  id: affiliateLinks.id,
+  code: affiliateLinks.code,
+  creatorId: affiliateLinks.creatorId,
+  productId: affiliateLinks.productId,
+  clicks: affiliateLinks.clicks,
+  createdAt: affiliateLinks.createdAt,
+  commissionBps: effectiveBps(affiliateLinks.creatorId),
+  orderCount: sql<number>`(select count(*) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status != 'CANCELLED')`,
+  earnedAmount: linkOrders('FULFILLED'),
+  pendingAmount: linkOrders('PAID'),
+  currency: products.currency,
+};
+
+export function affiliateLinksByIds(db: CommerceDb, ids: readonly string[]): AffiliateLinkView[] {
+  return db
+    .select(linkView)
+    .from(affiliateLinks)
+    .innerJoin(products, eq(products.id, affiliateLinks.productId))
+    .where(inArray(affiliateLinks.id, [...ids]))
+    .all();
+}
+
+/** A page of each of many creators' affiliate links, newest first, with their stats. */
+export function affiliateLinkPages(db: CommerceDb, creatorIds: readonly string[], page: Page): Owned<AffiliateLinkView>[] {
+  const ranked = db
+    .select({
+      ownerId: affiliateLinks.creatorId,
+      linkId: affiliateLinks.id,
+      rank: sql<number>`row_number() over (partition by ${affiliateLinks.creatorId} order by ${affiliateLinks.createdAt} desc, ${affiliateLinks.id} desc)`.as('rank'),
+    })
+    .from(affiliateLinks)
+    .where(and(inArray(affiliateLinks.creatorId, [...creatorIds]), newerThanCursor(page, affiliateLinks.createdAt, affiliateLinks.id)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, node: linkView })
+    .from(ranked)
+    .innerJoin(affiliateLinks, eq(affiliateLinks.id, ranked.linkId))
+    .innerJoin(products, eq(products.id, affiliateLinks.productId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+export function ordersByIds(db: CommerceDb, ids: readonly string[]): OrderRow[] {
+  return db.select().from(orders).where(inArray(orders.id, [...ids])).all();
+}
+
+/** A page of orders for each of many owners (buyers or brands), newest first. */
+function orderPages(db: CommerceDb, owner: typeof orders.buyerId | typeof orders.brandId, ownerIds: readonly string[], page: Page): Owned<OrderRow>[] {
+  const ranked = db
+    .select({
+      ownerId: sql<string>`${owner}`.as('owner_id'),
+      orderId: orders.id,
+      rank: sql<number>`row_number() over (partition by ${owner} order by ${orders.createdAt} desc, ${orders.id} desc)`.as('rank'),
+    })
+    .from(orders)
+    .where(and(inArray(owner, [...ownerIds]), newerThanCursor(page, orders.createdAt, orders.id)))
+    .as('ranked');
+  return db
+    .select({ ownerId: ranked.ownerId, node: orders })
+    .from(ranked)
+    .innerJoin(orders, eq(orders.id, ranked.orderId))
+    .where(lte(ranked.rank, page.first + 1))
+    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
+    .all();
+}
+
+export const buyerOrderPages = (db: CommerceDb, buyerIds: readonly string[], page: Page) => orderPages(db, orders.buyerId, buyerIds, page);
+export const brandOrderPages = (db: CommerceDb, brandIds: readonly string[], page: Page) => orderPages(db, orders.brandId, brandIds, page);
+
+/** The lines of many orders, in line order. An order has at most 50, so no page. */
+export function orderLineLists(db: CommerceDb, orderIds: readonly string[]): Owned<OrderLineView>[] {
+  return db
+    .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: orders.currency } })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(inArray(orderLines.orderId, [...orderIds]))
+    .orderBy(orderLines.orderId, orderLines.position)
+    .all();
+}
+
+export interface CommissionTotals {
+  creatorId: string;
+  /** On fulfilled orders. */
+  earned: number;
+  /** On paid orders not fulfilled yet. */
+  pending: number;
+}
+
+/** Commission owed to each of many creators, one statement. Cancelled orders count for nothing. */
+export function commissionTotals(db: CommerceDb, creatorIds: readonly string[]): CommissionTotals[] {
+  return db
+    .select({
+      creatorId: sql<string>`${orders.creatorId}`,
+      earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`,
+      pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`,
+    })
+    .from(orders)
+    .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+    .groupBy(orders.creatorId)
     .all();
 }
 

@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idempotencyKeys } from '@app/kit/idempotency';
+
+export { idempotencyKeys };
 
 export const PLATFORMS = ['NATIVE', 'SHOPIFY', 'WALMART', 'PRINT_ON_DEMAND'] as const;
 export const PRODUCT_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
+export const ORDER_STATUSES = ['PAID', 'FULFILLED', 'CANCELLED'] as const;
 
 export const brands = sqliteTable(
   'brands',
@@ -147,13 +151,178 @@ export const liveStreamPins = sqliteTable(
   ],
 );
 
+/**
+ * A creator's link to a product. One per (creator, product); `creatorId` belongs to users. The
+ * rate is not stored: a sale applies the rate in force then (see `creatorCommissions`).
+ */
+export const affiliateLinks = sqliteTable(
+  'affiliate_links',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    creatorId: text('creator_id').notNull(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Distinct users counted in `affiliate_clicks`, kept here so a list of links reads no click rows. */
+    clicks: integer('clicks').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('affiliate_links_creator_product').on(table.creatorId, table.productId), index('affiliate_links_creator_created').on(table.creatorId, table.createdAt, table.id)],
+);
+
+/** Who has clicked a link: a user counts once per link. */
+export const affiliateClicks = sqliteTable(
+  'affiliate_clicks',
+  {
+    linkId: text('link_id')
+      .notNull()
+      .references(() => affiliateLinks.id),
+    userId: text('user_id').notNull(),
+    clickedAt: integer('clicked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.linkId, table.userId] })],
+);
+
+/** A brand's commission deal with one creator, on one product or (productId null) all its products. */
+export const creatorCommissions = sqliteTable(
+  'creator_commissions',
+  {
+    id: text('id').primaryKey(),
+    brandId: text('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    creatorId: text('creator_id').notNull(),
+    productId: text('product_id').references(() => products.id),
+    commissionBps: integer('commission_bps').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    check('creator_commissions_bps_range', sql`${table.commissionBps} between 0 and 10000`),
+    // NULLs are distinct in a unique index, so product deals and the brand-wide deal get one each.
+    uniqueIndex('creator_commissions_product_deal').on(table.creatorId, table.brandId, table.productId).where(sql`${table.productId} is not null`),
+    uniqueIndex('creator_commissions_brand_deal').on(table.creatorId, table.brandId).where(sql`${table.productId} is null`),
+  ],
+);
+
+/**
+ * An order: one brand's products bought by one user. Money in integer minor units of `currency`.
+ * The commission owed to the attributed creator is recorded at checkout; its status follows the
+ * order's (PAID: pending, FULFILLED: earned, CANCELLED: reversed).
+ */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    buyerId: text('buyer_id').notNull(),
+    brandId: text('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    currency: text('currency').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    commissionAmount: integer('commission_amount').notNull(),
+    /** The creator the sale is attributed to; null without attribution. */
+    creatorId: text('creator_id'),
+    affiliateLinkId: text('affiliate_link_id').references(() => affiliateLinks.id),
+    /** Owned by content, hence no foreign key. */
+    liveStreamId: text('live_stream_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    fulfilledAt: integer('fulfilled_at', { mode: 'timestamp_ms' }),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('orders_total_not_negative', sql`${table.totalAmount} >= 0`),
+    check('orders_commission_range', sql`${table.commissionAmount} between 0 and ${table.totalAmount}`),
+    check('orders_one_attribution', sql`${table.affiliateLinkId} is null or ${table.liveStreamId} is null`),
+    index('orders_buyer_created').on(table.buyerId, table.createdAt, table.id),
+    index('orders_brand_created').on(table.brandId, table.createdAt, table.id),
+    index('orders_creator_status').on(table.creatorId, table.status),
+    index('orders_link_status').on(table.affiliateLinkId, table.status),
+  ],
+);
+
+/** A line of an order, priced as paid: a later price or title change leaves it. */
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    position: integer('position').notNull(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    title: text('title').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceAmount: integer('unit_price_amount').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    /** 0 when the line earns no commission. */
+    commissionBps: integer('commission_bps').notNull(),
+    commissionAmount: integer('commission_amount').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orderId, table.position] }),
+    check('order_lines_quantity_positive', sql`${table.quantity} > 0`),
+    check('order_lines_total', sql`${table.totalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+  ],
+);
+
 export type BrandRow = typeof brands.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type CatalogRow = typeof catalogs.$inferSelect;
+export type AffiliateLinkRow = typeof affiliateLinks.$inferSelect;
+export type CommissionDealRow = typeof creatorCommissions.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** An order line with its order's currency, which its money is in. */
+export type OrderLineView = OrderLineRow & { currency: string };
+
+/** An affiliate link with what it has earned and the rate a sale through it would pay now. */
+export interface AffiliateLinkView extends AffiliateLinkRow {
+  commissionBps: number;
+  orderCount: number;
+  earnedAmount: number;
+  pendingAmount: number;
+  currency: string;
+}
+
+/** What `recordAffiliateClick` answers: the link it counted (or not). */
+export interface AffiliateClickRow {
+  link: AffiliateLinkRow;
+  counted: boolean;
+}
+
+/** What `checkout` answers: the order placed (or placed before, on a replay). */
+export interface CheckoutResult {
+  order: OrderRow;
+  replayed: boolean;
+}
 
 /** An entity another subgraph owns: commerce knows its id and nothing else. */
 export interface EntityRef {
   id: string;
 }
 
-export const schema = { brands, products, catalogs, catalogProducts, creatorCatalogs, showcaseItems, videoProducts, liveStreamPins };
+/** A creator as commerce sees it: the id, and the gift earnings `earnings` requires from gifts. */
+export interface CreatorRef extends EntityRef {
+  giftEarnings?: { value?: { amount: number; currencyCode: string } | null } | null;
+}
+
+export const schema = {
+  brands,
+  products,
+  catalogs,
+  catalogProducts,
+  creatorCatalogs,
+  showcaseItems,
+  videoProducts,
+  liveStreamPins,
+  affiliateLinks,
+  affiliateClicks,
+  creatorCommissions,
+  orders,
+  orderLines,
+  idempotencyKeys,
+};
