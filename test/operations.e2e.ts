@@ -198,3 +198,35 @@ describe('health, metrics and request ids', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('collapsing identical subgraph reads', () => {
+  const contentFetches = async () => {
+    const text = await metricsText();
+    return [...text.matchAll(/^subgraph_fetch_duration_seconds_count\{subgraph="content",[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  };
+
+  it('shares one subgraph fetch among identical concurrent reads, each caller getting the whole answer', async () => {
+    const before = await contentFetches();
+    const query = '{ feed(first: 7) { edges { node { id caption } } } }';
+    const results = await Promise.all(Array.from({ length: 12 }, () => graph.query(query)));
+    for (const { body } of results) {
+      expect(body.errors).toBeUndefined();
+      expect(body.data.feed.edges).toHaveLength(7);
+    }
+    expect(results.every(({ body }) => JSON.stringify(body.data) === JSON.stringify(results[0]!.body.data))).toBe(true);
+    expect((await contentFetches()) - before).toBeLessThan(12);
+  });
+
+  it('never shares across viewers or for writes', async () => {
+    const tokens = await Promise.all([userIds[50], userIds[51], userIds[52]].map((id) => graph.tokenFor(id as string)));
+    const mine = await Promise.all(tokens.map((token) => graph.query('{ me { id } }', {}, { authorization: `Bearer ${token}` })));
+    expect(mine.map(({ body }) => body.data.me.id)).toEqual([userIds[50], userIds[51], userIds[52]]);
+
+    const target = creatorIds[5] as string;
+    const count = async () => (await graph.query('query ($id: ID!) { creator(id: $id) { followerCount } }', { id: target })).body.data.creator.followerCount as number;
+    await Promise.all(tokens.map((token) => graph.query('mutation ($id: ID!) { unfollow(userId: $id) { viewerFollows } }', { id: target }, { authorization: `Bearer ${token}` })));
+    const base = await count();
+    await Promise.all(tokens.map((token) => graph.query('mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }', { id: target }, { authorization: `Bearer ${token}` })));
+    expect(await count()).toBe(base + 3);
+  });
+});

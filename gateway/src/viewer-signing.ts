@@ -14,6 +14,27 @@ export interface GatewayContext {
   clientIp?: string | null;
 }
 
+/** A subgraph answer held once for every request that asked the same thing at the same time. */
+interface SharedAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * What makes two subgraph requests the same: the subgraph, the exact body, and who asks
+ * (the viewer without its per-request id). Only reads are shared, never mutations, and never
+ * across viewers: an anonymous feed is shared among anonymous callers, a user's among that user's.
+ */
+function collapseKey(url: string, encodedViewer: string | undefined, body: string): string | null {
+  if (!/^\{"query":"(query|\{)/.test(body)) return null;
+  let who = '';
+  if (encodedViewer) {
+    const { requestId: _requestId, ...viewer } = JSON.parse(Buffer.from(encodedViewer, 'base64url').toString('utf8')) as Viewer;
+    who = JSON.stringify(viewer);
+  }
+  return `${url}\n${who}\n${body}`;
+}
+
 export interface SubgraphFetchOptions {
   name: string;
   url: string;
@@ -22,6 +43,8 @@ export interface SubgraphFetchOptions {
   /** One keep-alive connection pool per subgraph. */
   agent: Agent;
   metrics?: GatewayMetrics;
+  /** Share identical in-flight reads (on unless turned off). */
+  collapse?: boolean;
 }
 
 /**
@@ -35,6 +58,25 @@ export class ViewerSigningDataSource extends RemoteGraphQLDataSource<GatewayCont
   private readonly subgraph: string;
 
   constructor(options: SubgraphFetchOptions) {
+    const inFlight = new Map<string, Promise<SharedAnswer>>();
+    const answer = (status: number, text: string) =>
+      new Response(text, { status, headers: { 'content-type': 'application/json' } }) as unknown as Awaited<ReturnType<Fetcher>>;
+    // Identical reads in flight at the same moment (many viewers opening the same feed) become one
+    // subgraph request; each caller gets its own copy of the answer to parse.
+    const collapsingFetch: Fetcher = async (input, init) => {
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const key = options.collapse === false ? null : collapseKey(String(input), (init?.headers as Record<string, string>)?.[VIEWER_HEADER], body);
+      if (!key) return signingFetch(input, init);
+      let shared = inFlight.get(key);
+      if (!shared) {
+        shared = signingFetch(input, init)
+          .then(async (response) => ({ status: response.status, text: await response.text() }))
+          .finally(() => inFlight.delete(key));
+        inFlight.set(key, shared);
+      }
+      const { status, text } = await shared;
+      return answer(status, text);
+    };
     const signingFetch: Fetcher = async (input, init) => {
       const headers = { ...(init?.headers as Record<string, string>) };
       const encoded = headers[VIEWER_HEADER];
@@ -58,7 +100,7 @@ export class ViewerSigningDataSource extends RemoteGraphQLDataSource<GatewayCont
         options.metrics?.subgraphFetchDuration.observe({ subgraph: options.name, outcome }, (performance.now() - started) / 1000);
       }
     };
-    super({ url: options.url, fetcher: signingFetch });
+    super({ url: options.url, fetcher: collapsingFetch });
     this.subgraph = options.name;
   }
 
