@@ -203,16 +203,16 @@ export type Creator = {
   /** The creator's affiliate links with their clicks, orders and commission, newest first. Only the creator sees them. */
   affiliateLinks?: Maybe<AffiliateLinkConnection>;
   /** Catalogs the creator carries on their profile. */
-  catalogs: CatalogConnection;
+  catalogs?: Maybe<CatalogConnection>;
   /**
    * What the creator earned: commissions from commerce plus LIVE gift earnings, which commerce
    * takes from the gifts subgraph (`@requires`). Only the creator sees it.
    */
   earnings?: Maybe<CreatorEarnings>;
-  giftEarnings: GiftEarnings;
+  giftEarnings?: Maybe<GiftEarnings>;
   id: Scalars['ID']['output'];
   /** Products the creator curates on their profile, in the creator's order. */
-  showcase: ProductConnection;
+  showcase?: Maybe<ProductConnection>;
 };
 
 
@@ -255,7 +255,7 @@ export type LiveStream = {
   __typename?: 'LiveStream';
   id: Scalars['ID']['output'];
   /** The live-shopping overlay: products pinned on the stream (at most 20). */
-  pinnedProducts: Array<Product>;
+  pinnedProducts?: Maybe<Array<Product>>;
 };
 
 /** An amount of money. */
@@ -674,7 +674,7 @@ export type Video = {
   __typename?: 'Video';
   id: Scalars['ID']['output'];
   /** Products tagged in the video (at most 5). */
-  products: Array<Product>;
+  products?: Maybe<Array<Product>>;
 };
 
 
@@ -997,10 +997,10 @@ export type CommissionDealResolvers<ContextType = Context, ParentType extends Re
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, RequireFields<CreatorAffiliateLinksArgs, 'first'>>;
-  catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
+  catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  showcase?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
+  showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
 };
 
 export type CreatorEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatorEarnings'] = ResolversParentTypes['CreatorEarnings']> = {
@@ -1017,7 +1017,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  pinnedProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  pinnedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
 };
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
@@ -1148,7 +1148,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video'], FederationReferenceType extends FederationReferenceTypes['Video'] = FederationReferenceTypes['Video']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Video']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {

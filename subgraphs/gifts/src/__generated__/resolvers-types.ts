@@ -90,10 +90,10 @@ export type CreateGiftOfferInput = {
 export type Creator = {
   __typename?: 'Creator';
   /** Diamonds from every LIVE gift the creator received, and their money value. */
-  giftEarnings: GiftEarnings;
+  giftEarnings?: Maybe<GiftEarnings>;
   id: Scalars['ID']['output'];
   /** The users who spent the most coins on gifts to this creator, across all streams; `first` at most 100. */
-  topGifters: Array<TopGifter>;
+  topGifters?: Maybe<Array<TopGifter>>;
 };
 
 
@@ -197,10 +197,10 @@ export type LiveGiftSend = {
 /** A live stream, owned by the content subgraph; gifts adds what viewers gifted during it. */
 export type LiveStream = {
   __typename?: 'LiveStream';
-  giftTotals: LiveStreamGiftTotals;
+  giftTotals?: Maybe<LiveStreamGiftTotals>;
   id: Scalars['ID']['output'];
   /** The users who spent the most coins on gifts during this stream; `first` at most 100. */
-  topGifters: Array<TopGifter>;
+  topGifters?: Maybe<Array<TopGifter>>;
 };
 
 
@@ -715,9 +715,9 @@ export type CoinPurchaseResolvers<ContextType = Context, ParentType extends Reso
 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  giftEarnings?: Resolver<ResolversTypes['GiftEarnings'], ParentType, ContextType>;
+  giftEarnings?: Resolver<Maybe<ResolversTypes['GiftEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  topGifters?: Resolver<Array<ResolversTypes['TopGifter']>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
+  topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -792,9 +792,9 @@ export type LiveGiftSendResolvers<ContextType = Context, ParentType extends Reso
 
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  giftTotals?: Resolver<ResolversTypes['LiveStreamGiftTotals'], ParentType, ContextType>;
+  giftTotals?: Resolver<Maybe<ResolversTypes['LiveStreamGiftTotals']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  topGifters?: Resolver<Array<ResolversTypes['TopGifter']>, ParentType, ContextType, RequireFields<LiveStreamTopGiftersArgs, 'first'>>;
+  topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<LiveStreamTopGiftersArgs, 'first'>>;
 };
 
 export type LiveStreamGiftTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStreamGiftTotals'] = ResolversParentTypes['LiveStreamGiftTotals']> = {
