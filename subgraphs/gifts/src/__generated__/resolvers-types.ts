@@ -31,7 +31,6 @@ export type AddGiftOfferCodesPayload = {
   offer: GiftOffer;
 };
 
-/** A brand partner, owned by the commerce subgraph; gifts only points at one. */
 export type Brand = {
   __typename?: 'Brand';
   id: Scalars['ID']['output'];
@@ -86,7 +85,6 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
-/** A creator, owned by the users subgraph; gifts adds what LIVE gifts earned them. */
 export type Creator = {
   __typename?: 'Creator';
   /** Diamonds from every LIVE gift the creator received, and their money value. */
@@ -97,7 +95,6 @@ export type Creator = {
 };
 
 
-/** A creator, owned by the users subgraph; gifts adds what LIVE gifts earned them. */
 export type CreatorTopGiftersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -194,7 +191,6 @@ export type LiveGiftSend = {
   sentAt: Scalars['DateTime']['output'];
 };
 
-/** A live stream, owned by the content subgraph; gifts adds what viewers gifted during it. */
 export type LiveStream = {
   __typename?: 'LiveStream';
   giftTotals?: Maybe<LiveStreamGiftTotals>;
@@ -204,7 +200,6 @@ export type LiveStream = {
 };
 
 
-/** A live stream, owned by the content subgraph; gifts adds what viewers gifted during it. */
 export type LiveStreamTopGiftersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -451,11 +446,6 @@ export type TopGifter = {
   user: User;
 };
 
-/**
- * A user, owned by the users subgraph; gifts adds their Small Gestures, inbox and wallet. These
- * fields resolve only for the signed-in user themself (FORBIDDEN for anyone else's), e.g. through
- * `me`.
- */
 export type User = {
   __typename?: 'User';
   /** Small Gestures the user received, newest first. */
@@ -468,11 +458,6 @@ export type User = {
 };
 
 
-/**
- * A user, owned by the users subgraph; gifts adds their Small Gestures, inbox and wallet. These
- * fields resolve only for the signed-in user themself (FORBIDDEN for anyone else's), e.g. through
- * `me`.
- */
 export type UserGiftInboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
