@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 /**
  * DataLoader batch functions must return exactly one value per key, in key order.
  * These turn the rows of one `IN (...)` statement into that shape.
@@ -43,4 +44,31 @@ export async function batchByGroup<K, V>(
     });
   }
   return results;
+}
+
+export interface OwnerListLoaderOptions<K, R> {
+  /** Whose list a key asks for. */
+  ownerOf: (key: K) => string;
+  /** The arguments the key shares with others (a page, a `first`), as a string. */
+  argumentsOf: (key: K) => string;
+  /** One statement: the lists of all these owners, for the arguments of `sample`. */
+  load: (ownerIds: string[], sample: K) => R[];
+  /** Whose list a row belongs to. */
+  rowOwner: (row: R) => string;
+}
+
+/**
+ * A DataLoader of one list per owner (a page of a creator's videos, a stream's leaderboard):
+ * keys with the same arguments share one statement; another set of arguments elsewhere in the
+ * query gets one of its own.
+ */
+export function ownerListLoader<K, R>(options: OwnerListLoaderOptions<K, R>): DataLoader<K, R[], string> {
+  return new DataLoader<K, R[], string>(
+    (keys) =>
+      batchByGroup(keys, options.argumentsOf, (group) => {
+        const ids = group.map(options.ownerOf);
+        return groupedByKeys(ids, options.load(ids, group[0] as K), options.rowOwner);
+      }),
+    { cacheKeyFn: (key) => `${options.ownerOf(key)}:${options.argumentsOf(key)}` },
+  );
 }

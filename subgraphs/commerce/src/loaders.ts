@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
+import { byKeys, groupedByKeys, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import {
   affiliateLinkPages,
@@ -33,18 +33,12 @@ export interface PageKey {
  * query with different arguments at another path gets a statement of its own.
  */
 function pageLoader<R extends Owned<unknown>>(load: (ownerIds: string[], page: Page) => R[]) {
-  return new DataLoader<PageKey, R[], string>(
-    (keys) =>
-      batchByGroup(
-        keys,
-        (key) => pageGroup(key.page),
-        (group) => {
-          const ids = group.map((key) => key.ownerId);
-          return groupedByKeys(ids, load(ids, (group[0] as PageKey).page), (row) => row.ownerId);
-        },
-      ),
-    { cacheKeyFn: (key) => `${key.ownerId}:${pageGroup(key.page)}` },
-  );
+  return ownerListLoader<PageKey, R>({
+    ownerOf: (key) => key.ownerId,
+    argumentsOf: (key) => pageGroup(key.page),
+    load: (ids, sample) => load(ids, sample.page),
+    rowOwner: (row) => row.ownerId,
+  });
 }
 
 /** A loader of a short, unpaged list per parent. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
+import { byKeys, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import {
   creatorLiveStreamPages,
@@ -22,18 +22,12 @@ export interface CreatorPageKey {
  * so a list of creators costs one statement per distinct page, not one per creator.
  */
 function creatorPageLoader<R extends { creatorId: string }>(pages: (creatorIds: string[], page: Page) => R[]) {
-  return new DataLoader<CreatorPageKey, R[], string>(
-    (keys) =>
-      batchByGroup(
-        keys,
-        (key) => pageGroup(key.page),
-        (group) => {
-          const ids = group.map((key) => key.creatorId);
-          return groupedByKeys(ids, pages(ids, (group[0] as CreatorPageKey).page), (row) => row.creatorId);
-        },
-      ),
-    { cacheKeyFn: (key) => `${key.creatorId}:${pageGroup(key.page)}` },
-  );
+  return ownerListLoader<CreatorPageKey, R>({
+    ownerOf: (key) => key.creatorId,
+    argumentsOf: (key) => pageGroup(key.page),
+    load: (ids, sample) => pages(ids, sample.page),
+    rowOwner: (row) => row.creatorId,
+  });
 }
 
 const countsByKeys = (keys: readonly string[], rows: KeyCount[]) => byKeys(keys, rows, (row) => row.key).map((row) => row?.count ?? 0);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
+import { byKeys, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import {
   creatorDiamonds,
@@ -39,18 +39,12 @@ function byIdLoader<R extends { id: string }>(rowsFor: (ids: readonly string[]) 
 
 /** Leaderboards of one kind: keys that share `first` are one statement. */
 function leaderboardLoader(db: GiftsDb, by: 'liveStream' | 'creator') {
-  return new DataLoader<LeaderboardKey, TopGifterRow[], string>(
-    (keys) =>
-      batchByGroup(
-        keys,
-        (key) => String(key.first),
-        (group) => {
-          const ids = group.map((key) => key.id);
-          return groupedByKeys(ids, topGifters(db, by, ids, (group[0] as LeaderboardKey).first), (row) => row.key);
-        },
-      ),
-    { cacheKeyFn: (key) => `${key.id}:${key.first}` },
-  );
+  return ownerListLoader<LeaderboardKey, TopGifterRow>({
+    ownerOf: (key) => key.id,
+    argumentsOf: (key) => String(key.first),
+    load: (ids, sample) => topGifters(db, by, ids, sample.first),
+    rowOwner: (row) => row.key,
+  });
 }
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
@@ -78,18 +72,12 @@ export function createLoaders(db: GiftsDb) {
     smallGesturesSent: new DataLoader((senderIds: readonly string[]) =>
       Promise.resolve(byKeys(senderIds, smallGestureSentCounts(db, senderIds), (row) => row.key).map((row) => row?.count ?? 0)),
     ),
-    inbox: new DataLoader<InboxKey, SmallGestureSendRow[], string>(
-      (keys) =>
-        batchByGroup(
-          keys,
-          (key) => pageGroup(key.page),
-          (group) => {
-            const ids = group.map((key) => key.userId);
-            return groupedByKeys(ids, inboxPages(db, ids, (group[0] as InboxKey).page), (row) => row.recipientId);
-          },
-        ),
-      { cacheKeyFn: (key) => `${key.userId}:${pageGroup(key.page)}` },
-    ),
+    inbox: ownerListLoader<InboxKey, SmallGestureSendRow>({
+      ownerOf: (key) => key.userId,
+      argumentsOf: (key) => pageGroup(key.page),
+      load: (ids, sample) => inboxPages(db, ids, sample.page),
+      rowOwner: (row) => row.recipientId,
+    }),
     // A user who never bought coins has no wallet row yet: zero coins.
     walletCoins: new DataLoader((userIds: readonly string[]) =>
       Promise.resolve(byKeys(userIds, walletsByUserIds(db, userIds), (row) => row.userId).map((row) => row?.coins ?? 0)),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByGroup, byKeys, groupedByKeys } from '@app/kit/loaders';
+import { byKeys, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import { followerCounts, followingCounts, followPages, usersByHandles, usersByIds, type FollowEdgeRow, type UsersDb } from './db/queries.ts';
 
@@ -11,19 +11,12 @@ export interface FollowPageKey {
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
 export function createLoaders(db: UsersDb) {
   const followPageLoader = (direction: 'followers' | 'following') =>
-    new DataLoader<FollowPageKey, FollowEdgeRow[], string>(
-      (keys) =>
-        batchByGroup(
-          keys,
-          (key) => pageGroup(key.page),
-          (group) => {
-            const ids = group.map((key) => key.userId);
-            const rows = followPages(db, direction, ids, (group[0] as FollowPageKey).page);
-            return groupedByKeys(ids, rows, (row) => row.ownerId);
-          },
-        ),
-      { cacheKeyFn: (key) => `${key.userId}:${pageGroup(key.page)}` },
-    );
+    ownerListLoader<FollowPageKey, FollowEdgeRow>({
+      ownerOf: (key) => key.userId,
+      argumentsOf: (key) => pageGroup(key.page),
+      load: (ids, sample) => followPages(db, direction, ids, sample.page),
+      rowOwner: (row) => row.ownerId,
+    });
 
   return {
     userById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, usersByIds(db, ids), (row) => row.id))),
