@@ -128,17 +128,25 @@ export function brandCatalogPages(db: CommerceDb, brandIds: readonly string[], p
 const placedAfterCursor = (page: Page, position: Column, id: Column) =>
   page.after ? sql`(${position}, ${id}) > (${Number(page.after[0])}, ${String(page.after[1])})` : undefined;
 
-/** A page of products for each of many catalogs, in the brand's order. */
-export function catalogProductPages(db: CommerceDb, catalogIds: readonly string[], page: Page): Placed<ProductRow>[] {
+/** A hand-ordered link table from an owner (a catalog, a creator's showcase) to products. */
+interface ProductPlacement {
+  table: typeof catalogProducts | typeof showcaseItems;
+  owner: typeof catalogProducts.catalogId | typeof showcaseItems.creatorId;
+  product: typeof catalogProducts.productId | typeof showcaseItems.productId;
+  position: typeof catalogProducts.position | typeof showcaseItems.position;
+}
+
+/** A page of products for each of many owners, in the owner's order: one statement. */
+function placedProductPages(db: CommerceDb, placement: ProductPlacement, ownerIds: readonly string[], page: Page): Placed<ProductRow>[] {
   const ranked = db
     .select({
-      ownerId: catalogProducts.catalogId,
-      productId: catalogProducts.productId,
-      position: catalogProducts.position,
-      rank: sql<number>`row_number() over (partition by ${catalogProducts.catalogId} order by ${catalogProducts.position}, ${catalogProducts.productId})`.as('rank'),
+      ownerId: placement.owner,
+      productId: placement.product,
+      position: placement.position,
+      rank: sql<number>`row_number() over (partition by ${placement.owner} order by ${placement.position}, ${placement.product})`.as('rank'),
     })
-    .from(catalogProducts)
-    .where(and(inArray(catalogProducts.catalogId, [...catalogIds]), placedAfterCursor(page, catalogProducts.position, catalogProducts.productId)))
+    .from(placement.table)
+    .where(and(inArray(placement.owner, [...ownerIds]), placedAfterCursor(page, placement.position, placement.product)))
     .as('ranked');
   return db
     .select({ ownerId: ranked.ownerId, position: ranked.position, node: products })
@@ -149,25 +157,16 @@ export function catalogProductPages(db: CommerceDb, catalogIds: readonly string[
     .all();
 }
 
+/** A page of products for each of many catalogs, in the brand's order. */
+export function catalogProductPages(db: CommerceDb, catalogIds: readonly string[], page: Page): Placed<ProductRow>[] {
+  const placement = { table: catalogProducts, owner: catalogProducts.catalogId, product: catalogProducts.productId, position: catalogProducts.position };
+  return placedProductPages(db, placement, catalogIds, page);
+}
+
 /** A page of each of many creators' showcases, in the creator's order. */
 export function showcasePages(db: CommerceDb, creatorIds: readonly string[], page: Page): Placed<ProductRow>[] {
-  const ranked = db
-    .select({
-      ownerId: showcaseItems.creatorId,
-      productId: showcaseItems.productId,
-      position: showcaseItems.position,
-      rank: sql<number>`row_number() over (partition by ${showcaseItems.creatorId} order by ${showcaseItems.position}, ${showcaseItems.productId})`.as('rank'),
-    })
-    .from(showcaseItems)
-    .where(and(inArray(showcaseItems.creatorId, [...creatorIds]), placedAfterCursor(page, showcaseItems.position, showcaseItems.productId)))
-    .as('ranked');
-  return db
-    .select({ ownerId: ranked.ownerId, position: ranked.position, node: products })
-    .from(ranked)
-    .innerJoin(products, eq(products.id, ranked.productId))
-    .where(lte(ranked.rank, page.first + 1))
-    .orderBy(asc(ranked.ownerId), asc(ranked.rank))
-    .all();
+  const placement = { table: showcaseItems, owner: showcaseItems.creatorId, product: showcaseItems.productId, position: showcaseItems.position };
+  return placedProductPages(db, placement, creatorIds, page);
 }
 
 /** A page of the catalogs each of many creators carries, in the creator's order. */
