@@ -14,6 +14,26 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in one place per service: its store under src/db/ (and the kit's shared
+    // statements). Domain modules, resolvers and loaders ask the store; they never build SQL.
+    // Tests may read a store directly to check what a write left behind.
+    files: ['**/*.ts'],
+    ignores: ['**/src/db/**', 'packages/kit/**', '**/drizzle.config.ts', '**/*.test.ts', 'test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+              message: "SQL lives only in the service's src/db/ store (and the kit): add a statement there and call it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'packages/kit/src/testing.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import { dataDir } from '../packages/kit/src/config.ts';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { gatewayConfig } from '../gateway/src/config.ts';
-import { openUsersStore } from '../subgraphs/users/src/store.ts';
-import { usersByHandles } from '../subgraphs/users/src/db/queries.ts';
+import { openUsersStore } from '../subgraphs/users/src/db/store.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'expires-in': { type: 'string', default: '12h' } } });
 const handle = positionals[0]?.replace(/^@/, '');
@@ -24,7 +23,7 @@ if (config.jwt.jwksUrl) {
 }
 // The users subgraph's own store module: it creates and seeds the store if this is a first run.
 const store = openUsersStore(process.env.USERS_DB ?? path.join(dataDir(), 'users.db'));
-const [user] = usersByHandles(store.db, [handle]);
+const [user] = await store.usersByHandles([handle]);
 store.close();
 if (!user) {
   console.error(`No user has the handle ${handle}.`);

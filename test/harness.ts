@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/keys/store.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
-import { openUsersStore } from '@app/subgraph-users/src/store.ts';
+import { openUsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { openContentStore } from '@app/subgraph-content/src/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
@@ -66,7 +66,7 @@ export async function startGraph(options: GraphOptions = {}) {
     commerce: openCommerceStore(':memory:'),
   };
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
-    users: await serveUsers(stores.users.db, serveOptions('users')),
+    users: await serveUsers(stores.users, serveOptions('users')),
     content: await serveContent(stores.content.db, serveOptions('content')),
     gifts: await serveGifts(stores.gifts.db, serveOptions('gifts')),
     commerce: await serveCommerce(stores.commerce.db, serveOptions('commerce')),

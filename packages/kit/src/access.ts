@@ -102,3 +102,26 @@ export function requirePartnerOf(viewer: Viewer, brandId: string): void {
     });
   }
 }
+
+/**
+ * The signed-in user's id. `@auth` has already refused anyone else where the schema says so; this
+ * keeps the type honest and refuses where it does not.
+ * @throws UNAUTHENTICATED for an anonymous caller or a partner key.
+ */
+export function signedInUserId(viewer: Viewer): string {
+  if (!viewer.userId) throw unauthenticated();
+  return viewer.userId;
+}
+
+/**
+ * Something that belongs to someone else: FORBIDDEN with a `reason` clients can branch on
+ * (NOT_OWN_USER, NOT_ORDER_BUYER, NOT_STREAM_CREATOR ...).
+ */
+export function notYours(message: string, reason: string) {
+  return forbidden(message, { reason });
+}
+
+/** @throws FORBIDDEN (`notYours`) unless the signed-in user is `ownerId`. */
+export function requireOwner(viewer: Viewer, ownerId: string, message: string, reason: string): void {
+  if (signedInUserId(viewer) !== ownerId) throw notYours(message, reason);
+}

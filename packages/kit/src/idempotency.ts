@@ -4,6 +4,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { badInput, ErrorCode } from './errors.ts';
 import { GraphQLError } from 'graphql';
+import type { Queries, Transactional } from './store.ts';
 
 /**
  * Writes that move value take an idempotency key. A subgraph includes this table in its Drizzle
@@ -47,9 +48,36 @@ export interface IdempotentRequest {
   input: unknown;
 }
 
+export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
+
+/** The store statements `idempotent` needs; a subgraph spreads these into its own. */
+export interface IdempotencyStatements {
+  idempotencyRecord(scope: string, key: string): IdempotencyRow | undefined;
+  recordIdempotency(row: IdempotencyRow): void;
+}
+
+/** The SQLite statements of the idempotency table, for a subgraph's store to include. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = BetterSQLite3Database<any>;
-type Transaction = Parameters<Parameters<AnyDb['transaction']>[0]>[0];
+export function idempotencyStatements(db: BetterSQLite3Database<any>): IdempotencyStatements {
+  return {
+    idempotencyRecord: (scope, key) =>
+      db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+        .get(),
+    recordIdempotency: (row) => {
+      db.insert(idempotencyKeys).values(row).run();
+    },
+  };
+}
+
+export function requestHashOf(request: IdempotentRequest): string {
+  if (!KEY_PATTERN.test(request.key)) {
+    throw badInput('idempotencyKey must be 8 to 100 letters, digits or . _ : -', { field: 'idempotencyKey' });
+  }
+  return createHash('sha256').update(`${request.operation}\n${canonical(request.input)}`).digest('hex');
+}
 
 /**
  * Runs `work` once per (scope, key) inside one write transaction taken up front, recording its
@@ -57,32 +85,24 @@ type Transaction = Parameters<Parameters<AnyDb['transaction']>[0]>[0];
  * nothing; the same key with another input is IDEMPOTENCY_KEY_REUSED. A refused write (work
  * throws) records nothing, so it can be retried once the cause is fixed.
  */
-export function idempotent<T>(db: AnyDb, request: IdempotentRequest, work: (tx: Transaction) => T): { result: T; replayed: boolean } {
-  if (!KEY_PATTERN.test(request.key)) {
-    throw badInput('idempotencyKey must be 8 to 100 letters, digits or . _ : -', { field: 'idempotencyKey' });
-  }
-  const requestHash = createHash('sha256').update(`${request.operation}\n${canonical(request.input)}`).digest('hex');
-  return db.transaction(
-    (tx) => {
-      const previous = tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
-        .get();
-      if (previous) {
-        if (previous.requestHash !== requestHash) {
-          throw new GraphQLError('This idempotency key was already used for a different request.', {
-            extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: 'idempotencyKey' },
-          });
-        }
-        return { result: previous.response as T, replayed: true };
+export async function idempotent<Tx extends Queries<IdempotencyStatements>, T>(
+  store: Transactional<Tx>,
+  request: IdempotentRequest,
+  work: (tx: Tx) => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
+  const requestHash = requestHashOf(request);
+  return store.transaction(async (tx) => {
+    const previous = await tx.idempotencyRecord(request.scope, request.key);
+    if (previous) {
+      if (previous.requestHash !== requestHash) {
+        throw new GraphQLError('This idempotency key was already used for a different request.', {
+          extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: 'idempotencyKey' },
+        });
       }
-      const result = work(tx);
-      tx.insert(idempotencyKeys)
-        .values({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() })
-        .run();
-      return { result, replayed: false };
-    },
-    { behavior: 'immediate' },
-  );
+      return { result: previous.response as T, replayed: true };
+    }
+    const result = await work(tx);
+    await tx.recordIdempotency({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() });
+    return { result, replayed: false };
+  });
 }

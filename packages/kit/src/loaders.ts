@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { notFound } from './errors.ts';
+import type { Transactional } from './store.ts';
 /**
  * DataLoader batch functions must return exactly one value per key, in key order.
  * These turn the rows of one `IN (...)` statement into that shape.
@@ -52,7 +54,7 @@ export interface OwnerListLoaderOptions<K, R> {
   /** The arguments the key shares with others (a page, a `first`), as a string. */
   argumentsOf: (key: K) => string;
   /** One statement: the lists of all these owners, for the arguments of `sample`. */
-  load: (ownerIds: string[], sample: K) => R[];
+  load: (ownerIds: string[], sample: K) => Promise<R[]> | R[];
   /** Whose list a row belongs to. */
   rowOwner: (row: R) => string;
 }
@@ -65,10 +67,71 @@ export interface OwnerListLoaderOptions<K, R> {
 export function ownerListLoader<K, R>(options: OwnerListLoaderOptions<K, R>): DataLoader<K, R[], string> {
   return new DataLoader<K, R[], string>(
     (keys) =>
-      batchByGroup(keys, options.argumentsOf, (group) => {
+      batchByGroup(keys, options.argumentsOf, async (group) => {
         const ids = group.map(options.ownerOf);
-        return groupedByKeys(ids, options.load(ids, group[0] as K), options.rowOwner);
+        return groupedByKeys(ids, await options.load(ids, group[0] as K), options.rowOwner);
       }),
     { cacheKeyFn: (key) => `${options.ownerOf(key)}:${options.argumentsOf(key)}` },
   );
+}
+
+/** A loader of rows by their `id`: one statement per batch, null for an id with no row. */
+export function byIdLoader<R extends { id: string }>(rowsFor: (ids: readonly string[]) => Promise<R[]>): DataLoader<string, R | null> {
+  return new DataLoader(async (ids: readonly string[]) => byKeys(ids, await rowsFor(ids), (row) => row.id));
+}
+
+/** A loader of one value per key from rows keyed by `keyOf`, `fallback` where a key has no row. */
+export function valueLoader<R, V>(
+  rowsFor: (keys: readonly string[]) => Promise<R[]>,
+  keyOf: (row: R) => string,
+  valueOf: (row: R) => V,
+  fallback: (key: string) => V,
+): DataLoader<string, V> {
+  return new DataLoader(async (keys: readonly string[]) => byKeys(keys, await rowsFor(keys), keyOf).map((row, i) => (row ? valueOf(row) : fallback(keys[i] as string))));
+}
+
+/** A loader of counts per key: one `group by` statement per batch, 0 for a key with no rows. */
+export function countLoader(countsFor: (keys: readonly string[]) => Promise<{ key: string; count: number }[]>): DataLoader<string, number> {
+  return valueLoader(
+    countsFor,
+    (row) => row.key,
+    (row) => row.count,
+    () => 0,
+  );
+}
+
+/** A loader of a short, unpaged list per owner (a video's products, an order's lines). */
+export function listLoader<T>(rowsFor: (ownerIds: readonly string[]) => Promise<{ ownerId: string; node: T }[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids: readonly string[]) => groupedByKeys(ids, await rowsFor(ids), (row) => row.ownerId).map((rows) => rows.map((row) => row.node)));
+}
+
+/**
+ * Loads one entity for a root field or a write, NOT_FOUND when there is none.
+ * @throws NOT_FOUND naming the type and id.
+ */
+export async function loadOrNotFound<R>(loader: DataLoader<string, R | null>, type: string, id: string): Promise<R> {
+  const row = await loader.load(id);
+  if (row === null || row === undefined) throw notFound(type, id);
+  return row;
+}
+
+/**
+ * After a write, whatever a request's loaders cached may be stale: drop it all. Called in one
+ * place per subgraph (its context's store wrapper), never by hand in resolvers.
+ */
+export function clearLoaders(loaders: Record<string, unknown>): void {
+  for (const loader of Object.values(loaders)) {
+    if (loader instanceof DataLoader) loader.clearAll();
+  }
+}
+
+/**
+ * A request's view of its subgraph's store: the same statements, with every committed (or
+ * rolled back) transaction followed by dropping what the request's loaders cached, so a read
+ * after a write in the same operation sees the write. Every write runs in a transaction.
+ */
+export function clearingLoadersAfterWrites<S extends Transactional<unknown>>(store: S, loaders: Record<string, unknown>): S {
+  const view = Object.create(store) as S;
+  view.transaction = (body) => store.transaction(body).finally(() => clearLoaders(loaders));
+  return view;
 }

@@ -17,14 +17,126 @@ export interface StoreOptions {
   onStatement?: (sql: string, durationMs: number) => void;
 }
 
-export interface Store<TSchema extends Record<string, unknown>> {
-  sqlite: SqliteDatabase;
-  db: BetterSQLite3Database<TSchema>;
-  close(): void;
+/**
+ * The shape every subgraph's store has, whatever the engine: its statements (batch-shaped reads
+ * for the loaders, the writes its domain asks for), each returning a promise, and `transaction`,
+ * which runs a body against the same statements inside one transaction. On SQLite the body's
+ * statements run synchronously under a lock; on a server database they would be network calls.
+ * The domain only ever sees this shape, so a second engine is a second implementation of it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Statements = { [name: string]: (...args: any[]) => unknown };
+
+/** The statements as the domain sees them: every call answers a promise. */
+export type Queries<S> = {
+  [K in keyof S]: S[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
+export interface Transactional<Tx> {
+  /**
+   * Runs `body` in one write transaction, its write lock taken up front (SQLite's BEGIN
+   * IMMEDIATE), committed when the body resolves, rolled back when it throws. No network call
+   * may run inside a body: gather facts from other services first.
+   */
+  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
 }
+
+export type Store<S extends Statements> = Queries<S> & Transactional<Queries<S>>;
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
+}
+
+/**
+ * One SQLite connection shared by every request of a process. better-sqlite3 is synchronous,
+ * so a statement can never interleave with another; a transaction whose body awaits, though,
+ * could let another request's statement run on the same connection mid-transaction, where it
+ * would read uncommitted rows or join the transaction. So while a transaction is open, every
+ * other statement and transaction waits its turn (FIFO); when none is open, a statement runs at
+ * once with no queueing cost.
+ */
+export class SqliteConnection<TSchema extends Record<string, unknown>> {
+  readonly sqlite: SqliteDatabase;
+  readonly db: BetterSQLite3Database<TSchema>;
+  private locked = false;
+  /** Who waits for the connection, in order; each is handed it directly by the one before. */
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(sqlite: SqliteDatabase, db: BetterSQLite3Database<TSchema>) {
+    this.sqlite = sqlite;
+    this.db = db;
+  }
+
+  /** Runs statements outside any transaction: at once when the connection is free, else in turn. */
+  async run<T>(statements: () => T): Promise<T> {
+    if (!this.locked) return statements();
+    const release = await this.acquire();
+    try {
+      return statements();
+    } finally {
+      release();
+    }
+  }
+
+  async transaction<T>(body: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = await body();
+      } catch (error) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        throw error;
+      }
+      this.sqlite.exec('COMMIT');
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  private async acquire(): Promise<() => void> {
+    if (this.locked) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.locked = true;
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.locked = false;
+    };
+  }
+}
+
+/**
+ * Builds a subgraph's store from its synchronous SQLite statements: outside a transaction each
+ * call waits for the connection (`run`); inside one, the body gets the same statements bound to
+ * the open transaction.
+ */
+export function sqliteStore<S extends Statements>(connection: SqliteConnection<Record<string, unknown>>, statements: S): Store<S> {
+  const outside = {} as Record<string, unknown>;
+  const inside = {} as Record<string, unknown>;
+  for (const [name, statement] of Object.entries(statements)) {
+    const call = statement as (...args: unknown[]) => unknown;
+    outside[name] = (...args: unknown[]) => connection.run(() => call(...args));
+    // Already holding the connection: run now, answer a promise so the body's shape is the same on every engine.
+    inside[name] = (...args: unknown[]) => {
+      try {
+        return Promise.resolve(call(...args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  const tx = inside as Queries<S>;
+  const transaction = <T>(body: (tx: Queries<S>) => Promise<T>) => connection.transaction(() => body(tx));
+  return { ...(outside as Queries<S>), transaction };
+}
+
+export interface OpenedStore<TSchema extends Record<string, unknown>> {
+  connection: SqliteConnection<TSchema>;
+  sqlite: SqliteDatabase;
+  db: BetterSQLite3Database<TSchema>;
+  close(): void;
 }
 
 /**
@@ -32,10 +144,7 @@ export class StoreOpenError extends Error {
  * WAL lets readers run beside the single writer; the busy timeout makes a second writer
  * wait instead of failing at once.
  */
-export function openStore<TSchema extends Record<string, unknown>>(
-  schema: TSchema,
-  options: StoreOptions,
-): Store<TSchema> {
+export function openStore<TSchema extends Record<string, unknown>>(schema: TSchema, options: StoreOptions): OpenedStore<TSchema> {
   let sqlite: SqliteDatabase;
   try {
     if (options.path !== ':memory:') fs.mkdirSync(path.dirname(options.path), { recursive: true });
@@ -56,6 +165,7 @@ export function openStore<TSchema extends Record<string, unknown>>(
     throw new StoreOpenError(`Cannot migrate the store at ${options.path}: ${(error as Error).message}`, { cause: error });
   }
   return {
+    connection: new SqliteConnection(sqlite, db),
     sqlite,
     db,
     // Fold the WAL back into the main file so a stopped store is one self-contained file.

@@ -13,7 +13,6 @@ import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpSer
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
-import type { Store } from './store.ts';
 import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
 
 /**
@@ -155,8 +154,8 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
   return { ...http, stop };
 }
 
-export interface SubgraphServiceDefinition<TDb, TContext extends SubgraphContext> extends SubgraphDefinition {
-  createContext: (db: TDb, viewer: Viewer, peers: PeerClient) => TContext;
+export interface SubgraphServiceDefinition<TStore, TContext extends SubgraphContext> extends SubgraphDefinition {
+  createContext: (store: TStore, viewer: Viewer, peers: PeerClient) => TContext;
 }
 
 export interface ServeOptions {
@@ -175,32 +174,39 @@ export interface ServeOptions {
  * What a subgraph's server.ts exports: `createServer` for in-process tests and `serve` for
  * HTTP. Nothing binds a port until `serve` is called.
  */
-export function subgraphService<TDb, TContext extends SubgraphContext>(definition: SubgraphServiceDefinition<TDb, TContext>) {
+export function subgraphService<TStore, TContext extends SubgraphContext>(definition: SubgraphServiceDefinition<TStore, TContext>) {
   const createServer = (logger?: Logger, metrics?: SubgraphMetrics) => createSubgraphServer<TContext>(definition, logger, metrics);
   return {
     name: definition.name,
     typeDefs: definition.typeDefs,
     createServer,
-    serve: (db: TDb, options: ServeOptions) => {
+    serve: (store: TStore, options: ServeOptions) => {
       const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
       return serveSubgraph<TContext>({
         ...options,
         name: definition.name,
         server: createServer(options.logger, options.metrics),
-        context: (viewer) => definition.createContext(db, viewer, peers),
+        context: (viewer) => definition.createContext(store, viewer, peers),
       });
     },
   };
+}
+
+/** What a subgraph process needs of its opened store besides the statements it serves with. */
+export interface StoreHandle {
+  /** Whether the store can serve (`/ready`). */
+  isOpen(): boolean;
+  close(): void;
 }
 
 /**
  * A subgraph process (its `index.ts`): open the store under DATA_DIR (or `<NAME>_DB`), serve
  * on the configured port with metrics, stop cleanly on SIGTERM/SIGINT, exit 1 when it cannot start.
  */
-export async function runSubgraphProcess<TDb>(
+export async function runSubgraphProcess<TStore extends StoreHandle>(
   name: SubgraphName,
-  openStore: (path: string, options: { onStatement: (sql: string, durationMs: number) => void }) => Store<Record<string, unknown>> & { db: TDb },
-  serve: (db: TDb, options: ServeOptions) => Promise<RunningSubgraph>,
+  openStore: (path: string, options: { onStatement: (sql: string, durationMs: number) => void }) => TStore,
+  serve: (store: TStore, options: ServeOptions) => Promise<RunningSubgraph>,
 ): Promise<void> {
   const logger = createLogger(name);
   try {
@@ -208,7 +214,7 @@ export async function runSubgraphProcess<TDb>(
     const store = openStore(process.env[`${name.toUpperCase()}_DB`] ?? path.join(dataDir(), `${name}.db`), { onStatement: metrics.observeStatement });
     let running: RunningSubgraph;
     try {
-      running = await serve(store.db, { port: portFor(name), host: hostFrom(), logger, metrics, ready: () => store.sqlite.open, onStop: store.close });
+      running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: () => store.isOpen(), onStop: () => store.close() });
     } catch (error) {
       store.close();
       throw error;

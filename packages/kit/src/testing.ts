@@ -1,5 +1,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
+import { anonymousViewer, type Viewer } from './viewer.ts';
 
 export interface OperationResult<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -50,5 +52,39 @@ export function statementCounter() {
     reset() {
       statements.length = 0;
     },
+  };
+}
+
+export interface SubgraphTestbedOptions<TStore extends { close(): void }, TContext extends BaseContext> {
+  /** Opens the subgraph's store (':memory:' here) with a statement hook. */
+  open: (path: string, options: { onStatement: (sql: string) => void }) => TStore;
+  createServer: () => ApolloServer<TContext>;
+  /** Builds a request context for a viewer on the store. */
+  context: (store: TStore, viewer: Viewer) => TContext;
+}
+
+/**
+ * What every subgraph's unit tests start with: the store in memory with a statement counter,
+ * the server started before the tests and stopped (store closed) after them, and `run` for an
+ * operation as a viewer (anonymous by default).
+ */
+export function subgraphTestbed<TStore extends { close(): void }, TContext extends BaseContext>(options: SubgraphTestbedOptions<TStore, TContext>) {
+  const counter = statementCounter();
+  const store = options.open(':memory:', { onStatement: counter.onStatement });
+  const server = options.createServer();
+  beforeAll(() => server.start());
+  afterAll(async () => {
+    await server.stop();
+    store.close();
+  });
+  const contextFor = (viewer: Viewer = anonymousViewer()) => options.context(store, viewer);
+  return {
+    store,
+    server,
+    counter,
+    contextFor,
+    run: <TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer) =>
+      runOperation<TData, TContext>(server, contextFor(viewer), query, variables),
+    entities: (typename: string, ids: readonly string[], selection: string, viewer?: Viewer) => resolveEntities(server, contextFor(viewer), typename, ids, selection),
   };
 }

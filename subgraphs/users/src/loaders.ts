@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { byKeys, ownerListLoader } from '@app/kit/loaders';
+import { byIdLoader, byKeys, countLoader, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import { followerCounts, followingCounts, followPages, usersByHandles, usersByIds, type FollowEdgeRow, type UsersDb } from './db/queries.ts';
+import type { FollowEdgeRow, UsersStore } from './db/store.ts';
 
 export interface FollowPageKey {
   userId: string;
@@ -9,26 +9,20 @@ export interface FollowPageKey {
 }
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(db: UsersDb) {
+export function createLoaders(store: UsersStore) {
   const followPageLoader = (direction: 'followers' | 'following') =>
     ownerListLoader<FollowPageKey, FollowEdgeRow>({
       ownerOf: (key) => key.userId,
       argumentsOf: (key) => pageGroup(key.page),
-      load: (ids, sample) => followPages(db, direction, ids, sample.page),
+      load: (ids, sample) => store.followPages(direction, ids, sample.page),
       rowOwner: (row) => row.ownerId,
     });
 
   return {
-    userById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, usersByIds(db, ids), (row) => row.id))),
-    userByHandle: new DataLoader((handles: readonly string[]) =>
-      Promise.resolve(byKeys(handles, usersByHandles(db, handles), (row) => row.handle)),
-    ),
-    followerCount: new DataLoader((ids: readonly string[]) =>
-      Promise.resolve(byKeys(ids, followerCounts(db, ids), (row) => row.userId).map((row) => row?.count ?? 0)),
-    ),
-    followingCount: new DataLoader((ids: readonly string[]) =>
-      Promise.resolve(byKeys(ids, followingCounts(db, ids), (row) => row.userId).map((row) => row?.count ?? 0)),
-    ),
+    userById: byIdLoader((ids) => store.usersByIds(ids)),
+    userByHandle: new DataLoader(async (handles: readonly string[]) => byKeys(handles, await store.usersByHandles(handles), (row) => row.handle)),
+    followerCount: countLoader((ids) => store.followerCounts(ids)),
+    followingCount: countLoader((ids) => store.followingCounts(ids)),
     followers: followPageLoader('followers'),
     following: followPageLoader('following'),
   };

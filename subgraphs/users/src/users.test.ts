@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveEntities, runOperation, statementCounter } from '@app/kit/testing';
+import { describe, expect, it } from 'vitest';
+import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
+import { openUsersStore } from './db/store.ts';
 import { createServer } from './server.ts';
-import { openUsersStore } from './store.ts';
 
-const counter = statementCounter();
-const store = openUsersStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
+const { store, server, counter, run } = subgraphTestbed({ open: openUsersStore, createServer, context: createContext });
 
 describe('users subgraph', () => {
   it('finds a creator by handle or id, with follower counts from the follow graph', async () => {
@@ -63,7 +54,7 @@ describe('users subgraph', () => {
   });
 
   it('resolves Creator and User references through _entities, null for unknown ids', async () => {
-    const result = await resolveEntities(server, createContext(store.db), 'Creator', [creatorIds[1] as string, 'usr_unknown', userIds[40] as string], 'handle');
+    const result = await resolveEntities(server, createContext(store), 'Creator', [creatorIds[1] as string, 'usr_unknown', userIds[40] as string], 'handle');
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities[0]?.handle).toEqual(expect.any(String));
     expect(result.data?._entities[1]).toBeNull();
@@ -75,7 +66,7 @@ describe('users subgraph', () => {
       counter.reset();
       const result = await resolveEntities(
         server,
-        createContext(store.db),
+        createContext(store),
         'User',
         ids,
         'handle followerCount followingCount followers(first: 5) { edges { node { handle followerCount } } } following(first: 5) { edges { node { handle } } }',

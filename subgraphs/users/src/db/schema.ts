@@ -1,3 +1,4 @@
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
@@ -37,3 +38,6 @@ export const follows = sqliteTable(
 export type UserRow = typeof users.$inferSelect;
 export type FollowRow = typeof follows.$inferSelect;
 export const schema = { users, follows };
+
+/** The connection the seed writes through (the store's statements use it too). */
+export type UsersDb = BetterSQLite3Database<typeof schema>;

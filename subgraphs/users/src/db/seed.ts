@@ -1,7 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { CREATOR_COUNT, DAY, SEED_TIME, userIds } from '@app/fixtures/world';
-import type { UsersDb } from './queries.ts';
-import { follows, users } from './schema.ts';
+import { follows, users, type UsersDb } from './schema.ts';
 
 const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam'];
 const LAST_NAMES = ['Reyes', 'Chen', 'Okafor', 'Novak', 'Patel', 'Kim', 'Silva', 'Haddad', 'Moreau', 'Jensen', 'Tanaka', 'Brooks'];

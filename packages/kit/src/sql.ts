@@ -1,0 +1,107 @@
+/**
+ * Statement shapes every subgraph's store repeats, written once. SQLite dialect: they run on the
+ * connection of a subgraph's `src/db/` store and nowhere else.
+ */
+import { and, asc, count, eq, inArray, lte, sql, type Column, type InferSelectModel, type SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { CursorKey, Page } from './pagination.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySqliteDb = BetterSQLite3Database<any>;
+
+/** A row of a per-parent list: `ownerId` is whose list it is (a creator, brand, catalog, stream). */
+export interface Owned<T> {
+  ownerId: string;
+  node: T;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** How many rows each key has, one statement; keys with none have no row (a count loader makes them 0). */
+export function countsPerKey(db: AnySqliteDb, table: SQLiteTable, key: SQLiteColumn, keys: readonly string[], where?: SQL): KeyCount[] {
+  return db
+    .select({ key: sql<string>`${key}`, count: count() })
+    .from(table)
+    .where(and(inArray(key, [...keys]), where))
+    .groupBy(key)
+    .all();
+}
+
+/** Keyset condition "strictly before `after`" for a list sorted descending by `columns`. */
+export function before(columns: readonly Column[], after: CursorKey | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sql.join([...columns], sql`, `)}) < (${sql.join(
+    after.map((part) => sql`${part}`),
+    sql`, `,
+  )})`;
+}
+
+/** Keyset condition "strictly after `after`" for a list sorted ascending by `columns`. */
+export function beyond(columns: readonly Column[], after: CursorKey | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sql.join([...columns], sql`, `)}) > (${sql.join(
+    after.map((part) => sql`${part}`),
+    sql`, `,
+  )})`;
+}
+
+export interface PagesPerOwnerSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> {
+  /** The table the list is made of (the nodes themselves, or a link table pointing at them). */
+  from: SQLiteTable;
+  /** The column naming whose list a row is in. */
+  owner: SQLiteColumn;
+  ownerIds: readonly string[];
+  /** The list's order, also the order rows are numbered in (e.g. `desc(videos.publishedAt), desc(videos.id)`). */
+  orderBy: readonly SQL[];
+  /** Which rows are in the list: the cursor's keyset condition, a status. */
+  where?: SQL | undefined;
+  /** The rows shown: their table, and the column of `from` that points at their id. */
+  node: { table: TNode; id: SQLiteColumn; ref: SQLiteColumn };
+  /** Columns of `from` returned beside each node (a hand-ordered list's position). */
+  extra?: TExtra;
+  /** How many rows each owner keeps: a page's `first + 1`. */
+  perOwner: number;
+}
+
+type ExtraValues<TExtra extends Record<string, SQLiteColumn>> = { [K in keyof TExtra]: TExtra[K]['_']['data'] };
+
+/**
+ * The first `perOwner` rows of many owners' lists in one statement: the inner query numbers each
+ * owner's rows in list order and the outer one keeps the first of them per owner, joined to the
+ * rows they show. This is what lets a list of 50 creators with a page of videos each cost one
+ * statement rather than 51.
+ */
+export function pagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  db: AnySqliteDb,
+  spec: PagesPerOwnerSpec<TNode, TExtra>,
+): (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[] {
+  if (spec.ownerIds.length === 0) return [];
+  const extra = spec.extra ?? ({} as TExtra);
+  const ranked = db
+    .select({
+      ...extra,
+      ownerId: sql<string>`${spec.owner}`.as('owner_id'),
+      nodeId: sql<string>`${spec.node.ref}`.as('node_id'),
+      rank: sql<number>`row_number() over (partition by ${spec.owner} order by ${sql.join([...spec.orderBy], sql`, `)})`.as('rank'),
+    })
+    .from(spec.from)
+    .where(and(inArray(spec.owner, [...spec.ownerIds]), spec.where))
+    .as('ranked');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const columns = ranked as any;
+  const extraColumns = Object.fromEntries(Object.keys(extra).map((name) => [name, columns[name]]));
+  return db
+    .select({ ...extraColumns, ownerId: columns.ownerId, node: spec.node.table })
+    .from(ranked)
+    .innerJoin(spec.node.table, eq(spec.node.id, columns.nodeId))
+    .where(lte(columns.rank, spec.perOwner))
+    .orderBy(asc(columns.ownerId), asc(columns.rank))
+    .all() as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+}
+
+/** A page's share of rows per owner: `first + 1`, the extra row saying that another page exists. */
+export const perOwnerOf = (page: Page): number => page.first + 1;

@@ -1,0 +1,71 @@
+/**
+ * The rules of people and creators, in one place.
+ *
+ * - A creator is a user with a creator profile; a creator's id is their user id.
+ * - `creator` is found by exactly one of id or handle.
+ * - A profile edit changes the display name (1 to 50 characters, trimmed) and/or the bio (at
+ *   most 160, trimmed; empty clears it), only the signed-in user's own.
+ */
+import { signedInUserId } from '@app/kit/access';
+import { badInput, notFound } from '@app/kit/errors';
+import { loadOrNotFound } from '@app/kit/loaders';
+import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import type { Context } from './context.ts';
+import type { ProfileChanges } from './db/store.ts';
+import type { UserRow } from './db/schema.ts';
+
+export const DISPLAY_NAME_MAX = 50;
+export const BIO_MAX = 160;
+
+export function loadUser(context: Context, id: string): Promise<UserRow> {
+  return loadOrNotFound(context.loaders.userById, 'User', id);
+}
+
+/** A creator by id or by handle (exactly one). @throws NOT_FOUND for a user who is no creator. */
+export async function findCreator(context: Context, by: { id?: string | null; handle?: string | null }): Promise<UserRow> {
+  if ((by.id == null) === (by.handle == null)) throw badInput('Pass exactly one of `id` or `handle`.');
+  const user = by.id != null ? await context.loaders.userById.load(by.id) : await context.loaders.userByHandle.load(by.handle as string);
+  if (!user?.isCreator) throw notFound('Creator', (by.id ?? by.handle) as string);
+  return user;
+}
+
+/** A creator for an entity reference: null (unknown to this subgraph) when the user is no creator. */
+export async function creatorReference(context: Context, id: string): Promise<UserRow | null> {
+  const user = await context.loaders.userById.load(id);
+  return user?.isCreator ? user : null;
+}
+
+/** Creators by handle, a page at a time. */
+export async function creatorsPage(context: Context, args: PageArgs) {
+  const page = readPage(args, 1);
+  const rows = await context.store.creatorsPage(page);
+  for (const row of rows) context.loaders.userById.prime(row.id, row);
+  return toConnection(rows, page, (row) => [row.handle]);
+}
+
+export interface ProfileInput {
+  displayName?: string | null;
+  bio?: string | null;
+}
+
+/** Changes the signed-in user's own profile. @throws BAD_USER_INPUT for a name or bio out of bounds, or no change. */
+export async function updateProfile(context: Context, input: ProfileInput): Promise<UserRow> {
+  const viewerId = signedInUserId(context.viewer);
+  const changes: ProfileChanges = {};
+  if (input.displayName != null) {
+    const displayName = input.displayName.trim();
+    if (displayName.length < 1 || displayName.length > DISPLAY_NAME_MAX) {
+      throw badInput(`displayName must be 1 to ${DISPLAY_NAME_MAX} characters.`, { field: 'displayName' });
+    }
+    changes.displayName = displayName;
+  }
+  if (input.bio != null) {
+    const bio = input.bio.trim();
+    if (bio.length > BIO_MAX) throw badInput(`bio must be at most ${BIO_MAX} characters.`, { field: 'bio' });
+    changes.bio = bio === '' ? null : bio;
+  }
+  if (Object.keys(changes).length === 0) throw badInput('Give displayName or bio to change.');
+  const user = await context.store.transaction((tx) => tx.updateUser(viewerId, changes));
+  if (!user) throw notFound('User', viewerId);
+  return user;
+}
