@@ -59,6 +59,8 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   readonly sqlite: SqliteDatabase;
   readonly db: BetterSQLite3Database<TSchema>;
   private locked = false;
+  /** Work to run once the open transaction commits (publishing its events); dropped on rollback. */
+  private commitHooks: (() => void)[] | null = null;
   /** Who waits for the connection, in order; each is handed it directly by the one before. */
   private readonly waiting: (() => void)[] = [];
 
@@ -80,20 +82,34 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
 
   async transaction<T>(body: () => Promise<T>): Promise<T> {
     const release = await this.acquire();
+    const hooks: (() => void)[] = [];
+    let committed = false;
     try {
       this.sqlite.exec('BEGIN IMMEDIATE');
-      let result: T;
+      this.commitHooks = hooks;
       try {
-        result = await body();
+        const result = await body();
+        this.sqlite.exec('COMMIT');
+        committed = true;
+        return result;
       } catch (error) {
         if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
         throw error;
       }
-      this.sqlite.exec('COMMIT');
-      return result;
     } finally {
+      this.commitHooks = null;
       release();
+      if (committed) for (const hook of hooks) hook();
     }
+  }
+
+  /**
+   * Runs `hook` after the open transaction commits, or at once when none is open (a lone
+   * statement has committed by the time it returns). A rolled-back transaction runs none.
+   */
+  afterCommit(hook: () => void): void {
+    if (this.commitHooks) this.commitHooks.push(hook);
+    else queueMicrotask(hook);
   }
 
   private async acquire(): Promise<() => void> {

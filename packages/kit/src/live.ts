@@ -1,0 +1,298 @@
+/**
+ * LIVE events: an outbox written in the same transaction as the change it reports, so an event
+ * exists if and only if its write committed, published to subscribers after the commit.
+ *
+ * - Each subgraph keeps its own events, per topic (a live stream's id), numbered 1, 2, 3 … in
+ *   commit order: the topic's counter row is updated inside the writing transaction, so two
+ *   writers to one topic serialize on it and the numbers follow commit order on any engine.
+ * - A subscriber reads the outbox, not an in-memory copy: it asks for everything after the last
+ *   number it saw, so it can never skip one, and a client or gateway that comes back with
+ *   `after` gets what it missed, in order, once.
+ * - Events are kept for a retention window (the last N minutes or N events of a topic, whichever
+ *   is less); asking for an older position is EVENTS_EXPIRED.
+ */
+import { and, asc, eq, gt, lt, lte, max, sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { badInput, refuse } from './errors.ts';
+import { clearLoaders } from './loaders.ts';
+import type { SqliteConnection } from './store.ts';
+
+export const liveEvents = sqliteTable(
+  'live_events',
+  {
+    topic: text('topic').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.topic, table.seq] }), index('live_events_created').on(table.createdAt)],
+);
+
+/** One row per topic: the last number given out, and the last one pruned away. */
+export const liveEventTopics = sqliteTable('live_event_topics', {
+  topic: text('topic').primaryKey(),
+  lastSeq: integer('last_seq').notNull(),
+  prunedThrough: integer('pruned_through').notNull().default(0),
+});
+
+export interface LiveEvent<P = unknown> {
+  topic: string;
+  seq: number;
+  kind: string;
+  payload: P;
+  createdAt: Date;
+}
+
+export interface LiveEventRetention {
+  /** Events older than this are pruned. */
+  maxAgeMs: number;
+  /** A topic keeps at most this many of its newest events. */
+  maxEvents: number;
+}
+
+export const LIVE_EVENTS_EXPIRED = 'EVENTS_EXPIRED';
+
+/** From `LIVE_EVENT_RETENTION_SECONDS` (600) and `LIVE_EVENT_RETENTION_EVENTS` (10,000). */
+export function liveEventRetention(env: NodeJS.ProcessEnv = process.env): LiveEventRetention {
+  const seconds = Number(env.LIVE_EVENT_RETENTION_SECONDS ?? 600);
+  const events = Number(env.LIVE_EVENT_RETENTION_EVENTS ?? 10_000);
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`LIVE_EVENT_RETENTION_SECONDS must be a positive whole number, got ${env.LIVE_EVENT_RETENTION_SECONDS}`);
+  if (!Number.isInteger(events) || events <= 0) throw new Error(`LIVE_EVENT_RETENTION_EVENTS must be a positive whole number, got ${env.LIVE_EVENT_RETENTION_EVENTS}`);
+  return { maxAgeMs: seconds * 1000, maxEvents: events };
+}
+
+/**
+ * Who is waiting for a topic's next events in this process. A publish only says "look again":
+ * subscribers read what is new from the outbox themselves.
+ */
+export class LiveEventBus {
+  private readonly waiting = new Map<string, Set<() => void>>();
+
+  /** Calls `wake` after every commit that wrote an event of `topic`, until the returned function is called. */
+  listen(topic: string, wake: () => void): () => void {
+    let listeners = this.waiting.get(topic);
+    if (!listeners) this.waiting.set(topic, (listeners = new Set()));
+    listeners.add(wake);
+    return () => {
+      listeners.delete(wake);
+      if (listeners.size === 0 && this.waiting.get(topic) === listeners) this.waiting.delete(topic);
+    };
+  }
+
+  publish(topic: string): void {
+    for (const wake of this.waiting.get(topic) ?? []) wake();
+  }
+
+  /** How many subscribers wait on how many topics (metrics, tests). */
+  get size(): { topics: number; listeners: number } {
+    let listeners = 0;
+    for (const set of this.waiting.values()) listeners += set.size;
+    return { topics: this.waiting.size, listeners };
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = BetterSQLite3Database<any>;
+
+/** Time-based pruning runs at most this often; count-based pruning runs with every append. */
+const PRUNE_INTERVAL_MS = 5_000;
+
+/**
+ * The outbox's statements, for a subgraph's store to include. `appendLiveEvent` belongs inside
+ * the transaction of the change it reports; the bus hears of it only once that commits.
+ */
+export function liveEventStatements(connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus, retention: LiveEventRetention = liveEventRetention()) {
+  const db = connection.db as AnyDb;
+  let lastTimePrune = 0;
+
+  const pruneOlderThan = (cutoff: Date) => {
+    const expired = db
+      .select({ topic: liveEvents.topic, through: max(liveEvents.seq) })
+      .from(liveEvents)
+      .where(lt(liveEvents.createdAt, cutoff))
+      .groupBy(liveEvents.topic)
+      .all();
+    for (const { topic, through } of expired) {
+      if (through === null) continue;
+      db.update(liveEventTopics)
+        .set({ prunedThrough: sql`max(${liveEventTopics.prunedThrough}, ${through})` })
+        .where(eq(liveEventTopics.topic, topic))
+        .run();
+    }
+    if (expired.length) db.delete(liveEvents).where(lt(liveEvents.createdAt, cutoff)).run();
+  };
+
+  return {
+    /** Writes the next event of `topic`; its number is the topic's next, in commit order. */
+    appendLiveEvent: <P>(topic: string, kind: string, payload: P, now: Date): LiveEvent<P> => {
+      const { lastSeq: seq } = db
+        .insert(liveEventTopics)
+        .values({ topic, lastSeq: 1 })
+        .onConflictDoUpdate({ target: liveEventTopics.topic, set: { lastSeq: sql`${liveEventTopics.lastSeq} + 1` } })
+        .returning({ lastSeq: liveEventTopics.lastSeq })
+        .get();
+      db.insert(liveEvents).values({ topic, seq, kind, payload: payload as object, createdAt: now }).run();
+      const dropThrough = seq - retention.maxEvents;
+      if (dropThrough > 0) {
+        db.delete(liveEvents)
+          .where(and(eq(liveEvents.topic, topic), lte(liveEvents.seq, dropThrough)))
+          .run();
+        db.update(liveEventTopics).set({ prunedThrough: dropThrough }).where(eq(liveEventTopics.topic, topic)).run();
+      }
+      if (now.getTime() - lastTimePrune > PRUNE_INTERVAL_MS) {
+        lastTimePrune = now.getTime();
+        pruneOlderThan(new Date(now.getTime() - retention.maxAgeMs));
+      }
+      connection.afterCommit(() => bus.publish(topic));
+      return { topic, seq, kind, payload, createdAt: now };
+    },
+
+    /** Up to `limit` events of `topic` after number `after`, oldest first. */
+    liveEventsAfter: (topic: string, after: number, limit: number): LiveEvent[] =>
+      db
+        .select()
+        .from(liveEvents)
+        .where(and(eq(liveEvents.topic, topic), gt(liveEvents.seq, after)))
+        .orderBy(asc(liveEvents.seq))
+        .limit(limit)
+        .all(),
+
+    /** Where a topic stands: its last number and the last one no longer kept (0, 0 for a topic with no events yet). */
+    liveEventTopic: (topic: string): { lastSeq: number; prunedThrough: number } =>
+      db.select({ lastSeq: liveEventTopics.lastSeq, prunedThrough: liveEventTopics.prunedThrough }).from(liveEventTopics).where(eq(liveEventTopics.topic, topic)).get() ?? {
+        lastSeq: 0,
+        prunedThrough: 0,
+      },
+  };
+}
+
+/** What `liveEventStream` needs of a store: the outbox reads, answering promises (any engine). */
+export interface LiveEventReads {
+  liveEventsAfter(topic: string, after: number, limit: number): Promise<LiveEvent[]>;
+  liveEventTopic(topic: string): Promise<{ lastSeq: number; prunedThrough: number }>;
+}
+
+/**
+ * Reads `after` as a client sent it: an event id this topic gave out, as a string.
+ * @throws BAD_USER_INPUT for anything else.
+ */
+export function parseEventId(after: string | null | undefined): number | null {
+  if (after === null || after === undefined) return null;
+  if (!/^\d{1,15}$/.test(after)) throw badInput(`after must be an event id this subscription sent, got ${JSON.stringify(after)}.`, { argument: 'after' });
+  return Number(after);
+}
+
+export interface LiveEventStreamOptions {
+  store: LiveEventReads;
+  bus: LiveEventBus;
+  topic: string;
+  /** The last event the subscriber saw; null starts with the next event written. */
+  after: number | null;
+  /** Resolves when the topic will have no more events (the stream ended): what is in the outbox by then is sent, then the stream completes. */
+  ended?: Promise<unknown>;
+  /** An event after which nothing more can come (content's ENDED): sent, then the stream completes. */
+  isLast?: (event: LiveEvent) => boolean;
+  /** Before each event is handed on (a subscription clears its per-request caches here). */
+  beforeEach?: (event: LiveEvent) => void;
+}
+
+const READ_BATCH = 100;
+
+/**
+ * A topic's events for one subscriber, in order, each once: first what it missed after `after`,
+ * then each new one as its write commits.
+ * @throws EVENTS_EXPIRED when `after` is older than the retention window keeps.
+ */
+export function liveEventStream(options: LiveEventStreamOptions): AsyncGenerator<LiveEvent, void, undefined> {
+  // An async generator asked to return while it awaits the next event would only return once
+  // that event came: a subscriber who leaves must be let go at once, so `return` wakes it.
+  const control = { stopped: false, wake: null as (() => void) | null };
+  const events = readLiveEvents(options, control);
+  const stop = events.return.bind(events);
+  events.return = (value) => {
+    control.stopped = true;
+    control.wake?.();
+    return stop(value);
+  };
+  return events;
+}
+
+async function* readLiveEvents(options: LiveEventStreamOptions, control: { stopped: boolean; wake: (() => void) | null }): AsyncGenerator<LiveEvent, void, undefined> {
+  const { store, bus, topic } = options;
+  let woken = false;
+  const wake = () => control.wake?.();
+  // Listen before reading, so an event committed between the read and the wait still wakes us.
+  const stopListening = bus.listen(topic, () => {
+    woken = true;
+    wake();
+  });
+  let ended = false;
+  options.ended?.then(
+    () => {
+      ended = true;
+      wake();
+    },
+    () => undefined,
+  );
+  try {
+    const state = await store.liveEventTopic(topic);
+    let cursor = options.after ?? state.lastSeq;
+    if (options.after !== null && options.after < state.prunedThrough) {
+      throw refuse(
+        LIVE_EVENTS_EXPIRED,
+        `Events after ${options.after} are no longer kept (the window is the last few minutes or thousands of events); refetch the stream's state and subscribe again without \`after\`.`,
+        { after: String(options.after), oldestKept: String(state.prunedThrough + 1) },
+      );
+    }
+    if (options.after !== null && options.after > state.lastSeq) {
+      throw badInput(`after ${options.after} is not an event this stream has sent (its last is ${state.lastSeq}).`, { argument: 'after' });
+    }
+    while (!control.stopped) {
+      woken = false;
+      const endedBeforeRead = ended;
+      const events = await store.liveEventsAfter(topic, cursor, READ_BATCH);
+      for (const event of events) {
+        cursor = event.seq;
+        options.beforeEach?.(event);
+        yield event;
+        if (options.isLast?.(event)) return;
+      }
+      if (events.length === READ_BATCH || woken) continue;
+      // Ended, and the outbox read after the end held nothing more: this is the last of it.
+      if (endedBeforeRead) return;
+      if (ended) continue;
+      await new Promise<void>((resolve) => {
+        control.wake = resolve;
+        if (woken || ended || control.stopped) resolve();
+      });
+      control.wake = null;
+    }
+  } finally {
+    stopListening();
+  }
+}
+
+/** The outbox id of the event a subscription's context is executing now (see `subscriptionRoute`). */
+const eventIds = new WeakMap<object, string>();
+
+export function currentEventId(context: object): string | undefined {
+  return eventIds.get(context);
+}
+
+/**
+ * A subscription resolver's source of events: `liveEventStream` bound to one subscriber's context.
+ * Before each event is executed the context's loaders are emptied (a subscription's context
+ * lives for all its events; each must read fresh totals) and the event's id is noted for
+ * `extensions.eventId`.
+ */
+export function liveSubscription(context: { loaders: Record<string, unknown> }, options: Omit<LiveEventStreamOptions, 'beforeEach'>): AsyncGenerator<LiveEvent, void, undefined> {
+  return liveEventStream({
+    ...options,
+    beforeEach: (event) => {
+      clearLoaders(context.loaders);
+      eventIds.set(context, String(event.seq));
+    },
+  });
+}
