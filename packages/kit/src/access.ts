@@ -86,6 +86,14 @@ export function enforceAccess<TContext>(schema: GraphQLSchema, viewerOf: (contex
         checkAccess(rule, viewerOf(context), where);
         return resolve(source, args, context, info);
       };
+      // A subscription is checked once, when it is made, like a query.
+      const subscribe = field.subscribe as GraphQLFieldResolver<unknown, TContext> | undefined;
+      if (subscribe) {
+        field.subscribe = (source, args, context, info) => {
+          checkAccess(rule, viewerOf(context), where);
+          return subscribe(source, args, context, info);
+        };
+      }
     }
   }
   return schema;

@@ -48,7 +48,7 @@ describe('the LIVE outbox', () => {
   it('numbers a topic’s events in commit order and publishes only what committed', async () => {
     const { store, bus } = outbox();
     const loaders = {};
-    const stream = liveSubscription({ loaders }, { store, bus, topic: 'lst_1', after: null });
+    const stream = await liveSubscription({ loaders }, { store, bus, topic: 'lst_1', after: null });
     const first = stream.next();
     await store.transaction(async (tx) => {
       await tx.appendLiveEvent('lst_1', 'GIFT', { n: 1 }, new Date());
@@ -75,17 +75,17 @@ describe('the LIVE outbox', () => {
   it('replays what a subscriber missed after `after`, refuses an expired position, and completes once the topic has ended', async () => {
     const { store, bus } = outbox({ maxAgeMs: 600_000, maxEvents: 5 });
     for (let n = 1; n <= 8; n += 1) await store.transaction((tx) => tx.appendLiveEvent('lst_1', 'GIFT', { n }, new Date()));
-    const replay = liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 4 });
+    const replay = await liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 4 });
     expect((await take(replay, 4)).map((event) => event.seq)).toEqual([5, 6, 7, 8]);
     await replay.return(undefined);
 
-    const expired = liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 2 });
-    await expect(expired.next()).rejects.toMatchObject({ extensions: { code: 'EVENTS_EXPIRED' } });
+    await expect(liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 2 })).rejects.toMatchObject({ extensions: { code: 'EVENTS_EXPIRED' } });
+    await expect(liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 99 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(() => parseEventId('abc')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
 
     let end!: () => void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const last = liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 8, ended });
+    const last = await liveSubscription({ loaders: {} }, { store, bus, topic: 'lst_1', after: 8, ended });
     const next = last.next();
     await store.transaction((tx) => tx.appendLiveEvent('lst_1', 'GIFT', { n: 9 }, new Date()));
     end();
@@ -143,26 +143,27 @@ describe('subscriptions over SSE between services', () => {
     const reading = (async () => {
       for await (const result of live) {
         results.push(result);
-        if (results.length === 3) break;
+        if (results.length === 4) break;
       }
     })();
     await until(() => subscriptions.open === 1);
     for (let n = 1; n <= 3; n += 1) await store.transaction((tx) => tx.appendLiveEvent('t', 'E', { n }, new Date()));
     await reading;
-    expect(results).toEqual([1, 2, 3].map((n) => ({ data: { events: { id: String(n), n } }, extensions: { eventId: String(n) } })));
+    // First where the subscription starts (no data), then each event with its outbox id.
+    expect(results).toEqual([{ extensions: { eventId: '0' } }, ...[1, 2, 3].map((n) => ({ data: { events: { id: String(n), n } }, extensions: { eventId: String(n) } }))]);
     expect(seenViewers).toContain('usr_signed');
 
     const resumed: unknown[] = [];
     const again = subscribe('1');
     for await (const result of again) {
       resumed.push(result);
-      if (resumed.length === 2) break;
+      if (resumed.length === 3) break;
     }
-    expect(resumed.map((result: any) => result.data.events.n)).toEqual([2, 3]);
+    expect(resumed.map((result: any) => result.data?.events.n ?? `from ${result.extensions.eventId}`)).toEqual(['from 1', 2, 3]);
 
     const cut = subscribe('2');
-    const first = await cut.next();
-    expect((first.value as any).data.events.n).toBe(3);
+    expect((await cut.next()).value).toEqual({ extensions: { eventId: '2' } });
+    expect(((await cut.next()).value as any).data.events.n).toBe(3);
     const failed = cut.next();
     await subscriptions.close();
     await expect(failed).rejects.toThrow();

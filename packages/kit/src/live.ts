@@ -196,49 +196,31 @@ export interface LiveEventStreamOptions {
   isLast?: (event: LiveEvent) => boolean;
   /** Before each event is handed on (a subscription clears its per-request caches here). */
   beforeEach?: (event: LiveEvent) => void;
+  /** Once the subscriber's position is known: the number after which its events start. */
+  onStart?: (position: number) => void;
 }
 
 const READ_BATCH = 100;
 
 /**
  * A topic's events for one subscriber, in order, each once: first what it missed after `after`,
- * then each new one as its write commits.
+ * then each new one as its write commits. The position is checked before the stream is handed
+ * out, so a subscription resolver refuses with a clear error rather than a broken stream.
  * @throws EVENTS_EXPIRED when `after` is older than the retention window keeps.
+ * @throws BAD_USER_INPUT when `after` is beyond the topic's last event.
  */
-export function liveEventStream(options: LiveEventStreamOptions): AsyncGenerator<LiveEvent, void, undefined> {
-  // An async generator asked to return while it awaits the next event would only return once
-  // that event came: a subscriber who leaves must be let go at once, so `return` wakes it.
-  const control = { stopped: false, wake: null as (() => void) | null };
-  const events = readLiveEvents(options, control);
-  const stop = events.return.bind(events);
-  events.return = (value) => {
-    control.stopped = true;
-    control.wake?.();
-    return stop(value);
-  };
-  return events;
-}
-
-async function* readLiveEvents(options: LiveEventStreamOptions, control: { stopped: boolean; wake: (() => void) | null }): AsyncGenerator<LiveEvent, void, undefined> {
+export async function liveEventStream(options: LiveEventStreamOptions): Promise<AsyncGenerator<LiveEvent, void, undefined>> {
   const { store, bus, topic } = options;
-  let woken = false;
+  const control: StreamControl = { stopped: false, woken: false, ended: false, wake: null };
   const wake = () => control.wake?.();
   // Listen before reading, so an event committed between the read and the wait still wakes us.
   const stopListening = bus.listen(topic, () => {
-    woken = true;
+    control.woken = true;
     wake();
   });
-  let ended = false;
-  options.ended?.then(
-    () => {
-      ended = true;
-      wake();
-    },
-    () => undefined,
-  );
+  let state: { lastSeq: number; prunedThrough: number };
   try {
-    const state = await store.liveEventTopic(topic);
-    let cursor = options.after ?? state.lastSeq;
+    state = await store.liveEventTopic(topic);
     if (options.after !== null && options.after < state.prunedThrough) {
       throw refuse(
         LIVE_EVENTS_EXPIRED,
@@ -249,23 +231,58 @@ async function* readLiveEvents(options: LiveEventStreamOptions, control: { stopp
     if (options.after !== null && options.after > state.lastSeq) {
       throw badInput(`after ${options.after} is not an event this stream has sent (its last is ${state.lastSeq}).`, { argument: 'after' });
     }
+  } catch (error) {
+    stopListening();
+    throw error;
+  }
+  const position = options.after ?? state.lastSeq;
+  options.onStart?.(position);
+  options.ended?.then(
+    () => {
+      control.ended = true;
+      wake();
+    },
+    () => undefined,
+  );
+  // An async generator asked to return while it awaits the next event would only return once
+  // that event came: a subscriber who leaves must be let go at once, so `return` wakes it.
+  const events = readLiveEvents(options, position, control, stopListening);
+  const stop = events.return.bind(events);
+  events.return = (value) => {
+    control.stopped = true;
+    wake();
+    return stop(value);
+  };
+  return events;
+}
+
+interface StreamControl {
+  stopped: boolean;
+  woken: boolean;
+  ended: boolean;
+  wake: (() => void) | null;
+}
+
+async function* readLiveEvents(options: LiveEventStreamOptions, position: number, control: StreamControl, stopListening: () => void): AsyncGenerator<LiveEvent, void, undefined> {
+  let cursor = position;
+  try {
     while (!control.stopped) {
-      woken = false;
-      const endedBeforeRead = ended;
-      const events = await store.liveEventsAfter(topic, cursor, READ_BATCH);
+      control.woken = false;
+      const endedBeforeRead = control.ended;
+      const events = await options.store.liveEventsAfter(options.topic, cursor, READ_BATCH);
       for (const event of events) {
         cursor = event.seq;
         options.beforeEach?.(event);
         yield event;
         if (options.isLast?.(event)) return;
       }
-      if (events.length === READ_BATCH || woken) continue;
+      if (events.length === READ_BATCH || control.woken) continue;
       // Ended, and the outbox read after the end held nothing more: this is the last of it.
       if (endedBeforeRead) return;
-      if (ended) continue;
+      if (control.ended) continue;
       await new Promise<void>((resolve) => {
         control.wake = resolve;
-        if (woken || ended || control.stopped) resolve();
+        if (control.woken || control.ended || control.stopped) resolve();
       });
       control.wake = null;
     }
@@ -274,11 +291,27 @@ async function* readLiveEvents(options: LiveEventStreamOptions, control: { stopp
   }
 }
 
-/** The outbox id of the event a subscription's context is executing now (see `subscriptionRoute`). */
+/** The outbox id of the event a subscription's context is executing now (see `subscriptionServer`). */
 const eventIds = new WeakMap<object, string>();
+/** Where each subscription started, for those waiting to hear it. */
+const starts = new WeakMap<object, { position?: string; waiting: (() => void)[] }>();
 
 export function currentEventId(context: object): string | undefined {
   return eventIds.get(context);
+}
+
+/**
+ * Resolves with the event id a subscription starts after, once its source has read it (or
+ * never, for a subscription not made by `liveSubscription`). A service subscribing to another
+ * keeps it, so that if the connection drops before any event came it can still resume from
+ * there and miss nothing.
+ */
+export function startPosition(context: object): Promise<string> {
+  let start = starts.get(context);
+  if (!start) starts.set(context, (start = { waiting: [] }));
+  const known = start;
+  if (known.position !== undefined) return Promise.resolve(known.position);
+  return new Promise((resolve) => known.waiting.push(() => resolve(known.position as string)));
 }
 
 /**
@@ -287,12 +320,18 @@ export function currentEventId(context: object): string | undefined {
  * lives for all its events; each must read fresh totals) and the event's id is noted for
  * `extensions.eventId`.
  */
-export function liveSubscription(context: { loaders: Record<string, unknown> }, options: Omit<LiveEventStreamOptions, 'beforeEach'>): AsyncGenerator<LiveEvent, void, undefined> {
+export function liveSubscription(context: { loaders: Record<string, unknown> }, options: Omit<LiveEventStreamOptions, 'beforeEach' | 'onStart'>): Promise<AsyncGenerator<LiveEvent, void, undefined>> {
   return liveEventStream({
     ...options,
     beforeEach: (event) => {
       clearLoaders(context.loaders);
       eventIds.set(context, String(event.seq));
+    },
+    onStart: (position) => {
+      let start = starts.get(context);
+      if (!start) starts.set(context, (start = { waiting: [] }));
+      start.position = String(position);
+      for (const wake of start.waiting.splice(0)) wake();
     },
   });
 }

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import type http from 'node:http';
 import { subscribe as graphqlSubscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createClient, createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
-import { currentEventId } from './live.ts';
+import { currentEventId, startPosition } from './live.ts';
 import { sendError, type Route } from './http.ts';
 import type { Logger } from './log.ts';
 import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from './viewer.ts';
@@ -52,17 +52,34 @@ function wantsEventStream(req: http.IncomingMessage): boolean {
  * back with `after` and miss nothing.
  */
 function withEventIds(results: AsyncIterable<ExecutionResult>, context: object): AsyncGenerator<ExecutionResult> {
+  const withId = (step: IteratorResult<ExecutionResult>): IteratorResult<ExecutionResult> => {
+    if (step.done) return step;
+    const eventId = currentEventId(context);
+    return { done: false, value: eventId === undefined ? step.value : { ...step.value, extensions: { ...step.value.extensions, eventId } } };
+  };
   // Not an async generator: one parked on the next event could only return once that event came.
   const source = results[Symbol.asyncIterator]();
+  // The first message says where the subscription starts (no data): a subscriber that loses
+  // the connection before any event can come back from there.
+  let pending: Promise<IteratorResult<ExecutionResult>> | null = null;
+  let positionSent = false;
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     async next() {
-      const step = await source.next();
-      if (step.done) return step;
-      const eventId = currentEventId(context);
-      return { done: false, value: eventId === undefined ? step.value : { ...step.value, extensions: { ...step.value.extensions, eventId } } };
+      const nextStep = pending ?? source.next();
+      pending = null;
+      if (!positionSent) {
+        positionSent = true;
+        const first = await Promise.race([nextStep.then((step) => ({ step })), startPosition(context).then((position) => ({ position }))]);
+        if ('position' in first) {
+          pending = nextStep;
+          return { done: false, value: { extensions: { eventId: first.position } } };
+        }
+        return withId(first.step);
+      }
+      return withId(await nextStep);
     },
     async return() {
       await source.return?.();
