@@ -10,6 +10,7 @@ import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
 import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
 import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
+import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/keys/store.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
@@ -53,6 +54,8 @@ export async function startGraph(options: GraphOptions = {}) {
     // Tests send bursts from one address: the default anonymous bucket would throttle them.
     cost: { ...DEFAULT_COST_CONFIG, tiers: { ...DEFAULT_COST_CONFIG.tiers, anonymous: { max: 1_000_000, restoreRate: 100_000 }, user: { max: 1_000_000, restoreRate: 100_000 } } },
     subgraphTimeoutMs: 5_000,
+    // Every test client comes from 127.0.0.1: room for a LIVE room's worth of them.
+    subscriptions: { ...DEFAULT_SUBSCRIPTION_CAPS, perIp: 1_000, connectionsPerIp: 1_000 },
     ...options.gateway,
   };
   // Filled in as subgraphs start: a subgraph asks the others for facts they own through it.
@@ -82,6 +85,7 @@ export async function startGraph(options: GraphOptions = {}) {
   const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
+  http.server.on('upgrade', gateway.handleUpgrade);
 
   async function post<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
     const response = await fetch(url, {
@@ -110,6 +114,7 @@ export async function startGraph(options: GraphOptions = {}) {
       return signUserToken(config.jwt, { id: userId, country: options.country ?? 'US' }, { expiresIn: options.expiresIn ?? '1h' });
     },
     async stop() {
+      await gateway.stopSubscriptions();
       await http.close();
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();

@@ -3,6 +3,7 @@ import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction } fr
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
+import { DEFAULT_SUBSCRIPTION_CAPS, type SubscriptionCapsConfig } from './subscriptions/admission.ts';
 
 export interface JwtConfig {
   /** HS256 shared secret; ignored when `jwksUrl` is set. */
@@ -25,6 +26,7 @@ export interface GatewayConfig {
   cost: CostConfig;
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
+  subscriptions: SubscriptionCapsConfig;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -92,5 +94,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     cost: { ...DEFAULT_COST_CONFIG, maxCost: positiveInt(env, 'MAX_COST', DEFAULT_COST_CONFIG.maxCost), tiers: tiers(env) },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    subscriptions: {
+      perCaller: positiveInt(env, 'SUBSCRIPTIONS_PER_CALLER', DEFAULT_SUBSCRIPTION_CAPS.perCaller),
+      perIp: positiveInt(env, 'SUBSCRIPTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.perIp),
+      connectionsPerIp: positiveInt(env, 'CONNECTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.connectionsPerIp),
+      maxBufferedEvents: positiveInt(env, 'SUBSCRIPTION_BUFFER_EVENTS', DEFAULT_SUBSCRIPTION_CAPS.maxBufferedEvents),
+    },
   };
 }

@@ -22,6 +22,7 @@ import { limitCodeOf, operationLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { subgraphReadiness } from './readiness.ts';
+import { createSubscriptions } from './subscriptions/serve.ts';
 import { ViewerSigningDataSource, type GatewayContext } from './viewer-signing.ts';
 
 export const defaultSupergraphPath = new URL('../../schema/supergraph.graphql', import.meta.url);
@@ -55,18 +56,23 @@ export function createGateway(options: GatewayOptions) {
   // Keep-alive sockets are closed by the gateway before the subgraphs' 65 s keep-alive ends, so
   // a reused socket is never one the subgraph is closing.
   const agents = new Map<string, Agent>();
+  const dataSources = new Map<string, ViewerSigningDataSource>();
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8'),
+    supergraphSdl,
     // The supergraph names each subgraph's default URL; the running deployment's config wins.
     buildService: ({ name, url }) => {
       const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
       agents.set(name, agent);
-      return new ViewerSigningDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics });
+      const dataSource = new ViewerSigningDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics });
+      dataSources.set(name, dataSource);
+      return dataSource;
     },
     logger,
   });
 
   const limits = operationLimits(config.limits, config.production);
+  const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const observe: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ request }) {
       const started = performance.now();
@@ -106,7 +112,7 @@ export function createGateway(options: GatewayOptions) {
       ...limits.plugins,
       observe,
       errorLogging<GatewayContext>(logger),
-      costPlugin(config.cost, options.rateLimitStore ?? new MemoryRateLimitStore(), { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
+      costPlugin(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled(), introspectionGate()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })]),
     ],
   });
@@ -145,7 +151,25 @@ export function createGateway(options: GatewayOptions) {
     return true;
   };
 
-  const routes: Route[] = [corsRoute(config.corsOrigins), healthRoute, metricsRoute(metrics.registry), authRoute];
+  const subscriptions = createSubscriptions({
+    supergraphSdl,
+    serviceMap: () => Object.fromEntries(dataSources),
+    subgraphUrl: (name) => urls[name as SubgraphName],
+    secret: config.internalSecret,
+    validationRules: limits.validationRules,
+    maxTokens: config.limits.maxTokens,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    cost: config.cost,
+    rateLimits: rateLimitStore,
+    caps: config.subscriptions,
+    authenticate: (headers, remoteAddress) => authenticate({ headers, socket: { remoteAddress } } as unknown as http.IncomingMessage),
+    contextOf: (req) => contexts.get(req) ?? { viewer: anonymousViewer(), clientIp: req.socket.remoteAddress ?? null },
+    production: config.production,
+    registry: metrics.registry,
+    logger,
+  });
+
+  const routes: Route[] = [corsRoute(config.corsOrigins), healthRoute, metricsRoute(metrics.registry), authRoute, subscriptions.route];
   return {
     gateway,
     server,
@@ -162,8 +186,15 @@ export function createGateway(options: GatewayOptions) {
       maxBatch: config.limits.maxBatch,
       logger,
     }),
+    /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */
+    handleUpgrade: subscriptions.handleUpgrade,
+    subscriptions: subscriptions.hub,
+    /** Completes every subscription (its clients are told) and refuses new ones: the first step of stopping. */
+    stopSubscriptions: () => subscriptions.close(),
     async stop() {
       loaded = false;
+      // Subscribers hear that their subscriptions are over before the server goes.
+      await subscriptions.close();
       await server.stop();
       await Promise.all([...agents.values()].map((agent) => agent.close()));
     },

@@ -1,0 +1,136 @@
+/**
+ * Subscriptions over Server-Sent Events on the gateway's `/graphql` path, with graphql-sse
+ * (distinct connections: `curl -N -H 'accept: text/event-stream' --json '{"query": …}'` works).
+ * Credentials are the request's own headers, checked by the gateway's auth route before this
+ * one runs. Each event carries `id: <event id>`, so a client that reconnects with
+ * `Last-Event-ID` resumes after it and misses nothing.
+ */
+import { once } from 'node:events';
+import type http from 'node:http';
+import { createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
+import { EVENT_STREAM } from '@app/kit/sse';
+import type { Route } from '@app/kit/http';
+import type { Logger } from '@app/kit/log';
+import type { GatewayContext } from '../viewer-signing.ts';
+import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
+import type { SubscriptionHub } from './hub.ts';
+
+type Admission = ReturnType<typeof subscriptionAdmission>;
+
+export interface EventStreamTransportOptions {
+  hub: SubscriptionHub;
+  admission: Admission;
+  /** The request's verified caller (set by the auth route). */
+  contextOf: (req: http.IncomingMessage) => GatewayContext;
+  caps: SubscriptionCapsConfig;
+  connections: OpenCounts;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+interface StreamState {
+  context: GatewayContext;
+  lastEventId: string | null;
+  /** Event ids of the results on their way out, in order, for the `id:` lines. */
+  ids: (string | null)[];
+  res: http.ServerResponse;
+  release: (() => void) | null;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+}
+
+export function eventStreamTransport(options: EventStreamTransportOptions) {
+  const handler = createHandler<http.IncomingMessage, StreamState>({
+    // The hub validates and plans; graphql-sse only speaks the protocol.
+    onSubscribe: async (req, params) => {
+      const state = req.context;
+      const admitted = await options.admission.admit({ query: params.query, variables: params.variables ?? null, operationName: params.operationName ?? null }, state.context);
+      if (!admitted.ok) return { errors: admitted.errors } as SseExecutionResult;
+      state.release = admitted.release;
+      return options.hub.subscribe({
+        document: admitted.document,
+        source: admitted.source,
+        operationName: admitted.operationName,
+        variables: admitted.variables,
+        context: state.context,
+        lastEventId: state.lastEventId,
+        onClose: admitted.release,
+        onSlow: () => {
+          options.logger.warn({ requestId: state.context.viewer.requestId }, 'disconnecting an event-stream client that reads too slowly');
+          state.res.destroy(new Error(SUBSCRIPTION_CODES.slowConsumer));
+        },
+      }) as unknown as AsyncGenerator<SseExecutionResult>;
+    },
+    onNext: (ctx, req, result) => {
+      const eventId = (result as { extensions?: { eventId?: unknown } }).extensions?.eventId;
+      req.context.ids.push(typeof eventId === 'string' ? eventId : null);
+    },
+  });
+
+  const route: Route = async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if ((path !== '/graphql' && path !== '/') || !(req.headers.accept ?? '').includes(EVENT_STREAM) || req.method !== 'POST') return false;
+    const releaseConnection = options.connections.take([{ key: `ip:${req.socket.remoteAddress ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
+    if (!releaseConnection) {
+      sendJson(res, 429, SUBSCRIPTION_CODES.connectionLimit, `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`);
+      return true;
+    }
+    try {
+      const rawBody = await readBody(req, options.maxBodyBytes);
+      if (rawBody === null) {
+        sendJson(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes} bytes.`);
+        return true;
+      }
+      const lastEventId = req.headers['last-event-id'];
+      const state: StreamState = { context: options.contextOf(req), lastEventId: typeof lastEventId === 'string' && /^\d{1,15}$/.test(lastEventId) ? lastEventId : null, ids: [], res, release: null };
+      const [body, init] = await handler({
+        method: 'POST',
+        url: req.url ?? '/graphql',
+        headers: { get: (key) => (key.toLowerCase() === 'accept' ? EVENT_STREAM : ((req.headers[key.toLowerCase()] as string | undefined) ?? null)) },
+        body: rawBody,
+        raw: req,
+        context: state,
+      });
+      res.writeHead(init.status, init.headers as http.OutgoingHttpHeaders);
+      if (body === null || typeof body === 'string') {
+        res.end(body ?? undefined);
+        return true;
+      }
+      const stop = () => void body.return(undefined);
+      res.on('close', stop);
+      try {
+        for await (const chunk of body) {
+          // Each event's id on its own line, so EventSource and `curl` clients can resume.
+          const id = chunk.startsWith('event: next') ? state.ids.shift() : null;
+          const message = id ? `id: ${id}\n${chunk}` : chunk;
+          if (!res.write(message)) await once(res, 'drain');
+        }
+      } catch (error) {
+        if (!res.destroyed) options.logger.warn({ err: error }, 'event stream failed');
+      } finally {
+        res.off('close', stop);
+        if (!res.destroyed) res.end();
+      }
+      return true;
+    } finally {
+      releaseConnection();
+    }
+  };
+  return { route };
+}

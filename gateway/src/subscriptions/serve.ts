@@ -1,0 +1,81 @@
+/**
+ * Subscriptions through the gateway, wired: the planner, the hub that shares upstream
+ * subscriptions and completions, the admission every subscription passes, and the two client
+ * transports (WebSocket with graphql-ws, Server-Sent Events with graphql-sse).
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ServiceMap } from '@apollo/gateway';
+import type { ValidationRule } from 'graphql';
+import type { Registry } from 'prom-client';
+import type { Route } from '@app/kit/http';
+import type { Logger } from '@app/kit/log';
+import type { Viewer } from '@app/kit/viewer';
+import type { CostConfig } from '../cost.ts';
+import type { RateLimitStore } from '../rate-limit.ts';
+import type { GatewayContext } from '../viewer-signing.ts';
+import { OpenCounts, subscriptionAdmission, type SubscriptionCapsConfig } from './admission.ts';
+import { eventStreamTransport } from './event-stream.ts';
+import { SubscriptionHub } from './hub.ts';
+import { SubscriptionPlanner } from './plan.ts';
+import { webSocketTransport } from './websocket.ts';
+
+export interface SubscriptionsOptions {
+  supergraphSdl: string;
+  serviceMap: () => ServiceMap;
+  subgraphUrl: (service: string) => string;
+  secret: string;
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
+  maxBodyBytes: number;
+  cost: CostConfig;
+  rateLimits: RateLimitStore;
+  caps: SubscriptionCapsConfig;
+  authenticate: (headers: Record<string, string | undefined>, remoteAddress: string | null) => Promise<{ viewer: Viewer; partnerTier: string | null }>;
+  contextOf: (req: http.IncomingMessage) => GatewayContext;
+  production: boolean;
+  registry: Registry;
+  logger: Logger;
+}
+
+export function createSubscriptions(options: SubscriptionsOptions) {
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const hub = new SubscriptionHub({
+    planner,
+    serviceMap: options.serviceMap,
+    subgraphUrl: options.subgraphUrl,
+    secret: options.secret,
+    logger: options.logger,
+    registry: options.registry,
+    maxBuffered: options.caps.maxBufferedEvents,
+  });
+  const admission = subscriptionAdmission({ planner, validationRules: options.validationRules, maxTokens: options.maxTokens, cost: options.cost, rateLimits: options.rateLimits, caps: options.caps });
+  const connections = new OpenCounts();
+  const webSocket = webSocketTransport({
+    hub,
+    admission,
+    authenticate: options.authenticate,
+    caps: options.caps,
+    connections,
+    maxPayloadBytes: options.maxBodyBytes,
+    production: options.production,
+    logger: options.logger,
+  });
+  const eventStream = eventStreamTransport({ hub, admission, contextOf: options.contextOf, caps: options.caps, connections, maxBodyBytes: options.maxBodyBytes, logger: options.logger });
+  let closed: Promise<void> | null = null;
+  return {
+    hub,
+    /** SSE subscriptions on POST /graphql with `Accept: text/event-stream`; put it after the auth route. */
+    route: eventStream.route as Route,
+    /** Give the HTTP server's `upgrade` events to this. */
+    handleUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => webSocket.handleUpgrade(req, socket, head),
+    /** Completes every open subscription (clients are told), then closes the WebSockets with 1001. */
+    close(): Promise<void> {
+      closed ??= (async () => {
+        await hub.close();
+        await webSocket.close();
+      })();
+      return closed;
+    },
+  };
+}
