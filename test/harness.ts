@@ -16,7 +16,7 @@ import { openKeyStore } from '@app/gateway/src/keys/store.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
 import { openUsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
-import { openContentStore } from '@app/subgraph-content/src/store.ts';
+import { openContentStore } from '@app/subgraph-content/src/db/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { openGiftsStore } from '@app/subgraph-gifts/src/store.ts';
 import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
@@ -70,7 +70,7 @@ export async function startGraph(options: GraphOptions = {}) {
   };
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
     users: await serveUsers(stores.users, serveOptions('users')),
-    content: await serveContent(stores.content.db, serveOptions('content')),
+    content: await serveContent(stores.content, serveOptions('content')),
     gifts: await serveGifts(stores.gifts.db, serveOptions('gifts')),
     commerce: await serveCommerce(stores.commerce.db, serveOptions('commerce')),
   };

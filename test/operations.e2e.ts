@@ -161,7 +161,7 @@ describe('a subgraph that goes down and comes back', () => {
     expect(await metricsText()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="content",outcome="unreachable"\} [1-9]/);
     expect(await metricsText()).toMatch(/graphql_errors_total\{code="SERVICE_UNAVAILABLE"\} [1-9]/);
 
-    graph.subgraphs.content = await serveContent(graph.stores.content.db, {
+    graph.subgraphs.content = await serveContent(graph.stores.content, {
       port,
       host: '127.0.0.1',
       logger: createLogger('content', { level: 'silent' }),

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveEntities, runOperation, statementCounter } from '@app/kit/testing';
+import { describe, expect, it } from 'vitest';
+import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
 import { videoLikes } from './db/schema.ts';
+import { openContentStore } from './db/store.ts';
 import { createServer } from './server.ts';
-import { openContentStore } from './store.ts';
 
-const counter = statementCounter();
-const store = openContentStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
+const { store, server, counter, run } = subgraphTestbed({ open: openContentStore, createServer, context: createContext });
 
 /** True when `items` are in newest-first order by `[time, id]`, with no two equal. */
 function isNewestFirst(items: { time: string; id: string }[]): boolean {
@@ -113,7 +104,7 @@ describe('content subgraph', () => {
     const creatorId = creatorIds[3] as string;
     const result = await resolveEntities(
       server,
-      createContext(store.db),
+      createContext(store),
       'Creator',
       [creatorId],
       'id videoCount videos(first: 100) { edges { node { id publishedAt creator { id } } } pageInfo { hasNextPage } } liveStreams { edges { node { id status } } }',
@@ -145,16 +136,16 @@ describe('content subgraph', () => {
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
-    const all = await resolveEntities(server, createContext(store.db), 'Creator', [creatorId], 'videos(first: 100) { edges { node { id } } }');
+    const all = await resolveEntities(server, createContext(store), 'Creator', [creatorId], 'videos(first: 100) { edges { node { id } } }');
     expect(seen).toEqual(all.data?._entities[0]?.videos.edges.map((edge: any) => edge.node.id));
   });
 
   it('resolves Video and LiveStream references through _entities, null for unknown ids', async () => {
-    const videos = await resolveEntities(server, createContext(store.db), 'Video', [videoIds[5] as string, 'vid_unknown'], 'id caption');
+    const videos = await resolveEntities(server, createContext(store), 'Video', [videoIds[5] as string, 'vid_unknown'], 'id caption');
     expect(videos.errors).toBeUndefined();
     expect(videos.data?._entities[0]?.id).toBe(videoIds[5]);
     expect(videos.data?._entities[1]).toBeNull();
-    const streams = await resolveEntities(server, createContext(store.db), 'LiveStream', [liveStreamIds[11] as string, 'liv_unknown'], 'status isLive scheduledFor');
+    const streams = await resolveEntities(server, createContext(store), 'LiveStream', [liveStreamIds[11] as string, 'liv_unknown'], 'status isLive scheduledFor');
     expect(streams.data?._entities[0]).toMatchObject({ status: 'SCHEDULED', isLive: false });
     expect(Date.parse(streams.data?._entities[0]?.scheduledFor)).toBeGreaterThan(SEED_TIME);
     expect(streams.data?._entities[1]).toBeNull();
@@ -163,13 +154,13 @@ describe('content subgraph', () => {
   it('runs the same number of statements for 5 and for 50 videos and creators', async () => {
     const statementsFor = async (count: number) => {
       counter.reset();
-      const context = createContext(store.db);
+      const context = createContext(store);
       const videos = await resolveEntities(server, context, 'Video', videoIds.slice(0, count), 'caption likeCount creator { id }');
       expect(videos.errors).toBeUndefined();
       expect(videos.data?._entities.every((entity) => entity !== null)).toBe(true);
       const creators = await resolveEntities(
         server,
-        createContext(store.db),
+        createContext(store),
         'Creator',
         // Content does not know who is a creator: any user id resolves, with empty lists for non-creators.
         userIds.slice(0, count),

@@ -1,5 +1,5 @@
 import { runSubgraphProcess } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openContentStore } from './store.ts';
+import { openContentStore } from './db/store.ts';
 
 await runSubgraphProcess('content', openContentStore, serve);

@@ -1,16 +1,7 @@
-import DataLoader from 'dataloader';
-import { byKeys, ownerListLoader } from '@app/kit/loaders';
+import { byIdLoader, countLoader, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import {
-  creatorLiveStreamPages,
-  creatorVideoPages,
-  likeCounts,
-  liveStreamsByIds,
-  videoCounts,
-  videosByIds,
-  type ContentDb,
-  type KeyCount,
-} from './db/queries.ts';
+import type { Owned } from '@app/kit/sql';
+import type { ContentStore } from './db/store.ts';
 
 export interface CreatorPageKey {
   creatorId: string;
@@ -21,28 +12,24 @@ export interface CreatorPageKey {
  * A loader of one page per creator: keys that share `first`/`after` are one statement,
  * so a list of creators costs one statement per distinct page, not one per creator.
  */
-function creatorPageLoader<R extends { creatorId: string }>(pages: (creatorIds: string[], page: Page) => R[]) {
-  return ownerListLoader<CreatorPageKey, R>({
+function creatorPageLoader<R>(pages: (creatorIds: string[], page: Page) => Promise<Owned<R>[]>) {
+  return ownerListLoader<CreatorPageKey, Owned<R>>({
     ownerOf: (key) => key.creatorId,
     argumentsOf: (key) => pageGroup(key.page),
     load: (ids, sample) => pages(ids, sample.page),
-    rowOwner: (row) => row.creatorId,
+    rowOwner: (row) => row.ownerId,
   });
 }
 
-const countsByKeys = (keys: readonly string[], rows: KeyCount[]) => byKeys(keys, rows, (row) => row.key).map((row) => row?.count ?? 0);
-
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(db: ContentDb) {
+export function createLoaders(store: ContentStore) {
   return {
-    videoById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, videosByIds(db, ids), (row) => row.id))),
-    liveStreamById: new DataLoader((ids: readonly string[]) =>
-      Promise.resolve(byKeys(ids, liveStreamsByIds(db, ids), (row) => row.id)),
-    ),
-    likeCount: new DataLoader((ids: readonly string[]) => Promise.resolve(countsByKeys(ids, likeCounts(db, ids)))),
-    videoCount: new DataLoader((ids: readonly string[]) => Promise.resolve(countsByKeys(ids, videoCounts(db, ids)))),
-    creatorVideos: creatorPageLoader((ids, page) => creatorVideoPages(db, ids, page)),
-    creatorLiveStreams: creatorPageLoader((ids, page) => creatorLiveStreamPages(db, ids, page)),
+    videoById: byIdLoader((ids) => store.videosByIds(ids)),
+    liveStreamById: byIdLoader((ids) => store.liveStreamsByIds(ids)),
+    likeCount: countLoader((ids) => store.likeCounts(ids)),
+    videoCount: countLoader((ids) => store.videoCounts(ids)),
+    creatorVideos: creatorPageLoader((ids, page) => store.creatorVideoPages(ids, page)),
+    creatorLiveStreams: creatorPageLoader((ids, page) => store.creatorLiveStreamPages(ids, page)),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // `creator_id` and `user_id` name users owned by the users subgraph: no foreign key can reach them.
@@ -63,3 +64,6 @@ export interface CreatorRef {
   id: string;
 }
 export const schema = { videos, liveStreams, videoLikes };
+
+/** The connection the seed writes through (the store's statements use it too). */
+export type ContentDb = BetterSQLite3Database<typeof schema>;

@@ -1,7 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, creatorIds, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
-import type { ContentDb } from './queries.ts';
-import { liveStreams, videoLikes, videos } from './schema.ts';
+import { liveStreams, videoLikes, videos, type ContentDb } from './schema.ts';
 
 const MINUTE = 60_000;
 

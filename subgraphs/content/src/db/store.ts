@@ -1,0 +1,97 @@
+/**
+ * The content subgraph's store: every statement it runs, and nothing else runs SQL. Reads are
+ * batch-shaped (one statement for many keys) for the loaders; the orders they sort in are the
+ * ones `videos.ts` and `liveStreams.ts` build their cursors from.
+ */
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { CursorKey, Page } from '@app/kit/pagination';
+import { before, countsPerKey, pagesPerOwner, perOwnerOf } from '@app/kit/sql';
+import { migrationsFolderFor, openStore, sqliteStore, type Store, type StoreOptions } from '@app/kit/store';
+import { liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
+import { seedContent } from './seed.ts';
+
+/** A `[time, id]` cursor as SQL values: a number and a string, whatever the client put in it. */
+const timeAndId = (after: CursorKey | null): CursorKey | null => (after ? [Number(after[0]), String(after[1])] : null);
+
+/** When a stream sorts: its start, or its schedule if it has not started (0 if neither, to keep the order total). */
+const streamTime = sql<number>`coalesce(${liveStreams.startedAt}, ${liveStreams.scheduledFor}, 0)`;
+
+function streamsBefore(after: CursorKey | null) {
+  const key = timeAndId(after);
+  return key ? sql`(${streamTime}, ${liveStreams.id}) < (${key[0]}, ${key[1]})` : undefined;
+}
+
+function statements(db: ContentDb) {
+  return {
+    videosByIds: (ids: readonly string[]): VideoRow[] => db.select().from(videos).where(inArray(videos.id, [...ids])).all(),
+
+    liveStreamsByIds: (ids: readonly string[]): LiveStreamRow[] => db.select().from(liveStreams).where(inArray(liveStreams.id, [...ids])).all(),
+
+    /** One page of all videos by `[publishedAt, id]` descending, with one extra row to tell whether more follow. */
+    videosNewestFirst: (page: Page): VideoRow[] =>
+      db
+        .select()
+        .from(videos)
+        .where(before([videos.publishedAt, videos.id], timeAndId(page.after)))
+        .orderBy(desc(videos.publishedAt), desc(videos.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** One page of the streams in `status` by `[viewerCount desc, id asc]`, with one extra row. */
+    streamsByViewers: (status: LiveStreamRow['status'], page: Page): LiveStreamRow[] => {
+      const after = page.after
+        ? or(
+            lt(liveStreams.viewerCount, Number(page.after[0])),
+            and(eq(liveStreams.viewerCount, Number(page.after[0])), gt(liveStreams.id, String(page.after[1]))),
+          )
+        : undefined;
+      return db
+        .select()
+        .from(liveStreams)
+        .where(and(eq(liveStreams.status, status), after))
+        .orderBy(desc(liveStreams.viewerCount), asc(liveStreams.id))
+        .limit(page.first + 1)
+        .all();
+    },
+
+    /** A page of videos for each of many creators in one statement, by `[publishedAt, id]` descending. */
+    creatorVideoPages: (creatorIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: videos,
+        owner: videos.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(videos.publishedAt), desc(videos.id)],
+        where: before([videos.publishedAt, videos.id], timeAndId(page.after)),
+        node: { table: videos, id: videos.id, ref: videos.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    /** A page of live streams for each of many creators in one statement, by `[stream time, id]` descending. */
+    creatorLiveStreamPages: (creatorIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: liveStreams,
+        owner: liveStreams.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(streamTime), desc(liveStreams.id)],
+        where: streamsBefore(page.after),
+        node: { table: liveStreams, id: liveStreams.id, ref: liveStreams.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    videoCounts: (creatorIds: readonly string[]) => countsPerKey(db, videos, videos.creatorId, creatorIds),
+
+    likeCounts: (videoIds: readonly string[]) => countsPerKey(db, videoLikes, videoLikes.videoId, videoIds),
+  };
+}
+
+export type ContentStore = Store<ReturnType<typeof statements>>;
+
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
+
+/** Opens (creating and migrating as needed) the content store, seeding it when empty. */
+export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+  const opened = openStore(schema, { path, migrationsFolder, ...options });
+  if (!opened.db.select({ id: videos.id }).from(videos).limit(1).get()) seedContent(opened.db);
+  const store: ContentStore = sqliteStore(opened.connection, statements(opened.db));
+  return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
+}

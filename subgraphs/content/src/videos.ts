@@ -1,0 +1,40 @@
+/**
+ * The rules of short videos, in one place.
+ *
+ * - The feed and a creator's videos are newest first: `[publishedAt, id]` is both the order and
+ *   the cursor, so no two videos tie.
+ * - A video asked for by id at the root is NOT_FOUND when there is none; an entity reference
+ *   this subgraph does not know resolves to null.
+ * - Whether a creator exists is for the users subgraph to say: any creator id has (maybe no)
+ *   videos.
+ */
+import { loadOrNotFound } from '@app/kit/loaders';
+import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import type { Context } from './context.ts';
+import type { VideoRow } from './db/schema.ts';
+
+/** Parts of a video cursor: `[publishedAt, id]`. */
+const VIDEO_CURSOR_ARITY = 2;
+
+function videoSortKey(video: VideoRow): CursorKey {
+  return [video.publishedAt.getTime(), video.id];
+}
+
+export function loadVideo(context: Context, id: string): Promise<VideoRow> {
+  return loadOrNotFound(context.loaders.videoById, 'Video', id);
+}
+
+/** Every video, newest first, a page at a time. */
+export async function feed(context: Context, args: PageArgs) {
+  const page = readPage(args, VIDEO_CURSOR_ARITY);
+  const rows = await context.store.videosNewestFirst(page);
+  for (const row of rows) context.loaders.videoById.prime(row.id, row);
+  return toConnection(rows, page, videoSortKey);
+}
+
+/** A creator's videos, newest first, a page at a time (one statement for all creators in a list). */
+export async function creatorVideos(context: Context, creatorId: string, args: PageArgs) {
+  const page = readPage(args, VIDEO_CURSOR_ARITY);
+  const rows = await context.loaders.creatorVideos.load({ creatorId, page });
+  return toConnection(rows.map((row) => row.node), page, videoSortKey);
+}
