@@ -4,4 +4,5 @@ export default subgraphCodegen({
   Video: '../db/schema.ts#VideoRow',
   LiveStream: '../db/schema.ts#LiveStreamRow',
   Creator: '../db/schema.ts#CreatorRef',
+  LiveStreamUpdate: '../db/schema.ts#LiveStreamUpdateEvent',
 });

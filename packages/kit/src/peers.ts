@@ -1,7 +1,9 @@
 import { subgraphUrl, type SubgraphName } from './config.ts';
 import { serviceUnavailable } from './errors.ts';
 import type { Logger } from './log.ts';
-import { signViewer, type Viewer } from './viewer.ts';
+import type { ExecutionResult } from 'graphql';
+import { subscribeSigned } from './sse.ts';
+import { anonymousViewer, signViewer, type Viewer } from './viewer.ts';
 
 /** How long a write waits for a fact from another subgraph before saying it is unavailable. */
 export const DEFAULT_PEER_TIMEOUT_MS = 2_000;
@@ -22,6 +24,7 @@ export function createPeerClient(options: PeerClientOptions) {
   // Read at call time: tests fill in the ports of subgraphs that start after this one.
   const urlOf = (name: SubgraphName) => options.urls?.[name] ?? subgraphUrl(name);
   const timeoutMs = options.timeoutMs ?? DEFAULT_PEER_TIMEOUT_MS;
+  const watches = new Map<string, Promise<void>>();
 
   return {
     /**
@@ -55,8 +58,58 @@ export function createPeerClient(options: PeerClientOptions) {
       }
       return entities;
     },
+
+    /**
+     * Resolves once the owner's subscription sends an event for which `isLast` holds, or
+     * completes: e.g. "this stream has ended", which content owns. Subscribes as anonymous (only
+     * public facts are watched this way), comes back from the last event id after the owner
+     * restarts, and shares one subscription among every caller watching the same thing.
+     */
+    watchUntil(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean): Promise<void> {
+      const key = `${service}\n${query}\n${JSON.stringify(variables)}`;
+      let watching = watches.get(key);
+      if (!watching) {
+        watching = watch(service, query, variables, isLast).finally(() => watches.delete(key));
+        watches.set(key, watching);
+      }
+      return watching;
+    },
   };
+
+  async function watch(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean): Promise<void> {
+    let after: string | null = null;
+    let delay = 100;
+    for (;;) {
+      try {
+        const results = subscribeSigned({ url: urlOf(service), secret: options.secret, viewer: anonymousViewer(), query, variables: after === null ? variables : { ...variables, after } });
+        for await (const result of results) {
+          const eventId = result.extensions?.eventId;
+          if (typeof eventId === 'string') after = eventId;
+          if (result.data !== undefined && isLast(result)) {
+            await results.return?.();
+            return;
+          }
+          // The owner refused (an unknown stream, say): nothing will ever come.
+          if (result.errors?.length && !result.data) return;
+        }
+        return;
+      } catch (error) {
+        options.logger.warn({ service, err: error }, 'peer subscription lost; subscribing again');
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 2_000);
+    }
+  }
 }
 
 export type PeerClient = ReturnType<typeof createPeerClient>;
 
+
+/**
+ * Peers for a context built without a network (in-process tests that need none): every fact
+ * from another subgraph is unavailable, and no watched fact ever changes.
+ */
+export const offlinePeers: PeerClient = {
+  entities: (service) => Promise.reject(serviceUnavailable(service)),
+  watchUntil: () => new Promise<void>(() => undefined),
+};

@@ -4,12 +4,13 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
 import { dataDir, hostFrom, internalSecret, portFor, type SubgraphName } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
-import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
+import { DEFAULT_MAX_BODY_BYTES, graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
+import { subscriptionServer } from './sse.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
@@ -60,12 +61,17 @@ export interface SubgraphContext extends BaseContext {
   viewer: Viewer;
 }
 
+/** The subgraph's executable schema, `@auth`/`@scopes` enforced on every field they mark. */
+export function subgraphSchema<TContext extends SubgraphContext>(definition: SubgraphDefinition): GraphQLSchema {
+  return enforceAccess<TContext>(buildSubgraphSchema({ typeDefs: gql(definition.typeDefs), resolvers: definition.resolvers }), (context) => context.viewer);
+}
+
 export function createSubgraphServer<TContext extends SubgraphContext>(
   definition: SubgraphDefinition,
   logger: Logger = createLogger(definition.name),
   metrics?: SubgraphMetrics,
+  schema: GraphQLSchema = subgraphSchema<TContext>(definition),
 ): ApolloServer<TContext> {
-  const schema = buildSubgraphSchema({ typeDefs: gql(definition.typeDefs), resolvers: definition.resolvers });
   const counting: ApolloServerPlugin<TContext> = {
     async requestDidStart() {
       return {
@@ -76,7 +82,7 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
     },
   };
   return new ApolloServer<TContext>({
-    schema: enforceAccess<TContext>(schema, (context) => context.viewer),
+    schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors,
     // Subgraphs are called by the gateway, not browsed: Sandbox lives at the gateway. No Apollo
@@ -105,6 +111,8 @@ export function viewerReader(secret: string, logger: Logger) {
 export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   name: string;
   server: ApolloServer<TContext>;
+  /** The schema the server runs: when it has subscriptions, they are served over SSE on the same path. */
+  schema?: GraphQLSchema;
   /** Builds the request context around the viewer verified from the gateway's signed header. */
   context: (viewer: Viewer) => TContext | Promise<TContext>;
   /** The secret shared with the gateway; INTERNAL_SECRET by default. */
@@ -129,12 +137,19 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
   await server.start();
   let stopping = false;
   let http: RunningHttpServer;
+  const subscriptions = options.schema?.getSubscriptionType()
+    ? subscriptionServer({ schema: options.schema, readViewer, context: options.context, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger })
+    : null;
   try {
     http = await listen(
       graphQLHandler({
         server,
         context: (req, rawBody) => options.context(readViewer(req, rawBody)),
-        routes: [healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)), ...(options.metrics ? [metricsRoute(options.metrics.registry)] : [])],
+        routes: [
+          healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)),
+          ...(options.metrics ? [metricsRoute(options.metrics.registry)] : []),
+          ...(subscriptions ? [subscriptions.route] : []),
+        ],
         logger,
       }),
       options.port,
@@ -147,6 +162,9 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
   // Stop taking requests, let those in flight finish, then close the store.
   const stop = async () => {
     stopping = true;
+    // Event streams never finish on their own: end them so the server can close. Subscribers
+    // (the gateway) come back with the last event id to a process that is up.
+    await subscriptions?.close();
     await http.close();
     await server.stop();
     options.onStop?.();
@@ -175,17 +193,19 @@ export interface ServeOptions {
  * HTTP. Nothing binds a port until `serve` is called.
  */
 export function subgraphService<TStore, TContext extends SubgraphContext>(definition: SubgraphServiceDefinition<TStore, TContext>) {
-  const createServer = (logger?: Logger, metrics?: SubgraphMetrics) => createSubgraphServer<TContext>(definition, logger, metrics);
+  const createServer = (logger?: Logger, metrics?: SubgraphMetrics, schema?: GraphQLSchema) => createSubgraphServer<TContext>(definition, logger, metrics, schema);
   return {
     name: definition.name,
     typeDefs: definition.typeDefs,
     createServer,
     serve: (store: TStore, options: ServeOptions) => {
       const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
+      const schema = subgraphSchema<TContext>(definition);
       return serveSubgraph<TContext>({
         ...options,
         name: definition.name,
-        server: createServer(options.logger, options.metrics),
+        schema,
+        server: createServer(options.logger, options.metrics, schema),
         context: (viewer) => definition.createContext(store, viewer, peers),
       });
     },

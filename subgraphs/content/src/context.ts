@@ -1,4 +1,5 @@
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { ContentStore } from './db/store.ts';
@@ -7,13 +8,15 @@ export interface Context {
   store: ContentStore;
   loaders: Loaders;
   viewer: Viewer;
+  /** Asks users for the facts it owns (is this user a creator). */
+  peers: PeerClient;
 }
 
 /**
  * A fresh context per request, so DataLoader caches never outlive one operation; a write's
  * transaction drops them, so what the request reads after it is fresh.
  */
-export function createContext(store: ContentStore, viewer: Viewer = anonymousViewer()): Context {
+export function createContext(store: ContentStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers };
 }

@@ -9,11 +9,32 @@
  *   store's creator pages sort by the same time; the cursor is `[stream time, id]`.
  * - A stream asked for by id at the root is NOT_FOUND when there is none, whatever its status;
  *   an entity reference this subgraph does not know resolves to null.
+ *
+ * The lifecycle, SCHEDULED → LIVE → ENDED (or SCHEDULED → ENDED, a stream that never went live):
+ * - A signed-in creator (users says who is one) schedules a stream: a title of 1 to 100
+ *   characters, a time within the next 90 days, under an idempotency key.
+ * - Only the stream's own creator starts or ends it. Starting a live stream or ending an ended
+ *   one changes nothing; an ended stream never starts again.
+ * - Each change is written to the outbox in the same transaction as the status, so a change is
+ *   announced if and only if it committed; ENDED is the last event a stream ever has, and every
+ *   subscription to it completes after sending it.
  */
+import { requireOwner, signedInUserId } from '@app/kit/access';
+import { badInput, notFound, refuse } from '@app/kit/errors';
+import { idempotent } from '@app/kit/idempotency';
+import { newId } from '@app/kit/ids';
+import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { LiveStreamRow } from './db/schema.ts';
+import type { LiveStreamRow, LiveStreamUpdateEvent } from './db/schema.ts';
+import type { ContentTx, LiveStreamStatus, StatusChange } from './db/store.ts';
+import { isCreator } from './facts.ts';
+import { Refusal } from './refusals.ts';
+
+export const TITLE_MAX = 100;
+export const SCHEDULE_AHEAD_MAX_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 /** Parts of both stream cursors: `[viewerCount, id]` and `[stream time, id]`. */
 const STREAM_CURSOR_ARITY = 2;
@@ -43,4 +64,104 @@ export async function creatorLiveStreams(context: Context, creatorId: string, ar
   const page = readPage(args, STREAM_CURSOR_ARITY);
   const rows = await context.loaders.creatorLiveStreams.load({ creatorId, page });
   return toConnection(rows.map((row) => row.node), page, streamTimeKey);
+}
+
+export interface ScheduleInput {
+  title: string;
+  scheduledFor: Date;
+  idempotencyKey: string;
+}
+
+/** The outbox event of a status change; the stream's id is its topic. */
+function announce(tx: ContentTx, stream: LiveStreamRow, now: Date): Promise<LiveEvent> {
+  return tx.appendLiveEvent(stream.id, stream.status, { status: stream.status }, now);
+}
+
+export async function scheduleLiveStream(context: Context, input: ScheduleInput): Promise<LiveStreamRow> {
+  const creatorId = signedInUserId(context.viewer);
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > TITLE_MAX) throw badInput(`title must be 1 to ${TITLE_MAX} characters.`, { field: 'title' });
+  const now = new Date();
+  const at = input.scheduledFor;
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime() || at.getTime() > now.getTime() + SCHEDULE_AHEAD_MAX_DAYS * DAY_MS) {
+    throw badInput(`scheduledFor must be a time in the next ${SCHEDULE_AHEAD_MAX_DAYS} days.`, { field: 'scheduledFor' });
+  }
+  // A fact users owns, asked before the transaction (no network call inside one).
+  if (!(await isCreator(context, creatorId))) throw refuse(Refusal.NOT_A_CREATOR, 'Only creators can schedule live streams.');
+  const { result } = await idempotent(
+    context.store,
+    { scope: creatorId, key: input.idempotencyKey, operation: 'scheduleLiveStream', input: { title, scheduledFor: at.toISOString() } },
+    async (tx) => {
+      const stream = await tx.insertLiveStream({ id: newId('lst'), creatorId, title, status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
+      await announce(tx, stream, now);
+      return { id: stream.id };
+    },
+  );
+  return loadLiveStream(context, result.id);
+}
+
+/**
+ * Moves one of the viewer's streams to `to` from any of `from`, announcing it; returns the
+ * stream unchanged when it already is `to`.
+ */
+async function changeStatus(context: Context, id: string, from: readonly LiveStreamStatus[], to: LiveStreamStatus, change: (now: Date) => StatusChange): Promise<LiveStreamRow> {
+  signedInUserId(context.viewer);
+  return context.store.transaction(async (tx) => {
+    const [stream] = await tx.liveStreamsByIds([id]);
+    if (!stream) throw notFound('LiveStream', id);
+    requireOwner(context.viewer, stream.creatorId, "Only the stream's own creator can start or end it.", 'NOT_STREAM_CREATOR');
+    if (stream.status === to) return stream;
+    if (!from.includes(stream.status)) throw refuse(Refusal.STREAM_ENDED, 'This stream has ended; schedule a new one.', { status: stream.status });
+    const now = new Date();
+    const changed = await tx.changeStreamStatus(id, from, to, change(now));
+    if (!changed) throw new Error(`stream ${id} changed under a write lock`);
+    await announce(tx, changed, now);
+    return changed;
+  });
+}
+
+export function startLiveStream(context: Context, id: string): Promise<LiveStreamRow> {
+  return changeStatus(context, id, ['SCHEDULED'], 'LIVE', (now) => ({ startedAt: now }));
+}
+
+export function endLiveStream(context: Context, id: string): Promise<LiveStreamRow> {
+  return changeStatus(context, id, ['SCHEDULED', 'LIVE'], 'ENDED', (now) => ({ endedAt: now, viewerCount: 0 }));
+}
+
+/**
+ * A stream's status changes for one subscriber: what it missed after `after`, then each change
+ * as it commits, completing after ENDED. For a stream that has already ended, ENDED (if still
+ * kept) is sent at once and the subscription completes.
+ */
+export async function liveStreamUpdates(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveStreamUpdateEvent>> {
+  const stream = await loadLiveStream(context, liveStreamId);
+  let position = parseEventId(after);
+  const ended = stream.status === 'ENDED';
+  if (position === null && ended) position = Math.max(0, (await context.store.liveEventTopic(liveStreamId)).lastSeq - 1);
+  const events = await liveSubscription(context, {
+    store: context.store,
+    bus: context.store.liveEvents,
+    topic: liveStreamId,
+    after: position,
+    isLast: (event) => event.kind === 'ENDED',
+    ...(ended ? { ended: Promise.resolve() } : {}),
+  });
+  return mapEvents(events, (event) => ({ id: String(event.seq), status: (event.payload as { status: LiveStreamStatus }).status, liveStreamId: event.topic }));
+}
+
+/** Maps a stream of events without becoming an async generator (which could not be let go while it waits). */
+function mapEvents<T>(events: AsyncGenerator<LiveEvent, void, undefined>, map: (event: LiveEvent) => T): AsyncIterableIterator<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await events.next();
+      return step.done ? { done: true, value: undefined } : { done: false, value: map(step.value) };
+    },
+    async return() {
+      await events.return(undefined);
+      return { done: true, value: undefined };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from '@app/kit/scalars';
-import { creatorLiveStreams, isLive, liveNow, loadLiveStream } from './liveStreams.ts';
+import { creatorLiveStreams, endLiveStream, isLive, liveNow, liveStreamUpdates, loadLiveStream, scheduleLiveStream, startLiveStream } from './liveStreams.ts';
 import { creatorVideos, feed, loadVideo } from './videos.ts';
+import type { LiveStreamUpdateEvent } from './db/schema.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 export const resolvers: Resolvers = {
@@ -10,6 +11,20 @@ export const resolvers: Resolvers = {
     video: (_parent, { id }, context) => loadVideo(context, id),
     liveStream: (_parent, { id }, context) => loadLiveStream(context, id),
     liveNow: (_parent, args, context) => liveNow(context, args),
+  },
+  Mutation: {
+    scheduleLiveStream: (_parent, { input }, context) => scheduleLiveStream(context, input),
+    startLiveStream: (_parent, { id }, context) => startLiveStream(context, id),
+    endLiveStream: (_parent, { id }, context) => endLiveStream(context, id),
+  },
+  Subscription: {
+    liveStreamUpdates: {
+      subscribe: (_parent, { liveStreamId, after }, context) => liveStreamUpdates(context, liveStreamId, after),
+      resolve: (event: LiveStreamUpdateEvent) => event,
+    },
+  },
+  LiveStreamUpdate: {
+    stream: (update, _args, context) => loadLiveStream(context, update.liveStreamId),
   },
   Video: {
     __resolveReference: (reference, context) => context.loaders.videoById.load(reference.id),

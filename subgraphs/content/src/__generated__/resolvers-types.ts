@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { VideoRow, LiveStreamRow, CreatorRef } from '../db/schema.ts';
+import type { VideoRow, LiveStreamRow, CreatorRef, LiveStreamUpdateEvent } from '../db/schema.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -75,6 +75,52 @@ export type LiveStreamStatus =
   | 'LIVE'
   | 'SCHEDULED';
 
+/** A change of a live stream's status. */
+export type LiveStreamUpdate = {
+  __typename?: 'LiveStreamUpdate';
+  /** The event id: ordered per stream; pass it as `after` to resume. */
+  id: Scalars['ID']['output'];
+  /** The status this change set. */
+  status: LiveStreamStatus;
+  /** The stream as it is now. */
+  stream: LiveStream;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Ends a scheduled or live stream (its creator only). Every subscription to the stream sends its
+   * last event and completes. Ending an ended stream changes nothing.
+   */
+  endLiveStream?: Maybe<LiveStream>;
+  /**
+   * Schedules a live stream for the signed-in creator. NOT_A_CREATOR for a user without a creator
+   * profile; BAD_USER_INPUT for a title over 100 characters or a time not in the next 90 days.
+   * Re-sending the same idempotency key and input returns the first stream.
+   */
+  scheduleLiveStream?: Maybe<LiveStream>;
+  /**
+   * Takes a scheduled stream live (its creator only: FORBIDDEN, reason NOT_STREAM_CREATOR).
+   * Starting a live stream again changes nothing; an ended one is STREAM_ENDED.
+   */
+  startLiveStream?: Maybe<LiveStream>;
+};
+
+
+export type MutationEndLiveStreamArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationScheduleLiveStreamArgs = {
+  input: ScheduleLiveStreamInput;
+};
+
+
+export type MutationStartLiveStreamArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -115,6 +161,30 @@ export type QueryLiveStreamArgs = {
 
 export type QueryVideoArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type ScheduleLiveStreamInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  scheduledFor: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * A stream's status changes as they commit: SCHEDULED, LIVE, ENDED. Completes after ENDED (at
+   * once, after sending ENDED, when the stream has already ended). Pass the last event id seen as
+   * `after` to get every change missed since, in order; EVENTS_EXPIRED when that is older than
+   * the retention window.
+   */
+  liveStreamUpdates: LiveStreamUpdate;
+};
+
+
+export type SubscriptionLiveStreamUpdatesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  liveStreamId: Scalars['ID']['input'];
 };
 
 /** A short video a creator published. */
@@ -250,7 +320,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Creator: ResolverTypeWrapper<CreatorRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LiveStream: ResolverTypeWrapper<LiveStreamRow>;
@@ -258,30 +327,49 @@ export type ResolversTypes = {
   LiveStreamConnection: ResolverTypeWrapper<Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversTypes['LiveStreamEdge']> }>;
   LiveStreamEdge: ResolverTypeWrapper<Omit<LiveStreamEdge, 'node'> & { node: ResolversTypes['LiveStream'] }>;
   LiveStreamStatus: LiveStreamStatus;
+  LiveStreamUpdate: ResolverTypeWrapper<LiveStreamUpdateEvent>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ScheduleLiveStreamInput: ScheduleLiveStreamInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Video: ResolverTypeWrapper<VideoRow>;
   VideoConnection: ResolverTypeWrapper<Omit<VideoConnection, 'edges'> & { edges: Array<ResolversTypes['VideoEdge']> }>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Creator: CreatorRef;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   LiveStream: LiveStreamRow;
   Boolean: Scalars['Boolean']['output'];
   LiveStreamConnection: Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiveStreamEdge']> };
   LiveStreamEdge: Omit<LiveStreamEdge, 'node'> & { node: ResolversParentTypes['LiveStream'] };
+  LiveStreamUpdate: LiveStreamUpdateEvent;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  ScheduleLiveStreamInput: ScheduleLiveStreamInput;
+  Subscription: Record<PropertyKey, never>;
   Video: VideoRow;
   VideoConnection: Omit<VideoConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoEdge']> };
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
+  String: Scalars['String']['output'];
 };
+
+export type AuthDirectiveArgs = { };
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopesDirectiveArgs = {
+  anyOf: Array<Array<Scalars['String']['input']>>;
+};
+
+export type ScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -318,6 +406,18 @@ export type LiveStreamEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
 };
 
+export type LiveStreamUpdateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStreamUpdate'] = ResolversParentTypes['LiveStreamUpdate']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LiveStreamStatus'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  endLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationEndLiveStreamArgs, 'id'>>;
+  scheduleLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationScheduleLiveStreamArgs, 'input'>>;
+  startLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationStartLiveStreamArgs, 'id'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -330,6 +430,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   liveNow?: Resolver<ResolversTypes['LiveStreamConnection'], ParentType, ContextType, RequireFields<QueryLiveNowArgs, 'first'>>;
   liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<QueryLiveStreamArgs, 'id'>>;
   video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<QueryVideoArgs, 'id'>>;
+};
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  liveStreamUpdates?: SubscriptionResolver<ResolversTypes['LiveStreamUpdate'], "liveStreamUpdates", ParentType, ContextType, RequireFields<SubscriptionLiveStreamUpdatesArgs, 'liveStreamId'>>;
 };
 
 export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video'], FederationReferenceType extends FederationReferenceTypes['Video'] = FederationReferenceTypes['Video']> = {
@@ -362,10 +466,17 @@ export type Resolvers<ContextType = Context> = {
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamConnection?: LiveStreamConnectionResolvers<ContextType>;
   LiveStreamEdge?: LiveStreamEdgeResolvers<ContextType>;
+  LiveStreamUpdate?: LiveStreamUpdateResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
   VideoConnection?: VideoConnectionResolvers<ContextType>;
   VideoEdge?: VideoEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  scopes?: ScopesDirectiveResolver<any, any, ContextType>;
+};

@@ -1,5 +1,11 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { idempotencyKeys } from '@app/kit/idempotency';
+import { liveEvents, liveEventTopics } from '@app/kit/live';
+
+// The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
+// (scheduling a stream takes one) and the outbox of stream status changes.
+export { idempotencyKeys, liveEvents, liveEventTopics };
 
 // `creator_id` and `user_id` name users owned by the users subgraph: no foreign key can reach them.
 
@@ -63,7 +69,14 @@ export type VideoLikeRow = typeof videoLikes.$inferSelect;
 export interface CreatorRef {
   id: string;
 }
-export const schema = { videos, liveStreams, videoLikes };
+export const schema = { videos, liveStreams, videoLikes, idempotencyKeys, liveEvents, liveEventTopics };
 
 /** The connection the seed writes through (the store's statements use it too). */
 export type ContentDb = BetterSQLite3Database<typeof schema>;
+
+/** What a subscription to a stream's status changes hands its resolvers: one outbox event. */
+export interface LiveStreamUpdateEvent {
+  id: string;
+  status: LiveStreamRow['status'];
+  liveStreamId: string;
+}

@@ -6,7 +6,9 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { CursorKey, Page } from '@app/kit/pagination';
 import { before, countsPerKey, pagesPerOwner, perOwnerOf } from '@app/kit/sql';
-import { migrationsFolderFor, openStore, sqliteStore, type Store, type StoreOptions } from '@app/kit/store';
+import { idempotencyStatements } from '@app/kit/idempotency';
+import { LiveEventBus, liveEventStatements } from '@app/kit/live';
+import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import { liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
 import { seedContent } from './seed.ts';
 
@@ -21,8 +23,27 @@ function streamsBefore(after: CursorKey | null) {
   return key ? sql`(${streamTime}, ${liveStreams.id}) < (${key[0]}, ${key[1]})` : undefined;
 }
 
-function statements(db: ContentDb) {
+export type LiveStreamStatus = LiveStreamRow['status'];
+
+/** What a status change sets besides the status. */
+export type StatusChange = Partial<Pick<LiveStreamRow, 'startedAt' | 'endedAt' | 'viewerCount'>>;
+
+function statements(db: ContentDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
   return {
+    ...idempotencyStatements(db),
+    ...liveEventStatements(connection, bus),
+
+    insertLiveStream: (row: typeof liveStreams.$inferInsert): LiveStreamRow => db.insert(liveStreams).values(row).returning().get(),
+
+    /** Moves a stream to `to` only if it is still in one of `from`: undefined (and no change) when it is not. */
+    changeStreamStatus: (id: string, from: readonly LiveStreamStatus[], to: LiveStreamStatus, change: StatusChange): LiveStreamRow | undefined =>
+      db
+        .update(liveStreams)
+        .set({ status: to, ...change })
+        .where(and(eq(liveStreams.id, id), inArray(liveStreams.status, [...from])))
+        .returning()
+        .get(),
+
     videosByIds: (ids: readonly string[]): VideoRow[] => db.select().from(videos).where(inArray(videos.id, [...ids])).all(),
 
     liveStreamsByIds: (ids: readonly string[]): LiveStreamRow[] => db.select().from(liveStreams).where(inArray(liveStreams.id, [...ids])).all(),
@@ -84,7 +105,13 @@ function statements(db: ContentDb) {
   };
 }
 
-export type ContentStore = Store<ReturnType<typeof statements>>;
+/** The statements as a transaction's body sees them. */
+export type ContentTx = Queries<ReturnType<typeof statements>>;
+
+export type ContentStore = Store<ReturnType<typeof statements>> & {
+  /** Who waits for which stream's next status change, in this process. */
+  liveEvents: LiveEventBus;
+};
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
@@ -92,6 +119,7 @@ export const migrationsFolder = migrationsFolderFor(import.meta.url);
 export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
   const opened = openStore(schema, { path, migrationsFolder, ...options });
   if (!opened.db.select({ id: videos.id }).from(videos).limit(1).get()) seedContent(opened.db);
-  const store: ContentStore = sqliteStore(opened.connection, statements(opened.db));
+  const bus = new LiveEventBus();
+  const store: ContentStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
   return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
 }
