@@ -18,7 +18,7 @@ import { openUsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { openContentStore } from '@app/subgraph-content/src/db/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
-import { openGiftsStore } from '@app/subgraph-gifts/src/store.ts';
+import { openGiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
 import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
 import { openCommerceStore } from '@app/subgraph-commerce/src/store.ts';
 
@@ -71,7 +71,7 @@ export async function startGraph(options: GraphOptions = {}) {
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
     users: await serveUsers(stores.users, serveOptions('users')),
     content: await serveContent(stores.content, serveOptions('content')),
-    gifts: await serveGifts(stores.gifts.db, serveOptions('gifts')),
+    gifts: await serveGifts(stores.gifts, serveOptions('gifts')),
     commerce: await serveCommerce(stores.commerce.db, serveOptions('commerce')),
   };
   const subgraphUrls = {

@@ -12,5 +12,5 @@ export default subgraphCodegen({
   LiveGiftSend: '../db/schema.ts#LiveGiftSendRow',
   CoinPurchase: '../db/schema.ts#CoinPurchaseRow',
   CoinPackage: '../coinPackages.ts#CoinPackage as CoinPackageDef',
-  TopGifter: '../db/queries.ts#TopGifterRow',
+  TopGifter: '../db/schema.ts#TopGifterRow',
 });

@@ -1,12 +1,13 @@
 import { serviceUnavailable } from '@app/kit/errors';
+import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import type { PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
+import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { GiftsDb } from './db/queries.ts';
 import { paymentProvider, type PaymentProvider } from './payments.ts';
 
 export interface Context {
-  db: GiftsDb;
+  store: GiftsStore;
   loaders: Loaders;
   viewer: Viewer;
   /** Asks users and content for the facts they own (a user's country, a stream's status). */
@@ -20,12 +21,16 @@ const noPeers: PeerClient = {
   entities: (service) => Promise.reject(serviceUnavailable(service)),
 };
 
-/** A fresh context per request, so DataLoader caches never outlive one operation. */
+/**
+ * A fresh context per request, so DataLoader caches never outlive one operation; a write's
+ * transaction drops them, so what the request reads after it is fresh.
+ */
 export function createContext(
-  db: GiftsDb,
+  store: GiftsStore,
   viewer: Viewer = anonymousViewer(),
   peers: PeerClient = noPeers,
   payments: PaymentProvider = paymentProvider(),
 ): Context {
-  return { db, loaders: createLoaders(db), viewer, peers, payments };
+  const loaders = createLoaders(store);
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments };
 }

@@ -2,9 +2,10 @@ import type { Context } from './context.ts';
 
 /**
  * Facts another subgraph owns (a user's country, whether a stream is live) are fetched before a
- * write's transaction, which must stay synchronous. They are settled rather than thrown: a retry
- * of a write that already happened returns its recorded result even if the fact changed since
- * (the stream ended) or its owner is down; only a write that must really run reads them.
+ * write's transaction: no network call runs while the write lock is held. They are settled
+ * rather than thrown: a retry of a write that already happened returns its recorded result even
+ * if the fact changed since (the stream ended) or its owner is down; only a write that must
+ * really run reads them.
  */
 export type Fact<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

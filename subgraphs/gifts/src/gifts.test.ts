@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { runOperation, statementCounter } from '@app/kit/testing';
+import { runOperation, subgraphTestbed } from '@app/kit/testing';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, liveStreamIds, SEED_TIME, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
@@ -8,24 +8,15 @@ import { giftOfferCodes, liveGiftSends } from './db/schema.ts';
 import { seedLiveGifts, seedOffers } from './db/seed.ts';
 import { diamondsToCents } from './rates.ts';
 import { createServer } from './server.ts';
-import { openGiftsStore } from './store.ts';
+import { openGiftsStore } from './db/store.ts';
 
-const counter = statementCounter();
-const store = openGiftsStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
+const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
 
 const entities = (representations: { __typename: string; id: string }[], selection: string) =>
   run(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations });
 
 const GIFT_TOTALS = 'giftTotals { coins diamonds giftCount gifterCount }';
 const GIFT_EARNINGS = 'giftEarnings { diamonds value { amount currencyCode formatted } }';
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
 
 describe('gifts subgraph', () => {
   it('lists the LIVE gift catalog cheapest first, from a 1-coin Rose to a 44,999-coin top gift', async () => {
@@ -81,7 +72,7 @@ describe('gifts subgraph', () => {
       const offerId = seedId('gof', 0);
       const [first, second] = own.db.select().from(giftOfferCodes).where(eq(giftOfferCodes.offerId, offerId)).limit(2).all();
       for (const code of [first, second]) own.db.update(giftOfferCodes).set({ claimedAt: new Date(SEED_TIME) }).where(eq(giftOfferCodes.id, code!.id)).run();
-      const result = await runOperation(server, createContext(own.db), 'query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerId });
+      const result = await runOperation(server, createContext(own), 'query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerId });
       expect(result.data?.giftOffer.codesLeft).toBe((seedOffers[0]?.codeCount ?? 0) - 2);
     } finally {
       own.close();

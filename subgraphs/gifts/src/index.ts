@@ -3,7 +3,7 @@ import { runSubgraphProcess } from '@app/kit/subgraph';
 import { paymentProvider } from './payments.ts';
 import { giftRates } from './rates.ts';
 import { serve } from './server.ts';
-import { openGiftsStore } from './store.ts';
+import { openGiftsStore } from './db/store.ts';
 
 // Read LIVE gifting's configuration first, so a malformed rate or a missing payment provider
 // stops the start with its reason rather than failing a request later.

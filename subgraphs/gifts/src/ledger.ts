@@ -1,6 +1,6 @@
+import { newId } from '@app/kit/ids';
 import { LEDGER_UNITS, type LedgerKind } from './db/schema.ts';
-import { insertLedgerTransaction, type GiftsTx, type LedgerLeg } from './db/writes.ts';
-import { newId } from './ids.ts';
+import type { GiftsTx, LedgerLeg } from './db/store.ts';
 
 /**
  * The accounts of the double-entry ledger. Coins and diamonds are separate units; every
@@ -23,16 +23,17 @@ export const Account = {
 } as const;
 
 /**
- * Posts one balanced transaction (zero-amount legs are left out: a 1-coin Rose credits no
- * diamonds). An unbalanced one is a bug, not a refusal: it throws and the write rolls back.
+ * Posts one balanced transaction inside the write's own (zero-amount legs are left out: a
+ * 1-coin Rose credits no diamonds). An unbalanced one is a bug, not a refusal: it throws and
+ * the write rolls back.
  */
-export function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): string {
+export async function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): Promise<string> {
   const nonZero = legs.filter((leg) => leg.amount !== 0);
   for (const unit of LEDGER_UNITS) {
     const sum = nonZero.filter((leg) => leg.unit === unit).reduce((total, leg) => total + leg.amount, 0);
     if (sum !== 0) throw new Error(`Unbalanced ${kind} ledger transaction for ${referenceId}: ${unit} legs sum to ${sum}`);
   }
   const id = newId('ltx');
-  insertLedgerTransaction(tx, { id, kind, referenceId, createdAt: now }, nonZero);
+  await tx.insertLedgerTransaction({ id, kind, referenceId, createdAt: now }, nonZero);
   return id;
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serviceUnavailable } from '@app/kit/errors';
 import type { PeerClient } from '@app/kit/peers';
-import { runOperation, statementCounter } from '@app/kit/testing';
+import { runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
@@ -12,13 +12,11 @@ import { liveGiftSends, smallGestureSends } from './db/schema.ts';
 import { seedLiveGifts } from './db/seed.ts';
 import { testPaymentProvider, type PaymentProvider } from './payments.ts';
 import { createServer } from './server.ts';
-import { openGiftsStore } from './store.ts';
+import { openGiftsStore } from './db/store.ts';
 
 type StreamFacts = { status: 'LIVE' | 'ENDED' | 'SCHEDULED'; creatorId: string };
 
-const counter = statementCounter();
-const store = openGiftsStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
+const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
 
 /** The content subgraph as a map: what it would answer for each stream, or down altogether. */
 const streams = new Map<string, StreamFacts>();
@@ -31,7 +29,7 @@ const peers = {
 } as PeerClient;
 
 const asUser = (userId: string | null, payments: PaymentProvider = testPaymentProvider()) =>
-  createContext(store.db, { ...anonymousViewer(), userId, country: 'US' }, peers, payments);
+  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers, payments);
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payments?: PaymentProvider) =>
   runOperation(server, asUser(userId, payments), query, variables);
 
@@ -53,16 +51,11 @@ const scalar = (query: string) => store.db.get<{ value: number }>(sql.raw(query)
 const coinsOf = (userId: string) => scalar(`select coalesce((select coins from wallets where user_id = '${userId}'), 0) as value`);
 const ledgerImbalance = () => store.db.all<{ unit: string; total: number }>(sql`select unit, sum(amount) as total from ledger_entries group by unit having sum(amount) <> 0`);
 
-beforeAll(async () => {
+beforeAll(() => {
   streams.set(liveStream, { status: 'LIVE', creatorId: creator });
   streams.set(otherLiveStream, { status: 'LIVE', creatorId: otherCreator });
   streams.set(endedStream, { status: 'ENDED', creatorId: creator });
   streams.set(scheduledStream, { status: 'SCHEDULED', creatorId: creator });
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  store.close();
 });
 
 async function buy(userId: string, packageId = pkg70.id) {
@@ -252,7 +245,7 @@ describe('sending LIVE gifts', () => {
     }
     const result = await runOperation(
       server,
-      createContext(store.db),
+      createContext(store),
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on LiveStream { topGifters(first: 5) { rank coins user { id } } giftTotals { coins diamonds giftCount gifterCount } }
         ... on Creator { topGifters(first: 1) { rank coins user { id } } giftEarnings { diamonds value { amount } } } } }`,
@@ -269,7 +262,7 @@ describe('sending LIVE gifts', () => {
       },
       { topGifters: [{ rank: 1, coins: 29_999, user: { id: big } }], giftEarnings: { diamonds: 15_030, value: { amount: 7_515 } } },
     ]);
-    const tooMany = await runOperation(server, createContext(store.db), 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on LiveStream { topGifters(first: 101) { rank } } } }', {
+    const tooMany = await runOperation(server, createContext(store), 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on LiveStream { topGifters(first: 101) { rank } } } }', {
       reps: [{ __typename: 'LiveStream', id: stream }],
     });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -303,7 +296,7 @@ describe('statement counts of the new list fields', () => {
       counter.reset();
       const result = await runOperation(
         server,
-        createContext(store.db),
+        createContext(store),
         'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on LiveStream { topGifters(first: 3) { rank coins user { id } } } ... on Creator { topGifters { coins } } } }',
         { reps },
       );
@@ -342,7 +335,7 @@ describe('statement counts of the new list fields', () => {
       counter.reset();
       const result = await runOperation(
         server,
-        createContext(store.db, { ...anonymousViewer(), userId: recipientId }, peers),
+        createContext(store, { ...anonymousViewer(), userId: recipientId }, peers),
         `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User {
           smallGestures { sent remaining }
           giftInbox(first: 100) { edges { node { id message redeemed sender { id } offer { title codesLeft brand { id } } } } pageInfo { hasNextPage } } } } }`,

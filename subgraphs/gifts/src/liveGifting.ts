@@ -1,35 +1,26 @@
 /**
  * LIVE gifting: every rule of buying coins and spending them on gifts to a live creator, in one place.
  *
- * Each movement of value is one transaction taken up front (BEGIN IMMEDIATE) that re-checks its
- * rules against the rows it changes (a debit only happens where the balance covers it) and posts
- * a balanced ledger transaction (see `ledger.ts`). Whether a stream is live, and whose it is, is
- * the content subgraph's fact, fetched before the transaction since it cannot await.
+ * Each movement of value is one transaction taken up front (the store's `transaction`, or the
+ * kit's `idempotent`) that re-checks its rules against the rows it changes (a debit only happens
+ * where the balance covers it) and posts a balanced ledger transaction (see `ledger.ts`). Whether
+ * a stream is live, and whose it is, is the content subgraph's fact, and a charge is the payment
+ * provider's answer: both are network calls, made outside any transaction.
  */
+import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse, serviceUnavailable } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
+import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
 import { money } from '@app/kit/money';
-import { signedInUserId } from './access.ts';
+import { MAX_PAGE_SIZE } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
-import type { CoinPurchaseRow } from './db/schema.ts';
-import {
-  coinPurchaseById,
-  creditWallet,
-  debitWallet,
-  insertCoinPurchase,
-  insertLiveGiftSend,
-  liveGiftById,
-  settleCoinPurchase,
-  walletCoins,
-  type GiftsTx,
-} from './db/writes.ts';
+import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
 import { fetchLiveStream, known, settle } from './facts.ts';
-import { newId } from './ids.ts';
 import { Account, post } from './ledger.ts';
 import type { ChargeResult } from './payments.ts';
-import { coinsToDiamonds, giftRates } from './rates.ts';
+import { coinsToDiamonds, diamondsValue, giftRates } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -38,6 +29,40 @@ const logger = createLogger('gifts');
 export const QUANTITY_MAX = 99;
 /** How long a purchase waits for the payment provider before calling it unavailable. */
 export const PAYMENT_TIMEOUT_MS = 10_000;
+/** How many places a leaderboard shows when the client does not say. */
+export const LEADERBOARD_DEFAULT_SIZE = 10;
+
+/** The LIVE gift catalog, cheapest first. */
+export async function liveGiftCatalog(context: Context): Promise<LiveGiftRow[]> {
+  const rows = await context.store.liveGiftCatalog();
+  for (const row of rows) context.loaders.liveGiftById.prime(row.id, row);
+  return rows;
+}
+
+/** A user's wallet; theirs alone to see. */
+export function walletOf(context: Context, userId: string): WalletRef {
+  requireOwner(context.viewer, userId, 'Only the user themself can see their wallet.', 'NOT_OWN_USER');
+  return { userId };
+}
+
+/** The diamonds a creator has been credited, and what they are worth. */
+export async function giftEarnings(context: Context, creatorId: string) {
+  const diamonds = await context.loaders.creatorDiamonds.load(creatorId);
+  return { diamonds, value: diamondsValue(diamonds) };
+}
+
+/**
+ * The top gifters of a stream or of a creator. Leaderboards are short plain lists: `first`
+ * between 0 and the page cap.
+ */
+export function topGifters(context: Context, of: 'liveStream' | 'creator', id: string, first: number | null | undefined) {
+  const size = first ?? LEADERBOARD_DEFAULT_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, { argument: 'first', max: MAX_PAGE_SIZE });
+  }
+  const loader = of === 'liveStream' ? context.loaders.streamTopGifters : context.loaders.creatorTopGifters;
+  return loader.load({ id, first: size });
+}
 
 export interface PurchaseCoinsInput {
   packageId: string;
@@ -53,16 +78,16 @@ export interface PurchaseCoinsInput {
  * @throws PAYMENT_DECLINED (nothing credited), SERVICE_UNAVAILABLE (provider down; still pending).
  */
 export async function purchaseCoins(context: Context, input: PurchaseCoinsInput): Promise<CoinPurchaseRow> {
-  const userId = signedInUserId(context);
+  const userId = signedInUserId(context.viewer);
   const pkg = coinPackageById(input.packageId);
   if (!pkg) throw notFound('CoinPackage', input.packageId);
   const paymentMethod = input.paymentMethod ?? null;
 
-  const { result } = idempotent(
-    context.db,
+  const { result } = await idempotent(
+    context.store,
     { scope: userId, key: input.idempotencyKey, operation: 'purchaseCoins', input: { packageId: pkg.id, paymentMethod } },
-    (tx) => {
-      const purchase = insertCoinPurchase(tx as GiftsTx, {
+    async (tx) => {
+      const purchase = await tx.insertCoinPurchase({
         id: newId('cpu'),
         userId,
         packageId: pkg.id,
@@ -77,10 +102,10 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
     },
   );
 
-  let purchase = coinPurchaseById(context.db, result.purchaseId);
+  // Read outside any transaction: a retry may find it settled already, or still pending after an outage.
+  let [purchase] = await context.store.coinPurchasesByIds([result.purchaseId]);
   if (!purchase) throw new Error(`Coin purchase ${result.purchaseId} is missing`);
   if (purchase.status === 'PENDING') purchase = await chargeAndSettle(context, purchase);
-  context.loaders.walletCoins.clear(userId);
   if (purchase.status === 'DECLINED') {
     throw refuse(Refusal.PAYMENT_DECLINED, 'The payment was declined; no coins were added. Try another payment method with a new idempotency key.', {
       reason: purchase.declineReason,
@@ -112,36 +137,36 @@ async function charge(context: Context, purchase: CoinPurchaseRow): Promise<Char
   }
 }
 
+/** Charges a pending purchase (the network call, before any transaction), then settles it in one. */
 async function chargeAndSettle(context: Context, pending: CoinPurchaseRow): Promise<CoinPurchaseRow> {
   const outcome = await charge(context, pending);
-  return context.db.transaction(
-    (tx) => {
-      const now = new Date();
-      const settled = settleCoinPurchase(
+  return context.store.transaction(async (tx) => {
+    const now = new Date();
+    const settled = await tx.settleCoinPurchase(
+      pending.id,
+      outcome.status === 'APPROVED' ? { status: 'COMPLETED', providerChargeId: outcome.chargeId } : { status: 'DECLINED', declineReason: outcome.reason },
+      now,
+    );
+    if (!settled) {
+      // A concurrent retry of the same purchase settled it first; its outcome stands and credited once.
+      const [first] = await tx.coinPurchasesByIds([pending.id]);
+      return first as CoinPurchaseRow;
+    }
+    if (settled.status === 'COMPLETED') {
+      await tx.creditWallet(settled.userId, settled.coins, now);
+      await post(
         tx,
-        pending.id,
-        outcome.status === 'APPROVED' ? { status: 'COMPLETED', providerChargeId: outcome.chargeId } : { status: 'DECLINED', declineReason: outcome.reason },
+        'COIN_PURCHASE',
+        settled.id,
+        [
+          { account: Account.coinSales, unit: 'COIN', amount: -settled.coins },
+          { account: Account.wallet(settled.userId), unit: 'COIN', amount: settled.coins },
+        ],
         now,
       );
-      // A concurrent retry of the same purchase settled it first; its outcome stands and credited once.
-      if (!settled) return coinPurchaseById(tx, pending.id) as CoinPurchaseRow;
-      if (settled.status === 'COMPLETED') {
-        creditWallet(tx, settled.userId, settled.coins, now);
-        post(
-          tx,
-          'COIN_PURCHASE',
-          settled.id,
-          [
-            { account: Account.coinSales, unit: 'COIN', amount: -settled.coins },
-            { account: Account.wallet(settled.userId), unit: 'COIN', amount: settled.coins },
-          ],
-          now,
-        );
-      }
-      return settled;
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    return settled;
+  });
 }
 
 export interface SendLiveGiftInput {
@@ -159,7 +184,7 @@ export interface SendLiveGiftInput {
  * nothing. Refusals move nothing.
  */
 export async function sendLiveGift(context: Context, input: SendLiveGiftInput): Promise<string> {
-  const senderId = signedInUserId(context);
+  const senderId = signedInUserId(context.viewer);
   const { liveStreamId, giftId } = input;
   const quantity = input.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > QUANTITY_MAX) {
@@ -169,12 +194,11 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
   const rates = giftRates();
   const now = new Date();
 
-  const { result } = idempotent(
-    context.db,
+  const { result } = await idempotent(
+    context.store,
     { scope: senderId, key: input.idempotencyKey, operation: 'sendLiveGift', input: { liveStreamId, giftId, quantity } },
-    (anyTx) => {
-      const tx = anyTx as GiftsTx;
-      const gift = liveGiftById(tx, giftId);
+    async (tx) => {
+      const [gift] = await tx.liveGiftsByIds([giftId]);
       if (!gift) throw notFound('LiveGift', giftId);
       const live = known(stream);
       if (!live) throw notFound('LiveStream', liveStreamId);
@@ -184,13 +208,14 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
 
       const coins = gift.coinPrice * quantity;
       const diamonds = coinsToDiamonds(coins, rates);
-      if (debitWallet(tx, senderId, coins, now) === undefined) {
-        const balance = walletCoins(tx, senderId);
+      if ((await tx.debitWallet(senderId, coins, now)) === undefined) {
+        const [wallet] = await tx.walletsByUserIds([senderId]);
+        const balance = wallet?.coins ?? 0;
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
       const id = newId('lgs');
-      insertLiveGiftSend(tx, { id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, createdAt: now });
-      post(
+      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, createdAt: now });
+      await post(
         tx,
         'LIVE_GIFT',
         id,
@@ -205,11 +230,5 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       return { sendId: id };
     },
   );
-  // What this request may already have loaded no longer holds.
-  context.loaders.walletCoins.clear(senderId);
-  context.loaders.creatorDiamonds.clearAll();
-  context.loaders.streamGiftTotals.clearAll();
-  context.loaders.streamTopGifters.clearAll();
-  context.loaders.creatorTopGifters.clearAll();
   return result.sendId;
 }

@@ -1,26 +1,8 @@
-import DataLoader from 'dataloader';
-import { byKeys, ownerListLoader } from '@app/kit/loaders';
+import { byIdLoader, countLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import {
-  creatorDiamonds,
-  giftOffersByIds,
-  inboxPages,
-  liveGiftSendsByIds,
-  liveGiftsByIds,
-  offerStats,
-  smallGestureSentCounts,
-  smallGesturesByIds,
-  streamGiftTotals,
-  topGifters,
-  unclaimedCodeCounts,
-  walletsByUserIds,
-  type GiftsDb,
-  type StreamGiftTotals,
-  type TopGifterRow,
-} from './db/queries.ts';
-import type { SmallGestureSendRow } from './db/schema.ts';
-
-const NO_GIFTS: Omit<StreamGiftTotals, 'liveStreamId'> = { coins: 0, diamonds: 0, giftCount: 0, gifterCount: 0 };
+import type { Owned } from '@app/kit/sql';
+import type { SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
 
 export interface InboxKey {
   userId: string;
@@ -32,57 +14,62 @@ export interface LeaderboardKey {
   first: number;
 }
 
-/** A loader by id that answers null for an unknown id. */
-function byIdLoader<R extends { id: string }>(rowsFor: (ids: readonly string[]) => R[]) {
-  return new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, rowsFor(ids), (row) => row.id)));
-}
+const NO_GIFTS: Omit<StreamGiftTotals, 'liveStreamId'> = { coins: 0, diamonds: 0, giftCount: 0, gifterCount: 0 };
 
 /** Leaderboards of one kind: keys that share `first` are one statement. */
-function leaderboardLoader(db: GiftsDb, by: 'liveStream' | 'creator') {
+function leaderboardLoader(store: GiftsStore, by: 'liveStream' | 'creator') {
   return ownerListLoader<LeaderboardKey, TopGifterRow>({
     ownerOf: (key) => key.id,
     argumentsOf: (key) => String(key.first),
-    load: (ids, sample) => topGifters(db, by, ids, sample.first),
+    load: (ids, sample) => store.topGifters(by, ids, sample.first),
     rowOwner: (row) => row.key,
   });
 }
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(db: GiftsDb) {
+export function createLoaders(store: GiftsStore) {
   return {
-    giftOfferById: byIdLoader((ids) => giftOffersByIds(db, ids)),
-    codesLeft: new DataLoader((offerIds: readonly string[]) =>
-      Promise.resolve(byKeys(offerIds, unclaimedCodeCounts(db, offerIds), (row) => row.offerId).map((row) => row?.count ?? 0)),
+    giftOfferById: byIdLoader((ids) => store.giftOffersByIds(ids)),
+    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds)),
+    offerStats: valueLoader(
+      (offerIds) => store.offerStats(offerIds),
+      (row) => row.offerId,
+      (row) => ({ sent: row.sent, redeemed: row.redeemed }),
+      () => ({ sent: 0, redeemed: 0 }),
     ),
-    offerStats: new DataLoader((offerIds: readonly string[]) =>
-      Promise.resolve(byKeys(offerIds, offerStats(db, offerIds), (row) => row.offerId).map((row) => ({ sent: row?.sent ?? 0, redeemed: row?.redeemed ?? 0 }))),
-    ),
-    liveGiftById: byIdLoader((ids) => liveGiftsByIds(db, ids)),
+    liveGiftById: byIdLoader((ids) => store.liveGiftsByIds(ids)),
     // An id with no sends is a creator or stream nobody has gifted yet (or one another subgraph
     // knows and this one never saw): zero, not null.
-    creatorDiamonds: new DataLoader((creatorIds: readonly string[]) =>
-      Promise.resolve(byKeys(creatorIds, creatorDiamonds(db, creatorIds), (row) => row.creatorId).map((row) => row?.diamonds ?? 0)),
+    creatorDiamonds: valueLoader(
+      (creatorIds) => store.creatorDiamonds(creatorIds),
+      (row) => row.creatorId,
+      (row) => row.diamonds,
+      () => 0,
     ),
-    streamGiftTotals: new DataLoader((streamIds: readonly string[]) =>
-      Promise.resolve(byKeys(streamIds, streamGiftTotals(db, streamIds), (row) => row.liveStreamId).map((row) => row ?? { ...NO_GIFTS })),
+    streamGiftTotals: valueLoader<StreamGiftTotals, Omit<StreamGiftTotals, 'liveStreamId'>>(
+      (streamIds) => store.streamGiftTotals(streamIds),
+      (row) => row.liveStreamId,
+      (row) => row,
+      () => ({ ...NO_GIFTS }),
     ),
-    streamTopGifters: leaderboardLoader(db, 'liveStream'),
-    creatorTopGifters: leaderboardLoader(db, 'creator'),
-    smallGestureById: byIdLoader((ids) => smallGesturesByIds(db, ids)),
-    smallGesturesSent: new DataLoader((senderIds: readonly string[]) =>
-      Promise.resolve(byKeys(senderIds, smallGestureSentCounts(db, senderIds), (row) => row.key).map((row) => row?.count ?? 0)),
-    ),
-    inbox: ownerListLoader<InboxKey, SmallGestureSendRow>({
+    streamTopGifters: leaderboardLoader(store, 'liveStream'),
+    creatorTopGifters: leaderboardLoader(store, 'creator'),
+    smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
+    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds)),
+    inbox: ownerListLoader<InboxKey, Owned<SmallGestureSendRow>>({
       ownerOf: (key) => key.userId,
       argumentsOf: (key) => pageGroup(key.page),
-      load: (ids, sample) => inboxPages(db, ids, sample.page),
-      rowOwner: (row) => row.recipientId,
+      load: (ids, sample) => store.inboxPages(ids, sample.page),
+      rowOwner: (row) => row.ownerId,
     }),
     // A user who never bought coins has no wallet row yet: zero coins.
-    walletCoins: new DataLoader((userIds: readonly string[]) =>
-      Promise.resolve(byKeys(userIds, walletsByUserIds(db, userIds), (row) => row.userId).map((row) => row?.coins ?? 0)),
+    walletCoins: valueLoader(
+      (userIds) => store.walletsByUserIds(userIds),
+      (row) => row.userId,
+      (row) => row.coins,
+      () => 0,
     ),
-    liveGiftSendById: byIdLoader((ids) => liveGiftSendsByIds(db, ids)),
+    liveGiftSendById: byIdLoader((ids) => store.liveGiftSendsByIds(ids)),
   };
 }
 

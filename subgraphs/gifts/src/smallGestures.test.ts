@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serviceUnavailable } from '@app/kit/errors';
 import type { PeerClient } from '@app/kit/peers';
-import { runOperation } from '@app/kit/testing';
+import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { brands, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
 import { createServer } from './server.ts';
-import { openGiftsStore } from './store.ts';
-
-const store = openGiftsStore(':memory:');
-const server = createServer();
+import { openGiftsStore } from './db/store.ts';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
 const countries = new Map<string, string>(userIds.map((id, i) => [id, i % 10 === 9 ? 'CA' : 'US']));
@@ -25,7 +22,9 @@ const peers = {
 
 const user = (userId: string, country: string | null = 'US'): Viewer => ({ ...anonymousViewer(), userId, country });
 const partner = (brandId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId: brandId, scopes });
-const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db, viewer, peers), query, variables);
+const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const { store } = testbed;
+const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => testbed.run(query, variables, viewer);
 
 const SEND = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { gift { id message redeemed offer { id } sender { id } recipient { id } } allowance { sent remaining limit } } }';
 const REDEEM = 'mutation ($id: ID!) { redeemSmallGesture(id: $id) { code gift { redeemed redeemedAt } } }';
@@ -56,12 +55,6 @@ async function offerWithCodes(codes: string[], brandIndex = 1) {
   if (codes.length > 0) expect((await run(partner(brandId, ['offers:write']), ADD_CODES, { offerId, codes })).errors).toBeUndefined();
   return offerId;
 }
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
 
 describe('sending Small Gestures', () => {
   it('takes one code, records the send, fills the inbox, and allows three sends per user ever', async () => {

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, TopGifterRow } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
-import type { TopGifterRow } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
+// The rules own their limits; the table enforces them too, as a last line behind the rules.
+import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../smallGestures.ts';
 
 // The kit's table of idempotency keys lives in this store too, so drizzle-kit migrates it here.
 export { idempotencyKeys };
@@ -87,11 +90,6 @@ export const liveGiftSends = sqliteTable(
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
   ],
 );
-
-/** The most Small Gestures one user may ever send; `small_gesture_sends.sender_slot` enforces it too. */
-export const SMALL_GESTURE_LIMIT = 3;
-/** The longest message a Small Gesture may carry, in characters (Unicode code points). */
-export const SMALL_GESTURE_MESSAGE_MAX = 150;
 
 /**
  * One Small Gesture: a code from an offer's pool, sent by one user to another with a message.
@@ -241,6 +239,15 @@ export interface WalletRef {
   userId: string;
 }
 
+/** One place on a stream's (or creator's) leaderboard: a sender's coins summed there. */
+export interface TopGifterRow {
+  /** The stream or creator the leaderboard belongs to. */
+  key: string;
+  userId: string;
+  coins: number;
+  rank: number;
+}
+
 export const schema = {
   giftOffers,
   giftOfferCodes,
@@ -253,3 +260,6 @@ export const schema = {
   ledgerEntries,
   idempotencyKeys,
 };
+
+/** The connection the seed and the store's statements run on. */
+export type GiftsDb = BetterSQLite3Database<typeof schema>;

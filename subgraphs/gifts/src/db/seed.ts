@@ -1,8 +1,7 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtures/world';
-import type { GiftsDb } from './queries.ts';
-import { giftOfferCodes, giftOffers, liveGifts } from './schema.ts';
+import { giftOfferCodes, giftOffers, liveGifts, type GiftsDb } from './schema.ts';
 
 /** No 0/O or 1/I/L: a recipient types these codes in by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

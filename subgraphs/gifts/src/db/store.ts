@@ -1,0 +1,308 @@
+/**
+ * The gifts subgraph's store: every statement it runs, and nothing else runs SQL. Reads are
+ * batch-shaped (one statement for many keys) for the loaders, and a write's body reads single
+ * rows through them too (`offersByIds([id])`); writes are what the domain asks for. Writes run
+ * inside the store's `transaction`, taken up front, so every read there sees what the write
+ * will commit on top of.
+ */
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { idempotencyStatements } from '@app/kit/idempotency';
+import { perOwnerOf, before, countsPerKey, pagesPerOwner } from '@app/kit/sql';
+import type { Page } from '@app/kit/pagination';
+import { migrationsFolderFor, openStore, sqliteStore, type Queries, type Store, type StoreOptions } from '@app/kit/store';
+import {
+  coinPurchases,
+  giftOfferCodes,
+  giftOffers,
+  ledgerEntries,
+  ledgerTransactions,
+  liveGiftSends,
+  liveGifts,
+  schema,
+  smallGestureSends,
+  wallets,
+  type CoinPurchaseRow,
+  type GiftOfferRow,
+  type GiftsDb,
+  type LedgerKind,
+  type LedgerUnit,
+  type LiveGiftRow,
+  type LiveGiftSendRow,
+  type SmallGestureSendRow,
+  type TopGifterRow,
+} from './schema.ts';
+import { seedGifts } from './seed.ts';
+
+export interface StreamGiftTotals {
+  liveStreamId: string;
+  coins: number;
+  diamonds: number;
+  giftCount: number;
+  gifterCount: number;
+}
+
+export interface OfferStats {
+  offerId: string;
+  sent: number;
+  redeemed: number;
+}
+
+export interface LedgerLeg {
+  account: string;
+  unit: LedgerUnit;
+  amount: number;
+}
+
+export type PurchaseOutcome = { status: 'COMPLETED'; providerChargeId: string } | { status: 'DECLINED'; declineReason: string };
+
+/** SQLite's sum() of an integer column, read back as a number rather than drizzle's string. */
+const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
+
+function statements(db: GiftsDb) {
+  return {
+    ...idempotencyStatements(db),
+
+    // Offers and their pools of codes.
+
+    giftOffersByIds: (ids: readonly string[]): GiftOfferRow[] => db.select().from(giftOffers).where(inArray(giftOffers.id, [...ids])).all(),
+
+    /** One page of offers, active first, then by title and id, with one extra row to tell whether more follow. */
+    giftOffersPage: (page: Page): GiftOfferRow[] => {
+      // `active` sorts descending and the rest ascending, so one row-value comparison cannot express "after".
+      const after = page.after
+        ? sql`(${giftOffers.active} < ${Number(page.after[0])} or (${giftOffers.active} = ${Number(page.after[0])} and (${giftOffers.title}, ${giftOffers.id}) > (${String(page.after[1])}, ${String(page.after[2])})))`
+        : undefined;
+      return db
+        .select()
+        .from(giftOffers)
+        .where(after)
+        .orderBy(desc(giftOffers.active), asc(giftOffers.title), asc(giftOffers.id))
+        .limit(page.first + 1)
+        .all();
+    },
+
+    /**
+     * Offers switched on, started and not yet ended at `now`, by title. Whether they have codes
+     * left and are offered in a country is for the caller (one statement each, through the loaders).
+     */
+    offersOpenAt: (now: Date): GiftOfferRow[] =>
+      db
+        .select()
+        .from(giftOffers)
+        .where(and(eq(giftOffers.active, true), lte(giftOffers.startsAt, now), or(isNull(giftOffers.endsAt), gt(giftOffers.endsAt, now))))
+        .orderBy(asc(giftOffers.title), asc(giftOffers.id))
+        .all(),
+
+    /** Unclaimed codes per offer; offers with none left have no row. */
+    unclaimedCodeCounts: (offerIds: readonly string[]) => countsPerKey(db, giftOfferCodes, giftOfferCodes.offerId, offerIds, isNull(giftOfferCodes.claimedAt)),
+
+    /** Small Gestures sent and redeemed per offer; offers never sent have no row. */
+    offerStats: (offerIds: readonly string[]): OfferStats[] =>
+      db
+        .select({ offerId: smallGestureSends.offerId, sent: count(), redeemed: count(smallGestureSends.redeemedAt) })
+        .from(smallGestureSends)
+        .where(inArray(smallGestureSends.offerId, [...offerIds]))
+        .groupBy(smallGestureSends.offerId)
+        .all(),
+
+    insertOffer: (row: typeof giftOffers.$inferInsert): GiftOfferRow => db.insert(giftOffers).values(row).returning().get(),
+
+    /** Codes among `codes` that are already in some pool. */
+    existingCodes: (codes: readonly string[]): string[] =>
+      db
+        .select({ code: giftOfferCodes.code })
+        .from(giftOfferCodes)
+        .where(inArray(giftOfferCodes.code, [...codes]))
+        .all()
+        .map((row) => row.code),
+
+    insertCodes: (offerId: string, codes: readonly string[]): void => {
+      // Well under SQLite's bound-parameter limit per statement.
+      for (let i = 0; i < codes.length; i += 500) {
+        db.insert(giftOfferCodes)
+          .values(codes.slice(i, i + 500).map((code) => ({ offerId, code })))
+          .run();
+      }
+    },
+
+    /**
+     * Takes the offer's next unclaimed code: one UPDATE that only succeeds on a code still
+     * unclaimed, so the same code can never be taken twice. Undefined when the pool is empty.
+     */
+    claimCode: (offerId: string, now: Date): { id: number; code: string } | undefined => {
+      const next = db
+        .select({ id: giftOfferCodes.id })
+        .from(giftOfferCodes)
+        .where(and(eq(giftOfferCodes.offerId, offerId), isNull(giftOfferCodes.claimedAt)))
+        .orderBy(asc(giftOfferCodes.id))
+        .limit(1);
+      return db
+        .update(giftOfferCodes)
+        .set({ claimedAt: now })
+        .where(and(sql`${giftOfferCodes.id} = (${next})`, isNull(giftOfferCodes.claimedAt)))
+        .returning({ id: giftOfferCodes.id, code: giftOfferCodes.code })
+        .get();
+    },
+
+    codeById: (id: number): string | undefined => db.select({ code: giftOfferCodes.code }).from(giftOfferCodes).where(eq(giftOfferCodes.id, id)).get()?.code,
+
+    // Small Gestures sent.
+
+    smallGesturesByIds: (ids: readonly string[]): SmallGestureSendRow[] => db.select().from(smallGestureSends).where(inArray(smallGestureSends.id, [...ids])).all(),
+
+    /** Small Gestures sent per sender; senders who sent none have no row. */
+    smallGestureSentCounts: (senderIds: readonly string[]) => countsPerKey(db, smallGestureSends, smallGestureSends.senderId, senderIds),
+
+    /** A page of the inbox for each of many recipients in one statement, newest first, `first + 1` each. */
+    inboxPages: (recipientIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: smallGestureSends,
+        owner: smallGestureSends.recipientId,
+        ownerIds: recipientIds,
+        orderBy: [desc(smallGestureSends.createdAt), desc(smallGestureSends.id)],
+        where: before([smallGestureSends.createdAt, smallGestureSends.id], page.after),
+        node: { table: smallGestureSends, id: smallGestureSends.id, ref: smallGestureSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    insertSmallGesture: (row: typeof smallGestureSends.$inferInsert): SmallGestureSendRow => db.insert(smallGestureSends).values(row).returning().get(),
+
+    /** Marks a gift redeemed if it was not yet; undefined when it already was. */
+    markRedeemed: (id: string, now: Date): SmallGestureSendRow | undefined =>
+      db
+        .update(smallGestureSends)
+        .set({ redeemedAt: now })
+        .where(and(eq(smallGestureSends.id, id), isNull(smallGestureSends.redeemedAt)))
+        .returning()
+        .get(),
+
+    // LIVE gifts: the catalog, sends, totals and leaderboards.
+
+    /** The whole LIVE gift catalog, cheapest first: a dozen rows, so no paging. */
+    liveGiftCatalog: (): LiveGiftRow[] => db.select().from(liveGifts).orderBy(asc(liveGifts.coinPrice), asc(liveGifts.id)).all(),
+
+    liveGiftsByIds: (ids: readonly string[]): LiveGiftRow[] => db.select().from(liveGifts).where(inArray(liveGifts.id, [...ids])).all(),
+
+    liveGiftSendsByIds: (ids: readonly string[]): LiveGiftSendRow[] => db.select().from(liveGiftSends).where(inArray(liveGiftSends.id, [...ids])).all(),
+
+    insertLiveGiftSend: (row: typeof liveGiftSends.$inferInsert): void => {
+      db.insert(liveGiftSends).values(row).run();
+    },
+
+    /** Diamonds received per creator; creators never gifted have no row. */
+    creatorDiamonds: (creatorIds: readonly string[]): { creatorId: string; diamonds: number }[] =>
+      db
+        .select({ creatorId: liveGiftSends.creatorId, diamonds: total(liveGiftSends.diamonds) })
+        .from(liveGiftSends)
+        .where(inArray(liveGiftSends.creatorId, [...creatorIds]))
+        .groupBy(liveGiftSends.creatorId)
+        .all(),
+
+    /** Gift totals per stream; streams without gifts have no row. */
+    streamGiftTotals: (liveStreamIds: readonly string[]): StreamGiftTotals[] =>
+      db
+        .select({
+          liveStreamId: liveGiftSends.liveStreamId,
+          coins: total(liveGiftSends.coins),
+          diamonds: total(liveGiftSends.diamonds),
+          giftCount: total(liveGiftSends.quantity),
+          gifterCount: countDistinct(liveGiftSends.senderId),
+        })
+        .from(liveGiftSends)
+        .where(inArray(liveGiftSends.liveStreamId, [...liveStreamIds]))
+        .groupBy(liveGiftSends.liveStreamId)
+        .all(),
+
+    /**
+     * The top `first` gifters of each of many streams (or creators) in one statement: senders'
+     * coins summed per stream, ranked by coins, ties going to whoever gifted first.
+     */
+    topGifters: (by: 'liveStream' | 'creator', keys: readonly string[], first: number): TopGifterRow[] => {
+      const keyColumn: SQLiteColumn = by === 'liveStream' ? liveGiftSends.liveStreamId : liveGiftSends.creatorId;
+      const ranked = db
+        .select({
+          key: sql<string>`${keyColumn}`.as('key'),
+          userId: liveGiftSends.senderId,
+          coins: sql<number>`sum(${liveGiftSends.coins})`.as('coins'),
+          rank: sql<number>`row_number() over (partition by ${keyColumn} order by sum(${liveGiftSends.coins}) desc, min(${liveGiftSends.createdAt}), ${liveGiftSends.senderId})`.as(
+            'rank',
+          ),
+        })
+        .from(liveGiftSends)
+        .where(inArray(keyColumn, [...keys]))
+        .groupBy(keyColumn, liveGiftSends.senderId)
+        .as('ranked');
+      return db.select().from(ranked).where(lte(ranked.rank, first)).orderBy(asc(ranked.key), asc(ranked.rank)).all();
+    },
+
+    // Wallets and coin purchases.
+
+    walletsByUserIds: (userIds: readonly string[]): { userId: string; coins: number }[] =>
+      db
+        .select({ userId: wallets.userId, coins: wallets.coins })
+        .from(wallets)
+        .where(inArray(wallets.userId, [...userIds]))
+        .all(),
+
+    /** Adds coins to a wallet, creating it on first credit. */
+    creditWallet: (userId: string, coins: number, now: Date): void => {
+      db.insert(wallets)
+        .values({ userId, coins, updatedAt: now })
+        .onConflictDoUpdate({ target: wallets.userId, set: { coins: sql`${wallets.coins} + ${coins}`, updatedAt: now } })
+        .run();
+    },
+
+    /**
+     * Takes coins from a wallet only if it holds enough, in one conditional UPDATE.
+     * Returns the new balance, or undefined (and changes nothing) when it does not.
+     */
+    debitWallet: (userId: string, coins: number, now: Date): number | undefined =>
+      db
+        .update(wallets)
+        .set({ coins: sql`${wallets.coins} - ${coins}`, updatedAt: now })
+        .where(and(eq(wallets.userId, userId), sql`${wallets.coins} >= ${coins}`))
+        .returning({ coins: wallets.coins })
+        .get()?.coins,
+
+    coinPurchasesByIds: (ids: readonly string[]): CoinPurchaseRow[] => db.select().from(coinPurchases).where(inArray(coinPurchases.id, [...ids])).all(),
+
+    insertCoinPurchase: (row: typeof coinPurchases.$inferInsert): CoinPurchaseRow => db.insert(coinPurchases).values(row).returning().get(),
+
+    /** Settles a purchase that is still pending; undefined when something settled it first. */
+    settleCoinPurchase: (id: string, outcome: PurchaseOutcome, now: Date): CoinPurchaseRow | undefined =>
+      db
+        .update(coinPurchases)
+        .set({ ...outcome, settledAt: now })
+        .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
+        .returning()
+        .get(),
+
+    // The ledger.
+
+    /** One ledger transaction and its legs; balancing them is the ledger's rule (`ledger.ts`). */
+    insertLedgerTransaction: (row: { id: string; kind: LedgerKind; referenceId: string; createdAt: Date }, legs: readonly LedgerLeg[]): void => {
+      db.insert(ledgerTransactions).values(row).run();
+      db.insert(ledgerEntries)
+        .values(legs.map((leg) => ({ transactionId: row.id, ...leg })))
+        .run();
+    },
+  };
+}
+
+export type GiftsStore = Store<ReturnType<typeof statements>>;
+/** The statements a write's transaction body runs: the same ones, inside the open transaction. */
+export type GiftsTx = Queries<ReturnType<typeof statements>>;
+
+export const migrationsFolder = migrationsFolderFor(import.meta.url);
+
+/**
+ * Opens (creating and migrating as needed) the gifts store, seeding it when empty. It holds
+ * value (codes, coins, diamonds), so every commit syncs fully.
+ */
+export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+  const opened = openStore(schema, { path, migrationsFolder, holdsValue: true, ...options });
+  if (!opened.db.select({ id: giftOffers.id }).from(giftOffers).limit(1).get()) seedGifts(opened.db);
+  const store: GiftsStore = sqliteStore(opened.connection, statements(opened.db));
+  return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
+}
