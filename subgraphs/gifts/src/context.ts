@@ -1,6 +1,5 @@
-import { serviceUnavailable } from '@app/kit/errors';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
-import type { PeerClient } from '@app/kit/peers';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -16,11 +15,6 @@ export interface Context {
   payments: PaymentProvider;
 }
 
-/** Without a peer client (in-process tests that need none), every fact from another subgraph is unavailable. */
-const noPeers: PeerClient = {
-  entities: (service) => Promise.reject(serviceUnavailable(service)),
-};
-
 /**
  * A fresh context per request, so DataLoader caches never outlive one operation; a write's
  * transaction drops them, so what the request reads after it is fresh.
@@ -28,7 +22,7 @@ const noPeers: PeerClient = {
 export function createContext(
   store: GiftsStore,
   viewer: Viewer = anonymousViewer(),
-  peers: PeerClient = noPeers,
+  peers: PeerClient = offlinePeers,
   payments: PaymentProvider = paymentProvider(),
 ): Context {
   const loaders = createLoaders(store);

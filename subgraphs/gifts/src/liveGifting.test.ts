@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serviceUnavailable } from '@app/kit/errors';
-import type { PeerClient } from '@app/kit/peers';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
@@ -22,6 +22,7 @@ const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, creat
 const streams = new Map<string, StreamFacts>();
 let contentDown = false;
 const peers = {
+  ...offlinePeers,
   entities: (service: string, _typename: string, ids: readonly string[]) => {
     if (service !== 'content' || contentDown) return Promise.reject(serviceUnavailable(service));
     return Promise.resolve(ids.map((id) => (streams.has(id) ? { id, status: streams.get(id)!.status, creator: { id: streams.get(id)!.creatorId } } : null)));

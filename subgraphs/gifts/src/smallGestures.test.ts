@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serviceUnavailable } from '@app/kit/errors';
-import type { PeerClient } from '@app/kit/peers';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
@@ -14,6 +14,7 @@ import { openGiftsStore } from './db/store.ts';
 const countries = new Map<string, string>(userIds.map((id, i) => [id, i % 10 === 9 ? 'CA' : 'US']));
 let usersDown = false;
 const peers = {
+  ...offlinePeers,
   entities: (service: string, _typename: string, ids: readonly string[]) => {
     if (service !== 'users' || usersDown) return Promise.reject(serviceUnavailable(service));
     return Promise.resolve(ids.map((id) => (countries.has(id) ? { id, country: countries.get(id) } : null)));
