@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/kit/pagination';
 import type { RateLimitStore, Tier } from './rate-limit.ts';
-import type { GatewayContext } from './viewer-signing.ts';
+import type { GatewayContext } from './context.ts';
 
 /**
  * What an operation costs, the way large commerce APIs count it: every object is a point, a
@@ -148,7 +148,7 @@ export interface CostHooks {
  * beyond the caller's bucket (THROTTLED, HTTP 429 with Retry-After), and reports
  * `extensions.cost { requested actual throttle { max available restoreRate } }`.
  */
-export function costPlugin(config: CostConfig, store: RateLimitStore, hooks: CostHooks = {}): ApolloServerPlugin<GatewayContext> {
+export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHooks = {}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let requested: number | null = null;

@@ -89,7 +89,7 @@ export function maxRootFieldsRule(max: number) {
 }
 
 /** The operation limits, as Apollo Server plugins and validation rules. */
-export function operationLimits(limits: OperationLimits, production: boolean) {
+export function useOperationLimits(limits: OperationLimits, production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: limit(limits.maxDepth, LIMIT_CODES.depth),
     maxAliases: limit(limits.maxAliases, LIMIT_CODES.aliases),
