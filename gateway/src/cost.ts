@@ -129,7 +129,8 @@ export interface Throttle {
   restoreRate: number;
 }
 
-function bucketOf(context: GatewayContext, config: CostConfig): { id: string; kind: 'partner' | 'user' | 'anonymous'; tier: Tier } {
+/** Whose bucket an operation is charged to: the partner key (by its tier), the user, or the caller's address. */
+export function bucketOf(context: GatewayContext, config: CostConfig): { id: string; kind: 'partner' | 'user' | 'anonymous'; tier: Tier } {
   const { viewer } = context;
   if (viewer.keyId) {
     const tier = config.tiers.partner[context.partnerTier ?? 'standard'] ?? config.tiers.partner.standard ?? config.tiers.user;
