@@ -1,3 +1,5 @@
+// First: @apollo/gateway must not be loaded before its telemetry default is set.
+import './telemetry.ts';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
