@@ -26,6 +26,7 @@ import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
 
 export const defaultSupergraphPath = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -51,13 +52,14 @@ export function createGateway(options: GatewayOptions) {
   // Keep-alive sockets are closed by the gateway before the subgraphs' 65 s keep-alive ends, so
   // a reused socket is never one the subgraph is closing.
   const agents = new Map<string, Agent>();
+  const failures = useSubgraphFailureLog({ logger });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8'),
     // The supergraph names each subgraph's default URL; the running deployment's config wins.
     buildService: ({ name, url }) => {
       const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
       agents.set(name, agent);
-      return new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics });
+      return new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics, onFailure: failures.report });
     },
     logger,
   });
@@ -111,6 +113,7 @@ export function createGateway(options: GatewayOptions) {
       loaded = false;
       await server.stop();
       await Promise.all([...agents.values()].map((agent) => agent.close()));
+      failures.flush();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { DEFAULT_MAX_BODY_BYTES } from '@app/kit/config';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -19,8 +20,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxRootFields: 10,
   maxDirectives: 20,
   maxTokens: 2_000,
-  // Room for a partner's 5,000-item merch feed in variables (about 650 kB).
-  maxBodyBytes: 2_000_000,
+  // One limit for the gateway and the subgraphs (MAX_BODY_BYTES): see the kit's config.
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   maxBatch: 5,
 };
 

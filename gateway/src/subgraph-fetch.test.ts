@@ -8,6 +8,7 @@ import { NonceGuard, SIGNATURE_HEADER, verifyViewer, VIEWER_HEADER, type Viewer 
 import type { GatewayContext } from './context.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { SubgraphDataSource, useTimedFetch } from './subgraph-fetch.ts';
+import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const servers: http.Server[] = [];
@@ -41,13 +42,23 @@ async function subgraph(answer: (received: Received, res: http.ServerResponse) =
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, received };
 }
 
+/** The URL of a loopback port nothing listens on: a subgraph that is down. */
+async function downUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
 const json = (status: number, body: unknown) => (_received: Received, res: http.ServerResponse) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 function dataSource(name: string, url: string, timeoutMs = 2_000) {
   const agent = new Agent();
   agents.push(agent);
   const metrics = createGatewayMetrics();
-  return { metrics, source: new SubgraphDataSource({ name, url, secret, timeoutMs, agent, metrics }) };
+  const failures: SubgraphFetchFailure[] = [];
+  return { metrics, failures, source: new SubgraphDataSource({ name, url, secret, timeoutMs, agent, metrics, onFailure: (failure) => failures.push(failure) }) };
 }
 
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: [], country: 'US', requestId: 'req-1' };
@@ -77,10 +88,10 @@ describe('a subgraph fetch', () => {
   });
 
   it('to a subgraph that is down is SERVICE_UNAVAILABLE naming it, with no address or socket error', async () => {
-    const { source, metrics } = dataSource('content', 'http://127.0.0.1:1/graphql');
+    const { source, metrics } = dataSource('content', await downUrl());
     const error = await failureOf(source);
     expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'content' });
-    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|graphql/);
     expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="content",outcome="unreachable"\} 1/);
   });
 
@@ -100,6 +111,36 @@ describe('a subgraph fetch', () => {
     expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'commerce' });
     expect(error.message).not.toMatch(/10\.1\.2\.3/);
     expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="commerce",outcome="http_502"\} 1/);
+  });
+});
+
+describe('a subgraph that refuses a request (4xx)', () => {
+  it('is never reported as down: 413 is PAYLOAD_TOO_LARGE, a coded GraphQL error passes on, anything else is SUBREQUEST_HTTP_ERROR', async () => {
+    const cases: [number, unknown, Record<string, unknown>][] = [
+      [413, { errors: [{ message: 'The request body is larger than 100 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { code: 'PAYLOAD_TOO_LARGE', service: 'commerce' }],
+      [400, { errors: [{ message: 'Variable "$at" got invalid value "soon".', extensions: { code: 'BAD_USER_INPUT' } }] }, { code: 'BAD_USER_INPUT', service: 'commerce' }],
+      [404, 'no such path', { code: 'SUBREQUEST_HTTP_ERROR', service: 'commerce', status: 404 }],
+      [429, { message: 'slow down' }, { code: 'SUBREQUEST_HTTP_ERROR', service: 'commerce', status: 429 }],
+    ];
+    for (const [status, body, extensions] of cases) {
+      const commerce = await subgraph(typeof body === 'string' ? (_received, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body) : json(status, body));
+      const { source, failures } = dataSource('commerce', commerce.url);
+      const error = await failureOf(source);
+      expect(error.extensions, String(status)).toEqual(extensions);
+      expect(failures, String(status)).toEqual([expect.objectContaining({ subgraph: 'commerce', outcome: `http_${status}`, requestId: 'req-1' })]);
+    }
+  });
+});
+
+describe('failed subgraph fetches', () => {
+  it('are reported with the request id, the outcome, the duration and the socket\'s reason', async () => {
+    const { source, failures } = dataSource('content', await downUrl());
+    await failureOf(source);
+    expect(failures).toEqual([{ subgraph: 'content', outcome: 'unreachable', durationMs: expect.any(Number), requestId: 'req-1', cause: 'ECONNREFUSED' }]);
+    const users = await subgraph(json(200, { data: { me: { id: 'usr_1' } } }));
+    const fine = dataSource('users', users.url);
+    await ask(fine.source);
+    expect(fine.failures).toEqual([]);
   });
 });
 

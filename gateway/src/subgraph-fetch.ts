@@ -1,13 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLError } from 'graphql';
 import { type Agent, fetch as undiciFetch } from 'undici';
-import { ErrorCode } from '@app/kit/errors';
 import { anonymousViewer, encodeViewer, VIEWER_HEADER } from '@app/kit/viewer';
 import { useCollapsedReads } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { useViewerSigning } from './signing.ts';
+import { subgraphFailureError } from './subgraph-errors.ts';
+import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
 
 export interface TimedFetchOptions {
   name: string;
@@ -15,16 +16,19 @@ export interface TimedFetchOptions {
   /** One keep-alive connection pool per subgraph. */
   agent: Agent;
   metrics?: GatewayMetrics;
+  /** Told of every fetch that got no 2xx answer (the rate-limited failure log). */
+  onFailure?: (failure: SubgraphFetchFailure) => void;
 }
 
 /**
- * The one place a subgraph is called: on its keep-alive pool, cut off at the timeout, and
- * measured by outcome (ok, http_<status>, timeout, unreachable).
+ * The one place a subgraph is called: on its keep-alive pool, cut off at the timeout, measured
+ * by outcome (ok, http_<status>, timeout, unreachable), and every failure reported.
  */
 export function useTimedFetch(options: TimedFetchOptions): Fetcher {
   return async (input, init) => {
     const started = performance.now();
     let outcome = 'error';
+    let cause: string | undefined;
     try {
       const response = await undiciFetch(input, {
         method: init?.method ?? 'POST',
@@ -37,9 +41,15 @@ export function useTimedFetch(options: TimedFetchOptions): Fetcher {
       return response as unknown as Awaited<ReturnType<Fetcher>>;
     } catch (error) {
       outcome = (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
+      cause = ((error as { cause?: { code?: unknown } }).cause?.code as string | undefined) ?? undefined;
       throw error;
     } finally {
-      options.metrics?.subgraphFetchDuration.observe({ subgraph: options.name, outcome }, (performance.now() - started) / 1000);
+      const durationMs = performance.now() - started;
+      options.metrics?.subgraphFetchDuration.observe({ subgraph: options.name, outcome }, durationMs / 1000);
+      if (outcome !== 'ok') {
+        const requestId = (init?.headers as Record<string, string> | undefined)?.['x-request-id'];
+        options.onFailure?.({ subgraph: options.name, outcome, durationMs, ...(requestId ? { requestId } : {}), ...(cause ? { cause } : {}) });
+      }
     }
   };
 }
@@ -54,8 +64,8 @@ export interface SubgraphFetchOptions extends TimedFetchOptions {
 
 /**
  * How the gateway reaches one subgraph: identical reads collapsed, the viewer signed, then a
- * timed fetch. A subgraph that is down, slow or failing becomes SERVICE_UNAVAILABLE at the paths
- * that needed it, and the rest of the response still comes back.
+ * timed fetch. A failed fetch becomes one coded error at the paths that needed the subgraph
+ * (see `subgraphFailureError`), and the rest of the response still comes back.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
@@ -73,11 +83,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set('x-request-id', viewer.requestId);
   }
 
-  /** Never pass on a subgraph's URL, socket error or raw body: name the service, nothing more. */
-  override didEncounterError(error: Error): void {
+  /** Never pass on a subgraph's URL, socket error or raw body: `subgraphFailureError` says what a client sees. */
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
+    if (response && !response.ok) {
+      // `errorFromResponse` has read the body already; it keeps it on the error it made.
+      const body = (error as GraphQLError).extensions?.response as { body?: unknown } | undefined;
+      throw subgraphFailureError(this.subgraph, { kind: 'http', status: response.status, body: body?.body });
+    }
     const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    throw new GraphQLError(`The ${this.subgraph} service is unavailable${timedOut ? ' (it did not answer in time)' : ''}; data from it is missing.`, {
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service: this.subgraph },
-    });
+    throw subgraphFailureError(this.subgraph, { kind: timedOut ? 'timeout' : 'unreachable' });
   }
 }

@@ -1,10 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { DEFAULT_MAX_BODY_BYTES } from './config.ts';
 import type { Logger } from './log.ts';
-
-/** Requests larger than this are refused before they are parsed. */
-export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
@@ -14,6 +12,7 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   context: (req: http.IncomingMessage, rawBody: string) => Promise<TContext> | TContext;
   /** Other routes (health, metrics) tried before GraphQL; a route returns true when it answered. */
   routes?: Route[];
+  /** Requests larger than this are refused (413) before they are parsed; the kit's default otherwise. */
   maxBodyBytes?: number;
   /** Operations one batched request may carry; 1 (the default) refuses batches. */
   maxBatch?: number;

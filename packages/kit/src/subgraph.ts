@@ -7,7 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { GraphQLFormattedError } from 'graphql';
 import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
-import { dataDir, hostFrom, internalSecret, portFor, type SubgraphName } from './config.ts';
+import { dataDir, hostFrom, internalSecret, maxBodyBytes, portFor, type SubgraphName } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -118,6 +118,8 @@ export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   ready?: () => boolean;
   /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
   onStop?: () => void;
+  /** The request body limit; MAX_BODY_BYTES, the gateway's own, by default. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -136,6 +138,8 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
         server,
         context: (req, rawBody) => options.context(readViewer(req, rawBody)),
         routes: [healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)), ...(options.metrics ? [metricsRoute(options.metrics.registry)] : [])],
+        // One limit for the whole graph (MAX_BODY_BYTES), the gateway's own.
+        maxBodyBytes: options.maxBodyBytes ?? maxBodyBytes(),
         logger,
       }),
       options.port,
@@ -169,6 +173,7 @@ export interface ServeOptions {
   metrics?: SubgraphMetrics;
   ready?: () => boolean;
   onStop?: () => void;
+  maxBodyBytes?: number;
 }
 
 /**
