@@ -21,7 +21,7 @@ import { useErrorFormatting } from './errors.ts';
 import { subgraphReadiness, useHealth } from './health.ts';
 import { useIntrospectionGate } from './introspection.ts';
 import type { KeyStore } from './keys/store.ts';
-import { useOperationLimits } from './limits.ts';
+import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
@@ -64,7 +64,7 @@ export function createGateway(options: GatewayOptions) {
     logger,
   });
 
-  const limits = useOperationLimits(config.limits, config.production);
+  const limits = useOperationLimits(config.limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection is on; in production the gate admits only `schema:read` callers.
@@ -74,7 +74,7 @@ export function createGateway(options: GatewayOptions) {
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: useErrorFormatting(),
+    formatError: useErrorFormatting({ production: config.production }),
     logger,
     plugins: [
       ...limits.plugins,
@@ -106,6 +106,8 @@ export function createGateway(options: GatewayOptions) {
       context: authentication.context,
       routes,
       maxBodyBytes: config.limits.maxBodyBytes,
+      // A refused limit is a validation failure under its own code: 200 for application/json too.
+      requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
       logger,
     }),

@@ -29,14 +29,14 @@ describe('limitCodeOf', () => {
 
 describe('operation limits in Apollo Server', () => {
   it('refuse each limit with its own code, and pass an operation within them', async () => {
-    const limits = useOperationLimits({ ...DEFAULT_LIMITS, maxDepth: 3, maxAliases: 2, maxRootFields: 2, maxDirectives: 2, maxTokens: 40 }, false);
+    const limits = useOperationLimits({ ...DEFAULT_LIMITS, maxDepth: 3, maxAliases: 2, maxRootFields: 2, maxDirectives: 2, maxTokens: 40 });
     const server = new ApolloServer({
       typeDefs,
       resolvers: { Query: { a: () => 1, b: () => 2 } },
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       plugins: limits.plugins,
-      formatError: useErrorFormatting(),
+      formatError: useErrorFormatting({ production: false }),
     });
     await server.start();
     const codeOf = async (query: string) => {

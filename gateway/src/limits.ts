@@ -36,6 +36,9 @@ export const LIMIT_CODES = {
   batch: 'BATCH_TOO_LARGE',
 } as const;
 
+/** The limits checked while parsing and validating: a refused one is a request that could not run. */
+export const VALIDATION_LIMIT_CODES = [LIMIT_CODES.depth, LIMIT_CODES.aliases, LIMIT_CODES.rootFields, LIMIT_CODES.directives, LIMIT_CODES.tokens];
+
 /**
  * Reports a limit's refusal with the limit's own code. Armor's default reporter replaces the
  * error with a plain BAD_USER_INPUT (and Apollo Server then rewrites validation codes), so the
@@ -90,7 +93,7 @@ export function maxRootFieldsRule(max: number) {
 }
 
 /** The operation limits, as Apollo Server plugins and validation rules. */
-export function useOperationLimits(limits: OperationLimits, production: boolean) {
+export function useOperationLimits(limits: OperationLimits) {
   const armor = new ApolloArmor({
     maxDepth: limit(limits.maxDepth, LIMIT_CODES.depth),
     maxAliases: limit(limits.maxAliases, LIMIT_CODES.aliases),
@@ -99,7 +102,9 @@ export function useOperationLimits(limits: OperationLimits, production: boolean)
     maxTokens: { enabled: false },
     // Cost is the gateway's own (weighted by connection sizes, reported, rate-limited).
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // Suggestions are masked in production by the gateway's own error formatting, enum values
+    // and variables included (Armor's mask knows one message shape).
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules: [...validationRules, maxRootFieldsRule(limits.maxRootFields)], parseOptions: { maxTokens: limits.maxTokens } };

@@ -4,6 +4,12 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { DEFAULT_MAX_BODY_BYTES } from './config.ts';
 import type { Logger } from './log.ts';
 
+/**
+ * Codes of a request that was well formed over HTTP but is not a GraphQL request that can run:
+ * it does not parse, does not validate, or its variables do not fit their types.
+ */
+export const GRAPHQL_REQUEST_ERROR_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE'] as const;
+
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
@@ -14,6 +20,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   routes?: Route[];
   /** Requests larger than this are refused (413) before they are parsed; the kit's default otherwise. */
   maxBodyBytes?: number;
+  /** Codes besides GraphQL's own that mean "this request could not run" (a server's own validation rules). */
+  requestErrorCodes?: readonly string[];
   /** Operations one batched request may carry; 1 (the default) refuses batches. */
   maxBatch?: number;
   logger: Logger;
@@ -44,6 +52,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(payload);
 }
 
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` gets status 200 for a request
+ * that does not parse, validate or coerce its variables, with the errors in the body (a legacy
+ * client cannot tell a GraphQL error from a broken server by a 4xx). `application/graphql-response+json`
+ * keeps Apollo Server's 4xx. Batches and anything else keep their status.
+ */
+function statusFor(status: number, contentType: string | undefined, body: string, requestErrorCodes: ReadonlySet<string>): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  let result: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  try {
+    result = JSON.parse(body) as typeof result;
+  } catch {
+    return status;
+  }
+  if (Array.isArray(result) || result.data !== undefined || !result.errors?.length) return status;
+  return result.errors.every((error) => requestErrorCodes.has(String(error.extensions?.code))) ? 200 : status;
+}
+
 export function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
@@ -57,6 +83,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
   const { server, context, routes = [], logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatch = options.maxBatch ?? 1;
+  const requestErrorCodes = new Set<string>([...GRAPHQL_REQUEST_ERROR_CODES, ...(options.requestErrorCodes ?? [])]);
   return async (req, res) => {
     try {
       for (const route of routes) {
@@ -97,6 +124,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        res.statusCode = statusFor(res.statusCode, response.headers.get('content-type'), response.body.string, requestErrorCodes);
         res.end(response.body.string);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
