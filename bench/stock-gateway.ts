@@ -2,6 +2,8 @@
  * A stock Apollo Gateway for comparison: default options, the same supergraph, the same
  * subgraphs. Only the subgraph URLs are configured (the bench runs them on free ports).
  */
+// First, before @apollo/gateway loads: its usage telemetry is off unless the environment says otherwise.
+import '../gateway/src/telemetry.ts';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';

@@ -57,7 +57,7 @@ describe('operation limits', () => {
     const big = await fetch(`${graph.url}graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(2_100_000)}` }),
+      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(graph.config.limits.maxBodyBytes + 100_000)}` }),
     });
     expect(big.status).toBe(413);
     expect(codeOf((await big.json()) as any)).toBe('PAYLOAD_TOO_LARGE');

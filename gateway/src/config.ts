@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction } from '@app/kit/config';
+import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction, maxBodyBytes, positiveInt } from '@app/kit/config';
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
@@ -27,14 +27,6 @@ export interface GatewayConfig {
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
   subscriptions: SubscriptionCapsConfig;
-}
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got ${JSON.stringify(raw)}.`);
-  return value;
 }
 
 /** `RATE_LIMIT_TIERS` is JSON shaped like the defaults, e.g. {"anonymous":{"max":1000,"restoreRate":50}}. */
@@ -89,7 +81,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxRootFields: positiveInt(env, 'MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields),
       maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxTokens: positiveInt(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-      maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      maxBodyBytes: maxBodyBytes(env),
       maxBatch: positiveInt(env, 'MAX_BATCH', DEFAULT_LIMITS.maxBatch),
     },
     cost: { ...DEFAULT_COST_CONFIG, maxCost: positiveInt(env, 'MAX_COST', DEFAULT_COST_CONFIG.maxCost), tiers: tiers(env) },

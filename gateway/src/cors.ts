@@ -8,7 +8,7 @@ export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://san
  * origins still reach GraphQL (non-browser clients send no Origin) but browsers will not
  * let a page read the answer.
  */
-export function corsRoute(allowedOrigins: readonly string[]): Route {
+export function useCors(allowedOrigins: readonly string[]): Route {
   const allowed = new Set(allowedOrigins);
   return (req, res) => {
     const origin = req.headers.origin;

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/kit/pagination';
 import type { RateLimitStore, Tier } from './rate-limit.ts';
-import type { GatewayContext } from './viewer-signing.ts';
+import type { GatewayContext } from './context.ts';
 
 /**
  * What an operation costs, the way large commerce APIs count it: every object is a point, a
@@ -129,7 +129,7 @@ export interface Throttle {
   restoreRate: number;
 }
 
-/** Whose bucket a request draws on: its partner key, its user, or its address. */
+/** Whose bucket an operation is charged to: the partner key (by its tier), the user, or the caller's address. */
 export function bucketOf(context: GatewayContext, config: CostConfig): { id: string; kind: 'partner' | 'user' | 'anonymous'; tier: Tier } {
   const { viewer } = context;
   if (viewer.keyId) {
@@ -149,7 +149,7 @@ export interface CostHooks {
  * beyond the caller's bucket (THROTTLED, HTTP 429 with Retry-After), and reports
  * `extensions.cost { requested actual throttle { max available restoreRate } }`.
  */
-export function costPlugin(config: CostConfig, store: RateLimitStore, hooks: CostHooks = {}): ApolloServerPlugin<GatewayContext> {
+export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHooks = {}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let requested: number | null = null;

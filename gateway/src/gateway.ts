@@ -1,29 +1,34 @@
+// First: @apollo/gateway must not be loaded before its telemetry default is set.
+import './telemetry.ts';
 import type http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
-import { graphQLHandler, sendError, type Route } from '@app/kit/http';
+import { graphQLHandler, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import { metricsRoute } from '@app/kit/metrics';
-import { errorLogging, maskErrors } from '@app/kit/subgraph';
-import { anonymousViewer, type Viewer } from '@app/kit/viewer';
-import { AuthenticationError, createAuthenticator } from './auth.ts';
+import { errorLogging } from '@app/kit/subgraph';
+import { createAuthenticator } from './auth.ts';
+import { useAuthentication } from './auth-route.ts';
 import type { GatewayConfig } from './config.ts';
-import { corsRoute } from './cors.ts';
-import { costPlugin } from './cost.ts';
-import { introspectionGate } from './introspection.ts';
+import type { GatewayContext } from './context.ts';
+import { useCors } from './cors.ts';
+import { useCost } from './cost.ts';
+import { useErrorFormatting } from './errors.ts';
+import { subgraphReadiness, useHealth } from './health.ts';
+import { useIntrospectionGate } from './introspection.ts';
 import type { KeyStore } from './keys/store.ts';
-import { limitCodeOf, operationLimits } from './limits.ts';
+import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
-import { subgraphReadiness } from './readiness.ts';
+import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
 import { createSubscriptions } from './subscriptions/serve.ts';
-import { ViewerSigningDataSource, type GatewayContext } from './viewer-signing.ts';
 
 export const defaultSupergraphPath = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -38,16 +43,9 @@ export interface GatewayOptions {
   logger: Logger;
 }
 
-/** A client-supplied request id is kept only if it is short and plain. */
-function requestIdFrom(req: http.IncomingMessage): string | undefined {
-  const value = req.headers['x-request-id'];
-  const id = Array.isArray(value) ? value[0] : value;
-  return id && /^[\w.:-]{1,64}$/.test(id) ? id : undefined;
-}
-
 /**
  * Builds the gateway and its Apollo Server without binding a port, so tests can serve it on
- * port 0 and `index.ts` on the configured one.
+ * port 0 and `index.ts` on the configured one. Each concern lives in its own file; this wires them.
  */
 export function createGateway(options: GatewayOptions) {
   const { config, logger } = options;
@@ -56,7 +54,9 @@ export function createGateway(options: GatewayOptions) {
   // Keep-alive sockets are closed by the gateway before the subgraphs' 65 s keep-alive ends, so
   // a reused socket is never one the subgraph is closing.
   const agents = new Map<string, Agent>();
-  const dataSources = new Map<string, ViewerSigningDataSource>();
+  const failures = useSubgraphFailureLog({ logger });
+  // Subscriptions complete their events through the same data sources queries use.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -64,33 +64,15 @@ export function createGateway(options: GatewayOptions) {
     buildService: ({ name, url }) => {
       const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
       agents.set(name, agent);
-      const dataSource = new ViewerSigningDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics });
+      const dataSource = new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics, onFailure: failures.report });
       dataSources.set(name, dataSource);
       return dataSource;
     },
     logger,
   });
 
-  const limits = operationLimits(config.limits, config.production);
+  const limits = useOperationLimits(config.limits);
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
-  const observe: ApolloServerPlugin<GatewayContext> = {
-    async requestDidStart({ request }) {
-      const started = performance.now();
-      return {
-        async willSendResponse({ response, errors, operationName }) {
-          const operation = operationName ?? request.operationName ?? 'anonymous';
-          const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
-          const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
-          metrics.requests.inc({ operation, outcome });
-          metrics.requestDuration.observe({ operation }, (performance.now() - started) / 1000);
-          for (const error of errors ?? []) {
-            const code = limitCodeOf(error.extensions, error.message) ?? limitCodeOf((error.originalError as { extensions?: Record<string, unknown> } | undefined)?.extensions) ?? error.extensions?.code;
-            metrics.errors.inc({ code: String(code ?? 'INTERNAL_SERVER_ERROR') });
-          }
-        },
-      };
-    },
-  };
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection is on; in production the gate admits only `schema:read` callers.
@@ -100,57 +82,20 @@ export function createGateway(options: GatewayOptions) {
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
-      // Apollo Server rewraps validation errors; the limit's tag is on the error it wraps.
-      const original = (error as { originalError?: { extensions?: Record<string, unknown> } }).originalError;
-      const limitCode = limitCodeOf(formatted.extensions, formatted.message) ?? limitCodeOf(original?.extensions);
-      if (limitCode) return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limitCode } };
-      return maskErrors(formatted);
-    },
+    formatError: useErrorFormatting({ production: config.production }),
     logger,
     plugins: [
       ...limits.plugins,
-      observe,
+      useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
-      costPlugin(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), introspectionGate()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })]),
+      useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), useIntrospectionGate()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })]),
     ],
   });
 
-  const authenticate = createAuthenticator(config.jwt, options.keys);
-  const contexts = new WeakMap<http.IncomingMessage, GatewayContext>();
-  // Credentials are checked before GraphQL runs: a bad or expired one is a 401, not anonymous.
-  const authRoute: Route = async (req, res) => {
-    const requestId = requestIdFrom(req);
-    try {
-      const { viewer, partnerTier } = await authenticate(req, requestId);
-      res.setHeader('x-request-id', viewer.requestId);
-      contexts.set(req, { viewer, partnerTier, clientIp: req.socket.remoteAddress ?? null });
-      return false;
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      logger.info({ reason: error.message, requestId }, 'refused credentials');
-      res.setHeader('www-authenticate', 'Bearer');
-      sendError(res, 401, 'UNAUTHENTICATED', error.message);
-      return true;
-    }
-  };
-
   let loaded = false;
-  const readiness = subgraphReadiness(urls);
-  const healthRoute: Route = async (req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
-    if (path === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'gateway' }));
-      return true;
-    }
-    const subgraphs = await readiness();
-    const ready = loaded && Object.values(subgraphs).every((state) => state === 'up');
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', supergraphLoaded: loaded, subgraphs }));
-    return true;
-  };
-
+  const authenticate = createAuthenticator(config.jwt, options.keys);
+  const authentication = useAuthentication({ authenticate, logger });
   const subscriptions = createSubscriptions({
     supergraphSdl,
     serviceMap: () => Object.fromEntries(dataSources),
@@ -162,14 +107,21 @@ export function createGateway(options: GatewayOptions) {
     cost: config.cost,
     rateLimits: rateLimitStore,
     caps: config.subscriptions,
+    // A WebSocket's credential comes in connection_init; it is checked like a request's headers.
     authenticate: (headers, remoteAddress) => authenticate({ headers, socket: { remoteAddress } } as unknown as http.IncomingMessage),
-    contextOf: (req) => contexts.get(req) ?? { viewer: anonymousViewer(), clientIp: req.socket.remoteAddress ?? null },
+    contextOf: (req) => ({ clientIp: req.socket.remoteAddress ?? null, ...authentication.context(req) }),
     production: config.production,
     registry: metrics.registry,
     logger,
   });
-
-  const routes: Route[] = [corsRoute(config.corsOrigins), healthRoute, metricsRoute(metrics.registry), authRoute, subscriptions.route];
+  const routes: Route[] = [
+    useCors(config.corsOrigins),
+    useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls) }),
+    metricsRoute(metrics.registry),
+    authentication.route,
+    // SSE subscriptions on the GraphQL path, once the caller is known.
+    subscriptions.route,
+  ];
   return {
     gateway,
     server,
@@ -180,9 +132,11 @@ export function createGateway(options: GatewayOptions) {
     },
     handler: graphQLHandler<GatewayContext>({
       server,
-      context: (req) => contexts.get(req) ?? { viewer: anonymousViewer() as Viewer },
+      context: authentication.context,
       routes,
       maxBodyBytes: config.limits.maxBodyBytes,
+      // A refused limit is a validation failure under its own code: 200 for application/json too.
+      requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
       logger,
     }),
@@ -197,6 +151,7 @@ export function createGateway(options: GatewayOptions) {
       await subscriptions.close();
       await server.stop();
       await Promise.all([...agents.values()].map((agent) => agent.close()));
+      failures.flush();
     },
   };
 }

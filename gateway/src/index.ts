@@ -1,34 +1,5 @@
-import { hostFrom, portFor } from '@app/kit/config';
-import { listen, stopOnSignals } from '@app/kit/http';
-import { createLogger } from '@app/kit/log';
-import { gatewayConfig } from './config.ts';
-import { createGateway } from './gateway.ts';
-import { openKeyStore } from './keys/store.ts';
+// @apollo/gateway reads APOLLO_TELEMETRY_DISABLED, and static imports are all loaded before any
+// line of this module runs: so the default is set first and the gateway is loaded after it.
+import './telemetry.ts';
 
-const logger = createLogger('gateway');
-
-try {
-  const config = gatewayConfig();
-  if (config.defaultSecrets.length > 0) {
-    logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
-  }
-  const keys = openKeyStore(config.keyStorePath);
-  const gateway = createGateway({ config, keys, logger });
-  await gateway.start();
-  const http = await listen(gateway.handler, portFor('gateway'), hostFrom()).catch(async (error: unknown) => {
-    await gateway.stop();
-    throw error;
-  });
-  http.server.on('upgrade', gateway.handleUpgrade);
-  logger.info({ url: http.url, mode: config.production ? 'production' : 'development' }, 'gateway listening');
-  stopOnSignals(async () => {
-    // Subscriptions first (each is told it is over), then in-flight requests finish.
-    await gateway.stopSubscriptions();
-    await http.close();
-    await gateway.stop();
-    keys.close();
-  }, logger);
-} catch (error) {
-  logger.fatal({ err: error }, (error as Error).message);
-  process.exit(1);
-}
+await import('./serve.ts');

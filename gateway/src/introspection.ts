@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
-import type { GatewayContext } from './viewer-signing.ts';
+import type { GatewayContext } from './context.ts';
 
 export const SCHEMA_READ_SCOPE = 'schema:read';
 
@@ -18,7 +18,7 @@ function selectsIntrospection(document: DocumentNode): boolean {
  * In production, introspection is for callers whose key carries `schema:read` (partners'
  * tooling, our own CI); everyone else gets FORBIDDEN. `__typename` stays open.
  */
-export function introspectionGate(): ApolloServerPlugin<GatewayContext> {
+export function useIntrospectionGate(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { DEFAULT_MAX_BODY_BYTES } from '@app/kit/config';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -19,8 +20,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxRootFields: 10,
   maxDirectives: 20,
   maxTokens: 2_000,
-  // Room for a partner's 5,000-item merch feed in variables (about 650 kB).
-  maxBodyBytes: 2_000_000,
+  // One limit for the gateway and the subgraphs (MAX_BODY_BYTES): see the kit's config.
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   maxBatch: 5,
 };
 
@@ -34,6 +35,9 @@ export const LIMIT_CODES = {
   body: 'PAYLOAD_TOO_LARGE',
   batch: 'BATCH_TOO_LARGE',
 } as const;
+
+/** The limits checked while parsing and validating: a refused one is a request that could not run. */
+export const VALIDATION_LIMIT_CODES = [LIMIT_CODES.depth, LIMIT_CODES.aliases, LIMIT_CODES.rootFields, LIMIT_CODES.directives, LIMIT_CODES.tokens];
 
 /**
  * Reports a limit's refusal with the limit's own code. Armor's default reporter replaces the
@@ -89,7 +93,7 @@ export function maxRootFieldsRule(max: number) {
 }
 
 /** The operation limits, as Apollo Server plugins and validation rules. */
-export function operationLimits(limits: OperationLimits, production: boolean) {
+export function useOperationLimits(limits: OperationLimits) {
   const armor = new ApolloArmor({
     maxDepth: limit(limits.maxDepth, LIMIT_CODES.depth),
     maxAliases: limit(limits.maxAliases, LIMIT_CODES.aliases),
@@ -98,7 +102,9 @@ export function operationLimits(limits: OperationLimits, production: boolean) {
     maxTokens: { enabled: false },
     // Cost is the gateway's own (weighted by connection sizes, reported, rate-limited).
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // Suggestions are masked in production by the gateway's own error formatting, enum values
+    // and variables included (Armor's mask knows one message shape).
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules: [...validationRules, maxRootFieldsRule(limits.maxRootFields)], parseOptions: { maxTokens: limits.maxTokens } };

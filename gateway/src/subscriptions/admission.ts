@@ -19,7 +19,7 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { requestedCost, type CostConfig, bucketOf } from '../cost.ts';
 import { limitCodeOf } from '../limits.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
-import type { GatewayContext } from '../viewer-signing.ts';
+import type { GatewayContext } from '../context.ts';
 import type { SubscriptionPlanner } from './plan.ts';
 
 export interface SubscriptionCapsConfig {

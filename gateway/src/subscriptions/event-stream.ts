@@ -11,7 +11,7 @@ import { createHandler, type ExecutionResult as SseExecutionResult } from 'graph
 import { EVENT_STREAM } from '@app/kit/sse';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
-import type { GatewayContext } from '../viewer-signing.ts';
+import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
 

@@ -8,7 +8,7 @@ import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apol
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@app/kit/log';
-import type { GatewayContext } from '../viewer-signing.ts';
+import type { GatewayContext } from '../context.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 
 /**

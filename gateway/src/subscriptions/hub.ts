@@ -15,7 +15,7 @@ import type { DocumentNode, ExecutionResult } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
-import type { GatewayContext } from '../viewer-signing.ts';
+import type { GatewayContext } from '../context.ts';
 import { ClientStream } from './client-stream.ts';
 import { completeEvent } from './events.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';

@@ -13,7 +13,7 @@ import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
 import type { CostConfig } from '../cost.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
-import type { GatewayContext } from '../viewer-signing.ts';
+import type { GatewayContext } from '../context.ts';
 import { OpenCounts, subscriptionAdmission, type SubscriptionCapsConfig } from './admission.ts';
 import { eventStreamTransport } from './event-stream.ts';
 import { SubscriptionHub } from './hub.ts';

@@ -42,6 +42,32 @@ export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process
   return env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${SERVICES[name].port}/graphql`;
 }
 
+/** A whole number above zero from `name`, or `fallback` when it is unset or empty. */
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+/**
+ * The default request body limit, for the gateway and every subgraph alike. Sized for the
+ * largest request the API promises to take, a 10,000-item merch feed import: a realistic item
+ * (title, a 130-character description, an image URL) is about 400 bytes of JSON, so 10,000 of
+ * them are about 4 MB; the rest is room for longer titles and descriptions.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 6_000_000;
+
+/**
+ * `MAX_BODY_BYTES`: one limit for the whole graph. The gateway refuses a larger client request
+ * with 413 before parsing it; a subgraph refuses a larger request from the gateway the same way,
+ * and the gateway reports that as PAYLOAD_TOO_LARGE naming the subgraph.
+ */
+export function maxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES);
+}
+
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
 }

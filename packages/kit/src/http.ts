@@ -1,10 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { DEFAULT_MAX_BODY_BYTES } from './config.ts';
 import type { Logger } from './log.ts';
 
-/** Requests larger than this are refused before they are parsed. */
-export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/**
+ * Codes of a request that was well formed over HTTP but is not a GraphQL request that can run:
+ * it does not parse, does not validate, or its variables do not fit their types.
+ */
+export const GRAPHQL_REQUEST_ERROR_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE'] as const;
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
@@ -14,7 +18,10 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   context: (req: http.IncomingMessage, rawBody: string) => Promise<TContext> | TContext;
   /** Other routes (health, metrics) tried before GraphQL; a route returns true when it answered. */
   routes?: Route[];
+  /** Requests larger than this are refused (413) before they are parsed; the kit's default otherwise. */
   maxBodyBytes?: number;
+  /** Codes besides GraphQL's own that mean "this request could not run" (a server's own validation rules). */
+  requestErrorCodes?: readonly string[];
   /** Operations one batched request may carry; 1 (the default) refuses batches. */
   maxBatch?: number;
   logger: Logger;
@@ -45,6 +52,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(payload);
 }
 
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` gets status 200 for a request
+ * that does not parse, validate or coerce its variables, with the errors in the body (a legacy
+ * client cannot tell a GraphQL error from a broken server by a 4xx). `application/graphql-response+json`
+ * keeps Apollo Server's 4xx. Batches and anything else keep their status.
+ */
+function statusFor(status: number, contentType: string | undefined, body: string, requestErrorCodes: ReadonlySet<string>): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  let result: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  try {
+    result = JSON.parse(body) as typeof result;
+  } catch {
+    return status;
+  }
+  if (Array.isArray(result) || result.data !== undefined || !result.errors?.length) return status;
+  return result.errors.every((error) => requestErrorCodes.has(String(error.extensions?.code))) ? 200 : status;
+}
+
 export function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
@@ -58,6 +83,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
   const { server, context, routes = [], logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatch = options.maxBatch ?? 1;
+  const requestErrorCodes = new Set<string>([...GRAPHQL_REQUEST_ERROR_CODES, ...(options.requestErrorCodes ?? [])]);
   return async (req, res) => {
     try {
       for (const route of routes) {
@@ -98,6 +124,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        res.statusCode = statusFor(res.statusCode, response.headers.get('content-type'), response.body.string, requestErrorCodes);
         res.end(response.body.string);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -7,9 +7,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
-import { dataDir, hostFrom, internalSecret, portFor, type SubgraphName } from './config.ts';
+import { dataDir, hostFrom, internalSecret, maxBodyBytes, portFor, type SubgraphName } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
-import { DEFAULT_MAX_BODY_BYTES, graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
+import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { subscriptionServer } from './sse.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
@@ -125,6 +125,8 @@ export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   ready?: () => boolean;
   /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
   onStop?: () => void;
+  /** The request body limit; MAX_BODY_BYTES, the gateway's own, by default. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -138,7 +140,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
   let stopping = false;
   let http: RunningHttpServer;
   const subscriptions = options.schema?.getSubscriptionType()
-    ? subscriptionServer({ schema: options.schema, readViewer, context: options.context, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger })
+    ? subscriptionServer({ schema: options.schema, readViewer, context: options.context, maxBodyBytes: options.maxBodyBytes ?? maxBodyBytes(), logger })
     : null;
   try {
     http = await listen(
@@ -150,6 +152,8 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
           ...(options.metrics ? [metricsRoute(options.metrics.registry)] : []),
           ...(subscriptions ? [subscriptions.route] : []),
         ],
+        // One limit for the whole graph (MAX_BODY_BYTES), the gateway's own.
+        maxBodyBytes: options.maxBodyBytes ?? maxBodyBytes(),
         logger,
       }),
       options.port,
@@ -186,6 +190,7 @@ export interface ServeOptions {
   metrics?: SubgraphMetrics;
   ready?: () => boolean;
   onStop?: () => void;
+  maxBodyBytes?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SubgraphName } from '@app/kit/config';
+import type { Route } from '@app/kit/http';
 
 export type SubgraphHealth = Record<string, 'up' | 'down'>;
 
@@ -30,5 +31,32 @@ export function subgraphReadiness(graphqlUrls: Record<SubgraphName, string>, tim
       return health;
     });
     return inFlight;
+  };
+}
+
+export interface HealthOptions {
+  /** Whether the supergraph is loaded (false before start and after stop). */
+  loaded: () => boolean;
+  /** Each subgraph's state; `subgraphReadiness` in the gateway. */
+  subgraphs: () => Promise<SubgraphHealth>;
+}
+
+/**
+ * `GET /health`: the process is up. `GET /ready`: the supergraph is loaded and every subgraph is
+ * ready, with each one's state (503 naming the one that is not).
+ */
+export function useHealth({ loaded, subgraphs }: HealthOptions): Route {
+  return async (req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
+    if (path === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+      return true;
+    }
+    const states = await subgraphs();
+    const isLoaded = loaded();
+    const ready = isLoaded && Object.values(states).every((state) => state === 'up');
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', supergraphLoaded: isLoaded, subgraphs: states }));
+    return true;
   };
 }

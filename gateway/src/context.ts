@@ -1,0 +1,10 @@
+import type { Viewer } from '@app/kit/viewer';
+
+/** What every request carries through the gateway: who calls, and what their rate limit hangs on. */
+export interface GatewayContext {
+  viewer: Viewer;
+  /** The rate-limit tier of the partner key, when a key is used. */
+  partnerTier?: string | null;
+  /** The caller's address, the rate-limit bucket of anonymous callers. */
+  clientIp?: string | null;
+}

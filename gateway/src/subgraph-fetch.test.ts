@@ -1,0 +1,156 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLError } from 'graphql';
+import { Agent } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NonceGuard, SIGNATURE_HEADER, verifyViewer, VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
+import type { GatewayContext } from './context.ts';
+import { createGatewayMetrics } from './metrics.ts';
+import { SubgraphDataSource, useTimedFetch } from './subgraph-fetch.ts';
+import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
+
+const secret = 'unit-secret-0123456789abcdef0123456789';
+const servers: http.Server[] = [];
+const agents: Agent[] = [];
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  await Promise.all(agents.map((agent) => agent.close()));
+});
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A subgraph on loopback whose answer the test decides; it records what it received. */
+async function subgraph(answer: (received: Received, res: http.ServerResponse) => void) {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      answer(received.at(-1)!, res);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, received };
+}
+
+/** The URL of a loopback port nothing listens on: a subgraph that is down. */
+async function downUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+const json = (status: number, body: unknown) => (_received: Received, res: http.ServerResponse) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+function dataSource(name: string, url: string, timeoutMs = 2_000) {
+  const agent = new Agent();
+  agents.push(agent);
+  const metrics = createGatewayMetrics();
+  const failures: SubgraphFetchFailure[] = [];
+  return { metrics, failures, source: new SubgraphDataSource({ name, url, secret, timeoutMs, agent, metrics, onFailure: (failure) => failures.push(failure) }) };
+}
+
+const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: [], country: 'US', requestId: 'req-1' };
+/** One subgraph request as the gateway's plan executor makes it. */
+const ask = (source: SubgraphDataSource, query = 'query Me__users__0 { me { id } }') =>
+  source.process({ kind: 'incoming operation', request: { query, variables: {} }, context: { viewer }, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+/** The error a subgraph request fails with. */
+const failureOf = (source: SubgraphDataSource, query?: string) =>
+  ask(source, query).then(
+    () => {
+      throw new Error('expected the subgraph request to fail');
+    },
+    (error: unknown) => error as GraphQLError,
+  );
+
+describe('a subgraph fetch', () => {
+  it('carries the signed viewer and the request id, and is measured as ok', async () => {
+    const users = await subgraph(json(200, { data: { me: { id: 'usr_1' } } }));
+    const { source, metrics } = dataSource('users', users.url);
+    const response = await ask(source);
+    expect(response.data).toEqual({ me: { id: 'usr_1' } });
+    const [{ headers, body }] = users.received as [Received];
+    expect(headers['x-request-id']).toBe('req-1');
+    const verified = verifyViewer({ viewer: headers[VIEWER_HEADER] as string, signature: headers[SIGNATURE_HEADER] as string }, body, secret, new NonceGuard());
+    expect(verified).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
+    expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="users",outcome="ok"\} 1/);
+  });
+
+  it('to a subgraph that is down is SERVICE_UNAVAILABLE naming it, with no address or socket error', async () => {
+    const { source, metrics } = dataSource('content', await downUrl());
+    const error = await failureOf(source);
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'content' });
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|graphql/);
+    expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="content",outcome="unreachable"\} 1/);
+  });
+
+  it('to a subgraph that does not answer in time is cut off and says so', async () => {
+    const hanging = await subgraph(() => undefined);
+    const { source, metrics } = dataSource('gifts', hanging.url, 200);
+    const error = await failureOf(source);
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'gifts' });
+    expect(error.message).toMatch(/did not answer in time/);
+    expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="gifts",outcome="timeout"\} 1/);
+  });
+
+  it('to a failing subgraph is SERVICE_UNAVAILABLE, measured by its status', async () => {
+    const failing = await subgraph(json(502, { message: 'bad gateway at 10.1.2.3' }));
+    const { source, metrics } = dataSource('commerce', failing.url);
+    const error = await failureOf(source);
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'commerce' });
+    expect(error.message).not.toMatch(/10\.1\.2\.3/);
+    expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="commerce",outcome="http_502"\} 1/);
+  });
+});
+
+describe('a subgraph that refuses a request (4xx)', () => {
+  it('is never reported as down: 413 is PAYLOAD_TOO_LARGE, a coded GraphQL error passes on, anything else is SUBREQUEST_HTTP_ERROR', async () => {
+    const cases: [number, unknown, Record<string, unknown>][] = [
+      [413, { errors: [{ message: 'The request body is larger than 100 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { code: 'PAYLOAD_TOO_LARGE', service: 'commerce' }],
+      [400, { errors: [{ message: 'Variable "$at" got invalid value "soon".', extensions: { code: 'BAD_USER_INPUT' } }] }, { code: 'BAD_USER_INPUT', service: 'commerce' }],
+      [404, 'no such path', { code: 'SUBREQUEST_HTTP_ERROR', service: 'commerce', status: 404 }],
+      [429, { message: 'slow down' }, { code: 'SUBREQUEST_HTTP_ERROR', service: 'commerce', status: 429 }],
+    ];
+    for (const [status, body, extensions] of cases) {
+      const commerce = await subgraph(typeof body === 'string' ? (_received, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body) : json(status, body));
+      const { source, failures } = dataSource('commerce', commerce.url);
+      const error = await failureOf(source);
+      expect(error.extensions, String(status)).toEqual(extensions);
+      expect(failures, String(status)).toEqual([expect.objectContaining({ subgraph: 'commerce', outcome: `http_${status}`, requestId: 'req-1' })]);
+    }
+  });
+});
+
+describe('failed subgraph fetches', () => {
+  it('are reported with the request id, the outcome, the duration and the socket\'s reason', async () => {
+    const { source, failures } = dataSource('content', await downUrl());
+    await failureOf(source);
+    expect(failures).toEqual([{ subgraph: 'content', outcome: 'unreachable', durationMs: expect.any(Number), requestId: 'req-1', cause: 'ECONNREFUSED' }]);
+    const users = await subgraph(json(200, { data: { me: { id: 'usr_1' } } }));
+    const fine = dataSource('users', users.url);
+    await ask(fine.source);
+    expect(fine.failures).toEqual([]);
+  });
+});
+
+describe('the timed fetch', () => {
+  it('passes method, headers and body as given', async () => {
+    const echo = await subgraph((received, res) => res.writeHead(200).end(received.body));
+    const agent = new Agent();
+    agents.push(agent);
+    const response = await useTimedFetch({ name: 'users', timeoutMs: 1_000, agent })(echo.url, { method: 'POST', headers: { 'x-test': 'yes' }, body: 'hello' });
+    expect(await response.text()).toBe('hello');
+    expect(echo.received[0]!.headers['x-test']).toBe('yes');
+  });
+});
