@@ -20,8 +20,11 @@ try {
     await gateway.stop();
     throw error;
   });
+  http.server.on('upgrade', gateway.handleUpgrade);
   logger.info({ url: http.url, mode: config.production ? 'production' : 'development' }, 'gateway listening');
   stopOnSignals(async () => {
+    // Subscriptions first (each is told it is over), then in-flight requests finish.
+    await gateway.stopSubscriptions();
     await http.close();
     await gateway.stop();
     keys.close();
