@@ -9,7 +9,7 @@ import { listen } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { shopBrands, userIds } from '@app/fixtures/world';
 import { createGateway } from '@app/gateway/src/gateway.ts';
-import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
 

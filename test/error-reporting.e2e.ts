@@ -11,7 +11,7 @@ import { listen } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { creatorIds } from '@app/fixtures/world';
 import { createGateway } from '@app/gateway/src/gateway.ts';
-import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 let development: RunningGraph;

@@ -12,7 +12,7 @@ import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
 import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
-import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
 import { openUsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';

@@ -10,7 +10,7 @@ import { createLogger } from '@app/kit/log';
 import { listen } from '@app/kit/http';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { createGateway } from '@app/gateway/src/gateway.ts';
-import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 let graph: RunningGraph;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type JwtConfig } from '@app/gateway/src/config.ts';
-import { openKeyStore } from '@app/gateway/src/keys/store.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import type { QueryResult } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -5,7 +5,7 @@ import { createLogger } from '@app/kit/log';
 import { createAuthenticator, signUserToken } from './auth.ts';
 import { requestIdFrom, useAuthentication } from './auth-route.ts';
 import type { GatewayContext } from './context.ts';
-import { openKeyStore, type KeyStore } from './keys/store.ts';
+import { openKeyStore, type KeyStore } from './db/keys.ts';
 
 const jwt = { secret: 'unit-jwt-secret-0123456789abcdef0123456789', jwksUrl: null, issuer: 'video-commerce-graph', audience: 'video-commerce-graph' };
 let keys: KeyStore;

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { Viewer } from '@app/kit/viewer';
 import type { JwtConfig } from './config.ts';
-import type { KeyStore } from './keys/store.ts';
+import type { KeyStore } from './db/keys.ts';
 
 /** A refused credential: the request gets HTTP 401 and this message, never a silent anonymous. */
 export class AuthenticationError extends Error {

@@ -21,7 +21,7 @@ import { useCost } from './cost.ts';
 import { useErrorFormatting } from './errors.ts';
 import { subgraphReadiness, useHealth } from './health.ts';
 import { useIntrospectionGate } from './introspection.ts';
-import type { KeyStore } from './keys/store.ts';
+import type { KeyStore } from './db/keys.ts';
 import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
@@ -72,6 +72,7 @@ export function createGateway(options: GatewayOptions) {
   });
 
   const limits = useOperationLimits(config.limits);
+  const formatError = useErrorFormatting({ production: config.production });
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -82,7 +83,7 @@ export function createGateway(options: GatewayOptions) {
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: useErrorFormatting({ production: config.production }),
+    formatError,
     logger,
     plugins: [
       ...limits.plugins,
@@ -113,6 +114,7 @@ export function createGateway(options: GatewayOptions) {
     production: config.production,
     registry: metrics.registry,
     logger,
+    formatError,
   });
   const routes: Route[] = [
     useCors(config.corsOrigins),

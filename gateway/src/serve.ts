@@ -4,7 +4,7 @@ import { listen, stopOnSignals } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { gatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
-import { openKeyStore } from './keys/store.ts';
+import { openKeyStore } from './db/keys.ts';
 
 const logger = createLogger('gateway');
 

@@ -1,6 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+/** The same error, placed at a path in the response. */
+class GraphQLErrorWithPath extends GraphQLError {
+  constructor(error: GraphQLError, path: readonly (string | number)[]) {
+    super(error.message, { path, extensions: error.extensions, originalError: error.originalError ?? undefined });
+  }
+}
 import { type Agent, fetch as undiciFetch } from 'undici';
 import { anonymousViewer, encodeViewer, VIEWER_HEADER } from '@app/kit/viewer';
 import { useCollapsedReads } from './collapse.ts';
@@ -81,6 +88,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const viewer = context?.viewer ?? anonymousViewer();
     request.http?.headers.set(VIEWER_HEADER, encodeViewer(viewer));
     request.http?.headers.set('x-request-id', viewer.requestId);
+  }
+
+  /**
+   * A failed fetch's error names where in the response the missing data belonged: the path of
+   * the entities it was to complete (up to the first list, whose every item it nulls).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+      if (path && error instanceof Error && (error as GraphQLError).extensions && !(error as GraphQLError).path) {
+        const segments = Array.isArray(path) ? (path as (string | number)[]) : [];
+        const until = segments.indexOf('@');
+        const located = until === -1 ? segments : segments.slice(0, until);
+        if (located.length > 0) {
+          const failure = error as GraphQLError;
+          throw new GraphQLErrorWithPath(failure, located);
+        }
+      }
+      throw error;
+    }
   }
 
   /** Never pass on a subgraph's URL, socket error or raw body: `subgraphFailureError` says what a client sees. */

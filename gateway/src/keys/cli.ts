@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { gatewayConfig } from '../config.ts';
-import { KeyError, KNOWN_SCOPES, openKeyStore } from './store.ts';
+import { KeyError, KNOWN_SCOPES, openKeyStore } from '../db/keys.ts';
 
 const USAGE = `Usage:
   npm run keys -- create --partner <brandId> --scopes <scope,scope> [--name <label>] [--expires-in-days <n>] [--tier standard|plus|enterprise]

@@ -11,7 +11,7 @@
  * is the same for every viewer and it is fetched as anonymous. Otherwise it is the viewer.
  */
 import type { ServiceMap } from '@apollo/gateway';
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
@@ -31,7 +31,12 @@ export interface SubscriptionHubOptions {
   registry: Registry;
   /** How many events may wait for one client before it is disconnected as too slow. */
   maxBuffered: number;
+  /** What a client sees of an error: the gateway's own formatting (masking, no suggestions in production). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
+
+/** A result as clients receive it: errors formatted once, for every client of the group. */
+export type DeliveredResult = Omit<ExecutionResult, 'errors'> & { errors?: GraphQLFormattedError[] };
 
 export interface SubscribeRequest {
   document: DocumentNode;
@@ -83,13 +88,14 @@ export class SubscriptionHub {
   private readonly latency: Histogram;
 
   constructor(private readonly options: SubscriptionHubOptions) {
-    const hub = this;
+    const openClients = () => this.clients.size;
+    const openUpstreams = () => this.upstreams.size;
     new Gauge({
       name: 'graphql_subscriptions_open',
       help: 'Client subscriptions open at the gateway',
       registers: [options.registry],
       collect() {
-        this.set(hub.clients.size);
+        this.set(openClients());
       },
     });
     new Gauge({
@@ -97,7 +103,7 @@ export class SubscriptionHub {
       help: 'Subscriptions from the gateway to subgraphs (one per distinct operation, variables and visibility)',
       registers: [options.registry],
       collect() {
-        this.set(hub.upstreams.size);
+        this.set(openUpstreams());
       },
     });
     this.delivered = new Counter({ name: 'graphql_subscription_events_delivered_total', help: 'Events handed to client subscriptions', registers: [options.registry] });
@@ -187,13 +193,18 @@ export class SubscriptionHub {
         let result: ExecutionResult;
         if (event.data === null || event.data === undefined) {
           // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
-          result = { errors: event.errors };
+          result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
         } else {
           const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp };
           result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
         }
-        if (eventId !== undefined) result = { ...result, extensions: { ...result.extensions, eventId } };
-        for (const client of group.clients) client.push(result);
+        const { errors: _errors, ...rest } = result;
+        const delivered: DeliveredResult = {
+          ...rest,
+          ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
+          ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
+        };
+        for (const client of group.clients) client.push(delivered as ExecutionResult);
         this.delivered.inc(group.clients.size);
         this.latency.observe((performance.now() - receivedAt) / 1000);
       })

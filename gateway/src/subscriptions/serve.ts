@@ -6,7 +6,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
@@ -36,6 +36,7 @@ export interface SubscriptionsOptions {
   production: boolean;
   registry: Registry;
   logger: Logger;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 export function createSubscriptions(options: SubscriptionsOptions) {
@@ -48,6 +49,7 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     logger: options.logger,
     registry: options.registry,
     maxBuffered: options.caps.maxBufferedEvents,
+    formatError: options.formatError,
   });
   const admission = subscriptionAdmission({ planner, validationRules: options.validationRules, maxTokens: options.maxTokens, cost: options.cost, rateLimits: options.rateLimits, caps: options.caps });
   const connections = new OpenCounts();

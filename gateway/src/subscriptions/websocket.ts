@@ -85,6 +85,8 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
           contextValue: { admitted, context: state.context, socket: state.socket },
         };
       },
+      // Results come out of the hub already formatted for clients (plain objects, errors masked).
+      onNext: (_ctx, _id, _payload, _args, result) => result as never,
       subscribe: (args) => {
         const { admitted, context, socket } = args.contextValue as unknown as { admitted: Extract<Awaited<ReturnType<Admission['admit']>>, { ok: true }>; context: GatewayContext; socket: WebSocket };
         return options.hub.subscribe({

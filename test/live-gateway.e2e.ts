@@ -1,0 +1,198 @@
+/**
+ * What the gateway guarantees about subscriptions whatever subgraph owns them: one upstream
+ * subscription for many clients, admission like a query (credentials, limits, cost, caps),
+ * partial data when a completing subgraph is down, metrics, and a clean shutdown.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { creatorIds } from '@app/fixtures/world';
+import { createLogger } from '@app/kit/log';
+import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
+import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
+import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
+import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
+
+const UPDATES = 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id status stream { status creator { handle } } } }';
+let keyCounter = 0;
+const key = () => `live-gw-${Date.now()}-${++keyCounter}`;
+
+async function scheduled(graph: RunningGraph, creatorId: string) {
+  const result = await graph.query(
+    'mutation ($input: ScheduleLiveStreamInput!) { scheduleLiveStream(input: $input) { id } }',
+    { input: { title: 'Gateway test', scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: key() } },
+    { authorization: `Bearer ${await graph.tokenFor(creatorId)}` },
+  );
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data.scheduleLiveStream.id as string;
+}
+
+const changeStatus = async (graph: RunningGraph, mutation: 'startLiveStream' | 'endLiveStream', id: string, creatorId: string) =>
+  graph.query(`mutation ($id: ID!) { ${mutation}(id: $id) { status } }`, { id }, { authorization: `Bearer ${await graph.tokenFor(creatorId)}` });
+
+const metricsText = async (graph: RunningGraph) => (await fetch(`${graph.url}metrics`)).text();
+
+describe('many clients, one upstream', () => {
+  let graph: RunningGraph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph?.stop());
+
+  it('serves 200 WebSocket clients of one stream from exactly one upstream subscription, and every client receives every event', async () => {
+    const creator = creatorIds[5] as string;
+    const streamId = await scheduled(graph, creator);
+    const clients = Array.from({ length: 20 }, () => webSocketClient(graph.url));
+    // Ten subscriptions on each of twenty connections, the way tabs of one app share a socket.
+    const received = clients.flatMap((client) => Array.from({ length: 10 }, () => subscribeOverWebSocket(client, UPDATES, { id: streamId })));
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 200, '200 open subscriptions', 10_000);
+    expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(1);
+    const metrics = await metricsText(graph);
+    expect(metrics).toMatch(/graphql_upstream_subscriptions 1\b/);
+    expect(metrics).toMatch(/graphql_subscriptions_open 200\b/);
+
+    await changeStatus(graph, 'startLiveStream', streamId, creator);
+    await changeStatus(graph, 'endLiveStream', streamId, creator);
+    await Promise.all(received.map((one) => one.done));
+    for (const one of received) {
+      expect(one.completed).toBe(true);
+      expect(one.results.map((result) => result.data.liveStreamUpdates.status)).toEqual(['LIVE', 'ENDED']);
+    }
+    const after = await metricsText(graph);
+    expect(after).toMatch(/graphql_subscription_events_delivered_total 400\b/);
+    expect(after).toMatch(/graphql_subscription_delivery_seconds_count [1-9]/);
+    expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(0);
+    await Promise.all(clients.map((client) => client.dispose()));
+  });
+
+  it('delivers an event with the fields of a subgraph that is down set to null and an error at their path', async () => {
+    const creator = creatorIds[6] as string;
+    const streamId = await scheduled(graph, creator);
+    const ws = webSocketClient(graph.url);
+    // The stream's gift totals come from gifts, a nullable field: gifts down nulls it alone.
+    const received = subscribeOverWebSocket(ws, 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { status stream { status giftTotals { coins } } } }', { id: streamId });
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the subscription');
+    const token = await graph.tokenFor(creator);
+    const port = graph.subgraphs.gifts.port;
+    await graph.subgraphs.gifts.stop();
+    try {
+      await graph.query('mutation ($id: ID!) { startLiveStream(id: $id) { status } }', { id: streamId }, { authorization: `Bearer ${token}` });
+      await eventually(() => received.results.length === 1, 'the LIVE event');
+    } finally {
+      graph.subgraphs.gifts = await serveGifts(graph.stores.gifts, { port, host: '127.0.0.1', logger: createLogger('gifts', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET });
+    }
+    const [event] = received.results;
+    expect(event.data.liveStreamUpdates).toMatchObject({ status: 'LIVE', stream: { status: 'LIVE', giftTotals: null } });
+    // The error is placed at the entity the gifts fetch was to complete.
+    expect(event.errors?.[0]).toMatchObject({ path: ['liveStreamUpdates', 'stream'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'gifts' } });
+    received.stop();
+    await ws.dispose();
+  });
+});
+
+describe('admission, the same as for a query', () => {
+  let graph: RunningGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ gateway: { subscriptions: { ...DEFAULT_SUBSCRIPTION_CAPS, perCaller: 2, perIp: 5, connectionsPerIp: 4 } } });
+  });
+  afterAll(() => graph?.stop());
+
+  it('lets an anonymous viewer watch a public stream, and refuses a bad credential with 4401 over WebSocket and 401 over SSE', async () => {
+    const streamId = await scheduled(graph, creatorIds[7] as string);
+    const anonymous = webSocketClient(graph.url);
+    const watching = subscribeOverWebSocket(anonymous, UPDATES, { id: streamId });
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the anonymous subscription');
+    watching.stop();
+    await anonymous.dispose();
+
+    let closed: { code: number; reason: string } | null = null;
+    const forged = webSocketClient(graph.url, { authorization: 'Bearer not-a-token' }, (event) => (closed = event));
+    const refused = subscribeOverWebSocket(forged, UPDATES, { id: streamId });
+    await refused.done;
+    expect(closed).toMatchObject({ code: 4401 });
+    await forged.dispose();
+
+    const response = await fetch(`${graph.url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ query: UPDATES, variables: { id: streamId } }),
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses over-deep, too costly, malformed and non-subscription operations with their codes', async () => {
+    const ws = webSocketClient(graph.url);
+    const codeOf = async (query: string, variables: Record<string, unknown> = {}) => {
+      const received = subscribeOverWebSocket(ws, query, variables);
+      await received.done;
+      return (received.error as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code;
+    };
+    const deep = `subscription { liveStreamUpdates(liveStreamId: "x") { stream { creator { videos(first: 1) { edges { node { creator { videos(first: 1) { edges { node { creator { videos(first: 1) { edges { node { id } } } } } } } } } } } } } } }`;
+    expect(await codeOf(deep)).toBe('MAX_DEPTH_EXCEEDED');
+    const costly = `subscription { liveStreamUpdates(liveStreamId: "x") { stream { creator { videos(first: 100) { edges { node { creator { videos(first: 100) { edges { node { id } } } } } } } } } } }`;
+    expect(await codeOf(costly)).toBe('COST_LIMIT_EXCEEDED');
+    expect(await codeOf('subscription { liveStreamUpdates(liveStreamId: "x") { nope } }')).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await codeOf('subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id } }', {})).toBe('BAD_USER_INPUT');
+    expect(await codeOf('{ feed(first: 1) { edges { cursor } } }')).toBe('SUBSCRIPTION_REQUIRED');
+    const unknown = subscribeOverWebSocket(ws, UPDATES, { id: 'lst_unknown' });
+    await unknown.done;
+    expect(unknown.results[0]?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await ws.dispose();
+  });
+
+  it('refuses a subscription over the caller’s cap with SUBSCRIPTION_LIMIT_REACHED, and a connection over the address’s cap with 429', async () => {
+    const streamId = await scheduled(graph, creatorIds[8] as string);
+    const user = creatorIds[9] as string;
+    const ws = webSocketClient(graph.url, { authorization: `Bearer ${await graph.tokenFor(user)}` });
+    const held = [subscribeOverWebSocket(ws, UPDATES, { id: streamId }), subscribeOverWebSocket(ws, UPDATES, { id: streamId })];
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two subscriptions');
+    const third = subscribeOverWebSocket(ws, UPDATES, { id: streamId });
+    await third.done;
+    expect((third.error as { extensions?: { code?: string } }[])[0]?.extensions?.code).toBe('SUBSCRIPTION_LIMIT_REACHED');
+    // One closes: there is room again.
+    held[0]!.stop();
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the slot to be given back');
+    const again = subscribeOverWebSocket(ws, UPDATES, { id: streamId });
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'a subscription in the freed slot');
+    again.stop();
+    held[1]!.stop();
+    await ws.dispose();
+
+    const sockets = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`${graph.url.replace(/^http/, 'ws')}graphql`, 'graphql-transport-ws');
+        socket.once('open', () => resolve(socket));
+        socket.once('error', reject);
+      })),
+    );
+    const refusal = await new Promise<number>((resolve) => {
+      const fifth = new WebSocket(`${graph.url.replace(/^http/, 'ws')}graphql`, 'graphql-transport-ws');
+      fifth.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      fifth.once('open', () => resolve(101));
+    });
+    expect(refusal).toBe(429);
+    for (const socket of sockets) socket.close();
+  });
+});
+
+describe('shutdown', () => {
+  it('completes every open subscription, over WebSocket and SSE, before the gateway stops', async () => {
+    const graph = await startGraph();
+    try {
+      const streamId = await scheduled(graph, creatorIds[10] as string);
+      let closed: { code: number } | null = null;
+      const ws = webSocketClient(graph.url, {}, (event) => (closed = event));
+      const overWs = subscribeOverWebSocket(ws, UPDATES, { id: streamId });
+      const overSse = subscribeOverSse(graph.url, UPDATES, { id: streamId });
+      await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two subscriptions');
+      await graph.gateway.stopSubscriptions();
+      await Promise.all([overWs.done, overSse.done]);
+      expect(overWs.completed).toBe(true);
+      expect(overSse.completed).toBe(true);
+      await eventually(() => closed !== null, 'the socket to close');
+      expect(closed).toMatchObject({ code: 1001 });
+    } finally {
+      await graph.stop();
+    }
+  });
+});
