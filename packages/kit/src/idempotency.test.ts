@@ -87,3 +87,12 @@ describe('one SQLite connection shared by concurrent requests', () => {
     expect(seen).toEqual([0, 1, 2, 3, 4].map((n) => ({ before: n, after: n + 1 })));
   });
 });
+
+describe('a transaction body that asks the store instead of its tx', () => {
+  it('fails at once with a clear error rather than waiting for itself', async () => {
+    const { store } = freshStore();
+    await expect(store.transaction(async () => store.add(1))).rejects.toThrow(/outside its transaction/);
+    // The connection is free again afterwards.
+    expect(await store.add(1)).toEqual({ n: 1 });
+  });
+});

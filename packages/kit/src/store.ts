@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,6 +56,13 @@ export class StoreOpenError extends Error {
  * other statement and transaction waits its turn (FIFO); when none is open, a statement runs at
  * once with no queueing cost.
  */
+/** Which connection's transaction body the running code is part of. */
+const insideTransaction = new AsyncLocalStorage<object>();
+
+export class StoreMisuseError extends Error {
+  override name = 'StoreMisuseError';
+}
+
 export class SqliteConnection<TSchema extends Record<string, unknown>> {
   readonly sqlite: SqliteDatabase;
   readonly db: BetterSQLite3Database<TSchema>;
@@ -72,6 +80,10 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   /** Runs statements outside any transaction: at once when the connection is free, else in turn. */
   async run<T>(statements: () => T): Promise<T> {
     if (!this.locked) return statements();
+    // A body that asks the store (or a loader) instead of its `tx` would wait for itself forever.
+    if (insideTransaction.getStore() === this) {
+      throw new StoreMisuseError('A transaction body ran a statement outside its transaction (the store or a loader, not `tx`); it would wait for itself.');
+    }
     const release = await this.acquire();
     try {
       return statements();
@@ -88,7 +100,7 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
       this.sqlite.exec('BEGIN IMMEDIATE');
       this.commitHooks = hooks;
       try {
-        const result = await body();
+        const result = await insideTransaction.run(this, body);
         this.sqlite.exec('COMMIT');
         committed = true;
         return result;
