@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction } from '@app/kit/config';
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
+import { explorerMode, type ExplorerMode } from './explorer-mode.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
 
 export interface JwtConfig {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   cost: CostConfig;
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
+  /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
+  explorer?: ExplorerMode;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -92,5 +95,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     cost: { ...DEFAULT_COST_CONFIG, maxCost: positiveInt(env, 'MAX_COST', DEFAULT_COST_CONFIG.maxCost), tiers: tiers(env) },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    explorer: explorerMode(env),
   };
 }

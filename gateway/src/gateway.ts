@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
@@ -16,6 +15,7 @@ import { AuthenticationError, createAuthenticator } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { corsRoute } from './cors.ts';
 import { costPlugin } from './cost.ts';
+import { explorerFor } from './explorer.ts';
 import { introspectionGate } from './introspection.ts';
 import type { KeyStore } from './keys/store.ts';
 import { limitCodeOf, operationLimits } from './limits.ts';
@@ -67,6 +67,7 @@ export function createGateway(options: GatewayOptions) {
   });
 
   const limits = operationLimits(config.limits, config.production);
+  const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const observe: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ request }) {
       const started = performance.now();
@@ -107,7 +108,7 @@ export function createGateway(options: GatewayOptions) {
       observe,
       errorLogging<GatewayContext>(logger),
       costPlugin(config.cost, options.rateLimitStore ?? new MemoryRateLimitStore(), { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), introspectionGate()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })]),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), introspectionGate()] : [explorer.landingPage]),
     ],
   });
 
@@ -145,7 +146,7 @@ export function createGateway(options: GatewayOptions) {
     return true;
   };
 
-  const routes: Route[] = [corsRoute(config.corsOrigins), healthRoute, metricsRoute(metrics.registry), authRoute];
+  const routes: Route[] = [corsRoute(config.corsOrigins), healthRoute, metricsRoute(metrics.registry), ...explorer.routes, authRoute];
   return {
     gateway,
     server,
