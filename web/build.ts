@@ -85,6 +85,7 @@ async function buildPage(page: Page): Promise<void> {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${page.title}</title>
+    <link rel="icon" href="data:," />
     ${stylesheet ? `<link rel="stylesheet" href="${stylesheet}" />` : ''}
     <script type="module" src="${script}"></script>
   </head>

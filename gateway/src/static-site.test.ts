@@ -65,6 +65,7 @@ describe('staticSiteRoute', () => {
       expect(response.status, name).toBe(200);
       expect(response.headers.get('content-type')).toBe(type);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('content-security-policy')).toBe(PAGE_CSP);
     }
     const head = await fetch(`${base}/assets/app-ABC123.js`, { method: 'HEAD' });
     expect(head.headers.get('content-length')).toBe('14');

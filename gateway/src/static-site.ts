@@ -86,7 +86,8 @@ export function staticSiteRoute(options: StaticSiteOptions): Route {
         assetCache.set(name, body);
       }
       const type = CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream';
-      send(res, 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' }, body, head);
+      // A worker script's own response sets the worker's CSP, so assets carry it as pages do.
+      send(res, 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable', 'content-security-policy': PAGE_CSP }, body, head);
       return true;
     }
 

@@ -8,6 +8,11 @@ const NEEDS: Record<Credentials, string> = {
   partner: 'a partner key',
 };
 
+/** Hints mark commands and code with backticks, as the README does. */
+function Hint({ text }: { text: string }) {
+  return <p>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</p>;
+}
+
 function ExamplesIcon() {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
@@ -21,7 +26,7 @@ function ExamplesPanel() {
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
   const headerEditor = useGraphiQL((state) => state.headerEditor);
-  const { addTab } = useGraphiQLActions();
+  const { addTab, setOperationName } = useGraphiQLActions();
 
   // An example replaces the tab's operation only when that is empty or another example;
   // otherwise it opens in a new tab that keeps this tab's headers (the credentials).
@@ -35,6 +40,10 @@ function ExamplesPanel() {
     }
     queryEditor.setValue(example.query);
     variableEditor.setValue(example.variables ? JSON.stringify(example.variables, null, 2) : '');
+    // GraphiQL re-reads operation names from the editor after a pause; until then Run would send
+    // the previous operation's name with the new document.
+    const firstOperation = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(example.query)?.[1];
+    if (firstOperation) setOperationName(firstOperation);
   }
 
   const walkthroughs = [...new Set(EXAMPLES.map((example) => example.walkthrough))];
@@ -56,7 +65,7 @@ function ExamplesPanel() {
                   {example.title}
                 </button>
                 <span className={`needs needs-${example.credentials}`}>needs {NEEDS[example.credentials]}</span>
-                <p>{example.hint}</p>
+                <Hint text={example.hint} />
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import 'graphiql/style.css';
 import './explorer.css';
 import './workers.ts';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { GraphiQL } from 'graphiql';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { examplesPlugin } from './examples-plugin.tsx';
@@ -16,7 +16,8 @@ createRoot(document.getElementById('explorer')!).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
-      plugins={[examplesPlugin]}
+      // Passing plugins replaces GraphiQL's default list, so history is named again.
+      plugins={[examplesPlugin, HISTORY_PLUGIN]}
       visiblePlugin={examplesPlugin}
       defaultHeaders={DEFAULT_HEADERS}
       defaultTabs={[{ query: FIRST_EXAMPLE.query, variables: JSON.stringify(FIRST_EXAMPLE.variables ?? {}, null, 2), headers: DEFAULT_HEADERS }]}
