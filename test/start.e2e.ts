@@ -88,7 +88,10 @@ describe('npm start', () => {
     const run = startGraph(ports);
     try {
       await waitFor(() => run.output().includes('The graph is up') || run.child.exitCode !== null, 45_000);
-      expect(run.output()).toContain(`http://localhost:${ports[0]}/`);
+      expect(run.output()).toContain(`Explorer:        http://localhost:${ports[0]}/  GraphiQL explorer`);
+      const page = await fetch(`http://127.0.0.1:${ports[0]}/`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('GraphiQL');
       const response = await fetch(`http://127.0.0.1:${ports[0]}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -150,4 +153,28 @@ describe('npm start', () => {
     expect(await exited(run.child, 15_000)).toBe(0);
     for (const port of ports) expect(await portIsFree(port), `port ${port}`).toBe(true);
   }, 90_000);
+
+  it('in production prints no explorer URL, and the gateway serves no page', async () => {
+    const ports = await freePorts(5);
+    const run = startGraph(ports, {
+      NODE_ENV: 'production',
+      INTERNAL_SECRET: 'start-test-internal-secret-0123456789abcdef',
+      JWT_SECRET: 'start-test-jwt-secret-0123456789abcdef012345',
+      PAYMENTS_PROVIDER: 'test',
+      EXPLORER: 'sandbox',
+    });
+    try {
+      await waitFor(() => run.output().includes('The graph is up') || run.child.exitCode !== null, 45_000);
+      const banner = run.output().slice(run.output().indexOf('The graph is up'));
+      expect(banner).not.toMatch(/sandbox|graphiql/i);
+      expect(banner).toContain('Explorer:        off (production)');
+      expect(banner).toContain(`GraphQL:         http://localhost:${ports[0]}/graphql`);
+      const page = await fetch(`http://127.0.0.1:${ports[0]}/`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await exited(run.child, 15_000)).toBe(0);
+  }, 60_000);
+
 });
