@@ -53,7 +53,8 @@ function ExamplesPanel() {
       <p>
         One per step of the README’s walk-throughs. Put credentials in the <strong>Headers</strong> tab below the editor: a user token from{' '}
         <code>{CREDENTIAL_HELP.user.command}</code> as <code>{CREDENTIAL_HELP.user.header}</code>, or a partner key from{' '}
-        <code>{CREDENTIAL_HELP.partner.command}</code> as <code>{CREDENTIAL_HELP.partner.header}</code>.
+        <code>{CREDENTIAL_HELP.partner.command}</code> as <code>{CREDENTIAL_HELP.partner.header}</code>. An example with inputs fills the{' '}
+        <strong>Variables</strong> tab too; replace a <code>&lt;placeholder&gt;</code> with an id from an earlier step’s answer.
       </p>
       {walkthroughs.map((walkthrough) => (
         <section key={walkthrough}>
