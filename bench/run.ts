@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
-import { openKeyStore } from '../gateway/src/keys/store.ts';
+import { openKeyStore } from '../gateway/src/db/keys.ts';
 import { creatorIds, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { freePorts } from '../test/stack.ts';
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction, maxBodyBytes, positiveInt } from '@app/kit/config';
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
+import { explorerMode, type ExplorerMode } from './explorer-mode.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS, type SubscriptionCapsConfig } from './subscriptions/admission.ts';
 
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
   subscriptions: SubscriptionCapsConfig;
+  /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
+  explorer?: ExplorerMode;
 }
 
 /** `RATE_LIMIT_TIERS` is JSON shaped like the defaults, e.g. {"anonymous":{"max":1000,"restoreRate":50}}. */
@@ -92,5 +95,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       connectionsPerIp: positiveInt(env, 'CONNECTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.connectionsPerIp),
       maxBufferedEvents: positiveInt(env, 'SUBSCRIPTION_BUFFER_EVENTS', DEFAULT_SUBSCRIPTION_CAPS.maxBufferedEvents),
     },
+    explorer: explorerMode(env),
   };
 }
