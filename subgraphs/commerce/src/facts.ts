@@ -9,21 +9,15 @@ import { forbidden, notFound } from '@app/kit/errors';
 import type { Context } from './context.ts';
 import { ForbiddenReason } from './refusals.ts';
 
-export interface LiveStreamFacts {
+export type LiveStreamFacts = {
   id: string;
   status: 'SCHEDULED' | 'LIVE' | 'ENDED';
   creator: { id: string };
-}
+};
 
 /** A live stream's status and creator, from content. @throws NOT_FOUND when content knows no such stream. */
 export async function fetchLiveStream(context: Context, id: string): Promise<LiveStreamFacts> {
-  const [stream] = await context.peers.entities<{ id: string; status: LiveStreamFacts['status']; creator: { id: string } }>(
-    'content',
-    'LiveStream',
-    [id],
-    'id status creator { id }',
-    context.viewer,
-  );
+  const [stream] = await context.peers.entities<LiveStreamFacts>('content', 'LiveStream', [id], 'id status creator { id }', context.viewer);
   if (!stream) throw notFound('LiveStream', id);
   return stream;
 }

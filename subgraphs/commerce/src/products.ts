@@ -58,7 +58,7 @@ export async function productsOnSale(context: Context, args: PageArgs & { brandI
  * its item's error.
  */
 
-export function wholeNumberIn(value: number, min: number, max: number, field: string): number {
+function wholeNumberIn(value: number, min: number, max: number, field: string): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be a whole number from ${min} to ${max}.`, { field });
   return value;
 }

@@ -1,7 +1,9 @@
 /**
- * What commerce's writes run: the changes the domain asks for, and the reads a change depends
- * on. The domain runs them inside `store.transaction`; whatever depends on the state a write
- * finds (stock, an order's status) is a guarded statement, so it holds on any engine.
+ * What commerce's writes run: the changes the domain asks for, and the reads only a write needs.
+ * The domain runs them inside `store.transaction`. Stock and an order's status are taken by
+ * guarded statements (`takeStock`, `closePaidOrder`), which hold on any engine; what else a write
+ * reads and relies on (how full a list is, whether a code is free) holds because SQLite's write
+ * lock is taken up front; a server engine's store would lock those rows as it reads them.
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
