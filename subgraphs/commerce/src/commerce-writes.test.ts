@@ -3,28 +3,18 @@
  * rule, and statement counts of the new lists. Facts owned by users and content come from a
  * stand-in peer client; the whole graph is exercised in test/commerce*.e2e.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import type { PeerClient } from '@app/kit/peers';
-import { runOperation, statementCounter } from '@app/kit/testing';
+import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
 import { createContext } from './context.ts';
 import { orders, products } from './db/schema.ts';
+import { openCommerceStore } from './db/store.ts';
 import { createLoaders } from './loaders.ts';
 import { createServer } from './server.ts';
-import { openCommerceStore } from './store.ts';
-
-const counter = statementCounter();
-const store = openCommerceStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
 
 const creators = new Set(creatorIds);
 /** Stands in for users (creators are the seed's first 20 users) and content (no streams needed here). */
@@ -34,7 +24,8 @@ const peers: PeerClient = {
 };
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
 const asPartner = (partnerId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId, scopes });
-const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db, viewer, peers), query, variables);
+const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 
 const IMPORT = /* GraphQL */ `
   mutation ($brandId: ID!, $feed: ProductFeedInput!) {
@@ -258,7 +249,7 @@ describe('statement counts of the new lists', () => {
 
   it('reads the commission totals of 50 creators in one statement, as of 5', async () => {
     const countFor = async (ids: readonly string[]) => {
-      const loaders = createLoaders(store.db);
+      const loaders = createLoaders(store);
       counter.reset();
       const totals = await loaders.commissionTotals.loadMany(ids);
       expect(totals.every((total) => !(total instanceof Error))).toBe(true);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
 
@@ -288,6 +289,12 @@ export interface AffiliateLinkView extends AffiliateLinkRow {
   currency: string;
 }
 
+/** A product as the rules that show or sell it see it: whose it is and whether it is on sale. */
+export type ProductState = Pick<ProductRow, 'id' | 'brandId' | 'status'>;
+
+/** What a feed import compares an item with: the fields a feed sets on a product it imported. */
+export type ImportedProduct = Pick<ProductRow, 'id' | 'externalId' | 'title' | 'description' | 'priceAmount' | 'currency' | 'inventory' | 'status' | 'imageUrl' | 'commissionBps'>;
+
 /** What `recordAffiliateClick` answers: the link it counted (or not). */
 export interface AffiliateClickRow {
   link: AffiliateLinkRow;
@@ -326,3 +333,6 @@ export const schema = {
   orderLines,
   idempotencyKeys,
 };
+
+/** The connection the seed and the store's statements write through. */
+export type CommerceDb = BetterSQLite3Database<typeof schema>;
