@@ -117,7 +117,7 @@ describe('admission, the same as for a query', () => {
       body: JSON.stringify({ query: UPDATES, variables: { id: streamId } }),
     });
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses over-deep, too costly, malformed and non-subscription operations with their codes', async () => {

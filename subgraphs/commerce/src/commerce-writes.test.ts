@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import type { PeerClient } from '@app/kit/peers';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
@@ -19,6 +19,7 @@ import { createServer } from './server.ts';
 const creators = new Set(creatorIds);
 /** Stands in for users (creators are the seed's first 20 users) and content (no streams needed here). */
 const peers: PeerClient = {
+  ...offlinePeers,
   entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) =>
     ids.map((id) => (service === 'users' && typename === 'Creator' && creators.has(id) ? ({ id } as unknown as T) : null)),
 };

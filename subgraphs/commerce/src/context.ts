@@ -1,6 +1,5 @@
-import { serviceUnavailable } from '@app/kit/errors';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
-import type { PeerClient } from '@app/kit/peers';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { CommerceStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -12,11 +11,6 @@ export interface Context {
   /** Asks users and content for the facts they own (facts.ts). */
   peers: PeerClient;
 }
-
-/** Peers for a context built without a network (in-process tests): every question is unanswerable. */
-export const offlinePeers: PeerClient = {
-  entities: (service) => Promise.reject(serviceUnavailable(service)),
-};
 
 /**
  * A fresh context per request, so DataLoader caches never outlive one operation; a write's
