@@ -85,6 +85,11 @@ export class LiveEventBus {
     for (const wake of this.waiting.get(topic) ?? []) wake();
   }
 
+  /** Wakes every subscriber of every topic: after a lost connection, when what was missed is unknown. */
+  publishAll(): void {
+    for (const listeners of this.waiting.values()) for (const wake of listeners) wake();
+  }
+
   /** How many subscribers wait on how many topics (metrics, tests). */
   get size(): { topics: number; listeners: number } {
     let listeners = 0;

@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idempotent } from './idempotency.ts';
+import { idempotencyPgStatements } from './idempotency-pg.ts';
+import { LiveEventBus } from './live.ts';
+import { listenForLiveEvents, liveEventPgStatements } from './live-pg.ts';
+import { PgConnection, pgStore, type PgDb } from './pg.ts';
+import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
+import { StoreMisuseError, type Queries } from './store.ts';
+
+/** A real server, started for this file and removed after it. */
+let cluster: ThrowawayCluster;
+let databases = 0;
+
+async function freshDatabase(): Promise<string> {
+  const name = `kit_${++databases}`;
+  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = cluster.urlFor(name);
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`
+    create table idempotency_keys (scope text not null, key text not null, operation text not null, request_hash text not null, response jsonb not null, created_at timestamp(3) not null, primary key (scope, key));
+    create table accounts (id text primary key, balance integer not null);
+    create table live_events (topic text not null, seq integer not null, kind text not null, payload jsonb not null, created_at timestamp(3) not null, primary key (topic, seq));
+    create table live_event_topics (topic text primary key, last_seq integer not null, pruned_through integer not null default 0);
+    insert into accounts values ('a', 10);`);
+  await setup.end();
+  return url;
+}
+
+/** What a subgraph's statements look like: the kit's, and a read and a write of its own. */
+const outbox = liveEventPgStatements({ maxAgeMs: 60_000, maxEvents: 1_000 });
+function statements(db: PgDb) {
+  return {
+    ...idempotencyPgStatements(db),
+    ...outbox(db),
+    balance: async (id: string): Promise<number> => {
+      const result = await db.execute<{ balance: number }>(sql`select balance from accounts where id = ${id}`);
+      return (result.rows[0] as { balance: number }).balance;
+    },
+    setBalance: async (id: string, balance: number): Promise<void> => {
+      await db.execute(sql`update accounts set balance = ${balance} where id = ${id}`);
+    },
+  };
+}
+type S = { [K in keyof ReturnType<typeof statements>]: (...args: Parameters<ReturnType<typeof statements>[K]>) => Awaited<ReturnType<ReturnType<typeof statements>[K]>> };
+const storeOn = (connection: PgConnection) => pgStore<S>(connection, (db) => statements(db) as Queries<S>);
+
+beforeAll(async () => {
+  cluster = await startThrowawayCluster({ maxConnections: 100 });
+}, 60_000);
+afterAll(() => cluster?.stop());
+
+describe('the Postgres store', () => {
+  it('keeps a read-then-write invariant when two processes race: twenty withdrawals of 1 from 10 leave 0, never below', async () => {
+    const url = await freshDatabase();
+    // Two pools: as far as the server can tell, two processes.
+    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    const stores = connections.map(storeOn);
+    try {
+      // Read, decide, write: correct only if no other withdrawal runs between the read and the write.
+      const withdraw = (i: number) =>
+        (stores[i % 2] as ReturnType<typeof storeOn>).transaction(async (tx) => {
+          const balance = await tx.balance('a');
+          if (balance < 1) return false;
+          await tx.setBalance('a', balance - 1);
+          return true;
+        });
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => withdraw(i)));
+      expect(results.filter(Boolean)).toHaveLength(10);
+      expect(await stores[0]!.balance('a')).toBe(0);
+      // They did collide: the server refused to order some, and those ran again.
+      expect(connections[0]!.retries + connections[1]!.retries).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
+  it('rolls back a body that throws, and refuses a body that asks the store instead of its tx', async () => {
+    const url = await freshDatabase();
+    const connection = new PgConnection({ url });
+    const store = storeOn(connection);
+    try {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.setBalance('a', 99);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(await store.balance('a')).toBe(10);
+      await expect(store.transaction(() => store.balance('a'))).rejects.toBeInstanceOf(StoreMisuseError);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('runs an idempotent write once when the same key races in two processes', async () => {
+    const url = await freshDatabase();
+    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    const stores = connections.map(storeOn);
+    try {
+      const request = { scope: 'usr_1', key: 'key-00000001', operation: 'withdraw', input: { amount: 3 } };
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          idempotent(stores[i % 2]!, request, async (tx) => {
+            const balance = await tx.balance('a');
+            await tx.setBalance('a', balance - 3);
+            return { balance: balance - 3 };
+          }),
+        ),
+      );
+      expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+      expect(results.every((result) => (result.result as { balance: number }).balance === 7)).toBe(true);
+      expect(await stores[0]!.balance('a')).toBe(7);
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
+  it('numbers a topic’s events in commit order across processes and wakes listeners in every process only on commit', async () => {
+    const url = await freshDatabase();
+    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    const stores = connections.map(storeOn);
+    const buses = [new LiveEventBus(), new LiveEventBus()];
+    const listeners = buses.map((bus) => listenForLiveEvents(url, bus));
+    try {
+      await Promise.all(listeners.map((listener) => listener.ready));
+      const woken = [0, 0];
+      buses.forEach((bus, i) => bus.listen('stream-1', () => (woken[i] = (woken[i] ?? 0) + 1)));
+      const appended = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores[i % 2]!.transaction((tx) => tx.appendLiveEvent('stream-1', 'GIFT', { i }, new Date()))),
+      );
+      expect(appended.map((event) => event.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const stored = await stores[1]!.liveEventsAfter('stream-1', 0, 100);
+      expect(stored.map((event) => event.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(stored.map((event) => (event.payload as { i: number }).i).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      await expect.poll(() => woken[0], { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => woken[1], { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+
+      // A rolled-back append leaves no event, no number and no wake-up.
+      const before = [...woken];
+      await expect(
+        stores[0]!.transaction(async (tx) => {
+          await tx.appendLiveEvent('stream-1', 'GIFT', { i: 99 }, new Date());
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await stores[1]!.transaction((tx) => tx.appendLiveEvent('stream-2', 'GIFT', {}, new Date()));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(woken).toEqual(before);
+      expect(await stores[0]!.liveEventTopic('stream-1')).toEqual({ lastSeq: 12, prunedThrough: 0 });
+    } finally {
+      await Promise.all(listeners.map((listener) => listener.close()));
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
+  it('counts the statements a request runs, not the transaction control around them', async () => {
+    const url = await freshDatabase();
+    const seen: string[] = [];
+    const connection = new PgConnection({ url, onStatement: (text) => seen.push(text) });
+    const store = storeOn(connection);
+    try {
+      await store.balance('a');
+      await store.transaction(async (tx) => tx.setBalance('a', (await tx.balance('a')) + 1));
+      expect(seen).toHaveLength(3);
+      expect(seen.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
+    } finally {
+      await connection.close();
+    }
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The Postgres engine behind the same store shape SQLite has (`Store<S>` in `store.ts`): a
+ * subgraph writes its statements a second time in Drizzle's Postgres dialect, typed as the
+ * `Queries<…>` of its SQLite statements, and `pgStore` makes them a store.
+ *
+ * Transactions run at SERIALIZABLE. The domain's bodies were written against SQLite, where a
+ * write transaction holds the whole database from its first statement: they read, decide, then
+ * write (three Small Gestures at most, stock left, a code still free). Serializable isolation
+ * gives every such body the same guarantee, that the outcome is that of some one-at-a-time
+ * order, without each body having to name the rows (or absent rows) it depends on for a lock.
+ * The price is that Postgres may abort a transaction that could not be ordered (40001) or that
+ * deadlocked (40P01); the body is then run again from the start, a bounded number of times.
+ * So a body must do nothing outside the database (the domain already makes network calls before
+ * it): what it computed in a failed attempt is thrown away with that attempt.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { StoreMisuseError, StoreOpenError, type Queries, type Statements, type Store } from './store.ts';
+
+/** What Postgres statements run on: the pool outside a transaction, the transaction inside one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PgDb = PgDatabase<NodePgQueryResultHKT, any>;
+
+/** SQLSTATEs after which the whole transaction is worth running again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/** How many times a transaction is tried before its serialization failure reaches the caller. */
+export const TRANSACTION_ATTEMPTS = 25;
+
+/** The SQLSTATE of a failed statement, through Drizzle's wrapping. */
+export function sqlState(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
+  }
+  return undefined;
+}
+
+/** Which connection's transaction body the running code is part of. */
+const insideTransaction = new AsyncLocalStorage<object>();
+
+/** Transaction control is bookkeeping, not a statement of the request: leave it out of counts. */
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+export interface PgConnectionOptions {
+  /** `postgres://user@host:port/database` */
+  url: string;
+  /** Called after every SQL statement with its time: metrics and tests count them. */
+  onStatement?: (sql: string, durationMs: number) => void;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * A pool of connections to one subgraph's database, with Drizzle over it. Statements outside a
+ * transaction take any free connection (autocommit); a transaction holds one until it ends.
+ */
+export class PgConnection {
+  readonly pool: pg.Pool;
+  readonly db: NodePgDatabase;
+  /** Times a transaction was run again after a serialization failure or deadlock (metrics, tests). */
+  retries = 0;
+  private closed = false;
+
+  constructor(options: PgConnectionOptions) {
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+    // A connection that breaks while idle must not crash the process: the pool drops it.
+    this.pool.on('error', () => undefined);
+    const onStatement = options.onStatement;
+    if (onStatement) this.pool.on('connect', (client) => timeQueries(client, onStatement));
+    this.db = drizzle({ client: this.pool });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Runs `body` in one SERIALIZABLE transaction, again from the start after a serialization
+   * failure or deadlock (up to TRANSACTION_ATTEMPTS times, with a growing random pause), committed
+   * when it resolves, rolled back when it throws.
+   */
+  async transaction<T>(body: (tx: PgDb) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel: 'serializable' });
+      } catch (error) {
+        const state = sqlState(error);
+        if (!state || !RETRYABLE.has(state) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        this.retries++;
+        // Contenders that collided back off by different amounts, so the next round orders them.
+        await sleep(Math.random() * Math.min(200, 2 ** attempt));
+      }
+    }
+  }
+
+  /** Throws when a transaction body of this connection calls the store (or a loader) instead of its `tx`. */
+  checkOutside(): void {
+    if (insideTransaction.getStore() === this) {
+      throw new StoreMisuseError('A transaction body ran a statement outside its transaction (the store or a loader, not `tx`); it would read around its own transaction.');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+function timeQueries(client: pg.PoolClient, onStatement: (sql: string, durationMs: number) => void): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
+    if (TRANSACTION_CONTROL.test(text)) return query(...args);
+    const started = performance.now();
+    const done = () => onStatement(text, performance.now() - started);
+    // The pool's own `query` passes a callback; Drizzle inside a transaction awaits a promise.
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (...results: unknown[]) => {
+        done();
+        return (callback as (...results: unknown[]) => unknown)(...results);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    return result instanceof Promise ? result.finally(done) : result;
+  };
+}
+
+/**
+ * Builds a subgraph's store from its Postgres statements. `statements(db)` is called once for the
+ * pool and once per transaction attempt with that transaction, so the body's `tx` runs on the
+ * transaction's connection and the store's own statements on the pool.
+ */
+export function pgStore<S extends Statements>(connection: PgConnection, statements: (db: PgDb) => Queries<S>): Store<S> {
+  const outside = {} as Record<string, unknown>;
+  for (const [name, statement] of Object.entries(statements(connection.db))) {
+    const call = statement as (...args: unknown[]) => Promise<unknown>;
+    outside[name] = (...args: unknown[]) => {
+      connection.checkOutside();
+      return call(...args);
+    };
+  }
+  const transaction = <T>(body: (tx: Queries<S>) => Promise<T>) => connection.transaction((tx) => body(statements(tx)));
+  return { ...(outside as Queries<S>), transaction };
+}
+
+export interface OpenPgOptions extends PgConnectionOptions {
+  /** The drizzle-kit output folder of the subgraph's Postgres migrations. */
+  migrationsFolder: string;
+  /** Fills an empty database (the same world the SQLite seed makes); runs inside the migration lock. */
+  seed?: (db: PgDb) => Promise<void>;
+}
+
+/**
+ * Opens a subgraph's Postgres database: applies its migrations and seeds it when empty. Replicas
+ * starting together take turns under an advisory lock, so exactly one migrates and seeds.
+ * @throws StoreOpenError naming the database (never its password) when it cannot.
+ */
+export async function openPgConnection(options: OpenPgOptions): Promise<PgConnection> {
+  const connection = new PgConnection(options);
+  const where = describeUrl(options.url);
+  let client: pg.PoolClient;
+  try {
+    client = await connection.pool.connect();
+  } catch (error) {
+    await connection.close();
+    throw new StoreOpenError(`Cannot connect to the Postgres database ${where}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    // One lock id for "this database's schema and seed" (the same in every replica).
+    await client.query('select pg_advisory_lock(727274)');
+    const db = drizzle({ client });
+    await migrate(db, { migrationsFolder: options.migrationsFolder });
+    await options.seed?.(db);
+  } catch (error) {
+    client.release(true);
+    await connection.close();
+    throw new StoreOpenError(`Cannot migrate or seed the Postgres database ${where}: ${(error as Error).message}`, { cause: error });
+  }
+  await client.query('select pg_advisory_unlock(727274)');
+  client.release();
+  return connection;
+}
+
+/** Host, port and database of a URL, without user or password: what an error may show. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return '(an unreadable URL)';
+  }
+}
+
+/** True when a database URL names Postgres. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** Whether a table has any row: a seed runs only on an empty store. */
+export async function isEmpty(db: PgDb, table: string): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from ${sql.identifier(table)} limit 1`);
+  return result.rows.length === 0;
+}
+
+/** Inserts rows in chunks (a statement takes at most 65,535 parameters). */
+export async function insertChunks<T>(rows: readonly T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
