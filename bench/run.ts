@@ -223,7 +223,7 @@ async function main() {
   const token = await signUserToken(jwt, { id: buyer, country: 'US' }, { expiresIn: '2h' });
   const auth = { authorization: `Bearer ${token}` };
   const keys = openKeyStore(path.join(dataDir, 'gateway.db'));
-  const { secret } = keys.create({ partnerId: productBrandId(1), name: 'bench', scopes: ['catalog:write'] });
+  const { secret } = await keys.create({ partnerId: productBrandId(1), name: 'bench', scopes: ['catalog:write'] });
   keys.close();
   await graphql(ours, 'mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': secret });
   for (let i = 0; i < 40; i++) await graphql(ours, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);

@@ -22,7 +22,7 @@ const otherBrandId = brands.find((brand) => brand.id !== ownBrandId)?.id as stri
 const UPDATE_PRICE = 'mutation ($id: ID!, $price: Int!) { updateProduct(input: { id: $id, priceAmount: $price }) { id price { amount } } }';
 const PRICE = 'query ($id: ID!) { product(id: $id) { price { amount } } }';
 
-function partnerKey(partnerId: string, scopes: string[]) {
+async function partnerKey(partnerId: string, scopes: string[]) {
   return graph.keys.create({ partnerId, name: 'e2e', scopes });
 }
 
@@ -102,7 +102,7 @@ describe('users with a bearer token', () => {
 
 describe('partners with an API key', () => {
   it('with catalog:write change their own brand\'s product', async () => {
-    const { secret } = partnerKey(ownBrandId, ['catalog:write']);
+    const { secret } = await partnerKey(ownBrandId, ['catalog:write']);
     secretsSeen.push(secret);
     const newPrice = (await priceOf(productId)) + 100;
     const { body } = await graph.query(UPDATE_PRICE, { id: productId, price: newPrice }, { 'x-api-key': secret });
@@ -112,7 +112,7 @@ describe('partners with an API key', () => {
   });
 
   it('without the scope get FORBIDDEN naming catalog:write, and nothing changes', async () => {
-    const { secret } = partnerKey(ownBrandId, ['catalog:read']);
+    const { secret } = await partnerKey(ownBrandId, ['catalog:read']);
     const before = await priceOf(productId);
     const { status, body } = await graph.query(UPDATE_PRICE, { id: productId, price: before + 1 }, { 'x-api-key': secret });
     expect(status).toBe(200);
@@ -126,7 +126,7 @@ describe('partners with an API key', () => {
   });
 
   it('of another brand get FORBIDDEN whatever their scopes, and nothing changes', async () => {
-    const { secret } = partnerKey(otherBrandId, ['catalog:write', 'catalog:read', 'orders:read', 'offers:write', 'analytics:read']);
+    const { secret } = await partnerKey(otherBrandId, ['catalog:write', 'catalog:read', 'orders:read', 'offers:write', 'analytics:read']);
     const before = await priceOf(productId);
     const { body } = await graph.query(UPDATE_PRICE, { id: productId, price: before + 7 }, { 'x-api-key': secret });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
@@ -134,15 +134,15 @@ describe('partners with an API key', () => {
   });
 
   it('cannot act as a user', async () => {
-    const { secret } = partnerKey(ownBrandId, ['catalog:read']);
+    const { secret } = await partnerKey(ownBrandId, ['catalog:read']);
     const { body } = await graph.query('{ me { id } }', {}, { 'x-api-key': secret });
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('get 401 for a revoked, expired, unknown or malformed key', async () => {
-    const revoked = partnerKey(ownBrandId, ['catalog:read']);
-    graph.keys.revoke(revoked.key.id);
-    const expired = graph.keys.create({ partnerId: ownBrandId, name: 'old', scopes: ['catalog:read'], expiresAt: new Date(Date.now() - 1_000) }, new Date(Date.now() - 60_000));
+    const revoked = await partnerKey(ownBrandId, ['catalog:read']);
+    await graph.keys.revoke(revoked.key.id);
+    const expired = await graph.keys.create({ partnerId: ownBrandId, name: 'old', scopes: ['catalog:read'], expiresAt: new Date(Date.now() - 1_000) }, new Date(Date.now() - 60_000));
     const unknown = revoked.secret.replace(/_.{43}$/, `_${'A'.repeat(43)}`);
     secretsSeen.push(revoked.secret, expired.secret);
     const cases: [string, RegExp][] = [
@@ -168,13 +168,14 @@ describe('subgraphs called directly', () => {
       async (response) => (await response.json()) as any,
     );
 
-  it('grant nothing to a made-up x-user-id or an unsigned or forged viewer header', async () => {
-    const forgedSignature = signViewer(viewer, ME, 'a-guessed-secret');
+  it('grant nothing to a made-up x-user-id, an unsigned or forged viewer header, or one signed for another subgraph', async () => {
+    const forgedSignature = signViewer(viewer, ME, 'a-guessed-secret', 'users');
     const attempts = [
       { 'x-user-id': viewer.userId as string },
       { 'x-viewer': encodeViewer(viewer) },
       forgedSignature,
-      { ...signViewer(viewer, '{"query":"{ __typename }"}', TEST_INTERNAL_SECRET) }, // signed for another body
+      { ...signViewer(viewer, '{"query":"{ __typename }"}', TEST_INTERNAL_SECRET, 'users') }, // signed for another body
+      signViewer(viewer, ME, TEST_INTERNAL_SECRET, 'gifts'), // signed for another subgraph
     ];
     for (const headers of attempts) {
       const body = await send(headers);
@@ -184,13 +185,13 @@ describe('subgraphs called directly', () => {
   });
 
   it('accept a correctly signed viewer once, and treat its replay or a stale one as anonymous', async () => {
-    const headers = signViewer(viewer, ME, TEST_INTERNAL_SECRET);
+    const headers = signViewer(viewer, ME, TEST_INTERNAL_SECRET, 'users');
     const first = await send(headers);
     expect(first.data.me.id).toBe(viewer.userId);
     const replay = await send(headers);
     expect(replay.data.me).toBeNull();
     expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const stale = await send(signViewer(viewer, ME, TEST_INTERNAL_SECRET, Date.now() - 120_000));
+    const stale = await send(signViewer(viewer, ME, TEST_INTERNAL_SECRET, 'users', Date.now() - 120_000));
     expect(stale.data.me).toBeNull();
     expect(logLines.some((line) => line.includes('"reason":"replayed"'))).toBe(true);
     expect(logLines.some((line) => line.includes('"reason":"stale"'))).toBe(true);
@@ -209,7 +210,7 @@ describe('production mode', () => {
     const anonymous = await production.query(introspection);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(anonymous.body.data).toBeUndefined();
-    const { secret } = production.keys.create({ partnerId: ownBrandId, name: 'ci', scopes: ['schema:read'] });
+    const { secret } = await production.keys.create({ partnerId: ownBrandId, name: 'ci', scopes: ['schema:read'] });
     secretsSeen.push(secret);
     const allowed = await production.query(introspection, {}, { 'x-api-key': secret });
     expect(allowed.body.data.__schema.queryType.name).toBe('Query');

@@ -44,7 +44,7 @@ async function importFeed(url: string, feed: ReturnType<typeof feedOf>, key: str
 
 describe('a merch feed import at the documented maximum', () => {
   it('imports 10,000 items end to end, and refuses 10,001 with the feed\'s own error', async () => {
-    const key = graph.keys.create({ partnerId: brandId, name: 'big feed', scopes: ['catalog:write'] }).secret;
+    const key = (await graph.keys.create({ partnerId: brandId, name: 'big feed', scopes: ['catalog:write'] })).secret;
     const full = await importFeed(`${graph.url}graphql`, feedOf(10_000), key);
     // Well past the 1 MB the subgraphs used to take and the 2 MB the gateway used to take.
     expect(full.bytes).toBeGreaterThan(3_900_000);
@@ -78,7 +78,7 @@ describe('a subgraph that refuses a body as too large', () => {
     await gateway.start();
     const http = await listen(gateway.handler, 0, '127.0.0.1');
     try {
-      const key = keys.create({ partnerId: brandId, name: 'feed', scopes: ['catalog:write'] }).secret;
+      const key = (await keys.create({ partnerId: brandId, name: 'feed', scopes: ['catalog:write'] })).secret;
       const { status, body } = await importFeed(`${http.url}graphql`, feedOf(500), key);
       expect(status).toBe(200);
       expect(body.data.importProductFeed).toBeNull();

@@ -23,7 +23,7 @@ afterAll(() => graph?.stop());
 const brandId = shopBrands[0]?.id as string;
 const otherBrandId = shopBrands[1]?.id as string;
 const headersFor = async (userId: string) => ({ authorization: `Bearer ${await graph.tokenFor(userId)}` });
-const partner = (partnerId: string, scopes: string[]) => ({ 'x-api-key': graph.keys.create({ partnerId, name: 'e2e commerce', scopes }).secret });
+const partner = async (partnerId: string, scopes: string[]) => ({ 'x-api-key': (await graph.keys.create({ partnerId, name: 'e2e commerce', scopes })).secret });
 
 const IMPORT = /* GraphQL */ `
   mutation ($brandId: ID!, $feed: ProductFeedInput!) {
@@ -86,8 +86,8 @@ async function fulfil(orderId: string) {
 }
 
 beforeAll(async () => {
-  catalogKey = partner(brandId, ['catalog:write']);
-  ordersKey = partner(brandId, ['orders:read', 'orders:write']);
+  catalogKey = await partner(brandId, ['catalog:write']);
+  ordersKey = await partner(brandId, ['orders:read', 'orders:write']);
   const item = (externalId: string, priceAmount: number, inventory: number, commissionRate: number, status = 'ACTIVE') => ({
     externalId,
     title: `E2E ${externalId}`,
@@ -117,7 +117,7 @@ beforeAll(async () => {
   for (const { node } of listed.body.data.brand.products.edges) if (node.externalId) feedProducts[node.externalId] = node.id;
   // The archived one is not listed among products on sale; find it by elimination below.
   expect(Object.keys(feedProducts)).toEqual(expect.arrayContaining(items.filter((i) => i.status === 'ACTIVE').map((i) => i.externalId)));
-  feedProducts.retired = graph.stores.commerce.sqlite.prepare(`select id from products where brand_id = ? and external_id = 'retired'`).pluck().get(brandId) as string;
+  feedProducts.retired = await graph.rows('commerce').scalar<string>(`select id from products where brand_id = ? and external_id = 'retired'`, brandId);
 });
 
 describe('affiliate links', () => {
@@ -216,7 +216,7 @@ describe('checkout', () => {
     expect(withDeal.body.data.checkout.order.commission.amount).toBe(999);
     expect(without.body.data.checkout.order.commission.amount).toBe(599);
 
-    const notMine = await graph.query(setDeal, { input: { creatorId: dealCreator, productId: feedProducts.deal, commissionRate: 0.5 } }, partner(otherBrandId, ['catalog:write']));
+    const notMine = await graph.query(setDeal, { input: { creatorId: dealCreator, productId: feedProducts.deal, commissionRate: 0.5 } }, await partner(otherBrandId, ['catalog:write']));
     expect(notMine.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     const notCreator = await graph.query(setDeal, { input: { creatorId: userIds[40], commissionRate: 0.3 } }, catalogKey);
     expect(notCreator.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -355,13 +355,13 @@ describe('checkout', () => {
     const brandOrders = await graph.query('query ($id: ID!) { brand(id: $id) { orders(first: 100) { edges { node { id buyer { id } status } } } } }', { id: brandId }, ordersKey);
     expect(brandOrders.body.errors).toBeUndefined();
     expect(brandOrders.body.data.brand.orders.edges.map((edge: any) => edge.node)).toContainEqual({ id: orderId, buyer: { id: buyer }, status: 'PAID' });
-    const otherBrand = await graph.query('query ($id: ID!) { brand(id: $id) { orders { edges { cursor } } } }', { id: brandId }, partner(otherBrandId, ['orders:read']));
+    const otherBrand = await graph.query('query ($id: ID!) { brand(id: $id) { orders { edges { cursor } } } }', { id: brandId }, await partner(otherBrandId, ['orders:read']));
     expect(otherBrand.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
 
     const fulfilment = 'mutation ($id: ID!) { fulfillOrder(id: $id) { status } }';
-    const readOnly = await graph.query(fulfilment, { id: orderId }, partner(brandId, ['orders:read']));
+    const readOnly = await graph.query(fulfilment, { id: orderId }, await partner(brandId, ['orders:read']));
     expect(readOnly.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['orders:write']] });
-    const wrongBrand = await graph.query(fulfilment, { id: orderId }, partner(otherBrandId, ['orders:write']));
+    const wrongBrand = await graph.query(fulfilment, { id: orderId }, await partner(otherBrandId, ['orders:write']));
     expect(wrongBrand.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     await fulfil(orderId);
     await fulfil(orderId);
@@ -438,7 +438,7 @@ describe('catalogs and showcase', () => {
     const foreignProduct = (await graph.query('query ($id: ID!) { brand(id: $id) { products(first: 1) { edges { node { id } } } } }', { id: otherBrandId })).body.data.brand.products.edges[0].node.id;
     const foreign = await graph.query(add, { id: catalog.id, products: [foreignProduct] }, catalogKey);
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('PRODUCT_OF_ANOTHER_BRAND');
-    const notTheirs = await graph.query(add, { id: catalog.id, products: [foreignProduct] }, partner(otherBrandId, ['catalog:write']));
+    const notTheirs = await graph.query(add, { id: catalog.id, products: [foreignProduct] }, await partner(otherBrandId, ['catalog:write']));
     expect(notTheirs.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
 
     const removed = await graph.query(
@@ -470,7 +470,7 @@ describe('catalogs and showcase', () => {
 describe('merch feeds', () => {
   it('import with a partner key: the same feed twice changes nothing, a price change updates, a FULL feed archives what it leaves out', async () => {
     const shop = shopBrands[5]?.id as string;
-    const key = partner(shop, ['catalog:write']);
+    const key = await partner(shop, ['catalog:write']);
     const items = [
       { externalId: 'pod:sku-e2e-1', title: 'Drop Tee', priceAmount: 2500, inventory: 40, status: 'ACTIVE' },
       { externalId: 'pod:sku-e2e-2', title: 'Drop Hoodie', priceAmount: 5500, inventory: 15, status: 'ACTIVE', currencyCode: 'USD' },

@@ -1,11 +1,10 @@
 /**
- * Gifts under real concurrency: the five services as separate processes with file stores, and
- * many requests fired at once over separate connections through the gateway. Then the gifts
- * store itself (opened read-only) must show no negative wallet, no fourth Small Gesture, no code
+ * Gifts under real concurrency: the five services as separate processes with their stores (files,
+ * or Postgres databases under `npm run test:postgres`), and many requests fired at once over
+ * separate connections through the gateway. Then the gifts store's rows must show no negative wallet, no fourth Small Gesture, no code
  * given twice, no gift on an ended stream, and a ledger that balances to the coin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { seedId } from '@app/fixtures/ids';
 import { LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { startStack, type RunningStack } from './stack.ts';
@@ -37,16 +36,9 @@ function all<T>(count: number, request: (i: number) => Promise<T>): Promise<T[]>
 const codeOf = (result: { body: { errors?: { extensions?: { code?: string } }[] } }) => result.body.errors?.[0]?.extensions?.code ?? 'OK';
 const tally = (codes: string[]) => codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
 
-/** Reads the gifts store the gifts process writes, without taking its write lock. */
-function giftsStore<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(stack.storePath('gifts'), { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-const scalar = (query: string, ...params: unknown[]) => giftsStore((db) => (db.prepare(query).pluck().get(...params) as number | null) ?? 0);
+/** The rows the gifts process writes (read-only on SQLite: no write lock taken). */
+const rows = () => stack.rows('gifts');
+const scalar = (query: string, ...params: unknown[]) => rows().scalar(query, ...params);
 
 describe('gifts under concurrent requests through the gateway', () => {
   it('40 parallel gifts from a wallet that covers 23 of them: 23 succeed, 17 are INSUFFICIENT_COINS, the wallet ends at 10 and never goes negative', async () => {
@@ -61,8 +53,8 @@ describe('gifts under concurrent requests through the gateway', () => {
     const debited = results.filter((result) => !result.body.errors).reduce((sum, result) => sum + result.body.data.sendLiveGift.send.coins, 0);
     expect(debited).toBe(23 * 30);
     expect((await stack.query(WALLET, {}, sender)).body.data.me.wallet.coins).toBe(700 - debited);
-    expect(scalar('select coins from wallets where user_id = ?', userIds[50])).toBe(10);
-    expect(scalar('select count(*) from live_gift_sends where sender_id = ?', userIds[50])).toBe(23);
+    expect(await scalar('select coins from wallets where user_id = ?', userIds[50])).toBe(10);
+    expect(await scalar('select count(*) from live_gift_sends where sender_id = ?', userIds[50])).toBe(23);
   });
 
   it('10 parallel retries of one gift with the same key send it once and all answer with that send', async () => {
@@ -72,7 +64,7 @@ describe('gifts under concurrent requests through the gateway', () => {
     const results = await all(10, () => stack.query(SEND_GIFT, { input }, sender));
     expect(results.map(codeOf)).toEqual(Array(10).fill('OK'));
     expect(new Set(results.map((result) => result.body.data.sendLiveGift.send.id)).size).toBe(1);
-    expect(scalar('select coins from wallets where user_id = ?', userIds[51])).toBe(10);
+    expect(await scalar('select coins from wallets where user_id = ?', userIds[51])).toBe(10);
   });
 
   it('10 parallel retries of one purchase with the same key credit it once', async () => {
@@ -80,8 +72,8 @@ describe('gifts under concurrent requests through the gateway', () => {
     const results = await all(10, () => stack.query(BUY, { input: { packageId: 'cpk_350', idempotencyKey: 'stack-same-key-buy' } }, buyer));
     expect(results.map(codeOf)).toEqual(Array(10).fill('OK'));
     expect(new Set(results.map((result) => result.body.data.purchaseCoins.purchase.id)).size).toBe(1);
-    expect(scalar('select coins from wallets where user_id = ?', userIds[52])).toBe(350);
-    expect(scalar("select count(*) from coin_purchases where user_id = ? and status = 'COMPLETED'", userIds[52])).toBe(1);
+    expect(await scalar('select coins from wallets where user_id = ?', userIds[52])).toBe(350);
+    expect(await scalar("select count(*) from coin_purchases where user_id = ? and status = 'COMPLETED'", userIds[52])).toBe(1);
   });
 
   it('10 parallel Small Gestures from one user: exactly three are sent, seven are SMALL_GESTURE_LIMIT_REACHED', async () => {
@@ -91,13 +83,13 @@ describe('gifts under concurrent requests through the gateway', () => {
       stack.query(SEND_GESTURE, { input: { offerId: clipForge, recipientId: userIds[20 + i], message: `race ${i}`, idempotencyKey: `stack-gesture-race-${i}` } }, sender),
     );
     expect(tally(results.map(codeOf))).toEqual({ OK: 3, SMALL_GESTURE_LIMIT_REACHED: 7 });
-    expect(scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(3);
+    expect(await scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(3);
     expect((await stack.query('{ me { smallGestures { sent remaining } } }', {}, sender)).body.data.me.smallGestures).toEqual({ sent: 3, remaining: 0 });
   });
 
   it('12 senders racing for a 5-code pool: five get distinct codes, seven are OFFER_SOLD_OUT', async () => {
     const brandId = smallGesturesBrands[3]!.id;
-    const writer = { 'x-api-key': stack.keys.create({ partnerId: brandId, name: 'stack', scopes: ['offers:write'] }).secret };
+    const writer = { 'x-api-key': (await stack.keys.create({ partnerId: brandId, name: 'stack', scopes: ['offers:write'] })).secret };
     const created = await stack.query('mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id } }', { input: { brandId, title: 'Stack race pass', description: '', retailValueAmount: 100 } }, writer);
     const offerId = created.body.data.createGiftOffer.id as string;
     const codes = ['RACE-0001', 'RACE-0002', 'RACE-0003', 'RACE-0004', 'RACE-0005'];
@@ -109,11 +101,9 @@ describe('gifts under concurrent requests through the gateway', () => {
       stack.query(SEND_GESTURE, { input: { offerId, recipientId: userIds[i], message: 'first come', idempotencyKey: `stack-pool-race-${i}` } }, senders[i]),
     );
     expect(tally(results.map(codeOf))).toEqual({ OK: 5, OFFER_SOLD_OUT: 7 });
-    const given = giftsStore((db) =>
-      db.prepare('select c.code from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where s.offer_id = ? order by c.code').pluck().all(offerId),
-    );
+    const given = (await rows().all<{ code: string }>('select c.code from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where s.offer_id = ? order by c.code', offerId)).map((row) => row.code);
     expect(given).toEqual(codes);
-    expect(scalar('select count(*) from gift_offer_codes where offer_id = ? and claimed_at is null', offerId)).toBe(0);
+    expect(await scalar('select count(*) from gift_offer_codes where offer_id = ? and claimed_at is null', offerId)).toBe(0);
   });
 
   it('parallel gifts to ended streams are all STREAM_NOT_LIVE and debit nothing, while those to live streams go through', async () => {
@@ -126,46 +116,44 @@ describe('gifts under concurrent requests through the gateway', () => {
     });
     expect(results.filter((_, i) => i % 2 === 0).map(codeOf)).toEqual(Array(8).fill('STREAM_NOT_LIVE'));
     expect(results.filter((_, i) => i % 2 === 1).map(codeOf)).toEqual(Array(8).fill('OK'));
-    expect(scalar('select coins from wallets where user_id = ?', senderId)).toBe(70 - 8 * 3);
+    expect(await scalar('select coins from wallets where user_id = ?', senderId)).toBe(70 - 8 * 3);
     const ended = liveStreamIds.slice(LIVE_NOW_COUNT, LIVE_NOW_COUNT + 4);
-    expect(scalar(`select count(*) from live_gift_sends where live_stream_id in (${ended.map(() => '?').join(',')})`, ...ended)).toBe(0);
+    expect(await scalar(`select count(*) from live_gift_sends where live_stream_id in (${ended.map(() => '?').join(',')})`, ...ended)).toBe(0);
   });
 
-  it('afterwards the ledger balances: every transaction sums to zero per unit, coins bought = coins held + coins spent, diamonds = coins spent at the rate', () => {
-    giftsStore((db) => {
-      const unbalanced = db.prepare('select transaction_id, unit, sum(amount) as total from ledger_entries group by transaction_id, unit having sum(amount) <> 0').all();
+  it('afterwards the ledger balances: every transaction sums to zero per unit, coins bought = coins held + coins spent, diamonds = coins spent at the rate', async () => {
+    {
+      const unbalanced = await rows().all('select transaction_id, unit, sum(amount) as total from ledger_entries group by transaction_id, unit having sum(amount) <> 0');
       expect(unbalanced).toEqual([]);
-      const balance = (account: string, unit: string) => (db.prepare('select coalesce(sum(amount), 0) from ledger_entries where account = ? and unit = ?').pluck().get(account, unit) as number);
+      const balance = (account: string, unit: string) => scalar('select coalesce(sum(amount), 0) from ledger_entries where account = ? and unit = ?', account, unit);
 
-      const bought = -balance('system:coin-sales', 'COIN');
-      const held = db.prepare('select coalesce(sum(coins), 0) from wallets').pluck().get() as number;
-      const spent = balance('platform:gift-revenue', 'COIN');
-      expect(bought).toBe(db.prepare("select sum(coins) from coin_purchases where status = 'COMPLETED'").pluck().get());
+      const bought = -(await balance('system:coin-sales', 'COIN'));
+      const held = await scalar('select coalesce(sum(coins), 0) from wallets');
+      const spent = await balance('platform:gift-revenue', 'COIN');
+      expect(bought).toBe(await scalar("select sum(coins) from coin_purchases where status = 'COMPLETED'"));
       expect(bought).toBeGreaterThan(0);
       expect(held + spent).toBe(bought);
-      expect(spent).toBe(db.prepare('select sum(coins) from live_gift_sends').pluck().get());
-      expect(db.prepare('select count(*) from wallets where coins < 0').pluck().get()).toBe(0);
+      expect(spent).toBe(await scalar('select sum(coins) from live_gift_sends'));
+      expect(await scalar('select count(*) from wallets where coins < 0')).toBe(0);
 
       // Each wallet row is its ledger account's balance.
-      const drift = db
-        .prepare(
-          "select w.user_id from wallets w left join (select substr(account, 8) as user_id, sum(amount) as total from ledger_entries where account like 'wallet:%' group by account) l on l.user_id = w.user_id where coalesce(l.total, 0) <> w.coins",
-        )
-        .all();
+      const drift = await rows().all(
+        "select w.user_id from wallets w left join (select substr(account, 8) as user_id, sum(amount) as total from ledger_entries where account like 'wallet:%' group by account) l on l.user_id = w.user_id where coalesce(l.total, 0) <> w.coins",
+      );
       expect(drift).toEqual([]);
 
       // Diamonds: one per two coins, rounded down per send, all credited to the stream's creator.
-      const issued = -balance('system:diamond-issuance', 'DIAMOND');
-      const sends = db.prepare('select creator_id, live_stream_id, coins, diamonds from live_gift_sends').all() as { creator_id: string; live_stream_id: string; coins: number; diamonds: number }[];
+      const issued = -(await balance('system:diamond-issuance', 'DIAMOND'));
+      const sends = await rows().all<{ creator_id: string; live_stream_id: string; coins: number; diamonds: number }>('select creator_id, live_stream_id, coins, diamonds from live_gift_sends');
       expect(sends.every((send) => send.diamonds === Math.floor(send.coins / 2))).toBe(true);
       expect(issued).toBe(sends.reduce((sum, send) => sum + send.diamonds, 0));
-      expect(db.prepare("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'").pluck().get()).toBe(issued);
+      expect(await scalar("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'")).toBe(issued);
       for (const send of sends) expect(send.creator_id).toBe(liveStreamCreatorId(liveStreamIds.indexOf(send.live_stream_id)));
 
       // No fourth Small Gesture, no code in two sends.
-      expect(db.prepare('select count(*) from (select sender_id from small_gesture_sends group by sender_id having count(*) > 3)').pluck().get()).toBe(0);
-      expect(db.prepare('select count(*) - count(distinct code_id) from small_gesture_sends').pluck().get()).toBe(0);
-      expect(db.prepare('select count(*) from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where c.claimed_at is null').pluck().get()).toBe(0);
-    });
+      expect(await scalar('select count(*) from (select sender_id from small_gesture_sends group by sender_id having count(*) > 3) as over_three')).toBe(0);
+      expect(await scalar('select count(*) - count(distinct code_id) from small_gesture_sends')).toBe(0);
+      expect(await scalar('select count(*) from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where c.claimed_at is null')).toBe(0);
+    }
   });
 });

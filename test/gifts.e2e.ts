@@ -4,7 +4,6 @@
  * offers, and every refusal leaving balances, pools and counts as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { liveStreamCreatorId, liveStreamIds, LIVE_NOW_COUNT, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
 
@@ -40,18 +39,18 @@ async function ids(query: string): Promise<{ id: string; name: string; coinPrice
 
 const giftNamed = async (name: string) => (await ids('{ liveGifts { id name coinPrice } }')).find((gift) => gift.name === name)!;
 const coinsOf = async (headers: Record<string, string>) => (await graph.query(WALLET, {}, headers)).body.data.me.wallet.coins as number;
-const count = (query: string) => (graph.stores.gifts.db.get<{ n: number }>(sql.raw(query)) as { n: number }).n;
+const count = (query: string) => graph.rows('gifts').scalar(query);
 const firstError = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
 
 /** Everything a refused write must leave alone. */
-function valueSnapshot() {
+async function valueSnapshot() {
   return {
-    wallets: graph.stores.gifts.db.all(sql`select user_id, coins from wallets order by user_id`),
-    ledgerEntries: count('select count(*) as n from ledger_entries'),
-    giftSends: count('select count(*) as n from live_gift_sends'),
-    gestureSends: count('select count(*) as n from small_gesture_sends'),
-    unclaimedCodes: count('select count(*) as n from gift_offer_codes where claimed_at is null'),
-    purchasesCompleted: count("select count(*) as n from coin_purchases where status = 'COMPLETED'"),
+    wallets: await graph.rows('gifts').all('select user_id, coins from wallets order by user_id'),
+    ledgerEntries: await count('select count(*) as n from ledger_entries'),
+    giftSends: await count('select count(*) as n from live_gift_sends'),
+    gestureSends: await count('select count(*) as n from small_gesture_sends'),
+    unclaimedCodes: await count('select count(*) as n from gift_offer_codes where claimed_at is null'),
+    purchasesCompleted: await count("select count(*) as n from coin_purchases where status = 'COMPLETED'"),
   };
 }
 
@@ -92,7 +91,7 @@ describe('LIVE gifting through the gateway', () => {
     await graph.query(BUY, { input: { packageId: 'cpk_70', idempotencyKey: key('buy') } }, viewer);
     const rose = await giftNamed('Rose');
     const lion = await giftNamed('Lion');
-    const before = valueSnapshot();
+    const before = await valueSnapshot();
     const attempt = async (input: Record<string, unknown>, headers = viewer) =>
       firstError((await graph.query(SEND_GIFT, { input: { liveStreamId: liveStream, giftId: rose.id, idempotencyKey: key('refused'), ...input } }, headers)).body);
 
@@ -106,17 +105,17 @@ describe('LIVE gifting through the gateway', () => {
     expect(firstError(declined.body)).toMatchObject({ code: 'PAYMENT_DECLINED' });
     expect(firstError((await graph.query(BUY, { input: { packageId: 'cpk_nope', idempotencyKey: key('nope') } }, viewer)).body)).toMatchObject({ code: 'NOT_FOUND' });
 
-    expect(valueSnapshot()).toEqual(before);
+    expect(await valueSnapshot()).toEqual(before);
     expect(await coinsOf(viewer)).toBe(70);
   });
 
   it('needs a signed-in user: anonymous is UNAUTHENTICATED, a partner key FORBIDDEN, and nothing moves', async () => {
-    const before = valueSnapshot();
+    const before = await valueSnapshot();
     const input = { input: { packageId: 'cpk_70', idempotencyKey: key('anon') } };
     expect(firstError((await graph.query(BUY, input)).body)).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const { secret } = graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'gifts-e2e', scopes: ['offers:write', 'analytics:read'] });
+    const { secret } = await graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'gifts-e2e', scopes: ['offers:write', 'analytics:read'] });
     expect(firstError((await graph.query(BUY, input, { 'x-api-key': secret })).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });
-    expect(valueSnapshot()).toEqual(before);
+    expect(await valueSnapshot()).toEqual(before);
   });
 
   it('returns the first result to a retry with the same key, refuses the key for other input, and scopes keys to the viewer', async () => {
@@ -193,14 +192,14 @@ describe('Small Gestures through the gateway', () => {
     const listed = (await graph.query('{ smallGestureOffers { offers { id } unavailableReason } }', {}, noCountryInToken)).body.data.smallGestureOffers;
     expect(listed).toEqual({ offers: [], unavailableReason: expect.stringContaining(abroad.country) });
 
-    const before = valueSnapshot();
+    const before = await valueSnapshot();
     const offerId = (await graph.query('{ giftOffers(first: 1) { edges { node { id } } } }')).body.data.giftOffers.edges[0].node.id;
     const input = { offerId, recipientId: userIds[37], message: 'hi', idempotencyKey: key('abroad') };
     expect(firstError((await graph.query(SEND_GESTURE, { input }, noCountryInToken)).body)).toMatchObject({ code: 'SMALL_GESTURE_REGION_UNAVAILABLE', country: abroad.country });
     expect(firstError((await graph.query(SEND_GESTURE, { input: { ...input, idempotencyKey: key('ca') } }, await as(userIds[38] as string, 'CA'))).body)).toMatchObject({
       code: 'SMALL_GESTURE_REGION_UNAVAILABLE',
     });
-    expect(valueSnapshot()).toEqual(before);
+    expect(await valueSnapshot()).toEqual(before);
   });
 
   it('refuses a fourth send, a send to yourself, an unknown recipient, an ended offer and a long message, taking no code', async () => {
@@ -211,25 +210,25 @@ describe('Small Gestures through the gateway', () => {
     const ended = offers.find((offer: { active: boolean }) => !offer.active).id;
     const send = (input: Record<string, unknown>) => graph.query(SEND_GESTURE, { input: { offerId: open, recipientId: userIds[40], message: 'hey', idempotencyKey: key('rule'), ...input } }, headers);
 
-    const before = valueSnapshot();
+    const before = await valueSnapshot();
     expect(firstError((await send({ recipientId: sender })).body)).toMatchObject({ code: 'CANNOT_GIFT_SELF' });
     expect(firstError((await send({ recipientId: 'usr_nobody' })).body)).toMatchObject({ code: 'RECIPIENT_NOT_FOUND' });
     expect(firstError((await send({ offerId: ended })).body)).toMatchObject({ code: 'OFFER_INACTIVE' });
     expect(firstError((await send({ message: 'x'.repeat(151) })).body)).toMatchObject({ code: 'MESSAGE_TOO_LONG', max: 150 });
-    expect(valueSnapshot()).toEqual(before);
+    expect(await valueSnapshot()).toEqual(before);
 
     for (let i = 0; i < 3; i++) expect((await send({ recipientId: userIds[41 + i] })).body.errors).toBeUndefined();
-    const fourthBefore = valueSnapshot();
+    const fourthBefore = await valueSnapshot();
     expect(firstError((await send({ recipientId: userIds[44] })).body)).toMatchObject({ code: 'SMALL_GESTURE_LIMIT_REACHED', limit: 3 });
-    expect(valueSnapshot()).toEqual(fourthBefore);
+    expect(await valueSnapshot()).toEqual(fourthBefore);
     expect((await graph.query('{ me { smallGestures { sent remaining } } }', {}, headers)).body.data.me.smallGestures).toEqual({ sent: 3, remaining: 0 });
   });
 
   it('lets a partner stock its own offer, refuses duplicate codes and other brands, and shows it counts but never codes', async () => {
     const [own, other] = [smallGesturesBrands[1]!.id, smallGesturesBrands[2]!.id];
-    const writer = { 'x-api-key': graph.keys.create({ partnerId: own, name: 'offers', scopes: ['offers:write'] }).secret };
-    const analyst = { 'x-api-key': graph.keys.create({ partnerId: own, name: 'analytics', scopes: ['analytics:read'] }).secret };
-    const otherAnalyst = { 'x-api-key': graph.keys.create({ partnerId: other, name: 'analytics', scopes: ['analytics:read'] }).secret };
+    const writer = { 'x-api-key': (await graph.keys.create({ partnerId: own, name: 'offers', scopes: ['offers:write'] })).secret };
+    const analyst = { 'x-api-key': (await graph.keys.create({ partnerId: own, name: 'analytics', scopes: ['analytics:read'] })).secret };
+    const otherAnalyst = { 'x-api-key': (await graph.keys.create({ partnerId: other, name: 'analytics', scopes: ['analytics:read'] })).secret };
 
     const created = await graph.query(
       'mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id title codesLeft brand { id } } }',
@@ -243,7 +242,7 @@ describe('Small Gestures through the gateway', () => {
     expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-3', 'E2E-CODE-3'] }, writer)).body)).toMatchObject({ code: 'DUPLICATE_GIFT_CODE', codes: ['E2E-CODE-3'] });
     expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-1'] }, writer)).body)).toMatchObject({ code: 'DUPLICATE_GIFT_CODE', codes: ['E2E-CODE-1'] });
     expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-4'] }, analyst)).body)).toMatchObject({ code: 'FORBIDDEN' });
-    const otherWriter = { 'x-api-key': graph.keys.create({ partnerId: other, name: 'offers', scopes: ['offers:write'] }).secret };
+    const otherWriter = { 'x-api-key': (await graph.keys.create({ partnerId: other, name: 'offers', scopes: ['offers:write'] })).secret };
     expect(firstError((await graph.query(ADD, { offerId, codes: ['E2E-CODE-4'] }, otherWriter)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     expect((await graph.query('query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerId })).body.data.giftOffer.codesLeft).toBe(2);
 

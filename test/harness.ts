@@ -1,6 +1,8 @@
 /**
- * Boots the whole graph for end-to-end tests: the four subgraphs, each on its own in-memory
- * store and an ephemeral loopback port, and the gateway in front of them, all over real HTTP.
+ * Boots the whole graph for end-to-end tests: the four subgraphs, each on its own store and an
+ * ephemeral loopback port, and the gateway in front of them, all over real HTTP. The stores are
+ * in memory (SQLite), or fresh seeded Postgres databases when the suite runs on Postgres
+ * (`npm run test:postgres`, see `postgres.ts`).
  */
 import { createLogger, type Logger } from '@app/kit/log';
 import { listen } from '@app/kit/http';
@@ -13,14 +15,22 @@ import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import type { RateLimitStore } from '@app/gateway/src/rate-limit.ts';
+import type { StoreHandle } from '@app/kit/subgraph';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
-import { openUsersStore } from '@app/subgraph-users/src/db/store.ts';
+import { openUsersStore, type UsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
-import { openContentStore } from '@app/subgraph-content/src/db/store.ts';
+import { openContentStore, type ContentStore } from '@app/subgraph-content/src/db/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
-import { openGiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
+import { openGiftsStore, type GiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
 import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
-import { openCommerceStore } from '@app/subgraph-commerce/src/db/store.ts';
+import { openCommerceStore, type CommerceStore } from '@app/subgraph-commerce/src/db/store.ts';
+import { dropDatabases, freshDatabases, PG_OPENERS, PG_SUBGRAPHS, testPostgresUrl, type PgStoreName } from './postgres.ts';
+import { pgRows, sqliteConnectionRows, type RowReader } from './rows.ts';
+
+type SubgraphName = 'users' | 'content' | 'gifts' | 'commerce';
+type SqliteClient = Parameters<typeof sqliteConnectionRows>[0];
 
 const host = '127.0.0.1';
 /** Secrets of this test run only; a log or error that shows them fails the log test. */
@@ -49,6 +59,7 @@ export async function startGraph(options: GraphOptions = {}) {
     jwt: { secret: TEST_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
     corsOrigins: [],
     keyStorePath: ':memory:',
+    keyStoreUrl: null,
     defaultSecrets: [],
     limits: DEFAULT_LIMITS,
     // Tests send bursts from one address: the default anonymous bucket would throttle them.
@@ -62,11 +73,32 @@ export async function startGraph(options: GraphOptions = {}) {
   const peerUrls: Partial<Record<'users' | 'content' | 'gifts' | 'commerce', string>> = {};
   const peers = createPeerClient({ urls: peerUrls, secret: TEST_INTERNAL_SECRET, logger: logger('peers') });
   const serveOptions = (service: string) => ({ port: 0, host, logger: logger(service), internalSecret: TEST_INTERNAL_SECRET, peers });
-  const stores = {
-    users: openUsersStore(':memory:'),
-    content: openContentStore(':memory:'),
-    gifts: openGiftsStore(':memory:'),
-    commerce: openCommerceStore(':memory:'),
+  const pgUrls = testPostgresUrl ? await freshDatabases(testPostgresUrl, [...PG_SUBGRAPHS, 'gateway']) : null;
+  const readers = new Map<string, RowReader>();
+  /** Each store's rows, for tests that check what was written. */
+  const sqliteReaders: Partial<Record<SubgraphName, () => RowReader>> = {};
+  const onEngine = <K extends SubgraphName, S extends StoreHandle>(name: K, sqlite: () => S & { db: object }): S | Promise<S> => {
+    const pgOpen = PG_OPENERS[name as keyof typeof PG_OPENERS] as unknown as ((url: string) => Promise<S>) | undefined;
+    if (pgUrls && pgOpen) return pgOpen(pgUrls[name as PgStoreName]);
+    const store = sqlite();
+    // Drizzle keeps the better-sqlite3 connection it was made with as `$client`.
+    sqliteReaders[name] = () => sqliteConnectionRows((store.db as { $client: SqliteClient }).$client);
+    return store;
+  };
+  const stores: { users: UsersStore & StoreHandle; content: ContentStore & StoreHandle; gifts: GiftsStore & StoreHandle; commerce: CommerceStore & StoreHandle } = {
+    users: await onEngine('users', () => openUsersStore(':memory:')),
+    content: await onEngine('content', () => openContentStore(':memory:')),
+    gifts: await onEngine('gifts', () => openGiftsStore(':memory:')),
+    commerce: await onEngine('commerce', () => openCommerceStore(':memory:')),
+  };
+  const rows = (name: SubgraphName): RowReader => {
+    let reader = readers.get(name);
+    if (!reader) {
+      const sqlite = sqliteReaders[name];
+      reader = sqlite ? sqlite() : pgRows((pgUrls as Record<PgStoreName, string>)[name as PgStoreName]);
+      readers.set(name, reader);
+    }
+    return reader;
   };
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
     users: await serveUsers(stores.users, serveOptions('users')),
@@ -81,8 +113,14 @@ export async function startGraph(options: GraphOptions = {}) {
     commerce: `${subgraphs.commerce.url}graphql`,
   };
   Object.assign(peerUrls, subgraphUrls);
-  const keys = openKeyStore(':memory:');
-  const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls });
+  let rateLimitStore: RateLimitStore | undefined;
+  let keys = pgUrls ? null : openKeyStore(':memory:');
+  if (!keys) {
+    const opened = await openPgGatewayStore((pgUrls as Record<PgStoreName, string>).gateway);
+    keys = opened.keys;
+    rateLimitStore = opened.rateLimits;
+  }
+  const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}) });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
   http.server.on('upgrade', gateway.handleUpgrade);
@@ -103,6 +141,9 @@ export async function startGraph(options: GraphOptions = {}) {
     subgraphs,
     subgraphUrls,
     stores,
+    rows,
+    /** The Postgres databases of this graph, when it runs on Postgres. */
+    databaseUrls: pgUrls,
     keys,
     config,
     post,
@@ -118,8 +159,10 @@ export async function startGraph(options: GraphOptions = {}) {
       await http.close();
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
-      for (const store of Object.values(stores)) store.close();
-      keys.close();
+      for (const store of Object.values(stores)) await store.close();
+      await keys.close();
+      for (const reader of readers.values()) await reader.close();
+      if (pgUrls && testPostgresUrl) await dropDatabases(testPostgresUrl, Object.values(pgUrls));
     },
   };
 }

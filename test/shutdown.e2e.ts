@@ -2,7 +2,6 @@
  * SIGTERM during load: the stack stops taking requests, finishes those in flight, closes its
  * stores, and every write it acknowledged is in the store afterwards.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +18,9 @@ describe('SIGTERM during load', () => {
     const followers = userIds.slice(20, 36);
     const followees = userIds.slice(36, 60);
     // Only pairs not already in the seed, so an acknowledged pair found afterwards was written by this run.
-    const seeded = new Database(stack.storePath('users'), { readonly: true });
-    const exists = seeded.prepare('select 1 from follows where follower_id = ? and followee_id = ?');
-    const pairs = followers.flatMap((follower) => followees.filter((followee) => !exists.get(follower, followee)).map((followee) => [follower, followee] as const));
-    seeded.close();
+    const followsIn = async () => new Set((await stack.rows('users').all<{ follower_id: string; followee_id: string }>('select follower_id, followee_id from follows')).map((row) => `${row.follower_id} ${row.followee_id}`));
+    const seeded = await followsIn();
+    const pairs = followers.flatMap((follower) => followees.filter((followee) => !seeded.has(`${follower} ${followee}`)).map((followee) => [follower, followee] as const));
 
     const tokens = new Map(await Promise.all(followers.map(async (id) => [id, await stack.tokenFor(id)] as const)));
     const acknowledged: (readonly [string, string])[] = [];
@@ -53,10 +51,8 @@ describe('SIGTERM during load', () => {
 
     expect(exitCode).toBe(0);
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
-    const store = new Database(stack.storePath('users'), { readonly: true });
-    const stored = store.prepare('select 1 from follows where follower_id = ? and followee_id = ?');
-    const missing = acknowledged.filter(([follower, followee]) => !stored.get(follower, followee));
-    store.close();
+    const stored = await followsIn();
+    const missing = acknowledged.filter(([follower, followee]) => !stored.has(`${follower} ${followee}`));
     expect(missing).toEqual([]);
   }, 90_000);
 });

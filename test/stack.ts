@@ -1,9 +1,11 @@
 /**
  * The graph as `npm start` runs it: five separate processes on free loopback ports, with file
- * stores in a fresh temporary DATA_DIR. For tests where concurrency must come from separate
- * connections into separate processes, not from one event loop.
+ * stores in a fresh temporary DATA_DIR, or fresh Postgres databases when the suite runs on
+ * Postgres (`postgres.ts`). For tests where concurrency must come from separate connections into
+ * separate processes, not from one event loop.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,7 +13,10 @@ import path from 'node:path';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type JwtConfig } from '@app/gateway/src/config.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
 import type { QueryResult } from './harness.ts';
+import { dropDatabases, freshDatabases, PG_SUBGRAPHS, testPostgresUrl, type PgStoreName } from './postgres.ts';
+import { pgRows, sqliteRows, type RowReader } from './rows.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const STACK_INTERNAL_SECRET = 'stack-internal-secret-0123456789abcdef012345';
@@ -44,6 +49,11 @@ export async function startStack(options: StackOptions = {}) {
   const extraEnv = options.env ?? {};
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'graph-stack-'));
   const [gateway, users, content, gifts, commerce] = (await freePorts(5)) as [number, number, number, number, number];
+  // On Postgres, databases named after the DATA_DIR: a restart on the same DATA_DIR finds the same stores.
+  const pgUrls = testPostgresUrl
+    ? await freshDatabases(testPostgresUrl, [...PG_SUBGRAPHS, 'gateway'], `s${createHash('sha256').update(dataDir).digest('hex').slice(0, 10)}`)
+    : null;
+  const databaseEnv = Object.fromEntries(Object.entries(pgUrls ?? {}).map(([name, url]) => [`${name.toUpperCase()}_DATABASE_URL`, url]));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: {
@@ -57,6 +67,7 @@ export async function startStack(options: StackOptions = {}) {
       INTERNAL_SECRET: STACK_INTERNAL_SECRET,
       JWT_SECRET: STACK_JWT_SECRET,
       LOG_LEVEL: 'warn',
+      ...databaseEnv,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,17 +85,29 @@ export async function startStack(options: StackOptions = {}) {
   }
   const url = `http://127.0.0.1:${gateway}/graphql`;
   const jwt: JwtConfig = { secret: STACK_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
-  const keys = openKeyStore(path.join(dataDir, 'gateway.db'));
+  const keys = pgUrls ? (await openPgGatewayStore((pgUrls as Record<PgStoreName, string>).gateway)).keys : openKeyStore(path.join(dataDir, 'gateway.db'));
+  const storePath = (subgraph: 'users' | 'content' | 'gifts' | 'commerce') => path.join(dataDir, `${subgraph}.db`);
+  const readers = new Map<string, RowReader>();
 
   return {
     url,
     dataDir,
     ports: { gateway, users, content, gifts, commerce },
-    /** The partner-key store the gateway process reads (one SQLite file, WAL). */
+    /** The partner-key store the gateway process reads (one SQLite file, WAL, or its Postgres database). */
     keys,
+    /** The stores' Postgres databases, when the suite runs on Postgres. */
+    databaseUrls: pgUrls,
     output: () => output,
-    /** Where a subgraph keeps its store, for tests that check invariants in the rows themselves. */
-    storePath: (subgraph: 'users' | 'content' | 'gifts' | 'commerce') => path.join(dataDir, `${subgraph}.db`),
+    /** A subgraph's rows, whichever engine it is on, for tests that check invariants in the rows themselves. */
+    rows(subgraph: 'users' | 'content' | 'gifts' | 'commerce'): RowReader {
+      let reader = readers.get(subgraph);
+      if (!reader) {
+        const url = pgUrls?.[subgraph as PgStoreName];
+        reader = url ? pgRows(url) : sqliteRows(storePath(subgraph));
+        readers.set(subgraph, reader);
+      }
+      return reader;
+    },
     tokenFor(userId: string, options: { country?: string } = {}) {
       return signUserToken(jwt, { id: userId, country: options.country ?? 'US' }, { expiresIn: '1h' });
     },
@@ -99,7 +122,9 @@ export async function startStack(options: StackOptions = {}) {
     },
     /** SIGTERM, as an orchestrator would send it; resolves with the exit code. */
     async terminate(): Promise<number | null> {
-      keys.close();
+      await keys.close();
+      for (const reader of readers.values()) await reader.close();
+      readers.clear();
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -110,7 +135,10 @@ export async function startStack(options: StackOptions = {}) {
     },
     async stop() {
       await this.terminate();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        if (pgUrls && testPostgresUrl) await dropDatabases(testPostgresUrl, Object.values(pgUrls));
+      }
     },
   };
 }

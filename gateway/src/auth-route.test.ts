@@ -14,7 +14,7 @@ let partnerKey: string;
 
 beforeAll(async () => {
   keys = openKeyStore(':memory:');
-  partnerKey = keys.create({ partnerId: 'brd_1', name: 'feed', scopes: ['catalog:write'], tier: 'plus' }).secret;
+  partnerKey = (await keys.create({ partnerId: 'brd_1', name: 'feed', scopes: ['catalog:write'], tier: 'plus' })).secret;
   const authentication = useAuthentication({ authenticate: createAuthenticator(jwt, keys), logger: createLogger('gateway', { level: 'silent' }) });
   // Answers with the context GraphQL would run with, when the route lets the request through.
   server = await listen(

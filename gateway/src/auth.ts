@@ -69,7 +69,7 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
     }
 
     if (apiKey) {
-      const verified = keys.verify(apiKey);
+      const verified = await keys.verify(apiKey);
       if (!verified.key) throw new AuthenticationError(KEY_PROBLEMS[verified.problem]);
       const viewer: Viewer = { userId: null, partnerId: verified.key.partnerId, keyId: verified.key.id, scopes: verified.key.scopes, country: null, requestId };
       return { viewer, partnerTier: verified.key.tier };

@@ -21,6 +21,8 @@ export interface GatewayConfig {
   jwt: JwtConfig;
   corsOrigins: string[];
   keyStorePath: string;
+  /** `GATEWAY_DATABASE_URL`: keys and rate-limit buckets in Postgres, shared by replicas, instead of `keyStorePath`. */
+  keyStoreUrl: string | null;
   /** Names of secrets still at their development defaults, to say so loudly at start. */
   defaultSecrets: string[];
   limits: OperationLimits;
@@ -77,6 +79,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     jwt: { secret: jwtSecret, jwksUrl, issuer: env.JWT_ISSUER ?? DEFAULT_ISSUER, audience: env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE },
     corsOrigins: production ? configuredOrigins : [...SANDBOX_ORIGINS, ...configuredOrigins],
     keyStorePath: env.GATEWAY_DB ?? path.join(dataDir(env), 'gateway.db'),
+    keyStoreUrl: env.GATEWAY_DATABASE_URL || null,
     defaultSecrets,
     limits: {
       maxDepth: positiveInt(env, 'MAX_DEPTH', DEFAULT_LIMITS.maxDepth),

@@ -4,7 +4,7 @@ import { listen, stopOnSignals } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { gatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
-import { openKeyStore } from './db/keys.ts';
+import { openGatewayStores } from './db/open.ts';
 
 const logger = createLogger('gateway');
 
@@ -13,8 +13,8 @@ try {
   if (config.defaultSecrets.length > 0) {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
   }
-  const keys = openKeyStore(config.keyStorePath);
-  const gateway = createGateway({ config, keys, logger });
+  const { keys, rateLimits } = await openGatewayStores(config);
+  const gateway = createGateway({ config, keys, logger, ...(rateLimits ? { rateLimitStore: rateLimits } : {}) });
   await gateway.start();
   const http = await listen(gateway.handler, portFor('gateway'), hostFrom()).catch(async (error: unknown) => {
     await gateway.stop();
@@ -27,7 +27,7 @@ try {
     await gateway.stopSubscriptions();
     await http.close();
     await gateway.stop();
-    keys.close();
+    await keys.close();
   }, logger);
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

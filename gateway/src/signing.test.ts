@@ -17,18 +17,20 @@ function capture() {
 }
 
 describe('viewer signing', () => {
-  it('signs the viewer over the exact body, so a subgraph accepts it for that body only', async () => {
+  it('signs the viewer over the exact body for the one subgraph it goes to, so only that subgraph accepts it, for that body only', async () => {
     const { sent, fetcher } = capture();
     const body = '{"query":"{ me { id } }"}';
-    await useViewerSigning(secret, fetcher)('http://users/graphql', { method: 'POST', headers: { [VIEWER_HEADER]: encodeViewer(viewer) }, body });
+    await useViewerSigning(secret, 'users', fetcher)('http://users/graphql', { method: 'POST', headers: { [VIEWER_HEADER]: encodeViewer(viewer) }, body });
     const headers = { viewer: sent[0]![VIEWER_HEADER], signature: sent[0]![SIGNATURE_HEADER] };
-    expect(verifyViewer(headers, body, secret, new NonceGuard())).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
-    expect(verifyViewer(headers, `${body} `, secret, new NonceGuard()).rejected).toBe('bad-signature');
+    const at = (audience: string) => ({ secret, audience, nonces: new NonceGuard() });
+    expect(await verifyViewer(headers, body, at('users'))).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
+    expect((await verifyViewer(headers, `${body} `, at('users'))).rejected).toBe('bad-signature');
+    expect(await verifyViewer(headers, body, at('gifts'))).toMatchObject({ rejected: 'bad-signature', viewer: { userId: null } });
   });
 
   it('sends a request without a viewer unsigned', async () => {
     const { sent, fetcher } = capture();
-    await useViewerSigning(secret, fetcher)('http://users/graphql', { method: 'POST', headers: {}, body: '{}' });
+    await useViewerSigning(secret, 'users', fetcher)('http://users/graphql', { method: 'POST', headers: {}, body: '{}' });
     expect(sent[0]![SIGNATURE_HEADER]).toBeUndefined();
   });
 });

@@ -82,7 +82,7 @@ describe('a subgraph fetch', () => {
     expect(response.data).toEqual({ me: { id: 'usr_1' } });
     const [{ headers, body }] = users.received as [Received];
     expect(headers['x-request-id']).toBe('req-1');
-    const verified = verifyViewer({ viewer: headers[VIEWER_HEADER] as string, signature: headers[SIGNATURE_HEADER] as string }, body, secret, new NonceGuard());
+    const verified = await verifyViewer({ viewer: headers[VIEWER_HEADER] as string, signature: headers[SIGNATURE_HEADER] as string }, body, { secret, audience: 'users', nonces: new NonceGuard() });
     expect(verified).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
     expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="users",outcome="ok"\} 1/);
   });

@@ -78,7 +78,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly subgraph: string;
 
   constructor(options: SubgraphFetchOptions) {
-    const signed = useViewerSigning(options.secret, useTimedFetch(options));
+    const signed = useViewerSigning(options.secret, options.name, useTimedFetch(options));
     super({ url: options.url, fetcher: options.collapse === false ? signed : useCollapsedReads(signed) });
     this.subgraph = options.name;
   }

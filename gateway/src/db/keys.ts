@@ -29,15 +29,20 @@ export class KeyError extends Error {
   override name = 'KeyError';
 }
 
-/** The gateway's own small store of partner keys (`data/gateway.db`). */
-export function openKeyStore(path: string) {
-  const store = openStore(schema, { path, migrationsFolder, holdsValue: true });
-  const { db } = store;
+/** The statements the key store runs, on SQLite (below) or Postgres (`pg/keys.ts`). */
+export interface KeyRows {
+  insertKey(row: ApiKeyRow): Promise<ApiKeyRow>;
+  keysNewestFirst(): Promise<ApiKeyRow[]>;
+  keyById(id: string): Promise<ApiKeyRow | undefined>;
+  revokeKey(id: string, now: Date): Promise<ApiKeyRow | undefined>;
+}
 
+/** The gateway's own small store of partner keys: the rules, over either engine's rows. */
+export function keyStoreOver(rows: KeyRows, close: () => void | Promise<void>) {
   return {
-    close: store.close,
+    close,
 
-    create(input: { partnerId: string; name: string; scopes: readonly string[]; expiresAt?: Date | null; tier?: string }, now = new Date()): CreatedKey {
+    async create(input: { partnerId: string; name: string; scopes: readonly string[]; expiresAt?: Date | null; tier?: string }, now = new Date()): Promise<CreatedKey> {
       const unknown = input.scopes.filter((scope) => !(KNOWN_SCOPES as readonly string[]).includes(scope));
       if (unknown.length > 0) throw new KeyError(`Unknown scope ${unknown.join(', ')}; known scopes: ${KNOWN_SCOPES.join(', ')}.`);
       if (!input.partnerId) throw new KeyError('A key needs the partner (brand id) it acts for.');
@@ -46,41 +51,37 @@ export function openKeyStore(path: string) {
       const id = randomBytes(6).toString('hex');
       const secretPart = randomBytes(32).toString('base64url');
       const secret = `${KEY_PREFIX}${id}_${secretPart}`;
-      const key = db
-        .insert(apiKeys)
-        .values({
-          id,
-          partnerId: input.partnerId,
-          name: input.name,
-          scopes: [...new Set(input.scopes)],
-          secretHash: hashSecret(secretPart),
-          tier: input.tier ?? 'standard',
-          createdAt: now,
-          expiresAt: input.expiresAt ?? null,
-          revokedAt: null,
-        })
-        .returning()
-        .get();
+      const key = await rows.insertKey({
+        id,
+        partnerId: input.partnerId,
+        name: input.name,
+        scopes: [...new Set(input.scopes)],
+        secretHash: hashSecret(secretPart),
+        tier: input.tier ?? 'standard',
+        createdAt: now,
+        expiresAt: input.expiresAt ?? null,
+        revokedAt: null,
+      });
       return { key, secret };
     },
 
-    list(): ApiKeyRow[] {
-      return db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt)).all();
+    list(): Promise<ApiKeyRow[]> {
+      return rows.keysNewestFirst();
     },
 
-    revoke(id: string, now = new Date()): ApiKeyRow {
-      const key = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+    async revoke(id: string, now = new Date()): Promise<ApiKeyRow> {
+      const key = await rows.keyById(id);
       if (!key) throw new KeyError(`No key has id ${id}.`);
       if (key.revokedAt) return key;
-      return db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning().get() as ApiKeyRow;
+      return (await rows.revokeKey(id, now)) as ApiKeyRow;
     },
 
     /** The key behind a presented secret, or why it is refused. Constant-time on the secret. */
-    verify(presented: string, now = new Date()): { key: ApiKeyRow; problem: null } | { key: null; problem: KeyProblem } {
+    async verify(presented: string, now = new Date()): Promise<{ key: ApiKeyRow; problem: null } | { key: null; problem: KeyProblem }> {
       const match = /^vck_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(presented);
       if (!match) return { key: null, problem: 'malformed' };
       const [, id, secretPart] = match as unknown as [string, string, string];
-      const key = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+      const key = await rows.keyById(id);
       if (!key) return { key: null, problem: 'unknown' };
       const expected = Buffer.from(key.secretHash, 'hex');
       const given = Buffer.from(hashSecret(secretPart), 'hex');
@@ -92,4 +93,19 @@ export function openKeyStore(path: string) {
   };
 }
 
-export type KeyStore = ReturnType<typeof openKeyStore>;
+export type KeyStore = ReturnType<typeof keyStoreOver>;
+
+/** The key store in a SQLite file (`data/gateway.db`, the default). */
+export function openKeyStore(path: string): KeyStore {
+  const store = openStore(schema, { path, migrationsFolder, holdsValue: true });
+  const { db } = store;
+  return keyStoreOver(
+    {
+      insertKey: async (row) => db.insert(apiKeys).values(row).returning().get(),
+      keysNewestFirst: async () => db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt)).all(),
+      keyById: async (id) => db.select().from(apiKeys).where(eq(apiKeys.id, id)).get(),
+      revokeKey: async (id, now) => db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning().get(),
+    },
+    store.close,
+  );
+}

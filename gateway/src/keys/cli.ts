@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { gatewayConfig } from '../config.ts';
-import { KeyError, KNOWN_SCOPES, openKeyStore } from '../db/keys.ts';
+import { KeyError, KNOWN_SCOPES } from '../db/keys.ts';
+import { openGatewayStores } from '../db/open.ts';
 
 const USAGE = `Usage:
   npm run keys -- create --partner <brandId> --scopes <scope,scope> [--name <label>] [--expires-in-days <n>] [--tier standard|plus|enterprise]
@@ -14,7 +15,7 @@ const USAGE = `Usage:
 Scopes: ${KNOWN_SCOPES.join(', ')}
 Find brand ids with the query { brands { edges { node { id name } } } } in the explorer (http://localhost:4000/).`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -32,7 +33,7 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  const keys = openKeyStore(gatewayConfig().keyStorePath);
+  const { keys } = await openGatewayStores(gatewayConfig());
   try {
     switch (command) {
       case 'create': {
@@ -45,7 +46,7 @@ function main(argv: string[]): number {
           console.error('--expires-in-days must be a positive number.');
           return 1;
         }
-        const { key, secret } = keys.create({
+        const { key, secret } = await keys.create({
           partnerId: values.partner,
           name: values.name ?? `key for ${values.partner}`,
           scopes: values.scopes.split(',').map((scope) => scope.trim()).filter(Boolean),
@@ -59,7 +60,7 @@ function main(argv: string[]): number {
         return 0;
       }
       case 'list': {
-        const rows = keys.list();
+        const rows = await keys.list();
         if (rows.length === 0) console.log('No keys yet. Create one with: npm run keys -- create --partner <brandId> --scopes catalog:read');
         for (const key of rows) {
           const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active';
@@ -73,7 +74,7 @@ function main(argv: string[]): number {
           console.error(`revoke needs a key id.\n\n${USAGE}`);
           return 1;
         }
-        const key = keys.revoke(id);
+        const key = await keys.revoke(id);
         console.log(`Revoked key ${key.id} (partner ${key.partnerId}). Requests with it now get 401.`);
         return 0;
       }
@@ -88,8 +89,8 @@ function main(argv: string[]): number {
     }
     throw error;
   } finally {
-    keys.close();
+    await keys.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -77,7 +77,7 @@ export class Upstream {
       const request = this.lastEventId === null ? { query: options.query, variables: options.variables } : resumeFrom(options.query, options.variables, this.lastEventId);
       let received = false;
       try {
-        this.current = subscribeSigned({ url: options.url, secret: options.secret, viewer: { ...options.viewer, requestId: `${options.viewer.requestId}-${Date.now().toString(36)}` }, ...request });
+        this.current = subscribeSigned({ url: options.url, secret: options.secret, audience: options.service, viewer: { ...options.viewer, requestId: `${options.viewer.requestId}-${Date.now().toString(36)}` }, ...request });
         for await (const result of this.current) {
           received = true;
           const eventId = result.extensions?.eventId;

@@ -117,7 +117,8 @@ describe('subscriptions over SSE between services', () => {
     });
     subscriptions = subscriptionServer({
       schema,
-      readViewer: (req, body) => verifyViewer({ viewer: req.headers['x-viewer'] as string, signature: req.headers['x-viewer-signature'] as string }, body, SECRET, guard).viewer,
+      readViewer: async (req, body) =>
+        (await verifyViewer({ viewer: req.headers['x-viewer'] as string, signature: req.headers['x-viewer-signature'] as string }, body, { secret: SECRET, audience: 'events', nonces: guard })).viewer,
       context: (viewer) => {
         seenViewers.push(viewer.userId);
         return { loaders: {} };
@@ -137,7 +138,7 @@ describe('subscriptions over SSE between services', () => {
   it('streams committed events with their outbox ids, resumes after one, and ends the stream when the server closes', async () => {
     const viewer = { ...anonymousViewer(), userId: 'usr_signed' };
     const subscribe = (after?: string) =>
-      subscribeSigned({ url: `${http.url}graphql`, secret: SECRET, viewer, query: 'subscription ($after: ID) { events(topic: "t", after: $after) { id n } }', variables: { after } });
+      subscribeSigned({ url: `${http.url}graphql`, secret: SECRET, audience: 'events', viewer, query: 'subscription ($after: ID) { events(topic: "t", after: $after) { id n } }', variables: { after } });
     const live = subscribe();
     const results: unknown[] = [];
     const reading = (async () => {

@@ -41,7 +41,7 @@ export function createPeerClient(options: PeerClientOptions) {
       try {
         const response = await fetch(urlOf(service), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signViewer(viewer, body, options.secret) },
+          headers: { 'content-type': 'application/json', ...signViewer(viewer, body, options.secret, service) },
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -81,7 +81,7 @@ export function createPeerClient(options: PeerClientOptions) {
     let delay = 100;
     for (;;) {
       try {
-        const results = subscribeSigned({ url: urlOf(service), secret: options.secret, viewer: anonymousViewer(), query, variables: after === null ? variables : { ...variables, after } });
+        const results = subscribeSigned({ url: urlOf(service), secret: options.secret, audience: service, viewer: anonymousViewer(), query, variables: after === null ? variables : { ...variables, after } });
         for await (const result of results) {
           const eventId = result.extensions?.eventId;
           if (typeof eventId === 'string') after = eventId;

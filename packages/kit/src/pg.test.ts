@@ -5,6 +5,7 @@ import { idempotent } from './idempotency.ts';
 import { idempotencyPgStatements } from './idempotency-pg.ts';
 import { LiveEventBus } from './live.ts';
 import { listenForLiveEvents, liveEventPgStatements } from './live-pg.ts';
+import { PgNonceStore } from './nonces-pg.ts';
 import { PgConnection, pgStore, type PgDb } from './pg.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
 import { StoreMisuseError, type Queries } from './store.ts';
@@ -27,6 +28,7 @@ async function freshDatabase(): Promise<string> {
     create table accounts (id text primary key, balance integer not null);
     create table live_events (topic text not null, seq integer not null, kind text not null, payload jsonb not null, created_at timestamp(3) not null, primary key (topic, seq));
     create table live_event_topics (topic text primary key, last_seq integer not null, pruned_through integer not null default 0);
+    create table used_nonces (nonce text primary key, expires_at timestamp(3) not null);
     insert into accounts values ('a', 10);`);
   await setup.end();
   return url;
@@ -171,6 +173,29 @@ describe('the Postgres store', () => {
       expect(seen.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
     } finally {
       await connection.close();
+    }
+  });
+
+  it('shares used signature nonces between replicas and across a restart, and forgets them once expired', async () => {
+    const url = await freshDatabase();
+    const first = new PgConnection({ url });
+    const second = new PgConnection({ url });
+    const now = Date.now();
+    try {
+      const replicas = [new PgNonceStore(first.db), new PgNonceStore(second.db)];
+      const offers = await Promise.all(Array.from({ length: 6 }, (_, i) => replicas[i % 2]!.accept('nonce-a', now + 30_000, now)));
+      expect(offers.filter(Boolean)).toHaveLength(1);
+      await first.close();
+      const restarted = new PgNonceStore(second.db);
+      expect(await restarted.accept('nonce-a', now + 30_000, now + 1_000)).toBe(false);
+      expect(await restarted.accept('nonce-b', now + 30_000, now + 1_000)).toBe(true);
+      // A sweep after expiry drops the row (a stale signature is refused before the store is asked).
+      await new PgNonceStore(second.db).accept('nonce-c', now + 90_000, now + 60_000);
+      const left = await second.db.execute<{ nonce: string }>(sql`select nonce from used_nonces order by nonce`);
+      expect(left.rows.map((row) => row.nonce)).toEqual(['nonce-c']);
+    } finally {
+      await first.close();
+      await second.close();
     }
   });
 });

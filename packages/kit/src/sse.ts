@@ -19,7 +19,7 @@ export const EVENT_STREAM = 'text/event-stream';
 export interface SubscriptionRouteOptions<TContext> {
   schema: GraphQLSchema;
   /** Reads (and verifies) the viewer of a request from its headers and exact body. */
-  readViewer: (req: http.IncomingMessage, rawBody: string) => Viewer;
+  readViewer: (req: http.IncomingMessage, rawBody: string) => Promise<Viewer>;
   context: (viewer: Viewer) => TContext | Promise<TContext>;
   maxBodyBytes: number;
   logger: Logger;
@@ -123,7 +123,7 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
       sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
       return true;
     }
-    const viewer = options.readViewer(req, rawBody);
+    const viewer = await options.readViewer(req, rawBody);
     const [body, init] = await handler({
       method: req.method ?? 'POST',
       url: req.url ?? '/graphql',
@@ -174,6 +174,8 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
 export interface SignedSubscriptionOptions {
   url: string;
   secret: string;
+  /** The subgraph subscribed to: the signature is good for it alone. */
+  audience: string;
   viewer: Viewer;
   query: string;
   variables?: Record<string, unknown>;
@@ -195,7 +197,7 @@ export function subscribeSigned(options: SignedSubscriptionOptions): AsyncIterab
       const headers = {
         ...(init?.headers as Record<string, string>),
         [VIEWER_HEADER]: encoded,
-        [SIGNATURE_HEADER]: signatureFor(encoded, body, options.secret),
+        [SIGNATURE_HEADER]: signatureFor(encoded, body, options.secret, options.audience),
         'x-request-id': options.viewer.requestId,
       };
       return fetch(input, { ...init, headers });

@@ -242,15 +242,16 @@ function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: string,
 
 /**
  * The drizzle-kit migrations folder of the package a module belongs to: the nearest `drizzle/`
- * above it. The same code runs from `src/` in tests and bundled into `dist/` at start.
+ * (SQLite's; `drizzle-pg/` for Postgres') above it. The same code runs from `src/` in tests and
+ * bundled into `dist/` at start.
  */
-export function migrationsFolderFor(moduleUrl: string): string {
+export function migrationsFolderFor(moduleUrl: string, folder: 'drizzle' | 'drizzle-pg' = 'drizzle'): string {
   let dir = path.dirname(new URL(moduleUrl).pathname);
   for (;;) {
-    const candidate = path.join(dir, 'drizzle');
+    const candidate = path.join(dir, folder);
     if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new StoreOpenError(`No drizzle migrations folder above ${moduleUrl}`);
+    if (parent === dir) throw new StoreOpenError(`No ${folder} migrations folder above ${moduleUrl}`);
     dir = parent;
   }
 }

@@ -14,7 +14,9 @@ import { subscriptionServer } from './sse.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
-import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
+import { isPostgresUrl } from './pg.ts';
+import { StoreOpenError } from './store.ts';
+import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer, type ViewerCheck } from './viewer.ts';
 
 /**
  * Errors with a public code pass through as they are; anything else reaches the caller as a
@@ -95,14 +97,13 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
  * Reads the viewer of a request: anonymous without the gateway's headers, and anonymous (and
  * logged) when they are forged, stale or replayed. A bare `x-user-id` or the like grants nothing.
  */
-export function viewerReader(secret: string, logger: Logger) {
-  const guard = new NonceGuard();
-  return (req: http.IncomingMessage, rawBody: string): Viewer => {
+export function viewerReader(check: ViewerCheck, logger: Logger) {
+  return async (req: http.IncomingMessage, rawBody: string): Promise<Viewer> => {
     const header = (name: string) => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const { viewer, rejected } = verifyViewer({ viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) }, rawBody, secret, guard);
+    const { viewer, rejected } = await verifyViewer({ viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) }, rawBody, check);
     if (rejected) logger.warn({ reason: rejected, remoteAddress: req.socket.remoteAddress }, 'refused a viewer header; treating the request as anonymous');
     return viewer;
   };
@@ -124,9 +125,11 @@ export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   /** Whether the subgraph can serve (its store is open); `/ready` says so. */
   ready?: () => boolean;
   /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
-  onStop?: () => void;
+  onStop?: () => void | Promise<void>;
   /** The request body limit; MAX_BODY_BYTES, the gateway's own, by default. */
   maxBodyBytes?: number;
+  /** Where accepted signature nonces are kept: this process's memory unless the store shares them. */
+  nonces?: NonceStore;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -135,7 +138,7 @@ export interface RunningSubgraph extends RunningHttpServer {
 
 export async function serveSubgraph<TContext extends SubgraphContext>(options: ServeSubgraphOptions<TContext>): Promise<RunningSubgraph> {
   const { server, logger } = options;
-  const readViewer = viewerReader(options.internalSecret ?? internalSecret().secret, logger);
+  const readViewer = viewerReader({ secret: options.internalSecret ?? internalSecret().secret, audience: options.name, nonces: options.nonces ?? new NonceGuard() }, logger);
   await server.start();
   let stopping = false;
   let http: RunningHttpServer;
@@ -146,7 +149,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
     http = await listen(
       graphQLHandler({
         server,
-        context: (req, rawBody) => options.context(readViewer(req, rawBody)),
+        context: async (req, rawBody) => options.context(await readViewer(req, rawBody)),
         routes: [
           healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)),
           ...(options.metrics ? [metricsRoute(options.metrics.registry)] : []),
@@ -171,7 +174,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
     await subscriptions?.close();
     await http.close();
     await server.stop();
-    options.onStop?.();
+    await options.onStop?.();
   };
   return { ...http, stop };
 }
@@ -189,8 +192,9 @@ export interface ServeOptions {
   peers?: PeerClient;
   metrics?: SubgraphMetrics;
   ready?: () => boolean;
-  onStop?: () => void;
+  onStop?: () => void | Promise<void>;
   maxBodyBytes?: number;
+  nonces?: NonceStore;
 }
 
 /**
@@ -212,6 +216,8 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
         schema,
         server: createServer(options.logger, options.metrics, schema),
         context: (viewer) => definition.createContext(store, viewer, peers),
+        // A store on a shared server keeps the nonces there too, so replicas and restarts share them.
+        nonces: options.nonces ?? (store as Partial<StoreHandle>).nonces,
       });
     },
   };
@@ -221,27 +227,61 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
 export interface StoreHandle {
   /** Whether the store can serve (`/ready`). */
   isOpen(): boolean;
-  close(): void;
+  close(): void | Promise<void>;
+  /** The nonce store replicas share, when the store lives on a shared server. */
+  nonces?: NonceStore;
+}
+
+export interface StoreOpenOptions {
+  onStatement: (sql: string, durationMs: number) => void;
+}
+
+/** How a subgraph opens its store on each engine: a SQLite file (the default) or a Postgres database. */
+export interface StoreOpeners<TStore extends StoreHandle> {
+  sqlite: (path: string, options: StoreOpenOptions) => TStore;
+  /** Absent while a subgraph has no Postgres statements: then `<NAME>_DATABASE_URL` is refused. */
+  postgres?: (url: string, options: StoreOpenOptions) => Promise<TStore>;
 }
 
 /**
- * A subgraph process (its `index.ts`): open the store under DATA_DIR (or `<NAME>_DB`), serve
- * on the configured port with metrics, stop cleanly on SIGTERM/SIGINT, exit 1 when it cannot start.
+ * Where a subgraph's store is: `<NAME>_DATABASE_URL` (a `postgres://` URL) when set, else the
+ * SQLite file `<NAME>_DB` or `DATA_DIR/<name>.db`.
+ */
+export function storeLocation(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): { engine: 'postgres'; url: string } | { engine: 'sqlite'; path: string } {
+  const url = env[`${name.toUpperCase()}_DATABASE_URL`];
+  if (url) {
+    if (!isPostgresUrl(url)) throw new StoreOpenError(`${name.toUpperCase()}_DATABASE_URL must be a postgres:// URL.`);
+    return { engine: 'postgres', url };
+  }
+  return { engine: 'sqlite', path: env[`${name.toUpperCase()}_DB`] ?? path.join(dataDir(env), `${name}.db`) };
+}
+
+/** Opens a subgraph's store wherever `storeLocation` says it is. */
+export async function openStoreAt<TStore extends StoreHandle>(name: SubgraphName, openers: StoreOpeners<TStore>, options: StoreOpenOptions, env: NodeJS.ProcessEnv = process.env): Promise<TStore> {
+  const location = storeLocation(name, env);
+  if (location.engine === 'sqlite') return openers.sqlite(location.path, options);
+  if (!openers.postgres) throw new StoreOpenError(`The ${name} subgraph has no Postgres store; unset ${name.toUpperCase()}_DATABASE_URL.`);
+  return openers.postgres(location.url, options);
+}
+
+/**
+ * A subgraph process (its `index.ts`): open the store (see `storeLocation`), serve on the
+ * configured port with metrics, stop cleanly on SIGTERM/SIGINT, exit 1 when it cannot start.
  */
 export async function runSubgraphProcess<TStore extends StoreHandle>(
   name: SubgraphName,
-  openStore: (path: string, options: { onStatement: (sql: string, durationMs: number) => void }) => TStore,
+  openers: StoreOpeners<TStore>,
   serve: (store: TStore, options: ServeOptions) => Promise<RunningSubgraph>,
 ): Promise<void> {
   const logger = createLogger(name);
   try {
     const metrics = createSubgraphMetrics(name);
-    const store = openStore(process.env[`${name.toUpperCase()}_DB`] ?? path.join(dataDir(), `${name}.db`), { onStatement: metrics.observeStatement });
+    const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement });
     let running: RunningSubgraph;
     try {
       running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: () => store.isOpen(), onStop: () => store.close() });
     } catch (error) {
-      store.close();
+      await store.close();
       throw error;
     }
     logger.info({ url: running.url }, 'subgraph listening');

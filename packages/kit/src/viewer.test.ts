@@ -1,32 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { NonceGuard, SIGNATURE_HEADER, signViewer, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
+import { NonceGuard, SIGNATURE_HEADER, signViewer, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer } from './viewer.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: ['a'], country: 'US', requestId: 'r1' };
 const body = '{"query":"{ me { id } }"}';
 const headersOf = (signed: Record<string, string>) => ({ viewer: signed[VIEWER_HEADER], signature: signed[SIGNATURE_HEADER] });
+const asUsers = (nonces: NonceStore = new NonceGuard()) => ({ secret, audience: 'users', nonces });
 
 describe('signed viewer', () => {
-  it('round-trips a viewer signed for this body', () => {
-    const result = verifyViewer(headersOf(signViewer(viewer, body, secret)), body, secret, new NonceGuard());
+  it('round-trips a viewer signed for this body and this subgraph', async () => {
+    const result = await verifyViewer(headersOf(signViewer(viewer, body, secret, 'users')), body, asUsers());
     expect(result.rejected).toBeNull();
     expect(result.viewer).toEqual(viewer);
   });
 
-  it('is anonymous without headers, and refuses another body, another secret, an edited viewer, a replay and a stale stamp', () => {
-    expect(verifyViewer({}, body, secret, new NonceGuard())).toMatchObject({ rejected: null, viewer: { userId: null } });
-    const signed = headersOf(signViewer(viewer, body, secret));
-    expect(verifyViewer(signed, `${body} `, secret, new NonceGuard()).rejected).toBe('bad-signature');
-    expect(verifyViewer(signed, body, `${secret}x`, new NonceGuard()).rejected).toBe('bad-signature');
+  it('is anonymous without headers, and refuses another body, another secret, an edited viewer, a replay and a stale stamp', async () => {
+    expect(await verifyViewer({}, body, asUsers())).toMatchObject({ rejected: null, viewer: { userId: null } });
+    const signed = headersOf(signViewer(viewer, body, secret, 'users'));
+    expect((await verifyViewer(signed, `${body} `, asUsers())).rejected).toBe('bad-signature');
+    expect((await verifyViewer(signed, body, { ...asUsers(), secret: `${secret}x` })).rejected).toBe('bad-signature');
     const edited = { ...signed, viewer: Buffer.from(JSON.stringify({ ...viewer, userId: 'usr_2' })).toString('base64url') };
-    expect(verifyViewer(edited, body, secret, new NonceGuard()).rejected).toBe('bad-signature');
+    expect((await verifyViewer(edited, body, asUsers())).rejected).toBe('bad-signature');
     const guard = new NonceGuard();
-    expect(verifyViewer(signed, body, secret, guard).rejected).toBeNull();
-    const replay = verifyViewer(signed, body, secret, guard);
+    expect((await verifyViewer(signed, body, asUsers(guard))).rejected).toBeNull();
+    const replay = await verifyViewer(signed, body, asUsers(guard));
     expect(replay.rejected).toBe('replayed');
     expect(replay.viewer.userId).toBeNull();
-    const old = headersOf(signViewer(viewer, body, secret, Date.now() - 31_000));
-    expect(verifyViewer(old, body, secret, new NonceGuard()).rejected).toBe('stale');
-    expect(verifyViewer({ viewer: 'x', signature: 'nonsense' }, body, secret, new NonceGuard()).rejected).toBe('malformed');
+    const old = headersOf(signViewer(viewer, body, secret, 'users', Date.now() - 31_000));
+    expect((await verifyViewer(old, body, asUsers())).rejected).toBe('stale');
+    expect((await verifyViewer({ viewer: 'x', signature: 'nonsense' }, body, asUsers())).rejected).toBe('malformed');
+  });
+
+  it('refuses a request signed for another subgraph, whatever else is right about it', async () => {
+    const forGifts = headersOf(signViewer(viewer, body, secret, 'gifts'));
+    const atUsers = await verifyViewer(forGifts, body, asUsers());
+    expect(atUsers.rejected).toBe('bad-signature');
+    expect(atUsers.viewer.userId).toBeNull();
+    expect((await verifyViewer(forGifts, body, { ...asUsers(), audience: 'gifts' })).rejected).toBeNull();
+  });
+
+  it('asks the nonce store only about correctly signed, fresh requests, and honours what it says', async () => {
+    const offered: string[] = [];
+    const shared: NonceStore = {
+      accept: async (nonce) => {
+        offered.push(nonce);
+        return offered.filter((seen) => seen === nonce).length === 1;
+      },
+    };
+    const signed = headersOf(signViewer(viewer, body, secret, 'users'));
+    await verifyViewer(signed, `${body} `, asUsers(shared));
+    await verifyViewer(headersOf(signViewer(viewer, body, secret, 'users', Date.now() - 60_000)), body, asUsers(shared));
+    expect(offered).toHaveLength(0);
+    // Two replicas with their own memory, one shared store: the second sees the replay.
+    expect((await verifyViewer(signed, body, asUsers(shared))).rejected).toBeNull();
+    expect((await verifyViewer(signed, body, asUsers(shared))).rejected).toBe('replayed');
   });
 });

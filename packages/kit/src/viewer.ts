@@ -2,8 +2,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 /**
  * Who is calling, as the gateway verified it. Subgraphs learn it only from a signed header:
- * `x-viewer` carries the viewer, `x-viewer-signature` an HMAC over the viewer, a timestamp,
- * a one-time nonce and the exact request body, under the secret the gateway and subgraphs share.
+ * `x-viewer` carries the viewer, `x-viewer-signature` an HMAC over the subgraph the request is
+ * for (its audience), the viewer, a timestamp, a one-time nonce and the exact request body, under
+ * the secret the gateway and subgraphs share.
  */
 export interface Viewer {
   /** The signed-in end user, from a verified bearer token. */
@@ -27,32 +28,48 @@ export function anonymousViewer(requestId: string = randomBytes(8).toString('hex
   return { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId };
 }
 
-function digest(secret: string, encodedViewer: string, timestamp: number, nonce: string, body: string): string {
+/** The signature's format: v2 names the audience (v1, without it, is refused as malformed). */
+const VERSION = 'v2';
+
+function digest(secret: string, audience: string, encodedViewer: string, timestamp: number, nonce: string, body: string): string {
   const bodyHash = createHash('sha256').update(body).digest('base64url');
-  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${nonce}\n${encodedViewer}\n${bodyHash}`).digest('base64url');
+  return createHmac('sha256', secret).update(`${VERSION}\n${audience}\n${timestamp}\n${nonce}\n${encodedViewer}\n${bodyHash}`).digest('base64url');
 }
 
 export function encodeViewer(viewer: Viewer): string {
   return Buffer.from(JSON.stringify(viewer)).toString('base64url');
 }
 
-/** The `x-viewer-signature` value for one request carrying `encodedViewer` and `body`. */
-export function signatureFor(encodedViewer: string, body: string, secret: string, now = Date.now()): string {
+/**
+ * The `x-viewer-signature` value for one request to `audience` (the subgraph's name) carrying
+ * `encodedViewer` and `body`: a request captured on its way to one subgraph is refused by another.
+ */
+export function signatureFor(encodedViewer: string, body: string, secret: string, audience: string, now = Date.now()): string {
   const nonce = randomBytes(12).toString('base64url');
-  return `v1.${now}.${nonce}.${digest(secret, encodedViewer, now, nonce, body)}`;
+  return `${VERSION}.${now}.${nonce}.${digest(secret, audience, encodedViewer, now, nonce, body)}`;
 }
 
-/** The two headers the gateway sends with one subgraph request whose body is `body`. */
-export function signViewer(viewer: Viewer, body: string, secret: string, now = Date.now()): Record<string, string> {
+/** The two headers sent with one request to the subgraph `audience` whose body is `body`. */
+export function signViewer(viewer: Viewer, body: string, secret: string, audience: string, now = Date.now()): Record<string, string> {
   const encoded = encodeViewer(viewer);
-  return { [VIEWER_HEADER]: encoded, [SIGNATURE_HEADER]: signatureFor(encoded, body, secret, now) };
+  return { [VIEWER_HEADER]: encoded, [SIGNATURE_HEADER]: signatureFor(encoded, body, secret, audience, now) };
 }
 
 /**
- * Remembers nonces for the signature lifetime, so a captured header replayed within that
- * window is refused; older ones are refused as stale anyway.
+ * Where a subgraph remembers the nonces it accepted, until they expire. Replicas of a subgraph
+ * and a restarted process must share it, or a captured request replays against them: in memory
+ * (`NonceGuard`) for one process, a table in the subgraph's Postgres database for replicas.
  */
-export class NonceGuard {
+export interface NonceStore {
+  /** True the first time a nonce is offered within its lifetime. */
+  accept(nonce: string, expiresAt: number, now: number): boolean | Promise<boolean>;
+}
+
+/**
+ * Remembers nonces in this process for the signature lifetime, so a captured header replayed
+ * within that window is refused; older ones are refused as stale anyway.
+ */
+export class NonceGuard implements NonceStore {
   private readonly seen = new Map<string, number>();
   private lastSweep = 0;
 
@@ -70,31 +87,38 @@ export class NonceGuard {
 
 export type ViewerRejection = 'malformed' | 'bad-signature' | 'stale' | 'replayed';
 
+export interface ViewerCheck {
+  secret: string;
+  /** This subgraph's name: a signature made for another is refused. */
+  audience: string;
+  nonces: NonceStore;
+}
+
 export type VerifiedViewer = { viewer: Viewer; rejected: null } | { viewer: Viewer; rejected: ViewerRejection };
 
 /**
  * Reads the viewer from a subgraph request. A request without the headers is anonymous; one
  * whose headers are forged, stale or replayed is anonymous too, and says why so it can be logged.
  */
-export function verifyViewer(
+export async function verifyViewer(
   headers: { viewer?: string | undefined; signature?: string | undefined },
   body: string,
-  secret: string,
-  guard: NonceGuard,
+  check: ViewerCheck,
   now = Date.now(),
-): VerifiedViewer {
+): Promise<VerifiedViewer> {
   if (!headers.viewer && !headers.signature) return { viewer: anonymousViewer(), rejected: null };
   const anonymous = anonymousViewer();
   const parts = headers.signature?.split('.') ?? [];
-  if (!headers.viewer || parts.length !== 4 || parts[0] !== 'v1') return { viewer: anonymous, rejected: 'malformed' };
+  if (!headers.viewer || parts.length !== 4 || parts[0] !== VERSION) return { viewer: anonymous, rejected: 'malformed' };
   const [, rawTimestamp, nonce, signature] = parts as [string, string, string, string];
   const timestamp = Number(rawTimestamp);
   if (!Number.isSafeInteger(timestamp)) return { viewer: anonymous, rejected: 'malformed' };
-  const expected = Buffer.from(digest(secret, headers.viewer, timestamp, nonce, body));
+  const expected = Buffer.from(digest(check.secret, check.audience, headers.viewer, timestamp, nonce, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { viewer: anonymous, rejected: 'bad-signature' };
   if (Math.abs(now - timestamp) > SIGNATURE_TTL_MS) return { viewer: anonymous, rejected: 'stale' };
-  if (!guard.accept(nonce, timestamp + SIGNATURE_TTL_MS, now)) return { viewer: anonymous, rejected: 'replayed' };
+  // Only a correctly signed, fresh request reaches the shared store: forgeries cost it nothing.
+  if (!(await check.nonces.accept(nonce, timestamp + SIGNATURE_TTL_MS, now))) return { viewer: anonymous, rejected: 'replayed' };
   let viewer: Viewer;
   try {
     viewer = JSON.parse(Buffer.from(headers.viewer, 'base64url').toString('utf8')) as Viewer;

@@ -15,4 +15,4 @@ try {
   process.exit(1);
 }
 
-await runSubgraphProcess('gifts', openGiftsStore, serve);
+await runSubgraphProcess('gifts', { sqlite: openGiftsStore }, serve);

@@ -1,5 +1,6 @@
-import { runSubgraphProcess } from '@app/kit/subgraph';
+import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openUsersStore } from './db/store.ts';
+import { openUsersStore, type UsersStore } from './db/store.ts';
+import { openUsersPgStore } from './db/pg/store.ts';
 
-await runSubgraphProcess('users', openUsersStore, serve);
+await runSubgraphProcess<UsersStore & StoreHandle>('users', { sqlite: openUsersStore, postgres: openUsersPgStore }, serve);

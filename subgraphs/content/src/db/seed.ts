@@ -1,6 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, creatorIds, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
-import { liveStreams, videoLikes, videos, type ContentDb } from './schema.ts';
+import type { liveStreams, videoLikes, videos } from './schema.ts';
 
 const MINUTE = 60_000;
 
@@ -59,12 +59,19 @@ function publishTimes(random: SeededRandom, count: number): number[] {
   return [...minutes].map((minutesAgo) => SEED_TIME - minutesAgo * MINUTE + random.int(0, 59) * 1000);
 }
 
+/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
+export interface ContentSeed {
+  videos: (typeof videos.$inferInsert)[];
+  liveStreams: (typeof liveStreams.$inferInsert)[];
+  videoLikes: (typeof videoLikes.$inferInsert)[];
+}
+
 /**
- * Fills an empty content store: 300 videos spread over 20 creators, 12 live streams (the
+ * The content store's first rows: 300 videos spread over 20 creators, 12 live streams (the
  * first LIVE_NOW_COUNT live now, then ended, then scheduled), and a few thousand likes.
  * The same data every time.
  */
-export function seedContent(db: ContentDb): void {
+export function contentSeed(): ContentSeed {
   const random = new SeededRandom(2);
   const published = publishTimes(random, videoIds.length);
 
@@ -125,9 +132,5 @@ export function seedContent(db: ContentDb): void {
     }
   }
 
-  db.transaction((tx) => {
-    for (let i = 0; i < videoRows.length; i += 200) tx.insert(videos).values(videoRows.slice(i, i + 200)).run();
-    tx.insert(liveStreams).values(streamRows).run();
-    for (let i = 0; i < likeRows.length; i += 200) tx.insert(videoLikes).values(likeRows.slice(i, i + 200)).run();
-  });
+  return { videos: videoRows, liveStreams: streamRows, videoLikes: likeRows };
 }

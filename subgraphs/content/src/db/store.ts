@@ -10,7 +10,7 @@ import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import { liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
-import { seedContent } from './seed.ts';
+import { contentSeed } from './seed.ts';
 
 /** A `[time, id]` cursor as SQL values: a number and a string, whatever the client put in it. */
 const timeAndId = (after: CursorKey | null): CursorKey | null => (after ? [Number(after[0]), String(after[1])] : null);
@@ -105,15 +105,27 @@ function statements(db: ContentDb, connection: SqliteConnection<Record<string, u
   };
 }
 
-/** The statements as a transaction's body sees them. */
-export type ContentTx = Queries<ReturnType<typeof statements>>;
+/** Every statement the content subgraph runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
+export type ContentStatements = ReturnType<typeof statements>;
 
-export type ContentStore = Store<ReturnType<typeof statements>> & {
+/** The statements as a transaction's body sees them. */
+export type ContentTx = Queries<ContentStatements>;
+
+export type ContentStore = Store<ContentStatements> & {
   /** Who waits for which stream's next status change, in this process. */
   liveEvents: LiveEventBus;
 };
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
+
+function seedContent(db: ContentDb): void {
+  const seed = contentSeed();
+  db.transaction((tx) => {
+    for (let i = 0; i < seed.videos.length; i += 200) tx.insert(videos).values(seed.videos.slice(i, i + 200)).run();
+    tx.insert(liveStreams).values(seed.liveStreams).run();
+    for (let i = 0; i < seed.videoLikes.length; i += 200) tx.insert(videoLikes).values(seed.videoLikes.slice(i, i + 200)).run();
+  });
+}
 
 /** Opens (creating and migrating as needed) the content store, seeding it when empty. */
 export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {

@@ -1,6 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { CREATOR_COUNT, DAY, SEED_TIME, userIds } from '@app/fixtures/world';
-import { follows, users, type UsersDb } from './schema.ts';
+import type { follows, users } from './schema.ts';
 
 const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam'];
 const LAST_NAMES = ['Reyes', 'Chen', 'Okafor', 'Novak', 'Patel', 'Kim', 'Silva', 'Haddad', 'Moreau', 'Jensen', 'Tanaka', 'Brooks'];
@@ -8,11 +8,17 @@ const NICHES = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 't
 /** Most users are in the US (the Small Gestures market); some are not, so the rule can be seen. */
 const COUNTRIES = ['US', 'US', 'US', 'US', 'US', 'US', 'CA', 'GB', 'MX', 'DE', 'BR', 'JP'];
 
+/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
+export interface UsersSeed {
+  users: (typeof users.$inferInsert)[];
+  follows: (typeof follows.$inferInsert)[];
+}
+
 /**
- * Fills an empty users store: 60 users, the first 20 of them creators, and a follow graph in
+ * The users store's first rows: 60 users, the first 20 of them creators, and a follow graph in
  * which creators draw most follows. The same data every time.
  */
-export function seedUsers(db: UsersDb): void {
+export function usersSeed(): UsersSeed {
   const random = new SeededRandom(1);
   const userRows = userIds.map((id, i) => {
     const first = FIRST_NAMES[i % FIRST_NAMES.length] as string;
@@ -42,8 +48,5 @@ export function seedUsers(db: UsersDb): void {
     }
   }
 
-  db.transaction((tx) => {
-    tx.insert(users).values(userRows).run();
-    for (let i = 0; i < followRows.length; i += 200) tx.insert(follows).values(followRows.slice(i, i + 200)).run();
-  });
+  return { users: userRows, follows: followRows };
 }

@@ -7,7 +7,7 @@ import type { Page } from '@app/kit/pagination';
 import { countsPerKey } from '@app/kit/sql';
 import { migrationsFolderFor, openStore, sqliteStore, type Store, type StoreOptions } from '@app/kit/store';
 import { follows, schema, users, type UserRow, type UsersDb } from './schema.ts';
-import { seedUsers } from './seed.ts';
+import { usersSeed } from './seed.ts';
 
 /** An edge of a follow list: `ownerId` is whose list it is, `otherId` the user shown. */
 export interface FollowEdgeRow {
@@ -76,7 +76,17 @@ function statements(db: UsersDb) {
   };
 }
 
-export type UsersStore = Store<ReturnType<typeof statements>>;
+/** Every statement the users subgraph runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
+export type UsersStatements = ReturnType<typeof statements>;
+export type UsersStore = Store<UsersStatements>;
+
+function seedUsers(db: UsersDb): void {
+  const seed = usersSeed();
+  db.transaction((tx) => {
+    tx.insert(users).values(seed.users).run();
+    for (let i = 0; i < seed.follows.length; i += 200) tx.insert(follows).values(seed.follows.slice(i, i + 200)).run();
+  });
+}
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
