@@ -10,6 +10,8 @@ import pg from 'pg';
 import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/pg/store.ts';
+import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/pg/store.ts';
+import { openCommercePgStore } from '@app/subgraph-commerce/src/db/pg/store.ts';
 
 /** The throwaway server's address (`postgres://postgres@127.0.0.1:<port>/`), when the suite runs on Postgres. */
 export const testPostgresUrl: string | null = process.env.TEST_POSTGRES_URL || null;
@@ -18,6 +20,8 @@ export const testPostgresUrl: string | null = process.env.TEST_POSTGRES_URL || n
 export const PG_OPENERS = {
   users: openUsersPgStore,
   content: openContentPgStore,
+  gifts: openGiftsPgStore,
+  commerce: openCommercePgStore,
 } as const;
 export type PgSubgraph = keyof typeof PG_OPENERS;
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];

@@ -1,5 +1,6 @@
-import { runSubgraphProcess } from '@app/kit/subgraph';
+import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openCommerceStore } from './db/store.ts';
+import { openCommerceStore, type CommerceStore } from './db/store.ts';
+import { openCommercePgStore } from './db/pg/store.ts';
 
-await runSubgraphProcess('commerce', { sqlite: openCommerceStore }, serve);
+await runSubgraphProcess<CommerceStore & StoreHandle>('commerce', { sqlite: openCommerceStore, postgres: openCommercePgStore }, serve);

@@ -1,18 +1,6 @@
-import { createLogger } from '@app/kit/log';
-import { runSubgraphProcess } from '@app/kit/subgraph';
-import { paymentProvider } from './payments.ts';
-import { giftRates } from './rates.ts';
+import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openGiftsStore } from './db/store.ts';
+import { openGiftsStore, type GiftsStore } from './db/store.ts';
+import { openGiftsPgStore } from './db/pg/store.ts';
 
-// Read LIVE gifting's configuration first, so a malformed rate or a missing payment provider
-// stops the start with its reason rather than failing a request later.
-try {
-  giftRates();
-  paymentProvider();
-} catch (error) {
-  createLogger('gifts').fatal({ err: error }, (error as Error).message);
-  process.exit(1);
-}
-
-await runSubgraphProcess('gifts', { sqlite: openGiftsStore }, serve);
+await runSubgraphProcess<GiftsStore & StoreHandle>('gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }, serve);

@@ -1,7 +1,7 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { brands as seedBrands, creatorIds, DAY, LIVE_NOW_COUNT, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, videoIds } from '@app/fixtures/world';
-import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
+import type { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;
@@ -151,18 +151,24 @@ const SHOPS: Record<string, ShopCatalog> = {
 
 const EXTERNAL_PREFIX: Record<string, string | undefined> = { SHOPIFY: 'shopify:gid-', WALMART: 'walmart:item-', PRINT_ON_DEMAND: 'pod:sku-' };
 
-function chunks<T>(rows: readonly T[], size = 200): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
+export interface CommerceSeed {
+  brands: (typeof brands.$inferInsert)[];
+  products: (typeof products.$inferInsert)[];
+  catalogs: (typeof catalogs.$inferInsert)[];
+  catalogProducts: (typeof catalogProducts.$inferInsert)[];
+  creatorCatalogs: (typeof creatorCatalogs.$inferInsert)[];
+  showcaseItems: (typeof showcaseItems.$inferInsert)[];
+  videoProducts: (typeof videoProducts.$inferInsert)[];
+  liveStreamPins: (typeof liveStreamPins.$inferInsert)[];
 }
 
 /**
- * Fills an empty commerce store: the 12 fixture brands, 150 products across the eight shops,
+ * The commerce store's first rows: the 12 fixture brands, 150 products across the eight shops,
  * 10 brand catalogs, creators' catalogs and showcases, products tagged in ~40% of videos and
  * pinned on the streams live at seed time. The same data every time.
  */
-export function seedCommerce(db: CommerceDb): void {
+export function commerceSeed(): CommerceSeed {
   const random = new SeededRandom(4);
 
   const brandRows = seedBrands.map((brand) => ({
@@ -240,14 +246,14 @@ export function seedCommerce(db: CommerceDb): void {
       .forEach((productId, position) => pinRows.push({ liveStreamId, productId, position, pinnedAt: new Date(SEED_TIME - random.int(1, 50) * MINUTE) }));
   }
 
-  db.transaction((tx) => {
-    tx.insert(brands).values(brandRows).run();
-    for (const rows of chunks(productRows)) tx.insert(products).values(rows).run();
-    tx.insert(catalogs).values(catalogRows).run();
-    for (const rows of chunks(catalogProductRows)) tx.insert(catalogProducts).values(rows).run();
-    for (const rows of chunks(creatorCatalogRows)) tx.insert(creatorCatalogs).values(rows).run();
-    for (const rows of chunks(showcaseRows)) tx.insert(showcaseItems).values(rows).run();
-    for (const rows of chunks(videoProductRows)) tx.insert(videoProducts).values(rows).run();
-    for (const rows of chunks(pinRows)) tx.insert(liveStreamPins).values(rows).run();
-  });
+  return {
+    brands: brandRows,
+    products: productRows,
+    catalogs: catalogRows,
+    catalogProducts: catalogProductRows,
+    creatorCatalogs: creatorCatalogRows,
+    showcaseItems: showcaseRows,
+    videoProducts: videoProductRows,
+    liveStreamPins: pinRows,
+  };
 }

@@ -6,18 +6,37 @@
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type Store, type StoreOptions } from '@app/kit/store';
 import { readStatements } from './reads.ts';
-import { brands, schema, type CommerceDb } from './schema.ts';
-import { seedCommerce } from './seed.ts';
+import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, schema, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
+import { commerceSeed } from './seed.ts';
 import { writeStatements } from './writes.ts';
 
 function statements(db: CommerceDb) {
   return { ...readStatements(db), ...writeStatements(db), ...idempotencyStatements(db) };
 }
 
-export type CommerceStore = Store<ReturnType<typeof statements>>;
+/** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
+export type CommerceStatements = ReturnType<typeof statements>;
+export type CommerceStore = Store<CommerceStatements>;
 
 /** The statements as a transaction's body sees them. */
-export type CommerceTx = Queries<ReturnType<typeof statements>>;
+export type CommerceTx = Queries<CommerceStatements>;
+
+function seedCommerce(db: CommerceDb): void {
+  const seed = commerceSeed();
+  const inSlices = <T>(rows: readonly T[], insert: (slice: T[]) => void) => {
+    for (let i = 0; i < rows.length; i += 200) insert(rows.slice(i, i + 200));
+  };
+  db.transaction((tx) => {
+    tx.insert(brands).values(seed.brands).run();
+    inSlices(seed.products, (rows) => tx.insert(products).values(rows).run());
+    tx.insert(catalogs).values(seed.catalogs).run();
+    inSlices(seed.catalogProducts, (rows) => tx.insert(catalogProducts).values(rows).run());
+    inSlices(seed.creatorCatalogs, (rows) => tx.insert(creatorCatalogs).values(rows).run());
+    inSlices(seed.showcaseItems, (rows) => tx.insert(showcaseItems).values(rows).run());
+    inSlices(seed.videoProducts, (rows) => tx.insert(videoProducts).values(rows).run());
+    inSlices(seed.liveStreamPins, (rows) => tx.insert(liveStreamPins).values(rows).run());
+  });
+}
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtures/world';
-import { giftOfferCodes, giftOffers, liveGifts, type GiftsDb } from './schema.ts';
+import type { giftOfferCodes, giftOffers, liveGifts } from './schema.ts';
 
 /** No 0/O or 1/I/L: a recipient types these codes in by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -101,11 +101,18 @@ export const seedLiveGifts: readonly { name: string; coinPrice: number }[] = [
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
+/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
+export interface GiftsSeed {
+  giftOffers: (typeof giftOffers.$inferInsert)[];
+  giftOfferCodes: (typeof giftOfferCodes.$inferInsert)[];
+  liveGifts: (typeof liveGifts.$inferInsert)[];
+}
+
 /**
- * Fills an empty gifts store: the Small Gestures offers with their code pools and the LIVE gift
+ * The gifts store's first rows: the Small Gestures offers with their code pools and the LIVE gift
  * catalog. No gift sends: earnings stay zero until LIVE gifting writes them. The same data every time.
  */
-export function seedGifts(db: GiftsDb): void {
+export function giftsSeed(): GiftsSeed {
   const random = new SeededRandom(3);
   const block = () => Array.from({ length: 4 }, () => random.pick([...CODE_ALPHABET])).join('');
 
@@ -143,9 +150,5 @@ export function seedGifts(db: GiftsDb): void {
     imageUrl: `https://cdn.example.com/g/${slug(gift.name)}.png`,
   }));
 
-  db.transaction((tx) => {
-    tx.insert(giftOffers).values(offerRows).run();
-    for (let i = 0; i < codeRows.length; i += 200) tx.insert(giftOfferCodes).values(codeRows.slice(i, i + 200)).run();
-    tx.insert(liveGifts).values(giftRows).run();
-  });
+  return { giftOffers: offerRows, giftOfferCodes: codeRows, liveGifts: giftRows };
 }

@@ -32,7 +32,7 @@ import {
   type SmallGestureSendRow,
   type TopGifterRow,
 } from './schema.ts';
-import { seedGifts } from './seed.ts';
+import { giftsSeed } from './seed.ts';
 
 export interface StreamGiftTotals {
   liveStreamId: string;
@@ -290,9 +290,20 @@ function statements(db: GiftsDb) {
   };
 }
 
-export type GiftsStore = Store<ReturnType<typeof statements>>;
+/** Every statement the gifts subgraph runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
+export type GiftsStatements = ReturnType<typeof statements>;
+export type GiftsStore = Store<GiftsStatements>;
 /** The statements a write's transaction body runs: the same ones, inside the open transaction. */
-export type GiftsTx = Queries<ReturnType<typeof statements>>;
+export type GiftsTx = Queries<GiftsStatements>;
+
+function seedGifts(db: GiftsDb): void {
+  const seed = giftsSeed();
+  db.transaction((tx) => {
+    tx.insert(giftOffers).values(seed.giftOffers).run();
+    for (let i = 0; i < seed.giftOfferCodes.length; i += 200) tx.insert(giftOfferCodes).values(seed.giftOfferCodes.slice(i, i + 200)).run();
+    tx.insert(liveGifts).values(seed.liveGifts).run();
+  });
+}
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 

@@ -1,0 +1,149 @@
+/**
+ * `../reads.ts` on Postgres: the same reads, batch-shaped, one statement for many keys, typed as
+ * the same `Queries<…>` so the two engines answer alike.
+ */
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Page } from '@app/kit/pagination';
+import type { PgDb } from '@app/kit/pg';
+import { perOwnerOf, type Owned } from '@app/kit/sql';
+import { beforePg, beyondPg, pagesPerOwnerPg, pagesPerOwnerShowingPg } from '@app/kit/sql-pg';
+import type { Queries } from '@app/kit/store';
+import type { readStatements } from '../reads.ts';
+import type { ProductRow } from '../schema.ts';
+import { affiliateLinks, brands, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orders, products, showcaseItems, videoProducts } from './schema.ts';
+
+export type ReadStatements = ReturnType<typeof readStatements>;
+
+const newerThan = (page: Page, createdAt: Column, id: Column) => beforePg([createdAt, id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+const placedAfter = (page: Page, position: Column, id: Column) => beyondPg([position, id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+function newestFirstPages<T extends PgTable & { id: PgColumn; createdAt: PgColumn }>(table: T, owner: PgColumn, ownerIds: readonly string[], page: Page, where?: SQL) {
+  return {
+    from: table,
+    owner,
+    ownerIds,
+    orderBy: [desc(table.createdAt), desc(table.id)],
+    where: and(where, newerThan(page, table.createdAt, table.id)),
+    node: { table, id: table.id, ref: table.id },
+    perOwner: perOwnerOf(page),
+  };
+}
+
+function inPositionPages<T extends PgTable & { id: PgColumn }>(
+  list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs,
+  owner: PgColumn,
+  ref: PgColumn,
+  shown: T,
+  ownerIds: readonly string[],
+  page: Page,
+) {
+  return {
+    from: list,
+    owner,
+    ownerIds,
+    orderBy: [asc(list.position), asc(ref)],
+    where: placedAfter(page, list.position, ref),
+    node: { table: shown, id: shown.id, ref },
+    extra: { position: list.position },
+    perOwner: perOwnerOf(page),
+  };
+}
+
+/** commission.ts's rule in SQL, as `../reads.ts` has it (`greatest` is SQLite's two-argument `max`). */
+const effectiveBps = (creatorId: Column) =>
+  sql<number>`greatest(${products.commissionBps}, coalesce((select max(d.commission_bps) from ${creatorCommissions} d where d.creator_id = ${creatorId} and d.brand_id = ${products.brandId} and (d.product_id is null or d.product_id = ${products.id})), 0))`;
+
+// Postgres' sum() and count() of integers are bigints, which the driver answers as strings.
+const linkOrders = (status: string) =>
+  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(Number);
+
+const linkView = {
+  ...getTableColumns(affiliateLinks),
+  commissionBps: effectiveBps(affiliateLinks.creatorId),
+  orderCount: sql<number>`(select count(*) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status != 'CANCELLED')`.mapWith(Number),
+  earnedAmount: linkOrders('FULFILLED'),
+  pendingAmount: linkOrders('PAID'),
+  currency: products.currency,
+};
+const linkProduct = { table: products, on: eq(products.id, affiliateLinks.productId) };
+
+export function readPgStatements(db: PgDb): Queries<ReadStatements> {
+  const productLists = async (list: typeof videoProducts | typeof liveStreamPins, owner: PgColumn, ownerIds: readonly string[]): Promise<Owned<ProductRow>[]> =>
+    db
+      .select({ ownerId: sql<string>`${owner}`, node: products })
+      .from(list)
+      .innerJoin(products, eq(products.id, list.productId))
+      .where(inArray(owner, [...ownerIds]))
+      .orderBy(owner, list.position);
+
+  return {
+    brandsByIds: async (ids) => db.select().from(brands).where(inArray(brands.id, [...ids])),
+
+    productsByIds: async (ids) => db.select().from(products).where(inArray(products.id, [...ids])),
+
+    catalogsByIds: async (ids) => db.select().from(catalogs).where(inArray(catalogs.id, [...ids])),
+
+    brandsPage: async (page) =>
+      db
+        .select()
+        .from(brands)
+        .where(beyondPg([brands.name, brands.id], page.after && [String(page.after[0]), String(page.after[1])]))
+        .orderBy(asc(brands.name), asc(brands.id))
+        .limit(page.first + 1),
+
+    activeProductsPage: async (page, brandId) =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1),
+
+    brandProductPages: (brandIds, page) => pagesPerOwnerPg<typeof products>(db, newestFirstPages(products, products.brandId, brandIds, page, eq(products.status, 'ACTIVE'))),
+
+    brandCatalogPages: (brandIds, page) => pagesPerOwnerPg<typeof catalogs>(db, newestFirstPages(catalogs, catalogs.brandId, brandIds, page)),
+
+    catalogProductPages: (catalogIds, page) =>
+      pagesPerOwnerPg(db, inPositionPages(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products, catalogIds, page)),
+
+    showcasePages: (creatorIds, page) => pagesPerOwnerPg(db, inPositionPages(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products, creatorIds, page)),
+
+    creatorCatalogPages: (creatorIds, page) =>
+      pagesPerOwnerPg(db, inPositionPages(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs, creatorIds, page)),
+
+    videoProductLists: (videoIds) => productLists(videoProducts, videoProducts.videoId, videoIds),
+
+    pinnedProductLists: (liveStreamIds) => productLists(liveStreamPins, liveStreamPins.liveStreamId, liveStreamIds),
+
+    affiliateLinksByIds: async (ids) => db.select(linkView).from(affiliateLinks).innerJoin(linkProduct.table, linkProduct.on).where(inArray(affiliateLinks.id, [...ids])),
+
+    affiliateLinkPages: (creatorIds, page) => pagesPerOwnerShowingPg(db, newestFirstPages(affiliateLinks, affiliateLinks.creatorId, creatorIds, page), { columns: linkView, joins: [linkProduct] }),
+
+    ordersByIds: async (ids) => db.select().from(orders).where(inArray(orders.id, [...ids])),
+
+    buyerOrderPages: (buyerIds, page) => pagesPerOwnerPg<typeof orders>(db, newestFirstPages(orders, orders.buyerId, buyerIds, page)),
+
+    brandOrderPages: (brandIds, page) => pagesPerOwnerPg<typeof orders>(db, newestFirstPages(orders, orders.brandId, brandIds, page)),
+
+    orderLineLists: async (orderIds) =>
+      db
+        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: orders.currency } })
+        .from(orderLines)
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(inArray(orderLines.orderId, [...orderIds]))
+        .orderBy(orderLines.orderId, orderLines.position),
+
+    commissionTotals: async (creatorIds) =>
+      db
+        .select({
+          creatorId: sql<string>`${orders.creatorId}`,
+          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
+          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
+        })
+        .from(orders)
+        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+        .groupBy(orders.creatorId),
+  };
+}

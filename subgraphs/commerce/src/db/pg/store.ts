@@ -1,0 +1,41 @@
+/**
+ * The commerce store on Postgres: the statements of `../store.ts` again (`reads.ts`, `writes.ts`
+ * and the idempotency table), in Postgres' dialect, typed as the same `Queries<CommerceStatements>`.
+ */
+import { idempotencyPgStatements } from '@app/kit/idempotency-pg';
+import { PgNonceStore } from '@app/kit/nonces-pg';
+import { insertChunks, isEmpty, openPgConnection, pgStore, type PgConnectionOptions, type PgDb } from '@app/kit/pg';
+import { migrationsFolderFor, type Queries } from '@app/kit/store';
+import { commerceSeed } from '../seed.ts';
+import type { CommerceStatements, CommerceStore } from '../store.ts';
+import { readPgStatements } from './reads.ts';
+import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
+import { writePgStatements } from './writes.ts';
+
+function statements(db: PgDb): Queries<CommerceStatements> {
+  return { ...readPgStatements(db), ...writePgStatements(db), ...idempotencyPgStatements(db) };
+}
+
+export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
+
+async function seed(db: PgDb): Promise<void> {
+  if (!(await isEmpty(db, 'brands'))) return;
+  const rows = commerceSeed();
+  await db.transaction(async (tx) => {
+    await tx.insert(brands).values(rows.brands);
+    await insertChunks(rows.products, 1_000, (chunk) => tx.insert(products).values(chunk));
+    await tx.insert(catalogs).values(rows.catalogs);
+    await insertChunks(rows.catalogProducts, 1_000, (chunk) => tx.insert(catalogProducts).values(chunk));
+    await insertChunks(rows.creatorCatalogs, 1_000, (chunk) => tx.insert(creatorCatalogs).values(chunk));
+    await insertChunks(rows.showcaseItems, 1_000, (chunk) => tx.insert(showcaseItems).values(chunk));
+    await insertChunks(rows.videoProducts, 1_000, (chunk) => tx.insert(videoProducts).values(chunk));
+    await insertChunks(rows.liveStreamPins, 1_000, (chunk) => tx.insert(liveStreamPins).values(chunk));
+  });
+}
+
+/** Opens the commerce store on a Postgres database (migrating and seeding it as needed). */
+export async function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder, seed, ...options });
+  const store: CommerceStore = pgStore(connection, statements);
+  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, close: () => connection.close() };
+}

@@ -1,0 +1,223 @@
+/**
+ * The gifts store on Postgres: every statement of `../store.ts` again, in Postgres' dialect,
+ * typed as the same `Queries<GiftsStatements>`. The guarded writes are the same guarded writes
+ * (a conditional debit, a claim of a code still unclaimed, a settle of a purchase still pending);
+ * what SQLite's up-front write lock gave the reads around them, serializable transactions give
+ * here (`@app/kit/pg`).
+ */
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { idempotencyPgStatements } from '@app/kit/idempotency-pg';
+import { PgNonceStore } from '@app/kit/nonces-pg';
+import { insertChunks, isEmpty, openPgConnection, pgStore, type PgConnectionOptions, type PgDb } from '@app/kit/pg';
+import { perOwnerOf } from '@app/kit/sql';
+import { beforePg, countsPerKeyPg, pagesPerOwnerPg } from '@app/kit/sql-pg';
+import { migrationsFolderFor, type Queries } from '@app/kit/store';
+import { giftsSeed } from '../seed.ts';
+import type { GiftsStatements, GiftsStore } from '../store.ts';
+import { coinPurchases, giftOfferCodes, giftOffers, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
+
+/** Postgres' sum() of an integer column is a bigint, which the driver answers as a string. */
+const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
+
+function statements(db: PgDb): Queries<GiftsStatements> {
+  return {
+    ...idempotencyPgStatements(db),
+
+    giftOffersByIds: async (ids) => db.select().from(giftOffers).where(inArray(giftOffers.id, [...ids])),
+
+    giftOffersPage: async (page) => {
+      // The cursor carries `active` as 1 or 0, as SQLite stores it.
+      const after = page.after
+        ? sql`(${giftOffers.active}::int < ${Number(page.after[0])} or (${giftOffers.active}::int = ${Number(page.after[0])} and (${giftOffers.title}, ${giftOffers.id}) > (${String(page.after[1])}, ${String(page.after[2])})))`
+        : undefined;
+      return db
+        .select()
+        .from(giftOffers)
+        .where(after)
+        .orderBy(desc(giftOffers.active), asc(giftOffers.title), asc(giftOffers.id))
+        .limit(page.first + 1);
+    },
+
+    offersOpenAt: async (now) =>
+      db
+        .select()
+        .from(giftOffers)
+        .where(and(eq(giftOffers.active, true), lte(giftOffers.startsAt, now), or(isNull(giftOffers.endsAt), gt(giftOffers.endsAt, now))))
+        .orderBy(asc(giftOffers.title), asc(giftOffers.id)),
+
+    unclaimedCodeCounts: (offerIds) => countsPerKeyPg(db, giftOfferCodes, giftOfferCodes.offerId, offerIds, isNull(giftOfferCodes.claimedAt)),
+
+    offerStats: async (offerIds) =>
+      db
+        .select({ offerId: smallGestureSends.offerId, sent: count(), redeemed: count(smallGestureSends.redeemedAt) })
+        .from(smallGestureSends)
+        .where(inArray(smallGestureSends.offerId, [...offerIds]))
+        .groupBy(smallGestureSends.offerId),
+
+    insertOffer: async (row) => (await db.insert(giftOffers).values(row).returning())[0]!,
+
+    existingCodes: async (codes) =>
+      (
+        await db
+          .select({ code: giftOfferCodes.code })
+          .from(giftOfferCodes)
+          .where(inArray(giftOfferCodes.code, [...codes]))
+      ).map((row) => row.code),
+
+    insertCodes: async (offerId, codes) => {
+      await insertChunks(codes, 1_000, (chunk) => db.insert(giftOfferCodes).values(chunk.map((code) => ({ offerId, code }))));
+    },
+
+    claimCode: async (offerId, now) => {
+      const next = db
+        .select({ id: giftOfferCodes.id })
+        .from(giftOfferCodes)
+        .where(and(eq(giftOfferCodes.offerId, offerId), isNull(giftOfferCodes.claimedAt)))
+        .orderBy(asc(giftOfferCodes.id))
+        .limit(1);
+      return (
+        await db
+          .update(giftOfferCodes)
+          .set({ claimedAt: now })
+          .where(and(sql`${giftOfferCodes.id} = (${next})`, isNull(giftOfferCodes.claimedAt)))
+          .returning({ id: giftOfferCodes.id, code: giftOfferCodes.code })
+      )[0];
+    },
+
+    codeById: async (id) => (await db.select({ code: giftOfferCodes.code }).from(giftOfferCodes).where(eq(giftOfferCodes.id, id)))[0]?.code,
+
+    smallGesturesByIds: async (ids) => db.select().from(smallGestureSends).where(inArray(smallGestureSends.id, [...ids])),
+
+    smallGestureSentCounts: (senderIds) => countsPerKeyPg(db, smallGestureSends, smallGestureSends.senderId, senderIds),
+
+    inboxPages: (recipientIds, page) =>
+      pagesPerOwnerPg<typeof smallGestureSends>(db, {
+        from: smallGestureSends,
+        owner: smallGestureSends.recipientId,
+        ownerIds: recipientIds,
+        orderBy: [desc(smallGestureSends.createdAt), desc(smallGestureSends.id)],
+        where: beforePg([smallGestureSends.createdAt, smallGestureSends.id], page.after),
+        node: { table: smallGestureSends, id: smallGestureSends.id, ref: smallGestureSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    insertSmallGesture: async (row) => (await db.insert(smallGestureSends).values(row).returning())[0]!,
+
+    markRedeemed: async (id, now) =>
+      (
+        await db
+          .update(smallGestureSends)
+          .set({ redeemedAt: now })
+          .where(and(eq(smallGestureSends.id, id), isNull(smallGestureSends.redeemedAt)))
+          .returning()
+      )[0],
+
+    liveGiftCatalog: async () => db.select().from(liveGifts).orderBy(asc(liveGifts.coinPrice), asc(liveGifts.id)),
+
+    liveGiftsByIds: async (ids) => db.select().from(liveGifts).where(inArray(liveGifts.id, [...ids])),
+
+    liveGiftSendsByIds: async (ids) => db.select().from(liveGiftSends).where(inArray(liveGiftSends.id, [...ids])),
+
+    insertLiveGiftSend: async (row) => {
+      await db.insert(liveGiftSends).values(row);
+    },
+
+    creatorDiamonds: async (creatorIds) =>
+      db
+        .select({ creatorId: liveGiftSends.creatorId, diamonds: total(liveGiftSends.diamonds) })
+        .from(liveGiftSends)
+        .where(inArray(liveGiftSends.creatorId, [...creatorIds]))
+        .groupBy(liveGiftSends.creatorId),
+
+    streamGiftTotals: async (liveStreamIds) =>
+      db
+        .select({
+          liveStreamId: liveGiftSends.liveStreamId,
+          coins: total(liveGiftSends.coins),
+          diamonds: total(liveGiftSends.diamonds),
+          giftCount: total(liveGiftSends.quantity),
+          gifterCount: countDistinct(liveGiftSends.senderId),
+        })
+        .from(liveGiftSends)
+        .where(inArray(liveGiftSends.liveStreamId, [...liveStreamIds]))
+        .groupBy(liveGiftSends.liveStreamId),
+
+    topGifters: async (by, keys, first) => {
+      const keyColumn: PgColumn = by === 'liveStream' ? liveGiftSends.liveStreamId : liveGiftSends.creatorId;
+      const ranked = db
+        .select({
+          key: sql<string>`${keyColumn}`.as('key'),
+          userId: liveGiftSends.senderId,
+          coins: sql<number>`sum(${liveGiftSends.coins})`.as('coins'),
+          rank: sql<number>`row_number() over (partition by ${keyColumn} order by sum(${liveGiftSends.coins}) desc, min(${liveGiftSends.createdAt}), ${liveGiftSends.senderId})`.as('rank'),
+        })
+        .from(liveGiftSends)
+        .where(inArray(keyColumn, [...keys]))
+        .groupBy(keyColumn, liveGiftSends.senderId)
+        .as('ranked');
+      const rows = await db.select().from(ranked).where(lte(ranked.rank, first)).orderBy(asc(ranked.key), asc(ranked.rank));
+      // sum() and row_number() are bigints, answered as strings.
+      return rows.map((row) => ({ key: row.key, userId: row.userId, coins: Number(row.coins), rank: Number(row.rank) }));
+    },
+
+    walletsByUserIds: async (userIds) =>
+      db
+        .select({ userId: wallets.userId, coins: wallets.coins })
+        .from(wallets)
+        .where(inArray(wallets.userId, [...userIds])),
+
+    creditWallet: async (userId, coins, now) => {
+      await db
+        .insert(wallets)
+        .values({ userId, coins, updatedAt: now })
+        .onConflictDoUpdate({ target: wallets.userId, set: { coins: sql`${wallets.coins} + ${coins}`, updatedAt: now } });
+    },
+
+    debitWallet: async (userId, coins, now) =>
+      (
+        await db
+          .update(wallets)
+          .set({ coins: sql`${wallets.coins} - ${coins}`, updatedAt: now })
+          .where(and(eq(wallets.userId, userId), sql`${wallets.coins} >= ${coins}`))
+          .returning({ coins: wallets.coins })
+      )[0]?.coins,
+
+    coinPurchasesByIds: async (ids) => db.select().from(coinPurchases).where(inArray(coinPurchases.id, [...ids])),
+
+    insertCoinPurchase: async (row) => (await db.insert(coinPurchases).values(row).returning())[0]!,
+
+    settleCoinPurchase: async (id, outcome, now) =>
+      (
+        await db
+          .update(coinPurchases)
+          .set({ ...outcome, settledAt: now })
+          .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
+          .returning()
+      )[0],
+
+    insertLedgerTransaction: async (row, legs) => {
+      await db.insert(ledgerTransactions).values(row);
+      await db.insert(ledgerEntries).values(legs.map((leg) => ({ transactionId: row.id, ...leg })));
+    },
+  };
+}
+
+export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
+
+async function seed(db: PgDb): Promise<void> {
+  if (!(await isEmpty(db, 'gift_offers'))) return;
+  const rows = giftsSeed();
+  await db.transaction(async (tx) => {
+    await tx.insert(giftOffers).values(rows.giftOffers);
+    await insertChunks(rows.giftOfferCodes, 1_000, (chunk) => tx.insert(giftOfferCodes).values(chunk));
+    await tx.insert(liveGifts).values(rows.liveGifts);
+  });
+}
+
+/** Opens the gifts store on a Postgres database (migrating and seeding it as needed). */
+export async function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder, seed, ...options });
+  const store: GiftsStore = pgStore(connection, statements);
+  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, close: () => connection.close() };
+}
