@@ -92,7 +92,7 @@ export async function scheduleLiveStream(context: Context, input: ScheduleInput)
     context.store,
     { scope: creatorId, key: input.idempotencyKey, operation: 'scheduleLiveStream', input: { title, scheduledFor: at.toISOString() } },
     async (tx) => {
-      const stream = await tx.insertLiveStream({ id: newId('lst'), creatorId, title, status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
+      const stream = await tx.insertLiveStream({ id: newId('liv'), creatorId, title, status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
       await announce(tx, stream, now);
       return { id: stream.id };
     },
