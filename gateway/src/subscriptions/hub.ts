@@ -11,7 +11,7 @@
  * is the same for every viewer and it is fetched as anonymous. Otherwise it is the viewer.
  */
 import type { ServiceMap } from '@apollo/gateway';
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
@@ -186,8 +186,9 @@ export class SubscriptionHub {
         if (group.clients.size === 0) return;
         let result: ExecutionResult;
         if (event.data === null || event.data === undefined) {
-          // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
-          result = { errors: event.errors };
+          // The subgraph refused (an expired `after`, an unknown stream): pass its errors on, as
+          // GraphQLErrors again (they arrived as JSON; graphql-ws sends each through `toJSON`).
+          result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
         } else {
           const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp };
           result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
