@@ -4,6 +4,8 @@
  * leaderboard and earnings from gifts), one event per committed send, resumable after a
  * disconnect or a restart of the gifts subgraph without a gap or a repeat.
  */
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@app/kit/log';
 import { createPeerClient } from '@app/kit/peers';
@@ -12,6 +14,7 @@ import { creatorIds, userIds } from '@app/fixtures/world';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
 import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
+import { startProcesses, type RunningProcesses } from './processes.ts';
 
 let graph: RunningGraph;
 beforeAll(async () => {
@@ -39,33 +42,37 @@ const SEND_GIFT = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $
 
 let keyCounter = 0;
 const key = () => `live-gifts-e2e-${Date.now()}-${++keyCounter}`;
-const bearer = async (userId: string) => ({ authorization: `Bearer ${await graph.tokenFor(userId)}` });
 const codeOf = (result: { body: { errors?: { extensions?: { code?: string } }[] } }) => result.body.errors?.[0]?.extensions?.code ?? 'OK';
 const eventsOf = (received: Received) => received.results.map((result) => result.data?.liveGiftEvents);
 const idsOf = (received: Received) => eventsOf(received).map((event) => Number(event.id));
 
+/** A graph to act on: the in-process harness, or separate processes. */
+type Graph = Pick<RunningGraph, 'query' | 'tokenFor' | 'url'>;
+
+const bearer = async (userId: string, on: Graph = graph) => ({ authorization: `Bearer ${await on.tokenFor(userId)}` });
+
 /** A new stream of `creatorId`, scheduled and started through the gateway. */
-async function liveStreamOf(creatorId: string): Promise<string> {
-  const creator = await bearer(creatorId);
-  const scheduled = await graph.query(
+async function liveStreamOf(creatorId: string, on: Graph = graph): Promise<string> {
+  const creator = await bearer(creatorId, on);
+  const scheduled = await on.query(
     'mutation ($input: ScheduleLiveStreamInput!) { scheduleLiveStream(input: $input) { id } }',
     { input: { title: 'Gifts live', scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: key() } },
     creator,
   );
   expect(scheduled.body.errors).toBeUndefined();
   const id = scheduled.body.data.scheduleLiveStream.id as string;
-  const started = await graph.query('mutation ($id: ID!) { startLiveStream(id: $id) { status } }', { id }, creator);
+  const started = await on.query('mutation ($id: ID!) { startLiveStream(id: $id) { status } }', { id }, creator);
   expect(started.body.data.startLiveStream.status).toBe('LIVE');
   return id;
 }
 
-async function buyCoins(userId: string, packageId = 'cpk_700'): Promise<void> {
-  const bought = await graph.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId, idempotencyKey: key() } }, await bearer(userId));
+async function buyCoins(userId: string, packageId = 'cpk_700', on: Graph = graph): Promise<void> {
+  const bought = await on.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId, idempotencyKey: key() } }, await bearer(userId, on));
   expect(bought.body.errors).toBeUndefined();
 }
 
-async function sendGift(userId: string, liveStreamId: string, giftId = doughnut) {
-  return graph.query(SEND_GIFT, { input: { liveStreamId, giftId, quantity: 1, idempotencyKey: key() } }, await bearer(userId));
+async function sendGift(userId: string, liveStreamId: string, giftId = doughnut, on: Graph = graph) {
+  return on.query(SEND_GIFT, { input: { liveStreamId, giftId, quantity: 1, idempotencyKey: key() } }, await bearer(userId, on));
 }
 
 async function sentGift(userId: string, liveStreamId: string, giftId = doughnut): Promise<string> {
@@ -76,6 +83,30 @@ async function sentGift(userId: string, liveStreamId: string, giftId = doughnut)
 
 async function handleOf(userId: string): Promise<string> {
   return (await graph.query('query ($id: ID!) { user(id: $id) { handle } }', { id: userId })).body.data.user.handle;
+}
+
+/**
+ * Sends roses one after another until stopped, keeping the ids of those the gateway answered
+ * as sent (a send cut off by a crash may have committed without its answer).
+ */
+function giftLoop(userId: string, liveStreamId: string, on: Graph = graph) {
+  const answered: string[] = [];
+  let sending = true;
+  const running = (async () => {
+    while (sending) {
+      const result = await sendGift(userId, liveStreamId, rose, on).catch(() => null);
+      if (result && codeOf(result) === 'OK') answered.push(result.body.data.sendLiveGift.send.id);
+      // Paced, so a long run stays inside the caller's rate limit.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    answered,
+    async stop() {
+      sending = false;
+      await running;
+    },
+  };
 }
 
 interface SseMessage {
@@ -313,37 +344,89 @@ describe('a restart of the gifts subgraph while gifts flow', () => {
     const overSse = subscribeOverSse(graph.url, GIFT_IDS, { id: stream });
     await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
 
-    const committed: string[] = [];
-    let sending = true;
-    const sender$ = (async () => {
-      while (sending) {
-        const result = await sendGift(sender, stream, rose);
-        if (codeOf(result) === 'OK') committed.push(result.body.data.sendLiveGift.send.id);
-      }
-    })();
+    const gifts = giftLoop(sender, stream);
     try {
-      await eventually(() => committed.length >= 5, 'gifts flowing', 15_000);
+      await eventually(() => gifts.answered.length >= 5, 'gifts flowing', 15_000);
       const { port } = graph.subgraphs.gifts;
       await graph.subgraphs.gifts.stop();
-      const beforeRestart = committed.length;
+      const beforeRestart = gifts.answered.length;
       await new Promise((resolve) => setTimeout(resolve, 300));
       const peers = createPeerClient({ urls: graph.subgraphUrls, secret: TEST_INTERNAL_SECRET, logger: createLogger('peers', { level: 'silent' }) });
       graph.subgraphs.gifts = await serveGifts(graph.stores.gifts, { port, host: '127.0.0.1', logger: createLogger('gifts', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET, peers });
-      await eventually(() => committed.length >= beforeRestart + 5, 'gifts flowing again', 15_000);
+      await eventually(() => gifts.answered.length >= beforeRestart + 5, 'gifts flowing again', 15_000);
     } finally {
-      sending = false;
-      await sender$;
+      await gifts.stop();
     }
 
-    await eventually(() => overWs.results.length >= committed.length && overSse.results.length >= committed.length, 'every committed gift on both', 15_000);
-    for (const received of [overWs, overSse]) {
-      expect(received.completed).toBe(false);
-      expect(received.results.every((result) => result.errors === undefined)).toBe(true);
-      expect(idsOf(received)).toEqual(committed.map((_, i) => i + 1));
-      expect(eventsOf(received).map((event) => event.send.id)).toEqual(committed);
-    }
+    // What committed is what the store holds, in commit order.
+    const committed = graph.stores.gifts.db.all<{ id: string }>(sql`select id from live_gift_sends where live_stream_id = ${stream} order by event_seq`).map((row) => row.id);
+    expect(committed).toEqual(expect.arrayContaining(gifts.answered));
+    await expectEachOnceInOrder([overWs, overSse], committed);
     overWs.stop();
     overSse.stop();
     await ws.dispose();
   }, 60_000);
+});
+
+/** Every committed send reaches every subscriber once, in commit order, and the subscriptions stay open. */
+async function expectEachOnceInOrder(subscribers: Received[], committed: string[]): Promise<void> {
+  await eventually(() => subscribers.every((received) => received.results.length >= committed.length), 'every committed gift on every subscriber', 20_000);
+  for (const received of subscribers) {
+    expect(received.completed).toBe(false);
+    expect(received.results.every((result) => result.errors === undefined)).toBe(true);
+    expect(idsOf(received)).toEqual(committed.map((_, i) => i + 1));
+    expect(eventsOf(received).map((event) => event.send.id)).toEqual(committed);
+  }
+}
+
+describe('kill -9 of the gifts process while gifts flow', () => {
+  let processes: RunningProcesses;
+  beforeAll(async () => {
+    // What a gift event reaches: gifts, the sender in users, the stream in content.
+    processes = await startProcesses({ subgraphs: ['users', 'content', 'gifts'] });
+  }, 90_000);
+  afterAll(() => processes?.stop());
+
+  const openSubscriptions = async () => Number(/^graphql_subscriptions_open (\d+)/m.exec(await (await fetch(`${processes.url}metrics`)).text())?.[1]);
+
+  it('costs subscribers a pause, not an event: once gifts is back on its store, every committed gift arrives once, in order', async () => {
+    const stream = await liveStreamOf(creatorIds[11] as string, processes);
+    const sender = userIds[27] as string;
+    await buyCoins(sender, 'cpk_3500', processes);
+    const ws = webSocketClient(processes.url);
+    const overWs = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
+    const overSse = subscribeOverSse(processes.url, GIFT_IDS, { id: stream });
+    let open = 0;
+    const poll = setInterval(() => void openSubscriptions().then((count) => (open = count), () => undefined), 50);
+    try {
+      await eventually(() => open === 2, 'two open subscriptions', 10_000);
+    } finally {
+      clearInterval(poll);
+    }
+
+    const gifts = giftLoop(sender, stream, processes);
+    let answeredBeforeKill = 0;
+    try {
+      await eventually(() => gifts.answered.length >= 5, 'gifts flowing', 15_000);
+      await processes.kill('gifts', 'SIGKILL');
+      answeredBeforeKill = gifts.answered.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await processes.start('gifts');
+      await eventually(() => gifts.answered.length >= answeredBeforeKill + 5, 'gifts flowing again', 20_000);
+    } finally {
+      await gifts.stop();
+    }
+
+    // The store is what committed: a send cut off by the kill may have committed without its answer.
+    const store = new Database(processes.storePath('gifts'), { readonly: true, fileMustExist: true });
+    const committed = store.prepare('select id from live_gift_sends where live_stream_id = ? order by event_seq').pluck().all(stream) as string[];
+    store.close();
+    expect(committed).toEqual(expect.arrayContaining(gifts.answered));
+    // One sender, one send at a time: at most the one in flight at the kill went unanswered.
+    expect(committed.length - gifts.answered.length).toBeLessThanOrEqual(1);
+    await expectEachOnceInOrder([overWs, overSse], committed);
+    overWs.stop();
+    overSse.stop();
+    await ws.dispose();
+  }, 90_000);
 });
