@@ -285,11 +285,13 @@ describe('liveGiftEvents', () => {
     expect((await nextOf(fresh)).done).toBe(true);
   });
 
-  it('refuses an unknown stream with NOT_FOUND, an `after` this stream never sent with BAD_USER_INPUT, and answers SERVICE_UNAVAILABLE while content is down', async () => {
+  it('refuses an unknown stream with NOT_FOUND, an `after` this stream never sent with BAD_USER_INPUT, and a stream it never saw with SERVICE_UNAVAILABLE while content is down', async () => {
     const stream = liveStream(6);
     const codeOf = async (liveStreamId: string, after?: string) => {
       const result = await subscribeTo(liveStreamId, after);
-      return Symbol.asyncIterator in result ? 'OPENED' : result.errors?.[0]?.extensions?.code;
+      if (!(Symbol.asyncIterator in result)) return result.errors?.[0]?.extensions?.code;
+      await result.return(undefined);
+      return 'OPENED';
     };
     expect(await codeOf('liv_nope')).toBe('NOT_FOUND');
     expect(await codeOf(stream, '7')).toBe('BAD_USER_INPUT');
@@ -301,5 +303,22 @@ describe('liveGiftEvents', () => {
       contentDown = false;
     }
     expect(store.liveEvents.size.listeners).toBe(0);
+  });
+
+  it('opens a stream it already has events of while content is down (a gateway resuming after a restart), and completes when content, back, reports the end', async () => {
+    const stream = liveStream(7);
+    const gus = userIds[47] as string;
+    await buy(gus);
+    const sends = [await sent(gus, stream, rose), await sent(gus, stream, rose)];
+    contentDown = true;
+    let events: AsyncGenerator<ExecutionResult>;
+    try {
+      events = await opened(stream, '1');
+    } finally {
+      contentDown = false;
+    }
+    expect((await take(events, 1))[0]).toMatchObject({ id: '2', send: { id: sends[1] } });
+    ends.get(stream)!();
+    expect((await nextOf(events)).done).toBe(true);
   });
 });

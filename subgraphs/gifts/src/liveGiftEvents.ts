@@ -18,9 +18,10 @@
  *   computed in the same transaction and kept in the event, so a subscriber who reads it late
  *   (a replay after `after`) sees the totals of that moment, not of now.
  * - **Subscribing.** Whether the stream exists is content's fact, asked before anything is read:
- *   an unknown stream is NOT_FOUND. A stream that has ended gets what came after `after` (if
- *   given) and completes. Otherwise the subscription completes when content reports the stream
- *   ENDED, after sending every gift event committed before gifts heard of the end.
+ *   an unknown stream is NOT_FOUND (with content down, a stream with events here is known to
+ *   exist). A stream that has ended gets what came after `after` (if given) and completes.
+ *   Otherwise the subscription completes when content reports the stream ENDED, after sending
+ *   every gift event committed before gifts heard of the end.
  */
 import { ConfigError, positiveInt } from '@app/kit/config';
 import { notFound } from '@app/kit/errors';
@@ -98,13 +99,32 @@ export function giftEventView(event: LiveEvent): LiveGiftEventView {
  */
 export async function liveGiftEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncGenerator<LiveEvent, void, undefined>> {
   const position = parseEventId(after);
-  const stream = await fetchLiveStream(context, liveStreamId);
-  if (!stream) throw notFound('LiveStream', liveStreamId);
+  const ended = await hasEnded(context, liveStreamId);
   return liveSubscription(context, {
     store: context.store,
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
-    ended: stream.status === 'ENDED' ? Promise.resolve() : streamEnded(context, liveStreamId),
+    ended: ended ? Promise.resolve() : streamEnded(context, liveStreamId),
   });
+}
+
+/**
+ * Whether the stream has ended, as content says. When content does not answer, a stream this
+ * outbox already holds events of exists (gifts are only announced to streams content said were
+ * live), so the subscription opens and the watch on content tells its end once content is back:
+ * a gateway resubscribing after a gifts restart is not turned away while content is down too.
+ * @throws NOT_FOUND for a stream content does not know; SERVICE_UNAVAILABLE when content does
+ *   not answer about a stream this outbox has never seen.
+ */
+async function hasEnded(context: Context, liveStreamId: string): Promise<boolean> {
+  let stream: Awaited<ReturnType<typeof fetchLiveStream>>;
+  try {
+    stream = await fetchLiveStream(context, liveStreamId);
+  } catch (error) {
+    if ((await context.store.liveEventTopic(liveStreamId)).lastSeq > 0) return false;
+    throw error;
+  }
+  if (!stream) throw notFound('LiveStream', liveStreamId);
+  return stream.status === 'ENDED';
 }

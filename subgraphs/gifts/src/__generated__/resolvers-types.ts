@@ -463,7 +463,8 @@ export type Subscription = {
    * than the retention window (refetch the stream's totals and subscribe without `after`),
    * BAD_USER_INPUT when it is not an id this stream sent. Completes when the stream ends, after its
    * last gift; for a stream that has already ended, sends what came after `after` and completes.
-   * NOT_FOUND for a stream the content subgraph does not know.
+   * NOT_FOUND for a stream the content subgraph does not know; SERVICE_UNAVAILABLE when content
+   * does not answer about a stream that has had no gift yet.
    */
   liveGiftEvents: LiveGiftEvent;
 };
