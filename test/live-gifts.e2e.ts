@@ -11,6 +11,7 @@ import { createLogger } from '@app/kit/log';
 import { createPeerClient } from '@app/kit/peers';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, userIds } from '@app/fixtures/world';
+import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
 import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
@@ -330,6 +331,34 @@ describe('the end of a stream', () => {
     const unknown = subscribeOverWebSocket(ws, GIFT_IDS, { id: 'liv_nope' });
     await unknown.done;
     expect(unknown.results[0]?.errors?.[0]?.extensions?.code ?? (unknown.error as any)?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await ws.dispose();
+  });
+});
+
+describe('the end of a stream, heard across a restart of content', () => {
+  it('still completes the gifts subscription: gifts watches content’s stream updates again after content comes back', async () => {
+    const creator = creatorIds[12] as string;
+    const stream = await liveStreamOf(creator);
+    const sender = userIds[26] as string;
+    await buyCoins(sender);
+    const ws = webSocketClient(graph.url);
+    const received = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the subscription');
+    const sends = [await sentGift(sender, stream)];
+    await eventually(() => received.results.length === 1, 'the first gift');
+
+    const { port } = graph.subgraphs.content;
+    await graph.subgraphs.content.stop();
+    const peers = createPeerClient({ urls: graph.subgraphUrls, secret: TEST_INTERNAL_SECRET, logger: createLogger('peers', { level: 'silent' }) });
+    graph.subgraphs.content = await serveContent(graph.stores.content, { port, host: '127.0.0.1', logger: createLogger('content', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET, peers });
+    sends.push(await sentGift(sender, stream));
+    await eventually(() => received.results.length === 2, 'the gift after the restart');
+    expect(received.completed).toBe(false);
+
+    await graph.query('mutation ($id: ID!) { endLiveStream(id: $id) { status } }', { id: stream }, await bearer(creator));
+    await received.done;
+    expect(received.completed).toBe(true);
+    expect(eventsOf(received).map((event) => event.send.id)).toEqual(sends);
     await ws.dispose();
   });
 });
