@@ -74,12 +74,18 @@ export class Upstream {
     const { options } = this;
     let delay = options.retryDelayMs ?? 100;
     while (!this.stopped) {
-      const request = this.lastEventId === null ? { query: options.query, variables: options.variables } : resumeFrom(options.query, options.variables, this.lastEventId);
+      const resuming = this.lastEventId !== null;
+      const request = resuming ? resumeFrom(options.query, options.variables, this.lastEventId as string) : { query: options.query, variables: options.variables };
       let received = false;
       try {
         this.current = subscribeSigned({ url: options.url, secret: options.secret, viewer: { ...options.viewer, requestId: `${options.viewer.requestId}-${Date.now().toString(36)}` }, ...request });
         for await (const result of this.current) {
           received = true;
+          // Clients are already listening: a subgraph that cannot answer for now (it asks another
+          // that is down) is tried again, not taken as the end of the stream.
+          if (resuming && result.data == null && result.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            throw new Error(`${options.service} cannot resume the subscription yet`);
+          }
           const eventId = result.extensions?.eventId;
           if (typeof eventId === 'string') this.lastEventId = eventId;
           // A position marker (no data, no errors) only says where the subscription starts.

@@ -191,7 +191,7 @@ describe('gift events in the outbox', () => {
     expect(store.db.all<{ seq: number }>(sql`select seq from live_events where topic = ${stream} order by seq`).map((row) => row.seq)).toEqual([1, 2]);
   });
 
-  it('number combos by the stream’s line of sends: the same sender’s same gift within the window continues, anything else starts at 1', async () => {
+  it('number combos by each sender’s line of sends to a stream: the same gift within the window continues, another gift or a longer gap starts at 1, other senders do not break it', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const start = new Date('2030-01-01T12:00:00Z').getTime();
     const at = (seconds: number) => vi.setSystemTime(start + seconds * 1000);
@@ -215,15 +215,15 @@ describe('gift events in the outbox', () => {
     await step(22.001, ana, rose); // 1: 10.001 s after the last
     await step(23, ana, fingerHeart); // 1: another gift
     await step(24, ana, fingerHeart); // 2
-    await step(25, ben, fingerHeart); // 1: another sender
-    await step(26, ana, fingerHeart); // 1: Ben in between
-    await step(27, ana, fingerHeart); // 2
-    expect(combos).toEqual([1, 2, 1, 3, 1, 1, 2, 1, 1, 2]);
+    await step(25, ben, fingerHeart); // 1: Ben's own first
+    await step(26, ana, fingerHeart); // 3: Ben's gift does not break Ana's line
+    await step(27, ana, fingerHeart); // 4
+    expect(combos).toEqual([1, 2, 1, 3, 1, 1, 2, 1, 3, 4]);
 
     // The combo a subscriber sees is the one stored with the send.
     const events = await opened(stream, '0');
     const seen = await take(events, 9);
-    expect(seen.map((event) => event.combo)).toEqual([1, 2, 3, 1, 1, 2, 1, 1, 2]);
+    expect(seen.map((event) => event.combo)).toEqual([1, 2, 3, 1, 1, 2, 1, 3, 4]);
     await events.return(undefined);
   });
 });

@@ -6,14 +6,15 @@
  *   (insufficient coins, a stream not live) writes none, a replayed idempotency key runs no body
  *   and writes none, a committed send exactly one. Events are numbered 1, 2, 3 … per stream in
  *   commit order, and that number is the event's id.
- * - **Combo, "in a row".** A stream's sends form one line in commit order (its event order, the
- *   order every subscriber sees), whoever sent them. A send continues the combo of the send just
- *   before it on that line when that send was by the same sender, of the same gift, and at most
- *   the combo window before it (`GIFT_COMBO_WINDOW_SECONDS`, default 10; exactly the window still
- *   counts): its combo is that send's plus one. Otherwise (the stream's first send, another
- *   sender or another gift in between, a longer gap) it is 1. A send of several of one gift is
- *   one step. The combo is decided inside the send's transaction (the write lock orders the
- *   line, and the send's time is taken under it) and stored on the send, so it never changes.
+ * - **Combo, "in a row".** Each sender's sends to a stream form their own line in commit order
+ *   (other viewers' gifts do not break it: on a busy stream a viewer tapping the same gift keeps
+ *   counting up, the "x7" a room sees). A send continues the combo of the sender's send just
+ *   before it when that send was of the same gift and at most the combo window before it
+ *   (`GIFT_COMBO_WINDOW_SECONDS`, default 10; exactly the window still counts): its combo is that
+ *   send's plus one. Otherwise (the sender's first send to the stream, another gift in between,
+ *   a longer gap) it is 1. A send of several of one gift is one step. The combo is decided inside
+ *   the send's transaction (the write lock orders the line, and the send's time is taken under
+ *   it) and stored on the send, so it never changes.
  * - **Totals as of the event.** Each event carries the stream's gift totals right after its send,
  *   computed in the same transaction and kept in the event, so a subscriber who reads it late
  *   (a replay after `after`) sees the totals of that moment, not of now.
@@ -57,7 +58,7 @@ export interface ComboStep {
   at: Date;
 }
 
-/** The combo of a send, given the stream's send just before it (see the rules above). */
+/** The combo of a send, given the sender's send to the stream just before it (see the rules above). */
 export function nextCombo(previous: LastStreamSend | undefined, send: ComboStep, windowMs: number): number {
   if (!previous || previous.senderId !== send.senderId || previous.giftId !== send.giftId) return 1;
   // A clock that stepped back makes a negative gap: still "right after".
@@ -66,7 +67,7 @@ export function nextCombo(previous: LastStreamSend | undefined, send: ComboStep,
 
 /** The combo of a send about to be recorded, inside its transaction. */
 export async function comboInTransaction(tx: GiftsTx, liveStreamId: string, send: ComboStep): Promise<number> {
-  return nextCombo(await tx.lastStreamSend(liveStreamId), send, comboWindowMs());
+  return nextCombo(await tx.lastSendTo(liveStreamId, send.senderId), send, comboWindowMs());
 }
 
 /**

@@ -179,8 +179,8 @@ export type LiveGiftEvent = {
   __typename?: 'LiveGiftEvent';
   /**
    * Which send of a combo this is: 1, then 2, 3 … while the same sender sends the same gift again
-   * within the combo window (10 seconds by default) of their last send, with no other send to the
-   * stream in between. A client shows it as "x3".
+   * within the combo window (10 seconds by default) of their own last send to the stream, with no
+   * other gift of theirs in between (other viewers' gifts do not break it). A client shows it as "x3".
    */
   combo: Scalars['Int']['output'];
   /** The event id: ordered per stream; pass it as `after` (or as SSE `Last-Event-ID`) to resume. */

@@ -40,7 +40,7 @@ export interface StreamGiftTotals extends GiftTotals {
   liveStreamId: string;
 }
 
-/** What the next send's combo is decided from: the stream's last send, in commit order. */
+/** What the next send's combo is decided from: the sender's last send to the stream, in commit order. */
 export type LastStreamSend = Pick<LiveGiftSendRow, 'senderId' | 'giftId' | 'createdAt' | 'combo'>;
 
 export interface OfferStats {
@@ -197,12 +197,12 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
       db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id)).run();
     },
 
-    /** The stream's last announced send, in commit order; undefined before its first. */
-    lastStreamSend: (liveStreamId: string): LastStreamSend | undefined =>
+    /** A sender's last announced send to a stream, in commit order; undefined before their first. */
+    lastSendTo: (liveStreamId: string, senderId: string): LastStreamSend | undefined =>
       db
         .select({ senderId: liveGiftSends.senderId, giftId: liveGiftSends.giftId, createdAt: liveGiftSends.createdAt, combo: liveGiftSends.combo })
         .from(liveGiftSends)
-        .where(and(eq(liveGiftSends.liveStreamId, liveStreamId), isNotNull(liveGiftSends.eventSeq)))
+        .where(and(eq(liveGiftSends.liveStreamId, liveStreamId), eq(liveGiftSends.senderId, senderId), isNotNull(liveGiftSends.eventSeq)))
         .orderBy(desc(liveGiftSends.eventSeq))
         .limit(1)
         .get(),
