@@ -136,6 +136,18 @@ describe('LIVE shopping events through the gateway', () => {
     await ws.dispose();
   });
 
+  it('refuses a subscription to a stream content does not know with NOT_FOUND, over WebSocket and SSE', async () => {
+    const ws = webSocketClient(graph.url);
+    const refusals = [subscribeOverWebSocket(ws, SHOPPING_EVENTS, { id: 'lst_nobody_knows' }), subscribeOverSse(graph.url, SHOPPING_EVENTS, { id: 'lst_nobody_knows' })];
+    await Promise.all(refusals.map((received) => received.done));
+    for (const received of refusals) {
+      expect(received.results).toHaveLength(1);
+      expect(received.results[0].data ?? null).toBeNull();
+      expect(received.results[0].errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    await ws.dispose();
+  });
+
   it('carries a LIVE room’s subscriptions on one WebSocket, and endLiveStream completes them all', async () => {
     const creator = creatorIds[5] as string;
     const streamId = await liveStream(creator);
