@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
+import { serviceUnavailable } from '@app/kit/errors';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphSchema } from '@app/kit/subgraph';
 import { subgraphTestbed } from '@app/kit/testing';
@@ -27,15 +28,19 @@ const streams = new Map<string, { id: string; status: StreamStatus; creator: { i
 const endings = new Map<string, () => void>();
 const watched: { service: string; query: string; variables: Record<string, unknown>; isLast: (result: ExecutionResult) => boolean }[] = [];
 const creators = new Set(creatorIds);
+/** While set, content does not answer. */
+let contentDown = false;
 
 const peers: PeerClient = {
   ...offlinePeers,
-  entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) =>
-    ids.map((id) => {
+  entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) => {
+    if (service === 'content' && contentDown) throw serviceUnavailable('content');
+    return ids.map((id) => {
       if (service === 'content' && typename === 'LiveStream') return (streams.get(id) ?? null) as T | null;
       if (service === 'users' && typename === 'Creator') return creators.has(id) ? ({ id } as unknown as T) : null;
       return null;
-    }),
+    });
+  },
   watchUntil: (service, query, variables, isLast) => {
     watched.push({ service, query, variables, isLast });
     return new Promise<void>((resolve) => endings.set(variables.liveStreamId as string, resolve));
@@ -254,6 +259,27 @@ describe('LIVE shopping events', () => {
     expect((await subscribeTo('lst_nobody_knows')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await subscribeTo(stream, 'seven')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await subscribeTo(stream, '99')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('opens a subscription while content is down for a stream it holds events of (a gateway resubscribing after a restart), and still refuses one it has never seen', async () => {
+    const { id: stream, creatorId } = newStream();
+    const product = newProduct();
+    await pin(stream, creatorId, product);
+    const { id: unseen } = newStream();
+    contentDown = true;
+    try {
+      const resumed = await subscribeTo(stream, '0');
+      expect(resumed.errors).toBeUndefined();
+      await eventually(() => resumed.results.length === 1, 'the pin, replayed');
+      expect(eventsOf(resumed)[0]).toMatchObject({ id: '1', kind: 'PRODUCT_PINNED', product: { id: product } });
+      // Content back and reporting the end: the watch completes it.
+      endings.get(stream)?.();
+      await resumed.done;
+      expect(resumed.completed).toBe(true);
+      expect((await subscribeTo(unseen)).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      contentDown = false;
+    }
   });
 });
 

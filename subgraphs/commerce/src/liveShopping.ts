@@ -18,13 +18,17 @@
  *   purchase, or after later ones for an event replayed with `after`).
  * - A subscription is for a stream content knows (NOT_FOUND otherwise) and completes once content
  *   says the stream has ended, after sending every event committed before that (at once, for a
- *   stream that has already ended).
+ *   stream that has already ended). With content down, a stream this outbox holds events of is
+ *   known to exist (events are written only for streams content vouched for), so a gateway
+ *   resubscribing after a commerce restart is not turned away; the watch on content tells its
+ *   end once content is back.
  * - A stream's sales: the orders attributed to it that are not cancelled, and the units and
  *   revenue of their lines the stream covers, the same lines PURCHASED announces. The store sells
  *   in one currency (USD); sales in several would have no honest sum and are refused
  *   (SALES_CURRENCY_MISMATCH) rather than added up.
  */
-import { refuse } from '@app/kit/errors';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, refuse } from '@app/kit/errors';
 import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
 import { money, type Money } from '@app/kit/money';
 import type { Context } from './context.ts';
@@ -60,14 +64,30 @@ export async function announcePurchased(tx: CommerceTx, liveStreamId: string, li
  */
 export async function liveShoppingEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveEvent>> {
   const position = parseEventId(after);
-  const stream = await fetchLiveStream(context, liveStreamId);
+  const ended = await hasEnded(context, liveStreamId);
   return liveSubscription(context, {
     store: context.store,
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
-    ended: stream.status === 'ENDED' ? Promise.resolve() : liveStreamEnded(context, liveStreamId),
+    ended: ended ? Promise.resolve() : liveStreamEnded(context, liveStreamId),
   });
+}
+
+/**
+ * Whether the stream has ended, as content says; when content does not answer, not yet for a
+ * stream this outbox holds events of.
+ * @throws NOT_FOUND when content knows no such stream; SERVICE_UNAVAILABLE when content does not
+ *   answer about a stream this outbox has never seen.
+ */
+async function hasEnded(context: Context, liveStreamId: string): Promise<boolean> {
+  try {
+    return (await fetchLiveStream(context, liveStreamId)).status === 'ENDED';
+  } catch (error) {
+    const unavailable = error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
+    if (unavailable && (await context.store.liveEventTopic(liveStreamId)).lastSeq > 0) return false;
+    throw error;
+  }
 }
 
 /** An outbox event as the API shows it. */
