@@ -95,7 +95,7 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
     );
   }
   const deadline = Date.now() + 60_000;
-  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_open')) < options.clients) {
+  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_listening')) < options.clients) {
     if (Date.now() > deadline) throw new Error('LIVE bench: the subscriptions did not all open');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -88,7 +88,7 @@ describe('LIVE shopping events through the gateway', () => {
     const ws = webSocketClient(graph.url);
     const overWs = subscribeOverWebSocket(ws, SHOPPING_EVENTS, { id: streamId });
     const overSse = subscribeOverSse(graph.url, SHOPPING_EVENTS, { id: streamId });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two open subscriptions');
     expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(1);
     await listening('commerce', 1);
 
@@ -154,23 +154,27 @@ describe('LIVE shopping events through the gateway', () => {
     const [product] = await productsWithStock([3]);
     if (!product) throw new Error('a product expected');
 
-    // One connection for the room. liveGiftEvents (gifts) joins it once gifts serves it.
+    // One connection for the whole room: status, gifts and shopping.
     const ws = webSocketClient(graph.url);
     const updates = subscribeOverWebSocket(ws, STREAM_UPDATES, { id: streamId });
     const shopping = subscribeOverWebSocket(ws, SHOPPING_EVENTS, { id: streamId });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'both subscriptions of the room');
-    expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(2);
-    // Content serves the room's updates and commerce's watch for the stream's end.
+    const gifts = subscribeOverWebSocket(ws, 'subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id combo } }', { id: streamId });
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 3, 'the three subscriptions of the room');
+    expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(3);
+    // Content serves the room's updates and the watch for the stream's end (in this harness gifts
+    // and commerce share one peer client, so one watch serves both).
     await listening('commerce', 1);
     await listening('content', 2);
 
     await pin(creator, streamId, product.id);
     await eventually(() => shopping.results.length === 1, 'the pin');
     await graph.query('mutation ($id: ID!) { endLiveStream(id: $id) { status } }', { id: streamId }, await bearer(creator));
-    await Promise.all([updates.done, shopping.done]);
+    await Promise.all([updates.done, shopping.done, gifts.done]);
 
     expect(updates.completed).toBe(true);
     expect(shopping.completed).toBe(true);
+    expect(gifts.completed).toBe(true);
+    expect(gifts.results).toEqual([]);
     expect(updates.results.map((result) => result.data?.liveStreamUpdates.status)).toEqual(['ENDED']);
     expect(shoppingEvents(shopping)).toEqual([{ id: '1', kind: 'PRODUCT_PINNED', quantity: null, product: expect.objectContaining({ id: product.id, inventory: 3 }) }]);
     await eventually(() => graph.gateway.subscriptions.upstreamSubscriptions === 0, 'both upstreams to close');

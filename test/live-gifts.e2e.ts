@@ -171,7 +171,7 @@ describe('a gift sent through the gateway', () => {
     const ws = webSocketClient(graph.url);
     const overWs = subscribeOverWebSocket(ws, GIFT_EVENTS, { id: stream });
     const overSse = subscribeOverSse(graph.url, GIFT_EVENTS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two open subscriptions');
     expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(1);
 
     const handle = await handleOf(sender);
@@ -209,7 +209,7 @@ describe('one event per committed gift', () => {
     await buyCoins(racer, 'cpk_700'); // 23 doughnuts of 30 coins, and 10 coins left
     const ws = webSocketClient(graph.url);
     const received = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the subscription');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the subscription');
 
     expect(codeOf(await sendGift(viewer, stream, seedId('lgf', 10)))).toBe('INSUFFICIENT_COINS'); // a Lion, 29,999 coins
     const first = await sentGift(viewer, stream);
@@ -245,7 +245,7 @@ describe('coming back after missing events', () => {
     await buyCoins(sender);
 
     const before = rawEventStream(GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the first subscription');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the first subscription');
     const seen = [await sentGift(sender, stream), await sentGift(sender, stream)];
     await eventually(() => before.next().length === 2, 'the first two events');
     // The gateway names each event on an `id:` line: what an EventSource sends back as Last-Event-ID.
@@ -275,7 +275,7 @@ describe('coming back after missing events', () => {
     const ws = webSocketClient(graph.url);
 
     const before = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the first subscription');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the first subscription');
     await sentGift(sender, stream);
     await eventually(() => before.results.length === 1, 'the first event');
     before.stop();
@@ -307,7 +307,7 @@ describe('the end of a stream', () => {
     const ws = webSocketClient(graph.url);
     const overWs = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
     const overSse = subscribeOverSse(graph.url, GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two open subscriptions');
 
     const sends = [await sentGift(sender, stream), await sentGift(sender, stream)];
     // Ended at once, before the gateway has necessarily delivered the gifts: they still come first.
@@ -343,7 +343,7 @@ describe('the end of a stream, heard across a restart of content', () => {
     await buyCoins(sender);
     const ws = webSocketClient(graph.url);
     const received = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 1, 'the subscription');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the subscription');
     const sends = [await sentGift(sender, stream)];
     await eventually(() => received.results.length === 1, 'the first gift');
 
@@ -371,7 +371,7 @@ describe('a restart of the gifts subgraph while gifts flow', () => {
     const ws = webSocketClient(graph.url);
     const overWs = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream });
     const overSse = subscribeOverSse(graph.url, GIFT_IDS, { id: stream });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two open subscriptions');
 
     const gifts = giftLoop(sender, stream);
     try {

@@ -52,6 +52,11 @@ export function resumeFrom(query: string, variables: Record<string, unknown>, ev
 export class Upstream {
   /** The last event the subgraph sent (or the position it said it started from). */
   lastEventId: string | null = null;
+
+  /** Whether the subgraph has said where the subscription starts: from now on no event is missed. */
+  get listening(): boolean {
+    return this.lastEventId !== null;
+  }
   private stopped = false;
   private current: AsyncIterableIterator<ExecutionResult> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
