@@ -15,12 +15,16 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
 import { openKeyStore } from '../gateway/src/db/keys.ts';
 import { creatorIds, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { freePorts } from '../test/stack.ts';
+import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
+const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -206,6 +210,9 @@ async function main() {
     COMMERCE_URL: urls.commerce,
     // The bench is one caller sending thousands of requests a second: give it room.
     RATE_LIMIT_TIERS: JSON.stringify({ anonymous: { max: 1e9, restoreRate: 1e9 }, user: { max: 1e9, restoreRate: 1e9 } }),
+    // The LIVE case's clients all come from this one address.
+    SUBSCRIPTIONS_PER_IP: String(LIVE_CLIENTS + 10),
+    CONNECTIONS_PER_IP: String(LIVE_CLIENTS + 10),
   };
   for (const name of ['users', 'content', 'gifts', 'commerce'] as const) startProcess(name, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
   await Promise.all(Object.values(subgraphPorts).map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
@@ -283,6 +290,22 @@ async function main() {
     soak = { seconds: SOAK_SECONDS, gatewayRssMb: samples, slopeMbPerMinute: Math.round(slope * 12 * 100) / 100 };
   }
 
+  // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate.
+  let live: LiveBenchResult | null = null;
+  if (LIVE_CLIENTS > 0) {
+    live = await measureLiveFanOut({
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
+      gatewayPid,
+      clients: LIVE_CLIENTS,
+      ratePerSecond: LIVE_RATE,
+      seconds: LIVE_SECONDS,
+      liveStreamId: liveStreamIds[2] as string,
+      giftId: rose,
+      senderHeaders: auth,
+      cpuMs,
+    });
+  }
+
   const memoryMb = Object.fromEntries([...processes.entries()].map(([name, child]) => [name, rssMb(child.pid!)]));
   const floor = results.find((result) => result.name.startsWith('feed floor'))!;
   const summary = {
@@ -300,6 +323,7 @@ async function main() {
     },
     memoryMb,
     soak,
+    live,
     cases: results,
   };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -316,7 +340,7 @@ feed p99 vs stock p99:     ${feed.p99Ms} ms vs ${stockFeed.p99Ms} ms   (target <
 feed through gateway/floor: ${summary.feedThroughGatewayVsFloor}x
 SQL per request, 5 vs 50:  ${small.statementsPerRequest} vs ${large.statementsPerRequest}   (target equal: ${mark(summary.targets.statementsFlat.met)})
 memory (MB RSS):           ${Object.entries(memoryMb).map(([name, mb]) => `${name} ${mb}`).join(', ')}${soak ? `\nsoak ${soak.seconds}s gateway RSS slope: ${soak.slopeMbPerMinute} MB/min` : ''}
-wrote bench/results.json`);
+${live ? `LIVE fan-out:              ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription\n` : ''}wrote bench/results.json`);
 }
 
 try {

@@ -67,6 +67,21 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_scope_key_pk" PRIMARY KEY("scope","key")
 );
 --> statement-breakpoint
+CREATE TABLE "live_event_topics" (
+	"topic" text PRIMARY KEY NOT NULL,
+	"last_seq" integer NOT NULL,
+	"pruned_through" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_events" (
+	"topic" text NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp (3) NOT NULL,
+	CONSTRAINT "live_events_topic_seq_pk" PRIMARY KEY("topic","seq")
+);
+--> statement-breakpoint
 CREATE TABLE "live_stream_pins" (
 	"live_stream_id" text NOT NULL,
 	"product_id" text NOT NULL,
@@ -85,6 +100,7 @@ CREATE TABLE "order_lines" (
 	"total_amount" integer NOT NULL,
 	"commission_bps" integer NOT NULL,
 	"commission_amount" integer NOT NULL,
+	"attributed" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "order_lines_order_id_position_pk" PRIMARY KEY("order_id","position"),
 	CONSTRAINT "order_lines_quantity_positive" CHECK ("order_lines"."quantity" > 0),
 	CONSTRAINT "order_lines_total" CHECK ("order_lines"."total_amount" = "order_lines"."unit_price_amount" * "order_lines"."quantity")
@@ -171,11 +187,13 @@ CREATE INDEX "catalogs_brand_created" ON "catalogs" USING btree ("brand_id","cre
 CREATE INDEX "creator_catalogs_position" ON "creator_catalogs" USING btree ("creator_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "creator_commissions_product_deal" ON "creator_commissions" USING btree ("creator_id","brand_id","product_id") WHERE "creator_commissions"."product_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "creator_commissions_brand_deal" ON "creator_commissions" USING btree ("creator_id","brand_id") WHERE "creator_commissions"."product_id" is null;--> statement-breakpoint
+CREATE INDEX "live_events_created" ON "live_events" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "live_stream_pins_position" ON "live_stream_pins" USING btree ("live_stream_id","position");--> statement-breakpoint
 CREATE INDEX "orders_buyer_created" ON "orders" USING btree ("buyer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_brand_created" ON "orders" USING btree ("brand_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_creator_status" ON "orders" USING btree ("creator_id","status");--> statement-breakpoint
 CREATE INDEX "orders_link_status" ON "orders" USING btree ("affiliate_link_id","status");--> statement-breakpoint
+CREATE INDEX "orders_live_stream_status" ON "orders" USING btree ("live_stream_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_brand_external" ON "products" USING btree ("brand_id","external_id");--> statement-breakpoint
 CREATE INDEX "products_status_created" ON "products" USING btree ("status","created_at","id");--> statement-breakpoint
 CREATE INDEX "products_brand_status_created" ON "products" USING btree ("brand_id","status","created_at","id");--> statement-breakpoint

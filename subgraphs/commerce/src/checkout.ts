@@ -9,8 +9,10 @@
  *   UPDATE (`inventory >= quantity`); any line short means OUT_OF_STOCK and nothing changes. The
  *   store's CHECK (inventory >= 0) is the last guard.
  * - At most one attribution: an affiliate code (its product must be in the order; its lines earn
- *   commission) or a LIVE stream (lines of products pinned on it earn commission). The stream's
- *   status and creator are facts content owns, asked before the write's transaction.
+ *   commission) or a LIVE stream (lines of products pinned on it earn commission). The lines it
+ *   covers are marked on the order (`attributed`) whether or not they earn. The stream's status
+ *   and creator are facts content owns, asked before the write's transaction. A sale from a
+ *   stream is announced to its viewers (liveShopping.ts) in the order's transaction.
  * - Commission per line = floor(line total × rate bps / 10,000) at the rate in force (see
  *   commission.ts); none when the buyer is the attributed creator.
  * - A checkout takes an idempotency key: a retry with the same input returns the same order and
@@ -27,6 +29,7 @@ import type { CheckoutResult, ProductRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
 import type { NewOrderLine } from './db/writes.ts';
 import { fetchLiveStream } from './facts.ts';
+import { announcePurchased } from './liveShopping.ts';
 import { loadOrder } from './orders.ts';
 import { Refusal } from './refusals.ts';
 
@@ -112,27 +115,27 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   const currency = (bought[0] as ProductRow).currency;
   if (bought.some((product) => product.currency !== currency)) throw refuse(Refusal.MULTIPLE_CURRENCIES, 'An order is in one currency.');
 
-  // Who earns, and on which products.
+  // Who the sale is attributed to, and which products' lines the attribution covers.
   let creatorId: string | null = null;
   let affiliateLinkId: string | null = null;
   let liveStreamId: string | null = null;
-  let earning = new Set<string>();
+  let attributed = new Set<string>();
   if (attribution?.kind === 'link') {
     const link = await tx.affiliateLinkByCode(attribution.code);
     if (!link) throw refuse(Refusal.AFFILIATE_CODE_NOT_FOUND, `No affiliate link has the code ${JSON.stringify(attribution.code)}.`, { field: 'affiliateCode' });
     if (!found.has(link.productId)) throw refuse(Refusal.AFFILIATE_PRODUCT_NOT_IN_ORDER, "The affiliate link's product is not in this order.", { field: 'affiliateCode', productId: link.productId });
     creatorId = link.creatorId;
     affiliateLinkId = link.id;
-    earning = new Set([link.productId]);
+    attributed = new Set([link.productId]);
   } else if (attribution?.kind === 'stream') {
     const pinned = await tx.listedProducts('pins', attribution.liveStreamId);
-    earning = new Set(pinned.map((pin) => pin.productId).filter((productId) => found.has(productId)));
-    if (earning.size === 0) throw refuse(Refusal.PRODUCT_NOT_PINNED, 'None of these products is pinned on the stream.', { field: 'liveStreamId' });
+    attributed = new Set(pinned.map((pin) => pin.productId).filter((productId) => found.has(productId)));
+    if (attributed.size === 0) throw refuse(Refusal.PRODUCT_NOT_PINNED, 'None of these products is pinned on the stream.', { field: 'liveStreamId' });
     creatorId = attribution.creatorId;
     liveStreamId = attribution.liveStreamId;
   }
   // A creator earns nothing from their own purchase; the attribution is still recorded.
-  if (creatorId === buyerId) earning = new Set();
+  const earning = creatorId === buyerId ? new Set<string>() : attributed;
   const deals = creatorId ? await tx.commissionDeals(creatorId, brandId) : [];
 
   const orderId = newId('ord');
@@ -159,6 +162,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       totalAmount,
       commissionBps: bps,
       commissionAmount: lineCommission(totalAmount, bps),
+      attributed: attributed.has(product.id),
     });
   }
   await tx.insertOrder(
@@ -177,5 +181,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
     },
     lineRows,
   );
+  // A sale from a LIVE stream is announced to its viewers in the order's own transaction.
+  if (liveStreamId) await announcePurchased(tx, liveStreamId, lineRows.filter((row) => row.attributed), now);
   return orderId;
 }

@@ -2,7 +2,9 @@
  * The rules of showing products, in one place.
  *
  * - Live shopping: only a stream's own creator pins (content says whose stream it is), at most 20
- *   products, never on an ENDED stream. Unpinning is always allowed to that creator.
+ *   products, never on an ENDED stream. Unpinning is always allowed to that creator. A pin that
+ *   adds a product and an unpin that removes one are announced to the stream's viewers
+ *   (liveShopping.ts); one that changes nothing is not.
  * - Showcase: a creator (users says who is one) curates up to 100 products of any brands.
  * - Catalogs: a brand's partner key (`catalog:write`) curates its own brand's catalogs, of its
  *   own products, at most 500 a catalog and 100 a call.
@@ -20,6 +22,7 @@ import type { CatalogRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
 import type { ProductListName } from './db/writes.ts';
 import { fetchLiveStream, signedInCreatorId, type LiveStreamFacts } from './facts.ts';
+import { announcePinned, announceUnpinned } from './liveShopping.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 
 export const MAX_PINNED = 20;
@@ -66,10 +69,10 @@ const catalogOf = (brandId: string): ProductList => ({
 /**
  * Appends products to one owner's list, after those it holds, skipping any already there. Every
  * product must exist, be on sale (and be the list's brand's); the list must have room for the
- * new ones. Either all join or none.
+ * new ones. Either all join or none. Answers the products that joined.
  */
-async function addToList(tx: CommerceTx, list: ProductList, ownerId: string, productIds: readonly string[], now: Date): Promise<void> {
-  if (productIds.length === 0) return;
+async function addToList(tx: CommerceTx, list: ProductList, ownerId: string, productIds: readonly string[], now: Date): Promise<string[]> {
+  if (productIds.length === 0) return [];
   const found = new Map((await tx.productsByIds(productIds)).map((row) => [row.id, row]));
   for (const productId of productIds) {
     const product = found.get(productId);
@@ -88,6 +91,7 @@ async function addToList(tx: CommerceTx, list: ProductList, ownerId: string, pro
     added.map((productId, i) => ({ productId, position: start + i })),
     now,
   );
+  return added;
 }
 
 /** The stream, when the viewer is its creator. */
@@ -100,13 +104,20 @@ async function ownStream(context: Context, liveStreamId: string): Promise<LiveSt
 export async function pinProduct(context: Context, liveStreamId: string, productId: string): Promise<{ id: string }> {
   const stream = await ownStream(context, liveStreamId);
   if (stream.status === 'ENDED') throw refuse(Refusal.STREAM_ENDED, 'Products cannot be pinned on a stream that has ended.', { liveStreamId });
-  await context.store.transaction((tx) => addToList(tx, pins, liveStreamId, [productId], new Date()));
+  await context.store.transaction(async (tx) => {
+    const now = new Date();
+    // Announced in the pin's own transaction, and only when it added the product.
+    for (const added of await addToList(tx, pins, liveStreamId, [productId], now)) await announcePinned(tx, liveStreamId, added, now);
+  });
   return { id: liveStreamId };
 }
 
 export async function unpinProduct(context: Context, liveStreamId: string, productId: string): Promise<{ id: string }> {
   await ownStream(context, liveStreamId);
-  await context.store.transaction((tx) => tx.removeFromList('pins', liveStreamId, [productId]));
+  await context.store.transaction(async (tx) => {
+    const now = new Date();
+    for (const removed of await tx.removeFromList('pins', liveStreamId, [productId])) await announceUnpinned(tx, liveStreamId, removed, now);
+  });
   return { id: liveStreamId };
 }
 
@@ -157,7 +168,7 @@ export async function createCatalog(context: Context, input: CatalogInput, now =
 }
 
 /** Runs `change` on one of the viewer's brand's catalogs, in one write transaction. */
-function changeCatalog(context: Context, catalogId: string, change: (tx: CommerceTx, catalog: CatalogRow) => Promise<void>): Promise<CatalogRow> {
+function changeCatalog(context: Context, catalogId: string, change: (tx: CommerceTx, catalog: CatalogRow) => Promise<unknown>): Promise<CatalogRow> {
   return context.store.transaction(async (tx) => {
     const [catalog] = await tx.catalogsByIds([catalogId]);
     if (!catalog) throw notFound('Catalog', catalogId);

@@ -1,6 +1,7 @@
 import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
+import type { StreamSales } from './db/reads.ts';
 import type { CommerceStore } from './db/store.ts';
 
 export interface PageKey {
@@ -46,6 +47,13 @@ export function createLoaders(store: CommerceStore) {
       (row) => row.creatorId,
       (row) => row,
       (creatorId) => ({ creatorId, earned: 0, pending: 0 }),
+    ),
+    /** What each live stream sold; null for a stream with no sales. */
+    streamSales: valueLoader(
+      (ids) => store.streamSales(ids),
+      (row) => row.liveStreamId,
+      (row): StreamSales | null => row,
+      () => null,
     ),
   };
 }

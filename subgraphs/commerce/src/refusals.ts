@@ -36,6 +36,8 @@ export const Refusal = {
   ORDER_ALREADY_FULFILLED: 'ORDER_ALREADY_FULFILLED',
   /** The brand fulfils an order its buyer has cancelled. */
   ORDER_CANCELLED: 'ORDER_CANCELLED',
+  /** A live stream's sales are in more than one currency, so no one revenue adds them up. */
+  SALES_CURRENCY_MISMATCH: 'SALES_CURRENCY_MISMATCH',
   /** Gift earnings come in a currency other than the commissions' (USD), so no total adds up. */
   EARNINGS_CURRENCY_MISMATCH: 'EARNINGS_CURRENCY_MISMATCH',
 } as const;

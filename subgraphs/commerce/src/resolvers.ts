@@ -5,7 +5,9 @@ import { checkout } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import { addCatalogProducts, addToShowcase, createCatalog, loadCatalog, pinProduct, removeCatalogProducts, removeFromShowcase, unpinProduct } from './curation.ts';
 import type { CatalogRow, ProductRow } from './db/schema.ts';
+import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
+import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';
 import { brandOrders, buyerOrders, cancelOrder, fulfillOrder, orderReference } from './orders.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
 import { brandsPage, loadBrand, loadProduct, myBrand, productsOnSale, updateProduct } from './products.ts';
@@ -38,6 +40,15 @@ export const resolvers: Resolvers = {
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
+  },
+  Subscription: {
+    liveShoppingEvents: {
+      subscribe: (_parent, { liveStreamId, after }, context) => liveShoppingEvents(context, liveStreamId, after),
+      resolve: (event: LiveEvent) => shoppingEvent(event),
+    },
+  },
+  LiveShoppingEvent: {
+    product: (event, _args, context) => loadProduct(context, event.productId),
   },
   Brand: {
     __resolveReference: (reference, context) => context.loaders.brandById.load(reference.id),
@@ -114,5 +125,6 @@ export const resolvers: Resolvers = {
   LiveStream: {
     __resolveReference: (reference) => ({ id: reference.id }),
     pinnedProducts: (stream, _args, context) => context.loaders.pinnedProducts.load(stream.id),
+    sales: (stream, _args, context) => liveStreamSales(context, stream.id),
   },
 };

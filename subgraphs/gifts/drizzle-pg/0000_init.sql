@@ -66,6 +66,21 @@ CREATE TABLE "ledger_transactions" (
 	"created_at" timestamp (3) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "live_event_topics" (
+	"topic" text PRIMARY KEY NOT NULL,
+	"last_seq" integer NOT NULL,
+	"pruned_through" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_events" (
+	"topic" text NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp (3) NOT NULL,
+	CONSTRAINT "live_events_topic_seq_pk" PRIMARY KEY("topic","seq")
+);
+--> statement-breakpoint
 CREATE TABLE "live_gift_sends" (
 	"id" text PRIMARY KEY NOT NULL,
 	"sender_id" text NOT NULL,
@@ -76,6 +91,8 @@ CREATE TABLE "live_gift_sends" (
 	"coins" integer NOT NULL,
 	"diamonds" integer NOT NULL,
 	"created_at" timestamp (3) NOT NULL,
+	"combo" integer DEFAULT 1 NOT NULL,
+	"event_seq" integer,
 	CONSTRAINT "live_gift_sends_quantity_positive" CHECK ("live_gift_sends"."quantity" > 0),
 	CONSTRAINT "live_gift_sends_coins_not_negative" CHECK ("live_gift_sends"."coins" >= 0),
 	CONSTRAINT "live_gift_sends_diamonds_not_negative" CHECK ("live_gift_sends"."diamonds" >= 0)
@@ -127,9 +144,11 @@ CREATE INDEX "gift_offer_codes_offer_claimed" ON "gift_offer_codes" USING btree 
 CREATE INDEX "ledger_entries_transaction" ON "ledger_entries" USING btree ("transaction_id");--> statement-breakpoint
 CREATE INDEX "ledger_entries_account" ON "ledger_entries" USING btree ("account","unit");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transactions_reference" ON "ledger_transactions" USING btree ("kind","reference_id");--> statement-breakpoint
+CREATE INDEX "live_events_created" ON "live_events" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "live_gift_sends_creator" ON "live_gift_sends" USING btree ("creator_id");--> statement-breakpoint
 CREATE INDEX "live_gift_sends_creator_sender" ON "live_gift_sends" USING btree ("creator_id","sender_id");--> statement-breakpoint
 CREATE INDEX "live_gift_sends_stream_sender" ON "live_gift_sends" USING btree ("live_stream_id","sender_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_gift_sends_stream_event" ON "live_gift_sends" USING btree ("live_stream_id","event_seq");--> statement-breakpoint
 CREATE INDEX "live_gifts_price" ON "live_gifts" USING btree ("coin_price","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "small_gesture_sends_sender_slot" ON "small_gesture_sends" USING btree ("sender_id","sender_slot");--> statement-breakpoint
 CREATE INDEX "small_gesture_sends_recipient" ON "small_gesture_sends" USING btree ("recipient_id","created_at","id");--> statement-breakpoint

@@ -39,6 +39,18 @@ export interface CommissionTotals {
   pending: number;
 }
 
+/** What a live stream sold: its orders not cancelled, and their lines the stream's attribution covers. */
+export interface StreamSales {
+  liveStreamId: string;
+  orders: number;
+  units: number;
+  /** Minor units of `currency`, meaningful only when `currencies` is 1. */
+  revenueAmount: number;
+  currency: string;
+  /** How many currencies the sales are in: an order is in one, but two orders may differ. */
+  currencies: number;
+}
+
 /** Newest-first lists page by `[createdAt ms, id]`. */
 const newerThan = (page: Page, createdAt: Column, id: Column) => before([createdAt, id], page.after && [Number(page.after[0]), String(page.after[1])]);
 
@@ -208,6 +220,23 @@ export function readStatements(db: CommerceDb) {
         .from(orders)
         .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
         .groupBy(orders.creatorId)
+        .all(),
+
+    /** The sales of each of many live streams, one statement; a stream that sold nothing has no row. */
+    streamSales: (liveStreamIds: readonly string[]): StreamSales[] =>
+      db
+        .select({
+          liveStreamId: sql<string>`${orders.liveStreamId}`,
+          orders: sql<number>`count(distinct ${orders.id})`,
+          units: sql<number>`sum(${orderLines.quantity})`,
+          revenueAmount: sql<number>`sum(${orderLines.totalAmount})`,
+          currency: sql<string>`min(${orders.currency})`,
+          currencies: sql<number>`count(distinct ${orders.currency})`,
+        })
+        .from(orders)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.attributed, true)))
+        .where(and(inArray(orders.liveStreamId, [...liveStreamIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+        .groupBy(orders.liveStreamId)
         .all(),
   };
 }

@@ -4,19 +4,23 @@
  * one `CommerceStore`.
  */
 import { idempotencyStatements } from '@app/kit/idempotency';
-import { migrationsFolderFor, openStore, sqliteStore, type Queries, type Store, type StoreOptions } from '@app/kit/store';
+import { LiveEventBus, liveEventStatements } from '@app/kit/live';
+import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import { readStatements } from './reads.ts';
 import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, schema, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
 import { commerceSeed } from './seed.ts';
 import { writeStatements } from './writes.ts';
 
-function statements(db: CommerceDb) {
-  return { ...readStatements(db), ...writeStatements(db), ...idempotencyStatements(db) };
+function statements(db: CommerceDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
+  return { ...readStatements(db), ...writeStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
 }
 
 /** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
 export type CommerceStatements = ReturnType<typeof statements>;
-export type CommerceStore = Store<CommerceStatements>;
+export type CommerceStore = Store<CommerceStatements> & {
+  /** Who waits for which stream's next shopping event, in this process. */
+  liveEvents: LiveEventBus;
+};
 
 /** The statements as a transaction's body sees them. */
 export type CommerceTx = Queries<CommerceStatements>;
@@ -47,7 +51,8 @@ export const migrationsFolder = migrationsFolderFor(import.meta.url);
 export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
   const opened = openStore(schema, { path, migrationsFolder, holdsValue: true, ...options });
   if (!opened.db.select({ id: brands.id }).from(brands).limit(1).get()) seedCommerce(opened.db);
-  const store: CommerceStore = sqliteStore(opened.connection, statements(opened.db));
+  const bus = new LiveEventBus();
+  const store: CommerceStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
   // `db` and `sqlite` are for the seed and for tests that check what a write left behind.
   return { ...store, db: opened.db, sqlite: opened.sqlite, isOpen: () => opened.sqlite.open, close: opened.close };
 }

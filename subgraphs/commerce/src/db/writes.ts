@@ -244,12 +244,16 @@ export function writeStatements(db: CommerceDb) {
       }
     },
 
-    removeFromList: (list: ProductListName, ownerId: string, productIds: readonly string[]): void => {
-      if (productIds.length === 0) return;
+    /** Takes products out of a list; answers those that were in it. */
+    removeFromList: (list: ProductListName, ownerId: string, productIds: readonly string[]): string[] => {
+      if (productIds.length === 0) return [];
       const { table, owner, product } = productLists[list];
-      db.delete(table)
+      return db
+        .delete(table)
         .where(and(eq(owner, ownerId), inArray(product, [...productIds])))
-        .run();
+        .returning({ productId: product })
+        .all()
+        .map((row) => row.productId);
     },
   };
 }

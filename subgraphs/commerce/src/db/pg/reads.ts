@@ -145,5 +145,20 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .from(orders)
         .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
         .groupBy(orders.creatorId),
+
+    streamSales: async (liveStreamIds) =>
+      db
+        .select({
+          liveStreamId: sql<string>`${orders.liveStreamId}`,
+          orders: sql<number>`count(distinct ${orders.id})`.mapWith(Number),
+          units: sql<number>`sum(${orderLines.quantity})`.mapWith(Number),
+          revenueAmount: sql<number>`sum(${orderLines.totalAmount})`.mapWith(Number),
+          currency: sql<string>`min(${orders.currency})`,
+          currencies: sql<number>`count(distinct ${orders.currency})`.mapWith(Number),
+        })
+        .from(orders)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.attributed, true)))
+        .where(and(inArray(orders.liveStreamId, [...liveStreamIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+        .groupBy(orders.liveStreamId),
   };
 }

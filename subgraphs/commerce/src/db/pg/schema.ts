@@ -3,13 +3,14 @@
  * `../schema.ts`, in Postgres' types (timestamps as timestamps).
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
+import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
 import { ORDER_STATUSES, PLATFORMS, PRODUCT_STATUSES } from '../schema.ts';
 
-// The kit's tables: idempotency keys, and the signature nonces every replica shares.
-export { idempotencyKeysPg, usedNoncesPg };
+// The kit's tables: idempotency keys, the outbox of LIVE shopping events, and the signature nonces every replica shares.
+export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
 
 const at = (name: string) => timestamp(name, { mode: 'date', precision: 3 });
 
@@ -244,6 +245,7 @@ export const orders = pgTable(
     index('orders_brand_created').on(table.brandId, table.createdAt, table.id),
     index('orders_creator_status').on(table.creatorId, table.status),
     index('orders_link_status').on(table.affiliateLinkId, table.status),
+    index('orders_live_stream_status').on(table.liveStreamId, table.status),
   ],
 );
 
@@ -265,6 +267,7 @@ export const orderLines = pgTable(
     /** 0 when the line earns no commission. */
     commissionBps: integer('commission_bps').notNull(),
     commissionAmount: integer('commission_amount').notNull(),
+    attributed: boolean('attributed').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.orderId, table.position] }),
@@ -288,5 +291,7 @@ export const schema = {
   orders,
   orderLines,
   idempotencyKeysPg,
+  liveEventsPg,
+  liveEventTopicsPg,
   usedNoncesPg,
 };

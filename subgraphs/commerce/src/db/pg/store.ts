@@ -3,6 +3,8 @@
  * and the idempotency table), in Postgres' dialect, typed as the same `Queries<CommerceStatements>`.
  */
 import { idempotencyPgStatements } from '@app/kit/idempotency-pg';
+import { LiveEventBus } from '@app/kit/live';
+import { listenForLiveEvents, liveEventPgStatements } from '@app/kit/live-pg';
 import { PgNonceStore } from '@app/kit/nonces-pg';
 import { insertChunks, isEmpty, openPgConnection, pgStore, type PgConnectionOptions, type PgDb } from '@app/kit/pg';
 import { migrationsFolderFor, type Queries } from '@app/kit/store';
@@ -12,8 +14,8 @@ import { readPgStatements } from './reads.ts';
 import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
 import { writePgStatements } from './writes.ts';
 
-function statements(db: PgDb): Queries<CommerceStatements> {
-  return { ...readPgStatements(db), ...writePgStatements(db), ...idempotencyPgStatements(db) };
+function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
+  return (db: PgDb): Queries<CommerceStatements> => ({ ...readPgStatements(db), ...writePgStatements(db), ...idempotencyPgStatements(db), ...outbox(db) });
 }
 
 export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
@@ -33,9 +35,23 @@ async function seed(db: PgDb): Promise<void> {
   });
 }
 
-/** Opens the commerce store on a Postgres database (migrating and seeding it as needed). */
+/**
+ * Opens the commerce store on a Postgres database (migrating and seeding it as needed), with a
+ * listening connection that wakes this process's subscribers when any replica commits a shopping event.
+ */
 export async function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
   const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder, seed, ...options });
-  const store: CommerceStore = pgStore(connection, statements);
-  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, close: () => connection.close() };
+  const bus = new LiveEventBus();
+  const listener = listenForLiveEvents(url, bus);
+  await listener.ready;
+  const store: CommerceStore = { ...pgStore(connection, statementsOn(liveEventPgStatements())), liveEvents: bus };
+  return {
+    ...store,
+    nonces: new PgNonceStore(connection.db),
+    isOpen: () => connection.isOpen,
+    close: async () => {
+      await listener.close();
+      await connection.close();
+    },
+  };
 }

@@ -185,9 +185,13 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
     },
 
     removeFromList: async (list, ownerId, productIds) => {
-      if (productIds.length === 0) return;
+      if (productIds.length === 0) return [];
       const { table, owner, product } = productLists[list];
-      await db.delete(table).where(and(eq(owner, ownerId), inArray(product, [...productIds])));
+      const removed = await db
+        .delete(table)
+        .where(and(eq(owner, ownerId), inArray(product, [...productIds])))
+        .returning({ productId: product });
+      return removed.map((row) => row.productId);
     },
   };
 }

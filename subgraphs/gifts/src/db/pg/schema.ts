@@ -5,12 +5,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
+import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../../smallGestures.ts';
 import { COIN_PURCHASE_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
 
-// The kit's tables: idempotency keys, and the signature nonces every replica shares.
-export { idempotencyKeysPg, usedNoncesPg };
+// The kit's tables: idempotency keys, the outbox of LIVE gift events, and the signature nonces every replica shares.
+export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
 
 const at = (name: string) => timestamp(name, { mode: 'date', precision: 3 });
 
@@ -69,6 +70,8 @@ export const liveGiftSends = pgTable(
     coins: integer('coins').notNull(),
     diamonds: integer('diamonds').notNull(),
     createdAt: at('created_at').notNull(),
+    combo: integer('combo').notNull().default(1),
+    eventSeq: integer('event_seq'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
@@ -77,6 +80,7 @@ export const liveGiftSends = pgTable(
     index('live_gift_sends_creator').on(table.creatorId),
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
+    uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
   ],
 );
 
@@ -183,5 +187,7 @@ export const schema = {
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeysPg,
+  liveEventsPg,
+  liveEventTopicsPg,
   usedNoncesPg,
 };

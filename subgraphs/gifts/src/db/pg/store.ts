@@ -5,9 +5,11 @@
  * what SQLite's up-front write lock gave the reads around them, serializable transactions give
  * here (`@app/kit/pg`).
  */
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { idempotencyPgStatements } from '@app/kit/idempotency-pg';
+import { LiveEventBus } from '@app/kit/live';
+import { listenForLiveEvents, liveEventPgStatements } from '@app/kit/live-pg';
 import { PgNonceStore } from '@app/kit/nonces-pg';
 import { insertChunks, isEmpty, openPgConnection, pgStore, type PgConnectionOptions, type PgDb } from '@app/kit/pg';
 import { perOwnerOf } from '@app/kit/sql';
@@ -20,9 +22,10 @@ import { coinPurchases, giftOfferCodes, giftOffers, ledgerEntries, ledgerTransac
 /** Postgres' sum() of an integer column is a bigint, which the driver answers as a string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
 
-function statements(db: PgDb): Queries<GiftsStatements> {
-  return {
+function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
+  return (db: PgDb): Queries<GiftsStatements> => ({
     ...idempotencyPgStatements(db),
+    ...outbox(db),
 
     giftOffersByIds: async (ids) => db.select().from(giftOffers).where(inArray(giftOffers.id, [...ids])),
 
@@ -123,6 +126,20 @@ function statements(db: PgDb): Queries<GiftsStatements> {
       await db.insert(liveGiftSends).values(row);
     },
 
+    setLiveGiftSendEvent: async (id, eventSeq) => {
+      await db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id));
+    },
+
+    lastSendTo: async (liveStreamId, senderId) =>
+      (
+        await db
+          .select({ senderId: liveGiftSends.senderId, giftId: liveGiftSends.giftId, createdAt: liveGiftSends.createdAt, combo: liveGiftSends.combo })
+          .from(liveGiftSends)
+          .where(and(eq(liveGiftSends.liveStreamId, liveStreamId), eq(liveGiftSends.senderId, senderId), isNotNull(liveGiftSends.eventSeq)))
+          .orderBy(desc(liveGiftSends.eventSeq))
+          .limit(1)
+      )[0],
+
     creatorDiamonds: async (creatorIds) =>
       db
         .select({ creatorId: liveGiftSends.creatorId, diamonds: total(liveGiftSends.diamonds) })
@@ -200,7 +217,7 @@ function statements(db: PgDb): Queries<GiftsStatements> {
       await db.insert(ledgerTransactions).values(row);
       await db.insert(ledgerEntries).values(legs.map((leg) => ({ transactionId: row.id, ...leg })));
     },
-  };
+  });
 }
 
 export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
@@ -215,9 +232,23 @@ async function seed(db: PgDb): Promise<void> {
   });
 }
 
-/** Opens the gifts store on a Postgres database (migrating and seeding it as needed). */
+/**
+ * Opens the gifts store on a Postgres database (migrating and seeding it as needed), with a
+ * listening connection that wakes this process's subscribers when any replica commits a gift event.
+ */
 export async function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
   const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder, seed, ...options });
-  const store: GiftsStore = pgStore(connection, statements);
-  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, close: () => connection.close() };
+  const bus = new LiveEventBus();
+  const listener = listenForLiveEvents(url, bus);
+  await listener.ready;
+  const store: GiftsStore = { ...pgStore(connection, statementsOn(liveEventPgStatements())), liveEvents: bus };
+  return {
+    ...store,
+    nonces: new PgNonceStore(connection.db),
+    isOpen: () => connection.isOpen,
+    close: async () => {
+      await listener.close();
+      await connection.close();
+    },
+  };
 }
