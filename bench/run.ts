@@ -4,18 +4,20 @@
  * warm-up, checks every response, and prints one table plus bench/results.json.
  *
  * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_SOAK_SECONDS
- * (default 0: off) for a memory soak of the feed through our gateway.
+ * (default 0: off) for a memory soak of the feed through our gateway. BENCH_STORE=postgres runs it
+ * all with every store on a throwaway Postgres (`stores.ts`).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
-import { openKeyStore } from '../gateway/src/db/keys.ts';
+import { openGatewayStores } from '../gateway/src/db/open.ts';
 import { creatorIds, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { freePorts } from '../test/stack.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
+import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -172,6 +174,8 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 }
 
 let stopping = false;
+const STORE = benchStore();
+let stopStores: () => void = () => undefined;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-bench-'));
 async function stopAll(): Promise<void> {
   stopping = true;
@@ -187,11 +191,14 @@ async function stopAll(): Promise<void> {
     ),
   );
   rmSync(dataDir, { recursive: true, force: true });
+  stopStores();
 }
 process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
 async function main() {
   const [gatewayPort, stockPort, users, content, gifts, commerce] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const stores = await openBenchStores(STORE);
+  stopStores = stores.stop;
   subgraphPorts = { users, content, gifts, commerce };
   const urls = Object.fromEntries(Object.entries(subgraphPorts).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
   const env = {
@@ -213,6 +220,7 @@ async function main() {
     // The LIVE case's clients all come from this one address.
     SUBSCRIPTIONS_PER_IP: String(LIVE_CLIENTS + 10),
     CONNECTIONS_PER_IP: String(LIVE_CLIENTS + 10),
+    ...stores.env,
   };
   for (const name of ['users', 'content', 'gifts', 'commerce'] as const) startProcess(name, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
   await Promise.all(Object.values(subgraphPorts).map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
@@ -229,9 +237,9 @@ async function main() {
   const buyer = userIds[40] as string;
   const token = await signUserToken(jwt, { id: buyer, country: 'US' }, { expiresIn: '2h' });
   const auth = { authorization: `Bearer ${token}` };
-  const keys = openKeyStore(path.join(dataDir, 'gateway.db'));
+  const { keys } = await openGatewayStores({ keyStorePath: path.join(dataDir, 'gateway.db'), keyStoreUrl: stores.gatewayDatabaseUrl });
   const { secret } = await keys.create({ partnerId: productBrandId(1), name: 'bench', scopes: ['catalog:write'] });
-  keys.close();
+  await keys.close();
   await graphql(ours, 'mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': secret });
   for (let i = 0; i < 40; i++) await graphql(ours, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);
   const liveGifts = await graphql(ours, '{ liveGifts { id coinPrice } }', {});
@@ -244,7 +252,7 @@ async function main() {
   const gatewayPid = gateway.pid!;
   const stockPid = stock.pid!;
   const contentPid = processes.get('content')!.pid!;
-  console.error(`bench: ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores`);
+  console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores`);
 
   // Ours and stock alternate on the feed, twice each, so drift in the machine hits both alike.
   const feedRuns: CaseResult[] = [];
@@ -326,7 +334,7 @@ async function main() {
     live,
     cases: results,
   };
-  writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeBenchResults(path.join(root, 'bench', 'results.json'), STORE, summary);
 
   const pad = (value: unknown, width: number) => String(value).padStart(width);
   console.log(`\n${'case'.padEnd(40)}${pad('rps', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('SQL/req', 9)}${pad('CPU ms/req', 12)}`);

@@ -8,7 +8,7 @@
  * which is thrown away anyway). Isolation and locking are the server's own, unchanged.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +34,24 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Where a server program is: on the PATH, else in Debian's versioned directory (the newest
+ * `/usr/lib/postgresql/<version>/bin`), where the server packages install it.
+ */
+function programPath(program: string): string {
+  if (spawnSync('which', [program], { encoding: 'utf8' }).status === 0) return program;
+  const debian = '/usr/lib/postgresql';
+  const versions = existsSync(debian) ? readdirSync(debian).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const version of versions) {
+    const candidate = path.join(debian, version, 'bin', program);
+    if (existsSync(candidate)) return candidate;
+  }
+  return program;
+}
+
 /** Runs a Postgres program, as the `postgres` user when this process is root. */
-function runPostgresProgram(program: string, args: string[]): void {
+function runPostgresProgram(name: string, args: string[]): void {
+  const program = programPath(name);
   const asRoot = process.getuid?.() === 0;
   const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', timeout: 60_000 });

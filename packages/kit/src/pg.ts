@@ -31,6 +31,11 @@ const RETRYABLE = new Set(['40001', '40P01']);
 /** How many times a transaction is tried before its serialization failure reaches the caller. */
 export const TRANSACTION_ATTEMPTS = 25;
 
+function isRetryable(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && RETRYABLE.has(state);
+}
+
 /** The SQLSTATE of a failed statement, through Drizzle's wrapping. */
 export function sqlState(error: unknown): string | undefined {
   for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
@@ -80,21 +85,45 @@ export class PgConnection {
 
   /**
    * Runs `body` in one SERIALIZABLE transaction, again from the start after a serialization
-   * failure or deadlock (up to TRANSACTION_ATTEMPTS times, with a growing random pause), committed
-   * when it resolves, rolled back when it throws.
+   * failure or deadlock (up to TRANSACTION_ATTEMPTS times in all), committed when it resolves,
+   * rolled back when it throws.
    */
   async transaction<T>(body: (tx: PgDb) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel: 'serializable' });
-      } catch (error) {
-        const state = sqlState(error);
-        if (!state || !RETRYABLE.has(state) || attempt >= TRANSACTION_ATTEMPTS) throw error;
-        this.retries++;
-        // Contenders that collided back off by different amounts, so the next round orders them.
-        await sleep(Math.random() * Math.min(200, 2 ** attempt));
-      }
+    const run = () => this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel: 'serializable' });
+    try {
+      return await run();
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
     }
+    // It collided. Its retries take turns with the other retries of this process: contenders on one
+    // hot row (a stream's event counter, a wallet) then stop aborting each other over and over,
+    // and commit one after another, as on SQLite. Across processes, the retry alone orders them.
+    const release = await this.retryTurn();
+    try {
+      for (let attempt = 2; ; attempt++) {
+        this.retries++;
+        try {
+          return await run();
+        } catch (error) {
+          if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+          // Another process's writer (or a first attempt here) won again: a short, growing, random pause.
+          await sleep(Math.random() * Math.min(100, 2 ** attempt));
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+
+  private retrying: Promise<void> = Promise.resolve();
+
+  /** Waits for this process's retrying transactions before this one, FIFO; resolves with the release. */
+  private async retryTurn(): Promise<() => void> {
+    let release: () => void = () => undefined;
+    const previous = this.retrying;
+    this.retrying = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
   }
 
   /** Throws when a transaction body of this connection calls the store (or a loader) instead of its `tx`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NonceGuard, SIGNATURE_HEADER, signViewer, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer } from './viewer.ts';
+import { anonymousViewer, NonceGuard, SIGNATURE_HEADER, signViewer, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer } from './viewer.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: ['a'], country: 'US', requestId: 'r1' };
@@ -54,5 +54,15 @@ describe('signed viewer', () => {
     // Two replicas with their own memory, one shared store: the second sees the replay.
     expect((await verifyViewer(signed, body, asUsers(shared))).rejected).toBeNull();
     expect((await verifyViewer(signed, body, asUsers(shared))).rejected).toBe('replayed');
+  });
+
+  it('spends no nonce on an anonymous viewer: its replay grants what no header grants', async () => {
+    const offered: string[] = [];
+    const counting: NonceStore = { accept: (nonce) => (offered.push(nonce), true) };
+    const signed = headersOf(signViewer(anonymousViewer('r2'), body, secret, 'users'));
+    expect(await verifyViewer(signed, body, asUsers(counting))).toMatchObject({ rejected: null, viewer: { userId: null, requestId: 'r2' } });
+    expect(offered).toHaveLength(0);
+    await verifyViewer(headersOf(signViewer(viewer, body, secret, 'users')), body, asUsers(counting));
+    expect(offered).toHaveLength(1);
   });
 });
