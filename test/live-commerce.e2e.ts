@@ -180,4 +180,16 @@ describe('LIVE shopping events through the gateway', () => {
     await eventually(() => graph.gateway.subscriptions.upstreamSubscriptions === 0, 'both upstreams to close');
     await ws.dispose();
   });
+
+  it('stops watching content for a stream’s end once its last shopping subscriber leaves', async () => {
+    const streamId = await liveStream(creatorIds[6] as string);
+    const ws = webSocketClient(graph.url);
+    const shopping = subscribeOverWebSocket(ws, SHOPPING_EVENTS, { id: streamId });
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the subscription');
+    await listening('content', 1);
+    shopping.stop();
+    // The client left, the gateway's upstream closed, and commerce's watch on content with it.
+    await listening('content', 0);
+    await ws.dispose();
+  });
 });

@@ -195,8 +195,12 @@ export interface LiveEventStreamOptions {
   topic: string;
   /** The last event the subscriber saw; null starts with the next event written. */
   after: number | null;
-  /** Resolves when the topic will have no more events (the stream ended): what is in the outbox by then is sent, then the stream completes. */
-  ended?: Promise<unknown>;
+  /**
+   * Resolves when the topic will have no more events (the stream ended): what is in the outbox by
+   * then is sent, then the stream completes. As a function it gets a signal that aborts when this
+   * subscriber leaves, so a shared watch can stop once nobody needs it.
+   */
+  ended?: Promise<unknown> | ((gone: AbortSignal) => Promise<unknown>);
   /** An event after which nothing more can come (content's ENDED): sent, then the stream completes. */
   isLast?: (event: LiveEvent) => boolean;
   /** Before each event is handed on (a subscription clears its per-request caches here). */
@@ -242,7 +246,9 @@ export async function liveEventStream(options: LiveEventStreamOptions): Promise<
   }
   const position = options.after ?? state.lastSeq;
   options.onStart?.(position);
-  options.ended?.then(
+  const gone = new AbortController();
+  const ended = typeof options.ended === 'function' ? options.ended(gone.signal) : options.ended;
+  ended?.then(
     () => {
       control.ended = true;
       wake();
@@ -251,7 +257,10 @@ export async function liveEventStream(options: LiveEventStreamOptions): Promise<
   );
   // An async generator asked to return while it awaits the next event would only return once
   // that event came: a subscriber who leaves must be let go at once, so `return` wakes it.
-  const events = readLiveEvents(options, position, control, stopListening);
+  const events = readLiveEvents(options, position, control, () => {
+    stopListening();
+    gone.abort();
+  });
   const stop = events.return.bind(events);
   events.return = (value) => {
     control.stopped = true;

@@ -24,7 +24,12 @@ export function createPeerClient(options: PeerClientOptions) {
   // Read at call time: tests fill in the ports of subgraphs that start after this one.
   const urlOf = (name: SubgraphName) => options.urls?.[name] ?? subgraphUrl(name);
   const timeoutMs = options.timeoutMs ?? DEFAULT_PEER_TIMEOUT_MS;
-  const watches = new Map<string, Promise<void>>();
+  interface Watch {
+    done: Promise<void>;
+    watchers: number;
+    stop: AbortController;
+  }
+  const watches = new Map<string, Watch>();
 
   return {
     /**
@@ -65,43 +70,70 @@ export function createPeerClient(options: PeerClientOptions) {
      * public facts are watched this way), comes back from the last event id after the owner
      * restarts, and shares one subscription among every caller watching the same thing.
      */
-    watchUntil(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean): Promise<void> {
+    watchUntil(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean, signal?: AbortSignal): Promise<void> {
       const key = `${service}\n${query}\n${JSON.stringify(variables)}`;
       let watching = watches.get(key);
       if (!watching) {
-        watching = watch(service, query, variables, isLast).finally(() => watches.delete(key));
-        watches.set(key, watching);
+        const stop = new AbortController();
+        const shared: Watch = { done: Promise.resolve(), watchers: 0, stop };
+        shared.done = watch(service, query, variables, isLast, stop.signal).finally(() => {
+          if (watches.get(key) === shared) watches.delete(key);
+        });
+        watches.set(key, shared);
+        watching = shared;
       }
-      return watching;
+      const entry = watching;
+      entry.watchers += 1;
+      // The last watcher to leave (its subscription ended otherwise) stops the shared watch.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          entry.watchers -= 1;
+          if (entry.watchers === 0 && watches.get(key) === entry) {
+            watches.delete(key);
+            entry.stop.abort();
+          }
+        },
+        { once: true },
+      );
+      return entry.done;
     },
   };
 
-  async function watch(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean): Promise<void> {
+  async function watch(service: SubgraphName, query: string, variables: Record<string, unknown>, isLast: (result: ExecutionResult) => boolean, stop: AbortSignal): Promise<void> {
     let after: string | null = null;
     let delay = 100;
-    for (;;) {
+    while (!stop.aborted) {
       try {
         const results = subscribeSigned({ url: urlOf(service), secret: options.secret, audience: service, viewer: anonymousViewer(), query, variables: after === null ? variables : { ...variables, after } });
-        for await (const result of results) {
-          const eventId = result.extensions?.eventId;
-          if (typeof eventId === 'string') after = eventId;
-          if (result.data != null && isLast(result)) {
-            await results.return?.();
-            return;
+        const quit = () => void results.return?.();
+        stop.addEventListener('abort', quit, { once: true });
+        try {
+          for await (const result of results) {
+            if (stop.aborted) return;
+            const eventId = result.extensions?.eventId;
+            if (typeof eventId === 'string') after = eventId;
+            if (result.data != null && isLast(result)) {
+              await results.return?.();
+              return;
+            }
+            if (result.errors?.length && result.data == null) {
+              const codes = result.errors.map((error) => error.extensions?.code);
+              // The owner does not know the thing watched: nothing will ever come.
+              if (codes.includes('NOT_FOUND')) return;
+              // Resuming from too old a position: start afresh (a finished thing answers at once).
+              if (codes.includes('EVENTS_EXPIRED')) after = null;
+              // Anything else (the owner asking a peer that is down …) is tried again.
+              throw new Error(`${service} refused the watch: ${codes.join(', ')}`);
+            }
           }
-          if (result.errors?.length && result.data == null) {
-            const codes = result.errors.map((error) => error.extensions?.code);
-            // The owner does not know the thing watched: nothing will ever come.
-            if (codes.includes('NOT_FOUND')) return;
-            // Resuming from too old a position: start afresh (a finished thing answers at once).
-            if (codes.includes('EVENTS_EXPIRED')) after = null;
-            // Anything else (the owner asking a peer that is down …) is tried again.
-            throw new Error(`${service} refused the watch: ${codes.join(', ')}`);
-          }
+        } finally {
+          stop.removeEventListener('abort', quit);
         }
         // The owner completed the subscription: what was watched has finished.
         return;
       } catch (error) {
+        if (stop.aborted) return;
         options.logger.warn({ service, err: error }, 'peer subscription lost; subscribing again');
       }
       await new Promise((resolve) => setTimeout(resolve, delay));

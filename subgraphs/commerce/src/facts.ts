@@ -45,6 +45,6 @@ const STREAM_STATUS = 'subscription ($liveStreamId: ID!, $after: ID) { liveStrea
  * Resolves once content says the stream has ENDED: one subscription to content per stream in
  * this process, shared by every subscriber, resumed after content restarts.
  */
-export function liveStreamEnded(context: Context, liveStreamId: string): Promise<void> {
-  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED');
+export function liveStreamEnded(context: Context, liveStreamId: string, gone?: AbortSignal): Promise<void> {
+  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED', gone);
 }

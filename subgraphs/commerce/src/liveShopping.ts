@@ -70,7 +70,7 @@ export async function liveShoppingEvents(context: Context, liveStreamId: string,
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
-    ended: ended ? Promise.resolve() : liveStreamEnded(context, liveStreamId),
+    ended: ended ? Promise.resolve() : (gone) => liveStreamEnded(context, liveStreamId, gone),
   });
 }
 

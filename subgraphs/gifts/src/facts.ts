@@ -57,6 +57,6 @@ const STREAM_STATUS = 'subscription ($liveStreamId: ID!, $after: ID) { liveStrea
  * Resolves once content reports the stream ENDED: one watch per stream in this process, however
  * many subscribers wait on it, resumed after either side restarts.
  */
-export function streamEnded(context: Context, liveStreamId: string): Promise<void> {
-  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED');
+export function streamEnded(context: Context, liveStreamId: string, gone?: AbortSignal): Promise<void> {
+  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED', gone);
 }

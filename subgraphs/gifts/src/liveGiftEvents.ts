@@ -106,7 +106,7 @@ export async function liveGiftEvents(context: Context, liveStreamId: string, aft
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
-    ended: ended ? Promise.resolve() : streamEnded(context, liveStreamId),
+    ended: ended ? Promise.resolve() : (gone) => streamEnded(context, liveStreamId, gone),
   });
 }
 
