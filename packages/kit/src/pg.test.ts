@@ -6,7 +6,7 @@ import { idempotencyPgStatements } from './idempotency-pg.ts';
 import { LiveEventBus } from './live.ts';
 import { listenForLiveEvents, liveEventPgStatements } from './live-pg.ts';
 import { PgNonceStore } from './nonces-pg.ts';
-import { PgConnection, pgStore, type PgDb } from './pg.ts';
+import { PgConnection, pgStore, TRANSACTION_ATTEMPTS, WRITE_CONTENDED, type PgDb } from './pg.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
 import { StoreMisuseError, type Queries } from './store.ts';
 
@@ -199,4 +199,44 @@ describe('the Postgres store', () => {
       await second.close();
     }
   });
+
+  it('runs a body again after a serialization failure or deadlock, and after too many tells the caller WRITE_CONTENDED with nothing written', async () => {
+    const url = await freshDatabase();
+    const connection = new PgConnection({ url });
+    const store = storeOn(connection);
+    const failure = (code: string) => Object.assign(new Error('could not serialize access'), { code });
+    try {
+      let attempts = 0;
+      const settled = await store.transaction(async (tx) => {
+        attempts++;
+        await tx.setBalance('a', 10 + attempts);
+        if (attempts < 3) throw failure(attempts === 1 ? '40001' : '40P01');
+        return attempts;
+      });
+      expect(settled).toBe(3);
+      expect(await store.balance('a')).toBe(13);
+
+      attempts = 0;
+      const refused = store.transaction(async (tx) => {
+        attempts++;
+        await tx.setBalance('a', 0);
+        throw failure('40001');
+      });
+      await expect(refused).rejects.toMatchObject({ extensions: { code: WRITE_CONTENDED } });
+      expect(attempts).toBe(TRANSACTION_ATTEMPTS);
+      expect(await store.balance('a')).toBe(13);
+
+      // Any other failure is the caller's at once.
+      attempts = 0;
+      await expect(
+        store.transaction(async () => {
+          attempts++;
+          throw failure('23505');
+        }),
+      ).rejects.toThrow('could not serialize');
+      expect(attempts).toBe(1);
+    } finally {
+      await connection.close();
+    }
+  }, 30_000);
 });

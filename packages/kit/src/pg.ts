@@ -20,6 +20,7 @@ import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { GraphQLError } from 'graphql';
 import { StoreMisuseError, StoreOpenError, type Queries, type Statements, type Store } from './store.ts';
 
 /** What Postgres statements run on: the pool outside a transaction, the transaction inside one. */
@@ -28,8 +29,11 @@ export type PgDb = PgDatabase<NodePgQueryResultHKT, any>;
 
 /** SQLSTATEs after which the whole transaction is worth running again. */
 const RETRYABLE = new Set(['40001', '40P01']);
-/** How many times a transaction is tried before its serialization failure reaches the caller. */
+/** How many times a transaction is tried before the caller is told to try again later. */
 export const TRANSACTION_ATTEMPTS = 25;
+
+/** A write that collided TRANSACTION_ATTEMPTS times: nothing was written, and the same request may be sent again. */
+export const WRITE_CONTENDED = 'WRITE_CONTENDED';
 
 function isRetryable(error: unknown): boolean {
   const state = sqlState(error);
@@ -105,7 +109,13 @@ export class PgConnection {
         try {
           return await run();
         } catch (error) {
-          if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+          if (!isRetryable(error)) throw error;
+          if (attempt >= TRANSACTION_ATTEMPTS) {
+            throw new GraphQLError('Too many writes to the same data at once: nothing was written. Send the request again (with the same idempotency key).', {
+              extensions: { code: WRITE_CONTENDED },
+              originalError: error as Error,
+            });
+          }
           // Another process's writer (or a first attempt here) won again: a short, growing, random pause.
           await sleep(Math.random() * Math.min(100, 2 ** attempt));
         }
