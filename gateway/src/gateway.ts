@@ -6,7 +6,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
 import { graphQLHandler, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
@@ -53,7 +53,7 @@ export function createGateway(options: GatewayOptions) {
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, options.subgraphUrls?.[name] ?? subgraphUrl(name)])) as Record<SubgraphName, string>;
   // Keep-alive sockets are closed by the gateway before the subgraphs' 65 s keep-alive ends, so
   // a reused socket is never one the subgraph is closing.
-  const agents = new Map<string, Agent>();
+  const pools = new Map<string, Pool>();
   const failures = useSubgraphFailureLog({ logger });
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -62,9 +62,10 @@ export function createGateway(options: GatewayOptions) {
     supergraphSdl,
     // The supergraph names each subgraph's default URL; the running deployment's config wins.
     buildService: ({ name, url }) => {
-      const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
-      agents.set(name, agent);
-      const dataSource = new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics, onFailure: failures.report });
+      const target = urls[name as SubgraphName] ?? url ?? '';
+      const pool = new Pool(new URL(target).origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, connect: { timeout: config.subgraphTimeoutMs } });
+      pools.set(name, pool);
+      const dataSource = new SubgraphDataSource({ name, url: target, secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, pool, metrics, onFailure: failures.report });
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -152,7 +153,7 @@ export function createGateway(options: GatewayOptions) {
       // Subscribers hear that their subscriptions are over before the server goes.
       await subscriptions.close();
       await server.stop();
-      await Promise.all([...agents.values()].map((agent) => agent.close()));
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
       failures.flush();
     },
   };

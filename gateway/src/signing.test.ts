@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
 import { encodeViewer, NonceGuard, SIGNATURE_HEADER, verifyViewer, VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
-import { useViewerSigning } from './signing.ts';
+import { encodedViewer, signedViewerHeaders, useViewerSigning } from './signing.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: [], country: 'US', requestId: 'r1' };
@@ -17,18 +17,28 @@ function capture() {
 }
 
 describe('viewer signing', () => {
-  it('signs the viewer over the exact body, so a subgraph accepts it for that body only', async () => {
+  it('signs the viewer over the exact body, so a subgraph accepts it for that body only, once', () => {
+    const body = '{"query":"{ me { id } }"}';
+    const headers = signedViewerHeaders(secret, encodedViewer(viewer), body);
+    const guard = new NonceGuard();
+    const given = { viewer: headers[VIEWER_HEADER], signature: headers[SIGNATURE_HEADER] };
+    expect(verifyViewer(given, `${body} `, secret, guard).rejected).toBe('bad-signature');
+    expect(verifyViewer(given, body, secret, guard)).toMatchObject({ rejected: null, viewer: { userId: 'usr_1', requestId: 'r1' } });
+    expect(verifyViewer(given, body, secret, guard).rejected).toBe('replayed');
+  });
+
+  it('encodes a viewer once and gives every fetch of the request the same encoding', () => {
+    expect(encodedViewer(viewer)).toBe(encodeViewer(viewer));
+    expect(encodedViewer(viewer)).toBe(encodedViewer(viewer));
+    expect(encodedViewer({ ...viewer, requestId: 'r2' })).not.toBe(encodedViewer(viewer));
+  });
+
+  it('signs a WHATWG-style fetcher\'s request that carries a viewer, and sends one without a viewer unsigned', async () => {
     const { sent, fetcher } = capture();
     const body = '{"query":"{ me { id } }"}';
     await useViewerSigning(secret, fetcher)('http://users/graphql', { method: 'POST', headers: { [VIEWER_HEADER]: encodeViewer(viewer) }, body });
-    const headers = { viewer: sent[0]![VIEWER_HEADER], signature: sent[0]![SIGNATURE_HEADER] };
-    expect(verifyViewer(headers, body, secret, new NonceGuard())).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
-    expect(verifyViewer(headers, `${body} `, secret, new NonceGuard()).rejected).toBe('bad-signature');
-  });
-
-  it('sends a request without a viewer unsigned', async () => {
-    const { sent, fetcher } = capture();
     await useViewerSigning(secret, fetcher)('http://users/graphql', { method: 'POST', headers: {}, body: '{}' });
-    expect(sent[0]![SIGNATURE_HEADER]).toBeUndefined();
+    expect(verifyViewer({ viewer: sent[0]![VIEWER_HEADER], signature: sent[0]![SIGNATURE_HEADER] }, body, secret, new NonceGuard()).rejected).toBeNull();
+    expect(sent[1]![SIGNATURE_HEADER]).toBeUndefined();
   });
 });
