@@ -8,9 +8,10 @@
  * compared with its reference; bench/driver.ts), ours and stock alternating.
  *
  * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_CASES (default
- * `same,varied,signed-in,writes`), BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
+ * `same,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 to write a CPU profile of our gateway
- * (bench/gateway.cpuprofile, for `varied`).
+ * (bench/gateway.cpuprofile, for `varied`), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
+ * to run another build of our gateway alongside (an A/B of one change, same run).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,8 +37,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const CASES = new Set((process.env.BENCH_CASES ?? 'same,varied,signed-in,writes').split(',').map((name) => name.trim()));
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
+/** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
+const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
@@ -93,7 +96,7 @@ interface CaseResult {
 
 /** A case of random operations, on one gateway: what `bench/driver.ts` measured, plus CPU and subgraph work. */
 interface MixResult extends CaseResult {
-  gateway: 'ours' | 'stock';
+  gateway: 'ours' | 'stock' | 'compared';
   writes: number;
   wrongAnswers: number;
   staleReads: number;
@@ -185,7 +188,7 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
 }
 
 /** A driver case on one gateway: warm-up, then a measured run. `writeState` carries the writes' model from run to run. */
-async function measureMix(name: string, gateway: 'ours' | 'stock', spec: Omit<DriverCase, 'durationSeconds'>, gatewayPid: number): Promise<MixResult> {
+async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omit<DriverCase, 'durationSeconds'>, gatewayPid: number): Promise<MixResult> {
   const withState = (): DriverCase => ({ ...spec, durationSeconds: SECONDS, ...(spec.writes && writeState ? { writes: { ...spec.writes, state: writeState } } : {}) });
   const warm = await runDriver({ ...withState(), durationSeconds: WARMUP_SECONDS }, gatewayPid);
   if (warm.state) writeState = warm.state;
@@ -199,7 +202,7 @@ async function measureMix(name: string, gateway: 'ours' | 'stock', spec: Omit<Dr
   }
   const requests = Math.max(1, run.requests);
   return {
-    name: `${name}${gateway === 'stock' ? ' (stock @apollo/gateway)' : ''}`,
+    name: `${name}${gateway === 'stock' ? ' (stock @apollo/gateway)' : gateway === 'compared' ? ' (compared build)' : ''}`,
     gateway,
     rps: Math.round(run.rps),
     p50Ms: run.p50Ms,
@@ -245,15 +248,33 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
   };
 }
 
-/** A new case, ours and stock alternating for ROUNDS rounds. */
-async function compare(name: string, ours: { url: string; pid: number }, stock: { url: string; pid: number }, spec: Omit<DriverCase, 'durationSeconds' | 'url'>) {
+interface Target {
+  url: string;
+  pid: number;
+}
+
+/** A new case, ours and stock (and a compared build, when given) alternating for ROUNDS rounds. */
+async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>) {
   const oursRuns: MixResult[] = [];
   const stockRuns: MixResult[] = [];
+  const comparedRuns: MixResult[] = [];
+  const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
   for (let i = 0; i < ROUNDS; i++) {
-    oursRuns.push(await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid));
-    stockRuns.push(await measureMix(name, 'stock', { ...spec, url: stock.url }, stock.pid));
+    const o = await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid);
+    const c = compared ? await measureMix(name, 'compared', { ...spec, url: compared.url }, compared.pid) : null;
+    const s = await measureMix(name, 'stock', { ...spec, url: stock.url }, stock.pid);
+    oursRuns.push(o);
+    stockRuns.push(s);
+    if (c) comparedRuns.push(c);
+    console.error(
+      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${o.gatewayCpuMsPerRequest} ms CPU/req, stock ${s.rps} rps ${s.gatewayCpuMsPerRequest} ms: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${c.gatewayCpuMsPerRequest} ms: ours ${versus(o, c)} of it` : ''}`,
+    );
   }
-  return { ours: meanOf(oursRuns, name), stock: meanOf(stockRuns, `${name} (stock @apollo/gateway)`) };
+  return {
+    ours: meanOf(oursRuns, name),
+    stock: meanOf(stockRuns, `${name} (stock @apollo/gateway)`),
+    ...(compared ? { compared: meanOf(comparedRuns, `${name} (compared build)`) } : {}),
+  };
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-bench-'));
@@ -376,9 +397,16 @@ async function main() {
 
   // The new cases: random operations from the seeded world, each answer checked against its
   // reference, taken through stock while nothing else runs.
-  const mixes: { name: string; key: 'varied' | 'signedIn' | 'variedWrites'; ours: MixResult; stock: MixResult }[] = [];
+  const mixes: { name: string; key: 'varied' | 'signedIn' | 'variedWrites'; ours: MixResult; stock: MixResult; compared?: MixResult }[] = [];
   const oursAt = { url: ours, pid: gatewayPid };
   const stockAt = { url: theirs, pid: stockPid };
+  let comparedAt: Target | null = null;
+  if (COMPARE_GATEWAY) {
+    const [port] = (await freePorts(1)) as [number];
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, GATEWAY_PORT: String(port) });
+    await waitFor(`http://127.0.0.1:${port}/ready`);
+    comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
+  }
   const strip = ({ shows: _shows, ...read }: Reference) => read;
   let publicReferences: Reference[] = [];
   if (CASES.has('varied') || CASES.has('signed-in') || CASES.has('writes')) {
@@ -386,21 +414,21 @@ async function main() {
     console.error(`varied: ${publicReferences.length} distinct operations`);
   }
   if (CASES.has('varied')) {
-    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, { concurrency: CONNECTIONS, reads: publicReferences.map(strip) })) });
+    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads: publicReferences.map(strip) })) });
   }
   if (CASES.has('signed-in')) {
     const viewers = await Promise.all(userIds.slice(0, 50).map(async (id) => ({ id, token: await tokenFor(id) })));
     const own = await viewerReads(viewers, reference);
     console.error(`signed-in: ${publicReferences.length} screens with a random viewer of ${viewers.length}, ${own.length} viewer-own screens`);
     const reads = [...publicReferences.map(strip), ...own.map(strip)];
-    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, { concurrency: CONNECTIONS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
+    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
     const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
     writeState = await readWriteState(spec, reference);
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
     console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
-    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, { concurrency: CONNECTIONS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
+    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
   }
   keys.close();
 
@@ -450,7 +478,7 @@ async function main() {
     memoryMb,
     soak,
     cases: results,
-    mixes: mixes.flatMap(({ ours: o, stock: s }) => [o, s]),
+    mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
   };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
@@ -476,7 +504,7 @@ async function main() {
     console.log(
       `\n${'case'.padEnd(44)}${pad('rps', 7)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('wrong', 6)}${pad('stale', 6)}${pad('writes', 7)}${pad('gw CPU ms', 10)}${pad('sg CPU ms', 10)}${pad('sg req', 7)}${pad('SQL', 6)}`,
     );
-    for (const result of mixes.flatMap(({ ours: o, stock: s }) => [o, s])) {
+    for (const result of mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s]))) {
       console.log(
         `${result.name.padEnd(44)}${pad(result.rps, 7)}${pad(result.p50Ms, 8)}${pad(result.p99Ms, 8)}${pad(result.errors, 7)}${pad(result.wrongAnswers, 6)}${pad(result.staleReads, 6)}${pad(result.writes, 7)}${pad(result.gatewayCpuMsPerRequest, 10)}${pad(result.subgraphCpuMsPerRequest, 10)}${pad(result.subgraphRequestsPerRequest, 7)}${pad(result.statementsPerRequest, 6)}`,
       );
