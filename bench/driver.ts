@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { answersWith } from './answers.ts';
+import type { DocumentMode } from './documents.ts';
 import { type WritesSpec, type WriteState, Writer } from './writes.ts';
 
 export interface DriverRead {
@@ -31,6 +32,8 @@ export interface DriverCase {
   /** Signed-in public screens: each request carries one of these bearer tokens, at random. */
   tokens?: string[];
   writes?: { spec: WritesSpec; state: WriteState; keyPrefix: string };
+  /** How writes and read-backs send their operations (the reads' bodies are ready-made). */
+  documents: DocumentMode;
 }
 
 export interface DriverResult {
@@ -72,7 +75,7 @@ async function exchange(body: string, headers: Record<string, string> = {}): Pro
 }
 
 // Idempotency keys unique to this run: a key seen before would replay its first write and change nothing.
-const writer = spec.writes ? new Writer(spec.writes.spec, spec.writes.state, exchange, `${spec.writes.keyPrefix}-${process.pid}-${Date.now()}`) : null;
+const writer = spec.writes ? new Writer(spec.writes.spec, spec.writes.state, exchange, `${spec.writes.keyPrefix}-${process.pid}-${Date.now()}`, spec.documents) : null;
 const writeShare = spec.writes?.spec.share ?? 0;
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 

@@ -4,6 +4,7 @@
  */
 import { liveStreamCreatorId, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { stringsIn } from './answers.ts';
+import { type DocumentMode, requestBody } from './documents.ts';
 import type { DriverRead } from './driver.ts';
 import { type Operation, VIEWER_SCREENS } from './screens.ts';
 import type { Account, Run, WritesSpec } from './writes.ts';
@@ -16,20 +17,20 @@ export interface Reference extends DriverRead {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Each operation with its reference answer. */
-export async function withReferences(operations: Operation[], run: Run, token?: string): Promise<Reference[]> {
+export async function withReferences(operations: Operation[], run: Run, mode: DocumentMode, token?: string): Promise<Reference[]> {
   const references: Reference[] = [];
   for (const operation of operations) {
     const data = await run(operation.query, operation.variables, token ? bearer(token) : {});
-    references.push({ name: operation.name, body: JSON.stringify({ query: operation.query, variables: operation.variables }), expect: JSON.stringify(data), shows: stringsIn(data), ...(token ? { token } : {}) });
+    references.push({ name: operation.name, body: requestBody(operation.query, operation.variables, mode), expect: JSON.stringify(data), shows: stringsIn(data), ...(token ? { token } : {}) });
   }
   return references;
 }
 
 /** The signed-in viewers' own screens, one read per viewer and screen, each with that viewer's token. */
-export async function viewerReads(viewers: Account[], run: Run): Promise<Reference[]> {
+export async function viewerReads(viewers: Account[], run: Run, mode: DocumentMode): Promise<Reference[]> {
   const references: Reference[] = [];
   for (const viewer of viewers) {
-    references.push(...(await withReferences(VIEWER_SCREENS.map((screen) => ({ name: `${screen.name} (${viewer.id})`, query: screen.query, variables: {} })), run, viewer.token)));
+    references.push(...(await withReferences(VIEWER_SCREENS.map((screen) => ({ name: `${screen.name} (${viewer.id})`, query: screen.query, variables: {} })), run, mode, viewer.token)));
   }
   return references;
 }

@@ -60,10 +60,16 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-/** User + system CPU of a process, in milliseconds, from /proc. */
-export function cpuMs(pid: number): number {
+/** User and system (kernel: sockets, for a gateway) CPU of a process so far, in milliseconds, from /proc. */
+export function cpuSplitMs(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS, system: (Number(fields[12]) * 1000) / CLOCK_TICKS };
+}
+
+/** User + system CPU of a process, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const { user, system } = cpuSplitMs(pid);
+  return user + system;
 }
 
 export function rssMb(pid: number): number {

@@ -11,7 +11,8 @@
  * `same,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 to write a CPU profile of our gateway
  * (bench/gateway.cpuprofile, for `varied`), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
- * to run another build of our gateway alongside (an A/B of one change, same run).
+ * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
+ * to send operation text instead of persisted document ids.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,11 +25,12 @@ import { openKeyStore } from '../gateway/src/db/keys.ts';
 import { creatorIds, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { freePorts } from '../test/stack.ts';
 import { dataOf } from './answers.ts';
+import { type DocumentMode, persistedQuery } from './documents.ts';
 import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
-import { cpuMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
-import { readWriteState, type Run, type WriteState } from './writes.ts';
+import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -39,6 +41,8 @@ const CASES = new Set((process.env.BENCH_CASES ?? 'same,varied,signed-in,writes'
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
+/** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
+const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
@@ -98,6 +102,10 @@ interface CaseResult {
 interface MixResult extends CaseResult {
   gateway: 'ours' | 'stock' | 'compared';
   writes: number;
+  /** The share of the gateway's CPU spent in the kernel (its sockets). */
+  gatewaySystemCpuShare: number;
+  /** The lowest gateway CPU per request of the rounds: other work on the machine only ever adds to it. */
+  gatewayCpuMsPerRequestBest: number;
   wrongAnswers: number;
   staleReads: number;
   subgraphCpuMsPerRequest: number;
@@ -152,13 +160,14 @@ let totalStaleReads = 0;
  * One run of the driver against one gateway, with the gateway's and the subgraphs' CPU time and
  * the subgraphs' requests and statements counted from when its load starts to when it ends.
  */
-async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
+async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const subgraphPids = SUBGRAPHS.map((name) => processes.pid(name));
   const sample = async () => ({
     gateway: cpuMs(gatewayPid),
+    gatewaySystem: cpuSplitMs(gatewayPid).system,
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphPorts)),
   });
@@ -181,6 +190,7 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
   return {
     ...result,
     gatewayCpuMs: after.gateway - before.gateway,
+    gatewaySystemCpuMs: after.gatewaySystem - before.gatewaySystem,
     subgraphCpuMs: after.subgraphs - before.subgraphs,
     subgraphRequests: after.requests - before.requests,
     statements: after.statements - before.statements,
@@ -215,6 +225,8 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     writes: run.writes,
     statementsPerRequest: round(run.statements / requests),
     gatewayCpuMsPerRequest: round(run.gatewayCpuMs / requests, 3),
+    gatewaySystemCpuShare: round(run.gatewaySystemCpuMs / Math.max(1, run.gatewayCpuMs)),
+    gatewayCpuMsPerRequestBest: round(run.gatewayCpuMs / requests, 3),
     subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
   };
@@ -242,6 +254,8 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
           statementsPerRequest: mean((run) => run.statementsPerRequest),
           subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
+          gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
+          gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
           subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
         }
       : {}),
@@ -259,6 +273,7 @@ async function compare(name: string, ours: Target, stock: Target, compared: Targ
   const stockRuns: MixResult[] = [];
   const comparedRuns: MixResult[] = [];
   const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
+  const cpu = (r: MixResult) => `${r.gatewayCpuMsPerRequest} ms CPU/req (${Math.round(r.gatewaySystemCpuShare * 100)} % kernel)`;
   for (let i = 0; i < ROUNDS; i++) {
     const o = await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid);
     const c = compared ? await measureMix(name, 'compared', { ...spec, url: compared.url }, compared.pid) : null;
@@ -267,7 +282,7 @@ async function compare(name: string, ours: Target, stock: Target, compared: Targ
     stockRuns.push(s);
     if (c) comparedRuns.push(c);
     console.error(
-      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${o.gatewayCpuMsPerRequest} ms CPU/req, stock ${s.rps} rps ${s.gatewayCpuMsPerRequest} ms: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${c.gatewayCpuMsPerRequest} ms: ours ${versus(o, c)} of it` : ''}`,
+      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${cpu(o)}, stock ${s.rps} rps ${cpu(s)}: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${cpu(c)}: ours ${versus(o, c)} of it` : ''}`,
     );
   }
   return {
@@ -324,16 +339,18 @@ async function main() {
   });
   await waitFor(`http://127.0.0.1:${stockPort}/?query=%7B__typename%7D`);
   const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+  // Through stock, setup sends the text with its id: Apollo's APQ registers it for the clients that send only the id.
   const runOn =
-    (url: string): Run =>
+    (url: string, register = false): Run =>
     async (query, variables, headers = {}) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(query, variables) });
+      const payload = register && DOCUMENTS === 'persisted' ? JSON.stringify({ query, variables, extensions: persistedQuery(query) }) : body(query, variables);
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
       const result = dataOf(await response.text());
       if ('problem' in result) throw new Error(`setup failed: ${result.problem} (${query.slice(0, 80)})`);
       return result.data;
     };
   const graphql = runOn(ours);
-  const reference = runOn(theirs);
+  const reference = runOn(theirs, true);
 
   const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
   const tokenFor = (id: string, country?: string) => signUserToken(jwt, { id, country: country ?? null }, { expiresIn: '2h' });
@@ -410,25 +427,27 @@ async function main() {
   const strip = ({ shows: _shows, ...read }: Reference) => read;
   let publicReferences: Reference[] = [];
   if (CASES.has('varied') || CASES.has('signed-in') || CASES.has('writes')) {
-    publicReferences = await withReferences(await publicScreens(reference), reference);
-    console.error(`varied: ${publicReferences.length} distinct operations`);
+    publicReferences = await withReferences(await publicScreens(reference), reference, DOCUMENTS);
+    console.error(`varied: ${publicReferences.length} distinct operations, sent as ${DOCUMENTS === 'persisted' ? 'persisted document ids' : 'text'}`);
   }
   if (CASES.has('varied')) {
-    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads: publicReferences.map(strip) })) });
+    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads: publicReferences.map(strip) })) });
   }
   if (CASES.has('signed-in')) {
     const viewers = await Promise.all(userIds.slice(0, 50).map(async (id) => ({ id, token: await tokenFor(id) })));
-    const own = await viewerReads(viewers, reference);
+    const own = await viewerReads(viewers, reference, DOCUMENTS);
     console.error(`signed-in: ${publicReferences.length} screens with a random viewer of ${viewers.length}, ${own.length} viewer-own screens`);
     const reads = [...publicReferences.map(strip), ...own.map(strip)];
-    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
+    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
     const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
     writeState = await readWriteState(spec, reference);
+    // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
+    for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
     console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
-    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
+    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
   }
   keys.close();
 
@@ -466,12 +485,18 @@ async function main() {
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, cases: [...CASES] },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
     variedWritesVsStockGateway: ratio('variedWrites', (r) => r.rps),
     gatewayCpuVsStock: { varied: ratio('varied', (r) => r.gatewayCpuMsPerRequest), signedIn: ratio('signedIn', (r) => r.gatewayCpuMsPerRequest), variedWrites: ratio('variedWrites', (r) => r.gatewayCpuMsPerRequest) },
+    /** The same ratio from each gateway's best round: less moved by the rest of the machine. */
+    gatewayCpuVsStockBestRounds: {
+      varied: ratio('varied', (r) => r.gatewayCpuMsPerRequestBest),
+      signedIn: ratio('signedIn', (r) => r.gatewayCpuMsPerRequestBest),
+      variedWrites: ratio('variedWrites', (r) => r.gatewayCpuMsPerRequestBest),
+    },
     wrongAnswers: totalWrongAnswers,
     staleReads: totalStaleReads,
     mixTargets,
@@ -521,7 +546,7 @@ async function main() {
   for (const { name, key, ours: o, stock: s } of mixes) {
     const t = mixTargets[key]!;
     lines.push(
-      `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
+      `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
     );
   }
   lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);

@@ -61,6 +61,9 @@ export const ME_EARNINGS = `query MeEarnings { me { id following(first: 5) { edg
   creator { id handle earnings { commissions { amount } gifts { amount } total { amount } pending { amount } }
   affiliateLinks(first: 5) { edges { node { id code clicks orderCount product { id title } } } } } } }`;
 
+/** Every document the bench's screens send: they go into the trusted documents manifest (`npm run documents`). */
+export const SCREEN_OPERATIONS = [FEED_PAGE, CREATOR_PROFILE, PRODUCT_PAGE, VIDEO_PAGE, LIVE_STREAM_PAGE, BRAND_PAGE, CATALOG_PAGE, CREATORS_PAGE, LIVE_NOW, BRANDS, SHOP_BASICS, ME_HOME, ME_ORDERS, ME_EARNINGS];
+
 export const VIEWER_SCREENS = [
   { name: 'me: home', query: ME_HOME },
   { name: 'me: orders', query: ME_ORDERS },

@@ -8,6 +8,7 @@
  * entity), or they count as stale.
  */
 import { dataOf } from './answers.ts';
+import { type DocumentMode, requestBody } from './documents.ts';
 
 export interface Account {
   id: string;
@@ -58,6 +59,9 @@ const UNFOLLOW = 'mutation Unfollow($id: ID!) { unfollow(userId: $id) { viewerFo
 const SEND_GIFT =
   'mutation SendGift($stream: ID!, $gift: ID!, $key: String!) { sendLiveGift(input: { liveStreamId: $stream, giftId: $gift, quantity: 2, idempotencyKey: $key }) { send { id quantity coins diamonds } wallet { coins } } }';
 const CHECKOUT = 'mutation Checkout($product: ID!, $key: String!) { checkout(input: { lines: [{ productId: $product, quantity: 1 }], idempotencyKey: $key }) { order { id status } } }';
+
+/** Every document the writes and their read-backs send: they go into the trusted documents manifest. */
+export const WRITE_OPERATIONS = [PRODUCT_PRICE, VIDEO_PRODUCTS, USER_FOLLOWERS, ME_FOLLOWING, STREAM_GIFTS, CREATOR_DIAMONDS, ME_WALLET, ME_LAST_ORDER, UPDATE_PRICE, FOLLOW, UNFOLLOW, SEND_GIFT, CHECKOUT];
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -114,6 +118,7 @@ export class Writer {
     readonly state: WriteState,
     private readonly exchange: Exchange,
     private readonly keyPrefix: string,
+    private readonly documents: DocumentMode = 'text',
   ) {}
 
   private lock(...keys: string[]): boolean {
@@ -129,7 +134,7 @@ export class Writer {
   private async run(report: WriteReport, what: string, query: string, variables: Record<string, unknown>, headers?: Record<string, string>): Promise<Data | null> {
     let answer: { status: number; text: string };
     try {
-      answer = await this.exchange(JSON.stringify({ query, variables }), headers);
+      answer = await this.exchange(requestBody(query, variables, this.documents), headers);
     } catch (error) {
       report.failures.push(`${what}: ${(error as Error).message}`);
       return null;

@@ -14,7 +14,7 @@ import { metricsRoute } from '@app/kit/metrics';
 import { errorLogging } from '@app/kit/subgraph';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
-import type { GatewayConfig } from './config.ts';
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCost } from './cost.ts';
@@ -27,6 +27,7 @@ import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
 import { createSubscriptions } from './subscriptions/serve.ts';
 
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Where rate-limit buckets live; in memory unless replicas need to share them. */
   rateLimitStore?: RateLimitStore;
+  /** The trusted documents (id → text); read from `config.trustedDocuments.path` when not given. */
+  trustedDocuments?: Map<string, string>;
   logger: Logger;
 }
 
@@ -75,6 +78,14 @@ export function createGateway(options: GatewayOptions) {
   const limits = useOperationLimits(config.limits);
   const formatError = useErrorFormatting({ production: config.production });
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
+  const authenticate = createAuthenticator(config.jwt, options.keys);
+  const authentication = useAuthentication({ authenticate, logger });
+  const trustedDocuments = useTrustedDocuments({
+    documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    only: config.trustedDocuments?.only ?? false,
+    // Partners integrate with operations of their own; their keys are scoped and rate-limited.
+    mayOperateFreely: (req) => authentication.context(req).viewer.keyId !== null,
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection is on; in production the gate admits only `schema:read` callers.
@@ -84,6 +95,7 @@ export function createGateway(options: GatewayOptions) {
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    persistedQueries: trustedDocuments.persistedQueries,
     formatError,
     logger,
     plugins: [
@@ -96,8 +108,6 @@ export function createGateway(options: GatewayOptions) {
   });
 
   let loaded = false;
-  const authenticate = createAuthenticator(config.jwt, options.keys);
-  const authentication = useAuthentication({ authenticate, logger });
   const subscriptions = createSubscriptions({
     supergraphSdl,
     serviceMap: () => Object.fromEntries(dataSources),
@@ -141,6 +151,7 @@ export function createGateway(options: GatewayOptions) {
       // A refused limit is a validation failure under its own code: 200 for application/json too.
       requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
+      prepareOperation: trustedDocuments.prepareOperation,
       logger,
     }),
     /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */
