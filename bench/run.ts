@@ -3,12 +3,13 @@
  * over the same subgraphs), drives each case from a separate process after a warm-up, checks
  * every response, and prints tables plus bench/results.json.
  *
- * Cases: `same` (today's: one query from every connection, autocannon), then `varied`,
+ * Cases: `same` (today's: one query from every connection, autocannon), `live` (LIVE fan-out over
+ * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS), then `varied`,
  * `signed-in` and `varied + writes` (random operations from the seeded world, each answer
  * compared with its reference; bench/driver.ts), ours and stock alternating.
  *
  * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_CASES (default
- * `same,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
+ * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 to write a CPU profile of our gateway
  * (bench/gateway.cpuprofile, for `varied`), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
  * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
@@ -30,6 +31,7 @@ import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
 import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
+import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
 import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,7 +39,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
-const CASES = new Set((process.env.BENCH_CASES ?? 'same,varied,signed-in,writes').split(',').map((name) => name.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,writes').split(',').map((name) => name.trim()));
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
@@ -46,6 +48,9 @@ const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' 
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
+const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
+const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
 
@@ -321,6 +326,9 @@ async function main() {
     COMMERCE_URL: subgraphUrls.commerce,
     // The bench is one caller sending thousands of requests a second: give it room.
     RATE_LIMIT_TIERS: JSON.stringify({ anonymous: unlimited, user: unlimited, partner: { standard: unlimited } }),
+    // The LIVE case's clients all come from this one address.
+    SUBSCRIPTIONS_PER_IP: String(LIVE_CLIENTS + 10),
+    CONNECTIONS_PER_IP: String(LIVE_CLIENTS + 10),
   };
   for (const name of SUBGRAPHS) processes.start(name, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
   await Promise.all(subgraphPorts.map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
@@ -365,17 +373,21 @@ async function main() {
   const stockPid = stock.pid!;
   console.error(`bench: ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores, cases: ${[...CASES].join(', ')}`);
 
+  // The write mix and the LIVE case: a US user with coins gifts to live streams and checks out a product in stock.
+  const buyer = userIds[40] as string;
+  const auth = { authorization: `Bearer ${await tokenFor(buyer, 'US')}` };
+  let rose = '';
+  if (CASES.has('same') || CASES.has('live')) {
+    await graphql('mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': partnerKeyFor(productBrandId(1)) });
+    for (let i = 0; i < 40; i++) await graphql('mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);
+    const liveGifts = await graphql('{ liveGifts { id coinPrice } }', {});
+    rose = [...(liveGifts.liveGifts as { id: string; coinPrice: number }[])].sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
+  }
+
   // Today's cases: one query from every connection.
   const results: CaseResult[] = [];
   let same: Record<string, unknown> = {};
   if (CASES.has('same')) {
-    // The write mix: a US user with coins gifts to a live stream and checks out a product in stock.
-    const buyer = userIds[40] as string;
-    const auth = { authorization: `Bearer ${await tokenFor(buyer, 'US')}` };
-    await graphql('mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': partnerKeyFor(productBrandId(1)) });
-    for (let i = 0; i < 40; i++) await graphql('mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);
-    const liveGifts = await graphql('{ liveGifts { id coinPrice } }', {});
-    const rose = [...(liveGifts.liveGifts as { id: string; coinPrice: number }[])].sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
     const gift = body(`mutation { sendLiveGift(input: { liveStreamId: "${liveStreamIds[1]}", giftId: "${rose}", quantity: 1, idempotencyKey: "g-{{n}}" }) { send { coins } } }`);
     const checkout = body(`mutation { checkout(input: { lines: [{ productId: "${productIds[1]}", quantity: 1 }], idempotencyKey: "c-{{n}}" }) { order { id } } }`);
     const handle = ((await graphql('query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] })).creator as { handle: string }).handle;
@@ -410,6 +422,23 @@ async function main() {
         statementsFlat: { target: '5 items = 50 items', met: small.statementsPerRequest === large.statementsPerRequest },
       },
     };
+  }
+
+  // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate. It runs before the
+  // new cases take their references: its gifts change what the stream and its creator show.
+  let live: LiveBenchResult | null = null;
+  if (CASES.has('live') && LIVE_CLIENTS > 0) {
+    live = await measureLiveFanOut({
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
+      gatewayPid,
+      clients: LIVE_CLIENTS,
+      ratePerSecond: LIVE_RATE,
+      seconds: LIVE_SECONDS,
+      liveStreamId: liveStreamIds[2] as string,
+      giftId: rose,
+      senderHeaders: auth,
+      cpuMs,
+    });
   }
 
   // The new cases: random operations from the seeded world, each answer checked against its
@@ -502,6 +531,7 @@ async function main() {
     mixTargets,
     memoryMb,
     soak,
+    live,
     cases: results,
     mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
   };
@@ -547,6 +577,11 @@ async function main() {
     const t = mixTargets[key]!;
     lines.push(
       `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
+    );
+  }
+  if (live) {
+    lines.push(
+      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
     );
   }
   lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);

@@ -1,12 +1,15 @@
 /**
  * `npm start`: runs the four subgraphs and the gateway as separate processes on loopback,
  * with their SQLite stores under DATA_DIR (default `data/`), created, migrated and seeded on
- * first start. Ctrl-C or SIGTERM stops all five; if one cannot start, none is left running.
+ * first start. A service that crashes later is restarted with backoff while the others keep
+ * serving. Ctrl-C or SIGTERM stops all five; if one cannot start, none is left running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { EXPLORER_TITLES, explorerMode } from '../gateway/src/explorer-mode.ts';
 import { dataDir, hostFrom, portFor, SUBGRAPH_NAMES, type ServiceName } from '../packages/kit/src/config.ts';
+import { SupervisedProcess } from './supervisor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const host = hostFrom();
@@ -21,7 +24,7 @@ for (const name of SUBGRAPH_NAMES) {
 }
 delete env.PORT;
 
-const children = new Map<ServiceName, ChildProcess>();
+const supervised = new Map<ServiceName, SupervisedProcess>();
 let stopping = false;
 
 function portIsFree(port: number): Promise<boolean> {
@@ -62,7 +65,9 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
 async function waitForHealth(name: string, port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting (see its output above).`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting (see its output above).`);
+    }
     try {
       const response = await fetch(`http://${host}:${port}/ready`, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
@@ -74,42 +79,41 @@ async function waitForHealth(name: string, port: number, child: ChildProcess): P
   throw new Error(`${name} did not become ready on port ${port} within 30 s.`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /** The gateway first, so requests in flight finish against live subgraphs; then the subgraphs. */
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
-  const gateway = children.get('gateway');
-  if (gateway) await stopChild(gateway);
-  await Promise.all([...children.entries()].filter(([name]) => name !== 'gateway').map(([, child]) => stopChild(child)));
+  await supervised.get('gateway')?.stop();
+  await Promise.all([...supervised.entries()].filter(([name]) => name !== 'gateway').map(([, service]) => service.stop()));
   process.exit(exitCode);
 }
 
-function startService(name: ServiceName, entry: string): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.set(name, child);
-  prefixLines(name, child.stdout!, process.stdout);
-  prefixLines(name, child.stderr!, process.stderr);
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the others.`);
-    void stopAll(1);
+function supervise(name: ServiceName, entry: string, port: number): SupervisedProcess {
+  const service = new SupervisedProcess({
+    name,
+    spawn: () => {
+      const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      prefixLines(name, child.stdout!, process.stdout);
+      prefixLines(name, child.stderr!, process.stderr);
+      return child;
+    },
+    ready: (child) => waitForHealth(name, port, child),
+    log: (message) => process.stderr.write(`${name.padEnd(8)} | ${message}\n`),
   });
-  return child;
+  supervised.set(name, service);
+  return service;
 }
 
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+function onSignal() {
+  if (!stopping) {
+    void stopAll(0);
+    return;
+  }
+  // A second Ctrl-C while stopping: do not wait for graceful shutdown.
+  for (const service of supervised.values()) if (service.pid) process.kill(service.pid, 'SIGKILL');
+  process.exit(130);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 const taken = [];
 for (const { name, port } of services) if (!(await portIsFree(port))) taken.push(`${port} (${name})`);
@@ -120,22 +124,23 @@ if (taken.length > 0) {
 
 try {
   const subgraphs = services.filter((service) => service.name !== 'gateway');
-  await Promise.all(subgraphs.map(({ name, entry, port }) => waitForHealth(name, port, startService(name, entry))));
+  await Promise.all(subgraphs.map(({ name, entry, port }) => supervise(name, entry, port).start()));
   const gateway = services.find((service) => service.name === 'gateway')!;
-  await waitForHealth('gateway', gateway.port, startService('gateway', gateway.entry));
+  await supervise('gateway', gateway.entry, gateway.port).start();
 } catch (error) {
   console.error(`Cannot start: ${(error as Error).message}`);
   await stopAll(1);
 }
 
 const url = `http://localhost:${portFor('gateway')}/`;
+const explorer = explorerMode(env);
 console.log(`
   The graph is up. Stores: ${env.DATA_DIR}
-  Apollo Sandbox:  ${url}
+  ${explorer === 'off' ? `Explorer:        off${env.NODE_ENV === 'production' ? ' (production)' : ''}` : `Explorer:        ${url}  ${EXPLORER_TITLES[explorer]}`}
   GraphQL:         ${url}graphql
   Subgraphs:       ${services
     .filter((s) => s.name !== 'gateway')
-    .map((s) => `${s.name} :${s.port}`)
+    .map((s) => `${s.name} :${s.port} (pid ${supervised.get(s.name)?.pid})`)
     .join(', ')}
-  Ctrl-C stops all five.
+  A service that crashes is restarted; Ctrl-C stops all five.
 `);

@@ -217,9 +217,13 @@ describe('production mode', () => {
     expect(typename.body.data.__typename).toBe('Query');
   });
 
-  it('serves no Sandbox, suggests no field names and keeps CSRF prevention on', async () => {
-    const landing = await fetch(production.url, { headers: { accept: 'text/html' } });
-    expect(await landing.text()).not.toMatch(/sandbox/i);
+  it('serves no explorer (neither GraphiQL nor Sandbox), suggests no field names and keeps CSRF prevention on', async () => {
+    for (const path of ['', 'graphql']) {
+      const landing = await fetch(production.url + path, { headers: { accept: 'text/html' } });
+      expect(landing.headers.get('content-type')).not.toContain('text/html');
+      expect(await landing.text()).not.toMatch(/sandbox|graphiql/i);
+    }
+    expect((await fetch(`${production.url}assets/`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
     const typo = await production.query('{ fed(first: 1) { edges { cursor } } }');
     expect(typo.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);

@@ -72,7 +72,7 @@ describe('a Small Gesture with a 1 MB message', () => {
 describe('a subgraph that refuses a body as too large', () => {
   it('is reported as PAYLOAD_TOO_LARGE naming it, and the gateway still serves the rest', async () => {
     // A commerce deployed with a smaller limit than the gateway's.
-    const commerce = await serveCommerce(graph.stores.commerce.db, { port: 0, host: '127.0.0.1', logger: createLogger('commerce', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET, maxBodyBytes: 100_000 });
+    const commerce = await serveCommerce(graph.stores.commerce, { port: 0, host: '127.0.0.1', logger: createLogger('commerce', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET, maxBodyBytes: 100_000 });
     const keys = openKeyStore(':memory:');
     const gateway = createGateway({ config: graph.config, keys, logger: createLogger('gateway', { level: 'silent' }), subgraphUrls: { ...graph.subgraphUrls, commerce: `${commerce.url}graphql` } });
     await gateway.start();

@@ -20,7 +20,7 @@ import { openContentStore } from '@app/subgraph-content/src/db/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { openGiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
 import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
-import { openCommerceStore } from '@app/subgraph-commerce/src/store.ts';
+import { openCommerceStore } from '@app/subgraph-commerce/src/db/store.ts';
 
 const host = '127.0.0.1';
 /** Secrets of this test run only; a log or error that shows them fails the log test. */
@@ -72,7 +72,7 @@ export async function startGraph(options: GraphOptions = {}) {
     users: await serveUsers(stores.users, serveOptions('users')),
     content: await serveContent(stores.content, serveOptions('content')),
     gifts: await serveGifts(stores.gifts, serveOptions('gifts')),
-    commerce: await serveCommerce(stores.commerce.db, serveOptions('commerce')),
+    commerce: await serveCommerce(stores.commerce, serveOptions('commerce')),
   };
   const subgraphUrls = {
     users: `${subgraphs.users.url}graphql`,

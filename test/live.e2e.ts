@@ -41,7 +41,7 @@ describe('a live stream’s lifecycle, as subscribers see it', () => {
     const ws = webSocketClient(graph.url);
     const overWs = subscribeOverWebSocket(ws, STREAM_UPDATES, { id: streamId });
     const overSse = subscribeOverSse(graph.url, STREAM_UPDATES, { id: streamId });
-    await eventually(() => graph.gateway.subscriptions.openSubscriptions === 2, 'two open subscriptions');
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two open subscriptions');
     expect(graph.gateway.subscriptions.upstreamSubscriptions).toBe(1);
 
     const outsider = await graph.query('mutation ($id: ID!) { startLiveStream(id: $id) { id } }', { id: streamId }, await bearer(userIds[50] as string));

@@ -110,11 +110,37 @@ describe('the supergraph through the gateway', () => {
     expect(body.errors?.[0].path).toEqual(['video']);
   });
 
-  it('serves health and the Sandbox landing page in development', async () => {
+  it('serves health and, to a browser in development, the self-hosted explorer with its assets', async () => {
     const health = await fetch(`${graph.url}health`);
     expect(health.status).toBe(200);
-    const landing = await fetch(graph.url, { headers: { accept: 'text/html' } });
-    expect(landing.status).toBe(200);
-    expect(await landing.text()).toMatch(/sandbox/i);
+    for (const path of ['', 'graphql']) {
+      const page = await fetch(graph.url + path, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+      const html = await page.text();
+      expect(html).toContain('GraphiQL');
+      expect(html).not.toMatch(/https?:\/\//);
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      const asset = await fetch(new URL(script!, graph.url));
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+    }
+    // GraphQL over GET still answers GraphQL.
+    const get = await fetch(`${graph.url}graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(((await get.json()) as any).data.__typename).toBe('Query');
+  });
+
+  it('serves Apollo Sandbox instead when EXPLORER=sandbox', async () => {
+    const sandboxGraph = await startGraph({ gateway: { explorer: 'sandbox' } });
+    try {
+      const landing = await fetch(sandboxGraph.url, { headers: { accept: 'text/html' } });
+      expect(landing.status).toBe(200);
+      const html = await landing.text();
+      expect(html).toMatch(/sandbox/i);
+      expect(html).not.toContain('GraphiQL');
+    } finally {
+      await sandboxGraph.stop();
+    }
   });
 });

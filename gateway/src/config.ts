@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction, maxBodyBytes, positiveInt } from '@app/kit/config';
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
+import { explorerMode, type ExplorerMode } from './explorer-mode.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS, type SubscriptionCapsConfig } from './subscriptions/admission.ts';
 
@@ -35,6 +36,8 @@ export interface GatewayConfig {
     /** Refuse free-text operations not in the manifest (partner keys excepted). */
     only: boolean;
   };
+  /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
+  explorer?: ExplorerMode;
 }
 
 /** Where the project's trusted documents manifest is, beside the supergraph. */
@@ -110,5 +113,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       connectionsPerIp: positiveInt(env, 'CONNECTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.connectionsPerIp),
       maxBufferedEvents: positiveInt(env, 'SUBSCRIPTION_BUFFER_EVENTS', DEFAULT_SUBSCRIPTION_CAPS.maxBufferedEvents),
     },
+    explorer: explorerMode(env),
   };
 }

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { Pool } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
 import { graphQLHandler, type Route } from '@app/kit/http';
@@ -19,6 +18,7 @@ import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCost } from './cost.ts';
 import { useErrorFormatting } from './errors.ts';
+import { explorerFor } from './explorer.ts';
 import { subgraphReadiness, useHealth } from './health.ts';
 import { useIntrospectionGate } from './introspection.ts';
 import type { KeyStore } from './db/keys.ts';
@@ -77,6 +77,7 @@ export function createGateway(options: GatewayOptions) {
 
   const limits = useOperationLimits(config.limits);
   const formatError = useErrorFormatting({ production: config.production });
+  const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const authenticate = createAuthenticator(config.jwt, options.keys);
   const authentication = useAuthentication({ authenticate, logger });
@@ -103,7 +104,7 @@ export function createGateway(options: GatewayOptions) {
       useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), useIntrospectionGate()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })]),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), useIntrospectionGate()] : [explorer.landingPage]),
     ],
   });
 
@@ -131,6 +132,7 @@ export function createGateway(options: GatewayOptions) {
     useCors(config.corsOrigins),
     useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls) }),
     metricsRoute(metrics.registry),
+    ...explorer.routes,
     authentication.route,
     // SSE subscriptions on the GraphQL path, once the caller is known.
     subscriptions.route,

@@ -10,6 +10,7 @@ export default subgraphCodegen({
   Order: '../db/schema.ts#OrderRow',
   OrderLine: '../db/schema.ts#OrderLineView',
   CheckoutPayload: '../db/schema.ts#CheckoutResult',
+  LiveShoppingEvent: '../db/schema.ts#LiveShoppingEventView',
   Money: '@app/kit/money#Money as MoneyValue',
   // Entities other subgraphs own: commerce resolves them from their id alone (and, for a
   // creator's earnings, the gift earnings the gateway brings from gifts).

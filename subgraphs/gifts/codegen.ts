@@ -13,4 +13,5 @@ export default subgraphCodegen({
   CoinPurchase: '../db/schema.ts#CoinPurchaseRow',
   CoinPackage: '../coinPackages.ts#CoinPackage as CoinPackageDef',
   TopGifter: '../db/schema.ts#TopGifterRow',
+  LiveGiftEvent: '../db/schema.ts#LiveGiftEventView',
 });

@@ -12,7 +12,7 @@ const USAGE = `Usage:
   npm run keys -- revoke <keyId>
 
 Scopes: ${KNOWN_SCOPES.join(', ')}
-Find brand ids with the query { brands { edges { node { id name } } } } in Sandbox.`;
+Find brand ids with the query { brands { edges { node { id name } } } } in the explorer (http://localhost:4000/).`;
 
 function main(argv: string[]): number {
   const { positionals, values } = parseArgs({

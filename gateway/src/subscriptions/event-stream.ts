@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import type http from 'node:http';
 import { createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
-import { EVENT_STREAM } from '@app/kit/sse';
+import { EVENT_STREAM, readBodyWithin } from '@app/kit/sse';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import type { GatewayContext } from '../context.ts';
@@ -37,18 +37,6 @@ interface StreamState {
   release: (() => void) | null;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function sendJson(res: http.ServerResponse, status: number, code: string, message: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
@@ -92,7 +80,7 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       return true;
     }
     try {
-      const rawBody = await readBody(req, options.maxBodyBytes);
+      const rawBody = await readBodyWithin(req, options.maxBodyBytes);
       if (rawBody === null) {
         sendJson(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes} bytes.`);
         return true;

@@ -89,6 +89,7 @@ export class SubscriptionHub {
 
   constructor(private readonly options: SubscriptionHubOptions) {
     const openClients = () => this.clients.size;
+    const listeningClients = () => this.listeningSubscriptions;
     const openUpstreams = () => this.upstreams.size;
     new Gauge({
       name: 'graphql_subscriptions_open',
@@ -96,6 +97,14 @@ export class SubscriptionHub {
       registers: [options.registry],
       collect() {
         this.set(openClients());
+      },
+    });
+    new Gauge({
+      name: 'graphql_subscriptions_listening',
+      help: 'Client subscriptions whose upstream has started: every later event reaches them',
+      registers: [options.registry],
+      collect() {
+        this.set(listeningClients());
       },
     });
     new Gauge({
@@ -122,6 +131,16 @@ export class SubscriptionHub {
 
   get openSubscriptions(): number {
     return this.clients.size;
+  }
+
+  /** Open client subscriptions whose upstream has started (the subgraph said where it starts). */
+  get listeningSubscriptions(): number {
+    let count = 0;
+    for (const entry of this.upstreams.values()) {
+      if (!entry.upstream.listening) continue;
+      for (const group of entry.groups.values()) count += group.clients.size;
+    }
+    return count;
   }
 
   get upstreamSubscriptions(): number {

@@ -52,6 +52,11 @@ export function resumeFrom(query: string, variables: Record<string, unknown>, ev
 export class Upstream {
   /** The last event the subgraph sent (or the position it said it started from). */
   lastEventId: string | null = null;
+
+  /** Whether the subgraph has said where the subscription starts: from now on no event is missed. */
+  get listening(): boolean {
+    return this.lastEventId !== null;
+  }
   private stopped = false;
   private current: AsyncIterableIterator<ExecutionResult> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -74,12 +79,18 @@ export class Upstream {
     const { options } = this;
     let delay = options.retryDelayMs ?? 100;
     while (!this.stopped) {
-      const request = this.lastEventId === null ? { query: options.query, variables: options.variables } : resumeFrom(options.query, options.variables, this.lastEventId);
+      const resuming = this.lastEventId !== null;
+      const request = resuming ? resumeFrom(options.query, options.variables, this.lastEventId as string) : { query: options.query, variables: options.variables };
       let received = false;
       try {
         this.current = subscribeSigned({ url: options.url, secret: options.secret, viewer: { ...options.viewer, requestId: `${options.viewer.requestId}-${Date.now().toString(36)}` }, ...request });
         for await (const result of this.current) {
           received = true;
+          // Clients are already listening: a subgraph that cannot answer for now (it asks another
+          // that is down) is tried again, not taken as the end of the stream.
+          if (resuming && result.data == null && result.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            throw new Error(`${options.service} cannot resume the subscription yet`);
+          }
           const eventId = result.extensions?.eventId;
           if (typeof eventId === 'string') this.lastEventId = eventId;
           // A position marker (no data, no errors) only says where the subscription starts.

@@ -85,13 +85,21 @@ export function createPeerClient(options: PeerClientOptions) {
         for await (const result of results) {
           const eventId = result.extensions?.eventId;
           if (typeof eventId === 'string') after = eventId;
-          if (result.data !== undefined && isLast(result)) {
+          if (result.data != null && isLast(result)) {
             await results.return?.();
             return;
           }
-          // The owner refused (an unknown stream, say): nothing will ever come.
-          if (result.errors?.length && !result.data) return;
+          if (result.errors?.length && result.data == null) {
+            const codes = result.errors.map((error) => error.extensions?.code);
+            // The owner does not know the thing watched: nothing will ever come.
+            if (codes.includes('NOT_FOUND')) return;
+            // Resuming from too old a position: start afresh (a finished thing answers at once).
+            if (codes.includes('EVENTS_EXPIRED')) after = null;
+            // Anything else (the owner asking a peer that is down …) is tried again.
+            throw new Error(`${service} refused the watch: ${codes.join(', ')}`);
+          }
         }
+        // The owner completed the subscription: what was watched has finished.
         return;
       } catch (error) {
         options.logger.warn({ service, err: error }, 'peer subscription lost; subscribing again');

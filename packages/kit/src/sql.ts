@@ -2,9 +2,10 @@
  * Statement shapes every subgraph's store repeats, written once. SQLite dialect: they run on the
  * connection of a subgraph's `src/db/` store and nowhere else.
  */
-import { and, asc, count, eq, inArray, lte, sql, type Column, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, lte, sql, type Column, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CursorKey, Page } from './pagination.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -79,6 +80,26 @@ export function pagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<s
   db: AnySqliteDb,
   spec: PagesPerOwnerSpec<TNode, TExtra>,
 ): (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[] {
+  return pagesPerOwnerShowing(db, spec, { columns: getTableColumns(spec.node.table) }) as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+}
+
+/** What each node of a `pagesPerOwnerShowing` page is made of. */
+export interface ShownColumns<TColumns extends SelectedFieldsFlat> {
+  /** The node's columns: its table's, those of `joins`, and computed ones (e.g. a link's sales so far). */
+  columns: TColumns;
+  /** Tables joined to the node's table for those columns (e.g. a link's product, for its currency). */
+  joins?: readonly { table: SQLiteTable; on: SQL }[];
+}
+
+/**
+ * `pagesPerOwner` for nodes shown with columns of other tables or computed ones: they are worked
+ * out in the same statement, for the rows of the page only, so a page stays one statement.
+ */
+export function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  db: AnySqliteDb,
+  spec: PagesPerOwnerSpec<SQLiteTable, TExtra>,
+  shown: ShownColumns<TColumns>,
+): (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[] {
   if (spec.ownerIds.length === 0) return [];
   const extra = spec.extra ?? ({} as TExtra);
   const ranked = db
@@ -94,13 +115,17 @@ export function pagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<s
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const columns = ranked as any;
   const extraColumns = Object.fromEntries(Object.keys(extra).map((name) => [name, columns[name]]));
-  return db
-    .select({ ...extraColumns, ownerId: columns.ownerId, node: spec.node.table })
+  const query = db
+    .select({ ...extraColumns, ownerId: columns.ownerId, node: shown.columns })
     .from(ranked)
     .innerJoin(spec.node.table, eq(spec.node.id, columns.nodeId))
+    .$dynamic();
+  // A dynamic query builder adds each join to itself.
+  for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
+  return query
     .where(lte(columns.rank, spec.perOwner))
     .orderBy(asc(columns.ownerId), asc(columns.rank))
-    .all() as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+    .all() as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
 }
 
 /** A page's share of rows per owner: `first + 1`, the extra row saying that another page exists. */

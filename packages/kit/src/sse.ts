@@ -28,7 +28,8 @@ export interface SubscriptionRouteOptions<TContext> {
   onClose?: () => void;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+/** A request's body, or null when it is larger than `limit` (the rest is read and dropped, so the client gets an answer). */
+export function readBodyWithin(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -117,7 +118,7 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
   });
   const route: Route = async (req, res) => {
     if (!wantsEventStream(req)) return false;
-    const rawBody = await readBody(req, options.maxBodyBytes);
+    const rawBody = await readBodyWithin(req, options.maxBodyBytes);
     if (rawBody === null) {
       sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
       return true;

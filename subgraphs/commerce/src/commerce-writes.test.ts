@@ -3,38 +3,30 @@
  * rule, and statement counts of the new lists. Facts owned by users and content come from a
  * stand-in peer client; the whole graph is exercised in test/commerce*.e2e.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import type { PeerClient } from '@app/kit/peers';
-import { runOperation, statementCounter } from '@app/kit/testing';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
+import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
 import { createContext } from './context.ts';
 import { orders, products } from './db/schema.ts';
+import { openCommerceStore } from './db/store.ts';
 import { createLoaders } from './loaders.ts';
 import { createServer } from './server.ts';
-import { openCommerceStore } from './store.ts';
-
-const counter = statementCounter();
-const store = openCommerceStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
 
 const creators = new Set(creatorIds);
 /** Stands in for users (creators are the seed's first 20 users) and content (no streams needed here). */
 const peers: PeerClient = {
+  ...offlinePeers,
   entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) =>
     ids.map((id) => (service === 'users' && typename === 'Creator' && creators.has(id) ? ({ id } as unknown as T) : null)),
 };
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
 const asPartner = (partnerId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId, scopes });
-const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db, viewer, peers), query, variables);
+const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 
 const IMPORT = /* GraphQL */ `
   mutation ($brandId: ID!, $feed: ProductFeedInput!) {
@@ -258,7 +250,7 @@ describe('statement counts of the new lists', () => {
 
   it('reads the commission totals of 50 creators in one statement, as of 5', async () => {
     const countFor = async (ids: readonly string[]) => {
-      const loaders = createLoaders(store.db);
+      const loaders = createLoaders(store);
       counter.reset();
       const totals = await loaders.commissionTotals.loadMany(ids);
       expect(totals.every((total) => !(total instanceof Error))).toBe(true);

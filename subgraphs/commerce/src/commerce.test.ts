@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { seedId } from '@app/fixtures/ids';
 import { brands as seedBrands, creatorIds, LIVE_NOW_COUNT, liveStreamIds, productIds, shopBrands, videoIds } from '@app/fixtures/world';
-import { resolveEntities, runOperation, statementCounter } from '@app/kit/testing';
+import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { createContext } from './context.ts';
 import { creatorCatalogs, products, showcaseItems, videoProducts } from './db/schema.ts';
+import { openCommerceStore } from './db/store.ts';
 import { createServer } from './server.ts';
-import { openCommerceStore } from './store.ts';
 
-const counter = statementCounter();
-const store = openCommerceStore(':memory:', { onStatement: counter.onStatement });
-const server = createServer();
-const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(store.db), query, variables);
-
-beforeAll(() => server.start());
-afterAll(async () => {
-  await server.stop();
-  store.close();
-});
+const { store, server, counter, run } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer) });
 
 /** Follows `endCursor` until the last page, collecting every node. */
 async function collect(query: string, field: (data: any) => any, variables: Record<string, unknown> = {}) {
@@ -124,14 +115,14 @@ describe('commerce subgraph', () => {
         { videoId, productId: tagged[1] as string, position: 1 },
       ])
       .run();
-    const result = await resolveEntities(server, createContext(store.db), 'Video', [videoId, 'vid_untagged'], 'products { id title }');
+    const result = await resolveEntities(server, createContext(store), 'Video', [videoId, 'vid_untagged'], 'products { id title }');
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities[0]?.products.map((product: any) => product.id)).toEqual(tagged);
     expect(result.data?._entities[1]?.products).toEqual([]);
   });
 
   it('returns the products pinned on a live stream, and none for a stream that is not live', async () => {
-    const result = await resolveEntities(server, createContext(store.db), 'LiveStream', [liveStreamIds[0] as string, liveStreamIds[LIVE_NOW_COUNT] as string], 'pinnedProducts { id status }');
+    const result = await resolveEntities(server, createContext(store), 'LiveStream', [liveStreamIds[0] as string, liveStreamIds[LIVE_NOW_COUNT] as string], 'pinnedProducts { id status }');
     expect(result.errors).toBeUndefined();
     const pinned = result.data?._entities[0]?.pinnedProducts;
     expect(pinned.length).toBeGreaterThanOrEqual(2);
@@ -151,7 +142,7 @@ describe('commerce subgraph', () => {
     for (;;) {
       const result: any = await resolveEntities(
         server,
-        createContext(store.db),
+        createContext(store),
         'Creator',
         [creatorId],
         `showcase(first: 4, after: ${JSON.stringify(after)}) { edges { node { id } } pageInfo { hasNextPage endCursor } } catalogs { edges { node { id name } } }`,
@@ -165,12 +156,12 @@ describe('commerce subgraph', () => {
     }
     expect(shown).toEqual(expected.map((row) => row.id));
 
-    const stranger = await resolveEntities(server, createContext(store.db), 'Creator', ['usr_unknown'], 'showcase { edges { cursor } } catalogs { edges { cursor } }');
+    const stranger = await resolveEntities(server, createContext(store), 'Creator', ['usr_unknown'], 'showcase { edges { cursor } } catalogs { edges { cursor } }');
     expect(stranger.data?._entities[0]).toEqual({ showcase: { edges: [] }, catalogs: { edges: [] } });
   });
 
   it('resolves Product references through _entities, null for an unknown id', async () => {
-    const result = await resolveEntities(server, createContext(store.db), 'Product', [productIds[1] as string, 'prd_unknown'], 'title brand { name }');
+    const result = await resolveEntities(server, createContext(store), 'Product', [productIds[1] as string, 'prd_unknown'], 'title brand { name }');
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities[0]?.brand.name).toEqual(expect.any(String));
     expect(result.data?._entities[1]).toBeNull();
@@ -200,7 +191,7 @@ describe('commerce subgraph', () => {
       expect(new Set(fifty).size).toBe(50);
       const statementsFor = async (ids: readonly string[]) => {
         counter.reset();
-        const result = await resolveEntities(server, createContext(store.db), typename, ids, selection);
+        const result = await resolveEntities(server, createContext(store), typename, ids, selection);
         expect(result.errors).toBeUndefined();
         expect(result.data?._entities.every((entity) => entity !== null)).toBe(true);
         return counter.count;

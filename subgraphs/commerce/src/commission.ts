@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { badInput } from '@app/kit/errors';
-
 /**
  * The money rules of commerce, in one place.
  *
@@ -10,8 +7,20 @@ import { badInput } from '@app/kit/errors';
  *   cancellation reverses exactly the integer that was credited.
  * - The rate of a sale is the highest of the product's own rate and any deal its brand set for the
  *   attributed creator (on that product, or on all the brand's products): a deal never lowers it.
+ *   (An affiliate link shows the rate a sale would pay now, worked out by the same rule in its
+ *   statement, db/reads.ts.)
  * - A creator earns nothing from their own purchase.
+ * - A creator's earnings: commissions on FULFILLED orders are earned, on PAID ones pending, on
+ *   CANCELLED ones nothing; the total adds the LIVE gift earnings gifts reports, in USD only.
+ *   They are the creator's own to see.
  */
+import { requireOwner } from '@app/kit/access';
+import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
+import { money, type Money } from '@app/kit/money';
+import type { Context } from './context.ts';
+import type { CreatorRef } from './db/schema.ts';
+import { ForbiddenReason, Refusal } from './refusals.ts';
+
 export const BPS_PER_UNIT = 10_000;
 
 export function lineCommission(lineTotal: number, bps: number): number {
@@ -38,23 +47,20 @@ export function rateToBps(rate: number, field: string): number {
 
 export const bpsToRate = (bps: number) => bps / BPS_PER_UNIT;
 
-/** An opaque id for a row created at runtime (seeded rows use `seedId`). */
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+export interface Earnings {
+  commissions: Money;
+  gifts: Money;
+  total: Money;
+  pending: Money;
 }
 
-// No 0/O or 1/I/L: a code is read aloud and typed from a video.
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** An 8-character affiliate code (about 39 bits); the caller retries on the rare collision. */
-export function newAffiliateCode(): string {
-  const bytes = randomBytes(16);
-  let code = '';
-  for (const byte of bytes) {
-    // Rejection sampling keeps every character equally likely.
-    if (byte >= 248) continue;
-    code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
-    if (code.length === 8) return code;
-  }
-  return newAffiliateCode();
+/** What a creator earned, shown only to that creator. */
+export async function creatorEarnings(context: Context, creator: CreatorRef): Promise<Earnings> {
+  requireOwner(context.viewer, creator.id, 'Only the creator can see their own earnings.', ForbiddenReason.NOT_THE_CREATOR);
+  const gifts = creator.giftEarnings?.value;
+  // Without the required gift earnings there is no honest total to give.
+  if (!gifts) throw serviceUnavailable('gifts');
+  if (gifts.currencyCode !== 'USD') throw refuse(Refusal.EARNINGS_CURRENCY_MISMATCH, `Gift earnings in ${gifts.currencyCode} cannot be added to commissions in USD.`);
+  const { earned, pending } = await context.loaders.commissionTotals.load(creator.id);
+  return { commissions: money(earned), gifts: money(gifts.amount), total: money(earned + gifts.amount), pending: money(pending) };
 }

@@ -1,23 +1,22 @@
-import { serviceUnavailable } from '@app/kit/errors';
-import type { PeerClient } from '@app/kit/peers';
+import { clearingLoadersAfterWrites } from '@app/kit/loaders';
+import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
+import type { CommerceStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { CommerceDb } from './db/queries.ts';
 
 export interface Context {
-  db: CommerceDb;
+  store: CommerceStore;
   loaders: Loaders;
   viewer: Viewer;
-  /** Asks users and content for the facts they own (is this user a creator, whose stream is this). */
+  /** Asks users and content for the facts they own (facts.ts). */
   peers: PeerClient;
 }
 
-/** Peers for a context built without a network (in-process tests): every question is unanswerable. */
-export const offlinePeers: PeerClient = {
-  entities: (service) => Promise.reject(serviceUnavailable(service)),
-};
-
-/** A fresh context per request, so DataLoader caches never outlive one operation. */
-export function createContext(db: CommerceDb, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers): Context {
-  return { db, loaders: createLoaders(db), viewer, peers };
+/**
+ * A fresh context per request, so DataLoader caches never outlive one operation; a write's
+ * transaction drops them, so what the request reads after it is fresh.
+ */
+export function createContext(store: CommerceStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers): Context {
+  const loaders = createLoaders(store);
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers };
 }

@@ -11,27 +11,27 @@
  *   either: a typo in a feed must not take a product off sale.
  * - Only USD is sold for now (earnings and orders are single-currency), so another currency fails
  *   the item rather than being read as dollars.
- * - 5,000 items import in well under a second: one read of the brand's imported products, inserts
- *   in multi-row batches, one prepared update per changed product.
+ * - Items are checked against the same bounds as a partner's product edit (products.ts).
+ * - 5,000 items import in well under a second: one read of the brand's imported products, then
+ *   statements prepared once and run per new or changed product.
  */
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
 import { requirePartnerOf } from '@app/kit/access';
 import { badInput, notFound } from '@app/kit/errors';
-import type { Viewer } from '@app/kit/viewer';
-import { newId, rateToBps } from './commission.ts';
-import type { CommerceDb } from './db/queries.ts';
-import { brands, products, type ProductRow } from './db/schema.ts';
+import { newId } from '@app/kit/ids';
+import { rateToBps } from './commission.ts';
+import type { Context } from './context.ts';
+import type { ImportedProduct } from './db/schema.ts';
+import type { NewProduct } from './db/writes.ts';
+import { productDescription, productInventory, productPrice, productTitle } from './products.ts';
 
 export const MAX_FEED_ITEMS = 10_000;
 const EXTERNAL_ID_MAX = 200;
-const TITLE_MAX = 200;
-const DESCRIPTION_MAX = 5_000;
-const PRICE_MAX = 10_000_000;
-const INVENTORY_MAX = 1_000_000;
 const IMAGE_URL_MAX = 2_000;
 /** What a new imported product pays creators when its feed does not say. */
 export const DEFAULT_FEED_COMMISSION_BPS = 1_000;
-const ARCHIVE_BATCH = 500;
+/** The one currency sold for now. */
+const CURRENCY = 'USD';
 
 export interface FeedItem {
   externalId: string;
@@ -88,19 +88,23 @@ class ItemError extends Error {
   }
 }
 
-const wholeNumber = (value: number, min: number, max: number, field: string) => {
-  if (!Number.isInteger(value) || value < min || value > max) throw new ItemError(field, `${field} must be a whole number from ${min} to ${max}.`);
-  return value;
-};
+/** Runs one of a product field's own checks (products.ts, commission.ts), its refusal becoming the item's error. */
+function checked<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof GraphQLError && typeof error.extensions.field === 'string') throw new ItemError(error.extensions.field, error.message);
+    throw error;
+  }
+}
 
 function validItem(item: FeedItem, index: number): ValidItem {
   const externalId = item.externalId.trim();
   if (externalId.length < 1 || externalId.length > EXTERNAL_ID_MAX) throw new ItemError('externalId', `externalId must be 1 to ${EXTERNAL_ID_MAX} characters.`);
-  const title = item.title.trim();
-  if (title.length < 1 || title.length > TITLE_MAX) throw new ItemError('title', `title must be 1 to ${TITLE_MAX} characters.`);
-  if (item.description != null && item.description.length > DESCRIPTION_MAX) throw new ItemError('description', `description must be at most ${DESCRIPTION_MAX} characters.`);
-  const currency = (item.currencyCode ?? 'USD').trim().toUpperCase();
-  if (currency !== 'USD') throw new ItemError('currencyCode', `Only USD is sold for now, got ${JSON.stringify(item.currencyCode)}.`);
+  const title = checked(() => productTitle(item.title));
+  const description = item.description == null ? undefined : checked(() => productDescription(item.description as string));
+  const currency = (item.currencyCode ?? CURRENCY).trim().toUpperCase();
+  if (currency !== CURRENCY) throw new ItemError('currencyCode', `Only ${CURRENCY} is sold for now, got ${JSON.stringify(item.currencyCode)}.`);
   let imageUrl: string | undefined;
   if (item.imageUrl != null) {
     let url: URL | null = null;
@@ -112,36 +116,27 @@ function validItem(item: FeedItem, index: number): ValidItem {
     if (!url || url.protocol !== 'https:' || item.imageUrl.length > IMAGE_URL_MAX) throw new ItemError('imageUrl', `imageUrl must be an https URL of at most ${IMAGE_URL_MAX} characters.`);
     imageUrl = item.imageUrl;
   }
-  let commissionBps: number | undefined;
-  if (item.commissionRate != null) {
-    try {
-      commissionBps = rateToBps(item.commissionRate, 'commissionRate');
-    } catch (error) {
-      throw new ItemError('commissionRate', (error as Error).message);
-    }
-  }
+  const commissionBps = item.commissionRate == null ? undefined : checked(() => rateToBps(item.commissionRate as number, 'commissionRate'));
   return {
     index,
     externalId,
     title,
-    description: item.description ?? undefined,
-    priceAmount: wholeNumber(item.priceAmount, 0, PRICE_MAX, 'priceAmount'),
-    inventory: wholeNumber(item.inventory, 0, INVENTORY_MAX, 'inventory'),
+    description,
+    priceAmount: checked(() => productPrice(item.priceAmount)),
+    inventory: checked(() => productInventory(item.inventory)),
     status: item.status,
     imageUrl,
     commissionBps,
   };
 }
 
-type Existing = Pick<ProductRow, 'id' | 'externalId' | 'title' | 'description' | 'priceAmount' | 'currency' | 'inventory' | 'status' | 'imageUrl' | 'commissionBps'>;
-
 /** The columns an item would change on an existing product; empty when it is identical. */
-function changesTo(existing: Existing, item: ValidItem): Partial<Existing> {
-  const changes: Partial<Existing> = {};
+function changesTo(existing: ImportedProduct, item: ValidItem): Partial<ImportedProduct> {
+  const changes: Partial<ImportedProduct> = {};
   if (existing.title !== item.title) changes.title = item.title;
   if (item.description !== undefined && existing.description !== item.description) changes.description = item.description;
   if (existing.priceAmount !== item.priceAmount) changes.priceAmount = item.priceAmount;
-  if (existing.currency !== 'USD') changes.currency = 'USD';
+  if (existing.currency !== CURRENCY) changes.currency = CURRENCY;
   if (existing.inventory !== item.inventory) changes.inventory = item.inventory;
   if (existing.status !== item.status) changes.status = item.status;
   if (item.imageUrl !== undefined && existing.imageUrl !== item.imageUrl) changes.imageUrl = item.imageUrl;
@@ -149,9 +144,28 @@ function changesTo(existing: Existing, item: ValidItem): Partial<Existing> {
   return changes;
 }
 
+/** A product an item brings in for the first time. */
+function newProduct(brandId: string, item: ValidItem, now: Date): NewProduct {
+  const id = newId('prd');
+  return {
+    id,
+    brandId,
+    externalId: item.externalId,
+    title: item.title,
+    description: item.description ?? '',
+    priceAmount: item.priceAmount,
+    currency: CURRENCY,
+    inventory: item.inventory,
+    status: item.status,
+    commissionBps: item.commissionBps ?? DEFAULT_FEED_COMMISSION_BPS,
+    imageUrl: item.imageUrl ?? `https://cdn.example.com/p/${id}.jpg`,
+    createdAt: now,
+  };
+}
+
 /** Imports a feed into the calling partner's own brand. */
-export function importProductFeed(db: CommerceDb, viewer: Viewer, brandId: string, feed: Feed, now = new Date()): FeedResult {
-  requirePartnerOf(viewer, brandId);
+export async function importProductFeed(context: Context, brandId: string, feed: Feed, now = new Date()): Promise<FeedResult> {
+  requirePartnerOf(context.viewer, brandId);
   if (feed.items.length > MAX_FEED_ITEMS) throw badInput(`A feed has at most ${MAX_FEED_ITEMS} items; split it into PARTIAL imports.`, { field: 'items', max: MAX_FEED_ITEMS });
 
   const errors: FeedItemError[] = [];
@@ -162,117 +176,41 @@ export function importProductFeed(db: CommerceDb, viewer: Viewer, brandId: strin
   feed.items.forEach((item, index) => {
     named.add(item.externalId.trim());
     try {
-      const checked = validItem(item, index);
-      const earlier = firstIndex.get(checked.externalId);
+      const checkedItem = validItem(item, index);
+      const earlier = firstIndex.get(checkedItem.externalId);
       if (earlier !== undefined) throw new ItemError('externalId', `externalId repeats the item at index ${earlier}.`);
-      firstIndex.set(checked.externalId, index);
-      valid.push(checked);
+      firstIndex.set(checkedItem.externalId, index);
+      valid.push(checkedItem);
     } catch (error) {
       if (!(error instanceof ItemError)) throw error;
       errors.push({ index, externalId: item.externalId, field: error.field, reason: error.message });
     }
   });
 
-  return db.transaction(
-    (tx) => {
-      if (!tx.select({ id: brands.id }).from(brands).where(eq(brands.id, brandId)).get()) throw notFound('Brand', brandId);
-      const existing = new Map(
-        tx
-          .select({
-            id: products.id,
-            externalId: products.externalId,
-            title: products.title,
-            description: products.description,
-            priceAmount: products.priceAmount,
-            currency: products.currency,
-            inventory: products.inventory,
-            status: products.status,
-            imageUrl: products.imageUrl,
-            commissionBps: products.commissionBps,
-          })
-          .from(products)
-          .where(and(eq(products.brandId, brandId), isNotNull(products.externalId)))
-          .all()
-          .map((row) => [row.externalId as string, row]),
-      );
-
-      const result: FeedResult = { created: 0, updated: 0, unchanged: 0, archived: 0, failed: errors.length, errors };
-      // Prepared once, run per row: building a statement per product would dominate a big feed.
-      const insert = tx
-        .insert(products)
-        .values({
-          id: sql.placeholder('id'),
-          brandId,
-          externalId: sql.placeholder('externalId'),
-          title: sql.placeholder('title'),
-          description: sql.placeholder('description'),
-          priceAmount: sql.placeholder('priceAmount'),
-          currency: 'USD',
-          inventory: sql.placeholder('inventory'),
-          status: sql.placeholder('status'),
-          commissionBps: sql.placeholder('commissionBps'),
-          imageUrl: sql.placeholder('imageUrl'),
-          createdAt: sql.placeholder('createdAt'),
-        })
-        .prepare();
-      const update = tx
-        .update(products)
-        .set({
-          title: sql`${sql.placeholder('title')}`,
-          description: sql`${sql.placeholder('description')}`,
-          priceAmount: sql`${sql.placeholder('priceAmount')}`,
-          currency: 'USD',
-          inventory: sql`${sql.placeholder('inventory')}`,
-          status: sql`${sql.placeholder('status')}`,
-          commissionBps: sql`${sql.placeholder('commissionBps')}`,
-          imageUrl: sql`${sql.placeholder('imageUrl')}`,
-        })
-        .where(eq(products.id, sql.placeholder('id')))
-        .prepare();
-      const inserts: (typeof products.$inferInsert)[] = [];
-      for (const item of valid) {
-        const current = existing.get(item.externalId);
-        if (!current) {
-          const id = newId('prd');
-          inserts.push({
-            id,
-            brandId,
-            externalId: item.externalId,
-            title: item.title,
-            description: item.description ?? '',
-            priceAmount: item.priceAmount,
-            currency: 'USD',
-            inventory: item.inventory,
-            status: item.status,
-            commissionBps: item.commissionBps ?? DEFAULT_FEED_COMMISSION_BPS,
-            imageUrl: item.imageUrl ?? `https://cdn.example.com/p/${id}.jpg`,
-            createdAt: now,
-          });
-          continue;
-        }
-        const changes = changesTo(current, item);
-        if (Object.keys(changes).length === 0) {
-          result.unchanged++;
-          continue;
-        }
-        update.run({ ...current, ...changes });
-        result.updated++;
+  return context.store.transaction(async (tx) => {
+    const [brand] = await tx.brandsByIds([brandId]);
+    if (!brand) throw notFound('Brand', brandId);
+    const existing = new Map((await tx.importedProducts(brandId)).map((row) => [row.externalId as string, row]));
+    const inserts: NewProduct[] = [];
+    const updates: ImportedProduct[] = [];
+    let unchanged = 0;
+    for (const item of valid) {
+      const current = existing.get(item.externalId);
+      if (!current) {
+        inserts.push(newProduct(brandId, item, now));
+        continue;
       }
-      for (const row of inserts) insert.run(row);
-      result.created = inserts.length;
-
-      if (feed.mode === 'FULL') {
-        const missing = [...existing.values()].filter((row) => row.status === 'ACTIVE' && !named.has(row.externalId as string)).map((row) => row.id);
-        for (let i = 0; i < missing.length; i += ARCHIVE_BATCH) {
-          result.archived += tx
-            .update(products)
-            .set({ status: 'ARCHIVED' })
-            .where(inArray(products.id, missing.slice(i, i + ARCHIVE_BATCH)))
-            .run().changes;
-        }
-      }
-      return result;
-    },
-    { behavior: 'immediate' },
-  );
+      const changes = changesTo(current, item);
+      if (Object.keys(changes).length === 0) unchanged++;
+      else updates.push({ ...current, ...changes });
+    }
+    await tx.updateImportedProducts(updates);
+    await tx.insertProducts(inserts);
+    let archived = 0;
+    if (feed.mode === 'FULL') {
+      const missing = [...existing.values()].filter((row) => row.status === 'ACTIVE' && !named.has(row.externalId as string)).map((row) => row.id);
+      archived = await tx.archiveProducts(missing);
+    }
+    return { created: inserts.length, updated: updates.length, unchanged, archived, failed: errors.length, errors };
+  });
 }

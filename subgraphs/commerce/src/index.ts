@@ -1,5 +1,5 @@
 import { runSubgraphProcess } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openCommerceStore } from './store.ts';
+import { openCommerceStore } from './db/store.ts';
 
 await runSubgraphProcess('commerce', openCommerceStore, serve);

@@ -1,27 +1,8 @@
-import DataLoader from 'dataloader';
-import { byKeys, groupedByKeys, ownerListLoader } from '@app/kit/loaders';
+import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import {
-  affiliateLinkPages,
-  affiliateLinksByIds,
-  brandCatalogPages,
-  brandOrderPages,
-  buyerOrderPages,
-  commissionTotals,
-  orderLineLists,
-  ordersByIds,
-  brandProductPages,
-  brandsByIds,
-  catalogProductPages,
-  catalogsByIds,
-  creatorCatalogPages,
-  pinnedProductLists,
-  productsByIds,
-  showcasePages,
-  videoProductLists,
-  type CommerceDb,
-  type Owned,
-} from './db/queries.ts';
+import type { Owned } from '@app/kit/sql';
+import type { StreamSales } from './db/reads.ts';
+import type { CommerceStore } from './db/store.ts';
 
 export interface PageKey {
   ownerId: string;
@@ -32,7 +13,7 @@ export interface PageKey {
  * A loader of one page per parent. Keys with the same `first`/`after` share a statement; a
  * query with different arguments at another path gets a statement of its own.
  */
-function pageLoader<R extends Owned<unknown>>(load: (ownerIds: string[], page: Page) => R[]) {
+function pageLoader<R extends Owned<unknown>>(load: (ownerIds: string[], page: Page) => Promise<R[]>) {
   return ownerListLoader<PageKey, R>({
     ownerOf: (key) => key.ownerId,
     argumentsOf: (key) => pageGroup(key.page),
@@ -41,33 +22,38 @@ function pageLoader<R extends Owned<unknown>>(load: (ownerIds: string[], page: P
   });
 }
 
-/** A loader of a short, unpaged list per parent. */
-function listLoader<T>(load: (ownerIds: readonly string[]) => Owned<T>[]) {
-  return new DataLoader((ids: readonly string[]) => Promise.resolve(groupedByKeys(ids, load(ids), (row) => row.ownerId).map((rows) => rows.map((row) => row.node))));
-}
-
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(db: CommerceDb) {
+export function createLoaders(store: CommerceStore) {
   return {
-    brandById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, brandsByIds(db, ids), (row) => row.id))),
-    productById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, productsByIds(db, ids), (row) => row.id))),
-    catalogById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, catalogsByIds(db, ids), (row) => row.id))),
-    brandProducts: pageLoader((ids, page) => brandProductPages(db, ids, page)),
-    brandCatalogs: pageLoader((ids, page) => brandCatalogPages(db, ids, page)),
-    catalogProducts: pageLoader((ids, page) => catalogProductPages(db, ids, page)),
-    creatorCatalogs: pageLoader((ids, page) => creatorCatalogPages(db, ids, page)),
-    showcase: pageLoader((ids, page) => showcasePages(db, ids, page)),
-    videoProducts: listLoader((ids) => videoProductLists(db, ids)),
-    pinnedProducts: listLoader((ids) => pinnedProductLists(db, ids)),
-    affiliateLinkById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, affiliateLinksByIds(db, ids), (row) => row.id))),
-    creatorAffiliateLinks: pageLoader((ids, page) => affiliateLinkPages(db, ids, page)),
-    orderById: new DataLoader((ids: readonly string[]) => Promise.resolve(byKeys(ids, ordersByIds(db, ids), (row) => row.id))),
-    buyerOrders: pageLoader((ids, page) => buyerOrderPages(db, ids, page)),
-    brandOrders: pageLoader((ids, page) => brandOrderPages(db, ids, page)),
-    orderLines: listLoader((ids) => orderLineLists(db, ids)),
+    brandById: byIdLoader((ids) => store.brandsByIds(ids)),
+    productById: byIdLoader((ids) => store.productsByIds(ids)),
+    catalogById: byIdLoader((ids) => store.catalogsByIds(ids)),
+    brandProducts: pageLoader((ids, page) => store.brandProductPages(ids, page)),
+    brandCatalogs: pageLoader((ids, page) => store.brandCatalogPages(ids, page)),
+    catalogProducts: pageLoader((ids, page) => store.catalogProductPages(ids, page)),
+    creatorCatalogs: pageLoader((ids, page) => store.creatorCatalogPages(ids, page)),
+    showcase: pageLoader((ids, page) => store.showcasePages(ids, page)),
+    videoProducts: listLoader((ids) => store.videoProductLists(ids)),
+    pinnedProducts: listLoader((ids) => store.pinnedProductLists(ids)),
+    affiliateLinkById: byIdLoader((ids) => store.affiliateLinksByIds(ids)),
+    creatorAffiliateLinks: pageLoader((ids, page) => store.affiliateLinkPages(ids, page)),
+    orderById: byIdLoader((ids) => store.ordersByIds(ids)),
+    buyerOrders: pageLoader((ids, page) => store.buyerOrderPages(ids, page)),
+    brandOrders: pageLoader((ids, page) => store.brandOrderPages(ids, page)),
+    orderLines: listLoader((ids) => store.orderLineLists(ids)),
     /** Commission earned and pending per creator; a creator with no orders gets zeros. */
-    commissionTotals: new DataLoader((ids: readonly string[]) =>
-      Promise.resolve(byKeys(ids, commissionTotals(db, ids), (row) => row.creatorId).map((row, i) => row ?? { creatorId: ids[i] as string, earned: 0, pending: 0 })),
+    commissionTotals: valueLoader(
+      (ids) => store.commissionTotals(ids),
+      (row) => row.creatorId,
+      (row) => row,
+      (creatorId) => ({ creatorId, earned: 0, pending: 0 }),
+    ),
+    /** What each live stream sold; null for a stream with no sales. */
+    streamSales: valueLoader(
+      (ids) => store.streamSales(ids),
+      (row) => row.liveStreamId,
+      (row): StreamSales | null => row,
+      () => null,
     ),
   };
 }

@@ -92,7 +92,7 @@ export async function scheduleLiveStream(context: Context, input: ScheduleInput)
     context.store,
     { scope: creatorId, key: input.idempotencyKey, operation: 'scheduleLiveStream', input: { title, scheduledFor: at.toISOString() } },
     async (tx) => {
-      const stream = await tx.insertLiveStream({ id: newId('lst'), creatorId, title, status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
+      const stream = await tx.insertLiveStream({ id: newId('liv'), creatorId, title, status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
       await announce(tx, stream, now);
       return { id: stream.id };
     },
@@ -134,10 +134,14 @@ export function endLiveStream(context: Context, id: string): Promise<LiveStreamR
  * kept) is sent at once and the subscription completes.
  */
 export async function liveStreamUpdates(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveStreamUpdateEvent>> {
-  const stream = await loadLiveStream(context, liveStreamId);
   let position = parseEventId(after);
+  // The stream's position first, then its status: a stream not ENDED by then ends with an event
+  // after that position, which the subscription will see; one ENDED already has it as its last.
+  const { lastSeq } = await context.store.liveEventTopic(liveStreamId);
+  const [stream] = await context.store.liveStreamsByIds([liveStreamId]);
+  if (!stream) throw notFound('LiveStream', liveStreamId);
   const ended = stream.status === 'ENDED';
-  if (position === null && ended) position = Math.max(0, (await context.store.liveEventTopic(liveStreamId)).lastSeq - 1);
+  if (position === null) position = ended ? Math.max(0, lastSeq - 1) : lastSeq;
   const events = await liveSubscription(context, {
     store: context.store,
     bus: context.store.liveEvents,

@@ -49,3 +49,14 @@ export async function fetchLiveStream(context: Context, id: string): Promise<Liv
   );
   return stream ?? null;
 }
+
+/** Content's own subscription to a stream's status changes; `$after` is filled in when it resumes. */
+const STREAM_STATUS = 'subscription ($liveStreamId: ID!, $after: ID) { liveStreamUpdates(liveStreamId: $liveStreamId, after: $after) { status } }';
+
+/**
+ * Resolves once content reports the stream ENDED: one watch per stream in this process, however
+ * many subscribers wait on it, resumed after either side restarts.
+ */
+export function streamEnded(context: Context, liveStreamId: string): Promise<void> {
+  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED');
+}

@@ -19,6 +19,7 @@ import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
+import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
 import { coinsToDiamonds, diamondsValue, giftRates } from './rates.ts';
 import { Refusal } from './refusals.ts';
@@ -179,8 +180,9 @@ export interface SendLiveGiftInput {
 
 /**
  * Sends `quantity` of a gift to the creator of a live stream and returns the send's id: coins
- * debited, diamonds credited at the configured rate (rounded down per send), ledger posted, all
- * in one transaction. A retry with the same key and input returns the first send and moves
+ * debited, diamonds credited at the configured rate (rounded down per send), ledger posted, and
+ * the stream's gift event written (with the send's combo, see `liveGiftEvents.ts`), all in one
+ * transaction. A retry with the same key and input returns the first send and moves
  * nothing. Refusals move nothing.
  */
 export async function sendLiveGift(context: Context, input: SendLiveGiftInput): Promise<string> {
@@ -192,7 +194,6 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
   }
   const stream = await settle(fetchLiveStream(context, liveStreamId));
   const rates = giftRates();
-  const now = new Date();
 
   const { result } = await idempotent(
     context.store,
@@ -206,6 +207,8 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       const creatorId = live.creator.id;
       if (creatorId === senderId) throw refuse(Refusal.CANNOT_GIFT_OWN_STREAM, 'You cannot send gifts to your own live stream.');
 
+      // Taken under the write lock, so sends' times follow their commit order (combos compare them).
+      const now = new Date();
       const coins = gift.coinPrice * quantity;
       const diamonds = coinsToDiamonds(coins, rates);
       if ((await tx.debitWallet(senderId, coins, now)) === undefined) {
@@ -214,7 +217,8 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
       const id = newId('lgs');
-      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, createdAt: now });
+      const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
+      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now });
       await post(
         tx,
         'LIVE_GIFT',
@@ -227,6 +231,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         ],
         now,
       );
+      await announceGiftSend(tx, id, liveStreamId, now);
       return { sendId: id };
     },
   );

@@ -3,6 +3,8 @@ import { loadOrNotFound } from '@app/kit/loaders';
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { COIN_PACKAGES } from './coinPackages.ts';
+import type { LiveEvent } from '@app/kit/live';
+import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { giftEarnings, liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import {
   addGiftOfferCodes,
@@ -50,6 +52,17 @@ export const resolvers: Resolvers = {
       const sendId = await sendLiveGift(context, input);
       return { send: await loadOwn(context.loaders.liveGiftSendById, 'LiveGiftSend', sendId), wallet: { userId: signedInUserId(context.viewer) } };
     },
+  },
+  Subscription: {
+    liveGiftEvents: {
+      subscribe: (_parent, { liveStreamId, after }, context) => liveGiftEvents(context, liveStreamId, after),
+      resolve: (event: LiveEvent) => giftEventView(event),
+    },
+  },
+  LiveGiftEvent: {
+    send: (event, _args, context) => loadOwn(context.loaders.liveGiftSendById, 'LiveGiftSend', event.sendId),
+    combo: async (event, _args, context) => (await loadOwn(context.loaders.liveGiftSendById, 'LiveGiftSend', event.sendId)).combo,
+    stream: (event) => ({ id: event.liveStreamId }),
   },
   GiftOffer: {
     __resolveReference: (reference, context) => context.loaders.giftOfferById.load(reference.id),

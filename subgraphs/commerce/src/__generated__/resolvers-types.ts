@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, CheckoutResult, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -251,11 +251,65 @@ export type GiftEarnings = {
   value: Money;
 };
 
+/**
+ * One thing that happened on a stream's live-shopping overlay. It never says who bought: not the
+ * buyer, and not the order either, because events are public and an order id is a handle on one
+ * buyer's purchase (the buyer and the brand see it on receipts and order lists), so publishing it
+ * would let any viewer tie a sale to a person.
+ */
+export type LiveShoppingEvent = {
+  __typename?: 'LiveShoppingEvent';
+  /** The event id: ordered per stream; pass it as `after` to resume. */
+  id: Scalars['ID']['output'];
+  kind: LiveShoppingEventKind;
+  /**
+   * The product pinned, unpinned or bought, as it is when the event is sent: its title, price and
+   * `inventory` then (after this purchase, and after any later ones for an event replayed with
+   * `after`).
+   */
+  product: Product;
+  /** For PURCHASED: the units of the product in the order. Null for pins and unpins. */
+  quantity?: Maybe<Scalars['Int']['output']>;
+};
+
+export type LiveShoppingEventKind =
+  /** A product joined the stream's overlay (`pinnedProducts`). */
+  | 'PRODUCT_PINNED'
+  /** A product left the stream's overlay. */
+  | 'PRODUCT_UNPINNED'
+  /**
+   * Someone bought a pinned product from the stream: one event per line of a pinned product in a
+   * checkout attributed to the stream (an order with two pinned products sends two, one after
+   * the other). Lines of products not pinned on the stream are not the stream's sale and send
+   * nothing. A cancellation sends nothing; it shows in `LiveStream.sales`.
+   */
+  | 'PURCHASED';
+
 export type LiveStream = {
   __typename?: 'LiveStream';
   id: Scalars['ID']['output'];
   /** The live-shopping overlay: products pinned on the stream (at most 20). */
   pinnedProducts?: Maybe<Array<Product>>;
+  /**
+   * What the stream has sold so far, for a dashboard to start from before `liveShoppingEvents`
+   * arrive. SALES_CURRENCY_MISMATCH (null here) if its sales are in more than one currency.
+   */
+  sales?: Maybe<LiveStreamSales>;
+};
+
+/**
+ * What a live stream has sold: the orders attributed to it (checkouts with its `liveStreamId`) that
+ * are not cancelled, and their lines of products pinned on it when bought, the same lines
+ * PURCHASED events announce. Lines of other products in those orders are not counted.
+ */
+export type LiveStreamSales = {
+  __typename?: 'LiveStreamSales';
+  /** Orders attributed to the stream, not cancelled. */
+  orders: Scalars['Int']['output'];
+  /** What those units were paid, at the price of the sale. Zero in USD for a stream that sold nothing. */
+  revenue: Money;
+  /** Units of pinned products in those orders. */
+  units: Scalars['Int']['output'];
 };
 
 /** An amount of money. */
@@ -644,6 +698,27 @@ export type SetCreatorCommissionInput = {
   productId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * What happens on a stream's live-shopping overlay, as it commits: a product pinned, a product
+   * unpinned, a product bought from the stream. Only what committed is sent (a refused or replayed
+   * checkout, or a pin that changed nothing, sends nothing), each once, in commit order. Completes
+   * when the stream ends, after every event committed before (at once for a stream that has
+   * ended). Pass the last event id seen as `after` to get every event missed since, in order;
+   * EVENTS_EXPIRED when that is older than the retention window (refetch `pinnedProducts` and
+   * `sales`, then subscribe without `after`). NOT_FOUND for a stream that does not exist.
+   * Public: no sign-in needed, and the events say nothing about who bought.
+   */
+  liveShoppingEvents: LiveShoppingEvent;
+};
+
+
+export type SubscriptionLiveShoppingEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  liveStreamId: Scalars['ID']['input'];
+};
+
 export type UpdateProductInput = {
   /** At most 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -825,7 +900,10 @@ export type ResolversTypes = {
   CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
+  LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
+  LiveShoppingEventKind: LiveShoppingEventKind;
   LiveStream: ResolverTypeWrapper<EntityRef>;
+  LiveStreamSales: ResolverTypeWrapper<Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversTypes['Money'] }>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
@@ -845,6 +923,7 @@ export type ResolversTypes = {
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
@@ -876,7 +955,9 @@ export type ResolversParentTypes = {
   CreatorEarnings: Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
+  LiveShoppingEvent: LiveShoppingEventView;
   LiveStream: EntityRef;
+  LiveStreamSales: Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversParentTypes['Money'] };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
@@ -893,6 +974,7 @@ export type ResolversParentTypes = {
   ProductFeedResult: ProductFeedResult;
   Query: Record<PropertyKey, never>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Subscription: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
@@ -1014,10 +1096,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LiveShoppingEventKind'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pinnedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
+  sales?: Resolver<Maybe<ResolversTypes['LiveStreamSales']>, ParentType, ContextType>;
+};
+
+export type LiveStreamSalesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStreamSales'] = ResolversParentTypes['LiveStreamSales']> = {
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
@@ -1139,6 +1235,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  liveShoppingEvents?: SubscriptionResolver<ResolversTypes['LiveShoppingEvent'], "liveShoppingEvents", ParentType, ContextType, RequireFields<SubscriptionLiveShoppingEventsArgs, 'liveStreamId'>>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1167,7 +1267,9 @@ export type Resolvers<ContextType = Context> = {
   Creator?: CreatorResolvers<ContextType>;
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  LiveShoppingEvent?: LiveShoppingEventResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
+  LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -1181,6 +1283,7 @@ export type Resolvers<ContextType = Context> = {
   ProductFeedItemError?: ProductFeedItemErrorResolvers<ContextType>;
   ProductFeedResult?: ProductFeedResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
 };

@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
+import { liveEvents, liveEventTopics } from '@app/kit/live';
 
-export { idempotencyKeys };
+// The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
+// (checkout takes one) and the outbox of LIVE shopping events (pins, unpins, purchases).
+export { idempotencyKeys, liveEvents, liveEventTopics };
 
 export const PLATFORMS = ['NATIVE', 'SHOPIFY', 'WALMART', 'PRINT_ON_DEMAND'] as const;
 export const PRODUCT_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
@@ -239,6 +243,7 @@ export const orders = sqliteTable(
     index('orders_brand_created').on(table.brandId, table.createdAt, table.id),
     index('orders_creator_status').on(table.creatorId, table.status),
     index('orders_link_status').on(table.affiliateLinkId, table.status),
+    index('orders_live_stream_status').on(table.liveStreamId, table.status),
   ],
 );
 
@@ -260,6 +265,12 @@ export const orderLines = sqliteTable(
     /** 0 when the line earns no commission. */
     commissionBps: integer('commission_bps').notNull(),
     commissionAmount: integer('commission_amount').notNull(),
+    /**
+     * Whether the order's attribution covers this line: the affiliate link's product, or a
+     * product pinned on the live stream at checkout. Kept apart from the commission, which is 0
+     * on a covered line when the buyer is the creator: a stream's sales count the line all the same.
+     */
+    attributed: integer('attributed', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.orderId, table.position] }),
@@ -287,6 +298,12 @@ export interface AffiliateLinkView extends AffiliateLinkRow {
   pendingAmount: number;
   currency: string;
 }
+
+/** A product as the rules that show or sell it see it: whose it is and whether it is on sale. */
+export type ProductState = Pick<ProductRow, 'id' | 'brandId' | 'status'>;
+
+/** What a feed import compares an item with: the fields a feed sets on a product it imported. */
+export type ImportedProduct = Pick<ProductRow, 'id' | 'externalId' | 'title' | 'description' | 'priceAmount' | 'currency' | 'inventory' | 'status' | 'imageUrl' | 'commissionBps'>;
 
 /** What `recordAffiliateClick` answers: the link it counted (or not). */
 export interface AffiliateClickRow {
@@ -325,4 +342,25 @@ export const schema = {
   orders,
   orderLines,
   idempotencyKeys,
+  liveEvents,
+  liveEventTopics,
 };
+
+/** The connection the seed and the store's statements write through. */
+export type CommerceDb = BetterSQLite3Database<typeof schema>;
+
+/** The kinds of LIVE shopping event, as the outbox stores them and the API names them. */
+export const LIVE_SHOPPING_EVENT_KINDS = ['PRODUCT_PINNED', 'PRODUCT_UNPINNED', 'PURCHASED'] as const;
+export type LiveShoppingEventKind = (typeof LIVE_SHOPPING_EVENT_KINDS)[number];
+
+/** What the outbox keeps of a LIVE shopping event: which product, and for a purchase how many units. Never who bought. */
+export interface LiveShoppingPayload {
+  productId: string;
+  quantity: number | null;
+}
+
+/** What a subscription to a stream's shopping events hands its resolvers: one outbox event. */
+export interface LiveShoppingEventView extends LiveShoppingPayload {
+  id: string;
+  kind: LiveShoppingEventKind;
+}

@@ -1,8 +1,7 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { brands as seedBrands, creatorIds, DAY, LIVE_NOW_COUNT, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, videoIds } from '@app/fixtures/world';
-import type { CommerceDb } from './queries.ts';
-import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
+import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, TopGifterRow } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
 import type { Context } from '../context.ts';
@@ -172,6 +172,25 @@ export type LiveGift = {
   id: Scalars['ID']['output'];
   imageUrl: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+/** One gift sent to a live stream, as the stream's viewers see it. */
+export type LiveGiftEvent = {
+  __typename?: 'LiveGiftEvent';
+  /**
+   * Which send of a combo this is: 1, then 2, 3 … while the same sender sends the same gift again
+   * within the combo window (10 seconds by default) of their own last send to the stream, with no
+   * other gift of theirs in between (other viewers' gifts do not break it). A client shows it as "x3".
+   */
+  combo: Scalars['Int']['output'];
+  /** The event id: ordered per stream; pass it as `after` (or as SSE `Last-Event-ID`) to resume. */
+  id: Scalars['ID']['output'];
+  /** The send: who sent which gift, how many, and what it moved. */
+  send: LiveGiftSend;
+  /** The stream the gift was sent to. */
+  stream: LiveStream;
+  /** The stream's gift totals right after this send (as of this event, also when it is read later). */
+  totals: LiveStreamGiftTotals;
 };
 
 /** One LIVE gift send: coins from a viewer, diamonds to the stream's creator. */
@@ -435,6 +454,27 @@ export type SmallGestureOffers = {
   unavailableReason?: Maybe<Scalars['String']['output']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The gifts sent to a live stream, one event per committed `sendLiveGift`, in commit order: a
+   * refused send (and a retry of one already sent) is never announced. Pass the last event id seen
+   * as `after` to get every event missed since, in order, once; EVENTS_EXPIRED when that is older
+   * than the retention window (refetch the stream's totals and subscribe without `after`),
+   * BAD_USER_INPUT when it is not an id this stream sent. Completes when the stream ends, after its
+   * last gift; for a stream that has already ended, sends what came after `after` and completes.
+   * NOT_FOUND for a stream the content subgraph does not know; SERVICE_UNAVAILABLE when content
+   * does not answer about a stream that has had no gift yet.
+   */
+  liveGiftEvents: LiveGiftEvent;
+};
+
+
+export type SubscriptionLiveGiftEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  liveStreamId: Scalars['ID']['input'];
+};
+
 /** One place on a gift leaderboard. */
 export type TopGifter = {
   __typename?: 'TopGifter';
@@ -597,6 +637,7 @@ export type ResolversTypes = {
   GiftOfferEdge: ResolverTypeWrapper<Omit<GiftOfferEdge, 'node'> & { node: ResolversTypes['GiftOffer'] }>;
   GiftOfferStats: ResolverTypeWrapper<GiftOfferStats>;
   LiveGift: ResolverTypeWrapper<LiveGiftRow>;
+  LiveGiftEvent: ResolverTypeWrapper<LiveGiftEventView>;
   LiveGiftSend: ResolverTypeWrapper<LiveGiftSendRow>;
   LiveStream: ResolverTypeWrapper<LiveStreamRef>;
   LiveStreamGiftTotals: ResolverTypeWrapper<LiveStreamGiftTotals>;
@@ -614,6 +655,7 @@ export type ResolversTypes = {
   SmallGesture: ResolverTypeWrapper<SmallGestureSendRow>;
   SmallGestureAllowance: ResolverTypeWrapper<SmallGestureAllowance>;
   SmallGestureOffers: ResolverTypeWrapper<Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversTypes['GiftOffer']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TopGifter: ResolverTypeWrapper<TopGifterRow>;
   User: ResolverTypeWrapper<UserRef>;
   Wallet: ResolverTypeWrapper<WalletRef>;
@@ -640,6 +682,7 @@ export type ResolversParentTypes = {
   GiftOfferEdge: Omit<GiftOfferEdge, 'node'> & { node: ResolversParentTypes['GiftOffer'] };
   GiftOfferStats: GiftOfferStats;
   LiveGift: LiveGiftRow;
+  LiveGiftEvent: LiveGiftEventView;
   LiveGiftSend: LiveGiftSendRow;
   LiveStream: LiveStreamRef;
   LiveStreamGiftTotals: LiveStreamGiftTotals;
@@ -657,6 +700,7 @@ export type ResolversParentTypes = {
   SmallGesture: SmallGestureSendRow;
   SmallGestureAllowance: SmallGestureAllowance;
   SmallGestureOffers: Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversParentTypes['GiftOffer']> };
+  Subscription: Record<PropertyKey, never>;
   TopGifter: TopGifterRow;
   User: UserRef;
   Wallet: WalletRef;
@@ -762,6 +806,14 @@ export type LiveGiftResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LiveGiftEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftEvent'] = ResolversParentTypes['LiveGiftEvent']> = {
+  combo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  send?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['LiveStreamGiftTotals'], ParentType, ContextType>;
+};
+
 export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend']> = {
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
@@ -860,6 +912,10 @@ export type SmallGestureOffersResolvers<ContextType = Context, ParentType extend
   unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  liveGiftEvents?: SubscriptionResolver<ResolversTypes['LiveGiftEvent'], "liveGiftEvents", ParentType, ContextType, RequireFields<SubscriptionLiveGiftEventsArgs, 'liveStreamId'>>;
+};
+
 export type TopGifterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopGifter'] = ResolversParentTypes['TopGifter']> = {
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -893,6 +949,7 @@ export type Resolvers<ContextType = Context> = {
   GiftOfferEdge?: GiftOfferEdgeResolvers<ContextType>;
   GiftOfferStats?: GiftOfferStatsResolvers<ContextType>;
   LiveGift?: LiveGiftResolvers<ContextType>;
+  LiveGiftEvent?: LiveGiftEventResolvers<ContextType>;
   LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamGiftTotals?: LiveStreamGiftTotalsResolvers<ContextType>;
@@ -907,6 +964,7 @@ export type Resolvers<ContextType = Context> = {
   SmallGesture?: SmallGestureResolvers<ContextType>;
   SmallGestureAllowance?: SmallGestureAllowanceResolvers<ContextType>;
   SmallGestureOffers?: SmallGestureOffersResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TopGifter?: TopGifterResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
+import { liveEvents, liveEventTopics } from '@app/kit/live';
 // The rules own their limits; the table enforces them too, as a last line behind the rules.
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../smallGestures.ts';
 
-// The kit's table of idempotency keys lives in this store too, so drizzle-kit migrates it here.
-export { idempotencyKeys };
+// The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
+// and the outbox of LIVE gift events.
+export { idempotencyKeys, liveEvents, liveEventTopics };
 
 /** A Small Gestures offer. `brandId` names a commerce brand: no foreign key crosses subgraphs. */
 export const giftOffers = sqliteTable(
@@ -78,6 +80,13 @@ export const liveGiftSends = sqliteTable(
     coins: integer('coins').notNull(),
     diamonds: integer('diamonds').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Which send of a combo this is (1, 2, 3 …), by the rule in `liveGiftEvents.ts`. */
+    combo: integer('combo').notNull().default(1),
+    /**
+     * The number of this send's event in its stream's outbox: the send's place in the stream's
+     * commit order. Null only for sends made before gift events existed.
+     */
+    eventSeq: integer('event_seq'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
@@ -88,6 +97,8 @@ export const liveGiftSends = sqliteTable(
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     // Leads with the stream for its totals; the sender next groups a stream's gifters (counts, leaderboards).
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
+    // A stream's sends in commit order: the last one decides the next send's combo.
+    uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
   ],
 );
 
@@ -259,7 +270,35 @@ export const schema = {
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeys,
+  liveEvents,
+  liveEventTopics,
 };
 
 /** The connection the seed and the store's statements run on. */
 export type GiftsDb = BetterSQLite3Database<typeof schema>;
+
+/** A stream's gift totals: what its viewers gifted so far. */
+export interface GiftTotals {
+  coins: number;
+  diamonds: number;
+  /** Gifts sent; a send of several of the same gift counts each one. */
+  giftCount: number;
+  /** Distinct senders. */
+  gifterCount: number;
+}
+
+/**
+ * What a gift event keeps in the outbox (its topic is the stream's id): the send, and the
+ * stream's totals right after it, so a reader who comes late still sees them as of this event.
+ */
+export interface LiveGiftEventPayload {
+  sendId: string;
+  totals: GiftTotals;
+}
+
+/** What a subscription to a stream's gift events hands its resolvers: one outbox event. */
+export interface LiveGiftEventView extends LiveGiftEventPayload {
+  /** The event id, as the API shows it. */
+  id: string;
+  liveStreamId: string;
+}

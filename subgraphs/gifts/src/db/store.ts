@@ -5,12 +5,13 @@
  * inside the store's `transaction`, taken up front, so every read there sees what the write
  * will commit on top of.
  */
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { idempotencyStatements } from '@app/kit/idempotency';
+import { LiveEventBus, liveEventStatements } from '@app/kit/live';
 import { perOwnerOf, before, countsPerKey, pagesPerOwner } from '@app/kit/sql';
 import type { Page } from '@app/kit/pagination';
-import { migrationsFolderFor, openStore, sqliteStore, type Queries, type Store, type StoreOptions } from '@app/kit/store';
+import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import {
   coinPurchases,
   giftOfferCodes,
@@ -25,6 +26,7 @@ import {
   type CoinPurchaseRow,
   type GiftOfferRow,
   type GiftsDb,
+  type GiftTotals,
   type LedgerKind,
   type LedgerUnit,
   type LiveGiftRow,
@@ -34,13 +36,12 @@ import {
 } from './schema.ts';
 import { seedGifts } from './seed.ts';
 
-export interface StreamGiftTotals {
+export interface StreamGiftTotals extends GiftTotals {
   liveStreamId: string;
-  coins: number;
-  diamonds: number;
-  giftCount: number;
-  gifterCount: number;
 }
+
+/** What the next send's combo is decided from: the sender's last send to the stream, in commit order. */
+export type LastStreamSend = Pick<LiveGiftSendRow, 'senderId' | 'giftId' | 'createdAt' | 'combo'>;
 
 export interface OfferStats {
   offerId: string;
@@ -59,9 +60,10 @@ export type PurchaseOutcome = { status: 'COMPLETED'; providerChargeId: string } 
 /** SQLite's sum() of an integer column, read back as a number rather than drizzle's string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
 
-function statements(db: GiftsDb) {
+function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
   return {
     ...idempotencyStatements(db),
+    ...liveEventStatements(connection, bus),
 
     // Offers and their pools of codes.
 
@@ -190,6 +192,21 @@ function statements(db: GiftsDb) {
       db.insert(liveGiftSends).values(row).run();
     },
 
+    /** Records which outbox event announced a send (written after the send, in its transaction). */
+    setLiveGiftSendEvent: (id: string, eventSeq: number): void => {
+      db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id)).run();
+    },
+
+    /** A sender's last announced send to a stream, in commit order; undefined before their first. */
+    lastSendTo: (liveStreamId: string, senderId: string): LastStreamSend | undefined =>
+      db
+        .select({ senderId: liveGiftSends.senderId, giftId: liveGiftSends.giftId, createdAt: liveGiftSends.createdAt, combo: liveGiftSends.combo })
+        .from(liveGiftSends)
+        .where(and(eq(liveGiftSends.liveStreamId, liveStreamId), eq(liveGiftSends.senderId, senderId), isNotNull(liveGiftSends.eventSeq)))
+        .orderBy(desc(liveGiftSends.eventSeq))
+        .limit(1)
+        .get(),
+
     /** Diamonds received per creator; creators never gifted have no row. */
     creatorDiamonds: (creatorIds: readonly string[]): { creatorId: string; diamonds: number }[] =>
       db
@@ -290,7 +307,10 @@ function statements(db: GiftsDb) {
   };
 }
 
-export type GiftsStore = Store<ReturnType<typeof statements>>;
+export type GiftsStore = Store<ReturnType<typeof statements>> & {
+  /** Who waits for which stream's next gift event, in this process. */
+  liveEvents: LiveEventBus;
+};
 /** The statements a write's transaction body runs: the same ones, inside the open transaction. */
 export type GiftsTx = Queries<ReturnType<typeof statements>>;
 
@@ -303,6 +323,7 @@ export const migrationsFolder = migrationsFolderFor(import.meta.url);
 export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
   const opened = openStore(schema, { path, migrationsFolder, holdsValue: true, ...options });
   if (!opened.db.select({ id: giftOffers.id }).from(giftOffers).limit(1).get()) seedGifts(opened.db);
-  const store: GiftsStore = sqliteStore(opened.connection, statements(opened.db));
+  const bus = new LiveEventBus();
+  const store: GiftsStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
   return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
 }

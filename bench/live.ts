@@ -1,0 +1,157 @@
+/**
+ * The LIVE fan-out case of `npm run bench`: N clients (BENCH_LIVE_CLIENTS, 1,000) subscribed
+ * over WebSocket to one stream's gift events while gifts are sent at a steady rate
+ * (BENCH_LIVE_RATE, 50 a second) for BENCH_LIVE_SECONDS. Every client must receive every
+ * event; latency is from the mutation's response to each client's receipt.
+ */
+import { readFileSync } from 'node:fs';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface LiveBenchOptions {
+  /** The gateway's base URL, e.g. http://127.0.0.1:4000/ */
+  gatewayUrl: string;
+  gatewayPid: number;
+  clients: number;
+  ratePerSecond: number;
+  seconds: number;
+  liveStreamId: string;
+  giftId: string;
+  /** Headers of the user who sends the gifts (holding enough coins). */
+  senderHeaders: Record<string, string>;
+  cpuMs: (pid: number) => number;
+}
+
+export interface LiveBenchResult {
+  clients: number;
+  upstreamSubscriptions: number;
+  eventsSent: number;
+  eventsDelivered: number;
+  deliveredPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  gatewayCpuMsPerEvent: number;
+  gatewayKbPerSubscription: number;
+  /** Events a client received that were not sent in this run, or twice: must be 0. */
+  wrongEvents: number;
+}
+
+const EVENTS = /* GraphQL */ `
+  subscription LiveRoom($id: ID!) {
+    liveGiftEvents(liveStreamId: $id) { id combo send { id quantity coins sender { handle } gift { name } } totals { coins giftCount } }
+  }
+`;
+
+function rssKb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.replace(/\D+/g, '') ?? 0);
+}
+
+async function metric(gatewayUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(`${gatewayUrl}metrics`)).text();
+  return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function measureLiveFanOut(options: LiveBenchOptions): Promise<LiveBenchResult> {
+  const url = `${options.gatewayUrl.replace(/^http/, 'ws')}graphql`;
+  const rssBefore = rssKb(options.gatewayPid);
+  /** sendId → when its mutation answered. */
+  const answeredAt = new Map<string, number>();
+  /** Every receipt: which send, and when. */
+  const receipts: { sendId: string; at: number }[] = [];
+  const seenPerClient: Set<string>[] = [];
+  let wrongEvents = 0;
+  const clients: Client[] = [];
+  const stops: (() => void)[] = [];
+  for (let i = 0; i < options.clients; i++) {
+    const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const seen = new Set<string>();
+    seenPerClient.push(seen);
+    clients.push(client);
+    stops.push(
+      client.subscribe(
+        { query: EVENTS, variables: { id: options.liveStreamId } },
+        {
+          next: (result) => {
+            const sendId = (result.data as { liveGiftEvents?: { send?: { id?: string } } } | undefined)?.liveGiftEvents?.send?.id;
+            if (!sendId || seen.has(sendId)) {
+              wrongEvents += 1;
+              return;
+            }
+            seen.add(sendId);
+            receipts.push({ sendId, at: performance.now() });
+          },
+          error: () => {
+            wrongEvents += 1;
+          },
+          complete: () => undefined,
+        },
+      ),
+    );
+  }
+  const deadline = Date.now() + 60_000;
+  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_listening')) < options.clients) {
+    if (Date.now() > deadline) throw new Error('LIVE bench: the subscriptions did not all open');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const upstreamSubscriptions = await metric(options.gatewayUrl, 'graphql_upstream_subscriptions');
+  const gatewayKbPerSubscription = Math.round(((rssKb(options.gatewayPid) - rssBefore) / options.clients) * 10) / 10;
+
+  const cpuBefore = options.cpuMs(options.gatewayPid);
+  const started = performance.now();
+  const total = Math.round(options.ratePerSecond * options.seconds);
+  const sends: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / options.ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sends.push(
+      fetch(`${options.gatewayUrl}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...options.senderHeaders },
+        body: JSON.stringify({
+          query: 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }',
+          variables: { input: { liveStreamId: options.liveStreamId, giftId: options.giftId, quantity: 1, idempotencyKey: `bench-live-${Date.now()}-${n}` } },
+        }),
+      })
+        .then((response) => response.json() as Promise<{ data?: { sendLiveGift?: { send: { id: string } } } }>)
+        .then((body) => {
+          const id = body.data?.sendLiveGift?.send.id;
+          if (id) answeredAt.set(id, performance.now());
+        }),
+    );
+  }
+  await Promise.all(sends);
+  const eventsSent = answeredAt.size;
+  const expected = eventsSent * options.clients;
+  const drainDeadline = performance.now() + 30_000;
+  while (receipts.length < expected && performance.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = options.cpuMs(options.gatewayPid) - cpuBefore;
+
+  // An event can reach a client before its mutation's answer reaches the sender: that counts as 0.
+  const latencies = receipts.filter((receipt) => answeredAt.has(receipt.sendId)).map((receipt) => Math.max(0, receipt.at - answeredAt.get(receipt.sendId)!));
+  latencies.sort((a, b) => a - b);
+  wrongEvents += receipts.filter((receipt) => !answeredAt.has(receipt.sendId)).length;
+  for (const stop of stops) stop();
+  await Promise.all(clients.map((client) => client.dispose()));
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    clients: options.clients,
+    upstreamSubscriptions,
+    eventsSent,
+    eventsDelivered: receipts.length,
+    deliveredPerSecond: Math.round(receipts.length / elapsed),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    gatewayCpuMsPerEvent: Math.round((cpu / Math.max(1, receipts.length)) * 10_000) / 10_000,
+    gatewayKbPerSubscription,
+    wrongEvents,
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * What commerce reads for its loaders and lists. Every read is batch-shaped, one statement for
+ * many keys: a list of 50 creators with a page of showcase each is one statement, not 51.
+ */
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Page } from '@app/kit/pagination';
+import { before, beyond, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, type Owned } from '@app/kit/sql';
+import {
+  affiliateLinks,
+  brands,
+  catalogProducts,
+  catalogs,
+  creatorCatalogs,
+  creatorCommissions,
+  liveStreamPins,
+  orderLines,
+  orders,
+  products,
+  showcaseItems,
+  videoProducts,
+  type AffiliateLinkView,
+  type BrandRow,
+  type CatalogRow,
+  type CommerceDb,
+  type OrderLineView,
+  type OrderRow,
+  type ProductRow,
+} from './schema.ts';
+
+/** A row of a list its owner orders by hand (a catalog, a showcase); `position` is its sort key. */
+export type Placed<T> = Owned<T> & { position: number };
+
+export interface CommissionTotals {
+  creatorId: string;
+  /** On fulfilled orders. */
+  earned: number;
+  /** On paid orders not fulfilled yet. */
+  pending: number;
+}
+
+/** What a live stream sold: its orders not cancelled, and their lines the stream's attribution covers. */
+export interface StreamSales {
+  liveStreamId: string;
+  orders: number;
+  units: number;
+  /** Minor units of `currency`, meaningful only when `currencies` is 1. */
+  revenueAmount: number;
+  currency: string;
+  /** How many currencies the sales are in: an order is in one, but two orders may differ. */
+  currencies: number;
+}
+
+/** Newest-first lists page by `[createdAt ms, id]`. */
+const newerThan = (page: Page, createdAt: Column, id: Column) => before([createdAt, id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+/** Hand-ordered lists page by `[position, id]`. */
+const placedAfter = (page: Page, position: Column, id: Column) => beyond([position, id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+/** A page per owner of a table's own rows, newest first (`where` narrows which rows). */
+function newestFirstPages<T extends SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn }>(table: T, owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) {
+  return {
+    from: table,
+    owner,
+    ownerIds,
+    orderBy: [desc(table.createdAt), desc(table.id)],
+    where: and(where, newerThan(page, table.createdAt, table.id)),
+    node: { table, id: table.id, ref: table.id },
+    perOwner: perOwnerOf(page),
+  };
+}
+
+/** A page per owner of a hand-ordered list (`list` links an owner to the rows shown, `ref` naming them), by position. */
+function inPositionPages<T extends SQLiteTable & { id: SQLiteColumn }>(
+  list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs,
+  owner: SQLiteColumn,
+  ref: SQLiteColumn,
+  shown: T,
+  ownerIds: readonly string[],
+  page: Page,
+) {
+  return {
+    from: list,
+    owner,
+    ownerIds,
+    orderBy: [asc(list.position), asc(ref)],
+    where: placedAfter(page, list.position, ref),
+    node: { table: shown, id: shown.id, ref },
+    extra: { position: list.position },
+    perOwner: perOwnerOf(page),
+  };
+}
+
+/**
+ * The rate a sale of a product through `creatorId` would pay now: commission.ts's rule (the highest
+ * of the product's own rate and the brand's deals for that creator), here in SQL so that a page of
+ * links with their rates stays one statement.
+ */
+const effectiveBps = (creatorId: Column) =>
+  sql<number>`max(${products.commissionBps}, coalesce((select max(d.commission_bps) from ${creatorCommissions} d where d.creator_id = ${creatorId} and d.brand_id = ${products.brandId} and (d.product_id is null or d.product_id = ${products.id})), 0))`;
+
+const linkOrders = (status: string) =>
+  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
+
+/*
+ * Affiliate links come with what they earned and the rate a sale would pay now, computed in the
+ * same statement as the links themselves (their product joined for its currency).
+ */
+const linkView = {
+  ...getTableColumns(affiliateLinks),
+  commissionBps: effectiveBps(affiliateLinks.creatorId),
+  orderCount: sql<number>`(select count(*) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status != 'CANCELLED')`,
+  earnedAmount: linkOrders('FULFILLED'),
+  pendingAmount: linkOrders('PAID'),
+  currency: products.currency,
+};
+const linkProduct = { table: products, on: eq(products.id, affiliateLinks.productId) };
+
+export function readStatements(db: CommerceDb) {
+  /** The products of many owners' short, unpaged lists (a video's tags, a stream's pins), in list order. */
+  const productLists = (list: typeof videoProducts | typeof liveStreamPins, owner: SQLiteColumn, ownerIds: readonly string[]): Owned<ProductRow>[] =>
+    db
+      .select({ ownerId: sql<string>`${owner}`, node: products })
+      .from(list)
+      .innerJoin(products, eq(products.id, list.productId))
+      .where(inArray(owner, [...ownerIds]))
+      .orderBy(owner, list.position)
+      .all();
+
+  return {
+    brandsByIds: (ids: readonly string[]): BrandRow[] => db.select().from(brands).where(inArray(brands.id, [...ids])).all(),
+
+    productsByIds: (ids: readonly string[]): ProductRow[] => db.select().from(products).where(inArray(products.id, [...ids])).all(),
+
+    catalogsByIds: (ids: readonly string[]): CatalogRow[] => db.select().from(catalogs).where(inArray(catalogs.id, [...ids])).all(),
+
+    /** One page of brands by name (id breaks ties), with one extra row to tell whether more follow. */
+    brandsPage: (page: Page): BrandRow[] =>
+      db
+        .select()
+        .from(brands)
+        .where(beyond([brands.name, brands.id], page.after && [String(page.after[0]), String(page.after[1])]))
+        .orderBy(asc(brands.name), asc(brands.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** One page of products on sale, newest first, optionally of one brand. */
+    activeProductsPage: (page: Page, brandId?: string): ProductRow[] =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** A page of products on sale for each of many brands, newest first. */
+    brandProductPages: (brandIds: readonly string[], page: Page): Owned<ProductRow>[] =>
+      pagesPerOwner(db, newestFirstPages(products, products.brandId, brandIds, page, eq(products.status, 'ACTIVE'))),
+
+    /** A page of catalogs for each of many brands, newest first. */
+    brandCatalogPages: (brandIds: readonly string[], page: Page): Owned<CatalogRow>[] => pagesPerOwner(db, newestFirstPages(catalogs, catalogs.brandId, brandIds, page)),
+
+    /** A page of products for each of many catalogs, in the brand's order. */
+    catalogProductPages: (catalogIds: readonly string[], page: Page): Placed<ProductRow>[] =>
+      pagesPerOwner(db, inPositionPages(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products, catalogIds, page)),
+
+    /** A page of each of many creators' showcases, in the creator's order. */
+    showcasePages: (creatorIds: readonly string[], page: Page): Placed<ProductRow>[] =>
+      pagesPerOwner(db, inPositionPages(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products, creatorIds, page)),
+
+    /** A page of the catalogs each of many creators carries, in the creator's order. */
+    creatorCatalogPages: (creatorIds: readonly string[], page: Page): Placed<CatalogRow>[] =>
+      pagesPerOwner(db, inPositionPages(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs, creatorIds, page)),
+
+    /** Products tagged in each of many videos, in tag order. A video holds at most 5, so no page. */
+    videoProductLists: (videoIds: readonly string[]) => productLists(videoProducts, videoProducts.videoId, videoIds),
+
+    /** Products pinned on each of many live streams, in overlay order. At most 20 a stream, so no page. */
+    pinnedProductLists: (liveStreamIds: readonly string[]) => productLists(liveStreamPins, liveStreamPins.liveStreamId, liveStreamIds),
+
+    affiliateLinksByIds: (ids: readonly string[]): AffiliateLinkView[] =>
+      db
+        .select(linkView)
+        .from(affiliateLinks)
+        .innerJoin(linkProduct.table, linkProduct.on)
+        .where(inArray(affiliateLinks.id, [...ids]))
+        .all(),
+
+    /** A page of each of many creators' affiliate links, newest first, with their stats. */
+    affiliateLinkPages: (creatorIds: readonly string[], page: Page): Owned<AffiliateLinkView>[] =>
+      pagesPerOwnerShowing(db, newestFirstPages(affiliateLinks, affiliateLinks.creatorId, creatorIds, page), { columns: linkView, joins: [linkProduct] }),
+
+    ordersByIds: (ids: readonly string[]): OrderRow[] => db.select().from(orders).where(inArray(orders.id, [...ids])).all(),
+
+    /** A page of each of many buyers' orders, newest first. */
+    buyerOrderPages: (buyerIds: readonly string[], page: Page): Owned<OrderRow>[] => pagesPerOwner(db, newestFirstPages(orders, orders.buyerId, buyerIds, page)),
+
+    /** A page of each of many brands' orders, newest first. */
+    brandOrderPages: (brandIds: readonly string[], page: Page): Owned<OrderRow>[] => pagesPerOwner(db, newestFirstPages(orders, orders.brandId, brandIds, page)),
+
+    /** The lines of many orders, in line order. An order has at most 50, so no page. */
+    orderLineLists: (orderIds: readonly string[]): Owned<OrderLineView>[] =>
+      db
+        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: orders.currency } })
+        .from(orderLines)
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(inArray(orderLines.orderId, [...orderIds]))
+        .orderBy(orderLines.orderId, orderLines.position)
+        .all(),
+
+    /** Commission owed to each of many creators, one statement. Cancelled orders count for nothing. */
+    commissionTotals: (creatorIds: readonly string[]): CommissionTotals[] =>
+      db
+        .select({
+          creatorId: sql<string>`${orders.creatorId}`,
+          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`,
+          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`,
+        })
+        .from(orders)
+        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+        .groupBy(orders.creatorId)
+        .all(),
+
+    /** The sales of each of many live streams, one statement; a stream that sold nothing has no row. */
+    streamSales: (liveStreamIds: readonly string[]): StreamSales[] =>
+      db
+        .select({
+          liveStreamId: sql<string>`${orders.liveStreamId}`,
+          orders: sql<number>`count(distinct ${orders.id})`,
+          units: sql<number>`sum(${orderLines.quantity})`,
+          revenueAmount: sql<number>`sum(${orderLines.totalAmount})`,
+          currency: sql<string>`min(${orders.currency})`,
+          currencies: sql<number>`count(distinct ${orders.currency})`,
+        })
+        .from(orders)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.attributed, true)))
+        .where(and(inArray(orders.liveStreamId, [...liveStreamIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
+        .groupBy(orders.liveStreamId)
+        .all(),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * LIVE shopping as it happens, in one place: the events a stream's viewers receive, and what a
+ * stream has sold. Who may pin is curation.ts's rule, how an order is placed checkout.ts's; both
+ * call `announce…` here inside their own transaction.
+ *
+ * - Three events, each written to the outbox (topic: the stream's id) in the same transaction as
+ *   the change it reports, so an event exists if and only if its change committed:
+ *   PRODUCT_PINNED when a pin adds a product to the overlay, PRODUCT_UNPINNED when an unpin takes
+ *   one off, PURCHASED for each line of a checkout attributed to the stream whose product is
+ *   pinned on it (the lines the stream earns on). Pinning a pinned product, unpinning an absent
+ *   one and replaying a checkout's idempotency key change nothing and announce nothing; a refused
+ *   checkout rolls back with its events. A cancellation is not announced: a purchase event says
+ *   a sale happened, and the sales totals are where a cancellation shows.
+ * - An event names the product and, for a purchase, the units: never the buyer, nor the order
+ *   (events are public; an order id is a handle on one buyer's purchase). The lines of one
+ *   order are announced together, in line order, with consecutive ids.
+ * - The product is completed when the event is sent, as it is then (its inventory after the
+ *   purchase, or after later ones for an event replayed with `after`).
+ * - A subscription is for a stream content knows (NOT_FOUND otherwise) and completes once content
+ *   says the stream has ended, after sending every event committed before that (at once, for a
+ *   stream that has already ended). With content down, a stream this outbox holds events of is
+ *   known to exist (events are written only for streams content vouched for), so a gateway
+ *   resubscribing after a commerce restart is not turned away; the watch on content tells its
+ *   end once content is back.
+ * - A stream's sales: the orders attributed to it that are not cancelled, and the units and
+ *   revenue of their lines the stream covers, the same lines PURCHASED announces. The store sells
+ *   in one currency (USD); sales in several would have no honest sum and are refused
+ *   (SALES_CURRENCY_MISMATCH) rather than added up.
+ */
+import { GraphQLError } from 'graphql';
+import { ErrorCode, refuse } from '@app/kit/errors';
+import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
+import { money, type Money } from '@app/kit/money';
+import type { Context } from './context.ts';
+import type { LiveShoppingEventKind, LiveShoppingEventView, LiveShoppingPayload } from './db/schema.ts';
+import type { CommerceTx } from './db/store.ts';
+import { fetchLiveStream, liveStreamEnded } from './facts.ts';
+import { Refusal } from './refusals.ts';
+
+function announce(tx: CommerceTx, liveStreamId: string, kind: LiveShoppingEventKind, payload: LiveShoppingPayload, now: Date): Promise<unknown> {
+  return tx.appendLiveEvent(liveStreamId, kind, payload, now);
+}
+
+/** A product joined the stream's overlay (call only when the pin added it). */
+export function announcePinned(tx: CommerceTx, liveStreamId: string, productId: string, now: Date): Promise<unknown> {
+  return announce(tx, liveStreamId, 'PRODUCT_PINNED', { productId, quantity: null }, now);
+}
+
+/** A product left the stream's overlay (call only when the unpin removed it). */
+export function announceUnpinned(tx: CommerceTx, liveStreamId: string, productId: string, now: Date): Promise<unknown> {
+  return announce(tx, liveStreamId, 'PRODUCT_UNPINNED', { productId, quantity: null }, now);
+}
+
+/** The stream sold these lines (its pinned products' lines of one order), one event each, in line order. */
+export async function announcePurchased(tx: CommerceTx, liveStreamId: string, lines: readonly { productId: string; quantity: number }[], now: Date): Promise<void> {
+  for (const line of lines) await announce(tx, liveStreamId, 'PURCHASED', { productId: line.productId, quantity: line.quantity }, now);
+}
+
+/**
+ * A stream's shopping events for one subscriber: what it missed after `after`, then each as it
+ * commits, completing once the stream has ended and everything before that is sent.
+ * @throws BAD_USER_INPUT for an `after` this stream never sent; EVENTS_EXPIRED for one older than the window.
+ * @throws NOT_FOUND when content knows no such stream; SERVICE_UNAVAILABLE when content does not answer.
+ */
+export async function liveShoppingEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveEvent>> {
+  const position = parseEventId(after);
+  const ended = await hasEnded(context, liveStreamId);
+  return liveSubscription(context, {
+    store: context.store,
+    bus: context.store.liveEvents,
+    topic: liveStreamId,
+    after: position,
+    ended: ended ? Promise.resolve() : liveStreamEnded(context, liveStreamId),
+  });
+}
+
+/**
+ * Whether the stream has ended, as content says; when content does not answer, not yet for a
+ * stream this outbox holds events of.
+ * @throws NOT_FOUND when content knows no such stream; SERVICE_UNAVAILABLE when content does not
+ *   answer about a stream this outbox has never seen.
+ */
+async function hasEnded(context: Context, liveStreamId: string): Promise<boolean> {
+  try {
+    return (await fetchLiveStream(context, liveStreamId)).status === 'ENDED';
+  } catch (error) {
+    const unavailable = error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
+    if (unavailable && (await context.store.liveEventTopic(liveStreamId)).lastSeq > 0) return false;
+    throw error;
+  }
+}
+
+/** An outbox event as the API shows it. */
+export function shoppingEvent(event: LiveEvent): LiveShoppingEventView {
+  const payload = event.payload as LiveShoppingPayload;
+  return { id: String(event.seq), kind: event.kind as LiveShoppingEventKind, productId: payload.productId, quantity: payload.quantity };
+}
+
+export interface LiveStreamSales {
+  orders: number;
+  units: number;
+  revenue: Money;
+}
+
+/** What a stream has sold so far (zero for a stream that sold nothing). */
+export async function liveStreamSales(context: Context, liveStreamId: string): Promise<LiveStreamSales> {
+  const sales = await context.loaders.streamSales.load(liveStreamId);
+  if (!sales) return { orders: 0, units: 0, revenue: money(0) };
+  if (sales.currencies > 1) {
+    throw refuse(Refusal.SALES_CURRENCY_MISMATCH, "This stream's sales are in several currencies, which add up to no one amount.", { liveStreamId });
+  }
+  return { orders: sales.orders, units: sales.units, revenue: money(sales.revenueAmount, sales.currency) };
+}

@@ -1,0 +1,59 @@
+/**
+ * The commerce subgraph's own refusal codes, in `extensions.code` (raised with the kit's `refuse`).
+ * Clients branch on them: they are part of the API, never renamed. Generic cases use the kit's
+ * codes: NOT_FOUND, BAD_USER_INPUT, FORBIDDEN, UNAUTHENTICATED, IDEMPOTENCY_KEY_REUSED,
+ * SERVICE_UNAVAILABLE. A merch feed's failing items are reported in its result (index, field,
+ * reason), not as errors.
+ */
+export const Refusal = {
+  /** A product archived (off sale) is bought, pinned, showcased, added to a catalog or linked. */
+  PRODUCT_NOT_AVAILABLE: 'PRODUCT_NOT_AVAILABLE',
+  /** A checkout line asks for more units than are left (`line`, `available`). */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** A checkout mixes brands: an order is one brand's products. */
+  MULTIPLE_BRANDS: 'MULTIPLE_BRANDS',
+  /** A checkout mixes currencies: an order is in one currency. */
+  MULTIPLE_CURRENCIES: 'MULTIPLE_CURRENCIES',
+  /** No affiliate link has the code given to checkout or to a click. */
+  AFFILIATE_CODE_NOT_FOUND: 'AFFILIATE_CODE_NOT_FOUND',
+  /** The affiliate code's product is not among the checkout's lines. */
+  AFFILIATE_PRODUCT_NOT_IN_ORDER: 'AFFILIATE_PRODUCT_NOT_IN_ORDER',
+  /** A checkout attributed to a live stream buys none of the products pinned on it. */
+  PRODUCT_NOT_PINNED: 'PRODUCT_NOT_PINNED',
+  /** A checkout is attributed to a stream that is not LIVE now (content says). */
+  STREAM_NOT_LIVE: 'STREAM_NOT_LIVE',
+  /** A product is pinned on a stream that has ended. */
+  STREAM_ENDED: 'STREAM_ENDED',
+  /** A stream already shows the most pinned products it may. */
+  PIN_LIMIT_REACHED: 'PIN_LIMIT_REACHED',
+  /** A creator's showcase already holds the most products it may. */
+  SHOWCASE_FULL: 'SHOWCASE_FULL',
+  /** Adding these products would take a catalog past the most it holds. */
+  CATALOG_FULL: 'CATALOG_FULL',
+  /** A catalog is given another brand's product. */
+  PRODUCT_OF_ANOTHER_BRAND: 'PRODUCT_OF_ANOTHER_BRAND',
+  /** The buyer cancels an order its brand has already fulfilled. */
+  ORDER_ALREADY_FULFILLED: 'ORDER_ALREADY_FULFILLED',
+  /** The brand fulfils an order its buyer has cancelled. */
+  ORDER_CANCELLED: 'ORDER_CANCELLED',
+  /** A live stream's sales are in more than one currency, so no one revenue adds them up. */
+  SALES_CURRENCY_MISMATCH: 'SALES_CURRENCY_MISMATCH',
+  /** Gift earnings come in a currency other than the commissions' (USD), so no total adds up. */
+  EARNINGS_CURRENCY_MISMATCH: 'EARNINGS_CURRENCY_MISMATCH',
+} as const;
+
+/** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */
+export const ForbiddenReason = {
+  /** Only an order's buyer cancels it. */
+  NOT_ORDER_BUYER: 'NOT_ORDER_BUYER',
+  /** Only a stream's own creator changes its overlay. */
+  NOT_STREAM_CREATOR: 'NOT_STREAM_CREATOR',
+  /** Links and showcases are for creators (users says who is one). */
+  NOT_A_CREATOR: 'NOT_A_CREATOR',
+  /** A brand's own data (myBrand, commission deals) is reached with its partner key. */
+  PARTNER_REQUIRED: 'PARTNER_REQUIRED',
+  /** A creator's affiliate links and earnings are theirs alone. */
+  NOT_THE_CREATOR: 'NOT_THE_CREATOR',
+  /** A user's orders are theirs alone. */
+  NOT_THE_USER: 'NOT_THE_USER',
+} as const;

@@ -1,0 +1,283 @@
+/**
+ * The explorer's ready example operations: one per step of the README's walk-throughs, in the
+ * README's order, with the seeded ids filled in where the seed fixes them and a placeholder
+ * where an earlier step's answer is needed. A unit test validates every operation and its
+ * variables against `schema/api.graphql`.
+ */
+
+/** Who the caller must be: what goes in the headers editor first. */
+export type Credentials = 'anyone' | 'user' | 'partner';
+
+export interface ExampleOperation {
+  /** Stable slug, also the operation's name in kebab case. */
+  id: string;
+  walkthrough: string;
+  title: string;
+  credentials: Credentials;
+  /** One or two sentences: what the step shows and where its inputs come from. */
+  hint: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** Seeded ids the walk-throughs use (stable: a hash of the seed index). */
+export const SEEDED = {
+  /** A live stream of another creator (noah.gaming's), so Maya may gift to it. */
+  liveStreamId: 'liv_s1i5ISWc4Wm0',
+  roseGiftId: 'lgf_OWoKtmEQnz8x',
+  coinPackageId: 'cpk_700',
+  /** ava.beauty, a US user: the friend who receives a Small Gesture. */
+  friendUserId: 'usr_D9EYn7MH22Mh',
+  offerId: 'gof_HCfuNHKzITbz',
+  brandId: 'brd_XUMDqD4HV8ye',
+  productId: 'prd_QE3zNVss2-WP',
+} as const;
+
+export const EXAMPLES: readonly ExampleOperation[] = [
+  {
+    id: 'creator-profile',
+    walkthrough: 'Quickstart',
+    title: 'A creator’s profile, across all four subgraphs',
+    credentials: 'anyone',
+    hint: 'The README’s first query: the creator from users, videos and streams from content, products from commerce, gift totals from gifts.',
+    query: `query CreatorProfile {
+  creator(handle: "maya.cooking") {
+    displayName
+    followerCount
+    followers(first: 3) { edges { node { handle } } }
+    videos(first: 5) {
+      edges { node { caption products { title price { formatted } brand { name } } } }
+      pageInfo { hasNextPage endCursor }
+    }
+    liveStreams(first: 3) {
+      edges { node { title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds } } }
+    }
+    giftEarnings { diamonds value { formatted } }
+    catalogs(first: 3) { edges { node { name brand { name } } } }
+    showcase(first: 5) { edges { node { title price { formatted } } } }
+  }
+}`,
+  },
+  {
+    id: 'feed',
+    walkthrough: 'Quickstart',
+    title: 'The video feed',
+    credentials: 'anyone',
+    hint: 'Newest videos first, with each creator, tagged products and gift earnings; page on with `after: pageInfo.endCursor`.',
+    query: `query Feed($first: Int = 10, $after: String) {
+  feed(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        caption
+        creator { handle displayName giftEarnings { diamonds } }
+        products { title price { formatted } brand { name } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { first: 10 },
+  },
+  {
+    id: 'me',
+    walkthrough: 'Acting as someone',
+    title: 'Who am I (as a user)',
+    credentials: 'user',
+    hint: 'Needs a user token in the headers: `npm run token -- maya.cooking`.',
+    query: `query Me {
+  me { id handle followingCount wallet { coins } }
+}`,
+  },
+  {
+    id: 'my-brand',
+    walkthrough: 'Acting as someone',
+    title: 'Which brand am I (as a partner)',
+    credentials: 'partner',
+    hint: 'Needs a partner key in the headers (`x-api-key`): `npm run keys -- create --partner brd_XUMDqD4HV8ye --scopes catalog:read,catalog:write`.',
+    query: `query MyBrand {
+  myBrand { id name platform }
+}`,
+  },
+  {
+    id: 'buy-coins',
+    walkthrough: 'Gifts',
+    title: '1. Buy coins',
+    credentials: 'user',
+    hint: 'Pick a package from `coinPackages`; the test payment provider approves (set `paymentMethod: "test_decline"` to see PAYMENT_DECLINED). A new idempotency key buys again.',
+    query: `query CoinPackages {
+  coinPackages { id coins price { formatted } }
+}
+
+mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {
+  purchaseCoins(input: { packageId: $packageId, idempotencyKey: $idempotencyKey }) {
+    wallet { coins }
+  }
+}`,
+    variables: { packageId: SEEDED.coinPackageId, idempotencyKey: 'buy-0001' },
+  },
+  {
+    id: 'send-live-gift',
+    walkthrough: 'Gifts',
+    title: '2. Send a gift to a live stream',
+    credentials: 'user',
+    hint: 'Run LiveNowAndGifts for a stream and a gift, then SendLiveGift (buy coins first).',
+    query: `query LiveNowAndGifts {
+  liveNow(first: 5) { edges { node { id title creator { handle } } } }
+  liveGifts { id name coinPrice }
+}
+
+mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempotencyKey: String!) {
+  sendLiveGift(input: { liveStreamId: $liveStreamId, giftId: $giftId, quantity: $quantity, idempotencyKey: $idempotencyKey }) {
+    send { coins diamonds creator { handle } }
+    wallet { coins }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId, giftId: SEEDED.roseGiftId, quantity: 2, idempotencyKey: 'gift-0001' },
+  },
+  {
+    id: 'stream-earnings',
+    walkthrough: 'Gifts',
+    title: '3. The creator’s gift earnings',
+    credentials: 'anyone',
+    hint: 'The stream’s totals and leaderboard (gifts) and its creator’s earnings.',
+    query: `query StreamEarnings($liveStreamId: ID!) {
+  liveStream(id: $liveStreamId) {
+    title
+    giftTotals { coins diamonds }
+    topGifters { rank coins user { handle } }
+    creator { handle giftEarnings { diamonds value { formatted } } }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId },
+  },
+  {
+    id: 'small-gesture-offers',
+    walkthrough: 'Small Gestures',
+    title: '4a. Offers you may send',
+    credentials: 'user',
+    hint: 'US users only (`unavailableReason` says why not); three sends per user, ever.',
+    query: `query SmallGestureOffers {
+  smallGestureOffers {
+    offers { id title codesLeft }
+    unavailableReason
+  }
+}`,
+  },
+  {
+    id: 'send-small-gesture',
+    walkthrough: 'Small Gestures',
+    title: '4b. Send a Small Gesture to a friend',
+    credentials: 'user',
+    hint: 'The recipient is ava.beauty; the message may be up to 150 characters.',
+    query: `mutation SendSmallGesture($offerId: ID!, $recipientId: ID!, $message: String!, $idempotencyKey: String!) {
+  sendSmallGesture(input: { offerId: $offerId, recipientId: $recipientId, message: $message, idempotencyKey: $idempotencyKey }) {
+    gift { id }
+    allowance { remaining }
+  }
+}`,
+    variables: { offerId: SEEDED.offerId, recipientId: SEEDED.friendUserId, message: 'For you!', idempotencyKey: 'sg-000001' },
+  },
+  {
+    id: 'redeem-small-gesture',
+    walkthrough: 'Small Gestures',
+    title: '4c. The friend’s inbox, and redeeming',
+    credentials: 'user',
+    hint: 'With the friend’s token (`npm run token -- ava.beauty`): the inbox, then redeem a gift id from it (the code is shown once).',
+    query: `query GiftInbox {
+  me {
+    giftInbox(first: 5) { edges { node { id message sender { handle } offer { title } } } }
+  }
+}
+
+mutation RedeemSmallGesture($id: ID!) {
+  redeemSmallGesture(id: $id) { code }
+}`,
+    variables: { id: '<a gift id from GiftInbox>' },
+  },
+  {
+    id: 'create-affiliate-link',
+    walkthrough: 'Commerce',
+    title: '1. A creator links a product',
+    credentials: 'user',
+    hint: 'With a creator’s token (maya.cooking): any product on sale, at its rate or a higher deal.',
+    query: `mutation CreateAffiliateLink($productId: ID!) {
+  createAffiliateLink(productId: $productId) {
+    code
+    commissionRate
+    product { title }
+  }
+}`,
+    variables: { productId: SEEDED.productId },
+  },
+  {
+    id: 'affiliate-checkout',
+    walkthrough: 'Commerce',
+    title: '2. A buyer checks out through the link',
+    credentials: 'user',
+    hint: 'With another user’s token (`npm run token -- ava.beauty`) and the code from CreateAffiliateLink.',
+    query: `mutation Checkout($productId: ID!, $quantity: Int!, $affiliateCode: String, $idempotencyKey: String!) {
+  checkout(input: { lines: [{ productId: $productId, quantity: $quantity }], affiliateCode: $affiliateCode, idempotencyKey: $idempotencyKey }) {
+    order { id status total { formatted } commission { formatted } }
+  }
+}`,
+    variables: { productId: SEEDED.productId, quantity: 2, affiliateCode: '<code from CreateAffiliateLink>', idempotencyKey: 'order-0001' },
+  },
+  {
+    id: 'fulfill-order',
+    walkthrough: 'Commerce',
+    title: '3. The brand ships it',
+    credentials: 'partner',
+    hint: 'With a Glow Theory key holding `orders:write`: `npm run keys -- create --partner brd_XUMDqD4HV8ye --scopes orders:read,orders:write`.',
+    query: `mutation FulfillOrder($id: ID!) {
+  fulfillOrder(id: $id) { id status }
+}`,
+    variables: { id: '<order id from Checkout>' },
+  },
+  {
+    id: 'creator-earnings',
+    walkthrough: 'Commerce',
+    title: '4. The creator’s earnings',
+    credentials: 'user',
+    hint: 'With the creator’s token: commissions (commerce) plus gifts (from the gifts subgraph through @requires).',
+    query: `query CreatorEarnings {
+  me {
+    creator {
+      earnings {
+        commissions { formatted }
+        gifts { formatted }
+        total { formatted }
+        pending { formatted }
+      }
+    }
+  }
+}`,
+  },
+  {
+    id: 'import-product-feed',
+    walkthrough: 'Merch feeds',
+    title: 'Import a shop’s product feed',
+    credentials: 'partner',
+    hint: 'With a key holding `catalog:write` for the brand. Running it again changes nothing; FULL archives what the feed leaves out.',
+    query: `mutation ImportProductFeed($brandId: ID!, $feed: ProductFeedInput!) {
+  importProductFeed(brandId: $brandId, feed: $feed) {
+    created
+    updated
+    unchanged
+    archived
+    failed
+    errors { index field reason }
+  }
+}`,
+    variables: {
+      brandId: SEEDED.brandId,
+      feed: { mode: 'FULL', items: [{ externalId: 'sku-1', title: 'Dewy Serum', priceAmount: 2499, inventory: 40, status: 'ACTIVE' }] },
+    },
+  },
+];
+
+/**
+ * The example the explorer opens with, and the one the browser test runs. It takes no variables:
+ * GraphiQL 5 does not fill the first default tab's variables editor.
+ */
+export const FIRST_EXAMPLE = EXAMPLES[0]!;

@@ -1,0 +1,30 @@
+import 'graphiql/style.css';
+import './explorer.css';
+import './workers.ts';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { examplesPlugin } from './examples-plugin.tsx';
+import { FIRST_EXAMPLE } from './examples.ts';
+import { DEFAULT_HEADERS } from './headers.ts';
+
+// The gateway that served this page answers GraphQL on the same origin.
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+
+createRoot(document.getElementById('explorer')!).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      // Passing plugins replaces GraphiQL's default list, so history is named again.
+      plugins={[examplesPlugin, HISTORY_PLUGIN]}
+      visiblePlugin={examplesPlugin}
+      defaultHeaders={DEFAULT_HEADERS}
+      defaultTabs={[{ query: FIRST_EXAMPLE.query, variables: JSON.stringify(FIRST_EXAMPLE.variables ?? {}, null, 2), headers: DEFAULT_HEADERS }]}
+      defaultEditorToolsVisibility="headers"
+      shouldPersistHeaders={false}
+    >
+      <GraphiQL.Logo>Video commerce graph</GraphiQL.Logo>
+    </GraphiQL>
+  </StrictMode>,
+);
