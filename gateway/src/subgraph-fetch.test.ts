@@ -178,6 +178,23 @@ describe('identical reads in flight', () => {
   });
 });
 
+describe('a failed fetch completing entities', () => {
+  it('is placed at the path of the entities it was to complete, up to the first list', async () => {
+    const { source } = dataSource('gifts', await downUrl());
+    const at = (pathInIncomingRequest: (string | number)[]) =>
+      source
+        .process({ kind: 'incoming operation', request: { query: 'query Q__gifts__1 { _entities { id } }', variables: {} }, context: { viewer }, incomingRequestContext: {}, pathInIncomingRequest } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>)
+        .then(
+          () => null,
+          (error: GraphQLError) => error,
+        );
+    expect((await at(['liveStreamUpdates', 'stream']))?.path).toEqual(['liveStreamUpdates', 'stream']);
+    expect((await at(['feed', 'edges', '@', 'node', 'creator']))?.path).toEqual(['feed', 'edges']);
+    expect((await at(['feed', 'edges', '@', 'node', 'creator']))?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'gifts' });
+    expect((await at([]))?.path).toBeUndefined();
+  });
+});
+
 describe('a subgraph answer that is not a GraphQL response', () => {
   it('is SERVICE_UNAVAILABLE naming the service, its body not passed on', async () => {
     const broken = await subgraph((_received, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy at 10.0.0.1</html>'));

@@ -1,4 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { anonymousViewer } from '@app/kit/viewer';
 import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
@@ -90,6 +91,17 @@ export interface SubgraphFetchOptions extends SubgraphRequestOptions {
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
+/**
+ * A failed fetch's error names where in the response the missing data belonged: the path of the
+ * entities it was to complete, up to the first list (whose every item it nulls).
+ */
+function placed(error: GraphQLError, options: GraphQLDataSourceProcessOptions<GatewayContext>): GraphQLError {
+  const path = 'pathInIncomingRequest' in options && Array.isArray(options.pathInIncomingRequest) ? (options.pathInIncomingRequest as (string | number)[]) : [];
+  const until = path.indexOf('@');
+  const located = until === -1 ? path : path.slice(0, until);
+  return located.length > 0 ? new GraphQLError(error.message, { path: located, extensions: error.extensions }) : error;
+}
+
 function parsed(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -113,7 +125,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.send = useSubgraphRequest(options);
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await this.fetch(options);
+    } catch (error) {
+      throw error instanceof GraphQLError ? placed(error, options) : error;
+    }
+  }
+
+  private async fetch({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     // Internal calls (health checks) have no incoming request and so no viewer.
     const viewer = context?.viewer ?? anonymousViewer();
     const query = request.query ?? '';
