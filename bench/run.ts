@@ -10,8 +10,8 @@
  *
  * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_CASES (default
  * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
- * the feed through our gateway, BENCH_CPU_PROFILE=1 to write a CPU profile of our gateway
- * (bench/gateway.cpuprofile, for `varied`), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
+ * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
+ * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
  * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids.
  */
@@ -40,7 +40,8 @@ const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,writes').split(',').map((name) => name.trim()));
-const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
+/** Processes to profile (`1` means the gateway): each writes bench/<name>.cpuprofile when it stops. */
+const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' : (process.env.BENCH_CPU_PROFILE ?? '')).split(',').filter(Boolean));
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
 /** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
@@ -330,10 +331,11 @@ async function main() {
     SUBSCRIPTIONS_PER_IP: String(LIVE_CLIENTS + 10),
     CONNECTIONS_PER_IP: String(LIVE_CLIENTS + 10),
   };
-  for (const name of SUBGRAPHS) processes.start(name, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
+  const profileDir = (name: string) => path.join(dataDir, 'profile', name);
+  const profiling = (name: string) => (CPU_PROFILE.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(name)}`] : []);
+  for (const name of SUBGRAPHS) processes.start(name, [...profiling(name), '--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
   await Promise.all(subgraphPorts.map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
-  const profileDir = path.join(dataDir, 'profile');
-  processes.start('gateway', [...(CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'gateway/dist/index.js'], env);
+  processes.start('gateway', [...profiling('gateway'), 'gateway/dist/index.js'], env);
   const ours = `http://127.0.0.1:${gatewayPort}/graphql`;
   const theirs = `http://127.0.0.1:${stockPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/ready`);
@@ -537,15 +539,16 @@ async function main() {
   };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
-  if (CPU_PROFILE) {
-    // The profile is written when the gateway exits: stop it first, keep the newest.
+  // A profile is written when its process exits: stop each profiled one first.
+  for (const name of CPU_PROFILE) {
+    const child = processes.byName.get(name);
+    if (!child) continue;
     await new Promise<void>((resolve) => {
-      const gateway = processes.byName.get('gateway')!;
-      gateway.once('exit', () => resolve());
-      gateway.kill('SIGTERM');
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
     });
-    const profile = readdirSync(profileDir).sort().at(-1);
-    if (profile) renameSync(path.join(profileDir, profile), path.join(root, 'bench', 'gateway.cpuprofile'));
+    const profile = readdirSync(profileDir(name)).sort().at(-1);
+    if (profile) renameSync(path.join(profileDir(name), profile), path.join(root, 'bench', `${name}.cpuprofile`));
   }
 
   const pad = (value: unknown, width: number) => String(value).padStart(width);
