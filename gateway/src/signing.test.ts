@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
 import { encodeViewer, NonceGuard, SIGNATURE_HEADER, verifyViewer, VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
-import { encodedViewer, signedViewerHeaders, useViewerSigning } from './signing.ts';
+import { encodedViewer, signedViewerHeaders, useViewerSigning, viewerHeaders } from './signing.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: [], country: 'US', requestId: 'r1' };
@@ -25,6 +25,16 @@ describe('viewer signing', () => {
     expect(verifyViewer(given, `${body} `, secret, guard).rejected).toBe('bad-signature');
     expect(verifyViewer(given, body, secret, guard)).toMatchObject({ rejected: null, viewer: { userId: 'usr_1', requestId: 'r1' } });
     expect(verifyViewer(given, body, secret, guard).rejected).toBe('replayed');
+  });
+
+  it('sends an anonymous viewer unsigned, with only its request id; anyone else signed', () => {
+    const anonymous: Viewer = { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId: 'r9' };
+    expect(viewerHeaders(secret, anonymous, '{}')).toEqual({ 'x-request-id': 'r9' });
+    const partner: Viewer = { ...anonymous, partnerId: 'brd_1', keyId: 'key_1', scopes: ['catalog:write'] };
+    const headers = viewerHeaders(secret, partner, '{}');
+    expect(headers['x-request-id']).toBe('r9');
+    expect(verifyViewer({ viewer: headers[VIEWER_HEADER], signature: headers[SIGNATURE_HEADER] }, '{}', secret, new NonceGuard())).toMatchObject({ rejected: null, viewer: { partnerId: 'brd_1' } });
+    expect(viewerHeaders(secret, { ...anonymous, country: 'US' }, '{}')[SIGNATURE_HEADER]).toBeDefined();
   });
 
   it('encodes a viewer once and gives every fetch of the request the same encoding', () => {

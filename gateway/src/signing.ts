@@ -15,6 +15,21 @@ export function encodedViewer(viewer: Viewer): string {
   return value;
 }
 
+/** A viewer with nothing to vouch for: no user, no partner, no key, no scopes, no country. */
+export function isAnonymous(viewer: Viewer): boolean {
+  return viewer.userId === null && viewer.partnerId === null && viewer.keyId === null && viewer.scopes.length === 0 && viewer.country === null;
+}
+
+/**
+ * The headers that carry a viewer to a subgraph, with the request id. An anonymous viewer goes
+ * unsigned: a subgraph treats a request without a viewer as anonymous anyway, so signing one
+ * (and verifying it there) would cost both sides a hash and an HMAC per request for nothing.
+ */
+export function viewerHeaders(secret: string, viewer: Viewer, body: string): Record<string, string> {
+  if (isAnonymous(viewer)) return { 'x-request-id': viewer.requestId };
+  return { ...signedViewerHeaders(secret, encodedViewer(viewer), body), 'x-request-id': viewer.requestId };
+}
+
 /**
  * The two headers that carry a viewer to a subgraph. The signature covers the exact body bytes,
  * so it is made where the body is final, just before the request leaves.

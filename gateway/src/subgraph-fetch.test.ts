@@ -91,6 +91,15 @@ describe('a subgraph fetch', () => {
     expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="users",outcome="ok"\} 1/);
   });
 
+  it('for an anonymous caller goes unsigned, with the request id', async () => {
+    const content = await subgraph(json(200, { data: { feed: [] } }));
+    const { source } = dataSource('content', content.url);
+    await ask(source, 'query Feed__content__0 { feed { id } }', { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId: 'req-anon' });
+    expect(content.received[0]!.headers).toMatchObject({ 'x-request-id': 'req-anon' });
+    expect(content.received[0]!.headers[VIEWER_HEADER]).toBeUndefined();
+    expect(content.received[0]!.headers[SIGNATURE_HEADER]).toBeUndefined();
+  });
+
   it('to a subgraph that is down is SERVICE_UNAVAILABLE naming it, with no address or socket error', async () => {
     const { source, metrics } = dataSource('content', await downUrl());
     const error = await failureOf(source);

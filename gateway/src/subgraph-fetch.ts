@@ -5,7 +5,7 @@ import { anonymousViewer } from '@app/kit/viewer';
 import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { encodedViewer, signedViewerHeaders } from './signing.ts';
+import { viewerHeaders } from './signing.ts';
 import { subgraphFailureError } from './subgraph-errors.ts';
 import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
 
@@ -142,7 +142,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body);
     let answer: SubgraphAnswer;
     try {
-      answer = await this.share(key, () => this.send(body, { ...signedViewerHeaders(this.options.secret, encodedViewer(viewer), body), 'x-request-id': viewer.requestId }));
+      answer = await this.share(key, () => this.send(body, viewerHeaders(this.options.secret, viewer, body)));
     } catch (error) {
       // Never pass on a subgraph's URL or socket error: `subgraphFailureError` says what a client sees.
       throw subgraphFailureError(this.options.name, { kind: error instanceof SubgraphFetchError && error.outcome === 'timeout' ? 'timeout' : 'unreachable' });

@@ -14,7 +14,7 @@ import { subscriptionServer } from './sse.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
-import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
+import { anonymousViewer, NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type Viewer } from './viewer.ts';
 
 /**
  * Errors with a public code pass through as they are; anything else reaches the caller as a
@@ -102,7 +102,14 @@ export function viewerReader(secret: string, logger: Logger) {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const { viewer, rejected } = verifyViewer({ viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) }, rawBody, secret, guard);
+    const given = { viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) };
+    // The gateway sends anonymous callers unsigned (there is no one to vouch for): the request id
+    // comes in its own header, kept only when short and plain.
+    if (!given.viewer && !given.signature) {
+      const requestId = header('x-request-id');
+      return anonymousViewer(requestId && /^[\w.:-]{1,64}$/.test(requestId) ? requestId : undefined);
+    }
+    const { viewer, rejected } = verifyViewer(given, rawBody, secret, guard);
     if (rejected) logger.warn({ reason: rejected, remoteAddress: req.socket.remoteAddress }, 'refused a viewer header; treating the request as anonymous');
     return viewer;
   };
