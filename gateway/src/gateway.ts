@@ -28,6 +28,7 @@ import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
 import { createSubscriptions } from './subscriptions/serve.ts';
 
@@ -79,7 +80,7 @@ export function createGateway(options: GatewayOptions) {
   const formatError = useErrorFormatting({ production: config.production });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
-  const authenticate = createAuthenticator(config.jwt, options.keys);
+  const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys));
   const authentication = useAuthentication({ authenticate, logger });
   const trustedDocuments = useTrustedDocuments({
     documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
