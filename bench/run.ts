@@ -1,35 +1,60 @@
 /**
  * `npm run bench`: starts the graph on loopback with its fixed seed (plus a stock Apollo Gateway
- * over the same subgraphs), drives each case with autocannon from a separate process after a
- * warm-up, checks every response, and prints one table plus bench/results.json.
+ * over the same subgraphs), drives each case from a separate process after a warm-up, checks
+ * every response, and prints tables plus bench/results.json.
  *
- * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_SOAK_SECONDS
- * (default 0: off) for a memory soak of the feed through our gateway. BENCH_STORE=postgres runs it
- * all with every store on a throwaway Postgres (`stores.ts`).
+ * Cases: `same` (today's: one query from every connection, autocannon), `live` (LIVE fan-out over
+ * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS), then `varied`,
+ * `signed-in` and `varied + writes` (random operations from the seeded world, each answer
+ * compared with its reference; bench/driver.ts), ours and stock alternating.
+ *
+ * BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 16), BENCH_CASES (default
+ * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
+ * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
+ * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
+ * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
+ * to send operation text instead of persisted document ids.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
 import { openGatewayStores } from '../gateway/src/db/open.ts';
 import { creatorIds, liveStreamIds, productBrandId, productIds, userIds } from '../packages/fixtures/src/world.ts';
 import { freePorts } from '../test/stack.ts';
+import { dataOf } from './answers.ts';
+import { type DocumentMode, persistedQuery } from './documents.ts';
+import type { DriverCase, DriverResult } from './driver.ts';
+import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
+import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
-import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
+import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,writes').split(',').map((name) => name.trim()));
+/** Processes to profile (`1` means the gateway): each writes bench/<name>.cpuprofile when it stops. */
+const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' : (process.env.BENCH_CPU_PROFILE ?? '')).split(',').filter(Boolean));
+/** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
+const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
+/** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
+const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
+/** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WRITE_SHARE = 0.05;
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const FEED = `query Feed { feed(first: 20) { edges { node { id caption publishedAt creator { id handle displayName verified giftEarnings { diamonds } } products { id title price { amount currencyCode } } } } pageInfo { hasNextPage endCursor } } }`;
 const PROFILE = `query CreatorProfile($handle: String!) { creator(handle: $handle) { displayName followerCount followers(first: 3) { edges { node { handle } } }
@@ -39,54 +64,9 @@ const PROFILE = `query CreatorProfile($handle: String!) { creator(handle: $handl
 /** What the gateway's first fetch for FEED asks the content subgraph: the floor for the feed. */
 const FEED_FIRST_FETCH = `query Feed__content__0 { feed(first: 20) { edges { node { __typename id caption publishedAt creator { __typename id } } } pageInfo { hasNextPage endCursor } } }`;
 
-type Service = 'users' | 'content' | 'gifts' | 'commerce' | 'gateway' | 'stock';
-const processes = new Map<Service, ChildProcess>();
-
-function startProcess(name: Service, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let errors = '';
-  child.stderr!.on('data', (chunk) => (errors += chunk));
-  child.once('exit', (code) => {
-    if (code && !stopping) console.error(`${name} exited with ${code}:\n${errors.slice(-2000)}`);
-  });
-  processes.set(name, child);
-  return child;
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok || response.status === 400) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** User + system CPU of a process, in milliseconds, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
-}
-
-let subgraphPorts: Record<'users' | 'content' | 'gifts' | 'commerce', number>;
-async function statementTotal(): Promise<number> {
-  let total = 0;
-  for (const port of Object.values(subgraphPorts)) {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    total += Number(/^sql_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? 0);
-  }
-  return total;
-}
+const SUBGRAPHS = ['users', 'content', 'gifts', 'commerce'] as const;
+const processes = new Processes(root);
+let subgraphPorts: number[] = [];
 
 interface LoadResult {
   requests: number;
@@ -125,7 +105,21 @@ interface CaseResult {
   gatewayCpuMsPerRequest: number;
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** A case of random operations, on one gateway: what `bench/driver.ts` measured, plus CPU and subgraph work. */
+interface MixResult extends CaseResult {
+  gateway: 'ours' | 'stock' | 'compared';
+  writes: number;
+  /** The share of the gateway's CPU spent in the kernel (its sockets). */
+  gatewaySystemCpuShare: number;
+  /** The lowest gateway CPU per request of the rounds: other work on the machine only ever adds to it. */
+  gatewayCpuMsPerRequestBest: number;
+  wrongAnswers: number;
+  staleReads: number;
+  subgraphCpuMsPerRequest: number;
+  subgraphRequestsPerRequest: number;
+}
+
+const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
 
 /**
  * SQL statements per request, exactly: a few requests one at a time once the load has stopped
@@ -134,14 +128,14 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 async function statementsPerRequest(spec: { url: string; bodies: string[]; headers?: Record<string, string> }): Promise<number> {
   // Let requests the load generator abandoned at its deadline finish first.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const before = await statementTotal();
+  const before = (await subgraphCounters(subgraphPorts)).statements;
   const rounds = 5;
   for (let i = 0; i < rounds; i++) {
     for (const body of spec.bodies) {
       await fetch(spec.url, { method: 'POST', headers: { 'content-type': 'application/json', ...spec.headers }, body: body.replaceAll('{{n}}', `probe-${Date.now()}-${i}`) });
     }
   }
-  return ((await statementTotal()) - before) / (rounds * spec.bodies.length);
+  return ((await subgraphCounters(subgraphPorts)).statements - before) / (rounds * spec.bodies.length);
 }
 
 /** Warm up, then measure: throughput, latency, every failure, SQL statements and the serving process's CPU. */
@@ -161,35 +155,155 @@ async function measure(name: string, spec: { url: string; bodies: string[]; head
     p99Ms: round(load.p99Ms),
     errors,
     requests: load.requests,
-    statementsPerRequest: Math.round((await statementsPerRequest(spec)) * 100) / 100,
-    gatewayCpuMsPerRequest: Math.round((cpu / requests) * 1000) / 1000,
+    statementsPerRequest: round(await statementsPerRequest(spec)),
+    gatewayCpuMsPerRequest: round(cpu / requests, 3),
   };
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  if (body.errors) throw new Error(`setup failed: ${body.errors[0]?.message}`);
-  return body.data ?? {};
+let totalWrongAnswers = 0;
+let totalStaleReads = 0;
+
+/**
+ * One run of the driver against one gateway, with the gateway's and the subgraphs' CPU time and
+ * the subgraphs' requests and statements counted from when its load starts to when it ends.
+ */
+async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
+  const file = path.join(dataDir, `driver-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(spec));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const subgraphPids = SUBGRAPHS.map((name) => processes.pid(name));
+  const sample = async () => ({
+    gateway: cpuMs(gatewayPid),
+    gatewaySystem: cpuSplitMs(gatewayPid).system,
+    subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
+    ...(await subgraphCounters(subgraphPorts)),
+  });
+  let before: Awaited<ReturnType<typeof sample>> | null = null;
+  let after: Awaited<ReturnType<typeof sample>> | null = null;
+  let result: DriverResult | null = null;
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const message = JSON.parse(line) as { event?: string } & DriverResult;
+    if (message.event === 'start') before = await sample();
+    else {
+      after = await sample();
+      result = message;
+    }
+  }
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  rmSync(file, { force: true });
+  if (code !== 0 || !result || !before || !after) throw new Error(`the load driver exited with ${code}`);
+  totalWrongAnswers += result.wrongAnswers;
+  totalStaleReads += result.staleReads;
+  return {
+    ...result,
+    gatewayCpuMs: after.gateway - before.gateway,
+    gatewaySystemCpuMs: after.gatewaySystem - before.gatewaySystem,
+    subgraphCpuMs: after.subgraphs - before.subgraphs,
+    subgraphRequests: after.requests - before.requests,
+    statements: after.statements - before.statements,
+  };
 }
 
-let stopping = false;
+/** A driver case on one gateway: warm-up, then a measured run. `writeState` carries the writes' model from run to run. */
+async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omit<DriverCase, 'durationSeconds'>, gatewayPid: number): Promise<MixResult> {
+  const withState = (): DriverCase => ({ ...spec, durationSeconds: SECONDS, ...(spec.writes && writeState ? { writes: { ...spec.writes, state: writeState } } : {}) });
+  const warm = await runDriver({ ...withState(), durationSeconds: WARMUP_SECONDS }, gatewayPid);
+  if (warm.state) writeState = warm.state;
+  const run = await runDriver(withState(), gatewayPid);
+  if (run.state) writeState = run.state;
+  for (const [label, result] of [
+    ['warm-up', warm],
+    ['run', run],
+  ] as const) {
+    if (result.errors > 0) console.error(`${name} (${gateway}, ${label}): ${result.errors} failed (${result.wrongAnswers} wrong answers, ${result.staleReads} stale reads), e.g.\n  ${result.firstFailures.join('\n  ')}`);
+  }
+  const requests = Math.max(1, run.requests);
+  return {
+    name: `${name}${gateway === 'stock' ? ' (stock @apollo/gateway)' : gateway === 'compared' ? ' (compared build)' : ''}`,
+    gateway,
+    rps: Math.round(run.rps),
+    p50Ms: run.p50Ms,
+    p95Ms: run.p95Ms,
+    p99Ms: run.p99Ms,
+    errors: run.errors,
+    wrongAnswers: run.wrongAnswers,
+    staleReads: run.staleReads,
+    requests: run.requests,
+    writes: run.writes,
+    statementsPerRequest: round(run.statements / requests),
+    gatewayCpuMsPerRequest: round(run.gatewayCpuMs / requests, 3),
+    gatewaySystemCpuShare: round(run.gatewaySystemCpuMs / Math.max(1, run.gatewayCpuMs)),
+    gatewayCpuMsPerRequestBest: round(run.gatewayCpuMs / requests, 3),
+    subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
+    subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
+  };
+}
+
+let writeState: WriteState | null = null;
+
+function meanOf<T extends CaseResult>(runs: T[], name: string): T {
+  const mean = (pick: (run: T) => number, places = 2) => round(runs.reduce((sum, run) => sum + pick(run), 0) / runs.length, places);
+  return {
+    ...runs[0]!,
+    name,
+    rps: Math.round(mean((run) => run.rps)),
+    // The worst of the rounds: a latency target must hold in each.
+    p50Ms: Math.max(...runs.map((run) => run.p50Ms)),
+    p95Ms: Math.max(...runs.map((run) => run.p95Ms)),
+    p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    gatewayCpuMsPerRequest: mean((run) => run.gatewayCpuMsPerRequest, 3),
+    ...('subgraphCpuMsPerRequest' in runs[0]!
+      ? {
+          wrongAnswers: runs.reduce((sum, run) => sum + (run as unknown as MixResult).wrongAnswers, 0),
+          staleReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).staleReads, 0),
+          writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
+          statementsPerRequest: mean((run) => run.statementsPerRequest),
+          subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
+          gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
+          gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
+          subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
+        }
+      : {}),
+  };
+}
+
+interface Target {
+  url: string;
+  pid: number;
+}
+
+/** A new case, ours and stock (and a compared build, when given) alternating for ROUNDS rounds. */
+async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>) {
+  const oursRuns: MixResult[] = [];
+  const stockRuns: MixResult[] = [];
+  const comparedRuns: MixResult[] = [];
+  const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
+  const cpu = (r: MixResult) => `${r.gatewayCpuMsPerRequest} ms CPU/req (${Math.round(r.gatewaySystemCpuShare * 100)} % kernel)`;
+  for (let i = 0; i < ROUNDS; i++) {
+    const o = await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid);
+    const c = compared ? await measureMix(name, 'compared', { ...spec, url: compared.url }, compared.pid) : null;
+    const s = await measureMix(name, 'stock', { ...spec, url: stock.url }, stock.pid);
+    oursRuns.push(o);
+    stockRuns.push(s);
+    if (c) comparedRuns.push(c);
+    console.error(
+      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${cpu(o)}, stock ${s.rps} rps ${cpu(s)}: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${cpu(c)}: ours ${versus(o, c)} of it` : ''}`,
+    );
+  }
+  return {
+    ours: meanOf(oursRuns, name),
+    stock: meanOf(stockRuns, `${name} (stock @apollo/gateway)`),
+    ...(compared ? { compared: meanOf(comparedRuns, `${name} (compared build)`) } : {}),
+  };
+}
+
 const STORE = benchStore();
 let stopStores: () => void = () => undefined;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-bench-'));
 async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    [...processes.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  await processes.stopAll();
   rmSync(dataDir, { recursive: true, force: true });
   stopStores();
 }
@@ -199,8 +313,10 @@ async function main() {
   const [gatewayPort, stockPort, users, content, gifts, commerce] = (await freePorts(6)) as [number, number, number, number, number, number];
   const stores = await openBenchStores(STORE);
   stopStores = stores.stop;
-  subgraphPorts = { users, content, gifts, commerce };
-  const urls = Object.fromEntries(Object.entries(subgraphPorts).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
+  subgraphPorts = [users, content, gifts, commerce];
+  const urls = { users, content, gifts, commerce } as Record<string, number>;
+  const subgraphUrls = Object.fromEntries(Object.entries(urls).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
+  const unlimited = { max: 1e9, restoreRate: 1e9 };
   const env = {
     DATA_DIR: dataDir,
     INTERNAL_SECRET,
@@ -211,96 +327,118 @@ async function main() {
     GIFTS_PORT: String(gifts),
     COMMERCE_PORT: String(commerce),
     GATEWAY_PORT: String(gatewayPort),
-    USERS_URL: urls.users,
-    CONTENT_URL: urls.content,
-    GIFTS_URL: urls.gifts,
-    COMMERCE_URL: urls.commerce,
+    USERS_URL: subgraphUrls.users,
+    CONTENT_URL: subgraphUrls.content,
+    GIFTS_URL: subgraphUrls.gifts,
+    COMMERCE_URL: subgraphUrls.commerce,
     // The bench is one caller sending thousands of requests a second: give it room.
-    RATE_LIMIT_TIERS: JSON.stringify({ anonymous: { max: 1e9, restoreRate: 1e9 }, user: { max: 1e9, restoreRate: 1e9 } }),
+    RATE_LIMIT_TIERS: JSON.stringify({ anonymous: unlimited, user: unlimited, partner: { standard: unlimited } }),
     // The LIVE case's clients all come from this one address.
     SUBSCRIPTIONS_PER_IP: String(LIVE_CLIENTS + 10),
     CONNECTIONS_PER_IP: String(LIVE_CLIENTS + 10),
     ...stores.env,
   };
-  for (const name of ['users', 'content', 'gifts', 'commerce'] as const) startProcess(name, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
-  await Promise.all(Object.values(subgraphPorts).map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
-  const gateway = startProcess('gateway', ['gateway/dist/index.js'], env);
-  const stock = startProcess('stock', ['--import', 'tsx', 'bench/stock-gateway.ts'], { PORT: String(stockPort), SUBGRAPH_URLS: JSON.stringify(urls) });
-  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`);
-  await waitFor(`http://127.0.0.1:${stockPort}/?query=%7B__typename%7D`);
+  const profileDir = (name: string) => path.join(dataDir, 'profile', name);
+  const profiling = (name: string) => (CPU_PROFILE.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(name)}`] : []);
+  for (const name of SUBGRAPHS) processes.start(name, [...profiling(name), '--enable-source-maps', `subgraphs/${name}/dist/index.js`], env);
+  await Promise.all(subgraphPorts.map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
+  processes.start('gateway', [...profiling('gateway'), 'gateway/dist/index.js'], env);
   const ours = `http://127.0.0.1:${gatewayPort}/graphql`;
   const theirs = `http://127.0.0.1:${stockPort}/graphql`;
-  const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
-
-  // The write mix: a US user with coins gifts to a live stream and checks out a product in stock.
-  const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
-  const buyer = userIds[40] as string;
-  const token = await signUserToken(jwt, { id: buyer, country: 'US' }, { expiresIn: '2h' });
-  const auth = { authorization: `Bearer ${token}` };
-  const { keys } = await openGatewayStores({ keyStorePath: path.join(dataDir, 'gateway.db'), keyStoreUrl: stores.gatewayDatabaseUrl });
-  const { secret } = await keys.create({ partnerId: productBrandId(1), name: 'bench', scopes: ['catalog:write'] });
-  await keys.close();
-  await graphql(ours, 'mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': secret });
-  for (let i = 0; i < 40; i++) await graphql(ours, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);
-  const liveGifts = await graphql(ours, '{ liveGifts { id coinPrice } }', {});
-  const rose = ([...(liveGifts.liveGifts as { id: string; coinPrice: number }[])]).sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
-  const gift = body(`mutation { sendLiveGift(input: { liveStreamId: "${liveStreamIds[1]}", giftId: "${rose}", quantity: 1, idempotencyKey: "g-{{n}}" }) { send { coins } } }`);
-  const checkout = body(`mutation { checkout(input: { lines: [{ productId: "${productIds[1]}", quantity: 1 }], idempotencyKey: "c-{{n}}" }) { order { id } } }`);
-  const handle = ((await graphql(ours, 'query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] })).creator as { handle: string }).handle;
-
-  const results: CaseResult[] = [];
-  const gatewayPid = gateway.pid!;
-  const stockPid = stock.pid!;
-  const contentPid = processes.get('content')!.pid!;
-  console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores`);
-
-  // Ours and stock alternate on the feed, twice each, so drift in the machine hits both alike.
-  const feedRuns: CaseResult[] = [];
-  const stockRuns: CaseResult[] = [];
-  for (let round = 0; round < 2; round++) {
-    feedRuns.push(await measure('feed', { url: ours, bodies: [body(FEED)] }, gatewayPid));
-    stockRuns.push(await measure('feed (stock @apollo/gateway)', { url: theirs, bodies: [body(FEED)] }, stockPid));
-  }
-  const mean = (runs: CaseResult[], name: string): CaseResult => ({
-    name,
-    rps: Math.round(runs.reduce((sum, run) => sum + run.rps, 0) / runs.length),
-    p50Ms: Math.max(...runs.map((run) => run.p50Ms)),
-    p95Ms: Math.max(...runs.map((run) => run.p95Ms)),
-    p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    requests: runs.reduce((sum, run) => sum + run.requests, 0),
-    statementsPerRequest: runs[0]!.statementsPerRequest,
-    gatewayCpuMsPerRequest: Math.round((runs.reduce((sum, run) => sum + run.gatewayCpuMsPerRequest, 0) / runs.length) * 1000) / 1000,
+  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`);
+  // Started once ours has created the partner-key store it also reads.
+  const stock = processes.start('stock', ['--import', 'tsx', 'bench/stock-gateway.ts'], {
+    PORT: String(stockPort),
+    SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+    INTERNAL_SECRET,
+    JWT_SECRET,
+    GATEWAY_DB: path.join(dataDir, 'gateway.db'),
+    ...(stores.gatewayDatabaseUrl ? { GATEWAY_DATABASE_URL: stores.gatewayDatabaseUrl } : {}),
   });
-  const feed = mean(feedRuns, 'feed');
-  const stockFeed = mean(stockRuns, 'feed (stock @apollo/gateway)');
-  results.push(feed);
-  results.push(await measure('creator profile', { url: ours, bodies: [body(PROFILE, { handle })] }, gatewayPid));
-  results.push(await measure('write mix (LIVE gift + checkout)', { url: ours, bodies: [gift, checkout], headers: auth }, gatewayPid));
-  results.push(stockFeed);
-  results.push(await measure('feed floor (content subgraph direct)', { url: urls.content!, bodies: [body(FEED_FIRST_FETCH)] }, contentPid));
+  await waitFor(`http://127.0.0.1:${stockPort}/?query=%7B__typename%7D`);
+  const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+  // Through stock, setup sends the text with its id: Apollo's APQ registers it for the clients that send only the id.
+  const runOn =
+    (url: string, register = false): Run =>
+    async (query, variables, headers = {}) => {
+      const payload = register && DOCUMENTS === 'persisted' ? JSON.stringify({ query, variables, extensions: persistedQuery(query) }) : body(query, variables);
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+      const result = dataOf(await response.text());
+      if ('problem' in result) throw new Error(`setup failed: ${result.problem} (${query.slice(0, 80)})`);
+      return result.data;
+    };
+  const graphql = runOn(ours);
+  const reference = runOn(theirs, true);
 
-  // SQL statements per request must not grow with the page: 5 items against 50.
-  const small = await measure('feed, 5 items', { url: ours, bodies: [body(FEED.replace('first: 20', 'first: 5'))] }, gatewayPid, 3);
-  const large = await measure('feed, 50 items', { url: ours, bodies: [body(FEED.replace('first: 20', 'first: 50'))] }, gatewayPid, 3);
+  const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const tokenFor = (id: string, country?: string) => signUserToken(jwt, { id, country: country ?? null }, { expiresIn: '2h' });
+  const { keys } = await openGatewayStores({ keyStorePath: path.join(dataDir, 'gateway.db'), keyStoreUrl: stores.gatewayDatabaseUrl });
+  // One key per brand whose products the bench edits, made up front (creating one is async).
+  const partnerKeys = new Map<string, string>();
+  for (const brandId of new Set(productIds.map((_, index) => productBrandId(index)))) {
+    partnerKeys.set(brandId, (await keys.create({ partnerId: brandId, name: 'bench', scopes: ['catalog:write'] })).secret);
+  }
+  const partnerKeyFor = (brandId: string) => partnerKeys.get(brandId)!;
 
-  let soak: { seconds: number; gatewayRssMb: number[]; slopeMbPerMinute: number } | null = null;
-  if (SOAK_SECONDS > 0) {
-    const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssMb(gatewayPid)), 5_000);
-    await runLoad({ url: ours, bodies: [body(FEED)], seconds: SOAK_SECONDS });
-    clearInterval(sampler);
-    // Least-squares slope of RSS over the samples (5 s apart), in MB per minute.
-    const n = samples.length;
-    const meanX = (n - 1) / 2;
-    const meanY = samples.reduce((a, b) => a + b, 0) / Math.max(1, n);
-    const slope = samples.reduce((acc, y, x) => acc + (x - meanX) * (y - meanY), 0) / Math.max(1, samples.reduce((acc, _y, x) => acc + (x - meanX) ** 2, 0));
-    soak = { seconds: SOAK_SECONDS, gatewayRssMb: samples, slopeMbPerMinute: Math.round(slope * 12 * 100) / 100 };
+  const gatewayPid = processes.pid('gateway');
+  const stockPid = stock.pid!;
+  console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores, cases: ${[...CASES].join(', ')}`);
+
+  // The write mix and the LIVE case: a US user with coins gifts to live streams and checks out a product in stock.
+  const buyer = userIds[40] as string;
+  const auth = { authorization: `Bearer ${await tokenFor(buyer, 'US')}` };
+  let rose = '';
+  if (CASES.has('same') || CASES.has('live')) {
+    await graphql('mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id: productIds[1] }, { 'x-api-key': partnerKeyFor(productBrandId(1)) });
+    for (let i = 0; i < 40; i++) await graphql('mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-coins-${i}` }, auth);
+    const liveGifts = await graphql('{ liveGifts { id coinPrice } }', {});
+    rose = [...(liveGifts.liveGifts as { id: string; coinPrice: number }[])].sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
   }
 
-  // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate.
+  // Today's cases: one query from every connection.
+  const results: CaseResult[] = [];
+  let same: Record<string, unknown> = {};
+  if (CASES.has('same')) {
+    const gift = body(`mutation { sendLiveGift(input: { liveStreamId: "${liveStreamIds[1]}", giftId: "${rose}", quantity: 1, idempotencyKey: "g-{{n}}" }) { send { coins } } }`);
+    const checkout = body(`mutation { checkout(input: { lines: [{ productId: "${productIds[1]}", quantity: 1 }], idempotencyKey: "c-{{n}}" }) { order { id } } }`);
+    const handle = ((await graphql('query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] })).creator as { handle: string }).handle;
+
+    // Ours and stock alternate on the feed, twice each, so drift in the machine hits both alike.
+    const feedRuns: CaseResult[] = [];
+    const stockRuns: CaseResult[] = [];
+    for (let i = 0; i < 2; i++) {
+      feedRuns.push(await measure('feed', { url: ours, bodies: [body(FEED)] }, gatewayPid));
+      stockRuns.push(await measure('feed (stock @apollo/gateway)', { url: theirs, bodies: [body(FEED)] }, stockPid));
+    }
+    const feed = meanOf(feedRuns, 'feed');
+    const stockFeed = meanOf(stockRuns, 'feed (stock @apollo/gateway)');
+    results.push(feed);
+    results.push(await measure('creator profile', { url: ours, bodies: [body(PROFILE, { handle })] }, gatewayPid));
+    results.push(await measure('write mix (LIVE gift + checkout)', { url: ours, bodies: [gift, checkout], headers: auth }, gatewayPid));
+    results.push(stockFeed);
+    const floor = await measure('feed floor (content subgraph direct)', { url: subgraphUrls.content!, bodies: [body(FEED_FIRST_FETCH)] }, processes.pid('content'));
+    results.push(floor);
+
+    // SQL statements per request must not grow with the page: 5 items against 50.
+    const small = await measure('feed, 5 items', { url: ours, bodies: [body(FEED.replace('first: 20', 'first: 5'))] }, gatewayPid, 3);
+    const large = await measure('feed, 50 items', { url: ours, bodies: [body(FEED.replace('first: 20', 'first: 50'))] }, gatewayPid, 3);
+    same = {
+      feedVsStockGateway: round(feed.rps / Math.max(1, stockFeed.rps)),
+      feedThroughGatewayVsFloor: round(feed.rps / Math.max(1, floor.rps)),
+      statementsPerRequest: { fiveItems: small.statementsPerRequest, fiftyItems: large.statementsPerRequest },
+      targets: {
+        feedVsStockGateway: { target: '>= 1.5', met: feed.rps / Math.max(1, stockFeed.rps) >= 1.5 },
+        feedErrors: { target: 0, met: feed.errors === 0 },
+        feedP99VsStock: { target: '<= stock p99', met: feed.p99Ms <= stockFeed.p99Ms },
+        statementsFlat: { target: '5 items = 50 items', met: small.statementsPerRequest === large.statementsPerRequest },
+      },
+    };
+  }
+
+  // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate. It runs before the
+  // new cases take their references: its gifts change what the stream and its creator show.
   let live: LiveBenchResult | null = null;
-  if (LIVE_CLIENTS > 0) {
+  if (CASES.has('live') && LIVE_CLIENTS > 0) {
     live = await measureLiveFanOut({
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
       gatewayPid,
@@ -314,41 +452,153 @@ async function main() {
     });
   }
 
-  const memoryMb = Object.fromEntries([...processes.entries()].map(([name, child]) => [name, rssMb(child.pid!)]));
-  const floor = results.find((result) => result.name.startsWith('feed floor'))!;
+  // The new cases: random operations from the seeded world, each answer checked against its
+  // reference, taken through stock while nothing else runs.
+  const mixes: { name: string; key: 'varied' | 'signedIn' | 'variedWrites'; ours: MixResult; stock: MixResult; compared?: MixResult }[] = [];
+  const oursAt = { url: ours, pid: gatewayPid };
+  const stockAt = { url: theirs, pid: stockPid };
+  let comparedAt: Target | null = null;
+  if (COMPARE_GATEWAY) {
+    const [port] = (await freePorts(1)) as [number];
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, GATEWAY_PORT: String(port) });
+    await waitFor(`http://127.0.0.1:${port}/ready`);
+    comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
+  }
+  const strip = ({ shows: _shows, ...read }: Reference) => read;
+  let publicReferences: Reference[] = [];
+  if (CASES.has('varied') || CASES.has('signed-in') || CASES.has('writes')) {
+    publicReferences = await withReferences(await publicScreens(reference), reference, DOCUMENTS);
+    console.error(`varied: ${publicReferences.length} distinct operations, sent as ${DOCUMENTS === 'persisted' ? 'persisted document ids' : 'text'}`);
+  }
+  if (CASES.has('varied')) {
+    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads: publicReferences.map(strip) })) });
+  }
+  if (CASES.has('signed-in')) {
+    const viewers = await Promise.all(userIds.slice(0, 50).map(async (id) => ({ id, token: await tokenFor(id) })));
+    const own = await viewerReads(viewers, reference, DOCUMENTS);
+    console.error(`signed-in: ${publicReferences.length} screens with a random viewer of ${viewers.length}, ${own.length} viewer-own screens`);
+    const reads = [...publicReferences.map(strip), ...own.map(strip)];
+    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
+  }
+  if (CASES.has('writes')) {
+    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
+    writeState = await readWriteState(spec, reference);
+    // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
+    for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
+    const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
+    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
+    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
+  }
+  await keys.close();
+
+  let soak: { seconds: number; gatewayRssMb: number[]; slopeMbPerMinute: number } | null = null;
+  if (SOAK_SECONDS > 0) {
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssMb(gatewayPid)), 5_000);
+    await runLoad({ url: ours, bodies: [body(FEED)], seconds: SOAK_SECONDS });
+    clearInterval(sampler);
+    // Least-squares slope of RSS over the samples (5 s apart), in MB per minute.
+    const n = samples.length;
+    const meanX = (n - 1) / 2;
+    const meanY = samples.reduce((a, b) => a + b, 0) / Math.max(1, n);
+    const slope = samples.reduce((acc, y, x) => acc + (x - meanX) * (y - meanY), 0) / Math.max(1, samples.reduce((acc, _y, x) => acc + (x - meanX) ** 2, 0));
+    soak = { seconds: SOAK_SECONDS, gatewayRssMb: samples, slopeMbPerMinute: round(slope * 12) };
+  }
+
+  const memoryMb = Object.fromEntries([...processes.byName.entries()].map(([name, child]) => [name, rssMb(child.pid!)]));
+  const ratio = (key: string, pick: (result: MixResult) => number) => {
+    const mix = mixes.find((candidate) => candidate.key === key);
+    return mix ? round(pick(mix.ours) / Math.max(0.001, pick(mix.stock))) : null;
+  };
+  const mixTargets = Object.fromEntries(
+    mixes.map(({ key, ours: o, stock: s }) => [
+      key,
+      {
+        throughputVsStock: { target: '>= 2', met: o.rps / Math.max(1, s.rps) >= 2 },
+        p99VsStock: { target: '<= stock p99', met: o.p99Ms <= s.p99Ms },
+        gatewayCpuVsStock: { target: '<= 0.5', met: o.gatewayCpuMsPerRequest <= 0.5 * s.gatewayCpuMsPerRequest },
+        errors: { target: 0, met: o.errors === 0 },
+        staleReads: { target: 0, met: o.staleReads === 0 },
+      },
+    ]),
+  );
   const summary = {
     date: new Date().toISOString(),
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS },
-    feedVsStockGateway: Math.round((feed.rps / Math.max(1, stockFeed.rps)) * 100) / 100,
-    feedThroughGatewayVsFloor: Math.round((feed.rps / Math.max(1, floor.rps)) * 100) / 100,
-    statementsPerRequest: { fiveItems: small.statementsPerRequest, fiftyItems: large.statementsPerRequest },
-    targets: {
-      feedVsStockGateway: { target: '>= 1.5', met: feed.rps / Math.max(1, stockFeed.rps) >= 1.5 },
-      feedErrors: { target: 0, met: feed.errors === 0 },
-      feedP99VsStock: { target: '<= stock p99', met: feed.p99Ms <= stockFeed.p99Ms },
-      statementsFlat: { target: '5 items = 50 items', met: small.statementsPerRequest === large.statementsPerRequest },
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    ...same,
+    variedVsStockGateway: ratio('varied', (r) => r.rps),
+    signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
+    variedWritesVsStockGateway: ratio('variedWrites', (r) => r.rps),
+    gatewayCpuVsStock: { varied: ratio('varied', (r) => r.gatewayCpuMsPerRequest), signedIn: ratio('signedIn', (r) => r.gatewayCpuMsPerRequest), variedWrites: ratio('variedWrites', (r) => r.gatewayCpuMsPerRequest) },
+    /** The same ratio from each gateway's best round: less moved by the rest of the machine. */
+    gatewayCpuVsStockBestRounds: {
+      varied: ratio('varied', (r) => r.gatewayCpuMsPerRequestBest),
+      signedIn: ratio('signedIn', (r) => r.gatewayCpuMsPerRequestBest),
+      variedWrites: ratio('variedWrites', (r) => r.gatewayCpuMsPerRequestBest),
     },
+    wrongAnswers: totalWrongAnswers,
+    staleReads: totalStaleReads,
+    mixTargets,
     memoryMb,
     soak,
     live,
     cases: results,
+    mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
   };
   writeBenchResults(path.join(root, 'bench', 'results.json'), STORE, summary);
 
+  // A profile is written when its process exits: stop each profiled one first.
+  for (const name of CPU_PROFILE) {
+    const child = processes.byName.get(name);
+    if (!child) continue;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    const profile = readdirSync(profileDir(name)).sort().at(-1);
+    if (profile) renameSync(path.join(profileDir(name), profile), path.join(root, 'bench', `${name}.cpuprofile`));
+  }
+
   const pad = (value: unknown, width: number) => String(value).padStart(width);
-  console.log(`\n${'case'.padEnd(40)}${pad('rps', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('SQL/req', 9)}${pad('CPU ms/req', 12)}`);
-  for (const result of results) {
-    console.log(`${result.name.padEnd(40)}${pad(result.rps, 8)}${pad(result.p50Ms, 9)}${pad(result.p95Ms, 9)}${pad(result.p99Ms, 9)}${pad(result.errors, 8)}${pad(result.statementsPerRequest, 9)}${pad(result.gatewayCpuMsPerRequest, 12)}`);
+  if (results.length) {
+    console.log(`\n${'case'.padEnd(40)}${pad('rps', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}${pad('SQL/req', 9)}${pad('CPU ms/req', 12)}`);
+    for (const result of results) {
+      console.log(`${result.name.padEnd(40)}${pad(result.rps, 8)}${pad(result.p50Ms, 9)}${pad(result.p95Ms, 9)}${pad(result.p99Ms, 9)}${pad(result.errors, 8)}${pad(result.statementsPerRequest, 9)}${pad(result.gatewayCpuMsPerRequest, 12)}`);
+    }
+  }
+  if (mixes.length) {
+    console.log(
+      `\n${'case'.padEnd(44)}${pad('rps', 7)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('wrong', 6)}${pad('stale', 6)}${pad('writes', 7)}${pad('gw CPU ms', 10)}${pad('sg CPU ms', 10)}${pad('sg req', 7)}${pad('SQL', 6)}`,
+    );
+    for (const result of mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s]))) {
+      console.log(
+        `${result.name.padEnd(44)}${pad(result.rps, 7)}${pad(result.p50Ms, 8)}${pad(result.p99Ms, 8)}${pad(result.errors, 7)}${pad(result.wrongAnswers, 6)}${pad(result.staleReads, 6)}${pad(result.writes, 7)}${pad(result.gatewayCpuMsPerRequest, 10)}${pad(result.subgraphCpuMsPerRequest, 10)}${pad(result.subgraphRequestsPerRequest, 7)}${pad(result.statementsPerRequest, 6)}`,
+      );
+    }
   }
   const mark = (met: boolean) => (met ? 'met' : 'NOT met');
-  console.log(`
-feed vs stock gateway:     ${summary.feedVsStockGateway}x   (target >= 1.5: ${mark(summary.targets.feedVsStockGateway.met)})
-feed p99 vs stock p99:     ${feed.p99Ms} ms vs ${stockFeed.p99Ms} ms   (target <=: ${mark(summary.targets.feedP99VsStock.met)})
-feed through gateway/floor: ${summary.feedThroughGatewayVsFloor}x
-SQL per request, 5 vs 50:  ${small.statementsPerRequest} vs ${large.statementsPerRequest}   (target equal: ${mark(summary.targets.statementsFlat.met)})
-memory (MB RSS):           ${Object.entries(memoryMb).map(([name, mb]) => `${name} ${mb}`).join(', ')}${soak ? `\nsoak ${soak.seconds}s gateway RSS slope: ${soak.slopeMbPerMinute} MB/min` : ''}
-${live ? `LIVE fan-out:              ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription\n` : ''}wrote bench/results.json`);
+  const lines: string[] = [];
+  if ('feedVsStockGateway' in same) {
+    const targets = same.targets as Record<string, { met: boolean }>;
+    lines.push(`feed vs stock gateway:      ${same.feedVsStockGateway}x   (target >= 1.5: ${mark(targets.feedVsStockGateway!.met)})`);
+    lines.push(`feed through gateway/floor: ${same.feedThroughGatewayVsFloor}x`);
+    lines.push(`SQL per request, 5 vs 50:   ${JSON.stringify(same.statementsPerRequest)}   (target equal: ${mark(targets.statementsFlat!.met)})`);
+  }
+  for (const { name, key, ours: o, stock: s } of mixes) {
+    const t = mixTargets[key]!;
+    lines.push(
+      `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
+    );
+  }
+  if (live) {
+    lines.push(
+      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
+    );
+  }
+  lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);
+  lines.push(`memory (MB RSS): ${Object.entries(memoryMb).map(([name, mb]) => `${name} ${mb}`).join(', ')}${soak ? `\nsoak ${soak.seconds}s gateway RSS slope: ${soak.slopeMbPerMinute} MB/min` : ''}`);
+  console.log(`\n${lines.join('\n')}\nwrote bench/results.json`);
 }
 
 try {

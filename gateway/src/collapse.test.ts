@@ -1,25 +1,26 @@
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
-import { encodeViewer, VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
-import { collapseKey, useCollapsedReads } from './collapse.ts';
+import type { Viewer } from '@app/kit/viewer';
+import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
 
 const viewer = (userId: string | null, requestId: string): Viewer => ({ userId, partnerId: null, keyId: null, scopes: [], country: null, requestId });
-const read = JSON.stringify({ query: 'query Feed__content__0 { feed { id } }' });
-const write = JSON.stringify({ query: 'mutation Follow__users__0 { follow(userId: "u") { id } }' });
+const readQuery = 'query Feed__content__0 { feed { id } }';
+const read = JSON.stringify({ query: readQuery });
+const writeQuery = 'mutation Follow__users__0 { follow(userId: "u") { id } }';
 
 describe('the collapse key', () => {
-  it('is the same for one read by one viewer whatever the request id, and differs by viewer, body and subgraph', () => {
-    const key = collapseKey('http://users/graphql', encodeViewer(viewer('u1', 'r1')), read);
+  it('is the same for one read by one viewer whatever the request id, and differs by viewer and body', () => {
+    const key = collapseKey(viewerKey(viewer('u1', 'r1')), readQuery, read);
     expect(key).not.toBeNull();
-    expect(collapseKey('http://users/graphql', encodeViewer(viewer('u1', 'r2')), read)).toBe(key);
-    expect(collapseKey('http://users/graphql', encodeViewer(viewer('u2', 'r1')), read)).not.toBe(key);
-    expect(collapseKey('http://users/graphql', encodeViewer(viewer(null, 'r1')), read)).not.toBe(key);
-    expect(collapseKey('http://content/graphql', encodeViewer(viewer('u1', 'r1')), read)).not.toBe(key);
-    expect(collapseKey('http://users/graphql', encodeViewer(viewer('u1', 'r1')), JSON.stringify({ query: '{ feed { id caption } }' }))).not.toBe(key);
+    expect(collapseKey(viewerKey(viewer('u1', 'r2')), readQuery, read)).toBe(key);
+    expect(collapseKey(viewerKey(viewer('u2', 'r1')), readQuery, read)).not.toBe(key);
+    expect(collapseKey(viewerKey(viewer(null, 'r1')), readQuery, read)).not.toBe(key);
+    expect(collapseKey(viewerKey({ ...viewer('u1', 'r1'), scopes: ['catalog:write'] }), readQuery, read)).not.toBe(key);
+    expect(collapseKey(viewerKey(viewer('u1', 'r1')), readQuery, JSON.stringify({ query: readQuery, variables: { first: 2 } }))).not.toBe(key);
   });
 
   it('is null for a mutation: writes are never shared', () => {
-    expect(collapseKey('http://users/graphql', undefined, write)).toBeNull();
+    expect(collapseKey(viewerKey(viewer('u1', 'r1')), writeQuery, JSON.stringify({ query: writeQuery }))).toBeNull();
+    expect(collapseKey(viewerKey(viewer('u1', 'r1')), '{ feed { id } }', '{}')).not.toBeNull();
   });
 });
 
@@ -28,44 +29,40 @@ describe('collapsed reads', () => {
   function slowSubgraph() {
     let calls = 0;
     const waiting: (() => void)[] = [];
-    const fetcher: Fetcher = async (_input, init) => {
+    const fetch = async () => {
       calls++;
+      const call = calls;
       await new Promise<void>((resolve) => waiting.push(resolve));
-      return new Response(JSON.stringify({ data: { echo: init?.body, call: calls } }), { status: 200 }) as unknown as Awaited<ReturnType<Fetcher>>;
+      return JSON.stringify({ data: { call } });
     };
-    return { fetcher, calls: () => calls, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
+    return { fetch, calls: () => calls, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
   }
-  const init = (body: string, who: Viewer) => ({ method: 'POST', headers: { [VIEWER_HEADER]: encodeViewer(who) }, body });
 
-  it('share one fetch among identical reads in flight, each caller reading its own copy', async () => {
+  it('share one fetch among identical reads in flight', async () => {
     const subgraph = slowSubgraph();
-    const fetch = useCollapsedReads(subgraph.fetcher);
-    const answers = Array.from({ length: 5 }, (_, i) => fetch('http://content/graphql', init(read, viewer(null, `r${i}`))));
+    const share = useCollapsedReads<string>();
+    const answers = Array.from({ length: 5 }, () => share('same', subgraph.fetch));
     await new Promise((resolve) => setImmediate(resolve));
     subgraph.release();
-    const bodies = await Promise.all((await Promise.all(answers)).map((response) => response.json()));
+    expect(new Set(await Promise.all(answers))).toEqual(new Set(['{"data":{"call":1}}']));
     expect(subgraph.calls()).toBe(1);
-    expect(bodies.every((body) => JSON.stringify(body) === JSON.stringify(bodies[0]))).toBe(true);
     // Once answered, the next identical read is a new fetch.
-    const later = fetch('http://content/graphql', init(read, viewer(null, 'r9')));
+    const later = share('same', subgraph.fetch);
     await new Promise((resolve) => setImmediate(resolve));
     subgraph.release();
-    await later;
-    expect(subgraph.calls()).toBe(2);
+    expect(await later).toBe('{"data":{"call":2}}');
   });
 
-  it('never share a write, nor a read across viewers', async () => {
+  it('never share what has no key, nor reads with different keys; a failure reaches every sharer once and is not kept', async () => {
     const subgraph = slowSubgraph();
-    const fetch = useCollapsedReads(subgraph.fetcher);
-    const answers = [
-      fetch('http://users/graphql', init(write, viewer('u1', 'r1'))),
-      fetch('http://users/graphql', init(write, viewer('u1', 'r2'))),
-      fetch('http://users/graphql', init(read, viewer('u1', 'r3'))),
-      fetch('http://users/graphql', init(read, viewer('u2', 'r4'))),
-    ];
+    const share = useCollapsedReads<string>();
+    const answers = [share(null, subgraph.fetch), share(null, subgraph.fetch), share('a', subgraph.fetch), share('b', subgraph.fetch)];
     await new Promise((resolve) => setImmediate(resolve));
     subgraph.release();
     await Promise.all(answers);
     expect(subgraph.calls()).toBe(4);
+    const failing = () => Promise.reject(new Error('down'));
+    await expect(Promise.all([share('c', failing), share('c', failing)])).rejects.toThrow('down');
+    expect(await share('c', async () => 'up')).toBe('up');
   });
 });

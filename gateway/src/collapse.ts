@@ -1,48 +1,41 @@
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
+import type { Viewer } from '@app/kit/viewer';
 
-/** A subgraph answer held once for every request that asked the same thing at the same time. */
-interface SharedAnswer {
-  status: number;
-  text: string;
+/**
+ * Who asks, for sharing reads: the viewer without its per-request id. Two requests by the same
+ * user (or the same partner key, or two anonymous callers) may share a read; never two viewers.
+ * Built from the viewer's fields, not by decoding the header it travels in.
+ */
+export function viewerKey(viewer: Viewer): string {
+  return JSON.stringify([viewer.userId, viewer.partnerId, viewer.keyId, viewer.scopes, viewer.country]);
+}
+
+/** Only reads are shared: a query document (`query …` or the `{ … }` shorthand), never a mutation. */
+export function isRead(query: string): boolean {
+  return query.startsWith('query') || query.startsWith('{');
 }
 
 /**
- * What makes two subgraph requests the same: the subgraph, the exact body, and who asks
- * (the viewer without its per-request id). Only reads are shared, never mutations, and never
- * across viewers: an anonymous feed is shared among anonymous callers, a user's among that user's.
- * Null when the request must not be shared.
+ * What makes two subgraph requests the same: the exact body and who asks; each data source is
+ * one subgraph. Null when the request must not be shared.
  */
-export function collapseKey(url: string, encodedViewer: string | undefined, body: string): string | null {
-  if (!/^\{"query":"(query|\{)/.test(body)) return null;
-  let who = '';
-  if (encodedViewer) {
-    const { requestId: _requestId, ...viewer } = JSON.parse(Buffer.from(encodedViewer, 'base64url').toString('utf8')) as Viewer;
-    who = JSON.stringify(viewer);
-  }
-  return `${url}\n${who}\n${body}`;
+export function collapseKey(who: string, query: string, body: string): string | null {
+  return isRead(query) ? `${who}\n${body}` : null;
 }
 
 /**
  * Identical reads in flight at the same moment (many viewers opening the same feed) become one
- * subgraph request through `fetcher`; each caller gets its own copy of the answer to parse.
+ * subgraph request: the first caller's `fetch` runs and every caller with the same key awaits
+ * its answer. The answer is the raw text, so each caller parses its own copy.
  */
-export function useCollapsedReads(fetcher: Fetcher): Fetcher {
-  const inFlight = new Map<string, Promise<SharedAnswer>>();
-  const answer = (status: number, text: string) =>
-    new Response(text, { status, headers: { 'content-type': 'application/json' } }) as unknown as Awaited<ReturnType<Fetcher>>;
-  return async (input, init) => {
-    const body = typeof init?.body === 'string' ? init.body : '';
-    const key = collapseKey(String(input), (init?.headers as Record<string, string> | undefined)?.[VIEWER_HEADER], body);
-    if (!key) return fetcher(input, init);
+export function useCollapsedReads<T>() {
+  const inFlight = new Map<string, Promise<T>>();
+  return (key: string | null, fetch: () => Promise<T>): Promise<T> => {
+    if (key === null) return fetch();
     let shared = inFlight.get(key);
     if (!shared) {
-      shared = fetcher(input, init)
-        .then(async (response) => ({ status: response.status, text: await response.text() }))
-        .finally(() => inFlight.delete(key));
+      shared = fetch().finally(() => inFlight.delete(key));
       inFlight.set(key, shared);
     }
-    const { status, text } = await shared;
-    return answer(status, text);
+    return shared;
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction, maxBodyBytes, positiveInt } from '@app/kit/config';
 import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
@@ -30,9 +31,19 @@ export interface GatewayConfig {
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
   subscriptions: SubscriptionCapsConfig;
+  /** Persisted documents; the project's manifest, any text allowed, when left out. */
+  trustedDocuments?: {
+    /** The manifest (JSON map of id → document) that `npm run documents` writes. */
+    path: string;
+    /** Refuse free-text operations not in the manifest (partner keys excepted). */
+    only: boolean;
+  };
   /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
   explorer?: ExplorerMode;
 }
+
+/** Where the project's trusted documents manifest is, beside the supergraph. */
+export const DEFAULT_TRUSTED_DOCUMENTS_PATH = fileURLToPath(new URL('../../schema/trusted-documents.json', import.meta.url));
 
 /** `RATE_LIMIT_TIERS` is JSON shaped like the defaults, e.g. {"anonymous":{"max":1000,"restoreRate":50}}. */
 function tiers(env: NodeJS.ProcessEnv): CostConfig['tiers'] {
@@ -48,6 +59,12 @@ function tiers(env: NodeJS.ProcessEnv): CostConfig['tiers'] {
     user: parsed.user ?? DEFAULT_COST_CONFIG.tiers.user,
     partner: { ...DEFAULT_COST_CONFIG.tiers.partner, ...parsed.partner },
   };
+}
+
+function onlyTrusted(env: NodeJS.ProcessEnv): boolean {
+  const value = env.TRUSTED_DOCUMENTS_ONLY ?? 'false';
+  if (value !== 'true' && value !== 'false') throw new ConfigError('TRUSTED_DOCUMENTS_ONLY must be true or false.');
+  return value === 'true';
 }
 
 export const DEFAULT_ISSUER = 'video-commerce-graph';
@@ -92,6 +109,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     cost: { ...DEFAULT_COST_CONFIG, maxCost: positiveInt(env, 'MAX_COST', DEFAULT_COST_CONFIG.maxCost), tiers: tiers(env) },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    trustedDocuments: { path: env.TRUSTED_DOCUMENTS || DEFAULT_TRUSTED_DOCUMENTS_PATH, only: onlyTrusted(env) },
     subscriptions: {
       perCaller: positiveInt(env, 'SUBSCRIPTIONS_PER_CALLER', DEFAULT_SUBSCRIPTION_CAPS.perCaller),
       perIp: positiveInt(env, 'SUBSCRIPTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.perIp),

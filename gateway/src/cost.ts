@@ -19,6 +19,7 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/kit/pagination';
 import type { RateLimitStore, Tier } from './rate-limit.ts';
 import type { GatewayContext } from './context.ts';
+import { useCostCache } from './cost-cache.ts';
 
 /**
  * What an operation costs, the way large commerce APIs count it: every object is a point, a
@@ -150,6 +151,7 @@ export interface CostHooks {
  * `extensions.cost { requested actual throttle { max available restoreRate } }`.
  */
 export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHooks = {}): ApolloServerPlugin<GatewayContext> {
+  const priceOf = useCostCache((schema, operation, fragments, variables) => requestedCost(schema, operation, fragments, variables, config.model));
   return {
     async requestDidStart() {
       let requested: number | null = null;
@@ -159,10 +161,7 @@ export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHo
       return {
         async didResolveOperation({ operation, document, request, schema, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-          );
-          requested = requestedCost(schema, operation, fragments, request.variables ?? {}, config.model);
+          requested = priceOf(schema, document, operation, request.variables ?? {});
           if (requested > config.maxCost) {
             throw new GraphQLError(`This operation would cost ${requested} points; the most one operation may cost is ${config.maxCost}. Ask for smaller pages.`, {
               extensions: { code: 'COST_LIMIT_EXCEEDED', cost: { requested, max: config.maxCost }, http: { status: 400 } },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
 import { graphQLHandler, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
@@ -13,7 +13,7 @@ import { metricsRoute } from '@app/kit/metrics';
 import { errorLogging } from '@app/kit/subgraph';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
-import type { GatewayConfig } from './config.ts';
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCost } from './cost.ts';
@@ -27,6 +27,8 @@ import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
 import { createSubscriptions } from './subscriptions/serve.ts';
 
@@ -40,6 +42,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Where rate-limit buckets live; in memory unless replicas need to share them. */
   rateLimitStore?: RateLimitStore;
+  /** The trusted documents (id → text); read from `config.trustedDocuments.path` when not given. */
+  trustedDocuments?: Map<string, string>;
   logger: Logger;
 }
 
@@ -53,7 +57,7 @@ export function createGateway(options: GatewayOptions) {
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, options.subgraphUrls?.[name] ?? subgraphUrl(name)])) as Record<SubgraphName, string>;
   // Keep-alive sockets are closed by the gateway before the subgraphs' 65 s keep-alive ends, so
   // a reused socket is never one the subgraph is closing.
-  const agents = new Map<string, Agent>();
+  const pools = new Map<string, Pool>();
   const failures = useSubgraphFailureLog({ logger });
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -62,9 +66,10 @@ export function createGateway(options: GatewayOptions) {
     supergraphSdl,
     // The supergraph names each subgraph's default URL; the running deployment's config wins.
     buildService: ({ name, url }) => {
-      const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
-      agents.set(name, agent);
-      const dataSource = new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url ?? '', secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, agent, metrics, onFailure: failures.report });
+      const target = urls[name as SubgraphName] ?? url ?? '';
+      const pool = new Pool(new URL(target).origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, connect: { timeout: config.subgraphTimeoutMs } });
+      pools.set(name, pool);
+      const dataSource = new SubgraphDataSource({ name, url: target, secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, pool, metrics, onFailure: failures.report });
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -75,6 +80,14 @@ export function createGateway(options: GatewayOptions) {
   const formatError = useErrorFormatting({ production: config.production });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
+  const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys));
+  const authentication = useAuthentication({ authenticate, logger });
+  const trustedDocuments = useTrustedDocuments({
+    documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    only: config.trustedDocuments?.only ?? false,
+    // Partners integrate with operations of their own; their keys are scoped and rate-limited.
+    mayOperateFreely: (req) => authentication.context(req).viewer.keyId !== null,
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection is on; in production the gate admits only `schema:read` callers.
@@ -84,6 +97,7 @@ export function createGateway(options: GatewayOptions) {
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    persistedQueries: trustedDocuments.persistedQueries,
     formatError,
     logger,
     plugins: [
@@ -96,8 +110,6 @@ export function createGateway(options: GatewayOptions) {
   });
 
   let loaded = false;
-  const authenticate = createAuthenticator(config.jwt, options.keys);
-  const authentication = useAuthentication({ authenticate, logger });
   const subscriptions = createSubscriptions({
     supergraphSdl,
     serviceMap: () => Object.fromEntries(dataSources),
@@ -142,6 +154,7 @@ export function createGateway(options: GatewayOptions) {
       // A refused limit is a validation failure under its own code: 200 for application/json too.
       requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
+      prepareOperation: trustedDocuments.prepareOperation,
       logger,
     }),
     /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */
@@ -154,7 +167,7 @@ export function createGateway(options: GatewayOptions) {
       // Subscribers hear that their subscriptions are over before the server goes.
       await subscriptions.close();
       await server.stop();
-      await Promise.all([...agents.values()].map((agent) => agent.close()));
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
       failures.flush();
     },
   };

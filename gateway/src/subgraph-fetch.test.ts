@@ -2,23 +2,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLError } from 'graphql';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NonceGuard, SIGNATURE_HEADER, verifyViewer, VIEWER_HEADER, type Viewer } from '@app/kit/viewer';
 import type { GatewayContext } from './context.ts';
 import { createGatewayMetrics } from './metrics.ts';
-import { SubgraphDataSource, useTimedFetch } from './subgraph-fetch.ts';
+import { SubgraphDataSource, useSubgraphRequest } from './subgraph-fetch.ts';
 import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
 
 const secret = 'unit-secret-0123456789abcdef0123456789';
 const servers: http.Server[] = [];
-const agents: Agent[] = [];
+const pools: Pool[] = [];
 afterAll(async () => {
   for (const server of servers) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  await Promise.all(agents.map((agent) => agent.close()));
+  await Promise.all(pools.map((pool) => pool.close()));
 });
 
 interface Received {
@@ -53,18 +53,22 @@ async function downUrl(): Promise<string> {
 
 const json = (status: number, body: unknown) => (_received: Received, res: http.ServerResponse) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
+function poolFor(url: string) {
+  const pool = new Pool(new URL(url).origin);
+  pools.push(pool);
+  return pool;
+}
+
 function dataSource(name: string, url: string, timeoutMs = 2_000) {
-  const agent = new Agent();
-  agents.push(agent);
   const metrics = createGatewayMetrics();
   const failures: SubgraphFetchFailure[] = [];
-  return { metrics, failures, source: new SubgraphDataSource({ name, url, secret, timeoutMs, agent, metrics, onFailure: (failure) => failures.push(failure) }) };
+  return { metrics, failures, source: new SubgraphDataSource({ name, url, secret, timeoutMs, pool: poolFor(url), metrics, onFailure: (failure) => failures.push(failure) }) };
 }
 
 const viewer: Viewer = { userId: 'usr_1', partnerId: null, keyId: null, scopes: [], country: 'US', requestId: 'req-1' };
 /** One subgraph request as the gateway's plan executor makes it. */
-const ask = (source: SubgraphDataSource, query = 'query Me__users__0 { me { id } }') =>
-  source.process({ kind: 'incoming operation', request: { query, variables: {} }, context: { viewer }, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+const ask = (source: SubgraphDataSource, query = 'query Me__users__0 { me { id } }', who: Viewer = viewer) =>
+  source.process({ kind: 'incoming operation', request: { query, variables: {} }, context: { viewer: who }, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
 /** The error a subgraph request fails with. */
 const failureOf = (source: SubgraphDataSource, query?: string) =>
   ask(source, query).then(
@@ -85,6 +89,15 @@ describe('a subgraph fetch', () => {
     const verified = await verifyViewer({ viewer: headers[VIEWER_HEADER] as string, signature: headers[SIGNATURE_HEADER] as string }, body, { secret, audience: 'users', nonces: new NonceGuard() });
     expect(verified).toMatchObject({ rejected: null, viewer: { userId: 'usr_1' } });
     expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="users",outcome="ok"\} 1/);
+  });
+
+  it('for an anonymous caller goes unsigned, with the request id', async () => {
+    const content = await subgraph(json(200, { data: { feed: [] } }));
+    const { source } = dataSource('content', content.url);
+    await ask(source, 'query Feed__content__0 { feed { id } }', { userId: null, partnerId: null, keyId: null, scopes: [], country: null, requestId: 'req-anon' });
+    expect(content.received[0]!.headers).toMatchObject({ 'x-request-id': 'req-anon' });
+    expect(content.received[0]!.headers[VIEWER_HEADER]).toBeUndefined();
+    expect(content.received[0]!.headers[SIGNATURE_HEADER]).toBeUndefined();
   });
 
   it('to a subgraph that is down is SERVICE_UNAVAILABLE naming it, with no address or socket error', async () => {
@@ -144,13 +157,58 @@ describe('failed subgraph fetches', () => {
   });
 });
 
-describe('the timed fetch', () => {
-  it('passes method, headers and body as given', async () => {
-    const echo = await subgraph((received, res) => res.writeHead(200).end(received.body));
-    const agent = new Agent();
-    agents.push(agent);
-    const response = await useTimedFetch({ name: 'users', timeoutMs: 1_000, agent })(echo.url, { method: 'POST', headers: { 'x-test': 'yes' }, body: 'hello' });
-    expect(await response.text()).toBe('hello');
-    expect(echo.received[0]!.headers['x-test']).toBe('yes');
+describe('the subgraph request', () => {
+  it('posts the body and headers as given to the subgraph\'s path and returns the status and text', async () => {
+    const echo = await subgraph((received, res) => res.writeHead(201).end(received.body));
+    const answer = await useSubgraphRequest({ name: 'users', url: echo.url, timeoutMs: 1_000, pool: poolFor(echo.url) })('hello', { 'x-test': 'yes' });
+    expect(answer).toEqual({ status: 201, text: 'hello' });
+    expect(echo.received[0]!.headers).toMatchObject({ 'x-test': 'yes', 'content-type': 'application/json' });
+  });
+});
+
+describe('identical reads in flight', () => {
+  it('are one subgraph request for one viewer, signed once, and every caller gets its own parsed copy', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const content = await subgraph((_received, res) => void gate.then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"feed":[{"id":"v1"}]}}')));
+    const { source } = dataSource('content', content.url);
+    const reads = Array.from({ length: 4 }, (_, i) => ask(source, 'query Feed__content__0 { feed { id } }', { ...viewer, requestId: `req-${i}` }));
+    const otherViewer = ask(source, 'query Feed__content__0 { feed { id } }', { ...viewer, userId: 'usr_2' });
+    const writes = [ask(source, 'mutation Like__content__0 { like { id } }'), ask(source, 'mutation Like__content__0 { like { id } }')];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const answers = await Promise.all(reads);
+    await Promise.all([otherViewer, ...writes]);
+    // One shared read, one for the other viewer, one per write.
+    expect(content.received).toHaveLength(4);
+    expect(answers[0]).toEqual({ data: { feed: [{ id: 'v1' }] } });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[1]).not.toBe(answers[0]);
+  });
+});
+
+describe('a failed fetch completing entities', () => {
+  it('is placed at the path of the entities it was to complete, up to the first list', async () => {
+    const { source } = dataSource('gifts', await downUrl());
+    const at = (pathInIncomingRequest: (string | number)[]) =>
+      source
+        .process({ kind: 'incoming operation', request: { query: 'query Q__gifts__1 { _entities { id } }', variables: {} }, context: { viewer }, incomingRequestContext: {}, pathInIncomingRequest } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>)
+        .then(
+          () => null,
+          (error: GraphQLError) => error,
+        );
+    expect((await at(['liveStreamUpdates', 'stream']))?.path).toEqual(['liveStreamUpdates', 'stream']);
+    expect((await at(['feed', 'edges', '@', 'node', 'creator']))?.path).toEqual(['feed', 'edges']);
+    expect((await at(['feed', 'edges', '@', 'node', 'creator']))?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'gifts' });
+    expect((await at([]))?.path).toBeUndefined();
+  });
+});
+
+describe('a subgraph answer that is not a GraphQL response', () => {
+  it('is SERVICE_UNAVAILABLE naming the service, its body not passed on', async () => {
+    const broken = await subgraph((_received, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy at 10.0.0.1</html>'));
+    const error = await failureOf(dataSource('users', broken.url).source);
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', service: 'users' });
+    expect(error.message).not.toMatch(/10\.0\.0\.1/);
   });
 });

@@ -1,125 +1,157 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-
-/** The same error, placed at a path in the response. */
-class GraphQLErrorWithPath extends GraphQLError {
-  constructor(error: GraphQLError, path: readonly (string | number)[]) {
-    super(error.message, { path, extensions: error.extensions, originalError: error.originalError ?? undefined });
-  }
-}
-import { type Agent, fetch as undiciFetch } from 'undici';
-import { anonymousViewer, encodeViewer, VIEWER_HEADER } from '@app/kit/viewer';
-import { useCollapsedReads } from './collapse.ts';
+import type { Dispatcher } from 'undici';
+import { anonymousViewer } from '@app/kit/viewer';
+import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { useViewerSigning } from './signing.ts';
+import { viewerHeaders } from './signing.ts';
 import { subgraphFailureError } from './subgraph-errors.ts';
 import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
 
-export interface TimedFetchOptions {
+export interface SubgraphRequestOptions {
   name: string;
+  url: string;
+  /** How long to wait for the subgraph's answer to start, and for each part of it after that. */
   timeoutMs: number;
-  /** One keep-alive connection pool per subgraph. */
-  agent: Agent;
+  /** The subgraph's keep-alive connection pool. */
+  pool: Dispatcher;
   metrics?: GatewayMetrics;
   /** Told of every fetch that got no 2xx answer (the rate-limited failure log). */
   onFailure?: (failure: SubgraphFetchFailure) => void;
 }
 
+/** A subgraph's answer: its status and its body, as text. */
+export interface SubgraphAnswer {
+  status: number;
+  text: string;
+}
+
+/** A subgraph fetch that got no answer: none in time, or none at all (`socketCode` says why, when the socket did). */
+export class SubgraphFetchError extends Error {
+  override name = 'SubgraphFetchError';
+
+  constructor(
+    readonly outcome: 'timeout' | 'unreachable',
+    readonly socketCode?: string,
+  ) {
+    super(`subgraph fetch failed: ${outcome}${socketCode ? ` (${socketCode})` : ''}`);
+  }
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /**
- * The one place a subgraph is called: on its keep-alive pool, cut off at the timeout, measured
- * by outcome (ok, http_<status>, timeout, unreachable), and every failure reported.
+ * The one place a subgraph is called: a POST on its keep-alive pool through undici's own request
+ * API (WHATWG fetch would build a Request, a Response and web streams for every call, and an
+ * AbortSignal for the timeout), cut off by undici's own timers, measured by outcome (ok,
+ * http_<status>, timeout, unreachable), and every failure reported.
  */
-export function useTimedFetch(options: TimedFetchOptions): Fetcher {
-  return async (input, init) => {
+export function useSubgraphRequest(options: SubgraphRequestOptions): (body: string, headers: Record<string, string>) => Promise<SubgraphAnswer> {
+  const { pathname, search } = new URL(options.url);
+  const path = `${pathname}${search}`;
+  return async (body, headers) => {
     const started = performance.now();
-    let outcome = 'error';
+    let outcome = 'unreachable';
     let cause: string | undefined;
     try {
-      const response = await undiciFetch(input, {
-        method: init?.method ?? 'POST',
-        headers: init?.headers as Record<string, string>,
-        body: init?.body as string,
-        dispatcher: options.agent,
-        signal: AbortSignal.timeout(options.timeoutMs),
+      const response = await options.pool.request({
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
       });
-      outcome = response.ok ? 'ok' : `http_${response.status}`;
-      return response as unknown as Awaited<ReturnType<Fetcher>>;
+      const text = await response.body.text();
+      outcome = response.statusCode >= 200 && response.statusCode < 300 ? 'ok' : `http_${response.statusCode}`;
+      return { status: response.statusCode, text };
     } catch (error) {
-      outcome = (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
-      cause = ((error as { cause?: { code?: unknown } }).cause?.code as string | undefined) ?? undefined;
-      throw error;
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && TIMEOUT_CODES.has(code)) outcome = 'timeout';
+      else cause = typeof code === 'string' ? code : undefined;
+      throw new SubgraphFetchError(outcome as 'timeout' | 'unreachable', cause);
     } finally {
       const durationMs = performance.now() - started;
       options.metrics?.subgraphFetchDuration.observe({ subgraph: options.name, outcome }, durationMs / 1000);
       if (outcome !== 'ok') {
-        const requestId = (init?.headers as Record<string, string> | undefined)?.['x-request-id'];
+        const requestId = headers['x-request-id'];
         options.onFailure?.({ subgraph: options.name, outcome, durationMs, ...(requestId ? { requestId } : {}), ...(cause ? { cause } : {}) });
       }
     }
   };
 }
 
-export interface SubgraphFetchOptions extends TimedFetchOptions {
-  url: string;
+export interface SubgraphFetchOptions extends SubgraphRequestOptions {
   /** The secret the viewer is signed with (INTERNAL_SECRET). */
   secret: string;
   /** Share identical in-flight reads (on unless turned off). */
   collapse?: boolean;
 }
 
-/**
- * How the gateway reaches one subgraph: identical reads collapsed, the viewer signed, then a
- * timed fetch. A failed fetch becomes one coded error at the paths that needed the subgraph
- * (see `subgraphFailureError`), and the rest of the response still comes back.
- */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly subgraph: string;
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
-  constructor(options: SubgraphFetchOptions) {
-    const signed = useViewerSigning(options.secret, options.name, useTimedFetch(options));
-    super({ url: options.url, fetcher: options.collapse === false ? signed : useCollapsedReads(signed) });
-    this.subgraph = options.name;
+/**
+ * A failed fetch's error names where in the response the missing data belonged: the path of the
+ * entities it was to complete, up to the first list (whose every item it nulls).
+ */
+function placed(error: GraphQLError, options: GraphQLDataSourceProcessOptions<GatewayContext>): GraphQLError {
+  const path = 'pathInIncomingRequest' in options && Array.isArray(options.pathInIncomingRequest) ? (options.pathInIncomingRequest as (string | number)[]) : [];
+  const until = path.indexOf('@');
+  const located = until === -1 ? path : path.slice(0, until);
+  return located.length > 0 ? new GraphQLError(error.message, { path: located, extensions: error.extensions }) : error;
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How the gateway reaches one subgraph: identical reads collapsed, the viewer signed, then one
+ * request on the subgraph's pool. A failed fetch becomes one coded error at the paths that needed
+ * the subgraph (see `subgraphFailureError`), and the rest of the response still comes back.
+ * Implements the gateway's data-source interface itself rather than extending
+ * `RemoteGraphQLDataSource`, which builds node-fetch Headers and a Request for every call.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly send: ReturnType<typeof useSubgraphRequest>;
+  private readonly share = useCollapsedReads<SubgraphAnswer>();
+
+  constructor(private readonly options: SubgraphFetchOptions) {
+    this.send = useSubgraphRequest(options);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await this.fetch(options);
+    } catch (error) {
+      throw error instanceof GraphQLError ? placed(error, options) : error;
+    }
+  }
+
+  private async fetch({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     // Internal calls (health checks) have no incoming request and so no viewer.
     const viewer = context?.viewer ?? anonymousViewer();
-    request.http?.headers.set(VIEWER_HEADER, encodeViewer(viewer));
-    request.http?.headers.set('x-request-id', viewer.requestId);
-  }
-
-  /**
-   * A failed fetch's error names where in the response the missing data belonged: the path of
-   * the entities it was to complete (up to the first list, whose every item it nulls).
-   */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const query = request.query ?? '';
+    // The shape stock's data source sends: query, variables, operationName when there is one.
+    const body = JSON.stringify({ query, variables: request.variables, operationName: request.operationName });
+    const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body);
+    let answer: SubgraphAnswer;
     try {
-      return await super.process(options);
+      answer = await this.share(key, () => this.send(body, viewerHeaders(this.options.secret, this.options.name, viewer, body)));
     } catch (error) {
-      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
-      if (path && error instanceof Error && (error as GraphQLError).extensions && !(error as GraphQLError).path) {
-        const segments = Array.isArray(path) ? (path as (string | number)[]) : [];
-        const until = segments.indexOf('@');
-        const located = until === -1 ? segments : segments.slice(0, until);
-        if (located.length > 0) {
-          const failure = error as GraphQLError;
-          throw new GraphQLErrorWithPath(failure, located);
-        }
-      }
-      throw error;
+      // Never pass on a subgraph's URL or socket error: `subgraphFailureError` says what a client sees.
+      throw subgraphFailureError(this.options.name, { kind: error instanceof SubgraphFetchError && error.outcome === 'timeout' ? 'timeout' : 'unreachable' });
     }
-  }
-
-  /** Never pass on a subgraph's URL, socket error or raw body: `subgraphFailureError` says what a client sees. */
-  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
-    if (response && !response.ok) {
-      // `errorFromResponse` has read the body already; it keeps it on the error it made.
-      const body = (error as GraphQLError).extensions?.response as { body?: unknown } | undefined;
-      throw subgraphFailureError(this.subgraph, { kind: 'http', status: response.status, body: body?.body });
-    }
-    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    throw subgraphFailureError(this.subgraph, { kind: timedOut ? 'timeout' : 'unreachable' });
+    // Each caller parses its own copy: the plan executor writes into what it is given.
+    const result = parsed(answer.text);
+    if (answer.status < 200 || answer.status >= 300) throw subgraphFailureError(this.options.name, { kind: 'http', status: answer.status, body: result ?? answer.text });
+    // A 2xx that is not a GraphQL response is a subgraph that is not working.
+    if (!result || typeof result !== 'object' || Array.isArray(result)) throw subgraphFailureError(this.options.name, { kind: 'unreachable' });
+    return result as SubgraphResponse;
   }
 }

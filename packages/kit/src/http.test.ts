@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphQLHandler, listen, type RunningHttpServer } from './http.ts';
+import { graphQLHandler, listen, RequestRefusal, type RunningHttpServer } from './http.ts';
 import { createLogger } from './log.ts';
 
 const typeDefs = 'enum Mode { FULL PARTIAL } type Query { echo(mode: Mode!): Mode, refuse: Int }';
@@ -68,5 +68,47 @@ describe('GraphQL over HTTP status codes', () => {
     const tooLarge = await post({ query: `{ echo(mode: FULL) } # ${'x'.repeat(2_000)}` });
     expect(tooLarge).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
     expect((await post('{"query": ')).status).toBe(400);
+  });
+});
+
+describe('preparing operations before GraphQL runs', () => {
+  let prepared: RunningHttpServer;
+  let batching: ApolloServer;
+  const seen: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    batching = new ApolloServer({ typeDefs, resolvers, allowBatchedHttpRequests: true });
+    await batching.start();
+    // A stand-in for persisted documents: `documentId: "full"` means the text below; anything
+    // with text of its own is refused.
+    const prepareOperation = (operation: Record<string, unknown>) => {
+      seen.push({ ...operation });
+      if (operation.documentId === 'full') {
+        operation.query = '{ echo(mode: FULL) }';
+        delete operation.documentId;
+      } else if (operation.query) throw new RequestRefusal(400, 'NOT_IN_LIST', 'Send a documentId.');
+    };
+    prepared = await listen(graphQLHandler({ server: batching, context: async () => ({}), maxBatch: 2, prepareOperation, logger: createLogger('test', { level: 'silent' }) }), 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await prepared?.close();
+    await batching?.stop();
+  });
+
+  it('rewrites each operation of a POST, batches included, and refuses with the refusal\'s status and code', async () => {
+    const send = (body: unknown) => fetch(`${prepared.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(await (await send({ documentId: 'full' })).json()).toEqual({ data: { echo: 'FULL' } });
+    expect(await (await send([{ documentId: 'full' }, { documentId: 'full' }])).json()).toEqual([{ data: { echo: 'FULL' } }, { data: { echo: 'FULL' } }]);
+    const refused = await send({ query: '{ echo(mode: PARTIAL) }' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ errors: [{ message: 'Send a documentId.', extensions: { code: 'NOT_IN_LIST' } }] });
+  });
+
+  it('gives a GET\'s parameters the same treatment, variables and extensions parsed', async () => {
+    const get = (search: string) => fetch(`${prepared.url}graphql?${search}`, { headers: { 'apollo-require-preflight': 'true' } });
+    seen.length = 0;
+    const answer = await get(`documentId=full&variables=${encodeURIComponent('{"a":1}')}`);
+    expect(await answer.json()).toEqual({ data: { echo: 'FULL' } });
+    expect(seen).toEqual([{ documentId: 'full', variables: { a: 1 } }]);
+    expect((await get(`query=${encodeURIComponent('{ echo(mode: PARTIAL) }')}`)).status).toBe(400);
   });
 });

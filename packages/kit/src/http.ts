@@ -24,7 +24,50 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   requestErrorCodes?: readonly string[];
   /** Operations one batched request may carry; 1 (the default) refuses batches. */
   maxBatch?: number;
+  /**
+   * Sees each operation of a request before GraphQL runs, as an object (a POST body, or a GET's
+   * parameters with `variables` and `extensions` parsed), and may rewrite it in place (a persisted
+   * document's id in place of its text) or refuse the request by throwing a `RequestRefusal`.
+   */
+  prepareOperation?: (operation: Record<string, unknown>, req: http.IncomingMessage) => void;
   logger: Logger;
+}
+
+/** A request refused before GraphQL runs: answered with `status` and one error under `code`. */
+export class RequestRefusal extends Error {
+  override name = 'RequestRefusal';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `prepare` on a GET's GraphQL parameters and writes back what it changed. */
+function prepareSearch(search: string, prepare: (operation: Record<string, unknown>) => void): string {
+  const params = new URLSearchParams(search);
+  const operation: Record<string, unknown> = {};
+  for (const [name, value] of params) {
+    if (name !== 'variables' && name !== 'extensions') operation[name] = value;
+    else {
+      try {
+        operation[name] = JSON.parse(value);
+      } catch {
+        // Apollo Server answers a malformed parameter itself.
+        operation[name] = value;
+      }
+    }
+  }
+  prepare(operation);
+  const prepared = new URLSearchParams();
+  for (const [name, value] of Object.entries(operation)) {
+    if (value !== undefined) prepared.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const text = prepared.toString();
+  return text ? `?${text}` : '';
 }
 
 class PayloadTooLargeError extends Error {}
@@ -90,6 +133,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
         if (await route(req, res)) return;
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
+      let search = url.search;
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at /graphql.`);
         return;
@@ -116,9 +160,16 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
           sendError(res, 400, 'BATCH_TOO_LARGE', maxBatch === 1 ? 'Batched requests are not accepted here.' : `A batch may hold at most ${maxBatch} operations; this one holds ${body.length}.`);
           return;
         }
+        if (options.prepareOperation) {
+          for (const operation of Array.isArray(body) ? body : [body]) {
+            if (operation && typeof operation === 'object') options.prepareOperation(operation as Record<string, unknown>, req);
+          }
+        }
+      } else if (options.prepareOperation && req.method === 'GET' && search) {
+        search = prepareSearch(search, (operation) => options.prepareOperation!(operation, req));
       }
       const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
         context: () => Promise.resolve(context(req, text)),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -131,6 +182,10 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
         res.end();
       }
     } catch (error) {
+      if (error instanceof RequestRefusal) {
+        sendError(res, error.status, error.code, error.message);
+        return;
+      }
       if (error instanceof PayloadTooLargeError) {
         sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`);
         return;

@@ -16,7 +16,7 @@ import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './met
 import { createPeerClient, type PeerClient } from './peers.ts';
 import { isPostgresUrl } from './pg.ts';
 import { StoreOpenError } from './store.ts';
-import { NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer, type ViewerCheck } from './viewer.ts';
+import { anonymousViewer, NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer, type ViewerCheck } from './viewer.ts';
 
 /**
  * Errors with a public code pass through as they are; anything else reaches the caller as a
@@ -103,7 +103,14 @@ export function viewerReader(check: ViewerCheck, logger: Logger) {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const { viewer, rejected } = await verifyViewer({ viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) }, rawBody, check);
+    const given = { viewer: header(VIEWER_HEADER), signature: header(SIGNATURE_HEADER) };
+    // The gateway sends anonymous callers unsigned (there is no one to vouch for): the request id
+    // comes in its own header, kept only when short and plain.
+    if (!given.viewer && !given.signature) {
+      const requestId = header('x-request-id');
+      return anonymousViewer(requestId && /^[\w.:-]{1,64}$/.test(requestId) ? requestId : undefined);
+    }
+    const { viewer, rejected } = await verifyViewer(given, rawBody, check);
     if (rejected) logger.warn({ reason: rejected, remoteAddress: req.socket.remoteAddress }, 'refused a viewer header; treating the request as anonymous');
     return viewer;
   };

@@ -1,0 +1,138 @@
+/**
+ * The load driver of the `varied`, `signed-in` and `varied + writes` cases, run in its own
+ * process so it never shares an event loop with what it measures. A fixed number of workers
+ * each send one request at a time on an undici pool (a closed loop, like autocannon's
+ * connections): every request picks a random operation and is checked against its reference
+ * answer; with `writes`, a share of iterations write instead and read their write back.
+ *
+ * Reads its case from the JSON file named in argv; prints `{"event":"start"}` when the load
+ * starts and one JSON result line when it ends.
+ */
+import { readFileSync } from 'node:fs';
+import { Pool } from 'undici';
+import { answersWith } from './answers.ts';
+import type { DocumentMode } from './documents.ts';
+import { type WritesSpec, type WriteState, Writer } from './writes.ts';
+
+export interface DriverRead {
+  name: string;
+  /** The request body, ready to send. */
+  body: string;
+  /** JSON of the answer's `data`, exactly. */
+  expect: string;
+  /** A fixed credential (a viewer's own screens); else a random one of `tokens`, or none. */
+  token?: string;
+}
+
+export interface DriverCase {
+  url: string;
+  concurrency: number;
+  durationSeconds: number;
+  reads: DriverRead[];
+  /** Signed-in public screens: each request carries one of these bearer tokens, at random. */
+  tokens?: string[];
+  writes?: { spec: WritesSpec; state: WriteState; keyPrefix: string };
+  /** How writes and read-backs send their operations (the reads' bodies are ready-made). */
+  documents: DocumentMode;
+}
+
+export interface DriverResult {
+  requests: number;
+  writes: number;
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Every failed request: transport errors, non-200s, GraphQL errors, wrong answers, stale read-backs. */
+  errors: number;
+  wrongAnswers: number;
+  staleReads: number;
+  firstFailures: string[];
+  /** The reserved entities' state after the run, for the next run to start from. */
+  state?: WriteState;
+}
+
+const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as DriverCase;
+const url = new URL(spec.url);
+const pool = new Pool(url.origin, { connections: spec.concurrency, pipelining: 1 });
+const latencies: number[] = [];
+let requests = 0;
+let errors = 0;
+let wrongAnswers = 0;
+let staleReads = 0;
+const firstFailures: string[] = [];
+const fail = (what: string) => {
+  if (firstFailures.length < 5) firstFailures.push(what.slice(0, 400));
+};
+
+async function exchange(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const started = performance.now();
+  const response = await pool.request({ path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await response.body.text();
+  latencies.push(performance.now() - started);
+  requests++;
+  return { status: response.statusCode, text };
+}
+
+// Idempotency keys unique to this run: a key seen before would replay its first write and change nothing.
+const writer = spec.writes ? new Writer(spec.writes.spec, spec.writes.state, exchange, `${spec.writes.keyPrefix}-${process.pid}-${Date.now()}`, spec.documents) : null;
+const writeShare = spec.writes?.spec.share ?? 0;
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+async function read(): Promise<void> {
+  const operation = pick(spec.reads);
+  const token = operation.token ?? (spec.tokens?.length ? pick(spec.tokens) : undefined);
+  let answer: { status: number; text: string };
+  try {
+    answer = await exchange(operation.body, token ? { authorization: `Bearer ${token}` } : {});
+  } catch (error) {
+    errors++;
+    fail(`${operation.name}: ${(error as Error).message}`);
+    return;
+  }
+  if (answer.status === 200 && answersWith(answer.text, operation.expect)) return;
+  errors++;
+  // An answer with data but not the reference's is a wrong answer; one with errors is an error.
+  if (answer.status === 200 && answer.text.startsWith('{"data":')) wrongAnswers++;
+  fail(`${operation.name}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+}
+
+async function worker(deadline: number): Promise<void> {
+  while (performance.now() < deadline) {
+    if (writer && Math.random() < writeShare) {
+      const report = await writer.tryWrite();
+      if (report) {
+        errors += report.failures.length + report.stale.length;
+        staleReads += report.stale.length;
+        for (const failure of [...report.failures, ...report.stale]) fail(failure);
+        continue;
+      }
+    }
+    await read();
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+process.stdout.write(`${JSON.stringify({ event: 'start' })}\n`);
+const started = performance.now();
+const deadline = started + spec.durationSeconds * 1000;
+await Promise.all(Array.from({ length: spec.concurrency }, () => worker(deadline)));
+const elapsedSeconds = (performance.now() - started) / 1000;
+await pool.close();
+const sorted = latencies.sort((a, b) => a - b);
+const result: DriverResult = {
+  requests,
+  writes: writer?.writes ?? 0,
+  rps: requests / elapsedSeconds,
+  p50Ms: round(percentile(sorted, 50)),
+  p95Ms: round(percentile(sorted, 95)),
+  p99Ms: round(percentile(sorted, 99)),
+  errors,
+  wrongAnswers,
+  staleReads,
+  firstFailures,
+  ...(writer ? { state: writer.state } : {}),
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,287 @@
+/**
+ * The writes of the `varied + writes` case and their freshness checks. Each write touches
+ * entities reserved for writing (products, follow pairs, gift senders and streams, buyers),
+ * which the case's random reads never show, so every random read keeps its exact reference.
+ * Each reserved entity is locked while one write to it and its read-back run, so the model of
+ * its state here is exact: after a write is acknowledged, reads through the same gateway must
+ * show the model's new state (the entity's own page, and the pages that show it through another
+ * entity), or they count as stale.
+ */
+import { dataOf } from './answers.ts';
+import { type DocumentMode, requestBody } from './documents.ts';
+
+export interface Account {
+  id: string;
+  token: string;
+}
+
+export interface WritesSpec {
+  /** The share of iterations that write (then read back what they wrote). */
+  share: number;
+  /** The LIVE gift senders send (the cheapest), two at a time so that the creator earns a diamond. */
+  giftId: string;
+  /** Products whose price a partner key changes; `videoIds` tag the product (read back through them too). */
+  priceProducts: { id: string; partnerKey: string; videoIds: string[] }[];
+  /** Products checked out one unit at a time (stocked at setup). */
+  checkoutProducts: string[];
+  buyers: Account[];
+  followPairs: { follower: Account; targetId: string }[];
+  senders: Account[];
+  /** Live streams with distinct creators: a send changes the stream's totals and its creator's earnings. */
+  streams: { id: string; creatorId: string }[];
+}
+
+/** What the reserved entities hold now; carried from one run to the next. */
+export interface WriteState {
+  prices: Record<string, number>;
+  inventories: Record<string, number>;
+  following: Record<string, boolean>;
+  followerCounts: Record<string, number>;
+  followingCounts: Record<string, number>;
+  streamTotals: Record<string, { coins: number; diamonds: number; giftCount: number }>;
+  creatorDiamonds: Record<string, number>;
+  walletCoins: Record<string, number>;
+  lastOrders: Record<string, string | null>;
+}
+
+const PRODUCT_PRICE = 'query ProductPrice($id: ID!) { product(id: $id) { id price { amount } inventory } }';
+const VIDEO_PRODUCTS = 'query VideoProducts($id: ID!) { video(id: $id) { id products { id price { amount } } } }';
+const USER_FOLLOWERS = 'query UserFollowers($id: ID!) { user(id: $id) { id followerCount followers(first: 1) { edges { node { id } } } } }';
+const ME_FOLLOWING = 'query MeFollowing { me { id followingCount } }';
+const STREAM_GIFTS = 'query StreamGifts($id: ID!) { liveStream(id: $id) { id giftTotals { coins diamonds giftCount } creator { id giftEarnings { diamonds } } } }';
+const CREATOR_DIAMONDS = 'query CreatorDiamonds($id: ID!) { creator(id: $id) { id giftEarnings { diamonds } } }';
+const ME_WALLET = 'query MeWallet { me { id wallet { coins } } }';
+const ME_LAST_ORDER = 'query MeLastOrder { me { id orders(first: 1) { edges { node { id status } } } } }';
+
+const UPDATE_PRICE = 'mutation UpdatePrice($id: ID!, $amount: Int!) { updateProduct(input: { id: $id, priceAmount: $amount }) { id price { amount } } }';
+const FOLLOW = 'mutation Follow($id: ID!) { follow(userId: $id) { viewerFollows user { id followerCount } } }';
+const UNFOLLOW = 'mutation Unfollow($id: ID!) { unfollow(userId: $id) { viewerFollows user { id followerCount } } }';
+const SEND_GIFT =
+  'mutation SendGift($stream: ID!, $gift: ID!, $key: String!) { sendLiveGift(input: { liveStreamId: $stream, giftId: $gift, quantity: 2, idempotencyKey: $key }) { send { id quantity coins diamonds } wallet { coins } } }';
+const CHECKOUT = 'mutation Checkout($product: ID!, $key: String!) { checkout(input: { lines: [{ productId: $product, quantity: 1 }], idempotencyKey: $key }) { order { id status } } }';
+
+/** Every document the writes and their read-backs send: they go into the trusted documents manifest. */
+export const WRITE_OPERATIONS = [PRODUCT_PRICE, VIDEO_PRODUCTS, USER_FOLLOWERS, ME_FOLLOWING, STREAM_GIFTS, CREATOR_DIAMONDS, ME_WALLET, ME_LAST_ORDER, UPDATE_PRICE, FOLLOW, UNFOLLOW, SEND_GIFT, CHECKOUT];
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Runs one operation and returns its data; throws with the reason when there is none. */
+export type Run = (query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => Promise<Data>;
+
+const bearer = (account: Account) => ({ authorization: `Bearer ${account.token}` });
+
+/** The state of every reserved entity, read once while nothing writes (at setup, through the reference gateway). */
+export async function readWriteState(spec: WritesSpec, run: Run): Promise<WriteState> {
+  const state: WriteState = { prices: {}, inventories: {}, following: {}, followerCounts: {}, followingCounts: {}, streamTotals: {}, creatorDiamonds: {}, walletCoins: {}, lastOrders: {} };
+  for (const id of [...spec.priceProducts.map((product) => product.id), ...spec.checkoutProducts]) {
+    const { product } = await run(PRODUCT_PRICE, { id });
+    state.prices[id] = product.price.amount;
+    state.inventories[id] = product.inventory;
+  }
+  for (const { follower, targetId } of spec.followPairs) {
+    const { user } = await run('query ($id: ID!) { user(id: $id) { followerCount followers(first: 100) { edges { node { id } } } } }', { id: targetId });
+    state.followerCounts[targetId] = user.followerCount;
+    state.following[`${follower.id}>${targetId}`] = (user.followers.edges as { node: { id: string } }[]).some((edge) => edge.node.id === follower.id);
+    state.followingCounts[follower.id] = (await run(ME_FOLLOWING, {}, bearer(follower))).me.followingCount;
+  }
+  for (const stream of spec.streams) {
+    const { liveStream } = await run(STREAM_GIFTS, { id: stream.id });
+    state.streamTotals[stream.id] = { coins: liveStream.giftTotals.coins, diamonds: liveStream.giftTotals.diamonds, giftCount: liveStream.giftTotals.giftCount };
+    state.creatorDiamonds[stream.creatorId] = liveStream.creator.giftEarnings.diamonds;
+  }
+  for (const sender of spec.senders) state.walletCoins[sender.id] = (await run(ME_WALLET, {}, bearer(sender))).me.wallet.coins;
+  for (const buyer of spec.buyers) state.lastOrders[buyer.id] = (await run(ME_LAST_ORDER, {}, bearer(buyer))).me.orders.edges[0]?.node.id ?? null;
+  return state;
+}
+
+export interface WriteReport {
+  /** Requests that failed: an error, a write not acknowledged as sent, a read-back with errors. */
+  failures: string[];
+  /** Read-backs that did not show an acknowledged write. */
+  stale: string[];
+}
+
+type Exchange = (body: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>;
+
+/**
+ * Performs the writes of one load run against one gateway. `tryWrite` picks a write whose
+ * entities are free, performs it, and reads it back; null when every candidate is busy (the
+ * caller then reads instead).
+ */
+export class Writer {
+  private readonly busy = new Set<string>();
+  private count = 0;
+  writes = 0;
+
+  constructor(
+    private readonly spec: WritesSpec,
+    readonly state: WriteState,
+    private readonly exchange: Exchange,
+    private readonly keyPrefix: string,
+    private readonly documents: DocumentMode = 'text',
+  ) {}
+
+  private lock(...keys: string[]): boolean {
+    if (keys.some((key) => this.busy.has(key))) return false;
+    for (const key of keys) this.busy.add(key);
+    return true;
+  }
+
+  private unlock(...keys: string[]): void {
+    for (const key of keys) this.busy.delete(key);
+  }
+
+  private async run(report: WriteReport, what: string, query: string, variables: Record<string, unknown>, headers?: Record<string, string>): Promise<Data | null> {
+    let answer: { status: number; text: string };
+    try {
+      answer = await this.exchange(requestBody(query, variables, this.documents), headers);
+    } catch (error) {
+      report.failures.push(`${what}: ${(error as Error).message}`);
+      return null;
+    }
+    const result = dataOf(answer.text);
+    if ('problem' in result || answer.status !== 200) {
+      report.failures.push(`${what}: HTTP ${answer.status} ${'problem' in result ? result.problem : ''}`);
+      return null;
+    }
+    return result.data;
+  }
+
+  private expect(report: WriteReport, what: string, seen: unknown, wanted: unknown): void {
+    if (seen !== wanted) report.stale.push(`${what}: saw ${JSON.stringify(seen)}, the write made it ${JSON.stringify(wanted)}`);
+  }
+
+  async tryWrite(random: () => number = Math.random): Promise<WriteReport | null> {
+    const kinds = [this.changePrice, this.toggleFollow, this.sendGift, this.checkout];
+    const first = Math.floor(random() * kinds.length);
+    for (let i = 0; i < kinds.length; i++) {
+      const report = await kinds[(first + i) % kinds.length]!.call(this, random);
+      if (report) {
+        this.writes++;
+        return report;
+      }
+    }
+    return null;
+  }
+
+  /** A write whose outcome is unknown leaves its entities locked: the model could not say what they hold. */
+  private pick<T>(items: T[], keysOf: (item: T) => string[], random: () => number): T | null {
+    const start = Math.floor(random() * items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[(start + i) % items.length]!;
+      if (this.lock(...keysOf(item))) return item;
+    }
+    return null;
+  }
+
+  private async changePrice(random: () => number): Promise<WriteReport | null> {
+    const product = this.pick(this.spec.priceProducts, (p) => [`product:${p.id}`], random);
+    if (!product) return null;
+    const report: WriteReport = { failures: [], stale: [] };
+    const amount = this.state.prices[product.id]! + 1;
+    const written = await this.run(report, `updateProduct ${product.id}`, UPDATE_PRICE, { id: product.id, amount }, { 'x-api-key': product.partnerKey });
+    if (written?.updateProduct?.price.amount !== amount) {
+      if (written) report.failures.push(`updateProduct ${product.id}: answered ${JSON.stringify(written)}`);
+      return report;
+    }
+    this.state.prices[product.id] = amount;
+    const page = await this.run(report, `product ${product.id} after a price change`, PRODUCT_PRICE, { id: product.id });
+    if (page) this.expect(report, `product ${product.id} price`, page.product?.price.amount, amount);
+    for (const videoId of product.videoIds) {
+      const video = await this.run(report, `video ${videoId} after a price change`, VIDEO_PRODUCTS, { id: videoId });
+      const tagged = (video?.video?.products as { id: string; price: { amount: number } }[] | undefined)?.find((p) => p.id === product.id);
+      if (video) this.expect(report, `video ${videoId}'s product ${product.id} price`, tagged?.price.amount, amount);
+    }
+    this.unlock(`product:${product.id}`);
+    return report;
+  }
+
+  private async toggleFollow(random: () => number): Promise<WriteReport | null> {
+    const pair = this.pick(this.spec.followPairs, (p) => [`user:${p.follower.id}`, `user:${p.targetId}`], random);
+    if (!pair) return null;
+    const report: WriteReport = { failures: [], stale: [] };
+    const key = `${pair.follower.id}>${pair.targetId}`;
+    const follow = !this.state.following[key];
+    const written = await this.run(report, `${follow ? 'follow' : 'unfollow'} ${pair.targetId}`, follow ? FOLLOW : UNFOLLOW, { id: pair.targetId }, bearer(pair.follower));
+    const payload = written?.[follow ? 'follow' : 'unfollow'];
+    if (payload?.viewerFollows !== follow) {
+      if (written) report.failures.push(`follow ${pair.targetId}: answered ${JSON.stringify(written)}`);
+      return report;
+    }
+    const step = follow ? 1 : -1;
+    this.state.following[key] = follow;
+    this.state.followerCounts[pair.targetId]! += step;
+    this.state.followingCounts[pair.follower.id]! += step;
+    this.expect(report, `follow payload's followerCount of ${pair.targetId}`, payload.user.followerCount, this.state.followerCounts[pair.targetId]);
+    const target = await this.run(report, `user ${pair.targetId} after a follow`, USER_FOLLOWERS, { id: pair.targetId });
+    if (target) {
+      this.expect(report, `user ${pair.targetId} followerCount`, target.user?.followerCount, this.state.followerCounts[pair.targetId]);
+      if (follow) this.expect(report, `user ${pair.targetId} newest follower`, target.user?.followers.edges[0]?.node.id, pair.follower.id);
+    }
+    const me = await this.run(report, `me (${pair.follower.id}) after a follow`, ME_FOLLOWING, {}, bearer(pair.follower));
+    if (me) this.expect(report, `${pair.follower.id} followingCount`, me.me?.followingCount, this.state.followingCounts[pair.follower.id]);
+    this.unlock(`user:${pair.follower.id}`, `user:${pair.targetId}`);
+    return report;
+  }
+
+  private async sendGift(random: () => number): Promise<WriteReport | null> {
+    const sender = this.pick(this.spec.senders, (s) => [`user:${s.id}`], random);
+    if (!sender) return null;
+    const stream = this.pick(this.spec.streams, (s) => [`stream:${s.id}`], random);
+    if (!stream) {
+      this.unlock(`user:${sender.id}`);
+      return null;
+    }
+    const report: WriteReport = { failures: [], stale: [] };
+    const written = await this.run(report, `sendLiveGift to ${stream.id}`, SEND_GIFT, { stream: stream.id, gift: this.spec.giftId, key: `${this.keyPrefix}-g-${this.count++}` }, bearer(sender));
+    const send = written?.sendLiveGift?.send as { quantity: number; coins: number; diamonds: number } | undefined;
+    if (!send) {
+      if (written) report.failures.push(`sendLiveGift: answered ${JSON.stringify(written)}`);
+      return report;
+    }
+    const totals = this.state.streamTotals[stream.id]!;
+    totals.coins += send.coins;
+    totals.diamonds += send.diamonds;
+    // A send of several of the same gift counts each one.
+    totals.giftCount += send.quantity;
+    this.state.creatorDiamonds[stream.creatorId]! += send.diamonds;
+    this.state.walletCoins[sender.id]! -= send.coins;
+    this.expect(report, `sendLiveGift's wallet of ${sender.id}`, written!.sendLiveGift.wallet.coins, this.state.walletCoins[sender.id]);
+    const page = await this.run(report, `live stream ${stream.id} after a gift`, STREAM_GIFTS, { id: stream.id });
+    if (page) {
+      this.expect(report, `live stream ${stream.id} gift totals`, JSON.stringify(page.liveStream?.giftTotals), JSON.stringify(totals));
+      this.expect(report, `live stream ${stream.id}'s creator diamonds`, page.liveStream?.creator.giftEarnings?.diamonds, this.state.creatorDiamonds[stream.creatorId]);
+    }
+    const creator = await this.run(report, `creator ${stream.creatorId} after a gift`, CREATOR_DIAMONDS, { id: stream.creatorId });
+    if (creator) this.expect(report, `creator ${stream.creatorId} diamonds`, creator.creator?.giftEarnings?.diamonds, this.state.creatorDiamonds[stream.creatorId]);
+    const wallet = await this.run(report, `wallet of ${sender.id} after a gift`, ME_WALLET, {}, bearer(sender));
+    if (wallet) this.expect(report, `wallet of ${sender.id}`, wallet.me?.wallet?.coins, this.state.walletCoins[sender.id]);
+    this.unlock(`user:${sender.id}`, `stream:${stream.id}`);
+    return report;
+  }
+
+  private async checkout(random: () => number): Promise<WriteReport | null> {
+    const buyer = this.pick(this.spec.buyers, (b) => [`user:${b.id}`], random);
+    if (!buyer) return null;
+    const productId = this.pick(this.spec.checkoutProducts, (id) => [`product:${id}`], random);
+    if (!productId) {
+      this.unlock(`user:${buyer.id}`);
+      return null;
+    }
+    const report: WriteReport = { failures: [], stale: [] };
+    const written = await this.run(report, `checkout ${productId}`, CHECKOUT, { product: productId, key: `${this.keyPrefix}-c-${this.count++}` }, bearer(buyer));
+    const order = written?.checkout?.order as { id: string } | undefined;
+    if (!order) {
+      if (written) report.failures.push(`checkout: answered ${JSON.stringify(written)}`);
+      return report;
+    }
+    this.state.inventories[productId]! -= 1;
+    this.state.lastOrders[buyer.id] = order.id;
+    const product = await this.run(report, `product ${productId} after a checkout`, PRODUCT_PRICE, { id: productId });
+    if (product) this.expect(report, `product ${productId} inventory`, product.product?.inventory, this.state.inventories[productId]);
+    const orders = await this.run(report, `orders of ${buyer.id} after a checkout`, ME_LAST_ORDER, {}, bearer(buyer));
+    if (orders) this.expect(report, `newest order of ${buyer.id}`, orders.me?.orders?.edges[0]?.node.id, order.id);
+    this.unlock(`user:${buyer.id}`, `product:${productId}`);
+    return report;
+  }
+}
