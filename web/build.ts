@@ -73,8 +73,6 @@ async function buildPage(page: Page): Promise<void> {
     jsx: 'automatic',
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
     define: { ...common.define, __EXPLORER_WORKERS__: JSON.stringify(workerUrls) },
-    // The fetcher imports graphql-ws only for subscriptions, which the graph does not have yet.
-    external: ['graphql-ws'],
   });
   const { script, stylesheet } = entryUrls(metafile, page.entry);
   writeFileSync(
