@@ -23,6 +23,8 @@ export interface RoomSocketOptions {
   onState: (state: ConnectionState) => void;
   /** The gateway closed the socket with 4401: the credential is not valid (expired, or pasted wrong). */
   onCredentialRefused: () => void;
+  /** Browsers have WebSocket; Node before 22 does not (the unit test passes ws's). */
+  webSocketImpl?: unknown;
 }
 
 const MAX_RETRY_MS = 10_000;
@@ -38,6 +40,7 @@ export class RoomSocket {
   constructor(private readonly options: RoomSocketOptions) {
     this.client = createClient({
       url: options.url,
+      webSocketImpl: options.webSocketImpl,
       // graphql-ws can retry by itself, but it would send each subscription again exactly as it
       // was first sent, without the `after` the page has learnt since. So the client reports
       // every drop, and ResumableSubscription subscribes again with `after` (resumable.ts).
