@@ -35,6 +35,8 @@ const socket = new RoomSocket({
 async function watch(streamId: string): Promise<void> {
   room?.stop();
   room = null;
+  // Picking a stream connects, also after Disconnect.
+  socket.resume();
   showMessage('page-message', '');
   const url = new URL(window.location.href);
   url.searchParams.set('stream', streamId);

@@ -243,5 +243,13 @@ describe('ResumableSubscription', () => {
     server.append(7);
     await eventually(() => received.length === 1, 'an event');
     expect(received).toEqual([7]);
+
+    // That reconnect was at once; a later drop waits its backoff again.
+    const before = states.length;
+    server.dropSockets();
+    server.append(8);
+    await eventually(() => received.length === 2, 'the event after the drop');
+    expect(states.slice(before)).toEqual(['waiting', 'connecting', 'connected']);
+    expect(server.state.afters.at(-1)).toBe('1');
   });
 });

@@ -67,19 +67,21 @@ export class RoomSocket {
    * so that a restarted gateway is not met by every viewer in the same instant.
    */
   retry(): Promise<void> {
-    this.nextTry ??= (async () => {
-      if (this.reconnectAtOnce) {
-        this.reconnectAtOnce = false;
-      } else if (!this.pausedUntil) {
-        const retryInMs = Math.round(Math.min(500 * 2 ** this.attempt, MAX_RETRY_MS) * (0.8 + Math.random() * 0.4));
-        this.attempt += 1;
-        this.setState({ kind: 'waiting', retryInMs, attempt: this.attempt });
-        await new Promise((resolve) => setTimeout(resolve, retryInMs));
-      }
-      if (this.pausedUntil) await this.pausedUntil.promise;
-      this.nextTry = null;
-    })();
+    // Cleared in a later tick (`finally`), so a wait that resolves at once is still shared.
+    this.nextTry ??= this.waitToRetry().finally(() => (this.nextTry = null));
     return this.nextTry;
+  }
+
+  private async waitToRetry(): Promise<void> {
+    if (this.reconnectAtOnce) {
+      this.reconnectAtOnce = false;
+    } else if (!this.pausedUntil) {
+      const retryInMs = Math.round(Math.min(500 * 2 ** this.attempt, MAX_RETRY_MS) * (0.8 + Math.random() * 0.4));
+      this.attempt += 1;
+      this.setState({ kind: 'waiting', retryInMs, attempt: this.attempt });
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
+    if (this.pausedUntil) await this.pausedUntil.promise;
   }
 
   /** The gateway refused the credential: the page drops it, and the room resumes anonymously. */

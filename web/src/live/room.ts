@@ -11,16 +11,14 @@ import * as view from './view.ts';
 
 export class Room {
   private ended = false;
+  /** Set when the viewer picks another stream, possibly while this one is still loading. */
+  private stopped = false;
   private subscriptions: Record<'gifts' | 'shopping' | 'status', Resumable> | null = null;
 
   constructor(
     private readonly socket: RoomSocket,
     readonly streamId: string,
   ) {}
-
-  get isEnded(): boolean {
-    return this.ended;
-  }
 
   /**
    * The state first, then the subscriptions without `after`: each starts with the next event
@@ -29,6 +27,7 @@ export class Room {
    */
   async open(): Promise<void> {
     await this.load();
+    if (this.stopped) return;
     const variables = { id: this.streamId };
     const failed = (what: string) => (message: string) => view.showMessage('page-message', `${what}: ${message}`, 'error');
     const common = { completed: () => this.isOver(), expired: () => this.load() };
@@ -88,6 +87,7 @@ export class Room {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const subscription of Object.values(this.subscriptions ?? {})) subscription.stop();
   }
 
@@ -100,6 +100,7 @@ export class Room {
   /** The room as it is now; also after EVENTS_EXPIRED, when the events missed are gone. */
   private async load(): Promise<void> {
     const { liveStream } = await execute(liveRoomQuery, { id: this.streamId });
+    if (this.stopped) return;
     if (!liveStream) throw new Error(`No stream ${this.streamId}.`);
     this.ended = liveStream.status === 'ENDED';
     view.showStream(liveStream);
@@ -108,6 +109,7 @@ export class Room {
 
   private async refreshSales(): Promise<void> {
     const { liveStream } = await execute(liveSalesQuery, { id: this.streamId });
+    if (this.stopped) return;
     view.showSales(liveStream?.sales ?? null);
   }
 
