@@ -218,11 +218,11 @@ describe('production mode', () => {
     expect(typename.body.data.__typename).toBe('Query');
   });
 
-  it('serves no explorer (neither GraphiQL nor Sandbox), suggests no field names and keeps CSRF prevention on', async () => {
-    for (const path of ['', 'graphql']) {
+  it('serves no explorer (neither GraphiQL nor Sandbox) and no example page, suggests no field names and keeps CSRF prevention on', async () => {
+    for (const path of ['', 'graphql', 'examples/live']) {
       const landing = await fetch(production.url + path, { headers: { accept: 'text/html' } });
       expect(landing.headers.get('content-type')).not.toContain('text/html');
-      expect(await landing.text()).not.toMatch(/sandbox|graphiql/i);
+      expect(await landing.text()).not.toMatch(/sandbox|graphiql|live room/i);
     }
     expect((await fetch(`${production.url}assets/`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
     const typo = await production.query('{ fed(first: 1) { edges { cursor } } }');

@@ -1,34 +1,19 @@
 /**
  * The explorer in a real browser (Debian's Chromium driven by playwright-core, which never
  * downloads a browser): the page served by `npm start`'s gateway loads, runs the README's
- * profile query from its Examples panel and shows data, and no request leaves loopback.
- * Screenshots go to test/output/explorer/ (gitignored).
+ * profile query from its Examples panel and shows data, runs a LIVE subscription example over
+ * WebSocket and shows a gift sent meanwhile, passes the Headers tab's credential in
+ * `connection_init`, and no request leaves loopback. Screenshots go to test/output/explorer/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creatorIds } from '@app/fixtures/world';
 import { EXAMPLES, FIRST_EXAMPLE } from '@app/web/explorer/examples';
+import { openBrowser, skipWithoutChromium, subscriptionsListening, type Browser } from './browser.ts';
+import { buyCoins, handleOf, sendGift } from './live-api.ts';
 import { startStack, type RunningStack } from './stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const output = path.resolve(import.meta.dirname, 'output', 'explorer');
-// CI installs Chromium (.ci/run), so only a developer's machine without it skips.
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-if (skip) console.warn(`explorer.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium).`);
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const skip = skipWithoutChromium('explorer.e2e');
 
 /**
  * The response pane's text with whitespace collapsed: Monaco renders spaces as no-break spaces
@@ -38,40 +23,40 @@ async function responseText(page: Page): Promise<string> {
   return ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');
 }
 
-async function waitForResponseContaining(page: Page, text: string): Promise<string> {
+async function waitForResponseContaining(browser: Browser, page: Page, text: string): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const shown = await responseText(page);
     if (shown.includes(text.replace(/\s+/g, ' '))) return shown;
     if (Date.now() > deadline) {
-      await page.screenshot({ path: path.join(output, 'failed.png') });
+      await browser.screenshot(page, 'failed.png');
       throw new Error(`the response pane never showed ${JSON.stringify(text)}; it shows: ${shown.slice(0, 500)}`);
     }
     await page.waitForTimeout(200);
   }
 }
 
+/** Replaces the Headers tab's text (typed as one insertion, so Monaco adds no closing quotes). */
+async function setHeaders(page: Page, headers: string): Promise<void> {
+  await page.getByRole('button', { name: /^headers$/i }).click();
+  const editor = page.locator('.graphiql-editor-tool .graphiql-editor').last();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(headers);
+}
+
 describe.skipIf(skip)('the explorer in Chromium', () => {
   let stack: RunningStack;
-  let context: BrowserContext;
-  let profileDir: string;
-  const requests: string[] = [];
-  const consoleErrors: string[] = [];
+  let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(output, { recursive: true });
     stack = await startStack();
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } });
-    context.on('request', (request) => requests.push(request.url()));
-    context.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    browser = await openBrowser('explorer');
   }, 90_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await stack?.stop();
   });
 
@@ -80,36 +65,72 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     const displayName = expected.body.data!.creator.displayName;
     expect(FIRST_EXAMPLE.query).toContain('creator(handle: "maya.cooking")');
 
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await browser.page();
     await page.goto(`http://127.0.0.1:${stack.ports.gateway}/`);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     // The docs need the schema, which GraphiQL introspects from the gateway.
     await page.getByRole('button', { name: /documentation explorer/i }).click();
     await page.getByText('A GraphQL schema provides a root type for each kind of operation.').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /examples/i }).first().click();
-    await page.screenshot({ path: path.join(output, '1-loaded.png') });
+    await browser.screenshot(page, '1-loaded.png');
 
     await page.locator(`[data-example="${FIRST_EXAMPLE.id}"]`).click();
     await page.locator('.graphiql-execute-button').click();
-    const response = await waitForResponseContaining(page, displayName);
+    const response = await waitForResponseContaining(browser, page, displayName);
     expect(response).toContain('"displayName"');
     expect(response).not.toContain('"errors"');
-    await page.screenshot({ path: path.join(output, '2-profile-result.png') });
+    await browser.screenshot(page, '2-profile-result.png');
 
     // An example with variables: the panel fills the variables editor too.
     const streamExample = EXAMPLES.find((example) => example.id === 'stream-earnings')!;
     const stream = await stack.query<{ liveStream: { title: string } }>('query ($id: ID!) { liveStream(id: $id) { title } }', { id: streamExample.variables!.liveStreamId });
     await page.locator(`[data-example="${streamExample.id}"]`).click();
     await page.locator('.graphiql-execute-button').click();
-    expect(await waitForResponseContaining(page, stream.body.data!.liveStream.title)).not.toContain('"errors"');
-    await page.screenshot({ path: path.join(output, '3-stream-earnings-result.png') });
+    expect(await waitForResponseContaining(browser, page, stream.body.data!.liveStream.title)).not.toContain('"errors"');
+    await browser.screenshot(page, '3-stream-earnings-result.png');
 
-    const offLoopback = requests.filter((url) => !url.startsWith('data:') && !LOOPBACK.has(new URL(url).hostname));
-    expect(offLoopback).toEqual([]);
+    expect(browser.offLoopback()).toEqual([]);
     // What the page fetched: itself, its bundle, and GraphQL (introspection, then the query).
-    expect(requests.some((url) => /\/assets\/explorer-[\w-]+\.js$/.test(url))).toBe(true);
-    expect(requests.some((url) => /\/assets\/graphql\.worker-[\w-]+\.js$/.test(url)), 'Monaco’s GraphQL worker loads from the gateway').toBe(true);
-    expect(requests.filter((url) => url.endsWith('/graphql')).length).toBeGreaterThanOrEqual(2);
-    expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
+    expect(browser.requests.some((url) => /\/assets\/explorer-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(browser.requests.some((url) => /\/assets\/graphql\.worker-[\w-]+\.js$/.test(url)), 'Monaco’s GraphQL worker loads from the gateway').toBe(true);
+    expect(browser.requests.filter((url) => url.endsWith('/graphql')).length).toBeGreaterThanOrEqual(2);
+    expect(browser.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
   }, 90_000);
+
+  it('runs the LIVE gifts subscription example over WebSocket and shows a gift sent meanwhile, with the sender’s handle', async () => {
+    const example = EXAMPLES.find((candidate) => candidate.id === 'live-gift-events')!;
+    const streamId = example.variables!.liveStreamId as string;
+    const sender = creatorIds[0] as string;
+    const senderHandle = await handleOf(stack, sender);
+    await buyCoins(stack, sender);
+
+    const page = await browser.page();
+    await page.locator(`[data-example="${example.id}"]`).click();
+    await page.locator('.graphiql-execute-button').click();
+    await subscriptionsListening(stack.ports.gateway, 1);
+
+    const send = await sendGift(stack, sender, streamId, 'Finger Heart', 2);
+    const shown = await waitForResponseContaining(browser, page, `"handle": "${senderHandle}"`);
+    expect(shown).toContain('"name": "Finger Heart"');
+    expect(shown).toContain(`"coins": ${send.coins}`);
+    expect(shown).toMatch(/"combo": 1/);
+    expect(shown).not.toContain('"errors"');
+    await browser.screenshot(page, '4-live-gift-event.png');
+
+    // While it runs the Run button stops it; the gateway's subscription closes.
+    await page.locator('.graphiql-execute-button').click();
+    await subscriptionsListening(stack.ports.gateway, 0);
+    const sockets = browser.requests.filter((url) => url.startsWith('ws:'));
+    expect(sockets).toEqual([`ws://127.0.0.1:${stack.ports.gateway}/graphql`]);
+    expect(browser.offLoopback()).toEqual([]);
+  }, 90_000);
+
+  it('sends the Headers tab’s Authorization in connection_init: a bad token closes the socket with 4401', async () => {
+    const page = await browser.page();
+    await setHeaders(page, '{ "Authorization": "Bearer not-a-token" }');
+    await page.locator('[data-example="live-stream-updates"]').click();
+    await page.locator('.graphiql-execute-button').click();
+    expect(await waitForResponseContaining(browser, page, '4401')).toMatch(/Unauthorized/);
+    await browser.screenshot(page, '5-bad-token-4401.png');
+  }, 60_000);
 });

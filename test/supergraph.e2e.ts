@@ -110,7 +110,7 @@ describe('the supergraph through the gateway', () => {
     expect(body.errors?.[0].path).toEqual(['video']);
   });
 
-  it('serves health and, to a browser in development, the self-hosted explorer with its assets', async () => {
+  it('serves health and, to a browser in development, the self-hosted explorer with its assets and the LIVE room page', async () => {
     const health = await fetch(`${graph.url}health`);
     expect(health.status).toBe(200);
     for (const path of ['', 'graphql']) {
@@ -126,6 +126,9 @@ describe('the supergraph through the gateway', () => {
       expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       expect(asset.headers.get('cache-control')).toContain('immutable');
     }
+    const live = await fetch(`${graph.url}examples/live`, { headers: { accept: 'text/html' } });
+    expect(live.status).toBe(200);
+    expect(await live.text()).toContain('LIVE room');
     // GraphQL over GET still answers GraphQL.
     const get = await fetch(`${graph.url}graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(((await get.json()) as any).data.__typename).toBe('Query');

@@ -4,7 +4,7 @@
  * packages at build time, so the pages load nothing from the internet. A second page (the LIVE
  * room example) adds an entry to PAGES.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 
@@ -18,6 +18,8 @@ interface Page {
   name: string;
   title: string;
   entry: string;
+  /** The page's markup (an HTML fragment for <body>); without one, the body is `<div id="<name>">` for the script to fill. */
+  body?: string;
   /** Web workers the page starts, bundled on their own and passed to it as URLs. */
   workers?: Record<string, string>;
 }
@@ -32,6 +34,13 @@ const PAGES: Page[] = [
       json: 'monaco-editor/esm/vs/language/json/json.worker.js',
       graphql: 'monaco-graphql/esm/graphql.worker.js',
     },
+  },
+  {
+    // The LIVE room example: plain TypeScript and graphql-ws, typed by GraphQL Codegen.
+    name: 'live',
+    title: 'Video commerce graph · LIVE room',
+    entry: 'src/live/main.ts',
+    body: 'src/live/live.html',
   },
 ];
 
@@ -73,10 +82,9 @@ async function buildPage(page: Page): Promise<void> {
     jsx: 'automatic',
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
     define: { ...common.define, __EXPLORER_WORKERS__: JSON.stringify(workerUrls) },
-    // The fetcher imports graphql-ws only for subscriptions, which the graph does not have yet.
-    external: ['graphql-ws'],
   });
   const { script, stylesheet } = entryUrls(metafile, page.entry);
+  const body = page.body ? readFileSync(path.join(root, page.body), 'utf8').trim() : `<div id="${page.name}"></div>`;
   writeFileSync(
     path.join(dist, `${page.name}.html`),
     `<!doctype html>
@@ -90,7 +98,7 @@ async function buildPage(page: Page): Promise<void> {
     <script type="module" src="${script}"></script>
   </head>
   <body>
-    <div id="${page.name}"></div>
+    ${body}
   </body>
 </html>
 `,

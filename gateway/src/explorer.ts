@@ -9,11 +9,19 @@ import { staticSiteRoute } from './static-site.ts';
 /** Where `web/` builds its pages; the same relative place from gateway/src and gateway/dist. */
 export const webDistPath = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** The pages of the self-hosted explorer mode; the LIVE room example joins them here. */
+/** The pages of the self-hosted explorer mode. */
 export const EXPLORER_PAGES: Record<string, string> = {
   '/': 'explorer.html',
   // A browser opening the GraphQL URL itself gets the explorer too, as with Apollo's landing page.
   '/graphql': 'explorer.html',
+};
+
+/**
+ * Example pages for frontend teams (the LIVE room, the reference client they copy from): served
+ * in development whichever explorer is chosen, not with EXPLORER=off nor in production.
+ */
+export const EXAMPLE_PAGES: Record<string, string> = {
+  '/examples/live': 'live.html',
 };
 
 export interface Explorer {
@@ -23,13 +31,14 @@ export interface Explorer {
   landingPage: ApolloServerPlugin;
 }
 
-/** What a browser gets at `/` and `/graphql` for the given mode. */
+/** What a browser gets at `/`, `/graphql` and the example pages for the given mode. */
 export function explorerFor(mode: ExplorerMode, options: { root?: string } = {}): Explorer {
+  const root = options.root ?? webDistPath;
   switch (mode) {
     case 'graphiql':
-      return { routes: [staticSiteRoute({ root: options.root ?? webDistPath, pages: EXPLORER_PAGES })], landingPage: ApolloServerPluginLandingPageDisabled() };
+      return { routes: [staticSiteRoute({ root, pages: { ...EXPLORER_PAGES, ...EXAMPLE_PAGES } })], landingPage: ApolloServerPluginLandingPageDisabled() };
     case 'sandbox':
-      return { routes: [], landingPage: ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) };
+      return { routes: [staticSiteRoute({ root, pages: EXAMPLE_PAGES })], landingPage: ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) };
     case 'off':
       return { routes: [], landingPage: ApolloServerPluginLandingPageDisabled() };
   }

@@ -24,6 +24,8 @@ export interface ExampleOperation {
 export const SEEDED = {
   /** A live stream of another creator (noah.gaming's), so Maya may gift to it. */
   liveStreamId: 'liv_s1i5ISWc4Wm0',
+  /** Its creator's handle: only they may pin products on it or end it. */
+  liveStreamCreatorHandle: 'noah.gaming',
   roseGiftId: 'lgf_OWoKtmEQnz8x',
   coinPackageId: 'cpk_700',
   /** ava.beauty, a US user: the friend who receives a Small Gesture. */
@@ -273,6 +275,107 @@ mutation RedeemSmallGesture($id: ID!) {
       brandId: SEEDED.brandId,
       feed: { mode: 'FULL', items: [{ externalId: 'sku-1', title: 'Dewy Serum', priceAmount: 2499, inventory: 40, status: 'ACTIVE' }] },
     },
+  },
+  {
+    id: 'live-gift-events',
+    walkthrough: 'LIVE room',
+    title: '1. Watch the gifts (subscription)',
+    credentials: 'anyone',
+    hint: 'Runs over WebSocket until you stop it or the stream ends. Send a gift in another tab (Gifts, step 2) and watch it arrive: `combo` is the "x3". Each event’s id is in `extensions.eventId`; pass the last one as `after` to resume.',
+    query: `subscription LiveGiftEvents($liveStreamId: ID!, $after: ID) {
+  liveGiftEvents(liveStreamId: $liveStreamId, after: $after) {
+    id
+    combo
+    send { quantity coins gift { name coinPrice } sender { handle displayName } }
+    totals { coins diamonds giftCount gifterCount }
+    stream { topGifters(first: 3) { rank coins user { handle } } creator { giftEarnings { diamonds } } }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId },
+  },
+  {
+    id: 'live-shopping-events',
+    walkthrough: 'LIVE room',
+    title: '2. Watch the shopping overlay (subscription)',
+    credentials: 'anyone',
+    hint: 'Pins, unpins and purchases of pinned products, as they commit; never the buyer. Pin a product with step 4 in another tab.',
+    query: `subscription LiveShoppingEvents($liveStreamId: ID!, $after: ID) {
+  liveShoppingEvents(liveStreamId: $liveStreamId, after: $after) {
+    id
+    kind
+    quantity
+    product { id title inventory price { formatted } brand { name } }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId },
+  },
+  {
+    id: 'live-stream-updates',
+    walkthrough: 'LIVE room',
+    title: '3. Watch the stream’s status (subscription)',
+    credentials: 'anyone',
+    hint: 'SCHEDULED, LIVE, ENDED: the last event before every subscription to the stream completes.',
+    query: `subscription LiveStreamUpdates($liveStreamId: ID!, $after: ID) {
+  liveStreamUpdates(liveStreamId: $liveStreamId, after: $after) {
+    id
+    status
+    stream { title startedAt endedAt }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId },
+  },
+  {
+    id: 'live-room-state',
+    walkthrough: 'LIVE room',
+    title: 'The room as it is now (query)',
+    credentials: 'anyone',
+    hint: 'What a client shows before the first event: status, gift totals and leaderboard, pinned products and sales.',
+    query: `query LiveRoom($liveStreamId: ID!) {
+  liveStream(id: $liveStreamId) {
+    title
+    status
+    creator { handle }
+    giftTotals { coins diamonds giftCount gifterCount }
+    topGifters(first: 3) { rank coins user { handle } }
+    pinnedProducts { id title inventory price { formatted } }
+    sales { orders units revenue { formatted } }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId },
+  },
+  {
+    id: 'pin-product',
+    walkthrough: 'LIVE room',
+    title: '4. Pin and unpin a product (as the stream’s creator)',
+    credentials: 'user',
+    hint: 'With the creator’s token: `npm run token -- noah.gaming` for the seeded stream. A pin that changes nothing sends no event.',
+    query: `mutation PinProduct($liveStreamId: ID!, $productId: ID!) {
+  pinProduct(liveStreamId: $liveStreamId, productId: $productId) { pinnedProducts { title } }
+}
+
+mutation UnpinProduct($liveStreamId: ID!, $productId: ID!) {
+  unpinProduct(liveStreamId: $liveStreamId, productId: $productId) { pinnedProducts { title } }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.productId },
+  },
+  {
+    id: 'live-stream-lifecycle',
+    walkthrough: 'LIVE room',
+    title: '5. Schedule, start and end your own stream',
+    credentials: 'user',
+    hint: 'With a creator’s token (`npm run token -- maya.cooking`): schedule, then start with the id it returns; subscribe to it, then end it and every subscription completes.',
+    query: `mutation ScheduleLiveStream($title: String!, $scheduledFor: DateTime!, $idempotencyKey: String!) {
+  scheduleLiveStream(input: { title: $title, scheduledFor: $scheduledFor, idempotencyKey: $idempotencyKey }) { id status scheduledFor }
+}
+
+mutation StartLiveStream($id: ID!) {
+  startLiveStream(id: $id) { id status startedAt }
+}
+
+mutation EndLiveStream($id: ID!) {
+  endLiveStream(id: $id) { id status endedAt }
+}`,
+    variables: { title: 'Cooking Q&A', scheduledFor: '<a time in the next 90 days, e.g. 2030-01-01T18:00:00Z>', idempotencyKey: 'stream-0001', id: '<stream id from ScheduleLiveStream>' },
   },
 ];
 

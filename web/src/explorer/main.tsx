@@ -1,16 +1,16 @@
 import 'graphiql/style.css';
 import './explorer.css';
 import './workers.ts';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { examplesPlugin } from './examples-plugin.tsx';
 import { FIRST_EXAMPLE } from './examples.ts';
+import { gatewayFetcher } from './fetcher.ts';
 import { DEFAULT_HEADERS } from './headers.ts';
 
-// The gateway that served this page answers GraphQL on the same origin.
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+// The gateway that served this page answers GraphQL (and subscriptions) on the same origin.
+const fetcher = gatewayFetcher(window.location.href);
 
 createRoot(document.getElementById('explorer')!).render(
   <StrictMode>

@@ -1,0 +1,11 @@
+import { openBrowser } from './browser.ts';
+const b = await openBrowser('debug');
+const page = await b.page();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('websocket', (ws) => { console.log('ws', ws.url()); ws.on('framesent', (f) => console.log('sent', String(f.payload).slice(0, 150))); ws.on('framereceived', (f) => console.log('recv', String(f.payload).slice(0, 150))); });
+await page.goto('http://127.0.0.1:4610/examples/live');
+await page.waitForTimeout(1500);
+await page.selectOption('#stream-picker', 'liv_s1i5ISWc4Wm0');
+await page.waitForTimeout(2500);
+await b.screenshot(page, 'live-1.png');
+await b.close();

@@ -1,0 +1,93 @@
+/**
+ * A real browser for the pages the gateway serves in development: Debian's Chromium driven by
+ * playwright-core, which never downloads a browser. Every request the pages make is recorded,
+ * so a test can assert that none left loopback; screenshots go to test/output/<name>/ (gitignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** CI installs Chromium (.ci/run), so only a developer's machine without it skips. */
+export function skipWithoutChromium(testName: string): boolean {
+  const skip = !existsSync(CHROMIUM) && !process.env.CI;
+  if (skip) console.warn(`${testName}: skipped, ${CHROMIUM} is missing (apt-get install chromium).`);
+  return skip;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface Browser {
+  context: BrowserContext;
+  /** Where this test's screenshots go. */
+  output: string;
+  /** Every URL the pages requested (HTTP and WebSocket), in order. */
+  requests: string[];
+  consoleErrors: string[];
+  page(): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Requested URLs whose host is not loopback (data: URLs stay in the page). */
+  offLoopback(): string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(name: string): Promise<Browser> {
+  const output = path.resolve(import.meta.dirname, 'output', name);
+  mkdirSync(output, { recursive: true });
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), `${name}-chromium-`));
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } });
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  context.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  // playwright reports WebSockets per page, not as requests.
+  context.on('page', (page) => page.on('websocket', (socket) => requests.push(socket.url())));
+  for (const page of context.pages()) page.on('websocket', (socket) => requests.push(socket.url()));
+  return {
+    context,
+    output,
+    requests,
+    consoleErrors,
+    page: async () => context.pages()[0] ?? (await context.newPage()),
+    screenshot: async (page, file) => void (await page.screenshot({ path: path.join(output, file) })),
+    offLoopback: () => requests.filter((url) => !url.startsWith('data:') && !LOOPBACK.has(new URL(url).hostname)),
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A gauge or counter from the gateway's /metrics. */
+export async function gatewayMetric(gatewayPort: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${gatewayPort}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+  return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+}
+
+/**
+ * Waits until `count` client subscriptions at the gateway are listening (their upstream has said
+ * where it starts): a write before that could fall before a subscription without `after` starts.
+ */
+export async function subscriptionsListening(gatewayPort: number, count: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const listening = await gatewayMetric(gatewayPort, 'graphql_subscriptions_listening');
+    if (listening === count) return;
+    if (Date.now() > deadline) throw new Error(`expected ${count} listening subscription(s) at the gateway, found ${listening}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

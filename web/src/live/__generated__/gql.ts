@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query LiveNow {\n    liveNow(first: 20) {\n      edges {\n        node {\n          id\n          title\n          viewerCount\n          creator {\n            handle\n          }\n        }\n      }\n    }\n  }\n": typeof types.LiveNowDocument,
+    "\n  query LiveRoom($id: ID!) {\n    liveStream(id: $id) {\n      id\n      title\n      status\n      startedAt\n      endedAt\n      creator {\n        handle\n        displayName\n      }\n      giftTotals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      topGifters(first: 3) {\n        rank\n        coins\n        user {\n          handle\n        }\n      }\n      pinnedProducts {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n": typeof types.LiveRoomDocument,
+    "\n  query LiveSales($id: ID!) {\n    liveStream(id: $id) {\n      id\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n": typeof types.LiveSalesDocument,
+    "\n  query LiveStatus($id: ID!) {\n    liveStream(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n    }\n  }\n": typeof types.LiveStatusDocument,
+    "\n  query Shop {\n    liveGifts {\n      id\n      name\n      coinPrice\n    }\n    coinPackages {\n      id\n      coins\n      price {\n        formatted\n      }\n    }\n  }\n": typeof types.ShopDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      wallet {\n        coins\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {\n    purchaseCoins(input: { packageId: $packageId, idempotencyKey: $idempotencyKey }) {\n      wallet {\n        coins\n      }\n    }\n  }\n": typeof types.PurchaseCoinsDocument,
+    "\n  mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempotencyKey: String!) {\n    sendLiveGift(input: { liveStreamId: $liveStreamId, giftId: $giftId, quantity: $quantity, idempotencyKey: $idempotencyKey }) {\n      send {\n        id\n      }\n      wallet {\n        coins\n      }\n    }\n  }\n": typeof types.SendLiveGiftDocument,
+    "\n  subscription GiftEvents($id: ID!, $after: ID) {\n    liveGiftEvents(liveStreamId: $id, after: $after) {\n      id\n      combo\n      send {\n        id\n        quantity\n        gift {\n          name\n        }\n        sender {\n          handle\n        }\n      }\n      totals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      stream {\n        id\n        topGifters(first: 3) {\n          rank\n          coins\n          user {\n            handle\n          }\n        }\n      }\n    }\n  }\n": typeof types.GiftEventsDocument,
+    "\n  subscription ShoppingEvents($id: ID!, $after: ID) {\n    liveShoppingEvents(liveStreamId: $id, after: $after) {\n      id\n      kind\n      quantity\n      product {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n    }\n  }\n": typeof types.ShoppingEventsDocument,
+    "\n  subscription StreamUpdates($id: ID!, $after: ID) {\n    liveStreamUpdates(liveStreamId: $id, after: $after) {\n      id\n      status\n      stream {\n        id\n        startedAt\n        endedAt\n      }\n    }\n  }\n": typeof types.StreamUpdatesDocument,
+};
+const documents: Documents = {
+    "\n  query LiveNow {\n    liveNow(first: 20) {\n      edges {\n        node {\n          id\n          title\n          viewerCount\n          creator {\n            handle\n          }\n        }\n      }\n    }\n  }\n": types.LiveNowDocument,
+    "\n  query LiveRoom($id: ID!) {\n    liveStream(id: $id) {\n      id\n      title\n      status\n      startedAt\n      endedAt\n      creator {\n        handle\n        displayName\n      }\n      giftTotals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      topGifters(first: 3) {\n        rank\n        coins\n        user {\n          handle\n        }\n      }\n      pinnedProducts {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n": types.LiveRoomDocument,
+    "\n  query LiveSales($id: ID!) {\n    liveStream(id: $id) {\n      id\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n": types.LiveSalesDocument,
+    "\n  query LiveStatus($id: ID!) {\n    liveStream(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n    }\n  }\n": types.LiveStatusDocument,
+    "\n  query Shop {\n    liveGifts {\n      id\n      name\n      coinPrice\n    }\n    coinPackages {\n      id\n      coins\n      price {\n        formatted\n      }\n    }\n  }\n": types.ShopDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      wallet {\n        coins\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {\n    purchaseCoins(input: { packageId: $packageId, idempotencyKey: $idempotencyKey }) {\n      wallet {\n        coins\n      }\n    }\n  }\n": types.PurchaseCoinsDocument,
+    "\n  mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempotencyKey: String!) {\n    sendLiveGift(input: { liveStreamId: $liveStreamId, giftId: $giftId, quantity: $quantity, idempotencyKey: $idempotencyKey }) {\n      send {\n        id\n      }\n      wallet {\n        coins\n      }\n    }\n  }\n": types.SendLiveGiftDocument,
+    "\n  subscription GiftEvents($id: ID!, $after: ID) {\n    liveGiftEvents(liveStreamId: $id, after: $after) {\n      id\n      combo\n      send {\n        id\n        quantity\n        gift {\n          name\n        }\n        sender {\n          handle\n        }\n      }\n      totals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      stream {\n        id\n        topGifters(first: 3) {\n          rank\n          coins\n          user {\n            handle\n          }\n        }\n      }\n    }\n  }\n": types.GiftEventsDocument,
+    "\n  subscription ShoppingEvents($id: ID!, $after: ID) {\n    liveShoppingEvents(liveStreamId: $id, after: $after) {\n      id\n      kind\n      quantity\n      product {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n    }\n  }\n": types.ShoppingEventsDocument,
+    "\n  subscription StreamUpdates($id: ID!, $after: ID) {\n    liveStreamUpdates(liveStreamId: $id, after: $after) {\n      id\n      status\n      stream {\n        id\n        startedAt\n        endedAt\n      }\n    }\n  }\n": types.StreamUpdatesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveNow {\n    liveNow(first: 20) {\n      edges {\n        node {\n          id\n          title\n          viewerCount\n          creator {\n            handle\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LiveNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveRoom($id: ID!) {\n    liveStream(id: $id) {\n      id\n      title\n      status\n      startedAt\n      endedAt\n      creator {\n        handle\n        displayName\n      }\n      giftTotals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      topGifters(first: 3) {\n        rank\n        coins\n        user {\n          handle\n        }\n      }\n      pinnedProducts {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LiveRoomDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveSales($id: ID!) {\n    liveStream(id: $id) {\n      id\n      sales {\n        orders\n        units\n        revenue {\n          formatted\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LiveSalesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveStatus($id: ID!) {\n    liveStream(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n    }\n  }\n"): typeof import('./graphql').LiveStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Shop {\n    liveGifts {\n      id\n      name\n      coinPrice\n    }\n    coinPackages {\n      id\n      coins\n      price {\n        formatted\n      }\n    }\n  }\n"): typeof import('./graphql').ShopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      wallet {\n        coins\n      }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {\n    purchaseCoins(input: { packageId: $packageId, idempotencyKey: $idempotencyKey }) {\n      wallet {\n        coins\n      }\n    }\n  }\n"): typeof import('./graphql').PurchaseCoinsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempotencyKey: String!) {\n    sendLiveGift(input: { liveStreamId: $liveStreamId, giftId: $giftId, quantity: $quantity, idempotencyKey: $idempotencyKey }) {\n      send {\n        id\n      }\n      wallet {\n        coins\n      }\n    }\n  }\n"): typeof import('./graphql').SendLiveGiftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GiftEvents($id: ID!, $after: ID) {\n    liveGiftEvents(liveStreamId: $id, after: $after) {\n      id\n      combo\n      send {\n        id\n        quantity\n        gift {\n          name\n        }\n        sender {\n          handle\n        }\n      }\n      totals {\n        coins\n        diamonds\n        giftCount\n        gifterCount\n      }\n      stream {\n        id\n        topGifters(first: 3) {\n          rank\n          coins\n          user {\n            handle\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GiftEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShoppingEvents($id: ID!, $after: ID) {\n    liveShoppingEvents(liveStreamId: $id, after: $after) {\n      id\n      kind\n      quantity\n      product {\n        id\n        title\n        inventory\n        price {\n          formatted\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ShoppingEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StreamUpdates($id: ID!, $after: ID) {\n    liveStreamUpdates(liveStreamId: $id, after: $after) {\n      id\n      status\n      stream {\n        id\n        startedAt\n        endedAt\n      }\n    }\n  }\n"): typeof import('./graphql').StreamUpdatesDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,506 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: string; output: string; }
+};
+
+export type CheckoutInput = {
+  /** An affiliate link's code. The link's product must be in the order; its lines earn the link's creator a commission. */
+  affiliateCode?: InputMaybe<Scalars['String']['input']>;
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same order. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 50 lines, each product at most once. */
+  lines: Array<CheckoutLineInput>;
+  /** A LIVE stream the buyer is buying from; lines of products pinned on it earn its creator a commission. Not together with `affiliateCode`. */
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CheckoutLineInput = {
+  productId: Scalars['ID']['input'];
+  /** 1 to 100. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type CoinPurchaseStatus =
+  /** Paid; the coins were credited. */
+  | 'COMPLETED'
+  /** The provider declined the payment; nothing was credited. */
+  | 'DECLINED'
+  /** Recorded; the payment provider has not settled it yet. */
+  | 'PENDING';
+
+/** Where a brand's products come from: made here, or imported from an external commerce platform's feed. */
+export type CommercePlatform =
+  | 'NATIVE'
+  | 'PRINT_ON_DEMAND'
+  | 'SHOPIFY'
+  | 'WALMART';
+
+export type CreateCatalogInput = {
+  /** The brand the catalog belongs to: the calling partner's own. */
+  brandId: Scalars['ID']['input'];
+  /** At most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** First products, in order (the brand's own, active; at most 100). */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type CreateGiftOfferInput = {
+  /** Whether the offer can be sent once started; true when omitted. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The calling partner key's own brand. */
+  brandId: Scalars['ID']['input'];
+  /** At most 500 characters. */
+  description: Scalars['String']['input'];
+  /** No end when omitted; must be after `startsAt`. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Optional: a retry with the same key and input returns the first offer instead of a second one. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country codes; ["US"] when omitted. */
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** What the gift would cost if bought, in USD cents. */
+  retailValueAmount: Scalars['Int']['input'];
+  /** Now when omitted. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 1 to 100 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type LiveShoppingEventKind =
+  /** A product joined the stream's overlay (`pinnedProducts`). */
+  | 'PRODUCT_PINNED'
+  /** A product left the stream's overlay. */
+  | 'PRODUCT_UNPINNED'
+  /**
+   * Someone bought a pinned product from the stream: one event per line of a pinned product in a
+   * checkout attributed to the stream (an order with two pinned products sends two, one after
+   * the other). Lines of products not pinned on the stream are not the stream's sale and send
+   * nothing. A cancellation sends nothing; it shows in `LiveStream.sales`.
+   */
+  | 'PURCHASED';
+
+export type LiveStreamStatus =
+  | 'ENDED'
+  | 'LIVE'
+  | 'SCHEDULED';
+
+export type OrderStatus =
+  /** Cancelled by the buyer before fulfilment; stock restored, commission reversed. */
+  | 'CANCELLED'
+  /** Shipped by the brand; commission earned. */
+  | 'FULFILLED'
+  /** Paid at checkout; units taken from stock; commission pending. */
+  | 'PAID';
+
+export type ProductFeedInput = {
+  items: Array<ProductFeedItemInput>;
+  /** FULL: the feed is the brand's whole imported range; PARTIAL: only the items given change. */
+  mode: ProductFeedMode;
+};
+
+export type ProductFeedItemInput = {
+  /** Commission as a fraction (0.15 is 15%), in whole basis points. Left out: 10% for a new product, unchanged for an existing one. */
+  commissionRate?: InputMaybe<Scalars['Float']['input']>;
+  /** ISO 4217 code; the store sells in USD only for now, so anything else fails this item. USD when left out. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** At most 5,000 characters. Left out: empty for a new product, unchanged for an existing one. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The product's id on the external platform: 1 to 200 characters, unique within the feed. */
+  externalId: Scalars['String']['input'];
+  /** An https URL of at most 2,000 characters. Left out: a new product gets a placeholder, an existing one keeps its image. */
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Units in stock, 0 to 1,000,000. */
+  inventory: Scalars['Int']['input'];
+  /** Price in minor units, 0 to 10,000,000. */
+  priceAmount: Scalars['Int']['input'];
+  status: ProductStatus;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type ProductFeedMode =
+  /** Imported products missing from the feed are archived. */
+  | 'FULL'
+  /** Products missing from the feed are left as they are. */
+  | 'PARTIAL';
+
+export type ProductStatus =
+  /** On sale. */
+  | 'ACTIVE'
+  /** No longer sold; still shown where it was tagged, pinned or curated. */
+  | 'ARCHIVED';
+
+export type PurchaseCoinsInput = {
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  packageId: Scalars['ID']['input'];
+  /**
+   * The payment method token from the payment provider's client. The built-in test provider
+   * approves every payment except the token "test_decline", which it declines.
+   */
+  paymentMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ScheduleLiveStreamInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  scheduledFor: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type SendLiveGiftInput = {
+  giftId: Scalars['ID']['input'];
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  liveStreamId: Scalars['ID']['input'];
+  /** How many of the gift to send at once, 1 to 99. */
+  quantity?: Scalars['Int']['input'];
+};
+
+export type SendSmallGestureInput = {
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
+  message: Scalars['String']['input'];
+  offerId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. */
+  recipientId: Scalars['ID']['input'];
+};
+
+export type SetCreatorCommissionInput = {
+  /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
+  commissionRate: Scalars['Float']['input'];
+  creatorId: Scalars['ID']['input'];
+  /** One of the brand's products; left out, the deal covers all of the brand's products. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateProductInput = {
+  /** At most 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** Units in stock, 0 to 1,000,000. */
+  inventory?: InputMaybe<Scalars['Int']['input']>;
+  /** The new price in minor units of the product's currency, 0 to 10,000,000. */
+  priceAmount?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductStatus>;
+  /** 1 to 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateProfileInput = {
+  /** At most 160 characters; an empty string clears it. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 50 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveNowQuery = { __typename?: 'Query', liveNow: { __typename?: 'LiveStreamConnection', edges: Array<{ __typename?: 'LiveStreamEdge', node: { __typename?: 'LiveStream', id: string, title: string, viewerCount: number, creator: { __typename?: 'Creator', handle: string } } }> } };
+
+export type LiveRoomQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator: { __typename?: 'Creator', handle: string, displayName: string }, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user: { __typename?: 'User', handle: string } }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+
+export type LiveSalesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LiveSalesQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+
+export type LiveStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LiveStatusQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null } | null };
+
+export type ShopQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShopQuery = { __typename?: 'Query', liveGifts: Array<{ __typename?: 'LiveGift', id: string, name: string, coinPrice: number }>, coinPackages: Array<{ __typename?: 'CoinPackage', id: string, coins: number, price: { __typename?: 'Money', formatted: string } }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, handle: string, wallet?: { __typename?: 'Wallet', coins: number } | null } | null };
+
+export type PurchaseCoinsMutationVariables = Exact<{
+  packageId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type PurchaseCoinsMutation = { __typename?: 'Mutation', purchaseCoins?: { __typename?: 'PurchaseCoinsPayload', wallet: { __typename?: 'Wallet', coins: number } } | null };
+
+export type SendLiveGiftMutationVariables = Exact<{
+  liveStreamId: Scalars['ID']['input'];
+  giftId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type SendLiveGiftMutation = { __typename?: 'Mutation', sendLiveGift?: { __typename?: 'SendLiveGiftPayload', send: { __typename?: 'LiveGiftSend', id: string }, wallet: { __typename?: 'Wallet', coins: number } } | null };
+
+export type GiftEventsSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type GiftEventsSubscription = { __typename?: 'Subscription', liveGiftEvents: { __typename?: 'LiveGiftEvent', id: string, combo: number, send: { __typename?: 'LiveGiftSend', id: string, quantity: number, gift: { __typename?: 'LiveGift', name: string }, sender: { __typename?: 'User', handle: string } }, totals: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number }, stream: { __typename?: 'LiveStream', id: string, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user: { __typename?: 'User', handle: string } }> | null } } };
+
+export type ShoppingEventsSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type ShoppingEventsSubscription = { __typename?: 'Subscription', liveShoppingEvents: { __typename?: 'LiveShoppingEvent', id: string, kind: LiveShoppingEventKind, quantity?: number | null, product: { __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } } } };
+
+export type StreamUpdatesSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type StreamUpdatesSubscription = { __typename?: 'Subscription', liveStreamUpdates: { __typename?: 'LiveStreamUpdate', id: string, status: LiveStreamStatus, stream: { __typename?: 'LiveStream', id: string, startedAt?: string | null, endedAt?: string | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const LiveNowDocument = new TypedDocumentString(`
+    query LiveNow {
+  liveNow(first: 20) {
+    edges {
+      node {
+        id
+        title
+        viewerCount
+        creator {
+          handle
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveNowQuery, LiveNowQueryVariables>;
+export const LiveRoomDocument = new TypedDocumentString(`
+    query LiveRoom($id: ID!) {
+  liveStream(id: $id) {
+    id
+    title
+    status
+    startedAt
+    endedAt
+    creator {
+      handle
+      displayName
+    }
+    giftTotals {
+      coins
+      diamonds
+      giftCount
+      gifterCount
+    }
+    topGifters(first: 3) {
+      rank
+      coins
+      user {
+        handle
+      }
+    }
+    pinnedProducts {
+      id
+      title
+      inventory
+      price {
+        formatted
+      }
+    }
+    sales {
+      orders
+      units
+      revenue {
+        formatted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveRoomQuery, LiveRoomQueryVariables>;
+export const LiveSalesDocument = new TypedDocumentString(`
+    query LiveSales($id: ID!) {
+  liveStream(id: $id) {
+    id
+    sales {
+      orders
+      units
+      revenue {
+        formatted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveSalesQuery, LiveSalesQueryVariables>;
+export const LiveStatusDocument = new TypedDocumentString(`
+    query LiveStatus($id: ID!) {
+  liveStream(id: $id) {
+    id
+    status
+    startedAt
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<LiveStatusQuery, LiveStatusQueryVariables>;
+export const ShopDocument = new TypedDocumentString(`
+    query Shop {
+  liveGifts {
+    id
+    name
+    coinPrice
+  }
+  coinPackages {
+    id
+    coins
+    price {
+      formatted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShopQuery, ShopQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    handle
+    wallet {
+      coins
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const PurchaseCoinsDocument = new TypedDocumentString(`
+    mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {
+  purchaseCoins(input: {packageId: $packageId, idempotencyKey: $idempotencyKey}) {
+    wallet {
+      coins
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PurchaseCoinsMutation, PurchaseCoinsMutationVariables>;
+export const SendLiveGiftDocument = new TypedDocumentString(`
+    mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempotencyKey: String!) {
+  sendLiveGift(
+    input: {liveStreamId: $liveStreamId, giftId: $giftId, quantity: $quantity, idempotencyKey: $idempotencyKey}
+  ) {
+    send {
+      id
+    }
+    wallet {
+      coins
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendLiveGiftMutation, SendLiveGiftMutationVariables>;
+export const GiftEventsDocument = new TypedDocumentString(`
+    subscription GiftEvents($id: ID!, $after: ID) {
+  liveGiftEvents(liveStreamId: $id, after: $after) {
+    id
+    combo
+    send {
+      id
+      quantity
+      gift {
+        name
+      }
+      sender {
+        handle
+      }
+    }
+    totals {
+      coins
+      diamonds
+      giftCount
+      gifterCount
+    }
+    stream {
+      id
+      topGifters(first: 3) {
+        rank
+        coins
+        user {
+          handle
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GiftEventsSubscription, GiftEventsSubscriptionVariables>;
+export const ShoppingEventsDocument = new TypedDocumentString(`
+    subscription ShoppingEvents($id: ID!, $after: ID) {
+  liveShoppingEvents(liveStreamId: $id, after: $after) {
+    id
+    kind
+    quantity
+    product {
+      id
+      title
+      inventory
+      price {
+        formatted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShoppingEventsSubscription, ShoppingEventsSubscriptionVariables>;
+export const StreamUpdatesDocument = new TypedDocumentString(`
+    subscription StreamUpdates($id: ID!, $after: ID) {
+  liveStreamUpdates(liveStreamId: $id, after: $after) {
+    id
+    status
+    stream {
+      id
+      startedAt
+      endedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StreamUpdatesSubscription, StreamUpdatesSubscriptionVariables>;

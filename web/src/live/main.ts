@@ -1,0 +1,175 @@
+/**
+ * The LIVE room page (`/examples/live`): the reference client for frontend teams. Plain
+ * TypeScript and graphql-ws, no framework: pick a stream that is live, watch its gifts (sender
+ * and combo), totals and top gifters, pinned products and purchases, and its end; paste a user
+ * token to buy coins and send a gift. Operations are typed from `schema/api.graphql` by GraphQL
+ * Codegen (operations.ts); the socket and its resume logic are room-socket.ts and resumable.ts.
+ */
+import './live.css';
+import { GraphQLRequestError, execute } from './graphql-http.ts';
+import { liveNowQuery, meQuery, purchaseCoinsMutation, sendLiveGiftMutation, shopQuery } from './operations.ts';
+import { Room } from './room.ts';
+import { RoomSocket } from './room-socket.ts';
+import { element, showConnection, showMessage, showStreamOptions } from './view.ts';
+
+/** The signed-in viewer's token, kept in memory only: it does not outlive the tab. */
+let token: string | null = null;
+let room: Room | null = null;
+
+const socketUrl = new URL('/graphql', window.location.href);
+socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+
+const socket = new RoomSocket({
+  url: socketUrl.href,
+  // The gateway reads the credential from `connection_init`, as it reads headers over HTTP. The
+  // room's subscriptions are public; a signed-in socket is what a subscription selecting
+  // viewer-only fields would need.
+  credentials: () => (token ? { authorization: `Bearer ${token}` } : undefined),
+  onState: showConnection,
+  onCredentialRefused: () => {
+    signOut();
+    showMessage('viewer-message', 'The gateway refused that token (expired, or pasted wrong): you are watching anonymously.', 'error');
+  },
+});
+
+async function watch(streamId: string): Promise<void> {
+  room?.stop();
+  room = null;
+  // Picking a stream connects, also after Disconnect.
+  socket.resume();
+  showMessage('page-message', '');
+  const url = new URL(window.location.href);
+  url.searchParams.set('stream', streamId);
+  window.history.replaceState(null, '', url);
+  const next = new Room(socket, streamId);
+  room = next;
+  try {
+    await next.open();
+  } catch (error) {
+    showMessage('page-message', `Could not open the stream: ${(error as Error).message}`, 'error');
+  }
+}
+
+async function loadStreams(): Promise<void> {
+  const selected = new URL(window.location.href).searchParams.get('stream');
+  const { liveNow } = await execute(liveNowQuery, {});
+  showStreamOptions(
+    liveNow.edges.map((edge) => edge.node),
+    selected,
+  );
+  if (selected) await watch(selected);
+}
+
+/* Signing in: a token from `npm run token -- <handle>`, checked with `me`. */
+
+async function signIn(pasted: string): Promise<void> {
+  const { me } = await execute(meQuery, {}, pasted);
+  if (!me) throw new GraphQLRequestError('That token does not sign anyone in.', 'UNAUTHENTICATED');
+  token = pasted;
+  element('me-handle').textContent = `@${me.handle}`;
+  showCoins(me.wallet?.coins ?? 0);
+  element('sign-in').hidden = true;
+  element('signed-in').hidden = false;
+  // The next socket carries the token; the subscriptions resume on it where they were.
+  socket.reconnect();
+  await loadShop();
+}
+
+function signOut(): void {
+  token = null;
+  element('sign-in').hidden = false;
+  element('signed-in').hidden = true;
+  element<HTMLInputElement>('token').value = '';
+}
+
+function showCoins(coins: number): void {
+  element('me-coins').textContent = coins.toLocaleString();
+}
+
+async function loadShop(): Promise<void> {
+  const { liveGifts, coinPackages } = await execute(shopQuery, {});
+  element<HTMLSelectElement>('gift').replaceChildren(...liveGifts.map((gift) => new Option(`${gift.name} · ${gift.coinPrice} coins`, gift.id)));
+  element<HTMLSelectElement>('coin-package').replaceChildren(...coinPackages.map((pack) => new Option(`${pack.coins.toLocaleString()} coins · ${pack.price.formatted}`, pack.id)));
+}
+
+/**
+ * A fresh key per click: the API returns the first result for a key it has seen, so a retry of
+ * the same intent (after a network error) should reuse its key, and a new intent needs a new one.
+ */
+function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `web-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** What a refusal's code means to a viewer; anything else shows the gateway's message. */
+const REFUSALS: Record<string, string> = {
+  INSUFFICIENT_COINS: 'Not enough coins: buy some below.',
+  STREAM_NOT_LIVE: 'The stream is not live.',
+  CANNOT_GIFT_OWN_STREAM: 'You cannot send gifts to your own stream.',
+  PAYMENT_DECLINED: 'The payment was declined.',
+  UNAUTHENTICATED: 'Sign in again: the token is not valid any more.',
+};
+
+async function run(action: () => Promise<string>): Promise<void> {
+  try {
+    showMessage('viewer-message', await action());
+  } catch (error) {
+    const code = error instanceof GraphQLRequestError ? error.code : undefined;
+    showMessage('viewer-message', (code && REFUSALS[code]) ?? (error as Error).message, 'error');
+  }
+}
+
+/* Wiring. */
+
+element<HTMLSelectElement>('stream-picker').addEventListener('change', (event) => {
+  const streamId = (event.target as HTMLSelectElement).value;
+  if (streamId) void watch(streamId);
+});
+
+element('toggle-connection').addEventListener('click', () => (socket.paused ? socket.resume() : socket.pause()));
+
+element('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const pasted = element<HTMLInputElement>('token')
+    .value.trim()
+    .replace(/^Bearer\s+/i, '');
+  void run(async () => {
+    await signIn(pasted);
+    return 'Signed in.';
+  });
+});
+
+element('sign-out').addEventListener('click', () => {
+  signOut();
+  socket.reconnect();
+  showMessage('viewer-message', 'Signed out.');
+});
+
+element('send-gift').addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!room) return;
+  const liveStreamId = room.streamId;
+  void run(async () => {
+    const { sendLiveGift } = await execute(
+      sendLiveGiftMutation,
+      { liveStreamId, giftId: element<HTMLSelectElement>('gift').value, quantity: Number(element<HTMLInputElement>('quantity').value), idempotencyKey: idempotencyKey() },
+      token,
+    );
+    if (!sendLiveGift) throw new Error('The gift was not sent.');
+    showCoins(sendLiveGift.wallet.coins);
+    // The page shows the gift when its event arrives, as every other viewer sees it.
+    return 'Sent.';
+  });
+});
+
+element('buy-coins').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void run(async () => {
+    const { purchaseCoins } = await execute(purchaseCoinsMutation, { packageId: element<HTMLSelectElement>('coin-package').value, idempotencyKey: idempotencyKey() }, token);
+    if (!purchaseCoins) throw new Error('No coins were bought.');
+    showCoins(purchaseCoins.wallet.coins);
+    return 'Coins bought (the test payment provider approves).';
+  });
+});
+
+loadStreams().catch((error: unknown) => showMessage('page-message', `Could not load the streams live now: ${(error as Error).message}`, 'error'));

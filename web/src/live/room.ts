@@ -1,0 +1,130 @@
+/**
+ * Watching one stream: read the room as it is, then follow its three subscriptions (gifts from
+ * the gifts subgraph, pins and purchases from commerce, status from content), all on the page's
+ * one socket, each resuming from its own last event id.
+ */
+import { execute } from './graphql-http.ts';
+import { giftEventsSubscription, liveRoomQuery, liveSalesQuery, liveStatusQuery, shoppingEventsSubscription, streamUpdatesSubscription } from './operations.ts';
+import { ResumableSubscription, type Resumable } from './resumable.ts';
+import type { RoomSocket } from './room-socket.ts';
+import * as view from './view.ts';
+
+export class Room {
+  private ended = false;
+  /** Set when the viewer picks another stream, possibly while this one is still loading. */
+  private stopped = false;
+  private subscriptions: Record<'gifts' | 'shopping' | 'status', Resumable> | null = null;
+
+  constructor(
+    private readonly socket: RoomSocket,
+    readonly streamId: string,
+  ) {}
+
+  /**
+   * The state first, then the subscriptions without `after`: each starts with the next event
+   * committed, which is what the API asks of a client that has no event id yet. (A write landing
+   * between the two is not shown as an event; the next gift's totals still count it.)
+   */
+  async open(): Promise<void> {
+    await this.load();
+    if (this.stopped) return;
+    const variables = { id: this.streamId };
+    const failed = (what: string) => (message: string) => view.showMessage('page-message', `${what}: ${message}`, 'error');
+    const common = { completed: () => this.isOver(), expired: () => this.load() };
+
+    const gifts = new ResumableSubscription(this.socket, giftEventsSubscription, variables, {
+      ...common,
+      failed: failed('Gifts'),
+      next: ({ liveGiftEvents: event }) => {
+        view.showGift(event);
+        view.showTotals(event.totals);
+        view.showTopGifters(event.stream.topGifters ?? []);
+        this.showEventIds();
+      },
+    });
+
+    const shopping = new ResumableSubscription(this.socket, shoppingEventsSubscription, variables, {
+      ...common,
+      failed: failed('Shopping'),
+      next: ({ liveShoppingEvents: event }) => {
+        const { product } = event;
+        switch (event.kind) {
+          case 'PRODUCT_PINNED':
+            view.pinProduct(product);
+            view.showShopping(`Pinned: ${product.title} (${product.price.formatted})`);
+            break;
+          case 'PRODUCT_UNPINNED':
+            view.unpinProduct(product.id);
+            view.showShopping(`Unpinned: ${product.title}`);
+            break;
+          case 'PURCHASED':
+            view.updateProduct(product);
+            view.showShopping(`Someone bought ${event.quantity ?? 1} × ${product.title}`);
+            void this.refreshSales();
+            break;
+        }
+        this.showEventIds();
+      },
+    });
+
+    const status = new ResumableSubscription(this.socket, streamUpdatesSubscription, variables, {
+      ...common,
+      failed: failed('Status'),
+      next: ({ liveStreamUpdates: update }) => {
+        view.showStatus(update.status, update.status === 'ENDED' ? update.stream.endedAt : update.stream.startedAt);
+        if (update.status === 'ENDED') {
+          this.ended = true;
+          view.showMessage('page-message', 'The stream has ended.');
+        }
+        this.showEventIds();
+      },
+    });
+
+    // Three subscribe messages on the one socket (graphql-ws multiplexes them).
+    this.subscriptions = { gifts, shopping, status };
+    for (const subscription of Object.values(this.subscriptions)) subscription.start();
+    this.showEventIds();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const subscription of Object.values(this.subscriptions ?? {})) subscription.stop();
+  }
+
+  /** Where each subscription would resume: the last event id it handled. */
+  private showEventIds(): void {
+    const subscriptions: Record<string, Resumable> = this.subscriptions ?? {};
+    view.showEventIds(Object.fromEntries(Object.entries(subscriptions).map(([name, subscription]) => [name, subscription.lastEventId])));
+  }
+
+  /** The room as it is now; also after EVENTS_EXPIRED, when the events missed are gone. */
+  private async load(): Promise<void> {
+    const { liveStream } = await execute(liveRoomQuery, { id: this.streamId });
+    if (this.stopped) return;
+    if (!liveStream) throw new Error(`No stream ${this.streamId}.`);
+    this.ended = liveStream.status === 'ENDED';
+    view.showStream(liveStream);
+    this.showEventIds();
+  }
+
+  private async refreshSales(): Promise<void> {
+    const { liveStream } = await execute(liveSalesQuery, { id: this.streamId });
+    if (this.stopped) return;
+    view.showSales(liveStream?.sales ?? null);
+  }
+
+  /** A subscription completed: over if the stream ended, else the gateway was going away. */
+  private async isOver(): Promise<boolean> {
+    if (this.ended) return true;
+    try {
+      const { liveStream } = await execute(liveStatusQuery, { id: this.streamId });
+      if (liveStream?.status === 'ENDED') {
+        this.ended = true;
+        view.showStatus('ENDED', liveStream.endedAt);
+      }
+    } catch {
+      // The gateway is not back yet: resume, and ask again at the next completion.
+    }
+    return this.ended;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * What the page shows: small functions that put data into the elements of live.html. Text goes
+ * in with `textContent`, never as HTML, so nothing a user typed (a title, a handle) can run.
+ */
+import type { GiftEventsSubscription, LiveRoomQuery, LiveStreamStatus } from './__generated__/graphql.ts';
+import type { ConnectionState } from './room-socket.ts';
+
+export type Stream = NonNullable<LiveRoomQuery['liveStream']>;
+export type GiftEvent = GiftEventsSubscription['liveGiftEvents'];
+export type Totals = GiftEvent['totals'];
+export type TopGifters = NonNullable<GiftEvent['stream']['topGifters']>;
+export type Product = NonNullable<Stream['pinnedProducts']>[number];
+export type Sales = NonNullable<Stream['sales']>;
+
+export function element<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`live.html has no #${id}`);
+  return found as T;
+}
+
+function item(text: string, className?: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.textContent = text;
+  if (className) li.className = className;
+  return li;
+}
+
+/** Newest first, at most `max` rows. */
+function prepend(list: HTMLElement, row: HTMLElement, max = 50): void {
+  list.querySelector('.empty')?.remove();
+  list.prepend(row);
+  while (list.children.length > max) list.lastElementChild?.remove();
+}
+
+const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleTimeString() : '');
+const count = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+
+export function showMessage(id: 'page-message' | 'viewer-message', text: string, kind: 'info' | 'error' = 'info'): void {
+  const message = element(id);
+  message.textContent = text;
+  message.dataset.kind = kind;
+}
+
+export function showConnection(state: ConnectionState): void {
+  const badge = element('connection');
+  badge.dataset.state = state.kind;
+  badge.textContent = {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    waiting: state.kind === 'waiting' ? `Connection lost: retrying in ${Math.ceil(state.retryInMs / 1000)} s (attempt ${state.attempt})` : '',
+    paused: 'Disconnected',
+  }[state.kind];
+  element('toggle-connection').textContent = state.kind === 'paused' ? 'Reconnect' : 'Disconnect';
+}
+
+export function showStreamOptions(streams: { id: string; title: string; creator: { handle: string }; viewerCount: number }[], selected: string | null): void {
+  const picker = element<HTMLSelectElement>('stream-picker');
+  picker.replaceChildren(new Option(streams.length ? 'Pick a live stream…' : 'No stream is live right now', ''));
+  for (const stream of streams) picker.add(new Option(`${stream.title} · @${stream.creator.handle} · ${stream.viewerCount.toLocaleString()} watching`, stream.id));
+  // A stream given in the URL that is not live (any more) still opens: it shows as ended.
+  if (selected && !streams.some((stream) => stream.id === selected)) picker.add(new Option(selected, selected));
+  picker.value = selected ?? '';
+}
+
+/** The room as the snapshot query found it: replaces everything the events had shown. */
+export function showStream(stream: Stream): void {
+  element('room').hidden = false;
+  element('stream-title').textContent = stream.title;
+  element('stream-creator').textContent = `by @${stream.creator.handle} (${stream.creator.displayName})`;
+  showStatus(stream.status, stream.status === 'ENDED' ? stream.endedAt : stream.startedAt);
+  if (stream.giftTotals) showTotals(stream.giftTotals);
+  showTopGifters(stream.topGifters ?? []);
+  element('gift-feed').replaceChildren(item('No gift yet. Send one!', 'empty'));
+  element('shopping-feed').replaceChildren(item('Pins, unpins and purchases show here.', 'empty'));
+  showPinned(stream.pinnedProducts ?? []);
+  showSales(stream.sales ?? null);
+  combos.clear();
+}
+
+export function showStatus(status: LiveStreamStatus, at: string | null | undefined): void {
+  const badge = element('stream-status');
+  badge.dataset.status = status;
+  badge.textContent = { LIVE: `LIVE since ${time(at)}`, ENDED: `Ended at ${time(at)}`, SCHEDULED: 'Scheduled' }[status];
+  element('room').dataset.status = status;
+}
+
+export function showTotals(totals: Totals): void {
+  element('total-coins').textContent = totals.coins.toLocaleString();
+  element('total-diamonds').textContent = totals.diamonds.toLocaleString();
+  element('total-gifts').textContent = totals.giftCount.toLocaleString();
+  element('total-gifters').textContent = totals.gifterCount.toLocaleString();
+}
+
+export function showTopGifters(gifters: TopGifters): void {
+  const list = element('top-gifters');
+  list.replaceChildren(...gifters.map((gifter) => item(`@${gifter.user.handle} · ${count(gifter.coins, 'coin')}`)));
+  if (gifters.length === 0) list.append(item('Nobody yet', 'empty'));
+}
+
+/** The row showing each sender's current combo of one gift, so "x2" becomes "x3" in place. */
+const combos = new Map<string, HTMLLIElement>();
+
+export function showGift(event: GiftEvent): void {
+  const { sender, gift, quantity } = event.send;
+  const key = `${sender.handle}\n${gift.name}`;
+  const existing = combos.get(key);
+  const row = event.combo > 1 && existing ? existing : document.createElement('li');
+  row.dataset.sender = sender.handle;
+  row.replaceChildren(`@${sender.handle} sent ${quantity > 1 ? `${quantity} × ` : ''}${gift.name}`);
+  if (event.combo > 1) {
+    const combo = document.createElement('span');
+    combo.className = 'combo';
+    combo.textContent = `x${event.combo}`;
+    row.append(' ', combo);
+  }
+  combos.set(key, row);
+  prepend(element('gift-feed'), row);
+}
+
+const pinned = new Map<string, Product>();
+
+export function showPinned(products: Product[]): void {
+  pinned.clear();
+  for (const product of products) pinned.set(product.id, product);
+  renderPinned();
+}
+
+/** A pin adds the product, an unpin removes it, a purchase updates what is left in stock. */
+export function pinProduct(product: Product): void {
+  pinned.set(product.id, product);
+  renderPinned();
+}
+
+export function unpinProduct(productId: string): void {
+  pinned.delete(productId);
+  renderPinned();
+}
+
+export function updateProduct(product: Product): void {
+  if (pinned.has(product.id)) pinProduct(product);
+}
+
+function renderPinned(): void {
+  const list = element('pinned');
+  list.replaceChildren(
+    ...[...pinned.values()].map((product) => {
+      const row = item(`${product.title} · ${product.price.formatted} · ${product.inventory} left`);
+      row.dataset.productId = product.id;
+      return row;
+    }),
+  );
+  if (pinned.size === 0) list.append(item('Nothing pinned', 'empty'));
+}
+
+export function showShopping(text: string): void {
+  prepend(element('shopping-feed'), item(text));
+}
+
+export function showSales(sales: Sales | null): void {
+  element('sales').textContent = sales ? `${count(sales.orders, 'order')} · ${count(sales.units, 'unit')} · ${sales.revenue.formatted}` : 'not available';
+}
+
+export function showEventIds(ids: Record<string, string | null>): void {
+  element('event-ids').textContent = Object.entries(ids)
+    .map(([name, id]) => `${name} ${id ? `#${id}` : '–'}`)
+    .join(' · ');
+}
