@@ -137,8 +137,8 @@ const explorer = explorerMode(env);
 console.log(`
   The graph is up. Stores: ${env.DATA_DIR}
   ${explorer === 'off' ? `Explorer:        off${env.NODE_ENV === 'production' ? ' (production)' : ''}` : `Explorer:        ${url}  ${EXPLORER_TITLES[explorer]}`}
-  GraphQL:         ${url}graphql
-  Subgraphs:       ${services
+  GraphQL:         ${url}graphql   (subscriptions: ws://localhost:${portFor('gateway')}/graphql, or SSE)
+${explorer === 'off' ? '' : `  LIVE room page:  ${url}examples/live\n`}  Subgraphs:       ${services
     .filter((s) => s.name !== 'gateway')
     .map((s) => `${s.name} :${s.port} (pid ${supervised.get(s.name)?.pid})`)
     .join(', ')}

@@ -134,6 +134,10 @@ describe('admission, the same as for a query', () => {
     expect(await codeOf('subscription { liveStreamUpdates(liveStreamId: "x") { nope } }')).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await codeOf('subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id } }', {})).toBe('BAD_USER_INPUT');
     expect(await codeOf('{ feed(first: 1) { edges { cursor } } }')).toBe('SUBSCRIPTION_REQUIRED');
+    // And the other way round: a subscription as a plain HTTP request says how to subscribe.
+    const plain = await graph.query(UPDATES, { id: 'liv_any' });
+    expect(plain.status).toBe(400);
+    expect(plain.body.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_TRANSPORT_REQUIRED');
     const unknown = subscribeOverWebSocket(ws, UPDATES, { id: 'lst_unknown' });
     await unknown.done;
     expect(unknown.results[0]?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -176,21 +180,40 @@ describe('admission, the same as for a query', () => {
 });
 
 describe('shutdown', () => {
-  it('completes every open subscription, over WebSocket and SSE, before the gateway stops', async () => {
+  it('closes every open subscription so its client comes back (WebSocket 1012, SSE retry:), and refuses new ones', async () => {
     const graph = await startGraph();
     try {
-      const streamId = await scheduled(graph, creatorIds[10] as string);
-      let closed: { code: number } | null = null;
+      const creator = creatorIds[10] as string;
+      const streamId = await scheduled(graph, creator);
+      let closed: { code: number; reason: string } | null = null;
       const ws = webSocketClient(graph.url, {}, (event) => (closed = event));
       const overWs = subscribeOverWebSocket(ws, UPDATES, { id: streamId });
-      const overSse = subscribeOverSse(graph.url, UPDATES, { id: streamId });
+      const raw = await fetch(`${graph.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: UPDATES, variables: { id: streamId } }),
+      });
+      const sseText = raw.text();
       await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'two subscriptions');
+      await changeStatus(graph, 'startLiveStream', streamId, creator);
+      await eventually(() => overWs.results.length === 1, 'the LIVE event');
       await graph.gateway.stopSubscriptions();
-      await Promise.all([overWs.done, overSse.done]);
-      expect(overWs.completed).toBe(true);
-      expect(overSse.completed).toBe(true);
+
+      // Neither is told the subscription is complete: each is told to come back.
+      await overWs.done;
+      expect(overWs.completed).toBe(false);
       await eventually(() => closed !== null, 'the socket to close');
-      expect(closed).toMatchObject({ code: 1001 });
+      expect(closed).toMatchObject({ code: 1012 });
+      const text = await sseText;
+      expect(text).toMatch(/id: 2\nevent: next/); // 1 was SCHEDULED
+      expect(text).not.toMatch(/event: complete/);
+      expect(text.trimEnd().endsWith('retry: 1000')).toBe(true);
+      const refused = await fetch(`${graph.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: UPDATES, variables: { id: streamId } }),
+      });
+      expect(refused.status).toBe(503);
     } finally {
       await graph.stop();
     }

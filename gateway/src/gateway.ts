@@ -30,6 +30,7 @@ import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
+import { useSubscriptionTransportRule } from './subscriptions/over-http.ts';
 import { createSubscriptions } from './subscriptions/serve.ts';
 
 export const defaultSupergraphPath = new URL('../../schema/supergraph.graphql', import.meta.url);
@@ -102,6 +103,7 @@ export function createGateway(options: GatewayOptions) {
     logger,
     plugins: [
       ...limits.plugins,
+      useSubscriptionTransportRule(),
       useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),

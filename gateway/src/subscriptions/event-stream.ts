@@ -71,9 +71,16 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
     },
   });
 
+  const open = new Set<http.ServerResponse>();
+  let closing = false;
   const route: Route = async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if ((path !== '/graphql' && path !== '/') || !(req.headers.accept ?? '').includes(EVENT_STREAM) || req.method !== 'POST') return false;
+    if (closing) {
+      res.setHeader('retry-after', '1');
+      sendJson(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down; subscribe again in a moment.');
+      return true;
+    }
     const releaseConnection = options.connections.take([{ key: `ip:${req.socket.remoteAddress ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
     if (!releaseConnection) {
       sendJson(res, 429, SUBSCRIPTION_CODES.connectionLimit, `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`);
@@ -102,6 +109,7 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       }
       const stop = () => void body.return(undefined);
       res.on('close', stop);
+      open.add(res);
       try {
         for await (const chunk of body) {
           // Each event's id on its own line, so EventSource and `curl` clients can resume.
@@ -112,13 +120,28 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       } catch (error) {
         if (!res.destroyed) options.logger.warn({ err: error }, 'event stream failed');
       } finally {
+        open.delete(res);
         res.off('close', stop);
-        if (!res.destroyed) res.end();
+        if (!res.destroyed && !res.writableEnded) res.end();
       }
       return true;
     } finally {
       releaseConnection();
     }
   };
-  return { route };
+  return {
+    route,
+    /**
+     * At shutdown: end each stream without `complete`, telling the client to come back in a
+     * second (`retry:`). An EventSource reconnects by itself with `Last-Event-ID` and misses
+     * nothing; the graphql-sse client retries.
+     */
+    close(): void {
+      closing = true;
+      for (const res of open) {
+        open.delete(res);
+        if (!res.writableEnded) res.end('retry: 1000\n\n');
+      }
+    },
+  };
 }

@@ -71,11 +71,13 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     route: eventStream.route as Route,
     /** Give the HTTP server's `upgrade` events to this. */
     handleUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => webSocket.handleUpgrade(req, socket, head),
-    /** Completes every open subscription (clients are told), then closes the WebSockets with 1001. */
+    /** Refuses new subscriptions and closes every open one so its client comes back (WebSocket 1012, SSE `retry:`). */
     close(): Promise<void> {
       closed ??= (async () => {
-        await hub.close();
+        // Connections first (clients are told to come back), then the hub lets go of upstreams.
+        eventStream.close();
         await webSocket.close();
+        await hub.close();
       })();
       return closed;
     },

@@ -126,9 +126,14 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
         wss.emit('connection', ws, req);
       });
     },
-    /** At shutdown, after the hub has completed every subscription: close each socket with 1001 Going Away. */
+    /**
+     * At shutdown: close each socket with 1012 Service Restart and no `complete`, so clients
+     * (graphql-ws, Apollo Client, urql) treat it as a dropped connection and subscribe again, to
+     * this gateway once it is back or to another replica; resuming with `after` loses nothing.
+     */
     async close(): Promise<void> {
       closing = true;
+      for (const socket of wss.clients) socket.close(1012, 'Service restart: reconnect and subscribe again (with after: the last event id)');
       await server.dispose();
     },
   };
