@@ -10,7 +10,7 @@ import { createLogger } from '@app/kit/log';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
-import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
+import { eventually, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
 
 const UPDATES = 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id status stream { status creator { handle } } } }';
 let keyCounter = 0;
