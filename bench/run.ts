@@ -4,7 +4,8 @@
  * every response, and prints tables plus bench/results.json.
  *
  * Cases: `same` (today's: one query from every connection, autocannon), `live` (LIVE fan-out over
- * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS), then `varied`,
+ * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS, and the same room at
+ * BENCH_LIVE_SUSTAINED_RATE, 20/s), then `varied`,
  * `signed-in` and `varied + writes` (random operations from the seeded world, each answer
  * compared with its reference; bench/driver.ts), ours and stock alternating.
  *
@@ -52,6 +53,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
+const LIVE_SUSTAINED_RATE = Number(process.env.BENCH_LIVE_SUSTAINED_RATE ?? 20);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
@@ -438,6 +440,7 @@ async function main() {
   // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate. It runs before the
   // new cases take their references: its gifts change what the stream and its creator show.
   let live: LiveBenchResult | null = null;
+  let liveSustained: (LiveBenchResult & { ratePerSecond?: number }) | null = null;
   if (CASES.has('live') && LIVE_CLIENTS > 0) {
     live = await measureLiveFanOut({
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
@@ -450,6 +453,22 @@ async function main() {
       senderHeaders: auth,
       cpuMs,
     });
+    // Beside it, from the same run, the same room at a rate this box sustains: 50 gifts a second
+    // to 1,000 clients is 50,000 WebSocket messages a second, beyond two cores that also run the
+    // clients, so the first case measures a growing queue as much as the gateway.
+    if (LIVE_SUSTAINED_RATE > 0) {
+      liveSustained = await measureLiveFanOut({
+        gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
+        gatewayPid,
+        clients: LIVE_CLIENTS,
+        ratePerSecond: LIVE_SUSTAINED_RATE,
+        seconds: LIVE_SECONDS,
+        liveStreamId: liveStreamIds[3] as string,
+        giftId: rose,
+        senderHeaders: auth,
+        cpuMs,
+      });
+    }
   }
 
   // The new cases: random operations from the seeded world, each answer checked against its
@@ -543,6 +562,7 @@ async function main() {
     memoryMb,
     soak,
     live,
+    liveAtSustainedRate: liveSustained ? { ratePerSecond: LIVE_SUSTAINED_RATE, ...liveSustained } : null,
     cases: results,
     mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
   };
@@ -594,6 +614,11 @@ async function main() {
   if (live) {
     lines.push(
       `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
+    );
+  }
+  if (liveSustained) {
+    lines.push(
+      `LIVE at ${LIVE_SUSTAINED_RATE}/s: ${liveSustained.clients} clients, ${liveSustained.upstreamSubscriptions} upstream, ${liveSustained.eventsSent} sent, ${liveSustained.eventsDelivered} delivered (${liveSustained.eventsDelivered === liveSustained.clients * liveSustained.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${liveSustained.deliveredPerSecond}/s, p50 ${liveSustained.p50Ms} ms, p99 ${liveSustained.p99Ms} ms, ${liveSustained.gatewayCpuMsPerEvent} ms CPU/event, ${liveSustained.gatewayKbPerSubscription} kB/subscription`,
     );
   }
   lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);
