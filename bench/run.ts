@@ -30,7 +30,7 @@ import { dataOf } from './answers.ts';
 import { type DocumentMode, persistedQuery } from './documents.ts';
 import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
-import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { cpuMs, cpuSplitMs, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
 import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
@@ -50,6 +50,8 @@ const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' 
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
+/** The share of `varied + writes` iterations that read a written entity while the writes run. */
+const WATCH_SHARE = 0.1;
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
@@ -109,6 +111,8 @@ interface CaseResult {
 interface MixResult extends CaseResult {
   gateway: 'ours' | 'stock' | 'compared';
   writes: number;
+  /** Reads of written entities racing the writes (their stale ones are in `staleReads`). */
+  concurrentReads: number;
   /** The share of the gateway's CPU spent in the kernel (its sockets). */
   gatewaySystemCpuShare: number;
   /** The lowest gateway CPU per request of the rounds: other work on the machine only ever adds to it. */
@@ -117,6 +121,8 @@ interface MixResult extends CaseResult {
   staleReads: number;
   subgraphCpuMsPerRequest: number;
   subgraphRequestsPerRequest: number;
+  /** Of the entity cache's lookups during the run (representations and root fetches), the share it answered; null without one. */
+  entityCacheHitRate: number | null;
 }
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -167,7 +173,10 @@ let totalStaleReads = 0;
  * One run of the driver against one gateway, with the gateway's and the subgraphs' CPU time and
  * the subgraphs' requests and statements counted from when its load starts to when it ends.
  */
-async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
+async function runDriver(
+  spec: DriverCase,
+  gatewayPid: number,
+): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number }> {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -177,6 +186,7 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     gatewaySystem: cpuSplitMs(gatewayPid).system,
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphPorts)),
+    cache: await entityCacheCounters(spec.url),
   });
   let before: Awaited<ReturnType<typeof sample>> | null = null;
   let after: Awaited<ReturnType<typeof sample>> | null = null;
@@ -201,6 +211,8 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     subgraphCpuMs: after.subgraphs - before.subgraphs,
     subgraphRequests: after.requests - before.requests,
     statements: after.statements - before.statements,
+    cacheHits: after.cache.hits - before.cache.hits,
+    cacheLookups: after.cache.hits + after.cache.misses - (before.cache.hits + before.cache.misses),
   };
 }
 
@@ -230,12 +242,14 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     staleReads: run.staleReads,
     requests: run.requests,
     writes: run.writes,
+    concurrentReads: run.watchedReads,
     statementsPerRequest: round(run.statements / requests),
     gatewayCpuMsPerRequest: round(run.gatewayCpuMs / requests, 3),
     gatewaySystemCpuShare: round(run.gatewaySystemCpuMs / Math.max(1, run.gatewayCpuMs)),
     gatewayCpuMsPerRequestBest: round(run.gatewayCpuMs / requests, 3),
     subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
+    entityCacheHitRate: run.cacheLookups > 0 ? round(run.cacheHits / run.cacheLookups) : null,
   };
 }
 
@@ -259,11 +273,13 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           wrongAnswers: runs.reduce((sum, run) => sum + (run as unknown as MixResult).wrongAnswers, 0),
           staleReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).staleReads, 0),
           writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
+          concurrentReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).concurrentReads, 0),
           statementsPerRequest: mean((run) => run.statementsPerRequest),
           subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
           gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
           gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
           subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
+          entityCacheHitRate: (runs[0] as unknown as MixResult).entityCacheHitRate === null ? null : mean((run) => (run as unknown as MixResult).entityCacheHitRate ?? 0),
         }
       : {}),
   };
@@ -481,12 +497,12 @@ async function main() {
     mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
-    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
+    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE });
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
     for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
-    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
+    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back, ${Math.round(WATCH_SHARE * 100)} % read written entities while writes run`);
     mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
   }
   await keys.close();
@@ -525,7 +541,7 @@ async function main() {
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
