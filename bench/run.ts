@@ -12,7 +12,8 @@
  * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
  * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
- * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
+ * to run another build of our gateway alongside (an A/B of one change, same run; BENCH_COMPARE_ENV, JSON,
+ * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids.
  */
 import { spawn } from 'node:child_process';
@@ -45,6 +46,8 @@ const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,wr
 const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' : (process.env.BENCH_CPU_PROFILE ?? '')).split(',').filter(Boolean));
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
+/** Environment of the compared build (JSON), e.g. {"ENTITY_CACHE":"off"}: the same build with one lever off. */
+const COMPARE_ENV = JSON.parse(process.env.BENCH_COMPARE_ENV ?? '{}') as Record<string, string>;
 /** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
 const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
@@ -476,7 +479,7 @@ async function main() {
   let comparedAt: Target | null = null;
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
-    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, GATEWAY_PORT: String(port) });
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
   }
