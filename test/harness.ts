@@ -122,10 +122,11 @@ export async function startGraph(options: GraphOptions = {}) {
     keys = opened.keys;
     rateLimitStore = opened.rateLimits;
     entityCacheStore = opened.entityCache;
-    // On Postgres the entity cache is the shared one replicas use, as GATEWAY_DATABASE_URL makes it.
-    config.entityCache = { ...DEFAULT_ENTITY_CACHE, store: 'postgres', ...options.gateway?.entityCache };
   }
-  const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}), ...(entityCacheStore ? { entityCacheStore } : {}) });
+  // On Postgres the entity cache is the shared one replicas use, as GATEWAY_DATABASE_URL makes it.
+  // (`config`, which tests reuse for gateways of their own, keeps the in-memory default.)
+  const gatewayConfig: GatewayConfig = entityCacheStore ? { ...config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'postgres', ...options.gateway?.entityCache } } : config;
+  const gateway = createGateway({ config: gatewayConfig, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}), ...(entityCacheStore ? { entityCacheStore } : {}) });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
   http.server.on('upgrade', gateway.handleUpgrade);
