@@ -155,6 +155,22 @@ describe('writes through the entity cache', () => {
     expect(after.sent).toEqual([['v1']]);
   });
 
+  it('keep a read that starts after a write from sharing a fetch in flight since before it', async () => {
+    const { cache: c } = cache();
+    const since: (number | undefined)[] = [];
+    const subgraph = videoSubgraph('no-store');
+    const recording = (variables: Record<string, unknown> | undefined, at?: number) => {
+      since.push(at);
+      return subgraph.send(variables);
+    };
+    await c.fetch(call(VIDEO_PRODUCTS, { representations: reps('v1') }), recording);
+    await c.fetch(call(VIDEO_PRODUCTS, { representations: reps('v1') }), recording);
+    await c.fetch(call(UPDATE_PRICE, { id: 'p1' }), write([{ typename: 'Product', id: 'p1' }]));
+    await c.fetch(call(VIDEO_PRODUCTS, { representations: reps('v1') }), recording);
+    expect(since[0]).toBe(since[1]);
+    expect(since[2]).toBeGreaterThan(since[1]!);
+  });
+
   it('drop the lists of a type when a write names the type without an id', async () => {
     const { cache: c } = cache();
     let pages = 0;

@@ -49,8 +49,12 @@ export interface SubgraphCall {
   bypass: boolean;
 }
 
-/** Sends the call to the subgraph with these variables (fewer representations when some were cached). */
-export type SendToSubgraph = (variables: Record<string, unknown> | undefined) => Promise<SubgraphCallAnswer>;
+/**
+ * Sends the call to the subgraph with these variables (fewer representations when some were
+ * cached). `since` (the lookup's ticket) keeps identical reads from sharing a fetch across an
+ * invalidation (`collapseKey`).
+ */
+export type SendToSubgraph = (variables: Record<string, unknown> | undefined, since?: number) => Promise<SubgraphCallAnswer>;
 
 export interface EntityCacheOptions {
   store: EntityCacheStore;
@@ -67,6 +71,9 @@ export type EntityCache = ReturnType<typeof useEntityCache>;
 export const ENTITY_CACHE_STALE = 'ENTITY_CACHE_STALE';
 
 const NOTHING_CACHED: CacheLookup = { values: [], ticket: { seq: Number.MAX_SAFE_INTEGER, takenAt: Number.NEGATIVE_INFINITY } };
+
+/** The lookup's place among invalidations, for collapsing reads; none known without a lookup. */
+const sinceOf = (lookup: CacheLookup): number | undefined => (lookup === NOTHING_CACHED ? undefined : lookup.ticket.seq);
 
 export function useEntityCache(options: EntityCacheOptions) {
   const { store, metrics, logger } = options;
@@ -139,7 +146,7 @@ export function useEntityCache(options: EntityCacheOptions) {
       return { data: JSON.parse(hit) as Record<string, unknown> };
     }
     count(call.subgraph, 'root', 'miss');
-    const { result, cacheControl } = await send(call.variables);
+    const { result, cacheControl } = await send(call.variables, sinceOf(found));
     await dropChanged(call, result);
     const policy = cachePolicyOf(cacheControl);
     if (policy && !result.errors?.length && result.data) {
@@ -185,7 +192,7 @@ export function useEntityCache(options: EntityCacheOptions) {
     count(call.subgraph, 'entity', 'miss', misses.length);
     if (misses.length === 0) return { data: { _entities: hits.map((hit) => JSON.parse(hit as string) as unknown) } };
 
-    const { result, cacheControl } = await send(misses.length === representations.length ? call.variables : { ...call.variables, representations: misses.map((i) => representations[i]) });
+    const { result, cacheControl } = await send(misses.length === representations.length ? call.variables : { ...call.variables, representations: misses.map((i) => representations[i]) }, sinceOf(found));
     await dropChanged(call, result);
     const answered = result.data?._entities;
     const fetched: unknown[] = Array.isArray(answered) && answered.length === misses.length ? answered : misses.map(() => null);

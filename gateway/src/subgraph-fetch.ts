@@ -142,7 +142,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // Internal calls (health checks) have no incoming request and so no viewer.
     const viewer = context?.viewer ?? anonymousViewer();
     const query = request.query ?? '';
-    const send = (variables: Record<string, unknown> | undefined) => this.call(query, variables, request.operationName, viewer);
+    const send = (variables: Record<string, unknown> | undefined, since?: number) => this.call(query, variables, request.operationName, viewer, since);
     const cache = this.options.entityCache;
     if (!cache) return (await send(request.variables)).result as SubgraphResponse;
     const bypass = !context || context.bypassEntityCache === true;
@@ -150,10 +150,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   /** One request to the subgraph (shared with identical reads in flight), its answer parsed for this caller. */
-  private async call(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined, viewer: Viewer): Promise<SubgraphCallAnswer> {
+  private async call(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined, viewer: Viewer, since?: number): Promise<SubgraphCallAnswer> {
     // The shape stock's data source sends: query, variables, operationName when there is one.
     const body = JSON.stringify({ query, variables, operationName });
-    const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body);
+    const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body, since);
     let answer: SubgraphAnswer;
     try {
       answer = await this.share(key, () => this.send(body, viewerHeaders(this.options.secret, this.options.name, viewer, body)));
