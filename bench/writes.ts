@@ -131,12 +131,14 @@ export class History {
     entry.ackedAt = at;
   }
 
-  /** Whether a read that ran from `start` to `end` may show `value`: what held when it started, or what a write in flight during it made. */
+  /** What a read that ran from `start` to `end` may show: what held when it started, and what writes in flight during it made (null: anything). */
+  admitted(start: number, end: number): (number | null)[] {
+    const held = this.log.filter((entry) => entry.ackedAt <= start).at(-1);
+    return [...(held ? [held.value] : []), ...this.log.filter((entry) => entry.sentAt <= end && entry.ackedAt >= start).map((entry) => entry.value)];
+  }
+
   admits(value: unknown, start: number, end: number): boolean {
-    let held: number | null | undefined;
-    for (const entry of this.log) if (entry.ackedAt <= start) held = entry.value;
-    if (held === value) return true;
-    return this.log.some((entry) => entry.sentAt <= end && entry.ackedAt >= start && (entry.value === null || entry.value === value));
+    return this.admitted(start, end).some((admitted) => admitted === null || admitted === value);
   }
 }
 
@@ -201,7 +203,8 @@ export class Writer {
     const kind = pick(kinds);
     this.watchedReads++;
     const judge = (what: string, history: History, seen: unknown, start: number) => {
-      if (!history.admits(seen, start, this.now())) report.stale.push(`concurrent read of ${what}: saw ${JSON.stringify(seen)}, which a write acknowledged before the read began had replaced`);
+      const end = this.now();
+      if (!history.admits(seen, start, end)) report.stale.push(`concurrent read of ${what}: saw ${JSON.stringify(seen)} where only ${JSON.stringify(history.admitted(start, end))} could be (what held when it began, and writes in flight)`);
     };
     if (kind === 'price' || kind === 'video') {
       const product = pick(this.spec.priceProducts);
