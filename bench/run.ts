@@ -13,7 +13,8 @@
  * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
  * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
- * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
+ * to run another build of our gateway alongside (an A/B of one change, same run; BENCH_COMPARE_ENV, JSON,
+ * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids.
  */
 import { spawn } from 'node:child_process';
@@ -31,7 +32,7 @@ import { dataOf } from './answers.ts';
 import { type DocumentMode, persistedQuery } from './documents.ts';
 import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
-import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { cpuMs, cpuSplitMs, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
 import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
@@ -46,11 +47,15 @@ const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,wr
 const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' : (process.env.BENCH_CPU_PROFILE ?? '')).split(',').filter(Boolean));
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
+/** Environment of the compared build (JSON), e.g. {"ENTITY_CACHE":"off"}: the same build with one lever off. */
+const COMPARE_ENV = JSON.parse(process.env.BENCH_COMPARE_ENV ?? '{}') as Record<string, string>;
 /** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
 const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
+/** The share of `varied + writes` iterations that read a written entity while the writes run. */
+const WATCH_SHARE = 0.1;
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
 const LIVE_SUSTAINED_RATE = Number(process.env.BENCH_LIVE_SUSTAINED_RATE ?? 20);
@@ -111,6 +116,8 @@ interface CaseResult {
 interface MixResult extends CaseResult {
   gateway: 'ours' | 'stock' | 'compared';
   writes: number;
+  /** Reads of written entities racing the writes (their stale ones are in `staleReads`). */
+  concurrentReads: number;
   /** The share of the gateway's CPU spent in the kernel (its sockets). */
   gatewaySystemCpuShare: number;
   /** The lowest gateway CPU per request of the rounds: other work on the machine only ever adds to it. */
@@ -119,6 +126,8 @@ interface MixResult extends CaseResult {
   staleReads: number;
   subgraphCpuMsPerRequest: number;
   subgraphRequestsPerRequest: number;
+  /** Of the entity cache's lookups during the run (representations and root fetches), the share it answered; null without one. */
+  entityCacheHitRate: number | null;
 }
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -169,7 +178,10 @@ let totalStaleReads = 0;
  * One run of the driver against one gateway, with the gateway's and the subgraphs' CPU time and
  * the subgraphs' requests and statements counted from when its load starts to when it ends.
  */
-async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
+async function runDriver(
+  spec: DriverCase,
+  gatewayPid: number,
+): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number }> {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -179,6 +191,7 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     gatewaySystem: cpuSplitMs(gatewayPid).system,
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphPorts)),
+    cache: await entityCacheCounters(spec.url),
   });
   let before: Awaited<ReturnType<typeof sample>> | null = null;
   let after: Awaited<ReturnType<typeof sample>> | null = null;
@@ -203,6 +216,8 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     subgraphCpuMs: after.subgraphs - before.subgraphs,
     subgraphRequests: after.requests - before.requests,
     statements: after.statements - before.statements,
+    cacheHits: after.cache.hits - before.cache.hits,
+    cacheLookups: after.cache.hits + after.cache.misses - (before.cache.hits + before.cache.misses),
   };
 }
 
@@ -232,12 +247,14 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     staleReads: run.staleReads,
     requests: run.requests,
     writes: run.writes,
+    concurrentReads: run.watchedReads,
     statementsPerRequest: round(run.statements / requests),
     gatewayCpuMsPerRequest: round(run.gatewayCpuMs / requests, 3),
     gatewaySystemCpuShare: round(run.gatewaySystemCpuMs / Math.max(1, run.gatewayCpuMs)),
     gatewayCpuMsPerRequestBest: round(run.gatewayCpuMs / requests, 3),
     subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
+    entityCacheHitRate: run.cacheLookups > 0 ? round(run.cacheHits / run.cacheLookups) : null,
   };
 }
 
@@ -261,11 +278,13 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           wrongAnswers: runs.reduce((sum, run) => sum + (run as unknown as MixResult).wrongAnswers, 0),
           staleReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).staleReads, 0),
           writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
+          concurrentReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).concurrentReads, 0),
           statementsPerRequest: mean((run) => run.statementsPerRequest),
           subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
           gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
           gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
           subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
+          entityCacheHitRate: (runs[0] as unknown as MixResult).entityCacheHitRate === null ? null : mean((run) => (run as unknown as MixResult).entityCacheHitRate ?? 0),
         }
       : {}),
   };
@@ -479,7 +498,7 @@ async function main() {
   let comparedAt: Target | null = null;
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
-    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, GATEWAY_PORT: String(port) });
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
   }
@@ -500,12 +519,12 @@ async function main() {
     mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
-    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
+    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE });
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
     for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
-    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
+    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back, ${Math.round(WATCH_SHARE * 100)} % read written entities while writes run`);
     mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
   }
   await keys.close();
@@ -544,7 +563,7 @@ async function main() {
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
