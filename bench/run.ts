@@ -630,14 +630,18 @@ async function main() {
       `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
     );
   }
+  const refusals = (result: LiveBenchResult) => {
+    const entries = Object.entries(result.sendsRefused);
+    return entries.length === 0 ? '' : ` (refused: ${entries.map(([code, n]) => `${n} ${code}`).join(', ')})`;
+  };
   if (live) {
     lines.push(
-      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
+      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent${refusals(live)}, ${live.eventsCommitted} committed (${live.committedPerTotals} by the stream's totals), ${live.eventsDelivered} delivered (${live.everyClientEveryEvent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
     );
   }
   if (liveSustained) {
     lines.push(
-      `LIVE at ${LIVE_SUSTAINED_RATE}/s: ${liveSustained.clients} clients, ${liveSustained.upstreamSubscriptions} upstream, ${liveSustained.eventsSent} sent, ${liveSustained.eventsDelivered} delivered (${liveSustained.eventsDelivered === liveSustained.clients * liveSustained.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${liveSustained.deliveredPerSecond}/s, p50 ${liveSustained.p50Ms} ms, p99 ${liveSustained.p99Ms} ms, ${liveSustained.gatewayCpuMsPerEvent} ms CPU/event, ${liveSustained.gatewayKbPerSubscription} kB/subscription`,
+      `LIVE at ${LIVE_SUSTAINED_RATE}/s: ${liveSustained.clients} clients, ${liveSustained.upstreamSubscriptions} upstream, ${liveSustained.eventsSent} sent${refusals(liveSustained)}, ${liveSustained.eventsCommitted} committed (${liveSustained.committedPerTotals} by the stream's totals), ${liveSustained.eventsDelivered} delivered (${liveSustained.everyClientEveryEvent ? 'every client every event' : 'MISSING EVENTS'}), ${liveSustained.deliveredPerSecond}/s, p50 ${liveSustained.p50Ms} ms, p99 ${liveSustained.p99Ms} ms, ${liveSustained.gatewayCpuMsPerEvent} ms CPU/event, ${liveSustained.gatewayKbPerSubscription} kB/subscription`,
     );
   }
   lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);
