@@ -71,4 +71,21 @@ describe('collapsed reads', () => {
     await expect(Promise.all([share('c', failing), share('c', failing)])).rejects.toThrow('down');
     expect(await share('c', async () => 'up')).toBe('up');
   });
+
+  it('never let a read that starts after a write was answered join a read in flight since before it', async () => {
+    const subgraph = slowSubgraph();
+    const share = useCollapsedReads<string>();
+    const before = share('same', subgraph.fetch);
+    // A write (no key) to the same subgraph is answered while that read is in flight.
+    await share(null, async () => 'written');
+    const after = share('same', subgraph.fetch);
+    const alongside = share('same', subgraph.fetch);
+    await new Promise((resolve) => setImmediate(resolve));
+    subgraph.release();
+    expect(await before).toBe('{"data":{"call":1}}');
+    expect(await after).toBe('{"data":{"call":2}}');
+    // Reads after the same write still share among themselves.
+    expect(await alongside).toBe('{"data":{"call":2}}');
+    expect(subgraph.calls()).toBe(2);
+  });
 });
