@@ -35,7 +35,7 @@ import { prepareWrites, type Reference, viewerReads, withReferences } from './mi
 import { cpuMs, cpuSplitMs, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
-import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
+import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState, type WritesSpec } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -296,16 +296,18 @@ interface Target {
 }
 
 /** A new case, ours and stock (and a compared build, when given) alternating for ROUNDS rounds. */
-async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>) {
+async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>, writeSpecs?: WritesSpec[]) {
   const oursRuns: MixResult[] = [];
   const stockRuns: MixResult[] = [];
   const comparedRuns: MixResult[] = [];
   const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
   const cpu = (r: MixResult) => `${r.gatewayCpuMsPerRequest} ms CPU/req (${Math.round(r.gatewaySystemCpuShare * 100)} % kernel)`;
   for (let i = 0; i < ROUNDS; i++) {
-    const o = await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid);
-    const c = compared ? await measureMix(name, 'compared', { ...spec, url: compared.url }, compared.pid) : null;
-    const s = await measureMix(name, 'stock', { ...spec, url: stock.url }, stock.pid);
+    // Each gateway writes its own share of the reserved entities (`prepareWrites`).
+    const own = (gateway: number) => (spec.writes && writeSpecs ? { writes: { ...spec.writes, spec: writeSpecs[gateway]! } } : {});
+    const o = await measureMix(name, 'ours', { ...spec, ...own(0), url: ours.url }, ours.pid);
+    const c = compared ? await measureMix(name, 'compared', { ...spec, ...own(2), url: compared.url }, compared.pid) : null;
+    const s = await measureMix(name, 'stock', { ...spec, ...own(1), url: stock.url }, stock.pid);
     oursRuns.push(o);
     stockRuns.push(s);
     if (c) comparedRuns.push(c);
@@ -519,13 +521,13 @@ async function main() {
     mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
-    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE });
+    const { spec, specs, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE, gateways: comparedAt ? 3 : 2 });
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
     for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
     console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back, ${Math.round(WATCH_SHARE * 100)} % read written entities while writes run`);
-    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
+    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } }, specs)) });
   }
   await keys.close();
 
