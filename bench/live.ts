@@ -171,6 +171,9 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
   latencies.sort((a, b) => a - b);
   for (const stop of stops) stop();
   await Promise.all(clients.map((client) => client.dispose()));
+  // The next case starts once the gateway has let these go (their connection slots too).
+  const releaseDeadline = Date.now() + 30_000;
+  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_open')) > 0 && Date.now() < releaseDeadline) await new Promise((resolve) => setTimeout(resolve, 200));
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     clients: options.clients,

@@ -4,6 +4,7 @@
  * partial data when a completing subgraph is down, metrics, and a clean shutdown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { creatorIds, liveStreamIds, userIds } from '@app/fixtures/world';
 import { createLogger } from '@app/kit/log';
@@ -176,6 +177,34 @@ describe('admission, the same as for a query', () => {
       fifth.once('open', () => resolve(101));
     });
     expect(refusal).toBe(429);
+    for (const socket of sockets) socket.close();
+  });
+
+  it('gives an address its connection slots back from handshakes that never complete', async () => {
+    const { port } = new URL(graph.url);
+    // Upgrades the WebSocket server refuses (no key) or that the client drops half-way, more than the cap of 4.
+    for (let i = 0; i < 6; i++) {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      socket.resume();
+      const head = `GET /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: Upgrade\r\nupgrade: websocket\r\nsec-websocket-version: 13\r\n`;
+      if (i % 2 === 0) socket.end(`${head}\r\n`);
+      else {
+        socket.write(`${head}sec-websocket-key: ${Buffer.from('0123456789abcdef').toString('base64')}\r\nsec-websocket-protocol: graphql-transport-ws\r\n\r\n`);
+        socket.destroy();
+      }
+      await closed;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const sockets = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`${graph.url.replace(/^http/, 'ws')}graphql`, 'graphql-transport-ws');
+        socket.once('open', () => resolve(socket));
+        socket.once('unexpected-response', (_request, response) => reject(new Error(`refused with ${response.statusCode}`)));
+        socket.once('error', reject);
+      })),
+    );
     for (const socket of sockets) socket.close();
   });
 });

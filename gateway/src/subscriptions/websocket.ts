@@ -121,6 +121,9 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
         socket.end(`HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
         return;
       }
+      // The socket's close, not the WebSocket's: a handshake the server refuses (no key, a bad
+      // version) or the client drops half-way never becomes a WebSocket, and must not hold a slot.
+      socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.once('close', release);
         wss.emit('connection', ws, req);
