@@ -4,6 +4,7 @@
  * partial data when a completing subgraph is down, metrics, and a clean shutdown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
 import net from 'node:net';
 import WebSocket from 'ws';
 import { creatorIds, liveStreamIds, userIds } from '@app/fixtures/world';
@@ -257,6 +258,41 @@ describe('a client that reads too slowly', () => {
     fast.stop();
     await fastClient.dispose();
   }, 120_000);
+
+  it('lets an event stream whose client stopped reading and went away give back its connection and its subscription', async () => {
+    const stream = liveStreamIds[3] as string;
+    const sender = userIds[44] as string;
+    const auth = { authorization: `Bearer ${await graph.tokenFor(sender)}` };
+    const bought = await graph.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId: 'cpk_700', idempotencyKey: key() } }, auth);
+    expect(bought.body.errors).toBeUndefined();
+    const rose = ((await graph.query('{ liveGifts { id coinPrice } }')).body.data.liveGifts as { id: string; coinPrice: number }[]).sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
+    const page = 'videos(first: 100) { edges { node { id caption hashtags playbackUrl thumbnailUrl } } }';
+    const query = `subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id } stream { creator { ${Array.from({ length: 10 }, (_, i) => `v${i}: ${page}`).join(' ')} } } } }`;
+    const connectionsBefore = graph.gateway.subscriptionConnections();
+    const openBefore = graph.gateway.subscriptions.openSubscriptions;
+
+    // The client reads the head of the stream, then nothing more (its socket paused), then leaves.
+    const { port } = new URL(graph.url);
+    const request = http.request({ host: '127.0.0.1', port: Number(port), path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' } });
+    const response = new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
+    request.on('error', () => undefined);
+    request.end(JSON.stringify({ query, variables: { id: stream } }));
+    const head = await response;
+    expect(head.statusCode).toBe(200);
+    head.socket.pause();
+    head.on('error', () => undefined);
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions >= 1, 'the event stream listening');
+    // Each event is about 200 kB: a dozen fill the socket's buffers, so the gateway waits for a drain.
+    for (let n = 0; n < 15; n++) {
+      const sent = await graph.query('mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }', { input: { liveStreamId: stream, giftId: rose, idempotencyKey: key() } }, auth);
+      expect(sent.body.errors).toBeUndefined();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(graph.gateway.subscriptionConnections()).toBe(connectionsBefore + 1);
+    head.socket.destroy();
+    await eventually(() => graph.gateway.subscriptionConnections() === connectionsBefore, 'the connection slot given back', 10_000);
+    await eventually(() => graph.gateway.subscriptions.openSubscriptions === openBefore, 'the subscription let go', 10_000);
+  }, 60_000);
 });
 
 describe('shutdown', () => {

@@ -179,6 +179,8 @@ export function createGateway(options: GatewayOptions) {
     /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */
     handleUpgrade: subscriptions.handleUpgrade,
     subscriptions: subscriptions.hub,
+    /** Open WebSocket connections and event streams (each holds a slot of its address's cap). */
+    subscriptionConnections: subscriptions.openConnections,
     /** Completes every subscription (its clients are told) and refuses new ones: the first step of stopping. */
     stopSubscriptions: () => subscriptions.close(),
     async stop() {

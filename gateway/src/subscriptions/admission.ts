@@ -50,6 +50,13 @@ export class OpenCounts {
     return this.counts.get(key) ?? 0;
   }
 
+  /** Every slot held, over all keys. */
+  get total(): number {
+    let sum = 0;
+    for (const count of this.counts.values()) sum += count;
+    return sum;
+  }
+
   /** Takes one slot of each key if all have room; returns how to give them back, or null. */
   take(keys: readonly { key: string; max: number }[]): (() => void) | null {
     if (keys.some(({ key, max }) => this.holding(key) >= max)) return null;

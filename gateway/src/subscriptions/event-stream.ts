@@ -5,7 +5,6 @@
  * one runs. Each event carries `id: <event id>`, so a client that reconnects with
  * `Last-Event-ID` resumes after it and misses nothing.
  */
-import { once } from 'node:events';
 import type http from 'node:http';
 import { createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
 import { EVENT_STREAM, readBodyWithin } from '@app/kit/sse';
@@ -115,7 +114,9 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
           // Each event's id on its own line, so EventSource and `curl` clients can resume.
           const id = chunk.startsWith('event: next') ? state.ids.shift() : null;
           const message = id ? `id: ${id}\n${chunk}` : chunk;
-          if (!res.write(message)) await once(res, 'drain');
+          // A client that goes away while its buffer is full never drains: wait for either.
+          if (!res.write(message)) await drainedOrClosed(res);
+          if (res.destroyed) break;
         }
       } catch (error) {
         if (!res.destroyed) options.logger.warn({ err: error }, 'event stream failed');
@@ -144,4 +145,17 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       }
     },
   };
+}
+
+/** Resolves when the response can take more, or is gone. */
+function drainedOrClosed(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -67,6 +67,8 @@ export function createSubscriptions(options: SubscriptionsOptions) {
   let closed: Promise<void> | null = null;
   return {
     hub,
+    /** Open WebSocket connections and event streams, for tests and metrics. */
+    openConnections: () => connections.total,
     /** SSE subscriptions on POST /graphql with `Accept: text/event-stream`; put it after the auth route. */
     route: eventStream.route as Route,
     /** Give the HTTP server's `upgrade` events to this. */
