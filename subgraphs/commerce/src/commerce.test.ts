@@ -175,7 +175,7 @@ describe('commerce subgraph', () => {
     const taggedVideos = [...new Set(store.db.select({ id: videoProducts.videoId }).from(videoProducts).all().map((row) => row.id))];
     const cataloguedCreators = [...new Set(store.db.select({ id: creatorCatalogs.creatorId }).from(creatorCatalogs).all().map((row) => row.id))];
     const cases = [
-      { typename: 'Video', five: taggedVideos.slice(0, 5), fifty: pad([...taggedVideos.slice(0, 5), ...videoIds], 'vid'), selection: 'products { title price { amount formatted } brand { name } }' },
+      { typename: 'Video', five: taggedVideos.slice(0, 5), fifty: pad([...new Set([...taggedVideos.slice(0, 5), ...videoIds])], 'vid'), selection: 'products { title price { amount formatted } brand { name } }' },
       {
         typename: 'Creator',
         five: cataloguedCreators.slice(0, 5),
