@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { seedId } from '@app/fixtures/ids';
-import { brands as seedBrands, creatorIds, LIVE_NOW_COUNT, liveStreamIds, productIds, shopBrands, videoIds } from '@app/fixtures/world';
+import { brands as seedBrands, creatorIds, creatorTopic, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productIds, shopBrands, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { createContext } from './context.ts';
 import { creatorCatalogs, products, showcaseItems, videoProducts } from './db/schema.ts';
@@ -167,6 +167,28 @@ describe('commerce subgraph', () => {
     expect(result.data?._entities[1]).toBeNull();
     const catalog = await run('query ($id: ID!) { catalog(id: $id) { name brand { id } } }', { id: seedId('cat', 0) });
     expect(catalog.data?.catalog.brand.id).toBe(shopBrands[0]?.id);
+  });
+
+  it('tags, pins and showcases only products whose brand suits the creator’s topic (the seed world)', async () => {
+    const topicsOf = new Map(seedBrands.map((brand) => [brand.id, brand.topics as readonly string[]]));
+    const suits = (topic: string, products: { brand: { id: string } }[]) => products.every((product) => topicsOf.get(product.brand.id)?.includes(topic));
+    const videos = await resolveEntities(server, createContext(store), 'Video', videoIds, 'products { brand { id } }');
+    expect(videos.errors).toBeUndefined();
+    const tagged = videos.data?._entities.filter((video) => video?.products.length) ?? [];
+    expect(tagged.length).toBeGreaterThan(50);
+    videos.data?._entities.forEach((video, i) => expect(suits(creatorTopic(videoCreatorId(i)), video?.products ?? [])).toBe(true));
+    const live = liveStreamIds.slice(0, LIVE_NOW_COUNT);
+    const streams = await resolveEntities(server, createContext(store), 'LiveStream', live, 'pinnedProducts { brand { id } }');
+    streams.data?._entities.forEach((stream, i) => {
+      expect(stream?.pinnedProducts.length).toBeGreaterThan(0);
+      expect(suits(creatorTopic(liveStreamCreatorId(i)), stream?.pinnedProducts ?? [])).toBe(true);
+    });
+    const creators = await resolveEntities(server, createContext(store), 'Creator', creatorIds, 'showcase(first: 100) { edges { node { brand { id } } } }');
+    creators.data?._entities.forEach((creator, i) => {
+      const showcase = creator?.showcase.edges.map((edge: any) => edge.node) ?? [];
+      expect(showcase.length).toBeGreaterThan(0);
+      expect(suits(creatorTopic(creatorIds[i] as string), showcase)).toBe(true);
+    });
   });
 
   it('runs the same number of statements for 5 and for 50 videos, creators, live streams and products', async () => {
