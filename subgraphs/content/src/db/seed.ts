@@ -4,7 +4,6 @@ import type { liveStreams, videoLikes, videos } from './schema.ts';
 
 const MINUTE = 60_000;
 
-
 const CAPTIONS: Record<Topic, readonly string[]> = {
   cooking: ['15-minute garlic butter pasta that tastes like a restaurant', 'Crispy smashed potatoes, no deep fryer needed', 'My grandma\'s dumpling fold, step by step', 'Meal prep for the whole week under $40', 'One-pan lemon chicken you will make every Sunday', 'Fluffiest pancakes of your life, the secret is the rest'],
   fitness: ['20-minute full body workout, no equipment', 'Three mistakes I see on every squat', 'Morning mobility routine for desk workers', 'Week 6 of my half-marathon plan', 'Core finisher: 5 moves, 45 seconds each', 'How I actually stay consistent at the gym'],
@@ -43,7 +42,6 @@ const STREAM_TITLES: Record<Topic, string> = {
   music: 'Taking song requests all night',
   outdoors: 'Sunset from the summit, live',
 };
-
 
 /** Distinct publish times spread over the 60 days before SEED_TIME, so feed order has no ties. */
 function publishTimes(random: SeededRandom, count: number): number[] {
