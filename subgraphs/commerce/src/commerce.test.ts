@@ -169,21 +169,22 @@ describe('commerce subgraph', () => {
     expect(catalog.data?.catalog.brand.id).toBe(shopBrands[0]?.id);
   });
 
-  it('tags, pins and showcases only products whose brand suits the creator’s topic (the seed world)', async () => {
+  it('tags, pins and showcases only products whose brand suits the creator’s topic, no title twice in one list (the seed world)', async () => {
     const topicsOf = new Map(seedBrands.map((brand) => [brand.id, brand.topics as readonly string[]]));
-    const suits = (topic: string, products: { brand: { id: string } }[]) => products.every((product) => topicsOf.get(product.brand.id)?.includes(topic));
-    const videos = await resolveEntities(server, createContext(store), 'Video', videoIds, 'products { brand { id } }');
+    const suits = (topic: string, products: { title: string; brand: { id: string } }[]) =>
+      products.every((product) => topicsOf.get(product.brand.id)?.includes(topic)) && new Set(products.map((product) => product.title)).size === products.length;
+    const videos = await resolveEntities(server, createContext(store), 'Video', videoIds, 'products { title brand { id } }');
     expect(videos.errors).toBeUndefined();
     const tagged = videos.data?._entities.filter((video) => video?.products.length) ?? [];
     expect(tagged.length).toBeGreaterThan(50);
     videos.data?._entities.forEach((video, i) => expect(suits(creatorTopic(videoCreatorId(i)), video?.products ?? [])).toBe(true));
     const live = liveStreamIds.slice(0, LIVE_NOW_COUNT);
-    const streams = await resolveEntities(server, createContext(store), 'LiveStream', live, 'pinnedProducts { brand { id } }');
+    const streams = await resolveEntities(server, createContext(store), 'LiveStream', live, 'pinnedProducts { title brand { id } }');
     streams.data?._entities.forEach((stream, i) => {
       expect(stream?.pinnedProducts.length).toBeGreaterThan(0);
       expect(suits(creatorTopic(liveStreamCreatorId(i)), stream?.pinnedProducts ?? [])).toBe(true);
     });
-    const creators = await resolveEntities(server, createContext(store), 'Creator', creatorIds, 'showcase(first: 100) { edges { node { brand { id } } } }');
+    const creators = await resolveEntities(server, createContext(store), 'Creator', creatorIds, 'showcase(first: 100) { edges { node { title brand { id } } } }');
     creators.data?._entities.forEach((creator, i) => {
       const showcase = creator?.showcase.edges.map((edge: any) => edge.node) ?? [];
       expect(showcase.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
-import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, topicProductIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, type Topic, topicProductIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import type { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
 
 const MINUTE = 60_000;
@@ -221,7 +221,12 @@ export function commerceSeed(): CommerceSeed {
     random.sample(own, random.int(5, Math.min(20, own.length))).forEach((productId, position) => catalogProductRows.push({ catalogId: id, productId, position }));
   }
 
-  // Creators carry catalogs, showcase, tag and pin only what suits their topic (through the brand).
+  // Creators carry catalogs, showcase, tag and pin only what suits their topic (through the brand),
+  // one product of each title: two "Pasta Maker, Hand Crank" side by side look like a bug.
+  const titled = new Map<string, string>();
+  for (const row of productRows) if (!titled.has(row.title)) titled.set(row.title, row.id);
+  const oneOfEachTitle = new Set(titled.values());
+  const topicPicks = (topic: Topic) => topicProductIds(topic).filter((id) => oneOfEachTitle.has(id));
   const creatorCatalogRows: (typeof creatorCatalogs.$inferInsert)[] = [];
   const showcaseRows: (typeof showcaseItems.$inferInsert)[] = [];
   for (const [i, creatorId] of creatorIds.entries()) {
@@ -230,14 +235,14 @@ export function commerceSeed(): CommerceSeed {
     // The first creator always carries a catalog, so walk-throughs have one to show.
     random.sample(topicCatalogIds, random.int(i === 0 ? 1 : 0, 3)).forEach((catalogId, position) => creatorCatalogRows.push({ creatorId, catalogId, position }));
     random
-      .sample(topicProductIds(topic), random.int(5, 25))
+      .sample(topicPicks(topic), random.int(5, 25))
       .forEach((productId, position) => showcaseRows.push({ creatorId, productId, position, addedAt: new Date(SEED_TIME - random.int(1, 90) * DAY - position * MINUTE) }));
   }
 
   const videoProductRows: (typeof videoProducts.$inferInsert)[] = [];
   for (const [i, videoId] of videoIds.entries()) {
     if (!random.chance(0.4)) continue;
-    random.sample(topicProductIds(creatorTopic(videoCreatorId(i))), random.int(1, 3)).forEach((productId, position) => videoProductRows.push({ videoId, productId, position }));
+    random.sample(topicPicks(creatorTopic(videoCreatorId(i))), random.int(1, 3)).forEach((productId, position) => videoProductRows.push({ videoId, productId, position }));
   }
 
   // Only streams that are live now have an overlay, and it shows products on sale.
@@ -246,7 +251,7 @@ export function commerceSeed(): CommerceSeed {
   for (const [i, liveStreamId] of liveStreamIds.slice(0, LIVE_NOW_COUNT).entries()) {
     random
       .sample(
-        topicProductIds(creatorTopic(liveStreamCreatorId(i))).filter((id) => onSale.has(id)),
+        topicPicks(creatorTopic(liveStreamCreatorId(i))).filter((id) => onSale.has(id)),
         random.int(2, 6),
       )
       .forEach((productId, position) => pinRows.push({ liveStreamId, productId, position, pinnedAt: new Date(SEED_TIME - random.int(1, 50) * MINUTE) }));
