@@ -33,8 +33,8 @@ export const SEEDED = {
   offerId: 'gof_HCfuNHKzITbz',
   brandId: 'brd_XUMDqD4HV8ye',
   productId: 'prd_QE3zNVss2-WP',
-  /** A Pixel & Thread crewneck on sale and not pinned yet: gaming merch for noah.gaming's stream. */
-  pinProductId: 'prd_Hw5qyYUSPCLL',
+  /** A Creator Drops beanie on sale and not pinned yet: gaming merch for noah.gaming's stream. */
+  pinProductId: 'prd_4j4s6hjnUDx8',
 } as const;
 
 export const EXAMPLES: readonly ExampleOperation[] = [
