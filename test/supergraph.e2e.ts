@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creatorIds } from '@app/fixtures/world';
+import { brands, creatorIds, creatorTopic, liveStreamCreatorId, liveStreamIds } from '@app/fixtures/world';
+import { SEEDED } from '@app/web/explorer/examples';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 let graph: RunningGraph;
@@ -65,6 +66,22 @@ describe('the supergraph through the gateway', () => {
     // commerce on the creator
     expect(creator.showcase.edges.length).toBeGreaterThan(0);
     expect(Array.isArray(creator.catalogs.edges)).toBe(true);
+  });
+
+  it("the explorer's seeded ids are what its examples say: another creator's live stream, a US friend, a product of the stream's topic to pin", async () => {
+    const { body } = await graph.query(
+      'query ($stream: ID!, $product: ID!, $friend: ID!) { liveStream(id: $stream) { status creator { id handle } pinnedProducts { id } } product(id: $product) { status inStock brand { id } } user(id: $friend) { handle country } }',
+      { stream: SEEDED.liveStreamId, product: SEEDED.pinProductId, friend: SEEDED.friendUserId },
+    );
+    expect(body.errors).toBeUndefined();
+    const { liveStream, product, user } = body.data;
+    expect(liveStream).toMatchObject({ status: 'LIVE', creator: { handle: SEEDED.liveStreamCreatorHandle } });
+    expect(liveStream.creator.id).not.toBe(creatorIds[0]);
+    expect(liveStream.creator.id).toBe(liveStreamCreatorId(liveStreamIds.indexOf(SEEDED.liveStreamId)));
+    expect(liveStream.pinnedProducts.map((pinned: { id: string }) => pinned.id)).not.toContain(SEEDED.pinProductId);
+    expect(product).toMatchObject({ status: 'ACTIVE', inStock: true });
+    expect(brands.find((brand) => brand.id === product.brand.id)?.topics).toContain(creatorTopic(liveStream.creator.id));
+    expect(user).toEqual({ handle: 'ava.beauty', country: 'US' });
   });
 
   it('serves a feed page with creators, tagged products and gift totals', async () => {

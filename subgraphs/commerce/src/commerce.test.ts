@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { seedId } from '@app/fixtures/ids';
-import { brands as seedBrands, creatorIds, LIVE_NOW_COUNT, liveStreamIds, productIds, shopBrands, videoIds } from '@app/fixtures/world';
+import { brands as seedBrands, creatorIds, creatorTopic, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productIds, shopBrands, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { createContext } from './context.ts';
 import { creatorCatalogs, products, showcaseItems, videoProducts } from './db/schema.ts';
@@ -169,13 +169,36 @@ describe('commerce subgraph', () => {
     expect(catalog.data?.catalog.brand.id).toBe(shopBrands[0]?.id);
   });
 
+  it('tags, pins and showcases only products whose brand suits the creator’s topic, no title twice in one list (the seed world)', async () => {
+    const topicsOf = new Map(seedBrands.map((brand) => [brand.id, brand.topics as readonly string[]]));
+    const suits = (topic: string, products: { title: string; brand: { id: string } }[]) =>
+      products.every((product) => topicsOf.get(product.brand.id)?.includes(topic)) && new Set(products.map((product) => product.title)).size === products.length;
+    const videos = await resolveEntities(server, createContext(store), 'Video', videoIds, 'products { title brand { id } }');
+    expect(videos.errors).toBeUndefined();
+    const tagged = videos.data?._entities.filter((video) => video?.products.length) ?? [];
+    expect(tagged.length).toBeGreaterThan(50);
+    videos.data?._entities.forEach((video, i) => expect(suits(creatorTopic(videoCreatorId(i)), video?.products ?? [])).toBe(true));
+    const live = liveStreamIds.slice(0, LIVE_NOW_COUNT);
+    const streams = await resolveEntities(server, createContext(store), 'LiveStream', live, 'pinnedProducts { title brand { id } }');
+    streams.data?._entities.forEach((stream, i) => {
+      expect(stream?.pinnedProducts.length).toBeGreaterThan(0);
+      expect(suits(creatorTopic(liveStreamCreatorId(i)), stream?.pinnedProducts ?? [])).toBe(true);
+    });
+    const creators = await resolveEntities(server, createContext(store), 'Creator', creatorIds, 'showcase(first: 100) { edges { node { title brand { id } } } }');
+    creators.data?._entities.forEach((creator, i) => {
+      const showcase = creator?.showcase.edges.map((edge: any) => edge.node) ?? [];
+      expect(showcase.length).toBeGreaterThan(0);
+      expect(suits(creatorTopic(creatorIds[i] as string), showcase)).toBe(true);
+    });
+  });
+
   it('runs the same number of statements for 5 and for 50 videos, creators, live streams and products', async () => {
     const pad = (ids: readonly string[], prefix: string) => [...ids, ...Array.from({ length: 50 }, (_, i) => `${prefix}_made_up_${i}`)].slice(0, 50);
     // The five always have rows at every level, so both runs reach the same loaders.
     const taggedVideos = [...new Set(store.db.select({ id: videoProducts.videoId }).from(videoProducts).all().map((row) => row.id))];
     const cataloguedCreators = [...new Set(store.db.select({ id: creatorCatalogs.creatorId }).from(creatorCatalogs).all().map((row) => row.id))];
     const cases = [
-      { typename: 'Video', five: taggedVideos.slice(0, 5), fifty: pad([...taggedVideos.slice(0, 5), ...videoIds], 'vid'), selection: 'products { title price { amount formatted } brand { name } }' },
+      { typename: 'Video', five: taggedVideos.slice(0, 5), fifty: pad([...new Set([...taggedVideos.slice(0, 5), ...videoIds])], 'vid'), selection: 'products { title price { amount formatted } brand { name } }' },
       {
         typename: 'Creator',
         five: cataloguedCreators.slice(0, 5),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
-import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, creatorPopularity, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
 import { videoLikes } from './db/schema.ts';
 import { openContentStore } from './db/store.ts';
@@ -138,6 +138,24 @@ describe('content subgraph', () => {
     }
     const all = await resolveEntities(server, createContext(store), 'Creator', [creatorId], 'videos(first: 100) { edges { node { id } } }');
     expect(seen).toEqual(all.data?._entities[0]?.videos.edges.map((edge: any) => edge.node.id));
+  });
+
+  it('seeds live viewers in proportion to the creator’s popularity and scheduled streams after SEED_TIME', async () => {
+    const streams = await resolveEntities(server, createContext(store), 'LiveStream', liveStreamIds, 'status viewerCount scheduledFor creator { id }');
+    expect(streams.errors).toBeUndefined();
+    const all = streams.data?._entities ?? [];
+    const live = all.filter((stream) => stream?.status === 'LIVE');
+    expect(live).toHaveLength(LIVE_NOW_COUNT);
+    // Within a fifth either side of 250 a point of popularity.
+    for (const stream of live) {
+      const popularity = creatorPopularity(stream?.creator.id);
+      expect(stream?.viewerCount).toBeGreaterThanOrEqual(popularity * 200);
+      expect(stream?.viewerCount).toBeLessThanOrEqual(popularity * 300);
+    }
+    const scheduled = all.filter((stream) => stream?.status === 'SCHEDULED');
+    expect(scheduled.length).toBeGreaterThan(0);
+    for (const stream of scheduled) expect(Date.parse(stream?.scheduledFor)).toBeGreaterThan(SEED_TIME + 6 * 24 * 3_600_000);
+    all.forEach((stream, i) => expect(stream?.creator.id).toBe(liveStreamCreatorId(i)));
   });
 
   it('resolves Video and LiveStream references through _entities, null for unknown ids', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
-import { creatorIds, userIds } from '@app/fixtures/world';
+import { creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
 import { openUsersStore } from './db/store.ts';
 import { createServer } from './server.ts';
@@ -18,6 +18,22 @@ describe('users subgraph', () => {
 
     const byHandle = await run('query ($handle: String!) { creator(handle: $handle) { id } }', { handle: creator.handle });
     expect(byHandle.data?.creator.id).toBe(creatorIds[0]);
+  });
+
+  it('seeds varied names, handles that carry the creator’s topic, and follows in proportion to popularity', async () => {
+    const result = await resolveEntities(server, createContext(store), 'User', userIds, 'id handle displayName followerCount');
+    expect(result.errors).toBeUndefined();
+    const users = result.data?._entities ?? [];
+    expect(new Set(users.map((user) => user?.displayName)).size).toBe(userIds.length);
+    expect(new Set(users.slice(0, creatorIds.length).map((user) => user?.displayName.split(' ')[1])).size).toBeGreaterThan(10);
+    creatorIds.forEach((id, i) => expect(users[i]?.handle.endsWith(`.${creatorTopic(id)}`)).toBe(true));
+    expect(users[0]?.handle).toBe('maya.cooking');
+    // Drawn at random, so not strictly ordered: the five most popular each outdraw the five least.
+    const byPopularity = [...creatorIds].sort((a, b) => creatorPopularity(b) - creatorPopularity(a));
+    const followersOf = (id: string) => users[creatorIds.indexOf(id)]?.followerCount as number;
+    const leastTop = Math.min(...byPopularity.slice(0, 5).map(followersOf));
+    const mostBottom = Math.max(...byPopularity.slice(-5).map(followersOf));
+    expect(leastTop).toBeGreaterThan(mostBottom);
   });
 
   it('refuses creator() with both or neither argument, and a non-creator id, with stable codes', async () => {

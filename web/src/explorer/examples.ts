@@ -33,6 +33,8 @@ export const SEEDED = {
   offerId: 'gof_HCfuNHKzITbz',
   brandId: 'brd_XUMDqD4HV8ye',
   productId: 'prd_QE3zNVss2-WP',
+  /** A Creator Drops beanie on sale and not pinned yet: gaming merch for noah.gaming's stream. */
+  pinProductId: 'prd_4j4s6hjnUDx8',
 } as const;
 
 export const EXAMPLES: readonly ExampleOperation[] = [
@@ -356,7 +358,7 @@ mutation RedeemSmallGesture($id: ID!) {
 mutation UnpinProduct($liveStreamId: ID!, $productId: ID!) {
   unpinProduct(liveStreamId: $liveStreamId, productId: $productId) { pinnedProducts { title } }
 }`,
-    variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.productId },
+    variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.pinProductId },
   },
   {
     id: 'live-stream-lifecycle',

@@ -1,6 +1,6 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
-import { brands as seedBrands, creatorIds, DAY, LIVE_NOW_COUNT, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, videoIds } from '@app/fixtures/world';
+import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, type Topic, topicProductIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import type { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
 
 const MINUTE = 60_000;
@@ -166,7 +166,7 @@ export interface CommerceSeed {
 /**
  * The commerce store's first rows: the 12 fixture brands, 150 products across the eight shops,
  * 10 brand catalogs, creators' catalogs and showcases, products tagged in ~40% of videos and
- * pinned on the streams live at seed time. The same data every time.
+ * pinned on the streams live at seed time (all of the creator's topic). The same data every time.
  */
 export function commerceSeed(): CommerceSeed {
   const random = new SeededRandom(4);
@@ -220,29 +220,40 @@ export function commerceSeed(): CommerceSeed {
     const own = productRows.filter((row) => row.brandId === brand.id).map((row) => row.id);
     random.sample(own, random.int(5, Math.min(20, own.length))).forEach((productId, position) => catalogProductRows.push({ catalogId: id, productId, position }));
   }
-  const catalogIds = catalogRows.map((row) => row.id);
 
+  // Creators carry catalogs, showcase, tag and pin only what suits their topic (through the brand),
+  // one product of each title: two "Pasta Maker, Hand Crank" side by side look like a bug.
+  const titled = new Map<string, string>();
+  for (const row of productRows) if (!titled.has(row.title)) titled.set(row.title, row.id);
+  const oneOfEachTitle = new Set(titled.values());
+  const topicPicks = (topic: Topic) => topicProductIds(topic).filter((id) => oneOfEachTitle.has(id));
   const creatorCatalogRows: (typeof creatorCatalogs.$inferInsert)[] = [];
   const showcaseRows: (typeof showcaseItems.$inferInsert)[] = [];
   for (const [i, creatorId] of creatorIds.entries()) {
+    const topic = creatorTopic(creatorId);
+    const topicCatalogIds = catalogRows.filter((row) => seedBrands.find((brand) => brand.id === row.brandId)?.topics.includes(topic)).map((row) => row.id);
     // The first creator always carries a catalog, so walk-throughs have one to show.
-    random.sample(catalogIds, random.int(i === 0 ? 1 : 0, 3)).forEach((catalogId, position) => creatorCatalogRows.push({ creatorId, catalogId, position }));
+    random.sample(topicCatalogIds, random.int(i === 0 ? 1 : 0, 3)).forEach((catalogId, position) => creatorCatalogRows.push({ creatorId, catalogId, position }));
     random
-      .sample(productIds, random.int(5, 25))
+      .sample(topicPicks(topic), random.int(5, 25))
       .forEach((productId, position) => showcaseRows.push({ creatorId, productId, position, addedAt: new Date(SEED_TIME - random.int(1, 90) * DAY - position * MINUTE) }));
   }
 
   const videoProductRows: (typeof videoProducts.$inferInsert)[] = [];
-  for (const videoId of videoIds) {
+  for (const [i, videoId] of videoIds.entries()) {
     if (!random.chance(0.4)) continue;
-    random.sample(productIds, random.int(1, 3)).forEach((productId, position) => videoProductRows.push({ videoId, productId, position }));
+    random.sample(topicPicks(creatorTopic(videoCreatorId(i))), random.int(1, 3)).forEach((productId, position) => videoProductRows.push({ videoId, productId, position }));
   }
 
   // Only streams that are live now have an overlay, and it shows products on sale.
   const pinRows: (typeof liveStreamPins.$inferInsert)[] = [];
-  for (const liveStreamId of liveStreamIds.slice(0, LIVE_NOW_COUNT)) {
+  const onSale = new Set(activeProductIds);
+  for (const [i, liveStreamId] of liveStreamIds.slice(0, LIVE_NOW_COUNT).entries()) {
     random
-      .sample(activeProductIds, random.int(2, 6))
+      .sample(
+        topicPicks(creatorTopic(liveStreamCreatorId(i))).filter((id) => onSale.has(id)),
+        random.int(2, 6),
+      )
       .forEach((productId, position) => pinRows.push({ liveStreamId, productId, position, pinnedAt: new Date(SEED_TIME - random.int(1, 50) * MINUTE) }));
   }
 

@@ -1,17 +1,10 @@
 import { SeededRandom } from '@app/fixtures/random';
-import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, creatorIds, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, type Topic, creatorPopularity, creatorTopic, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import type { liveStreams, videoLikes, videos } from './schema.ts';
 
 const MINUTE = 60_000;
 
-/**
- * The niche of creator c is NICHES[c % NICHES.length], the same order the users seed uses for
- * creator handles, so `maya.cooking` posts cooking videos.
- */
-const NICHES = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 'tech', 'fashion', 'music', 'outdoors'] as const;
-type Niche = (typeof NICHES)[number];
-
-const CAPTIONS: Record<Niche, readonly string[]> = {
+const CAPTIONS: Record<Topic, readonly string[]> = {
   cooking: ['15-minute garlic butter pasta that tastes like a restaurant', 'Crispy smashed potatoes, no deep fryer needed', 'My grandma\'s dumpling fold, step by step', 'Meal prep for the whole week under $40', 'One-pan lemon chicken you will make every Sunday', 'Fluffiest pancakes of your life, the secret is the rest'],
   fitness: ['20-minute full body workout, no equipment', 'Three mistakes I see on every squat', 'Morning mobility routine for desk workers', 'Week 6 of my half-marathon plan', 'Core finisher: 5 moves, 45 seconds each', 'How I actually stay consistent at the gym'],
   beauty: ['Five-minute makeup for early meetings', 'Dewy skin routine on a drugstore budget', 'Testing the viral lip combo so you don\'t have to', 'Night skincare, everything I use and why', 'Soft glam for a wedding guest look', 'Brow lamination at home: honest results'],
@@ -24,7 +17,7 @@ const CAPTIONS: Record<Niche, readonly string[]> = {
   outdoors: ['Sunrise hike worth the 4 a.m. alarm', 'Camp kitchen setup for two nights', 'Testing a one-person tent in the rain', 'Beginner trail running tips', 'Kayaking to a secret waterfall', 'Everything in my day-hike pack'],
 };
 
-const HASHTAGS: Record<Niche, readonly string[]> = {
+const HASHTAGS: Record<Topic, readonly string[]> = {
   cooking: ['recipe', 'easyrecipes', 'foodtok', 'dinnerideas', 'homecooking', 'mealprep'],
   fitness: ['workout', 'fitnesstips', 'gymtok', 'homeworkout', 'running', 'mobility'],
   beauty: ['makeup', 'skincare', 'grwm', 'beautytips', 'makeuptutorial', 'glowup'],
@@ -37,7 +30,7 @@ const HASHTAGS: Record<Niche, readonly string[]> = {
   outdoors: ['hiking', 'outdoors', 'camping', 'trailrunning', 'adventure', 'naturelovers'],
 };
 
-const STREAM_TITLES: Record<Niche, string> = {
+const STREAM_TITLES: Record<Topic, string> = {
   cooking: 'Cook dinner with me, ask me anything',
   fitness: 'Live HIIT class, bring water',
   beauty: 'Full glam and Q&A',
@@ -49,8 +42,6 @@ const STREAM_TITLES: Record<Niche, string> = {
   music: 'Taking song requests all night',
   outdoors: 'Sunset from the summit, live',
 };
-
-const nicheOf = (creatorId: string): Niche => NICHES[creatorIds.indexOf(creatorId) % NICHES.length] as Niche;
 
 /** Distinct publish times spread over the 60 days before SEED_TIME, so feed order has no ties. */
 function publishTimes(random: SeededRandom, count: number): number[] {
@@ -77,7 +68,8 @@ export function contentSeed(): ContentSeed {
 
   const videoRows = videoIds.map((id, i) => {
     const creatorId = videoCreatorId(i);
-    const niche = nicheOf(creatorId);
+    // The creator's topic in the fixtures, the one their handle carries: `maya.cooking` posts cooking videos.
+    const niche = creatorTopic(creatorId);
     const hashtags = random.sample(HASHTAGS[niche], random.int(1, 3));
     if (random.chance(0.4)) hashtags.push('fyp');
     return {
@@ -88,8 +80,8 @@ export function contentSeed(): ContentSeed {
       durationSeconds: random.chance(0.75) ? random.int(8, 60) : random.int(61, 180),
       thumbnailUrl: `https://cdn.example.com/v/${id}.jpg`,
       playbackUrl: `https://cdn.example.com/v/${id}.m3u8`,
-      // Views are heavy-tailed: hundreds for most, millions for a few.
-      viewCount: Math.round(10 ** (2.3 + random.next() * 4)),
+      // Views are heavy-tailed (hundreds for most, millions for a few) and scale with the creator's popularity.
+      viewCount: Math.round(10 ** (2.3 + random.next() * 4) * (creatorPopularity(creatorId) / 50)),
       hashtags,
       publishedAt: new Date(published[i] as number),
     };
@@ -97,10 +89,12 @@ export function contentSeed(): ContentSeed {
 
   const streamRows = liveStreamIds.map((id, i) => {
     const creatorId = liveStreamCreatorId(i);
-    const base = { id, creatorId, title: STREAM_TITLES[nicheOf(creatorId)] };
+    const base = { id, creatorId, title: STREAM_TITLES[creatorTopic(creatorId)] };
     if (i < LIVE_NOW_COUNT) {
       const startedAt = SEED_TIME - random.int(5, 90) * MINUTE;
-      return { ...base, status: 'LIVE' as const, viewerCount: random.int(40, 25_000), scheduledFor: null, startedAt: new Date(startedAt), endedAt: null };
+      // Watching now: about 250 viewers a point of popularity, give or take a fifth.
+      const viewerCount = Math.round(creatorPopularity(creatorId) * 250 * (0.8 + random.next() * 0.4));
+      return { ...base, status: 'LIVE' as const, viewerCount, scheduledFor: null, startedAt: new Date(startedAt), endedAt: null };
     }
     if (i < LIVE_NOW_COUNT + 4) {
       const startedAt = SEED_TIME - random.int(1, 20) * DAY - random.int(0, 23) * HOUR;
@@ -117,7 +111,9 @@ export function contentSeed(): ContentSeed {
       ...base,
       status: 'SCHEDULED' as const,
       viewerCount: 0,
-      scheduledFor: new Date(SEED_TIME + random.int(2, 72) * HOUR),
+      // A week to six weeks ahead, at a whole hour: still upcoming for weeks after SEED_TIME, as
+      // a seed fixed in time can be (and within SCHEDULE_AHEAD_MAX_DAYS, as a scheduling write must).
+      scheduledFor: new Date(SEED_TIME + random.int(7, 42) * DAY + random.int(-6, 5) * HOUR),
       startedAt: null,
       endedAt: null,
     };

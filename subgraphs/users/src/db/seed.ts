@@ -1,10 +1,12 @@
 import { SeededRandom } from '@app/fixtures/random';
-import { CREATOR_COUNT, DAY, SEED_TIME, userIds } from '@app/fixtures/world';
+import { CREATOR_COUNT, DAY, SEED_TIME, TOPICS, creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
 import type { follows, users } from './schema.ts';
 
-const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam'];
-const LAST_NAMES = ['Reyes', 'Chen', 'Okafor', 'Novak', 'Patel', 'Kim', 'Silva', 'Haddad', 'Moreau', 'Jensen', 'Tanaka', 'Brooks'];
-const NICHES = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 'tech', 'fashion', 'music', 'outdoors'];
+/** The first 20 name the creators (their handles are `first.topic`), so new names go at the end. */
+const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam', 'Mateo', 'Hana', 'Aisha', 'Lucas', 'Mei', 'Ravi', 'Elena', 'Tomas', 'Zara', 'Kofi'];
+const LAST_NAMES = ['Reyes', 'Chen', 'Okafor', 'Novak', 'Patel', 'Kim', 'Silva', 'Haddad', 'Moreau', 'Jensen', 'Tanaka', 'Brooks', 'Alvarez', 'Nguyen', 'Mensah', 'Kowalski'];
+/** 7 and 16 share no factor, so neighbours get different last names and so do users 30 apart (the same first name). */
+const lastNameOf = (i: number): string => LAST_NAMES[(i * 7) % LAST_NAMES.length] as string;
 /** Most users are in the US (the Small Gestures market); some are not, so the rule can be seen. */
 const COUNTRIES = ['US', 'US', 'US', 'US', 'US', 'US', 'CA', 'GB', 'MX', 'DE', 'BR', 'JP'];
 
@@ -16,15 +18,15 @@ export interface UsersSeed {
 
 /**
  * The users store's first rows: 60 users, the first 20 of them creators, and a follow graph in
- * which creators draw most follows. The same data every time.
+ * which creators draw most follows, each in proportion to their popularity. The same data every time.
  */
 export function usersSeed(): UsersSeed {
   const random = new SeededRandom(1);
   const userRows = userIds.map((id, i) => {
     const first = FIRST_NAMES[i % FIRST_NAMES.length] as string;
-    const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length] as string;
+    const last = lastNameOf(i);
     const isCreator = i < CREATOR_COUNT;
-    const niche = NICHES[i % NICHES.length] as string;
+    const niche = isCreator ? creatorTopic(id) : (TOPICS[i % TOPICS.length] as string);
     return {
       id,
       handle: isCreator ? `${first.toLowerCase()}.${niche}` : `${first.toLowerCase()}${last.toLowerCase()}${i}`,
@@ -40,7 +42,7 @@ export function usersSeed(): UsersSeed {
 
   const followRows: (typeof follows.$inferInsert)[] = [];
   for (const [i, followerId] of userIds.entries()) {
-    const creatorsFollowed = random.sample(userIds.slice(0, CREATOR_COUNT), random.int(3, 12));
+    const creatorsFollowed = random.weightedSample(creatorIds, creatorPopularity, random.int(3, 12));
     const friendsFollowed = random.sample(userIds.slice(CREATOR_COUNT), random.int(0, 6));
     for (const followeeId of new Set([...creatorsFollowed, ...friendsFollowed])) {
       if (followeeId === followerId) continue;
