@@ -9,9 +9,12 @@ export default subgraphCodegen({
   CommissionDeal: '../db/schema.ts#CommissionDealRow',
   Order: '../db/schema.ts#OrderRow',
   OrderLine: '../db/schema.ts#OrderLineView',
+  OrderReturn: '../db/schema.ts#OrderReturnRow',
+  OrderReturnLine: '../db/schema.ts#OrderReturnLineView',
   CheckoutPayload: '../db/schema.ts#CheckoutResult',
   LiveShoppingEvent: '../db/schema.ts#LiveShoppingEventView',
   Money: '@app/kit/money#Money as MoneyValue',
+  Node: '../node.ts#NodeValue',
   // Entities other subgraphs own: commerce resolves them from their id alone (and, for a
   // creator's earnings, the gift earnings the gateway brings from gifts).
   Creator: '../db/schema.ts#CreatorRef',

@@ -47,6 +47,12 @@ export function loadAffiliateLink(context: Context, id: string): Promise<Affilia
   return loadOrNotFound(context.loaders.affiliateLinkById, 'AffiliateLink', id);
 }
 
+/** A link for an entity reference or `node`: its creator's alone, null (unknown) to anyone else. */
+export async function linkReference(context: Context, id: string): Promise<AffiliateLinkView | null> {
+  const link = await context.loaders.affiliateLinkById.load(id);
+  return link && context.viewer.userId === link.creatorId ? link : null;
+}
+
 export function creatorAffiliateLinks(context: Context, creatorId: string, args: PageArgs) {
   requireOwner(context.viewer, creatorId, 'Only the creator can see their own affiliate links.', ForbiddenReason.NOT_THE_CREATOR);
   return newestFirst<AffiliateLinkView>(context.loaders.creatorAffiliateLinks, creatorId, args);

@@ -30,7 +30,7 @@ import type { CommerceTx } from './db/store.ts';
 import type { NewOrderLine } from './db/writes.ts';
 import { fetchLiveStream } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
-import { loadOrder } from './orders.ts';
+import { visibleOrder } from './orders.ts';
 import { Refusal } from './refusals.ts';
 
 export const MAX_LINES = 50;
@@ -98,8 +98,8 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
   let attribution: Attribution = null;
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
   else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creatorId: used ? '' : await liveStreamCreator(context, liveStreamId) };
-  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, new Date()) }));
-  return { order: await loadOrder(context, result.orderId), replayed };
+  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, context.clock.now()) }));
+  return { order: await visibleOrder(context, result.orderId), replayed };
 }
 
 async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, now: Date): Promise<string> {

@@ -41,6 +41,9 @@ export function createLoaders(store: CommerceStore) {
     buyerOrders: pageLoader((ids, page) => store.buyerOrderPages(ids, page)),
     brandOrders: pageLoader((ids, page) => store.brandOrderPages(ids, page)),
     orderLines: listLoader((ids) => store.orderLineLists(ids)),
+    returnById: byIdLoader((ids) => store.returnsByIds(ids)),
+    orderReturns: listLoader((ids) => store.orderReturnLists(ids)),
+    returnLines: listLoader((ids) => store.returnLineLists(ids)),
     /** Commission earned and pending per creator; a creator with no orders gets zeros. */
     commissionTotals: valueLoader(
       (ids) => store.commissionTotals(ids),

@@ -1,6 +1,6 @@
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
-import { createAffiliateLink, creatorAffiliateLinks, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
+import { createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import { addCatalogProducts, addToShowcase, createCatalog, loadCatalog, pinProduct, removeCatalogProducts, removeFromShowcase, unpinProduct } from './curation.ts';
@@ -8,7 +8,9 @@ import type { CatalogRow, ProductRow } from './db/schema.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
 import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';
-import { brandOrders, buyerOrders, cancelOrder, fulfillOrder, orderReference } from './orders.ts';
+import { node } from './node.ts';
+import { brandOrders, buyerOrders, cancelBrandOrder, cancelOrder, fulfillOrder, orderReference, requireOrderParty, visibleOrder } from './orders.ts';
+import { decideReturn, requestReturn, returnReference } from './returns.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
 import { brandsPage, loadBrand, loadProduct, myBrand, productsOnSale, updateProduct } from './products.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
@@ -17,6 +19,8 @@ export const resolvers: Resolvers = {
   DateTime,
   Money: moneyResolvers.Money,
   Query: {
+    node: (_parent, { id }, context) => node(context, id),
+    order: (_parent, { id }, context) => visibleOrder(context, id),
     myBrand: (_parent, _args, context) => myBrand(context),
     product: (_parent, { id }, context) => loadProduct(context, id),
     brand: (_parent, { id }, context) => loadBrand(context, id),
@@ -34,8 +38,12 @@ export const resolvers: Resolvers = {
     createAffiliateLink: (_parent, { productId }, context) => createAffiliateLink(context, productId),
     recordAffiliateClick: (_parent, { code }, context) => recordAffiliateClick(context, code),
     checkout: (_parent, { input }, context) => checkout(context, input),
-    cancelOrder: (_parent, { id }, context) => cancelOrder(context, id),
-    fulfillOrder: (_parent, { id }, context) => fulfillOrder(context, id),
+    cancelOrder: (_parent, { input }, context) => cancelOrder(context, input),
+    cancelBrandOrder: (_parent, { input }, context) => cancelBrandOrder(context, input),
+    fulfillOrder: (_parent, { input }, context) => fulfillOrder(context, input),
+    requestReturn: (_parent, { input }, context) => requestReturn(context, input),
+    approveReturn: (_parent, { input }, context) => decideReturn(context, 'APPROVED', input),
+    declineReturn: (_parent, { input }, context) => decideReturn(context, 'DECLINED', input),
     pinProduct: (_parent, { liveStreamId, productId }, context) => pinProduct(context, liveStreamId, productId),
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
@@ -46,6 +54,10 @@ export const resolvers: Resolvers = {
       subscribe: (_parent, { liveStreamId, after }, context) => liveShoppingEvents(context, liveStreamId, after),
       resolve: (event: LiveEvent) => shoppingEvent(event),
     },
+  },
+  Node: {
+    __resolveType: (object) => object.__typename,
+    __resolveReference: (reference, context) => node(context, reference.id),
   },
   LiveShoppingEvent: {
     product: (event, _args, context) => loadProduct(context, event.productId),
@@ -83,6 +95,7 @@ export const resolvers: Resolvers = {
     orders: (user, args, context) => buyerOrders(context, user.id, args),
   },
   AffiliateLink: {
+    __resolveReference: (reference, context) => linkReference(context, reference.id),
     creator: (link) => ({ id: link.creatorId }),
     product: (link, _args, context) => loadProduct(context, link.productId),
     commissionRate: (link) => bpsToRate(link.commissionBps),
@@ -100,13 +113,25 @@ export const resolvers: Resolvers = {
     product: (deal, _args, context) => (deal.productId ? loadProduct(context, deal.productId) : null),
     commissionRate: (deal) => bpsToRate(deal.commissionBps),
   },
+  // The buyer's and the brand's parts of an order are refused to the attributed creator (orders.ts).
   Order: {
     __resolveReference: (reference, context) => orderReference(context, reference.id),
-    buyer: (order) => ({ id: order.buyerId }),
+    buyer: (order, _args, context) => (requireOrderParty(context, order), { id: order.buyerId }),
     brand: (order, _args, context) => loadBrand(context, order.brandId),
-    lines: (order, _args, context) => context.loaders.orderLines.load(order.id),
-    total: (order) => money(order.totalAmount, order.currency),
+    lines: (order, _args, context) => (requireOrderParty(context, order), context.loaders.orderLines.load(order.id)),
+    total: (order, _args, context) => (requireOrderParty(context, order), money(order.totalAmount, order.currency)),
+    refunded: async (order, _args, context) => {
+      requireOrderParty(context, order);
+      const lines = await context.loaders.orderLines.load(order.id);
+      return money(lines.reduce((sum, line) => sum + line.refundedQuantity * line.unitPriceAmount, 0), order.currency);
+    },
     commission: (order) => money(order.commissionAmount, order.currency),
+    commissionReversed: async (order, _args, context) => money((await context.loaders.orderLines.load(order.id)).reduce((sum, line) => sum + line.commissionReversed, 0), order.currency),
+    shipment: (order, _args, context) => {
+      requireOrderParty(context, order);
+      return order.carrier && order.trackingNumber && order.fulfilledAt ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedAt: order.fulfilledAt } : null;
+    },
+    returns: (order, _args, context) => (requireOrderParty(context, order), context.loaders.orderReturns.load(order.id)),
     attributedCreator: (order) => (order.creatorId ? { id: order.creatorId } : null),
     affiliateCode: async (order, _args, context) => (order.affiliateLinkId ? (await loadAffiliateLink(context, order.affiliateLinkId)).code : null),
     liveStream: (order) => (order.liveStreamId ? { id: order.liveStreamId } : null),
@@ -115,8 +140,20 @@ export const resolvers: Resolvers = {
     product: (line, _args, context) => loadProduct(context, line.productId),
     unitPrice: (line) => money(line.unitPriceAmount, line.currency),
     total: (line) => money(line.totalAmount, line.currency),
+    refunded: (line) => money(line.refundedQuantity * line.unitPriceAmount, line.currency),
     commissionRate: (line) => bpsToRate(line.commissionBps),
     commission: (line) => money(line.commissionAmount, line.currency),
+    commissionReversed: (line) => money(line.commissionReversed, line.currency),
+  },
+  OrderReturn: {
+    __resolveReference: (reference, context) => returnReference(context, reference.id),
+    order: (found, _args, context) => visibleOrder(context, found.orderId),
+    lines: (found, _args, context) => context.loaders.returnLines.load(found.id),
+    refund: async (found, _args, context) => money(found.refundAmount, (await visibleOrder(context, found.orderId)).currency),
+  },
+  OrderReturnLine: {
+    product: (line, _args, context) => loadProduct(context, line.productId),
+    refund: (line) => money(line.quantity * line.unitPriceAmount, line.currency),
   },
   Video: {
     __resolveReference: (reference) => ({ id: reference.id }),

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -33,13 +34,13 @@ export type AffiliateClick = {
 };
 
 /** A creator's link to a product; sales through it earn the creator a commission. */
-export type AffiliateLink = {
+export type AffiliateLink = Node & {
   __typename?: 'AffiliateLink';
   /** Distinct signed-in users, other than the creator, who opened the link. */
   clicks: Scalars['Int']['output'];
   /** Short code the link is shared with, e.g. K7QX2M9P; pass it to `checkout` as `affiliateCode`. */
   code: Scalars['String']['output'];
-  /** Commission on fulfilled orders through the link. */
+  /** Commission on fulfilled orders through the link, less what refunds clawed back. */
   commissionEarned: Money;
   /** Commission on paid orders through the link not fulfilled yet. */
   commissionPending: Money;
@@ -66,7 +67,7 @@ export type AffiliateLinkEdge = {
 };
 
 /** A brand or shop that sells products. */
-export type Brand = {
+export type Brand = Node & {
   __typename?: 'Brand';
   /** The brand's catalogs, newest first. */
   catalogs: CatalogConnection;
@@ -115,8 +116,14 @@ export type BrandEdge = {
   node: Brand;
 };
 
+export type CancelOrderInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
 /** A brand's curated set of products. */
-export type Catalog = {
+export type Catalog = Node & {
   __typename?: 'Catalog';
   brand: Brand;
   description: Scalars['String']['output'];
@@ -246,6 +253,24 @@ export type CreatorEarnings = {
   total: Money;
 };
 
+export type DecideReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same decision. */
+  idempotencyKey: Scalars['String']['input'];
+  /** On approval: whether the goods came back and go back in stock. Ignored when declining. */
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+  returnId: Scalars['ID']['input'];
+};
+
+export type FulfillOrderInput = {
+  /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
+  carrier: Scalars['String']['input'];
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same fulfilment. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number: 1 to 64 letters, digits, spaces or dashes. */
+  trackingNumber: Scalars['String']['input'];
+};
+
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
   value: Money;
@@ -333,9 +358,21 @@ export type Mutation = {
   /** Add an active product, of any brand, to the end of the signed-in creator's showcase (at most 100). */
   addToShowcase?: Maybe<Creator>;
   /**
+   * The brand (its partner key with `orders:write`) approves an open return: the units are refunded
+   * to the buyer, exactly the commission on them is clawed back from the attributed creator, and,
+   * when `restock` says the goods came back, they go back in stock. RETURN_ALREADY_DECIDED for a
+   * return approved or declined before. Idempotent like `checkout`.
+   */
+  approveReturn?: Maybe<OrderReturn>;
+  /**
+   * Cancel an order of the calling partner's own brand that it has not fulfilled (it cannot ship
+   * it): the units go back to stock and the commission is reversed in full. Codes as `cancelOrder`.
+   */
+  cancelBrandOrder?: Maybe<Order>;
+  /**
    * Cancel the signed-in buyer's own order before it is fulfilled: the units go back to stock and
-   * the commission is reversed in full. Cancelling a cancelled order changes nothing;
-   * a fulfilled one is ORDER_ALREADY_FULFILLED.
+   * the commission is reversed in full. A fulfilled order is ORDER_ALREADY_FULFILLED (ask for a
+   * return instead), a cancelled one ORDER_CANCELLED. Idempotent like `checkout`.
    */
   cancelOrder?: Maybe<Order>;
   /**
@@ -355,9 +392,13 @@ export type Mutation = {
   createAffiliateLink?: Maybe<AffiliateLink>;
   /** Create a catalog for the calling partner's own brand, optionally with its first products (the brand's own, active). */
   createCatalog?: Maybe<Catalog>;
+  /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
+  declineReturn?: Maybe<OrderReturn>;
   /**
-   * Mark an order of the calling partner's own brand as shipped: its commission becomes earned.
-   * Fulfilling a fulfilled order changes nothing; a cancelled one is ORDER_CANCELLED.
+   * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
+   * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
+   * creator's commission is LOCKED until it ends. A fulfilled order is ORDER_ALREADY_FULFILLED, a
+   * cancelled one ORDER_CANCELLED. Idempotent like `checkout`.
    */
   fulfillOrder?: Maybe<Order>;
   /**
@@ -387,6 +428,13 @@ export type Mutation = {
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
   removeFromShowcase?: Maybe<Creator>;
   /**
+   * The signed-in buyer asks to send back some or all units of a fulfilled order, before its return
+   * window ends (RETURN_WINDOW_CLOSED after). One open return per order (RETURN_ALREADY_OPEN); at
+   * most the units not refunded yet (RETURN_QUANTITY_EXCEEDED). Nothing is refunded until the brand
+   * approves. Idempotent like `checkout`.
+   */
+  requestReturn?: Maybe<OrderReturn>;
+  /**
    * Give one creator a higher commission on the calling partner's brand: on one product
    * (`productId`), or on all of the brand's products (no `productId`). Setting it again replaces
    * it. A sale pays the highest of the product's own rate and the deals that apply, so a deal never
@@ -411,8 +459,18 @@ export type MutationAddToShowcaseArgs = {
 };
 
 
+export type MutationApproveReturnArgs = {
+  input: DecideReturnInput;
+};
+
+
+export type MutationCancelBrandOrderArgs = {
+  input: CancelOrderInput;
+};
+
+
 export type MutationCancelOrderArgs = {
-  id: Scalars['ID']['input'];
+  input: CancelOrderInput;
 };
 
 
@@ -431,8 +489,13 @@ export type MutationCreateCatalogArgs = {
 };
 
 
+export type MutationDeclineReturnArgs = {
+  input: DecideReturnInput;
+};
+
+
 export type MutationFulfillOrderArgs = {
-  id: Scalars['ID']['input'];
+  input: FulfillOrderInput;
 };
 
 
@@ -464,6 +527,11 @@ export type MutationRemoveFromShowcaseArgs = {
 };
 
 
+export type MutationRequestReturnArgs = {
+  input: RequestReturnInput;
+};
+
+
 export type MutationSetCreatorCommissionArgs = {
   input: SetCreatorCommissionInput;
 };
@@ -480,35 +548,66 @@ export type MutationUpdateProductArgs = {
 };
 
 /**
- * A purchase from one brand (an order is one shop's; a cart across shops checks out once per
- * shop). Visible to its buyer and to the brand's partner keys.
+ * An object with a global id (Relay's Node): `node(id:)` fetches any of them by that id alone. Ids
+ * carry their type as a prefix (`prd_`, `ord_` …), which is how `node` knows where to look. Commerce
+ * owns the interface and `node`, so every type that implements it is declared here; other
+ * subgraphs' entities join by being added to this subgraph's SDL with `implements Node`.
  */
-export type Order = {
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A purchase from one brand (an order is one shop's; a cart across shops checks out once per
+ * shop). Its buyer and its brand's partner keys (`orders:read` or `orders:write`) see all of it.
+ * The creator the sale is attributed to sees the commission view: the order's status, dates,
+ * brand and attribution, `commission`, `commissionReversed` and `commissionLines` (their lines,
+ * with product, units, rate and commission state); `buyer`, `lines`, `total`, `refunded`,
+ * `shipment` and `returns` are the buyer's and the brand's and answer FORBIDDEN (reason
+ * COMMISSION_VIEW_ONLY) to the creator, so a creator never learns who bought or what else they bought.
+ */
+export type Order = Node & {
   __typename?: 'Order';
   /** The code of the affiliate link the order came through, if any. */
   affiliateCode?: Maybe<Scalars['String']['output']>;
   /** The creator the sale is attributed to (through an affiliate link or a live stream), if any. */
   attributedCreator?: Maybe<Creator>;
   brand: Brand;
-  buyer: User;
+  buyer?: Maybe<User>;
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled the order, when it is cancelled. */
+  cancelledBy?: Maybe<OrderCanceller>;
   /**
-   * Commission the sale credited the attributed creator: the sum of the lines' commissions. Zero
-   * without attribution or when the buyer is that creator. A cancelled order keeps the figure,
-   * but it is reversed: it no longer counts in any earnings.
+   * Commission the sale credited the attributed creator at checkout: the sum of the lines'
+   * commissions. Zero without attribution or when the buyer is that creator. It keeps the figure
+   * after refunds and cancellation; `commissionReversed` says how much of it was clawed back.
    */
   commission: Money;
+  /** Commission clawed back: on refunded units, or all of it when the order was cancelled. */
+  commissionReversed: Money;
   createdAt: Scalars['DateTime']['output'];
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** The lines as paid: a later price change leaves them. */
-  lines: Array<OrderLine>;
+  lines?: Maybe<Array<OrderLine>>;
   /** The live stream the order was bought from, if any. */
   liveStream?: Maybe<LiveStream>;
+  /** What approved returns refunded. */
+  refunded?: Maybe<Money>;
+  /** Returns asked for on the order, oldest first. */
+  returns?: Maybe<Array<OrderReturn>>;
+  /** When the return window ends (fulfilled orders): returns may be asked for until then. */
+  returnsUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The carrier and tracking number the brand gave when it shipped the order. */
+  shipment?: Maybe<Shipment>;
   status: OrderStatus;
   /** Sum of the lines' totals. */
-  total: Money;
+  total?: Maybe<Money>;
 };
+
+export type OrderCanceller =
+  | 'BRAND'
+  | 'BUYER';
 
 export type OrderConnection = {
   __typename?: 'OrderConnection';
@@ -524,23 +623,59 @@ export type OrderEdge = {
 
 export type OrderLine = {
   __typename?: 'OrderLine';
-  /** floor(total × rate in basis points / 10,000), in minor units. */
+  /** floor(total × rate in basis points / 10,000), in minor units, as credited at checkout. */
   commission: Money;
   /** Commission rate applied to this line; 0 when the line earns none. */
   commissionRate: Scalars['Float']['output'];
+  /**
+   * Commission clawed back: commission − floor((total − refunded) × rate / 10,000) after refunds, so
+   * exactly the share of the refunded units; all of it when the order was cancelled.
+   */
+  commissionReversed: Money;
   /** The product now; `title` and `unitPrice` are as bought. */
   product: Product;
   quantity: Scalars['Int']['output'];
+  /** unitPrice × refundedQuantity. */
+  refunded: Money;
+  /** Units refunded by approved returns. */
+  refundedQuantity: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   /** unitPrice × quantity. */
   total: Money;
   unitPrice: Money;
 };
 
+/** A buyer's request to send units of a fulfilled order back. Seen by the buyer and the brand. */
+export type OrderReturn = Node & {
+  __typename?: 'OrderReturn';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lines: Array<OrderReturnLine>;
+  order: Order;
+  /** The buyer's reason; empty when none was given. */
+  reason: Scalars['String']['output'];
+  /** What approval refunded (unit price × units, per line); zero until approved. */
+  refund: Money;
+  requestedAt: Scalars['DateTime']['output'];
+  /** Whether the units went back in stock (approved returns only). */
+  restocked?: Maybe<Scalars['Boolean']['output']>;
+  status: ReturnStatus;
+};
+
+export type OrderReturnLine = {
+  __typename?: 'OrderReturnLine';
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** unitPrice × quantity, at the price paid. */
+  refund: Money;
+  /** The title as bought. */
+  title: Scalars['String']['output'];
+};
+
 export type OrderStatus =
-  /** Cancelled by the buyer before fulfilment; stock restored, commission reversed. */
+  /** Cancelled before fulfilment, by the buyer or the brand; stock restored, commission reversed. */
   | 'CANCELLED'
-  /** Shipped by the brand; commission earned. */
+  /** Shipped by the brand; returns may follow within the return window (see `returns`). */
   | 'FULFILLED'
   /** Paid at checkout; units taken from stock; commission pending. */
   | 'PAID';
@@ -554,7 +689,7 @@ export type PageInfo = {
 };
 
 /** Something a brand sells. */
-export type Product = {
+export type Product = Node & {
   __typename?: 'Product';
   brand: Brand;
   /** Commission a creator earns on sales through an affiliate link, as a fraction: 0.15 is 15%. */
@@ -656,6 +791,18 @@ export type Query = {
   catalog?: Maybe<Catalog>;
   /** The brand the calling partner key acts for. */
   myBrand?: Maybe<Brand>;
+  /**
+   * Any object by its global id (Relay). Null when no object has the id or the caller may not see
+   * it (an order is its buyer's, its brand's and its attributed creator's): the answer never tells
+   * whether a hidden object exists.
+   */
+  node?: Maybe<Node>;
+  /**
+   * An order, for its buyer, a partner key of its brand with `orders:read` or `orders:write`, or the
+   * creator the sale is attributed to (the commission view: see `Order`). NOT_FOUND for an unknown
+   * id and for anyone else, so an order id tells a stranger nothing.
+   */
+  order?: Maybe<Order>;
   /** A product by id, whatever its status. NOT_FOUND when no product has this id. */
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
@@ -679,6 +826,16 @@ export type QueryCatalogArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
@@ -690,12 +847,45 @@ export type QueryProductsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RequestReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same return. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 50 lines, each product of the order at most once. */
+  lines: Array<ReturnLineInput>;
+  orderId: Scalars['ID']['input'];
+  /** Why, in the buyer's words: at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReturnLineInput = {
+  /** A product of the order. */
+  productId: Scalars['ID']['input'];
+  /** Units to send back: 1 to the units of the line not refunded yet. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type ReturnStatus =
+  /** Approved by the brand: the units were refunded and their commission clawed back. */
+  | 'APPROVED'
+  /** Declined by the brand: nothing was refunded. */
+  | 'DECLINED'
+  /** Asked for by the buyer; the brand has not answered yet. */
+  | 'REQUESTED';
+
 export type SetCreatorCommissionInput = {
   /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
   commissionRate: Scalars['Float']['input'];
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** How an order travels to its buyer, as the brand gave it at fulfilment. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  carrier: Scalars['String']['output'];
+  shippedAt: Scalars['DateTime']['output'];
+  trackingNumber: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -832,11 +1022,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  AffiliateLink: AffiliateLink;
   Brand: Brand;
   Catalog: Catalog;
   Creator: Creator;
   LiveStream: LiveStream;
+  Node: Node;
   Order: Order;
+  OrderReturn: OrderReturn;
   Product: Product;
   User: User;
   Video: Video;
@@ -844,6 +1037,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  AffiliateLink:
+    ( { __typename: 'AffiliateLink' }
+    & GraphQLRecursivePick<FederationTypes['AffiliateLink'], {"id":true}> );
   Brand:
     ( { __typename: 'Brand' }
     & GraphQLRecursivePick<FederationTypes['Brand'], {"id":true}> );
@@ -858,9 +1054,15 @@ export type FederationReferenceTypes = {
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
+  Node:
+    ( { __typename: 'Node' }
+    & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  OrderReturn:
+    ( { __typename: 'OrderReturn' }
+    & GraphQLRecursivePick<FederationTypes['OrderReturn'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -887,6 +1089,7 @@ export type ResolversTypes = {
   Brand: ResolverTypeWrapper<BrandRow>;
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
   BrandEdge: ResolverTypeWrapper<Omit<BrandEdge, 'node'> & { node: ResolversTypes['Brand'] }>;
+  CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
   CatalogConnection: ResolverTypeWrapper<Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEdge']> }>;
   CatalogEdge: ResolverTypeWrapper<Omit<CatalogEdge, 'node'> & { node: ResolversTypes['Catalog'] }>;
@@ -899,6 +1102,8 @@ export type ResolversTypes = {
   Creator: ResolverTypeWrapper<CreatorRef>;
   CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideReturnInput: DecideReturnInput;
+  FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
   LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
   LiveShoppingEventKind: LiveShoppingEventKind;
@@ -906,10 +1111,14 @@ export type ResolversTypes = {
   LiveStreamSales: ResolverTypeWrapper<Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversTypes['Money'] }>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<NodeValue>;
   Order: ResolverTypeWrapper<OrderRow>;
+  OrderCanceller: OrderCanceller;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
+  OrderReturn: ResolverTypeWrapper<OrderReturnRow>;
+  OrderReturnLine: ResolverTypeWrapper<OrderReturnLineView>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Product: ResolverTypeWrapper<ProductRow>;
@@ -922,7 +1131,11 @@ export type ResolversTypes = {
   ProductFeedResult: ResolverTypeWrapper<ProductFeedResult>;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestReturnInput: RequestReturnInput;
+  ReturnLineInput: ReturnLineInput;
+  ReturnStatus: ReturnStatus;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Shipment: ResolverTypeWrapper<Shipment>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
@@ -943,6 +1156,7 @@ export type ResolversParentTypes = {
   Brand: BrandRow;
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
   BrandEdge: Omit<BrandEdge, 'node'> & { node: ResolversParentTypes['Brand'] };
+  CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
   CatalogEdge: Omit<CatalogEdge, 'node'> & { node: ResolversParentTypes['Catalog'] };
@@ -954,16 +1168,21 @@ export type ResolversParentTypes = {
   Creator: CreatorRef;
   CreatorEarnings: Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
+  DecideReturnInput: DecideReturnInput;
+  FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
   LiveShoppingEvent: LiveShoppingEventView;
   LiveStream: EntityRef;
   LiveStreamSales: Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversParentTypes['Money'] };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
+  Node: NodeValue;
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineView;
+  OrderReturn: OrderReturnRow;
+  OrderReturnLine: OrderReturnLineView;
   PageInfo: PageInfo;
   Product: ProductRow;
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
@@ -973,7 +1192,10 @@ export type ResolversParentTypes = {
   ProductFeedItemInput: ProductFeedItemInput;
   ProductFeedResult: ProductFeedResult;
   Query: Record<PropertyKey, never>;
+  RequestReturnInput: RequestReturnInput;
+  ReturnLineInput: ReturnLineInput;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Shipment: Shipment;
   Subscription: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
@@ -998,7 +1220,8 @@ export type AffiliateClickResolvers<ContextType = Context, ParentType extends Re
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 };
 
-export type AffiliateLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLink'] = ResolversParentTypes['AffiliateLink']> = {
+export type AffiliateLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLink'] = ResolversParentTypes['AffiliateLink'], FederationReferenceType extends FederationReferenceTypes['AffiliateLink'] = FederationReferenceTypes['AffiliateLink']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliateLink']> | FederationReferenceType, FederationReferenceType, ContextType>;
   clicks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commissionEarned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1009,6 +1232,7 @@ export type AffiliateLinkResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AffiliateLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLinkConnection'] = ResolversParentTypes['AffiliateLinkConnection']> = {
@@ -1032,6 +1256,7 @@ export type BrandResolvers<ContextType = Context, ParentType extends ResolversPa
   platform?: Resolver<ResolversTypes['CommercePlatform'], ParentType, ContextType>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<BrandProductsArgs, 'first'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BrandConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrandConnection'] = ResolversParentTypes['BrandConnection']> = {
@@ -1051,6 +1276,7 @@ export type CatalogResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CatalogProductsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CatalogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CatalogConnection'] = ResolversParentTypes['CatalogConnection']> = {
@@ -1125,19 +1351,28 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationAddCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   addToShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationAddToShowcaseArgs, 'productId'>>;
-  cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  approveReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationApproveReturnArgs, 'input'>>;
+  cancelBrandOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelBrandOrderArgs, 'input'>>;
+  cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['CheckoutPayload']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
-  fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'id'>>;
+  declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
+  fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
+  requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
   updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'Order' | 'OrderReturn' | 'Product', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
@@ -1145,16 +1380,23 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   affiliateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributedCreator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
-  buyer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  buyer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['OrderCanceller']>, ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  lines?: Resolver<Maybe<Array<ResolversTypes['OrderLine']>>, ParentType, ContextType>;
   liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
+  refunded?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  returns?: Resolver<Maybe<Array<ResolversTypes['OrderReturn']>>, ParentType, ContextType>;
+  returnsUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
@@ -1170,11 +1412,35 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refundedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type OrderReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderReturn'] = ResolversParentTypes['OrderReturn'], FederationReferenceType extends FederationReferenceTypes['OrderReturn'] = FederationReferenceTypes['OrderReturn']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReturn']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderReturnLine']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  restocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1198,6 +1464,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ProductConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
@@ -1231,8 +1498,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+};
+
+export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1272,10 +1547,13 @@ export type Resolvers<ContextType = Context> = {
   LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderReturn?: OrderReturnResolvers<ContextType>;
+  OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -1283,6 +1561,7 @@ export type Resolvers<ContextType = Context> = {
   ProductFeedItemError?: ProductFeedItemErrorResolvers<ContextType>;
   ProductFeedResult?: ProductFeedResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;

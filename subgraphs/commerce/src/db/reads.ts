@@ -15,6 +15,8 @@ import {
   creatorCommissions,
   liveStreamPins,
   orderLines,
+  orderReturnLines,
+  orderReturns,
   orders,
   products,
   showcaseItems,
@@ -24,6 +26,8 @@ import {
   type CatalogRow,
   type CommerceDb,
   type OrderLineView,
+  type OrderReturnLineView,
+  type OrderReturnRow,
   type OrderRow,
   type ProductRow,
 } from './schema.ts';
@@ -100,7 +104,7 @@ const effectiveBps = (creatorId: Column) =>
   sql<number>`max(${products.commissionBps}, coalesce((select max(d.commission_bps) from ${creatorCommissions} d where d.creator_id = ${creatorId} and d.brand_id = ${products.brandId} and (d.product_id is null or d.product_id = ${products.id})), 0))`;
 
 const linkOrders = (status: string) =>
-  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
+  sql<number>`coalesce((select sum(l.commission_amount - l.commission_reversed) from ${orders} o join ${orderLines} l on l.order_id = o.id where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
 
 /*
  * Affiliate links come with what they earned and the rate a sale would pay now, computed in the
@@ -209,15 +213,41 @@ export function readStatements(db: CommerceDb) {
         .orderBy(orderLines.orderId, orderLines.position)
         .all(),
 
+    returnsByIds: (ids: readonly string[]): OrderReturnRow[] => db.select().from(orderReturns).where(inArray(orderReturns.id, [...ids])).all(),
+
+    /** The returns of many orders, oldest first. Each needs units not yet refunded, so an order has few. */
+    orderReturnLists: (orderIds: readonly string[]): Owned<OrderReturnRow>[] =>
+      db
+        .select({ ownerId: orderReturns.orderId, node: orderReturns })
+        .from(orderReturns)
+        .where(inArray(orderReturns.orderId, [...orderIds]))
+        .orderBy(orderReturns.orderId, orderReturns.requestedAt, orderReturns.id)
+        .all(),
+
+    /** The lines of many returns, in order-line order, with the order line's product, title and price. */
+    returnLineLists: (returnIds: readonly string[]): Owned<OrderReturnLineView>[] =>
+      db
+        .select({
+          ownerId: orderReturnLines.returnId,
+          node: { ...getTableColumns(orderReturnLines), productId: orderLines.productId, title: orderLines.title, unitPriceAmount: orderLines.unitPriceAmount, currency: orders.currency },
+        })
+        .from(orderReturnLines)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orderReturnLines.orderId), eq(orderLines.position, orderReturnLines.position)))
+        .innerJoin(orders, eq(orders.id, orderReturnLines.orderId))
+        .where(inArray(orderReturnLines.returnId, [...returnIds]))
+        .orderBy(orderReturnLines.returnId, orderReturnLines.position)
+        .all(),
+
     /** Commission owed to each of many creators, one statement. Cancelled orders count for nothing. */
     commissionTotals: (creatorIds: readonly string[]): CommissionTotals[] =>
       db
         .select({
           creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`,
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`,
+          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`,
+          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`,
         })
         .from(orders)
+        .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
         .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
         .groupBy(orders.creatorId)
         .all(),

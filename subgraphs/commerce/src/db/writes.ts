@@ -14,6 +14,8 @@ import {
   creatorCommissions,
   liveStreamPins,
   orderLines,
+  orderReturnLines,
+  orderReturns,
   orders,
   products,
   showcaseItems,
@@ -22,6 +24,7 @@ import {
   type CommerceDb,
   type CommissionDealRow,
   type ImportedProduct,
+  type OrderReturnRow,
   type OrderRow,
   type ProductRow,
 } from './schema.ts';
@@ -31,6 +34,24 @@ export type NewOrder = typeof orders.$inferInsert;
 export type NewOrderLine = typeof orderLines.$inferInsert;
 export type NewProduct = typeof products.$inferInsert;
 export type NewCommissionDeal = Omit<typeof creatorCommissions.$inferInsert, 'id'>;
+export type NewOrderReturn = typeof orderReturns.$inferInsert;
+export type NewOrderReturnLine = typeof orderReturnLines.$inferInsert;
+
+/** How a PAID order closes: shipped (with its shipment and the end of its return window) or cancelled. */
+export type OrderClosing =
+  | { status: 'FULFILLED'; fulfilledAt: Date; carrier: string; trackingNumber: string; returnsUntil: Date }
+  | { status: 'CANCELLED'; cancelledAt: Date; cancelledBy: 'BUYER' | 'BRAND' };
+
+/** How an open return is decided. */
+export type ReturnDecision =
+  | { status: 'APPROVED'; decidedAt: Date; restocked: boolean; refundAmount: number; commissionReversed: number }
+  | { status: 'DECLINED'; decidedAt: Date };
+
+/** What an order line's refunds and clawback stand at. */
+export interface LineRefund {
+  refundedQuantity: number;
+  commissionReversed: number;
+}
 
 /** The hand-ordered lists of products: a live stream's overlay, a creator's showcase, a catalog. */
 export type ProductListName = 'pins' | 'showcase' | 'catalog';
@@ -155,11 +176,59 @@ export function writeStatements(db: CommerceDb) {
     },
 
     /** PAID → `status`, only from PAID; undefined when the order was not PAID. */
-    closePaidOrder: (id: string, change: { status: 'FULFILLED'; fulfilledAt: Date } | { status: 'CANCELLED'; cancelledAt: Date }): OrderRow | undefined =>
+    closePaidOrder: (id: string, change: OrderClosing): OrderRow | undefined =>
       db
         .update(orders)
         .set(change)
         .where(and(eq(orders.id, id), eq(orders.status, 'PAID')))
+        .returning()
+        .get(),
+
+    /** Claws back every line's commission in full (a cancelled order). */
+    reverseOrderCommission: (orderId: string): void => {
+      db.update(orderLines)
+        .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
+        .where(eq(orderLines.orderId, orderId))
+        .run();
+    },
+
+    /**
+     * Moves a line's refunds from `from` to `to`, only if it still stands at `from`; answers whether
+     * it did. Whoever read the line before a concurrent refund changed it writes nothing.
+     */
+    refundLine: (orderId: string, position: number, from: LineRefund, to: LineRefund): boolean =>
+      db
+        .update(orderLines)
+        .set(to)
+        .where(
+          and(
+            eq(orderLines.orderId, orderId),
+            eq(orderLines.position, position),
+            eq(orderLines.refundedQuantity, from.refundedQuantity),
+            eq(orderLines.commissionReversed, from.commissionReversed),
+          ),
+        )
+        .run().changes === 1,
+
+    /** The order's return still waiting for the brand, if any. */
+    openReturnOf: (orderId: string): OrderReturnRow | undefined =>
+      db
+        .select()
+        .from(orderReturns)
+        .where(and(eq(orderReturns.orderId, orderId), eq(orderReturns.status, 'REQUESTED')))
+        .get(),
+
+    insertReturn: (row: NewOrderReturn, lines: readonly NewOrderReturnLine[]): void => {
+      db.insert(orderReturns).values(row).run();
+      db.insert(orderReturnLines).values([...lines]).run();
+    },
+
+    /** REQUESTED → the decision, only from REQUESTED; undefined when it was decided already. */
+    decideReturn: (id: string, decision: ReturnDecision): OrderReturnRow | undefined =>
+      db
+        .update(orderReturns)
+        .set(decision)
+        .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
         .returning()
         .get(),
 

@@ -17,6 +17,12 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type CancelOrderInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
 export type CheckoutInput = {
   /** An affiliate link's code. The link's product must be in the order; its lines earn the link's creator a commission. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
@@ -81,6 +87,24 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
+export type DecideReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same decision. */
+  idempotencyKey: Scalars['String']['input'];
+  /** On approval: whether the goods came back and go back in stock. Ignored when declining. */
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+  returnId: Scalars['ID']['input'];
+};
+
+export type FulfillOrderInput = {
+  /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
+  carrier: Scalars['String']['input'];
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same fulfilment. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number: 1 to 64 letters, digits, spaces or dashes. */
+  trackingNumber: Scalars['String']['input'];
+};
+
 export type LiveShoppingEventKind =
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
@@ -99,10 +123,14 @@ export type LiveStreamStatus =
   | 'LIVE'
   | 'SCHEDULED';
 
+export type OrderCanceller =
+  | 'BRAND'
+  | 'BUYER';
+
 export type OrderStatus =
-  /** Cancelled by the buyer before fulfilment; stock restored, commission reversed. */
+  /** Cancelled before fulfilment, by the buyer or the brand; stock restored, commission reversed. */
   | 'CANCELLED'
-  /** Shipped by the brand; commission earned. */
+  /** Shipped by the brand; returns may follow within the return window (see `returns`). */
   | 'FULFILLED'
   /** Paid at checkout; units taken from stock; commission pending. */
   | 'PAID';
@@ -155,6 +183,31 @@ export type PurchaseCoinsInput = {
    */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type RequestReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same return. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 50 lines, each product of the order at most once. */
+  lines: Array<ReturnLineInput>;
+  orderId: Scalars['ID']['input'];
+  /** Why, in the buyer's words: at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReturnLineInput = {
+  /** A product of the order. */
+  productId: Scalars['ID']['input'];
+  /** Units to send back: 1 to the units of the line not refunded yet. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type ReturnStatus =
+  /** Approved by the brand: the units were refunded and their commission clawed back. */
+  | 'APPROVED'
+  /** Declined by the brand: nothing was refunded. */
+  | 'DECLINED'
+  /** Asked for by the buyer; the brand has not answered yet. */
+  | 'REQUESTED';
 
 export type ScheduleLiveStreamInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */

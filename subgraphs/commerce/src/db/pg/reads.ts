@@ -11,7 +11,7 @@ import { beforePg, beyondPg, pagesPerOwnerPg, pagesPerOwnerShowingPg } from '@ap
 import type { Queries } from '@app/kit/store';
 import type { readStatements } from '../reads.ts';
 import type { ProductRow } from '../schema.ts';
-import { affiliateLinks, brands, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orders, products, showcaseItems, videoProducts } from './schema.ts';
+import { affiliateLinks, brands, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems, videoProducts } from './schema.ts';
 
 export type ReadStatements = ReturnType<typeof readStatements>;
 
@@ -57,7 +57,7 @@ const effectiveBps = (creatorId: Column) =>
 
 // Postgres' sum() and count() of integers are bigints, which the driver answers as strings.
 const linkOrders = (status: string) =>
-  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(Number);
+  sql<number>`coalesce((select sum(l.commission_amount - l.commission_reversed) from ${orders} o join ${orderLines} l on l.order_id = o.id where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(Number);
 
 const linkView = {
   ...getTableColumns(affiliateLinks),
@@ -135,14 +135,36 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .where(inArray(orderLines.orderId, [...orderIds]))
         .orderBy(orderLines.orderId, orderLines.position),
 
+    returnsByIds: async (ids) => db.select().from(orderReturns).where(inArray(orderReturns.id, [...ids])),
+
+    orderReturnLists: async (orderIds) =>
+      db
+        .select({ ownerId: orderReturns.orderId, node: orderReturns })
+        .from(orderReturns)
+        .where(inArray(orderReturns.orderId, [...orderIds]))
+        .orderBy(orderReturns.orderId, orderReturns.requestedAt, orderReturns.id),
+
+    returnLineLists: async (returnIds) =>
+      db
+        .select({
+          ownerId: orderReturnLines.returnId,
+          node: { ...getTableColumns(orderReturnLines), productId: orderLines.productId, title: orderLines.title, unitPriceAmount: orderLines.unitPriceAmount, currency: orders.currency },
+        })
+        .from(orderReturnLines)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orderReturnLines.orderId), eq(orderLines.position, orderReturnLines.position)))
+        .innerJoin(orders, eq(orders.id, orderReturnLines.orderId))
+        .where(inArray(orderReturnLines.returnId, [...returnIds]))
+        .orderBy(orderReturnLines.returnId, orderReturnLines.position),
+
     commissionTotals: async (creatorIds) =>
       db
         .select({
           creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
+          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`.mapWith(Number),
+          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`.mapWith(Number),
         })
         .from(orders)
+        .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
         .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
         .groupBy(orders.creatorId),
 

@@ -10,7 +10,7 @@ import type { PgDb } from '@app/kit/pg';
 import { insertChunks } from '@app/kit/pg';
 import type { Queries } from '@app/kit/store';
 import type { ProductListName, writeStatements } from '../writes.ts';
-import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCommissions, liveStreamPins, orderLines, orders, products, showcaseItems } from './schema.ts';
+import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems } from './schema.ts';
 
 export type WriteStatements = ReturnType<typeof writeStatements>;
 
@@ -103,6 +103,50 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           .update(orders)
           .set(change)
           .where(and(eq(orders.id, id), eq(orders.status, 'PAID')))
+          .returning()
+      )[0],
+
+    reverseOrderCommission: async (orderId) => {
+      await db
+        .update(orderLines)
+        .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
+        .where(eq(orderLines.orderId, orderId));
+    },
+
+    refundLine: async (orderId, position, from, to) =>
+      (
+        await db
+          .update(orderLines)
+          .set(to)
+          .where(
+            and(
+              eq(orderLines.orderId, orderId),
+              eq(orderLines.position, position),
+              eq(orderLines.refundedQuantity, from.refundedQuantity),
+              eq(orderLines.commissionReversed, from.commissionReversed),
+            ),
+          )
+      ).rowCount === 1,
+
+    openReturnOf: async (orderId) =>
+      (
+        await db
+          .select()
+          .from(orderReturns)
+          .where(and(eq(orderReturns.orderId, orderId), eq(orderReturns.status, 'REQUESTED')))
+      )[0],
+
+    insertReturn: async (row, lines) => {
+      await db.insert(orderReturns).values(row);
+      await db.insert(orderReturnLines).values([...lines]);
+    },
+
+    decideReturn: async (id, decision) =>
+      (
+        await db
+          .update(orderReturns)
+          .set(decision)
+          .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
           .returning()
       )[0],
 
