@@ -11,6 +11,8 @@ export default subgraphCodegen({
   OrderLine: '../db/schema.ts#OrderLineView',
   OrderReturn: '../db/schema.ts#OrderReturnRow',
   OrderReturnLine: '../db/schema.ts#OrderReturnLineView',
+  CommissionLine: '../db/settlement.ts#CommissionLineView',
+  CommissionStatement: '../settlement.ts#Statement',
   CheckoutPayload: '../db/schema.ts#CheckoutResult',
   LiveShoppingEvent: '../db/schema.ts#LiveShoppingEventView',
   Money: '@app/kit/money#Money as MoneyValue',

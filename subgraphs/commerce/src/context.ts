@@ -28,6 +28,6 @@ export interface Context extends CommerceServices {
  * transaction drops them, so what the request reads after it is fresh.
  */
 export function createContext(store: CommerceStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers, services: CommerceServices = defaultServices()): Context {
-  const loaders = createLoaders(store);
+  const loaders = createLoaders(store, services.clock);
   return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, ...services };
 }

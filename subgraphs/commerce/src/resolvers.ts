@@ -11,6 +11,7 @@ import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShoppi
 import { node } from './node.ts';
 import { brandOrders, buyerOrders, cancelBrandOrder, cancelOrder, fulfillOrder, orderReference, requireOrderParty, visibleOrder } from './orders.ts';
 import { decideReturn, requestReturn, returnReference } from './returns.ts';
+import { commissionStatement, lockedUntil, stateOf, statementLines, statementTotals } from './settlement.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
 import { brandsPage, loadBrand, loadProduct, myBrand, productsOnSale, updateProduct } from './products.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
@@ -88,6 +89,7 @@ export const resolvers: Resolvers = {
     catalogs: (creator, args, context) => inPositionOrder<CatalogRow>(context.loaders.creatorCatalogs, creator.id, args),
     showcase: (creator, args, context) => inPositionOrder<ProductRow>(context.loaders.showcase, creator.id, args),
     affiliateLinks: (creator, args, context) => creatorAffiliateLinks(context, creator.id, args),
+    commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {
@@ -132,6 +134,7 @@ export const resolvers: Resolvers = {
       return order.carrier && order.trackingNumber && order.fulfilledAt ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedAt: order.fulfilledAt } : null;
     },
     returns: (order, _args, context) => (requireOrderParty(context, order), context.loaders.orderReturns.load(order.id)),
+    commissionLines: (order, _args, context) => context.loaders.orderCommissionLines.load(order.id),
     attributedCreator: (order) => (order.creatorId ? { id: order.creatorId } : null),
     affiliateCode: async (order, _args, context) => (order.affiliateLinkId ? (await loadAffiliateLink(context, order.affiliateLinkId)).code : null),
     liveStream: (order) => (order.liveStreamId ? { id: order.liveStreamId } : null),
@@ -144,6 +147,21 @@ export const resolvers: Resolvers = {
     commissionRate: (line) => bpsToRate(line.commissionBps),
     commission: (line) => money(line.commissionAmount, line.currency),
     commissionReversed: (line) => money(line.commissionReversed, line.currency),
+  },
+  CommissionStatement: {
+    lines: (statement, args, context) => statementLines(context, statement, args),
+    totals: (statement, _args, context) => statementTotals(context, statement),
+  },
+  CommissionLine: {
+    order: (line, _args, context) => visibleOrder(context, line.orderId),
+    product: (line, _args, context) => loadProduct(context, line.productId),
+    units: (line) => line.quantity,
+    refundedUnits: (line) => line.refundedQuantity,
+    rate: (line) => bpsToRate(line.commissionBps),
+    amount: (line) => money(line.commissionAmount - line.commissionReversed, line.currency),
+    reversed: (line) => money(line.commissionReversed, line.currency),
+    state: (line) => stateOf(line.bucket),
+    lockedUntil: (line) => lockedUntil(line),
   },
   OrderReturn: {
     __resolveReference: (reference, context) => returnReference(context, reference.id),

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { CommissionLineView } from '../db/settlement.ts';
+import type { Statement } from '../settlement.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';
@@ -183,6 +185,21 @@ export type CommercePlatform =
   | 'SHOPIFY'
   | 'WALMART';
 
+/** A creator's commission by where it stands, in USD. */
+export type CommissionBalance = {
+  __typename?: 'CommissionBalance';
+  /** PAYABLE: what a payout may take now. */
+  available: Money;
+  /** In payouts the payout provider has not answered yet. */
+  inPayout: Money;
+  /** LOCKED: shipped, inside a return window or under an open return. */
+  locked: Money;
+  /** In payouts that were paid. */
+  paidOut: Money;
+  /** PENDING: on orders not shipped yet. */
+  pending: Money;
+};
+
 /** A commission a brand set for one creator. */
 export type CommissionDeal = {
   __typename?: 'CommissionDeal';
@@ -192,6 +209,91 @@ export type CommissionDeal = {
   /** The product it covers; null when it covers all of the brand's products. */
   product?: Maybe<Product>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * An order line that earned a commission, as the creator's statement shows it: commission =
+ * floor((line revenue − refunds) × rate), in USD minor units.
+ */
+export type CommissionLine = {
+  __typename?: 'CommissionLine';
+  /** What the line earns: the commission credited at checkout less what was clawed back. */
+  amount: Money;
+  /** For a LOCKED line, when its return window ends (a return the brand has not answered keeps it LOCKED past that). */
+  lockedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The order, in its commission view for the creator (see `Order`). */
+  order: Order;
+  /** When the order was placed. */
+  orderedAt: Scalars['DateTime']['output'];
+  product: Product;
+  /** The commission rate of the sale, as a fraction: 0.15 is 15%. */
+  rate: Scalars['Float']['output'];
+  /** Units refunded by approved returns. */
+  refundedUnits: Scalars['Int']['output'];
+  /** What was clawed back: on refunded units, or all of it when the order was cancelled. */
+  reversed: Money;
+  state: CommissionState;
+  /** The product's title as bought. */
+  title: Scalars['String']['output'];
+  units: Scalars['Int']['output'];
+};
+
+export type CommissionLineConnection = {
+  __typename?: 'CommissionLineConnection';
+  edges: Array<CommissionLineEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionLineEdge = {
+  __typename?: 'CommissionLineEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionLine;
+};
+
+/**
+ * Where a commission stands (see `CommissionLine.state`). A line moves PENDING → LOCKED → PAYABLE →
+ * PAID, or to REVERSED from PENDING or LOCKED when it is cancelled or refunded in full.
+ */
+export type CommissionState =
+  /** Shipped, inside the order's return window or under an open return: a refund may still claw it back. */
+  | 'LOCKED'
+  /** In a commission payout, requested or paid. */
+  | 'PAID'
+  /** The return window is over and no return is open: the creator may withdraw it (`requestCommissionPayout`). */
+  | 'PAYABLE'
+  /** Its order is paid but not shipped yet: a cancellation still reverses it. */
+  | 'PENDING'
+  /** Clawed back in full: the order was cancelled or every unit refunded. */
+  | 'REVERSED';
+
+/**
+ * A statement's commission per state over its period. Every commission credited is in exactly one
+ * total: a line's earnings in its state, and what refunds or a cancellation clawed back in `reversed`.
+ */
+export type CommissionStateTotals = {
+  __typename?: 'CommissionStateTotals';
+  locked: Money;
+  /** In payouts, requested or paid. */
+  paid: Money;
+  payable: Money;
+  pending: Money;
+  reversed: Money;
+};
+
+/** A creator's commission lines over a period, optionally of some states, with totals per state. */
+export type CommissionStatement = {
+  __typename?: 'CommissionStatement';
+  /** The lines, newest order first. */
+  lines: CommissionLineConnection;
+  /** The period's totals per state, whatever states `lines` is filtered to. */
+  totals: CommissionStateTotals;
+};
+
+
+/** A creator's commission lines over a period, optionally of some states, with totals per state. */
+export type CommissionStatementLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateCatalogInput = {
@@ -211,6 +313,12 @@ export type Creator = {
   affiliateLinks?: Maybe<AffiliateLinkConnection>;
   /** Catalogs the creator carries on their profile. */
   catalogs?: Maybe<CatalogConnection>;
+  /**
+   * The creator's commission lines, newest order first, optionally of some states (all when left
+   * out) and placed in a period [`from`, `to`), with the period's totals per state. Only the creator
+   * sees it.
+   */
+  commissionStatement?: Maybe<CommissionStatement>;
   /**
    * What the creator earned: commissions from commerce plus LIVE gift earnings, which commerce
    * takes from the gifts subgraph (`@requires`). Only the creator sees it.
@@ -235,6 +343,13 @@ export type CreatorCatalogsArgs = {
 };
 
 
+export type CreatorCommissionStatementArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  states?: InputMaybe<Array<CommissionState>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type CreatorShowcaseArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -243,7 +358,9 @@ export type CreatorShowcaseArgs = {
 /** What a creator has made on the app, in USD. */
 export type CreatorEarnings = {
   __typename?: 'CreatorEarnings';
-  /** Commission on fulfilled orders attributed to the creator (affiliate links and live streams). */
+  /** The commission by settlement state: what may be withdrawn now, and what is pending, locked or paid out. */
+  commissionBalance: CommissionBalance;
+  /** Commission on shipped orders attributed to the creator (affiliate links and live streams), less what refunds clawed back: locked, payable and paid out alike. */
   commissions: Money;
   /** The value of LIVE gifts received, from the gifts subgraph (`Creator.giftEarnings.value`). */
   gifts: Money;
@@ -583,6 +700,8 @@ export type Order = Node & {
    * after refunds and cancellation; `commissionReversed` says how much of it was clawed back.
    */
   commission: Money;
+  /** The lines that earned the attributed creator a commission, with their settlement state. */
+  commissionLines: Array<CommissionLine>;
   /** Commission clawed back: on refunded units, or all of it when the order was cancelled. */
   commissionReversed: Money;
   createdAt: Scalars['DateTime']['output'];
@@ -1097,10 +1216,17 @@ export type ResolversTypes = {
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: ResolverTypeWrapper<CheckoutResult>;
   CommercePlatform: CommercePlatform;
+  CommissionBalance: ResolverTypeWrapper<Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   CommissionDeal: ResolverTypeWrapper<CommissionDealRow>;
+  CommissionLine: ResolverTypeWrapper<CommissionLineView>;
+  CommissionLineConnection: ResolverTypeWrapper<Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionLineEdge']> }>;
+  CommissionLineEdge: ResolverTypeWrapper<Omit<CommissionLineEdge, 'node'> & { node: ResolversTypes['CommissionLine'] }>;
+  CommissionState: CommissionState;
+  CommissionStateTotals: ResolverTypeWrapper<Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversTypes['Money'], paid: ResolversTypes['Money'], payable: ResolversTypes['Money'], pending: ResolversTypes['Money'], reversed: ResolversTypes['Money'] }>;
+  CommissionStatement: ResolverTypeWrapper<Statement>;
   CreateCatalogInput: CreateCatalogInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
-  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
+  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideReturnInput: DecideReturnInput;
   FulfillOrderInput: FulfillOrderInput;
@@ -1163,10 +1289,16 @@ export type ResolversParentTypes = {
   CheckoutInput: CheckoutInput;
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: CheckoutResult;
+  CommissionBalance: Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   CommissionDeal: CommissionDealRow;
+  CommissionLine: CommissionLineView;
+  CommissionLineConnection: Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionLineEdge']> };
+  CommissionLineEdge: Omit<CommissionLineEdge, 'node'> & { node: ResolversParentTypes['CommissionLine'] };
+  CommissionStateTotals: Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversParentTypes['Money'], paid: ResolversParentTypes['Money'], payable: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], reversed: ResolversParentTypes['Money'] };
+  CommissionStatement: Statement;
   CreateCatalogInput: CreateCatalogInput;
   Creator: CreatorRef;
-  CreatorEarnings: Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
+  CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   DecideReturnInput: DecideReturnInput;
   FulfillOrderInput: FulfillOrderInput;
@@ -1294,6 +1426,14 @@ export type CheckoutPayloadResolvers<ContextType = Context, ParentType extends R
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CommissionBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionBalance'] = ResolversParentTypes['CommissionBalance']> = {
+  available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type CommissionDealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDeal'] = ResolversParentTypes['CommissionDeal']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1302,16 +1442,55 @@ export type CommissionDealResolvers<ContextType = Context, ParentType extends Re
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CommissionLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  orderedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  refundedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CommissionState'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommissionLineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLineConnection'] = ResolversParentTypes['CommissionLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionLineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionLineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLineEdge'] = ResolversParentTypes['CommissionLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionLine'], ParentType, ContextType>;
+};
+
+export type CommissionStateTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStateTotals'] = ResolversParentTypes['CommissionStateTotals']> = {
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CommissionStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStatement'] = ResolversParentTypes['CommissionStatement']> = {
+  lines?: Resolver<ResolversTypes['CommissionLineConnection'], ParentType, ContextType, RequireFields<CommissionStatementLinesArgs, 'first'>>;
+  totals?: Resolver<ResolversTypes['CommissionStateTotals'], ParentType, ContextType>;
+};
+
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, RequireFields<CreatorAffiliateLinksArgs, 'first'>>;
   catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
+  commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
 };
 
 export type CreatorEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatorEarnings'] = ResolversParentTypes['CreatorEarnings']> = {
+  commissionBalance?: Resolver<ResolversTypes['CommissionBalance'], ParentType, ContextType>;
   commissions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   gifts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1384,6 +1563,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   cancelledBy?: Resolver<Maybe<ResolversTypes['OrderCanceller']>, ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commissionLines?: Resolver<Array<ResolversTypes['CommissionLine']>, ParentType, ContextType>;
   commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1538,7 +1718,13 @@ export type Resolvers<ContextType = Context> = {
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
   CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
+  CommissionBalance?: CommissionBalanceResolvers<ContextType>;
   CommissionDeal?: CommissionDealResolvers<ContextType>;
+  CommissionLine?: CommissionLineResolvers<ContextType>;
+  CommissionLineConnection?: CommissionLineConnectionResolvers<ContextType>;
+  CommissionLineEdge?: CommissionLineEdgeResolvers<ContextType>;
+  CommissionStateTotals?: CommissionStateTotalsResolvers<ContextType>;
+  CommissionStatement?: CommissionStatementResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

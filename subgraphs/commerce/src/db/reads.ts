@@ -35,14 +35,6 @@ import {
 /** A row of a list its owner orders by hand (a catalog, a showcase); `position` is its sort key. */
 export type Placed<T> = Owned<T> & { position: number };
 
-export interface CommissionTotals {
-  creatorId: string;
-  /** On fulfilled orders. */
-  earned: number;
-  /** On paid orders not fulfilled yet. */
-  pending: number;
-}
-
 /** What a live stream sold: its orders not cancelled, and their lines the stream's attribution covers. */
 export interface StreamSales {
   liveStreamId: string;
@@ -236,20 +228,6 @@ export function readStatements(db: CommerceDb) {
         .innerJoin(orders, eq(orders.id, orderReturnLines.orderId))
         .where(inArray(orderReturnLines.returnId, [...returnIds]))
         .orderBy(orderReturnLines.returnId, orderReturnLines.position)
-        .all(),
-
-    /** Commission owed to each of many creators, one statement. Cancelled orders count for nothing. */
-    commissionTotals: (creatorIds: readonly string[]): CommissionTotals[] =>
-      db
-        .select({
-          creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`,
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`,
-        })
-        .from(orders)
-        .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
-        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
-        .groupBy(orders.creatorId)
         .all(),
 
     /** The sales of each of many live streams, one statement; a stream that sold nothing has no row. */

@@ -9,10 +9,11 @@ import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteC
 import { readStatements } from './reads.ts';
 import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, schema, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
 import { commerceSeed } from './seed.ts';
+import { settlementStatements } from './settlement.ts';
 import { writeStatements } from './writes.ts';
 
 function statements(db: CommerceDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
-  return { ...readStatements(db), ...writeStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
+  return { ...readStatements(db), ...writeStatements(db), ...settlementStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
 }
 
 /** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */

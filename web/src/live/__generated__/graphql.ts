@@ -55,6 +55,22 @@ export type CommercePlatform =
   | 'SHOPIFY'
   | 'WALMART';
 
+/**
+ * Where a commission stands (see `CommissionLine.state`). A line moves PENDING → LOCKED → PAYABLE →
+ * PAID, or to REVERSED from PENDING or LOCKED when it is cancelled or refunded in full.
+ */
+export type CommissionState =
+  /** Shipped, inside the order's return window or under an open return: a refund may still claw it back. */
+  | 'LOCKED'
+  /** In a commission payout, requested or paid. */
+  | 'PAID'
+  /** The return window is over and no return is open: the creator may withdraw it (`requestCommissionPayout`). */
+  | 'PAYABLE'
+  /** Its order is paid but not shipped yet: a cancellation still reverses it. */
+  | 'PENDING'
+  /** Clawed back in full: the order was cancelled or every unit refunded. */
+  | 'REVERSED';
+
 export type CreateCatalogInput = {
   /** The brand the catalog belongs to: the calling partner's own. */
   brandId: Scalars['ID']['input'];

@@ -156,18 +156,6 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .where(inArray(orderReturnLines.returnId, [...returnIds]))
         .orderBy(orderReturnLines.returnId, orderReturnLines.position),
 
-    commissionTotals: async (creatorIds) =>
-      db
-        .select({
-          creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`.mapWith(Number),
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orderLines.commissionAmount} - ${orderLines.commissionReversed} end), 0)`.mapWith(Number),
-        })
-        .from(orders)
-        .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
-        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
-        .groupBy(orders.creatorId),
-
     streamSales: async (liveStreamIds) =>
       db
         .select({
