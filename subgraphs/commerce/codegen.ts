@@ -13,6 +13,7 @@ export default subgraphCodegen({
   OrderReturnLine: '../db/schema.ts#OrderReturnLineView',
   CommissionLine: '../db/settlement.ts#CommissionLineView',
   CommissionStatement: '../settlement.ts#Statement',
+  CommissionPayout: '../db/schema.ts#CommissionPayoutRow',
   CheckoutPayload: '../db/schema.ts#CheckoutResult',
   LiveShoppingEvent: '../db/schema.ts#LiveShoppingEventView',
   Money: '@app/kit/money#Money as MoneyValue',

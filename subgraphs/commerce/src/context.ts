@@ -4,6 +4,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { systemClock, type Clock } from './clock.ts';
 import type { CommerceStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { testPayoutProvider, type PayoutProvider } from './payoutProvider.ts';
 import { DEFAULT_SETTINGS, type CommerceSettings } from './settings.ts';
 
 /** What a commerce service runs with besides its store: the same for every request. */
@@ -11,9 +12,11 @@ export interface CommerceServices {
   /** Where every rule reads the time (tests move it). */
   clock: Clock;
   settings: CommerceSettings;
+  /** Where commission payouts are sent. */
+  payouts: PayoutProvider;
 }
 
-export const defaultServices = (): CommerceServices => ({ clock: systemClock, settings: DEFAULT_SETTINGS });
+export const defaultServices = (): CommerceServices => ({ clock: systemClock, settings: DEFAULT_SETTINGS, payouts: testPayoutProvider() });
 
 export interface Context extends CommerceServices {
   store: CommerceStore;

@@ -49,6 +49,8 @@ export function createLoaders(store: CommerceStore, clock: Clock) {
     commissionBuckets: listLoader(async (ids) => (await store.commissionBuckets(ids, clock.now())).map((row) => ({ ownerId: row.creatorId, node: row }))),
     /** The lines of each order that earned commission, with their state at the time of the batch. */
     orderCommissionLines: listLoader((ids) => store.orderCommissionLines(ids, clock.now())),
+    payoutById: byIdLoader((ids) => store.payoutsByIds(ids)),
+    creatorPayouts: pageLoader((ids, page) => store.creatorPayoutPages(ids, page)),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(
       (ids) => store.streamSales(ids),

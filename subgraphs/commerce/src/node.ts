@@ -11,8 +11,9 @@
  */
 import { linkReference } from './affiliates.ts';
 import type { Context } from './context.ts';
-import type { AffiliateLinkView, BrandRow, CatalogRow, OrderReturnRow, OrderRow, ProductRow } from './db/schema.ts';
+import type { AffiliateLinkView, BrandRow, CatalogRow, CommissionPayoutRow, OrderReturnRow, OrderRow, ProductRow } from './db/schema.ts';
 import { orderReference } from './orders.ts';
+import { payoutReference } from './payouts.ts';
 import { returnReference } from './returns.ts';
 
 /** The types commerce answers `node` for, by id prefix. */
@@ -23,6 +24,7 @@ const BY_PREFIX = {
   ord: { typename: 'Order', load: orderReference },
   ret: { typename: 'OrderReturn', load: returnReference },
   afl: { typename: 'AffiliateLink', load: linkReference },
+  pay: { typename: 'CommissionPayout', load: payoutReference },
 } as const;
 
 /** What `node` answers: a row tagged with its GraphQL type, which is how `Node` resolves its type. */
@@ -32,7 +34,8 @@ export type NodeValue =
   | (CatalogRow & { __typename: 'Catalog' })
   | (OrderRow & { __typename: 'Order' })
   | (OrderReturnRow & { __typename: 'OrderReturn' })
-  | (AffiliateLinkView & { __typename: 'AffiliateLink' });
+  | (AffiliateLinkView & { __typename: 'AffiliateLink' })
+  | (CommissionPayoutRow & { __typename: 'CommissionPayout' });
 
 /** The object with this global id, tagged with its type; null when unknown or not the viewer's to see. */
 export async function node(context: Context, id: string): Promise<NodeValue | null> {

@@ -46,6 +46,8 @@ export const Refusal = {
   RETURN_QUANTITY_EXCEEDED: 'RETURN_QUANTITY_EXCEEDED',
   /** A return approved or declined before is decided again (`status`). */
   RETURN_ALREADY_DECIDED: 'RETURN_ALREADY_DECIDED',
+  /** A commission payout is asked for with less payable than the minimum (`available`, `minimum`). */
+  PAYOUT_BELOW_MINIMUM: 'PAYOUT_BELOW_MINIMUM',
   /** A live stream's sales are in more than one currency, so no one revenue adds them up. */
   SALES_CURRENCY_MISMATCH: 'SALES_CURRENCY_MISMATCH',
   /** Gift earnings come in a currency other than the commissions' (USD), so no total adds up. */

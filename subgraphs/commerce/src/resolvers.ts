@@ -10,6 +10,7 @@ import { importProductFeed } from './feeds.ts';
 import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';
 import { node } from './node.ts';
 import { brandOrders, buyerOrders, cancelBrandOrder, cancelOrder, fulfillOrder, orderReference, requireOrderParty, visibleOrder } from './orders.ts';
+import { creatorPayouts, payoutReference, requestCommissionPayout } from './payouts.ts';
 import { decideReturn, requestReturn, returnReference } from './returns.ts';
 import { commissionStatement, lockedUntil, stateOf, statementLines, statementTotals } from './settlement.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
@@ -47,6 +48,7 @@ export const resolvers: Resolvers = {
     declineReturn: (_parent, { input }, context) => decideReturn(context, 'DECLINED', input),
     pinProduct: (_parent, { liveStreamId, productId }, context) => pinProduct(context, liveStreamId, productId),
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
+    requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
   },
@@ -90,6 +92,7 @@ export const resolvers: Resolvers = {
     showcase: (creator, args, context) => inPositionOrder<ProductRow>(context.loaders.showcase, creator.id, args),
     affiliateLinks: (creator, args, context) => creatorAffiliateLinks(context, creator.id, args),
     commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
+    commissionPayouts: (creator, args, context) => creatorPayouts(context, creator.id, args),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {
@@ -162,6 +165,10 @@ export const resolvers: Resolvers = {
     reversed: (line) => money(line.commissionReversed, line.currency),
     state: (line) => stateOf(line.bucket),
     lockedUntil: (line) => lockedUntil(line),
+  },
+  CommissionPayout: {
+    __resolveReference: (reference, context) => payoutReference(context, reference.id),
+    amount: (payout) => money(payout.amount, payout.currency),
   },
   OrderReturn: {
     __resolveReference: (reference, context) => returnReference(context, reference.id),

@@ -4,17 +4,18 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { systemClock } from './clock.ts';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
+import { payoutProvider } from './payoutProvider.ts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
 
 /**
- * The commerce service. Its clock and settings come from the environment unless given (tests
- * pass a clock they move); they are resolved when the service starts serving, so a bad setting
+ * The commerce service. Its clock, settings and payout provider come from the environment unless
+ * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
  * stops the process with a clear message.
  */
 export function commerceService(given: Partial<CommerceServices> = {}) {
   let services: CommerceServices | undefined;
-  const resolve = () => (services ??= { clock: given.clock ?? systemClock, settings: given.settings ?? commerceSettings() });
+  const resolve = () => (services ??= { clock: given.clock ?? systemClock, settings: given.settings ?? commerceSettings(), payouts: given.payouts ?? payoutProvider() });
   const service = subgraphService({
     name: 'commerce',
     // Read beside this file, in src/ or dist/: the SDL is the contract, kept as a .graphql file.

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionPayoutRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
 import type { CommissionLineView } from '../db/settlement.ts';
 import type { Statement } from '../settlement.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
@@ -250,6 +250,32 @@ export type CommissionLineEdge = {
   node: CommissionLine;
 };
 
+/** A creator's withdrawal of payable commission. Only the creator sees it. */
+export type CommissionPayout = Node & {
+  __typename?: 'CommissionPayout';
+  amount: Money;
+  /** Why the provider refused it (FAILED only). */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  payoutMethod?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  /** When the provider's answer was recorded. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  status: PayoutStatus;
+};
+
+export type CommissionPayoutConnection = {
+  __typename?: 'CommissionPayoutConnection';
+  edges: Array<CommissionPayoutEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionPayoutEdge = {
+  __typename?: 'CommissionPayoutEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionPayout;
+};
+
 /**
  * Where a commission stands (see `CommissionLine.state`). A line moves PENDING → LOCKED → PAYABLE →
  * PAID, or to REVERSED from PENDING or LOCKED when it is cancelled or refunded in full.
@@ -313,6 +339,8 @@ export type Creator = {
   affiliateLinks?: Maybe<AffiliateLinkConnection>;
   /** Catalogs the creator carries on their profile. */
   catalogs?: Maybe<CatalogConnection>;
+  /** The creator's commission payouts, newest first. Only the creator sees them. */
+  commissionPayouts?: Maybe<CommissionPayoutConnection>;
   /**
    * The creator's commission lines, newest order first, optionally of some states (all when left
    * out) and placed in a period [`from`, `to`), with the period's totals per state. Only the creator
@@ -338,6 +366,12 @@ export type CreatorAffiliateLinksArgs = {
 
 
 export type CreatorCatalogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CreatorCommissionPayoutsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -545,6 +579,16 @@ export type Mutation = {
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
   removeFromShowcase?: Maybe<Creator>;
   /**
+   * The signed-in creator withdraws all their PAYABLE commission (USD) through the payout provider:
+   * at least PAYOUT_MINIMUM_CENTS ($10 by default), else PAYOUT_BELOW_MINIMUM (`available`,
+   * `minimum`). The lines it pays become PAID at once, so a second request, even one racing this
+   * one, finds nothing left. The payout answers PAID, or FAILED with a reason, in which case its
+   * commission is PAYABLE again; SERVICE_UNAVAILABLE when the provider does not answer (the payout
+   * stays REQUESTED, and retrying with the same key asks again without paying twice). Idempotent
+   * like `checkout`.
+   */
+  requestCommissionPayout?: Maybe<CommissionPayout>;
+  /**
    * The signed-in buyer asks to send back some or all units of a fulfilled order, before its return
    * window ends (RETURN_WINDOW_CLOSED after). One open return per order (RETURN_ALREADY_OPEN); at
    * most the units not refunded yet (RETURN_QUANTITY_EXCEEDED). Nothing is refunded until the brand
@@ -641,6 +685,11 @@ export type MutationRemoveCatalogProductsArgs = {
 
 export type MutationRemoveFromShowcaseArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestCommissionPayoutArgs = {
+  input: RequestCommissionPayoutInput;
 };
 
 
@@ -807,6 +856,14 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PayoutStatus =
+  /** The provider refused it: its commission went back to PAYABLE. */
+  | 'FAILED'
+  /** The provider paid it. */
+  | 'PAID'
+  /** Recorded; the payout provider has not answered yet. */
+  | 'REQUESTED';
+
 /** Something a brand sells. */
 export type Product = Node & {
   __typename?: 'Product';
@@ -964,6 +1021,13 @@ export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RequestCommissionPayoutInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where to be paid: the payout method token from the provider's onboarding. The test provider fails `test_fail`. */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RequestReturnInput = {
@@ -1144,6 +1208,7 @@ export type FederationTypes = {
   AffiliateLink: AffiliateLink;
   Brand: Brand;
   Catalog: Catalog;
+  CommissionPayout: CommissionPayout;
   Creator: Creator;
   LiveStream: LiveStream;
   Node: Node;
@@ -1165,6 +1230,9 @@ export type FederationReferenceTypes = {
   Catalog:
     ( { __typename: 'Catalog' }
     & GraphQLRecursivePick<FederationTypes['Catalog'], {"id":true}> );
+  CommissionPayout:
+    ( { __typename: 'CommissionPayout' }
+    & GraphQLRecursivePick<FederationTypes['CommissionPayout'], {"id":true}> );
   Creator:
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}>
@@ -1221,6 +1289,9 @@ export type ResolversTypes = {
   CommissionLine: ResolverTypeWrapper<CommissionLineView>;
   CommissionLineConnection: ResolverTypeWrapper<Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionLineEdge']> }>;
   CommissionLineEdge: ResolverTypeWrapper<Omit<CommissionLineEdge, 'node'> & { node: ResolversTypes['CommissionLine'] }>;
+  CommissionPayout: ResolverTypeWrapper<CommissionPayoutRow>;
+  CommissionPayoutConnection: ResolverTypeWrapper<Omit<CommissionPayoutConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionPayoutEdge']> }>;
+  CommissionPayoutEdge: ResolverTypeWrapper<Omit<CommissionPayoutEdge, 'node'> & { node: ResolversTypes['CommissionPayout'] }>;
   CommissionState: CommissionState;
   CommissionStateTotals: ResolverTypeWrapper<Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversTypes['Money'], paid: ResolversTypes['Money'], payable: ResolversTypes['Money'], pending: ResolversTypes['Money'], reversed: ResolversTypes['Money'] }>;
   CommissionStatement: ResolverTypeWrapper<Statement>;
@@ -1247,6 +1318,7 @@ export type ResolversTypes = {
   OrderReturnLine: ResolverTypeWrapper<OrderReturnLineView>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayoutStatus: PayoutStatus;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
@@ -1257,6 +1329,7 @@ export type ResolversTypes = {
   ProductFeedResult: ResolverTypeWrapper<ProductFeedResult>;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestCommissionPayoutInput: RequestCommissionPayoutInput;
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
   ReturnStatus: ReturnStatus;
@@ -1294,6 +1367,9 @@ export type ResolversParentTypes = {
   CommissionLine: CommissionLineView;
   CommissionLineConnection: Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionLineEdge']> };
   CommissionLineEdge: Omit<CommissionLineEdge, 'node'> & { node: ResolversParentTypes['CommissionLine'] };
+  CommissionPayout: CommissionPayoutRow;
+  CommissionPayoutConnection: Omit<CommissionPayoutConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionPayoutEdge']> };
+  CommissionPayoutEdge: Omit<CommissionPayoutEdge, 'node'> & { node: ResolversParentTypes['CommissionPayout'] };
   CommissionStateTotals: Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversParentTypes['Money'], paid: ResolversParentTypes['Money'], payable: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], reversed: ResolversParentTypes['Money'] };
   CommissionStatement: Statement;
   CreateCatalogInput: CreateCatalogInput;
@@ -1324,6 +1400,7 @@ export type ResolversParentTypes = {
   ProductFeedItemInput: ProductFeedItemInput;
   ProductFeedResult: ProductFeedResult;
   Query: Record<PropertyKey, never>;
+  RequestCommissionPayoutInput: RequestCommissionPayoutInput;
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
@@ -1466,6 +1543,28 @@ export type CommissionLineEdgeResolvers<ContextType = Context, ParentType extend
   node?: Resolver<ResolversTypes['CommissionLine'], ParentType, ContextType>;
 };
 
+export type CommissionPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayout'] = ResolversParentTypes['CommissionPayout'], FederationReferenceType extends FederationReferenceTypes['CommissionPayout'] = FederationReferenceTypes['CommissionPayout']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommissionPayout']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payoutMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PayoutStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommissionPayoutConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayoutConnection'] = ResolversParentTypes['CommissionPayoutConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionPayoutEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionPayoutEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayoutEdge'] = ResolversParentTypes['CommissionPayoutEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionPayout'], ParentType, ContextType>;
+};
+
 export type CommissionStateTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStateTotals'] = ResolversParentTypes['CommissionStateTotals']> = {
   locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1483,6 +1582,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, RequireFields<CreatorAffiliateLinksArgs, 'first'>>;
   catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
+  commissionPayouts?: Resolver<Maybe<ResolversTypes['CommissionPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorCommissionPayoutsArgs, 'first'>>;
   commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1543,6 +1643,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
+  requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
   requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
@@ -1550,7 +1651,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'Order' | 'OrderReturn' | 'Product', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CommissionPayout' | 'Order' | 'OrderReturn' | 'Product', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
@@ -1723,6 +1824,9 @@ export type Resolvers<ContextType = Context> = {
   CommissionLine?: CommissionLineResolvers<ContextType>;
   CommissionLineConnection?: CommissionLineConnectionResolvers<ContextType>;
   CommissionLineEdge?: CommissionLineEdgeResolvers<ContextType>;
+  CommissionPayout?: CommissionPayoutResolvers<ContextType>;
+  CommissionPayoutConnection?: CommissionPayoutConnectionResolvers<ContextType>;
+  CommissionPayoutEdge?: CommissionPayoutEdgeResolvers<ContextType>;
   CommissionStateTotals?: CommissionStateTotalsResolvers<ContextType>;
   CommissionStatement?: CommissionStatementResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;

@@ -5,10 +5,25 @@
  * the same for Postgres). It gives a line's state, with PAID split by its payout: PROCESSING while
  * the payout provider has not answered, PAID once it paid.
  */
-import { and, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Page } from '@app/kit/pagination';
-import { before, type Owned } from '@app/kit/sql';
-import { commissionPayouts, orderLines, orderReturnLines, orderReturns, orders, type CommerceDb } from './schema.ts';
+import { before, pagesPerOwner, perOwnerOf, type Owned } from '@app/kit/sql';
+import { commissionPayouts, orderLines, orderReturnLines, orderReturns, orders, type CommerceDb, type CommissionPayoutRow } from './schema.ts';
+
+export type NewPayout = typeof commissionPayouts.$inferInsert;
+
+/** How a REQUESTED payout settles. */
+export type PayoutSettlement = { status: 'PAID'; providerTransferId: string; settledAt: Date } | { status: 'FAILED'; failureReason: string; settledAt: Date };
+
+/** A PAYABLE line and what it earns, as a payout takes it. */
+export interface PayableLine {
+  orderId: string;
+  position: number;
+  amount: number;
+}
+
+/** Lines per statement when a payout takes them: 2 parameters a line, far below SQLite's 32,766. */
+export const PAYOUT_LINE_SLICE = 1_000;
 
 export const COMMISSION_BUCKETS = ['PENDING', 'LOCKED', 'PAYABLE', 'REVERSED', 'PROCESSING', 'PAID'] as const;
 export type CommissionBucket = (typeof COMMISSION_BUCKETS)[number];
@@ -89,6 +104,15 @@ const lineView = (now: Date) => ({
 const earningLines = (filter: Pick<StatementFilter, 'from' | 'to'>): SQL | undefined =>
   and(gt(orderLines.commissionAmount, 0), filter.from ? gte(orders.createdAt, filter.from) : undefined, filter.to ? lt(orders.createdAt, filter.to) : undefined);
 
+/** A creator's payouts page newest first, by `[requestedAt ms, id]`. */
+const payoutAfter = (page: Page) => before([commissionPayouts.requestedAt, commissionPayouts.id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+/** `(order_id, position) in ((…), …)` for a slice of lines. */
+export const linePairs = (lines: readonly PayableLine[]) => sql`(${orderLines.orderId}, ${orderLines.position}) in (${sql.join(
+  lines.map((line) => sql`(${line.orderId}, ${line.position})`),
+  sql`, `,
+)})`;
+
 /** A statement pages newest order first, by `[order createdAt ms, order id, line position]`. */
 const statementAfter = (page: Page) => before([orders.createdAt, orders.id, orderLines.position], page.after && [Number(page.after[0]), String(page.after[1]), Number(page.after[2])]);
 
@@ -134,5 +158,59 @@ export function settlementStatements(db: CommerceDb) {
         .where(and(inArray(orderLines.orderId, [...orderIds]), earningLines({ from: null, to: null })))
         .orderBy(orderLines.orderId, orderLines.position)
         .all(),
+
+    /** A creator's PAYABLE lines in one currency at `now`, with what each earns. */
+    payableCommissionLines: (creatorId: string, currency: string, now: Date): PayableLine[] =>
+      db
+        .select({ orderId: orderLines.orderId, position: orderLines.position, amount: net })
+        .from(orderLines)
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(and(eq(orders.creatorId, creatorId), eq(orders.currency, currency), earningLines({ from: null, to: null }), sql`${commissionBucket(now)} = 'PAYABLE'`))
+        .all(),
+
+    insertPayout: (payout: NewPayout): void => {
+      db.insert(commissionPayouts).values(payout).run();
+    },
+
+    /** Puts lines in a payout, only those in none yet; answers how many it put. */
+    assignPayoutLines: (payoutId: string, lines: readonly PayableLine[]): number => {
+      let assigned = 0;
+      for (let i = 0; i < lines.length; i += PAYOUT_LINE_SLICE) {
+        assigned += db
+          .update(orderLines)
+          .set({ payoutId })
+          .where(and(isNull(orderLines.payoutId), linePairs(lines.slice(i, i + PAYOUT_LINE_SLICE))))
+          .run().changes;
+      }
+      return assigned;
+    },
+
+    /** REQUESTED → PAID or FAILED, only from REQUESTED; undefined when it was settled already. */
+    settlePayout: (id: string, settlement: PayoutSettlement): CommissionPayoutRow | undefined =>
+      db
+        .update(commissionPayouts)
+        .set(settlement)
+        .where(and(eq(commissionPayouts.id, id), eq(commissionPayouts.status, 'REQUESTED')))
+        .returning()
+        .get(),
+
+    /** Takes a failed payout's lines out of it, so their commission is payable again. */
+    releasePayoutLines: (payoutId: string): void => {
+      db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId)).run();
+    },
+
+    payoutsByIds: (ids: readonly string[]): CommissionPayoutRow[] => db.select().from(commissionPayouts).where(inArray(commissionPayouts.id, [...ids])).all(),
+
+    /** A page of each of many creators' payouts, newest first. */
+    creatorPayoutPages: (creatorIds: readonly string[], page: Page): Owned<CommissionPayoutRow>[] =>
+      pagesPerOwner(db, {
+        from: commissionPayouts,
+        owner: commissionPayouts.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(commissionPayouts.requestedAt), desc(commissionPayouts.id)],
+        where: payoutAfter(page),
+        node: { table: commissionPayouts, id: commissionPayouts.id, ref: commissionPayouts.id },
+        perOwner: perOwnerOf(page),
+      }),
   };
 }

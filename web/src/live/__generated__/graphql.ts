@@ -151,6 +151,14 @@ export type OrderStatus =
   /** Paid at checkout; units taken from stock; commission pending. */
   | 'PAID';
 
+export type PayoutStatus =
+  /** The provider refused it: its commission went back to PAYABLE. */
+  | 'FAILED'
+  /** The provider paid it. */
+  | 'PAID'
+  /** Recorded; the payout provider has not answered yet. */
+  | 'REQUESTED';
+
 export type ProductFeedInput = {
   items: Array<ProductFeedItemInput>;
   /** FULL: the feed is the brand's whole imported range; PARTIAL: only the items given change. */
@@ -198,6 +206,13 @@ export type PurchaseCoinsInput = {
    * approves every payment except the token "test_decline", which it declines.
    */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestCommissionPayoutInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where to be paid: the payout method token from the provider's onboarding. The test provider fails `test_fail`. */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RequestReturnInput = {

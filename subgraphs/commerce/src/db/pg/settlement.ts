@@ -3,12 +3,13 @@
  * Grouping is by output position (`group by 1`): Postgres does not see two copies of an expression
  * holding the same parameter (`now`) as one.
  */
-import { and, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Page } from '@app/kit/pagination';
-import type { PgDb } from '@app/kit/pg';
-import { beforePg } from '@app/kit/sql-pg';
+import { insertChunks, type PgDb } from '@app/kit/pg';
+import { perOwnerOf } from '@app/kit/sql';
+import { beforePg, pagesPerOwnerPg } from '@app/kit/sql-pg';
 import type { Queries } from '@app/kit/store';
-import type { CommissionBucket, settlementStatements, StatementFilter } from '../settlement.ts';
+import { PAYOUT_LINE_SLICE, type CommissionBucket, type PayableLine, type settlementStatements, type StatementFilter } from '../settlement.ts';
 import { commissionPayouts, orderLines, orderReturnLines, orderReturns, orders } from './schema.ts';
 
 export type SettlementStatements = ReturnType<typeof settlementStatements>;
@@ -48,6 +49,13 @@ const lineView = (now: Date) => ({
 const earningLines = (filter: Pick<StatementFilter, 'from' | 'to'>): SQL | undefined =>
   and(gt(orderLines.commissionAmount, 0), filter.from ? gte(orders.createdAt, filter.from) : undefined, filter.to ? lt(orders.createdAt, filter.to) : undefined);
 
+const payoutAfter = (page: Page) => beforePg([commissionPayouts.requestedAt, commissionPayouts.id], page.after && [Number(page.after[0]), String(page.after[1])]);
+
+const linePairs = (lines: readonly PayableLine[]) => sql`(${orderLines.orderId}, ${orderLines.position}) in (${sql.join(
+  lines.map((line) => sql`(${line.orderId}, ${line.position}::integer)`),
+  sql`, `,
+)})`;
+
 const statementAfter = (page: Page) => beforePg([orders.createdAt, orders.id, orderLines.position], page.after && [Number(page.after[0]), String(page.after[1]), Number(page.after[2])]);
 
 export function settlementPgStatements(db: PgDb): Queries<SettlementStatements> {
@@ -84,5 +92,54 @@ export function settlementPgStatements(db: PgDb): Queries<SettlementStatements> 
         .innerJoin(orders, eq(orders.id, orderLines.orderId))
         .where(and(inArray(orderLines.orderId, [...orderIds]), earningLines({ from: null, to: null })))
         .orderBy(orderLines.orderId, orderLines.position),
+
+    payableCommissionLines: async (creatorId, currency, now) =>
+      db
+        .select({ orderId: orderLines.orderId, position: orderLines.position, amount: sql<number>`${net}`.mapWith(Number) })
+        .from(orderLines)
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(and(eq(orders.creatorId, creatorId), eq(orders.currency, currency), earningLines({ from: null, to: null }), sql`${commissionBucketPg(now)} = 'PAYABLE'`)),
+
+    insertPayout: async (payout) => {
+      await db.insert(commissionPayouts).values(payout);
+    },
+
+    assignPayoutLines: async (payoutId, lines) => {
+      let assigned = 0;
+      await insertChunks(lines, PAYOUT_LINE_SLICE, async (slice) => {
+        const result = await db
+          .update(orderLines)
+          .set({ payoutId })
+          .where(and(isNull(orderLines.payoutId), linePairs(slice)));
+        assigned += result.rowCount ?? 0;
+      });
+      return assigned;
+    },
+
+    settlePayout: async (id, settlement) =>
+      (
+        await db
+          .update(commissionPayouts)
+          .set(settlement)
+          .where(and(eq(commissionPayouts.id, id), eq(commissionPayouts.status, 'REQUESTED')))
+          .returning()
+      )[0],
+
+    releasePayoutLines: async (payoutId) => {
+      await db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId));
+    },
+
+    payoutsByIds: async (ids) => db.select().from(commissionPayouts).where(inArray(commissionPayouts.id, [...ids])),
+
+    creatorPayoutPages: (creatorIds, page) =>
+      pagesPerOwnerPg<typeof commissionPayouts>(db, {
+        from: commissionPayouts,
+        owner: commissionPayouts.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(commissionPayouts.requestedAt), desc(commissionPayouts.id)],
+        where: payoutAfter(page),
+        node: { table: commissionPayouts, id: commissionPayouts.id, ref: commissionPayouts.id },
+        perOwner: perOwnerOf(page),
+      }),
   };
 }
