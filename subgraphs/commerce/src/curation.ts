@@ -105,7 +105,7 @@ export async function pinProduct(context: Context, liveStreamId: string, product
   const stream = await ownStream(context, liveStreamId);
   if (stream.status === 'ENDED') throw refuse(Refusal.STREAM_ENDED, 'Products cannot be pinned on a stream that has ended.', { liveStreamId });
   await context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     // Announced in the pin's own transaction, and only when it added the product.
     for (const added of await addToList(tx, pins, liveStreamId, [productId], now)) await announcePinned(tx, liveStreamId, added, now);
   });
@@ -115,7 +115,7 @@ export async function pinProduct(context: Context, liveStreamId: string, product
 export async function unpinProduct(context: Context, liveStreamId: string, productId: string): Promise<{ id: string }> {
   await ownStream(context, liveStreamId);
   await context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     for (const removed of await tx.removeFromList('pins', liveStreamId, [productId])) await announceUnpinned(tx, liveStreamId, removed, now);
   });
   return { id: liveStreamId };
@@ -123,7 +123,7 @@ export async function unpinProduct(context: Context, liveStreamId: string, produ
 
 export async function addToShowcase(context: Context, productId: string): Promise<{ id: string }> {
   const creatorId = await signedInCreatorId(context);
-  await context.store.transaction((tx) => addToList(tx, showcase, creatorId, [productId], new Date()));
+  await context.store.transaction((tx) => addToList(tx, showcase, creatorId, [productId], context.clock.now()));
   return { id: creatorId };
 }
 
@@ -151,7 +151,8 @@ export interface CatalogInput {
   productIds?: readonly string[] | null;
 }
 
-export async function createCatalog(context: Context, input: CatalogInput, now = new Date()): Promise<CatalogRow> {
+export async function createCatalog(context: Context, input: CatalogInput): Promise<CatalogRow> {
+  const now = context.clock.now();
   requirePartnerOf(context.viewer, input.brandId);
   const name = input.name.trim();
   if (name.length < 1 || name.length > NAME_MAX) throw badInput(`name must be 1 to ${NAME_MAX} characters.`, { field: 'name' });
@@ -180,7 +181,7 @@ function changeCatalog(context: Context, catalogId: string, change: (tx: Commerc
 
 export function addCatalogProducts(context: Context, catalogId: string, productIds: readonly string[]): Promise<CatalogRow> {
   const ids = productIdList(productIds);
-  return changeCatalog(context, catalogId, (tx, catalog) => addToList(tx, catalogOf(catalog.brandId), catalog.id, ids, new Date()));
+  return changeCatalog(context, catalogId, (tx, catalog) => addToList(tx, catalogOf(catalog.brandId), catalog.id, ids, context.clock.now()));
 }
 
 export function removeCatalogProducts(context: Context, catalogId: string, productIds: readonly string[]): Promise<CatalogRow> {

@@ -1,6 +1,6 @@
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
-import { createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
+import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import { addCatalogProducts, addToShowcase, createCatalog, loadCatalog, pinProduct, removeCatalogProducts, removeFromShowcase, unpinProduct } from './curation.ts';
@@ -14,7 +14,9 @@ import { creatorPayouts, payoutReference, requestCommissionPayout } from './payo
 import { decideReturn, requestReturn, returnReference } from './returns.ts';
 import { commissionStatement, lockedUntil, stateOf, statementLines, statementTotals } from './settlement.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
-import { brandsPage, loadBrand, loadProduct, myBrand, productsOnSale, updateProduct } from './products.ts';
+import { brandCatalog, brandsPage, loadBrand, loadProduct, productByExternalId, productsOnSale, updateProduct } from './products.ts';
+import { myBrand, viewerKey } from './partners.ts';
+import { brandSales, salesBy } from './analytics.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 export const resolvers: Resolvers = {
@@ -24,6 +26,7 @@ export const resolvers: Resolvers = {
     node: (_parent, { id }, context) => node(context, id),
     order: (_parent, { id }, context) => visibleOrder(context, id),
     myBrand: (_parent, _args, context) => myBrand(context),
+    viewerKey: (_parent, _args, context) => viewerKey(context),
     product: (_parent, { id }, context) => loadProduct(context, id),
     brand: (_parent, { id }, context) => loadBrand(context, id),
     catalog: (_parent, { id }, context) => loadCatalog(context, id),
@@ -70,6 +73,36 @@ export const resolvers: Resolvers = {
     products: (brand, args, context) => newestFirst<ProductRow>(context.loaders.brandProducts, brand.id, args),
     catalogs: (brand, args, context) => newestFirst<CatalogRow>(context.loaders.brandCatalogs, brand.id, args),
     orders: (brand, args, context) => brandOrders(context, brand.id, args),
+    allProducts: (brand, args, context) => brandCatalog(context, brand.id, args),
+    productByExternalId: (brand, { externalId }, context) => productByExternalId(context, brand.id, externalId),
+    commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
+    sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
+  },
+  ViewerKey: {
+    brand: (key, _args, context) => loadBrand(context, key.brandId),
+  },
+  BrandSales: {
+    totals: (report, _args, context) => context.store.brandSalesTotals(report),
+    byProduct: (report, { first }, context) => salesBy(context, report, 'product', first),
+    byCreator: (report, { first }, context) => salesBy(context, report, 'creator', first),
+    byLiveStream: (report, { first }, context) => salesBy(context, report, 'liveStream', first),
+  },
+  SalesByProduct: {
+    product: (row, _args, context) => loadProduct(context, row.key),
+    sales: (row) => row,
+  },
+  SalesByCreator: {
+    creator: (row) => ({ id: row.key }),
+    sales: (row) => row,
+  },
+  SalesByLiveStream: {
+    liveStream: (row) => ({ id: row.key }),
+    sales: (row) => row,
+  },
+  SalesFigures: {
+    revenue: (figures) => money(figures.revenueAmount),
+    refunds: (figures) => money(figures.refundAmount),
+    commission: (figures) => money(figures.commissionAmount),
   },
   Product: {
     __resolveReference: (reference, context) => context.loaders.productById.load(reference.id),

@@ -2,6 +2,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionPayoutRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
 import type { CommissionLineView } from '../db/settlement.ts';
 import type { Statement } from '../settlement.ts';
+import type { ViewerKeyView } from '../partners.ts';
+import type { SalesReport } from '../analytics.ts';
+import type { SalesFigures as SalesFiguresRow, SalesRow } from '../db/analytics.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';
@@ -71,8 +74,12 @@ export type AffiliateLinkEdge = {
 /** A brand or shop that sells products. */
 export type Brand = Node & {
   __typename?: 'Brand';
+  /** All the brand's products, archived ones included (or one `status`), newest first: for the brand's own partner keys. */
+  allProducts?: Maybe<ProductConnection>;
   /** The brand's catalogs, newest first. */
   catalogs: CatalogConnection;
+  /** The commission deals the brand set with creators, most recently set first: for the brand's own partner keys. */
+  commissionDeals?: Maybe<CommissionDealConnection>;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   logoUrl: Scalars['String']['output'];
@@ -80,14 +87,36 @@ export type Brand = Node & {
   /** The brand's orders, newest first: for the brand's own partner keys only. */
   orders?: Maybe<OrderConnection>;
   platform: CommercePlatform;
+  /** The brand's product a merch feed imported under `externalId`; null when none did. For the brand's own partner keys. */
+  productByExternalId?: Maybe<Product>;
   /** The brand's products on sale (ACTIVE), newest first. */
   products: ProductConnection;
+  /**
+   * The brand's sales over a period of at most 366 days, by product, by creator and by LIVE stream:
+   * for the brand's own partner keys with analytics:read.
+   */
+  sales?: Maybe<BrandSales>;
   slug: Scalars['String']['output'];
 };
 
 
 /** A brand or shop that sells products. */
+export type BrandAllProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductStatus>;
+};
+
+
+/** A brand or shop that sells products. */
 export type BrandCatalogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandCommissionDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -101,9 +130,22 @@ export type BrandOrdersArgs = {
 
 
 /** A brand or shop that sells products. */
+export type BrandProductByExternalIdArgs = {
+  externalId: Scalars['String']['input'];
+};
+
+
+/** A brand or shop that sells products. */
 export type BrandProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandSalesArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type BrandConnection = {
@@ -116,6 +158,50 @@ export type BrandEdge = {
   __typename?: 'BrandEdge';
   cursor: Scalars['String']['output'];
   node: Brand;
+};
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSales = {
+  __typename?: 'BrandSales';
+  /** Sales attributed to creators (affiliate links and their LIVE streams), most revenue first. */
+  byCreator: Array<SalesByCreator>;
+  /** Sales from LIVE streams, most revenue first. */
+  byLiveStream: Array<SalesByLiveStream>;
+  /** Sales per product, most revenue first (`first` at most 100). */
+  byProduct: Array<SalesByProduct>;
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  totals: SalesFigures;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByCreatorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByLiveStreamArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByProductArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CancelOrderInput = {
@@ -209,6 +295,18 @@ export type CommissionDeal = {
   /** The product it covers; null when it covers all of the brand's products. */
   product?: Maybe<Product>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type CommissionDealConnection = {
+  __typename?: 'CommissionDealConnection';
+  edges: Array<CommissionDealEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionDealEdge = {
+  __typename?: 'CommissionDealEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionDeal;
 };
 
 /**
@@ -965,7 +1063,10 @@ export type Query = {
   brands: BrandConnection;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
-  /** The brand the calling partner key acts for. */
+  /**
+   * The brand the calling partner key acts for, whatever its scopes. UNAUTHENTICATED without
+   * credentials, FORBIDDEN (reason PARTNER_REQUIRED) for a signed-in user.
+   */
   myBrand?: Maybe<Brand>;
   /**
    * Any object by its global id (Relay). Null when no object has the id or the caller may not see
@@ -983,6 +1084,11 @@ export type Query = {
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
   products: ProductConnection;
+  /**
+   * The partner API key this request was made with (its id, name, brand, scopes, rate-limit tier
+   * and expiry), so a client can tell what it may do. Null for users and anonymous callers.
+   */
+  viewerKey?: Maybe<ViewerKey>;
 };
 
 
@@ -1055,6 +1161,41 @@ export type ReturnStatus =
   /** Asked for by the buyer; the brand has not answered yet. */
   | 'REQUESTED';
 
+export type SalesByCreator = {
+  __typename?: 'SalesByCreator';
+  creator: Creator;
+  /** The lines the creator's attribution covers: the affiliate link's product, or the products pinned on their stream. */
+  sales: SalesFigures;
+};
+
+export type SalesByLiveStream = {
+  __typename?: 'SalesByLiveStream';
+  liveStream: LiveStream;
+  /** The lines of products pinned on the stream when they were bought. */
+  sales: SalesFigures;
+};
+
+export type SalesByProduct = {
+  __typename?: 'SalesByProduct';
+  product: Product;
+  sales: SalesFigures;
+};
+
+/** What a set of sales came to, net of refunds, in USD. */
+export type SalesFigures = {
+  __typename?: 'SalesFigures';
+  /** Commission creators earn on these sales, after clawbacks. */
+  commission: Money;
+  /** Orders placed in the period and not cancelled. */
+  orders: Scalars['Int']['output'];
+  /** What approved returns refunded. */
+  refunds: Money;
+  /** What buyers paid less what was refunded. */
+  revenue: Money;
+  /** Units sold less units refunded. */
+  units: Scalars['Int']['output'];
+};
+
 export type SetCreatorCommissionInput = {
   /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
   commissionRate: Scalars['Float']['input'];
@@ -1123,6 +1264,23 @@ export type Video = {
   id: Scalars['ID']['output'];
   /** Products tagged in the video (at most 5). */
   products?: Maybe<Array<Product>>;
+};
+
+/** A partner API key, as the gateway knows it. */
+export type ViewerKey = {
+  __typename?: 'ViewerKey';
+  /** The brand it acts for. */
+  brand: Brand;
+  /** When it stops working; null for a key that does not expire. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The key's id: the part of `vck_<id>_<secret>` before the secret. */
+  id: Scalars['ID']['output'];
+  /** The name it was created with. */
+  name: Scalars['String']['output'];
+  /** What it may do: catalog:read, catalog:write, orders:read, orders:write, offers:write, analytics:read, schema:read. */
+  scopes: Array<Scalars['String']['output']>;
+  /** Its rate-limit tier: standard, plus or enterprise (see Operations in the README). */
+  tier: Scalars['String']['output'];
 };
 
 
@@ -1276,6 +1434,7 @@ export type ResolversTypes = {
   Brand: ResolverTypeWrapper<BrandRow>;
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
   BrandEdge: ResolverTypeWrapper<Omit<BrandEdge, 'node'> & { node: ResolversTypes['Brand'] }>;
+  BrandSales: ResolverTypeWrapper<SalesReport>;
   CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
   CatalogConnection: ResolverTypeWrapper<Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEdge']> }>;
@@ -1286,6 +1445,8 @@ export type ResolversTypes = {
   CommercePlatform: CommercePlatform;
   CommissionBalance: ResolverTypeWrapper<Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   CommissionDeal: ResolverTypeWrapper<CommissionDealRow>;
+  CommissionDealConnection: ResolverTypeWrapper<Omit<CommissionDealConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionDealEdge']> }>;
+  CommissionDealEdge: ResolverTypeWrapper<Omit<CommissionDealEdge, 'node'> & { node: ResolversTypes['CommissionDeal'] }>;
   CommissionLine: ResolverTypeWrapper<CommissionLineView>;
   CommissionLineConnection: ResolverTypeWrapper<Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionLineEdge']> }>;
   CommissionLineEdge: ResolverTypeWrapper<Omit<CommissionLineEdge, 'node'> & { node: ResolversTypes['CommissionLine'] }>;
@@ -1333,12 +1494,17 @@ export type ResolversTypes = {
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
   ReturnStatus: ReturnStatus;
+  SalesByCreator: ResolverTypeWrapper<SalesRow>;
+  SalesByLiveStream: ResolverTypeWrapper<SalesRow>;
+  SalesByProduct: ResolverTypeWrapper<SalesRow>;
+  SalesFigures: ResolverTypeWrapper<SalesFiguresRow>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
+  ViewerKey: ResolverTypeWrapper<ViewerKeyView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -1355,6 +1521,7 @@ export type ResolversParentTypes = {
   Brand: BrandRow;
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
   BrandEdge: Omit<BrandEdge, 'node'> & { node: ResolversParentTypes['Brand'] };
+  BrandSales: SalesReport;
   CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
@@ -1364,6 +1531,8 @@ export type ResolversParentTypes = {
   CheckoutPayload: CheckoutResult;
   CommissionBalance: Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   CommissionDeal: CommissionDealRow;
+  CommissionDealConnection: Omit<CommissionDealConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionDealEdge']> };
+  CommissionDealEdge: Omit<CommissionDealEdge, 'node'> & { node: ResolversParentTypes['CommissionDeal'] };
   CommissionLine: CommissionLineView;
   CommissionLineConnection: Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionLineEdge']> };
   CommissionLineEdge: Omit<CommissionLineEdge, 'node'> & { node: ResolversParentTypes['CommissionLine'] };
@@ -1403,12 +1572,17 @@ export type ResolversParentTypes = {
   RequestCommissionPayoutInput: RequestCommissionPayoutInput;
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
+  SalesByCreator: SalesRow;
+  SalesByLiveStream: SalesRow;
+  SalesByProduct: SalesRow;
+  SalesFigures: SalesFiguresRow;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: Shipment;
   Subscription: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
+  ViewerKey: ViewerKeyView;
   String: Scalars['String']['output'];
 };
 
@@ -1456,14 +1630,18 @@ export type AffiliateLinkEdgeResolvers<ContextType = Context, ParentType extends
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<BrandAllProductsArgs, 'first'>>;
   catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, RequireFields<BrandCatalogsArgs, 'first'>>;
+  commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, RequireFields<BrandCommissionDealsArgs, 'first'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   logoUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<BrandOrdersArgs, 'first'>>;
   platform?: Resolver<ResolversTypes['CommercePlatform'], ParentType, ContextType>;
+  productByExternalId?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<BrandProductByExternalIdArgs, 'externalId'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<BrandProductsArgs, 'first'>>;
+  sales?: Resolver<Maybe<ResolversTypes['BrandSales']>, ParentType, ContextType, RequireFields<BrandSalesArgs, 'from' | 'to'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1476,6 +1654,15 @@ export type BrandConnectionResolvers<ContextType = Context, ParentType extends R
 export type BrandEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrandEdge'] = ResolversParentTypes['BrandEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+};
+
+export type BrandSalesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrandSales'] = ResolversParentTypes['BrandSales']> = {
+  byCreator?: Resolver<Array<ResolversTypes['SalesByCreator']>, ParentType, ContextType, RequireFields<BrandSalesByCreatorArgs, 'first'>>;
+  byLiveStream?: Resolver<Array<ResolversTypes['SalesByLiveStream']>, ParentType, ContextType, RequireFields<BrandSalesByLiveStreamArgs, 'first'>>;
+  byProduct?: Resolver<Array<ResolversTypes['SalesByProduct']>, ParentType, ContextType, RequireFields<BrandSalesByProductArgs, 'first'>>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
 };
 
 export type CatalogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog'], FederationReferenceType extends FederationReferenceTypes['Catalog'] = FederationReferenceTypes['Catalog']> = {
@@ -1517,6 +1704,16 @@ export type CommissionDealResolvers<ContextType = Context, ParentType extends Re
   creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CommissionDealConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDealConnection'] = ResolversParentTypes['CommissionDealConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionDealEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionDealEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDealEdge'] = ResolversParentTypes['CommissionDealEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionDeal'], ParentType, ContextType>;
 };
 
 export type CommissionLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
@@ -1783,6 +1980,30 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  viewerKey?: Resolver<Maybe<ResolversTypes['ViewerKey']>, ParentType, ContextType>;
+};
+
+export type SalesByCreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByCreator'] = ResolversParentTypes['SalesByCreator']> = {
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesByLiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByLiveStream'] = ResolversParentTypes['SalesByLiveStream']> = {
+  liveStream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesByProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByProduct'] = ResolversParentTypes['SalesByProduct']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesFigures'] = ResolversParentTypes['SalesFigures']> = {
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
@@ -1807,6 +2028,15 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
 };
 
+export type ViewerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ViewerKey'] = ResolversParentTypes['ViewerKey']> = {
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AffiliateClick?: AffiliateClickResolvers<ContextType>;
   AffiliateLink?: AffiliateLinkResolvers<ContextType>;
@@ -1815,12 +2045,15 @@ export type Resolvers<ContextType = Context> = {
   Brand?: BrandResolvers<ContextType>;
   BrandConnection?: BrandConnectionResolvers<ContextType>;
   BrandEdge?: BrandEdgeResolvers<ContextType>;
+  BrandSales?: BrandSalesResolvers<ContextType>;
   Catalog?: CatalogResolvers<ContextType>;
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
   CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
   CommissionBalance?: CommissionBalanceResolvers<ContextType>;
   CommissionDeal?: CommissionDealResolvers<ContextType>;
+  CommissionDealConnection?: CommissionDealConnectionResolvers<ContextType>;
+  CommissionDealEdge?: CommissionDealEdgeResolvers<ContextType>;
   CommissionLine?: CommissionLineResolvers<ContextType>;
   CommissionLineConnection?: CommissionLineConnectionResolvers<ContextType>;
   CommissionLineEdge?: CommissionLineEdgeResolvers<ContextType>;
@@ -1851,10 +2084,15 @@ export type Resolvers<ContextType = Context> = {
   ProductFeedItemError?: ProductFeedItemErrorResolvers<ContextType>;
   ProductFeedResult?: ProductFeedResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SalesByCreator?: SalesByCreatorResolvers<ContextType>;
+  SalesByLiveStream?: SalesByLiveStreamResolvers<ContextType>;
+  SalesByProduct?: SalesByProductResolvers<ContextType>;
+  SalesFigures?: SalesFiguresResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
+  ViewerKey?: ViewerKeyResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -25,6 +25,7 @@ import {
   type BrandRow,
   type CatalogRow,
   type CommerceDb,
+  type CommissionDealRow,
   type OrderLineView,
   type OrderReturnLineView,
   type OrderReturnRow,
@@ -147,6 +148,34 @@ export function readStatements(db: CommerceDb) {
         .from(products)
         .where(and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), newerThan(page, products.createdAt, products.id)))
         .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** One page of a brand's own products, newest first, of one status or (null) all, archived ones included. */
+    brandCatalogPage: (brandId: string, page: Page, status: ProductRow['status'] | null): ProductRow[] =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** The brand's product a feed imported under `externalId`, if any. */
+    productByExternalId: (brandId: string, externalId: string): ProductRow | undefined =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), eq(products.externalId, externalId)))
+        .get(),
+
+    /** One page of a brand's commission deals, most recently set first. */
+    commissionDealsPage: (brandId: string, page: Page): CommissionDealRow[] =>
+      db
+        .select()
+        .from(creatorCommissions)
+        .where(and(eq(creatorCommissions.brandId, brandId), newerThan(page, creatorCommissions.updatedAt, creatorCommissions.id)))
+        .orderBy(desc(creatorCommissions.updatedAt), desc(creatorCommissions.id))
         .limit(page.first + 1)
         .all(),
 

@@ -6,6 +6,7 @@
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
+import { analyticsStatements } from './analytics.ts';
 import { readStatements } from './reads.ts';
 import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, schema, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
 import { commerceSeed } from './seed.ts';
@@ -13,7 +14,7 @@ import { settlementStatements } from './settlement.ts';
 import { writeStatements } from './writes.ts';
 
 function statements(db: CommerceDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
-  return { ...readStatements(db), ...writeStatements(db), ...settlementStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
+  return { ...readStatements(db), ...writeStatements(db), ...settlementStatements(db), ...analyticsStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
 }
 
 /** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */

@@ -101,6 +101,30 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .orderBy(desc(products.createdAt), desc(products.id))
         .limit(page.first + 1),
 
+    brandCatalogPage: async (brandId, page, status) =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1),
+
+    productByExternalId: async (brandId, externalId) =>
+      (
+        await db
+          .select()
+          .from(products)
+          .where(and(eq(products.brandId, brandId), eq(products.externalId, externalId)))
+      )[0],
+
+    commissionDealsPage: async (brandId, page) =>
+      db
+        .select()
+        .from(creatorCommissions)
+        .where(and(eq(creatorCommissions.brandId, brandId), newerThan(page, creatorCommissions.updatedAt, creatorCommissions.id)))
+        .orderBy(desc(creatorCommissions.updatedAt), desc(creatorCommissions.id))
+        .limit(page.first + 1),
+
     brandProductPages: (brandIds, page) => pagesPerOwnerPg<typeof products>(db, newestFirstPages(products, products.brandId, brandIds, page, eq(products.status, 'ACTIVE'))),
 
     brandCatalogPages: (brandIds, page) => pagesPerOwnerPg<typeof catalogs>(db, newestFirstPages(catalogs, catalogs.brandId, brandIds, page)),

@@ -10,13 +10,14 @@ import { insertChunks, isEmpty, openPgConnection, pgStore, type PgConnectionOpti
 import { migrationsFolderFor, type Queries } from '@app/kit/store';
 import { commerceSeed } from '../seed.ts';
 import type { CommerceStatements, CommerceStore } from '../store.ts';
+import { analyticsPgStatements } from './analytics.ts';
 import { readPgStatements } from './reads.ts';
 import { settlementPgStatements } from './settlement.ts';
 import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
 import { writePgStatements } from './writes.ts';
 
 function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
-  return (db: PgDb): Queries<CommerceStatements> => ({ ...readPgStatements(db), ...writePgStatements(db), ...settlementPgStatements(db), ...idempotencyPgStatements(db), ...outbox(db) });
+  return (db: PgDb): Queries<CommerceStatements> => ({ ...readPgStatements(db), ...writePgStatements(db), ...settlementPgStatements(db), ...analyticsPgStatements(db), ...idempotencyPgStatements(db), ...outbox(db) });
 }
 
 export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
