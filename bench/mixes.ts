@@ -55,6 +55,7 @@ export async function prepareWrites(options: {
   partnerKeyFor: (brandId: string) => string;
   avoid: string[];
   share: number;
+  watchShare: number;
 }): Promise<WritesSetup> {
   const { run, references } = options;
   const taggedIn = new Map<string, string[]>();
@@ -91,6 +92,7 @@ export async function prepareWrites(options: {
 
   const spec: WritesSpec = {
     share: options.share,
+    watchShare: options.watchShare,
     giftId,
     priceProducts: priceProducts.map((id) => ({ id, partnerKey: options.partnerKeyFor(brandOf(id)), videoIds: taggedIn.get(id)!.slice(0, 2) })),
     checkoutProducts,

@@ -18,6 +18,12 @@ describe('the collapse key', () => {
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), readQuery, JSON.stringify({ query: readQuery, variables: { first: 2 } }))).not.toBe(key);
   });
 
+  it('differs across an invalidation of the entity cache: a read after a write never shares a fetch from before it', () => {
+    const who = viewerKey(viewer('u1', 'r1'));
+    expect(collapseKey(who, readQuery, read, 7)).toBe(collapseKey(who, readQuery, read, 7));
+    expect(collapseKey(who, readQuery, read, 8)).not.toBe(collapseKey(who, readQuery, read, 7));
+  });
+
   it('is null for a mutation: writes are never shared', () => {
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), writeQuery, JSON.stringify({ query: writeQuery }))).toBeNull();
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), '{ feed { id } }', '{}')).not.toBeNull();

@@ -16,10 +16,13 @@ export function isRead(query: string): boolean {
 
 /**
  * What makes two subgraph requests the same: the exact body and who asks; each data source is
- * one subgraph. Null when the request must not be shared.
+ * one subgraph. Null when the request must not be shared. `since` is the entity cache's count of
+ * invalidations when the request looked there: a read that starts after a write was dropped from
+ * the cache must not share a fetch that began before it, which may have read the old data.
  */
-export function collapseKey(who: string, query: string, body: string): string | null {
-  return isRead(query) ? `${who}\n${body}` : null;
+export function collapseKey(who: string, query: string, body: string, since?: number): string | null {
+  if (!isRead(query)) return null;
+  return since === undefined ? `${who}\n${body}` : `${who}\n${since}\n${body}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { changeRecorder, type Changed } from '@app/kit/changes';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
@@ -22,6 +23,8 @@ export interface Context extends CommerceServices {
   store: CommerceStore;
   loaders: Loaders;
   viewer: Viewer;
+  /** Names what a write changed, for the gateway's entity cache: `context.changed('Product', id)` after the write. */
+  changed: Changed;
   /** Asks users and content for the facts they own (facts.ts). */
   peers: PeerClient;
 }
@@ -32,5 +35,5 @@ export interface Context extends CommerceServices {
  */
 export function createContext(store: CommerceStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers, services: CommerceServices = defaultServices()): Context {
   const loaders = createLoaders(store, services.clock);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, ...services };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, changed: changeRecorder(), ...services };
 }

@@ -91,12 +91,17 @@ async function paidOrder(tx: CommerceTx, orderId: string, allowed: (order: Order
 }
 
 /** Cancels a PAID order: back to stock, commission clawed back in full, in the caller's transaction. */
-async function cancelPaid(tx: CommerceTx, order: OrderRow, cancelledBy: 'BUYER' | 'BRAND', now: Date): Promise<void> {
+async function cancelPaid(context: Context, tx: CommerceTx, order: OrderRow, cancelledBy: 'BUYER' | 'BRAND', now: Date): Promise<void> {
   const cancelled = await tx.closePaidOrder(order.id, { status: 'CANCELLED', cancelledAt: now, cancelledBy });
   if (!cancelled) throw new Error(`order ${order.id} changed under a write lock`);
   const lines = await tx.orderLineLists([order.id]);
   await tx.restoreStock(lines.map((line) => line.node));
   await tx.reverseOrderCommission(order.id);
+  // Stock, the buyer's orders and the stream's sales.
+  context.changed('Product', lines.map((line) => line.node.productId));
+  context.changed('Order', order.id);
+  context.changed('User', order.buyerId);
+  if (order.liveStreamId) context.changed('LiveStream', order.liveStreamId);
 }
 
 export interface OrderChangeInput {
@@ -109,7 +114,7 @@ export async function cancelOrder(context: Context, input: OrderChangeInput): Pr
   const buyerId = signedInUserId(context.viewer);
   const { result } = await idempotent(context.store, { scope: buyerId, key: input.idempotencyKey, operation: 'cancelOrder', input: { orderId: input.orderId } }, async (tx) => {
     const order = await paidOrder(tx, input.orderId, (found) => requireOwner(context.viewer, found.buyerId, 'Only the buyer can cancel an order.', ForbiddenReason.NOT_ORDER_BUYER));
-    await cancelPaid(tx, order, 'BUYER', context.clock.now());
+    await cancelPaid(context, tx, order, 'BUYER', context.clock.now());
     return { orderId: order.id };
   });
   return visibleOrder(context, result.orderId);
@@ -120,7 +125,7 @@ export async function cancelBrandOrder(context: Context, input: OrderChangeInput
   const brandId = partnerBrandId(context.viewer);
   const { result } = await idempotent(context.store, { scope: brandId, key: input.idempotencyKey, operation: 'cancelBrandOrder', input: { orderId: input.orderId } }, async (tx) => {
     const order = await paidOrder(tx, input.orderId, (found) => requirePartnerOf(context.viewer, found.brandId));
-    await cancelPaid(tx, order, 'BRAND', context.clock.now());
+    await cancelPaid(context, tx, order, 'BRAND', context.clock.now());
     return { orderId: order.id };
   });
   return visibleOrder(context, result.orderId);
@@ -151,6 +156,7 @@ export async function fulfillOrder(context: Context, input: FulfilmentInput): Pr
     const returnsUntil = new Date(now.getTime() + context.settings.returnWindowDays * DAY_MS);
     const fulfilled = await tx.closePaidOrder(order.id, { status: 'FULFILLED', fulfilledAt: now, ...shipped, returnsUntil });
     if (!fulfilled) throw new Error(`order ${order.id} changed under a write lock`);
+    context.changed('Order', order.id);
     return { orderId: order.id };
   });
   return visibleOrder(context, result.orderId);

@@ -163,7 +163,14 @@ export async function decideReturn(context: Context, decision: 'APPROVED' | 'DEC
       commissionReversed += after.clawedBack;
       restocked.push({ productId: orderLine.productId, quantity: line.quantity });
     }
-    if (restock) await tx.restoreStock(restocked);
+    if (restock) {
+      await tx.restoreStock(restocked);
+      // Back in stock: what the product page shows (inStock) may change.
+      context.changed('Product', restocked.map((line) => line.productId));
+    }
+    // The stream's sales count refunds (never kept, named like checkout does).
+    if (order?.liveStreamId) context.changed('LiveStream', order.liveStreamId);
+    context.changed('Order', found.orderId);
     if (!(await tx.decideReturn(found.id, { status: 'APPROVED', decidedAt: now, restocked: restock, refundAmount, commissionReversed }))) {
       throw new Error(`return ${found.id} changed under a write lock`);
     }

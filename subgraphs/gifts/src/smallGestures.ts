@@ -163,6 +163,8 @@ export async function sendSmallGesture(context: Context, input: SendSmallGesture
       return { giftId: gift.id };
     },
   );
+  context.changed('GiftOffer', offerId);
+  context.changed('User', [senderId, recipientId]);
   return result.giftId;
 }
 
@@ -180,6 +182,7 @@ export async function redeemSmallGesture(context: Context, id: string): Promise<
     if (!redeemed) throw refuse(Refusal.SMALL_GESTURE_ALREADY_REDEEMED, 'This Small Gesture was already redeemed; its code was shown then and is not shown again.');
     const code = await tx.codeById(redeemed.codeId);
     if (code === undefined) throw new Error(`Small Gesture ${id} points at a missing code`);
+    context.changed('User', userId);
     return { gift: redeemed, code };
   });
 }
@@ -223,6 +226,7 @@ export async function createGiftOffer(context: Context, input: CreateGiftOfferIn
     endsAt,
   };
   const create = async (tx: GiftsTx) => ({ offerId: (await tx.insertOffer({ id: newId('gof'), ...row })).id });
+  context.changed('GiftOffer');
   if (!input.idempotencyKey) return (await context.store.transaction(create)).offerId;
   // Dates hash as ISO strings: a retry must send the same instants.
   const request = { ...row, startsAt: input.startsAt?.toISOString() ?? null, endsAt: endsAt?.toISOString() ?? null };
@@ -239,6 +243,7 @@ export async function addGiftOfferCodes(context: Context, offerId: string, rawCo
     const [offer] = await tx.giftOffersByIds([offerId]);
     if (!offer) throw notFound('GiftOffer', offerId);
     requirePartnerOf(context.viewer, offer.brandId);
+    context.changed('GiftOffer', offerId);
 
     const codes = rawCodes.map((code) => code.trim().toUpperCase());
     if (codes.length < 1 || codes.length > CODES_PER_CALL_MAX) throw badInput(`Add 1 to ${CODES_PER_CALL_MAX} codes per call.`, { field: 'codes' });

@@ -1065,7 +1065,8 @@ export type Query = {
   catalog?: Maybe<Catalog>;
   /**
    * The brand the calling partner key acts for, whatever its scopes. UNAUTHENTICATED without
-   * credentials, FORBIDDEN (reason PARTNER_REQUIRED) for a signed-in user.
+   * credentials, FORBIDDEN (reason PARTNER_REQUIRED) for a signed-in user. Never kept by the
+   * gateway: without `@scopes` its answer would count as public, yet it depends on the key.
    */
   myBrand?: Maybe<Brand>;
   /**
@@ -1424,9 +1425,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AffiliateClick: ResolverTypeWrapper<AffiliateClickRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AffiliateLink: ResolverTypeWrapper<AffiliateLinkView>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AffiliateLinkConnection: ResolverTypeWrapper<Omit<AffiliateLinkConnection, 'edges'> & { edges: Array<ResolversTypes['AffiliateLinkEdge']> }>;
@@ -1505,15 +1504,15 @@ export type ResolversTypes = {
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
   ViewerKey: ResolverTypeWrapper<ViewerKeyView>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AffiliateClick: AffiliateClickRow;
-  Boolean: Scalars['Boolean']['output'];
   AffiliateLink: AffiliateLinkView;
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   AffiliateLinkConnection: Omit<AffiliateLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['AffiliateLinkEdge']> };
@@ -1583,12 +1582,21 @@ export type ResolversParentTypes = {
   User: EntityRef;
   Video: EntityRef;
   ViewerKey: ViewerKeyView;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthDirectiveArgs = { };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopesDirectiveArgs = {
   anyOf: Array<Array<Scalars['String']['input']>>;
@@ -2097,5 +2105,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   auth?: AuthDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   scopes?: ScopesDirectiveResolver<any, any, ContextType>;
 };

@@ -619,14 +619,12 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddGiftOfferCodesPayload: ResolverTypeWrapper<Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Brand: ResolverTypeWrapper<Brand>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
   CoinPurchase: ResolverTypeWrapper<CoinPurchaseRow>;
   CoinPurchaseStatus: CoinPurchaseStatus;
   CreateGiftOfferInput: CreateGiftOfferInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
@@ -659,19 +657,19 @@ export type ResolversTypes = {
   TopGifter: ResolverTypeWrapper<TopGifterRow>;
   User: ResolverTypeWrapper<UserRef>;
   Wallet: ResolverTypeWrapper<WalletRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddGiftOfferCodesPayload: Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
-  Int: Scalars['Int']['output'];
   Brand: Brand;
   ID: Scalars['ID']['output'];
   CoinPackage: CoinPackageDef;
   CoinPurchase: CoinPurchaseRow;
   CreateGiftOfferInput: CreateGiftOfferInput;
-  Boolean: Scalars['Boolean']['output'];
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
@@ -704,12 +702,21 @@ export type ResolversParentTypes = {
   TopGifter: TopGifterRow;
   User: UserRef;
   Wallet: WalletRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthDirectiveArgs = { };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopesDirectiveArgs = {
   anyOf: Array<Array<Scalars['String']['input']>>;
@@ -972,5 +979,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   auth?: AuthDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   scopes?: ScopesDirectiveResolver<any, any, ContextType>;
 };
