@@ -15,6 +15,7 @@ export default subgraphCodegen({
   CommissionStatement: '../settlement.ts#Statement',
   CommissionPayout: '../db/schema.ts#CommissionPayoutRow',
   ViewerKey: '../partners.ts#ViewerKeyView',
+  DeleteCatalogPayload: '../curation.ts#DeletedCatalog',
   BrandSales: '../analytics.ts#SalesReport',
   SalesFigures: '../db/analytics.ts#SalesFigures as SalesFiguresRow',
   SalesByProduct: '../db/analytics.ts#SalesRow',

@@ -30,6 +30,10 @@ export const Refusal = {
   SHOWCASE_FULL: 'SHOWCASE_FULL',
   /** Adding these products would take a catalog past the most it holds. */
   CATALOG_FULL: 'CATALOG_FULL',
+  /** A product is moved in a showcase or catalog it is not in. */
+  PRODUCT_NOT_LISTED: 'PRODUCT_NOT_LISTED',
+  /** A creator's profile is given more catalogs than it shows (`max`). */
+  PROFILE_CATALOGS_LIMIT: 'PROFILE_CATALOGS_LIMIT',
   /** A catalog is given another brand's product. */
   PRODUCT_OF_ANOTHER_BRAND: 'PRODUCT_OF_ANOTHER_BRAND',
   /** An order already fulfilled is cancelled or fulfilled again. */

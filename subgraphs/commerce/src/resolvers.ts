@@ -3,7 +3,21 @@ import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
-import { addCatalogProducts, addToShowcase, createCatalog, loadCatalog, pinProduct, removeCatalogProducts, removeFromShowcase, unpinProduct } from './curation.ts';
+import {
+  addCatalogProducts,
+  addToShowcase,
+  createCatalog,
+  deleteCatalog,
+  loadCatalog,
+  moveCatalogProduct,
+  moveShowcaseProduct,
+  pinProduct,
+  removeCatalogProducts,
+  removeFromShowcase,
+  setProfileCatalogs,
+  unpinProduct,
+  updateCatalog,
+} from './curation.ts';
 import type { CatalogRow, ProductRow } from './db/schema.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
@@ -38,6 +52,9 @@ export const resolvers: Resolvers = {
     importProductFeed: (_parent, { brandId, feed }, context) => importProductFeed(context, brandId, feed),
     createCatalog: (_parent, { input }, context) => createCatalog(context, input),
     addCatalogProducts: (_parent, { catalogId, productIds }, context) => addCatalogProducts(context, catalogId, productIds),
+    moveCatalogProduct: (_parent, { catalogId, productId, position }, context) => moveCatalogProduct(context, catalogId, productId, position),
+    updateCatalog: (_parent, { input }, context) => updateCatalog(context, input),
+    deleteCatalog: (_parent, { catalogId }, context) => deleteCatalog(context, catalogId),
     removeCatalogProducts: (_parent, { catalogId, productIds }, context) => removeCatalogProducts(context, catalogId, productIds),
     setCreatorCommission: (_parent, { input }, context) => setCreatorCommission(context, input),
     createAffiliateLink: (_parent, { productId }, context) => createAffiliateLink(context, productId),
@@ -54,6 +71,8 @@ export const resolvers: Resolvers = {
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
+    moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
+    setProfileCatalogs: (_parent, { catalogIds }, context) => setProfileCatalogs(context, catalogIds),
   },
   Subscription: {
     liveShoppingEvents: {
@@ -77,6 +96,9 @@ export const resolvers: Resolvers = {
     productByExternalId: (brand, { externalId }, context) => productByExternalId(context, brand.id, externalId),
     commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
     sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
+  },
+  DeleteCatalogPayload: {
+    brand: (payload, _args, context) => loadBrand(context, payload.brandId),
   },
   ViewerKey: {
     brand: (key, _args, context) => loadBrand(context, key.brandId),

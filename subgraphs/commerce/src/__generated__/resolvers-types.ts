@@ -3,6 +3,7 @@ import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClic
 import type { CommissionLineView } from '../db/settlement.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
+import type { DeletedCatalog } from '../curation.ts';
 import type { SalesReport } from '../analytics.ts';
 import type { SalesFigures as SalesFiguresRow, SalesRow } from '../db/analytics.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
@@ -510,6 +511,13 @@ export type DecideReturnInput = {
   returnId: Scalars['ID']['input'];
 };
 
+export type DeleteCatalogPayload = {
+  __typename?: 'DeleteCatalogPayload';
+  /** The brand the catalog belonged to. */
+  brand: Brand;
+  deletedCatalogId: Scalars['ID']['output'];
+};
+
 export type FulfillOrderInput = {
   /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
   carrier: Scalars['String']['input'];
@@ -643,6 +651,8 @@ export type Mutation = {
   createCatalog?: Maybe<Catalog>;
   /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
   declineReturn?: Maybe<OrderReturn>;
+  /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
+  deleteCatalog?: Maybe<DeleteCatalogPayload>;
   /**
    * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
    * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
@@ -660,6 +670,16 @@ export type Mutation = {
    * At most 10,000 items per call.
    */
   importProductFeed?: Maybe<ProductFeedResult>;
+  /**
+   * Move a product of one of the brand's catalogs to `position` (0 is first; past the end is last).
+   * PRODUCT_NOT_LISTED when the product is not in the catalog.
+   */
+  moveCatalogProduct?: Maybe<Catalog>;
+  /**
+   * Move a product of the signed-in creator's showcase to `position` (0 is first; past the end is
+   * last). PRODUCT_NOT_LISTED when the product is not in the showcase.
+   */
+  moveShowcaseProduct?: Maybe<Creator>;
   /**
    * Pin an active product on the signed-in creator's own live stream (the live-shopping overlay),
    * at most 20. Pinning a pinned product changes nothing. Not on an ENDED stream.
@@ -700,8 +720,16 @@ export type Mutation = {
    * lowers what a creator earns; 0 ends a deal's effect.
    */
   setCreatorCommission?: Maybe<CommissionDeal>;
+  /**
+   * Choose the brand catalogs on the signed-in creator's profile (`Creator.catalogs`), in this
+   * order, replacing the list (at most 20, PROFILE_CATALOGS_LIMIT; [] clears it). NOT_FOUND for an
+   * unknown catalog, and nothing changes.
+   */
+  setProfileCatalogs?: Maybe<Creator>;
   /** Take a product off the signed-in creator's own live stream. Not pinned: nothing changes. */
   unpinProduct?: Maybe<LiveStream>;
+  /** Rename one of the brand's catalogs or change its description (fields left out stay as they are). */
+  updateCatalog?: Maybe<Catalog>;
   /** Change a product of the calling partner's own brand. Fields left out stay as they are. */
   updateProduct?: Maybe<Product>;
 };
@@ -753,6 +781,11 @@ export type MutationDeclineReturnArgs = {
 };
 
 
+export type MutationDeleteCatalogArgs = {
+  catalogId: Scalars['ID']['input'];
+};
+
+
 export type MutationFulfillOrderArgs = {
   input: FulfillOrderInput;
 };
@@ -761,6 +794,19 @@ export type MutationFulfillOrderArgs = {
 export type MutationImportProductFeedArgs = {
   brandId: Scalars['ID']['input'];
   feed: ProductFeedInput;
+};
+
+
+export type MutationMoveCatalogProductArgs = {
+  catalogId: Scalars['ID']['input'];
+  position: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationMoveShowcaseProductArgs = {
+  position: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -801,9 +847,19 @@ export type MutationSetCreatorCommissionArgs = {
 };
 
 
+export type MutationSetProfileCatalogsArgs = {
+  catalogIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationUnpinProductArgs = {
   liveStreamId: Scalars['ID']['input'];
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCatalogArgs = {
+  input: UpdateCatalogInput;
 };
 
 
@@ -1234,6 +1290,14 @@ export type SubscriptionLiveShoppingEventsArgs = {
   liveStreamId: Scalars['ID']['input'];
 };
 
+export type UpdateCatalogInput = {
+  catalogId: Scalars['ID']['input'];
+  /** At most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, trimmed. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateProductInput = {
   /** At most 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1460,6 +1524,7 @@ export type ResolversTypes = {
   CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideReturnInput: DecideReturnInput;
+  DeleteCatalogPayload: ResolverTypeWrapper<DeletedCatalog>;
   FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
   LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
@@ -1500,6 +1565,7 @@ export type ResolversTypes = {
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
@@ -1545,6 +1611,7 @@ export type ResolversParentTypes = {
   CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   DecideReturnInput: DecideReturnInput;
+  DeleteCatalogPayload: DeletedCatalog;
   FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
   LiveShoppingEvent: LiveShoppingEventView;
@@ -1578,6 +1645,7 @@ export type ResolversParentTypes = {
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: Shipment;
   Subscription: Record<PropertyKey, never>;
+  UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
@@ -1806,6 +1874,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteCatalogPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteCatalogPayload'] = ResolversParentTypes['DeleteCatalogPayload']> = {
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  deletedCatalogId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LiveShoppingEventKind'], ParentType, ContextType>;
@@ -1842,8 +1915,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
+  deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
+  moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
+  moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
@@ -1851,7 +1927,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
   requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
+  setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
+  updateCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogArgs, 'input'>>;
   updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
 };
 
@@ -2073,6 +2151,7 @@ export type Resolvers<ContextType = Context> = {
   Creator?: CreatorResolvers<ContextType>;
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteCatalogPayload?: DeleteCatalogPayloadResolvers<ContextType>;
   LiveShoppingEvent?: LiveShoppingEventResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;

@@ -11,6 +11,7 @@ import {
   affiliateLinks,
   catalogProducts,
   catalogs,
+  creatorCatalogs,
   creatorCommissions,
   liveStreamPins,
   orderLines,
@@ -55,6 +56,12 @@ export interface LineRefund {
 
 /** The hand-ordered lists of products: a live stream's overlay, a creator's showcase, a catalog. */
 export type ProductListName = 'pins' | 'showcase' | 'catalog';
+
+/** What a catalog's owner may change besides its products. */
+export interface CatalogChanges {
+  name?: string;
+  description?: string;
+}
 
 export interface ListedProduct {
   productId: string;
@@ -311,6 +318,33 @@ export function writeStatements(db: CommerceDb) {
           db.insert(catalogProducts).values(items.map((item) => ({ catalogId: ownerId, ...item }))).run();
           return;
       }
+    },
+
+    /** Gives listed products new positions (rows of products not named keep theirs). */
+    setListPositions: (list: ProductListName, ownerId: string, items: readonly ListedProduct[]): void => {
+      for (const item of items) {
+        // One table per list, so each update is typed against its own table.
+        if (list === 'pins') db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId))).run();
+        else if (list === 'showcase') db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId))).run();
+        else db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId))).run();
+      }
+    },
+
+    /** A catalog's new name and description; undefined when there is no such catalog. */
+    updateCatalog: (catalogId: string, changes: CatalogChanges): CatalogRow | undefined => db.update(catalogs).set(changes).where(eq(catalogs.id, catalogId)).returning().get(),
+
+    /** Deletes a catalog with its product list and its place on creators' profiles; answers those creators. */
+    deleteCatalog: (catalogId: string): string[] => {
+      db.delete(catalogProducts).where(eq(catalogProducts.catalogId, catalogId)).run();
+      const creators = db.delete(creatorCatalogs).where(eq(creatorCatalogs.catalogId, catalogId)).returning({ creatorId: creatorCatalogs.creatorId }).all();
+      db.delete(catalogs).where(eq(catalogs.id, catalogId)).run();
+      return creators.map((row) => row.creatorId);
+    },
+
+    /** Replaces the catalogs a creator's profile carries with these, in this order. */
+    replaceCreatorCatalogs: (creatorId: string, catalogIds: readonly string[]): void => {
+      db.delete(creatorCatalogs).where(eq(creatorCatalogs.creatorId, creatorId)).run();
+      if (catalogIds.length > 0) db.insert(creatorCatalogs).values(catalogIds.map((catalogId, position) => ({ creatorId, catalogId, position }))).run();
     },
 
     /** Takes products out of a list; answers those that were in it. */

@@ -274,6 +274,14 @@ export type SetCreatorCommissionInput = {
   productId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type UpdateCatalogInput = {
+  catalogId: Scalars['ID']['input'];
+  /** At most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, trimmed. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateProductInput = {
   /** At most 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;

@@ -10,7 +10,7 @@ import type { PgDb } from '@app/kit/pg';
 import { insertChunks } from '@app/kit/pg';
 import type { Queries } from '@app/kit/store';
 import type { ProductListName, writeStatements } from '../writes.ts';
-import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems } from './schema.ts';
+import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems } from './schema.ts';
 
 export type WriteStatements = ReturnType<typeof writeStatements>;
 
@@ -226,6 +226,28 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           await db.insert(catalogProducts).values(items.map((item) => ({ catalogId: ownerId, ...item })));
           return;
       }
+    },
+
+    setListPositions: async (list, ownerId, items) => {
+      for (const item of items) {
+        if (list === 'pins') await db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId)));
+        else if (list === 'showcase') await db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId)));
+        else await db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId)));
+      }
+    },
+
+    updateCatalog: async (catalogId, changes) => (await db.update(catalogs).set(changes).where(eq(catalogs.id, catalogId)).returning())[0],
+
+    deleteCatalog: async (catalogId) => {
+      await db.delete(catalogProducts).where(eq(catalogProducts.catalogId, catalogId));
+      const creators = await db.delete(creatorCatalogs).where(eq(creatorCatalogs.catalogId, catalogId)).returning({ creatorId: creatorCatalogs.creatorId });
+      await db.delete(catalogs).where(eq(catalogs.id, catalogId));
+      return creators.map((row) => row.creatorId);
+    },
+
+    replaceCreatorCatalogs: async (creatorId, catalogIds) => {
+      await db.delete(creatorCatalogs).where(eq(creatorCatalogs.creatorId, creatorId));
+      if (catalogIds.length > 0) await db.insert(creatorCatalogs).values(catalogIds.map((catalogId, position) => ({ creatorId, catalogId, position })));
     },
 
     removeFromList: async (list, ownerId, productIds) => {
