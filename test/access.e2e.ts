@@ -72,10 +72,12 @@ describe('users with a bearer token', () => {
     expect(before - afterUnfollow).toBeGreaterThanOrEqual(0);
   });
 
-  it('are refused partner fields with FORBIDDEN naming the scope', async () => {
+  it('are refused partner fields with FORBIDDEN naming the scope, or saying a partner key is needed', async () => {
     const token = await graph.tokenFor(userIds[46] as string);
+    const orders = await graph.query('query ($id: ID!) { brand(id: $id) { orders { edges { cursor } } } }', { id: ownBrandId }, { authorization: `Bearer ${token}` });
+    expect(orders.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['orders:read'], ['orders:write']] });
     const { body } = await graph.query('{ myBrand { id } }', {}, { authorization: `Bearer ${token}` });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['catalog:read'], ['catalog:write']] });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PARTNER_REQUIRED' });
   });
 
   it('get 401 for an expired, wrongly signed, wrong-audience or malformed token, never a silent anonymous', async () => {

@@ -98,8 +98,8 @@ describe('checkout under concurrency', () => {
     const races = await Promise.all(
       orderIds.map((id, i) =>
         Promise.all([
-          stack.query('mutation ($id: ID!) { cancelOrder(id: $id) { status } }', { id }, { authorization: `Bearer ${tokens[i]}` }),
-          stack.query('mutation ($id: ID!) { fulfillOrder(id: $id) { status } }', { id }, ordersKey),
+          stack.query('mutation ($id: ID!) { cancelOrder(input: { orderId: $id, idempotencyKey: "race-cancel-0001" }) { status } }', { id }, { authorization: `Bearer ${tokens[i]}` }),
+          stack.query('mutation ($id: ID!, $key: String!) { fulfillOrder(input: { orderId: $id, carrier: "UPS", trackingNumber: "1Z0001", idempotencyKey: $key }) { status } }', { id, key: `race-fulfil-${i}-0001` }, ordersKey),
         ]),
       ),
     );

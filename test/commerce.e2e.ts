@@ -79,8 +79,11 @@ async function checkout(buyerId: string, input: Record<string, unknown>) {
   return graph.query(CHECKOUT, { input: { idempotencyKey: `e2e-checkout-${++keySequence}`, ...input } }, await headersFor(buyerId));
 }
 
+const FULFIL = 'mutation ($id: ID!, $key: String!) { fulfillOrder(input: { orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA10123456784", idempotencyKey: $key }) { status } }';
+const CANCEL = 'mutation ($id: ID!, $key: String!) { cancelOrder(input: { orderId: $id, idempotencyKey: $key }) { status cancelledAt cancelledBy commission { amount } commissionReversed { amount } } }';
+
 async function fulfil(orderId: string) {
-  const { body } = await graph.query('mutation ($id: ID!) { fulfillOrder(id: $id) { status } }', { id: orderId }, ordersKey);
+  const { body } = await graph.query(FULFIL, { id: orderId, key: `fulfil-${orderId}` }, ordersKey);
   expect(body.errors).toBeUndefined();
   expect(body.data.fulfillOrder.status).toBe('FULFILLED');
 }
@@ -278,25 +281,28 @@ describe('checkout', () => {
     expect(placed.body.data.checkout.order.commission.amount).toBe(3499);
     expect((await earningsOf(creator)).pending).toBe(before.pending + 3499);
 
-    const cancel = 'mutation ($id: ID!) { cancelOrder(id: $id) { status cancelledAt commission { amount } } }';
+    const cancel = CANCEL;
     const orderId = placed.body.data.checkout.order.id;
-    const stranger = await graph.query(cancel, { id: orderId }, await headersFor(userIds[39] as string));
+    const stranger = await graph.query(cancel, { id: orderId, key: 'cancel-stranger-0001' }, await headersFor(userIds[39] as string));
     expect(stranger.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ORDER_BUYER' });
-    const cancelled = await graph.query(cancel, { id: orderId }, await headersFor(buyer));
-    expect(cancelled.body.data.cancelOrder).toMatchObject({ status: 'CANCELLED', commission: { amount: 3499 } });
+    const cancelled = await graph.query(cancel, { id: orderId, key: 'cancel-buyer-0001' }, await headersFor(buyer));
+    expect(cancelled.body.data.cancelOrder).toMatchObject({ status: 'CANCELLED', cancelledBy: 'BUYER', commission: { amount: 3499 }, commissionReversed: { amount: 3499 } });
     expect(await stockOf(productId)).toBe(stock);
     expect(await earningsOf(creator)).toEqual(before);
     expect(await linkOf(creator, code)).toMatchObject({ orderCount: 0, commissionPending: { amount: 0 }, commissionEarned: { amount: 0 } });
 
-    const again = await graph.query(cancel, { id: orderId }, await headersFor(buyer));
-    expect(again.body.data.cancelOrder.status).toBe('CANCELLED');
+    // The same key replays the cancellation; a new one is told the order is cancelled already.
+    const replay = await graph.query(cancel, { id: orderId, key: 'cancel-buyer-0001' }, await headersFor(buyer));
+    expect(replay.body.data.cancelOrder.status).toBe('CANCELLED');
+    const again = await graph.query(cancel, { id: orderId, key: 'cancel-buyer-0002' }, await headersFor(buyer));
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('ORDER_CANCELLED');
     expect(await stockOf(productId)).toBe(stock);
-    const fulfilCancelled = await graph.query('mutation ($id: ID!) { fulfillOrder(id: $id) { status } }', { id: orderId }, ordersKey);
+    const fulfilCancelled = await graph.query(FULFIL, { id: orderId, key: 'fulfil-cancelled-0001' }, ordersKey);
     expect(fulfilCancelled.body.errors?.[0]?.extensions?.code).toBe('ORDER_CANCELLED');
 
     const shipped = await checkout(buyer, { lines: [{ productId, quantity: 1 }] });
     await fulfil(shipped.body.data.checkout.order.id);
-    const tooLate = await graph.query(cancel, { id: shipped.body.data.checkout.order.id }, await headersFor(buyer));
+    const tooLate = await graph.query(cancel, { id: shipped.body.data.checkout.order.id, key: 'cancel-shipped-0001' }, await headersFor(buyer));
     expect(tooLate.body.errors?.[0]?.extensions?.code).toBe('ORDER_ALREADY_FULFILLED');
     expect(await stockOf(productId)).toBe(stock - 1);
   });
@@ -358,12 +364,12 @@ describe('checkout', () => {
     const otherBrand = await graph.query('query ($id: ID!) { brand(id: $id) { orders { edges { cursor } } } }', { id: brandId }, await partner(otherBrandId, ['orders:read']));
     expect(otherBrand.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
 
-    const fulfilment = 'mutation ($id: ID!) { fulfillOrder(id: $id) { status } }';
-    const readOnly = await graph.query(fulfilment, { id: orderId }, await partner(brandId, ['orders:read']));
+    const readOnly = await graph.query(FULFIL, { id: orderId, key: 'fulfil-read-only-0001' }, await partner(brandId, ['orders:read']));
     expect(readOnly.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['orders:write']] });
-    const wrongBrand = await graph.query(fulfilment, { id: orderId }, await partner(otherBrandId, ['orders:write']));
+    const wrongBrand = await graph.query(FULFIL, { id: orderId, key: 'fulfil-wrong-brand-0001' }, await partner(otherBrandId, ['orders:write']));
     expect(wrongBrand.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     await fulfil(orderId);
+    // A retry with the same key answers the same; the order is shipped once.
     await fulfil(orderId);
   });
 });

@@ -25,7 +25,8 @@ import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { openContentStore, type ContentStore } from '@app/subgraph-content/src/db/store.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { openGiftsStore, type GiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
-import { serve as serveCommerce } from '@app/subgraph-commerce/src/server.ts';
+import { commerceService } from '@app/subgraph-commerce/src/server.ts';
+import type { CommerceServices } from '@app/subgraph-commerce/src/context.ts';
 import { openCommerceStore, type CommerceStore } from '@app/subgraph-commerce/src/db/store.ts';
 import { dropDatabases, freshDatabases, PG_OPENERS, PG_SUBGRAPHS, testPostgresUrl, type PgStoreName } from './postgres.ts';
 import { pgRows, sqliteConnectionRows, type RowReader } from './rows.ts';
@@ -44,6 +45,8 @@ export interface GraphOptions {
   gateway?: Partial<GatewayConfig>;
   /** Where every service logs (JSON lines); silent by default. */
   logs?: { write(line: string): void };
+  /** Commerce's clock and settings (a test moves the clock across a return window). */
+  commerce?: Partial<CommerceServices>;
 }
 
 export interface QueryResult<T = any> {
@@ -105,7 +108,7 @@ export async function startGraph(options: GraphOptions = {}) {
     users: await serveUsers(stores.users, serveOptions('users')),
     content: await serveContent(stores.content, serveOptions('content')),
     gifts: await serveGifts(stores.gifts, serveOptions('gifts')),
-    commerce: await serveCommerce(stores.commerce, serveOptions('commerce')),
+    commerce: await commerceService(options.commerce).serve(stores.commerce, serveOptions('commerce')),
   };
   const subgraphUrls = {
     users: `${subgraphs.users.url}graphql`,

@@ -71,7 +71,17 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
     if (apiKey) {
       const verified = await keys.verify(apiKey);
       if (!verified.key) throw new AuthenticationError(KEY_PROBLEMS[verified.problem]);
-      const viewer: Viewer = { userId: null, partnerId: verified.key.partnerId, keyId: verified.key.id, scopes: verified.key.scopes, country: null, requestId };
+      const { key } = verified;
+      const viewer: Viewer = {
+        userId: null,
+        partnerId: key.partnerId,
+        keyId: key.id,
+        scopes: key.scopes,
+        country: null,
+        requestId,
+        // Signed along so commerce can answer `viewerKey` without a store of keys of its own.
+        key: { name: key.name, tier: key.tier, expiresAt: key.expiresAt ? key.expiresAt.toISOString() : null },
+      };
       return { viewer, partnerTier: verified.key.tier };
     }
 

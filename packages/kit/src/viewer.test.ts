@@ -14,6 +14,13 @@ describe('signed viewer', () => {
     expect(result.viewer).toEqual(viewer);
   });
 
+  it("round-trips a partner key's name, tier and expiry, and drops key facts of the wrong shape", async () => {
+    const partner: Viewer = { userId: null, partnerId: 'brd_1', keyId: 'k1', scopes: ['orders:read'], country: null, requestId: 'r2', key: { name: 'Feed', tier: 'plus', expiresAt: '2030-01-01T00:00:00.000Z' } };
+    expect((await verifyViewer(headersOf(signViewer(partner, body, secret, 'users')), body, asUsers())).viewer).toEqual(partner);
+    const odd = { ...partner, key: { name: 'Feed', tier: 3, expiresAt: null } } as unknown as Viewer;
+    expect((await verifyViewer(headersOf(signViewer(odd, body, secret, 'users')), body, asUsers())).viewer.key).toBeNull();
+  });
+
   it('is anonymous without headers, and refuses another body, another secret, an edited viewer, a replay and a stale stamp', async () => {
     expect(await verifyViewer({}, body, asUsers())).toMatchObject({ rejected: null, viewer: { userId: null } });
     const signed = headersOf(signViewer(viewer, body, secret, 'users'));

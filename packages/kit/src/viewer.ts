@@ -17,6 +17,23 @@ export interface Viewer {
   /** The user's country when the token carries it (ISO 3166-1 alpha-2). */
   country: string | null;
   requestId: string;
+  /** What the gateway knows of the API key besides its id and scopes, so a partner can ask what its key may do (`viewerKey`). */
+  key?: ViewerKeyFacts | null;
+}
+
+export interface ViewerKeyFacts {
+  name: string;
+  /** The rate-limit tier: standard, plus or enterprise. */
+  tier: string;
+  /** ISO 8601; null for a key that never expires. */
+  expiresAt: string | null;
+}
+
+function keyFacts(value: unknown): ViewerKeyFacts | null {
+  if (!value || typeof value !== 'object') return null;
+  const { name, tier, expiresAt } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || typeof tier !== 'string' || (expiresAt !== null && typeof expiresAt !== 'string')) return null;
+  return { name, tier, expiresAt };
 }
 
 export const VIEWER_HEADER = 'x-viewer';
@@ -136,6 +153,7 @@ export async function verifyViewer(
     scopes: Array.isArray(parsed.scopes) ? parsed.scopes.filter((scope) => typeof scope === 'string') : [],
     country: typeof parsed.country === 'string' ? parsed.country : null,
     requestId: typeof parsed.requestId === 'string' ? parsed.requestId : anonymous.requestId,
+    ...(parsed.keyId && parsed.key ? { key: keyFacts(parsed.key) } : {}),
   };
   // Replaying an anonymous viewer grants what sending no header grants: its nonce is not worth a
   // write to the store (on Postgres, a statement per subgraph fetch of every anonymous request).

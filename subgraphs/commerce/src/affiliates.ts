@@ -16,7 +16,7 @@ import { requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access'
 import { forbidden, notFound, refuse } from '@app/kit/errors';
 import { newId } from '@app/kit/ids';
 import { loadOrNotFound } from '@app/kit/loaders';
-import type { PageArgs } from '@app/kit/pagination';
+import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
 import type { AffiliateClickRow, AffiliateLinkView, CommissionDealRow } from './db/schema.ts';
@@ -47,13 +47,20 @@ export function loadAffiliateLink(context: Context, id: string): Promise<Affilia
   return loadOrNotFound(context.loaders.affiliateLinkById, 'AffiliateLink', id);
 }
 
+/** A link for an entity reference or `node`: its creator's alone, null (unknown) to anyone else. */
+export async function linkReference(context: Context, id: string): Promise<AffiliateLinkView | null> {
+  const link = await context.loaders.affiliateLinkById.load(id);
+  return link && context.viewer.userId === link.creatorId ? link : null;
+}
+
 export function creatorAffiliateLinks(context: Context, creatorId: string, args: PageArgs) {
   requireOwner(context.viewer, creatorId, 'Only the creator can see their own affiliate links.', ForbiddenReason.NOT_THE_CREATOR);
   return newestFirst<AffiliateLinkView>(context.loaders.creatorAffiliateLinks, creatorId, args);
 }
 
 /** The signed-in creator's link to a product, created on first ask. */
-export async function createAffiliateLink(context: Context, productId: string, now = new Date()): Promise<AffiliateLinkView> {
+export async function createAffiliateLink(context: Context, productId: string): Promise<AffiliateLinkView> {
+  const now = context.clock.now();
   const creatorId = await signedInCreatorId(context);
   const linkId = await context.store.transaction(async (tx) => {
     const [product] = await tx.productsByIds([productId]);
@@ -75,7 +82,8 @@ export async function createAffiliateLink(context: Context, productId: string, n
 }
 
 /** Counts the signed-in user's click on a link (once per user; never the creator's own). */
-export async function recordAffiliateClick(context: Context, code: string, now = new Date()): Promise<AffiliateClickRow> {
+export async function recordAffiliateClick(context: Context, code: string): Promise<AffiliateClickRow> {
+  const now = context.clock.now();
   const userId = signedInUserId(context.viewer);
   const normalized = code.trim().toUpperCase();
   return context.store.transaction(async (tx) => {
@@ -94,11 +102,20 @@ export interface DealInput {
   commissionRate: number;
 }
 
+/** A brand's commission deals with creators, most recently set first: its own keys only. */
+export async function brandCommissionDeals(context: Context, brandId: string, args: PageArgs) {
+  requirePartnerOf(context.viewer, brandId);
+  const page = readPage(args, 2);
+  const rows = await context.store.commissionDealsPage(brandId, page);
+  return toConnection(rows, page, (row) => [row.updatedAt.getTime(), row.id]);
+}
+
 /**
  * Sets (or replaces) the calling brand's deal with a creator. Whether the creator exists is the
  * users subgraph's to say, asked before the write; a product must be the brand's own.
  */
-export async function setCreatorCommission(context: Context, input: DealInput, now = new Date()): Promise<CommissionDealRow> {
+export async function setCreatorCommission(context: Context, input: DealInput): Promise<CommissionDealRow> {
+  const now = context.clock.now();
   if (!(await isCreator(context, input.creatorId))) throw notFound('Creator', input.creatorId);
   const commissionBps = rateToBps(input.commissionRate, 'commissionRate');
   const brandId = context.viewer.partnerId;

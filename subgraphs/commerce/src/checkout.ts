@@ -30,7 +30,7 @@ import type { CommerceTx } from './db/store.ts';
 import type { NewOrderLine } from './db/writes.ts';
 import { fetchLiveStream } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
-import { loadOrder } from './orders.ts';
+import { visibleOrder } from './orders.ts';
 import { Refusal } from './refusals.ts';
 
 export const MAX_LINES = 50;
@@ -98,12 +98,12 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
   let attribution: Attribution = null;
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
   else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creatorId: used ? '' : await liveStreamCreator(context, liveStreamId) };
-  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, new Date()) }));
+  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, context.clock.now()) }));
   // Stock, the buyer's orders and the stream's sales (the creator's earnings are never cached).
   context.changed('Product', lines.map((line) => line.productId));
   context.changed('User', buyerId);
   if (liveStreamId) context.changed('LiveStream', liveStreamId);
-  return { order: await loadOrder(context, result.orderId), replayed };
+  return { order: await visibleOrder(context, result.orderId), replayed };
 }
 
 async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, now: Date): Promise<string> {

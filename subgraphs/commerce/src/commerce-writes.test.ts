@@ -10,6 +10,7 @@ import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
+import { systemClock } from './clock.ts';
 import { createContext } from './context.ts';
 import { orders, products } from './db/schema.ts';
 import { openCommerceStore } from './db/store.ts';
@@ -248,11 +249,11 @@ describe('statement counts of the new lists', () => {
     expect(counts).toEqual([1, 1]);
   });
 
-  it('reads the commission totals of 50 creators in one statement, as of 5', async () => {
+  it('reads the commission per settlement state of 50 creators in one statement, as of 5', async () => {
     const countFor = async (ids: readonly string[]) => {
-      const loaders = createLoaders(store);
+      const loaders = createLoaders(store, systemClock);
       counter.reset();
-      const totals = await loaders.commissionTotals.loadMany(ids);
+      const totals = await loaders.commissionBuckets.loadMany(ids);
       expect(totals.every((total) => !(total instanceof Error))).toBe(true);
       return counter.count;
     };

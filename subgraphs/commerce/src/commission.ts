@@ -10,8 +10,9 @@
  *   (An affiliate link shows the rate a sale would pay now, worked out by the same rule in its
  *   statement, db/reads.ts.)
  * - A creator earns nothing from their own purchase.
- * - A creator's earnings: commissions on FULFILLED orders are earned, on PAID ones pending, on
- *   CANCELLED ones nothing; the total adds the LIVE gift earnings gifts reports, in USD only.
+ * - A creator's earnings: commissions on shipped orders, less what refunds clawed back, are
+ *   earned (whatever their settlement state, settlement.ts), on unshipped ones pending, on
+ *   cancelled ones nothing; the total adds the LIVE gift earnings gifts reports, in USD only.
  *   They are the creator's own to see.
  */
 import { requireOwner } from '@app/kit/access';
@@ -20,6 +21,7 @@ import { money, type Money } from '@app/kit/money';
 import type { Context } from './context.ts';
 import type { CreatorRef } from './db/schema.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
+import { commissionBalance, type CommissionBalance } from './settlement.ts';
 
 export const BPS_PER_UNIT = 10_000;
 
@@ -52,6 +54,7 @@ export interface Earnings {
   gifts: Money;
   total: Money;
   pending: Money;
+  commissionBalance: CommissionBalance;
 }
 
 /** What a creator earned, shown only to that creator. */
@@ -61,6 +64,6 @@ export async function creatorEarnings(context: Context, creator: CreatorRef): Pr
   // Without the required gift earnings there is no honest total to give.
   if (!gifts) throw serviceUnavailable('gifts');
   if (gifts.currencyCode !== 'USD') throw refuse(Refusal.EARNINGS_CURRENCY_MISMATCH, `Gift earnings in ${gifts.currencyCode} cannot be added to commissions in USD.`);
-  const { earned, pending } = await context.loaders.commissionTotals.load(creator.id);
-  return { commissions: money(earned), gifts: money(gifts.amount), total: money(earned + gifts.amount), pending: money(pending) };
+  const { earned, pending, balance } = await commissionBalance(context, creator.id);
+  return { commissions: money(earned), gifts: money(gifts.amount), total: money(earned + gifts.amount), pending: money(pending), commissionBalance: balance };
 }

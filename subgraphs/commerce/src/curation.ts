@@ -10,7 +10,12 @@
  *   own products, at most 500 a catalog and 100 a call.
  * All three are hand-ordered lists of products on sale, in the order added: a product joins one
  * the same way whichever it is (`addToList`). Adding something already there and removing
- * something absent change nothing.
+ * something absent change nothing. The showcase's creator and the catalog's brand move a product
+ * to a position (0 is first, past the end is last; PRODUCT_NOT_LISTED when it is not in the list).
+ * - A catalog's brand renames it (or changes its description) and deletes it: its product list
+ *   goes with it, and it leaves every creator profile that carried it.
+ * - A creator chooses the brand catalogs on their profile, in order, at most 20 (any brand's: a
+ *   catalog is public), replacing the list; an unknown catalog is NOT_FOUND and nothing changes.
  */
 import type { GraphQLError } from 'graphql';
 import { requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access';
@@ -20,7 +25,7 @@ import { loadOrNotFound } from '@app/kit/loaders';
 import type { Context } from './context.ts';
 import type { CatalogRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
-import type { ProductListName } from './db/writes.ts';
+import type { CatalogChanges, ProductListName } from './db/writes.ts';
 import { fetchLiveStream, signedInCreatorId, type LiveStreamFacts } from './facts.ts';
 import { announcePinned, announceUnpinned } from './liveShopping.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
@@ -29,6 +34,7 @@ export const MAX_PINNED = 20;
 export const MAX_SHOWCASE = 100;
 export const MAX_CATALOG_PRODUCTS = 500;
 export const MAX_PRODUCTS_PER_CALL = 100;
+export const MAX_PROFILE_CATALOGS = 20;
 const NAME_MAX = 100;
 const CATALOG_DESCRIPTION_MAX = 1_000;
 
@@ -105,7 +111,7 @@ export async function pinProduct(context: Context, liveStreamId: string, product
   const stream = await ownStream(context, liveStreamId);
   if (stream.status === 'ENDED') throw refuse(Refusal.STREAM_ENDED, 'Products cannot be pinned on a stream that has ended.', { liveStreamId });
   await context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     // Announced in the pin's own transaction, and only when it added the product.
     for (const added of await addToList(tx, pins, liveStreamId, [productId], now)) await announcePinned(tx, liveStreamId, added, now);
   });
@@ -116,7 +122,7 @@ export async function pinProduct(context: Context, liveStreamId: string, product
 export async function unpinProduct(context: Context, liveStreamId: string, productId: string): Promise<{ id: string }> {
   await ownStream(context, liveStreamId);
   await context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     for (const removed of await tx.removeFromList('pins', liveStreamId, [productId])) await announceUnpinned(tx, liveStreamId, removed, now);
   });
   context.changed('LiveStream', liveStreamId);
@@ -125,7 +131,7 @@ export async function unpinProduct(context: Context, liveStreamId: string, produ
 
 export async function addToShowcase(context: Context, productId: string): Promise<{ id: string }> {
   const creatorId = await signedInCreatorId(context);
-  await context.store.transaction((tx) => addToList(tx, showcase, creatorId, [productId], new Date()));
+  await context.store.transaction((tx) => addToList(tx, showcase, creatorId, [productId], context.clock.now()));
   context.changed('Creator', creatorId);
   return { id: creatorId };
 }
@@ -134,6 +140,54 @@ export async function addToShowcase(context: Context, productId: string): Promis
 export async function removeFromShowcase(context: Context, productId: string): Promise<{ id: string }> {
   const creatorId = signedInUserId(context.viewer);
   await context.store.transaction((tx) => tx.removeFromList('showcase', creatorId, [productId]));
+  context.changed('Creator', creatorId);
+  return { id: creatorId };
+}
+
+/**
+ * Moves one product of an owner's list to `position`, renumbering the list 0, 1, 2 … in its
+ * shown order (position, then product id); only rows whose position changes are written.
+ */
+async function moveInList(tx: CommerceTx, list: ProductListName, ownerId: string, productId: string, position: number): Promise<void> {
+  const current = [...(await tx.listedProducts(list, ownerId))].sort((a, b) => a.position - b.position || (a.productId < b.productId ? -1 : 1));
+  const from = current.findIndex((item) => item.productId === productId);
+  if (from < 0) throw refuse(Refusal.PRODUCT_NOT_LISTED, `Product ${JSON.stringify(productId)} is not in this ${list === 'catalog' ? 'catalog' : 'showcase'}.`, { productId });
+  const order = current.map((item) => item.productId);
+  order.splice(from, 1);
+  order.splice(Math.min(position, order.length), 0, productId);
+  const was = new Map(current.map((item) => [item.productId, item.position]));
+  await tx.setListPositions(
+    list,
+    ownerId,
+    order.map((id, index) => ({ productId: id, position: index })).filter((item) => was.get(item.productId) !== item.position),
+  );
+}
+
+function targetPosition(position: number): number {
+  if (!Number.isInteger(position) || position < 0) throw badInput('position must be 0 or more (0 is first).', { field: 'position' });
+  return position;
+}
+
+/** Moves a product of the signed-in creator's showcase to `position`. */
+export async function moveShowcaseProduct(context: Context, productId: string, position: number): Promise<{ id: string }> {
+  const to = targetPosition(position);
+  const creatorId = signedInUserId(context.viewer);
+  await context.store.transaction((tx) => moveInList(tx, 'showcase', creatorId, productId, to));
+  context.changed('Creator', creatorId);
+  return { id: creatorId };
+}
+
+/** Chooses the brand catalogs on the signed-in creator's profile, in this order (replacing the list). */
+export async function setProfileCatalogs(context: Context, catalogIds: readonly string[]): Promise<{ id: string }> {
+  const ids = [...new Set(catalogIds)];
+  if (ids.length > MAX_PROFILE_CATALOGS) throw refuse(Refusal.PROFILE_CATALOGS_LIMIT, `A profile shows at most ${MAX_PROFILE_CATALOGS} catalogs.`, { max: MAX_PROFILE_CATALOGS });
+  const creatorId = await signedInCreatorId(context);
+  await context.store.transaction(async (tx) => {
+    const found = new Set((await tx.catalogsByIds(ids)).map((row) => row.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw notFound('Catalog', missing);
+    await tx.replaceCreatorCatalogs(creatorId, ids);
+  });
   context.changed('Creator', creatorId);
   return { id: creatorId };
 }
@@ -155,12 +209,22 @@ export interface CatalogInput {
   productIds?: readonly string[] | null;
 }
 
-export async function createCatalog(context: Context, input: CatalogInput, now = new Date()): Promise<CatalogRow> {
-  requirePartnerOf(context.viewer, input.brandId);
-  const name = input.name.trim();
+function catalogName(given: string): string {
+  const name = given.trim();
   if (name.length < 1 || name.length > NAME_MAX) throw badInput(`name must be 1 to ${NAME_MAX} characters.`, { field: 'name' });
-  const description = input.description ?? '';
+  return name;
+}
+
+function catalogDescription(description: string): string {
   if (description.length > CATALOG_DESCRIPTION_MAX) throw badInput(`description must be at most ${CATALOG_DESCRIPTION_MAX} characters.`, { field: 'description' });
+  return description;
+}
+
+export async function createCatalog(context: Context, input: CatalogInput): Promise<CatalogRow> {
+  const now = context.clock.now();
+  requirePartnerOf(context.viewer, input.brandId);
+  const name = catalogName(input.name);
+  const description = catalogDescription(input.description ?? '');
   const productIds = productIdList(input.productIds ?? []);
   return context.store.transaction(async (tx) => {
     const [brand] = await tx.brandsByIds([input.brandId]);
@@ -186,7 +250,50 @@ function changeCatalog(context: Context, catalogId: string, change: (tx: Commerc
 
 export function addCatalogProducts(context: Context, catalogId: string, productIds: readonly string[]): Promise<CatalogRow> {
   const ids = productIdList(productIds);
-  return changeCatalog(context, catalogId, (tx, catalog) => addToList(tx, catalogOf(catalog.brandId), catalog.id, ids, new Date()));
+  return changeCatalog(context, catalogId, (tx, catalog) => addToList(tx, catalogOf(catalog.brandId), catalog.id, ids, context.clock.now()));
+}
+
+export function moveCatalogProduct(context: Context, catalogId: string, productId: string, position: number): Promise<CatalogRow> {
+  const to = targetPosition(position);
+  return changeCatalog(context, catalogId, (tx, catalog) => moveInList(tx, 'catalog', catalog.id, productId, to));
+}
+
+export interface CatalogEdit {
+  catalogId: string;
+  name?: string | null;
+  description?: string | null;
+}
+
+/** Renames a catalog of the viewer's brand, or changes its description; fields left out stay. */
+export async function updateCatalog(context: Context, input: CatalogEdit): Promise<CatalogRow> {
+  const changes: CatalogChanges = {};
+  if (input.name !== undefined && input.name !== null) changes.name = catalogName(input.name);
+  if (input.description !== undefined && input.description !== null) changes.description = catalogDescription(input.description);
+  let updated: CatalogRow | undefined;
+  await changeCatalog(context, input.catalogId, async (tx, catalog) => {
+    updated = Object.keys(changes).length ? await tx.updateCatalog(catalog.id, changes) : catalog;
+  });
+  return updated as CatalogRow;
+}
+
+export interface DeletedCatalog {
+  deletedCatalogId: string;
+  brandId: string;
+}
+
+/** Deletes a catalog of the viewer's brand; answers its id and brand. */
+export async function deleteCatalog(context: Context, catalogId: string): Promise<DeletedCatalog> {
+  const { brandId, creatorIds } = await context.store.transaction(async (tx) => {
+    const [catalog] = await tx.catalogsByIds([catalogId]);
+    if (!catalog) throw notFound('Catalog', catalogId);
+    requirePartnerOf(context.viewer, catalog.brandId);
+    return { brandId: catalog.brandId, creatorIds: await tx.deleteCatalog(catalog.id) };
+  });
+  // Gone from the brand's list and from the profiles that carried it.
+  context.changed('Catalog', catalogId);
+  context.changed('Brand', brandId);
+  if (creatorIds.length) context.changed('Creator', creatorIds);
+  return { deletedCatalogId: catalogId, brandId };
 }
 
 export function removeCatalogProducts(context: Context, catalogId: string, productIds: readonly string[]): Promise<CatalogRow> {

@@ -164,7 +164,8 @@ function newProduct(brandId: string, item: ValidItem, now: Date): NewProduct {
 }
 
 /** Imports a feed into the calling partner's own brand. */
-export async function importProductFeed(context: Context, brandId: string, feed: Feed, now = new Date()): Promise<FeedResult> {
+export async function importProductFeed(context: Context, brandId: string, feed: Feed): Promise<FeedResult> {
+  const now = context.clock.now();
   requirePartnerOf(context.viewer, brandId);
   if (feed.items.length > MAX_FEED_ITEMS) throw badInput(`A feed has at most ${MAX_FEED_ITEMS} items; split it into PARTIAL imports.`, { field: 'items', max: MAX_FEED_ITEMS });
 

@@ -90,7 +90,7 @@ function newProduct(options: { price?: number; inventory?: number; status?: 'ACT
 const PIN = 'mutation ($stream: ID!, $product: ID!) { pinProduct(liveStreamId: $stream, productId: $product) { id } }';
 const UNPIN = 'mutation ($stream: ID!, $product: ID!) { unpinProduct(liveStreamId: $stream, productId: $product) { id } }';
 const CHECKOUT = 'mutation ($input: CheckoutInput!) { checkout(input: $input) { replayed order { id status } } }';
-const CANCEL = 'mutation ($id: ID!) { cancelOrder(id: $id) { status } }';
+const CANCEL = 'mutation ($id: ID!, $key: String!) { cancelOrder(input: { orderId: $id, idempotencyKey: $key }) { status } }';
 const EVENTS = /* GraphQL */ `
   subscription ($stream: ID!, $after: ID) {
     liveShoppingEvents(liveStreamId: $stream, after: $after) { id kind quantity product { id title inventory price { amount } } }
@@ -175,7 +175,7 @@ describe('LIVE shopping events', () => {
       { key },
     );
     expect(replay.data?.checkout.replayed).toBe(true);
-    expect((await run(asUser(buyer), CANCEL, { id: bought.data?.checkout.order.id })).data?.cancelOrder.status).toBe('CANCELLED');
+    expect((await run(asUser(buyer), CANCEL, { id: bought.data?.checkout.order.id, key: 'cancel-bought-0001' })).data?.cancelOrder.status).toBe('CANCELLED');
 
     expect((await run(asUser(creatorId), UNPIN, { stream, product: pinned })).errors).toBeUndefined();
     await eventually(() => subscriber.results.length === 3, 'the unpin');
@@ -305,7 +305,7 @@ describe("a live stream's sales", () => {
     ).toBeUndefined();
     expect((await checkout(stream, [{ productId: alsoPinned, quantity: 3 }], { buyerId: creatorId })).errors).toBeUndefined();
     const cancelled = await checkout(stream, [{ productId: pinned, quantity: 5 }]);
-    await run(asUser(buyer), CANCEL, { id: cancelled.data?.checkout.order.id });
+    await run(asUser(buyer), CANCEL, { id: cancelled.data?.checkout.order.id, key: 'cancel-cancelled-0001' });
     expect((await checkout(stream, [{ productId: pinned, quantity: 99 }])).errors?.[0]?.extensions?.code).toBe('OUT_OF_STOCK');
 
     const { id: quiet } = newStream();

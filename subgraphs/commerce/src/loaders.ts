@@ -1,6 +1,7 @@
 import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
+import type { Clock } from './clock.ts';
 import type { StreamSales } from './db/reads.ts';
 import type { CommerceStore } from './db/store.ts';
 
@@ -23,7 +24,7 @@ function pageLoader<R extends Owned<unknown>>(load: (ownerIds: string[], page: P
 }
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(store: CommerceStore) {
+export function createLoaders(store: CommerceStore, clock: Clock) {
   return {
     brandById: byIdLoader((ids) => store.brandsByIds(ids)),
     productById: byIdLoader((ids) => store.productsByIds(ids)),
@@ -41,13 +42,15 @@ export function createLoaders(store: CommerceStore) {
     buyerOrders: pageLoader((ids, page) => store.buyerOrderPages(ids, page)),
     brandOrders: pageLoader((ids, page) => store.brandOrderPages(ids, page)),
     orderLines: listLoader((ids) => store.orderLineLists(ids)),
-    /** Commission earned and pending per creator; a creator with no orders gets zeros. */
-    commissionTotals: valueLoader(
-      (ids) => store.commissionTotals(ids),
-      (row) => row.creatorId,
-      (row) => row,
-      (creatorId) => ({ creatorId, earned: 0, pending: 0 }),
-    ),
+    returnById: byIdLoader((ids) => store.returnsByIds(ids)),
+    orderReturns: listLoader((ids) => store.orderReturnLists(ids)),
+    returnLines: listLoader((ids) => store.returnLineLists(ids)),
+    /** Each creator's commission per settlement state, at the time of the batch; none: no rows. */
+    commissionBuckets: listLoader(async (ids) => (await store.commissionBuckets(ids, clock.now())).map((row) => ({ ownerId: row.creatorId, node: row }))),
+    /** The lines of each order that earned commission, with their state at the time of the batch. */
+    orderCommissionLines: listLoader((ids) => store.orderCommissionLines(ids, clock.now())),
+    payoutById: byIdLoader((ids) => store.payoutsByIds(ids)),
+    creatorPayouts: pageLoader((ids, page) => store.creatorPayoutPages(ids, page)),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(
       (ids) => store.streamSales(ids),

@@ -15,10 +15,15 @@ type PageLoader<R> = DataLoader<PageKey, R[], string>;
 /** The cursor of both kinds of list has two parts. */
 const CURSOR_PARTS = 2;
 
-export async function newestFirst<T extends { id: string; createdAt: Date }>(loader: PageLoader<Owned<T>>, ownerId: string, args: PageArgs) {
+export function newestFirst<T extends { id: string; createdAt: Date }>(loader: PageLoader<Owned<T>>, ownerId: string, args: PageArgs) {
+  return newestFirstBy(loader, ownerId, args, (row) => row.createdAt);
+}
+
+/** A newest-first list whose time is another column than `createdAt` (a payout's `requestedAt`). */
+export async function newestFirstBy<T extends { id: string }>(loader: PageLoader<Owned<T>>, ownerId: string, args: PageArgs, timeOf: (row: T) => Date) {
   const page = readPage(args, CURSOR_PARTS);
   const rows = await loader.load({ ownerId, page });
-  const connection = toConnection(rows, page, (row) => [row.node.createdAt.getTime(), row.node.id]);
+  const connection = toConnection(rows, page, (row) => [timeOf(row.node).getTime(), row.node.id]);
   return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })) };
 }
 

@@ -3,20 +3,20 @@
  *
  * - Brands list by name; products on sale list newest first, optionally of one brand (an unknown
  *   brand is NOT_FOUND, not an empty list).
- * - A partner key acts for one brand: `myBrand` is that brand, and it edits only that brand's
- *   products (`catalog:write`).
+ * - A partner key acts for one brand (partners.ts): it edits only that brand's products
+ *   (`catalog:write`), and reads them all, archived ones included, and finds one by the external
+ *   id a feed gave it (`catalog:read` or `catalog:write`).
  * - A product's fields have one set of bounds, for a partner's edit and for a merch feed's items
  *   alike: title 1 to 200 characters (trimmed), description at most 5,000, price 0 to
  *   10,000,000 minor units, inventory 0 to 1,000,000.
  */
 import { requirePartnerOf } from '@app/kit/access';
-import { badInput, forbidden, notFound } from '@app/kit/errors';
+import { badInput, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { BrandRow, ProductRow } from './db/schema.ts';
 import type { ProductChanges } from './db/writes.ts';
-import { ForbiddenReason } from './refusals.ts';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5_000;
@@ -31,11 +31,19 @@ export function loadProduct(context: Context, id: string): Promise<ProductRow> {
   return loadOrNotFound(context.loaders.productById, 'Product', id);
 }
 
-/** The brand the calling partner key acts for. */
-export function myBrand(context: Context): Promise<BrandRow> {
-  const partnerId = context.viewer.partnerId;
-  if (!partnerId) throw forbidden('myBrand is for partner API keys.', { reason: ForbiddenReason.PARTNER_REQUIRED });
-  return loadBrand(context, partnerId);
+/** A brand's own products, newest first, archived ones too unless `status` keeps one status: its own keys only. */
+export async function brandCatalog(context: Context, brandId: string, args: PageArgs & { status?: ProductRow['status'] | null }) {
+  requirePartnerOf(context.viewer, brandId);
+  const page = readPage(args, 2);
+  const rows = await context.store.brandCatalogPage(brandId, page, args.status ?? null);
+  for (const row of rows) context.loaders.productById.prime(row.id, row);
+  return toConnection(rows, page, (row) => [row.createdAt.getTime(), row.id]);
+}
+
+/** The brand's product a feed imported under `externalId`, or null: its own keys only. */
+export async function productByExternalId(context: Context, brandId: string, externalId: string): Promise<ProductRow | null> {
+  requirePartnerOf(context.viewer, brandId);
+  return (await context.store.productByExternalId(brandId, externalId)) ?? null;
 }
 
 export async function brandsPage(context: Context, args: PageArgs) {

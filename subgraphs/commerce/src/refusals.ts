@@ -30,12 +30,28 @@ export const Refusal = {
   SHOWCASE_FULL: 'SHOWCASE_FULL',
   /** Adding these products would take a catalog past the most it holds. */
   CATALOG_FULL: 'CATALOG_FULL',
+  /** A product is moved in a showcase or catalog it is not in. */
+  PRODUCT_NOT_LISTED: 'PRODUCT_NOT_LISTED',
+  /** A creator's profile is given more catalogs than it shows (`max`). */
+  PROFILE_CATALOGS_LIMIT: 'PROFILE_CATALOGS_LIMIT',
   /** A catalog is given another brand's product. */
   PRODUCT_OF_ANOTHER_BRAND: 'PRODUCT_OF_ANOTHER_BRAND',
-  /** The buyer cancels an order its brand has already fulfilled. */
+  /** An order already fulfilled is cancelled or fulfilled again. */
   ORDER_ALREADY_FULFILLED: 'ORDER_ALREADY_FULFILLED',
-  /** The brand fulfils an order its buyer has cancelled. */
+  /** A cancelled order is fulfilled, cancelled again or returned. */
   ORDER_CANCELLED: 'ORDER_CANCELLED',
+  /** A return is asked for on an order not shipped yet: cancel it instead. */
+  ORDER_NOT_FULFILLED: 'ORDER_NOT_FULFILLED',
+  /** A return is asked for after the order's return window ended (`returnsUntil`). */
+  RETURN_WINDOW_CLOSED: 'RETURN_WINDOW_CLOSED',
+  /** A return is asked for while another on the same order waits for the brand (`returnId`). */
+  RETURN_ALREADY_OPEN: 'RETURN_ALREADY_OPEN',
+  /** A return line asks for more units than the line has left to refund (`line`, `returnable`). */
+  RETURN_QUANTITY_EXCEEDED: 'RETURN_QUANTITY_EXCEEDED',
+  /** A return approved or declined before is decided again (`status`). */
+  RETURN_ALREADY_DECIDED: 'RETURN_ALREADY_DECIDED',
+  /** A commission payout is asked for with less payable than the minimum (`available`, `minimum`). */
+  PAYOUT_BELOW_MINIMUM: 'PAYOUT_BELOW_MINIMUM',
   /** A live stream's sales are in more than one currency, so no one revenue adds them up. */
   SALES_CURRENCY_MISMATCH: 'SALES_CURRENCY_MISMATCH',
   /** Gift earnings come in a currency other than the commissions' (USD), so no total adds up. */
@@ -44,7 +60,7 @@ export const Refusal = {
 
 /** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */
 export const ForbiddenReason = {
-  /** Only an order's buyer cancels it. */
+  /** Only an order's buyer cancels it or asks for a return. */
   NOT_ORDER_BUYER: 'NOT_ORDER_BUYER',
   /** Only a stream's own creator changes its overlay. */
   NOT_STREAM_CREATOR: 'NOT_STREAM_CREATOR',
@@ -56,4 +72,6 @@ export const ForbiddenReason = {
   NOT_THE_CREATOR: 'NOT_THE_CREATOR',
   /** A user's orders are theirs alone. */
   NOT_THE_USER: 'NOT_THE_USER',
+  /** The attributed creator sees an order's commission, not its buyer, other lines, money or shipment. */
+  COMMISSION_VIEW_ONLY: 'COMMISSION_VIEW_ONLY',
 } as const;

@@ -1,23 +1,46 @@
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
-import { createAffiliateLink, creatorAffiliateLinks, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
+import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
-import { addCatalogProducts, addToShowcase, createCatalog, loadCatalog, pinProduct, removeCatalogProducts, removeFromShowcase, unpinProduct } from './curation.ts';
+import {
+  addCatalogProducts,
+  addToShowcase,
+  createCatalog,
+  deleteCatalog,
+  loadCatalog,
+  moveCatalogProduct,
+  moveShowcaseProduct,
+  pinProduct,
+  removeCatalogProducts,
+  removeFromShowcase,
+  setProfileCatalogs,
+  unpinProduct,
+  updateCatalog,
+} from './curation.ts';
 import type { CatalogRow, ProductRow } from './db/schema.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
 import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';
-import { brandOrders, buyerOrders, cancelOrder, fulfillOrder, orderReference } from './orders.ts';
+import { node } from './node.ts';
+import { brandOrders, buyerOrders, cancelBrandOrder, cancelOrder, fulfillOrder, orderReference, requireOrderParty, visibleOrder } from './orders.ts';
+import { creatorPayouts, payoutReference, requestCommissionPayout } from './payouts.ts';
+import { decideReturn, requestReturn, returnReference } from './returns.ts';
+import { commissionStatement, lockedUntil, stateOf, statementLines, statementTotals } from './settlement.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
-import { brandsPage, loadBrand, loadProduct, myBrand, productsOnSale, updateProduct } from './products.ts';
+import { brandCatalog, brandsPage, loadBrand, loadProduct, productByExternalId, productsOnSale, updateProduct } from './products.ts';
+import { myBrand, viewerKey } from './partners.ts';
+import { brandSales, salesBy } from './analytics.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 export const resolvers: Resolvers = {
   DateTime,
   Money: moneyResolvers.Money,
   Query: {
+    node: (_parent, { id }, context) => node(context, id),
+    order: (_parent, { id }, context) => visibleOrder(context, id),
     myBrand: (_parent, _args, context) => myBrand(context),
+    viewerKey: (_parent, _args, context) => viewerKey(context),
     product: (_parent, { id }, context) => loadProduct(context, id),
     brand: (_parent, { id }, context) => loadBrand(context, id),
     catalog: (_parent, { id }, context) => loadCatalog(context, id),
@@ -29,23 +52,37 @@ export const resolvers: Resolvers = {
     importProductFeed: (_parent, { brandId, feed }, context) => importProductFeed(context, brandId, feed),
     createCatalog: (_parent, { input }, context) => createCatalog(context, input),
     addCatalogProducts: (_parent, { catalogId, productIds }, context) => addCatalogProducts(context, catalogId, productIds),
+    moveCatalogProduct: (_parent, { catalogId, productId, position }, context) => moveCatalogProduct(context, catalogId, productId, position),
+    updateCatalog: (_parent, { input }, context) => updateCatalog(context, input),
+    deleteCatalog: (_parent, { catalogId }, context) => deleteCatalog(context, catalogId),
     removeCatalogProducts: (_parent, { catalogId, productIds }, context) => removeCatalogProducts(context, catalogId, productIds),
     setCreatorCommission: (_parent, { input }, context) => setCreatorCommission(context, input),
     createAffiliateLink: (_parent, { productId }, context) => createAffiliateLink(context, productId),
     recordAffiliateClick: (_parent, { code }, context) => recordAffiliateClick(context, code),
     checkout: (_parent, { input }, context) => checkout(context, input),
-    cancelOrder: (_parent, { id }, context) => cancelOrder(context, id),
-    fulfillOrder: (_parent, { id }, context) => fulfillOrder(context, id),
+    cancelOrder: (_parent, { input }, context) => cancelOrder(context, input),
+    cancelBrandOrder: (_parent, { input }, context) => cancelBrandOrder(context, input),
+    fulfillOrder: (_parent, { input }, context) => fulfillOrder(context, input),
+    requestReturn: (_parent, { input }, context) => requestReturn(context, input),
+    approveReturn: (_parent, { input }, context) => decideReturn(context, 'APPROVED', input),
+    declineReturn: (_parent, { input }, context) => decideReturn(context, 'DECLINED', input),
     pinProduct: (_parent, { liveStreamId, productId }, context) => pinProduct(context, liveStreamId, productId),
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
+    requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
+    moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
+    setProfileCatalogs: (_parent, { catalogIds }, context) => setProfileCatalogs(context, catalogIds),
   },
   Subscription: {
     liveShoppingEvents: {
       subscribe: (_parent, { liveStreamId, after }, context) => liveShoppingEvents(context, liveStreamId, after),
       resolve: (event: LiveEvent) => shoppingEvent(event),
     },
+  },
+  Node: {
+    __resolveType: (object) => object.__typename,
+    __resolveReference: (reference, context) => node(context, reference.id),
   },
   LiveShoppingEvent: {
     product: (event, _args, context) => loadProduct(context, event.productId),
@@ -55,6 +92,39 @@ export const resolvers: Resolvers = {
     products: (brand, args, context) => newestFirst<ProductRow>(context.loaders.brandProducts, brand.id, args),
     catalogs: (brand, args, context) => newestFirst<CatalogRow>(context.loaders.brandCatalogs, brand.id, args),
     orders: (brand, args, context) => brandOrders(context, brand.id, args),
+    allProducts: (brand, args, context) => brandCatalog(context, brand.id, args),
+    productByExternalId: (brand, { externalId }, context) => productByExternalId(context, brand.id, externalId),
+    commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
+    sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
+  },
+  DeleteCatalogPayload: {
+    brand: (payload, _args, context) => loadBrand(context, payload.brandId),
+  },
+  ViewerKey: {
+    brand: (key, _args, context) => loadBrand(context, key.brandId),
+  },
+  BrandSales: {
+    totals: (report, _args, context) => context.store.brandSalesTotals(report),
+    byProduct: (report, { first }, context) => salesBy(context, report, 'product', first),
+    byCreator: (report, { first }, context) => salesBy(context, report, 'creator', first),
+    byLiveStream: (report, { first }, context) => salesBy(context, report, 'liveStream', first),
+  },
+  SalesByProduct: {
+    product: (row, _args, context) => loadProduct(context, row.key),
+    sales: (row) => row,
+  },
+  SalesByCreator: {
+    creator: (row) => ({ id: row.key }),
+    sales: (row) => row,
+  },
+  SalesByLiveStream: {
+    liveStream: (row) => ({ id: row.key }),
+    sales: (row) => row,
+  },
+  SalesFigures: {
+    revenue: (figures) => money(figures.revenueAmount),
+    refunds: (figures) => money(figures.refundAmount),
+    commission: (figures) => money(figures.commissionAmount),
   },
   Product: {
     __resolveReference: (reference, context) => context.loaders.productById.load(reference.id),
@@ -76,6 +146,8 @@ export const resolvers: Resolvers = {
     catalogs: (creator, args, context) => inPositionOrder<CatalogRow>(context.loaders.creatorCatalogs, creator.id, args),
     showcase: (creator, args, context) => inPositionOrder<ProductRow>(context.loaders.showcase, creator.id, args),
     affiliateLinks: (creator, args, context) => creatorAffiliateLinks(context, creator.id, args),
+    commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
+    commissionPayouts: (creator, args, context) => creatorPayouts(context, creator.id, args),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {
@@ -83,6 +155,7 @@ export const resolvers: Resolvers = {
     orders: (user, args, context) => buyerOrders(context, user.id, args),
   },
   AffiliateLink: {
+    __resolveReference: (reference, context) => linkReference(context, reference.id),
     creator: (link) => ({ id: link.creatorId }),
     product: (link, _args, context) => loadProduct(context, link.productId),
     commissionRate: (link) => bpsToRate(link.commissionBps),
@@ -100,13 +173,26 @@ export const resolvers: Resolvers = {
     product: (deal, _args, context) => (deal.productId ? loadProduct(context, deal.productId) : null),
     commissionRate: (deal) => bpsToRate(deal.commissionBps),
   },
+  // The buyer's and the brand's parts of an order are refused to the attributed creator (orders.ts).
   Order: {
     __resolveReference: (reference, context) => orderReference(context, reference.id),
-    buyer: (order) => ({ id: order.buyerId }),
+    buyer: (order, _args, context) => (requireOrderParty(context, order), { id: order.buyerId }),
     brand: (order, _args, context) => loadBrand(context, order.brandId),
-    lines: (order, _args, context) => context.loaders.orderLines.load(order.id),
-    total: (order) => money(order.totalAmount, order.currency),
+    lines: (order, _args, context) => (requireOrderParty(context, order), context.loaders.orderLines.load(order.id)),
+    total: (order, _args, context) => (requireOrderParty(context, order), money(order.totalAmount, order.currency)),
+    refunded: async (order, _args, context) => {
+      requireOrderParty(context, order);
+      const lines = await context.loaders.orderLines.load(order.id);
+      return money(lines.reduce((sum, line) => sum + line.refundedQuantity * line.unitPriceAmount, 0), order.currency);
+    },
     commission: (order) => money(order.commissionAmount, order.currency),
+    commissionReversed: async (order, _args, context) => money((await context.loaders.orderLines.load(order.id)).reduce((sum, line) => sum + line.commissionReversed, 0), order.currency),
+    shipment: (order, _args, context) => {
+      requireOrderParty(context, order);
+      return order.carrier && order.trackingNumber && order.fulfilledAt ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedAt: order.fulfilledAt } : null;
+    },
+    returns: (order, _args, context) => (requireOrderParty(context, order), context.loaders.orderReturns.load(order.id)),
+    commissionLines: (order, _args, context) => context.loaders.orderCommissionLines.load(order.id),
     attributedCreator: (order) => (order.creatorId ? { id: order.creatorId } : null),
     affiliateCode: async (order, _args, context) => (order.affiliateLinkId ? (await loadAffiliateLink(context, order.affiliateLinkId)).code : null),
     liveStream: (order) => (order.liveStreamId ? { id: order.liveStreamId } : null),
@@ -115,8 +201,39 @@ export const resolvers: Resolvers = {
     product: (line, _args, context) => loadProduct(context, line.productId),
     unitPrice: (line) => money(line.unitPriceAmount, line.currency),
     total: (line) => money(line.totalAmount, line.currency),
+    refunded: (line) => money(line.refundedQuantity * line.unitPriceAmount, line.currency),
     commissionRate: (line) => bpsToRate(line.commissionBps),
     commission: (line) => money(line.commissionAmount, line.currency),
+    commissionReversed: (line) => money(line.commissionReversed, line.currency),
+  },
+  CommissionStatement: {
+    lines: (statement, args, context) => statementLines(context, statement, args),
+    totals: (statement, _args, context) => statementTotals(context, statement),
+  },
+  CommissionLine: {
+    order: (line, _args, context) => visibleOrder(context, line.orderId),
+    product: (line, _args, context) => loadProduct(context, line.productId),
+    units: (line) => line.quantity,
+    refundedUnits: (line) => line.refundedQuantity,
+    rate: (line) => bpsToRate(line.commissionBps),
+    amount: (line) => money(line.commissionAmount - line.commissionReversed, line.currency),
+    reversed: (line) => money(line.commissionReversed, line.currency),
+    state: (line) => stateOf(line.bucket),
+    lockedUntil: (line) => lockedUntil(line),
+  },
+  CommissionPayout: {
+    __resolveReference: (reference, context) => payoutReference(context, reference.id),
+    amount: (payout) => money(payout.amount, payout.currency),
+  },
+  OrderReturn: {
+    __resolveReference: (reference, context) => returnReference(context, reference.id),
+    order: (found, _args, context) => visibleOrder(context, found.orderId),
+    lines: (found, _args, context) => context.loaders.returnLines.load(found.id),
+    refund: async (found, _args, context) => money(found.refundAmount, (await visibleOrder(context, found.orderId)).currency),
+  },
+  OrderReturnLine: {
+    product: (line, _args, context) => loadProduct(context, line.productId),
+    refund: (line) => money(line.quantity * line.unitPriceAmount, line.currency),
   },
   Video: {
     __resolveReference: (reference) => ({ id: reference.id }),

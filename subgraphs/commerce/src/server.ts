@@ -1,13 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { subgraphService } from '@app/kit/subgraph';
+import { subgraphService, type ServeOptions } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { createContext } from './context.ts';
+import { systemClock } from './clock.ts';
+import { createContext, type CommerceServices } from './context.ts';
+import type { CommerceStore } from './db/store.ts';
+import { payoutProvider } from './payoutProvider.ts';
 import { resolvers } from './resolvers.ts';
+import { commerceSettings } from './settings.ts';
 
-export const { name, typeDefs, createServer, serve } = subgraphService({
-  name: 'commerce',
-  // Read beside this file, in src/ or dist/: the SDL is the contract, kept as a .graphql file.
-  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
-  resolvers: resolvers as GraphQLResolverMap<unknown>,
-  createContext,
-});
+/**
+ * The commerce service. Its clock, settings and payout provider come from the environment unless
+ * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
+ * stops the process with a clear message.
+ */
+export function commerceService(given: Partial<CommerceServices> = {}) {
+  let services: CommerceServices | undefined;
+  const resolve = () => (services ??= { clock: given.clock ?? systemClock, settings: given.settings ?? commerceSettings(), payouts: given.payouts ?? payoutProvider() });
+  const service = subgraphService({
+    name: 'commerce',
+    // Read beside this file, in src/ or dist/: the SDL is the contract, kept as a .graphql file.
+    typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    createContext: (store: CommerceStore, viewer, peers) => createContext(store, viewer, peers, resolve()),
+  });
+  return {
+    ...service,
+    serve: (store: CommerceStore, options: ServeOptions) => {
+      resolve();
+      return service.serve(store, options);
+    },
+  };
+}
+
+export const { name, typeDefs, createServer, serve } = commerceService();

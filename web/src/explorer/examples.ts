@@ -233,10 +233,12 @@ mutation RedeemSmallGesture($id: ID!) {
     title: '3. The brand ships it',
     credentials: 'partner',
     hint: 'With a Glow Theory key holding `orders:write`: `npm run keys -- create --partner brd_XUMDqD4HV8ye --scopes orders:read,orders:write`.',
-    query: `mutation FulfillOrder($id: ID!) {
-  fulfillOrder(id: $id) { id status }
+    query: `mutation FulfillOrder($orderId: ID!, $idempotencyKey: String!) {
+  fulfillOrder(input: { orderId: $orderId, carrier: "UPS", trackingNumber: "1Z999AA10123456784", idempotencyKey: $idempotencyKey }) {
+    id status returnsUntil shipment { carrier trackingNumber }
+  }
 }`,
-    variables: { id: '<order id from Checkout>' },
+    variables: { orderId: '<order id from Checkout>', idempotencyKey: 'ship-0001' },
   },
   {
     id: 'creator-earnings',

@@ -1,6 +1,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionPayoutRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
+import type { CommissionLineView } from '../db/settlement.ts';
+import type { Statement } from '../settlement.ts';
+import type { ViewerKeyView } from '../partners.ts';
+import type { DeletedCatalog } from '../curation.ts';
+import type { SalesReport } from '../analytics.ts';
+import type { SalesFigures as SalesFiguresRow, SalesRow } from '../db/analytics.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -33,13 +40,13 @@ export type AffiliateClick = {
 };
 
 /** A creator's link to a product; sales through it earn the creator a commission. */
-export type AffiliateLink = {
+export type AffiliateLink = Node & {
   __typename?: 'AffiliateLink';
   /** Distinct signed-in users, other than the creator, who opened the link. */
   clicks: Scalars['Int']['output'];
   /** Short code the link is shared with, e.g. K7QX2M9P; pass it to `checkout` as `affiliateCode`. */
   code: Scalars['String']['output'];
-  /** Commission on fulfilled orders through the link. */
+  /** Commission on fulfilled orders through the link, less what refunds clawed back. */
   commissionEarned: Money;
   /** Commission on paid orders through the link not fulfilled yet. */
   commissionPending: Money;
@@ -66,10 +73,14 @@ export type AffiliateLinkEdge = {
 };
 
 /** A brand or shop that sells products. */
-export type Brand = {
+export type Brand = Node & {
   __typename?: 'Brand';
+  /** All the brand's products, archived ones included (or one `status`), newest first: for the brand's own partner keys. */
+  allProducts?: Maybe<ProductConnection>;
   /** The brand's catalogs, newest first. */
   catalogs: CatalogConnection;
+  /** The commission deals the brand set with creators, most recently set first: for the brand's own partner keys. */
+  commissionDeals?: Maybe<CommissionDealConnection>;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   logoUrl: Scalars['String']['output'];
@@ -77,14 +88,36 @@ export type Brand = {
   /** The brand's orders, newest first: for the brand's own partner keys only. */
   orders?: Maybe<OrderConnection>;
   platform: CommercePlatform;
+  /** The brand's product a merch feed imported under `externalId`; null when none did. For the brand's own partner keys. */
+  productByExternalId?: Maybe<Product>;
   /** The brand's products on sale (ACTIVE), newest first. */
   products: ProductConnection;
+  /**
+   * The brand's sales over a period of at most 366 days, by product, by creator and by LIVE stream:
+   * for the brand's own partner keys with analytics:read.
+   */
+  sales?: Maybe<BrandSales>;
   slug: Scalars['String']['output'];
 };
 
 
 /** A brand or shop that sells products. */
+export type BrandAllProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductStatus>;
+};
+
+
+/** A brand or shop that sells products. */
 export type BrandCatalogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandCommissionDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -98,9 +131,22 @@ export type BrandOrdersArgs = {
 
 
 /** A brand or shop that sells products. */
+export type BrandProductByExternalIdArgs = {
+  externalId: Scalars['String']['input'];
+};
+
+
+/** A brand or shop that sells products. */
 export type BrandProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandSalesArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type BrandConnection = {
@@ -115,8 +161,58 @@ export type BrandEdge = {
   node: Brand;
 };
 
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSales = {
+  __typename?: 'BrandSales';
+  /** Sales attributed to creators (affiliate links and their LIVE streams), most revenue first. */
+  byCreator: Array<SalesByCreator>;
+  /** Sales from LIVE streams, most revenue first. */
+  byLiveStream: Array<SalesByLiveStream>;
+  /** Sales per product, most revenue first (`first` at most 100). */
+  byProduct: Array<SalesByProduct>;
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  totals: SalesFigures;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByCreatorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByLiveStreamArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A brand's sales over a period [`from`, `to`), by the time orders were placed: orders that stand
+ * (not cancelled), net of refunds.
+ */
+export type BrandSalesByProductArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CancelOrderInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
 /** A brand's curated set of products. */
-export type Catalog = {
+export type Catalog = Node & {
   __typename?: 'Catalog';
   brand: Brand;
   description: Scalars['String']['output'];
@@ -176,6 +272,21 @@ export type CommercePlatform =
   | 'SHOPIFY'
   | 'WALMART';
 
+/** A creator's commission by where it stands, in USD. */
+export type CommissionBalance = {
+  __typename?: 'CommissionBalance';
+  /** PAYABLE: what a payout may take now. */
+  available: Money;
+  /** In payouts the payout provider has not answered yet. */
+  inPayout: Money;
+  /** LOCKED: shipped, inside a return window or under an open return. */
+  locked: Money;
+  /** In payouts that were paid. */
+  paidOut: Money;
+  /** PENDING: on orders not shipped yet. */
+  pending: Money;
+};
+
 /** A commission a brand set for one creator. */
 export type CommissionDeal = {
   __typename?: 'CommissionDeal';
@@ -185,6 +296,129 @@ export type CommissionDeal = {
   /** The product it covers; null when it covers all of the brand's products. */
   product?: Maybe<Product>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type CommissionDealConnection = {
+  __typename?: 'CommissionDealConnection';
+  edges: Array<CommissionDealEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionDealEdge = {
+  __typename?: 'CommissionDealEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionDeal;
+};
+
+/**
+ * An order line that earned a commission, as the creator's statement shows it: commission =
+ * floor((line revenue − refunds) × rate), in USD minor units.
+ */
+export type CommissionLine = {
+  __typename?: 'CommissionLine';
+  /** What the line earns: the commission credited at checkout less what was clawed back. */
+  amount: Money;
+  /** For a LOCKED line, when its return window ends (a return the brand has not answered keeps it LOCKED past that). */
+  lockedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The order, in its commission view for the creator (see `Order`). */
+  order: Order;
+  /** When the order was placed. */
+  orderedAt: Scalars['DateTime']['output'];
+  product: Product;
+  /** The commission rate of the sale, as a fraction: 0.15 is 15%. */
+  rate: Scalars['Float']['output'];
+  /** Units refunded by approved returns. */
+  refundedUnits: Scalars['Int']['output'];
+  /** What was clawed back: on refunded units, or all of it when the order was cancelled. */
+  reversed: Money;
+  state: CommissionState;
+  /** The product's title as bought. */
+  title: Scalars['String']['output'];
+  units: Scalars['Int']['output'];
+};
+
+export type CommissionLineConnection = {
+  __typename?: 'CommissionLineConnection';
+  edges: Array<CommissionLineEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionLineEdge = {
+  __typename?: 'CommissionLineEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionLine;
+};
+
+/** A creator's withdrawal of payable commission. Only the creator sees it. */
+export type CommissionPayout = Node & {
+  __typename?: 'CommissionPayout';
+  amount: Money;
+  /** Why the provider refused it (FAILED only). */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  payoutMethod?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  /** When the provider's answer was recorded. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  status: PayoutStatus;
+};
+
+export type CommissionPayoutConnection = {
+  __typename?: 'CommissionPayoutConnection';
+  edges: Array<CommissionPayoutEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommissionPayoutEdge = {
+  __typename?: 'CommissionPayoutEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionPayout;
+};
+
+/**
+ * Where a commission stands (see `CommissionLine.state`). A line moves PENDING → LOCKED → PAYABLE →
+ * PAID, or to REVERSED from PENDING or LOCKED when it is cancelled or refunded in full.
+ */
+export type CommissionState =
+  /** Shipped, inside the order's return window or under an open return: a refund may still claw it back. */
+  | 'LOCKED'
+  /** In a commission payout, requested or paid. */
+  | 'PAID'
+  /** The return window is over and no return is open: the creator may withdraw it (`requestCommissionPayout`). */
+  | 'PAYABLE'
+  /** Its order is paid but not shipped yet: a cancellation still reverses it. */
+  | 'PENDING'
+  /** Clawed back in full: the order was cancelled or every unit refunded. */
+  | 'REVERSED';
+
+/**
+ * A statement's commission per state over its period. Every commission credited is in exactly one
+ * total: a line's earnings in its state, and what refunds or a cancellation clawed back in `reversed`.
+ */
+export type CommissionStateTotals = {
+  __typename?: 'CommissionStateTotals';
+  locked: Money;
+  /** In payouts, requested or paid. */
+  paid: Money;
+  payable: Money;
+  pending: Money;
+  reversed: Money;
+};
+
+/** A creator's commission lines over a period, optionally of some states, with totals per state. */
+export type CommissionStatement = {
+  __typename?: 'CommissionStatement';
+  /** The lines, newest order first. */
+  lines: CommissionLineConnection;
+  /** The period's totals per state, whatever states `lines` is filtered to. */
+  totals: CommissionStateTotals;
+};
+
+
+/** A creator's commission lines over a period, optionally of some states, with totals per state. */
+export type CommissionStatementLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateCatalogInput = {
@@ -204,6 +438,14 @@ export type Creator = {
   affiliateLinks?: Maybe<AffiliateLinkConnection>;
   /** Catalogs the creator carries on their profile. */
   catalogs?: Maybe<CatalogConnection>;
+  /** The creator's commission payouts, newest first. Only the creator sees them. */
+  commissionPayouts?: Maybe<CommissionPayoutConnection>;
+  /**
+   * The creator's commission lines, newest order first, optionally of some states (all when left
+   * out) and placed in a period [`from`, `to`), with the period's totals per state. Only the creator
+   * sees it.
+   */
+  commissionStatement?: Maybe<CommissionStatement>;
   /**
    * What the creator earned: commissions from commerce plus LIVE gift earnings, which commerce
    * takes from the gifts subgraph (`@requires`). Only the creator sees it.
@@ -228,6 +470,19 @@ export type CreatorCatalogsArgs = {
 };
 
 
+export type CreatorCommissionPayoutsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CreatorCommissionStatementArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  states?: InputMaybe<Array<CommissionState>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type CreatorShowcaseArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -236,7 +491,9 @@ export type CreatorShowcaseArgs = {
 /** What a creator has made on the app, in USD. */
 export type CreatorEarnings = {
   __typename?: 'CreatorEarnings';
-  /** Commission on fulfilled orders attributed to the creator (affiliate links and live streams). */
+  /** The commission by settlement state: what may be withdrawn now, and what is pending, locked or paid out. */
+  commissionBalance: CommissionBalance;
+  /** Commission on shipped orders attributed to the creator (affiliate links and live streams), less what refunds clawed back: locked, payable and paid out alike. */
   commissions: Money;
   /** The value of LIVE gifts received, from the gifts subgraph (`Creator.giftEarnings.value`). */
   gifts: Money;
@@ -244,6 +501,31 @@ export type CreatorEarnings = {
   pending: Money;
   /** commissions + gifts. */
   total: Money;
+};
+
+export type DecideReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same decision. */
+  idempotencyKey: Scalars['String']['input'];
+  /** On approval: whether the goods came back and go back in stock. Ignored when declining. */
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+  returnId: Scalars['ID']['input'];
+};
+
+export type DeleteCatalogPayload = {
+  __typename?: 'DeleteCatalogPayload';
+  /** The brand the catalog belonged to. */
+  brand: Brand;
+  deletedCatalogId: Scalars['ID']['output'];
+};
+
+export type FulfillOrderInput = {
+  /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
+  carrier: Scalars['String']['input'];
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same fulfilment. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number: 1 to 64 letters, digits, spaces or dashes. */
+  trackingNumber: Scalars['String']['input'];
 };
 
 export type GiftEarnings = {
@@ -333,9 +615,21 @@ export type Mutation = {
   /** Add an active product, of any brand, to the end of the signed-in creator's showcase (at most 100). */
   addToShowcase?: Maybe<Creator>;
   /**
+   * The brand (its partner key with `orders:write`) approves an open return: the units are refunded
+   * to the buyer, exactly the commission on them is clawed back from the attributed creator, and,
+   * when `restock` says the goods came back, they go back in stock. RETURN_ALREADY_DECIDED for a
+   * return approved or declined before. Idempotent like `checkout`.
+   */
+  approveReturn?: Maybe<OrderReturn>;
+  /**
+   * Cancel an order of the calling partner's own brand that it has not fulfilled (it cannot ship
+   * it): the units go back to stock and the commission is reversed in full. Codes as `cancelOrder`.
+   */
+  cancelBrandOrder?: Maybe<Order>;
+  /**
    * Cancel the signed-in buyer's own order before it is fulfilled: the units go back to stock and
-   * the commission is reversed in full. Cancelling a cancelled order changes nothing;
-   * a fulfilled one is ORDER_ALREADY_FULFILLED.
+   * the commission is reversed in full. A fulfilled order is ORDER_ALREADY_FULFILLED (ask for a
+   * return instead), a cancelled one ORDER_CANCELLED. Idempotent like `checkout`.
    */
   cancelOrder?: Maybe<Order>;
   /**
@@ -355,9 +649,15 @@ export type Mutation = {
   createAffiliateLink?: Maybe<AffiliateLink>;
   /** Create a catalog for the calling partner's own brand, optionally with its first products (the brand's own, active). */
   createCatalog?: Maybe<Catalog>;
+  /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
+  declineReturn?: Maybe<OrderReturn>;
+  /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
+  deleteCatalog?: Maybe<DeleteCatalogPayload>;
   /**
-   * Mark an order of the calling partner's own brand as shipped: its commission becomes earned.
-   * Fulfilling a fulfilled order changes nothing; a cancelled one is ORDER_CANCELLED.
+   * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
+   * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
+   * creator's commission is LOCKED until it ends. A fulfilled order is ORDER_ALREADY_FULFILLED, a
+   * cancelled one ORDER_CANCELLED. Idempotent like `checkout`.
    */
   fulfillOrder?: Maybe<Order>;
   /**
@@ -370,6 +670,16 @@ export type Mutation = {
    * At most 10,000 items per call.
    */
   importProductFeed?: Maybe<ProductFeedResult>;
+  /**
+   * Move a product of one of the brand's catalogs to `position` (0 is first; past the end is last).
+   * PRODUCT_NOT_LISTED when the product is not in the catalog.
+   */
+  moveCatalogProduct?: Maybe<Catalog>;
+  /**
+   * Move a product of the signed-in creator's showcase to `position` (0 is first; past the end is
+   * last). PRODUCT_NOT_LISTED when the product is not in the showcase.
+   */
+  moveShowcaseProduct?: Maybe<Creator>;
   /**
    * Pin an active product on the signed-in creator's own live stream (the live-shopping overlay),
    * at most 20. Pinning a pinned product changes nothing. Not on an ENDED stream.
@@ -387,14 +697,39 @@ export type Mutation = {
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
   removeFromShowcase?: Maybe<Creator>;
   /**
+   * The signed-in creator withdraws all their PAYABLE commission (USD) through the payout provider:
+   * at least PAYOUT_MINIMUM_CENTS ($10 by default), else PAYOUT_BELOW_MINIMUM (`available`,
+   * `minimum`). The lines it pays become PAID at once, so a second request, even one racing this
+   * one, finds nothing left. The payout answers PAID, or FAILED with a reason, in which case its
+   * commission is PAYABLE again; SERVICE_UNAVAILABLE when the provider does not answer (the payout
+   * stays REQUESTED, and retrying with the same key asks again without paying twice). Idempotent
+   * like `checkout`.
+   */
+  requestCommissionPayout?: Maybe<CommissionPayout>;
+  /**
+   * The signed-in buyer asks to send back some or all units of a fulfilled order, before its return
+   * window ends (RETURN_WINDOW_CLOSED after). One open return per order (RETURN_ALREADY_OPEN); at
+   * most the units not refunded yet (RETURN_QUANTITY_EXCEEDED). Nothing is refunded until the brand
+   * approves. Idempotent like `checkout`.
+   */
+  requestReturn?: Maybe<OrderReturn>;
+  /**
    * Give one creator a higher commission on the calling partner's brand: on one product
    * (`productId`), or on all of the brand's products (no `productId`). Setting it again replaces
    * it. A sale pays the highest of the product's own rate and the deals that apply, so a deal never
    * lowers what a creator earns; 0 ends a deal's effect.
    */
   setCreatorCommission?: Maybe<CommissionDeal>;
+  /**
+   * Choose the brand catalogs on the signed-in creator's profile (`Creator.catalogs`), in this
+   * order, replacing the list (at most 20, PROFILE_CATALOGS_LIMIT; [] clears it). NOT_FOUND for an
+   * unknown catalog, and nothing changes.
+   */
+  setProfileCatalogs?: Maybe<Creator>;
   /** Take a product off the signed-in creator's own live stream. Not pinned: nothing changes. */
   unpinProduct?: Maybe<LiveStream>;
+  /** Rename one of the brand's catalogs or change its description (fields left out stay as they are). */
+  updateCatalog?: Maybe<Catalog>;
   /** Change a product of the calling partner's own brand. Fields left out stay as they are. */
   updateProduct?: Maybe<Product>;
 };
@@ -411,8 +746,18 @@ export type MutationAddToShowcaseArgs = {
 };
 
 
+export type MutationApproveReturnArgs = {
+  input: DecideReturnInput;
+};
+
+
+export type MutationCancelBrandOrderArgs = {
+  input: CancelOrderInput;
+};
+
+
 export type MutationCancelOrderArgs = {
-  id: Scalars['ID']['input'];
+  input: CancelOrderInput;
 };
 
 
@@ -431,14 +776,37 @@ export type MutationCreateCatalogArgs = {
 };
 
 
+export type MutationDeclineReturnArgs = {
+  input: DecideReturnInput;
+};
+
+
+export type MutationDeleteCatalogArgs = {
+  catalogId: Scalars['ID']['input'];
+};
+
+
 export type MutationFulfillOrderArgs = {
-  id: Scalars['ID']['input'];
+  input: FulfillOrderInput;
 };
 
 
 export type MutationImportProductFeedArgs = {
   brandId: Scalars['ID']['input'];
   feed: ProductFeedInput;
+};
+
+
+export type MutationMoveCatalogProductArgs = {
+  catalogId: Scalars['ID']['input'];
+  position: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationMoveShowcaseProductArgs = {
+  position: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -464,8 +832,23 @@ export type MutationRemoveFromShowcaseArgs = {
 };
 
 
+export type MutationRequestCommissionPayoutArgs = {
+  input: RequestCommissionPayoutInput;
+};
+
+
+export type MutationRequestReturnArgs = {
+  input: RequestReturnInput;
+};
+
+
 export type MutationSetCreatorCommissionArgs = {
   input: SetCreatorCommissionInput;
+};
+
+
+export type MutationSetProfileCatalogsArgs = {
+  catalogIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -475,40 +858,78 @@ export type MutationUnpinProductArgs = {
 };
 
 
+export type MutationUpdateCatalogArgs = {
+  input: UpdateCatalogInput;
+};
+
+
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
 
 /**
- * A purchase from one brand (an order is one shop's; a cart across shops checks out once per
- * shop). Visible to its buyer and to the brand's partner keys.
+ * An object with a global id (Relay's Node): `node(id:)` fetches any of them by that id alone. Ids
+ * carry their type as a prefix (`prd_`, `ord_` …), which is how `node` knows where to look. Commerce
+ * owns the interface and `node`, so every type that implements it is declared here; other
+ * subgraphs' entities join by being added to this subgraph's SDL with `implements Node`.
  */
-export type Order = {
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A purchase from one brand (an order is one shop's; a cart across shops checks out once per
+ * shop). Its buyer and its brand's partner keys (`orders:read` or `orders:write`) see all of it.
+ * The creator the sale is attributed to sees the commission view: the order's status, dates,
+ * brand and attribution, `commission`, `commissionReversed` and `commissionLines` (their lines,
+ * with product, units, rate and commission state); `buyer`, `lines`, `total`, `refunded`,
+ * `shipment` and `returns` are the buyer's and the brand's and answer FORBIDDEN (reason
+ * COMMISSION_VIEW_ONLY) to the creator, so a creator never learns who bought or what else they bought.
+ */
+export type Order = Node & {
   __typename?: 'Order';
   /** The code of the affiliate link the order came through, if any. */
   affiliateCode?: Maybe<Scalars['String']['output']>;
   /** The creator the sale is attributed to (through an affiliate link or a live stream), if any. */
   attributedCreator?: Maybe<Creator>;
   brand: Brand;
-  buyer: User;
+  buyer?: Maybe<User>;
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled the order, when it is cancelled. */
+  cancelledBy?: Maybe<OrderCanceller>;
   /**
-   * Commission the sale credited the attributed creator: the sum of the lines' commissions. Zero
-   * without attribution or when the buyer is that creator. A cancelled order keeps the figure,
-   * but it is reversed: it no longer counts in any earnings.
+   * Commission the sale credited the attributed creator at checkout: the sum of the lines'
+   * commissions. Zero without attribution or when the buyer is that creator. It keeps the figure
+   * after refunds and cancellation; `commissionReversed` says how much of it was clawed back.
    */
   commission: Money;
+  /** The lines that earned the attributed creator a commission, with their settlement state. */
+  commissionLines: Array<CommissionLine>;
+  /** Commission clawed back: on refunded units, or all of it when the order was cancelled. */
+  commissionReversed: Money;
   createdAt: Scalars['DateTime']['output'];
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** The lines as paid: a later price change leaves them. */
-  lines: Array<OrderLine>;
+  lines?: Maybe<Array<OrderLine>>;
   /** The live stream the order was bought from, if any. */
   liveStream?: Maybe<LiveStream>;
+  /** What approved returns refunded. */
+  refunded?: Maybe<Money>;
+  /** Returns asked for on the order, oldest first. */
+  returns?: Maybe<Array<OrderReturn>>;
+  /** When the return window ends (fulfilled orders): returns may be asked for until then. */
+  returnsUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The carrier and tracking number the brand gave when it shipped the order. */
+  shipment?: Maybe<Shipment>;
   status: OrderStatus;
   /** Sum of the lines' totals. */
-  total: Money;
+  total?: Maybe<Money>;
 };
+
+export type OrderCanceller =
+  | 'BRAND'
+  | 'BUYER';
 
 export type OrderConnection = {
   __typename?: 'OrderConnection';
@@ -524,23 +945,59 @@ export type OrderEdge = {
 
 export type OrderLine = {
   __typename?: 'OrderLine';
-  /** floor(total × rate in basis points / 10,000), in minor units. */
+  /** floor(total × rate in basis points / 10,000), in minor units, as credited at checkout. */
   commission: Money;
   /** Commission rate applied to this line; 0 when the line earns none. */
   commissionRate: Scalars['Float']['output'];
+  /**
+   * Commission clawed back: commission − floor((total − refunded) × rate / 10,000) after refunds, so
+   * exactly the share of the refunded units; all of it when the order was cancelled.
+   */
+  commissionReversed: Money;
   /** The product now; `title` and `unitPrice` are as bought. */
   product: Product;
   quantity: Scalars['Int']['output'];
+  /** unitPrice × refundedQuantity. */
+  refunded: Money;
+  /** Units refunded by approved returns. */
+  refundedQuantity: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   /** unitPrice × quantity. */
   total: Money;
   unitPrice: Money;
 };
 
+/** A buyer's request to send units of a fulfilled order back. Seen by the buyer and the brand. */
+export type OrderReturn = Node & {
+  __typename?: 'OrderReturn';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lines: Array<OrderReturnLine>;
+  order: Order;
+  /** The buyer's reason; empty when none was given. */
+  reason: Scalars['String']['output'];
+  /** What approval refunded (unit price × units, per line); zero until approved. */
+  refund: Money;
+  requestedAt: Scalars['DateTime']['output'];
+  /** Whether the units went back in stock (approved returns only). */
+  restocked?: Maybe<Scalars['Boolean']['output']>;
+  status: ReturnStatus;
+};
+
+export type OrderReturnLine = {
+  __typename?: 'OrderReturnLine';
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** unitPrice × quantity, at the price paid. */
+  refund: Money;
+  /** The title as bought. */
+  title: Scalars['String']['output'];
+};
+
 export type OrderStatus =
-  /** Cancelled by the buyer before fulfilment; stock restored, commission reversed. */
+  /** Cancelled before fulfilment, by the buyer or the brand; stock restored, commission reversed. */
   | 'CANCELLED'
-  /** Shipped by the brand; commission earned. */
+  /** Shipped by the brand; returns may follow within the return window (see `returns`). */
   | 'FULFILLED'
   /** Paid at checkout; units taken from stock; commission pending. */
   | 'PAID';
@@ -553,8 +1010,16 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PayoutStatus =
+  /** The provider refused it: its commission went back to PAYABLE. */
+  | 'FAILED'
+  /** The provider paid it. */
+  | 'PAID'
+  /** Recorded; the payout provider has not answered yet. */
+  | 'REQUESTED';
+
 /** Something a brand sells. */
-export type Product = {
+export type Product = Node & {
   __typename?: 'Product';
   brand: Brand;
   /** Commission a creator earns on sales through an affiliate link, as a fraction: 0.15 is 15%. */
@@ -654,12 +1119,33 @@ export type Query = {
   brands: BrandConnection;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
-  /** The brand the calling partner key acts for. */
+  /**
+   * The brand the calling partner key acts for, whatever its scopes. UNAUTHENTICATED without
+   * credentials, FORBIDDEN (reason PARTNER_REQUIRED) for a signed-in user. Never kept by the
+   * gateway: without `@scopes` its answer would count as public, yet it depends on the key.
+   */
   myBrand?: Maybe<Brand>;
+  /**
+   * Any object by its global id (Relay). Null when no object has the id or the caller may not see
+   * it (an order is its buyer's, its brand's and its attributed creator's): the answer never tells
+   * whether a hidden object exists.
+   */
+  node?: Maybe<Node>;
+  /**
+   * An order, for its buyer, a partner key of its brand with `orders:read` or `orders:write`, or the
+   * creator the sale is attributed to (the commission view: see `Order`). NOT_FOUND for an unknown
+   * id and for anyone else, so an order id tells a stranger nothing.
+   */
+  order?: Maybe<Order>;
   /** A product by id, whatever its status. NOT_FOUND when no product has this id. */
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
   products: ProductConnection;
+  /**
+   * The partner API key this request was made with (its id, name, brand, scopes, rate-limit tier
+   * and expiry), so a client can tell what it may do. Null for users and anonymous callers.
+   */
+  viewerKey?: Maybe<ViewerKey>;
 };
 
 
@@ -679,6 +1165,16 @@ export type QueryCatalogArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
@@ -690,12 +1186,87 @@ export type QueryProductsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RequestCommissionPayoutInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where to be paid: the payout method token from the provider's onboarding. The test provider fails `test_fail`. */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same return. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 50 lines, each product of the order at most once. */
+  lines: Array<ReturnLineInput>;
+  orderId: Scalars['ID']['input'];
+  /** Why, in the buyer's words: at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReturnLineInput = {
+  /** A product of the order. */
+  productId: Scalars['ID']['input'];
+  /** Units to send back: 1 to the units of the line not refunded yet. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type ReturnStatus =
+  /** Approved by the brand: the units were refunded and their commission clawed back. */
+  | 'APPROVED'
+  /** Declined by the brand: nothing was refunded. */
+  | 'DECLINED'
+  /** Asked for by the buyer; the brand has not answered yet. */
+  | 'REQUESTED';
+
+export type SalesByCreator = {
+  __typename?: 'SalesByCreator';
+  creator: Creator;
+  /** The lines the creator's attribution covers: the affiliate link's product, or the products pinned on their stream. */
+  sales: SalesFigures;
+};
+
+export type SalesByLiveStream = {
+  __typename?: 'SalesByLiveStream';
+  liveStream: LiveStream;
+  /** The lines of products pinned on the stream when they were bought. */
+  sales: SalesFigures;
+};
+
+export type SalesByProduct = {
+  __typename?: 'SalesByProduct';
+  product: Product;
+  sales: SalesFigures;
+};
+
+/** What a set of sales came to, net of refunds, in USD. */
+export type SalesFigures = {
+  __typename?: 'SalesFigures';
+  /** Commission creators earn on these sales, after clawbacks. */
+  commission: Money;
+  /** Orders placed in the period and not cancelled. */
+  orders: Scalars['Int']['output'];
+  /** What approved returns refunded. */
+  refunds: Money;
+  /** What buyers paid less what was refunded. */
+  revenue: Money;
+  /** Units sold less units refunded. */
+  units: Scalars['Int']['output'];
+};
+
 export type SetCreatorCommissionInput = {
   /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
   commissionRate: Scalars['Float']['input'];
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** How an order travels to its buyer, as the brand gave it at fulfilment. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  carrier: Scalars['String']['output'];
+  shippedAt: Scalars['DateTime']['output'];
+  trackingNumber: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -717,6 +1288,14 @@ export type Subscription = {
 export type SubscriptionLiveShoppingEventsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   liveStreamId: Scalars['ID']['input'];
+};
+
+export type UpdateCatalogInput = {
+  catalogId: Scalars['ID']['input'];
+  /** At most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, trimmed. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateProductInput = {
@@ -750,6 +1329,23 @@ export type Video = {
   id: Scalars['ID']['output'];
   /** Products tagged in the video (at most 5). */
   products?: Maybe<Array<Product>>;
+};
+
+/** A partner API key, as the gateway knows it. */
+export type ViewerKey = {
+  __typename?: 'ViewerKey';
+  /** The brand it acts for. */
+  brand: Brand;
+  /** When it stops working; null for a key that does not expire. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The key's id: the part of `vck_<id>_<secret>` before the secret. */
+  id: Scalars['ID']['output'];
+  /** The name it was created with. */
+  name: Scalars['String']['output'];
+  /** What it may do: catalog:read, catalog:write, orders:read, orders:write, offers:write, analytics:read, schema:read. */
+  scopes: Array<Scalars['String']['output']>;
+  /** Its rate-limit tier: standard, plus or enterprise (see Operations in the README). */
+  tier: Scalars['String']['output'];
 };
 
 
@@ -832,11 +1428,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  AffiliateLink: AffiliateLink;
   Brand: Brand;
   Catalog: Catalog;
+  CommissionPayout: CommissionPayout;
   Creator: Creator;
   LiveStream: LiveStream;
+  Node: Node;
   Order: Order;
+  OrderReturn: OrderReturn;
   Product: Product;
   User: User;
   Video: Video;
@@ -844,12 +1444,18 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  AffiliateLink:
+    ( { __typename: 'AffiliateLink' }
+    & GraphQLRecursivePick<FederationTypes['AffiliateLink'], {"id":true}> );
   Brand:
     ( { __typename: 'Brand' }
     & GraphQLRecursivePick<FederationTypes['Brand'], {"id":true}> );
   Catalog:
     ( { __typename: 'Catalog' }
     & GraphQLRecursivePick<FederationTypes['Catalog'], {"id":true}> );
+  CommissionPayout:
+    ( { __typename: 'CommissionPayout' }
+    & GraphQLRecursivePick<FederationTypes['CommissionPayout'], {"id":true}> );
   Creator:
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}>
@@ -858,9 +1464,15 @@ export type FederationReferenceTypes = {
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
+  Node:
+    ( { __typename: 'Node' }
+    & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  OrderReturn:
+    ( { __typename: 'OrderReturn' }
+    & GraphQLRecursivePick<FederationTypes['OrderReturn'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -885,6 +1497,8 @@ export type ResolversTypes = {
   Brand: ResolverTypeWrapper<BrandRow>;
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
   BrandEdge: ResolverTypeWrapper<Omit<BrandEdge, 'node'> & { node: ResolversTypes['Brand'] }>;
+  BrandSales: ResolverTypeWrapper<SalesReport>;
+  CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
   CatalogConnection: ResolverTypeWrapper<Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEdge']> }>;
   CatalogEdge: ResolverTypeWrapper<Omit<CatalogEdge, 'node'> & { node: ResolversTypes['Catalog'] }>;
@@ -892,11 +1506,26 @@ export type ResolversTypes = {
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: ResolverTypeWrapper<CheckoutResult>;
   CommercePlatform: CommercePlatform;
+  CommissionBalance: ResolverTypeWrapper<Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   CommissionDeal: ResolverTypeWrapper<CommissionDealRow>;
+  CommissionDealConnection: ResolverTypeWrapper<Omit<CommissionDealConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionDealEdge']> }>;
+  CommissionDealEdge: ResolverTypeWrapper<Omit<CommissionDealEdge, 'node'> & { node: ResolversTypes['CommissionDeal'] }>;
+  CommissionLine: ResolverTypeWrapper<CommissionLineView>;
+  CommissionLineConnection: ResolverTypeWrapper<Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionLineEdge']> }>;
+  CommissionLineEdge: ResolverTypeWrapper<Omit<CommissionLineEdge, 'node'> & { node: ResolversTypes['CommissionLine'] }>;
+  CommissionPayout: ResolverTypeWrapper<CommissionPayoutRow>;
+  CommissionPayoutConnection: ResolverTypeWrapper<Omit<CommissionPayoutConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionPayoutEdge']> }>;
+  CommissionPayoutEdge: ResolverTypeWrapper<Omit<CommissionPayoutEdge, 'node'> & { node: ResolversTypes['CommissionPayout'] }>;
+  CommissionState: CommissionState;
+  CommissionStateTotals: ResolverTypeWrapper<Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversTypes['Money'], paid: ResolversTypes['Money'], payable: ResolversTypes['Money'], pending: ResolversTypes['Money'], reversed: ResolversTypes['Money'] }>;
+  CommissionStatement: ResolverTypeWrapper<Statement>;
   CreateCatalogInput: CreateCatalogInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
-  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
+  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideReturnInput: DecideReturnInput;
+  DeleteCatalogPayload: ResolverTypeWrapper<DeletedCatalog>;
+  FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
   LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
   LiveShoppingEventKind: LiveShoppingEventKind;
@@ -904,12 +1533,17 @@ export type ResolversTypes = {
   LiveStreamSales: ResolverTypeWrapper<Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversTypes['Money'] }>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<NodeValue>;
   Order: ResolverTypeWrapper<OrderRow>;
+  OrderCanceller: OrderCanceller;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
+  OrderReturn: ResolverTypeWrapper<OrderReturnRow>;
+  OrderReturnLine: ResolverTypeWrapper<OrderReturnLineView>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayoutStatus: PayoutStatus;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
@@ -920,11 +1554,22 @@ export type ResolversTypes = {
   ProductFeedResult: ResolverTypeWrapper<ProductFeedResult>;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestCommissionPayoutInput: RequestCommissionPayoutInput;
+  RequestReturnInput: RequestReturnInput;
+  ReturnLineInput: ReturnLineInput;
+  ReturnStatus: ReturnStatus;
+  SalesByCreator: ResolverTypeWrapper<SalesRow>;
+  SalesByLiveStream: ResolverTypeWrapper<SalesRow>;
+  SalesByProduct: ResolverTypeWrapper<SalesRow>;
+  SalesFigures: ResolverTypeWrapper<SalesFiguresRow>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Shipment: ResolverTypeWrapper<Shipment>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
+  ViewerKey: ResolverTypeWrapper<ViewerKeyView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -941,27 +1586,46 @@ export type ResolversParentTypes = {
   Brand: BrandRow;
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
   BrandEdge: Omit<BrandEdge, 'node'> & { node: ResolversParentTypes['Brand'] };
+  BrandSales: SalesReport;
+  CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
   CatalogEdge: Omit<CatalogEdge, 'node'> & { node: ResolversParentTypes['Catalog'] };
   CheckoutInput: CheckoutInput;
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: CheckoutResult;
+  CommissionBalance: Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   CommissionDeal: CommissionDealRow;
+  CommissionDealConnection: Omit<CommissionDealConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionDealEdge']> };
+  CommissionDealEdge: Omit<CommissionDealEdge, 'node'> & { node: ResolversParentTypes['CommissionDeal'] };
+  CommissionLine: CommissionLineView;
+  CommissionLineConnection: Omit<CommissionLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionLineEdge']> };
+  CommissionLineEdge: Omit<CommissionLineEdge, 'node'> & { node: ResolversParentTypes['CommissionLine'] };
+  CommissionPayout: CommissionPayoutRow;
+  CommissionPayoutConnection: Omit<CommissionPayoutConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionPayoutEdge']> };
+  CommissionPayoutEdge: Omit<CommissionPayoutEdge, 'node'> & { node: ResolversParentTypes['CommissionPayout'] };
+  CommissionStateTotals: Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversParentTypes['Money'], paid: ResolversParentTypes['Money'], payable: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], reversed: ResolversParentTypes['Money'] };
+  CommissionStatement: Statement;
   CreateCatalogInput: CreateCatalogInput;
   Creator: CreatorRef;
-  CreatorEarnings: Omit<CreatorEarnings, 'commissions' | 'gifts' | 'pending' | 'total'> & { commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
+  CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
+  DecideReturnInput: DecideReturnInput;
+  DeleteCatalogPayload: DeletedCatalog;
+  FulfillOrderInput: FulfillOrderInput;
   GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
   LiveShoppingEvent: LiveShoppingEventView;
   LiveStream: EntityRef;
   LiveStreamSales: Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversParentTypes['Money'] };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
+  Node: NodeValue;
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineView;
+  OrderReturn: OrderReturnRow;
+  OrderReturnLine: OrderReturnLineView;
   PageInfo: PageInfo;
   Product: ProductRow;
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
@@ -971,11 +1635,21 @@ export type ResolversParentTypes = {
   ProductFeedItemInput: ProductFeedItemInput;
   ProductFeedResult: ProductFeedResult;
   Query: Record<PropertyKey, never>;
+  RequestCommissionPayoutInput: RequestCommissionPayoutInput;
+  RequestReturnInput: RequestReturnInput;
+  ReturnLineInput: ReturnLineInput;
+  SalesByCreator: SalesRow;
+  SalesByLiveStream: SalesRow;
+  SalesByProduct: SalesRow;
+  SalesFigures: SalesFiguresRow;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  Shipment: Shipment;
   Subscription: Record<PropertyKey, never>;
+  UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
+  ViewerKey: ViewerKeyView;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
@@ -1005,7 +1679,8 @@ export type AffiliateClickResolvers<ContextType = Context, ParentType extends Re
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 };
 
-export type AffiliateLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLink'] = ResolversParentTypes['AffiliateLink']> = {
+export type AffiliateLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLink'] = ResolversParentTypes['AffiliateLink'], FederationReferenceType extends FederationReferenceTypes['AffiliateLink'] = FederationReferenceTypes['AffiliateLink']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliateLink']> | FederationReferenceType, FederationReferenceType, ContextType>;
   clicks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commissionEarned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1016,6 +1691,7 @@ export type AffiliateLinkResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AffiliateLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffiliateLinkConnection'] = ResolversParentTypes['AffiliateLinkConnection']> = {
@@ -1030,15 +1706,20 @@ export type AffiliateLinkEdgeResolvers<ContextType = Context, ParentType extends
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<BrandAllProductsArgs, 'first'>>;
   catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, RequireFields<BrandCatalogsArgs, 'first'>>;
+  commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, RequireFields<BrandCommissionDealsArgs, 'first'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   logoUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<BrandOrdersArgs, 'first'>>;
   platform?: Resolver<ResolversTypes['CommercePlatform'], ParentType, ContextType>;
+  productByExternalId?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<BrandProductByExternalIdArgs, 'externalId'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<BrandProductsArgs, 'first'>>;
+  sales?: Resolver<Maybe<ResolversTypes['BrandSales']>, ParentType, ContextType, RequireFields<BrandSalesArgs, 'from' | 'to'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BrandConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrandConnection'] = ResolversParentTypes['BrandConnection']> = {
@@ -1051,6 +1732,15 @@ export type BrandEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
 };
 
+export type BrandSalesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrandSales'] = ResolversParentTypes['BrandSales']> = {
+  byCreator?: Resolver<Array<ResolversTypes['SalesByCreator']>, ParentType, ContextType, RequireFields<BrandSalesByCreatorArgs, 'first'>>;
+  byLiveStream?: Resolver<Array<ResolversTypes['SalesByLiveStream']>, ParentType, ContextType, RequireFields<BrandSalesByLiveStreamArgs, 'first'>>;
+  byProduct?: Resolver<Array<ResolversTypes['SalesByProduct']>, ParentType, ContextType, RequireFields<BrandSalesByProductArgs, 'first'>>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
 export type CatalogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog'], FederationReferenceType extends FederationReferenceTypes['Catalog'] = FederationReferenceTypes['Catalog']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Catalog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
@@ -1058,6 +1748,7 @@ export type CatalogResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CatalogProductsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CatalogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CatalogConnection'] = ResolversParentTypes['CatalogConnection']> = {
@@ -1075,6 +1766,14 @@ export type CheckoutPayloadResolvers<ContextType = Context, ParentType extends R
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CommissionBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionBalance'] = ResolversParentTypes['CommissionBalance']> = {
+  available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type CommissionDealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDeal'] = ResolversParentTypes['CommissionDeal']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1083,16 +1782,88 @@ export type CommissionDealResolvers<ContextType = Context, ParentType extends Re
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CommissionDealConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDealConnection'] = ResolversParentTypes['CommissionDealConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionDealEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionDealEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDealEdge'] = ResolversParentTypes['CommissionDealEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionDeal'], ParentType, ContextType>;
+};
+
+export type CommissionLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  orderedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  refundedUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CommissionState'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommissionLineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLineConnection'] = ResolversParentTypes['CommissionLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionLineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionLineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLineEdge'] = ResolversParentTypes['CommissionLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionLine'], ParentType, ContextType>;
+};
+
+export type CommissionPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayout'] = ResolversParentTypes['CommissionPayout'], FederationReferenceType extends FederationReferenceTypes['CommissionPayout'] = FederationReferenceTypes['CommissionPayout']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommissionPayout']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payoutMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PayoutStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommissionPayoutConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayoutConnection'] = ResolversParentTypes['CommissionPayoutConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionPayoutEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionPayoutEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayoutEdge'] = ResolversParentTypes['CommissionPayoutEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionPayout'], ParentType, ContextType>;
+};
+
+export type CommissionStateTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStateTotals'] = ResolversParentTypes['CommissionStateTotals']> = {
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CommissionStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStatement'] = ResolversParentTypes['CommissionStatement']> = {
+  lines?: Resolver<ResolversTypes['CommissionLineConnection'], ParentType, ContextType, RequireFields<CommissionStatementLinesArgs, 'first'>>;
+  totals?: Resolver<ResolversTypes['CommissionStateTotals'], ParentType, ContextType>;
+};
+
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, RequireFields<CreatorAffiliateLinksArgs, 'first'>>;
   catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
+  commissionPayouts?: Resolver<Maybe<ResolversTypes['CommissionPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorCommissionPayoutsArgs, 'first'>>;
+  commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
 };
 
 export type CreatorEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatorEarnings'] = ResolversParentTypes['CreatorEarnings']> = {
+  commissionBalance?: Resolver<ResolversTypes['CommissionBalance'], ParentType, ContextType>;
   commissions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   gifts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1102,6 +1873,11 @@ export type CreatorEarningsResolvers<ContextType = Context, ParentType extends R
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteCatalogPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteCatalogPayload'] = ResolversParentTypes['DeleteCatalogPayload']> = {
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  deletedCatalogId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
 
 export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1132,19 +1908,34 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationAddCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   addToShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationAddToShowcaseArgs, 'productId'>>;
-  cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  approveReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationApproveReturnArgs, 'input'>>;
+  cancelBrandOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelBrandOrderArgs, 'input'>>;
+  cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['CheckoutPayload']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
-  fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'id'>>;
+  declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
+  deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
+  fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
+  moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
+  moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
+  requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
+  requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
+  setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
+  updateCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogArgs, 'input'>>;
   updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CommissionPayout' | 'Order' | 'OrderReturn' | 'Product', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
@@ -1152,16 +1943,24 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   affiliateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributedCreator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
-  buyer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  buyer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['OrderCanceller']>, ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commissionLines?: Resolver<Array<ResolversTypes['CommissionLine']>, ParentType, ContextType>;
+  commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  lines?: Resolver<Maybe<Array<ResolversTypes['OrderLine']>>, ParentType, ContextType>;
   liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
+  refunded?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  returns?: Resolver<Maybe<Array<ResolversTypes['OrderReturn']>>, ParentType, ContextType>;
+  returnsUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
@@ -1177,11 +1976,35 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refundedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type OrderReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderReturn'] = ResolversParentTypes['OrderReturn'], FederationReferenceType extends FederationReferenceTypes['OrderReturn'] = FederationReferenceTypes['OrderReturn']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReturn']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderReturnLine']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  restocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1205,6 +2028,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ProductConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
@@ -1238,8 +2062,40 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  viewerKey?: Resolver<Maybe<ResolversTypes['ViewerKey']>, ParentType, ContextType>;
+};
+
+export type SalesByCreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByCreator'] = ResolversParentTypes['SalesByCreator']> = {
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesByLiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByLiveStream'] = ResolversParentTypes['SalesByLiveStream']> = {
+  liveStream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesByProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByProduct'] = ResolversParentTypes['SalesByProduct']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type SalesFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesFigures'] = ResolversParentTypes['SalesFigures']> = {
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1258,6 +2114,15 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
 };
 
+export type ViewerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ViewerKey'] = ResolversParentTypes['ViewerKey']> = {
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AffiliateClick?: AffiliateClickResolvers<ContextType>;
   AffiliateLink?: AffiliateLinkResolvers<ContextType>;
@@ -1266,23 +2131,39 @@ export type Resolvers<ContextType = Context> = {
   Brand?: BrandResolvers<ContextType>;
   BrandConnection?: BrandConnectionResolvers<ContextType>;
   BrandEdge?: BrandEdgeResolvers<ContextType>;
+  BrandSales?: BrandSalesResolvers<ContextType>;
   Catalog?: CatalogResolvers<ContextType>;
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
   CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
+  CommissionBalance?: CommissionBalanceResolvers<ContextType>;
   CommissionDeal?: CommissionDealResolvers<ContextType>;
+  CommissionDealConnection?: CommissionDealConnectionResolvers<ContextType>;
+  CommissionDealEdge?: CommissionDealEdgeResolvers<ContextType>;
+  CommissionLine?: CommissionLineResolvers<ContextType>;
+  CommissionLineConnection?: CommissionLineConnectionResolvers<ContextType>;
+  CommissionLineEdge?: CommissionLineEdgeResolvers<ContextType>;
+  CommissionPayout?: CommissionPayoutResolvers<ContextType>;
+  CommissionPayoutConnection?: CommissionPayoutConnectionResolvers<ContextType>;
+  CommissionPayoutEdge?: CommissionPayoutEdgeResolvers<ContextType>;
+  CommissionStateTotals?: CommissionStateTotalsResolvers<ContextType>;
+  CommissionStatement?: CommissionStatementResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteCatalogPayload?: DeleteCatalogPayloadResolvers<ContextType>;
   LiveShoppingEvent?: LiveShoppingEventResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderReturn?: OrderReturnResolvers<ContextType>;
+  OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -1290,9 +2171,15 @@ export type Resolvers<ContextType = Context> = {
   ProductFeedItemError?: ProductFeedItemErrorResolvers<ContextType>;
   ProductFeedResult?: ProductFeedResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SalesByCreator?: SalesByCreatorResolvers<ContextType>;
+  SalesByLiveStream?: SalesByLiveStreamResolvers<ContextType>;
+  SalesByProduct?: SalesByProductResolvers<ContextType>;
+  SalesFigures?: SalesFiguresResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
+  ViewerKey?: ViewerKeyResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -17,6 +17,8 @@ import {
   creatorCommissions,
   liveStreamPins,
   orderLines,
+  orderReturnLines,
+  orderReturns,
   orders,
   products,
   showcaseItems,
@@ -25,21 +27,16 @@ import {
   type BrandRow,
   type CatalogRow,
   type CommerceDb,
+  type CommissionDealRow,
   type OrderLineView,
+  type OrderReturnLineView,
+  type OrderReturnRow,
   type OrderRow,
   type ProductRow,
 } from './schema.ts';
 
 /** A row of a list its owner orders by hand (a catalog, a showcase); `position` is its sort key. */
 export type Placed<T> = Owned<T> & { position: number };
-
-export interface CommissionTotals {
-  creatorId: string;
-  /** On fulfilled orders. */
-  earned: number;
-  /** On paid orders not fulfilled yet. */
-  pending: number;
-}
 
 /** What a live stream sold: its orders not cancelled, and their lines the stream's attribution covers. */
 export interface StreamSales {
@@ -78,7 +75,7 @@ const effectiveBps = (creatorId: Column) =>
   sql<number>`max(${products.commissionBps}, coalesce((select max(d.commission_bps) from ${creatorCommissions} d where d.creator_id = ${creatorId} and d.brand_id = ${products.brandId} and (d.product_id is null or d.product_id = ${products.id})), 0))`;
 
 const linkOrders = (status: string) =>
-  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
+  sql<number>`coalesce((select sum(l.commission_amount - l.commission_reversed) from ${orders} o join ${orderLines} l on l.order_id = o.id where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`;
 
 /*
  * Affiliate links come with what they earned and the rate a sale would pay now, computed in the
@@ -167,6 +164,34 @@ export function readStatements(db: CommerceDb) {
         .limit(page.first + 1)
         .all(),
 
+    /** One page of a brand's own products, newest first, of one status or (null) all, archived ones included. */
+    brandCatalogPage: (brandId: string, page: Page, status: ProductRow['status'] | null): ProductRow[] =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1)
+        .all(),
+
+    /** The brand's product a feed imported under `externalId`, if any. */
+    productByExternalId: (brandId: string, externalId: string): ProductRow | undefined =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), eq(products.externalId, externalId)))
+        .get(),
+
+    /** One page of a brand's commission deals, most recently set first. */
+    commissionDealsPage: (brandId: string, page: Page): CommissionDealRow[] =>
+      db
+        .select()
+        .from(creatorCommissions)
+        .where(and(eq(creatorCommissions.brandId, brandId), newerThan(page, creatorCommissions.updatedAt, creatorCommissions.id)))
+        .orderBy(desc(creatorCommissions.updatedAt), desc(creatorCommissions.id))
+        .limit(page.first + 1)
+        .all(),
+
     /** A page of products on sale for each of many brands, newest first. */
     brandProductPages: (brandIds: readonly string[], page: Page): Owned<ProductRow>[] => brandProducts(brandIds, page),
 
@@ -218,17 +243,29 @@ export function readStatements(db: CommerceDb) {
         .orderBy(orderLines.orderId, orderLines.position)
         .all(),
 
-    /** Commission owed to each of many creators, one statement. Cancelled orders count for nothing. */
-    commissionTotals: (creatorIds: readonly string[]): CommissionTotals[] =>
+    returnsByIds: (ids: readonly string[]): OrderReturnRow[] => db.select().from(orderReturns).where(inArray(orderReturns.id, [...ids])).all(),
+
+    /** The returns of many orders, oldest first. Each needs units not yet refunded, so an order has few. */
+    orderReturnLists: (orderIds: readonly string[]): Owned<OrderReturnRow>[] =>
+      db
+        .select({ ownerId: orderReturns.orderId, node: orderReturns })
+        .from(orderReturns)
+        .where(inArray(orderReturns.orderId, [...orderIds]))
+        .orderBy(orderReturns.orderId, orderReturns.requestedAt, orderReturns.id)
+        .all(),
+
+    /** The lines of many returns, in order-line order, with the order line's product, title and price. */
+    returnLineLists: (returnIds: readonly string[]): Owned<OrderReturnLineView>[] =>
       db
         .select({
-          creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`,
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`,
+          ownerId: orderReturnLines.returnId,
+          node: { ...getTableColumns(orderReturnLines), productId: orderLines.productId, title: orderLines.title, unitPriceAmount: orderLines.unitPriceAmount, currency: orders.currency },
         })
-        .from(orders)
-        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
-        .groupBy(orders.creatorId)
+        .from(orderReturnLines)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orderReturnLines.orderId), eq(orderLines.position, orderReturnLines.position)))
+        .innerJoin(orders, eq(orders.id, orderReturnLines.orderId))
+        .where(inArray(orderReturnLines.returnId, [...returnIds]))
+        .orderBy(orderReturnLines.returnId, orderReturnLines.position)
         .all(),
 
     /** The sales of each of many live streams, one statement; a stream that sold nothing has no row. */

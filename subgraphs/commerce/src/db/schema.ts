@@ -11,6 +11,10 @@ export { idempotencyKeys, liveEvents, liveEventTopics };
 export const PLATFORMS = ['NATIVE', 'SHOPIFY', 'WALMART', 'PRINT_ON_DEMAND'] as const;
 export const PRODUCT_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export const ORDER_STATUSES = ['PAID', 'FULFILLED', 'CANCELLED'] as const;
+/** Who cancelled an order: its buyer, or its brand (an order it cannot ship). */
+export const CANCELLERS = ['BUYER', 'BRAND'] as const;
+export const RETURN_STATUSES = ['REQUESTED', 'APPROVED', 'DECLINED'] as const;
+export const PAYOUT_STATUSES = ['REQUESTED', 'PAID', 'FAILED'] as const;
 
 export const brands = sqliteTable(
   'brands',
@@ -211,8 +215,9 @@ export const creatorCommissions = sqliteTable(
 
 /**
  * An order: one brand's products bought by one user. Money in integer minor units of `currency`.
- * The commission owed to the attributed creator is recorded at checkout; its status follows the
- * order's (PAID: pending, FULFILLED: earned, CANCELLED: reversed).
+ * The commission owed to the attributed creator is recorded at checkout, per line; what happens
+ * to it afterwards (refunds, payouts) is kept on the lines (`order_lines`), and its state is
+ * worked out from them, the order's status and `returns_until` when it is read (settlement.ts).
  */
 export const orders = sqliteTable(
   'orders',
@@ -233,7 +238,16 @@ export const orders = sqliteTable(
     liveStreamId: text('live_stream_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     fulfilledAt: integer('fulfilled_at', { mode: 'timestamp_ms' }),
+    /** The shipment, as the brand gave it at fulfilment. */
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    /**
+     * The end of the return window, set at fulfilment from the window then configured: a buyer may
+     * ask for a return before it, and the commission stays LOCKED until it.
+     */
+    returnsUntil: integer('returns_until', { mode: 'timestamp_ms' }),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    cancelledBy: text('cancelled_by', { enum: CANCELLERS }),
   },
   (table) => [
     check('orders_total_not_negative', sql`${table.totalAmount} >= 0`),
@@ -245,6 +259,29 @@ export const orders = sqliteTable(
     index('orders_link_status').on(table.affiliateLinkId, table.status),
     index('orders_live_stream_status').on(table.liveStreamId, table.status),
   ],
+);
+
+/**
+ * A creator's withdrawal of payable commission: REQUESTED while the payout provider is asked, then
+ * PAID or FAILED. The lines it pays point at it (`order_lines.payout_id`); a failed payout lets
+ * go of them, so their commission is payable again.
+ */
+export const commissionPayouts = sqliteTable(
+  'commission_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    status: text('status', { enum: PAYOUT_STATUSES }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** What the creator named to be paid to; the test provider fails `test_fail`. */
+    payoutMethod: text('payout_method'),
+    providerTransferId: text('provider_transfer_id'),
+    failureReason: text('failure_reason'),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    settledAt: integer('settled_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [check('commission_payouts_amount_positive', sql`${table.amount} > 0`), index('commission_payouts_creator_requested').on(table.creatorId, table.requestedAt, table.id)],
 );
 
 /** A line of an order, priced as paid: a later price or title change leaves it. */
@@ -271,11 +308,64 @@ export const orderLines = sqliteTable(
      * on a covered line when the buyer is the creator: a stream's sales count the line all the same.
      */
     attributed: integer('attributed', { mode: 'boolean' }).notNull().default(false),
+    /** Units refunded by approved returns. */
+    refundedQuantity: integer('refunded_quantity').notNull().default(0),
+    /** Commission clawed back: on the refunded units, or all of it when the order was cancelled. */
+    commissionReversed: integer('commission_reversed').notNull().default(0),
+    /** The payout that pays this line's commission; null until one does (and again if it fails). */
+    payoutId: text('payout_id').references(() => commissionPayouts.id),
   },
   (table) => [
     primaryKey({ columns: [table.orderId, table.position] }),
     check('order_lines_quantity_positive', sql`${table.quantity} > 0`),
     check('order_lines_total', sql`${table.totalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+    check('order_lines_refunded_range', sql`${table.refundedQuantity} between 0 and ${table.quantity}`),
+    check('order_lines_reversed_range', sql`${table.commissionReversed} between 0 and ${table.commissionAmount}`),
+    index('order_lines_payout').on(table.payoutId),
+  ],
+);
+
+/** A buyer's request to send units back: the brand approves it (refunding them) or declines it. */
+export const orderReturns = sqliteTable(
+  'order_returns',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    status: text('status', { enum: RETURN_STATUSES }).notNull(),
+    reason: text('reason').notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    /** Whether the brand put the units back in stock on approval (the goods came back). */
+    restocked: integer('restocked', { mode: 'boolean' }),
+    /** What approval refunded, and the commission it clawed back: both 0 until approved. */
+    refundAmount: integer('refund_amount').notNull().default(0),
+    commissionReversed: integer('commission_reversed').notNull().default(0),
+  },
+  (table) => [
+    index('order_returns_order').on(table.orderId, table.requestedAt),
+    // One open return per order: the next one waits for the brand's answer.
+    uniqueIndex('order_returns_one_open').on(table.orderId).where(sql`${table.status} = 'REQUESTED'`),
+  ],
+);
+
+/** The units of each order line a return asks to send back. */
+export const orderReturnLines = sqliteTable(
+  'order_return_lines',
+  {
+    returnId: text('return_id')
+      .notNull()
+      .references(() => orderReturns.id),
+    orderId: text('order_id').notNull(),
+    /** The order line's position. */
+    position: integer('position').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.returnId, table.position] }),
+    check('order_return_lines_quantity_positive', sql`${table.quantity} > 0`),
+    index('order_return_lines_line').on(table.orderId, table.position),
   ],
 );
 
@@ -287,8 +377,13 @@ export type CommissionDealRow = typeof creatorCommissions.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type OrderReturnRow = typeof orderReturns.$inferSelect;
+export type OrderReturnLineRow = typeof orderReturnLines.$inferSelect;
+export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
 /** An order line with its order's currency, which its money is in. */
 export type OrderLineView = OrderLineRow & { currency: string };
+/** A return's line with the order line it sends back (product, title and price as bought). */
+export type OrderReturnLineView = OrderReturnLineRow & Pick<OrderLineRow, 'productId' | 'title' | 'unitPriceAmount'> & { currency: string };
 
 /** An affiliate link with what it has earned and the rate a sale through it would pay now. */
 export interface AffiliateLinkView extends AffiliateLinkRow {
@@ -341,6 +436,9 @@ export const schema = {
   creatorCommissions,
   orders,
   orderLines,
+  orderReturns,
+  orderReturnLines,
+  commissionPayouts,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,

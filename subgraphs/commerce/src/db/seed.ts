@@ -2,6 +2,7 @@ import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, type Topic, topicProductIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import type { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
+import { commerceHistory, type CommerceHistory } from './seedHistory.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;
@@ -267,4 +268,10 @@ export function commerceSeed(): CommerceSeed {
     videoProducts: videoProductRows,
     liveStreamPins: pinRows,
   };
+}
+
+/** What each store inserts when empty: the world above and its history (seedHistory.ts). */
+export function commerceSeedWithHistory(): CommerceSeed & { history: CommerceHistory } {
+  const world = commerceSeed();
+  return { ...world, history: commerceHistory(world) };
 }

@@ -6,13 +6,34 @@
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
+import { analyticsStatements } from './analytics.ts';
 import { readStatements } from './reads.ts';
-import { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, schema, showcaseItems, videoProducts, type CommerceDb } from './schema.ts';
-import { commerceSeed } from './seed.ts';
+import {
+  affiliateClicks,
+  affiliateLinks,
+  brands,
+  catalogProducts,
+  catalogs,
+  commissionPayouts,
+  creatorCatalogs,
+  creatorCommissions,
+  liveStreamPins,
+  orderLines,
+  orderReturnLines,
+  orderReturns,
+  orders,
+  products,
+  schema,
+  showcaseItems,
+  videoProducts,
+  type CommerceDb,
+} from './schema.ts';
+import { commerceSeedWithHistory } from './seed.ts';
+import { settlementStatements } from './settlement.ts';
 import { writeStatements } from './writes.ts';
 
 function statements(db: CommerceDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
-  return { ...readStatements(db), ...writeStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
+  return { ...readStatements(db), ...writeStatements(db), ...settlementStatements(db), ...analyticsStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
 }
 
 /** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
@@ -26,7 +47,7 @@ export type CommerceStore = Store<CommerceStatements> & {
 export type CommerceTx = Queries<CommerceStatements>;
 
 function seedCommerce(db: CommerceDb): void {
-  const seed = commerceSeed();
+  const seed = commerceSeedWithHistory();
   const inSlices = <T>(rows: readonly T[], insert: (slice: T[]) => void) => {
     for (let i = 0; i < rows.length; i += 200) insert(rows.slice(i, i + 200));
   };
@@ -39,6 +60,15 @@ function seedCommerce(db: CommerceDb): void {
     inSlices(seed.showcaseItems, (rows) => tx.insert(showcaseItems).values(rows).run());
     inSlices(seed.videoProducts, (rows) => tx.insert(videoProducts).values(rows).run());
     inSlices(seed.liveStreamPins, (rows) => tx.insert(liveStreamPins).values(rows).run());
+    const { history } = seed;
+    tx.insert(creatorCommissions).values(history.creatorCommissions).run();
+    tx.insert(affiliateLinks).values(history.affiliateLinks).run();
+    inSlices(history.affiliateClicks, (rows) => tx.insert(affiliateClicks).values(rows).run());
+    tx.insert(commissionPayouts).values(history.commissionPayouts).run();
+    tx.insert(orders).values(history.orders).run();
+    tx.insert(orderLines).values(history.orderLines).run();
+    tx.insert(orderReturns).values(history.orderReturns).run();
+    tx.insert(orderReturnLines).values(history.orderReturnLines).run();
   });
 }
 

@@ -11,9 +11,12 @@ import {
   affiliateLinks,
   catalogProducts,
   catalogs,
+  creatorCatalogs,
   creatorCommissions,
   liveStreamPins,
   orderLines,
+  orderReturnLines,
+  orderReturns,
   orders,
   products,
   showcaseItems,
@@ -22,6 +25,7 @@ import {
   type CommerceDb,
   type CommissionDealRow,
   type ImportedProduct,
+  type OrderReturnRow,
   type OrderRow,
   type ProductRow,
 } from './schema.ts';
@@ -31,9 +35,33 @@ export type NewOrder = typeof orders.$inferInsert;
 export type NewOrderLine = typeof orderLines.$inferInsert;
 export type NewProduct = typeof products.$inferInsert;
 export type NewCommissionDeal = Omit<typeof creatorCommissions.$inferInsert, 'id'>;
+export type NewOrderReturn = typeof orderReturns.$inferInsert;
+export type NewOrderReturnLine = typeof orderReturnLines.$inferInsert;
+
+/** How a PAID order closes: shipped (with its shipment and the end of its return window) or cancelled. */
+export type OrderClosing =
+  | { status: 'FULFILLED'; fulfilledAt: Date; carrier: string; trackingNumber: string; returnsUntil: Date }
+  | { status: 'CANCELLED'; cancelledAt: Date; cancelledBy: 'BUYER' | 'BRAND' };
+
+/** How an open return is decided. */
+export type ReturnDecision =
+  | { status: 'APPROVED'; decidedAt: Date; restocked: boolean; refundAmount: number; commissionReversed: number }
+  | { status: 'DECLINED'; decidedAt: Date };
+
+/** What an order line's refunds and clawback stand at. */
+export interface LineRefund {
+  refundedQuantity: number;
+  commissionReversed: number;
+}
 
 /** The hand-ordered lists of products: a live stream's overlay, a creator's showcase, a catalog. */
 export type ProductListName = 'pins' | 'showcase' | 'catalog';
+
+/** What a catalog's owner may change besides its products. */
+export interface CatalogChanges {
+  name?: string;
+  description?: string;
+}
 
 export interface ListedProduct {
   productId: string;
@@ -155,11 +183,59 @@ export function writeStatements(db: CommerceDb) {
     },
 
     /** PAID → `status`, only from PAID; undefined when the order was not PAID. */
-    closePaidOrder: (id: string, change: { status: 'FULFILLED'; fulfilledAt: Date } | { status: 'CANCELLED'; cancelledAt: Date }): OrderRow | undefined =>
+    closePaidOrder: (id: string, change: OrderClosing): OrderRow | undefined =>
       db
         .update(orders)
         .set(change)
         .where(and(eq(orders.id, id), eq(orders.status, 'PAID')))
+        .returning()
+        .get(),
+
+    /** Claws back every line's commission in full (a cancelled order). */
+    reverseOrderCommission: (orderId: string): void => {
+      db.update(orderLines)
+        .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
+        .where(eq(orderLines.orderId, orderId))
+        .run();
+    },
+
+    /**
+     * Moves a line's refunds from `from` to `to`, only if it still stands at `from`; answers whether
+     * it did. Whoever read the line before a concurrent refund changed it writes nothing.
+     */
+    refundLine: (orderId: string, position: number, from: LineRefund, to: LineRefund): boolean =>
+      db
+        .update(orderLines)
+        .set(to)
+        .where(
+          and(
+            eq(orderLines.orderId, orderId),
+            eq(orderLines.position, position),
+            eq(orderLines.refundedQuantity, from.refundedQuantity),
+            eq(orderLines.commissionReversed, from.commissionReversed),
+          ),
+        )
+        .run().changes === 1,
+
+    /** The order's return still waiting for the brand, if any. */
+    openReturnOf: (orderId: string): OrderReturnRow | undefined =>
+      db
+        .select()
+        .from(orderReturns)
+        .where(and(eq(orderReturns.orderId, orderId), eq(orderReturns.status, 'REQUESTED')))
+        .get(),
+
+    insertReturn: (row: NewOrderReturn, lines: readonly NewOrderReturnLine[]): void => {
+      db.insert(orderReturns).values(row).run();
+      db.insert(orderReturnLines).values([...lines]).run();
+    },
+
+    /** REQUESTED → the decision, only from REQUESTED; undefined when it was decided already. */
+    decideReturn: (id: string, decision: ReturnDecision): OrderReturnRow | undefined =>
+      db
+        .update(orderReturns)
+        .set(decision)
+        .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
         .returning()
         .get(),
 
@@ -242,6 +318,33 @@ export function writeStatements(db: CommerceDb) {
           db.insert(catalogProducts).values(items.map((item) => ({ catalogId: ownerId, ...item }))).run();
           return;
       }
+    },
+
+    /** Gives listed products new positions (rows of products not named keep theirs). */
+    setListPositions: (list: ProductListName, ownerId: string, items: readonly ListedProduct[]): void => {
+      for (const item of items) {
+        // One table per list, so each update is typed against its own table.
+        if (list === 'pins') db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId))).run();
+        else if (list === 'showcase') db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId))).run();
+        else db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId))).run();
+      }
+    },
+
+    /** A catalog's new name and description; undefined when there is no such catalog. */
+    updateCatalog: (catalogId: string, changes: CatalogChanges): CatalogRow | undefined => db.update(catalogs).set(changes).where(eq(catalogs.id, catalogId)).returning().get(),
+
+    /** Deletes a catalog with its product list and its place on creators' profiles; answers those creators. */
+    deleteCatalog: (catalogId: string): string[] => {
+      db.delete(catalogProducts).where(eq(catalogProducts.catalogId, catalogId)).run();
+      const creators = db.delete(creatorCatalogs).where(eq(creatorCatalogs.catalogId, catalogId)).returning({ creatorId: creatorCatalogs.creatorId }).all();
+      db.delete(catalogs).where(eq(catalogs.id, catalogId)).run();
+      return creators.map((row) => row.creatorId);
+    },
+
+    /** Replaces the catalogs a creator's profile carries with these, in this order. */
+    replaceCreatorCatalogs: (creatorId: string, catalogIds: readonly string[]): void => {
+      db.delete(creatorCatalogs).where(eq(creatorCatalogs.creatorId, creatorId)).run();
+      if (catalogIds.length > 0) db.insert(creatorCatalogs).values(catalogIds.map((catalogId, position) => ({ creatorId, catalogId, position }))).run();
     },
 
     /** Takes products out of a list; answers those that were in it. */

@@ -17,6 +17,12 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type CancelOrderInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
 export type CheckoutInput = {
   /** An affiliate link's code. The link's product must be in the order; its lines earn the link's creator a commission. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
@@ -48,6 +54,22 @@ export type CommercePlatform =
   | 'PRINT_ON_DEMAND'
   | 'SHOPIFY'
   | 'WALMART';
+
+/**
+ * Where a commission stands (see `CommissionLine.state`). A line moves PENDING → LOCKED → PAYABLE →
+ * PAID, or to REVERSED from PENDING or LOCKED when it is cancelled or refunded in full.
+ */
+export type CommissionState =
+  /** Shipped, inside the order's return window or under an open return: a refund may still claw it back. */
+  | 'LOCKED'
+  /** In a commission payout, requested or paid. */
+  | 'PAID'
+  /** The return window is over and no return is open: the creator may withdraw it (`requestCommissionPayout`). */
+  | 'PAYABLE'
+  /** Its order is paid but not shipped yet: a cancellation still reverses it. */
+  | 'PENDING'
+  /** Clawed back in full: the order was cancelled or every unit refunded. */
+  | 'REVERSED';
 
 export type CreateCatalogInput = {
   /** The brand the catalog belongs to: the calling partner's own. */
@@ -81,6 +103,24 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
+export type DecideReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same decision. */
+  idempotencyKey: Scalars['String']['input'];
+  /** On approval: whether the goods came back and go back in stock. Ignored when declining. */
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+  returnId: Scalars['ID']['input'];
+};
+
+export type FulfillOrderInput = {
+  /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
+  carrier: Scalars['String']['input'];
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same fulfilment. */
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number: 1 to 64 letters, digits, spaces or dashes. */
+  trackingNumber: Scalars['String']['input'];
+};
+
 export type LiveShoppingEventKind =
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
@@ -99,13 +139,25 @@ export type LiveStreamStatus =
   | 'LIVE'
   | 'SCHEDULED';
 
+export type OrderCanceller =
+  | 'BRAND'
+  | 'BUYER';
+
 export type OrderStatus =
-  /** Cancelled by the buyer before fulfilment; stock restored, commission reversed. */
+  /** Cancelled before fulfilment, by the buyer or the brand; stock restored, commission reversed. */
   | 'CANCELLED'
-  /** Shipped by the brand; commission earned. */
+  /** Shipped by the brand; returns may follow within the return window (see `returns`). */
   | 'FULFILLED'
   /** Paid at checkout; units taken from stock; commission pending. */
   | 'PAID';
+
+export type PayoutStatus =
+  /** The provider refused it: its commission went back to PAYABLE. */
+  | 'FAILED'
+  /** The provider paid it. */
+  | 'PAID'
+  /** Recorded; the payout provider has not answered yet. */
+  | 'REQUESTED';
 
 export type ProductFeedInput = {
   items: Array<ProductFeedItemInput>;
@@ -156,6 +208,38 @@ export type PurchaseCoinsInput = {
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RequestCommissionPayoutInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where to be paid: the payout method token from the provider's onboarding. The test provider fails `test_fail`. */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestReturnInput = {
+  /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same return. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 50 lines, each product of the order at most once. */
+  lines: Array<ReturnLineInput>;
+  orderId: Scalars['ID']['input'];
+  /** Why, in the buyer's words: at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReturnLineInput = {
+  /** A product of the order. */
+  productId: Scalars['ID']['input'];
+  /** Units to send back: 1 to the units of the line not refunded yet. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type ReturnStatus =
+  /** Approved by the brand: the units were refunded and their commission clawed back. */
+  | 'APPROVED'
+  /** Declined by the brand: nothing was refunded. */
+  | 'DECLINED'
+  /** Asked for by the buyer; the brand has not answered yet. */
+  | 'REQUESTED';
+
 export type ScheduleLiveStreamInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */
   idempotencyKey: Scalars['String']['input'];
@@ -188,6 +272,14 @@ export type SetCreatorCommissionInput = {
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateCatalogInput = {
+  catalogId: Scalars['ID']['input'];
+  /** At most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, trimmed. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateProductInput = {

@@ -11,7 +11,7 @@ import { beforePg, beyondPg, inKeysPg, pagesPerOwnerPg, pagesPerOwnerShowingPg, 
 import type { Queries } from '@app/kit/store';
 import type { readStatements } from '../reads.ts';
 import type { ProductRow } from '../schema.ts';
-import { affiliateLinks, brands, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orders, products, showcaseItems, videoProducts } from './schema.ts';
+import { affiliateLinks, brands, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems, videoProducts } from './schema.ts';
 
 export type ReadStatements = ReturnType<typeof readStatements>;
 
@@ -35,7 +35,7 @@ const effectiveBps = (creatorId: Column) =>
 
 // Postgres' sum() and count() of integers are bigints, which the driver answers as strings.
 const linkOrders = (status: string) =>
-  sql<number>`coalesce((select sum(o.commission_amount) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(Number);
+  sql<number>`coalesce((select sum(l.commission_amount - l.commission_reversed) from ${orders} o join ${orderLines} l on l.order_id = o.id where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(Number);
 
 const linkView = {
   ...getTableColumns(affiliateLinks),
@@ -118,6 +118,30 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .orderBy(desc(products.createdAt), desc(products.id))
         .limit(page.first + 1),
 
+    brandCatalogPage: async (brandId, page, status) =>
+      db
+        .select()
+        .from(products)
+        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), newerThan(page, products.createdAt, products.id)))
+        .orderBy(desc(products.createdAt), desc(products.id))
+        .limit(page.first + 1),
+
+    productByExternalId: async (brandId, externalId) =>
+      (
+        await db
+          .select()
+          .from(products)
+          .where(and(eq(products.brandId, brandId), eq(products.externalId, externalId)))
+      )[0],
+
+    commissionDealsPage: async (brandId, page) =>
+      db
+        .select()
+        .from(creatorCommissions)
+        .where(and(eq(creatorCommissions.brandId, brandId), newerThan(page, creatorCommissions.updatedAt, creatorCommissions.id)))
+        .orderBy(desc(creatorCommissions.updatedAt), desc(creatorCommissions.id))
+        .limit(page.first + 1),
+
     brandProductPages: (brandIds, page) => brandProducts(brandIds, page),
 
     brandCatalogPages: (brandIds, page) => brandCatalogs(brandIds, page),
@@ -150,16 +174,26 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .where(inArray(orderLines.orderId, [...orderIds]))
         .orderBy(orderLines.orderId, orderLines.position),
 
-    commissionTotals: async (creatorIds) =>
+    returnsByIds: async (ids) => db.select().from(orderReturns).where(inArray(orderReturns.id, [...ids])),
+
+    orderReturnLists: async (orderIds) =>
+      db
+        .select({ ownerId: orderReturns.orderId, node: orderReturns })
+        .from(orderReturns)
+        .where(inArray(orderReturns.orderId, [...orderIds]))
+        .orderBy(orderReturns.orderId, orderReturns.requestedAt, orderReturns.id),
+
+    returnLineLists: async (returnIds) =>
       db
         .select({
-          creatorId: sql<string>`${orders.creatorId}`,
-          earned: sql<number>`coalesce(sum(case when ${orders.status} = 'FULFILLED' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
-          pending: sql<number>`coalesce(sum(case when ${orders.status} = 'PAID' then ${orders.commissionAmount} end), 0)`.mapWith(Number),
+          ownerId: orderReturnLines.returnId,
+          node: { ...getTableColumns(orderReturnLines), productId: orderLines.productId, title: orderLines.title, unitPriceAmount: orderLines.unitPriceAmount, currency: orders.currency },
         })
-        .from(orders)
-        .where(and(inArray(orders.creatorId, [...creatorIds]), inArray(orders.status, ['PAID', 'FULFILLED'])))
-        .groupBy(orders.creatorId),
+        .from(orderReturnLines)
+        .innerJoin(orderLines, and(eq(orderLines.orderId, orderReturnLines.orderId), eq(orderLines.position, orderReturnLines.position)))
+        .innerJoin(orders, eq(orders.id, orderReturnLines.orderId))
+        .where(inArray(orderReturnLines.returnId, [...returnIds]))
+        .orderBy(orderReturnLines.returnId, orderReturnLines.position),
 
     streamSales: async (liveStreamIds) =>
       db

@@ -7,7 +7,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, u
 import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
 import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
-import { ORDER_STATUSES, PLATFORMS, PRODUCT_STATUSES } from '../schema.ts';
+import { CANCELLERS, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES } from '../schema.ts';
 
 // The kit's tables: idempotency keys, the outbox of LIVE shopping events, and the signature nonces every replica shares.
 export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
@@ -211,11 +211,7 @@ export const creatorCommissions = pgTable(
   ],
 );
 
-/**
- * An order: one brand's products bought by one user. Money in integer minor units of `currency`.
- * The commission owed to the attributed creator is recorded at checkout; its status follows the
- * order's (PAID: pending, FULFILLED: earned, CANCELLED: reversed).
- */
+/** An order, as `../schema.ts` describes it. */
 export const orders = pgTable(
   'orders',
   {
@@ -235,7 +231,11 @@ export const orders = pgTable(
     liveStreamId: text('live_stream_id'),
     createdAt: at('created_at').notNull(),
     fulfilledAt: at('fulfilled_at'),
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    returnsUntil: at('returns_until'),
     cancelledAt: at('cancelled_at'),
+    cancelledBy: text('cancelled_by', { enum: CANCELLERS }),
   },
   (table) => [
     check('orders_total_not_negative', sql`${table.totalAmount} >= 0`),
@@ -247,6 +247,24 @@ export const orders = pgTable(
     index('orders_link_status').on(table.affiliateLinkId, table.status),
     index('orders_live_stream_status').on(table.liveStreamId, table.status),
   ],
+);
+
+/** A creator's withdrawal of payable commission, as `../schema.ts` describes it. */
+export const commissionPayouts = pgTable(
+  'commission_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    status: text('status', { enum: PAYOUT_STATUSES }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    payoutMethod: text('payout_method'),
+    providerTransferId: text('provider_transfer_id'),
+    failureReason: text('failure_reason'),
+    requestedAt: at('requested_at').notNull(),
+    settledAt: at('settled_at'),
+  },
+  (table) => [check('commission_payouts_amount_positive', sql`${table.amount} > 0`), index('commission_payouts_creator_requested').on(table.creatorId, table.requestedAt, table.id)],
 );
 
 /** A line of an order, priced as paid: a later price or title change leaves it. */
@@ -268,11 +286,56 @@ export const orderLines = pgTable(
     commissionBps: integer('commission_bps').notNull(),
     commissionAmount: integer('commission_amount').notNull(),
     attributed: boolean('attributed').notNull().default(false),
+    refundedQuantity: integer('refunded_quantity').notNull().default(0),
+    commissionReversed: integer('commission_reversed').notNull().default(0),
+    payoutId: text('payout_id').references(() => commissionPayouts.id),
   },
   (table) => [
     primaryKey({ columns: [table.orderId, table.position] }),
     check('order_lines_quantity_positive', sql`${table.quantity} > 0`),
     check('order_lines_total', sql`${table.totalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+    check('order_lines_refunded_range', sql`${table.refundedQuantity} between 0 and ${table.quantity}`),
+    check('order_lines_reversed_range', sql`${table.commissionReversed} between 0 and ${table.commissionAmount}`),
+    index('order_lines_payout').on(table.payoutId),
+  ],
+);
+
+/** A buyer's request to send units back, as `../schema.ts` describes it. */
+export const orderReturns = pgTable(
+  'order_returns',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    status: text('status', { enum: RETURN_STATUSES }).notNull(),
+    reason: text('reason').notNull(),
+    requestedAt: at('requested_at').notNull(),
+    decidedAt: at('decided_at'),
+    restocked: boolean('restocked'),
+    refundAmount: integer('refund_amount').notNull().default(0),
+    commissionReversed: integer('commission_reversed').notNull().default(0),
+  },
+  (table) => [
+    index('order_returns_order').on(table.orderId, table.requestedAt),
+    uniqueIndex('order_returns_one_open').on(table.orderId).where(sql`${table.status} = 'REQUESTED'`),
+  ],
+);
+
+export const orderReturnLines = pgTable(
+  'order_return_lines',
+  {
+    returnId: text('return_id')
+      .notNull()
+      .references(() => orderReturns.id),
+    orderId: text('order_id').notNull(),
+    position: integer('position').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.returnId, table.position] }),
+    check('order_return_lines_quantity_positive', sql`${table.quantity} > 0`),
+    index('order_return_lines_line').on(table.orderId, table.position),
   ],
 );
 
@@ -290,6 +353,9 @@ export const schema = {
   creatorCommissions,
   orders,
   orderLines,
+  orderReturns,
+  orderReturnLines,
+  commissionPayouts,
   idempotencyKeysPg,
   liveEventsPg,
   liveEventTopicsPg,

@@ -10,7 +10,7 @@ import type { PgDb } from '@app/kit/pg';
 import { insertChunks } from '@app/kit/pg';
 import type { Queries } from '@app/kit/store';
 import type { ProductListName, writeStatements } from '../writes.ts';
-import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCommissions, liveStreamPins, orderLines, orders, products, showcaseItems } from './schema.ts';
+import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems } from './schema.ts';
 
 export type WriteStatements = ReturnType<typeof writeStatements>;
 
@@ -106,6 +106,50 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           .returning()
       )[0],
 
+    reverseOrderCommission: async (orderId) => {
+      await db
+        .update(orderLines)
+        .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
+        .where(eq(orderLines.orderId, orderId));
+    },
+
+    refundLine: async (orderId, position, from, to) =>
+      (
+        await db
+          .update(orderLines)
+          .set(to)
+          .where(
+            and(
+              eq(orderLines.orderId, orderId),
+              eq(orderLines.position, position),
+              eq(orderLines.refundedQuantity, from.refundedQuantity),
+              eq(orderLines.commissionReversed, from.commissionReversed),
+            ),
+          )
+      ).rowCount === 1,
+
+    openReturnOf: async (orderId) =>
+      (
+        await db
+          .select()
+          .from(orderReturns)
+          .where(and(eq(orderReturns.orderId, orderId), eq(orderReturns.status, 'REQUESTED')))
+      )[0],
+
+    insertReturn: async (row, lines) => {
+      await db.insert(orderReturns).values(row);
+      await db.insert(orderReturnLines).values([...lines]);
+    },
+
+    decideReturn: async (id, decision) =>
+      (
+        await db
+          .update(orderReturns)
+          .set(decision)
+          .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
+          .returning()
+      )[0],
+
     affiliateLinkByCode: async (code) => (await db.select().from(affiliateLinks).where(eq(affiliateLinks.code, code)))[0],
 
     affiliateLinkOf: async (creatorId, productId) =>
@@ -182,6 +226,28 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           await db.insert(catalogProducts).values(items.map((item) => ({ catalogId: ownerId, ...item })));
           return;
       }
+    },
+
+    setListPositions: async (list, ownerId, items) => {
+      for (const item of items) {
+        if (list === 'pins') await db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId)));
+        else if (list === 'showcase') await db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId)));
+        else await db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId)));
+      }
+    },
+
+    updateCatalog: async (catalogId, changes) => (await db.update(catalogs).set(changes).where(eq(catalogs.id, catalogId)).returning())[0],
+
+    deleteCatalog: async (catalogId) => {
+      await db.delete(catalogProducts).where(eq(catalogProducts.catalogId, catalogId));
+      const creators = await db.delete(creatorCatalogs).where(eq(creatorCatalogs.catalogId, catalogId)).returning({ creatorId: creatorCatalogs.creatorId });
+      await db.delete(catalogs).where(eq(catalogs.id, catalogId));
+      return creators.map((row) => row.creatorId);
+    },
+
+    replaceCreatorCatalogs: async (creatorId, catalogIds) => {
+      await db.delete(creatorCatalogs).where(eq(creatorCatalogs.creatorId, creatorId));
+      if (catalogIds.length > 0) await db.insert(creatorCatalogs).values(catalogIds.map((catalogId, position) => ({ creatorId, catalogId, position })));
     },
 
     removeFromList: async (list, ownerId, productIds) => {
