@@ -85,6 +85,8 @@ export class SubscriptionHub {
   private readonly clients = new Set<ClientStream>();
   private accepting = true;
   private readonly delivered: Counter;
+  private readonly slowDisconnected: Counter;
+  private slowClients = 0;
   private readonly latency: Histogram;
 
   constructor(private readonly options: SubscriptionHubOptions) {
@@ -116,6 +118,7 @@ export class SubscriptionHub {
       },
     });
     this.delivered = new Counter({ name: 'graphql_subscription_events_delivered_total', help: 'Events handed to client subscriptions', registers: [options.registry] });
+    this.slowDisconnected = new Counter({ name: 'graphql_subscription_slow_consumers_total', help: 'Client subscriptions disconnected for falling too far behind (SLOW_CONSUMER)', registers: [options.registry] });
     this.latency = new Histogram({
       name: 'graphql_subscription_delivery_seconds',
       help: 'From an event reaching the gateway to its completed answer being handed to its clients',
@@ -127,6 +130,11 @@ export class SubscriptionHub {
   /** The API schema subscriptions are validated and executed against. */
   get apiSchema() {
     return this.options.planner.apiSchema;
+  }
+
+  /** Client subscriptions disconnected so far for reading too slowly. */
+  get slowConsumers(): number {
+    return this.slowClients;
   }
 
   get openSubscriptions(): number {
@@ -167,7 +175,11 @@ export class SubscriptionHub {
     const joined = group;
     const client: ClientStream = new ClientStream({
       maxBuffered: this.options.maxBuffered,
-      onSlow: request.onSlow,
+      onSlow: () => {
+        this.slowClients++;
+        this.slowDisconnected.inc();
+        request.onSlow();
+      },
       onClose: () => {
         this.leave(joined, client);
         request.onClose?.();
