@@ -101,10 +101,15 @@ export function useEntityCache(options: EntityCacheOptions) {
     }
   }
 
+  /** Stores still being written (on Postgres, an INSERT each). */
+  const storing = new Set<Promise<void>>();
+
   function keep(entries: CacheEntry[], lookup: CacheLookup): void {
     if (entries.length === 0 || lookup === NOTHING_CACHED) return;
     // Not awaited: the ticket makes a late store as safe as an early one.
-    store.set(entries, lookup.ticket).catch((error: unknown) => storeFailed(error, 'storing'));
+    const stored = store.set(entries, lookup.ticket).catch((error: unknown) => storeFailed(error, 'storing'));
+    storing.add(stored);
+    void stored.finally(() => storing.delete(stored));
   }
 
   function count(subgraph: string, kind: 'entity' | 'root', outcome: 'hit' | 'miss', n = 1): void {
@@ -236,5 +241,9 @@ export function useEntityCache(options: EntityCacheOptions) {
       return throughEntities(call, shape.selectionFor, send);
     },
     store,
+    /** Resolves once every answer fetched so far has been stored (tests: a read right after a fill on Postgres). */
+    async settled(): Promise<void> {
+      while (storing.size > 0) await Promise.all([...storing]);
+    },
   };
 }
