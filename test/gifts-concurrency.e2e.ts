@@ -2,7 +2,7 @@
  * Gifts under real concurrency: the five services as separate processes with their stores (files,
  * or Postgres databases under `npm run test:postgres`), and many requests fired at once over
  * separate connections through the gateway. Then the gifts store's rows must show no negative wallet, no fourth Small Gesture, no code
- * given twice, no gift on an ended stream, and a ledger that balances to the coin.
+ * given twice, no gift on an ended stream, no payout beyond what was payable, and a ledger that balances to the coin and the diamond.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
@@ -121,6 +121,51 @@ describe('gifts under concurrent requests through the gateway', () => {
     expect(await scalar(`select count(*) from live_gift_sends where live_stream_id in (${ended.map(() => '?').join(',')})`, ...ended)).toBe(0);
   });
 
+  /**
+   * A creator whose stream just received two Sports Cars (7,000 diamonds, $35.00) on top of the
+   * little the earlier tests' gifts gave them (under $10): their id and balance in diamonds.
+   */
+  async function creatorEarningAbout35Dollars(streamIndex: number, fanIndex: number): Promise<{ creatorId: string; balance: number }> {
+    const creatorId = liveStreamCreatorId(streamIndex);
+    const before = await scalar('select coalesce(max(diamonds), 0) from creator_balances where creator_id = ?', creatorId);
+    expect(before).toBeLessThan(1_000);
+    const fan = await as(userIds[fanIndex] as string);
+    expect((await stack.query(BUY, { input: { packageId: 'cpk_17500', idempotencyKey: `stack-payout-fan-${fanIndex}` } }, fan)).body.errors).toBeUndefined();
+    for (let i = 0; i < 2; i++) {
+      const sent = await stack.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[streamIndex], giftId: seedId('lgf', 8), idempotencyKey: `stack-payout-car-${fanIndex}-${i}` } }, fan);
+      expect(sent.body.data.sendLiveGift.send.diamonds).toBe(3_500);
+    }
+    const balance = await scalar('select diamonds from creator_balances where creator_id = ?', creatorId);
+    expect(balance).toBe(before + 7_000);
+    return { creatorId, balance };
+  }
+  const PAYOUT = 'mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) { payout { status amount { amount } diamonds } } }';
+
+  it('8 parallel $10 payouts from $35 and change of gift earnings: exactly 3 are paid, 5 are INSUFFICIENT_GIFT_EARNINGS, and the rest stays payable', async () => {
+    const { creatorId, balance } = await creatorEarningAbout35Dollars(3, 55);
+    const creator = await as(creatorId);
+    const results = await all(8, (i) => stack.query(PAYOUT, { input: { amount: 1_000, idempotencyKey: `stack-payout-race-${i}` } }, creator));
+    expect(tally(results.map(codeOf))).toEqual({ OK: 3, INSUFFICIENT_GIFT_EARNINGS: 5 });
+    expect(results.filter((result) => !result.body.errors).map((result) => result.body.data.requestGiftPayout.payout)).toEqual(Array(3).fill({ status: 'PAID', amount: { amount: 1_000 }, diamonds: 2_000 }));
+    expect(await scalar("select coalesce(sum(amount), 0) from gift_payouts where creator_id = ? and status = 'PAID'", creatorId)).toBe(3_000);
+    expect(await scalar('select diamonds from creator_balances where creator_id = ?', creatorId)).toBe(balance - 6_000);
+    const earnings = (await stack.query('{ me { creator { giftEarnings { available { diamonds } paidOut { value { amount } } } } } }', {}, creator)).body.data.me.creator.giftEarnings;
+    expect(earnings).toEqual({ available: { diamonds: balance - 6_000 }, paidOut: { value: { amount: 3_000 } } });
+  });
+
+  it('6 parallel "withdraw everything" payouts: one pays it all, the others find nothing payable (PAYOUT_BELOW_MINIMUM)', async () => {
+    const { creatorId, balance } = await creatorEarningAbout35Dollars(4, 56);
+    const creator = await as(creatorId);
+    const results = await all(6, (i) => stack.query(PAYOUT, { input: { idempotencyKey: `stack-payout-all-${i}` } }, creator));
+    expect(tally(results.map(codeOf))).toEqual({ OK: 1, PAYOUT_BELOW_MINIMUM: 5 });
+    // Whole cents at 2 diamonds each: an odd diamond stays.
+    const cents = Math.floor(balance / 2);
+    expect(results.find((result) => !result.body.errors)!.body.data.requestGiftPayout.payout).toEqual({ status: 'PAID', amount: { amount: cents }, diamonds: cents * 2 });
+    expect(results.filter((result) => result.body.errors).map((result) => result.body.errors![0].extensions.available)).toEqual(Array(5).fill(0));
+    expect(await scalar('select diamonds from creator_balances where creator_id = ?', creatorId)).toBe(balance % 2);
+    expect(await scalar('select count(*) from gift_payouts where creator_id = ?', creatorId)).toBe(1);
+  });
+
   it('afterwards the ledger balances: every transaction sums to zero per unit, coins bought = coins held + coins spent, diamonds = coins spent at the rate', async () => {
     {
       const unbalanced = await rows().all('select transaction_id, unit, sum(amount) as total from ledger_entries group by transaction_id, unit having sum(amount) <> 0');
@@ -147,7 +192,19 @@ describe('gifts under concurrent requests through the gateway', () => {
       const sends = await rows().all<{ creator_id: string; live_stream_id: string; coins: number; diamonds: number }>('select creator_id, live_stream_id, coins, diamonds from live_gift_sends');
       expect(sends.every((send) => send.diamonds === Math.floor(send.coins / 2))).toBe(true);
       expect(issued).toBe(sends.reduce((sum, send) => sum + send.diamonds, 0));
-      expect(await scalar("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'")).toBe(issued);
+      // Every diamond issued is still a creator's, in a payout in flight, or paid out; each balance row is its account.
+      const creatorsHold = await scalar("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'");
+      const inFlight = await balance('system:payouts-in-flight', 'DIAMOND');
+      const paidOut = await balance('system:diamonds-paid-out', 'DIAMOND');
+      expect(creatorsHold + inFlight + paidOut).toBe(issued);
+      expect(paidOut).toBe(await scalar("select coalesce(sum(diamonds), 0) from gift_payouts where status = 'PAID'"));
+      expect(inFlight).toBe(await scalar("select coalesce(sum(diamonds), 0) from gift_payouts where status = 'REQUESTED'"));
+      expect(paidOut).toBeGreaterThan(0);
+      expect(await scalar('select count(*) from creator_balances where diamonds < 0')).toBe(0);
+      const balanceDrift = await rows().all(
+        "select b.creator_id from creator_balances b left join (select substr(account, 9) as creator_id, sum(amount) as total from ledger_entries where account like 'creator:%' group by account) l on l.creator_id = b.creator_id where coalesce(l.total, 0) <> b.diamonds",
+      );
+      expect(balanceDrift).toEqual([]);
       for (const send of sends) expect(send.creator_id).toBe(liveStreamCreatorId(liveStreamIds.indexOf(send.live_stream_id)));
 
       // No fourth Small Gesture, no code in two sends.

@@ -152,6 +152,58 @@ describe('LIVE gifting through the gateway', () => {
   });
 });
 
+describe('gift payouts through the gateway', () => {
+  const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) {
+    payout { id status amount { amount formatted } diamonds failureReason } earnings { available { diamonds value { amount } } inFlight { diamonds } paidOut { diamonds value { amount } } } } }`;
+  const MY_EARNINGS = `{ me { creator { giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { formatted } }
+    giftPayouts(first: 5) { edges { node { status amount { amount } diamonds } } } earnings { gifts { amount } } } } }`;
+  const payoutStream = liveStreamIds[3] as string;
+  const payoutCreator = liveStreamCreatorId(3);
+
+  it('pays a creator’s gift earnings, shows available, in flight and paid out, and gives a failed payout’s diamonds back', async () => {
+    const creator = await as(payoutCreator);
+    const fan = await as(userIds[47] as string);
+    await graph.query(BUY, { input: { packageId: 'cpk_17500', idempotencyKey: key('buy') } }, fan);
+    const sportsCar = await giftNamed('Sports Car'); // 7,000 coins → 3,500 diamonds
+    for (let i = 0; i < 2; i++) expect((await graph.query(SEND_GIFT, { input: { liveStreamId: payoutStream, giftId: sportsCar.id, idempotencyKey: key('car') } }, fan)).body.errors).toBeUndefined();
+    const before = (await graph.query(MY_EARNINGS, {}, creator)).body.data.me.creator;
+    expect(before.giftEarnings).toMatchObject({ diamonds: 7_000, available: { diamonds: 7_000, value: { amount: 3_500 } }, inFlight: { diamonds: 0 }, paidOut: { diamonds: 0 }, payoutMinimum: { formatted: '$10.00' } });
+    expect(before.earnings.gifts.amount).toBe(3_500);
+
+    const failed = await graph.query(PAYOUT, { input: { amount: 2_000, payoutMethod: 'test_fail', idempotencyKey: key('payout') } }, creator);
+    expect(failed.body.data.requestGiftPayout).toMatchObject({ payout: { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000, failureReason: expect.any(String) }, earnings: { available: { diamonds: 7_000 } } });
+
+    const paid = await graph.query(PAYOUT, { input: { amount: 2_000, idempotencyKey: key('payout') } }, creator);
+    expect(paid.body.data.requestGiftPayout).toMatchObject({
+      payout: { status: 'PAID', amount: { amount: 2_000, formatted: '$20.00' }, diamonds: 4_000, failureReason: null },
+      earnings: { available: { diamonds: 3_000, value: { amount: 1_500 } }, inFlight: { diamonds: 0 }, paidOut: { diamonds: 4_000, value: { amount: 2_000 } } },
+    });
+    const after = (await graph.query(MY_EARNINGS, {}, creator)).body.data.me.creator;
+    // The total earned keeps its meaning, in gifts and in commerce's earnings alike.
+    expect(after.giftEarnings).toMatchObject({ diamonds: 7_000, value: { amount: 3_500 } });
+    expect(after.earnings.gifts.amount).toBe(3_500);
+    expect(after.giftPayouts.edges.map((edge: any) => edge.node)).toEqual([
+      { status: 'PAID', amount: { amount: 2_000 }, diamonds: 4_000 },
+      { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000 },
+    ]);
+
+    expect(firstError((await graph.query(PAYOUT, { input: { amount: 1_501, idempotencyKey: key('payout') } }, creator)).body)).toMatchObject({ code: 'INSUFFICIENT_GIFT_EARNINGS', available: 1_500 });
+    expect(firstError((await graph.query(PAYOUT, { input: { amount: 500, idempotencyKey: key('payout') } }, creator)).body)).toMatchObject({ code: 'PAYOUT_BELOW_MINIMUM', minimum: 1_000 });
+    expect(await graph.rows('gifts').scalar('select diamonds from creator_balances where creator_id = ?', payoutCreator)).toBe(3_000);
+    expect(await graph.rows('gifts').scalar("select coalesce(sum(amount), 0) from ledger_entries where account = ?", `creator:${payoutCreator}`)).toBe(3_000);
+    expect(await graph.rows('gifts').scalar("select coalesce(sum(amount), 0) from ledger_entries where account = 'system:diamonds-paid-out'")).toBe(4_000);
+  });
+
+  it('shows the split and the payouts to nobody but the creator, and refuses partner keys', async () => {
+    const { body } = await graph.query('query ($id: ID!) { creator(id: $id) { giftEarnings { diamonds available { diamonds } } giftPayouts { edges { node { id } } } } }', { id: payoutCreator }, await as(userIds[48] as string));
+    expect(body.data.creator).toEqual({ giftEarnings: { diamonds: 7_000, available: null }, giftPayouts: null });
+    expect(body.errors!.map((error: any) => error.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    const { secret } = await graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'payouts', scopes: ['analytics:read'] });
+    const partner = await graph.query('mutation { requestGiftPayout(input: { idempotencyKey: "partner-payout-1" }) { payout { id } } }', {}, { 'x-api-key': secret });
+    expect(firstError(partner.body)).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });
+  });
+});
+
 describe('Small Gestures through the gateway', () => {
   it('lists offers, sends one to a friend with a message, shows it in the friend’s inbox, and reveals the code once on redeem', async () => {
     const [sender, friend] = [userIds[35] as string, userIds[36] as string];

@@ -161,6 +161,7 @@ describe('npm start', () => {
       INTERNAL_SECRET: 'start-test-internal-secret-0123456789abcdef',
       JWT_SECRET: 'start-test-jwt-secret-0123456789abcdef012345',
       PAYMENTS_PROVIDER: 'test',
+      PAYOUTS_PROVIDER: 'test',
       EXPLORER: 'sandbox',
     });
     try {

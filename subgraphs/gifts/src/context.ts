@@ -4,6 +4,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { paymentProvider, type PaymentProvider } from './payments.ts';
+import { payoutProvider, type PayoutProvider } from './payouts.ts';
 
 export interface Context {
   store: GiftsStore;
@@ -13,6 +14,8 @@ export interface Context {
   peers: PeerClient;
   /** Where coin purchases are charged. */
   payments: PaymentProvider;
+  /** Where gift payouts are paid. */
+  payouts: PayoutProvider;
 }
 
 /**
@@ -24,7 +27,8 @@ export function createContext(
   viewer: Viewer = anonymousViewer(),
   peers: PeerClient = offlinePeers,
   payments: PaymentProvider = paymentProvider(),
+  payouts: PayoutProvider = payoutProvider(),
 ): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments, payouts };
 }

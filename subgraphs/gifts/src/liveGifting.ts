@@ -17,11 +17,12 @@ import { MAX_PAGE_SIZE } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
+import { answerWithin } from './deadline.ts';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
-import { coinsToDiamonds, diamondsValue, giftRates } from './rates.ts';
+import { coinsToDiamonds, giftRates } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -44,12 +45,6 @@ export async function liveGiftCatalog(context: Context): Promise<LiveGiftRow[]> 
 export function walletOf(context: Context, userId: string): WalletRef {
   requireOwner(context.viewer, userId, 'Only the user themself can see their wallet.', 'NOT_OWN_USER');
   return { userId };
-}
-
-/** The diamonds a creator has been credited, and what they are worth. */
-export async function giftEarnings(context: Context, creatorId: string) {
-  const diamonds = await context.loaders.creatorDiamonds.load(creatorId);
-  return { diamonds, value: diamondsValue(diamonds) };
 }
 
 /**
@@ -116,9 +111,8 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
 }
 
 async function charge(context: Context, purchase: CoinPurchaseRow): Promise<ChargeResult> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
+    return await answerWithin(
       context.payments.charge({
         reference: purchase.id,
         userId: purchase.userId,
@@ -126,15 +120,11 @@ async function charge(context: Context, purchase: CoinPurchaseRow): Promise<Char
         paymentMethod: purchase.paymentMethod,
         description: `${purchase.coins} coins`,
       }),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PAYMENT_TIMEOUT_MS} ms`)), PAYMENT_TIMEOUT_MS);
-      }),
-    ]);
+      PAYMENT_TIMEOUT_MS,
+    );
   } catch (error) {
     logger.warn({ err: error, provider: context.payments.name, purchaseId: purchase.id, requestId: context.viewer.requestId }, 'payment provider failed');
     throw serviceUnavailable('payments');
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -219,6 +209,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       const id = newId('lgs');
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
       await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now });
+      if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(
         tx,
         'LIVE_GIFT',

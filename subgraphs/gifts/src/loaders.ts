@@ -1,12 +1,24 @@
-import { byIdLoader, countLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
+import DataLoader from 'dataloader';
+import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
-import type { SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { GiftPayoutRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
 
-export interface InboxKey {
-  userId: string;
+/** A page of one owner's list (a user's inbox, a creator's payouts). */
+export interface OwnerPageKey {
+  ownerId: string;
   page: Page;
+}
+
+/** One owner's list a page at a time: keys asking for the same page are one statement. */
+function pageLoader<R>(load: (ownerIds: readonly string[], page: Page) => Promise<Owned<R>[]>) {
+  return ownerListLoader<OwnerPageKey, Owned<R>>({
+    ownerOf: (key) => key.ownerId,
+    argumentsOf: (key) => pageGroup(key.page),
+    load: (ids, sample) => load(ids, sample.page),
+    rowOwner: (row) => row.ownerId,
+  });
 }
 
 export interface LeaderboardKey {
@@ -56,12 +68,7 @@ export function createLoaders(store: GiftsStore) {
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
     smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds)),
-    inbox: ownerListLoader<InboxKey, Owned<SmallGestureSendRow>>({
-      ownerOf: (key) => key.userId,
-      argumentsOf: (key) => pageGroup(key.page),
-      load: (ids, sample) => store.inboxPages(ids, sample.page),
-      rowOwner: (row) => row.ownerId,
-    }),
+    inbox: pageLoader<SmallGestureSendRow>((ids, page) => store.inboxPages(ids, page)),
     // A user who never bought coins has no wallet row yet: zero coins.
     walletCoins: valueLoader(
       (userIds) => store.walletsByUserIds(userIds),
@@ -70,6 +77,15 @@ export function createLoaders(store: GiftsStore) {
       () => 0,
     ),
     liveGiftSendById: byIdLoader((ids) => store.liveGiftSendsByIds(ids)),
+    // A creator never gifted has no balance row yet: zero diamonds.
+    creatorBalance: valueLoader(
+      (creatorIds) => store.creatorBalancesByIds(creatorIds),
+      (row) => row.creatorId,
+      (row) => row.diamonds,
+      () => 0,
+    ),
+    creatorPayoutTotals: new DataLoader(async (creatorIds: readonly string[]) => groupedByKeys(creatorIds, await store.giftPayoutTotals(creatorIds), (row) => row.creatorId)),
+    giftPayouts: pageLoader<GiftPayoutRow>((ids, page) => store.giftPayoutPages(ids, page)),
   };
 }
 

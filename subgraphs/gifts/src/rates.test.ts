@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coinsToDiamonds, DEFAULT_RATES, diamondsToCents, ratesFromEnv } from './rates.ts';
+import { coinsToDiamonds, DEFAULT_RATES, diamondsForCents, diamondsToCents, ratesFromEnv } from './rates.ts';
 
 describe('LIVE gifting rates', () => {
   it('credits one diamond per two coins by default, rounding down per send', () => {
@@ -9,6 +9,17 @@ describe('LIVE gifting rates', () => {
 
   it('values 200 diamonds at one dollar, rounding down to a whole cent', () => {
     expect([0, 1, 2, 199, 200, 201, 399, 400, 15_031].map((d) => diamondsToCents(d, DEFAULT_RATES))).toEqual([0, 0, 1, 99, 100, 100, 199, 200, 7_515]);
+  });
+
+  it('takes the fewest diamonds worth a payout: exactly two per cent by default, rounded up at other rates', () => {
+    expect([0, 1, 99, 1000, 1750].map((cents) => diamondsForCents(cents, DEFAULT_RATES))).toEqual([0, 2, 198, 2000, 3500]);
+    const rates = { ...DEFAULT_RATES, diamondsPerDollar: 150 };
+    // 1 cent is 1.5 diamonds: 2 diamonds pay for it, and 2 diamonds are worth 1 cent, not 2.
+    for (const cents of [1, 2, 3, 199, 1001]) {
+      const diamonds = diamondsForCents(cents, rates);
+      expect(diamondsToCents(diamonds, rates)).toBe(cents);
+      expect(diamondsToCents(diamonds - 1, rates)).toBe(cents - 1);
+    }
   });
 
   it('reads other rates from the environment and applies the same rounding', () => {

@@ -10,6 +10,10 @@ import { money, type Money } from '@app/kit/money';
  * - Diamonds are worth `floor(diamonds × 100 ÷ diamondsPerDollar)` US cents (default 200
  *   diamonds = $1), so the platform never pays out a fraction it does not hold.
  *
+ * - A payout of C cents takes `ceil(C × diamondsPerDollar ÷ 100)` diamonds: the fewest diamonds
+ *   worth C cents by the rule above (exactly 2 per cent at the default), so a payout never takes
+ *   a diamond it does not pay for, and never pays for one it does not take.
+ *
  * Both are configurable: GIFT_DIAMONDS_PER_COIN as a fraction "diamonds/coins" (default "1/2")
  * and GIFT_DIAMONDS_PER_DOLLAR as a whole number (default 200). A send stores the diamonds it
  * credited, so changing a rate never rewrites past earnings.
@@ -72,6 +76,14 @@ export function coinsToDiamonds(coins: number, rates: GiftRates = giftRates()): 
 export function diamondsToCents(diamonds: number, rates: GiftRates = giftRates()): number {
   assertCount(diamonds, 'Diamonds');
   return floorRatio(diamonds, 100, rates.diamondsPerDollar);
+}
+
+/** The diamonds a payout of `cents` takes: the fewest whose value (`diamondsToCents`) is at least `cents`. */
+export function diamondsForCents(cents: number, rates: GiftRates = giftRates()): number {
+  assertCount(cents, 'Cents');
+  const scaled = cents * rates.diamondsPerDollar;
+  if (!Number.isSafeInteger(scaled)) throw new RangeError(`${cents} × ${rates.diamondsPerDollar} is too large to compute exactly`);
+  return Math.ceil(scaled / 100);
 }
 
 export function diamondsValue(diamonds: number, rates: GiftRates = giftRates()): Money {

@@ -24,4 +24,8 @@ export const Refusal = {
   STREAM_NOT_LIVE: 'STREAM_NOT_LIVE',
   CANNOT_GIFT_OWN_STREAM: 'CANNOT_GIFT_OWN_STREAM',
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
+  /** A gift payout asks for less than PAYOUT_MINIMUM_CENTS, or the whole balance is worth less. */
+  PAYOUT_BELOW_MINIMUM: 'PAYOUT_BELOW_MINIMUM',
+  /** A gift payout asks for more than the creator's payable gift earnings. */
+  INSUFFICIENT_GIFT_EARNINGS: 'INSUFFICIENT_GIFT_EARNINGS',
 } as const;

@@ -5,7 +5,9 @@ import { DateTime } from '@app/kit/scalars';
 import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
-import { giftEarnings, liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { availableEarnings, earnedDiamonds, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
+import { liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
   addGiftOfferCodes,
   allowance,
@@ -52,6 +54,10 @@ export const resolvers: Resolvers = {
       const sendId = await sendLiveGift(context, input);
       return { send: await loadOwn(context.loaders.liveGiftSendById, 'LiveGiftSend', sendId), wallet: { userId: signedInUserId(context.viewer) } };
     },
+    requestGiftPayout: async (_parent, { input }, context) => {
+      const payout = await requestGiftPayout(context, input);
+      return { payout, earnings: giftEarningsOf(payout.creatorId) };
+    },
   },
   Subscription: {
     liveGiftEvents: {
@@ -78,7 +84,8 @@ export const resolvers: Resolvers = {
   Creator: {
     // Whether the creator exists is for the users subgraph to say; here any id has (maybe no) gifts.
     __resolveReference: (reference) => ({ id: reference.id }),
-    giftEarnings: (creator, _args, context) => giftEarnings(context, creator.id),
+    giftEarnings: (creator) => giftEarningsOf(creator.id),
+    giftPayouts: (creator, args, context) => giftPayoutsPage(context, creator.id, args),
     topGifters: (creator, { first }, context) => topGifters(context, 'creator', creator.id, first),
   },
   LiveStream: {
@@ -86,6 +93,18 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     giftTotals: (stream, _args, context) => context.loaders.streamGiftTotals.load(stream.id),
     topGifters: (stream, { first }, context) => topGifters(context, 'liveStream', stream.id, first),
+  },
+  GiftEarnings: {
+    diamonds: (earnings, _args, context) => earnedDiamonds(context, earnings),
+    value: async (earnings, _args, context) => diamondsValue(await earnedDiamonds(context, earnings)),
+    available: (earnings, _args, context) => availableEarnings(context, earnings),
+    inFlight: (earnings, _args, context) => payoutEarnings(context, earnings, 'REQUESTED'),
+    paidOut: (earnings, _args, context) => payoutEarnings(context, earnings, 'PAID'),
+    payoutMinimum: () => money(payoutMinimumCents(), PAYOUT_CURRENCY),
+  },
+  GiftPayout: {
+    amount: (payout) => money(payout.amount, payout.currency),
+    requestedAt: (payout) => payout.createdAt,
   },
   TopGifter: {
     user: (row) => ({ id: row.userId }),

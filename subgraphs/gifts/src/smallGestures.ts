@@ -87,7 +87,7 @@ export async function allowance(context: Context, userId: string) {
 export async function inboxPage(context: Context, userId: string, args: PageArgs) {
   requireOwner(context.viewer, userId, 'Only the user themself can see their gift inbox.', 'NOT_OWN_USER');
   const page = readPage(args, 2);
-  const rows = await context.loaders.inbox.load({ userId, page });
+  const rows = await context.loaders.inbox.load({ ownerId: userId, page });
   return toConnection(
     rows.map((row) => row.node),
     page,

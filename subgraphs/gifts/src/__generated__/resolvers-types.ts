@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { DiamondsWorth } from '../giftPayouts.ts';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -88,9 +89,17 @@ export type Creator = {
   __typename?: 'Creator';
   /** Diamonds from every LIVE gift the creator received, and their money value. */
   giftEarnings?: Maybe<GiftEarnings>;
+  /** The creator's gift payouts, newest first. Only the creator sees them. */
+  giftPayouts?: Maybe<GiftPayoutConnection>;
   id: Scalars['ID']['output'];
   /** The users who spent the most coins on gifts to this creator, across all streams; `first` at most 100. */
   topGifters?: Maybe<Array<TopGifter>>;
+};
+
+
+export type CreatorGiftPayoutsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -98,11 +107,31 @@ export type CreatorTopGiftersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Diamonds a creator received from LIVE gifts and what they are worth. */
+/**
+ * Diamonds a creator received from LIVE gifts and what they are worth. In diamonds,
+ * `diamonds` = `available` + `inFlight` + `paidOut`.
+ */
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
+  /** Diamonds not paid out nor in a payout: what `requestGiftPayout` can take now, and what it would pay. Only the creator sees it. */
+  available?: Maybe<GiftEarningsAmount>;
+  /** Every diamond LIVE gifts credited the creator, paid out or not. */
   diamonds: Scalars['Int']['output'];
+  /** Diamonds in payouts the provider has not settled yet, and the money those pay. Only the creator sees it. */
+  inFlight?: Maybe<GiftEarningsAmount>;
+  /** Diamonds in paid payouts, and the money paid. Only the creator sees it. */
+  paidOut?: Maybe<GiftEarningsAmount>;
+  /** The smallest payout (PAYOUT_MINIMUM_CENTS, $10 by default). */
+  payoutMinimum: Money;
   /** The diamonds' value at the payout rate (by default 200 diamonds = $1), rounded down to whole cents. */
+  value: Money;
+};
+
+/** Some of a creator's diamonds and their money. */
+export type GiftEarningsAmount = {
+  __typename?: 'GiftEarningsAmount';
+  diamonds: Scalars['Int']['output'];
+  /** For `available`, the diamonds' value rounded down to whole cents; for payouts, what they pay. */
   value: Money;
 };
 
@@ -163,6 +192,42 @@ export type GiftOfferStats = {
   /** Small Gestures sent with this offer (codes given out). */
   sent: Scalars['Int']['output'];
 };
+
+/** A creator's withdrawal of LIVE gift earnings. */
+export type GiftPayout = {
+  __typename?: 'GiftPayout';
+  /** The money paid out (or to be, or that failed), in USD. */
+  amount: Money;
+  /** The diamonds it took from the balance: amount × diamonds per dollar, rounded up to a whole diamond. */
+  diamonds: Scalars['Int']['output'];
+  /** Why the provider failed it; null unless FAILED. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** When the provider's answer settled it; null while REQUESTED. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  status: GiftPayoutStatus;
+};
+
+export type GiftPayoutConnection = {
+  __typename?: 'GiftPayoutConnection';
+  edges: Array<GiftPayoutEdge>;
+  pageInfo: PageInfo;
+};
+
+export type GiftPayoutEdge = {
+  __typename?: 'GiftPayoutEdge';
+  cursor: Scalars['String']['output'];
+  node: GiftPayout;
+};
+
+export type GiftPayoutStatus =
+  /** The provider could not pay it; its diamonds went back to the balance. */
+  | 'FAILED'
+  /** Paid to the creator. */
+  | 'PAID'
+  /** Its diamonds are taken from the balance; the payout provider has not answered yet (in flight). */
+  | 'REQUESTED';
 
 /** A virtual gift a viewer sends a creator during a live stream, paid for in coins. */
 export type LiveGift = {
@@ -275,6 +340,20 @@ export type Mutation = {
    */
   redeemSmallGesture?: Maybe<RedeemSmallGesturePayload>;
   /**
+   * Withdraws the signed-in creator's LIVE gift earnings: `amount` cents, or everything payable when
+   * omitted (the balance's value in whole cents; an odd diamond stays). The diamonds a payout takes
+   * (2 per cent at the default 200 diamonds per dollar) leave the balance at once, so two requests
+   * racing can never pay out more than is payable. The payout provider is asked right away: the
+   * payout comes back PAID, or FAILED with its diamonds back in the balance (a typed result, not an
+   * error: the record stays in `giftPayouts`). Refusals, nothing taken: PAYOUT_BELOW_MINIMUM (less
+   * than the minimum, $10 by default, asked for or payable; `minimum` and `available` in cents),
+   * INSUFFICIENT_GIFT_EARNINGS (more than payable; `requested`, `available`), BAD_USER_INPUT,
+   * IDEMPOTENCY_KEY_REUSED. SERVICE_UNAVAILABLE: the provider did not answer; the payout stays
+   * REQUESTED (in flight) and a retry with the same key asks again without paying twice. Retrying
+   * with the same key and input returns the first payout.
+   */
+  requestGiftPayout?: Maybe<RequestGiftPayoutPayload>;
+  /**
    * Sends `quantity` of one LIVE gift to the creator of a live stream: the coins are debited from
    * the sender and the creator is credited diamonds (by default 1 diamond per 2 coins, rounded
    * down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
@@ -317,6 +396,11 @@ export type MutationPurchaseCoinsArgs = {
 
 export type MutationRedeemSmallGestureArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestGiftPayoutArgs = {
+  input: RequestGiftPayoutInput;
 };
 
 
@@ -389,6 +473,25 @@ export type RedeemSmallGesturePayload = {
   /** The code to enter at the brand's site. Shown here once and never again. */
   code: Scalars['String']['output'];
   gift: SmallGesture;
+};
+
+export type RequestGiftPayoutInput = {
+  /** In cents, at least the payout minimum; everything payable when omitted. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /**
+   * The payout destination token from the payout provider's onboarding. The built-in test provider
+   * pays every payout except to "test_fail", which it fails.
+   */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestGiftPayoutPayload = {
+  __typename?: 'RequestGiftPayoutPayload';
+  /** The creator's gift earnings after this payout. */
+  earnings: GiftEarnings;
+  payout: GiftPayout;
 };
 
 export type SendLiveGiftInput = {
@@ -629,13 +732,18 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
+  GiftEarnings: ResolverTypeWrapper<GiftEarningsRef>;
+  GiftEarningsAmount: ResolverTypeWrapper<DiamondsWorth>;
   GiftInboxConnection: ResolverTypeWrapper<Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversTypes['GiftInboxEdge']> }>;
   GiftInboxEdge: ResolverTypeWrapper<Omit<GiftInboxEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
   GiftOffer: ResolverTypeWrapper<GiftOfferRow>;
   GiftOfferConnection: ResolverTypeWrapper<Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversTypes['GiftOfferEdge']> }>;
   GiftOfferEdge: ResolverTypeWrapper<Omit<GiftOfferEdge, 'node'> & { node: ResolversTypes['GiftOffer'] }>;
   GiftOfferStats: ResolverTypeWrapper<GiftOfferStats>;
+  GiftPayout: ResolverTypeWrapper<GiftPayoutRow>;
+  GiftPayoutConnection: ResolverTypeWrapper<Omit<GiftPayoutConnection, 'edges'> & { edges: Array<ResolversTypes['GiftPayoutEdge']> }>;
+  GiftPayoutEdge: ResolverTypeWrapper<Omit<GiftPayoutEdge, 'node'> & { node: ResolversTypes['GiftPayout'] }>;
+  GiftPayoutStatus: GiftPayoutStatus;
   LiveGift: ResolverTypeWrapper<LiveGiftRow>;
   LiveGiftEvent: ResolverTypeWrapper<LiveGiftEventView>;
   LiveGiftSend: ResolverTypeWrapper<LiveGiftSendRow>;
@@ -648,6 +756,8 @@ export type ResolversTypes = {
   PurchaseCoinsPayload: ResolverTypeWrapper<Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversTypes['CoinPurchase'], wallet: ResolversTypes['Wallet'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedeemSmallGesturePayload: ResolverTypeWrapper<Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
+  RequestGiftPayoutInput: RequestGiftPayoutInput;
+  RequestGiftPayoutPayload: ResolverTypeWrapper<Omit<RequestGiftPayoutPayload, 'earnings' | 'payout'> & { earnings: ResolversTypes['GiftEarnings'], payout: ResolversTypes['GiftPayout'] }>;
   SendLiveGiftInput: SendLiveGiftInput;
   SendLiveGiftPayload: ResolverTypeWrapper<Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversTypes['LiveGiftSend'], wallet: ResolversTypes['Wallet'] }>;
   SendSmallGestureInput: SendSmallGestureInput;
@@ -674,13 +784,17 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
-  GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
+  GiftEarnings: GiftEarningsRef;
+  GiftEarningsAmount: DiamondsWorth;
   GiftInboxConnection: Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftInboxEdge']> };
   GiftInboxEdge: Omit<GiftInboxEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
   GiftOffer: GiftOfferRow;
   GiftOfferConnection: Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftOfferEdge']> };
   GiftOfferEdge: Omit<GiftOfferEdge, 'node'> & { node: ResolversParentTypes['GiftOffer'] };
   GiftOfferStats: GiftOfferStats;
+  GiftPayout: GiftPayoutRow;
+  GiftPayoutConnection: Omit<GiftPayoutConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftPayoutEdge']> };
+  GiftPayoutEdge: Omit<GiftPayoutEdge, 'node'> & { node: ResolversParentTypes['GiftPayout'] };
   LiveGift: LiveGiftRow;
   LiveGiftEvent: LiveGiftEventView;
   LiveGiftSend: LiveGiftSendRow;
@@ -693,6 +807,8 @@ export type ResolversParentTypes = {
   PurchaseCoinsPayload: Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversParentTypes['CoinPurchase'], wallet: ResolversParentTypes['Wallet'] };
   Query: Record<PropertyKey, never>;
   RedeemSmallGesturePayload: Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
+  RequestGiftPayoutInput: RequestGiftPayoutInput;
+  RequestGiftPayoutPayload: Omit<RequestGiftPayoutPayload, 'earnings' | 'payout'> & { earnings: ResolversParentTypes['GiftEarnings'], payout: ResolversParentTypes['GiftPayout'] };
   SendLiveGiftInput: SendLiveGiftInput;
   SendLiveGiftPayload: Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversParentTypes['LiveGiftSend'], wallet: ResolversParentTypes['Wallet'] };
   SendSmallGestureInput: SendSmallGestureInput;
@@ -744,6 +860,7 @@ export type CoinPurchaseResolvers<ContextType = Context, ParentType extends Reso
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftEarnings?: Resolver<Maybe<ResolversTypes['GiftEarnings']>, ParentType, ContextType>;
+  giftPayouts?: Resolver<Maybe<ResolversTypes['GiftPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorGiftPayoutsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
@@ -753,6 +870,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type GiftEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarnings'] = ResolversParentTypes['GiftEarnings']> = {
+  available?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inFlight?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  paidOut?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  payoutMinimum?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type GiftEarningsAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarningsAmount'] = ResolversParentTypes['GiftEarningsAmount']> = {
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -796,6 +922,26 @@ export type GiftOfferStatsResolvers<ContextType = Context, ParentType extends Re
   codesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   redeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GiftPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayout'] = ResolversParentTypes['GiftPayout']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GiftPayoutStatus'], ParentType, ContextType>;
+};
+
+export type GiftPayoutConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayoutConnection'] = ResolversParentTypes['GiftPayoutConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GiftPayoutEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type GiftPayoutEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayoutEdge'] = ResolversParentTypes['GiftPayoutEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GiftPayout'], ParentType, ContextType>;
 };
 
 export type LiveGiftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGift'] = ResolversParentTypes['LiveGift'], FederationReferenceType extends FederationReferenceTypes['LiveGift'] = FederationReferenceTypes['LiveGift']> = {
@@ -851,6 +997,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationCreateGiftOfferArgs, 'input'>>;
   purchaseCoins?: Resolver<Maybe<ResolversTypes['PurchaseCoinsPayload']>, ParentType, ContextType, RequireFields<MutationPurchaseCoinsArgs, 'input'>>;
   redeemSmallGesture?: Resolver<Maybe<ResolversTypes['RedeemSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationRedeemSmallGestureArgs, 'id'>>;
+  requestGiftPayout?: Resolver<Maybe<ResolversTypes['RequestGiftPayoutPayload']>, ParentType, ContextType, RequireFields<MutationRequestGiftPayoutArgs, 'input'>>;
   sendLiveGift?: Resolver<Maybe<ResolversTypes['SendLiveGiftPayload']>, ParentType, ContextType, RequireFields<MutationSendLiveGiftArgs, 'input'>>;
   sendSmallGesture?: Resolver<Maybe<ResolversTypes['SendSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationSendSmallGestureArgs, 'input'>>;
 };
@@ -878,6 +1025,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RedeemSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedeemSmallGesturePayload'] = ResolversParentTypes['RedeemSmallGesturePayload']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
+};
+
+export type RequestGiftPayoutPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequestGiftPayoutPayload'] = ResolversParentTypes['RequestGiftPayoutPayload']> = {
+  earnings?: Resolver<ResolversTypes['GiftEarnings'], ParentType, ContextType>;
+  payout?: Resolver<ResolversTypes['GiftPayout'], ParentType, ContextType>;
 };
 
 export type SendLiveGiftPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendLiveGiftPayload'] = ResolversParentTypes['SendLiveGiftPayload']> = {
@@ -942,12 +1094,16 @@ export type Resolvers<ContextType = Context> = {
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   GiftEarnings?: GiftEarningsResolvers<ContextType>;
+  GiftEarningsAmount?: GiftEarningsAmountResolvers<ContextType>;
   GiftInboxConnection?: GiftInboxConnectionResolvers<ContextType>;
   GiftInboxEdge?: GiftInboxEdgeResolvers<ContextType>;
   GiftOffer?: GiftOfferResolvers<ContextType>;
   GiftOfferConnection?: GiftOfferConnectionResolvers<ContextType>;
   GiftOfferEdge?: GiftOfferEdgeResolvers<ContextType>;
   GiftOfferStats?: GiftOfferStatsResolvers<ContextType>;
+  GiftPayout?: GiftPayoutResolvers<ContextType>;
+  GiftPayoutConnection?: GiftPayoutConnectionResolvers<ContextType>;
+  GiftPayoutEdge?: GiftPayoutEdgeResolvers<ContextType>;
   LiveGift?: LiveGiftResolvers<ContextType>;
   LiveGiftEvent?: LiveGiftEventResolvers<ContextType>;
   LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
@@ -959,6 +1115,7 @@ export type Resolvers<ContextType = Context> = {
   PurchaseCoinsPayload?: PurchaseCoinsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RedeemSmallGesturePayload?: RedeemSmallGesturePayloadResolvers<ContextType>;
+  RequestGiftPayoutPayload?: RequestGiftPayoutPayloadResolvers<ContextType>;
   SendLiveGiftPayload?: SendLiveGiftPayloadResolvers<ContextType>;
   SendSmallGesturePayload?: SendSmallGesturePayloadResolvers<ContextType>;
   SmallGesture?: SmallGestureResolvers<ContextType>;

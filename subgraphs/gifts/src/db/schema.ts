@@ -182,9 +182,63 @@ export const coinPurchases = sqliteTable(
   ],
 );
 
+/**
+ * A creator's diamonds not yet paid out: credited by each LIVE gift, taken by a payout request,
+ * given back by a failed payout. The row is the creator's ledger account's balance kept where a
+ * guarded UPDATE can take from it (as `wallets` is for coins); the CHECK is the last line against
+ * paying out more than was earned.
+ */
+export const creatorBalances = sqliteTable(
+  'creator_balances',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],
+);
+
+export const GIFT_PAYOUT_STATUSES = ['REQUESTED', 'PAID', 'FAILED'] as const;
+export type GiftPayoutStatus = (typeof GIFT_PAYOUT_STATUSES)[number];
+
+/**
+ * A creator's withdrawal of LIVE gift earnings. Recorded REQUESTED with its diamonds taken from
+ * the balance, before the payout provider is asked (with the payout id as the provider's
+ * idempotency reference); then settled once: PAID, or FAILED with the diamonds given back.
+ * The amount and the rate it was converted at are kept, so a later rate never rewrites it.
+ */
+export const giftPayouts = sqliteTable(
+  'gift_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    /** Diamonds taken from the balance for this payout. */
+    diamonds: integer('diamonds').notNull(),
+    /** Integer minor units of `currency` paid (or to be paid) out. */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** GIFT_DIAMONDS_PER_DOLLAR when it was requested. */
+    diamondsPerDollar: integer('diamonds_per_dollar').notNull(),
+    /** The payout destination token from the provider's onboarding, if the creator gave one. */
+    payoutMethod: text('payout_method'),
+    status: text('status', { enum: GIFT_PAYOUT_STATUSES }).notNull(),
+    providerPayoutId: text('provider_payout_id').unique(),
+    failureReason: text('failure_reason'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    settledAt: integer('settled_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('gift_payouts_diamonds_positive', sql`${table.diamonds} > 0`),
+    check('gift_payouts_amount_positive', sql`${table.amount} > 0`),
+    check('gift_payouts_status', sql`${table.status} in ('REQUESTED', 'PAID', 'FAILED')`),
+    // A creator's payouts newest first, and their totals per status.
+    index('gift_payouts_creator').on(table.creatorId, table.createdAt, table.id),
+  ],
+);
+
 export const LEDGER_UNITS = ['COIN', 'DIAMOND'] as const;
 export type LedgerUnit = (typeof LEDGER_UNITS)[number];
-export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT'] as const;
+export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT', 'GIFT_PAYOUT', 'GIFT_PAYOUT_PAID', 'GIFT_PAYOUT_FAILED'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /**
@@ -230,6 +284,7 @@ export type LiveGiftRow = typeof liveGifts.$inferSelect;
 export type LiveGiftSendRow = typeof liveGiftSends.$inferSelect;
 export type SmallGestureSendRow = typeof smallGestureSends.$inferSelect;
 export type CoinPurchaseRow = typeof coinPurchases.$inferSelect;
+export type GiftPayoutRow = typeof giftPayouts.$inferSelect;
 
 /** A creator as gifts knows one: only the id; the users subgraph decides whether it exists. */
 export interface CreatorRef {
@@ -250,6 +305,11 @@ export interface WalletRef {
   userId: string;
 }
 
+/** A creator's gift earnings as the API shows them: whose they are; the amounts are loaded per request. */
+export interface GiftEarningsRef {
+  creatorId: string;
+}
+
 /** One place on a stream's (or creator's) leaderboard: a sender's coins summed there. */
 export interface TopGifterRow {
   /** The stream or creator the leaderboard belongs to. */
@@ -267,6 +327,8 @@ export const schema = {
   smallGestureSends,
   wallets,
   coinPurchases,
+  creatorBalances,
+  giftPayouts,
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeys,

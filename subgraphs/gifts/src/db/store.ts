@@ -14,7 +14,9 @@ import type { Page } from '@app/kit/pagination';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import {
   coinPurchases,
+  creatorBalances,
   giftOfferCodes,
+  giftPayouts,
   giftOffers,
   ledgerEntries,
   ledgerTransactions,
@@ -25,6 +27,7 @@ import {
   wallets,
   type CoinPurchaseRow,
   type GiftOfferRow,
+  type GiftPayoutRow,
   type GiftsDb,
   type GiftTotals,
   type LedgerKind,
@@ -56,6 +59,16 @@ export interface LedgerLeg {
 }
 
 export type PurchaseOutcome = { status: 'COMPLETED'; providerChargeId: string } | { status: 'DECLINED'; declineReason: string };
+
+export type PayoutOutcome = { status: 'PAID'; providerPayoutId: string } | { status: 'FAILED'; failureReason: string };
+
+/** A creator's payouts of one status, summed: what is in flight (REQUESTED) or paid out (PAID). */
+export interface PayoutTotal {
+  creatorId: string;
+  status: 'REQUESTED' | 'PAID';
+  diamonds: number;
+  amount: number;
+}
 
 /** SQLite's sum() of an integer column, read back as a number rather than drizzle's string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
@@ -294,6 +307,70 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
         .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
         .returning()
         .get(),
+
+    // Creators' diamond balances and gift payouts.
+
+    /** Diamonds not yet paid out per creator; creators never gifted have no row. */
+    creatorBalancesByIds: (creatorIds: readonly string[]): { creatorId: string; diamonds: number }[] =>
+      db
+        .select({ creatorId: creatorBalances.creatorId, diamonds: creatorBalances.diamonds })
+        .from(creatorBalances)
+        .where(inArray(creatorBalances.creatorId, [...creatorIds]))
+        .all(),
+
+    /** Adds diamonds to a creator's balance, creating it on first credit. */
+    creditCreatorBalance: (creatorId: string, diamonds: number, now: Date): void => {
+      db.insert(creatorBalances)
+        .values({ creatorId, diamonds, updatedAt: now })
+        .onConflictDoUpdate({ target: creatorBalances.creatorId, set: { diamonds: sql`${creatorBalances.diamonds} + ${diamonds}`, updatedAt: now } })
+        .run();
+    },
+
+    /**
+     * Takes diamonds from a creator's balance only if it holds enough, in one conditional UPDATE.
+     * Returns the new balance, or undefined (and changes nothing) when it does not.
+     */
+    debitCreatorBalance: (creatorId: string, diamonds: number, now: Date): number | undefined =>
+      db
+        .update(creatorBalances)
+        .set({ diamonds: sql`${creatorBalances.diamonds} - ${diamonds}`, updatedAt: now })
+        .where(and(eq(creatorBalances.creatorId, creatorId), sql`${creatorBalances.diamonds} >= ${diamonds}`))
+        .returning({ diamonds: creatorBalances.diamonds })
+        .get()?.diamonds,
+
+    giftPayoutsByIds: (ids: readonly string[]): GiftPayoutRow[] => db.select().from(giftPayouts).where(inArray(giftPayouts.id, [...ids])).all(),
+
+    insertGiftPayout: (row: typeof giftPayouts.$inferInsert): GiftPayoutRow => db.insert(giftPayouts).values(row).returning().get(),
+
+    /** Settles a payout still REQUESTED; undefined when something settled it first. */
+    settleGiftPayout: (id: string, outcome: PayoutOutcome, now: Date): GiftPayoutRow | undefined =>
+      db
+        .update(giftPayouts)
+        .set({ ...outcome, settledAt: now })
+        .where(and(eq(giftPayouts.id, id), eq(giftPayouts.status, 'REQUESTED')))
+        .returning()
+        .get(),
+
+    /** Payouts in flight and paid out per creator, summed; a creator with none of a status has no row for it. */
+    giftPayoutTotals: (creatorIds: readonly string[]): PayoutTotal[] =>
+      db
+        .select({ creatorId: giftPayouts.creatorId, status: sql<'REQUESTED' | 'PAID'>`${giftPayouts.status}`, diamonds: total(giftPayouts.diamonds), amount: total(giftPayouts.amount) })
+        .from(giftPayouts)
+        .where(and(inArray(giftPayouts.creatorId, [...creatorIds]), inArray(giftPayouts.status, ['REQUESTED', 'PAID'])))
+        .groupBy(giftPayouts.creatorId, giftPayouts.status)
+        .all(),
+
+    /** A page of payouts for each of many creators in one statement, newest first, `first + 1` each. */
+    giftPayoutPages: (creatorIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: giftPayouts,
+        owner: giftPayouts.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(giftPayouts.createdAt), desc(giftPayouts.id)],
+        where: before([giftPayouts.createdAt, giftPayouts.id], page.after),
+        node: { table: giftPayouts, id: giftPayouts.id, ref: giftPayouts.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     // The ledger.
 

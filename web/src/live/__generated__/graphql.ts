@@ -81,6 +81,14 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
+export type GiftPayoutStatus =
+  /** The provider could not pay it; its diamonds went back to the balance. */
+  | 'FAILED'
+  /** Paid to the creator. */
+  | 'PAID'
+  /** Its diamonds are taken from the balance; the payout provider has not answered yet (in flight). */
+  | 'REQUESTED';
+
 export type LiveShoppingEventKind =
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
@@ -154,6 +162,18 @@ export type PurchaseCoinsInput = {
    * approves every payment except the token "test_decline", which it declines.
    */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestGiftPayoutInput = {
+  /** In cents, at least the payout minimum; everything payable when omitted. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /**
+   * The payout destination token from the payout provider's onboarding. The built-in test provider
+   * pays every payout except to "test_fail", which it fails.
+   */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ScheduleLiveStreamInput = {

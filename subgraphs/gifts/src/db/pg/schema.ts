@@ -8,7 +8,7 @@ import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
 import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../../smallGestures.ts';
-import { COIN_PURCHASE_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
+import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
 
 // The kit's tables: idempotency keys, the outbox of LIVE gift events, and the signature nonces every replica shares.
 export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
@@ -146,6 +146,40 @@ export const coinPurchases = pgTable(
   ],
 );
 
+export const creatorBalances = pgTable(
+  'creator_balances',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull().default(0),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],
+);
+
+export const giftPayouts = pgTable(
+  'gift_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    diamonds: integer('diamonds').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    diamondsPerDollar: integer('diamonds_per_dollar').notNull(),
+    payoutMethod: text('payout_method'),
+    status: text('status', { enum: GIFT_PAYOUT_STATUSES }).notNull(),
+    providerPayoutId: text('provider_payout_id').unique(),
+    failureReason: text('failure_reason'),
+    createdAt: at('created_at').notNull(),
+    settledAt: at('settled_at'),
+  },
+  (table) => [
+    check('gift_payouts_diamonds_positive', sql`${table.diamonds} > 0`),
+    check('gift_payouts_amount_positive', sql`${table.amount} > 0`),
+    check('gift_payouts_status', sql`${table.status} in ('REQUESTED', 'PAID', 'FAILED')`),
+    index('gift_payouts_creator').on(table.creatorId, table.createdAt, table.id),
+  ],
+);
+
 export const ledgerTransactions = pgTable(
   'ledger_transactions',
   {
@@ -184,6 +218,8 @@ export const schema = {
   smallGestureSends,
   wallets,
   coinPurchases,
+  creatorBalances,
+  giftPayouts,
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeysPg,

@@ -17,7 +17,7 @@ import { beforePg, countsPerKeyPg, pagesPerOwnerPg } from '@app/kit/sql-pg';
 import { migrationsFolderFor, type Queries } from '@app/kit/store';
 import { giftsSeed } from '../seed.ts';
 import type { GiftsStatements, GiftsStore } from '../store.ts';
-import { coinPurchases, giftOfferCodes, giftOffers, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
+import { coinPurchases, creatorBalances, giftOfferCodes, giftOffers, giftPayouts, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
 
 /** Postgres' sum() of an integer column is a bigint, which the driver answers as a string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
@@ -212,6 +212,59 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
           .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
           .returning()
       )[0],
+
+    creatorBalancesByIds: async (creatorIds) =>
+      db
+        .select({ creatorId: creatorBalances.creatorId, diamonds: creatorBalances.diamonds })
+        .from(creatorBalances)
+        .where(inArray(creatorBalances.creatorId, [...creatorIds])),
+
+    creditCreatorBalance: async (creatorId, diamonds, now) => {
+      await db
+        .insert(creatorBalances)
+        .values({ creatorId, diamonds, updatedAt: now })
+        .onConflictDoUpdate({ target: creatorBalances.creatorId, set: { diamonds: sql`${creatorBalances.diamonds} + ${diamonds}`, updatedAt: now } });
+    },
+
+    debitCreatorBalance: async (creatorId, diamonds, now) =>
+      (
+        await db
+          .update(creatorBalances)
+          .set({ diamonds: sql`${creatorBalances.diamonds} - ${diamonds}`, updatedAt: now })
+          .where(and(eq(creatorBalances.creatorId, creatorId), sql`${creatorBalances.diamonds} >= ${diamonds}`))
+          .returning({ diamonds: creatorBalances.diamonds })
+      )[0]?.diamonds,
+
+    giftPayoutsByIds: async (ids) => db.select().from(giftPayouts).where(inArray(giftPayouts.id, [...ids])),
+
+    insertGiftPayout: async (row) => (await db.insert(giftPayouts).values(row).returning())[0]!,
+
+    settleGiftPayout: async (id, outcome, now) =>
+      (
+        await db
+          .update(giftPayouts)
+          .set({ ...outcome, settledAt: now })
+          .where(and(eq(giftPayouts.id, id), eq(giftPayouts.status, 'REQUESTED')))
+          .returning()
+      )[0],
+
+    giftPayoutTotals: async (creatorIds) =>
+      db
+        .select({ creatorId: giftPayouts.creatorId, status: sql<'REQUESTED' | 'PAID'>`${giftPayouts.status}`, diamonds: total(giftPayouts.diamonds), amount: total(giftPayouts.amount) })
+        .from(giftPayouts)
+        .where(and(inArray(giftPayouts.creatorId, [...creatorIds]), inArray(giftPayouts.status, ['REQUESTED', 'PAID'])))
+        .groupBy(giftPayouts.creatorId, giftPayouts.status),
+
+    giftPayoutPages: (creatorIds, page) =>
+      pagesPerOwnerPg<typeof giftPayouts>(db, {
+        from: giftPayouts,
+        owner: giftPayouts.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(giftPayouts.createdAt), desc(giftPayouts.id)],
+        where: beforePg([giftPayouts.createdAt, giftPayouts.id], page.after),
+        node: { table: giftPayouts, id: giftPayouts.id, ref: giftPayouts.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     insertLedgerTransaction: async (row, legs) => {
       await db.insert(ledgerTransactions).values(row);
