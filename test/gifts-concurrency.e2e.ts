@@ -4,6 +4,8 @@
  * separate connections through the gateway. Then the gifts store's rows must show no negative wallet, no fourth Small Gesture, no code
  * given twice, no gift on an ended stream, no payout beyond what was payable, and a ledger that balances to the coin and the diamond.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
 import { LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, smallGesturesBrands, userIds } from '@app/fixtures/world';
@@ -166,6 +168,27 @@ describe('gifts under concurrent requests through the gateway', () => {
     expect(await scalar('select count(*) from gift_payouts where creator_id = ?', creatorId)).toBe(1);
   });
 
+  it('an operator’s `npm run gift-shares -- set` applies to the next gift sent through the gateway, on the store the service uses', async () => {
+    const streamIndex = 1;
+    const creatorId = liveStreamCreatorId(streamIndex);
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'subgraphs/gifts/src/shares-cli.ts', ...args], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { ...process.env, DATA_DIR: stack.dataDir, ...(stack.databaseUrls ? { GIFTS_DATABASE_URL: stack.databaseUrls.gifts } : {}) },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    expect(cli('set', creatorId, '53%', '--note', 'mission tier 3')).toContain('53%');
+    expect(cli('list')).toMatch(new RegExp(`${creatorId}\\s+53%`));
+    const fan = await as(userIds[57] as string);
+    await stack.query(BUY, { input: { packageId: 'cpk_350', idempotencyKey: 'stack-share-buy' } }, fan);
+    const sent = await stack.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[streamIndex], giftId: seedId('lgf', 5), idempotencyKey: 'stack-share-corgi' } }, fan);
+    expect(sent.body.data.sendLiveGift.send).toMatchObject({ coins: 299, diamonds: 158 });
+    expect(cli('clear', creatorId)).toContain('back on the default');
+    const again = await stack.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[streamIndex], giftId: doughnut, idempotencyKey: 'stack-share-doughnut' } }, fan);
+    expect(again.body.data.sendLiveGift.send).toMatchObject({ coins: 30, diamonds: 15 });
+  });
+
   it('afterwards the ledger balances: every transaction sums to zero per unit, coins bought = coins held + coins spent, diamonds = coins spent at the rate', async () => {
     {
       const unbalanced = await rows().all('select transaction_id, unit, sum(amount) as total from ledger_entries group by transaction_id, unit having sum(amount) <> 0');
@@ -187,10 +210,13 @@ describe('gifts under concurrent requests through the gateway', () => {
       );
       expect(drift).toEqual([]);
 
-      // Diamonds: one per two coins, rounded down per send, all credited to the stream's creator.
+      // Diamonds: the creator's share of the coins (one per two by default), rounded down per send, all credited to the stream's creator.
       const issued = -(await balance('system:diamond-issuance', 'DIAMOND'));
-      const sends = await rows().all<{ creator_id: string; live_stream_id: string; coins: number; diamonds: number }>('select creator_id, live_stream_id, coins, diamonds from live_gift_sends');
-      expect(sends.every((send) => send.diamonds === Math.floor(send.coins / 2))).toBe(true);
+      const sends = await rows().all<{ creator_id: string; live_stream_id: string; coins: number; diamonds: number; share_diamonds: number; share_coins: number }>(
+        'select creator_id, live_stream_id, coins, diamonds, share_diamonds, share_coins from live_gift_sends',
+      );
+      expect(sends.every((send) => send.diamonds === Math.floor((send.coins * send.share_diamonds) / send.share_coins))).toBe(true);
+      expect(sends.filter((send) => send.share_diamonds !== 1 || send.share_coins !== 2)).toHaveLength(1);
       expect(issued).toBe(sends.reduce((sum, send) => sum + send.diamonds, 0));
       // Every diamond issued is still a creator's, in a payout in flight, or paid out; each balance row is its account.
       const creatorsHold = await scalar("select coalesce(sum(amount), 0) from ledger_entries where account like 'creator:%'");

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveStreamCreatorId, liveStreamIds, LIVE_NOW_COUNT, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { clearCreatorShare, setCreatorShare } from '@app/subgraph-gifts/src/creatorShares.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 let graph: RunningGraph;
@@ -149,6 +150,43 @@ describe('LIVE gifting through the gateway', () => {
     const { body } = await graph.query('query ($id: ID!) { user(id: $id) { id wallet { coins } } }', { id: owner }, other);
     expect(body.data.user).toEqual({ id: owner, wallet: null });
     expect(firstError(body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_USER' });
+  });
+});
+
+describe('creator shares through the gateway', () => {
+  it('credits a creator with a share of their own at it from the next send on, keeps past sends as they were, and shows the share only to the creator', async () => {
+    const streamIndex = 2;
+    const creatorId = liveStreamCreatorId(streamIndex);
+    const creator = await as(creatorId);
+    const fan = await as(userIds[49] as string);
+    await graph.query(BUY, { input: { packageId: 'cpk_3500', idempotencyKey: key('buy') } }, fan);
+    const corgi = await giftNamed('Corgi'); // 299 coins
+    const send = async () => (await graph.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[streamIndex], giftId: corgi.id, idempotencyKey: key('share') } }, fan)).body.data.sendLiveGift.send;
+    const SHARE = '{ me { creator { giftEarnings { share diamonds } } } }';
+
+    const atDefault = await send();
+    expect(atDefault).toMatchObject({ coins: 299, diamonds: 149 });
+    expect((await graph.query(SHARE, {}, creator)).body.data.me.creator.giftEarnings.share).toBe(0.5);
+
+    await setCreatorShare(graph.stores.gifts, creatorId, { diamonds: 53, coins: 100 }, 'up to 53% by missions');
+    const atOwn = await send();
+    // 299 × 53/100 = 158.47, rounded down.
+    expect(atOwn).toMatchObject({ coins: 299, diamonds: 158 });
+    const earnings = (await graph.query(SHARE, {}, creator)).body.data.me.creator.giftEarnings;
+    expect(earnings).toEqual({ share: 0.53, diamonds: 149 + 158 });
+    const stored = await graph.rows('gifts').all('select id, diamonds, share_diamonds, share_coins from live_gift_sends where id in (?, ?) order by diamonds', atDefault.id, atOwn.id);
+    expect(stored).toEqual([
+      { id: atDefault.id, diamonds: 149, share_diamonds: 1, share_coins: 2 },
+      { id: atOwn.id, diamonds: 158, share_diamonds: 53, share_coins: 100 },
+    ]);
+    expect(await graph.rows('gifts').scalar('select diamonds from creator_balances where creator_id = ?', creatorId)).toBe(149 + 158);
+
+    const seenByOther = await graph.query('query ($id: ID!) { creator(id: $id) { giftEarnings { share } } }', { id: creatorId }, fan);
+    expect(seenByOther.body.data.creator.giftEarnings.share).toBeNull();
+    expect(firstError(seenByOther.body)).toMatchObject({ code: 'FORBIDDEN' });
+
+    expect(await clearCreatorShare(graph.stores.gifts, creatorId)).toBe(true);
+    expect(await send()).toMatchObject({ diamonds: 149 });
   });
 });
 

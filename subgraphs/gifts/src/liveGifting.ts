@@ -22,7 +22,8 @@ import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
-import { coinsToDiamonds, giftRates } from './rates.ts';
+import { shareAtSend } from './creatorShares.ts';
+import { creditedDiamonds, giftRates } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -170,7 +171,7 @@ export interface SendLiveGiftInput {
 
 /**
  * Sends `quantity` of a gift to the creator of a live stream and returns the send's id: coins
- * debited, diamonds credited at the configured rate (rounded down per send), ledger posted, and
+ * debited, diamonds credited at the creator's share (`creatorShares.ts`; rounded down per send), ledger posted, and
  * the stream's gift event written (with the send's combo, see `liveGiftEvents.ts`), all in one
  * transaction. A retry with the same key and input returns the first send and moves
  * nothing. Refusals move nothing.
@@ -200,7 +201,8 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       // Taken under the write lock, so sends' times follow their commit order (combos compare them).
       const now = new Date();
       const coins = gift.coinPrice * quantity;
-      const diamonds = coinsToDiamonds(coins, rates);
+      const share = await shareAtSend(tx, creatorId, rates);
+      const diamonds = creditedDiamonds(coins, share);
       if ((await tx.debitWallet(senderId, coins, now)) === undefined) {
         const [wallet] = await tx.walletsByUserIds([senderId]);
         const balance = wallet?.coins ?? 0;
@@ -208,7 +210,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       }
       const id = newId('lgs');
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
-      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now });
+      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(
         tx,

@@ -4,6 +4,7 @@ import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
 import type { GiftPayoutRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
+import type { Share } from './rates.ts';
 
 /** A page of one owner's list (a user's inbox, a creator's payouts). */
 export interface OwnerPageKey {
@@ -83,6 +84,13 @@ export function createLoaders(store: GiftsStore) {
       (row) => row.creatorId,
       (row) => row.diamonds,
       () => 0,
+    ),
+    // A creator without a share of their own has the default: null here.
+    creatorGiftShare: valueLoader(
+      (creatorIds) => store.creatorGiftSharesByIds(creatorIds),
+      (row) => row.creatorId,
+      (row): Share | null => ({ diamonds: row.diamonds, coins: row.coins }),
+      () => null,
     ),
     creatorPayoutTotals: new DataLoader(async (creatorIds: readonly string[]) => groupedByKeys(creatorIds, await store.giftPayoutTotals(creatorIds), (row) => row.creatorId)),
     giftPayouts: pageLoader<GiftPayoutRow>((ids, page) => store.giftPayoutPages(ids, page)),

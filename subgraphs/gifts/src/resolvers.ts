@@ -5,6 +5,7 @@ import { DateTime } from '@app/kit/scalars';
 import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
+import { currentShare } from './creatorShares.ts';
 import { availableEarnings, earnedDiamonds, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
 import { liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
@@ -101,6 +102,7 @@ export const resolvers: Resolvers = {
     inFlight: (earnings, _args, context) => payoutEarnings(context, earnings, 'REQUESTED'),
     paidOut: (earnings, _args, context) => payoutEarnings(context, earnings, 'PAID'),
     payoutMinimum: () => money(payoutMinimumCents(), PAYOUT_CURRENCY),
+    share: (earnings, _args, context) => currentShare(context, earnings.creatorId),
   },
   GiftPayout: {
     amount: (payout) => money(payout.amount, payout.currency),

@@ -123,6 +123,12 @@ export type GiftEarnings = {
   paidOut?: Maybe<GiftEarningsAmount>;
   /** The smallest payout (PAYOUT_MINIMUM_CENTS, $10 by default). */
   payoutMinimum: Money;
+  /**
+   * The creator's share of what their next gift costs, credited as diamonds: 0.5 (the default,
+   * 1 diamond per 2 coins) unless a creator program gave them their own (e.g. 0.53). Each send keeps
+   * the share it was credited at. Only the creator sees it.
+   */
+  share?: Maybe<Scalars['Float']['output']>;
   /** The diamonds' value at the payout rate (by default 200 diamonds = $1), rounded down to whole cents. */
   value: Money;
 };
@@ -264,7 +270,7 @@ export type LiveGiftSend = {
   /** Coins debited from the sender: the gift's price times the quantity. */
   coins: Scalars['Int']['output'];
   creator: Creator;
-  /** Diamonds credited to the creator for this send, at the rate in force when it was sent. */
+  /** Diamonds credited to the creator for this send, at the creator's share when it was sent. */
   diamonds: Scalars['Int']['output'];
   gift: LiveGift;
   id: Scalars['ID']['output'];
@@ -355,8 +361,8 @@ export type Mutation = {
   requestGiftPayout?: Maybe<RequestGiftPayoutPayload>;
   /**
    * Sends `quantity` of one LIVE gift to the creator of a live stream: the coins are debited from
-   * the sender and the creator is credited diamonds (by default 1 diamond per 2 coins, rounded
-   * down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
+   * the sender and the creator is credited diamonds at their share (by default 1 diamond per 2
+   * coins, rounded down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
    * such gift or stream), STREAM_NOT_LIVE, CANNOT_GIFT_OWN_STREAM, INSUFFICIENT_COINS,
    * BAD_USER_INPUT (quantity outside 1 to 99), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the
    * content subgraph did not answer; nothing moved). A refused send moves nothing. Retrying with
@@ -733,6 +739,7 @@ export type ResolversTypes = {
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GiftEarnings: ResolverTypeWrapper<GiftEarningsRef>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GiftEarningsAmount: ResolverTypeWrapper<DiamondsWorth>;
   GiftInboxConnection: ResolverTypeWrapper<Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversTypes['GiftInboxEdge']> }>;
   GiftInboxEdge: ResolverTypeWrapper<Omit<GiftInboxEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
@@ -785,6 +792,7 @@ export type ResolversParentTypes = {
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
   GiftEarnings: GiftEarningsRef;
+  Float: Scalars['Float']['output'];
   GiftEarningsAmount: DiamondsWorth;
   GiftInboxConnection: Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftInboxEdge']> };
   GiftInboxEdge: Omit<GiftInboxEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
@@ -875,6 +883,7 @@ export type GiftEarningsResolvers<ContextType = Context, ParentType extends Reso
   inFlight?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
   paidOut?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
   payoutMinimum?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 

@@ -87,6 +87,12 @@ export const liveGiftSends = sqliteTable(
      * commit order. Null only for sends made before gift events existed.
      */
     eventSeq: integer('event_seq'),
+    /**
+     * The creator's share this send was credited at (`diamonds` per `coins`): theirs then, kept
+     * so a later change of share never rewrites it. Null for sends from before shares were kept.
+     */
+    shareDiamonds: integer('share_diamonds'),
+    shareCoins: integer('share_coins'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
@@ -100,6 +106,24 @@ export const liveGiftSends = sqliteTable(
     // A stream's sends in commit order: the last one decides the next send's combo.
     uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
   ],
+);
+
+/**
+ * A creator's own share of the coins their LIVE gifts cost, overriding the default
+ * (GIFT_DIAMONDS_PER_COIN) from the next send on. Set by an operator (`npm run gift-shares`).
+ */
+export const creatorGiftShares = sqliteTable(
+  'creator_gift_shares',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    /** Diamonds credited per `coins` coins. */
+    diamonds: integer('diamonds').notNull(),
+    coins: integer('coins').notNull(),
+    /** Why the creator has this share (a program, a mission tier), for whoever reads the table next. */
+    note: text('note'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [check('creator_gift_shares_fraction', sql`${table.diamonds} > 0 and ${table.coins} > 0 and ${table.diamonds} <= ${table.coins}`)],
 );
 
 /**
@@ -285,6 +309,7 @@ export type LiveGiftSendRow = typeof liveGiftSends.$inferSelect;
 export type SmallGestureSendRow = typeof smallGestureSends.$inferSelect;
 export type CoinPurchaseRow = typeof coinPurchases.$inferSelect;
 export type GiftPayoutRow = typeof giftPayouts.$inferSelect;
+export type CreatorGiftShareRow = typeof creatorGiftShares.$inferSelect;
 
 /** A creator as gifts knows one: only the id; the users subgraph decides whether it exists. */
 export interface CreatorRef {
@@ -324,6 +349,7 @@ export const schema = {
   giftOfferCodes,
   liveGifts,
   liveGiftSends,
+  creatorGiftShares,
   smallGestureSends,
   wallets,
   coinPurchases,

@@ -15,6 +15,7 @@ import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteC
 import {
   coinPurchases,
   creatorBalances,
+  creatorGiftShares,
   giftOfferCodes,
   giftPayouts,
   giftOffers,
@@ -26,6 +27,7 @@ import {
   smallGestureSends,
   wallets,
   type CoinPurchaseRow,
+  type CreatorGiftShareRow,
   type GiftOfferRow,
   type GiftPayoutRow,
   type GiftsDb,
@@ -307,6 +309,24 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
         .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
         .returning()
         .get(),
+
+    // Creators' own shares.
+
+    creatorGiftSharesByIds: (creatorIds: readonly string[]): CreatorGiftShareRow[] => db.select().from(creatorGiftShares).where(inArray(creatorGiftShares.creatorId, [...creatorIds])).all(),
+
+    /** Every creator with a share of their own, by creator id. */
+    allCreatorGiftShares: (): CreatorGiftShareRow[] => db.select().from(creatorGiftShares).orderBy(asc(creatorGiftShares.creatorId)).all(),
+
+    /** Sets a creator's own share, replacing the one they had. */
+    upsertCreatorGiftShare: (row: CreatorGiftShareRow): void => {
+      db.insert(creatorGiftShares)
+        .values(row)
+        .onConflictDoUpdate({ target: creatorGiftShares.creatorId, set: { diamonds: row.diamonds, coins: row.coins, note: row.note, updatedAt: row.updatedAt } })
+        .run();
+    },
+
+    /** Drops a creator's own share (they go back to the default); whether they had one. */
+    deleteCreatorGiftShare: (creatorId: string): boolean => db.delete(creatorGiftShares).where(eq(creatorGiftShares.creatorId, creatorId)).run().changes > 0,
 
     // Creators' diamond balances and gift payouts.
 

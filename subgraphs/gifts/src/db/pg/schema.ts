@@ -72,6 +72,8 @@ export const liveGiftSends = pgTable(
     createdAt: at('created_at').notNull(),
     combo: integer('combo').notNull().default(1),
     eventSeq: integer('event_seq'),
+    shareDiamonds: integer('share_diamonds'),
+    shareCoins: integer('share_coins'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
@@ -82,6 +84,18 @@ export const liveGiftSends = pgTable(
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
     uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
   ],
+);
+
+export const creatorGiftShares = pgTable(
+  'creator_gift_shares',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull(),
+    coins: integer('coins').notNull(),
+    note: text('note'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [check('creator_gift_shares_fraction', sql`${table.diamonds} > 0 and ${table.coins} > 0 and ${table.diamonds} <= ${table.coins}`)],
 );
 
 export const smallGestureSends = pgTable(
@@ -215,6 +229,7 @@ export const schema = {
   giftOfferCodes,
   liveGifts,
   liveGiftSends,
+  creatorGiftShares,
   smallGestureSends,
   wallets,
   coinPurchases,

@@ -17,7 +17,7 @@ import { beforePg, countsPerKeyPg, pagesPerOwnerPg } from '@app/kit/sql-pg';
 import { migrationsFolderFor, type Queries } from '@app/kit/store';
 import { giftsSeed } from '../seed.ts';
 import type { GiftsStatements, GiftsStore } from '../store.ts';
-import { coinPurchases, creatorBalances, giftOfferCodes, giftOffers, giftPayouts, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
+import { coinPurchases, creatorBalances, creatorGiftShares, giftOfferCodes, giftOffers, giftPayouts, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
 
 /** Postgres' sum() of an integer column is a bigint, which the driver answers as a string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
@@ -212,6 +212,19 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
           .where(and(eq(coinPurchases.id, id), eq(coinPurchases.status, 'PENDING')))
           .returning()
       )[0],
+
+    creatorGiftSharesByIds: async (creatorIds) => db.select().from(creatorGiftShares).where(inArray(creatorGiftShares.creatorId, [...creatorIds])),
+
+    allCreatorGiftShares: async () => db.select().from(creatorGiftShares).orderBy(asc(creatorGiftShares.creatorId)),
+
+    upsertCreatorGiftShare: async (row) => {
+      await db
+        .insert(creatorGiftShares)
+        .values(row)
+        .onConflictDoUpdate({ target: creatorGiftShares.creatorId, set: { diamonds: row.diamonds, coins: row.coins, note: row.note, updatedAt: row.updatedAt } });
+    },
+
+    deleteCreatorGiftShare: async (creatorId) => ((await db.delete(creatorGiftShares).where(eq(creatorGiftShares.creatorId, creatorId)).returning({ creatorId: creatorGiftShares.creatorId })).length > 0),
 
     creatorBalancesByIds: async (creatorIds) =>
       db
