@@ -153,6 +153,88 @@ describe('LIVE gifting through the gateway', () => {
   });
 });
 
+describe('histories through the gateway', () => {
+  const sentAtDescending = (nodes: { createdAt?: string; sentAt?: string }[]) => {
+    const times = nodes.map((node) => Date.parse((node.createdAt ?? node.sentAt) as string));
+    return times.every((time, i) => i === 0 || time <= (times[i - 1] as number));
+  };
+
+  it('shows a user their own coin purchases (declined ones too) and gift sends newest first, a page at a time, and nobody else', async () => {
+    const buyer = await as(userIds[50] as string);
+    const bought = [];
+    bought.push((await graph.query(BUY, { input: { packageId: 'cpk_70', idempotencyKey: key('history') } }, buyer)).body.data.purchaseCoins.purchase.id);
+    const declined = await graph.query(BUY, { input: { packageId: 'cpk_700', paymentMethod: 'test_decline', idempotencyKey: key('history') } }, buyer);
+    expect(firstError(declined.body)).toMatchObject({ code: 'PAYMENT_DECLINED' });
+    bought.push((await graph.query(BUY, { input: { packageId: 'cpk_350', idempotencyKey: key('history') } }, buyer)).body.data.purchaseCoins.purchase.id);
+
+    const PURCHASES = 'query ($after: String) { me { coinPurchases(first: 2, after: $after) { edges { node { id coins status price { amount } createdAt } } pageInfo { hasNextPage endCursor } } } }';
+    const first = (await graph.query(PURCHASES, {}, buyer)).body.data.me.coinPurchases;
+    const rest = (await graph.query(PURCHASES, { after: first.pageInfo.endCursor }, buyer)).body.data.me.coinPurchases;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    const purchases = [...first.edges, ...rest.edges].map((edge: any) => edge.node);
+    expect(sentAtDescending(purchases)).toBe(true);
+    expect(purchases.map(({ coins, status, price }: any) => ({ coins, status, price: price.amount })).sort((a: any, b: any) => a.coins - b.coins)).toEqual([
+      { coins: 70, status: 'COMPLETED', price: 99 },
+      { coins: 350, status: 'COMPLETED', price: 499 },
+      { coins: 700, status: 'DECLINED', price: 999 },
+    ]);
+    expect(purchases.filter((purchase: any) => purchase.status === 'COMPLETED').map((purchase: any) => purchase.id).sort()).toEqual(bought.sort());
+
+    const rose = await giftNamed('Rose');
+    const doughnut = await giftNamed('Doughnut');
+    const sends = [];
+    for (const [gift, quantity] of [[rose, 3], [doughnut, 1], [rose, 1]] as const) {
+      sends.push((await graph.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[0], giftId: gift.id, quantity, idempotencyKey: key('history') } }, buyer)).body.data.sendLiveGift.send.id);
+    }
+    const SENT = '{ me { liveGiftsSent(first: 10) { edges { node { id quantity coins gift { name } liveStream { id } creator { id } sentAt } } } } }';
+    const sent = (await graph.query(SENT, {}, buyer)).body.data.me.liveGiftsSent.edges.map((edge: any) => edge.node);
+    expect(sentAtDescending(sent)).toBe(true);
+    expect(sent.map((send: any) => send.id).sort()).toEqual(sends.sort());
+    expect(sent.map((send: any) => send.coins).reduce((sum: number, coins: number) => sum + coins, 0)).toBe(3 + 30 + 1);
+    expect(sent.every((send: any) => send.liveStream.id === liveStreamIds[0] && send.creator.id === liveStreamCreatorId(0))).toBe(true);
+    expect(await coinsOf(buyer)).toBe(70 + 350 - 34);
+
+    const other = await graph.query('query ($id: ID!) { user(id: $id) { coinPurchases { edges { node { id } } } liveGiftsSent { edges { node { id } } } } }', { id: userIds[50] }, await as(userIds[51] as string));
+    expect(other.body.data.user).toEqual({ coinPurchases: null, liveGiftsSent: null });
+    expect(other.body.errors!.map((error: any) => error.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_OWN_USER' }), expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_OWN_USER' })]);
+  });
+
+  it('shows a creator the gifts they received, of one stream or all of them, and nobody else', async () => {
+    const creatorId = liveStreamCreatorId(4);
+    const creator = await as(creatorId);
+    const firstStream = liveStreamIds[4] as string;
+    const scheduled = await graph.query(
+      'mutation ($input: ScheduleLiveStreamInput!) { scheduleLiveStream(input: $input) { id } }',
+      { input: { title: 'Second show', scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: key('stream') } },
+      creator,
+    );
+    const secondStream = scheduled.body.data.scheduleLiveStream.id as string;
+    expect((await graph.query('mutation ($id: ID!) { startLiveStream(id: $id) { status } }', { id: secondStream }, creator)).body.data.startLiveStream.status).toBe('LIVE');
+
+    const fan = await as(userIds[51] as string);
+    await graph.query(BUY, { input: { packageId: 'cpk_700', idempotencyKey: key('buy') } }, fan);
+    const corgi = await giftNamed('Corgi');
+    const rose = await giftNamed('Rose');
+    const onFirst = (await graph.query(SEND_GIFT, { input: { liveStreamId: firstStream, giftId: corgi.id, idempotencyKey: key('receipt') } }, fan)).body.data.sendLiveGift.send.id;
+    const onSecond = [];
+    for (let i = 0; i < 2; i++) onSecond.push((await graph.query(SEND_GIFT, { input: { liveStreamId: secondStream, giftId: rose.id, quantity: 2, idempotencyKey: key('receipt') } }, fan)).body.data.sendLiveGift.send.id);
+    await graph.query('mutation ($id: ID!) { endLiveStream(id: $id) { status } }', { id: secondStream }, creator);
+
+    const RECEIPTS = 'query ($stream: ID) { me { creator { giftReceipts(liveStreamId: $stream, first: 10) { edges { node { id coins diamonds sender { id } liveStream { id giftTotals { coins } } } } } } } }';
+    const ofSecond = (await graph.query(RECEIPTS, { stream: secondStream }, creator)).body.data.me.creator.giftReceipts.edges.map((edge: any) => edge.node);
+    expect(ofSecond.map((node: any) => node.id).sort()).toEqual(onSecond.sort());
+    expect(ofSecond.every((node: any) => node.coins === 2 && node.diamonds === 1 && node.sender.id === userIds[51] && node.liveStream.giftTotals.coins === 4)).toBe(true);
+    const ofAll = (await graph.query(RECEIPTS, {}, creator)).body.data.me.creator.giftReceipts.edges.map((edge: any) => edge.node.id);
+    expect(ofAll.sort()).toEqual([onFirst, ...onSecond].sort());
+    expect((await graph.query(RECEIPTS, { stream: liveStreamIds[0] }, creator)).body.data.me.creator.giftReceipts.edges).toEqual([]);
+
+    const byFan = await graph.query('query ($id: ID!) { creator(id: $id) { giftReceipts { edges { node { id } } } } }', { id: creatorId }, fan);
+    expect(byFan.body.data.creator.giftReceipts).toBeNull();
+    expect(firstError(byFan.body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THE_CREATOR' });
+  });
+});
+
 describe('creator shares through the gateway', () => {
   it('credits a creator with a share of their own at it from the next send on, keeps past sends as they were, and shows the share only to the creator', async () => {
     const streamIndex = 2;

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
-import type { GiftPayoutRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { CoinPurchaseRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
 import type { Share } from './rates.ts';
 
@@ -10,6 +10,11 @@ import type { Share } from './rates.ts';
 export interface OwnerPageKey {
   ownerId: string;
   page: Page;
+}
+
+/** A page of a creator's gift receipts, of one stream or all. */
+export interface ReceiptsPageKey extends OwnerPageKey {
+  liveStreamId: string | null;
 }
 
 /** One owner's list a page at a time: keys asking for the same page are one statement. */
@@ -94,6 +99,14 @@ export function createLoaders(store: GiftsStore) {
     ),
     creatorPayoutTotals: new DataLoader(async (creatorIds: readonly string[]) => groupedByKeys(creatorIds, await store.giftPayoutTotals(creatorIds), (row) => row.creatorId)),
     giftPayouts: pageLoader<GiftPayoutRow>((ids, page) => store.giftPayoutPages(ids, page)),
+    coinPurchases: pageLoader<CoinPurchaseRow>((ids, page) => store.coinPurchasePages(ids, page)),
+    liveGiftsSent: pageLoader<LiveGiftSendRow>((ids, page) => store.liveGiftSendPagesBySender(ids, page)),
+    giftReceipts: ownerListLoader<ReceiptsPageKey, Owned<LiveGiftSendRow>>({
+      ownerOf: (key) => key.ownerId,
+      argumentsOf: (key) => JSON.stringify([pageGroup(key.page), key.liveStreamId]),
+      load: (ids, sample) => store.liveGiftSendPagesByCreator(ids, sample.page, sample.liveStreamId),
+      rowOwner: (row) => row.ownerId,
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { currentShare } from './creatorShares.ts';
 import { availableEarnings, earnedDiamonds, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
-import { liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
   addGiftOfferCodes,
@@ -87,6 +87,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     giftEarnings: (creator) => giftEarningsOf(creator.id),
     giftPayouts: (creator, args, context) => giftPayoutsPage(context, creator.id, args),
+    giftReceipts: (creator, args, context) => giftReceiptsPage(context, creator.id, args),
     topGifters: (creator, { first }, context) => topGifters(context, 'creator', creator.id, first),
   },
   LiveStream: {
@@ -117,6 +118,8 @@ export const resolvers: Resolvers = {
     smallGestures: (user, _args, context) => allowance(context, user.id),
     giftInbox: (user, args, context) => inboxPage(context, user.id, args),
     wallet: (user, _args, context) => walletOf(context, user.id),
+    coinPurchases: (user, args, context) => coinPurchasesPage(context, user.id, args),
+    liveGiftsSent: (user, args, context) => liveGiftsSentPage(context, user.id, args),
   },
   Wallet: {
     coins: (wallet, _args, context) => context.loaders.walletCoins.load(wallet.userId),

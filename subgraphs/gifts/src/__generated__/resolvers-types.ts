@@ -56,6 +56,18 @@ export type CoinPurchase = {
   status: CoinPurchaseStatus;
 };
 
+export type CoinPurchaseConnection = {
+  __typename?: 'CoinPurchaseConnection';
+  edges: Array<CoinPurchaseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CoinPurchaseEdge = {
+  __typename?: 'CoinPurchaseEdge';
+  cursor: Scalars['String']['output'];
+  node: CoinPurchase;
+};
+
 export type CoinPurchaseStatus =
   /** Paid; the coins were credited. */
   | 'COMPLETED'
@@ -91,6 +103,11 @@ export type Creator = {
   giftEarnings?: Maybe<GiftEarnings>;
   /** The creator's gift payouts, newest first. Only the creator sees them. */
   giftPayouts?: Maybe<GiftPayoutConnection>;
+  /**
+   * The LIVE gifts the creator received, newest first: of one stream when `liveStreamId` is given
+   * (the stream's totals are `LiveStream.giftTotals`), else of all. Only the creator sees them.
+   */
+  giftReceipts?: Maybe<LiveGiftSendConnection>;
   id: Scalars['ID']['output'];
   /** The users who spent the most coins on gifts to this creator, across all streams; `first` at most 100. */
   topGifters?: Maybe<Array<TopGifter>>;
@@ -100,6 +117,13 @@ export type Creator = {
 export type CreatorGiftPayoutsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CreatorGiftReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -278,6 +302,18 @@ export type LiveGiftSend = {
   quantity: Scalars['Int']['output'];
   sender: User;
   sentAt: Scalars['DateTime']['output'];
+};
+
+export type LiveGiftSendConnection = {
+  __typename?: 'LiveGiftSendConnection';
+  edges: Array<LiveGiftSendEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LiveGiftSendEdge = {
+  __typename?: 'LiveGiftSendEdge';
+  cursor: Scalars['String']['output'];
+  node: LiveGiftSend;
 };
 
 export type LiveStream = {
@@ -596,9 +632,13 @@ export type TopGifter = {
 
 export type User = {
   __typename?: 'User';
+  /** The user's coin purchases, newest first, declined and pending ones included. */
+  coinPurchases?: Maybe<CoinPurchaseConnection>;
   /** Small Gestures the user received, newest first. */
   giftInbox?: Maybe<GiftInboxConnection>;
   id: Scalars['ID']['output'];
+  /** The LIVE gifts the user sent, newest first. */
+  liveGiftsSent?: Maybe<LiveGiftSendConnection>;
   /** The user's Small Gestures sent and remaining. */
   smallGestures?: Maybe<SmallGestureAllowance>;
   /** The user's coins. */
@@ -606,7 +646,19 @@ export type User = {
 };
 
 
+export type UserCoinPurchasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type UserGiftInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserLiveGiftsSentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -733,6 +785,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
   CoinPurchase: ResolverTypeWrapper<CoinPurchaseRow>;
+  CoinPurchaseConnection: ResolverTypeWrapper<Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversTypes['CoinPurchaseEdge']> }>;
+  CoinPurchaseEdge: ResolverTypeWrapper<Omit<CoinPurchaseEdge, 'node'> & { node: ResolversTypes['CoinPurchase'] }>;
   CoinPurchaseStatus: CoinPurchaseStatus;
   CreateGiftOfferInput: CreateGiftOfferInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -754,6 +808,8 @@ export type ResolversTypes = {
   LiveGift: ResolverTypeWrapper<LiveGiftRow>;
   LiveGiftEvent: ResolverTypeWrapper<LiveGiftEventView>;
   LiveGiftSend: ResolverTypeWrapper<LiveGiftSendRow>;
+  LiveGiftSendConnection: ResolverTypeWrapper<Omit<LiveGiftSendConnection, 'edges'> & { edges: Array<ResolversTypes['LiveGiftSendEdge']> }>;
+  LiveGiftSendEdge: ResolverTypeWrapper<Omit<LiveGiftSendEdge, 'node'> & { node: ResolversTypes['LiveGiftSend'] }>;
   LiveStream: ResolverTypeWrapper<LiveStreamRef>;
   LiveStreamGiftTotals: ResolverTypeWrapper<LiveStreamGiftTotals>;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -787,6 +843,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   CoinPackage: CoinPackageDef;
   CoinPurchase: CoinPurchaseRow;
+  CoinPurchaseConnection: Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CoinPurchaseEdge']> };
+  CoinPurchaseEdge: Omit<CoinPurchaseEdge, 'node'> & { node: ResolversParentTypes['CoinPurchase'] };
   CreateGiftOfferInput: CreateGiftOfferInput;
   Boolean: Scalars['Boolean']['output'];
   Creator: CreatorRef;
@@ -806,6 +864,8 @@ export type ResolversParentTypes = {
   LiveGift: LiveGiftRow;
   LiveGiftEvent: LiveGiftEventView;
   LiveGiftSend: LiveGiftSendRow;
+  LiveGiftSendConnection: Omit<LiveGiftSendConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiveGiftSendEdge']> };
+  LiveGiftSendEdge: Omit<LiveGiftSendEdge, 'node'> & { node: ResolversParentTypes['LiveGiftSend'] };
   LiveStream: LiveStreamRef;
   LiveStreamGiftTotals: LiveStreamGiftTotals;
   Money: MoneyValue;
@@ -865,10 +925,21 @@ export type CoinPurchaseResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['CoinPurchaseStatus'], ParentType, ContextType>;
 };
 
+export type CoinPurchaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchaseConnection'] = ResolversParentTypes['CoinPurchaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CoinPurchaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CoinPurchaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchaseEdge'] = ResolversParentTypes['CoinPurchaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoinPurchase'], ParentType, ContextType>;
+};
+
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftEarnings?: Resolver<Maybe<ResolversTypes['GiftEarnings']>, ParentType, ContextType>;
   giftPayouts?: Resolver<Maybe<ResolversTypes['GiftPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorGiftPayoutsArgs, 'first'>>;
+  giftReceipts?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<CreatorGiftReceiptsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
@@ -981,6 +1052,16 @@ export type LiveGiftSendResolvers<ContextType = Context, ParentType extends Reso
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type LiveGiftSendConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSendConnection'] = ResolversParentTypes['LiveGiftSendConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LiveGiftSendEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LiveGiftSendEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSendEdge'] = ResolversParentTypes['LiveGiftSendEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
+};
+
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftTotals?: Resolver<Maybe<ResolversTypes['LiveStreamGiftTotals']>, ParentType, ContextType>;
@@ -1085,8 +1166,10 @@ export type TopGifterResolvers<ContextType = Context, ParentType extends Resolve
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  coinPurchases?: Resolver<Maybe<ResolversTypes['CoinPurchaseConnection']>, ParentType, ContextType, RequireFields<UserCoinPurchasesArgs, 'first'>>;
   giftInbox?: Resolver<Maybe<ResolversTypes['GiftInboxConnection']>, ParentType, ContextType, RequireFields<UserGiftInboxArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveGiftsSent?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<UserLiveGiftsSentArgs, 'first'>>;
   smallGestures?: Resolver<Maybe<ResolversTypes['SmallGestureAllowance']>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
@@ -1100,6 +1183,8 @@ export type Resolvers<ContextType = Context> = {
   Brand?: BrandResolvers<ContextType>;
   CoinPackage?: CoinPackageResolvers<ContextType>;
   CoinPurchase?: CoinPurchaseResolvers<ContextType>;
+  CoinPurchaseConnection?: CoinPurchaseConnectionResolvers<ContextType>;
+  CoinPurchaseEdge?: CoinPurchaseEdgeResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   GiftEarnings?: GiftEarningsResolvers<ContextType>;
@@ -1116,6 +1201,8 @@ export type Resolvers<ContextType = Context> = {
   LiveGift?: LiveGiftResolvers<ContextType>;
   LiveGiftEvent?: LiveGiftEventResolvers<ContextType>;
   LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
+  LiveGiftSendConnection?: LiveGiftSendConnectionResolvers<ContextType>;
+  LiveGiftSendEdge?: LiveGiftSendEdgeResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamGiftTotals?: LiveStreamGiftTotalsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

@@ -98,7 +98,10 @@ export const liveGiftSends = sqliteTable(
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
     check('live_gift_sends_coins_not_negative', sql`${table.coins} >= 0`),
     check('live_gift_sends_diamonds_not_negative', sql`${table.diamonds} >= 0`),
-    index('live_gift_sends_creator').on(table.creatorId),
+    // A creator's receipts newest first.
+    index('live_gift_sends_creator').on(table.creatorId, table.createdAt, table.id),
+    // A sender's history newest first.
+    index('live_gift_sends_sender').on(table.senderId, table.createdAt, table.id),
     // Groups a creator's gifters for the creator leaderboard.
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     // Leads with the stream for its totals; the sender next groups a stream's gifters (counts, leaderboards).
@@ -202,7 +205,8 @@ export const coinPurchases = sqliteTable(
     check('coin_purchases_coins_positive', sql`${table.coins} > 0`),
     check('coin_purchases_price_not_negative', sql`${table.priceAmount} >= 0`),
     check('coin_purchases_status', sql`${table.status} in ('PENDING', 'COMPLETED', 'DECLINED')`),
-    index('coin_purchases_user').on(table.userId, table.createdAt),
+    // A buyer's history newest first.
+    index('coin_purchases_user').on(table.userId, table.createdAt, table.id),
   ],
 );
 

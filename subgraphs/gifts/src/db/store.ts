@@ -207,6 +207,30 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
       db.insert(liveGiftSends).values(row).run();
     },
 
+    /** A page of the sends of each of many senders in one statement, newest first, `first + 1` each. */
+    liveGiftSendPagesBySender: (senderIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: liveGiftSends,
+        owner: liveGiftSends.senderId,
+        ownerIds: senderIds,
+        orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
+        where: before([liveGiftSends.createdAt, liveGiftSends.id], page.after),
+        node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    /** A page of the sends each of many creators received, newest first, `first + 1` each; one stream's only when given. */
+    liveGiftSendPagesByCreator: (creatorIds: readonly string[], page: Page, liveStreamId: string | null) =>
+      pagesPerOwner(db, {
+        from: liveGiftSends,
+        owner: liveGiftSends.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
+        where: and(before([liveGiftSends.createdAt, liveGiftSends.id], page.after), liveStreamId === null ? undefined : eq(liveGiftSends.liveStreamId, liveStreamId)),
+        node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
     /** Records which outbox event announced a send (written after the send, in its transaction). */
     setLiveGiftSendEvent: (id: string, eventSeq: number): void => {
       db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id)).run();
@@ -298,6 +322,18 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
         .get()?.coins,
 
     coinPurchasesByIds: (ids: readonly string[]): CoinPurchaseRow[] => db.select().from(coinPurchases).where(inArray(coinPurchases.id, [...ids])).all(),
+
+    /** A page of the purchases of each of many buyers in one statement, newest first, `first + 1` each. */
+    coinPurchasePages: (userIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: coinPurchases,
+        owner: coinPurchases.userId,
+        ownerIds: userIds,
+        orderBy: [desc(coinPurchases.createdAt), desc(coinPurchases.id)],
+        where: before([coinPurchases.createdAt, coinPurchases.id], page.after),
+        node: { table: coinPurchases, id: coinPurchases.id, ref: coinPurchases.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     insertCoinPurchase: (row: typeof coinPurchases.$inferInsert): CoinPurchaseRow => db.insert(coinPurchases).values(row).returning().get(),
 

@@ -79,7 +79,8 @@ export const liveGiftSends = pgTable(
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
     check('live_gift_sends_coins_not_negative', sql`${table.coins} >= 0`),
     check('live_gift_sends_diamonds_not_negative', sql`${table.diamonds} >= 0`),
-    index('live_gift_sends_creator').on(table.creatorId),
+    index('live_gift_sends_creator').on(table.creatorId, table.createdAt, table.id),
+    index('live_gift_sends_sender').on(table.senderId, table.createdAt, table.id),
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
     uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
@@ -156,7 +157,7 @@ export const coinPurchases = pgTable(
     check('coin_purchases_coins_positive', sql`${table.coins} > 0`),
     check('coin_purchases_price_not_negative', sql`${table.priceAmount} >= 0`),
     check('coin_purchases_status', sql`${table.status} in ('PENDING', 'COMPLETED', 'DECLINED')`),
-    index('coin_purchases_user').on(table.userId, table.createdAt),
+    index('coin_purchases_user').on(table.userId, table.createdAt, table.id),
   ],
 );
 

@@ -126,6 +126,28 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
       await db.insert(liveGiftSends).values(row);
     },
 
+    liveGiftSendPagesBySender: (senderIds, page) =>
+      pagesPerOwnerPg<typeof liveGiftSends>(db, {
+        from: liveGiftSends,
+        owner: liveGiftSends.senderId,
+        ownerIds: senderIds,
+        orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
+        where: beforePg([liveGiftSends.createdAt, liveGiftSends.id], page.after),
+        node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    liveGiftSendPagesByCreator: (creatorIds, page, liveStreamId) =>
+      pagesPerOwnerPg<typeof liveGiftSends>(db, {
+        from: liveGiftSends,
+        owner: liveGiftSends.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
+        where: and(beforePg([liveGiftSends.createdAt, liveGiftSends.id], page.after), liveStreamId === null ? undefined : eq(liveGiftSends.liveStreamId, liveStreamId)),
+        node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
+        perOwner: perOwnerOf(page),
+      }),
+
     setLiveGiftSendEvent: async (id, eventSeq) => {
       await db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id));
     },
@@ -201,6 +223,17 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
       )[0]?.coins,
 
     coinPurchasesByIds: async (ids) => db.select().from(coinPurchases).where(inArray(coinPurchases.id, [...ids])),
+
+    coinPurchasePages: (userIds, page) =>
+      pagesPerOwnerPg<typeof coinPurchases>(db, {
+        from: coinPurchases,
+        owner: coinPurchases.userId,
+        ownerIds: userIds,
+        orderBy: [desc(coinPurchases.createdAt), desc(coinPurchases.id)],
+        where: beforePg([coinPurchases.createdAt, coinPurchases.id], page.after),
+        node: { table: coinPurchases, id: coinPurchases.id, ref: coinPurchases.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     insertCoinPurchase: async (row) => (await db.insert(coinPurchases).values(row).returning())[0]!,
 
