@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
 import { LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { US_USER_IDS } from './people.ts';
 import { startStack, type RunningStack } from './stack.ts';
 
 let stack: RunningStack;
@@ -82,7 +83,7 @@ describe('gifts under concurrent requests through the gateway', () => {
     const senderId = userIds[53] as string;
     const sender = await as(senderId);
     const results = await all(10, (i) =>
-      stack.query(SEND_GESTURE, { input: { offerId: clipForge, recipientId: userIds[20 + i], message: `race ${i}`, idempotencyKey: `stack-gesture-race-${i}` } }, sender),
+      stack.query(SEND_GESTURE, { input: { offerId: clipForge, recipientId: US_USER_IDS[i], message: `race ${i}`, idempotencyKey: `stack-gesture-race-${i}` } }, sender),
     );
     expect(tally(results.map(codeOf))).toEqual({ OK: 3, SMALL_GESTURE_LIMIT_REACHED: 7 });
     expect(await scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(3);
@@ -100,12 +101,26 @@ describe('gifts under concurrent requests through the gateway', () => {
 
     const senders = await Promise.all(Array.from({ length: 12 }, (_, i) => as(userIds[30 + i] as string)));
     const results = await all(12, (i) =>
-      stack.query(SEND_GESTURE, { input: { offerId, recipientId: userIds[i], message: 'first come', idempotencyKey: `stack-pool-race-${i}` } }, senders[i]),
+      stack.query(SEND_GESTURE, { input: { offerId, recipientId: US_USER_IDS[i], message: 'first come', idempotencyKey: `stack-pool-race-${i}` } }, senders[i]),
     );
     expect(tally(results.map(codeOf))).toEqual({ OK: 5, OFFER_SOLD_OUT: 7 });
     const given = (await rows().all<{ code: string }>('select c.code from small_gesture_sends s join gift_offer_codes c on c.id = s.code_id where s.offer_id = ? order by c.code', offerId)).map((row) => row.code);
     expect(given).toEqual(codes);
     expect(await scalar('select count(*) from gift_offer_codes where offer_id = ? and claimed_at is null', offerId)).toBe(0);
+  });
+
+  it('8 users racing to claim one claim link: exactly one receives the gift, seven are SMALL_GESTURE_ALREADY_CLAIMED', async () => {
+    const senderId = US_USER_IDS[34] as string;
+    const sent = await stack.query('mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { claimToken gift { id } } }', { input: { offerId: clipForge, message: 'first to claim', idempotencyKey: 'stack-claim-link' } }, await as(senderId));
+    const { claimToken, gift } = sent.body.data.sendSmallGesture;
+    const claimers = US_USER_IDS.slice(10, 18);
+    const headers = await Promise.all(claimers.map((id) => as(id)));
+    const results = await all(8, (i) => stack.query('mutation ($token: String!) { claimSmallGesture(token: $token) { gift { recipient { id } } } }', { token: claimToken }, headers[i]));
+    expect(tally(results.map(codeOf))).toEqual({ OK: 1, SMALL_GESTURE_ALREADY_CLAIMED: 7 });
+    const winner = results.find((result) => !result.body.errors)!.body.data.claimSmallGesture.gift.recipient.id;
+    expect(claimers).toContain(winner);
+    expect(await scalar('select recipient_id from small_gesture_sends where id = ?', gift.id)).toBe(winner);
+    expect(await scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(1);
   });
 
   it('parallel gifts to ended streams are all STREAM_NOT_LIVE and debit nothing, while those to live streams go through', async () => {

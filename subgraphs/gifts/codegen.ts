@@ -9,6 +9,7 @@ export default subgraphCodegen({
   User: '../db/schema.ts#UserRef',
   Wallet: '../db/schema.ts#WalletRef',
   SmallGesture: '../db/schema.ts#SmallGestureSendRow',
+  SmallGestureOffers: '../smallGestures.ts#SendableOffers',
   LiveGiftSend: '../db/schema.ts#LiveGiftSendRow',
   CoinPurchase: '../db/schema.ts#CoinPurchaseRow',
   GiftPayout: '../db/schema.ts#GiftPayoutRow',

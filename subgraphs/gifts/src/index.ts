@@ -6,10 +6,11 @@ import { paymentProvider } from './payments.ts';
 import { payoutProvider } from './payouts.ts';
 import { giftRates } from './rates.ts';
 import { serve } from './server.ts';
+import { claimWindowMs } from './smallGestures.ts';
 import { openGiftsStore, type GiftsStore } from './db/store.ts';
 import { openGiftsPgStore } from './db/pg/store.ts';
 
-// Read LIVE gifting's configuration first, so a malformed rate, combo window or payout minimum, or
+// Read the configuration first, so a malformed rate, combo window, payout minimum or claim window, or
 // a missing payment or payout provider, stops the start with its reason rather than failing a request later.
 try {
   giftRates();
@@ -17,6 +18,7 @@ try {
   paymentProvider();
   payoutMinimumCents();
   payoutProvider();
+  claimWindowMs();
 } catch (error) {
   createLogger('gifts').fatal({ err: error }, (error as Error).message);
   process.exit(1);

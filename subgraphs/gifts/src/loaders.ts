@@ -4,6 +4,7 @@ import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
 import type { CoinPurchaseRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
+import { now } from './clock.ts';
 import type { Share } from './rates.ts';
 
 /** A page of one owner's list (a user's inbox, a creator's payouts). */
@@ -48,9 +49,10 @@ function leaderboardLoader(store: GiftsStore, by: 'liveStream' | 'creator') {
 export function createLoaders(store: GiftsStore) {
   return {
     giftOfferById: byIdLoader((ids) => store.giftOffersByIds(ids)),
-    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds)),
+    // Time-driven counts (expired claim links give their codes and slots back) as of the batch.
+    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds, now())),
     offerStats: valueLoader(
-      (offerIds) => store.offerStats(offerIds),
+      (offerIds) => store.offerStats(offerIds, now()),
       (row) => row.offerId,
       (row) => ({ sent: row.sent, redeemed: row.redeemed }),
       () => ({ sent: 0, redeemed: 0 }),
@@ -73,7 +75,8 @@ export function createLoaders(store: GiftsStore) {
     streamTopGifters: leaderboardLoader(store, 'liveStream'),
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
-    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds)),
+    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, now())),
+    smallGesturesSentList: pageLoader<SmallGestureSendRow>((ids, page) => store.smallGestureSentPages(ids, page)),
     inbox: pageLoader<SmallGestureSendRow>((ids, page) => store.inboxPages(ids, page)),
     // A user who never bought coins has no wallet row yet: zero coins.
     walletCoins: valueLoader(

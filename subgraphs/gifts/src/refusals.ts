@@ -16,8 +16,14 @@ export const Refusal = {
   /** The offer's pool has no codes left. */
   OFFER_SOLD_OUT: 'OFFER_SOLD_OUT',
   MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
-  /** The code was revealed by the first redeem and is never shown again. */
-  SMALL_GESTURE_ALREADY_REDEEMED: 'SMALL_GESTURE_ALREADY_REDEEMED',
+  /** The recipient (or whoever claims a link) is in a country the offer is not offered in. */
+  RECIPIENT_REGION_UNAVAILABLE: 'RECIPIENT_REGION_UNAVAILABLE',
+  /** A claim token this service did not make, cut short, or for no gift. */
+  CLAIM_LINK_INVALID: 'CLAIM_LINK_INVALID',
+  /** Someone else claimed the link first. */
+  SMALL_GESTURE_ALREADY_CLAIMED: 'SMALL_GESTURE_ALREADY_CLAIMED',
+  /** Nobody claimed the link in time; the gift went back to its sender. */
+  SMALL_GESTURE_CLAIM_EXPIRED: 'SMALL_GESTURE_CLAIM_EXPIRED',
   /** A code repeats within the batch or is already in a pool. */
   DUPLICATE_GIFT_CODE: 'DUPLICATE_GIFT_CODE',
   INSUFFICIENT_COINS: 'INSUFFICIENT_COINS',

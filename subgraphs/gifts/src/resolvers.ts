@@ -12,6 +12,9 @@ import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
   addGiftOfferCodes,
   allowance,
+  claimSmallGesture,
+  claimTokenShownTo,
+  codeShownTo,
   createGiftOffer,
   giftOffersPage,
   inboxPage,
@@ -19,6 +22,8 @@ import {
   redeemSmallGesture,
   sendableOffers,
   sendSmallGesture,
+  sentPage,
+  smallGestureState,
 } from './smallGestures.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -41,9 +46,10 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     sendSmallGesture: async (_parent, { input }, context) => {
-      const giftId = await sendSmallGesture(context, input);
-      return { gift: await loadOwn(context.loaders.smallGestureById, 'SmallGesture', giftId), allowance: await allowance(context, signedInUserId(context.viewer)) };
+      const gift = await loadOwn(context.loaders.smallGestureById, 'SmallGesture', await sendSmallGesture(context, input));
+      return { gift, allowance: await allowance(context, signedInUserId(context.viewer)), claimToken: claimTokenShownTo(context, gift) };
     },
+    claimSmallGesture: async (_parent, { token }, context) => ({ gift: await claimSmallGesture(context, token) }),
     redeemSmallGesture: (_parent, { id }, context) => redeemSmallGesture(context, id),
     createGiftOffer: async (_parent, { input }, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', await createGiftOffer(context, input)),
     addGiftOfferCodes: (_parent, { offerId, codes }, context) => addGiftOfferCodes(context, offerId, codes),
@@ -117,6 +123,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     smallGestures: (user, _args, context) => allowance(context, user.id),
     giftInbox: (user, args, context) => inboxPage(context, user.id, args),
+    smallGesturesSent: (user, args, context) => sentPage(context, user.id, args),
     wallet: (user, _args, context) => walletOf(context, user.id),
     coinPurchases: (user, args, context) => coinPurchasesPage(context, user.id, args),
     liveGiftsSent: (user, args, context) => liveGiftsSentPage(context, user.id, args),
@@ -124,12 +131,18 @@ export const resolvers: Resolvers = {
   Wallet: {
     coins: (wallet, _args, context) => context.loaders.walletCoins.load(wallet.userId),
   },
+  SmallGestureOffers: {
+    allowance: (offers, _args, context) => allowance(context, offers.userId),
+  },
   SmallGesture: {
     offer: (gift, _args, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', gift.offerId),
     sender: (gift) => ({ id: gift.senderId }),
-    recipient: (gift) => ({ id: gift.recipientId }),
+    recipient: (gift) => (gift.recipientId ? { id: gift.recipientId } : null),
     sentAt: (gift) => gift.createdAt,
+    state: (gift) => smallGestureState(gift),
     redeemed: (gift) => gift.redeemedAt !== null,
+    claimToken: (gift, _args, context) => claimTokenShownTo(context, gift),
+    code: (gift, _args, context) => codeShownTo(context, gift),
   },
   CoinPackage: {
     price: (pkg) => money(pkg.priceAmount, pkg.currency),

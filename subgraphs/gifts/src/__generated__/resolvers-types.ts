@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { SendableOffers } from '../smallGestures.ts';
 import type { DiamondsWorth } from '../giftPayouts.ts';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
 import type { Context } from '../context.ts';
@@ -34,6 +35,12 @@ export type AddGiftOfferCodesPayload = {
 export type Brand = {
   __typename?: 'Brand';
   id: Scalars['ID']['output'];
+};
+
+export type ClaimSmallGesturePayload = {
+  __typename?: 'ClaimSmallGesturePayload';
+  /** The gift, now the signed-in user's, in their inbox to redeem. */
+  gift: SmallGesture;
 };
 
 /** A package of coins on sale. */
@@ -362,6 +369,14 @@ export type Mutation = {
    */
   addGiftOfferCodes?: Maybe<AddGiftOfferCodesPayload>;
   /**
+   * Claims a Small Gesture sent by claim link: the signed-in user becomes its recipient if they
+   * are the first, and it is in their inbox to redeem. Claiming it again returns it. Refusals:
+   * CLAIM_LINK_INVALID (not a token this service made), SMALL_GESTURE_ALREADY_CLAIMED (someone else
+   * was first), SMALL_GESTURE_CLAIM_EXPIRED, CANNOT_GIFT_SELF (the sender), RECIPIENT_REGION_UNAVAILABLE,
+   * SERVICE_UNAVAILABLE (the users subgraph did not answer about the claimer's country).
+   */
+  claimSmallGesture?: Maybe<ClaimSmallGesturePayload>;
+  /**
    * Creates a Small Gestures offer for the calling partner key's own brand (FORBIDDEN for another
    * brand). Its pool starts empty: add codes with `addGiftOfferCodes`.
    */
@@ -376,9 +391,9 @@ export type Mutation = {
    */
   purchaseCoins?: Maybe<PurchaseCoinsPayload>;
   /**
-   * Redeems a Small Gesture the signed-in user received and reveals its code, this once: a second
-   * redeem is SMALL_GESTURE_ALREADY_REDEEMED and shows no code. Only the recipient may redeem
-   * (FORBIDDEN otherwise); an unknown id is NOT_FOUND.
+   * Redeems a Small Gesture the signed-in user received and reveals its code. Redeeming it again
+   * shows the same code again (so does `SmallGesture.code`): a lost response never loses the gift.
+   * Only the recipient may redeem (FORBIDDEN otherwise); an unknown id is NOT_FOUND.
    */
   redeemSmallGesture?: Maybe<RedeemSmallGesturePayload>;
   /**
@@ -407,14 +422,19 @@ export type Mutation = {
   sendLiveGift?: Maybe<SendLiveGiftPayload>;
   /**
    * Sends a Small Gesture: takes one code from the offer's pool, records the send and puts the gift
-   * in the recipient's inbox with the message. Refusals, each with its own `extensions.code`:
-   * SMALL_GESTURE_REGION_UNAVAILABLE (the sender is outside the US, or the offer is not offered
-   * in the sender's country), SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever),
-   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (switched
-   * off, not started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150
-   * characters), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer;
-   * nothing was sent). A refused send changes nothing. Retrying with the same idempotency key and
-   * input returns the first send and takes no second code.
+   * in the recipient's inbox with the message. Without `recipientId` it is sent by claim link: the
+   * payload's `claimToken` goes to a friend who may not be on the app yet, and whoever signs in and
+   * claims it first (`claimSmallGesture`) receives the gift; unclaimed after 72 hours
+   * (SMALL_GESTURE_CLAIM_HOURS) it expires and the send is given back to the sender's allowance.
+   * Refusals, each with its own `extensions.code`: SMALL_GESTURE_REGION_UNAVAILABLE (the sender is
+   * outside the US, or the offer is not offered in the sender's country),
+   * RECIPIENT_REGION_UNAVAILABLE (the offer is not offered in the recipient's country),
+   * SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever; a claim link counts once),
+   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
+   * started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150 characters),
+   * IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer; nothing was
+   * sent). A refused send changes nothing. Retrying with the same idempotency key and input returns
+   * the first send (and its claim token) and takes no second code.
    */
   sendSmallGesture?: Maybe<SendSmallGesturePayload>;
 };
@@ -423,6 +443,11 @@ export type Mutation = {
 export type MutationAddGiftOfferCodesArgs = {
   codes: Array<Scalars['String']['input']>;
   offerId: Scalars['ID']['input'];
+};
+
+
+export type MutationClaimSmallGestureArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -492,9 +517,10 @@ export type Query = {
   /** The LIVE gift catalog, cheapest first. */
   liveGifts: Array<LiveGift>;
   /**
-   * The Small Gestures offers the signed-in user may send now: active, started, not ended, with
-   * codes left, in the user's country. Empty, with `unavailableReason`, outside the program's
-   * countries (the US). The country is the one in the user's token, else the users subgraph's.
+   * The Small Gestures offers of the signed-in user's country that are open (active, started, not
+   * ended): those they may send now, and those they may not, with why (their allowance is spent,
+   * the codes are gone). Empty, with `unavailableReason`, outside the program's countries (the US).
+   * The country is the one in the user's token, else the users subgraph's.
    */
   smallGestureOffers?: Maybe<SmallGestureOffers>;
 };
@@ -512,7 +538,7 @@ export type QueryGiftOffersArgs = {
 
 export type RedeemSmallGesturePayload = {
   __typename?: 'RedeemSmallGesturePayload';
-  /** The code to enter at the brand's site. Shown here once and never again. */
+  /** The code to enter at the brand's site; shown again to its recipient on a later redeem and in `SmallGesture.code`. */
   code: Scalars['String']['output'];
   gift: SmallGesture;
 };
@@ -558,28 +584,46 @@ export type SendSmallGestureInput = {
   /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
   message: Scalars['String']['input'];
   offerId: Scalars['ID']['input'];
-  /** The user who receives the gift; not the sender. */
-  recipientId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. Leave it out to send a claim link instead. */
+  recipientId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SendSmallGesturePayload = {
   __typename?: 'SendSmallGesturePayload';
   /** The sender's allowance after this send. */
   allowance: SmallGestureAllowance;
+  /**
+   * For a send without a recipient, the claim link's token to share (e.g. in
+   * https://<your app>/claim/<token>); null for a gift sent to a user. Also `gift.claimToken`.
+   */
+  claimToken?: Maybe<Scalars['String']['output']>;
   gift: SmallGesture;
 };
 
-/** A Small Gesture sent from one user to another. Its code is revealed only by `redeemSmallGesture`. */
+/**
+ * A Small Gesture sent from one user to another (or by claim link, to whoever claims it first). Its
+ * code is revealed to the recipient by `redeemSmallGesture`.
+ */
 export type SmallGesture = {
   __typename?: 'SmallGesture';
+  /** When a claim link expires unclaimed; null for a gift sent to a user. */
+  claimExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The claim link's token, for the sender only, while it awaits its claim; null otherwise. */
+  claimToken?: Maybe<Scalars['String']['output']>;
+  /** When a claim link was claimed. */
+  claimedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The code, for the recipient only, once redeemed; null otherwise. */
+  code?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   message: Scalars['String']['output'];
   offer: GiftOffer;
-  recipient: User;
+  /** Null while a claim link awaits its claim (and once it expired unclaimed). */
+  recipient?: Maybe<User>;
   redeemed: Scalars['Boolean']['output'];
   redeemedAt?: Maybe<Scalars['DateTime']['output']>;
   sender: User;
   sentAt: Scalars['DateTime']['output'];
+  state: SmallGestureState;
 };
 
 /** How many Small Gestures a user has sent of the three each user may ever send. */
@@ -590,14 +634,47 @@ export type SmallGestureAllowance = {
   sent: Scalars['Int']['output'];
 };
 
-/** The Small Gestures a user may send now, or why there are none. */
+export type SmallGestureConnection = {
+  __typename?: 'SmallGestureConnection';
+  edges: Array<SmallGestureEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SmallGestureEdge = {
+  __typename?: 'SmallGestureEdge';
+  cursor: Scalars['String']['output'];
+  node: SmallGesture;
+};
+
+export type SmallGestureOfferUnavailableReason =
+  /** The user has sent the three Small Gestures each user may send (claim links not claimed in time are given back). */
+  | 'ALLOWANCE_SPENT'
+  /** The offer's codes are all given out. */
+  | 'SOLD_OUT';
+
+/** The Small Gestures a user may send now, those they may not and why, or why there are none. */
 export type SmallGestureOffers = {
   __typename?: 'SmallGestureOffers';
+  /** The user's allowance: how many more they may send. */
+  allowance: SmallGestureAllowance;
   /** Offers the user may send now, by title. */
   offers: Array<GiftOffer>;
+  /** Open offers of the user's country they cannot send, by title, each with why. */
+  unavailable: Array<UnavailableSmallGestureOffer>;
   /** Why the program is unavailable to the user (e.g. outside the US); null when it is available. */
   unavailableReason?: Maybe<Scalars['String']['output']>;
 };
+
+/** Where a Small Gesture is. */
+export type SmallGestureState =
+  /** Sent by claim link; nobody has claimed it yet, and it has not expired. */
+  | 'AWAITING_CLAIM'
+  /** In the recipient's inbox, not redeemed yet. */
+  | 'DELIVERED'
+  /** Sent by claim link and not claimed in time: the send went back to the sender's allowance. */
+  | 'EXPIRED'
+  /** Redeemed: the recipient has its code. */
+  | 'REDEEMED';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -630,6 +707,15 @@ export type TopGifter = {
   user: User;
 };
 
+/** An open offer the user cannot send, and why. */
+export type UnavailableSmallGestureOffer = {
+  __typename?: 'UnavailableSmallGestureOffer';
+  /** The reason in words, for display. */
+  message: Scalars['String']['output'];
+  offer: GiftOffer;
+  reason: SmallGestureOfferUnavailableReason;
+};
+
 export type User = {
   __typename?: 'User';
   /** The user's coin purchases, newest first, declined and pending ones included. */
@@ -641,6 +727,8 @@ export type User = {
   liveGiftsSent?: Maybe<LiveGiftSendConnection>;
   /** The user's Small Gestures sent and remaining. */
   smallGestures?: Maybe<SmallGestureAllowance>;
+  /** Small Gestures the user sent, newest first, with where each is (awaiting its claim, expired, delivered, redeemed). */
+  smallGesturesSent?: Maybe<SmallGestureConnection>;
   /** The user's coins. */
   wallet?: Maybe<Wallet>;
 };
@@ -659,6 +747,12 @@ export type UserGiftInboxArgs = {
 
 
 export type UserLiveGiftsSentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserSmallGesturesSentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -783,6 +877,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Brand: ResolverTypeWrapper<Brand>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ClaimSmallGesturePayload: ResolverTypeWrapper<Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
   CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
   CoinPurchase: ResolverTypeWrapper<CoinPurchaseRow>;
   CoinPurchaseConnection: ResolverTypeWrapper<Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversTypes['CoinPurchaseEdge']> }>;
@@ -827,9 +922,14 @@ export type ResolversTypes = {
   SendSmallGesturePayload: ResolverTypeWrapper<Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
   SmallGesture: ResolverTypeWrapper<SmallGestureSendRow>;
   SmallGestureAllowance: ResolverTypeWrapper<SmallGestureAllowance>;
-  SmallGestureOffers: ResolverTypeWrapper<Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversTypes['GiftOffer']> }>;
+  SmallGestureConnection: ResolverTypeWrapper<Omit<SmallGestureConnection, 'edges'> & { edges: Array<ResolversTypes['SmallGestureEdge']> }>;
+  SmallGestureEdge: ResolverTypeWrapper<Omit<SmallGestureEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
+  SmallGestureOfferUnavailableReason: SmallGestureOfferUnavailableReason;
+  SmallGestureOffers: ResolverTypeWrapper<SendableOffers>;
+  SmallGestureState: SmallGestureState;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TopGifter: ResolverTypeWrapper<TopGifterRow>;
+  UnavailableSmallGestureOffer: ResolverTypeWrapper<Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
   User: ResolverTypeWrapper<UserRef>;
   Wallet: ResolverTypeWrapper<WalletRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -841,6 +941,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Brand: Brand;
   ID: Scalars['ID']['output'];
+  ClaimSmallGesturePayload: Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
   CoinPackage: CoinPackageDef;
   CoinPurchase: CoinPurchaseRow;
   CoinPurchaseConnection: Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CoinPurchaseEdge']> };
@@ -883,9 +984,12 @@ export type ResolversParentTypes = {
   SendSmallGesturePayload: Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
   SmallGesture: SmallGestureSendRow;
   SmallGestureAllowance: SmallGestureAllowance;
-  SmallGestureOffers: Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversParentTypes['GiftOffer']> };
+  SmallGestureConnection: Omit<SmallGestureConnection, 'edges'> & { edges: Array<ResolversParentTypes['SmallGestureEdge']> };
+  SmallGestureEdge: Omit<SmallGestureEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
+  SmallGestureOffers: SendableOffers;
   Subscription: Record<PropertyKey, never>;
   TopGifter: TopGifterRow;
+  UnavailableSmallGestureOffer: Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
   User: UserRef;
   Wallet: WalletRef;
   String: Scalars['String']['output'];
@@ -908,6 +1012,10 @@ export type AddGiftOfferCodesPayloadResolvers<ContextType = Context, ParentType 
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ClaimSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimSmallGesturePayload'] = ResolversParentTypes['ClaimSmallGesturePayload']> = {
+  gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
 export type CoinPackageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPackage'] = ResolversParentTypes['CoinPackage']> = {
@@ -1084,6 +1192,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addGiftOfferCodes?: Resolver<Maybe<ResolversTypes['AddGiftOfferCodesPayload']>, ParentType, ContextType, RequireFields<MutationAddGiftOfferCodesArgs, 'codes' | 'offerId'>>;
+  claimSmallGesture?: Resolver<Maybe<ResolversTypes['ClaimSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationClaimSmallGestureArgs, 'token'>>;
   createGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationCreateGiftOfferArgs, 'input'>>;
   purchaseCoins?: Resolver<Maybe<ResolversTypes['PurchaseCoinsPayload']>, ParentType, ContextType, RequireFields<MutationPurchaseCoinsArgs, 'input'>>;
   redeemSmallGesture?: Resolver<Maybe<ResolversTypes['RedeemSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationRedeemSmallGestureArgs, 'id'>>;
@@ -1129,18 +1238,24 @@ export type SendLiveGiftPayloadResolvers<ContextType = Context, ParentType exten
 
 export type SendSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendSmallGesturePayload'] = ResolversParentTypes['SendSmallGesturePayload']> = {
   allowance?: Resolver<ResolversTypes['SmallGestureAllowance'], ParentType, ContextType>;
+  claimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
 export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture']> = {
+  claimExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  claimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claimedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
-  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   redeemed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   redeemedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SmallGestureState'], ParentType, ContextType>;
 };
 
 export type SmallGestureAllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureAllowance'] = ResolversParentTypes['SmallGestureAllowance']> = {
@@ -1149,8 +1264,20 @@ export type SmallGestureAllowanceResolvers<ContextType = Context, ParentType ext
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SmallGestureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureConnection'] = ResolversParentTypes['SmallGestureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SmallGestureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SmallGestureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureEdge'] = ResolversParentTypes['SmallGestureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
+};
+
 export type SmallGestureOffersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureOffers'] = ResolversParentTypes['SmallGestureOffers']> = {
+  allowance?: Resolver<ResolversTypes['SmallGestureAllowance'], ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['GiftOffer']>, ParentType, ContextType>;
+  unavailable?: Resolver<Array<ResolversTypes['UnavailableSmallGestureOffer']>, ParentType, ContextType>;
   unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1164,6 +1291,12 @@ export type TopGifterResolvers<ContextType = Context, ParentType extends Resolve
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type UnavailableSmallGestureOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnavailableSmallGestureOffer'] = ResolversParentTypes['UnavailableSmallGestureOffer']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SmallGestureOfferUnavailableReason'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coinPurchases?: Resolver<Maybe<ResolversTypes['CoinPurchaseConnection']>, ParentType, ContextType, RequireFields<UserCoinPurchasesArgs, 'first'>>;
@@ -1171,6 +1304,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   liveGiftsSent?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<UserLiveGiftsSentArgs, 'first'>>;
   smallGestures?: Resolver<Maybe<ResolversTypes['SmallGestureAllowance']>, ParentType, ContextType>;
+  smallGesturesSent?: Resolver<Maybe<ResolversTypes['SmallGestureConnection']>, ParentType, ContextType, RequireFields<UserSmallGesturesSentArgs, 'first'>>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
 
@@ -1181,6 +1315,7 @@ export type WalletResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = {
   AddGiftOfferCodesPayload?: AddGiftOfferCodesPayloadResolvers<ContextType>;
   Brand?: BrandResolvers<ContextType>;
+  ClaimSmallGesturePayload?: ClaimSmallGesturePayloadResolvers<ContextType>;
   CoinPackage?: CoinPackageResolvers<ContextType>;
   CoinPurchase?: CoinPurchaseResolvers<ContextType>;
   CoinPurchaseConnection?: CoinPurchaseConnectionResolvers<ContextType>;
@@ -1216,9 +1351,12 @@ export type Resolvers<ContextType = Context> = {
   SendSmallGesturePayload?: SendSmallGesturePayloadResolvers<ContextType>;
   SmallGesture?: SmallGestureResolvers<ContextType>;
   SmallGestureAllowance?: SmallGestureAllowanceResolvers<ContextType>;
+  SmallGestureConnection?: SmallGestureConnectionResolvers<ContextType>;
+  SmallGestureEdge?: SmallGestureEdgeResolvers<ContextType>;
   SmallGestureOffers?: SmallGestureOffersResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TopGifter?: TopGifterResolvers<ContextType>;
+  UnavailableSmallGestureOffer?: UnavailableSmallGestureOfferResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
 };

@@ -130,9 +130,12 @@ export const creatorGiftShares = sqliteTable(
 );
 
 /**
- * One Small Gesture: a code from an offer's pool, sent by one user to another with a message.
- * The unique `code_id` means a code is in at most one send. Each send takes the sender's next
- * slot (1 to 3), unique per sender, so a fourth send cannot exist even if a rule were skipped.
+ * One Small Gesture: a code from an offer's pool, sent by one user to another with a message, or
+ * to whoever first claims its link (then `recipientId` stays null until the claim, and
+ * `claimExpiresAt` says until when). The unique `code_id` means a code is in at most one send.
+ * Each send takes one of the sender's slots (1 to 3), unique per sender, so a fourth send cannot
+ * exist even if a rule were skipped. A link nobody claimed in time gives both back: its code
+ * returns to the pool and its slot to the sender (`code_id`, `sender_slot` set to null).
  */
 export const smallGestureSends = sqliteTable(
   'small_gesture_sends',
@@ -141,25 +144,35 @@ export const smallGestureSends = sqliteTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
+    /** Null only once an unclaimed link has expired and given its code back. */
     codeId: integer('code_id')
-      .notNull()
       .unique()
       .references(() => giftOfferCodes.id),
     senderId: text('sender_id').notNull(),
-    senderSlot: integer('sender_slot').notNull(),
-    recipientId: text('recipient_id').notNull(),
+    /** Null only once an unclaimed link has expired and given its slot back. */
+    senderSlot: integer('sender_slot'),
+    /** Null while a claim link waits for whoever claims it. */
+    recipientId: text('recipient_id'),
     message: text('message').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    /** When the recipient redeemed it, which is also the one time the code was shown. */
+    /** When the recipient redeemed it, which is also when the code was first shown. */
     redeemedAt: integer('redeemed_at', { mode: 'timestamp_ms' }),
+    /** A claim link's end: unclaimed by then, it has expired. Null for a gift sent to a user. */
+    claimExpiresAt: integer('claim_expires_at', { mode: 'timestamp_ms' }),
+    /** When a claim link was claimed (its recipient set). */
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
   },
   (table) => [
     check('small_gesture_sends_slot_in_limit', sql`${table.senderSlot} between 1 and ${sql.raw(String(SMALL_GESTURE_LIMIT))}`),
     check('small_gesture_sends_message_length', sql`length(${table.message}) <= ${sql.raw(String(SMALL_GESTURE_MESSAGE_MAX))}`),
     check('small_gesture_sends_not_to_self', sql`${table.senderId} <> ${table.recipientId}`),
+    // Either a recipient, or a claim link.
+    check('small_gesture_sends_recipient_or_link', sql`${table.recipientId} is not null or ${table.claimExpiresAt} is not null`),
     uniqueIndex('small_gesture_sends_sender_slot').on(table.senderId, table.senderSlot),
     // The inbox: a recipient's gifts newest first.
     index('small_gesture_sends_recipient').on(table.recipientId, table.createdAt, table.id),
+    // The sender's list of gifts sent, newest first.
+    index('small_gesture_sends_sender').on(table.senderId, table.createdAt, table.id),
     // An offer's sent and redeemed counts.
     index('small_gesture_sends_offer').on(table.offerId, table.redeemedAt),
   ],

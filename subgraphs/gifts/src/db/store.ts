@@ -5,7 +5,7 @@
  * inside the store's `transaction`, taken up front, so every read there sees what the write
  * will commit on top of.
  */
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, not, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
@@ -72,6 +72,9 @@ export interface PayoutTotal {
   amount: number;
 }
 
+/** A claim link nobody claimed before it expired, as of `now`. */
+const lapsedClaim = (now: Date) => and(isNull(smallGestureSends.recipientId), lte(smallGestureSends.claimExpiresAt, now)) as SQL;
+
 /** SQLite's sum() of an integer column, read back as a number rather than drizzle's string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
 
@@ -111,15 +114,25 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
         .orderBy(asc(giftOffers.title), asc(giftOffers.id))
         .all(),
 
-    /** Unclaimed codes per offer; offers with none left have no row. */
-    unclaimedCodeCounts: (offerIds: readonly string[]) => countsPerKey(db, giftOfferCodes, giftOfferCodes.offerId, offerIds, isNull(giftOfferCodes.claimedAt)),
+    /**
+     * Codes left per offer at `now`: unclaimed, or held by a claim link that expired unclaimed
+     * (given back at the next write, see `releaseLapsedClaims`); offers with none left have no row.
+     */
+    unclaimedCodeCounts: (offerIds: readonly string[], now: Date) =>
+      countsPerKey(
+        db,
+        giftOfferCodes,
+        giftOfferCodes.offerId,
+        offerIds,
+        or(isNull(giftOfferCodes.claimedAt), exists(db.select({ one: sql`1` }).from(smallGestureSends).where(and(eq(smallGestureSends.codeId, giftOfferCodes.id), lapsedClaim(now))))),
+      ),
 
-    /** Small Gestures sent and redeemed per offer; offers never sent have no row. */
-    offerStats: (offerIds: readonly string[]): OfferStats[] =>
+    /** Small Gestures sent (expired claim links left out) and redeemed per offer; offers never sent have no row. */
+    offerStats: (offerIds: readonly string[], now: Date): OfferStats[] =>
       db
         .select({ offerId: smallGestureSends.offerId, sent: count(), redeemed: count(smallGestureSends.redeemedAt) })
         .from(smallGestureSends)
-        .where(inArray(smallGestureSends.offerId, [...offerIds]))
+        .where(and(inArray(smallGestureSends.offerId, [...offerIds]), not(lapsedClaim(now))))
         .groupBy(smallGestureSends.offerId)
         .all(),
 
@@ -168,8 +181,61 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
 
     smallGesturesByIds: (ids: readonly string[]): SmallGestureSendRow[] => db.select().from(smallGestureSends).where(inArray(smallGestureSends.id, [...ids])).all(),
 
-    /** Small Gestures sent per sender; senders who sent none have no row. */
-    smallGestureSentCounts: (senderIds: readonly string[]) => countsPerKey(db, smallGestureSends, smallGestureSends.senderId, senderIds),
+    /** Small Gestures counting against each sender's allowance at `now` (expired claim links do not); senders with none have no row. */
+    smallGestureSentCounts: (senderIds: readonly string[], now: Date) =>
+      countsPerKey(db, smallGestureSends, smallGestureSends.senderId, senderIds, and(isNotNull(smallGestureSends.senderSlot), not(lapsedClaim(now)))),
+
+    /** The allowance slots a sender holds (after `releaseLapsedClaims`, inside a send's transaction). */
+    senderSlotsTaken: (senderId: string): number[] =>
+      db
+        .select({ slot: smallGestureSends.senderSlot })
+        .from(smallGestureSends)
+        .where(and(eq(smallGestureSends.senderId, senderId), isNotNull(smallGestureSends.senderSlot)))
+        .all()
+        .map((row) => row.slot as number),
+
+    /**
+     * Gives back what claim links that expired unclaimed still hold, of one sender or one offer:
+     * their codes return to the pool, their slots to their senders. How many links it released.
+     */
+    releaseLapsedClaims: (senderId: string, offerId: string, now: Date): number => {
+      const lapsed = db
+        .select({ id: smallGestureSends.id, codeId: smallGestureSends.codeId })
+        .from(smallGestureSends)
+        .where(and(lapsedClaim(now), isNotNull(smallGestureSends.codeId), or(eq(smallGestureSends.senderId, senderId), eq(smallGestureSends.offerId, offerId))))
+        .all();
+      if (lapsed.length === 0) return 0;
+      db.update(smallGestureSends)
+        .set({ codeId: null, senderSlot: null })
+        .where(inArray(smallGestureSends.id, lapsed.map((row) => row.id)))
+        .run();
+      db.update(giftOfferCodes)
+        .set({ claimedAt: null })
+        .where(inArray(giftOfferCodes.id, lapsed.map((row) => row.codeId as number)))
+        .run();
+      return lapsed.length;
+    },
+
+    /** Makes `recipientId` the recipient of a claim link still unclaimed and not expired at `now`; undefined otherwise. */
+    claimSmallGesture: (id: string, recipientId: string, now: Date): SmallGestureSendRow | undefined =>
+      db
+        .update(smallGestureSends)
+        .set({ recipientId, claimedAt: now })
+        .where(and(eq(smallGestureSends.id, id), isNull(smallGestureSends.recipientId), gt(smallGestureSends.claimExpiresAt, now)))
+        .returning()
+        .get(),
+
+    /** A page of the Small Gestures each of many senders sent, newest first, `first + 1` each. */
+    smallGestureSentPages: (senderIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: smallGestureSends,
+        owner: smallGestureSends.senderId,
+        ownerIds: senderIds,
+        orderBy: [desc(smallGestureSends.createdAt), desc(smallGestureSends.id)],
+        where: before([smallGestureSends.createdAt, smallGestureSends.id], page.after),
+        node: { table: smallGestureSends, id: smallGestureSends.id, ref: smallGestureSends.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     /** A page of the inbox for each of many recipients in one statement, newest first, `first + 1` each. */
     inboxPages: (recipientIds: readonly string[], page: Page) =>

@@ -198,8 +198,8 @@ export type SendSmallGestureInput = {
   /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
   message: Scalars['String']['input'];
   offerId: Scalars['ID']['input'];
-  /** The user who receives the gift; not the sender. */
-  recipientId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. Leave it out to send a claim link instead. */
+  recipientId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SetCreatorCommissionInput = {
@@ -209,6 +209,23 @@ export type SetCreatorCommissionInput = {
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+export type SmallGestureOfferUnavailableReason =
+  /** The user has sent the three Small Gestures each user may send (claim links not claimed in time are given back). */
+  | 'ALLOWANCE_SPENT'
+  /** The offer's codes are all given out. */
+  | 'SOLD_OUT';
+
+/** Where a Small Gesture is. */
+export type SmallGestureState =
+  /** Sent by claim link; nobody has claimed it yet, and it has not expired. */
+  | 'AWAITING_CLAIM'
+  /** In the recipient's inbox, not redeemed yet. */
+  | 'DELIVERED'
+  /** Sent by claim link and not claimed in time: the send went back to the sender's allowance. */
+  | 'EXPIRED'
+  /** Redeemed: the recipient has its code. */
+  | 'REDEEMED';
 
 export type UpdateProductInput = {
   /** At most 5,000 characters. */

@@ -107,22 +107,25 @@ export const smallGestureSends = pgTable(
       .notNull()
       .references(() => giftOffers.id),
     codeId: integer('code_id')
-      .notNull()
       .unique()
       .references(() => giftOfferCodes.id),
     senderId: text('sender_id').notNull(),
-    senderSlot: integer('sender_slot').notNull(),
-    recipientId: text('recipient_id').notNull(),
+    senderSlot: integer('sender_slot'),
+    recipientId: text('recipient_id'),
     message: text('message').notNull(),
     createdAt: at('created_at').notNull(),
     redeemedAt: at('redeemed_at'),
+    claimExpiresAt: at('claim_expires_at'),
+    claimedAt: at('claimed_at'),
   },
   (table) => [
     check('small_gesture_sends_slot_in_limit', sql`${table.senderSlot} between 1 and ${sql.raw(String(SMALL_GESTURE_LIMIT))}`),
     check('small_gesture_sends_message_length', sql`length(${table.message}) <= ${sql.raw(String(SMALL_GESTURE_MESSAGE_MAX))}`),
     check('small_gesture_sends_not_to_self', sql`${table.senderId} <> ${table.recipientId}`),
+    check('small_gesture_sends_recipient_or_link', sql`${table.recipientId} is not null or ${table.claimExpiresAt} is not null`),
     uniqueIndex('small_gesture_sends_sender_slot').on(table.senderId, table.senderSlot),
     index('small_gesture_sends_recipient').on(table.recipientId, table.createdAt, table.id),
+    index('small_gesture_sends_sender').on(table.senderId, table.createdAt, table.id),
     index('small_gesture_sends_offer').on(table.offerId, table.redeemedAt),
   ],
 );

@@ -5,7 +5,7 @@
  * what SQLite's up-front write lock gave the reads around them, serializable transactions give
  * here (`@app/kit/pg`).
  */
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, not, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { idempotencyPgStatements } from '@app/kit/idempotency-pg';
 import { LiveEventBus } from '@app/kit/live';
@@ -18,6 +18,9 @@ import { migrationsFolderFor, type Queries } from '@app/kit/store';
 import { giftsSeed } from '../seed.ts';
 import type { GiftsStatements, GiftsStore } from '../store.ts';
 import { coinPurchases, creatorBalances, creatorGiftShares, giftOfferCodes, giftOffers, giftPayouts, ledgerEntries, ledgerTransactions, liveGiftSends, liveGifts, smallGestureSends, wallets } from './schema.ts';
+
+/** A claim link nobody claimed before it expired, as of `now`. */
+const lapsedClaim = (now: Date) => and(isNull(smallGestureSends.recipientId), lte(smallGestureSends.claimExpiresAt, now)) as SQL;
 
 /** Postgres' sum() of an integer column is a bigint, which the driver answers as a string. */
 const total = (column: AnyColumn) => sql<number>`sum(${column})`.mapWith(Number);
@@ -49,13 +52,20 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
         .where(and(eq(giftOffers.active, true), lte(giftOffers.startsAt, now), or(isNull(giftOffers.endsAt), gt(giftOffers.endsAt, now))))
         .orderBy(asc(giftOffers.title), asc(giftOffers.id)),
 
-    unclaimedCodeCounts: (offerIds) => countsPerKeyPg(db, giftOfferCodes, giftOfferCodes.offerId, offerIds, isNull(giftOfferCodes.claimedAt)),
+    unclaimedCodeCounts: (offerIds, now) =>
+      countsPerKeyPg(
+        db,
+        giftOfferCodes,
+        giftOfferCodes.offerId,
+        offerIds,
+        or(isNull(giftOfferCodes.claimedAt), exists(db.select({ one: sql`1` }).from(smallGestureSends).where(and(eq(smallGestureSends.codeId, giftOfferCodes.id), lapsedClaim(now))))),
+      ),
 
-    offerStats: async (offerIds) =>
+    offerStats: async (offerIds, now) =>
       db
         .select({ offerId: smallGestureSends.offerId, sent: count(), redeemed: count(smallGestureSends.redeemedAt) })
         .from(smallGestureSends)
-        .where(inArray(smallGestureSends.offerId, [...offerIds]))
+        .where(and(inArray(smallGestureSends.offerId, [...offerIds]), not(lapsedClaim(now))))
         .groupBy(smallGestureSends.offerId),
 
     insertOffer: async (row) => (await db.insert(giftOffers).values(row).returning())[0]!,
@@ -92,7 +102,53 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
 
     smallGesturesByIds: async (ids) => db.select().from(smallGestureSends).where(inArray(smallGestureSends.id, [...ids])),
 
-    smallGestureSentCounts: (senderIds) => countsPerKeyPg(db, smallGestureSends, smallGestureSends.senderId, senderIds),
+    smallGestureSentCounts: (senderIds, now) =>
+      countsPerKeyPg(db, smallGestureSends, smallGestureSends.senderId, senderIds, and(isNotNull(smallGestureSends.senderSlot), not(lapsedClaim(now)))),
+
+    senderSlotsTaken: async (senderId) =>
+      (
+        await db
+          .select({ slot: smallGestureSends.senderSlot })
+          .from(smallGestureSends)
+          .where(and(eq(smallGestureSends.senderId, senderId), isNotNull(smallGestureSends.senderSlot)))
+      ).map((row) => row.slot as number),
+
+    releaseLapsedClaims: async (senderId, offerId, now) => {
+      const lapsed = await db
+        .select({ id: smallGestureSends.id, codeId: smallGestureSends.codeId })
+        .from(smallGestureSends)
+        .where(and(lapsedClaim(now), isNotNull(smallGestureSends.codeId), or(eq(smallGestureSends.senderId, senderId), eq(smallGestureSends.offerId, offerId))));
+      if (lapsed.length === 0) return 0;
+      await db
+        .update(smallGestureSends)
+        .set({ codeId: null, senderSlot: null })
+        .where(inArray(smallGestureSends.id, lapsed.map((row) => row.id)));
+      await db
+        .update(giftOfferCodes)
+        .set({ claimedAt: null })
+        .where(inArray(giftOfferCodes.id, lapsed.map((row) => row.codeId as number)));
+      return lapsed.length;
+    },
+
+    claimSmallGesture: async (id, recipientId, now) =>
+      (
+        await db
+          .update(smallGestureSends)
+          .set({ recipientId, claimedAt: now })
+          .where(and(eq(smallGestureSends.id, id), isNull(smallGestureSends.recipientId), gt(smallGestureSends.claimExpiresAt, now)))
+          .returning()
+      )[0],
+
+    smallGestureSentPages: (senderIds, page) =>
+      pagesPerOwnerPg<typeof smallGestureSends>(db, {
+        from: smallGestureSends,
+        owner: smallGestureSends.senderId,
+        ownerIds: senderIds,
+        orderBy: [desc(smallGestureSends.createdAt), desc(smallGestureSends.id)],
+        where: beforePg([smallGestureSends.createdAt, smallGestureSends.id], page.after),
+        node: { table: smallGestureSends, id: smallGestureSends.id, ref: smallGestureSends.id },
+        perOwner: perOwnerOf(page),
+      }),
 
     inboxPages: (recipientIds, page) =>
       pagesPerOwnerPg<typeof smallGestureSends>(db, {
