@@ -521,4 +521,80 @@ describe('Small Gestures through the gateway', () => {
     expect(firstError((await graph.query(STATS, { id: offerId }, otherAnalyst)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     expect(firstError((await graph.query(STATS, { id: offerId }, await as(userIds[46] as string))).body)).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('lets a partner list its offers on its brand, pause, resume and end them, and refuses other brands', async () => {
+    const brandId = smallGesturesBrands[2]!.id;
+    const writer = { 'x-api-key': (await graph.keys.create({ partnerId: brandId, name: 'offers', scopes: ['offers:write'] })).secret };
+    const otherWriter = { 'x-api-key': (await graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'offers', scopes: ['offers:write'] })).secret };
+    const created = await graph.query('mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id status } }', { input: { brandId, title: 'Pausable pass', description: '', retailValueAmount: 500 } }, writer);
+    const offerId = created.body.data.createGiftOffer.id as string;
+    expect(created.body.data.createGiftOffer.status).toBe('ACTIVE');
+    await graph.query('mutation ($offerId: ID!, $codes: [String!]!) { addGiftOfferCodes(offerId: $offerId, codes: $codes) { added } }', { offerId, codes: ['PAUSE-0001', 'PAUSE-0002'] }, writer);
+
+    const BRAND = 'query ($id: ID!) { brand(id: $id) { name giftOffers(first: 20) { edges { node { id title status active endsAt } } } } }';
+    const listed = (await graph.query(BRAND, { id: brandId })).body.data.brand;
+    expect(listed.name).toBe('Tunewave');
+    // Newest first, the ended launch-week offer too.
+    expect(listed.giftOffers.edges[0].node).toMatchObject({ id: offerId, title: 'Pausable pass', status: 'ACTIVE' });
+    expect(listed.giftOffers.edges.map((edge: any) => edge.node.status)).toContain('ENDED');
+
+    const PAUSE = 'mutation ($id: ID!) { pauseGiftOffer(id: $id) { status active } }';
+    const RESUME = 'mutation ($id: ID!) { resumeGiftOffer(id: $id) { status active } }';
+    const END = 'mutation ($id: ID!, $endsAt: DateTime) { setGiftOfferEndDate(id: $id, endsAt: $endsAt) { status endsAt } }';
+    const sender = await as(US_USER_IDS[29] as string);
+    const sendIt = () => graph.query(SEND_GESTURE, { input: { offerId, recipientId: US_USER_IDS[30], message: 'hi', idempotencyKey: key('pause') } }, sender);
+    const sendable = async () => (await graph.query('{ smallGestureOffers { offers { id } } }', {}, sender)).body.data.smallGestureOffers.offers.map((offer: any) => offer.id);
+
+    expect((await graph.query(PAUSE, { id: offerId }, writer)).body.data.pauseGiftOffer).toEqual({ status: 'PAUSED', active: false });
+    expect((await graph.query(PAUSE, { id: offerId }, writer)).body.data.pauseGiftOffer).toEqual({ status: 'PAUSED', active: false });
+    expect(firstError((await sendIt()).body)).toMatchObject({ code: 'OFFER_INACTIVE' });
+    expect(await sendable()).not.toContain(offerId);
+    expect(firstError((await graph.query(RESUME, { id: offerId }, otherWriter)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
+    expect(firstError((await graph.query(RESUME, { id: offerId }, await as(US_USER_IDS[29] as string))).body)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await graph.query(RESUME, { id: offerId }, writer)).body.data.resumeGiftOffer).toEqual({ status: 'ACTIVE', active: true });
+    expect((await sendIt()).body.errors).toBeUndefined();
+
+    expect(firstError((await graph.query(END, { id: offerId, endsAt: new Date(Date.now() - 86_400_000).toISOString() }, writer)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    const ended = (await graph.query(END, { id: offerId, endsAt: new Date().toISOString() }, writer)).body.data.setGiftOfferEndDate;
+    expect(ended.status).toBe('ENDED');
+    expect(firstError((await sendIt()).body)).toMatchObject({ code: 'OFFER_INACTIVE' });
+    expect(firstError((await graph.query(PAUSE, { id: offerId }, writer)).body)).toBeUndefined();
+    expect(firstError((await graph.query(RESUME, { id: offerId }, writer)).body)).toMatchObject({ code: 'OFFER_ENDED' });
+    const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect((await graph.query(END, { id: offerId, endsAt: later }, writer)).body.data.setGiftOfferEndDate).toEqual({ status: 'PAUSED', endsAt: later });
+    expect((await graph.query(RESUME, { id: offerId }, writer)).body.data.resumeGiftOffer.status).toBe('ACTIVE');
+    expect((await graph.query(END, { id: offerId, endsAt: null }, writer)).body.data.setGiftOfferEndDate).toEqual({ status: 'ACTIVE', endsAt: null });
+    expect(await sendable()).toContain(offerId);
+  });
+
+  it('never lets a partner learn anything about another brand’s codes: adding one that exists elsewhere answers as for one that exists nowhere', async () => {
+    const [brandA, brandB] = [smallGesturesBrands[0]!.id, smallGesturesBrands[1]!.id];
+    const writerFor = async (brandId: string) => ({ 'x-api-key': (await graph.keys.create({ partnerId: brandId, name: 'codes', scopes: ['offers:write'] })).secret });
+    const [writerA, writerB] = [await writerFor(brandA), await writerFor(brandB)];
+    const CREATE = 'mutation ($input: CreateGiftOfferInput!) { createGiftOffer(input: $input) { id } }';
+    const offerOf = async (brandId: string, writer: Record<string, string>, title: string) => (await graph.query(CREATE, { input: { brandId, title, description: '', retailValueAmount: 100 } }, writer)).body.data.createGiftOffer.id as string;
+    const offerA = await offerOf(brandA, writerA, 'A’s secret pool');
+    const [offerB1, offerB2] = [await offerOf(brandB, writerB, 'B probe one'), await offerOf(brandB, writerB, 'B probe two')];
+    const ADD = 'mutation ($offerId: ID!, $codes: [String!]!) { addGiftOfferCodes(offerId: $offerId, codes: $codes) { added offer { codesLeft } } }';
+    expect((await graph.query(ADD, { offerId: offerA, codes: ['ASECRET-0001', 'ASECRET-0002'] }, writerA)).body.data.addGiftOfferCodes.added).toBe(2);
+
+    // B probes with a code A holds, and with one nobody holds: the same answer.
+    const probeHeld = await graph.query(ADD, { offerId: offerB1, codes: ['asecret-0001'] }, writerB);
+    const probeFree = await graph.query(ADD, { offerId: offerB2, codes: ['NOBODY-0001'] }, writerB);
+    // (The rate-limit bucket in `extensions` drains between the two; everything else is the same.)
+    const answer = (result: typeof probeHeld) => ({ status: result.status, data: result.body.data, errors: result.body.errors });
+    expect(answer(probeHeld)).toEqual(answer(probeFree));
+    expect(answer(probeHeld)).toEqual({ status: 200, data: { addGiftOfferCodes: { added: 1, offer: { codesLeft: 1 } } }, errors: undefined });
+    // A duplicate answer names only B's own codes, whatever A holds.
+    const mixed = await graph.query(ADD, { offerId: offerB1, codes: ['ASECRET-0001', 'ASECRET-0002', 'NOBODY-0002'] }, writerB);
+    expect(firstError(mixed.body)).toMatchObject({ code: 'DUPLICATE_GIFT_CODE', codes: ['ASECRET-0001'] });
+    expect(JSON.stringify(mixed.body)).not.toContain('ASECRET-0002');
+
+    // Each pool gives out its own row: A's code stays A's to give.
+    const recipient = US_USER_IDS[31] as string;
+    const sent = await graph.query(SEND_GESTURE, { input: { offerId: offerB1, recipientId: recipient, message: 'B’s gift', idempotencyKey: key('probe') } }, await as(US_USER_IDS[32] as string));
+    expect((await graph.query(REDEEM, { id: sent.body.data.sendSmallGesture.gift.id }, await as(recipient))).body.data.redeemSmallGesture.code).toBe('ASECRET-0001');
+    expect((await graph.query('query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerA })).body.data.giftOffer.codesLeft).toBe(2);
+    expect(await graph.rows('gifts').scalar("select count(*) from gift_offer_codes where code = 'ASECRET-0001'")).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@ export default subgraphCodegen({
   LiveGift: '../db/schema.ts#LiveGiftRow',
   Money: '@app/kit/money#Money as MoneyValue',
   Creator: '../db/schema.ts#CreatorRef',
+  Brand: '../db/schema.ts#BrandRef',
   LiveStream: '../db/schema.ts#LiveStreamRef',
   User: '../db/schema.ts#UserRef',
   Wallet: '../db/schema.ts#WalletRef',

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
-import type { CoinPurchaseRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
 import { now } from './clock.ts';
 import type { Share } from './rates.ts';
@@ -76,6 +76,7 @@ export function createLoaders(store: GiftsStore) {
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
     smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, now())),
+    brandGiftOffers: pageLoader<GiftOfferRow>((ids, page) => store.giftOfferPagesByBrand(ids, page)),
     smallGesturesSentList: pageLoader<SmallGestureSendRow>((ids, page) => store.smallGestureSentPages(ids, page)),
     inbox: pageLoader<SmallGestureSendRow>((ids, page) => store.inboxPages(ids, page)),
     // A user who never bought coins has no wallet row yet: zero coins.

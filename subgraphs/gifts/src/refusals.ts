@@ -13,6 +13,8 @@ export const Refusal = {
   RECIPIENT_NOT_FOUND: 'RECIPIENT_NOT_FOUND',
   /** The offer is switched off, not started or ended. */
   OFFER_INACTIVE: 'OFFER_INACTIVE',
+  /** Resuming an offer whose end date has passed. */
+  OFFER_ENDED: 'OFFER_ENDED',
   /** The offer's pool has no codes left. */
   OFFER_SOLD_OUT: 'OFFER_SOLD_OUT',
   MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
@@ -24,7 +26,7 @@ export const Refusal = {
   SMALL_GESTURE_ALREADY_CLAIMED: 'SMALL_GESTURE_ALREADY_CLAIMED',
   /** Nobody claimed the link in time; the gift went back to its sender. */
   SMALL_GESTURE_CLAIM_EXPIRED: 'SMALL_GESTURE_CLAIM_EXPIRED',
-  /** A code repeats within the batch or is already in a pool. */
+  /** A code repeats within the batch or is already in this offer's pool. */
   DUPLICATE_GIFT_CODE: 'DUPLICATE_GIFT_CODE',
   INSUFFICIENT_COINS: 'INSUFFICIENT_COINS',
   STREAM_NOT_LIVE: 'STREAM_NOT_LIVE',

@@ -12,10 +12,12 @@ import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
   addGiftOfferCodes,
   allowance,
+  brandGiftOffersPage,
   claimSmallGesture,
   claimTokenShownTo,
   codeShownTo,
   createGiftOffer,
+  giftOfferStatus,
   giftOffersPage,
   inboxPage,
   partnerOfferStats,
@@ -23,6 +25,8 @@ import {
   sendableOffers,
   sendSmallGesture,
   sentPage,
+  setGiftOfferEndDate,
+  setGiftOfferPaused,
   smallGestureState,
 } from './smallGestures.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
@@ -53,6 +57,9 @@ export const resolvers: Resolvers = {
     redeemSmallGesture: (_parent, { id }, context) => redeemSmallGesture(context, id),
     createGiftOffer: async (_parent, { input }, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', await createGiftOffer(context, input)),
     addGiftOfferCodes: (_parent, { offerId, codes }, context) => addGiftOfferCodes(context, offerId, codes),
+    pauseGiftOffer: (_parent, { id }, context) => setGiftOfferPaused(context, id, true),
+    resumeGiftOffer: (_parent, { id }, context) => setGiftOfferPaused(context, id, false),
+    setGiftOfferEndDate: (_parent, { id, endsAt }, context) => setGiftOfferEndDate(context, id, endsAt ?? null),
     purchaseCoins: async (_parent, { input }, context) => {
       const purchase = await purchaseCoins(context, input);
       return { purchase, wallet: { userId: purchase.userId } };
@@ -83,7 +90,13 @@ export const resolvers: Resolvers = {
     brand: (offer) => ({ id: offer.brandId }),
     retailValue: (offer) => money(offer.retailValueAmount, offer.currency),
     codesLeft: (offer, _args, context) => context.loaders.codesLeft.load(offer.id),
+    status: (offer) => giftOfferStatus(offer),
     stats: (offer, _args, context) => partnerOfferStats(context, offer),
+  },
+  Brand: {
+    // Whether the brand exists is for the commerce subgraph to say; here any id has (maybe no) offers.
+    __resolveReference: (reference) => ({ id: reference.id }),
+    giftOffers: (brand, args, context) => brandGiftOffersPage(context, brand.id, args),
   },
   LiveGift: {
     __resolveReference: (reference, context) => context.loaders.liveGiftById.load(reference.id),

@@ -377,7 +377,9 @@ export async function createGiftOffer(context: Context, input: CreateGiftOfferIn
 
 /**
  * A partner adds codes to its own offer's pool. All or nothing: a malformed code, or one that
- * repeats in the batch or is already in a pool, refuses the whole batch.
+ * repeats in the batch or is already in this offer's pool, refuses the whole batch. Codes are
+ * unique per offer: the answer never depends on other offers' pools, so a partner cannot probe
+ * another brand's codes.
  */
 export async function addGiftOfferCodes(context: Context, offerId: string, rawCodes: readonly string[]): Promise<{ offer: GiftOfferRow; added: number }> {
   return context.store.transaction(async (tx) => {
@@ -396,11 +398,77 @@ export async function addGiftOfferCodes(context: Context, offerId: string, rawCo
     if (repeated.size > 0) {
       throw refuse(Refusal.DUPLICATE_GIFT_CODE, 'Some codes appear more than once in this batch; nothing was added.', { codes: [...repeated].slice(0, 20) });
     }
-    const taken = await tx.existingCodes(codes);
+    // Only this offer's pool is asked: whether another brand holds the same string is none of this partner's business.
+    const taken = await tx.existingCodes(offerId, codes);
     if (taken.length > 0) {
-      throw refuse(Refusal.DUPLICATE_GIFT_CODE, 'Some codes are already in a pool; nothing was added.', { codes: taken.slice(0, 20) });
+      throw refuse(Refusal.DUPLICATE_GIFT_CODE, 'Some codes are already in this offer’s pool; nothing was added.', { codes: taken.slice(0, 20) });
     }
     await tx.insertCodes(offerId, codes);
     return { offer, added: codes.length };
+  });
+}
+
+/** How far in the past an end date may be and still mean "end it now": a partner's clock may lag ours. */
+const END_CLOCK_SKEW_MS = 5 * 60_000;
+
+export type GiftOfferStatus = 'SCHEDULED' | 'ACTIVE' | 'PAUSED' | 'ENDED';
+
+/** Where an offer is at `at`: ended (whatever else), paused, not started yet, or running. */
+export function giftOfferStatus(offer: GiftOfferRow, at: Date = now()): GiftOfferStatus {
+  if (offer.endsAt && offer.endsAt <= at) return 'ENDED';
+  if (!offer.active) return 'PAUSED';
+  return offer.startsAt > at ? 'SCHEDULED' : 'ACTIVE';
+}
+
+/** A brand's offers, newest first, whatever their status (paused and ended ones too). */
+export async function brandGiftOffersPage(context: Context, brandId: string, args: PageArgs) {
+  const page = readPage(args, 2);
+  const rows = await context.loaders.brandGiftOffers.load({ ownerId: brandId, page });
+  for (const row of rows) context.loaders.giftOfferById.prime(row.node.id, row.node);
+  return toConnection(
+    rows.map((row) => row.node),
+    page,
+    (row): CursorKey => [row.startsAt.getTime(), row.id],
+  );
+}
+
+/** The partner's own offer, read inside a write. @throws NOT_FOUND, FORBIDDEN (another brand's). */
+async function ownOffer(context: Context, tx: GiftsTx, offerId: string): Promise<GiftOfferRow> {
+  const [offer] = await tx.giftOffersByIds([offerId]);
+  if (!offer) throw notFound('GiftOffer', offerId);
+  requirePartnerOf(context.viewer, offer.brandId);
+  return offer;
+}
+
+/**
+ * A partner pauses its offer (nothing more can be sent until it resumes; links already sent can
+ * still be claimed) or resumes it. Both are idempotent. Resuming an ended offer is refused: give it
+ * a later end first.
+ * @throws OFFER_ENDED (resume only), NOT_FOUND, FORBIDDEN.
+ */
+export async function setGiftOfferPaused(context: Context, offerId: string, paused: boolean): Promise<GiftOfferRow> {
+  return context.store.transaction(async (tx) => {
+    const offer = await ownOffer(context, tx, offerId);
+    if (!paused && giftOfferStatus(offer) === 'ENDED') {
+      throw refuse(Refusal.OFFER_ENDED, 'This offer has ended; give it a later end date (setGiftOfferEndDate) to run it again.', { endsAt: offer.endsAt?.toISOString() ?? null });
+    }
+    return (await tx.setOfferActive(offerId, !paused)) as GiftOfferRow;
+  });
+}
+
+/**
+ * A partner sets when its offer ends, or removes the end with null. The end must be after the
+ * start and not in the past (an end already passed would rewrite when it stopped); a later end
+ * runs an ended offer again.
+ * @throws BAD_USER_INPUT, NOT_FOUND, FORBIDDEN.
+ */
+export async function setGiftOfferEndDate(context: Context, offerId: string, endsAt: Date | null): Promise<GiftOfferRow> {
+  return context.store.transaction(async (tx) => {
+    const offer = await ownOffer(context, tx, offerId);
+    const at = now();
+    if (endsAt && endsAt <= offer.startsAt) throw badInput('endsAt must be after the offer starts.', { field: 'endsAt', startsAt: offer.startsAt.toISOString() });
+    if (endsAt && at.getTime() - endsAt.getTime() > END_CLOCK_SKEW_MS) throw badInput('endsAt must not be in the past; send the current time to end the offer at once.', { field: 'endsAt' });
+    // "Now" by the partner's clock, a little behind ours, ends it now rather than in the past.
+    return (await tx.setOfferEndsAt(offerId, endsAt && endsAt < at ? at : endsAt)) as GiftOfferRow;
   });
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, BrandRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { SendableOffers } from '../smallGestures.ts';
 import type { DiamondsWorth } from '../giftPayouts.ts';
@@ -34,7 +34,15 @@ export type AddGiftOfferCodesPayload = {
 
 export type Brand = {
   __typename?: 'Brand';
+  /** The brand's Small Gestures offers, newest first, paused and ended ones too. */
+  giftOffers?: Maybe<GiftOfferConnection>;
   id: Scalars['ID']['output'];
+};
+
+
+export type BrandGiftOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ClaimSmallGesturePayload = {
@@ -187,7 +195,7 @@ export type GiftInboxEdge = {
 /** A free promotional gift a brand partner offers through Small Gestures. */
 export type GiftOffer = {
   __typename?: 'GiftOffer';
-  /** Whether the partner has the offer switched on; a send also needs it started and not ended. */
+  /** Whether the partner has the offer switched on (not paused); a send also needs it started and not ended. */
   active: Scalars['Boolean']['output'];
   /** The brand partner behind the offer. */
   brand: Brand;
@@ -204,6 +212,8 @@ export type GiftOffer = {
   startsAt: Scalars['DateTime']['output'];
   /** Sent and redeemed counts, for a partner key with `analytics:read` of the offer's own brand. */
   stats?: Maybe<GiftOfferStats>;
+  /** Where the offer is now: scheduled, active (it can be sent), paused, or ended. */
+  status: GiftOfferStatus;
   title: Scalars['String']['output'];
 };
 
@@ -229,6 +239,17 @@ export type GiftOfferStats = {
   /** Small Gestures sent with this offer (codes given out). */
   sent: Scalars['Int']['output'];
 };
+
+/** Where a Small Gestures offer is. */
+export type GiftOfferStatus =
+  /** Switched on, started and not ended: it can be sent. */
+  | 'ACTIVE'
+  /** Its end date has passed. */
+  | 'ENDED'
+  /** Switched off by its partner (`pauseGiftOffer`). */
+  | 'PAUSED'
+  /** Switched on, not started yet. */
+  | 'SCHEDULED';
 
 /** A creator's withdrawal of LIVE gift earnings. */
 export type GiftPayout = {
@@ -365,7 +386,8 @@ export type Mutation = {
   /**
    * Adds codes to the pool of one of the calling partner's offers. Codes are trimmed and
    * upper-cased, 4 to 64 letters, digits or dashes, at most 1,000 per call. A code repeated in the
-   * batch or already in any pool is DUPLICATE_GIFT_CODE (listing them) and nothing is added.
+   * batch or already in this offer's pool is DUPLICATE_GIFT_CODE (listing them) and nothing is
+   * added. Codes are unique per offer: the answer never depends on other offers' pools.
    */
   addGiftOfferCodes?: Maybe<AddGiftOfferCodesPayload>;
   /**
@@ -381,6 +403,11 @@ export type Mutation = {
    * brand). Its pool starts empty: add codes with `addGiftOfferCodes`.
    */
   createGiftOffer?: Maybe<GiftOffer>;
+  /**
+   * Pauses one of the calling partner's offers: nothing more can be sent with it until it is
+   * resumed (claim links already sent can still be claimed). Pausing a paused offer changes nothing.
+   */
+  pauseGiftOffer?: Maybe<GiftOffer>;
   /**
    * Buys a coin package for the signed-in user through the payment provider and credits the coins.
    * Refusals: NOT_FOUND (no such package), PAYMENT_DECLINED (nothing is credited; the key stays
@@ -411,6 +438,11 @@ export type Mutation = {
    */
   requestGiftPayout?: Maybe<RequestGiftPayoutPayload>;
   /**
+   * Resumes a paused offer of the calling partner. OFFER_ENDED when its end date has passed (give it
+   * a later one with `setGiftOfferEndDate` first). Resuming a running offer changes nothing.
+   */
+  resumeGiftOffer?: Maybe<GiftOffer>;
+  /**
    * Sends `quantity` of one LIVE gift to the creator of a live stream: the coins are debited from
    * the sender and the creator is credited diamonds at their share (by default 1 diamond per 2
    * coins, rounded down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
@@ -437,6 +469,12 @@ export type Mutation = {
    * the first send (and its claim token) and takes no second code.
    */
   sendSmallGesture?: Maybe<SendSmallGesturePayload>;
+  /**
+   * Sets when one of the calling partner's offers ends, or with null removes its end. BAD_USER_INPUT
+   * for an end before the start or in the past (the current time ends it at once); a later end runs
+   * an ended offer again.
+   */
+  setGiftOfferEndDate?: Maybe<GiftOffer>;
 };
 
 
@@ -456,6 +494,11 @@ export type MutationCreateGiftOfferArgs = {
 };
 
 
+export type MutationPauseGiftOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationPurchaseCoinsArgs = {
   input: PurchaseCoinsInput;
 };
@@ -471,6 +514,11 @@ export type MutationRequestGiftPayoutArgs = {
 };
 
 
+export type MutationResumeGiftOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendLiveGiftArgs = {
   input: SendLiveGiftInput;
 };
@@ -478,6 +526,12 @@ export type MutationSendLiveGiftArgs = {
 
 export type MutationSendSmallGestureArgs = {
   input: SendSmallGestureInput;
+};
+
+
+export type MutationSetGiftOfferEndDateArgs = {
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -843,6 +897,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Brand: Brand;
   Creator: Creator;
   GiftOffer: GiftOffer;
   LiveGift: LiveGift;
@@ -852,6 +907,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Brand:
+    ( { __typename: 'Brand' }
+    & GraphQLRecursivePick<FederationTypes['Brand'], {"id":true}> );
   Creator:
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}> );
@@ -875,7 +933,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddGiftOfferCodesPayload: ResolverTypeWrapper<Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Brand: ResolverTypeWrapper<Brand>;
+  Brand: ResolverTypeWrapper<BrandRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClaimSmallGesturePayload: ResolverTypeWrapper<Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
   CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
@@ -896,6 +954,7 @@ export type ResolversTypes = {
   GiftOfferConnection: ResolverTypeWrapper<Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversTypes['GiftOfferEdge']> }>;
   GiftOfferEdge: ResolverTypeWrapper<Omit<GiftOfferEdge, 'node'> & { node: ResolversTypes['GiftOffer'] }>;
   GiftOfferStats: ResolverTypeWrapper<GiftOfferStats>;
+  GiftOfferStatus: GiftOfferStatus;
   GiftPayout: ResolverTypeWrapper<GiftPayoutRow>;
   GiftPayoutConnection: ResolverTypeWrapper<Omit<GiftPayoutConnection, 'edges'> & { edges: Array<ResolversTypes['GiftPayoutEdge']> }>;
   GiftPayoutEdge: ResolverTypeWrapper<Omit<GiftPayoutEdge, 'node'> & { node: ResolversTypes['GiftPayout'] }>;
@@ -939,7 +998,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddGiftOfferCodesPayload: Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
   Int: Scalars['Int']['output'];
-  Brand: Brand;
+  Brand: BrandRef;
   ID: Scalars['ID']['output'];
   ClaimSmallGesturePayload: Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
   CoinPackage: CoinPackageDef;
@@ -1010,7 +1069,9 @@ export type AddGiftOfferCodesPayloadResolvers<ContextType = Context, ParentType 
   offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
 };
 
-export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
+export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  giftOffers?: Resolver<Maybe<ResolversTypes['GiftOfferConnection']>, ParentType, ContextType, RequireFields<BrandGiftOffersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1093,6 +1154,7 @@ export type GiftOfferResolvers<ContextType = Context, ParentType extends Resolve
   retailValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stats?: Resolver<Maybe<ResolversTypes['GiftOfferStats']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GiftOfferStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1194,11 +1256,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addGiftOfferCodes?: Resolver<Maybe<ResolversTypes['AddGiftOfferCodesPayload']>, ParentType, ContextType, RequireFields<MutationAddGiftOfferCodesArgs, 'codes' | 'offerId'>>;
   claimSmallGesture?: Resolver<Maybe<ResolversTypes['ClaimSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationClaimSmallGestureArgs, 'token'>>;
   createGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationCreateGiftOfferArgs, 'input'>>;
+  pauseGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationPauseGiftOfferArgs, 'id'>>;
   purchaseCoins?: Resolver<Maybe<ResolversTypes['PurchaseCoinsPayload']>, ParentType, ContextType, RequireFields<MutationPurchaseCoinsArgs, 'input'>>;
   redeemSmallGesture?: Resolver<Maybe<ResolversTypes['RedeemSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationRedeemSmallGestureArgs, 'id'>>;
   requestGiftPayout?: Resolver<Maybe<ResolversTypes['RequestGiftPayoutPayload']>, ParentType, ContextType, RequireFields<MutationRequestGiftPayoutArgs, 'input'>>;
+  resumeGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationResumeGiftOfferArgs, 'id'>>;
   sendLiveGift?: Resolver<Maybe<ResolversTypes['SendLiveGiftPayload']>, ParentType, ContextType, RequireFields<MutationSendLiveGiftArgs, 'input'>>;
   sendSmallGesture?: Resolver<Maybe<ResolversTypes['SendSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationSendSmallGestureArgs, 'input'>>;
+  setGiftOfferEndDate?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationSetGiftOfferEndDateArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

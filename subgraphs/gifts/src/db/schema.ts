@@ -27,12 +27,18 @@ export const giftOffers = sqliteTable(
     startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
     endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
   },
-  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`)],
+  (table) => [
+    check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`),
+    // A brand's offers, newest first.
+    index('gift_offers_brand').on(table.brandId, table.startsAt, table.id),
+  ],
 );
 
 /**
  * An offer's pool of codes. A send claims one by setting `claimedAt` where it is still null,
- * in the same transaction that records the send; the unique code means no code exists twice.
+ * in the same transaction that records the send. A code is unique within its offer; another
+ * brand's pool may hold the same string (it is that brand's code at that brand's site), so
+ * adding codes never depends on, nor tells anything of, other brands' pools.
  */
 export const giftOfferCodes = sqliteTable(
   'gift_offer_codes',
@@ -41,11 +47,14 @@ export const giftOfferCodes = sqliteTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
   },
-  // Serves both counting a pool's unclaimed codes and finding the next one to claim.
-  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt)],
+  (table) => [
+    // Serves both counting a pool's unclaimed codes and finding the next one to claim.
+    index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt),
+    uniqueIndex('gift_offer_codes_offer_code').on(table.offerId, table.code),
+  ],
 );
 
 /** The LIVE gift catalog. */
@@ -330,6 +339,10 @@ export type CreatorGiftShareRow = typeof creatorGiftShares.$inferSelect;
 
 /** A creator as gifts knows one: only the id; the users subgraph decides whether it exists. */
 export interface CreatorRef {
+  id: string;
+}
+/** A brand as gifts knows one: only the id; the commerce subgraph owns the rest. */
+export interface BrandRef {
   id: string;
 }
 /** A live stream as gifts knows one: only the id; the content subgraph owns the rest. */

@@ -138,14 +138,32 @@ function statements(db: GiftsDb, connection: SqliteConnection<Record<string, unk
 
     insertOffer: (row: typeof giftOffers.$inferInsert): GiftOfferRow => db.insert(giftOffers).values(row).returning().get(),
 
-    /** Codes among `codes` that are already in some pool. */
-    existingCodes: (codes: readonly string[]): string[] =>
+    /** Codes among `codes` already in this offer's pool (and only this offer's). */
+    existingCodes: (offerId: string, codes: readonly string[]): string[] =>
       db
         .select({ code: giftOfferCodes.code })
         .from(giftOfferCodes)
-        .where(inArray(giftOfferCodes.code, [...codes]))
+        .where(and(eq(giftOfferCodes.offerId, offerId), inArray(giftOfferCodes.code, [...codes])))
         .all()
         .map((row) => row.code),
+
+    /** A page of the offers of each of many brands in one statement, newest first, `first + 1` each. */
+    giftOfferPagesByBrand: (brandIds: readonly string[], page: Page) =>
+      pagesPerOwner(db, {
+        from: giftOffers,
+        owner: giftOffers.brandId,
+        ownerIds: brandIds,
+        orderBy: [desc(giftOffers.startsAt), desc(giftOffers.id)],
+        where: before([giftOffers.startsAt, giftOffers.id], page.after),
+        node: { table: giftOffers, id: giftOffers.id, ref: giftOffers.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    /** Switches an offer on or off; the offer after it. */
+    setOfferActive: (id: string, active: boolean): GiftOfferRow | undefined => db.update(giftOffers).set({ active }).where(eq(giftOffers.id, id)).returning().get(),
+
+    /** Sets (or with null, removes) an offer's end; the offer after it. */
+    setOfferEndsAt: (id: string, endsAt: Date | null): GiftOfferRow | undefined => db.update(giftOffers).set({ endsAt }).where(eq(giftOffers.id, id)).returning().get(),
 
     insertCodes: (offerId: string, codes: readonly string[]): void => {
       // Well under SQLite's bound-parameter limit per statement.

@@ -81,6 +81,17 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
+/** Where a Small Gestures offer is. */
+export type GiftOfferStatus =
+  /** Switched on, started and not ended: it can be sent. */
+  | 'ACTIVE'
+  /** Its end date has passed. */
+  | 'ENDED'
+  /** Switched off by its partner (`pauseGiftOffer`). */
+  | 'PAUSED'
+  /** Switched on, not started yet. */
+  | 'SCHEDULED';
+
 export type GiftPayoutStatus =
   /** The provider could not pay it; its diamonds went back to the balance. */
   | 'FAILED'

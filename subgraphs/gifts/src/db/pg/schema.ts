@@ -29,7 +29,7 @@ export const giftOffers = pgTable(
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at'),
   },
-  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`)],
+  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`), index('gift_offers_brand').on(table.brandId, table.startsAt, table.id)],
 );
 
 export const giftOfferCodes = pgTable(
@@ -39,10 +39,10 @@ export const giftOfferCodes = pgTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     claimedAt: at('claimed_at'),
   },
-  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt)],
+  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt), uniqueIndex('gift_offer_codes_offer_code').on(table.offerId, table.code)],
 );
 
 export const liveGifts = pgTable(

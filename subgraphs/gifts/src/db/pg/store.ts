@@ -70,13 +70,28 @@ function statementsOn(outbox: ReturnType<typeof liveEventPgStatements>) {
 
     insertOffer: async (row) => (await db.insert(giftOffers).values(row).returning())[0]!,
 
-    existingCodes: async (codes) =>
+    existingCodes: async (offerId, codes) =>
       (
         await db
           .select({ code: giftOfferCodes.code })
           .from(giftOfferCodes)
-          .where(inArray(giftOfferCodes.code, [...codes]))
+          .where(and(eq(giftOfferCodes.offerId, offerId), inArray(giftOfferCodes.code, [...codes])))
       ).map((row) => row.code),
+
+    giftOfferPagesByBrand: (brandIds, page) =>
+      pagesPerOwnerPg<typeof giftOffers>(db, {
+        from: giftOffers,
+        owner: giftOffers.brandId,
+        ownerIds: brandIds,
+        orderBy: [desc(giftOffers.startsAt), desc(giftOffers.id)],
+        where: beforePg([giftOffers.startsAt, giftOffers.id], page.after),
+        node: { table: giftOffers, id: giftOffers.id, ref: giftOffers.id },
+        perOwner: perOwnerOf(page),
+      }),
+
+    setOfferActive: async (id, active) => (await db.update(giftOffers).set({ active }).where(eq(giftOffers.id, id)).returning())[0],
+
+    setOfferEndsAt: async (id, endsAt) => (await db.update(giftOffers).set({ endsAt }).where(eq(giftOffers.id, id)).returning())[0],
 
     insertCodes: async (offerId, codes) => {
       await insertChunks(codes, 1_000, (chunk) => db.insert(giftOfferCodes).values(chunk.map((code) => ({ offerId, code }))));
