@@ -4,7 +4,8 @@
  * offers, and every refusal leaving balances, pools and counts as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveStreamCreatorId, liveStreamIds, LIVE_NOW_COUNT, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { creatorIds, liveStreamCreatorId, liveStreamIds, LIVE_NOW_COUNT, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { giftsSeed } from '@app/subgraph-gifts/src/db/seed.ts';
 import { moveClockForTests, resetClockForTests } from '@app/subgraph-gifts/src/clock.ts';
 import { clearCreatorShare, setCreatorShare } from '@app/subgraph-gifts/src/creatorShares.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
@@ -40,6 +41,23 @@ async function ids(query: string): Promise<{ id: string; name: string; coinPrice
   return (await graph.query(query)).body.data.liveGifts;
 }
 
+/**
+ * A stream `creatorId` schedules and starts now: for a creator the seed's history never gifted
+ * (creators 5 and up), whose earnings then count from zero. The seed's live streams (0–4) all
+ * received gifts before the seed.
+ */
+async function streamGoingLive(creatorId: string): Promise<string> {
+  const creator = await as(creatorId);
+  const scheduled = await graph.query(
+    'mutation ($input: ScheduleLiveStreamInput!) { scheduleLiveStream(input: $input) { id } }',
+    { input: { title: 'Fresh show', scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: key('stream') } },
+    creator,
+  );
+  const id = scheduled.body.data.scheduleLiveStream.id as string;
+  expect((await graph.query('mutation ($id: ID!) { startLiveStream(id: $id) { status } }', { id }, creator)).body.data.startLiveStream.status).toBe('LIVE');
+  return id;
+}
+
 const giftNamed = async (name: string) => (await ids('{ liveGifts { id name coinPrice } }')).find((gift) => gift.name === name)!;
 const coinsOf = async (headers: Record<string, string>) => (await graph.query(WALLET, {}, headers)).body.data.me.wallet.coins as number;
 const count = (query: string) => graph.rows('gifts').scalar(query);
@@ -70,7 +88,10 @@ describe('LIVE gifting through the gateway', () => {
     expect(bought.body.data.purchaseCoins).toMatchObject({ purchase: { coins: 700, status: 'COMPLETED', price: { formatted: '$9.99' } }, wallet: { coins: 700 } });
     expect(await coinsOf(viewer)).toBe(700);
 
+    // The seed's history already gifted on this stream: what this send adds is counted on top of it.
     const earningsBefore = (await graph.query(EARNINGS, { id: liveCreator })).body.data.creator.giftEarnings.diamonds;
+    const totalsBefore = (await graph.query(STREAM, { id: liveStream })).body.data.liveStream.giftTotals;
+    expect(totalsBefore.coins).toBeGreaterThan(0);
     const corgi = await giftNamed('Corgi'); // 299 coins
     const sent = await graph.query(SEND_GIFT, { input: { liveStreamId: liveStream, giftId: corgi.id, quantity: 2, idempotencyKey: key('gift') } }, viewer);
     expect(sent.body.errors).toBeUndefined();
@@ -84,9 +105,15 @@ describe('LIVE gifting through the gateway', () => {
     expect(creator.giftEarnings.diamonds).toBe(earningsBefore + 299);
     expect(creator.topGifters[0]).toMatchObject({ rank: 1, coins: 598, user: { id: userIds[30], handle: expect.any(String) } });
     const stream = (await graph.query(STREAM, { id: liveStream })).body.data.liveStream;
-    expect(stream).toMatchObject({ status: 'LIVE', giftTotals: { coins: 598, diamonds: 299, giftCount: 2, gifterCount: 1 }, topGifters: [{ rank: 1, coins: 598, user: { id: userIds[30] } }] });
-    // 299 diamonds at 200 per dollar: $1.495, paid as $1.49.
-    expect(creator.giftEarnings.value).toEqual({ amount: 149, formatted: '$1.49' });
+    expect(stream).toMatchObject({
+      status: 'LIVE',
+      giftTotals: { coins: totalsBefore.coins + 598, diamonds: totalsBefore.diamonds + 299, giftCount: totalsBefore.giftCount + 2, gifterCount: totalsBefore.gifterCount + 1 },
+    });
+    expect(stream.topGifters[0]).toEqual({ rank: 1, coins: 598, user: { id: userIds[30] } });
+    // At 200 diamonds per dollar, rounded down to a whole cent (299 more diamonds: $1.495 more, an odd total loses its half cent).
+    const cents = Math.floor((earningsBefore + 299) / 2);
+    expect(creator.giftEarnings.value).toEqual({ amount: cents, formatted: `$${(cents / 100).toFixed(2)}` });
+    expect((earningsBefore + 299) % 2).toBe(1);
   });
 
   it('refuses an ended stream, the sender’s own stream, a gift the wallet cannot cover, unknown ids and a declined payment, moving nothing', async () => {
@@ -228,7 +255,10 @@ describe('histories through the gateway', () => {
     expect(ofSecond.map((node: any) => node.id).sort()).toEqual(onSecond.sort());
     expect(ofSecond.every((node: any) => node.coins === 2 && node.diamonds === 1 && node.sender.id === userIds[51] && node.liveStream.giftTotals.coins === 4)).toBe(true);
     const ofAll = (await graph.query(RECEIPTS, {}, creator)).body.data.me.creator.giftReceipts.edges.map((edge: any) => edge.node.id);
-    expect(ofAll.sort()).toEqual([onFirst, ...onSecond].sort());
+    // With what the seed's history sent this creator before.
+    const seeded = giftsSeed().history.liveGiftSends.filter((send) => send.creatorId === creatorId).map((send) => send.id);
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(ofAll.sort()).toEqual([...seeded, onFirst, ...onSecond].sort());
     expect((await graph.query(RECEIPTS, { stream: liveStreamIds[0] }, creator)).body.data.me.creator.giftReceipts.edges).toEqual([]);
 
     const byFan = await graph.query('query ($id: ID!) { creator(id: $id) { giftReceipts { edges { node { id } } } } }', { id: creatorId }, fan);
@@ -239,13 +269,13 @@ describe('histories through the gateway', () => {
 
 describe('creator shares through the gateway', () => {
   it('credits a creator with a share of their own at it from the next send on, keeps past sends as they were, and shows the share only to the creator', async () => {
-    const streamIndex = 2;
-    const creatorId = liveStreamCreatorId(streamIndex);
+    const creatorId = creatorIds[12] as string;
+    const stream = await streamGoingLive(creatorId);
     const creator = await as(creatorId);
     const fan = await as(userIds[49] as string);
     await graph.query(BUY, { input: { packageId: 'cpk_3500', idempotencyKey: key('buy') } }, fan);
     const corgi = await giftNamed('Corgi'); // 299 coins
-    const send = async () => (await graph.query(SEND_GIFT, { input: { liveStreamId: liveStreamIds[streamIndex], giftId: corgi.id, idempotencyKey: key('share') } }, fan)).body.data.sendLiveGift.send;
+    const send = async () => (await graph.query(SEND_GIFT, { input: { liveStreamId: stream, giftId: corgi.id, idempotencyKey: key('share') } }, fan)).body.data.sendLiveGift.send;
     const SHARE = '{ me { creator { giftEarnings { share diamonds } } } }';
 
     const atDefault = await send();
@@ -279,11 +309,11 @@ describe('gift payouts through the gateway', () => {
     payout { id status amount { amount formatted } diamonds failureReason } earnings { available { diamonds value { amount } } inFlight { diamonds } paidOut { diamonds value { amount } } } } }`;
   const MY_EARNINGS = `{ me { creator { giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { formatted } }
     giftPayouts(first: 5) { edges { node { status amount { amount } diamonds } } } earnings { gifts { amount } } } } }`;
-  const payoutStream = liveStreamIds[3] as string;
-  const payoutCreator = liveStreamCreatorId(3);
+  const payoutCreator = creatorIds[13] as string;
 
   it('pays a creator’s gift earnings, shows available, in flight and paid out, and gives a failed payout’s diamonds back', async () => {
     const creator = await as(payoutCreator);
+    const payoutStream = await streamGoingLive(payoutCreator);
     const fan = await as(userIds[47] as string);
     await graph.query(BUY, { input: { packageId: 'cpk_17500', idempotencyKey: key('buy') } }, fan);
     const sportsCar = await giftNamed('Sports Car'); // 7,000 coins → 3,500 diamonds
@@ -313,7 +343,12 @@ describe('gift payouts through the gateway', () => {
     expect(firstError((await graph.query(PAYOUT, { input: { amount: 500, idempotencyKey: key('payout') } }, creator)).body)).toMatchObject({ code: 'PAYOUT_BELOW_MINIMUM', minimum: 1_000 });
     expect(await graph.rows('gifts').scalar('select diamonds from creator_balances where creator_id = ?', payoutCreator)).toBe(3_000);
     expect(await graph.rows('gifts').scalar("select coalesce(sum(amount), 0) from ledger_entries where account = ?", `creator:${payoutCreator}`)).toBe(3_000);
-    expect(await graph.rows('gifts').scalar("select coalesce(sum(amount), 0) from ledger_entries where account = 'system:diamonds-paid-out'")).toBe(4_000);
+    // Besides the seed's own paid payout (10,000 diamonds, $50.00 to Maya).
+    const seededPaidOut = giftsSeed()
+      .history.giftPayouts.filter((payout) => payout.status === 'PAID')
+      .reduce((total, payout) => total + payout.diamonds, 0);
+    expect(seededPaidOut).toBe(10_000);
+    expect(await graph.rows('gifts').scalar("select coalesce(sum(amount), 0) from ledger_entries where account = 'system:diamonds-paid-out'")).toBe(seededPaidOut + 4_000);
   });
 
   it('shows the split and the payouts to nobody but the creator, and refuses partner keys', async () => {

@@ -539,6 +539,25 @@ function seedGifts(db: GiftsDb): void {
     tx.insert(giftOffers).values(seed.giftOffers).run();
     for (let i = 0; i < seed.giftOfferCodes.length; i += 200) tx.insert(giftOfferCodes).values(seed.giftOfferCodes.slice(i, i + 200)).run();
     tx.insert(liveGifts).values(seed.liveGifts).run();
+    const history = seed.history;
+    tx.insert(coinPurchases).values(history.coinPurchases).run();
+    tx.insert(wallets).values(history.wallets).run();
+    tx.insert(liveGiftSends).values(history.liveGiftSends).run();
+    tx.insert(creatorBalances).values(history.creatorBalances).run();
+    tx.insert(giftPayouts).values(history.giftPayouts).run();
+    tx.insert(ledgerTransactions).values(history.ledgerTransactions).run();
+    tx.insert(ledgerEntries).values(history.ledgerEntries).run();
+    for (const { code, ...gesture } of history.smallGestures) {
+      const taken = tx
+        .select({ id: giftOfferCodes.id })
+        .from(giftOfferCodes)
+        .where(and(eq(giftOfferCodes.offerId, gesture.offerId), eq(giftOfferCodes.code, code)))
+        .get();
+      if (!taken) throw new Error(`The seed's Small Gesture ${gesture.id} names code ${code}, which its offer does not hold`);
+      tx.insert(smallGestureSends)
+        .values({ ...gesture, codeId: taken.id })
+        .run();
+    }
   });
 }
 

@@ -399,6 +399,22 @@ async function seed(db: PgDb): Promise<void> {
     await tx.insert(giftOffers).values(rows.giftOffers);
     await insertChunks(rows.giftOfferCodes, 1_000, (chunk) => tx.insert(giftOfferCodes).values(chunk));
     await tx.insert(liveGifts).values(rows.liveGifts);
+    const history = rows.history;
+    await tx.insert(coinPurchases).values(history.coinPurchases);
+    await tx.insert(wallets).values(history.wallets);
+    await tx.insert(liveGiftSends).values(history.liveGiftSends);
+    await tx.insert(creatorBalances).values(history.creatorBalances);
+    await tx.insert(giftPayouts).values(history.giftPayouts);
+    await tx.insert(ledgerTransactions).values(history.ledgerTransactions);
+    await tx.insert(ledgerEntries).values(history.ledgerEntries);
+    for (const { code, ...gesture } of history.smallGestures) {
+      const [taken] = await tx
+        .select({ id: giftOfferCodes.id })
+        .from(giftOfferCodes)
+        .where(and(eq(giftOfferCodes.offerId, gesture.offerId), eq(giftOfferCodes.code, code)));
+      if (!taken) throw new Error(`The seed's Small Gesture ${gesture.id} names code ${code}, which its offer does not hold`);
+      await tx.insert(smallGestureSends).values({ ...gesture, codeId: taken.id });
+    }
   });
 }
 
