@@ -3,7 +3,8 @@
  * process so it never shares an event loop with what it measures. A fixed number of workers
  * each send one request at a time on an undici pool (a closed loop, like autocannon's
  * connections): every request picks a random operation and is checked against its reference
- * answer; with `writes`, a share of iterations write instead and read their write back.
+ * answer; with `writes`, a share of iterations write instead and read their write back, and
+ * another share read written entities while the writes run (`Writer.watchRead`).
  *
  * Reads its case from the JSON file named in argv; prints `{"event":"start"}` when the load
  * starts and one JSON result line when it ends.
@@ -39,6 +40,8 @@ export interface DriverCase {
 export interface DriverResult {
   requests: number;
   writes: number;
+  /** Reads of written entities racing the writes. */
+  watchedReads: number;
   rps: number;
   p50Ms: number;
   p95Ms: number;
@@ -77,6 +80,7 @@ async function exchange(body: string, headers: Record<string, string> = {}): Pro
 // Idempotency keys unique to this run: a key seen before would replay its first write and change nothing.
 const writer = spec.writes ? new Writer(spec.writes.spec, spec.writes.state, exchange, `${spec.writes.keyPrefix}-${process.pid}-${Date.now()}`, spec.documents) : null;
 const writeShare = spec.writes?.spec.share ?? 0;
+const watchShare = spec.writes?.spec.watchShare ?? 0;
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 async function read(): Promise<void> {
@@ -97,16 +101,24 @@ async function read(): Promise<void> {
   fail(`${operation.name}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
 }
 
+function counted(report: { failures: string[]; stale: string[] }): void {
+  errors += report.failures.length + report.stale.length;
+  staleReads += report.stale.length;
+  for (const failure of [...report.failures, ...report.stale]) fail(failure);
+}
+
 async function worker(deadline: number): Promise<void> {
   while (performance.now() < deadline) {
-    if (writer && Math.random() < writeShare) {
+    const dice = Math.random();
+    if (writer && dice < writeShare) {
       const report = await writer.tryWrite();
       if (report) {
-        errors += report.failures.length + report.stale.length;
-        staleReads += report.stale.length;
-        for (const failure of [...report.failures, ...report.stale]) fail(failure);
+        counted(report);
         continue;
       }
+    } else if (writer && dice < writeShare + watchShare) {
+      counted(await writer.watchRead());
+      continue;
     }
     await read();
   }
@@ -125,6 +137,7 @@ const sorted = latencies.sort((a, b) => a - b);
 const result: DriverResult = {
   requests,
   writes: writer?.writes ?? 0,
+  watchedReads: writer?.watchedReads ?? 0,
   rps: requests / elapsedSeconds,
   p50Ms: round(percentile(sorted, 50)),
   p95Ms: round(percentile(sorted, 95)),

@@ -25,14 +25,23 @@ export interface LiveBenchOptions {
 export interface LiveBenchResult {
   clients: number;
   upstreamSubscriptions: number;
+  /** Sends whose answer named the committed send. */
   eventsSent: number;
+  /** Sends whose answer was an error, by code (a timeout under load may still have committed). */
+  sendsRefused: Record<string, number>;
+  /** Distinct events the clients received: every committed send, answered or not. */
+  eventsCommitted: number;
+  /** The stream's gift count moved by this many during the run (from the events' totals): must equal eventsCommitted. */
+  committedPerTotals: number;
   eventsDelivered: number;
+  /** Every client received every committed event, and every answered send was among them. */
+  everyClientEveryEvent: boolean;
   deliveredPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   gatewayCpuMsPerEvent: number;
   gatewayKbPerSubscription: number;
-  /** Events a client received that were not sent in this run, or twice: must be 0. */
+  /** Events a client received twice or without a send id: must be 0. */
   wrongEvents: number;
 }
 
@@ -64,6 +73,9 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
   const answeredAt = new Map<string, number>();
   /** Every receipt: which send, and when. */
   const receipts: { sendId: string; at: number }[] = [];
+  const sendsRefused: Record<string, number> = {};
+  let lowestGiftCount = Infinity;
+  let highestGiftCount = -Infinity;
   const seenPerClient: Set<string>[] = [];
   let wrongEvents = 0;
   const clients: Client[] = [];
@@ -78,7 +90,13 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
         { query: EVENTS, variables: { id: options.liveStreamId } },
         {
           next: (result) => {
-            const sendId = (result.data as { liveGiftEvents?: { send?: { id?: string } } } | undefined)?.liveGiftEvents?.send?.id;
+            const event = (result.data as { liveGiftEvents?: { send?: { id?: string }; totals?: { giftCount?: number } } } | undefined)?.liveGiftEvents;
+            const sendId = event?.send?.id;
+            const giftCount = event?.totals?.giftCount;
+            if (typeof giftCount === 'number') {
+              lowestGiftCount = Math.min(lowestGiftCount, giftCount);
+              highestGiftCount = Math.max(highestGiftCount, giftCount);
+            }
             if (!sendId || seen.has(sendId)) {
               wrongEvents += 1;
               return;
@@ -120,25 +138,37 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
           variables: { input: { liveStreamId: options.liveStreamId, giftId: options.giftId, quantity: 1, idempotencyKey: `bench-live-${Date.now()}-${n}` } },
         }),
       })
-        .then((response) => response.json() as Promise<{ data?: { sendLiveGift?: { send: { id: string } } } }>)
-        .then((body) => {
-          const id = body.data?.sendLiveGift?.send.id;
-          if (id) answeredAt.set(id, performance.now());
-        }),
+        .then((response) => response.json() as Promise<{ data?: { sendLiveGift?: { send: { id: string } } }; errors?: { extensions?: { code?: string } }[] }>)
+        .then(
+          (body) => {
+            const id = body.data?.sendLiveGift?.send.id;
+            if (id) answeredAt.set(id, performance.now());
+            else {
+              const code = body.errors?.[0]?.extensions?.code ?? 'NO_ANSWER';
+              sendsRefused[code] = (sendsRefused[code] ?? 0) + 1;
+            }
+          },
+          () => {
+            sendsRefused.NETWORK_ERROR = (sendsRefused.NETWORK_ERROR ?? 0) + 1;
+          },
+        ),
     );
   }
   await Promise.all(sends);
   const eventsSent = answeredAt.size;
-  const expected = eventsSent * options.clients;
+  const everyoneHasEveryAnswered = () => seenPerClient.every((seen) => [...answeredAt.keys()].every((id) => seen.has(id)));
   const drainDeadline = performance.now() + 30_000;
-  while (receipts.length < expected && performance.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (!everyoneHasEveryAnswered() && performance.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  // A send whose answer was lost (a timeout under load) may still have committed: its event is owed too.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const committed = new Set(receipts.map((receipt) => receipt.sendId));
+  const everyClientEveryEvent = everyoneHasEveryAnswered() && seenPerClient.every((seen) => seen.size === committed.size);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = options.cpuMs(options.gatewayPid) - cpuBefore;
 
   // An event can reach a client before its mutation's answer reaches the sender: that counts as 0.
   const latencies = receipts.filter((receipt) => answeredAt.has(receipt.sendId)).map((receipt) => Math.max(0, receipt.at - answeredAt.get(receipt.sendId)!));
   latencies.sort((a, b) => a - b);
-  wrongEvents += receipts.filter((receipt) => !answeredAt.has(receipt.sendId)).length;
   for (const stop of stops) stop();
   await Promise.all(clients.map((client) => client.dispose()));
   const round = (value: number) => Math.round(value * 100) / 100;
@@ -146,7 +176,11 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
     clients: options.clients,
     upstreamSubscriptions,
     eventsSent,
+    sendsRefused,
+    eventsCommitted: committed.size,
+    committedPerTotals: committed.size === 0 ? 0 : highestGiftCount - lowestGiftCount + 1,
     eventsDelivered: receipts.length,
+    everyClientEveryEvent,
     deliveredPerSecond: Math.round(receipts.length / elapsed),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),

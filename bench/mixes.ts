@@ -36,7 +36,10 @@ export async function viewerReads(viewers: Account[], run: Run, mode: DocumentMo
 }
 
 export interface WritesSetup {
+  /** Everything the writes touch. */
   spec: WritesSpec;
+  /** Each gateway's share of it, in the order the gateways were counted. */
+  specs: WritesSpec[];
   /** Ids of everything the writes change: reads showing any of them are left out of the case's random reads. */
   reserved: Set<string>;
 }
@@ -44,9 +47,15 @@ export interface WritesSetup {
 /**
  * Chooses what the writes touch and prepares it. Products: among those shown by the fewest
  * screens, price changes on products tagged in a video (read back through the video too) and
- * checkouts on others, stocked up. Follows between users no screen shows; gifts from two
- * senders with coins to two live streams of different creators; checkouts by four buyers.
+ * checkouts on others, stocked up. Follows between users no screen shows; gifts from three
+ * senders with coins to three live streams of different creators; checkouts by six buyers.
  * `avoid` are ids another case writes to.
+ *
+ * The entities are dealt out among `gateways` (ours, stock, a compared build): each gateway
+ * writes and watches only its own. Gateways that take turns on the same subgraphs are replicas
+ * that share no entity cache (the memory store is one process's); a write through stock would
+ * leave ours showing the old price for up to its max age, which says nothing of either gateway
+ * (replicas share the cache in Postgres: see "Beyond one machine").
  */
 export async function prepareWrites(options: {
   run: Run;
@@ -55,6 +64,9 @@ export async function prepareWrites(options: {
   partnerKeyFor: (brandId: string) => string;
   avoid: string[];
   share: number;
+  watchShare: number;
+  /** How many gateways take turns: each gets its own share of the entities. */
+  gateways: number;
 }): Promise<WritesSetup> {
   const { run, references } = options;
   const taggedIn = new Map<string, string[]>();
@@ -67,8 +79,8 @@ export async function prepareWrites(options: {
   }
   const shownBy = (id: string) => references.filter((reference) => reference.shows.has(id)).length;
   const candidates = productIds.filter((id) => !options.avoid.includes(id)).sort((a, b) => shownBy(a) - shownBy(b));
-  const priceProducts = candidates.filter((id) => taggedIn.has(id)).slice(0, 4);
-  const checkoutProducts = candidates.filter((id) => !priceProducts.includes(id)).slice(0, 4);
+  const priceProducts = candidates.filter((id) => taggedIn.has(id)).slice(0, 8);
+  const checkoutProducts = candidates.filter((id) => !priceProducts.includes(id)).slice(0, 8);
   const brandOf = (id: string) => productBrandId(productIds.indexOf(id));
   for (const id of checkoutProducts) {
     await run('mutation ($id: ID!) { updateProduct(input: { id: $id, inventory: 1000000, status: ACTIVE }) { id } }', { id }, { 'x-api-key': options.partnerKeyFor(brandOf(id)) });
@@ -76,21 +88,22 @@ export async function prepareWrites(options: {
 
   const account = async (id: string): Promise<Account> => ({ id, token: await options.tokenFor(id) });
   const accounts = (ids: string[]) => Promise.all(ids.map(account));
-  const followers = await accounts(userIds.slice(50, 54));
-  const targets = userIds.slice(54, 58);
-  const senders = await accounts(userIds.slice(58, 60));
-  const buyers = await accounts(userIds.slice(44, 48));
+  const buyers = await accounts(userIds.slice(40, 46));
+  const followers = await accounts(userIds.slice(46, 51));
+  const targets = userIds.slice(51, 56);
+  const senders = await accounts(userIds.slice(57, 60));
   for (const sender of senders) {
     for (let i = 0; i < 4; i++) {
       await run('mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-writes-coins-${sender.id}-${i}` }, bearer(sender.token));
     }
   }
-  const streams = [2, 3].map((index) => ({ id: liveStreamIds[index]!, creatorId: liveStreamCreatorId(index) }));
+  const streams = [2, 3, 4].map((index) => ({ id: liveStreamIds[index]!, creatorId: liveStreamCreatorId(index) }));
   const { liveGifts } = await run('{ liveGifts { id coinPrice } }', {});
   const giftId = [...(liveGifts as { id: string; coinPrice: number }[])].sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
 
-  const spec: WritesSpec = {
+  const everything: WritesSpec = {
     share: options.share,
+    watchShare: options.watchShare,
     giftId,
     priceProducts: priceProducts.map((id) => ({ id, partnerKey: options.partnerKeyFor(brandOf(id)), videoIds: taggedIn.get(id)!.slice(0, 2) })),
     checkoutProducts,
@@ -99,6 +112,16 @@ export async function prepareWrites(options: {
     senders,
     streams,
   };
+  const dealt = <T>(items: readonly T[], gateway: number) => items.filter((_, i) => i % options.gateways === gateway);
+  const specs = Array.from({ length: options.gateways }, (_, gateway) => ({
+    ...everything,
+    priceProducts: dealt(everything.priceProducts, gateway),
+    checkoutProducts: dealt(everything.checkoutProducts, gateway),
+    buyers: dealt(everything.buyers, gateway),
+    followPairs: dealt(everything.followPairs, gateway),
+    senders: dealt(everything.senders, gateway),
+    streams: dealt(everything.streams, gateway),
+  }));
   const reserved = new Set([
     ...priceProducts,
     ...checkoutProducts,
@@ -108,5 +131,5 @@ export async function prepareWrites(options: {
     ...buyers.map((b) => b.id),
     ...streams.flatMap((s) => [s.id, s.creatorId]),
   ]);
-  return { spec, reserved };
+  return { spec: everything, specs, reserved };
 }

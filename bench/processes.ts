@@ -88,3 +88,16 @@ export async function subgraphCounters(ports: number[]): Promise<{ statements: n
   }
   return { statements, requests };
 }
+
+/** Entity cache lookups our gateway has answered (`hit`) or not so far; zeros where there is no such metric (stock). */
+export async function entityCacheCounters(graphqlUrl: string): Promise<{ hits: number; misses: number }> {
+  const response = await fetch(new URL('/metrics', graphqlUrl));
+  const text = response.ok ? await response.text() : '';
+  let hits = 0;
+  let misses = 0;
+  for (const match of text.matchAll(/^entity_cache_lookups_total\{([^}]*)\} (\d+)/gm)) {
+    if (match[1]!.includes('outcome="hit"')) hits += Number(match[2]);
+    else misses += Number(match[2]);
+  }
+  return { hits, misses };
+}

@@ -4,7 +4,8 @@
  * every response, and prints tables plus bench/results.json.
  *
  * Cases: `same` (today's: one query from every connection, autocannon), `live` (LIVE fan-out over
- * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS), then `varied`,
+ * WebSocket: bench/live.ts, BENCH_LIVE_CLIENTS, BENCH_LIVE_RATE, BENCH_LIVE_SECONDS, and the same room at
+ * BENCH_LIVE_SUSTAINED_RATE, 20/s), then `varied`,
  * `signed-in` and `varied + writes` (random operations from the seeded world, each answer
  * compared with its reference; bench/driver.ts), ours and stock alternating.
  *
@@ -12,7 +13,8 @@
  * `same,live,varied,signed-in,writes`), BENCH_ROUNDS (default 2) of ours-then-stock per new case, BENCH_SOAK_SECONDS (default 0: off) for a memory soak of
  * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
  * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
- * to run another build of our gateway alongside (an A/B of one change, same run), BENCH_DOCUMENTS=text
+ * to run another build of our gateway alongside (an A/B of one change, same run; BENCH_COMPARE_ENV, JSON,
+ * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids.
  */
 import { spawn } from 'node:child_process';
@@ -30,10 +32,10 @@ import { dataOf } from './answers.ts';
 import { type DocumentMode, persistedQuery } from './documents.ts';
 import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
-import { cpuMs, cpuSplitMs, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { cpuMs, cpuSplitMs, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
-import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState } from './writes.ts';
+import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState, type WritesSpec } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -45,13 +47,18 @@ const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,wr
 const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' : (process.env.BENCH_CPU_PROFILE ?? '')).split(',').filter(Boolean));
 /** Another build of our gateway (its dist/index.js) run alongside for an A/B of one change, e.g. the commit before it. */
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
+/** Environment of the compared build (JSON), e.g. {"ENTITY_CACHE":"off"}: the same build with one lever off. */
+const COMPARE_ENV = JSON.parse(process.env.BENCH_COMPARE_ENV ?? '{}') as Record<string, string>;
 /** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
 const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WRITE_SHARE = 0.05;
+/** The share of `varied + writes` iterations that read a written entity while the writes run. */
+const WATCH_SHARE = 0.1;
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
+const LIVE_SUSTAINED_RATE = Number(process.env.BENCH_LIVE_SUSTAINED_RATE ?? 20);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
@@ -109,6 +116,8 @@ interface CaseResult {
 interface MixResult extends CaseResult {
   gateway: 'ours' | 'stock' | 'compared';
   writes: number;
+  /** Reads of written entities racing the writes (their stale ones are in `staleReads`). */
+  concurrentReads: number;
   /** The share of the gateway's CPU spent in the kernel (its sockets). */
   gatewaySystemCpuShare: number;
   /** The lowest gateway CPU per request of the rounds: other work on the machine only ever adds to it. */
@@ -117,6 +126,8 @@ interface MixResult extends CaseResult {
   staleReads: number;
   subgraphCpuMsPerRequest: number;
   subgraphRequestsPerRequest: number;
+  /** Of the entity cache's lookups during the run (representations and root fetches), the share it answered; null without one. */
+  entityCacheHitRate: number | null;
 }
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -167,7 +178,10 @@ let totalStaleReads = 0;
  * One run of the driver against one gateway, with the gateway's and the subgraphs' CPU time and
  * the subgraphs' requests and statements counted from when its load starts to when it ends.
  */
-async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number }> {
+async function runDriver(
+  spec: DriverCase,
+  gatewayPid: number,
+): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number }> {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -177,6 +191,7 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     gatewaySystem: cpuSplitMs(gatewayPid).system,
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphPorts)),
+    cache: await entityCacheCounters(spec.url),
   });
   let before: Awaited<ReturnType<typeof sample>> | null = null;
   let after: Awaited<ReturnType<typeof sample>> | null = null;
@@ -201,6 +216,8 @@ async function runDriver(spec: DriverCase, gatewayPid: number): Promise<DriverRe
     subgraphCpuMs: after.subgraphs - before.subgraphs,
     subgraphRequests: after.requests - before.requests,
     statements: after.statements - before.statements,
+    cacheHits: after.cache.hits - before.cache.hits,
+    cacheLookups: after.cache.hits + after.cache.misses - (before.cache.hits + before.cache.misses),
   };
 }
 
@@ -230,12 +247,14 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     staleReads: run.staleReads,
     requests: run.requests,
     writes: run.writes,
+    concurrentReads: run.watchedReads,
     statementsPerRequest: round(run.statements / requests),
     gatewayCpuMsPerRequest: round(run.gatewayCpuMs / requests, 3),
     gatewaySystemCpuShare: round(run.gatewaySystemCpuMs / Math.max(1, run.gatewayCpuMs)),
     gatewayCpuMsPerRequestBest: round(run.gatewayCpuMs / requests, 3),
     subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
+    entityCacheHitRate: run.cacheLookups > 0 ? round(run.cacheHits / run.cacheLookups) : null,
   };
 }
 
@@ -259,11 +278,13 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           wrongAnswers: runs.reduce((sum, run) => sum + (run as unknown as MixResult).wrongAnswers, 0),
           staleReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).staleReads, 0),
           writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
+          concurrentReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).concurrentReads, 0),
           statementsPerRequest: mean((run) => run.statementsPerRequest),
           subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
           gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
           gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
           subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
+          entityCacheHitRate: (runs[0] as unknown as MixResult).entityCacheHitRate === null ? null : mean((run) => (run as unknown as MixResult).entityCacheHitRate ?? 0),
         }
       : {}),
   };
@@ -275,16 +296,18 @@ interface Target {
 }
 
 /** A new case, ours and stock (and a compared build, when given) alternating for ROUNDS rounds. */
-async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>) {
+async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>, writeSpecs?: WritesSpec[]) {
   const oursRuns: MixResult[] = [];
   const stockRuns: MixResult[] = [];
   const comparedRuns: MixResult[] = [];
   const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
   const cpu = (r: MixResult) => `${r.gatewayCpuMsPerRequest} ms CPU/req (${Math.round(r.gatewaySystemCpuShare * 100)} % kernel)`;
   for (let i = 0; i < ROUNDS; i++) {
-    const o = await measureMix(name, 'ours', { ...spec, url: ours.url }, ours.pid);
-    const c = compared ? await measureMix(name, 'compared', { ...spec, url: compared.url }, compared.pid) : null;
-    const s = await measureMix(name, 'stock', { ...spec, url: stock.url }, stock.pid);
+    // Each gateway writes its own share of the reserved entities (`prepareWrites`).
+    const own = (gateway: number) => (spec.writes && writeSpecs ? { writes: { ...spec.writes, spec: writeSpecs[gateway]! } } : {});
+    const o = await measureMix(name, 'ours', { ...spec, ...own(0), url: ours.url }, ours.pid);
+    const c = compared ? await measureMix(name, 'compared', { ...spec, ...own(2), url: compared.url }, compared.pid) : null;
+    const s = await measureMix(name, 'stock', { ...spec, ...own(1), url: stock.url }, stock.pid);
     oursRuns.push(o);
     stockRuns.push(s);
     if (c) comparedRuns.push(c);
@@ -438,6 +461,7 @@ async function main() {
   // LIVE fan-out: one stream, many WebSocket clients, gifts at a steady rate. It runs before the
   // new cases take their references: its gifts change what the stream and its creator show.
   let live: LiveBenchResult | null = null;
+  let liveSustained: (LiveBenchResult & { ratePerSecond?: number }) | null = null;
   if (CASES.has('live') && LIVE_CLIENTS > 0) {
     live = await measureLiveFanOut({
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
@@ -450,6 +474,22 @@ async function main() {
       senderHeaders: auth,
       cpuMs,
     });
+    // Beside it, from the same run, the same room at a rate this box sustains: 50 gifts a second
+    // to 1,000 clients is 50,000 WebSocket messages a second, beyond two cores that also run the
+    // clients, so the first case measures a growing queue as much as the gateway.
+    if (LIVE_SUSTAINED_RATE > 0) {
+      liveSustained = await measureLiveFanOut({
+        gatewayUrl: `http://127.0.0.1:${gatewayPort}/`,
+        gatewayPid,
+        clients: LIVE_CLIENTS,
+        ratePerSecond: LIVE_SUSTAINED_RATE,
+        seconds: LIVE_SECONDS,
+        liveStreamId: liveStreamIds[3] as string,
+        giftId: rose,
+        senderHeaders: auth,
+        cpuMs,
+      });
+    }
   }
 
   // The new cases: random operations from the seeded world, each answer checked against its
@@ -460,7 +500,7 @@ async function main() {
   let comparedAt: Target | null = null;
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
-    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, GATEWAY_PORT: String(port) });
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
   }
@@ -481,13 +521,13 @@ async function main() {
     mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
   }
   if (CASES.has('writes')) {
-    const { spec, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE });
+    const { spec, specs, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE, gateways: comparedAt ? 3 : 2 });
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
     for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
     const reads = publicReferences.filter((read) => ![...reserved].some((id) => read.shows.has(id))).map(strip);
-    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back`);
-    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } })) });
+    console.error(`varied + writes: ${reads.length} distinct reads that no write changes, ${Math.round(WRITE_SHARE * 100)} % of iterations write and read back, ${Math.round(WATCH_SHARE * 100)} % read written entities while writes run`);
+    mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } }, specs)) });
   }
   await keys.close();
 
@@ -525,7 +565,7 @@ async function main() {
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
@@ -543,6 +583,7 @@ async function main() {
     memoryMb,
     soak,
     live,
+    liveAtSustainedRate: liveSustained ? { ratePerSecond: LIVE_SUSTAINED_RATE, ...liveSustained } : null,
     cases: results,
     mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
   };
@@ -591,9 +632,18 @@ async function main() {
       `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
     );
   }
+  const refusals = (result: LiveBenchResult) => {
+    const entries = Object.entries(result.sendsRefused);
+    return entries.length === 0 ? '' : ` (refused: ${entries.map(([code, n]) => `${n} ${code}`).join(', ')})`;
+  };
   if (live) {
     lines.push(
-      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent, ${live.eventsDelivered} delivered (${live.eventsDelivered === live.clients * live.eventsSent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
+      `LIVE fan-out: ${live.clients} clients, ${live.upstreamSubscriptions} upstream, ${live.eventsSent} sent${refusals(live)}, ${live.eventsCommitted} committed (${live.committedPerTotals} by the stream's totals), ${live.eventsDelivered} delivered (${live.everyClientEveryEvent ? 'every client every event' : 'MISSING EVENTS'}), ${live.deliveredPerSecond}/s, p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, ${live.gatewayCpuMsPerEvent} ms CPU/event, ${live.gatewayKbPerSubscription} kB/subscription`,
+    );
+  }
+  if (liveSustained) {
+    lines.push(
+      `LIVE at ${LIVE_SUSTAINED_RATE}/s: ${liveSustained.clients} clients, ${liveSustained.upstreamSubscriptions} upstream, ${liveSustained.eventsSent} sent${refusals(liveSustained)}, ${liveSustained.eventsCommitted} committed (${liveSustained.committedPerTotals} by the stream's totals), ${liveSustained.eventsDelivered} delivered (${liveSustained.everyClientEveryEvent ? 'every client every event' : 'MISSING EVENTS'}), ${liveSustained.deliveredPerSecond}/s, p50 ${liveSustained.p50Ms} ms, p99 ${liveSustained.p99Ms} ms, ${liveSustained.gatewayCpuMsPerEvent} ms CPU/event, ${liveSustained.gatewayKbPerSubscription} kB/subscription`,
     );
   }
   lines.push(`wrong answers: ${totalWrongAnswers}, stale reads: ${totalStaleReads} (whole run, both gateways, warm-ups included)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type WritesSpec, Writer } from './writes.ts';
+import { History, type WritesSpec, Writer } from './writes.ts';
 
 /**
  * A gateway in miniature for the writes' operations, keyed by operation name. With `cached`,
@@ -25,6 +25,8 @@ function fakeGateway(options: { cached: boolean }) {
     switch (name) {
       case 'ProductPrice':
         return { product: { id: variables.id, price: { amount: world.prices[variables.id] ?? 0 }, inventory: world.inventories[variables.id] ?? 0 } };
+      case 'ProductPriceOnly':
+        return { product: { id: variables.id, price: { amount: world.prices[variables.id] ?? 0 } } };
       case 'VideoProducts':
         return { video: { id: variables.id, products: [{ id: 'p1', price: { amount: world.prices.p1 } }] } };
       case 'UserFollowers': {
@@ -84,6 +86,7 @@ function fakeGateway(options: { cached: boolean }) {
 
 const spec: WritesSpec = {
   share: 1,
+  watchShare: 0,
   giftId: 'rose',
   priceProducts: [{ id: 'p1', partnerKey: 'key', videoIds: ['v1'] }],
   checkoutProducts: ['c1'],
@@ -131,6 +134,7 @@ describe('Writer', () => {
     // Each kind twice: the first read-back fills the cache, the second is answered from it.
     for (let i = 0; i < 8; i++) stale.push(...(await writer.tryWrite(() => (i % 4) / 4 + 0.01))!.stale);
     expect(stale.some((what) => what.includes('p1 price'))).toBe(true);
+    expect(stale.some((what) => what.includes('p1 price (page without stock)'))).toBe(true);
     expect(stale.some((what) => what.includes("video v1's product p1 price"))).toBe(true);
     expect(stale.some((what) => what.includes('t1 followerCount'))).toBe(true);
     expect(stale.some((what) => what.includes('gift totals'))).toBe(true);
@@ -147,5 +151,60 @@ describe('Writer', () => {
     expect((await writer.tryWrite(() => 0))!.failures).toHaveLength(1);
     // Only the price product could be written, and it is now locked.
     expect(await writer.tryWrite(() => 0)).toBeNull();
+  });
+});
+
+describe('History', () => {
+  it('admits what held when a read began and what a write in flight during it made, never a value replaced before it began', () => {
+    const history = new History(10);
+    const first = history.sent(11, 5);
+    history.acked(first, 11, 8);
+    expect(history.admits(10, 0, 4)).toBe(true);
+    expect(history.admits(11, 0, 4)).toBe(false);
+    // Overlapping the write: either.
+    expect(history.admits(10, 6, 7)).toBe(true);
+    expect(history.admits(11, 6, 7)).toBe(true);
+    // After it was acknowledged: only the new value.
+    expect(history.admits(10, 9, 10)).toBe(false);
+    expect(history.admits(11, 9, 10)).toBe(true);
+    // A write whose value is known only from its answer admits anything while in flight.
+    const second = history.sent(null, 12);
+    expect(history.admits(99, 13, 14)).toBe(true);
+    history.acked(second, 13, 15);
+    expect(history.admits(99, 16, 17)).toBe(false);
+    expect(history.admits(11, 16, 17)).toBe(false);
+    expect(history.admits(13, 16, 17)).toBe(true);
+  });
+});
+
+describe('concurrent reads of written entities', () => {
+  it('find nothing stale on a gateway that always reads fresh', async () => {
+    const gateway = fakeGateway({ cached: false });
+    const writer = new Writer(spec, await stateOf(gateway), gateway.exchange, 'test');
+    let turn = 0;
+    const report = { failures: [] as string[], stale: [] as string[] };
+    for (let i = 0; i < 40; i++) {
+      const write = await writer.tryWrite(() => (i % 4) / 4 + 0.01);
+      const read = await writer.watchRead(() => (turn++ % 4) / 4 + 0.01);
+      report.failures.push(...write!.failures, ...read.failures);
+      report.stale.push(...write!.stale, ...read.stale);
+    }
+    expect(report).toEqual({ failures: [], stale: [] });
+    expect(writer.watchedReads).toBe(40);
+  });
+
+  it('count a read that shows what an earlier acknowledged write replaced as stale, for each watched value', async () => {
+    const gateway = fakeGateway({ cached: true });
+    const writer = new Writer(spec, await stateOf(gateway), gateway.exchange, 'test');
+    // Fill the fake's never-invalidated cache with every watched read, then write each kind once.
+    for (let kind = 0; kind < 4; kind++) await writer.watchRead(() => kind / 4 + 0.01);
+    for (let i = 0; i < 4; i++) await writer.tryWrite(() => i / 4 + 0.01);
+    const stale: string[] = [];
+    for (let kind = 0; kind < 4; kind++) stale.push(...(await writer.watchRead(() => kind / 4 + 0.01)).stale);
+    expect(stale).toHaveLength(4);
+    expect(stale.some((what) => what.includes('product p1 price'))).toBe(true);
+    expect(stale.some((what) => what.includes("video v1's product p1 price"))).toBe(true);
+    expect(stale.some((what) => what.includes('user t1 followerCount'))).toBe(true);
+    expect(stale.some((what) => what.includes('creator c diamonds'))).toBe(true);
   });
 });

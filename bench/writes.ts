@@ -6,6 +6,13 @@
  * its state here is exact: after a write is acknowledged, reads through the same gateway must
  * show the model's new state (the entity's own page, and the pages that show it through another
  * entity), or they count as stale.
+ *
+ * Other workers meanwhile read the written entities concurrently (`watchRead`: a price, on the
+ * product's page and through a video that tags it, a follower count, a creator's gift
+ * earnings), racing the writes: such a read may show what held when it started or what a write
+ * in flight during it made, but never a value a write acknowledged before it started had
+ * replaced. That is where a cache that refills itself from a read overtaken by a write, or drops
+ * entries after answering the write, shows up.
  */
 import { dataOf } from './answers.ts';
 import { type DocumentMode, requestBody } from './documents.ts';
@@ -18,6 +25,8 @@ export interface Account {
 export interface WritesSpec {
   /** The share of iterations that write (then read back what they wrote). */
   share: number;
+  /** The share of iterations that read a written entity while writes run (`watchRead`). */
+  watchShare: number;
   /** The LIVE gift senders send (the cheapest), two at a time so that the creator earns a diamond. */
   giftId: string;
   /** Products whose price a partner key changes; `videoIds` tag the product (read back through them too). */
@@ -45,6 +54,8 @@ export interface WriteState {
 }
 
 const PRODUCT_PRICE = 'query ProductPrice($id: ID!) { product(id: $id) { id price { amount } inventory } }';
+/** Without the stock, which is never cached: the product page as the gateway's cache serves it. */
+const PRODUCT_PRICE_ONLY = 'query ProductPriceOnly($id: ID!) { product(id: $id) { id price { amount } } }';
 const VIDEO_PRODUCTS = 'query VideoProducts($id: ID!) { video(id: $id) { id products { id price { amount } } } }';
 const USER_FOLLOWERS = 'query UserFollowers($id: ID!) { user(id: $id) { id followerCount followers(first: 1) { edges { node { id } } } } }';
 const ME_FOLLOWING = 'query MeFollowing { me { id followingCount } }';
@@ -61,7 +72,7 @@ const SEND_GIFT =
 const CHECKOUT = 'mutation Checkout($product: ID!, $key: String!) { checkout(input: { lines: [{ productId: $product, quantity: 1 }], idempotencyKey: $key }) { order { id status } } }';
 
 /** Every document the writes and their read-backs send: they go into the trusted documents manifest. */
-export const WRITE_OPERATIONS = [PRODUCT_PRICE, VIDEO_PRODUCTS, USER_FOLLOWERS, ME_FOLLOWING, STREAM_GIFTS, CREATOR_DIAMONDS, ME_WALLET, ME_LAST_ORDER, UPDATE_PRICE, FOLLOW, UNFOLLOW, SEND_GIFT, CHECKOUT];
+export const WRITE_OPERATIONS = [PRODUCT_PRICE, PRODUCT_PRICE_ONLY, VIDEO_PRODUCTS, USER_FOLLOWERS, ME_FOLLOWING, STREAM_GIFTS, CREATOR_DIAMONDS, ME_WALLET, ME_LAST_ORDER, UPDATE_PRICE, FOLLOW, UNFOLLOW, SEND_GIFT, CHECKOUT];
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -94,6 +105,43 @@ export async function readWriteState(spec: WritesSpec, run: Run): Promise<WriteS
   return state;
 }
 
+/**
+ * What one watched value has been: each write's value, from when it was sent until it was
+ * acknowledged (`ackedAt` is Infinity while in flight, and forever for a write whose outcome is
+ * unknown; `value` is null until the answer says it, for a write whose result the model cannot
+ * tell beforehand). Writes to one entity never overlap (it is locked), so the log is in order.
+ */
+export class History {
+  private readonly log: { value: number | null; sentAt: number; ackedAt: number }[];
+
+  constructor(initial: number) {
+    this.log = [{ value: initial, sentAt: Number.NEGATIVE_INFINITY, ackedAt: Number.NEGATIVE_INFINITY }];
+  }
+
+  sent(value: number | null, at: number) {
+    const entry = { value, sentAt: at, ackedAt: Number.POSITIVE_INFINITY };
+    this.log.push(entry);
+    // Reads take well under a second; a few dozen writes back is plenty to judge them by.
+    if (this.log.length > 64) this.log.splice(0, this.log.length - 64);
+    return entry;
+  }
+
+  acked(entry: { value: number | null; ackedAt: number }, value: number, at: number): void {
+    entry.value = value;
+    entry.ackedAt = at;
+  }
+
+  /** What a read that ran from `start` to `end` may show: what held when it started, and what writes in flight during it made (null: anything). */
+  admitted(start: number, end: number): (number | null)[] {
+    const held = this.log.filter((entry) => entry.ackedAt <= start).at(-1);
+    return [...(held ? [held.value] : []), ...this.log.filter((entry) => entry.sentAt <= end && entry.ackedAt >= start).map((entry) => entry.value)];
+  }
+
+  admits(value: unknown, start: number, end: number): boolean {
+    return this.admitted(start, end).some((admitted) => admitted === null || admitted === value);
+  }
+}
+
 export interface WriteReport {
   /** Requests that failed: an error, a write not acknowledged as sent, a read-back with errors. */
   failures: string[];
@@ -110,8 +158,11 @@ type Exchange = (body: string, headers?: Record<string, string>) => Promise<{ st
  */
 export class Writer {
   private readonly busy = new Set<string>();
+  private readonly histories = new Map<string, History>();
   private count = 0;
   writes = 0;
+  /** Reads of written entities made while writes ran (`watchRead`). */
+  watchedReads = 0;
 
   constructor(
     private readonly spec: WritesSpec,
@@ -119,7 +170,70 @@ export class Writer {
     private readonly exchange: Exchange,
     private readonly keyPrefix: string,
     private readonly documents: DocumentMode = 'text',
+    private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** The history of one watched value, starting from the model's state. */
+  private history(key: string, initial: () => number): History {
+    let history = this.histories.get(key);
+    if (!history) this.histories.set(key, (history = new History(initial())));
+    return history;
+  }
+
+  private priceHistory(productId: string): History {
+    return this.history(`price:${productId}`, () => this.state.prices[productId]!);
+  }
+
+  private followersHistory(userId: string): History {
+    return this.history(`followers:${userId}`, () => this.state.followerCounts[userId]!);
+  }
+
+  private diamondsHistory(creatorId: string): History {
+    return this.history(`diamonds:${creatorId}`, () => this.state.creatorDiamonds[creatorId]!);
+  }
+
+  /**
+   * Reads one written entity now, whatever writes are in flight (no lock), and checks the answer
+   * against what that entity held during the read.
+   */
+  async watchRead(random: () => number = Math.random): Promise<WriteReport> {
+    const report: WriteReport = { failures: [], stale: [] };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const kinds = ['price', 'video', 'followers', 'diamonds'] as const;
+    const kind = pick(kinds);
+    this.watchedReads++;
+    const judge = (what: string, history: History, seen: unknown, start: number) => {
+      const end = this.now();
+      if (!history.admits(seen, start, end)) report.stale.push(`concurrent read of ${what}: saw ${JSON.stringify(seen)} where only ${JSON.stringify(history.admitted(start, end))} could be (what held when it began, and writes in flight)`);
+    };
+    if (kind === 'price' || kind === 'video') {
+      const product = pick(this.spec.priceProducts);
+      const history = this.priceHistory(product.id);
+      const start = this.now();
+      if (kind === 'price') {
+        const page = await this.run(report, `product ${product.id} (concurrent)`, PRODUCT_PRICE_ONLY, { id: product.id });
+        if (page) judge(`product ${product.id} price`, history, page.product?.price.amount, start);
+      } else {
+        const videoId = pick(product.videoIds);
+        const video = await this.run(report, `video ${videoId} (concurrent)`, VIDEO_PRODUCTS, { id: videoId });
+        const tagged = (video?.video?.products as { id: string; price: { amount: number } }[] | undefined)?.find((p) => p.id === product.id);
+        if (video) judge(`video ${videoId}'s product ${product.id} price`, history, tagged?.price.amount, start);
+      }
+    } else if (kind === 'followers') {
+      const { targetId } = pick(this.spec.followPairs);
+      const history = this.followersHistory(targetId);
+      const start = this.now();
+      const target = await this.run(report, `user ${targetId} (concurrent)`, USER_FOLLOWERS, { id: targetId });
+      if (target) judge(`user ${targetId} followerCount`, history, target.user?.followerCount, start);
+    } else {
+      const { creatorId } = pick(this.spec.streams);
+      const history = this.diamondsHistory(creatorId);
+      const start = this.now();
+      const creator = await this.run(report, `creator ${creatorId} (concurrent)`, CREATOR_DIAMONDS, { id: creatorId });
+      if (creator) judge(`creator ${creatorId} diamonds`, history, creator.creator?.giftEarnings?.diamonds, start);
+    }
+    return report;
+  }
 
   private lock(...keys: string[]): boolean {
     if (keys.some((key) => this.busy.has(key))) return false;
@@ -179,14 +293,18 @@ export class Writer {
     if (!product) return null;
     const report: WriteReport = { failures: [], stale: [] };
     const amount = this.state.prices[product.id]! + 1;
+    const sent = this.priceHistory(product.id).sent(amount, this.now());
     const written = await this.run(report, `updateProduct ${product.id}`, UPDATE_PRICE, { id: product.id, amount }, { 'x-api-key': product.partnerKey });
     if (written?.updateProduct?.price.amount !== amount) {
       if (written) report.failures.push(`updateProduct ${product.id}: answered ${JSON.stringify(written)}`);
       return report;
     }
+    this.priceHistory(product.id).acked(sent, amount, this.now());
     this.state.prices[product.id] = amount;
     const page = await this.run(report, `product ${product.id} after a price change`, PRODUCT_PRICE, { id: product.id });
     if (page) this.expect(report, `product ${product.id} price`, page.product?.price.amount, amount);
+    const cached = await this.run(report, `product ${product.id} (price only) after a price change`, PRODUCT_PRICE_ONLY, { id: product.id });
+    if (cached) this.expect(report, `product ${product.id} price (page without stock)`, cached.product?.price.amount, amount);
     for (const videoId of product.videoIds) {
       const video = await this.run(report, `video ${videoId} after a price change`, VIDEO_PRODUCTS, { id: videoId });
       const tagged = (video?.video?.products as { id: string; price: { amount: number } }[] | undefined)?.find((p) => p.id === product.id);
@@ -202,6 +320,7 @@ export class Writer {
     const report: WriteReport = { failures: [], stale: [] };
     const key = `${pair.follower.id}>${pair.targetId}`;
     const follow = !this.state.following[key];
+    const sent = this.followersHistory(pair.targetId).sent(this.state.followerCounts[pair.targetId]! + (follow ? 1 : -1), this.now());
     const written = await this.run(report, `${follow ? 'follow' : 'unfollow'} ${pair.targetId}`, follow ? FOLLOW : UNFOLLOW, { id: pair.targetId }, bearer(pair.follower));
     const payload = written?.[follow ? 'follow' : 'unfollow'];
     if (payload?.viewerFollows !== follow) {
@@ -211,6 +330,7 @@ export class Writer {
     const step = follow ? 1 : -1;
     this.state.following[key] = follow;
     this.state.followerCounts[pair.targetId]! += step;
+    this.followersHistory(pair.targetId).acked(sent, this.state.followerCounts[pair.targetId]!, this.now());
     this.state.followingCounts[pair.follower.id]! += step;
     this.expect(report, `follow payload's followerCount of ${pair.targetId}`, payload.user.followerCount, this.state.followerCounts[pair.targetId]);
     const target = await this.run(report, `user ${pair.targetId} after a follow`, USER_FOLLOWERS, { id: pair.targetId });
@@ -233,6 +353,8 @@ export class Writer {
       return null;
     }
     const report: WriteReport = { failures: [], stale: [] };
+    // How many diamonds a send earns is the gifts subgraph's rule: known from its answer.
+    const sent = this.diamondsHistory(stream.creatorId).sent(null, this.now());
     const written = await this.run(report, `sendLiveGift to ${stream.id}`, SEND_GIFT, { stream: stream.id, gift: this.spec.giftId, key: `${this.keyPrefix}-g-${this.count++}` }, bearer(sender));
     const send = written?.sendLiveGift?.send as { quantity: number; coins: number; diamonds: number } | undefined;
     if (!send) {
@@ -245,6 +367,7 @@ export class Writer {
     // A send of several of the same gift counts each one.
     totals.giftCount += send.quantity;
     this.state.creatorDiamonds[stream.creatorId]! += send.diamonds;
+    this.diamondsHistory(stream.creatorId).acked(sent, this.state.creatorDiamonds[stream.creatorId]!, this.now());
     this.state.walletCoins[sender.id]! -= send.coins;
     this.expect(report, `sendLiveGift's wallet of ${sender.id}`, written!.sendLiveGift.wallet.coins, this.state.walletCoins[sender.id]);
     const page = await this.run(report, `live stream ${stream.id} after a gift`, STREAM_GIFTS, { id: stream.id });

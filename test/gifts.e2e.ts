@@ -580,13 +580,30 @@ describe('Small Gestures through the gateway', () => {
     const sendIt = () => graph.query(SEND_GESTURE, { input: { offerId, recipientId: US_USER_IDS[30], message: 'hi', idempotencyKey: key('pause') } }, sender);
     const sendable = async () => (await graph.query('{ smallGestureOffers { offers { id } } }', {}, sender)).body.data.smallGestureOffers.offers.map((offer: any) => offer.id);
 
+    // The brand's list and the offer, as the gateway's entity cache keeps them (no `status`: it is never kept).
+    const CACHED = 'query ($id: ID!) { brand(id: $id) { giftOffers(first: 20) { edges { node { id active endsAt } } } } giftOffers(first: 50) { edges { node { id active } } } }';
+    const shown = async () => {
+      const { data } = (await graph.query(CACHED, { id: brandId })).body;
+      const inBrand = data.brand.giftOffers.edges.find((edge: any) => edge.node.id === offerId).node;
+      const inList = data.giftOffers.edges.find((edge: any) => edge.node.id === offerId).node;
+      return { active: inBrand.active, endsAt: inBrand.endsAt, listed: inList.active };
+    };
+    expect(await shown()).toEqual({ active: true, endsAt: null, listed: true });
+    const hits = async () => (await graph.gateway.metrics.entityCacheLookups.get()).values.filter((value) => value.labels.outcome === 'hit').reduce((sum, value) => sum + value.value, 0);
+    const hitsBefore = await hits();
+    expect(await shown()).toEqual({ active: true, endsAt: null, listed: true });
+    expect(await hits()).toBeGreaterThan(hitsBefore);
+
     expect((await graph.query(PAUSE, { id: offerId }, writer)).body.data.pauseGiftOffer).toEqual({ status: 'PAUSED', active: false });
+    // The next read after the write shows it, on the brand's list and the offer list alike.
+    expect(await shown()).toEqual({ active: false, endsAt: null, listed: false });
     expect((await graph.query(PAUSE, { id: offerId }, writer)).body.data.pauseGiftOffer).toEqual({ status: 'PAUSED', active: false });
     expect(firstError((await sendIt()).body)).toMatchObject({ code: 'OFFER_INACTIVE' });
     expect(await sendable()).not.toContain(offerId);
     expect(firstError((await graph.query(RESUME, { id: offerId }, otherWriter)).body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
     expect(firstError((await graph.query(RESUME, { id: offerId }, await as(US_USER_IDS[29] as string))).body)).toMatchObject({ code: 'FORBIDDEN' });
     expect((await graph.query(RESUME, { id: offerId }, writer)).body.data.resumeGiftOffer).toEqual({ status: 'ACTIVE', active: true });
+    expect(await shown()).toEqual({ active: true, endsAt: null, listed: true });
     expect((await sendIt()).body.errors).toBeUndefined();
 
     expect(firstError((await graph.query(END, { id: offerId, endsAt: new Date(Date.now() - 86_400_000).toISOString() }, writer)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
@@ -597,6 +614,7 @@ describe('Small Gestures through the gateway', () => {
     expect(firstError((await graph.query(RESUME, { id: offerId }, writer)).body)).toMatchObject({ code: 'OFFER_ENDED' });
     const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
     expect((await graph.query(END, { id: offerId, endsAt: later }, writer)).body.data.setGiftOfferEndDate).toEqual({ status: 'PAUSED', endsAt: later });
+    expect(await shown()).toEqual({ active: false, endsAt: later, listed: false });
     expect((await graph.query(RESUME, { id: offerId }, writer)).body.data.resumeGiftOffer.status).toBe('ACTIVE');
     expect((await graph.query(END, { id: offerId, endsAt: null }, writer)).body.data.setGiftOfferEndDate).toEqual({ status: 'ACTIVE', endsAt: null });
     expect(await sendable()).toContain(offerId);

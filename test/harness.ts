@@ -9,7 +9,8 @@ import { listen } from '@app/kit/http';
 import { createPeerClient } from '@app/kit/peers';
 import type { RunningSubgraph } from '@app/kit/subgraph';
 import { signUserToken } from '@app/gateway/src/auth.ts';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
+import { DEFAULT_AUDIENCE, DEFAULT_ENTITY_CACHE, DEFAULT_ISSUER, type GatewayConfig } from '@app/gateway/src/config.ts';
+import type { EntityCacheStore } from '@app/gateway/src/entity-cache/store.ts';
 import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
 import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
@@ -114,13 +115,18 @@ export async function startGraph(options: GraphOptions = {}) {
   };
   Object.assign(peerUrls, subgraphUrls);
   let rateLimitStore: RateLimitStore | undefined;
+  let entityCacheStore: EntityCacheStore | undefined;
   let keys = pgUrls ? null : openKeyStore(':memory:');
   if (!keys) {
     const opened = await openPgGatewayStore((pgUrls as Record<PgStoreName, string>).gateway);
     keys = opened.keys;
     rateLimitStore = opened.rateLimits;
+    entityCacheStore = opened.entityCache;
   }
-  const gateway = createGateway({ config, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}) });
+  // On Postgres the entity cache is the shared one replicas use, as GATEWAY_DATABASE_URL makes it.
+  // (`config`, which tests reuse for gateways of their own, keeps the in-memory default.)
+  const gatewayConfig: GatewayConfig = entityCacheStore ? { ...config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'postgres', ...options.gateway?.entityCache } } : config;
+  const gateway = createGateway({ config: gatewayConfig, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}), ...(entityCacheStore ? { entityCacheStore } : {}) });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
   http.server.on('upgrade', gateway.handleUpgrade);

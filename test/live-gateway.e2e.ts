@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { creatorIds } from '@app/fixtures/world';
+import { creatorIds, liveStreamIds, userIds } from '@app/fixtures/world';
 import { createLogger } from '@app/kit/log';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
+import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
 import { eventually, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
@@ -177,6 +178,56 @@ describe('admission, the same as for a query', () => {
     expect(refusal).toBe(429);
     for (const socket of sockets) socket.close();
   });
+});
+
+describe('a client that reads too slowly', () => {
+  let graph: RunningGraph;
+  beforeAll(async () => {
+    graph = await startGraph({
+      gateway: {
+        subscriptions: { ...DEFAULT_SUBSCRIPTION_CAPS, perIp: 1_000, connectionsPerIp: 1_000, maxBufferedEvents: 20 },
+        // Large events on purpose (below), priced above the default maximum.
+        cost: { ...DEFAULT_COST_CONFIG, maxCost: 100_000, tiers: { ...DEFAULT_COST_CONFIG.tiers, anonymous: { max: 1e9, restoreRate: 1e9 }, user: { max: 1e9, restoreRate: 1e9 } } },
+      },
+    });
+  });
+  afterAll(() => graph?.stop());
+
+  it('is disconnected with SLOW_CONSUMER once its buffer passes the limit, while another client of the same stream receives every event', async () => {
+    const stream = liveStreamIds[4] as string;
+    const sender = userIds[45] as string;
+    const auth = { authorization: `Bearer ${await graph.tokenFor(sender)}` };
+    const bought = await graph.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId: 'cpk_700', idempotencyKey: key() } }, auth);
+    expect(bought.body.errors).toBeUndefined();
+    const rose = ((await graph.query('{ liveGifts { id coinPrice } }')).body.data.liveGifts as { id: string; coinPrice: number }[]).sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
+    // A large event (the creator's videos, ten times over), so socket buffers fill within a few hundred events.
+    const page = 'videos(first: 100) { edges { node { id caption hashtags playbackUrl thumbnailUrl } } }';
+    const query = `subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id } stream { creator { ${Array.from({ length: 10 }, (_, i) => `v${i}: ${page}`).join(' ')} } } } }`;
+
+    // The slow client speaks the protocol by hand, then stops reading its socket.
+    const slow = new WebSocket(`${graph.url.replace(/^http/, 'ws')}graphql`, 'graphql-transport-ws');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => slow.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    await new Promise((resolve) => slow.once('open', resolve));
+    slow.send(JSON.stringify({ type: 'connection_init' }));
+    await new Promise((resolve) => slow.once('message', resolve));
+    slow.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: { id: stream } } }));
+    const fastClient = webSocketClient(graph.url);
+    const fast = subscribeOverWebSocket(fastClient, query, { id: stream });
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 2, 'both subscriptions');
+    (slow as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const sends = 300;
+    for (let n = 0; n < sends; n++) {
+      const sent = await graph.query('mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }', { input: { liveStreamId: stream, giftId: rose, idempotencyKey: key() } }, auth);
+      expect(sent.body.errors).toBeUndefined();
+    }
+    await eventually(() => fast.results.length === sends, 'every event at the fast client', 30_000);
+    expect(new Set(fast.results.map((result) => result.data.liveGiftEvents.send.id)).size).toBe(sends);
+    (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closed).toMatchObject({ code: 1008, reason: expect.stringContaining('SLOW_CONSUMER') });
+    fast.stop();
+    await fastClient.dispose();
+  }, 120_000);
 });
 
 describe('shutdown', () => {

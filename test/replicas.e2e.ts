@@ -1,15 +1,15 @@
 /**
  * Replicas on one Postgres: two gateway processes and two gifts processes share one gifts
  * database and one gateway database, as they would behind a load balancer. What replicas must
- * share lives in that server: the rows the invariants are about, the used signature nonces, and
- * the rate-limit buckets. Runs under `npm run test:postgres` (there is no shared server to put
+ * share lives in that server: the rows the invariants are about, the used signature nonces, the
+ * rate-limit buckets and the entity cache. Runs under `npm run test:postgres` (there is no shared server to put
  * replicas on in the SQLite default, whose nonces and buckets are per process by design).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
-import { productBrandId, userIds } from '@app/fixtures/world';
+import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@app/gateway/src/config.ts';
 import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
@@ -160,6 +160,19 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     // And a fresh one for gifts still works after all that.
     expect(signedIn(await send('giftsB', signViewer(viewer, body, STACK_INTERNAL_SECRET, 'gifts')))).toBe(true);
   }, 60_000);
+
+  it("shows a write made through one gateway in the next read through the other, whose cached answer it dropped", async () => {
+    const follower = await bearer(userIds[47] as string);
+    const creator = creatorIds[7] as string;
+    const FOLLOWERS = 'query ($id: ID!) { creator(id: $id) { id followerCount } }';
+    await ask('gatewayB', 'mutation ($id: ID!) { unfollow(userId: $id) { viewerFollows } }', { id: creator }, follower);
+    const before = (await ask('gatewayA', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount as number;
+    // Kept in the shared cache now: B reads what A fetched.
+    expect((await ask('gatewayB', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount).toBe(before);
+    const followed = await ask('gatewayB', 'mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }', { id: creator }, follower);
+    expect(followed.body.errors).toBeUndefined();
+    expect((await ask('gatewayA', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount).toBe(before + 1);
+  });
 
   it('throttles a caller who spreads requests over both gateways as if there were one', async () => {
     // A partner key, made once in the gateways' shared database.

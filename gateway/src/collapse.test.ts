@@ -18,6 +18,12 @@ describe('the collapse key', () => {
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), readQuery, JSON.stringify({ query: readQuery, variables: { first: 2 } }))).not.toBe(key);
   });
 
+  it('differs across an invalidation of the entity cache: a read after a write never shares a fetch from before it', () => {
+    const who = viewerKey(viewer('u1', 'r1'));
+    expect(collapseKey(who, readQuery, read, 7)).toBe(collapseKey(who, readQuery, read, 7));
+    expect(collapseKey(who, readQuery, read, 8)).not.toBe(collapseKey(who, readQuery, read, 7));
+  });
+
   it('is null for a mutation: writes are never shared', () => {
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), writeQuery, JSON.stringify({ query: writeQuery }))).toBeNull();
     expect(collapseKey(viewerKey(viewer('u1', 'r1')), '{ feed { id } }', '{}')).not.toBeNull();
@@ -64,5 +70,22 @@ describe('collapsed reads', () => {
     const failing = () => Promise.reject(new Error('down'));
     await expect(Promise.all([share('c', failing), share('c', failing)])).rejects.toThrow('down');
     expect(await share('c', async () => 'up')).toBe('up');
+  });
+
+  it('never let a read that starts after a write was answered join a read in flight since before it', async () => {
+    const subgraph = slowSubgraph();
+    const share = useCollapsedReads<string>();
+    const before = share('same', subgraph.fetch);
+    // A write (no key) to the same subgraph is answered while that read is in flight.
+    await share(null, async () => 'written');
+    const after = share('same', subgraph.fetch);
+    const alongside = share('same', subgraph.fetch);
+    await new Promise((resolve) => setImmediate(resolve));
+    subgraph.release();
+    expect(await before).toBe('{"data":{"call":1}}');
+    expect(await after).toBe('{"data":{"call":2}}');
+    // Reads after the same write still share among themselves.
+    expect(await alongside).toBe('{"data":{"call":2}}');
+    expect(subgraph.calls()).toBe(2);
   });
 });

@@ -40,6 +40,27 @@ export interface GatewayConfig {
   };
   /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
   explorer?: ExplorerMode;
+  /** The entity cache (`entity-cache.ts`); in memory with the defaults when left out. */
+  entityCache?: EntityCacheConfig;
+}
+
+export interface EntityCacheConfig {
+  /** `ENTITY_CACHE`: `memory` (one gateway), `postgres` (replicas; the default with GATEWAY_DATABASE_URL), or `off`. */
+  store: 'memory' | 'postgres' | 'off';
+  /** `ENTITY_CACHE_MAX_MB`: roughly how much memory the in-memory store may take. */
+  maxBytes: number;
+  /** `ENTITY_CACHE_MAX_AGE`: nothing is kept longer than this many seconds, whatever a subgraph allows. */
+  maxAgeCapSeconds: number;
+}
+
+export const DEFAULT_ENTITY_CACHE: EntityCacheConfig = { store: 'memory', maxBytes: 64 * 1024 * 1024, maxAgeCapSeconds: 300 };
+
+function entityCacheStore(env: NodeJS.ProcessEnv): EntityCacheConfig['store'] {
+  const value = env.ENTITY_CACHE || (env.GATEWAY_DATABASE_URL ? 'postgres' : 'memory');
+  if (value !== 'memory' && value !== 'postgres' && value !== 'off') throw new ConfigError('ENTITY_CACHE must be memory, postgres or off.');
+  // Replicas each keeping a copy in memory would answer stale data after a write made through another.
+  if (value === 'postgres' && !env.GATEWAY_DATABASE_URL) throw new ConfigError('ENTITY_CACHE=postgres needs GATEWAY_DATABASE_URL.');
+  return value;
 }
 
 /** Where the project's trusted documents manifest is, beside the supergraph. */
@@ -117,5 +138,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxBufferedEvents: positiveInt(env, 'SUBSCRIPTION_BUFFER_EVENTS', DEFAULT_SUBSCRIPTION_CAPS.maxBufferedEvents),
     },
     explorer: explorerMode(env),
+    entityCache: {
+      store: entityCacheStore(env),
+      maxBytes: positiveInt(env, 'ENTITY_CACHE_MAX_MB', DEFAULT_ENTITY_CACHE.maxBytes / (1024 * 1024)) * 1024 * 1024,
+      maxAgeCapSeconds: positiveInt(env, 'ENTITY_CACHE_MAX_AGE', DEFAULT_ENTITY_CACHE.maxAgeCapSeconds),
+    },
   };
 }

@@ -7,4 +7,6 @@ export interface GatewayContext {
   partnerTier?: string | null;
   /** The caller's address, the rate-limit bucket of anonymous callers. */
   clientIp?: string | null;
+  /** Fetch from the subgraphs, not the entity cache (a subscription event, which may outrun its write's answer). */
+  bypassEntityCache?: boolean;
 }

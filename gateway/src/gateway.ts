@@ -13,10 +13,12 @@ import { metricsRoute } from '@app/kit/metrics';
 import { errorLogging } from '@app/kit/subgraph';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
-import { DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfig } from './config.ts';
+import { DEFAULT_ENTITY_CACHE, DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCost } from './cost.ts';
+import { useEntityCache } from './entity-cache.ts';
+import { MemoryEntityCacheStore, type EntityCacheStore } from './entity-cache/store.ts';
 import { useErrorFormatting } from './errors.ts';
 import { explorerFor } from './explorer.ts';
 import { subgraphReadiness, useHealth } from './health.ts';
@@ -43,6 +45,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Where rate-limit buckets live; in memory unless replicas need to share them. */
   rateLimitStore?: RateLimitStore;
+  /** Where the entity cache keeps entries when `config.entityCache.store` is `postgres` (replicas share it). */
+  entityCacheStore?: EntityCacheStore;
   /** The trusted documents (id → text); read from `config.trustedDocuments.path` when not given. */
   trustedDocuments?: Map<string, string>;
   logger: Logger;
@@ -63,6 +67,18 @@ export function createGateway(options: GatewayOptions) {
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
+  const cacheConfig = config.entityCache ?? DEFAULT_ENTITY_CACHE;
+  if (cacheConfig.store === 'postgres' && !options.entityCacheStore) throw new Error('The entity cache is configured on Postgres, but no shared store was given.');
+  const entityCache =
+    cacheConfig.store === 'off'
+      ? undefined
+      : useEntityCache({
+          store: cacheConfig.store === 'postgres' ? options.entityCacheStore! : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }),
+          supergraphSdl,
+          maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
+          metrics,
+          logger,
+        });
   const gateway = new ApolloGateway({
     supergraphSdl,
     // The supergraph names each subgraph's default URL; the running deployment's config wins.
@@ -70,7 +86,7 @@ export function createGateway(options: GatewayOptions) {
       const target = urls[name as SubgraphName] ?? url ?? '';
       const pool = new Pool(new URL(target).origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, connect: { timeout: config.subgraphTimeoutMs } });
       pools.set(name, pool);
-      const dataSource = new SubgraphDataSource({ name, url: target, secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, pool, metrics, onFailure: failures.report });
+      const dataSource = new SubgraphDataSource({ name, url: target, secret: config.internalSecret, timeoutMs: config.subgraphTimeoutMs, pool, metrics, onFailure: failures.report, ...(entityCache ? { entityCache } : {}) });
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -144,6 +160,7 @@ export function createGateway(options: GatewayOptions) {
     gateway,
     server,
     metrics,
+    entityCache,
     async start() {
       await server.start();
       loaded = true;

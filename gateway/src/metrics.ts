@@ -33,6 +33,18 @@ export function createGatewayMetrics() {
       labelNames: ['code'] as const,
       registers: [registry],
     }),
+    entityCacheLookups: new Counter({
+      name: 'entity_cache_lookups_total',
+      help: 'Entity cache lookups by subgraph, kind (an entity of an entity fetch, or a fetch at the root) and outcome (hit, miss).',
+      labelNames: ['subgraph', 'kind', 'outcome'] as const,
+      registers: [registry],
+    }),
+    entityCacheInvalidations: new Counter({
+      name: 'entity_cache_invalidations_total',
+      help: 'Entities (or lists of a type) a subgraph said a write changed, whose cached entries were dropped.',
+      labelNames: ['subgraph'] as const,
+      registers: [registry],
+    }),
     rateLimited: new Counter({
       name: 'rate_limit_refusals_total',
       help: 'Requests refused by the cost rate limit, by kind of caller.',

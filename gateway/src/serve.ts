@@ -13,8 +13,8 @@ try {
   if (config.defaultSecrets.length > 0) {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
   }
-  const { keys, rateLimits } = await openGatewayStores(config);
-  const gateway = createGateway({ config, keys, logger, ...(rateLimits ? { rateLimitStore: rateLimits } : {}) });
+  const { keys, rateLimits, entityCache } = await openGatewayStores(config);
+  const gateway = createGateway({ config, keys, logger, ...(rateLimits ? { rateLimitStore: rateLimits } : {}), ...(entityCache ? { entityCacheStore: entityCache } : {}) });
   await gateway.start();
   const http = await listen(gateway.handler, portFor('gateway'), hostFrom()).catch(async (error: unknown) => {
     await gateway.stop();

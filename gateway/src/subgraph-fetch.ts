@@ -1,9 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
-import { anonymousViewer } from '@app/kit/viewer';
+import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
+import type { EntityCache, SubgraphCallAnswer } from './entity-cache.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { viewerHeaders } from './signing.ts';
 import { subgraphFailureError } from './subgraph-errors.ts';
@@ -21,10 +22,11 @@ export interface SubgraphRequestOptions {
   onFailure?: (failure: SubgraphFetchFailure) => void;
 }
 
-/** A subgraph's answer: its status and its body, as text. */
+/** A subgraph's answer: its status, its body as text, and what it allows to be cached. */
 export interface SubgraphAnswer {
   status: number;
   text: string;
+  cacheControl?: string | undefined;
 }
 
 /** A subgraph fetch that got no answer: none in time, or none at all (`socketCode` says why, when the socket did). */
@@ -65,7 +67,8 @@ export function useSubgraphRequest(options: SubgraphRequestOptions): (body: stri
       });
       const text = await response.body.text();
       outcome = response.statusCode >= 200 && response.statusCode < 300 ? 'ok' : `http_${response.statusCode}`;
-      return { status: response.statusCode, text };
+      const cacheControl = response.headers['cache-control'];
+      return { status: response.statusCode, text, cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && TIMEOUT_CODES.has(code)) outcome = 'timeout';
@@ -87,6 +90,8 @@ export interface SubgraphFetchOptions extends SubgraphRequestOptions {
   secret: string;
   /** Share identical in-flight reads (on unless turned off). */
   collapse?: boolean;
+  /** The gateway's entity cache (`entity-cache.ts`); every call goes through it when given. */
+  entityCache?: EntityCache;
 }
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -137,9 +142,18 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // Internal calls (health checks) have no incoming request and so no viewer.
     const viewer = context?.viewer ?? anonymousViewer();
     const query = request.query ?? '';
+    const send = (variables: Record<string, unknown> | undefined, since?: number) => this.call(query, variables, request.operationName, viewer, since);
+    const cache = this.options.entityCache;
+    if (!cache) return (await send(request.variables)).result as SubgraphResponse;
+    const bypass = !context || context.bypassEntityCache === true;
+    return (await cache.fetch({ subgraph: this.options.name, query, variables: request.variables, viewer, bypass }, send)) as SubgraphResponse;
+  }
+
+  /** One request to the subgraph (shared with identical reads in flight), its answer parsed for this caller. */
+  private async call(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined, viewer: Viewer, since?: number): Promise<SubgraphCallAnswer> {
     // The shape stock's data source sends: query, variables, operationName when there is one.
-    const body = JSON.stringify({ query, variables: request.variables, operationName: request.operationName });
-    const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body);
+    const body = JSON.stringify({ query, variables, operationName });
+    const key = this.options.collapse === false ? null : collapseKey(viewerKey(viewer), query, body, since);
     let answer: SubgraphAnswer;
     try {
       answer = await this.share(key, () => this.send(body, viewerHeaders(this.options.secret, this.options.name, viewer, body)));
@@ -152,6 +166,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (answer.status < 200 || answer.status >= 300) throw subgraphFailureError(this.options.name, { kind: 'http', status: answer.status, body: result ?? answer.text });
     // A 2xx that is not a GraphQL response is a subgraph that is not working.
     if (!result || typeof result !== 'object' || Array.isArray(result)) throw subgraphFailureError(this.options.name, { kind: 'unreachable' });
-    return result as SubgraphResponse;
+    return { result: result as SubgraphCallAnswer['result'], cacheControl: answer.cacheControl };
   }
 }

@@ -1,16 +1,17 @@
 /**
  * The gateway's stores, wherever the configuration puts them: partner keys in a SQLite file with
- * rate-limit buckets in this process's memory (the default), or both in Postgres
- * (`GATEWAY_DATABASE_URL`), where every replica of the gateway shares them.
+ * rate-limit buckets and the entity cache in this process's memory (the default), or all of them
+ * in Postgres (`GATEWAY_DATABASE_URL`), where every replica of the gateway shares them.
  */
 import { isPostgresUrl } from '@app/kit/pg';
 import { StoreOpenError } from '@app/kit/store';
 import type { GatewayConfig } from '../config.ts';
+import type { EntityCacheStore } from '../entity-cache/store.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import { openKeyStore, type KeyStore } from './keys.ts';
 import { openPgGatewayStore } from './pg/keys.ts';
 
-export async function openGatewayStores(config: Pick<GatewayConfig, 'keyStorePath' | 'keyStoreUrl'>): Promise<{ keys: KeyStore; rateLimits?: RateLimitStore }> {
+export async function openGatewayStores(config: Pick<GatewayConfig, 'keyStorePath' | 'keyStoreUrl'>): Promise<{ keys: KeyStore; rateLimits?: RateLimitStore; entityCache?: EntityCacheStore }> {
   if (!config.keyStoreUrl) return { keys: openKeyStore(config.keyStorePath) };
   if (!isPostgresUrl(config.keyStoreUrl)) throw new StoreOpenError('GATEWAY_DATABASE_URL must be a postgres:// URL.');
   return openPgGatewayStore(config.keyStoreUrl);

@@ -214,7 +214,9 @@ export class SubscriptionHub {
           // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
           result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
         } else {
-          const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp };
+          // Completed from the subgraphs, not the entity cache: the event can arrive before the
+          // answer to the write that made it, which is when the cache drops what the write changed.
+          const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp, bypassEntityCache: true };
           result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
         }
         const { errors: _errors, ...rest } = result;

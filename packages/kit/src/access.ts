@@ -1,3 +1,4 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import {
   defaultFieldResolver,
   isObjectType,
@@ -72,7 +73,8 @@ function describe(sets: string[][]): string {
 /**
  * Wraps the resolver of every field that carries `@auth`/`@scopes` (or whose type does) with
  * the check, so an unauthorized field resolves to null with an error at its own path and the
- * rest of the response comes back. Mutates and returns the schema built by buildSubgraphSchema.
+ * rest of the response comes back; an authorized one makes the response's cache scope PRIVATE.
+ * Mutates and returns the schema built by buildSubgraphSchema.
  */
 export function enforceAccess<TContext>(schema: GraphQLSchema, viewerOf: (context: TContext) => Viewer): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -84,6 +86,9 @@ export function enforceAccess<TContext>(schema: GraphQLSchema, viewerOf: (contex
       const where = `${type.name}.${field.name}`;
       field.resolve = (source, args, context, info) => {
         checkAccess(rule, viewerOf(context), where);
+        // What only some callers may see is theirs alone: the response's cache-control says
+        // `private`, so the gateway keeps it, if at all, for this one viewer.
+        maybeCacheControlFromInfo(info)?.cacheHint.restrict({ scope: 'PRIVATE' });
         return resolve(source, args, context, info);
       };
       // A subscription is checked once, when it is made, like a query.

@@ -2,12 +2,12 @@
  * `sql.ts`'s statement shapes in Postgres' dialect, for the Postgres half of a subgraph's store.
  * They answer the same rows as their SQLite twins.
  */
-import { and, asc, count, eq, getTableColumns, inArray, lte, sql, type Column, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { PgTimestamp, type PgColumn, type PgTable, type SelectedFieldsFlat } from 'drizzle-orm/pg-core';
-import type { CursorKey } from './pagination.ts';
+import type { CursorKey, Page } from './pagination.ts';
 import type { PgDb } from './pg.ts';
-import type { KeyCount, Owned } from './sql.ts';
+import { perOwnerOf, preparedOnce, type KeyCount, type Owned } from './sql.ts';
 
 /** How many rows each key has, one statement; keys with none have no row. */
 export async function countsPerKeyPg(db: PgDb, table: PgTable, key: PgColumn, keys: readonly string[], where?: SQL): Promise<KeyCount[]> {
@@ -74,6 +74,20 @@ export async function pagesPerOwnerShowingPg<TColumns extends SelectedFieldsFlat
   shown: { columns: TColumns; joins?: readonly { table: PgTable; on: SQL }[] },
 ): Promise<(Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[]> {
   if (spec.ownerIds.length === 0) return [];
+  return (await pagesQueryPg(db, spec, and(inArray(spec.owner, [...spec.ownerIds]), spec.where), sql`${spec.perOwner}`, shown)) as unknown as (Owned<SelectResultFields<TColumns>> &
+    ExtraValues<TExtra>)[];
+}
+
+type ListShapePg<TExtra extends Record<string, PgColumn>> = Pick<PgPagesPerOwnerSpec<PgTable, TExtra>, 'from' | 'owner' | 'orderBy' | 'node' | 'extra'>;
+
+/** The statement of `pagesPerOwnerShowingPg`: owners' rows numbered in list order, the first `perOwner` of each kept. */
+function pagesQueryPg<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, PgColumn>>(
+  db: PgDb,
+  spec: ListShapePg<TExtra>,
+  where: SQL | undefined,
+  perOwner: SQLWrapper,
+  shown: { columns: TColumns; joins?: readonly { table: PgTable; on: SQL }[] },
+) {
   const extra = spec.extra ?? ({} as TExtra);
   const ranked = db
     .select({
@@ -83,7 +97,7 @@ export async function pagesPerOwnerShowingPg<TColumns extends SelectedFieldsFlat
       rank: sql<number>`row_number() over (partition by ${spec.owner} order by ${sql.join([...spec.orderBy], sql`, `)})`.as('rank'),
     })
     .from(spec.from)
-    .where(and(inArray(spec.owner, [...spec.ownerIds]), spec.where))
+    .where(where)
     .as('ranked');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const columns = ranked as any;
@@ -95,5 +109,49 @@ export async function pagesPerOwnerShowingPg<TColumns extends SelectedFieldsFlat
     .innerJoin(spec.node.table, eq(spec.node.id, columns.nodeId))
     .$dynamic();
   for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
-  return (await query.where(lte(columns.rank, spec.perOwner)).orderBy(asc(columns.ownerId), asc(columns.rank))) as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
+  return query.where(sql`${columns.rank} <= ${perOwner}`).orderBy(asc(columns.ownerId), asc(columns.rank));
+}
+
+/** `inKeys` (sql.ts) on Postgres: the keys bound as one text[] parameter. */
+export function inKeysPg(column: PgColumn, placeholder = 'keys'): SQL {
+  return sql`${column} = any(${sql.placeholder(placeholder)}::text[])`;
+}
+
+/** A cursor's part bound to a placeholder of its column's type (see `cursorValue`). */
+function cursorPlaceholder(column: Column, name: string): SQL {
+  return column instanceof PgTimestamp ? sql`${sql.placeholder(name)}::timestamp` : sql`${sql.placeholder(name)}`;
+}
+
+function cursorParameter(column: Column, part: unknown): unknown {
+  return column instanceof PgTimestamp ? new Date(Number(part)).toISOString() : part;
+}
+
+/** `PagedListSpec` (sql.ts) on Postgres, with the names its two prepared statements take on each connection. */
+export interface PgPagedListSpec<TNode extends PgTable, TExtra extends Record<string, PgColumn>> extends ListShapePg<TExtra> {
+  node: { table: TNode; id: PgColumn; ref: PgColumn };
+  where?: SQL | undefined;
+  keyset: { columns: readonly PgColumn[]; direction: '<' | '>'; values: (after: CursorKey) => unknown[] };
+  /** Unique per statement: Postgres keeps a named statement per connection and reuses it. */
+  name: string;
+}
+
+/** `preparedPagesPerOwner` (sql.ts) on Postgres: named prepared statements, parsed once per connection. */
+export function preparedPagesPerOwnerPg<TNode extends PgTable, TExtra extends Record<string, PgColumn> = Record<string, never>>(
+  db: PgDb,
+  spec: PgPagedListSpec<TNode, TExtra>,
+): (ownerIds: readonly string[], page: Page) => Promise<(Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[]> {
+  const { columns, direction } = spec.keyset;
+  const build = (withCursor: boolean) => {
+    const keyset = withCursor ? sql`(${sql.join([...columns], sql`, `)}) ${sql.raw(direction)} (${sql.join(columns.map((column, i) => cursorPlaceholder(column, `after${i}`)), sql`, `)})` : undefined;
+    const query = pagesQueryPg(db, spec, and(inKeysPg(spec.owner, 'owners'), spec.where, keyset), sql.placeholder('perOwner'), { columns: getTableColumns(spec.node.table) });
+    return query.prepare(`${spec.name}${withCursor ? '_after' : ''}`);
+  };
+  const first = preparedOnce(() => build(false));
+  const later = preparedOnce(() => build(true));
+  return async (ownerIds, page) => {
+    if (ownerIds.length === 0) return [];
+    const values: Record<string, unknown> = { owners: [...ownerIds], perOwner: perOwnerOf(page) };
+    if (page.after) spec.keyset.values(page.after).forEach((value, i) => (values[`after${i}`] = cursorParameter(columns[i] as Column, value)));
+    return (await (page.after ? later() : first()).execute(values)) as unknown as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+  };
 }

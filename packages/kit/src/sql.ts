@@ -2,7 +2,7 @@
  * Statement shapes every subgraph's store repeats, written once. SQLite dialect: they run on the
  * connection of a subgraph's `src/db/` store and nowhere else.
  */
-import { and, asc, count, eq, getTableColumns, inArray, lte, sql, type Column, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -101,6 +101,14 @@ export function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, TExtra
   shown: ShownColumns<TColumns>,
 ): (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[] {
   if (spec.ownerIds.length === 0) return [];
+  return pagesQuery(db, spec, and(inArray(spec.owner, [...spec.ownerIds]), spec.where), sql`${spec.perOwner}`, shown).all() as unknown as (Owned<SelectResultFields<TColumns>> &
+    ExtraValues<TExtra>)[];
+}
+
+type ListShape<TExtra extends Record<string, SQLiteColumn>> = Pick<PagesPerOwnerSpec<SQLiteTable, TExtra>, 'from' | 'owner' | 'orderBy' | 'node' | 'extra'>;
+
+/** The statement of `pagesPerOwnerShowing`: owners' rows numbered in list order, the first `perOwner` of each kept. */
+function pagesQuery<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn>>(db: AnySqliteDb, spec: ListShape<TExtra>, where: SQL | undefined, perOwner: SQLWrapper, shown: ShownColumns<TColumns>) {
   const extra = spec.extra ?? ({} as TExtra);
   const ranked = db
     .select({
@@ -110,7 +118,7 @@ export function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, TExtra
       rank: sql<number>`row_number() over (partition by ${spec.owner} order by ${sql.join([...spec.orderBy], sql`, `)})`.as('rank'),
     })
     .from(spec.from)
-    .where(and(inArray(spec.owner, [...spec.ownerIds]), spec.where))
+    .where(where)
     .as('ranked');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const columns = ranked as any;
@@ -122,11 +130,65 @@ export function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, TExtra
     .$dynamic();
   // A dynamic query builder adds each join to itself.
   for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
-  return query
-    .where(lte(columns.rank, spec.perOwner))
-    .orderBy(asc(columns.ownerId), asc(columns.rank))
-    .all() as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
+  return query.where(sql`${columns.rank} <= ${perOwner}`).orderBy(asc(columns.ownerId), asc(columns.rank));
+}
+
+/**
+ * `column in (the keys)` with the keys bound as one parameter (a JSON array, see `keysValue`),
+ * so one prepared statement serves any number of keys where `in (?, ?, …)` would be a new
+ * statement for each count.
+ */
+export function inKeys(column: SQLiteColumn, placeholder = 'keys'): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
+}
+
+/** The value an `inKeys` placeholder takes. */
+export function keysValue(keys: readonly string[]): string {
+  return JSON.stringify(keys);
+}
+
+/**
+ * A statement built (and prepared) on first use, then run as it is: Drizzle builds a query's SQL
+ * anew on every run, which cost commerce as much CPU as SQLite spent running them.
+ */
+export function preparedOnce<T>(build: () => T): () => T {
+  let prepared: T | undefined;
+  return () => (prepared ??= build());
+}
+
+/** A hand-ordered or newest-first list, paged by a keyset: what `preparedPagesPerOwner` needs besides the page. */
+export interface PagedListSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> extends ListShape<TExtra> {
+  node: { table: TNode; id: SQLiteColumn; ref: SQLiteColumn };
+  /** Which rows are in the list whatever the page (a status). */
+  where?: SQL | undefined;
+  /** The cursor's columns, in order, whether the list runs down them (`<`, newest first) or up (`>`), and a cursor's parts as their values. */
+  keyset: { columns: readonly SQLiteColumn[]; direction: '<' | '>'; values: (after: CursorKey) => unknown[] };
+}
+
+/**
+ * `pagesPerOwner`, prepared: the same statement (one with a cursor, one without) for any owners
+ * and page, the owners, the cursor and the page size bound as parameters.
+ */
+export function preparedPagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  db: AnySqliteDb,
+  spec: PagedListSpec<TNode, TExtra>,
+): (ownerIds: readonly string[], page: Page) => (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[] {
+  const { columns, direction } = spec.keyset;
+  const build = (withCursor: boolean) => {
+    const keyset = withCursor ? sql`(${sql.join([...columns], sql`, `)}) ${sql.raw(direction)} (${sql.join(columns.map((_, i) => sql.placeholder(`after${i}`)), sql`, `)})` : undefined;
+    return pagesQuery(db, spec, and(inKeys(spec.owner, 'owners'), spec.where, keyset), sql.placeholder('perOwner'), { columns: getTableColumns(spec.node.table) }).prepare();
+  };
+  const first = preparedOnce(() => build(false));
+  const later = preparedOnce(() => build(true));
+  return (ownerIds, page) => {
+    if (ownerIds.length === 0) return [];
+    const values: Record<string, unknown> = { owners: keysValue(ownerIds), perOwner: perOwnerOf(page) };
+    if (page.after) spec.keyset.values(page.after).forEach((value, i) => (values[`after${i}`] = value));
+    return (page.after ? later() : first()).all(values) as unknown as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+  };
 }
 
 /** A page's share of rows per owner: `first + 1`, the extra row saying that another page exists. */
-export const perOwnerOf = (page: Page): number => page.first + 1;
+export function perOwnerOf(page: Page): number {
+  return page.first + 1;
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { reusePreparedStatements } from './sqlite-statements.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -178,6 +179,8 @@ export function openStore<TSchema extends Record<string, unknown>>(schema: TSche
     if (options.path !== ':memory:') fs.mkdirSync(path.dirname(options.path), { recursive: true });
     sqlite = new Database(options.path);
     if (options.onStatement) instrumentStatements(sqlite, options.onStatement);
+    // After the instrumentation, so the statements kept are the timed ones.
+    reusePreparedStatements(sqlite);
     if (options.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
@@ -215,25 +218,33 @@ function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: string,
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const statement = prepare(source);
+    // One wrapper per method and statement: a kept statement (see reusePreparedStatements) is run
+    // many times, and a wrapper per property read would be garbage on every run.
+    const wrappers = new Map<PropertyKey, (...args: unknown[]) => unknown>();
     const proxy: typeof statement = new Proxy(statement, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
+      get(target, property) {
+        // The statement itself as the receiver: its accessors (busy, reader) are native and refuse a proxy.
+        const value = Reflect.get(target, property, target) as unknown;
         if (typeof value !== 'function') return value;
+        let wrapper = wrappers.get(property);
+        if (wrapper) return wrapper;
+        const method = value as (...args: unknown[]) => unknown;
         // raw(), pluck() and the like return the statement itself: keep handing out the proxy.
-        if (!EXECUTING_METHODS.has(property as string)) {
-          return (...args: unknown[]) => {
-            const result = value.apply(target, args);
-            return result === target ? proxy : result;
-          };
-        }
-        return (...args: unknown[]) => {
-          const started = performance.now();
-          try {
-            return value.apply(target, args);
-          } finally {
-            onStatement(source, performance.now() - started);
-          }
-        };
+        wrapper = !EXECUTING_METHODS.has(property as string)
+          ? (...args: unknown[]) => {
+              const result = method.apply(target, args);
+              return result === target ? proxy : result;
+            }
+          : (...args: unknown[]) => {
+              const started = performance.now();
+              try {
+                return method.apply(target, args);
+              } finally {
+                onStatement(source, performance.now() - started);
+              }
+            };
+        wrappers.set(property, wrapper);
+        return wrapper;
       },
     });
     return proxy;

@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
+import { changedEntitiesPlugin, type Changed } from './changes.ts';
 import { dataDir, hostFrom, internalSecret, maxBodyBytes, portFor, type SubgraphName } from './config.ts';
 import { ErrorCode, isPublicCode } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
@@ -58,9 +59,13 @@ export interface SubgraphDefinition {
   resolvers: GraphQLResolverMap<unknown>;
 }
 
-/** Every subgraph's context carries the verified viewer; `@auth`/`@scopes` read it. */
+/**
+ * Every subgraph's context carries the verified viewer (`@auth`/`@scopes` read it) and `changed`
+ * (`changeRecorder()`), where writes name what they changed for the gateway's entity cache.
+ */
 export interface SubgraphContext extends BaseContext {
   viewer: Viewer;
+  changed: Changed;
 }
 
 /** The subgraph's executable schema, `@auth`/`@scopes` enforced on every field they mark. */
@@ -89,7 +94,9 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
     formatError: maskErrors,
     // Subgraphs are called by the gateway, not browsed: Sandbox lives at the gateway. No Apollo
     // Studio reporting here, so federated traces would be work for nobody.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<TContext>(logger), counting],
+    // Apollo Server's cache-control plugin (on by default) turns `@cacheControl` hints into each
+    // response's cache-control header, which the gateway's entity cache obeys.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<TContext>(logger), counting, changedEntitiesPlugin<TContext>()],
   });
 }
 

@@ -70,6 +70,7 @@ export async function createAffiliateLink(context: Context, productId: string, n
     }
     throw new Error(`could not draw a free affiliate code in ${CODE_ATTEMPTS} attempts`);
   });
+  context.changed('Creator', creatorId);
   return loadAffiliateLink(context, linkId);
 }
 
@@ -82,6 +83,7 @@ export async function recordAffiliateClick(context: Context, code: string, now =
     if (!link) throw refuse(Refusal.AFFILIATE_CODE_NOT_FOUND, `No affiliate link has the code ${JSON.stringify(normalized)}.`, { field: 'code' });
     if (link.creatorId === userId) return { link, counted: false };
     if (!(await tx.recordClick(link.id, userId, now))) return { link, counted: false };
+    context.changed('Creator', link.creatorId);
     return { link: (await tx.countClick(link.id)) ?? link, counted: true };
   });
 }
@@ -110,6 +112,7 @@ export async function setCreatorCommission(context: Context, input: DealInput, n
       if (!product) throw notFound('Product', productId);
       requirePartnerOf(context.viewer, product.brandId);
     }
+    context.changed('Creator', input.creatorId);
     return tx.saveCommissionDeal(newId('dea'), { brandId, creatorId: input.creatorId, productId, commissionBps, updatedAt: now });
   });
 }

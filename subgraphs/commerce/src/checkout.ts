@@ -99,6 +99,10 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
   else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creatorId: used ? '' : await liveStreamCreator(context, liveStreamId) };
   const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, new Date()) }));
+  // Stock, the buyer's orders and the stream's sales (the creator's earnings are never cached).
+  context.changed('Product', lines.map((line) => line.productId));
+  context.changed('User', buyerId);
+  if (liveStreamId) context.changed('LiveStream', liveStreamId);
   return { order: await loadOrder(context, result.orderId), replayed };
 }
 

@@ -1,3 +1,4 @@
+import { changeRecorder, type Changed } from '@app/kit/changes';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
@@ -8,6 +9,8 @@ export interface Context {
   store: CommerceStore;
   loaders: Loaders;
   viewer: Viewer;
+  /** Names what a write changed, for the gateway's entity cache: `context.changed('Product', id)` after the write. */
+  changed: Changed;
   /** Asks users and content for the facts they own (facts.ts). */
   peers: PeerClient;
 }
@@ -18,5 +21,5 @@ export interface Context {
  */
 export function createContext(store: CommerceStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, changed: changeRecorder() };
 }

@@ -109,6 +109,7 @@ export async function pinProduct(context: Context, liveStreamId: string, product
     // Announced in the pin's own transaction, and only when it added the product.
     for (const added of await addToList(tx, pins, liveStreamId, [productId], now)) await announcePinned(tx, liveStreamId, added, now);
   });
+  context.changed('LiveStream', liveStreamId);
   return { id: liveStreamId };
 }
 
@@ -118,12 +119,14 @@ export async function unpinProduct(context: Context, liveStreamId: string, produ
     const now = new Date();
     for (const removed of await tx.removeFromList('pins', liveStreamId, [productId])) await announceUnpinned(tx, liveStreamId, removed, now);
   });
+  context.changed('LiveStream', liveStreamId);
   return { id: liveStreamId };
 }
 
 export async function addToShowcase(context: Context, productId: string): Promise<{ id: string }> {
   const creatorId = await signedInCreatorId(context);
   await context.store.transaction((tx) => addToList(tx, showcase, creatorId, [productId], new Date()));
+  context.changed('Creator', creatorId);
   return { id: creatorId };
 }
 
@@ -131,6 +134,7 @@ export async function addToShowcase(context: Context, productId: string): Promis
 export async function removeFromShowcase(context: Context, productId: string): Promise<{ id: string }> {
   const creatorId = signedInUserId(context.viewer);
   await context.store.transaction((tx) => tx.removeFromList('showcase', creatorId, [productId]));
+  context.changed('Creator', creatorId);
   return { id: creatorId };
 }
 
@@ -163,6 +167,7 @@ export async function createCatalog(context: Context, input: CatalogInput, now =
     if (!brand) throw notFound('Brand', input.brandId);
     const catalog = await tx.insertCatalog({ id: newId('cat'), brandId: input.brandId, name, description, createdAt: now });
     await addToList(tx, catalogOf(catalog.brandId), catalog.id, productIds, now);
+    context.changed('Brand', input.brandId);
     return catalog;
   });
 }
@@ -174,6 +179,7 @@ function changeCatalog(context: Context, catalogId: string, change: (tx: Commerc
     if (!catalog) throw notFound('Catalog', catalogId);
     requirePartnerOf(context.viewer, catalog.brandId);
     await change(tx, catalog);
+    context.changed('Catalog', catalogId);
     return catalog;
   });
 }

@@ -206,11 +206,16 @@ export async function importProductFeed(context: Context, brandId: string, feed:
     }
     await tx.updateImportedProducts(updates);
     await tx.insertProducts(inserts);
+    context.changed('Product', updates.map((row) => row.id));
     let archived = 0;
     if (feed.mode === 'FULL') {
       const missing = [...existing.values()].filter((row) => row.status === 'ACTIVE' && !named.has(row.externalId as string)).map((row) => row.id);
       archived = await tx.archiveProducts(missing);
+      context.changed('Product', missing);
     }
+    // Products joined or left the brand's list and the lists of products on sale.
+    context.changed('Brand', brandId);
+    context.changed('Product');
     return { created: inserts.length, updated: updates.length, unchanged, archived, failed: errors.length, errors };
   });
 }

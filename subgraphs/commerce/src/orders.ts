@@ -57,6 +57,10 @@ export function cancelOrder(context: Context, orderId: string, now = new Date())
     if (!cancelled) throw new Error(`order ${orderId} changed under a write lock`);
     const lines = await tx.orderLineLists([orderId]);
     await tx.restoreStock(lines.map((line) => line.node));
+    context.changed('Product', lines.map((line) => line.node.productId));
+    context.changed('Order', orderId);
+    context.changed('User', order.buyerId);
+    if (order.liveStreamId) context.changed('LiveStream', order.liveStreamId);
     return cancelled;
   });
 }
@@ -71,6 +75,7 @@ export function fulfillOrder(context: Context, orderId: string, now = new Date()
     if (order.status === 'CANCELLED') throw refuse(Refusal.ORDER_CANCELLED, 'A cancelled order cannot be fulfilled.', { orderId });
     const fulfilled = await tx.closePaidOrder(orderId, { status: 'FULFILLED', fulfilledAt: now });
     if (!fulfilled) throw new Error(`order ${orderId} changed under a write lock`);
+    context.changed('Order', orderId);
     return fulfilled;
   });
 }

@@ -111,6 +111,12 @@ export async function updateProduct(context: Context, input: ProductEdit): Promi
     requirePartnerOf(context.viewer, product.brandId);
     const updated = await tx.updateProduct(input.id, changes);
     if (!updated) throw notFound('Product', input.id);
+    context.changed('Product', input.id);
+    // On sale or not: the brand's list, and the lists of products on sale, changed.
+    if (changes.status !== undefined) {
+      context.changed('Brand', product.brandId);
+      context.changed('Product');
+    }
     return updated;
   });
 }

@@ -97,6 +97,10 @@ export async function scheduleLiveStream(context: Context, input: ScheduleInput)
       return { id: stream.id };
     },
   );
+  // A new stream: its creator's list of streams, and which streams exist, changed.
+  context.changed('LiveStream', result.id);
+  context.changed('LiveStream');
+  context.changed('Creator', creatorId);
   return loadLiveStream(context, result.id);
 }
 
@@ -106,7 +110,7 @@ export async function scheduleLiveStream(context: Context, input: ScheduleInput)
  */
 async function changeStatus(context: Context, id: string, from: readonly LiveStreamStatus[], to: LiveStreamStatus, change: (now: Date) => StatusChange): Promise<LiveStreamRow> {
   signedInUserId(context.viewer);
-  return context.store.transaction(async (tx) => {
+  const stream = await context.store.transaction(async (tx) => {
     const [stream] = await tx.liveStreamsByIds([id]);
     if (!stream) throw notFound('LiveStream', id);
     requireOwner(context.viewer, stream.creatorId, "Only the stream's own creator can start or end it.", 'NOT_STREAM_CREATOR');
@@ -118,6 +122,11 @@ async function changeStatus(context: Context, id: string, from: readonly LiveStr
     await announce(tx, changed, now);
     return changed;
   });
+  // Its status, its place in its creator's list, and which streams are live changed.
+  context.changed('LiveStream', id);
+  context.changed('LiveStream');
+  context.changed('Creator', stream.creatorId);
+  return stream;
 }
 
 export function startLiveStream(context: Context, id: string): Promise<LiveStreamRow> {

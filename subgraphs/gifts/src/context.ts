@@ -1,3 +1,4 @@
+import { changeRecorder, type Changed } from '@app/kit/changes';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
@@ -10,6 +11,8 @@ export interface Context {
   store: GiftsStore;
   loaders: Loaders;
   viewer: Viewer;
+  /** Names what a write changed, for the gateway's entity cache: `context.changed('Product', id)` after the write. */
+  changed: Changed;
   /** Asks users and content for the facts they own (a user's country, a stream's status). */
   peers: PeerClient;
   /** Where coin purchases are charged. */
@@ -30,5 +33,5 @@ export function createContext(
   payouts: PayoutProvider = payoutProvider(),
 ): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments, payouts };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments, payouts, changed: changeRecorder() };
 }

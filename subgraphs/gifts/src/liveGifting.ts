@@ -184,6 +184,7 @@ async function chargeAndSettle(context: Context, pending: CoinPurchaseRow): Prom
       return first as CoinPurchaseRow;
     }
     if (settled.status === 'COMPLETED') {
+      context.changed('User', settled.userId);
       await tx.creditWallet(settled.userId, settled.coins, now);
       await post(
         tx,
@@ -264,6 +265,10 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         now,
       );
       await announceGiftSend(tx, id, liveStreamId, now);
+      // The stream's totals, the creator's earnings and leaderboard, the sender's wallet.
+      context.changed('LiveStream', liveStreamId);
+      context.changed('Creator', creatorId);
+      context.changed('User', senderId);
       return { sendId: id };
     },
   );

@@ -263,6 +263,9 @@ export async function sendSmallGesture(context: Context, input: SendSmallGesture
       return { giftId: gift.id };
     },
   );
+  context.changed('GiftOffer', offerId);
+  // A claim link has no recipient yet: its claim names them.
+  context.changed('User', recipientId ? [senderId, recipientId] : senderId);
   return result.giftId;
 }
 
@@ -307,6 +310,7 @@ export async function claimSmallGesture(context: Context, token: string): Promis
     requireRecipientRegion(offer, known(country));
     const claimed = await tx.claimSmallGesture(gift.id, userId, at);
     if (!claimed) throw new Error(`Small Gesture ${gift.id} could not be claimed under the write lock`);
+    context.changed('User', [userId, gift.senderId]);
     return claimed;
   });
 }
@@ -325,6 +329,7 @@ export async function redeemSmallGesture(context: Context, id: string): Promise<
     const redeemed = gift.redeemedAt ? gift : await tx.markRedeemed(id, now());
     const code = redeemed?.codeId == null ? undefined : await tx.codeById(redeemed.codeId);
     if (!redeemed || code === undefined) throw new Error(`Small Gesture ${id} has no code to show`);
+    context.changed('User', userId);
     return { gift: redeemed, code };
   });
 }
@@ -368,6 +373,9 @@ export async function createGiftOffer(context: Context, input: CreateGiftOfferIn
     endsAt,
   };
   const create = async (tx: GiftsTx) => ({ offerId: (await tx.insertOffer({ id: newId('gof'), ...row })).id });
+  // A new offer joins the offer lists and its brand's `giftOffers`.
+  context.changed('GiftOffer');
+  context.changed('Brand', input.brandId);
   if (!input.idempotencyKey) return (await context.store.transaction(create)).offerId;
   // Dates hash as ISO strings: a retry must send the same instants.
   const request = { ...row, startsAt: input.startsAt?.toISOString() ?? null, endsAt: endsAt?.toISOString() ?? null };
@@ -386,6 +394,7 @@ export async function addGiftOfferCodes(context: Context, offerId: string, rawCo
     const [offer] = await tx.giftOffersByIds([offerId]);
     if (!offer) throw notFound('GiftOffer', offerId);
     requirePartnerOf(context.viewer, offer.brandId);
+    context.changed('GiftOffer', offerId);
 
     const codes = rawCodes.map((code) => code.trim().toUpperCase());
     if (codes.length < 1 || codes.length > CODES_PER_CALL_MAX) throw badInput(`Add 1 to ${CODES_PER_CALL_MAX} codes per call.`, { field: 'codes' });
@@ -441,6 +450,16 @@ async function ownOffer(context: Context, tx: GiftsTx, offerId: string): Promise
 }
 
 /**
+ * Names what pausing, resuming or ending an offer changes for the gateway's cache: the offer, the
+ * offer lists (active ones come first), and its brand's `giftOffers`.
+ */
+function changedOffer(context: Context, offer: GiftOfferRow): void {
+  context.changed('GiftOffer', offer.id);
+  context.changed('GiftOffer');
+  context.changed('Brand', offer.brandId);
+}
+
+/**
  * A partner pauses its offer (nothing more can be sent until it resumes; links already sent can
  * still be claimed) or resumes it. Both are idempotent. Resuming an ended offer is refused: give it
  * a later end first.
@@ -449,6 +468,7 @@ async function ownOffer(context: Context, tx: GiftsTx, offerId: string): Promise
 export async function setGiftOfferPaused(context: Context, offerId: string, paused: boolean): Promise<GiftOfferRow> {
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
+    changedOffer(context, offer);
     if (!paused && giftOfferStatus(offer) === 'ENDED') {
       throw refuse(Refusal.OFFER_ENDED, 'This offer has ended; give it a later end date (setGiftOfferEndDate) to run it again.', { endsAt: offer.endsAt?.toISOString() ?? null });
     }
@@ -465,6 +485,7 @@ export async function setGiftOfferPaused(context: Context, offerId: string, paus
 export async function setGiftOfferEndDate(context: Context, offerId: string, endsAt: Date | null): Promise<GiftOfferRow> {
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
+    changedOffer(context, offer);
     const at = now();
     if (endsAt && endsAt <= offer.startsAt) throw badInput('endsAt must be after the offer starts.', { field: 'endsAt', startsAt: offer.startsAt.toISOString() });
     if (endsAt && at.getTime() - endsAt.getTime() > END_CLOCK_SKEW_MS) throw badInput('endsAt must not be in the past; send the current time to end the offer at once.', { field: 'endsAt' });

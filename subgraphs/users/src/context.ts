@@ -1,3 +1,4 @@
+import { changeRecorder, type Changed } from '@app/kit/changes';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -7,6 +8,8 @@ export interface Context {
   store: UsersStore;
   loaders: Loaders;
   viewer: Viewer;
+  /** Names what a write changed, for the gateway's entity cache: `context.changed('Product', id)` after the write. */
+  changed: Changed;
 }
 
 /**
@@ -15,5 +18,5 @@ export interface Context {
  */
 export function createContext(store: UsersStore, viewer: Viewer = anonymousViewer()): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, changed: changeRecorder() };
 }

@@ -17,6 +17,8 @@ export async function follow(context: Context, userId: string): Promise<{ user: 
   if (userId === viewerId) throw badInput('You cannot follow yourself.', { argument: 'userId' });
   const user = await loadUser(context, userId);
   await context.store.transaction((tx) => tx.addFollow(viewerId, userId, new Date()));
+  context.changed('User', [userId, viewerId]);
+  context.changed('Creator', [userId, viewerId]);
   return { user, viewerFollows: true };
 }
 
@@ -24,6 +26,8 @@ export async function unfollow(context: Context, userId: string): Promise<{ user
   const viewerId = signedInUserId(context.viewer);
   const user = await loadUser(context, userId);
   await context.store.transaction((tx) => tx.removeFollow(viewerId, userId));
+  context.changed('User', [userId, viewerId]);
+  context.changed('Creator', [userId, viewerId]);
   return { user, viewerFollows: false };
 }
 

@@ -67,5 +67,7 @@ export async function updateProfile(context: Context, input: ProfileInput): Prom
   if (Object.keys(changes).length === 0) throw badInput('Give displayName or bio to change.');
   const user = await context.store.transaction((tx) => tx.updateUser(viewerId, changes));
   if (!user) throw notFound('User', viewerId);
+  context.changed('User', viewerId);
+  context.changed('Creator', viewerId);
   return user;
 }

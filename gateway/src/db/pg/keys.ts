@@ -6,12 +6,13 @@ import { desc, eq } from 'drizzle-orm';
 import { openPgConnection } from '@app/kit/pg';
 import { migrationsFolderFor } from '@app/kit/store';
 import { keyStoreOver, type KeyStore } from '../keys.ts';
+import { PgEntityCacheStore } from './entity-cache.ts';
 import { PgRateLimitStore } from './rate-limits.ts';
 import { apiKeys } from './schema.ts';
 
 export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
 
-export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore; rateLimits: PgRateLimitStore }> {
+export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore; rateLimits: PgRateLimitStore; entityCache: PgEntityCacheStore }> {
   const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder });
   const { db } = connection;
   const keys = keyStoreOver(
@@ -23,5 +24,5 @@ export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore;
     },
     () => connection.close(),
   );
-  return { keys, rateLimits: new PgRateLimitStore(db) };
+  return { keys, rateLimits: new PgRateLimitStore(db), entityCache: new PgEntityCacheStore(db) };
 }

@@ -1,5 +1,8 @@
-/** The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): the partner keys of `../schema.ts`, and the rate-limit buckets replicas share. */
-import { boolean, doublePrecision, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+/**
+ * The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): the partner keys of `../schema.ts`,
+ * and what replicas share: rate-limit buckets and the entity cache.
+ */
+import { bigint, boolean, doublePrecision, index, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const apiKeys = pgTable(
   'api_keys',
@@ -35,4 +38,33 @@ export const rateLimitBuckets = pgTable(
   (table) => [index('rate_limit_buckets_full_at').on(table.fullAt)],
 );
 
-export const schema = { apiKeys, rateLimitBuckets };
+/**
+ * The entity cache every replica reads (`entity-cache.ts`): a subgraph answer per key (the
+ * SHA-256 of the cache key), the entities it shows, and when it expires by the database's clock.
+ */
+export const entityCacheEntries = pgTable(
+  'entity_cache_entries',
+  {
+    key: text('key').primaryKey(),
+    value: text('value').notNull(),
+    tags: text('tags').array().notNull(),
+    expiresAt: timestamp('expires_at', { mode: 'date', precision: 3 }).notNull(),
+  },
+  (table) => [index('entity_cache_entries_tags').using('gin', table.tags), index('entity_cache_entries_expires_at').on(table.expiresAt)],
+);
+
+/** Numbers invalidations, so a fetch that started before one can be refused when it stores. */
+export const entityCacheInvalidationSeq = pgSequence('entity_cache_invalidation_seq');
+
+/** Recent invalidations of each tag, kept a few minutes for the fetches still in flight. */
+export const entityCacheInvalidations = pgTable(
+  'entity_cache_invalidations',
+  {
+    tag: text('tag').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { mode: 'date', precision: 3 }).notNull(),
+  },
+  (table) => [index('entity_cache_invalidations_tag_seq').on(table.tag, table.seq), index('entity_cache_invalidations_at').on(table.at)],
+);
+
+export const schema = { apiKeys, rateLimitBuckets, entityCacheEntries, entityCacheInvalidations, entityCacheInvalidationSeq };

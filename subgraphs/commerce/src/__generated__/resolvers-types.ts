@@ -877,9 +877,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AffiliateClick: ResolverTypeWrapper<AffiliateClickRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AffiliateLink: ResolverTypeWrapper<AffiliateLinkView>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AffiliateLinkConnection: ResolverTypeWrapper<Omit<AffiliateLinkConnection, 'edges'> & { edges: Array<ResolversTypes['AffiliateLinkEdge']> }>;
@@ -927,15 +925,15 @@ export type ResolversTypes = {
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AffiliateClick: AffiliateClickRow;
-  Boolean: Scalars['Boolean']['output'];
   AffiliateLink: AffiliateLinkView;
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   AffiliateLinkConnection: Omit<AffiliateLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['AffiliateLinkEdge']> };
@@ -978,12 +976,21 @@ export type ResolversParentTypes = {
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthDirectiveArgs = { };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopesDirectiveArgs = {
   anyOf: Array<Array<Scalars['String']['input']>>;
@@ -1290,5 +1297,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   auth?: AuthDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   scopes?: ScopesDirectiveResolver<any, any, ContextType>;
 };

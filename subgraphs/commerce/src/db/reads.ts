@@ -1,11 +1,13 @@
 /**
  * What commerce reads for its loaders and lists. Every read is batch-shaped, one statement for
- * many keys: a list of 50 creators with a page of showcase each is one statement, not 51.
+ * many keys: a list of 50 creators with a page of showcase each is one statement, not 51. The
+ * reads every page makes (entities by id, tagged and pinned products, the pages of brands,
+ * catalogs and showcases) are prepared once, their keys, cursor and page size bound at each run.
  */
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Page } from '@app/kit/pagination';
-import { before, beyond, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, type Owned } from '@app/kit/sql';
+import { before, beyond, inKeys, keysValue, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, preparedOnce, preparedPagesPerOwner, type Owned } from '@app/kit/sql';
 import {
   affiliateLinks,
   brands,
@@ -54,9 +56,6 @@ export interface StreamSales {
 /** Newest-first lists page by `[createdAt ms, id]`. */
 const newerThan = (page: Page, createdAt: Column, id: Column) => before([createdAt, id], page.after && [Number(page.after[0]), String(page.after[1])]);
 
-/** Hand-ordered lists page by `[position, id]`. */
-const placedAfter = (page: Page, position: Column, id: Column) => beyond([position, id], page.after && [Number(page.after[0]), String(page.after[1])]);
-
 /** A page per owner of a table's own rows, newest first (`where` narrows which rows). */
 function newestFirstPages<T extends SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn }>(table: T, owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) {
   return {
@@ -66,27 +65,6 @@ function newestFirstPages<T extends SQLiteTable & { id: SQLiteColumn; createdAt:
     orderBy: [desc(table.createdAt), desc(table.id)],
     where: and(where, newerThan(page, table.createdAt, table.id)),
     node: { table, id: table.id, ref: table.id },
-    perOwner: perOwnerOf(page),
-  };
-}
-
-/** A page per owner of a hand-ordered list (`list` links an owner to the rows shown, `ref` naming them), by position. */
-function inPositionPages<T extends SQLiteTable & { id: SQLiteColumn }>(
-  list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs,
-  owner: SQLiteColumn,
-  ref: SQLiteColumn,
-  shown: T,
-  ownerIds: readonly string[],
-  page: Page,
-) {
-  return {
-    from: list,
-    owner,
-    ownerIds,
-    orderBy: [asc(list.position), asc(ref)],
-    where: placedAfter(page, list.position, ref),
-    node: { table: shown, id: shown.id, ref },
-    extra: { position: list.position },
     perOwner: perOwnerOf(page),
   };
 }
@@ -116,23 +94,58 @@ const linkView = {
 };
 const linkProduct = { table: products, on: eq(products.id, affiliateLinks.productId) };
 
+/** Newest-first and hand-ordered lists as `preparedPagesPerOwner` pages them: cursors are `[ms or position, id]`. */
+const cursorValues = (after: readonly (string | number)[]) => [Number(after[0]), String(after[1])];
+
 export function readStatements(db: CommerceDb) {
   /** The products of many owners' short, unpaged lists (a video's tags, a stream's pins), in list order. */
-  const productLists = (list: typeof videoProducts | typeof liveStreamPins, owner: SQLiteColumn, ownerIds: readonly string[]): Owned<ProductRow>[] =>
-    db
-      .select({ ownerId: sql<string>`${owner}`, node: products })
-      .from(list)
-      .innerJoin(products, eq(products.id, list.productId))
-      .where(inArray(owner, [...ownerIds]))
-      .orderBy(owner, list.position)
-      .all();
+  const productLists = (list: typeof videoProducts | typeof liveStreamPins, owner: SQLiteColumn) => {
+    const prepared = preparedOnce(() =>
+      db
+        .select({ ownerId: sql<string>`${owner}`, node: products })
+        .from(list)
+        .innerJoin(products, eq(products.id, list.productId))
+        .where(inKeys(owner))
+        .orderBy(owner, list.position)
+        .prepare(),
+    );
+    return (ownerIds: readonly string[]): Owned<ProductRow>[] => prepared().all({ keys: keysValue(ownerIds) });
+  };
+  const videoProductLists = productLists(videoProducts, videoProducts.videoId);
+  const pinnedProductLists = productLists(liveStreamPins, liveStreamPins.liveStreamId);
+  const brandsIn = preparedOnce(() => db.select().from(brands).where(inKeys(brands.id)).prepare());
+  const productsIn = preparedOnce(() => db.select().from(products).where(inKeys(products.id)).prepare());
+  const catalogsIn = preparedOnce(() => db.select().from(catalogs).where(inKeys(catalogs.id)).prepare());
+  const newestFirst = <T extends SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn }>(table: T, owner: SQLiteColumn, where?: SQL) =>
+    preparedPagesPerOwner(db, {
+      from: table,
+      owner,
+      orderBy: [desc(table.createdAt), desc(table.id)],
+      where,
+      node: { table, id: table.id, ref: table.id },
+      keyset: { columns: [table.createdAt, table.id], direction: '<', values: cursorValues },
+    });
+  const inPosition = <T extends SQLiteTable & { id: SQLiteColumn }>(list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs, owner: SQLiteColumn, ref: SQLiteColumn, shown: T) =>
+    preparedPagesPerOwner(db, {
+      from: list,
+      owner,
+      orderBy: [asc(list.position), asc(ref)],
+      node: { table: shown, id: shown.id, ref },
+      extra: { position: list.position },
+      keyset: { columns: [list.position, ref], direction: '>', values: cursorValues },
+    });
+  const brandProducts = newestFirst(products, products.brandId, eq(products.status, 'ACTIVE'));
+  const brandCatalogs = newestFirst(catalogs, catalogs.brandId);
+  const catalogProductsInOrder = inPosition(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products);
+  const showcaseInOrder = inPosition(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products);
+  const creatorCatalogsInOrder = inPosition(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs);
 
   return {
-    brandsByIds: (ids: readonly string[]): BrandRow[] => db.select().from(brands).where(inArray(brands.id, [...ids])).all(),
+    brandsByIds: (ids: readonly string[]): BrandRow[] => brandsIn().all({ keys: keysValue(ids) }),
 
-    productsByIds: (ids: readonly string[]): ProductRow[] => db.select().from(products).where(inArray(products.id, [...ids])).all(),
+    productsByIds: (ids: readonly string[]): ProductRow[] => productsIn().all({ keys: keysValue(ids) }),
 
-    catalogsByIds: (ids: readonly string[]): CatalogRow[] => db.select().from(catalogs).where(inArray(catalogs.id, [...ids])).all(),
+    catalogsByIds: (ids: readonly string[]): CatalogRow[] => catalogsIn().all({ keys: keysValue(ids) }),
 
     /** One page of brands by name (id breaks ties), with one extra row to tell whether more follow. */
     brandsPage: (page: Page): BrandRow[] =>
@@ -155,29 +168,25 @@ export function readStatements(db: CommerceDb) {
         .all(),
 
     /** A page of products on sale for each of many brands, newest first. */
-    brandProductPages: (brandIds: readonly string[], page: Page): Owned<ProductRow>[] =>
-      pagesPerOwner(db, newestFirstPages(products, products.brandId, brandIds, page, eq(products.status, 'ACTIVE'))),
+    brandProductPages: (brandIds: readonly string[], page: Page): Owned<ProductRow>[] => brandProducts(brandIds, page),
 
     /** A page of catalogs for each of many brands, newest first. */
-    brandCatalogPages: (brandIds: readonly string[], page: Page): Owned<CatalogRow>[] => pagesPerOwner(db, newestFirstPages(catalogs, catalogs.brandId, brandIds, page)),
+    brandCatalogPages: (brandIds: readonly string[], page: Page): Owned<CatalogRow>[] => brandCatalogs(brandIds, page),
 
     /** A page of products for each of many catalogs, in the brand's order. */
-    catalogProductPages: (catalogIds: readonly string[], page: Page): Placed<ProductRow>[] =>
-      pagesPerOwner(db, inPositionPages(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products, catalogIds, page)),
+    catalogProductPages: (catalogIds: readonly string[], page: Page): Placed<ProductRow>[] => catalogProductsInOrder(catalogIds, page),
 
     /** A page of each of many creators' showcases, in the creator's order. */
-    showcasePages: (creatorIds: readonly string[], page: Page): Placed<ProductRow>[] =>
-      pagesPerOwner(db, inPositionPages(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products, creatorIds, page)),
+    showcasePages: (creatorIds: readonly string[], page: Page): Placed<ProductRow>[] => showcaseInOrder(creatorIds, page),
 
     /** A page of the catalogs each of many creators carries, in the creator's order. */
-    creatorCatalogPages: (creatorIds: readonly string[], page: Page): Placed<CatalogRow>[] =>
-      pagesPerOwner(db, inPositionPages(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs, creatorIds, page)),
+    creatorCatalogPages: (creatorIds: readonly string[], page: Page): Placed<CatalogRow>[] => creatorCatalogsInOrder(creatorIds, page),
 
     /** Products tagged in each of many videos, in tag order. A video holds at most 5, so no page. */
-    videoProductLists: (videoIds: readonly string[]) => productLists(videoProducts, videoProducts.videoId, videoIds),
+    videoProductLists: (videoIds: readonly string[]) => videoProductLists(videoIds),
 
     /** Products pinned on each of many live streams, in overlay order. At most 20 a stream, so no page. */
-    pinnedProductLists: (liveStreamIds: readonly string[]) => productLists(liveStreamPins, liveStreamPins.liveStreamId, liveStreamIds),
+    pinnedProductLists: (liveStreamIds: readonly string[]) => pinnedProductLists(liveStreamIds),
 
     affiliateLinksByIds: (ids: readonly string[]): AffiliateLinkView[] =>
       db

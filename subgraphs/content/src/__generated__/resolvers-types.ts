@@ -320,10 +320,8 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Creator: ResolverTypeWrapper<CreatorRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LiveStream: ResolverTypeWrapper<LiveStreamRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LiveStreamConnection: ResolverTypeWrapper<Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversTypes['LiveStreamEdge']> }>;
   LiveStreamEdge: ResolverTypeWrapper<Omit<LiveStreamEdge, 'node'> & { node: ResolversTypes['LiveStream'] }>;
   LiveStreamStatus: LiveStreamStatus;
@@ -336,6 +334,8 @@ export type ResolversTypes = {
   Video: ResolverTypeWrapper<VideoRow>;
   VideoConnection: ResolverTypeWrapper<Omit<VideoConnection, 'edges'> & { edges: Array<ResolversTypes['VideoEdge']> }>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -343,10 +343,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Creator: CreatorRef;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   LiveStream: LiveStreamRow;
-  Boolean: Scalars['Boolean']['output'];
   LiveStreamConnection: Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiveStreamEdge']> };
   LiveStreamEdge: Omit<LiveStreamEdge, 'node'> & { node: ResolversParentTypes['LiveStream'] };
   LiveStreamUpdate: LiveStreamUpdateEvent;
@@ -358,12 +356,21 @@ export type ResolversParentTypes = {
   Video: VideoRow;
   VideoConnection: Omit<VideoConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoEdge']> };
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthDirectiveArgs = { };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopesDirectiveArgs = {
   anyOf: Array<Array<Scalars['String']['input']>>;
@@ -478,5 +485,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   auth?: AuthDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   scopes?: ScopesDirectiveResolver<any, any, ContextType>;
 };

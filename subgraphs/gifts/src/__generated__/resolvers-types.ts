@@ -165,7 +165,8 @@ export type GiftEarnings = {
   /**
    * The creator's share of what their next gift costs, credited as diamonds: 0.5 (the default,
    * 1 diamond per 2 coins) unless a creator program gave them their own (e.g. 0.53). Each send keeps
-   * the share it was credited at. Only the creator sees it.
+   * the share it was credited at. Only the creator sees it. Never kept by the gateway's cache: an
+   * operator changes it outside the graph (`npm run gift-shares`).
    */
   share?: Maybe<Scalars['Float']['output']>;
   /** The diamonds' value at the payout rate (by default 200 diamonds = $1), rounded down to whole cents. */
@@ -212,7 +213,10 @@ export type GiftOffer = {
   startsAt: Scalars['DateTime']['output'];
   /** Sent and redeemed counts, for a partner key with `analytics:read` of the offer's own brand. */
   stats?: Maybe<GiftOfferStats>;
-  /** Where the offer is now: scheduled, active (it can be sent), paused, or ended. */
+  /**
+   * Where the offer is now: scheduled, active (it can be sent), paused, or ended. Never kept by
+   * the gateway's cache: a start or end date passing changes it with no write to name it.
+   */
   status: GiftOfferStatus;
   title: Scalars['String']['output'];
 };
@@ -932,7 +936,6 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddGiftOfferCodesPayload: ResolverTypeWrapper<Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Brand: ResolverTypeWrapper<BrandRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClaimSmallGesturePayload: ResolverTypeWrapper<Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
@@ -942,7 +945,6 @@ export type ResolversTypes = {
   CoinPurchaseEdge: ResolverTypeWrapper<Omit<CoinPurchaseEdge, 'node'> & { node: ResolversTypes['CoinPurchase'] }>;
   CoinPurchaseStatus: CoinPurchaseStatus;
   CreateGiftOfferInput: CreateGiftOfferInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GiftEarnings: ResolverTypeWrapper<GiftEarningsRef>;
@@ -991,13 +993,14 @@ export type ResolversTypes = {
   UnavailableSmallGestureOffer: ResolverTypeWrapper<Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
   User: ResolverTypeWrapper<UserRef>;
   Wallet: ResolverTypeWrapper<WalletRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddGiftOfferCodesPayload: Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
-  Int: Scalars['Int']['output'];
   Brand: BrandRef;
   ID: Scalars['ID']['output'];
   ClaimSmallGesturePayload: Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
@@ -1006,7 +1009,6 @@ export type ResolversParentTypes = {
   CoinPurchaseConnection: Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CoinPurchaseEdge']> };
   CoinPurchaseEdge: Omit<CoinPurchaseEdge, 'node'> & { node: ResolversParentTypes['CoinPurchase'] };
   CreateGiftOfferInput: CreateGiftOfferInput;
-  Boolean: Scalars['Boolean']['output'];
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
   GiftEarnings: GiftEarningsRef;
@@ -1051,12 +1053,21 @@ export type ResolversParentTypes = {
   UnavailableSmallGestureOffer: Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
   User: UserRef;
   Wallet: WalletRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthDirectiveArgs = { };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopesDirectiveArgs = {
   anyOf: Array<Array<Scalars['String']['input']>>;
@@ -1428,5 +1439,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   auth?: AuthDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   scopes?: ScopesDirectiveResolver<any, any, ContextType>;
 };

@@ -6,8 +6,8 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql, type Column, type SQ
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Page } from '@app/kit/pagination';
 import type { PgDb } from '@app/kit/pg';
-import { perOwnerOf, type Owned } from '@app/kit/sql';
-import { beforePg, beyondPg, pagesPerOwnerPg, pagesPerOwnerShowingPg } from '@app/kit/sql-pg';
+import { perOwnerOf, preparedOnce, type Owned } from '@app/kit/sql';
+import { beforePg, beyondPg, inKeysPg, pagesPerOwnerPg, pagesPerOwnerShowingPg, preparedPagesPerOwnerPg } from '@app/kit/sql-pg';
 import type { Queries } from '@app/kit/store';
 import type { readStatements } from '../reads.ts';
 import type { ProductRow } from '../schema.ts';
@@ -17,8 +17,6 @@ export type ReadStatements = ReturnType<typeof readStatements>;
 
 const newerThan = (page: Page, createdAt: Column, id: Column) => beforePg([createdAt, id], page.after && [Number(page.after[0]), String(page.after[1])]);
 
-const placedAfter = (page: Page, position: Column, id: Column) => beyondPg([position, id], page.after && [Number(page.after[0]), String(page.after[1])]);
-
 function newestFirstPages<T extends PgTable & { id: PgColumn; createdAt: PgColumn }>(table: T, owner: PgColumn, ownerIds: readonly string[], page: Page, where?: SQL) {
   return {
     from: table,
@@ -27,26 +25,6 @@ function newestFirstPages<T extends PgTable & { id: PgColumn; createdAt: PgColum
     orderBy: [desc(table.createdAt), desc(table.id)],
     where: and(where, newerThan(page, table.createdAt, table.id)),
     node: { table, id: table.id, ref: table.id },
-    perOwner: perOwnerOf(page),
-  };
-}
-
-function inPositionPages<T extends PgTable & { id: PgColumn }>(
-  list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs,
-  owner: PgColumn,
-  ref: PgColumn,
-  shown: T,
-  ownerIds: readonly string[],
-  page: Page,
-) {
-  return {
-    from: list,
-    owner,
-    ownerIds,
-    orderBy: [asc(list.position), asc(ref)],
-    where: placedAfter(page, list.position, ref),
-    node: { table: shown, id: shown.id, ref },
-    extra: { position: list.position },
     perOwner: perOwnerOf(page),
   };
 }
@@ -69,21 +47,60 @@ const linkView = {
 };
 const linkProduct = { table: products, on: eq(products.id, affiliateLinks.productId) };
 
+/** As `../reads.ts` pages them: cursors are `[ms or position, id]`. */
+const cursorValues = (after: readonly (string | number)[]) => [Number(after[0]), String(after[1])];
+
 export function readPgStatements(db: PgDb): Queries<ReadStatements> {
-  const productLists = async (list: typeof videoProducts | typeof liveStreamPins, owner: PgColumn, ownerIds: readonly string[]): Promise<Owned<ProductRow>[]> =>
-    db
-      .select({ ownerId: sql<string>`${owner}`, node: products })
-      .from(list)
-      .innerJoin(products, eq(products.id, list.productId))
-      .where(inArray(owner, [...ownerIds]))
-      .orderBy(owner, list.position);
+  /** The hot reads are prepared, as on SQLite, as named statements Postgres parses once per connection. */
+  const productLists = (list: typeof videoProducts | typeof liveStreamPins, owner: PgColumn, name: string) => {
+    const prepared = preparedOnce(() =>
+      db
+        .select({ ownerId: sql<string>`${owner}`, node: products })
+        .from(list)
+        .innerJoin(products, eq(products.id, list.productId))
+        .where(inKeysPg(owner))
+        .orderBy(owner, list.position)
+        .prepare(name),
+    );
+    return async (ownerIds: readonly string[]): Promise<Owned<ProductRow>[]> => prepared().execute({ keys: [...ownerIds] });
+  };
+  const videoProductLists = productLists(videoProducts, videoProducts.videoId, 'commerce_video_products');
+  const pinnedProductLists = productLists(liveStreamPins, liveStreamPins.liveStreamId, 'commerce_pinned_products');
+  const brandsIn = preparedOnce(() => db.select().from(brands).where(inKeysPg(brands.id)).prepare('commerce_brands_by_ids'));
+  const productsIn = preparedOnce(() => db.select().from(products).where(inKeysPg(products.id)).prepare('commerce_products_by_ids'));
+  const catalogsIn = preparedOnce(() => db.select().from(catalogs).where(inKeysPg(catalogs.id)).prepare('commerce_catalogs_by_ids'));
+  const newestFirst = <T extends PgTable & { id: PgColumn; createdAt: PgColumn }>(table: T, owner: PgColumn, name: string, where?: SQL) =>
+    preparedPagesPerOwnerPg(db, {
+      from: table,
+      owner,
+      orderBy: [desc(table.createdAt), desc(table.id)],
+      where,
+      node: { table, id: table.id, ref: table.id },
+      keyset: { columns: [table.createdAt, table.id], direction: '<', values: cursorValues },
+      name,
+    });
+  const inPosition = <T extends PgTable & { id: PgColumn }>(list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs, owner: PgColumn, ref: PgColumn, shown: T, name: string) =>
+    preparedPagesPerOwnerPg(db, {
+      from: list,
+      owner,
+      orderBy: [asc(list.position), asc(ref)],
+      node: { table: shown, id: shown.id, ref },
+      extra: { position: list.position },
+      keyset: { columns: [list.position, ref], direction: '>', values: cursorValues },
+      name,
+    });
+  const brandProducts = newestFirst(products, products.brandId, 'commerce_brand_products', eq(products.status, 'ACTIVE'));
+  const brandCatalogs = newestFirst(catalogs, catalogs.brandId, 'commerce_brand_catalogs');
+  const catalogProductsInOrder = inPosition(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products, 'commerce_catalog_products');
+  const showcaseInOrder = inPosition(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products, 'commerce_showcase');
+  const creatorCatalogsInOrder = inPosition(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs, 'commerce_creator_catalogs');
 
   return {
-    brandsByIds: async (ids) => db.select().from(brands).where(inArray(brands.id, [...ids])),
+    brandsByIds: async (ids) => brandsIn().execute({ keys: [...ids] }),
 
-    productsByIds: async (ids) => db.select().from(products).where(inArray(products.id, [...ids])),
+    productsByIds: async (ids) => productsIn().execute({ keys: [...ids] }),
 
-    catalogsByIds: async (ids) => db.select().from(catalogs).where(inArray(catalogs.id, [...ids])),
+    catalogsByIds: async (ids) => catalogsIn().execute({ keys: [...ids] }),
 
     brandsPage: async (page) =>
       db
@@ -101,21 +118,19 @@ export function readPgStatements(db: PgDb): Queries<ReadStatements> {
         .orderBy(desc(products.createdAt), desc(products.id))
         .limit(page.first + 1),
 
-    brandProductPages: (brandIds, page) => pagesPerOwnerPg<typeof products>(db, newestFirstPages(products, products.brandId, brandIds, page, eq(products.status, 'ACTIVE'))),
+    brandProductPages: (brandIds, page) => brandProducts(brandIds, page),
 
-    brandCatalogPages: (brandIds, page) => pagesPerOwnerPg<typeof catalogs>(db, newestFirstPages(catalogs, catalogs.brandId, brandIds, page)),
+    brandCatalogPages: (brandIds, page) => brandCatalogs(brandIds, page),
 
-    catalogProductPages: (catalogIds, page) =>
-      pagesPerOwnerPg(db, inPositionPages(catalogProducts, catalogProducts.catalogId, catalogProducts.productId, products, catalogIds, page)),
+    catalogProductPages: (catalogIds, page) => catalogProductsInOrder(catalogIds, page),
 
-    showcasePages: (creatorIds, page) => pagesPerOwnerPg(db, inPositionPages(showcaseItems, showcaseItems.creatorId, showcaseItems.productId, products, creatorIds, page)),
+    showcasePages: (creatorIds, page) => showcaseInOrder(creatorIds, page),
 
-    creatorCatalogPages: (creatorIds, page) =>
-      pagesPerOwnerPg(db, inPositionPages(creatorCatalogs, creatorCatalogs.creatorId, creatorCatalogs.catalogId, catalogs, creatorIds, page)),
+    creatorCatalogPages: (creatorIds, page) => creatorCatalogsInOrder(creatorIds, page),
 
-    videoProductLists: (videoIds) => productLists(videoProducts, videoProducts.videoId, videoIds),
+    videoProductLists: (videoIds) => videoProductLists(videoIds),
 
-    pinnedProductLists: (liveStreamIds) => productLists(liveStreamPins, liveStreamPins.liveStreamId, liveStreamIds),
+    pinnedProductLists: (liveStreamIds) => pinnedProductLists(liveStreamIds),
 
     affiliateLinksByIds: async (ids) => db.select(linkView).from(affiliateLinks).innerJoin(linkProduct.table, linkProduct.on).where(inArray(affiliateLinks.id, [...ids])),
 

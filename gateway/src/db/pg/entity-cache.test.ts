@@ -1,0 +1,73 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
+import type { CacheEntry } from '../../entity-cache/store.ts';
+import { openPgGatewayStore } from './keys.ts';
+
+/** A real server for this file: two "replicas" are two gateway stores on one database. */
+let cluster: ThrowawayCluster;
+let databases = 0;
+const opened: { keys: { close(): Promise<void> | void } }[] = [];
+
+beforeAll(async () => {
+  cluster = await startThrowawayCluster({ maxConnections: 100 });
+}, 60_000);
+afterAll(async () => {
+  for (const store of opened) await store.keys.close();
+  cluster?.stop();
+});
+
+async function replicas() {
+  const name = `gateway_${++databases}`;
+  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const first = await openPgGatewayStore(cluster.urlFor(name));
+  const second = await openPgGatewayStore(cluster.urlFor(name));
+  opened.push(first, second);
+  return [first.entityCache, second.entityCache] as const;
+}
+
+const entry = (key: string, tags: string[], maxAgeSeconds = 30): CacheEntry => ({ key, value: JSON.stringify({ key }), tags, maxAgeSeconds });
+
+describe('the entity cache on Postgres', () => {
+  it('is one cache for every replica: what one keeps the other reads, what one drops is gone for both', async () => {
+    const [a, b] = await replicas();
+    const { ticket } = await a.get(['video', 'product']);
+    await a.set([entry('video', ['Video:1', 'Product:1']), entry('product', ['Product:2']), entry('list', ['Product:3', 'Product[]'])], ticket);
+    expect((await b.get(['video', 'product', 'list', 'none'])).values).toEqual(['{"key":"video"}', '{"key":"product"}', '{"key":"list"}', undefined]);
+    await b.invalidate(['Product:1', 'Product[]']);
+    expect((await a.get(['video', 'product', 'list'])).values).toEqual([undefined, '{"key":"product"}', undefined]);
+  });
+
+  it('answers nothing past its max age, by the database clock', async () => {
+    const [a] = await replicas();
+    const { ticket } = await a.get([]);
+    await a.set([entry('short', ['Product:1'], 1)], ticket);
+    expect((await a.get(['short'])).values[0]).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await a.get(['short'])).values[0]).toBeUndefined();
+  });
+
+  it("refuses what a replica's fetch read before another replica dropped it, and keeps what it read after", async () => {
+    const [a, b] = await replicas();
+    const before = await a.get(['stale', 'fine']);
+    await b.invalidate(['Product:1']);
+    await a.set([entry('stale', ['Video:1', 'Product:1']), entry('fine', ['Product:2'])], before.ticket);
+    expect((await b.get(['stale', 'fine'])).values.map(Boolean)).toEqual([false, true]);
+    const after = await a.get(['stale']);
+    await a.set([entry('stale', ['Video:1', 'Product:1'])], after.ticket);
+    expect((await b.get(['stale'])).values.map(Boolean)).toEqual([true]);
+  });
+
+  it('never ends up keeping an entry whose fetch began before an invalidation racing its store', async () => {
+    const [a, b] = await replicas();
+    for (let round = 0; round < 25; round++) {
+      const key = `race-${round}`;
+      const { ticket } = await a.get([key]);
+      await Promise.all([a.set([entry(key, ['Product:9'])], ticket), b.invalidate(['Product:9'])]);
+      expect((await a.get([key])).values[0]).toBeUndefined();
+    }
+  });
+});

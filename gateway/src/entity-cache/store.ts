@@ -1,0 +1,146 @@
+/**
+ * Where the entity cache keeps answers: this process's memory by default (bounded, least
+ * recently used first out), or a store every gateway replica shares (`db/pg/entity-cache.ts`).
+ *
+ * A read that misses fetches from the subgraph and stores what came back. A write that lands
+ * while such a fetch is in flight may have been read before it committed, so the store must not
+ * keep that answer: `get` hands out a ticket (the invalidations seen so far), and `set` refuses
+ * an entry with a tag invalidated after its ticket.
+ */
+import { LRUCache } from 'lru-cache';
+
+export interface CacheEntry {
+  key: string;
+  /** The answer, as JSON text (each reader parses its own copy). */
+  value: string;
+  /** The entities it shows (`tags.ts`): invalidating any of them drops it. */
+  tags: readonly string[];
+  maxAgeSeconds: number;
+}
+
+/** What was invalidated when a lookup ran; opaque to callers. */
+export interface CacheTicket {
+  readonly seq: number;
+  /** `performance.now()` of the lookup: tickets older than `MAX_TICKET_AGE_MS` store nothing. */
+  readonly takenAt: number;
+}
+
+export interface CacheLookup {
+  /** The value of each key, undefined where there is none or it expired. */
+  values: (string | undefined)[];
+  ticket: CacheTicket;
+}
+
+export interface EntityCacheStore {
+  get(keys: readonly string[]): Promise<CacheLookup>;
+  /** Keeps the entries a fetch started at `ticket` brought, except those showing an entity invalidated since. */
+  set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void>;
+  /** Drops every entry showing any of the tags, before it returns. */
+  invalidate(tags: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * How long a store remembers an invalidation for the fetches in flight. A fetch slower than this
+ * (subgraph timeouts are seconds) stores nothing, so nothing it read can outlive a write.
+ */
+export const MAX_TICKET_AGE_MS = 60_000;
+
+interface Kept {
+  value: string;
+  tags: readonly string[];
+  expiresAt: number;
+}
+
+export interface MemoryStoreOptions {
+  /** Roughly how much memory the entries may take (UTF-16 text of keys, values and tags). */
+  maxBytes: number;
+  /** The clock, for tests: milliseconds, monotonic. */
+  now?: () => number;
+}
+
+/** One process's cache: right for one gateway, never for replicas (each would keep its own copy after a write). */
+export class MemoryEntityCacheStore implements EntityCacheStore {
+  private readonly now: () => number;
+  private readonly entries: LRUCache<string, Kept>;
+  /** Keys of the entries showing each tag. */
+  private readonly byTag = new Map<string, Set<string>>();
+  /** The last invalidation of each tag recently invalidated: its number and time. */
+  private readonly marks = new Map<string, { seq: number; at: number }>();
+  private seq = 0;
+
+  constructor(options: MemoryStoreOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.entries = new LRUCache<string, Kept>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (kept, key) => 2 * (key.length + kept.value.length + kept.tags.reduce((sum, tag) => sum + tag.length + 16, 0)) + 64,
+      dispose: (kept, key) => this.unindex(key, kept.tags),
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async get(keys: readonly string[]): Promise<CacheLookup> {
+    const now = this.now();
+    const values = keys.map((key) => {
+      const kept = this.entries.get(key);
+      if (!kept) return undefined;
+      if (kept.expiresAt > now) return kept.value;
+      this.entries.delete(key);
+      return undefined;
+    });
+    return { values, ticket: { seq: this.seq, takenAt: now } };
+  }
+
+  async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+    const now = this.now();
+    if (now - ticket.takenAt > MAX_TICKET_AGE_MS) return;
+    for (const entry of entries) {
+      if (entry.tags.some((tag) => (this.marks.get(tag)?.seq ?? 0) > ticket.seq)) continue;
+      this.entries.set(entry.key, { value: entry.value, tags: entry.tags, expiresAt: now + entry.maxAgeSeconds * 1000 });
+      // Set after the replaced entry (if any) was disposed of and unindexed.
+      if (!this.entries.has(entry.key)) continue;
+      for (const tag of entry.tags) {
+        let keys = this.byTag.get(tag);
+        if (!keys) this.byTag.set(tag, (keys = new Set()));
+        keys.add(entry.key);
+      }
+    }
+  }
+
+  async invalidate(tags: readonly string[]): Promise<void> {
+    const now = this.now();
+    this.seq++;
+    for (const tag of tags) {
+      // Re-inserted, so the map stays in time order for forgetOldMarks.
+      this.marks.delete(tag);
+      this.marks.set(tag, { seq: this.seq, at: now });
+      const keys = this.byTag.get(tag);
+      if (keys) for (const key of [...keys]) this.entries.delete(key);
+    }
+    this.forgetOldMarks(now);
+  }
+
+  async close(): Promise<void> {
+    this.entries.clear();
+  }
+
+  private unindex(key: string, tags: readonly string[]): void {
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.byTag.delete(tag);
+    }
+  }
+
+  /** Marks older than any ticket that may still store are dropped; the map keeps insertion order. */
+  private forgetOldMarks(now: number): void {
+    for (const [tag, mark] of this.marks) {
+      if (now - mark.at <= MAX_TICKET_AGE_MS) break;
+      this.marks.delete(tag);
+    }
+  }
+}
