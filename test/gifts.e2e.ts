@@ -307,7 +307,8 @@ describe('creator shares through the gateway', () => {
 describe('gift payouts through the gateway', () => {
   const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) {
     payout { id status amount { amount formatted } diamonds failureReason } earnings { available { diamonds value { amount } } inFlight { diamonds } paidOut { diamonds value { amount } } } } }`;
-  const MY_EARNINGS = `{ me { creator { giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { formatted } }
+  const BALANCE = 'balance { available { amount } pending { amount } locked { amount } inPayout { amount } paidOut { amount } }';
+  const MY_EARNINGS = `{ me { creator { giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { formatted } ${BALANCE} }
     giftPayouts(first: 5) { edges { node { status amount { amount } diamonds } } } earnings { gifts { amount } } } } }`;
   const payoutCreator = creatorIds[13] as string;
 
@@ -321,6 +322,9 @@ describe('gift payouts through the gateway', () => {
     const before = (await graph.query(MY_EARNINGS, {}, creator)).body.data.me.creator;
     expect(before.giftEarnings).toMatchObject({ diamonds: 7_000, available: { diamonds: 7_000, value: { amount: 3_500 } }, inFlight: { diamonds: 0 }, paidOut: { diamonds: 0 }, payoutMinimum: { formatted: '$10.00' } });
     expect(before.earnings.gifts.amount).toBe(3_500);
+    const amounts = (balance: Record<string, { amount: number }>) => Object.fromEntries(Object.entries(balance).map(([state, value]) => [state, value.amount]));
+    // The same states as commerce's commission balance; a LIVE gift is never pending nor locked.
+    expect(amounts(before.giftEarnings.balance)).toEqual({ available: 3_500, pending: 0, locked: 0, inPayout: 0, paidOut: 0 });
 
     const failed = await graph.query(PAYOUT, { input: { amount: 2_000, payoutMethod: 'test_fail', idempotencyKey: key('payout') } }, creator);
     expect(failed.body.data.requestGiftPayout).toMatchObject({ payout: { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000, failureReason: expect.any(String) }, earnings: { available: { diamonds: 7_000 } } });
@@ -334,6 +338,8 @@ describe('gift payouts through the gateway', () => {
     // The total earned keeps its meaning, in gifts and in commerce's earnings alike.
     expect(after.giftEarnings).toMatchObject({ diamonds: 7_000, value: { amount: 3_500 } });
     expect(after.earnings.gifts.amount).toBe(3_500);
+    // The failed payout gave its $20.00 back; the paid one moved $20.00 to paid out.
+    expect(amounts(after.giftEarnings.balance)).toEqual({ available: 1_500, pending: 0, locked: 0, inPayout: 0, paidOut: 2_000 });
     expect(after.giftPayouts.edges.map((edge: any) => edge.node)).toEqual([
       { status: 'PAID', amount: { amount: 2_000 }, diamonds: 4_000 },
       { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000 },
@@ -352,12 +358,31 @@ describe('gift payouts through the gateway', () => {
   });
 
   it('shows the split and the payouts to nobody but the creator, and refuses partner keys', async () => {
-    const { body } = await graph.query('query ($id: ID!) { creator(id: $id) { giftEarnings { diamonds available { diamonds } } giftPayouts { edges { node { id } } } } }', { id: payoutCreator }, await as(userIds[48] as string));
-    expect(body.data.creator).toEqual({ giftEarnings: { diamonds: 7_000, available: null }, giftPayouts: null });
-    expect(body.errors!.map((error: any) => error.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    const { body } = await graph.query('query ($id: ID!) { creator(id: $id) { giftEarnings { diamonds available { diamonds } balance { paidOut { amount } } } giftPayouts { edges { node { id } } } } }', { id: payoutCreator }, await as(userIds[48] as string));
+    expect(body.data.creator).toEqual({ giftEarnings: { diamonds: 7_000, available: null, balance: null }, giftPayouts: null });
+    expect(body.errors!.map((error: any) => error.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     const { secret } = await graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'payouts', scopes: ['analytics:read'] });
     const partner = await graph.query('mutation { requestGiftPayout(input: { idempotencyKey: "partner-payout-1" }) { payout { id } } }', {}, { 'x-api-key': secret });
     expect(firstError(partner.body)).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });
+  });
+});
+
+describe('the seeded history through the gateway', () => {
+  it('shows Maya the payout she was paid before the seed, and what is still hers to withdraw', async () => {
+    const maya = await as(liveStreamCreatorId(0));
+    const { body } = await graph.query(
+      '{ me { creator { giftEarnings { diamonds balance { available { amount } pending { amount } locked { amount } inPayout { amount } paidOut { amount formatted } } } giftPayouts(first: 5) { edges { node { status amount { formatted } diamonds } } } } } }',
+      {},
+      maya,
+    );
+    expect(body.errors).toBeUndefined();
+    const { giftEarnings, giftPayouts } = body.data.me.creator;
+    expect(giftPayouts.edges.map((edge: any) => edge.node)).toContainEqual({ status: 'PAID', amount: { formatted: '$50.00' }, diamonds: 10_000 });
+    expect(giftEarnings.balance.paidOut).toEqual({ amount: 5_000, formatted: '$50.00' });
+    expect(giftEarnings.balance.inPayout.amount).toBe(0);
+    // What she earned less what was paid out, at 200 diamonds per dollar, rounded down.
+    expect(giftEarnings.balance.available.amount).toBe(Math.floor((giftEarnings.diamonds - 10_000) / 2));
+    expect(giftEarnings.balance.available.amount).toBeGreaterThan(1_000);
   });
 });
 

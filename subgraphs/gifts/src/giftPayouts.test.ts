@@ -28,7 +28,8 @@ const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(i
   payout { id status amount { amount formatted } diamonds settledAt failureReason }
   earnings { diamonds available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } } } }`;
 const EARNINGS = `query ($id: ID!) { _entities(representations: [{ __typename: "Creator", id: $id }]) { ... on Creator {
-  giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { amount } }
+  giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { amount }
+    balance { available { amount } pending { amount } locked { amount } inPayout { amount } paidOut { amount } } }
   giftPayouts(first: 10) { edges { node { id status amount { amount } } } } } } }`;
 
 const sportsCar = seedId('lgf', 8); // 7,000 coins: 3,500 diamonds, $17.50
@@ -130,7 +131,14 @@ describe('gift payouts', () => {
     const down = await run(creator, PAYOUT, { input }, flaky);
     expect(down.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(await earningsOf(creator)).toMatchObject({
-      giftEarnings: { diamonds: 3_500, available: { diamonds: 1_100 }, inFlight: { diamonds: 2_400, value: { amount: 1_200 } }, paidOut: { diamonds: 0 } },
+      giftEarnings: {
+        diamonds: 3_500,
+        available: { diamonds: 1_100 },
+        inFlight: { diamonds: 2_400, value: { amount: 1_200 } },
+        paidOut: { diamonds: 0 },
+        // 1,100 diamonds are $5.50; the payout in flight pays $12.00.
+        balance: { available: { amount: 550 }, pending: { amount: 0 }, locked: { amount: 0 }, inPayout: { amount: 1_200 }, paidOut: { amount: 0 } },
+      },
       giftPayouts: { edges: [{ node: { status: 'REQUESTED', amount: { amount: 1_200 } } }] },
     });
     // The diamonds in flight are not payable twice.
@@ -148,8 +156,8 @@ describe('gift payouts', () => {
     const creator = await creatorWithEarnings(6);
     const other = userIds[7] as string;
     const seen = await run(other, EARNINGS, { id: creator });
-    expect(seen.data?._entities[0]).toMatchObject({ giftEarnings: { diamonds: 3_500, value: { amount: 1_750 }, available: null, inFlight: null, paidOut: null, payoutMinimum: { amount: 1_000 } }, giftPayouts: null });
-    expect(seen.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(seen.data?._entities[0]).toMatchObject({ giftEarnings: { diamonds: 3_500, value: { amount: 1_750 }, available: null, inFlight: null, paidOut: null, payoutMinimum: { amount: 1_000 }, balance: null }, giftPayouts: null });
+    expect(seen.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     const anonymous = await run(null, PAYOUT, { input: { idempotencyKey: key() } });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

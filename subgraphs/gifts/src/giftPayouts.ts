@@ -85,6 +85,22 @@ export async function payoutEarnings(context: Context, earnings: GiftEarningsRef
   return { diamonds: total?.diamonds ?? 0, value: money(total?.amount ?? 0, PAYOUT_CURRENCY) };
 }
 
+/** A creator's gift earnings in money by where they stand (`GiftBalance`). */
+export interface GiftBalance {
+  available: Money;
+  pending: Money;
+  locked: Money;
+  inPayout: Money;
+  paidOut: Money;
+}
+
+/** The earnings in money by where they stand, as commerce shows commission; gifts are never pending nor locked. */
+export async function giftBalance(context: Context, earnings: GiftEarningsRef): Promise<GiftBalance> {
+  const [available, inPayout, paidOut] = await Promise.all([availableEarnings(context, earnings), payoutEarnings(context, earnings, 'REQUESTED'), payoutEarnings(context, earnings, 'PAID')]);
+  const zero = money(0, PAYOUT_CURRENCY);
+  return { available: available.value, pending: zero, locked: zero, inPayout: inPayout.value, paidOut: paidOut.value };
+}
+
 /** The creator's payouts newest first; theirs alone to see. */
 export async function giftPayoutsPage(context: Context, creatorId: string, args: PageArgs) {
   requireCreatorThemself(context, creatorId);

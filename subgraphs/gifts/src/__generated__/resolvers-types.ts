@@ -146,6 +146,21 @@ export type CreatorTopGiftersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A creator's LIVE gift earnings in money (USD), by where they stand. */
+export type GiftBalance = {
+  __typename?: 'GiftBalance';
+  /** What `requestGiftPayout` can take now: the diamonds not in a payout, rounded down to whole cents. */
+  available: Money;
+  /** In payouts the payout provider has not answered yet. */
+  inPayout: Money;
+  /** Always zero: nothing takes a LIVE gift back once credited. */
+  locked: Money;
+  /** In payouts that were paid. */
+  paidOut: Money;
+  /** Always zero: a LIVE gift is credited when it is sent, with nothing to wait for. */
+  pending: Money;
+};
+
 /**
  * Diamonds a creator received from LIVE gifts and what they are worth. In diamonds,
  * `diamonds` = `available` + `inFlight` + `paidOut`.
@@ -154,6 +169,13 @@ export type GiftEarnings = {
   __typename?: 'GiftEarnings';
   /** Diamonds not paid out nor in a payout: what `requestGiftPayout` can take now, and what it would pay. Only the creator sees it. */
   available?: Maybe<GiftEarningsAmount>;
+  /**
+   * The earnings in money by where they stand, in the shape commerce gives commission
+   * (`Creator.earnings.commissionBalance`), so a client reads each source of a creator's earnings
+   * alike. A LIVE gift is payable the moment it is credited: `pending` and `locked` are always zero.
+   * Only the creator sees it.
+   */
+  balance?: Maybe<GiftBalance>;
   /** Every diamond LIVE gifts credited the creator, paid out or not. */
   diamonds: Scalars['Int']['output'];
   /** Diamonds in payouts the provider has not settled yet, and the money those pay. Only the creator sees it. */
@@ -947,6 +969,7 @@ export type ResolversTypes = {
   CreateGiftOfferInput: CreateGiftOfferInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   GiftEarnings: ResolverTypeWrapper<GiftEarningsRef>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GiftEarningsAmount: ResolverTypeWrapper<DiamondsWorth>;
@@ -1011,6 +1034,7 @@ export type ResolversParentTypes = {
   CreateGiftOfferInput: CreateGiftOfferInput;
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
+  GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   GiftEarnings: GiftEarningsRef;
   Float: Scalars['Float']['output'];
   GiftEarningsAmount: DiamondsWorth;
@@ -1128,8 +1152,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GiftBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftBalance'] = ResolversParentTypes['GiftBalance']> = {
+  available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type GiftEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarnings'] = ResolversParentTypes['GiftEarnings']> = {
   available?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['GiftBalance']>, ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inFlight?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
   paidOut?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
@@ -1398,6 +1431,7 @@ export type Resolvers<ContextType = Context> = {
   CoinPurchaseEdge?: CoinPurchaseEdgeResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GiftBalance?: GiftBalanceResolvers<ContextType>;
   GiftEarnings?: GiftEarningsResolvers<ContextType>;
   GiftEarningsAmount?: GiftEarningsAmountResolvers<ContextType>;
   GiftInboxConnection?: GiftInboxConnectionResolvers<ContextType>;
