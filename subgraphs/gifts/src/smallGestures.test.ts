@@ -10,6 +10,8 @@ import { moveClockForTests, resetClockForTests } from './clock.ts';
 import { createContext } from './context.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
+import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
+import { ConfigError } from '@app/kit/config';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
 const countries = new Map<string, string>(userIds.map((id, i) => [id, i % 10 === 9 ? 'CA' : 'US']));
@@ -345,5 +347,15 @@ describe('the offers a user may send', () => {
     expect(canada.data?.smallGestureOffers).toEqual({ offers: [], unavailableReason: expect.stringContaining('US') });
     const fromUsers = await run(user(userIds[49] as string, null), OFFERS);
     expect(fromUsers.data?.smallGestureOffers.offers).toEqual([]);
+  });
+});
+
+describe('SMALL_GESTURE_CLAIM_HOURS', () => {
+  it('defaults to 72 hours, takes 1 to 720 whole hours, and refuses anything else at startup', () => {
+    expect(DEFAULT_CLAIM_HOURS).toBe(72);
+    expect(claimHoursFromEnv({})).toBe(72);
+    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
+    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
+    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
   });
 });
