@@ -44,6 +44,8 @@ describe.skipIf(skip)('the LIVE room page in Chromium', () => {
   /** Every graphql-ws message the page sent, parsed. */
   const sent: { type: string; payload?: { variables?: { after?: string | null }; query?: string } }[] = [];
   let viewerHandle: string;
+  /** What the seed's history gifted on the stream before the page opened: the page's totals start there. */
+  let seeded: { coins: number; giftCount: number };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -52,6 +54,7 @@ describe.skipIf(skip)('the LIVE room page in Chromium', () => {
     page.on('websocket', (socket: WebSocket) => socket.on('framesent', (frame) => sent.push(JSON.parse(String(frame.payload)))));
     viewerHandle = await handleOf(stack, VIEWER);
     await buyCoins(stack, VIEWER);
+    seeded = (await stack.query('query ($id: ID!) { liveStream(id: $id) { giftTotals { coins giftCount } } }', { id: SEEDED_STREAM })).body.data.liveStream.giftTotals;
   }, 90_000);
 
   afterAll(async () => {
@@ -70,18 +73,20 @@ describe.skipIf(skip)('the LIVE room page in Chromium', () => {
     expect(browser.requests.filter((url) => url.startsWith('ws:'))).toEqual([`ws://127.0.0.1:${stack.ports.gateway}/graphql`]);
     expect(sent.filter((message) => message.type === 'subscribe').map((message) => /subscription (\w+)/.exec(message.payload!.query!)?.[1])).toEqual(['GiftEvents', 'ShoppingEvents', 'StreamUpdates']);
     expect(await text(page, '#connection')).toBe('Connected');
+    expect(seeded.coins).toBeGreaterThan(0);
+    expect(await text(page, '#total-coins')).toBe(String(seeded.coins));
 
     await sendGift(stack, VIEWER, SEEDED_STREAM, 'Finger Heart', 2);
     await waitForText(browser, page, '#gift-feed li', `@${viewerHandle} sent 2 × Finger Heart`);
-    expect(await text(page, '#total-coins')).toBe('10');
-    expect(await text(page, '#total-gifts')).toBe('2');
+    expect(await text(page, '#total-coins')).toBe(String(seeded.coins + 10));
+    expect(await text(page, '#total-gifts')).toBe(String(seeded.giftCount + 2));
     expect(await text(page, '#top-gifters')).toContain(`@${viewerHandle} · 10 coins`);
 
     // The same gift again within the combo window: the row becomes "x2", not a second row.
     await sendGift(stack, VIEWER, SEEDED_STREAM, 'Finger Heart', 2);
     await waitForText(browser, page, '#gift-feed li .combo', 'x2');
     expect(await page.locator('#gift-feed li').count()).toBe(1);
-    expect(await text(page, '#total-coins')).toBe('20');
+    expect(await text(page, '#total-coins')).toBe(String(seeded.coins + 20));
     await browser.screenshot(page, '2-gift-combo.png');
   }, 60_000);
 
@@ -127,7 +132,7 @@ describe.skipIf(skip)('the LIVE room page in Chromium', () => {
     await waitForText(browser, page, '#connection', 'Connected');
     const feed = await page.locator('#gift-feed li').allTextContents();
     expect(feed.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([`@${viewerHandle} sent Doughnut`, `@${viewerHandle} sent 3 × Rose`, `@${viewerHandle} sent 2 × Finger Heart x2`]);
-    expect(await text(page, '#total-coins')).toBe(String(20 + 3 + 30));
+    expect(await text(page, '#total-coins')).toBe(String(seeded.coins + 20 + 3 + 30));
     // The gifts subscription came back with `after` = the last id it had seen; the others had their own.
     const resubscribed = sent.filter((message) => message.type === 'subscribe').slice(subscribesBefore);
     const giftsAgain = resubscribed.find((message) => message.payload!.query!.includes('subscription GiftEvents'));

@@ -14,6 +14,7 @@ import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@app/gateway/src/config.ts';
 import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
 import { anonymousViewer, signViewer } from '@app/kit/viewer';
+import { US_USER_IDS } from './people.ts';
 import { dropDatabases, freshDatabases, PG_SUBGRAPHS, testPostgresUrl } from './postgres.ts';
 import { pgRows, type RowReader } from './rows.ts';
 import { freePorts, STACK_INTERNAL_SECRET, STACK_JWT_SECRET } from './stack.ts';
@@ -122,7 +123,7 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     const SEND = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { gift { id } } }';
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        ask(i % 2 === 0 ? 'gatewayA' : 'gatewayB', SEND, { input: { offerId: seedId('gof', 0), recipientId: userIds[21 + i], message: `replica race ${i}`, idempotencyKey: `replica-race-${i}` } }, sender),
+        ask(i % 2 === 0 ? 'gatewayA' : 'gatewayB', SEND, { input: { offerId: seedId('gof', 0), recipientId: US_USER_IDS[i], message: `replica race ${i}`, idempotencyKey: `replica-race-${i}` } }, sender),
       ),
     );
     const codes = results.map((result) => result.body.errors?.[0]?.extensions?.code ?? 'OK');

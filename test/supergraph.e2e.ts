@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brands, creatorIds, creatorTopic, liveStreamCreatorId, liveStreamIds } from '@app/fixtures/world';
+import { giftsSeed } from '@app/subgraph-gifts/src/db/seed.ts';
 import { SEEDED } from '@app/web/explorer/examples';
 import { startGraph, type RunningGraph } from './harness.ts';
 
@@ -60,9 +61,16 @@ describe('the supergraph through the gateway', () => {
     const live = creator.liveStreams.edges.map((edge: any) => edge.node).find((stream: any) => stream.status === 'LIVE');
     expect(live).toBeDefined();
     expect(live.pinnedProducts.length).toBeGreaterThan(0);
-    expect(live.giftTotals).toEqual({ coins: 0, diamonds: 0, giftCount: 0 });
-    // gifts: zero until gifting exists
-    expect(creator.giftEarnings).toEqual({ diamonds: 0, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } });
+    // gifts: what the seed's history gifted on the stream and to the creator
+    const seeded = giftsSeed().history.liveGiftSends;
+    const onStream = seeded.filter((send) => send.liveStreamId === live.id);
+    const toCreator = seeded.filter((send) => send.creatorId === creatorIds[0]);
+    const sum = (sends: typeof seeded, field: 'coins' | 'diamonds' | 'quantity') => sends.reduce((total, send) => total + send[field], 0);
+    expect(onStream.length).toBeGreaterThan(0);
+    expect(live.giftTotals).toEqual({ coins: sum(onStream, 'coins'), diamonds: sum(onStream, 'diamonds'), giftCount: sum(onStream, 'quantity') });
+    const diamonds = sum(toCreator, 'diamonds');
+    const cents = Math.floor(diamonds / 2); // 200 diamonds = $1, rounded down
+    expect(creator.giftEarnings).toEqual({ diamonds, value: { amount: cents, currencyCode: 'USD', formatted: `$${(cents / 100).toFixed(2)}` } });
     // commerce on the creator
     expect(creator.showcase.edges.length).toBeGreaterThan(0);
     expect(Array.isArray(creator.catalogs.edges)).toBe(true);

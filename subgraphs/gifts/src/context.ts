@@ -5,6 +5,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { paymentProvider, type PaymentProvider } from './payments.ts';
+import { payoutProvider, type PayoutProvider } from './payouts.ts';
 
 export interface Context {
   store: GiftsStore;
@@ -16,6 +17,8 @@ export interface Context {
   peers: PeerClient;
   /** Where coin purchases are charged. */
   payments: PaymentProvider;
+  /** Where gift payouts are paid. */
+  payouts: PayoutProvider;
 }
 
 /**
@@ -27,7 +30,8 @@ export function createContext(
   viewer: Viewer = anonymousViewer(),
   peers: PeerClient = offlinePeers,
   payments: PaymentProvider = paymentProvider(),
+  payouts: PayoutProvider = payoutProvider(),
 ): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments, changed: changeRecorder() };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, payments, payouts, changed: changeRecorder() };
 }

@@ -1,18 +1,24 @@
 import { createLogger } from '@app/kit/log';
 import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { comboWindowMs } from './liveGiftEvents.ts';
+import { payoutMinimumCents } from './giftPayouts.ts';
 import { paymentProvider } from './payments.ts';
+import { payoutProvider } from './payouts.ts';
 import { giftRates } from './rates.ts';
 import { serve } from './server.ts';
+import { claimWindowMs } from './smallGestures.ts';
 import { openGiftsStore, type GiftsStore } from './db/store.ts';
 import { openGiftsPgStore } from './db/pg/store.ts';
 
-// Read LIVE gifting's configuration first, so a malformed rate, combo window or a missing payment
-// provider stops the start with its reason rather than failing a request later.
+// Read the configuration first, so a malformed rate, combo window, payout minimum or claim window, or
+// a missing payment or payout provider, stops the start with its reason rather than failing a request later.
 try {
   giftRates();
   comboWindowMs();
   paymentProvider();
+  payoutMinimumCents();
+  payoutProvider();
+  claimWindowMs();
 } catch (error) {
   createLogger('gifts').fatal({ err: error }, (error as Error).message);
   process.exit(1);

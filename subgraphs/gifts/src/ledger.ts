@@ -9,15 +9,22 @@ import type { GiftsTx, LedgerLeg } from './db/store.ts';
  * - buying coins:  system:coin-sales −N COIN, wallet:<user> +N COIN
  * - a LIVE gift:   wallet:<sender> −C COIN, platform:gift-revenue +C COIN, and
  *                  system:diamond-issuance −D DIAMOND, creator:<creator> +D DIAMOND
+ * - a payout:     creator:<creator> −D DIAMOND, system:payouts-in-flight +D DIAMOND when requested;
+ *                 then system:payouts-in-flight −D and system:diamonds-paid-out +D when paid, or
+ *                 system:payouts-in-flight −D and creator:<creator> +D back when it failed
  *
  * So −balance(system:coin-sales) is every coin ever bought, which equals the coins held in
  * wallets plus balance(platform:gift-revenue), the coins spent; and −balance(system:diamond-issuance)
- * is every diamond credited to creators.
+ * is every diamond credited to creators, which equals the diamonds creators still hold plus
+ * those in flight plus those paid out. The money a payout pays is on its payout record: the
+ * ledger counts coins and diamonds, the units the platform issues.
  */
 export const Account = {
   coinSales: 'system:coin-sales',
   giftRevenue: 'platform:gift-revenue',
   diamondIssuance: 'system:diamond-issuance',
+  payoutsInFlight: 'system:payouts-in-flight',
+  diamondsPaidOut: 'system:diamonds-paid-out',
   wallet: (userId: string) => `wallet:${userId}`,
   creatorDiamonds: (creatorId: string) => `creator:${creatorId}`,
 } as const;

@@ -13,15 +13,17 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
 import { money } from '@app/kit/money';
-import { MAX_PAGE_SIZE } from '@app/kit/pagination';
+import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
+import { answerWithin } from './deadline.ts';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
-import { coinsToDiamonds, diamondsValue, giftRates } from './rates.ts';
+import { shareAtSend } from './creatorShares.ts';
+import { creditedDiamonds, giftRates } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -46,12 +48,6 @@ export function walletOf(context: Context, userId: string): WalletRef {
   return { userId };
 }
 
-/** The diamonds a creator has been credited, and what they are worth. */
-export async function giftEarnings(context: Context, creatorId: string) {
-  const diamonds = await context.loaders.creatorDiamonds.load(creatorId);
-  return { diamonds, value: diamondsValue(diamonds) };
-}
-
 /**
  * The top gifters of a stream or of a creator. Leaderboards are short plain lists: `first`
  * between 0 and the page cap.
@@ -63,6 +59,45 @@ export function topGifters(context: Context, of: 'liveStream' | 'creator', id: s
   }
   const loader = of === 'liveStream' ? context.loaders.streamTopGifters : context.loaders.creatorTopGifters;
   return loader.load({ id, first: size });
+}
+
+/** The LIVE gifting histories' order, newest first: the cursor holds this key. */
+const newestFirst = (row: { createdAt: Date; id: string }): CursorKey => [row.createdAt.getTime(), row.id];
+
+/** A user's coin purchases newest first, declined and pending ones included; theirs alone to see. */
+export async function coinPurchasesPage(context: Context, userId: string, args: PageArgs) {
+  requireOwner(context.viewer, userId, 'Only the user themself can see their coin purchases.', 'NOT_OWN_USER');
+  const page = readPage(args, 2);
+  const rows = await context.loaders.coinPurchases.load({ ownerId: userId, page });
+  return toConnection(
+    rows.map((row) => row.node),
+    page,
+    newestFirst,
+  );
+}
+
+/** The LIVE gifts a user sent, newest first; theirs alone to see. */
+export async function liveGiftsSentPage(context: Context, userId: string, args: PageArgs) {
+  requireOwner(context.viewer, userId, 'Only the user themself can see the gifts they sent.', 'NOT_OWN_USER');
+  const page = readPage(args, 2);
+  const rows = await context.loaders.liveGiftsSent.load({ ownerId: userId, page });
+  return toConnection(
+    rows.map((row) => row.node),
+    page,
+    newestFirst,
+  );
+}
+
+/** The LIVE gifts a creator received, newest first, of one stream or all; the creator's alone to see. */
+export async function giftReceiptsPage(context: Context, creatorId: string, args: PageArgs & { liveStreamId?: string | null }) {
+  requireOwner(context.viewer, creatorId, 'Only the creator can see the gifts they received, one by one.', 'NOT_THE_CREATOR');
+  const page = readPage(args, 2);
+  const rows = await context.loaders.giftReceipts.load({ ownerId: creatorId, page, liveStreamId: args.liveStreamId ?? null });
+  return toConnection(
+    rows.map((row) => row.node),
+    page,
+    newestFirst,
+  );
 }
 
 export interface PurchaseCoinsInput {
@@ -116,9 +151,8 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
 }
 
 async function charge(context: Context, purchase: CoinPurchaseRow): Promise<ChargeResult> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
+    return await answerWithin(
       context.payments.charge({
         reference: purchase.id,
         userId: purchase.userId,
@@ -126,15 +160,11 @@ async function charge(context: Context, purchase: CoinPurchaseRow): Promise<Char
         paymentMethod: purchase.paymentMethod,
         description: `${purchase.coins} coins`,
       }),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PAYMENT_TIMEOUT_MS} ms`)), PAYMENT_TIMEOUT_MS);
-      }),
-    ]);
+      PAYMENT_TIMEOUT_MS,
+    );
   } catch (error) {
     logger.warn({ err: error, provider: context.payments.name, purchaseId: purchase.id, requestId: context.viewer.requestId }, 'payment provider failed');
     throw serviceUnavailable('payments');
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -181,7 +211,7 @@ export interface SendLiveGiftInput {
 
 /**
  * Sends `quantity` of a gift to the creator of a live stream and returns the send's id: coins
- * debited, diamonds credited at the configured rate (rounded down per send), ledger posted, and
+ * debited, diamonds credited at the creator's share (`creatorShares.ts`; rounded down per send), ledger posted, and
  * the stream's gift event written (with the send's combo, see `liveGiftEvents.ts`), all in one
  * transaction. A retry with the same key and input returns the first send and moves
  * nothing. Refusals move nothing.
@@ -211,7 +241,8 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       // Taken under the write lock, so sends' times follow their commit order (combos compare them).
       const now = new Date();
       const coins = gift.coinPrice * quantity;
-      const diamonds = coinsToDiamonds(coins, rates);
+      const share = await shareAtSend(tx, creatorId, rates);
+      const diamonds = creditedDiamonds(coins, share);
       if ((await tx.debitWallet(senderId, coins, now)) === undefined) {
         const [wallet] = await tx.walletsByUserIds([senderId]);
         const balance = wallet?.coins ?? 0;
@@ -219,7 +250,8 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       }
       const id = newId('lgs');
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
-      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now });
+      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
+      if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(
         tx,
         'LIVE_GIFT',

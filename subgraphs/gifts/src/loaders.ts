@@ -1,12 +1,31 @@
-import { byIdLoader, countLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
+import DataLoader from 'dataloader';
+import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
-import type { SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
+import { now } from './clock.ts';
+import type { Share } from './rates.ts';
 
-export interface InboxKey {
-  userId: string;
+/** A page of one owner's list (a user's inbox, a creator's payouts). */
+export interface OwnerPageKey {
+  ownerId: string;
   page: Page;
+}
+
+/** A page of a creator's gift receipts, of one stream or all. */
+export interface ReceiptsPageKey extends OwnerPageKey {
+  liveStreamId: string | null;
+}
+
+/** One owner's list a page at a time: keys asking for the same page are one statement. */
+function pageLoader<R>(load: (ownerIds: readonly string[], page: Page) => Promise<Owned<R>[]>) {
+  return ownerListLoader<OwnerPageKey, Owned<R>>({
+    ownerOf: (key) => key.ownerId,
+    argumentsOf: (key) => pageGroup(key.page),
+    load: (ids, sample) => load(ids, sample.page),
+    rowOwner: (row) => row.ownerId,
+  });
 }
 
 export interface LeaderboardKey {
@@ -30,9 +49,10 @@ function leaderboardLoader(store: GiftsStore, by: 'liveStream' | 'creator') {
 export function createLoaders(store: GiftsStore) {
   return {
     giftOfferById: byIdLoader((ids) => store.giftOffersByIds(ids)),
-    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds)),
+    // Time-driven counts (expired claim links give their codes and slots back) as of the batch.
+    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds, now())),
     offerStats: valueLoader(
-      (offerIds) => store.offerStats(offerIds),
+      (offerIds) => store.offerStats(offerIds, now()),
       (row) => row.offerId,
       (row) => ({ sent: row.sent, redeemed: row.redeemed }),
       () => ({ sent: 0, redeemed: 0 }),
@@ -55,13 +75,10 @@ export function createLoaders(store: GiftsStore) {
     streamTopGifters: leaderboardLoader(store, 'liveStream'),
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
-    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds)),
-    inbox: ownerListLoader<InboxKey, Owned<SmallGestureSendRow>>({
-      ownerOf: (key) => key.userId,
-      argumentsOf: (key) => pageGroup(key.page),
-      load: (ids, sample) => store.inboxPages(ids, sample.page),
-      rowOwner: (row) => row.ownerId,
-    }),
+    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, now())),
+    brandGiftOffers: pageLoader<GiftOfferRow>((ids, page) => store.giftOfferPagesByBrand(ids, page)),
+    smallGesturesSentList: pageLoader<SmallGestureSendRow>((ids, page) => store.smallGestureSentPages(ids, page)),
+    inbox: pageLoader<SmallGestureSendRow>((ids, page) => store.inboxPages(ids, page)),
     // A user who never bought coins has no wallet row yet: zero coins.
     walletCoins: valueLoader(
       (userIds) => store.walletsByUserIds(userIds),
@@ -70,6 +87,30 @@ export function createLoaders(store: GiftsStore) {
       () => 0,
     ),
     liveGiftSendById: byIdLoader((ids) => store.liveGiftSendsByIds(ids)),
+    // A creator never gifted has no balance row yet: zero diamonds.
+    creatorBalance: valueLoader(
+      (creatorIds) => store.creatorBalancesByIds(creatorIds),
+      (row) => row.creatorId,
+      (row) => row.diamonds,
+      () => 0,
+    ),
+    // A creator without a share of their own has the default: null here.
+    creatorGiftShare: valueLoader(
+      (creatorIds) => store.creatorGiftSharesByIds(creatorIds),
+      (row) => row.creatorId,
+      (row): Share | null => ({ diamonds: row.diamonds, coins: row.coins }),
+      () => null,
+    ),
+    creatorPayoutTotals: new DataLoader(async (creatorIds: readonly string[]) => groupedByKeys(creatorIds, await store.giftPayoutTotals(creatorIds), (row) => row.creatorId)),
+    giftPayouts: pageLoader<GiftPayoutRow>((ids, page) => store.giftPayoutPages(ids, page)),
+    coinPurchases: pageLoader<CoinPurchaseRow>((ids, page) => store.coinPurchasePages(ids, page)),
+    liveGiftsSent: pageLoader<LiveGiftSendRow>((ids, page) => store.liveGiftSendPagesBySender(ids, page)),
+    giftReceipts: ownerListLoader<ReceiptsPageKey, Owned<LiveGiftSendRow>>({
+      ownerOf: (key) => key.ownerId,
+      argumentsOf: (key) => JSON.stringify([pageGroup(key.page), key.liveStreamId]),
+      load: (ids, sample) => store.liveGiftSendPagesByCreator(ids, sample.page, sample.liveStreamId),
+      rowOwner: (row) => row.ownerId,
+    }),
   };
 }
 

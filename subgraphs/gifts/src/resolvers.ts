@@ -5,17 +5,29 @@ import { DateTime } from '@app/kit/scalars';
 import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
-import { giftEarnings, liveGiftCatalog, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { currentShare } from './creatorShares.ts';
+import { availableEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
+import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
   addGiftOfferCodes,
   allowance,
+  brandGiftOffersPage,
+  claimSmallGesture,
+  claimTokenShownTo,
+  codeShownTo,
   createGiftOffer,
+  giftOfferStatus,
   giftOffersPage,
   inboxPage,
   partnerOfferStats,
   redeemSmallGesture,
   sendableOffers,
   sendSmallGesture,
+  sentPage,
+  setGiftOfferEndDate,
+  setGiftOfferPaused,
+  smallGestureState,
 } from './smallGestures.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -38,12 +50,16 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     sendSmallGesture: async (_parent, { input }, context) => {
-      const giftId = await sendSmallGesture(context, input);
-      return { gift: await loadOwn(context.loaders.smallGestureById, 'SmallGesture', giftId), allowance: await allowance(context, signedInUserId(context.viewer)) };
+      const gift = await loadOwn(context.loaders.smallGestureById, 'SmallGesture', await sendSmallGesture(context, input));
+      return { gift, allowance: await allowance(context, signedInUserId(context.viewer)), claimToken: claimTokenShownTo(context, gift) };
     },
+    claimSmallGesture: async (_parent, { token }, context) => ({ gift: await claimSmallGesture(context, token) }),
     redeemSmallGesture: (_parent, { id }, context) => redeemSmallGesture(context, id),
     createGiftOffer: async (_parent, { input }, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', await createGiftOffer(context, input)),
     addGiftOfferCodes: (_parent, { offerId, codes }, context) => addGiftOfferCodes(context, offerId, codes),
+    pauseGiftOffer: (_parent, { id }, context) => setGiftOfferPaused(context, id, true),
+    resumeGiftOffer: (_parent, { id }, context) => setGiftOfferPaused(context, id, false),
+    setGiftOfferEndDate: (_parent, { id, endsAt }, context) => setGiftOfferEndDate(context, id, endsAt ?? null),
     purchaseCoins: async (_parent, { input }, context) => {
       const purchase = await purchaseCoins(context, input);
       return { purchase, wallet: { userId: purchase.userId } };
@@ -51,6 +67,10 @@ export const resolvers: Resolvers = {
     sendLiveGift: async (_parent, { input }, context) => {
       const sendId = await sendLiveGift(context, input);
       return { send: await loadOwn(context.loaders.liveGiftSendById, 'LiveGiftSend', sendId), wallet: { userId: signedInUserId(context.viewer) } };
+    },
+    requestGiftPayout: async (_parent, { input }, context) => {
+      const payout = await requestGiftPayout(context, input);
+      return { payout, earnings: giftEarningsOf(payout.creatorId) };
     },
   },
   Subscription: {
@@ -70,7 +90,13 @@ export const resolvers: Resolvers = {
     brand: (offer) => ({ id: offer.brandId }),
     retailValue: (offer) => money(offer.retailValueAmount, offer.currency),
     codesLeft: (offer, _args, context) => context.loaders.codesLeft.load(offer.id),
+    status: (offer) => giftOfferStatus(offer),
     stats: (offer, _args, context) => partnerOfferStats(context, offer),
+  },
+  Brand: {
+    // Whether the brand exists is for the commerce subgraph to say; here any id has (maybe no) offers.
+    __resolveReference: (reference) => ({ id: reference.id }),
+    giftOffers: (brand, args, context) => brandGiftOffersPage(context, brand.id, args),
   },
   LiveGift: {
     __resolveReference: (reference, context) => context.loaders.liveGiftById.load(reference.id),
@@ -78,7 +104,9 @@ export const resolvers: Resolvers = {
   Creator: {
     // Whether the creator exists is for the users subgraph to say; here any id has (maybe no) gifts.
     __resolveReference: (reference) => ({ id: reference.id }),
-    giftEarnings: (creator, _args, context) => giftEarnings(context, creator.id),
+    giftEarnings: (creator) => giftEarningsOf(creator.id),
+    giftPayouts: (creator, args, context) => giftPayoutsPage(context, creator.id, args),
+    giftReceipts: (creator, args, context) => giftReceiptsPage(context, creator.id, args),
     topGifters: (creator, { first }, context) => topGifters(context, 'creator', creator.id, first),
   },
   LiveStream: {
@@ -86,6 +114,20 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     giftTotals: (stream, _args, context) => context.loaders.streamGiftTotals.load(stream.id),
     topGifters: (stream, { first }, context) => topGifters(context, 'liveStream', stream.id, first),
+  },
+  GiftEarnings: {
+    diamonds: (earnings, _args, context) => earnedDiamonds(context, earnings),
+    value: async (earnings, _args, context) => diamondsValue(await earnedDiamonds(context, earnings)),
+    available: (earnings, _args, context) => availableEarnings(context, earnings),
+    inFlight: (earnings, _args, context) => payoutEarnings(context, earnings, 'REQUESTED'),
+    paidOut: (earnings, _args, context) => payoutEarnings(context, earnings, 'PAID'),
+    balance: (earnings, _args, context) => giftBalance(context, earnings),
+    payoutMinimum: () => money(payoutMinimumCents(), PAYOUT_CURRENCY),
+    share: (earnings, _args, context) => currentShare(context, earnings.creatorId),
+  },
+  GiftPayout: {
+    amount: (payout) => money(payout.amount, payout.currency),
+    requestedAt: (payout) => payout.createdAt,
   },
   TopGifter: {
     user: (row) => ({ id: row.userId }),
@@ -95,17 +137,26 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     smallGestures: (user, _args, context) => allowance(context, user.id),
     giftInbox: (user, args, context) => inboxPage(context, user.id, args),
+    smallGesturesSent: (user, args, context) => sentPage(context, user.id, args),
     wallet: (user, _args, context) => walletOf(context, user.id),
+    coinPurchases: (user, args, context) => coinPurchasesPage(context, user.id, args),
+    liveGiftsSent: (user, args, context) => liveGiftsSentPage(context, user.id, args),
   },
   Wallet: {
     coins: (wallet, _args, context) => context.loaders.walletCoins.load(wallet.userId),
   },
+  SmallGestureOffers: {
+    allowance: (offers, _args, context) => allowance(context, offers.userId),
+  },
   SmallGesture: {
     offer: (gift, _args, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', gift.offerId),
     sender: (gift) => ({ id: gift.senderId }),
-    recipient: (gift) => ({ id: gift.recipientId }),
+    recipient: (gift) => (gift.recipientId ? { id: gift.recipientId } : null),
     sentAt: (gift) => gift.createdAt,
+    state: (gift) => smallGestureState(gift),
     redeemed: (gift) => gift.redeemedAt !== null,
+    claimToken: (gift, _args, context) => claimTokenShownTo(context, gift),
+    code: (gift, _args, context) => codeShownTo(context, gift),
   },
   CoinPackage: {
     price: (pkg) => money(pkg.priceAmount, pkg.currency),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serviceUnavailable } from '@app/kit/errors';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
@@ -6,9 +6,12 @@ import { subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { brands, smallGesturesBrands, userIds } from '@app/fixtures/world';
+import { moveClockForTests, resetClockForTests } from './clock.ts';
 import { createContext } from './context.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
+import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
+import { ConfigError } from '@app/kit/config';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
 const countries = new Map<string, string>(userIds.map((id, i) => [id, i % 10 === 9 ? 'CA' : 'US']));
@@ -127,7 +130,7 @@ describe('sending Small Gestures', () => {
 });
 
 describe('the inbox and redeeming', () => {
-  it('shows the recipient their gifts newest first, pages them, and reveals the code once on redeem', async () => {
+  it('shows the recipient their gifts newest first, pages them, and shows the code on redeem, again on every later redeem, to the recipient only', async () => {
     const recipient = userIds[36] as string;
     const offerId = await offerWithCodes(['INBOX-0001', 'INBOX-0002', 'INBOX-0003']);
     const ids: string[] = [];
@@ -153,10 +156,122 @@ describe('the inbox and redeeming', () => {
     const redeemed = await run(user(recipient), REDEEM, { id: ids[0] });
     expect(redeemed.errors).toBeUndefined();
     expect(redeemed.data?.redeemSmallGesture).toMatchObject({ code: expect.stringMatching(/^INBOX-000\d$/), gift: { redeemed: true } });
+    const code = redeemed.data?.redeemSmallGesture.code;
     const again = await run(user(recipient), REDEEM, { id: ids[0] });
-    expect(again.errors?.[0]?.extensions?.code).toBe('SMALL_GESTURE_ALREADY_REDEEMED');
-    expect(again.data?.redeemSmallGesture).toBeNull();
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.redeemSmallGesture).toEqual({ code, gift: redeemed.data?.redeemSmallGesture.gift });
+    const CODE = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { giftInbox(first: 5) { edges { node { id state code } } } } } }';
+    const shown = (await run(user(recipient), CODE, { reps })).data?._entities[0].giftInbox.edges.map((edge: { node: unknown }) => edge.node);
+    expect(shown).toEqual([
+      { id: ids[2], state: 'DELIVERED', code: null },
+      { id: ids[1], state: 'DELIVERED', code: null },
+      { id: ids[0], state: 'REDEEMED', code },
+    ]);
+    const SENT = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { smallGesturesSent(first: 5) { edges { node { id state code } } } } } }';
+    expect((await run(user(userIds[37] as string), SENT, { reps: [{ __typename: 'User', id: userIds[37] }] })).data?._entities[0].smallGesturesSent.edges).toEqual([{ node: { id: ids[0], state: 'REDEEMED', code: null } }]);
+    expect(count(`select count(*) as n from small_gesture_sends where id = '${ids[0]}' and redeemed_at is not null`)).toBe(1);
     expect((await run(user(recipient), REDEEM, { id: 'sgs_nope' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('why an offer cannot be sent, and where a gift may go', () => {
+  const OFFERS = '{ smallGestureOffers { offers { id } unavailable { offer { id } reason message } allowance { remaining } } }';
+
+  it('lists an offer whose codes are gone as SOLD_OUT, and every open offer as ALLOWANCE_SPENT once the allowance is', async () => {
+    const soldOut = await offerWithCodes([]);
+    const sender = userIds[2] as string;
+    const before = (await run(user(sender), OFFERS)).data?.smallGestureOffers;
+    expect(before.offers.map((offer: { id: string }) => offer.id)).toContain(clipForge);
+    expect(before.offers.map((offer: { id: string }) => offer.id)).not.toContain(soldOut);
+    expect(before.unavailable).toContainEqual({ offer: { id: soldOut }, reason: 'SOLD_OUT', message: expect.any(String) });
+    expect(before.allowance).toEqual({ remaining: 3 });
+
+    for (let i = 0; i < 3; i++) expect((await send(user(sender), { recipientId: userIds[3 + i] })).errors).toBeUndefined();
+    const spent = (await run(user(sender), OFFERS)).data?.smallGestureOffers;
+    expect(spent.offers).toEqual([]);
+    expect(spent.allowance).toEqual({ remaining: 0 });
+    expect(spent.unavailable.length).toBe(before.offers.length + before.unavailable.length);
+    expect(spent.unavailable.every((entry: { reason: string }) => entry.reason === 'ALLOWANCE_SPENT')).toBe(true);
+  });
+
+  it('refuses a recipient in a country the offer is not offered in, and sends once the offer is', async () => {
+    const sender = userIds[6] as string;
+    const canadian = userIds[9] as string; // CA in the users subgraph here
+    const before = unclaimed(clipForge);
+    expect((await send(user(sender), { recipientId: canadian })).errors?.[0]?.extensions).toMatchObject({ code: 'RECIPIENT_REGION_UNAVAILABLE', country: 'CA', regions: ['US'] });
+    expect(unclaimed(clipForge)).toBe(before);
+    const brandId = brandOf(1);
+    const created = await run(partner(brandId, ['offers:write']), CREATE, { input: { brandId, title: 'North America pass', description: '', retailValueAmount: 100, regions: ['US', 'CA'] } });
+    const offerId = created.data?.createGiftOffer.id as string;
+    await run(partner(brandId, ['offers:write']), ADD_CODES, { offerId, codes: ['NA-0001'] });
+    expect((await send(user(sender), { offerId, recipientId: canadian })).data?.sendSmallGesture.gift.recipient).toEqual({ id: canadian });
+  });
+});
+
+describe('claim links', () => {
+  const LINK = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { claimToken gift { id state recipient { id } claimExpiresAt claimToken } allowance { sent } } }';
+  const CLAIM = 'mutation ($token: String!) { claimSmallGesture(token: $token) { gift { id state recipient { id } claimedAt } } }';
+  const ALLOWANCE = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { smallGestures { sent remaining } smallGesturesSent(first: 5) { edges { node { id state claimToken } } } } } }';
+  afterEach(() => resetClockForTests());
+
+  it('gives the sender a token instead of a recipient; the first to claim it receives the gift, once', async () => {
+    const [sender, first, second] = [userIds[10], userIds[11], userIds[12]] as [string, string, string];
+    const offerId = await offerWithCodes(['LINK-0001']);
+    const sent = await run(user(sender), LINK, { input: { offerId, message: 'for whoever', idempotencyKey: key() } });
+    expect(sent.errors).toBeUndefined();
+    const { claimToken, gift } = sent.data!.sendSmallGesture;
+    expect(claimToken).toEqual(expect.stringMatching(new RegExp(`^${gift.id}\\.`)));
+    expect(gift).toMatchObject({ state: 'AWAITING_CLAIM', recipient: null, claimToken });
+    expect(Date.parse(gift.claimExpiresAt) - Date.now()).toBeGreaterThan(71 * 3_600_000);
+    expect(sent.data?.sendSmallGesture.allowance.sent).toBe(1);
+    expect(unclaimed(offerId)).toBe(0);
+
+    const claimed = await run(user(first), CLAIM, { token: claimToken });
+    expect(claimed.data?.claimSmallGesture.gift).toMatchObject({ id: gift.id, state: 'DELIVERED', recipient: { id: first }, claimedAt: expect.any(String) });
+    expect((await run(user(first), CLAIM, { token: claimToken })).data?.claimSmallGesture.gift.id).toBe(gift.id);
+    expect((await run(user(second), CLAIM, { token: claimToken })).errors?.[0]?.extensions?.code).toBe('SMALL_GESTURE_ALREADY_CLAIMED');
+    expect((await run(user(first), REDEEM, { id: gift.id })).data?.redeemSmallGesture.code).toBe('LINK-0001');
+    expect((await run(user(sender), ALLOWANCE, { reps: [{ __typename: 'User', id: sender }] })).data?._entities[0]).toEqual({
+      smallGestures: { sent: 1, remaining: 2 },
+      smallGesturesSent: { edges: [{ node: { id: gift.id, state: 'REDEEMED', claimToken: null } }] },
+    });
+  });
+
+  it('refuses a forged or cut token, the sender’s own claim, and a claimer outside the offer’s regions', async () => {
+    const sender = userIds[13] as string;
+    const offerId = await offerWithCodes(['LINK-0002']);
+    const token = (await run(user(sender), LINK, { input: { offerId, message: '', idempotencyKey: key() } })).data?.sendSmallGesture.claimToken as string;
+    const attempt = async (claimer: Viewer, claimToken: string) => (await run(claimer, CLAIM, { token: claimToken })).errors?.[0]?.extensions;
+    expect(await attempt(user(userIds[14] as string), token.slice(0, -2))).toMatchObject({ code: 'CLAIM_LINK_INVALID' });
+    expect(await attempt(user(userIds[14] as string), `sgs_other.${token.split('.')[1]}`)).toMatchObject({ code: 'CLAIM_LINK_INVALID' });
+    expect(await attempt(user(sender), token)).toMatchObject({ code: 'CANNOT_GIFT_SELF' });
+    expect(await attempt(user(userIds[14] as string, 'CA'), token)).toMatchObject({ code: 'RECIPIENT_REGION_UNAVAILABLE', country: 'CA' });
+    expect(count(`select count(*) as n from small_gesture_sends where offer_id = '${offerId}' and recipient_id is not null`)).toBe(0);
+  });
+
+  it('expires unclaimed after 72 hours: the sender’s send and the code come back, and the link claims nothing', async () => {
+    const sender = userIds[15] as string;
+    const offerId = await offerWithCodes(['LINK-0003']);
+    const sent = (await run(user(sender), LINK, { input: { offerId, message: 'later', idempotencyKey: key() } })).data?.sendSmallGesture;
+    const reps = [{ __typename: 'User', id: sender }];
+    expect((await run(user(sender), ALLOWANCE, { reps })).data?._entities[0].smallGestures).toEqual({ sent: 1, remaining: 2 });
+
+    moveClockForTests(71 * 3_600_000);
+    expect((await run(user(sender), ALLOWANCE, { reps })).data?._entities[0].smallGesturesSent.edges[0].node.state).toBe('AWAITING_CLAIM');
+    moveClockForTests(3_600_000);
+    const after = (await run(user(sender), ALLOWANCE, { reps })).data?._entities[0];
+    expect(after).toEqual({ smallGestures: { sent: 0, remaining: 3 }, smallGesturesSent: { edges: [{ node: { id: sent.gift.id, state: 'EXPIRED', claimToken: null } }] } });
+    // Read as given back at once; the code returns to the pool at the next write touching the offer.
+    expect((await run(user(sender), 'query ($id: ID!) { giftOffer(id: $id) { codesLeft } }', { id: offerId })).data?.giftOffer.codesLeft).toBe(1);
+    expect((await run(user(userIds[16] as string), CLAIM, { token: sent.claimToken })).errors?.[0]?.extensions?.code).toBe('SMALL_GESTURE_CLAIM_EXPIRED');
+
+    const resent = await send(user(userIds[17] as string), { offerId, recipientId: userIds[18] });
+    expect(resent.errors).toBeUndefined();
+    expect(count(`select count(*) as n from small_gesture_sends where id = '${sent.gift.id}' and code_id is null and sender_slot is null`)).toBe(1);
+    expect(unclaimed(offerId)).toBe(0);
+    // Three sends of their own again.
+    for (let i = 0; i < 3; i++) expect((await send(user(sender), { recipientId: userIds[20 + i] })).errors).toBeUndefined();
+    expect((await send(user(sender), { recipientId: userIds[23] })).errors?.[0]?.extensions?.code).toBe('SMALL_GESTURE_LIMIT_REACHED');
   });
 });
 
@@ -232,5 +347,15 @@ describe('the offers a user may send', () => {
     expect(canada.data?.smallGestureOffers).toEqual({ offers: [], unavailableReason: expect.stringContaining('US') });
     const fromUsers = await run(user(userIds[49] as string, null), OFFERS);
     expect(fromUsers.data?.smallGestureOffers.offers).toEqual([]);
+  });
+});
+
+describe('SMALL_GESTURE_CLAIM_HOURS', () => {
+  it('defaults to 72 hours, takes 1 to 720 whole hours, and refuses anything else at startup', () => {
+    expect(DEFAULT_CLAIM_HOURS).toBe(72);
+    expect(claimHoursFromEnv({})).toBe(72);
+    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
+    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
+    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
   });
 });

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, BrandRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../db/schema.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
+import type { SendableOffers } from '../smallGestures.ts';
+import type { DiamondsWorth } from '../giftPayouts.ts';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -32,7 +34,21 @@ export type AddGiftOfferCodesPayload = {
 
 export type Brand = {
   __typename?: 'Brand';
+  /** The brand's Small Gestures offers, newest first, paused and ended ones too. */
+  giftOffers?: Maybe<GiftOfferConnection>;
   id: Scalars['ID']['output'];
+};
+
+
+export type BrandGiftOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ClaimSmallGesturePayload = {
+  __typename?: 'ClaimSmallGesturePayload';
+  /** The gift, now the signed-in user's, in their inbox to redeem. */
+  gift: SmallGesture;
 };
 
 /** A package of coins on sale. */
@@ -53,6 +69,18 @@ export type CoinPurchase = {
   package: CoinPackage;
   price: Money;
   status: CoinPurchaseStatus;
+};
+
+export type CoinPurchaseConnection = {
+  __typename?: 'CoinPurchaseConnection';
+  edges: Array<CoinPurchaseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CoinPurchaseEdge = {
+  __typename?: 'CoinPurchaseEdge';
+  cursor: Scalars['String']['output'];
+  node: CoinPurchase;
 };
 
 export type CoinPurchaseStatus =
@@ -88,9 +116,29 @@ export type Creator = {
   __typename?: 'Creator';
   /** Diamonds from every LIVE gift the creator received, and their money value. */
   giftEarnings?: Maybe<GiftEarnings>;
+  /** The creator's gift payouts, newest first. Only the creator sees them. */
+  giftPayouts?: Maybe<GiftPayoutConnection>;
+  /**
+   * The LIVE gifts the creator received, newest first: of one stream when `liveStreamId` is given
+   * (the stream's totals are `LiveStream.giftTotals`), else of all. Only the creator sees them.
+   */
+  giftReceipts?: Maybe<LiveGiftSendConnection>;
   id: Scalars['ID']['output'];
   /** The users who spent the most coins on gifts to this creator, across all streams; `first` at most 100. */
   topGifters?: Maybe<Array<TopGifter>>;
+};
+
+
+export type CreatorGiftPayoutsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CreatorGiftReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -98,11 +146,60 @@ export type CreatorTopGiftersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Diamonds a creator received from LIVE gifts and what they are worth. */
+/** A creator's LIVE gift earnings in money (USD), by where they stand. */
+export type GiftBalance = {
+  __typename?: 'GiftBalance';
+  /** What `requestGiftPayout` can take now: the diamonds not in a payout, rounded down to whole cents. */
+  available: Money;
+  /** In payouts the payout provider has not answered yet. */
+  inPayout: Money;
+  /** Always zero: nothing takes a LIVE gift back once credited. */
+  locked: Money;
+  /** In payouts that were paid. */
+  paidOut: Money;
+  /** Always zero: a LIVE gift is credited when it is sent, with nothing to wait for. */
+  pending: Money;
+};
+
+/**
+ * Diamonds a creator received from LIVE gifts and what they are worth. In diamonds,
+ * `diamonds` = `available` + `inFlight` + `paidOut`.
+ */
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
+  /** Diamonds not paid out nor in a payout: what `requestGiftPayout` can take now, and what it would pay. Only the creator sees it. */
+  available?: Maybe<GiftEarningsAmount>;
+  /**
+   * The earnings in money by where they stand, in the shape commerce gives commission
+   * (`Creator.earnings.commissionBalance`), so a client reads each source of a creator's earnings
+   * alike. A LIVE gift is payable the moment it is credited: `pending` and `locked` are always zero.
+   * Only the creator sees it.
+   */
+  balance?: Maybe<GiftBalance>;
+  /** Every diamond LIVE gifts credited the creator, paid out or not. */
   diamonds: Scalars['Int']['output'];
+  /** Diamonds in payouts the provider has not settled yet, and the money those pay. Only the creator sees it. */
+  inFlight?: Maybe<GiftEarningsAmount>;
+  /** Diamonds in paid payouts, and the money paid. Only the creator sees it. */
+  paidOut?: Maybe<GiftEarningsAmount>;
+  /** The smallest payout (PAYOUT_MINIMUM_CENTS, $10 by default). */
+  payoutMinimum: Money;
+  /**
+   * The creator's share of what their next gift costs, credited as diamonds: 0.5 (the default,
+   * 1 diamond per 2 coins) unless a creator program gave them their own (e.g. 0.53). Each send keeps
+   * the share it was credited at. Only the creator sees it. Never kept by the gateway's cache: an
+   * operator changes it outside the graph (`npm run gift-shares`).
+   */
+  share?: Maybe<Scalars['Float']['output']>;
   /** The diamonds' value at the payout rate (by default 200 diamonds = $1), rounded down to whole cents. */
+  value: Money;
+};
+
+/** Some of a creator's diamonds and their money. */
+export type GiftEarningsAmount = {
+  __typename?: 'GiftEarningsAmount';
+  diamonds: Scalars['Int']['output'];
+  /** For `available`, the diamonds' value rounded down to whole cents; for payouts, what they pay. */
   value: Money;
 };
 
@@ -121,7 +218,7 @@ export type GiftInboxEdge = {
 /** A free promotional gift a brand partner offers through Small Gestures. */
 export type GiftOffer = {
   __typename?: 'GiftOffer';
-  /** Whether the partner has the offer switched on; a send also needs it started and not ended. */
+  /** Whether the partner has the offer switched on (not paused); a send also needs it started and not ended. */
   active: Scalars['Boolean']['output'];
   /** The brand partner behind the offer. */
   brand: Brand;
@@ -138,6 +235,11 @@ export type GiftOffer = {
   startsAt: Scalars['DateTime']['output'];
   /** Sent and redeemed counts, for a partner key with `analytics:read` of the offer's own brand. */
   stats?: Maybe<GiftOfferStats>;
+  /**
+   * Where the offer is now: scheduled, active (it can be sent), paused, or ended. Never kept by
+   * the gateway's cache: a start or end date passing changes it with no write to name it.
+   */
+  status: GiftOfferStatus;
   title: Scalars['String']['output'];
 };
 
@@ -163,6 +265,53 @@ export type GiftOfferStats = {
   /** Small Gestures sent with this offer (codes given out). */
   sent: Scalars['Int']['output'];
 };
+
+/** Where a Small Gestures offer is. */
+export type GiftOfferStatus =
+  /** Switched on, started and not ended: it can be sent. */
+  | 'ACTIVE'
+  /** Its end date has passed. */
+  | 'ENDED'
+  /** Switched off by its partner (`pauseGiftOffer`). */
+  | 'PAUSED'
+  /** Switched on, not started yet. */
+  | 'SCHEDULED';
+
+/** A creator's withdrawal of LIVE gift earnings. */
+export type GiftPayout = {
+  __typename?: 'GiftPayout';
+  /** The money paid out (or to be, or that failed), in USD. */
+  amount: Money;
+  /** The diamonds it took from the balance: amount × diamonds per dollar, rounded up to a whole diamond. */
+  diamonds: Scalars['Int']['output'];
+  /** Why the provider failed it; null unless FAILED. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** When the provider's answer settled it; null while REQUESTED. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  status: GiftPayoutStatus;
+};
+
+export type GiftPayoutConnection = {
+  __typename?: 'GiftPayoutConnection';
+  edges: Array<GiftPayoutEdge>;
+  pageInfo: PageInfo;
+};
+
+export type GiftPayoutEdge = {
+  __typename?: 'GiftPayoutEdge';
+  cursor: Scalars['String']['output'];
+  node: GiftPayout;
+};
+
+export type GiftPayoutStatus =
+  /** The provider could not pay it; its diamonds went back to the balance. */
+  | 'FAILED'
+  /** Paid to the creator. */
+  | 'PAID'
+  /** Its diamonds are taken from the balance; the payout provider has not answered yet (in flight). */
+  | 'REQUESTED';
 
 /** A virtual gift a viewer sends a creator during a live stream, paid for in coins. */
 export type LiveGift = {
@@ -199,7 +348,7 @@ export type LiveGiftSend = {
   /** Coins debited from the sender: the gift's price times the quantity. */
   coins: Scalars['Int']['output'];
   creator: Creator;
-  /** Diamonds credited to the creator for this send, at the rate in force when it was sent. */
+  /** Diamonds credited to the creator for this send, at the creator's share when it was sent. */
   diamonds: Scalars['Int']['output'];
   gift: LiveGift;
   id: Scalars['ID']['output'];
@@ -207,6 +356,18 @@ export type LiveGiftSend = {
   quantity: Scalars['Int']['output'];
   sender: User;
   sentAt: Scalars['DateTime']['output'];
+};
+
+export type LiveGiftSendConnection = {
+  __typename?: 'LiveGiftSendConnection';
+  edges: Array<LiveGiftSendEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LiveGiftSendEdge = {
+  __typename?: 'LiveGiftSendEdge';
+  cursor: Scalars['String']['output'];
+  node: LiveGiftSend;
 };
 
 export type LiveStream = {
@@ -251,14 +412,28 @@ export type Mutation = {
   /**
    * Adds codes to the pool of one of the calling partner's offers. Codes are trimmed and
    * upper-cased, 4 to 64 letters, digits or dashes, at most 1,000 per call. A code repeated in the
-   * batch or already in any pool is DUPLICATE_GIFT_CODE (listing them) and nothing is added.
+   * batch or already in this offer's pool is DUPLICATE_GIFT_CODE (listing them) and nothing is
+   * added. Codes are unique per offer: the answer never depends on other offers' pools.
    */
   addGiftOfferCodes?: Maybe<AddGiftOfferCodesPayload>;
+  /**
+   * Claims a Small Gesture sent by claim link: the signed-in user becomes its recipient if they
+   * are the first, and it is in their inbox to redeem. Claiming it again returns it. Refusals:
+   * CLAIM_LINK_INVALID (not a token this service made), SMALL_GESTURE_ALREADY_CLAIMED (someone else
+   * was first), SMALL_GESTURE_CLAIM_EXPIRED, CANNOT_GIFT_SELF (the sender), RECIPIENT_REGION_UNAVAILABLE,
+   * SERVICE_UNAVAILABLE (the users subgraph did not answer about the claimer's country).
+   */
+  claimSmallGesture?: Maybe<ClaimSmallGesturePayload>;
   /**
    * Creates a Small Gestures offer for the calling partner key's own brand (FORBIDDEN for another
    * brand). Its pool starts empty: add codes with `addGiftOfferCodes`.
    */
   createGiftOffer?: Maybe<GiftOffer>;
+  /**
+   * Pauses one of the calling partner's offers: nothing more can be sent with it until it is
+   * resumed (claim links already sent can still be claimed). Pausing a paused offer changes nothing.
+   */
+  pauseGiftOffer?: Maybe<GiftOffer>;
   /**
    * Buys a coin package for the signed-in user through the payment provider and credits the coins.
    * Refusals: NOT_FOUND (no such package), PAYMENT_DECLINED (nothing is credited; the key stays
@@ -269,15 +444,34 @@ export type Mutation = {
    */
   purchaseCoins?: Maybe<PurchaseCoinsPayload>;
   /**
-   * Redeems a Small Gesture the signed-in user received and reveals its code, this once: a second
-   * redeem is SMALL_GESTURE_ALREADY_REDEEMED and shows no code. Only the recipient may redeem
-   * (FORBIDDEN otherwise); an unknown id is NOT_FOUND.
+   * Redeems a Small Gesture the signed-in user received and reveals its code. Redeeming it again
+   * shows the same code again (so does `SmallGesture.code`): a lost response never loses the gift.
+   * Only the recipient may redeem (FORBIDDEN otherwise); an unknown id is NOT_FOUND.
    */
   redeemSmallGesture?: Maybe<RedeemSmallGesturePayload>;
   /**
+   * Withdraws the signed-in creator's LIVE gift earnings: `amount` cents, or everything payable when
+   * omitted (the balance's value in whole cents; an odd diamond stays). The diamonds a payout takes
+   * (2 per cent at the default 200 diamonds per dollar) leave the balance at once, so two requests
+   * racing can never pay out more than is payable. The payout provider is asked right away: the
+   * payout comes back PAID, or FAILED with its diamonds back in the balance (a typed result, not an
+   * error: the record stays in `giftPayouts`). Refusals, nothing taken: PAYOUT_BELOW_MINIMUM (less
+   * than the minimum, $10 by default, asked for or payable; `minimum` and `available` in cents),
+   * INSUFFICIENT_GIFT_EARNINGS (more than payable; `requested`, `available`), BAD_USER_INPUT,
+   * IDEMPOTENCY_KEY_REUSED. SERVICE_UNAVAILABLE: the provider did not answer; the payout stays
+   * REQUESTED (in flight) and a retry with the same key asks again without paying twice. Retrying
+   * with the same key and input returns the first payout.
+   */
+  requestGiftPayout?: Maybe<RequestGiftPayoutPayload>;
+  /**
+   * Resumes a paused offer of the calling partner. OFFER_ENDED when its end date has passed (give it
+   * a later one with `setGiftOfferEndDate` first). Resuming a running offer changes nothing.
+   */
+  resumeGiftOffer?: Maybe<GiftOffer>;
+  /**
    * Sends `quantity` of one LIVE gift to the creator of a live stream: the coins are debited from
-   * the sender and the creator is credited diamonds (by default 1 diamond per 2 coins, rounded
-   * down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
+   * the sender and the creator is credited diamonds at their share (by default 1 diamond per 2
+   * coins, rounded down per send), in one transaction through the double-entry ledger. Refusals: NOT_FOUND (no
    * such gift or stream), STREAM_NOT_LIVE, CANNOT_GIFT_OWN_STREAM, INSUFFICIENT_COINS,
    * BAD_USER_INPUT (quantity outside 1 to 99), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the
    * content subgraph did not answer; nothing moved). A refused send moves nothing. Retrying with
@@ -286,16 +480,27 @@ export type Mutation = {
   sendLiveGift?: Maybe<SendLiveGiftPayload>;
   /**
    * Sends a Small Gesture: takes one code from the offer's pool, records the send and puts the gift
-   * in the recipient's inbox with the message. Refusals, each with its own `extensions.code`:
-   * SMALL_GESTURE_REGION_UNAVAILABLE (the sender is outside the US, or the offer is not offered
-   * in the sender's country), SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever),
-   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (switched
-   * off, not started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150
-   * characters), IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer;
-   * nothing was sent). A refused send changes nothing. Retrying with the same idempotency key and
-   * input returns the first send and takes no second code.
+   * in the recipient's inbox with the message. Without `recipientId` it is sent by claim link: the
+   * payload's `claimToken` goes to a friend who may not be on the app yet, and whoever signs in and
+   * claims it first (`claimSmallGesture`) receives the gift; unclaimed after 72 hours
+   * (SMALL_GESTURE_CLAIM_HOURS) it expires and the send is given back to the sender's allowance.
+   * Refusals, each with its own `extensions.code`: SMALL_GESTURE_REGION_UNAVAILABLE (the sender is
+   * outside the US, or the offer is not offered in the sender's country),
+   * RECIPIENT_REGION_UNAVAILABLE (the offer is not offered in the recipient's country),
+   * SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever; a claim link counts once),
+   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
+   * started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150 characters),
+   * IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer; nothing was
+   * sent). A refused send changes nothing. Retrying with the same idempotency key and input returns
+   * the first send (and its claim token) and takes no second code.
    */
   sendSmallGesture?: Maybe<SendSmallGesturePayload>;
+  /**
+   * Sets when one of the calling partner's offers ends, or with null removes its end. BAD_USER_INPUT
+   * for an end before the start or in the past (the current time ends it at once); a later end runs
+   * an ended offer again.
+   */
+  setGiftOfferEndDate?: Maybe<GiftOffer>;
 };
 
 
@@ -305,8 +510,18 @@ export type MutationAddGiftOfferCodesArgs = {
 };
 
 
+export type MutationClaimSmallGestureArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationCreateGiftOfferArgs = {
   input: CreateGiftOfferInput;
+};
+
+
+export type MutationPauseGiftOfferArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -320,6 +535,16 @@ export type MutationRedeemSmallGestureArgs = {
 };
 
 
+export type MutationRequestGiftPayoutArgs = {
+  input: RequestGiftPayoutInput;
+};
+
+
+export type MutationResumeGiftOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendLiveGiftArgs = {
   input: SendLiveGiftInput;
 };
@@ -327,6 +552,12 @@ export type MutationSendLiveGiftArgs = {
 
 export type MutationSendSmallGestureArgs = {
   input: SendSmallGestureInput;
+};
+
+
+export type MutationSetGiftOfferEndDateArgs = {
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -366,9 +597,10 @@ export type Query = {
   /** The LIVE gift catalog, cheapest first. */
   liveGifts: Array<LiveGift>;
   /**
-   * The Small Gestures offers the signed-in user may send now: active, started, not ended, with
-   * codes left, in the user's country. Empty, with `unavailableReason`, outside the program's
-   * countries (the US). The country is the one in the user's token, else the users subgraph's.
+   * The Small Gestures offers of the signed-in user's country that are open (active, started, not
+   * ended): those they may send now, and those they may not, with why (their allowance is spent,
+   * the codes are gone). Empty, with `unavailableReason`, outside the program's countries (the US).
+   * The country is the one in the user's token, else the users subgraph's.
    */
   smallGestureOffers?: Maybe<SmallGestureOffers>;
 };
@@ -386,9 +618,28 @@ export type QueryGiftOffersArgs = {
 
 export type RedeemSmallGesturePayload = {
   __typename?: 'RedeemSmallGesturePayload';
-  /** The code to enter at the brand's site. Shown here once and never again. */
+  /** The code to enter at the brand's site; shown again to its recipient on a later redeem and in `SmallGesture.code`. */
   code: Scalars['String']['output'];
   gift: SmallGesture;
+};
+
+export type RequestGiftPayoutInput = {
+  /** In cents, at least the payout minimum; everything payable when omitted. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /**
+   * The payout destination token from the payout provider's onboarding. The built-in test provider
+   * pays every payout except to "test_fail", which it fails.
+   */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestGiftPayoutPayload = {
+  __typename?: 'RequestGiftPayoutPayload';
+  /** The creator's gift earnings after this payout. */
+  earnings: GiftEarnings;
+  payout: GiftPayout;
 };
 
 export type SendLiveGiftInput = {
@@ -413,28 +664,46 @@ export type SendSmallGestureInput = {
   /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
   message: Scalars['String']['input'];
   offerId: Scalars['ID']['input'];
-  /** The user who receives the gift; not the sender. */
-  recipientId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. Leave it out to send a claim link instead. */
+  recipientId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SendSmallGesturePayload = {
   __typename?: 'SendSmallGesturePayload';
   /** The sender's allowance after this send. */
   allowance: SmallGestureAllowance;
+  /**
+   * For a send without a recipient, the claim link's token to share (e.g. in
+   * https://<your app>/claim/<token>); null for a gift sent to a user. Also `gift.claimToken`.
+   */
+  claimToken?: Maybe<Scalars['String']['output']>;
   gift: SmallGesture;
 };
 
-/** A Small Gesture sent from one user to another. Its code is revealed only by `redeemSmallGesture`. */
+/**
+ * A Small Gesture sent from one user to another (or by claim link, to whoever claims it first). Its
+ * code is revealed to the recipient by `redeemSmallGesture`.
+ */
 export type SmallGesture = {
   __typename?: 'SmallGesture';
+  /** When a claim link expires unclaimed; null for a gift sent to a user. */
+  claimExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The claim link's token, for the sender only, while it awaits its claim; null otherwise. */
+  claimToken?: Maybe<Scalars['String']['output']>;
+  /** When a claim link was claimed. */
+  claimedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The code, for the recipient only, once redeemed; null otherwise. */
+  code?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   message: Scalars['String']['output'];
   offer: GiftOffer;
-  recipient: User;
+  /** Null while a claim link awaits its claim (and once it expired unclaimed). */
+  recipient?: Maybe<User>;
   redeemed: Scalars['Boolean']['output'];
   redeemedAt?: Maybe<Scalars['DateTime']['output']>;
   sender: User;
   sentAt: Scalars['DateTime']['output'];
+  state: SmallGestureState;
 };
 
 /** How many Small Gestures a user has sent of the three each user may ever send. */
@@ -445,14 +714,47 @@ export type SmallGestureAllowance = {
   sent: Scalars['Int']['output'];
 };
 
-/** The Small Gestures a user may send now, or why there are none. */
+export type SmallGestureConnection = {
+  __typename?: 'SmallGestureConnection';
+  edges: Array<SmallGestureEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SmallGestureEdge = {
+  __typename?: 'SmallGestureEdge';
+  cursor: Scalars['String']['output'];
+  node: SmallGesture;
+};
+
+export type SmallGestureOfferUnavailableReason =
+  /** The user has sent the three Small Gestures each user may send (claim links not claimed in time are given back). */
+  | 'ALLOWANCE_SPENT'
+  /** The offer's codes are all given out. */
+  | 'SOLD_OUT';
+
+/** The Small Gestures a user may send now, those they may not and why, or why there are none. */
 export type SmallGestureOffers = {
   __typename?: 'SmallGestureOffers';
+  /** The user's allowance: how many more they may send. */
+  allowance: SmallGestureAllowance;
   /** Offers the user may send now, by title. */
   offers: Array<GiftOffer>;
+  /** Open offers of the user's country they cannot send, by title, each with why. */
+  unavailable: Array<UnavailableSmallGestureOffer>;
   /** Why the program is unavailable to the user (e.g. outside the US); null when it is available. */
   unavailableReason?: Maybe<Scalars['String']['output']>;
 };
+
+/** Where a Small Gesture is. */
+export type SmallGestureState =
+  /** Sent by claim link; nobody has claimed it yet, and it has not expired. */
+  | 'AWAITING_CLAIM'
+  /** In the recipient's inbox, not redeemed yet. */
+  | 'DELIVERED'
+  /** Sent by claim link and not claimed in time: the send went back to the sender's allowance. */
+  | 'EXPIRED'
+  /** Redeemed: the recipient has its code. */
+  | 'REDEEMED';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -485,19 +787,52 @@ export type TopGifter = {
   user: User;
 };
 
+/** An open offer the user cannot send, and why. */
+export type UnavailableSmallGestureOffer = {
+  __typename?: 'UnavailableSmallGestureOffer';
+  /** The reason in words, for display. */
+  message: Scalars['String']['output'];
+  offer: GiftOffer;
+  reason: SmallGestureOfferUnavailableReason;
+};
+
 export type User = {
   __typename?: 'User';
+  /** The user's coin purchases, newest first, declined and pending ones included. */
+  coinPurchases?: Maybe<CoinPurchaseConnection>;
   /** Small Gestures the user received, newest first. */
   giftInbox?: Maybe<GiftInboxConnection>;
   id: Scalars['ID']['output'];
+  /** The LIVE gifts the user sent, newest first. */
+  liveGiftsSent?: Maybe<LiveGiftSendConnection>;
   /** The user's Small Gestures sent and remaining. */
   smallGestures?: Maybe<SmallGestureAllowance>;
+  /** Small Gestures the user sent, newest first, with where each is (awaiting its claim, expired, delivered, redeemed). */
+  smallGesturesSent?: Maybe<SmallGestureConnection>;
   /** The user's coins. */
   wallet?: Maybe<Wallet>;
 };
 
 
+export type UserCoinPurchasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type UserGiftInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserLiveGiftsSentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserSmallGesturesSentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -588,6 +923,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Brand: Brand;
   Creator: Creator;
   GiftOffer: GiftOffer;
   LiveGift: LiveGift;
@@ -597,6 +933,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Brand:
+    ( { __typename: 'Brand' }
+    & GraphQLRecursivePick<FederationTypes['Brand'], {"id":true}> );
   Creator:
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}> );
@@ -619,24 +958,37 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddGiftOfferCodesPayload: ResolverTypeWrapper<Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
-  Brand: ResolverTypeWrapper<Brand>;
+  Brand: ResolverTypeWrapper<BrandRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ClaimSmallGesturePayload: ResolverTypeWrapper<Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
   CoinPackage: ResolverTypeWrapper<CoinPackageDef>;
   CoinPurchase: ResolverTypeWrapper<CoinPurchaseRow>;
+  CoinPurchaseConnection: ResolverTypeWrapper<Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversTypes['CoinPurchaseEdge']> }>;
+  CoinPurchaseEdge: ResolverTypeWrapper<Omit<CoinPurchaseEdge, 'node'> & { node: ResolversTypes['CoinPurchase'] }>;
   CoinPurchaseStatus: CoinPurchaseStatus;
   CreateGiftOfferInput: CreateGiftOfferInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
+  GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
+  GiftEarnings: ResolverTypeWrapper<GiftEarningsRef>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GiftEarningsAmount: ResolverTypeWrapper<DiamondsWorth>;
   GiftInboxConnection: ResolverTypeWrapper<Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversTypes['GiftInboxEdge']> }>;
   GiftInboxEdge: ResolverTypeWrapper<Omit<GiftInboxEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
   GiftOffer: ResolverTypeWrapper<GiftOfferRow>;
   GiftOfferConnection: ResolverTypeWrapper<Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversTypes['GiftOfferEdge']> }>;
   GiftOfferEdge: ResolverTypeWrapper<Omit<GiftOfferEdge, 'node'> & { node: ResolversTypes['GiftOffer'] }>;
   GiftOfferStats: ResolverTypeWrapper<GiftOfferStats>;
+  GiftOfferStatus: GiftOfferStatus;
+  GiftPayout: ResolverTypeWrapper<GiftPayoutRow>;
+  GiftPayoutConnection: ResolverTypeWrapper<Omit<GiftPayoutConnection, 'edges'> & { edges: Array<ResolversTypes['GiftPayoutEdge']> }>;
+  GiftPayoutEdge: ResolverTypeWrapper<Omit<GiftPayoutEdge, 'node'> & { node: ResolversTypes['GiftPayout'] }>;
+  GiftPayoutStatus: GiftPayoutStatus;
   LiveGift: ResolverTypeWrapper<LiveGiftRow>;
   LiveGiftEvent: ResolverTypeWrapper<LiveGiftEventView>;
   LiveGiftSend: ResolverTypeWrapper<LiveGiftSendRow>;
+  LiveGiftSendConnection: ResolverTypeWrapper<Omit<LiveGiftSendConnection, 'edges'> & { edges: Array<ResolversTypes['LiveGiftSendEdge']> }>;
+  LiveGiftSendEdge: ResolverTypeWrapper<Omit<LiveGiftSendEdge, 'node'> & { node: ResolversTypes['LiveGiftSend'] }>;
   LiveStream: ResolverTypeWrapper<LiveStreamRef>;
   LiveStreamGiftTotals: ResolverTypeWrapper<LiveStreamGiftTotals>;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -646,15 +998,22 @@ export type ResolversTypes = {
   PurchaseCoinsPayload: ResolverTypeWrapper<Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversTypes['CoinPurchase'], wallet: ResolversTypes['Wallet'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedeemSmallGesturePayload: ResolverTypeWrapper<Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
+  RequestGiftPayoutInput: RequestGiftPayoutInput;
+  RequestGiftPayoutPayload: ResolverTypeWrapper<Omit<RequestGiftPayoutPayload, 'earnings' | 'payout'> & { earnings: ResolversTypes['GiftEarnings'], payout: ResolversTypes['GiftPayout'] }>;
   SendLiveGiftInput: SendLiveGiftInput;
   SendLiveGiftPayload: ResolverTypeWrapper<Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversTypes['LiveGiftSend'], wallet: ResolversTypes['Wallet'] }>;
   SendSmallGestureInput: SendSmallGestureInput;
   SendSmallGesturePayload: ResolverTypeWrapper<Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversTypes['SmallGesture'] }>;
   SmallGesture: ResolverTypeWrapper<SmallGestureSendRow>;
   SmallGestureAllowance: ResolverTypeWrapper<SmallGestureAllowance>;
-  SmallGestureOffers: ResolverTypeWrapper<Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversTypes['GiftOffer']> }>;
+  SmallGestureConnection: ResolverTypeWrapper<Omit<SmallGestureConnection, 'edges'> & { edges: Array<ResolversTypes['SmallGestureEdge']> }>;
+  SmallGestureEdge: ResolverTypeWrapper<Omit<SmallGestureEdge, 'node'> & { node: ResolversTypes['SmallGesture'] }>;
+  SmallGestureOfferUnavailableReason: SmallGestureOfferUnavailableReason;
+  SmallGestureOffers: ResolverTypeWrapper<SendableOffers>;
+  SmallGestureState: SmallGestureState;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TopGifter: ResolverTypeWrapper<TopGifterRow>;
+  UnavailableSmallGestureOffer: ResolverTypeWrapper<Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversTypes['GiftOffer'] }>;
   User: ResolverTypeWrapper<UserRef>;
   Wallet: ResolverTypeWrapper<WalletRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -665,23 +1024,34 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddGiftOfferCodesPayload: Omit<AddGiftOfferCodesPayload, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
-  Brand: Brand;
+  Brand: BrandRef;
   ID: Scalars['ID']['output'];
+  ClaimSmallGesturePayload: Omit<ClaimSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
   CoinPackage: CoinPackageDef;
   CoinPurchase: CoinPurchaseRow;
+  CoinPurchaseConnection: Omit<CoinPurchaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CoinPurchaseEdge']> };
+  CoinPurchaseEdge: Omit<CoinPurchaseEdge, 'node'> & { node: ResolversParentTypes['CoinPurchase'] };
   CreateGiftOfferInput: CreateGiftOfferInput;
   Creator: CreatorRef;
   DateTime: Scalars['DateTime']['output'];
-  GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
+  GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
+  GiftEarnings: GiftEarningsRef;
+  Float: Scalars['Float']['output'];
+  GiftEarningsAmount: DiamondsWorth;
   GiftInboxConnection: Omit<GiftInboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftInboxEdge']> };
   GiftInboxEdge: Omit<GiftInboxEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
   GiftOffer: GiftOfferRow;
   GiftOfferConnection: Omit<GiftOfferConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftOfferEdge']> };
   GiftOfferEdge: Omit<GiftOfferEdge, 'node'> & { node: ResolversParentTypes['GiftOffer'] };
   GiftOfferStats: GiftOfferStats;
+  GiftPayout: GiftPayoutRow;
+  GiftPayoutConnection: Omit<GiftPayoutConnection, 'edges'> & { edges: Array<ResolversParentTypes['GiftPayoutEdge']> };
+  GiftPayoutEdge: Omit<GiftPayoutEdge, 'node'> & { node: ResolversParentTypes['GiftPayout'] };
   LiveGift: LiveGiftRow;
   LiveGiftEvent: LiveGiftEventView;
   LiveGiftSend: LiveGiftSendRow;
+  LiveGiftSendConnection: Omit<LiveGiftSendConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiveGiftSendEdge']> };
+  LiveGiftSendEdge: Omit<LiveGiftSendEdge, 'node'> & { node: ResolversParentTypes['LiveGiftSend'] };
   LiveStream: LiveStreamRef;
   LiveStreamGiftTotals: LiveStreamGiftTotals;
   Money: MoneyValue;
@@ -691,15 +1061,20 @@ export type ResolversParentTypes = {
   PurchaseCoinsPayload: Omit<PurchaseCoinsPayload, 'purchase' | 'wallet'> & { purchase: ResolversParentTypes['CoinPurchase'], wallet: ResolversParentTypes['Wallet'] };
   Query: Record<PropertyKey, never>;
   RedeemSmallGesturePayload: Omit<RedeemSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
+  RequestGiftPayoutInput: RequestGiftPayoutInput;
+  RequestGiftPayoutPayload: Omit<RequestGiftPayoutPayload, 'earnings' | 'payout'> & { earnings: ResolversParentTypes['GiftEarnings'], payout: ResolversParentTypes['GiftPayout'] };
   SendLiveGiftInput: SendLiveGiftInput;
   SendLiveGiftPayload: Omit<SendLiveGiftPayload, 'send' | 'wallet'> & { send: ResolversParentTypes['LiveGiftSend'], wallet: ResolversParentTypes['Wallet'] };
   SendSmallGestureInput: SendSmallGestureInput;
   SendSmallGesturePayload: Omit<SendSmallGesturePayload, 'gift'> & { gift: ResolversParentTypes['SmallGesture'] };
   SmallGesture: SmallGestureSendRow;
   SmallGestureAllowance: SmallGestureAllowance;
-  SmallGestureOffers: Omit<SmallGestureOffers, 'offers'> & { offers: Array<ResolversParentTypes['GiftOffer']> };
+  SmallGestureConnection: Omit<SmallGestureConnection, 'edges'> & { edges: Array<ResolversParentTypes['SmallGestureEdge']> };
+  SmallGestureEdge: Omit<SmallGestureEdge, 'node'> & { node: ResolversParentTypes['SmallGesture'] };
+  SmallGestureOffers: SendableOffers;
   Subscription: Record<PropertyKey, never>;
   TopGifter: TopGifterRow;
+  UnavailableSmallGestureOffer: Omit<UnavailableSmallGestureOffer, 'offer'> & { offer: ResolversParentTypes['GiftOffer'] };
   User: UserRef;
   Wallet: WalletRef;
   Boolean: Scalars['Boolean']['output'];
@@ -729,8 +1104,14 @@ export type AddGiftOfferCodesPayloadResolvers<ContextType = Context, ParentType 
   offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
 };
 
-export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
+export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  giftOffers?: Resolver<Maybe<ResolversTypes['GiftOfferConnection']>, ParentType, ContextType, RequireFields<BrandGiftOffersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ClaimSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimSmallGesturePayload'] = ResolversParentTypes['ClaimSmallGesturePayload']> = {
+  gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
 export type CoinPackageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPackage'] = ResolversParentTypes['CoinPackage']> = {
@@ -748,9 +1129,21 @@ export type CoinPurchaseResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['CoinPurchaseStatus'], ParentType, ContextType>;
 };
 
+export type CoinPurchaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchaseConnection'] = ResolversParentTypes['CoinPurchaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CoinPurchaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CoinPurchaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchaseEdge'] = ResolversParentTypes['CoinPurchaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoinPurchase'], ParentType, ContextType>;
+};
+
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftEarnings?: Resolver<Maybe<ResolversTypes['GiftEarnings']>, ParentType, ContextType>;
+  giftPayouts?: Resolver<Maybe<ResolversTypes['GiftPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorGiftPayoutsArgs, 'first'>>;
+  giftReceipts?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<CreatorGiftReceiptsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
@@ -759,7 +1152,26 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GiftBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftBalance'] = ResolversParentTypes['GiftBalance']> = {
+  available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type GiftEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarnings'] = ResolversParentTypes['GiftEarnings']> = {
+  available?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['GiftBalance']>, ParentType, ContextType>;
+  diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inFlight?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  paidOut?: Resolver<Maybe<ResolversTypes['GiftEarningsAmount']>, ParentType, ContextType>;
+  payoutMinimum?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type GiftEarningsAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftEarningsAmount'] = ResolversParentTypes['GiftEarningsAmount']> = {
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -786,6 +1198,7 @@ export type GiftOfferResolvers<ContextType = Context, ParentType extends Resolve
   retailValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stats?: Resolver<Maybe<ResolversTypes['GiftOfferStats']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GiftOfferStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -803,6 +1216,26 @@ export type GiftOfferStatsResolvers<ContextType = Context, ParentType extends Re
   codesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   redeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GiftPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayout'] = ResolversParentTypes['GiftPayout']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GiftPayoutStatus'], ParentType, ContextType>;
+};
+
+export type GiftPayoutConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayoutConnection'] = ResolversParentTypes['GiftPayoutConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GiftPayoutEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type GiftPayoutEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayoutEdge'] = ResolversParentTypes['GiftPayoutEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GiftPayout'], ParentType, ContextType>;
 };
 
 export type LiveGiftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGift'] = ResolversParentTypes['LiveGift'], FederationReferenceType extends FederationReferenceTypes['LiveGift'] = FederationReferenceTypes['LiveGift']> = {
@@ -833,6 +1266,16 @@ export type LiveGiftSendResolvers<ContextType = Context, ParentType extends Reso
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type LiveGiftSendConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSendConnection'] = ResolversParentTypes['LiveGiftSendConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LiveGiftSendEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LiveGiftSendEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSendEdge'] = ResolversParentTypes['LiveGiftSendEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
+};
+
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftTotals?: Resolver<Maybe<ResolversTypes['LiveStreamGiftTotals']>, ParentType, ContextType>;
@@ -855,11 +1298,16 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addGiftOfferCodes?: Resolver<Maybe<ResolversTypes['AddGiftOfferCodesPayload']>, ParentType, ContextType, RequireFields<MutationAddGiftOfferCodesArgs, 'codes' | 'offerId'>>;
+  claimSmallGesture?: Resolver<Maybe<ResolversTypes['ClaimSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationClaimSmallGestureArgs, 'token'>>;
   createGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationCreateGiftOfferArgs, 'input'>>;
+  pauseGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationPauseGiftOfferArgs, 'id'>>;
   purchaseCoins?: Resolver<Maybe<ResolversTypes['PurchaseCoinsPayload']>, ParentType, ContextType, RequireFields<MutationPurchaseCoinsArgs, 'input'>>;
   redeemSmallGesture?: Resolver<Maybe<ResolversTypes['RedeemSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationRedeemSmallGestureArgs, 'id'>>;
+  requestGiftPayout?: Resolver<Maybe<ResolversTypes['RequestGiftPayoutPayload']>, ParentType, ContextType, RequireFields<MutationRequestGiftPayoutArgs, 'input'>>;
+  resumeGiftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationResumeGiftOfferArgs, 'id'>>;
   sendLiveGift?: Resolver<Maybe<ResolversTypes['SendLiveGiftPayload']>, ParentType, ContextType, RequireFields<MutationSendLiveGiftArgs, 'input'>>;
   sendSmallGesture?: Resolver<Maybe<ResolversTypes['SendSmallGesturePayload']>, ParentType, ContextType, RequireFields<MutationSendSmallGestureArgs, 'input'>>;
+  setGiftOfferEndDate?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<MutationSetGiftOfferEndDateArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -887,6 +1335,11 @@ export type RedeemSmallGesturePayloadResolvers<ContextType = Context, ParentType
   gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
+export type RequestGiftPayoutPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequestGiftPayoutPayload'] = ResolversParentTypes['RequestGiftPayoutPayload']> = {
+  earnings?: Resolver<ResolversTypes['GiftEarnings'], ParentType, ContextType>;
+  payout?: Resolver<ResolversTypes['GiftPayout'], ParentType, ContextType>;
+};
+
 export type SendLiveGiftPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendLiveGiftPayload'] = ResolversParentTypes['SendLiveGiftPayload']> = {
   send?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
   wallet?: Resolver<ResolversTypes['Wallet'], ParentType, ContextType>;
@@ -894,18 +1347,24 @@ export type SendLiveGiftPayloadResolvers<ContextType = Context, ParentType exten
 
 export type SendSmallGesturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendSmallGesturePayload'] = ResolversParentTypes['SendSmallGesturePayload']> = {
   allowance?: Resolver<ResolversTypes['SmallGestureAllowance'], ParentType, ContextType>;
+  claimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
 export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture']> = {
+  claimExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  claimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claimedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
-  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   redeemed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   redeemedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SmallGestureState'], ParentType, ContextType>;
 };
 
 export type SmallGestureAllowanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureAllowance'] = ResolversParentTypes['SmallGestureAllowance']> = {
@@ -914,8 +1373,20 @@ export type SmallGestureAllowanceResolvers<ContextType = Context, ParentType ext
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SmallGestureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureConnection'] = ResolversParentTypes['SmallGestureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SmallGestureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SmallGestureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureEdge'] = ResolversParentTypes['SmallGestureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
+};
+
 export type SmallGestureOffersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGestureOffers'] = ResolversParentTypes['SmallGestureOffers']> = {
+  allowance?: Resolver<ResolversTypes['SmallGestureAllowance'], ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['GiftOffer']>, ParentType, ContextType>;
+  unavailable?: Resolver<Array<ResolversTypes['UnavailableSmallGestureOffer']>, ParentType, ContextType>;
   unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -929,11 +1400,20 @@ export type TopGifterResolvers<ContextType = Context, ParentType extends Resolve
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type UnavailableSmallGestureOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnavailableSmallGestureOffer'] = ResolversParentTypes['UnavailableSmallGestureOffer']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['GiftOffer'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SmallGestureOfferUnavailableReason'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  coinPurchases?: Resolver<Maybe<ResolversTypes['CoinPurchaseConnection']>, ParentType, ContextType, RequireFields<UserCoinPurchasesArgs, 'first'>>;
   giftInbox?: Resolver<Maybe<ResolversTypes['GiftInboxConnection']>, ParentType, ContextType, RequireFields<UserGiftInboxArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveGiftsSent?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<UserLiveGiftsSentArgs, 'first'>>;
   smallGestures?: Resolver<Maybe<ResolversTypes['SmallGestureAllowance']>, ParentType, ContextType>;
+  smallGesturesSent?: Resolver<Maybe<ResolversTypes['SmallGestureConnection']>, ParentType, ContextType, RequireFields<UserSmallGesturesSentArgs, 'first'>>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
 
@@ -944,20 +1424,30 @@ export type WalletResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = {
   AddGiftOfferCodesPayload?: AddGiftOfferCodesPayloadResolvers<ContextType>;
   Brand?: BrandResolvers<ContextType>;
+  ClaimSmallGesturePayload?: ClaimSmallGesturePayloadResolvers<ContextType>;
   CoinPackage?: CoinPackageResolvers<ContextType>;
   CoinPurchase?: CoinPurchaseResolvers<ContextType>;
+  CoinPurchaseConnection?: CoinPurchaseConnectionResolvers<ContextType>;
+  CoinPurchaseEdge?: CoinPurchaseEdgeResolvers<ContextType>;
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GiftBalance?: GiftBalanceResolvers<ContextType>;
   GiftEarnings?: GiftEarningsResolvers<ContextType>;
+  GiftEarningsAmount?: GiftEarningsAmountResolvers<ContextType>;
   GiftInboxConnection?: GiftInboxConnectionResolvers<ContextType>;
   GiftInboxEdge?: GiftInboxEdgeResolvers<ContextType>;
   GiftOffer?: GiftOfferResolvers<ContextType>;
   GiftOfferConnection?: GiftOfferConnectionResolvers<ContextType>;
   GiftOfferEdge?: GiftOfferEdgeResolvers<ContextType>;
   GiftOfferStats?: GiftOfferStatsResolvers<ContextType>;
+  GiftPayout?: GiftPayoutResolvers<ContextType>;
+  GiftPayoutConnection?: GiftPayoutConnectionResolvers<ContextType>;
+  GiftPayoutEdge?: GiftPayoutEdgeResolvers<ContextType>;
   LiveGift?: LiveGiftResolvers<ContextType>;
   LiveGiftEvent?: LiveGiftEventResolvers<ContextType>;
   LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
+  LiveGiftSendConnection?: LiveGiftSendConnectionResolvers<ContextType>;
+  LiveGiftSendEdge?: LiveGiftSendEdgeResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamGiftTotals?: LiveStreamGiftTotalsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
@@ -966,13 +1456,17 @@ export type Resolvers<ContextType = Context> = {
   PurchaseCoinsPayload?: PurchaseCoinsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RedeemSmallGesturePayload?: RedeemSmallGesturePayloadResolvers<ContextType>;
+  RequestGiftPayoutPayload?: RequestGiftPayoutPayloadResolvers<ContextType>;
   SendLiveGiftPayload?: SendLiveGiftPayloadResolvers<ContextType>;
   SendSmallGesturePayload?: SendSmallGesturePayloadResolvers<ContextType>;
   SmallGesture?: SmallGestureResolvers<ContextType>;
   SmallGestureAllowance?: SmallGestureAllowanceResolvers<ContextType>;
+  SmallGestureConnection?: SmallGestureConnectionResolvers<ContextType>;
+  SmallGestureEdge?: SmallGestureEdgeResolvers<ContextType>;
   SmallGestureOffers?: SmallGestureOffersResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TopGifter?: TopGifterResolvers<ContextType>;
+  UnavailableSmallGestureOffer?: UnavailableSmallGestureOfferResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
 };

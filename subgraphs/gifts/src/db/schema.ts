@@ -27,12 +27,18 @@ export const giftOffers = sqliteTable(
     startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
     endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
   },
-  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`)],
+  (table) => [
+    check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`),
+    // A brand's offers, newest first.
+    index('gift_offers_brand').on(table.brandId, table.startsAt, table.id),
+  ],
 );
 
 /**
  * An offer's pool of codes. A send claims one by setting `claimedAt` where it is still null,
- * in the same transaction that records the send; the unique code means no code exists twice.
+ * in the same transaction that records the send. A code is unique within its offer; another
+ * brand's pool may hold the same string (it is that brand's code at that brand's site), so
+ * adding codes never depends on, nor tells anything of, other brands' pools.
  */
 export const giftOfferCodes = sqliteTable(
   'gift_offer_codes',
@@ -41,11 +47,14 @@ export const giftOfferCodes = sqliteTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
   },
-  // Serves both counting a pool's unclaimed codes and finding the next one to claim.
-  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt)],
+  (table) => [
+    // Serves both counting a pool's unclaimed codes and finding the next one to claim.
+    index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt),
+    uniqueIndex('gift_offer_codes_offer_code').on(table.offerId, table.code),
+  ],
 );
 
 /** The LIVE gift catalog. */
@@ -87,12 +96,21 @@ export const liveGiftSends = sqliteTable(
      * commit order. Null only for sends made before gift events existed.
      */
     eventSeq: integer('event_seq'),
+    /**
+     * The creator's share this send was credited at (`diamonds` per `coins`): theirs then, kept
+     * so a later change of share never rewrites it. Null for sends from before shares were kept.
+     */
+    shareDiamonds: integer('share_diamonds'),
+    shareCoins: integer('share_coins'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
     check('live_gift_sends_coins_not_negative', sql`${table.coins} >= 0`),
     check('live_gift_sends_diamonds_not_negative', sql`${table.diamonds} >= 0`),
-    index('live_gift_sends_creator').on(table.creatorId),
+    // A creator's receipts newest first.
+    index('live_gift_sends_creator').on(table.creatorId, table.createdAt, table.id),
+    // A sender's history newest first.
+    index('live_gift_sends_sender').on(table.senderId, table.createdAt, table.id),
     // Groups a creator's gifters for the creator leaderboard.
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     // Leads with the stream for its totals; the sender next groups a stream's gifters (counts, leaderboards).
@@ -103,9 +121,30 @@ export const liveGiftSends = sqliteTable(
 );
 
 /**
- * One Small Gesture: a code from an offer's pool, sent by one user to another with a message.
- * The unique `code_id` means a code is in at most one send. Each send takes the sender's next
- * slot (1 to 3), unique per sender, so a fourth send cannot exist even if a rule were skipped.
+ * A creator's own share of the coins their LIVE gifts cost, overriding the default
+ * (GIFT_DIAMONDS_PER_COIN) from the next send on. Set by an operator (`npm run gift-shares`).
+ */
+export const creatorGiftShares = sqliteTable(
+  'creator_gift_shares',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    /** Diamonds credited per `coins` coins. */
+    diamonds: integer('diamonds').notNull(),
+    coins: integer('coins').notNull(),
+    /** Why the creator has this share (a program, a mission tier), for whoever reads the table next. */
+    note: text('note'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [check('creator_gift_shares_fraction', sql`${table.diamonds} > 0 and ${table.coins} > 0 and ${table.diamonds} <= ${table.coins}`)],
+);
+
+/**
+ * One Small Gesture: a code from an offer's pool, sent by one user to another with a message, or
+ * to whoever first claims its link (then `recipientId` stays null until the claim, and
+ * `claimExpiresAt` says until when). The unique `code_id` means a code is in at most one send.
+ * Each send takes one of the sender's slots (1 to 3), unique per sender, so a fourth send cannot
+ * exist even if a rule were skipped. A link nobody claimed in time gives both back: its code
+ * returns to the pool and its slot to the sender (`code_id`, `sender_slot` set to null).
  */
 export const smallGestureSends = sqliteTable(
   'small_gesture_sends',
@@ -114,25 +153,35 @@ export const smallGestureSends = sqliteTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
+    /** Null only once an unclaimed link has expired and given its code back. */
     codeId: integer('code_id')
-      .notNull()
       .unique()
       .references(() => giftOfferCodes.id),
     senderId: text('sender_id').notNull(),
-    senderSlot: integer('sender_slot').notNull(),
-    recipientId: text('recipient_id').notNull(),
+    /** Null only once an unclaimed link has expired and given its slot back. */
+    senderSlot: integer('sender_slot'),
+    /** Null while a claim link waits for whoever claims it. */
+    recipientId: text('recipient_id'),
     message: text('message').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    /** When the recipient redeemed it, which is also the one time the code was shown. */
+    /** When the recipient redeemed it, which is also when the code was first shown. */
     redeemedAt: integer('redeemed_at', { mode: 'timestamp_ms' }),
+    /** A claim link's end: unclaimed by then, it has expired. Null for a gift sent to a user. */
+    claimExpiresAt: integer('claim_expires_at', { mode: 'timestamp_ms' }),
+    /** When a claim link was claimed (its recipient set). */
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
   },
   (table) => [
     check('small_gesture_sends_slot_in_limit', sql`${table.senderSlot} between 1 and ${sql.raw(String(SMALL_GESTURE_LIMIT))}`),
     check('small_gesture_sends_message_length', sql`length(${table.message}) <= ${sql.raw(String(SMALL_GESTURE_MESSAGE_MAX))}`),
     check('small_gesture_sends_not_to_self', sql`${table.senderId} <> ${table.recipientId}`),
+    // Either a recipient, or a claim link.
+    check('small_gesture_sends_recipient_or_link', sql`${table.recipientId} is not null or ${table.claimExpiresAt} is not null`),
     uniqueIndex('small_gesture_sends_sender_slot').on(table.senderId, table.senderSlot),
     // The inbox: a recipient's gifts newest first.
     index('small_gesture_sends_recipient').on(table.recipientId, table.createdAt, table.id),
+    // The sender's list of gifts sent, newest first.
+    index('small_gesture_sends_sender').on(table.senderId, table.createdAt, table.id),
     // An offer's sent and redeemed counts.
     index('small_gesture_sends_offer').on(table.offerId, table.redeemedAt),
   ],
@@ -178,13 +227,68 @@ export const coinPurchases = sqliteTable(
     check('coin_purchases_coins_positive', sql`${table.coins} > 0`),
     check('coin_purchases_price_not_negative', sql`${table.priceAmount} >= 0`),
     check('coin_purchases_status', sql`${table.status} in ('PENDING', 'COMPLETED', 'DECLINED')`),
-    index('coin_purchases_user').on(table.userId, table.createdAt),
+    // A buyer's history newest first.
+    index('coin_purchases_user').on(table.userId, table.createdAt, table.id),
+  ],
+);
+
+/**
+ * A creator's diamonds not yet paid out: credited by each LIVE gift, taken by a payout request,
+ * given back by a failed payout. The row is the creator's ledger account's balance kept where a
+ * guarded UPDATE can take from it (as `wallets` is for coins); the CHECK is the last line against
+ * paying out more than was earned.
+ */
+export const creatorBalances = sqliteTable(
+  'creator_balances',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],
+);
+
+export const GIFT_PAYOUT_STATUSES = ['REQUESTED', 'PAID', 'FAILED'] as const;
+export type GiftPayoutStatus = (typeof GIFT_PAYOUT_STATUSES)[number];
+
+/**
+ * A creator's withdrawal of LIVE gift earnings. Recorded REQUESTED with its diamonds taken from
+ * the balance, before the payout provider is asked (with the payout id as the provider's
+ * idempotency reference); then settled once: PAID, or FAILED with the diamonds given back.
+ * The amount and the rate it was converted at are kept, so a later rate never rewrites it.
+ */
+export const giftPayouts = sqliteTable(
+  'gift_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    /** Diamonds taken from the balance for this payout. */
+    diamonds: integer('diamonds').notNull(),
+    /** Integer minor units of `currency` paid (or to be paid) out. */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** GIFT_DIAMONDS_PER_DOLLAR when it was requested. */
+    diamondsPerDollar: integer('diamonds_per_dollar').notNull(),
+    /** The payout destination token from the provider's onboarding, if the creator gave one. */
+    payoutMethod: text('payout_method'),
+    status: text('status', { enum: GIFT_PAYOUT_STATUSES }).notNull(),
+    providerPayoutId: text('provider_payout_id').unique(),
+    failureReason: text('failure_reason'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    settledAt: integer('settled_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('gift_payouts_diamonds_positive', sql`${table.diamonds} > 0`),
+    check('gift_payouts_amount_positive', sql`${table.amount} > 0`),
+    check('gift_payouts_status', sql`${table.status} in ('REQUESTED', 'PAID', 'FAILED')`),
+    // A creator's payouts newest first, and their totals per status.
+    index('gift_payouts_creator').on(table.creatorId, table.createdAt, table.id),
   ],
 );
 
 export const LEDGER_UNITS = ['COIN', 'DIAMOND'] as const;
 export type LedgerUnit = (typeof LEDGER_UNITS)[number];
-export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT'] as const;
+export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT', 'GIFT_PAYOUT', 'GIFT_PAYOUT_PAID', 'GIFT_PAYOUT_FAILED'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /**
@@ -230,9 +334,15 @@ export type LiveGiftRow = typeof liveGifts.$inferSelect;
 export type LiveGiftSendRow = typeof liveGiftSends.$inferSelect;
 export type SmallGestureSendRow = typeof smallGestureSends.$inferSelect;
 export type CoinPurchaseRow = typeof coinPurchases.$inferSelect;
+export type GiftPayoutRow = typeof giftPayouts.$inferSelect;
+export type CreatorGiftShareRow = typeof creatorGiftShares.$inferSelect;
 
 /** A creator as gifts knows one: only the id; the users subgraph decides whether it exists. */
 export interface CreatorRef {
+  id: string;
+}
+/** A brand as gifts knows one: only the id; the commerce subgraph owns the rest. */
+export interface BrandRef {
   id: string;
 }
 /** A live stream as gifts knows one: only the id; the content subgraph owns the rest. */
@@ -250,6 +360,11 @@ export interface WalletRef {
   userId: string;
 }
 
+/** A creator's gift earnings as the API shows them: whose they are; the amounts are loaded per request. */
+export interface GiftEarningsRef {
+  creatorId: string;
+}
+
 /** One place on a stream's (or creator's) leaderboard: a sender's coins summed there. */
 export interface TopGifterRow {
   /** The stream or creator the leaderboard belongs to. */
@@ -264,9 +379,12 @@ export const schema = {
   giftOfferCodes,
   liveGifts,
   liveGiftSends,
+  creatorGiftShares,
   smallGestureSends,
   wallets,
   coinPurchases,
+  creatorBalances,
+  giftPayouts,
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeys,

@@ -2,6 +2,7 @@ import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtures/world';
 import type { giftOfferCodes, giftOffers, liveGifts } from './schema.ts';
+import { giftsHistory, type GiftsHistory } from './seedHistory.ts';
 
 /** No 0/O or 1/I/L: a recipient types these codes in by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -106,11 +107,14 @@ export interface GiftsSeed {
   giftOffers: (typeof giftOffers.$inferInsert)[];
   giftOfferCodes: (typeof giftOfferCodes.$inferInsert)[];
   liveGifts: (typeof liveGifts.$inferInsert)[];
+  /** What happened before the seed's moment (`seedHistory.ts`): inserted after the rows above. */
+  history: GiftsHistory;
 }
 
 /**
- * The gifts store's first rows: the Small Gestures offers with their code pools and the LIVE gift
- * catalog. No gift sends: earnings stay zero until LIVE gifting writes them. The same data every time.
+ * The gifts store's first rows: the Small Gestures offers with their code pools, the LIVE gift
+ * catalog, and some history (`seedHistory.ts`) so leaderboards and earnings are not empty on
+ * first start. The same data every time.
  */
 export function giftsSeed(): GiftsSeed {
   const random = new SeededRandom(3);
@@ -150,5 +154,24 @@ export function giftsSeed(): GiftsSeed {
     imageUrl: `https://cdn.example.com/g/${slug(gift.name)}.png`,
   }));
 
-  return { giftOffers: offerRows, giftOfferCodes: codeRows, liveGifts: giftRows };
+  const history = giftsHistory(
+    (name) => {
+      const i = seedLiveGifts.findIndex((gift) => gift.name === name);
+      if (i < 0) throw new Error(`The seed's history sends ${name}, which is not in the catalog`);
+      return { id: seedId('lgf', i), coinPrice: (seedLiveGifts[i] as { coinPrice: number }).coinPrice };
+    },
+    (offerIndex) => {
+      const offerId = seedId('gof', offerIndex);
+      const row = codeRows.find((code) => code.offerId === offerId);
+      if (!row) throw new Error(`The seed has no offer ${offerIndex} with codes`);
+      return { offerId, code: row.code };
+    },
+  );
+  // The codes the history's Small Gestures took are taken, when they were sent.
+  for (const gesture of history.smallGestures) {
+    const row = codeRows.find((code) => code.offerId === gesture.offerId && code.code === gesture.code);
+    if (row) row.claimedAt = gesture.createdAt;
+  }
+
+  return { giftOffers: offerRows, giftOfferCodes: codeRows, liveGifts: giftRows, history };
 }

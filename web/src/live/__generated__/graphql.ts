@@ -121,6 +121,25 @@ export type FulfillOrderInput = {
   trackingNumber: Scalars['String']['input'];
 };
 
+/** Where a Small Gestures offer is. */
+export type GiftOfferStatus =
+  /** Switched on, started and not ended: it can be sent. */
+  | 'ACTIVE'
+  /** Its end date has passed. */
+  | 'ENDED'
+  /** Switched off by its partner (`pauseGiftOffer`). */
+  | 'PAUSED'
+  /** Switched on, not started yet. */
+  | 'SCHEDULED';
+
+export type GiftPayoutStatus =
+  /** The provider could not pay it; its diamonds went back to the balance. */
+  | 'FAILED'
+  /** Paid to the creator. */
+  | 'PAID'
+  /** Its diamonds are taken from the balance; the payout provider has not answered yet (in flight). */
+  | 'REQUESTED';
+
 export type LiveShoppingEventKind =
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
@@ -215,6 +234,18 @@ export type RequestCommissionPayoutInput = {
   payoutMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RequestGiftPayoutInput = {
+  /** In cents, at least the payout minimum; everything payable when omitted. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
+  idempotencyKey: Scalars['String']['input'];
+  /**
+   * The payout destination token from the payout provider's onboarding. The built-in test provider
+   * pays every payout except to "test_fail", which it fails.
+   */
+  payoutMethod?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RequestReturnInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same return. */
   idempotencyKey: Scalars['String']['input'];
@@ -262,8 +293,8 @@ export type SendSmallGestureInput = {
   /** Shown to the recipient with the gift; at most 150 characters (an empty message is allowed). */
   message: Scalars['String']['input'];
   offerId: Scalars['ID']['input'];
-  /** The user who receives the gift; not the sender. */
-  recipientId: Scalars['ID']['input'];
+  /** The user who receives the gift; not the sender. Leave it out to send a claim link instead. */
+  recipientId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SetCreatorCommissionInput = {
@@ -273,6 +304,23 @@ export type SetCreatorCommissionInput = {
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+export type SmallGestureOfferUnavailableReason =
+  /** The user has sent the three Small Gestures each user may send (claim links not claimed in time are given back). */
+  | 'ALLOWANCE_SPENT'
+  /** The offer's codes are all given out. */
+  | 'SOLD_OUT';
+
+/** Where a Small Gesture is. */
+export type SmallGestureState =
+  /** Sent by claim link; nobody has claimed it yet, and it has not expired. */
+  | 'AWAITING_CLAIM'
+  /** In the recipient's inbox, not redeemed yet. */
+  | 'DELIVERED'
+  /** Sent by claim link and not claimed in time: the send went back to the sender's allowance. */
+  | 'EXPIRED'
+  /** Redeemed: the recipient has its code. */
+  | 'REDEEMED';
 
 export type UpdateCatalogInput = {
   catalogId: Scalars['ID']['input'];

@@ -8,7 +8,7 @@ import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
 import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../../smallGestures.ts';
-import { COIN_PURCHASE_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
+import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
 
 // The kit's tables: idempotency keys, the outbox of LIVE gift events, and the signature nonces every replica shares.
 export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
@@ -29,7 +29,7 @@ export const giftOffers = pgTable(
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at'),
   },
-  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`)],
+  (table) => [check('gift_offers_retail_value_not_negative', sql`${table.retailValueAmount} >= 0`), index('gift_offers_brand').on(table.brandId, table.startsAt, table.id)],
 );
 
 export const giftOfferCodes = pgTable(
@@ -39,10 +39,10 @@ export const giftOfferCodes = pgTable(
     offerId: text('offer_id')
       .notNull()
       .references(() => giftOffers.id),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     claimedAt: at('claimed_at'),
   },
-  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt)],
+  (table) => [index('gift_offer_codes_offer_claimed').on(table.offerId, table.claimedAt), uniqueIndex('gift_offer_codes_offer_code').on(table.offerId, table.code)],
 );
 
 export const liveGifts = pgTable(
@@ -72,16 +72,31 @@ export const liveGiftSends = pgTable(
     createdAt: at('created_at').notNull(),
     combo: integer('combo').notNull().default(1),
     eventSeq: integer('event_seq'),
+    shareDiamonds: integer('share_diamonds'),
+    shareCoins: integer('share_coins'),
   },
   (table) => [
     check('live_gift_sends_quantity_positive', sql`${table.quantity} > 0`),
     check('live_gift_sends_coins_not_negative', sql`${table.coins} >= 0`),
     check('live_gift_sends_diamonds_not_negative', sql`${table.diamonds} >= 0`),
-    index('live_gift_sends_creator').on(table.creatorId),
+    index('live_gift_sends_creator').on(table.creatorId, table.createdAt, table.id),
+    index('live_gift_sends_sender').on(table.senderId, table.createdAt, table.id),
     index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
     index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
     uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
   ],
+);
+
+export const creatorGiftShares = pgTable(
+  'creator_gift_shares',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull(),
+    coins: integer('coins').notNull(),
+    note: text('note'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [check('creator_gift_shares_fraction', sql`${table.diamonds} > 0 and ${table.coins} > 0 and ${table.diamonds} <= ${table.coins}`)],
 );
 
 export const smallGestureSends = pgTable(
@@ -92,22 +107,25 @@ export const smallGestureSends = pgTable(
       .notNull()
       .references(() => giftOffers.id),
     codeId: integer('code_id')
-      .notNull()
       .unique()
       .references(() => giftOfferCodes.id),
     senderId: text('sender_id').notNull(),
-    senderSlot: integer('sender_slot').notNull(),
-    recipientId: text('recipient_id').notNull(),
+    senderSlot: integer('sender_slot'),
+    recipientId: text('recipient_id'),
     message: text('message').notNull(),
     createdAt: at('created_at').notNull(),
     redeemedAt: at('redeemed_at'),
+    claimExpiresAt: at('claim_expires_at'),
+    claimedAt: at('claimed_at'),
   },
   (table) => [
     check('small_gesture_sends_slot_in_limit', sql`${table.senderSlot} between 1 and ${sql.raw(String(SMALL_GESTURE_LIMIT))}`),
     check('small_gesture_sends_message_length', sql`length(${table.message}) <= ${sql.raw(String(SMALL_GESTURE_MESSAGE_MAX))}`),
     check('small_gesture_sends_not_to_self', sql`${table.senderId} <> ${table.recipientId}`),
+    check('small_gesture_sends_recipient_or_link', sql`${table.recipientId} is not null or ${table.claimExpiresAt} is not null`),
     uniqueIndex('small_gesture_sends_sender_slot').on(table.senderId, table.senderSlot),
     index('small_gesture_sends_recipient').on(table.recipientId, table.createdAt, table.id),
+    index('small_gesture_sends_sender').on(table.senderId, table.createdAt, table.id),
     index('small_gesture_sends_offer').on(table.offerId, table.redeemedAt),
   ],
 );
@@ -142,7 +160,41 @@ export const coinPurchases = pgTable(
     check('coin_purchases_coins_positive', sql`${table.coins} > 0`),
     check('coin_purchases_price_not_negative', sql`${table.priceAmount} >= 0`),
     check('coin_purchases_status', sql`${table.status} in ('PENDING', 'COMPLETED', 'DECLINED')`),
-    index('coin_purchases_user').on(table.userId, table.createdAt),
+    index('coin_purchases_user').on(table.userId, table.createdAt, table.id),
+  ],
+);
+
+export const creatorBalances = pgTable(
+  'creator_balances',
+  {
+    creatorId: text('creator_id').primaryKey(),
+    diamonds: integer('diamonds').notNull().default(0),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],
+);
+
+export const giftPayouts = pgTable(
+  'gift_payouts',
+  {
+    id: text('id').primaryKey(),
+    creatorId: text('creator_id').notNull(),
+    diamonds: integer('diamonds').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    diamondsPerDollar: integer('diamonds_per_dollar').notNull(),
+    payoutMethod: text('payout_method'),
+    status: text('status', { enum: GIFT_PAYOUT_STATUSES }).notNull(),
+    providerPayoutId: text('provider_payout_id').unique(),
+    failureReason: text('failure_reason'),
+    createdAt: at('created_at').notNull(),
+    settledAt: at('settled_at'),
+  },
+  (table) => [
+    check('gift_payouts_diamonds_positive', sql`${table.diamonds} > 0`),
+    check('gift_payouts_amount_positive', sql`${table.amount} > 0`),
+    check('gift_payouts_status', sql`${table.status} in ('REQUESTED', 'PAID', 'FAILED')`),
+    index('gift_payouts_creator').on(table.creatorId, table.createdAt, table.id),
   ],
 );
 
@@ -181,9 +233,12 @@ export const schema = {
   giftOfferCodes,
   liveGifts,
   liveGiftSends,
+  creatorGiftShares,
   smallGestureSends,
   wallets,
   coinPurchases,
+  creatorBalances,
+  giftPayouts,
   ledgerTransactions,
   ledgerEntries,
   idempotencyKeysPg,
