@@ -307,9 +307,10 @@ describe('creator shares through the gateway', () => {
 describe('gift payouts through the gateway', () => {
   const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) {
     payout { id status amount { amount formatted } diamonds failureReason } earnings { available { diamonds value { amount } } inFlight { diamonds } paidOut { diamonds value { amount } } } } }`;
-  const BALANCE = 'balance { available { amount } pending { amount } locked { amount } inPayout { amount } paidOut { amount } }';
+  const STATES = '{ available { amount currencyCode } pending { amount currencyCode } locked { amount currencyCode } inPayout { amount currencyCode } paidOut { amount currencyCode } }';
+  const BALANCE = `balance ${STATES}`;
   const MY_EARNINGS = `{ me { creator { giftEarnings { diamonds value { amount } available { diamonds value { amount } } inFlight { diamonds value { amount } } paidOut { diamonds value { amount } } payoutMinimum { formatted } ${BALANCE} }
-    giftPayouts(first: 5) { edges { node { status amount { amount } diamonds } } } earnings { gifts { amount } } } } }`;
+    giftPayouts(first: 5) { edges { node { status amount { amount } diamonds } } } earnings { gifts { amount } giftBalance ${STATES} commissionBalance ${STATES} } } } }`;
   const payoutCreator = creatorIds[13] as string;
 
   it('pays a creator’s gift earnings, shows available, in flight and paid out, and gives a failed payout’s diamonds back', async () => {
@@ -325,6 +326,8 @@ describe('gift payouts through the gateway', () => {
     const amounts = (balance: Record<string, { amount: number }>) => Object.fromEntries(Object.entries(balance).map(([state, value]) => [state, value.amount]));
     // The same states as commerce's commission balance; a LIVE gift is never pending nor locked.
     expect(amounts(before.giftEarnings.balance)).toEqual({ available: 3_500, pending: 0, locked: 0, inPayout: 0, paidOut: 0 });
+    // Commerce's earnings show the gift balance gifts gives, beside the commission balance.
+    expect(before.earnings.giftBalance).toEqual(before.giftEarnings.balance);
 
     const failed = await graph.query(PAYOUT, { input: { amount: 2_000, payoutMethod: 'test_fail', idempotencyKey: key('payout') } }, creator);
     expect(failed.body.data.requestGiftPayout).toMatchObject({ payout: { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000, failureReason: expect.any(String) }, earnings: { available: { diamonds: 7_000 } } });
@@ -340,6 +343,11 @@ describe('gift payouts through the gateway', () => {
     expect(after.earnings.gifts.amount).toBe(3_500);
     // The failed payout gave its $20.00 back; the paid one moved $20.00 to paid out.
     expect(amounts(after.giftEarnings.balance)).toEqual({ available: 1_500, pending: 0, locked: 0, inPayout: 0, paidOut: 2_000 });
+    // Both sources in one place: the gift balance after the payout as gifts shows it, and the
+    // commission balance (this creator sold nothing) in the same five states.
+    expect(after.earnings.giftBalance).toEqual(after.giftEarnings.balance);
+    expect(after.earnings.giftBalance.paidOut).toEqual({ amount: 2_000, currencyCode: 'USD' });
+    expect(amounts(after.earnings.commissionBalance)).toEqual({ available: 0, pending: 0, locked: 0, inPayout: 0, paidOut: 0 });
     expect(after.giftPayouts.edges.map((edge: any) => edge.node)).toEqual([
       { status: 'PAID', amount: { amount: 2_000 }, diamonds: 4_000 },
       { status: 'FAILED', amount: { amount: 2_000 }, diamonds: 4_000 },
@@ -361,6 +369,14 @@ describe('gift payouts through the gateway', () => {
     const { body } = await graph.query('query ($id: ID!) { creator(id: $id) { giftEarnings { diamonds available { diamonds } balance { paidOut { amount } } } giftPayouts { edges { node { id } } } } }', { id: payoutCreator }, await as(userIds[48] as string));
     expect(body.data.creator).toEqual({ giftEarnings: { diamonds: 7_000, available: null, balance: null }, giftPayouts: null });
     expect(body.errors!.map((error: any) => error.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    const earningsOfOther = await graph.query('query ($id: ID!) { creator(id: $id) { earnings { gifts { amount } giftBalance { available { amount } } } } }', { id: payoutCreator }, await as(userIds[48] as string));
+    expect(earningsOfOther.body.data.creator).toEqual({ earnings: null });
+    // Commerce refuses the earnings; gifts refused the balance the gateway required for them first,
+    // and the gateway reports that too, at the path it required it from.
+    expect(earningsOfOther.body.errors!.map((error: any) => [error.path.join('.'), error.extensions.code, error.extensions.reason])).toEqual([
+      ['creator.giftEarnings.balance', 'FORBIDDEN', 'NOT_THE_CREATOR'],
+      ['creator.earnings', 'FORBIDDEN', 'NOT_THE_CREATOR'],
+    ]);
     const { secret } = await graph.keys.create({ partnerId: smallGesturesBrands[0]!.id, name: 'payouts', scopes: ['analytics:read'] });
     const partner = await graph.query('mutation { requestGiftPayout(input: { idempotencyKey: "partner-payout-1" }) { payout { id } } }', {}, { 'x-api-key': secret });
     expect(firstError(partner.body)).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });

@@ -14,6 +14,8 @@
  *   earned (whatever their settlement state, settlement.ts), on unshipped ones pending, on
  *   cancelled ones nothing; the total adds the LIVE gift earnings gifts reports, in USD only.
  *   They are the creator's own to see.
+ * - Each source's balance by state sits side by side: commission from commerce's own store, the
+ *   gift balance as gifts gave it (gifts owns those rules), or null when gifts could not give it.
  */
 import { requireOwner } from '@app/kit/access';
 import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
@@ -55,7 +57,11 @@ export interface Earnings {
   total: Money;
   pending: Money;
   commissionBalance: CommissionBalance;
+  giftBalance: GiftBalance | null;
 }
+
+/** The gift balance in the same five states, as gifts reported it through `@requires`. */
+export type GiftBalance = CommissionBalance;
 
 /** What a creator earned, shown only to that creator. */
 export async function creatorEarnings(context: Context, creator: CreatorRef): Promise<Earnings> {
@@ -65,5 +71,7 @@ export async function creatorEarnings(context: Context, creator: CreatorRef): Pr
   if (!gifts) throw serviceUnavailable('gifts');
   if (gifts.currencyCode !== 'USD') throw refuse(Refusal.EARNINGS_CURRENCY_MISMATCH, `Gift earnings in ${gifts.currencyCode} cannot be added to commissions in USD.`);
   const { earned, pending, balance } = await commissionBalance(context, creator.id);
-  return { commissions: money(earned), gifts: money(gifts.amount), total: money(earned + gifts.amount), pending: money(pending), commissionBalance: balance };
+  // Passed on as gifts gave it: a balance gifts refused or failed to give is null, not zero.
+  const giftBalance = creator.giftEarnings?.balance ?? null;
+  return { commissions: money(earned), gifts: money(gifts.amount), total: money(earned + gifts.amount), pending: money(pending), commissionBalance: balance, giftBalance };
 }

@@ -495,6 +495,12 @@ export type CreatorEarnings = {
   commissionBalance: CommissionBalance;
   /** Commission on shipped orders attributed to the creator (affiliate links and live streams), less what refunds clawed back: locked, payable and paid out alike. */
   commissions: Money;
+  /**
+   * The LIVE gift earnings in the same states, from the gifts subgraph
+   * (`Creator.giftEarnings.balance`), so each source of a creator's earnings is read in one place.
+   * Null when gifts could not give it.
+   */
+  giftBalance?: Maybe<GiftBalance>;
   /** The value of LIVE gifts received, from the gifts subgraph (`Creator.giftEarnings.value`). */
   gifts: Money;
   /** Commission on paid orders not fulfilled yet; not part of `total` until fulfilled, gone if cancelled. */
@@ -528,8 +534,18 @@ export type FulfillOrderInput = {
   trackingNumber: Scalars['String']['input'];
 };
 
+export type GiftBalance = {
+  __typename?: 'GiftBalance';
+  available: Money;
+  inPayout: Money;
+  locked: Money;
+  paidOut: Money;
+  pending: Money;
+};
+
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
+  balance?: Maybe<GiftBalance>;
   value: Money;
 };
 
@@ -1460,7 +1476,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Creator'], {"giftEarnings":{"value":{"amount":true,"currencyCode":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Creator'], {"giftEarnings":{"value":{"amount":true,"currencyCode":true},"balance":{"available":{"amount":true,"currencyCode":true},"pending":{"amount":true,"currencyCode":true},"locked":{"amount":true,"currencyCode":true},"inPayout":{"amount":true,"currencyCode":true},"paidOut":{"amount":true,"currencyCode":true}}}}> ) );
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
@@ -1521,12 +1537,13 @@ export type ResolversTypes = {
   CommissionStatement: ResolverTypeWrapper<Statement>;
   CreateCatalogInput: CreateCatalogInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
-  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
+  CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], giftBalance?: Maybe<ResolversTypes['GiftBalance']>, gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: ResolverTypeWrapper<DeletedCatalog>;
   FulfillOrderInput: FulfillOrderInput;
-  GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'value'> & { value: ResolversTypes['Money'] }>;
+  GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
+  GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversTypes['GiftBalance']>, value: ResolversTypes['Money'] }>;
   LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
   LiveShoppingEventKind: LiveShoppingEventKind;
   LiveStream: ResolverTypeWrapper<EntityRef>;
@@ -1608,12 +1625,13 @@ export type ResolversParentTypes = {
   CommissionStatement: Statement;
   CreateCatalogInput: CreateCatalogInput;
   Creator: CreatorRef;
-  CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
+  CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], giftBalance?: Maybe<ResolversParentTypes['GiftBalance']>, gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: DeletedCatalog;
   FulfillOrderInput: FulfillOrderInput;
-  GiftEarnings: Omit<GiftEarnings, 'value'> & { value: ResolversParentTypes['Money'] };
+  GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
+  GiftEarnings: Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversParentTypes['GiftBalance']>, value: ResolversParentTypes['Money'] };
   LiveShoppingEvent: LiveShoppingEventView;
   LiveStream: EntityRef;
   LiveStreamSales: Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversParentTypes['Money'] };
@@ -1865,6 +1883,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
 export type CreatorEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatorEarnings'] = ResolversParentTypes['CreatorEarnings']> = {
   commissionBalance?: Resolver<ResolversTypes['CommissionBalance'], ParentType, ContextType>;
   commissions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  giftBalance?: Resolver<Maybe<ResolversTypes['GiftBalance']>, ParentType, ContextType>;
   gifts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1877,6 +1896,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeleteCatalogPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteCatalogPayload'] = ResolversParentTypes['DeleteCatalogPayload']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   deletedCatalogId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type GiftBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftBalance'] = ResolversParentTypes['GiftBalance']> = {
+  available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
@@ -2152,6 +2179,7 @@ export type Resolvers<ContextType = Context> = {
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCatalogPayload?: DeleteCatalogPayloadResolvers<ContextType>;
+  GiftBalance?: GiftBalanceResolvers<ContextType>;
   LiveShoppingEvent?: LiveShoppingEventResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;

@@ -417,9 +417,15 @@ export interface EntityRef {
   id: string;
 }
 
+type RequiredMoney = { amount: number; currencyCode: string };
+
 /** A creator as commerce sees it: the id, and the gift earnings `earnings` requires from gifts. */
 export interface CreatorRef extends EntityRef {
-  giftEarnings?: { value?: { amount: number; currencyCode: string } | null } | null;
+  giftEarnings?: {
+    value?: RequiredMoney | null;
+    /** Null when gifts refused or failed to give it. */
+    balance?: Record<'available' | 'pending' | 'locked' | 'inPayout' | 'paidOut', RequiredMoney> | null;
+  } | null;
 }
 
 export const schema = {
