@@ -200,6 +200,72 @@ mutation RedeemSmallGesture($id: ID!) {
     variables: { id: '<a gift id from GiftInbox>' },
   },
   {
+    id: 'claim-link',
+    walkthrough: 'Small Gestures',
+    title: '5. Send by claim link, and claim it',
+    credentials: 'user',
+    hint: 'Leave out the recipient: the answer has a one-time claim token. Whoever signs in first (another user’s token, e.g. `npm run token -- elenasilva26`) claims it; unclaimed after 72 h it expires and the send comes back.',
+    query: `mutation SendByClaimLink($offerId: ID!, $message: String!, $idempotencyKey: String!) {
+  sendSmallGesture(input: { offerId: $offerId, message: $message, idempotencyKey: $idempotencyKey }) {
+    claimToken
+    gift { id state claimExpiresAt }
+  }
+}
+
+mutation ClaimSmallGesture($token: String!) {
+  claimSmallGesture(token: $token) { gift { id state } }
+}
+
+query SmallGesturesSent {
+  me { smallGesturesSent(first: 5) { edges { node { state message recipient { handle } } } } }
+}`,
+    variables: { offerId: SEEDED.offerId, message: 'Claim me!', idempotencyKey: 'sg-link-0001', token: '<claimToken from SendByClaimLink>' },
+  },
+  {
+    id: 'gift-payout',
+    walkthrough: 'Gifts',
+    title: '6. A creator withdraws gift earnings',
+    credentials: 'user',
+    hint: 'With a creator’s token (maya.cooking): the balance by state, then a payout of at least $10.00 (leave out `amount` for everything payable; `payoutMethod: "test_fail"` fails and gives the diamonds back).',
+    query: `query GiftBalance {
+  me {
+    creator {
+      giftEarnings { diamonds balance { available { formatted } inPayout { formatted } paidOut { formatted } } }
+      giftPayouts(first: 5) { edges { node { status amount { formatted } } } }
+    }
+  }
+}
+
+mutation RequestGiftPayout($amount: Int, $idempotencyKey: String!) {
+  requestGiftPayout(input: { amount: $amount, idempotencyKey: $idempotencyKey }) {
+    payout { status amount { formatted } }
+  }
+}`,
+    variables: { amount: 1000, idempotencyKey: 'payout-0001' },
+  },
+  {
+    id: 'partner-gift-offers',
+    walkthrough: 'Gifts',
+    title: '7. A partner runs its Small Gestures offers',
+    credentials: 'partner',
+    hint: 'With a Tunewave key: `npm run keys -- create --partner brd_VauxgLWyZL6K --scopes offers:write,analytics:read`. List the offers, then pause, resume or add codes (unique per offer).',
+    query: `query BrandOffers($brandId: ID!) {
+  brand(id: $brandId) {
+    name
+    giftOffers(first: 5) { edges { node { id title status codesLeft endsAt stats { sent redeemed } } } }
+  }
+}
+
+mutation PauseGiftOffer($id: ID!) {
+  pauseGiftOffer(id: $id) { status }
+}
+
+mutation ResumeGiftOffer($id: ID!) {
+  resumeGiftOffer(id: $id) { status }
+}`,
+    variables: { brandId: 'brd_VauxgLWyZL6K', id: '<offer id from BrandOffers>' },
+  },
+  {
     id: 'create-affiliate-link',
     walkthrough: 'Commerce',
     title: '1. A creator links a product',
@@ -241,20 +307,70 @@ mutation RedeemSmallGesture($id: ID!) {
     variables: { orderId: '<order id from Checkout>', idempotencyKey: 'ship-0001' },
   },
   {
+    id: 'return-and-refund',
+    walkthrough: 'Commerce',
+    title: '4. A return, refunded with exact clawback',
+    credentials: 'user',
+    hint: 'The buyer asks (buyer’s token), then the brand approves with its `orders:write` key: the refunded unit’s commission, and only that, is clawed back.',
+    query: `mutation RequestReturn($orderId: ID!, $productId: ID!, $idempotencyKey: String!) {
+  requestReturn(input: { orderId: $orderId, lines: [{ productId: $productId, quantity: 1 }], reason: "Wrong shade", idempotencyKey: $idempotencyKey }) { id status }
+}
+
+mutation ApproveReturn($returnId: ID!) {
+  approveReturn(input: { returnId: $returnId, restock: true, idempotencyKey: "approve-0001" }) { status refund { formatted } restocked }
+}`,
+    variables: { orderId: '<order id from Checkout>', productId: SEEDED.productId, idempotencyKey: 'return-0001', returnId: '<return id from RequestReturn>' },
+  },
+  {
     id: 'creator-earnings',
     walkthrough: 'Commerce',
-    title: '4. The creator’s earnings',
+    title: '5. The creator’s statement and earnings',
     credentials: 'user',
-    hint: 'With the creator’s token: commissions (commerce) plus gifts (from the gifts subgraph through @requires).',
+    hint: 'With the creator’s token: each commission line’s state (worked out from the clock when read), and the balance per source, commission and gifts (from the gifts subgraph through @requires).',
     query: `query CreatorEarnings {
   me {
     creator {
+      commissionStatement {
+        totals { pending { formatted } locked { formatted } payable { formatted } paid { formatted } reversed { formatted } }
+        lines(first: 5) { edges { node { title units refundedUnits state amount { formatted } lockedUntil } } }
+      }
       earnings {
         commissions { formatted }
         gifts { formatted }
         total { formatted }
-        pending { formatted }
+        commissionBalance { available { formatted } locked { formatted } paidOut { formatted } }
+        giftBalance { available { formatted } inPayout { formatted } paidOut { formatted } }
       }
+    }
+  }
+}`,
+  },
+  {
+    id: 'commission-payout',
+    walkthrough: 'Commerce',
+    title: '6. Withdraw payable commission',
+    credentials: 'user',
+    hint: 'The seeded creator yuki.music has payable commission (`npm run token -- yuki.music`); at least $10, and two requests at once never pay a line twice.',
+    query: `mutation RequestCommissionPayout($idempotencyKey: String!) {
+  requestCommissionPayout(input: { payoutMethod: "test_bank", idempotencyKey: $idempotencyKey }) { status amount { formatted } }
+}`,
+    variables: { idempotencyKey: 'payout-0001' },
+  },
+  {
+    id: 'brand-runs-shop',
+    walkthrough: 'Commerce',
+    title: '7. The brand runs its shop',
+    credentials: 'partner',
+    hint: 'With a key holding `catalog:read,analytics:read`: what the key may do, archived products, deals and sales for a period.',
+    query: `query BrandShop {
+  viewerKey { name scopes tier expiresAt }
+  myBrand {
+    name
+    allProducts(first: 5, status: ARCHIVED) { edges { node { title status } } }
+    commissionDeals { edges { node { creator { handle } commissionRate } } }
+    sales(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") {
+      totals { orders units revenue { formatted } refunds { formatted } commission { formatted } }
+      byCreator(first: 3) { creator { handle } sales { orders commission { formatted } } }
     }
   }
 }`,
