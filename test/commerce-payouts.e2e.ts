@@ -7,19 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import { DAY_MS, manualClock } from '@app/subgraph-commerce/src/clock.ts';
-import { testPayoutProvider, type PayoutProvider, type TransferRequest } from '@app/subgraph-commerce/src/payoutProvider.ts';
+import { testPayoutProvider, type PayoutProvider, type PayoutRequest } from '@app/kit/payouts';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 const START = new Date(Date.UTC(2027, 8, 1, 9, 0, 0));
 const clock = manualClock(START);
 /** The test provider, unreachable while `down` is set, recording every transfer it is asked for. */
-const transfers: TransferRequest[] = [];
+const transfers: PayoutRequest[] = [];
 let down = false;
 const provider: PayoutProvider = {
   name: 'test',
-  transfer: (request) => {
+  pay: (request) => {
     transfers.push(request);
-    return down ? Promise.reject(new Error('connect ECONNREFUSED')) : testPayoutProvider().transfer(request);
+    return down ? Promise.reject(new Error('connect ECONNREFUSED')) : testPayoutProvider().pay(request);
   },
 };
 let graph: RunningGraph;

@@ -5,7 +5,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { systemClock, type Clock } from './clock.ts';
 import type { CommerceStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { testPayoutProvider, type PayoutProvider } from './payoutProvider.ts';
+import { testPayoutProvider, type PayoutProvider } from '@app/kit/payouts';
 import { DEFAULT_SETTINGS, type CommerceSettings } from './settings.ts';
 
 /** What a commerce service runs with besides its store: the same for every request. */

@@ -26,7 +26,8 @@ import type { PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { CommissionPayoutRow } from './db/schema.ts';
 import { newestFirstBy } from './pages.ts';
-import type { TransferResult } from './payoutProvider.ts';
+import { answerWithin } from '@app/kit/deadline';
+import type { PayoutResult } from '@app/kit/payouts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 import { COMMISSION_CURRENCY } from './settlement.ts';
 
@@ -79,26 +80,21 @@ export async function requestCommissionPayout(context: Context, input: PayoutInp
   return payout;
 }
 
-async function transfer(context: Context, payout: CommissionPayoutRow): Promise<TransferResult> {
-  let timer: NodeJS.Timeout | undefined;
+async function transfer(context: Context, payout: CommissionPayoutRow): Promise<PayoutResult> {
   try {
-    return await Promise.race([
-      context.payouts.transfer({
+    return await answerWithin(
+      context.payouts.pay({
         reference: payout.id,
         creatorId: payout.creatorId,
         amount: money(payout.amount, payout.currency),
         payoutMethod: payout.payoutMethod,
         description: 'Commission payout',
       }),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PAYOUT_TIMEOUT_MS} ms`)), PAYOUT_TIMEOUT_MS);
-      }),
-    ]);
+      PAYOUT_TIMEOUT_MS,
+    );
   } catch (error) {
     logger.warn({ err: error, provider: context.payouts.name, payoutId: payout.id, requestId: context.viewer.requestId }, 'payout provider failed');
     throw serviceUnavailable('payouts');
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -109,7 +105,7 @@ async function transferAndSettle(context: Context, requested: CommissionPayoutRo
     const now = context.clock.now();
     const settled = await tx.settlePayout(
       requested.id,
-      outcome.status === 'PAID' ? { status: 'PAID', providerTransferId: outcome.transferId, settledAt: now } : { status: 'FAILED', failureReason: outcome.reason, settledAt: now },
+      outcome.status === 'PAID' ? { status: 'PAID', providerTransferId: outcome.payoutId, settledAt: now } : { status: 'FAILED', failureReason: outcome.reason, settledAt: now },
     );
     if (!settled) {
       // A concurrent retry of the same payout settled it first; its outcome stands.

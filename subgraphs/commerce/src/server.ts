@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { systemClock } from './clock.ts';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
-import { payoutProvider } from './payoutProvider.ts';
+import { payoutProvider } from '@app/kit/payouts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
 

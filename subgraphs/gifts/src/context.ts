@@ -5,7 +5,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { paymentProvider, type PaymentProvider } from './payments.ts';
-import { payoutProvider, type PayoutProvider } from './payouts.ts';
+import { payoutProvider, type PayoutProvider } from '@app/kit/payouts';
 
 export interface Context {
   store: GiftsStore;

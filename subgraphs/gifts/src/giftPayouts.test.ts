@@ -7,7 +7,7 @@ import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
 import { testPaymentProvider } from './payments.ts';
-import { testPayoutProvider, type PayoutProvider } from './payouts.ts';
+import { testPayoutProvider, type PayoutProvider } from '@app/kit/payouts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 

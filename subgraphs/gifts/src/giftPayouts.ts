@@ -25,9 +25,9 @@ import { formatMoney, money, type Money } from '@app/kit/money';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { GiftEarningsRef, GiftPayoutRow } from './db/schema.ts';
-import { answerWithin } from './deadline.ts';
+import { answerWithin } from '@app/kit/deadline';
 import { Account, post } from './ledger.ts';
-import type { PayoutResult } from './payouts.ts';
+import type { PayoutResult } from '@app/kit/payouts';
 import { diamondsForCents, diamondsToCents, diamondsValue, giftRates, PAYOUT_CURRENCY } from './rates.ts';
 import { Refusal } from './refusals.ts';
 

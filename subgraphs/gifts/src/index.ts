@@ -3,7 +3,7 @@ import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { comboWindowMs } from './liveGiftEvents.ts';
 import { payoutMinimumCents } from './giftPayouts.ts';
 import { paymentProvider } from './payments.ts';
-import { payoutProvider } from './payouts.ts';
+import { payoutProvider } from '@app/kit/payouts';
 import { giftRates } from './rates.ts';
 import { serve } from './server.ts';
 import { claimWindowMs } from './smallGestures.ts';

@@ -17,7 +17,7 @@ import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } 
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
-import { answerWithin } from './deadline.ts';
+import { answerWithin } from '@app/kit/deadline';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';

@@ -1,11 +1,15 @@
-import { ConfigError, isProduction } from '@app/kit/config';
-import type { Money } from '@app/kit/money';
+/**
+ * Where creator payouts are sent: gift earnings (gifts) and commission (commerce) alike, each
+ * subgraph paying out what it owns. The mirror of gifts' payment provider (`payments.ts`).
+ */
+import { ConfigError, isProduction } from './config.ts';
+import type { Money } from './money.ts';
 
 /** One payout to ask a payout provider for: money to a creator's account. */
 export interface PayoutRequest {
   /**
-   * The gift payout being paid. Providers take it as their idempotency key: asking twice for the
-   * same reference pays once and answers the same both times.
+   * The payout being paid. Providers take it as their idempotency key: asking twice for the same
+   * reference pays once and answers the same both times.
    */
   reference: string;
   creatorId: string;
@@ -18,7 +22,7 @@ export interface PayoutRequest {
 export type PayoutResult = { status: 'PAID'; payoutId: string } | { status: 'FAILED'; reason: string };
 
 /**
- * Where gift payouts are paid. `pay` answers PAID or FAILED; it throws only when the provider
+ * Where payouts are paid. `pay` answers PAID or FAILED; it throws only when the provider
  * could not be reached or did not answer in time, and then the payout stays REQUESTED (in flight)
  * until a retry with the same idempotency key asks again for the same reference.
  */
@@ -52,10 +56,11 @@ let configured: PayoutProvider | undefined;
 /**
  * The provider this process pays through: PAYOUTS_PROVIDER, "test" (the only one so far) by
  * default. Production must name it explicitly, so a deployment never pretends to pay creators.
+ * The process's own provider is chosen once; another environment (a test's) is read each time.
  * @throws ConfigError for an unknown provider, or none named in production.
  */
 export function payoutProvider(env: NodeJS.ProcessEnv = process.env): PayoutProvider {
-  if (configured) return configured;
+  if (env === process.env && configured) return configured;
   const name = env.PAYOUTS_PROVIDER?.trim() || (isProduction(env) ? '' : 'test');
   if (name !== 'test') {
     throw new ConfigError(
@@ -64,6 +69,7 @@ export function payoutProvider(env: NodeJS.ProcessEnv = process.env): PayoutProv
         : 'PAYOUTS_PROVIDER must be set in production. Only "test" exists so far, and it moves no money.',
     );
   }
-  configured = testPayoutProvider();
-  return configured;
+  const provider = testPayoutProvider();
+  if (env === process.env) configured = provider;
+  return provider;
 }
