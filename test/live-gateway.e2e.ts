@@ -223,16 +223,24 @@ describe('a client that reads too slowly', () => {
   });
   afterAll(() => graph?.stop());
 
-  it('is disconnected with SLOW_CONSUMER once its buffer passes the limit, while another client of the same stream receives every event', async () => {
-    const stream = liveStreamIds[4] as string;
-    const sender = userIds[45] as string;
+  /**
+   * A sender with coins, the cheapest gift, and a subscription whose every event is large (the
+   * creator's videos, ten times over), so socket buffers fill within a few hundred events.
+   */
+  async function giftsWithLargeEvents(sender: string) {
     const auth = { authorization: `Bearer ${await graph.tokenFor(sender)}` };
     const bought = await graph.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId: 'cpk_700', idempotencyKey: key() } }, auth);
     expect(bought.body.errors).toBeUndefined();
     const rose = ((await graph.query('{ liveGifts { id coinPrice } }')).body.data.liveGifts as { id: string; coinPrice: number }[]).sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
-    // A large event (the creator's videos, ten times over), so socket buffers fill within a few hundred events.
     const page = 'videos(first: 100) { edges { node { id caption hashtags playbackUrl thumbnailUrl } } }';
     const query = `subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id } stream { creator { ${Array.from({ length: 10 }, (_, i) => `v${i}: ${page}`).join(' ')} } } } }`;
+    return { auth, rose, query };
+  }
+
+  it('is disconnected with SLOW_CONSUMER once its buffer passes the limit, while another client of the same stream receives every event', async () => {
+    const stream = liveStreamIds[4] as string;
+    const sender = userIds[45] as string;
+    const { auth, rose, query } = await giftsWithLargeEvents(sender);
 
     // The slow client speaks the protocol by hand, then stops reading its socket.
     const slow = new WebSocket(`${graph.url.replace(/^http/, 'ws')}graphql`, 'graphql-transport-ws');
@@ -275,12 +283,7 @@ describe('a client that reads too slowly', () => {
   it('lets an event stream whose client stopped reading and went away give back its connection and its subscription', async () => {
     const stream = liveStreamIds[3] as string;
     const sender = userIds[44] as string;
-    const auth = { authorization: `Bearer ${await graph.tokenFor(sender)}` };
-    const bought = await graph.query('mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId: 'cpk_700', idempotencyKey: key() } }, auth);
-    expect(bought.body.errors).toBeUndefined();
-    const rose = ((await graph.query('{ liveGifts { id coinPrice } }')).body.data.liveGifts as { id: string; coinPrice: number }[]).sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
-    const page = 'videos(first: 100) { edges { node { id caption hashtags playbackUrl thumbnailUrl } } }';
-    const query = `subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id } stream { creator { ${Array.from({ length: 10 }, (_, i) => `v${i}: ${page}`).join(' ')} } } } }`;
+    const { auth, rose, query } = await giftsWithLargeEvents(sender);
     const connectionsBefore = graph.gateway.subscriptionConnections();
     const openBefore = graph.gateway.subscriptions.openSubscriptions;
 
