@@ -243,7 +243,14 @@ export function listen(handler: http.RequestListener, port: number, host: string
         url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            // A connection whose response ends after this (an event stream being ended, a request
+            // that came in on a kept-alive socket) goes idle later: close those too as they do,
+            // rather than wait out the keep-alive for a client that keeps its socket.
+            const sweep = setInterval(() => server.closeIdleConnections(), 100);
+            server.close(() => {
+              clearInterval(sweep);
+              done();
+            });
             server.closeIdleConnections();
           }),
       });

@@ -116,8 +116,16 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
       return withEventIds(result as AsyncIterable<ExecutionResult>, args.contextValue) as unknown as AsyncGenerator<SseExecutionResult>;
     },
   });
+  let closing = false;
   const route: Route = async (req, res) => {
     if (!wantsEventStream(req)) return false;
+    // Once closing, a subscriber that comes back at once (over a kept-alive connection) must not
+    // open a stream nobody will end: the server would wait on it instead of stopping.
+    if (closing) {
+      res.setHeader('retry-after', '1');
+      sendError(res, 503, 'SERVICE_UNAVAILABLE', 'This service is stopping; subscribe again in a moment.');
+      return true;
+    }
     const rawBody = await readBodyWithin(req, options.maxBodyBytes);
     if (rawBody === null) {
       sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
@@ -166,6 +174,7 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
       return streams.size;
     },
     async close() {
+      closing = true;
       await Promise.all([...streams].map((end) => end()));
     },
   };
@@ -207,16 +216,21 @@ export function subscribeSigned(options: SignedSubscriptionOptions): AsyncIterab
   const finish = async () => {
     client.dispose();
   };
+  // graphql-sse's iterator, asked to return, unsubscribes but leaves a pending `next` waiting
+  // for ever: a subscriber that stops must be let go at once, so `return` settles it here.
+  let settle!: (step: IteratorResult<ExecutionResult>) => void;
+  const returned = new Promise<IteratorResult<ExecutionResult>>((resolve) => (settle = resolve));
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     async next() {
-      const step = await results.next();
+      const step = await Promise.race([results.next(), returned]);
       if (step.done) await finish();
       return step;
     },
     async return() {
+      settle({ done: true, value: undefined });
       await results.return?.();
       await finish();
       return { done: true, value: undefined };
