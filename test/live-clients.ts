@@ -84,3 +84,55 @@ export function subscribeOverSse(gatewayUrl: string, query: string, variables: R
   };
   return received;
 }
+
+export interface SseMessage {
+  id: string | null;
+  event: string;
+  data: any;
+}
+
+/**
+ * An SSE subscription read off the wire, as `curl -N` sees it: each message with its `id:`
+ * line, so a test can check what the gateway sends and come back with `Last-Event-ID`.
+ */
+export function rawEventStream(gatewayUrl: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const messages: SseMessage[] = [];
+  const done = (async () => {
+    const response = await fetch(`${gatewayUrl}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: controller.signal,
+    });
+    if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status} ${await response.text()}`);
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body) {
+      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = new Map<string, string>();
+        for (const line of block.split('\n')) {
+          const colon = line.indexOf(':');
+          if (colon <= 0) continue; // a comment (keep-alive) or nothing
+          fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
+        }
+        if (!fields.has('event')) continue;
+        const data = fields.get('data');
+        messages.push({ id: fields.get('id') ?? null, event: fields.get('event') as string, data: data ? JSON.parse(data) : null });
+      }
+    }
+  })().catch((error: unknown) => {
+    if (!controller.signal.aborted) throw error;
+  });
+  return {
+    messages,
+    next: () => messages.filter((message) => message.event === 'next'),
+    completed: () => messages.some((message) => message.event === 'complete'),
+    done,
+    stop: () => controller.abort(),
+  };
+}

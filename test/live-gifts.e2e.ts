@@ -12,7 +12,7 @@ import { creatorIds, userIds } from '@app/fixtures/world';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
-import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
+import { eventually, rawEventStream, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 let graph: RunningGraph;
@@ -108,58 +108,6 @@ function giftLoop(userId: string, liveStreamId: string, on: Graph = graph) {
   };
 }
 
-interface SseMessage {
-  id: string | null;
-  event: string;
-  data: any;
-}
-
-/**
- * An SSE subscription read off the wire, as `curl -N` sees it: each message with its `id:`
- * line, so a test can check what the gateway sends and come back with `Last-Event-ID`.
- */
-function rawEventStream(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const messages: SseMessage[] = [];
-  const done = (async () => {
-    const response = await fetch(`${graph.url}graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-      body: JSON.stringify({ query, variables }),
-      signal: controller.signal,
-    });
-    if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status} ${await response.text()}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = new Map<string, string>();
-        for (const line of block.split('\n')) {
-          const colon = line.indexOf(':');
-          if (colon <= 0) continue; // a comment (keep-alive) or nothing
-          fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-        }
-        if (!fields.has('event')) continue;
-        const data = fields.get('data');
-        messages.push({ id: fields.get('id') ?? null, event: fields.get('event') as string, data: data ? JSON.parse(data) : null });
-      }
-    }
-  })().catch((error: unknown) => {
-    if (!controller.signal.aborted) throw error;
-  });
-  return {
-    messages,
-    next: () => messages.filter((message) => message.event === 'next'),
-    completed: () => messages.some((message) => message.event === 'complete'),
-    done,
-    stop: () => controller.abort(),
-  };
-}
-
 describe('a gift sent through the gateway', () => {
   it('reaches a WebSocket and an SSE subscriber with the sender’s handle, the new totals, the stream’s leaderboard and the creator’s earnings, with combos 1, 2, 3', async () => {
     const creator = creatorIds[5] as string;
@@ -242,7 +190,7 @@ describe('coming back after missing events', () => {
     const sender = userIds[36] as string;
     await buyCoins(sender);
 
-    const before = rawEventStream(GIFT_IDS, { id: stream });
+    const before = rawEventStream(graph.url, GIFT_IDS, { id: stream });
     await eventually(() => graph.gateway.subscriptions.listeningSubscriptions === 1, 'the first subscription');
     const seen = [await sentGift(sender, stream), await sentGift(sender, stream)];
     await eventually(() => before.next().length === 2, 'the first two events');
@@ -255,7 +203,7 @@ describe('coming back after missing events', () => {
 
     const missed: string[] = [];
     for (let i = 0; i < 10; i += 1) missed.push(await sentGift(sender, stream, rose));
-    const after = rawEventStream(GIFT_IDS, { id: stream }, { 'last-event-id': '2' });
+    const after = rawEventStream(graph.url, GIFT_IDS, { id: stream }, { 'last-event-id': '2' });
     await eventually(() => after.next().length >= 10, 'the 10 missed events');
     const later = await sentGift(sender, stream, rose);
     await eventually(() => after.next().length >= 11, 'the next event');

@@ -3,6 +3,7 @@ import { sendError, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer } from '@app/kit/viewer';
 import { AuthenticationError, type createAuthenticator } from './auth.ts';
+import type { ClientAddressOf } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
 
 /** A client-supplied request id is kept only if it is short and plain. */
@@ -15,20 +16,22 @@ export function requestIdFrom(req: http.IncomingMessage): string | undefined {
 export interface AuthenticationOptions {
   authenticate: ReturnType<typeof createAuthenticator>;
   logger: Logger;
+  /** The client's address (behind trusted proxies, the one they forwarded); the TCP peer when left out. */
+  clientAddressOf?: ClientAddressOf;
 }
 
 /**
  * Checks credentials before GraphQL runs: a bad or expired one is an HTTP 401, not anonymous.
  * Returns the route that does it and the context GraphQL then runs with.
  */
-export function useAuthentication({ authenticate, logger }: AuthenticationOptions) {
+export function useAuthentication({ authenticate, logger, clientAddressOf = (req) => req.socket.remoteAddress ?? null }: AuthenticationOptions) {
   const contexts = new WeakMap<http.IncomingMessage, GatewayContext>();
   const route: Route = async (req, res) => {
     const requestId = requestIdFrom(req);
     try {
       const { viewer, partnerTier } = await authenticate(req, requestId);
       res.setHeader('x-request-id', viewer.requestId);
-      contexts.set(req, { viewer, partnerTier, clientIp: req.socket.remoteAddress ?? null });
+      contexts.set(req, { viewer, partnerTier, clientIp: clientAddressOf(req) });
       return false;
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;

@@ -5,6 +5,7 @@ import { DEFAULT_COST_CONFIG, type CostConfig } from './cost.ts';
 import { SANDBOX_ORIGINS } from './cors.ts';
 import { explorerMode, type ExplorerMode } from './explorer-mode.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.ts';
+import { trustedProxies } from './client-address.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS, type SubscriptionCapsConfig } from './subscriptions/admission.ts';
 
 export interface JwtConfig {
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   /** How long the gateway waits for one subgraph fetch. */
   subgraphTimeoutMs: number;
   subscriptions: SubscriptionCapsConfig;
+  /** `TRUSTED_PROXIES`: the hops whose `X-Forwarded-For` is believed (see `client-address.ts`); none when left out. */
+  trustedProxies?: string[];
   /** Persisted documents; the project's manifest, any text allowed, when left out. */
   trustedDocuments?: {
     /** The manifest (JSON map of id → document) that `npm run documents` writes. */
@@ -136,7 +139,9 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       perIp: positiveInt(env, 'SUBSCRIPTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.perIp),
       connectionsPerIp: positiveInt(env, 'CONNECTIONS_PER_IP', DEFAULT_SUBSCRIPTION_CAPS.connectionsPerIp),
       maxBufferedEvents: positiveInt(env, 'SUBSCRIPTION_BUFFER_EVENTS', DEFAULT_SUBSCRIPTION_CAPS.maxBufferedEvents),
+      keepAliveMs: positiveInt(env, 'SUBSCRIPTION_KEEPALIVE_MS', DEFAULT_SUBSCRIPTION_CAPS.keepAliveMs),
     },
+    trustedProxies: trustedProxies(env),
     explorer: explorerMode(env),
     entityCache: {
       store: entityCacheStore(env),

@@ -13,6 +13,7 @@ import { metricsRoute } from '@app/kit/metrics';
 import { errorLogging } from '@app/kit/subgraph';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
+import { clientAddressResolver } from './client-address.ts';
 import { DEFAULT_ENTITY_CACHE, DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
@@ -98,7 +99,8 @@ export function createGateway(options: GatewayOptions) {
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys));
-  const authentication = useAuthentication({ authenticate, logger });
+  const clientAddressOf = clientAddressResolver(config.trustedProxies ?? []);
+  const authentication = useAuthentication({ authenticate, logger, clientAddressOf });
   const trustedDocuments = useTrustedDocuments({
     documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
     only: config.trustedDocuments?.only ?? false,
@@ -141,7 +143,8 @@ export function createGateway(options: GatewayOptions) {
     caps: config.subscriptions,
     // A WebSocket's credential comes in connection_init; it is checked like a request's headers.
     authenticate: (headers, remoteAddress) => authenticate({ headers, socket: { remoteAddress } } as unknown as http.IncomingMessage),
-    contextOf: (req) => ({ clientIp: req.socket.remoteAddress ?? null, ...authentication.context(req) }),
+    contextOf: (req) => ({ clientIp: clientAddressOf(req), ...authentication.context(req) }),
+    clientAddressOf,
     production: config.production,
     registry: metrics.registry,
     logger,

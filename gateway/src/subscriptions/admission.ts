@@ -5,14 +5,19 @@
  * GraphQL error with a stable code.
  */
 import {
+  getDirectiveValues,
   getOperationAST,
   GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   Kind,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
@@ -21,6 +26,7 @@ import { limitCodeOf } from '../limits.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import type { GatewayContext } from '../context.ts';
 import type { SubscriptionPlanner } from './plan.ts';
+import { splitPosition } from './position.ts';
 
 export interface SubscriptionCapsConfig {
   /** Open subscriptions per user or partner key. */
@@ -31,9 +37,11 @@ export interface SubscriptionCapsConfig {
   connectionsPerIp: number;
   /** Events that may wait for one slow client before it is disconnected. */
   maxBufferedEvents: number;
+  /** How often a WebSocket is pinged; one that has not answered by the next ping is closed. */
+  keepAliveMs: number;
 }
 
-export const DEFAULT_SUBSCRIPTION_CAPS: SubscriptionCapsConfig = { perCaller: 20, perIp: 200, connectionsPerIp: 100, maxBufferedEvents: 1_000 };
+export const DEFAULT_SUBSCRIPTION_CAPS: SubscriptionCapsConfig = { perCaller: 20, perIp: 200, connectionsPerIp: 100, maxBufferedEvents: 1_000, keepAliveMs: 12_000 };
 
 export const SUBSCRIPTION_CODES = {
   subscriptionLimit: 'SUBSCRIPTION_LIMIT_REACHED',
@@ -81,6 +89,8 @@ export interface SubscriptionAdmissionOptions {
   cost: CostConfig;
   rateLimits: RateLimitStore;
   caps: SubscriptionCapsConfig;
+  /** The gateway's own formatting of what a client sees (production names no field in a suggestion). */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 export interface AdmissionRequest {
@@ -91,10 +101,13 @@ export interface AdmissionRequest {
 
 export type Admitted = {
   ok: true;
+  /** The operation without its start position (see `position.ts`): what clients share. */
   document: DocumentNode;
   source: string;
   operationName: string | null;
   variables: Record<string, unknown>;
+  /** The event id the client resumes after (`after`), or null. */
+  position: string | null;
   /** Gives the caller's subscription slot back: call when the subscription ends. */
   release: () => void;
 };
@@ -103,63 +116,115 @@ export type Refused = { ok: false; errors: GraphQLError[] };
 
 const refused = (message: string, code: string, extensions: Record<string, unknown> = {}): Refused => ({ ok: false, errors: [new GraphQLError(message, { extensions: { code, ...extensions } })] });
 
+/** Whether `@skip`/`@include` leave the operation's root selection in, given the variables. */
+function rootIncluded(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+  return operation.selectionSet.selections.some((selection) => {
+    if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
+  });
+}
+
 export function subscriptionAdmission(options: SubscriptionAdmissionOptions) {
   const open = new OpenCounts();
   const rules = [...specifiedRules, ...options.validationRules];
+  /** Buckets refused lately, until when: a caller hammering past its limit is refused before its document is read. */
+  const throttledUntil = new Map<string, number>();
+
+  const slotsOf = (context: GatewayContext) => {
+    const { viewer } = context;
+    const caller = viewer.keyId ? `key:${viewer.keyId}` : viewer.userId ? `user:${viewer.userId}` : null;
+    const slots = [{ key: `ip:${context.clientIp ?? 'unknown'}`, max: options.caps.perIp }, ...(caller ? [{ key: caller, max: options.caps.perCaller }] : [])];
+    return { caller, slots };
+  };
+  const limitReached = (context: GatewayContext, caller: string | null): Refused =>
+    refused(
+      `Too many open subscriptions: at most ${caller ? `${options.caps.perCaller} per ${context.viewer.keyId ? 'API key' : 'user'} and ` : ''}${options.caps.perIp} per address. Close one first.`,
+      SUBSCRIPTION_CODES.subscriptionLimit,
+      { perCaller: options.caps.perCaller, perIp: options.caps.perIp },
+    );
+  const throttled = (message: string, retryAfterMs: number, extensions: Record<string, unknown> = {}): Refused => {
+    const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return refused(`${message} Retry in ${retryAfter} s.`, 'THROTTLED', { retryAfter, ...extensions });
+  };
 
   return {
     open,
     refusal: (message: string, code: string): GraphQLError[] => refused(message, code).errors,
+    /** Admits the subscription or refuses it with errors already as the client may see them, on every transport. */
     async admit(request: AdmissionRequest, context: GatewayContext): Promise<Admitted | Refused> {
-      if (typeof request.query !== 'string' || request.query.length === 0) return refused('A subscription needs a query.', 'BAD_REQUEST');
-      let document: DocumentNode;
-      try {
-        document = parse(request.query, { maxTokens: options.maxTokens });
-      } catch (error) {
-        const message = (error as Error).message.replace(/^Syntax Error: /, '');
-        return refused(message, limitCodeOf({ code: 'GRAPHQL_PARSE_FAILED' }, (error as Error).message) ?? 'GRAPHQL_PARSE_FAILED');
-      }
-      const errors = validate(options.planner.apiSchema, document, rules);
-      if (errors.length > 0) {
-        return { ok: false, errors: errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: limitCodeOf(error.extensions, error.message) ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
-      }
-      const operation = getOperationAST(document, request.operationName ?? undefined);
-      if (!operation) return refused('Name the operation to run: the document holds several, or none.', 'OPERATION_RESOLUTION_FAILURE');
-      if (operation.operation !== 'subscription') {
-        return refused('Only subscriptions are served here; send queries and mutations over HTTP to /graphql.', SUBSCRIPTION_CODES.notSubscription);
-      }
-      const coerced = getVariableValues(options.planner.apiSchema, operation.variableDefinitions ?? [], request.variables ?? {});
-      if (coerced.errors) return { ok: false, errors: coerced.errors.map((error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
-      const variables = request.variables ?? {};
-
-      const fragments = Object.fromEntries(
-        document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-      );
-      const cost = requestedCost(options.planner.apiSchema, operation, fragments, variables, options.cost.model);
-      if (cost > options.cost.maxCost) {
-        return refused(`This subscription would cost ${cost} points per event; the most one operation may cost is ${options.cost.maxCost}.`, 'COST_LIMIT_EXCEEDED', {
-          cost: { requested: cost, max: options.cost.maxCost },
-        });
-      }
-      const bucket = bucketOf(context, options.cost);
-      const taken = await options.rateLimits.take(bucket.id, cost, bucket.tier, Date.now());
-      if (!taken.allowed) {
-        const retryAfter = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
-        return refused(`Rate limit reached: this subscription costs ${cost} points and ${taken.available} are available. Retry in ${retryAfter} s.`, 'THROTTLED', { retryAfter });
-      }
-
-      const { viewer } = context;
-      const caller = viewer.keyId ? `key:${viewer.keyId}` : viewer.userId ? `user:${viewer.userId}` : null;
-      const slots = [{ key: `ip:${context.clientIp ?? 'unknown'}`, max: options.caps.perIp }, ...(caller ? [{ key: caller, max: options.caps.perCaller }] : [])];
-      const release = open.take(slots);
-      if (!release) {
-        return refused(
-          `Too many open subscriptions: at most ${caller ? `${options.caps.perCaller} per ${viewer.keyId ? 'API key' : 'user'} and ` : ''}${options.caps.perIp} per address. Close one first.`,
-          SUBSCRIPTION_CODES.subscriptionLimit,
-          { perCaller: options.caps.perCaller, perIp: options.caps.perIp },
-        );
-      }
-      return { ok: true, document, source: request.query, operationName: operation.name?.value ?? request.operationName ?? null, variables, release };
+      const outcome = await admit(request, context);
+      if (outcome.ok || !options.formatError) return outcome;
+      const format = options.formatError;
+      return {
+        ok: false,
+        errors: outcome.errors.map((error) => {
+          const shown = format(error.toJSON(), error);
+          return new GraphQLError(shown.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: shown.extensions });
+        }),
+      };
     },
   };
+
+  async function admit(request: AdmissionRequest, context: GatewayContext): Promise<Admitted | Refused> {
+    // What costs nothing to check comes before reading the document: a flood of subscribe
+    // messages past a cap or a rate limit must not cost a parse and a validation each.
+    const { caller, slots } = slotsOf(context);
+    if (slots.some(({ key, max }) => open.holding(key) >= max)) return limitReached(context, caller);
+    const bucket = bucketOf(context, options.cost);
+    const until = throttledUntil.get(bucket.id);
+    if (until !== undefined) {
+      if (Date.now() < until) return throttled('Rate limit reached.', until - Date.now());
+      throttledUntil.delete(bucket.id);
+    }
+    if (typeof request.query !== 'string' || request.query.length === 0) return refused('A subscription needs a query.', 'BAD_REQUEST');
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { maxTokens: options.maxTokens });
+    } catch (error) {
+      const message = (error as Error).message.replace(/^Syntax Error: /, '');
+      return refused(message, limitCodeOf({ code: 'GRAPHQL_PARSE_FAILED' }, (error as Error).message) ?? 'GRAPHQL_PARSE_FAILED');
+    }
+    const errors = validate(options.planner.apiSchema, document, rules);
+    if (errors.length > 0) {
+      return { ok: false, errors: errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: limitCodeOf(error.extensions, error.message) ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
+    }
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) return refused('Name the operation to run: the document holds several, or none.', 'OPERATION_RESOLUTION_FAILURE');
+    if (operation.operation !== 'subscription') {
+      return refused('Only subscriptions are served here; send queries and mutations over HTTP to /graphql.', SUBSCRIPTION_CODES.notSubscription);
+    }
+    const coerced = getVariableValues(options.planner.apiSchema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (coerced.errors) return { ok: false, errors: coerced.errors.map((error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
+    if (!rootIncluded(operation, coerced.coerced)) {
+      return refused('The subscription’s root field is left out by @skip or @include: there is nothing to subscribe to.', 'BAD_USER_INPUT');
+    }
+    const variables = request.variables ?? {};
+    const operationName = operation.name?.value ?? request.operationName ?? null;
+    const shared = splitPosition(document, operation, request.query, variables);
+    try {
+      options.planner.plan(shared.document, shared.source, operationName);
+    } catch (error) {
+      // A valid subscription the planner cannot plan: say so with a code, never as an internal error.
+      return refused(`This subscription cannot be planned: ${(error as Error).message}.`, 'BAD_USER_INPUT');
+    }
+
+    const fragments = Object.fromEntries(
+      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const cost = requestedCost(options.planner.apiSchema, operation, fragments, variables, options.cost.model);
+    if (cost > options.cost.maxCost) {
+      return refused(`This subscription would cost ${cost} points per event; the most one operation may cost is ${options.cost.maxCost}.`, 'COST_LIMIT_EXCEEDED', {
+        cost: { requested: cost, max: options.cost.maxCost },
+      });
+    }
+    const taken = await options.rateLimits.take(bucket.id, cost, bucket.tier, Date.now());
+    if (!taken.allowed) {
+      throttledUntil.set(bucket.id, Date.now() + taken.retryAfterMs);
+      if (throttledUntil.size > 10_000) throttledUntil.delete(throttledUntil.keys().next().value as string);
+      return throttled(`Rate limit reached: this subscription costs ${cost} points and ${taken.available} are available.`, taken.retryAfterMs);
+    }
+    const release = open.take(slots);
+    if (!release) return limitReached(context, caller);
+    return { ok: true, document: shared.document, source: shared.source, operationName, variables: shared.variables, position: shared.position, release };
+  }
 }

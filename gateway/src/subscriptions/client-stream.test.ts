@@ -40,4 +40,16 @@ describe('a client’s stream of events', () => {
     expect(stream.buffered).toBe(0);
     expect(closed).toBe(1);
   });
+
+  it('never hands a client an event at or before its position: the seam between catching up and the shared stream may carry one twice', async () => {
+    const stream = new ClientStream({ maxBuffered: 10, onSlow: () => undefined, onClose: () => undefined, after: 2 });
+    const numbered = (id: number) => ({ data: { id }, extensions: { eventId: String(id) } });
+    for (const id of [1, 2, 3, 4, 3, 4, 5]) stream.push(numbered(id));
+    stream.push({ errors: [{ message: 'not an event' }] } as never);
+    stream.end();
+    const handed: unknown[] = [];
+    for await (const result of stream) handed.push(result.extensions?.eventId ?? 'error');
+    expect(handed).toEqual(['3', '4', '5', 'error']);
+    expect(stream.position).toBe(5);
+  });
 });

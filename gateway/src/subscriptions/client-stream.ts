@@ -7,6 +7,14 @@ export interface ClientStreamOptions {
   onSlow: () => void;
   /** The client left or the stream ended: forget it. */
   onClose: () => void;
+  /** The event id the client resumes after: it is never handed that one or an earlier one. */
+  after?: number | null;
+}
+
+/** An event's outbox number, from `extensions.eventId`; null for a result that is not an event. */
+export function eventNumber(result: ExecutionResult): number | null {
+  const id = result.extensions?.eventId;
+  return typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : null;
 }
 
 /**
@@ -19,8 +27,16 @@ export class ClientStream implements AsyncIterableIterator<ExecutionResult> {
   private waiting: ((step: IteratorResult<ExecutionResult>) => void) | null = null;
   private done = false;
   private slow = false;
+  private last: number | null;
 
-  constructor(private readonly options: ClientStreamOptions) {}
+  constructor(private readonly options: ClientStreamOptions) {
+    this.last = options.after ?? null;
+  }
+
+  /** The last event id this client was handed (or resumed after): where it stands. */
+  get position(): number | null {
+    return this.last;
+  }
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -34,8 +50,17 @@ export class ClientStream implements AsyncIterableIterator<ExecutionResult> {
     return this.done;
   }
 
+  /**
+   * Hands the client a result. An event it already has (its id is not past the client's
+   * position) is dropped: at the seam between catching up and the shared stream both may carry it.
+   */
   push(result: ExecutionResult): void {
     if (this.done) return;
+    const number = eventNumber(result);
+    if (number !== null) {
+      if (this.last !== null && number <= this.last) return;
+      this.last = number;
+    }
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = null;

@@ -6,10 +6,12 @@
  * `Last-Event-ID` resumes after it and misses nothing.
  */
 import type http from 'node:http';
+import type { GraphQLError } from 'graphql';
 import { createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
 import { EVENT_STREAM, readBodyWithin } from '@app/kit/sse';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
+import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
@@ -21,6 +23,7 @@ export interface EventStreamTransportOptions {
   admission: Admission;
   /** The request's verified caller (set by the auth route). */
   contextOf: (req: http.IncomingMessage) => GatewayContext;
+  clientAddressOf: ClientAddressOf;
   caps: SubscriptionCapsConfig;
   connections: OpenCounts;
   maxBodyBytes: number;
@@ -37,6 +40,33 @@ interface StreamState {
 }
 
 
+/** The HTTP status a refused subscription answers with, by its code: what a query's refusal would get. */
+function statusOf(code: unknown): number {
+  switch (code) {
+    case 'THROTTLED':
+    case SUBSCRIPTION_CODES.subscriptionLimit:
+    case SUBSCRIPTION_CODES.connectionLimit:
+      return 429;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default:
+      return 400;
+  }
+}
+
+/** A refusal as graphql-sse's own (a JSON body of GraphQL errors), keeping each error's code. */
+function refusal(errors: readonly GraphQLError[]): [string, { status: number; statusText: string; headers: Record<string, string> }] {
+  const body = { errors: errors.map((error) => error.toJSON()) };
+  const code = body.errors[0]?.extensions?.code;
+  const retryAfter = body.errors[0]?.extensions?.retryAfter;
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}) };
+  return [JSON.stringify(body), { status: statusOf(code), statusText: 'Refused', headers }];
+}
+
 function sendJson(res: http.ServerResponse, status: number, code: string, message: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
@@ -48,21 +78,29 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
     onSubscribe: async (req, params) => {
       const state = req.context;
       const admitted = await options.admission.admit({ query: params.query, variables: params.variables ?? null, operationName: params.operationName ?? null }, state.context);
-      if (!admitted.ok) return { errors: admitted.errors } as SseExecutionResult;
+      // graphql-sse answers a returned response as it is: the refusal keeps its code and status.
+      if (!admitted.ok) return refusal(admitted.errors);
       state.release = admitted.release;
-      return options.hub.subscribe({
-        document: admitted.document,
-        source: admitted.source,
-        operationName: admitted.operationName,
-        variables: admitted.variables,
-        context: state.context,
-        lastEventId: state.lastEventId,
-        onClose: admitted.release,
-        onSlow: () => {
-          options.logger.warn({ requestId: state.context.viewer.requestId }, 'disconnecting an event-stream client that reads too slowly');
-          state.res.destroy(new Error(SUBSCRIPTION_CODES.slowConsumer));
-        },
-      }) as unknown as AsyncGenerator<SseExecutionResult>;
+      try {
+        return options.hub.subscribe({
+          document: admitted.document,
+          source: admitted.source,
+          operationName: admitted.operationName,
+          variables: admitted.variables,
+          // The browser's own resume (EventSource's Last-Event-ID) wins over the document's `after`.
+          position: state.lastEventId ?? admitted.position,
+          context: state.context,
+          onClose: admitted.release,
+          onSlow: () => {
+            options.logger.warn({ requestId: state.context.viewer.requestId }, 'disconnecting an event-stream client that reads too slowly');
+            state.res.destroy(new Error(SUBSCRIPTION_CODES.slowConsumer));
+          },
+        }) as unknown as AsyncGenerator<SseExecutionResult>;
+      } catch (error) {
+        admitted.release();
+        options.logger.error({ err: error, requestId: state.context.viewer.requestId }, 'could not start a subscription');
+        return refusal(options.admission.refusal('The subscription could not be started; try again in a moment.', 'SERVICE_UNAVAILABLE'));
+      }
     },
     onNext: (ctx, req, result) => {
       const eventId = (result as { extensions?: { eventId?: unknown } }).extensions?.eventId;
@@ -80,7 +118,7 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       sendJson(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down; subscribe again in a moment.');
       return true;
     }
-    const releaseConnection = options.connections.take([{ key: `ip:${req.socket.remoteAddress ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
+    const releaseConnection = options.connections.take([{ key: `ip:${options.clientAddressOf(req) ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
     if (!releaseConnection) {
       sendJson(res, 429, SUBSCRIPTION_CODES.connectionLimit, `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`);
       return true;

@@ -7,6 +7,13 @@
  *   completed across the graph once for all its clients;
  * - a **client stream** per client subscription, with its own bounded buffer.
  *
+ * A client's start position (`after`, `Last-Event-ID`) is its own and never part of what is
+ * shared (see `position.ts`). A client resuming from an id the group still holds (its newest
+ * completed events) is served them and joins; one resuming from further back catches up on a
+ * subscription of its own, replayed from the subgraph's outbox, and joins the group once the
+ * group holds everything after the last event it was handed. Every client gets exactly the
+ * events after its own position, in order, once (a client drops an id it already has).
+ *
  * Visibility is "public" when the document reaches no `@auth`/`@scopes` field: then the answer
  * is the same for every viewer and it is fetched as anonymous. Otherwise it is the viewer.
  */
@@ -16,7 +23,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GatewayContext } from '../context.ts';
-import { ClientStream } from './client-stream.ts';
+import { ClientStream, eventNumber } from './client-stream.ts';
 import { completeEvent } from './events.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { Upstream } from './upstream.ts';
@@ -44,8 +51,8 @@ export interface SubscribeRequest {
   operationName: string | null | undefined;
   variables: Record<string, unknown>;
   context: GatewayContext;
-  /** Resume after this event id (SSE `Last-Event-ID`): overrides the root field's `after`. */
-  lastEventId?: string | null;
+  /** The event id to resume after (the root field's `after`, or SSE's `Last-Event-ID`); null for the next event. */
+  position: string | null;
   /** Called when this client falls too far behind; the transport disconnects it. */
   onSlow: () => void;
   /** Called once when the client's stream closes, for whatever reason. */
@@ -58,10 +65,19 @@ interface Group {
   variables: Record<string, unknown>;
   viewer: Viewer;
   clientIp: string | null;
+  /** Clients receiving the shared stream. */
   clients: Set<ClientStream>;
+  /** Clients that resumed from a position the group does not hold yet, catching up on their own. */
+  catchingUp: Set<CatchUp>;
   /** Events are completed and delivered one after another, in order. */
   chain: Promise<void>;
   upstream: UpstreamEntry;
+  /** The group holds (in `recent`, or on its chain) every event after this id; null until the upstream says where it starts. */
+  heldAfter: number | null;
+  /** The newest completed events, oldest first: a client resuming from one of them is served from here. */
+  recent: { number: number; result: DeliveredResult }[];
+  /** A catch-up's own group: after each event it is handed, see whether its client can join the shared group. */
+  afterEach?: () => void;
 }
 
 interface UpstreamEntry {
@@ -69,6 +85,21 @@ interface UpstreamEntry {
   upstream: Upstream;
   groups: Map<string, Group>;
 }
+
+/** A client resuming from further back than its group holds: its own upstream from its position, until it can join. */
+interface CatchUp {
+  client: ClientStream;
+  /** The shared group it joins once that group holds everything after the client's position. */
+  group: Group;
+  /** The position as the client sent it (the subgraph refuses one that is not an id of the stream). */
+  requested: string;
+  own: { entry: UpstreamEntry; group: Group } | null;
+  /** A join is queued on the group's chain. */
+  joining: boolean;
+}
+
+/** How many completed events a group keeps for clients that resume close to now. */
+export const RECENT_EVENTS = 1_000;
 
 /** Who a viewer is for sharing purposes: everything but the per-request id. */
 function visibilityOf(viewer: Viewer): string {
@@ -83,6 +114,7 @@ function pick(variables: Record<string, unknown>, names: readonly string[] | und
 export class SubscriptionHub {
   private readonly upstreams = new Map<string, UpstreamEntry>();
   private readonly clients = new Set<ClientStream>();
+  private readonly catchUps = new Set<CatchUp>();
   private accepting = true;
   private readonly delivered: Counter;
   private readonly slowDisconnected: Counter;
@@ -111,7 +143,7 @@ export class SubscriptionHub {
     });
     new Gauge({
       name: 'graphql_upstream_subscriptions',
-      help: 'Subscriptions from the gateway to subgraphs (one per distinct operation, variables and visibility)',
+      help: 'Shared subscriptions from the gateway to subgraphs (one per distinct operation, variables and visibility)',
       registers: [options.registry],
       collect() {
         this.set(openUpstreams());
@@ -137,13 +169,22 @@ export class SubscriptionHub {
     return this.slowClients;
   }
 
+  /** A transport disconnected a client for not reading (a missed keep-alive): counted with those whose buffer filled. */
+  countSlowConsumer(): void {
+    this.slowClients++;
+    this.slowDisconnected.inc();
+  }
+
   get openSubscriptions(): number {
     return this.clients.size;
   }
 
-  /** Open client subscriptions whose upstream has started (the subgraph said where it starts). */
+  /**
+   * Open client subscriptions that will miss no later event: their upstream has started (the
+   * subgraph said where it starts), or they resume from a position of their own.
+   */
   get listeningSubscriptions(): number {
-    let count = 0;
+    let count = this.catchUps.size;
     for (const entry of this.upstreams.values()) {
       if (!entry.upstream.listening) continue;
       for (const group of entry.groups.values()) count += group.clients.size;
@@ -155,6 +196,11 @@ export class SubscriptionHub {
     return this.upstreams.size;
   }
 
+  /** Clients catching up on a subscription of their own before they join a shared one. */
+  get catchingUpSubscriptions(): number {
+    return this.catchUps.size;
+  }
+
   /** Starts (or joins) the subscription; the stream ends when the upstream completes or the client leaves. */
   subscribe(request: SubscribeRequest): ClientStream {
     if (!this.accepting) throw new Error('The gateway is shutting down');
@@ -162,35 +208,65 @@ export class SubscriptionHub {
     const visibility = plan.viewerDependent ? visibilityOf(request.context.viewer) : 'public';
     const viewer = plan.viewerDependent ? request.context.viewer : anonymousViewer(request.context.viewer.requestId);
     const primaryVariables = pick(request.variables, plan.primary.variableUsages);
-    // A client coming back with Last-Event-ID resumes from there: an upstream of its own.
-    const upstreamKey = [plan.primary.serviceName, plan.primary.operation, JSON.stringify(primaryVariables), visibility, request.lastEventId ?? ''].join('\n');
-    let entry = this.upstreams.get(upstreamKey);
-    if (!entry) entry = this.openUpstream(upstreamKey, plan, primaryVariables, viewer, request.lastEventId ?? null);
+    const upstreamKey = [plan.primary.serviceName, plan.primary.operation, JSON.stringify(primaryVariables), visibility].join('\n');
+    const entry = this.upstreams.get(upstreamKey) ?? this.openUpstream(upstreamKey, plan, primaryVariables, viewer);
     const groupKey = `${request.operationName ?? ''}\n${request.source}\n${JSON.stringify(request.variables)}`;
     let group = entry.groups.get(groupKey);
     if (!group) {
-      group = { key: groupKey, plan, variables: request.variables, viewer, clientIp: request.context.clientIp ?? null, clients: new Set(), chain: Promise.resolve(), upstream: entry };
+      const { upstream } = entry;
+      group = {
+        key: groupKey,
+        plan,
+        variables: request.variables,
+        viewer,
+        clientIp: request.context.clientIp ?? null,
+        clients: new Set(),
+        catchingUp: new Set(),
+        chain: Promise.resolve(),
+        upstream: entry,
+        // Joining a running upstream: the group sees every event after the last one it dispatched.
+        heldAfter: upstream.listening ? Number(upstream.lastEventId) : null,
+        recent: [],
+      };
       entry.groups.set(groupKey, group);
     }
     const joined = group;
+    const after = request.position !== null && /^\d{1,15}$/.test(request.position) ? Number(request.position) : null;
+    let catchUp: CatchUp | null = null;
     const client: ClientStream = new ClientStream({
       maxBuffered: this.options.maxBuffered,
+      after,
       onSlow: () => {
-        this.slowClients++;
-        this.slowDisconnected.inc();
+        this.countSlowConsumer();
         request.onSlow();
       },
       onClose: () => {
-        this.leave(joined, client);
+        this.leave(joined, client, catchUp);
         request.onClose?.();
       },
     });
-    joined.clients.add(client);
     this.clients.add(client);
+    if (request.position === null) {
+      joined.clients.add(client);
+      return client;
+    }
+    catchUp = { client, group: joined, requested: request.position, own: null, joining: false };
+    joined.catchingUp.add(catchUp);
+    this.catchUps.add(catchUp);
+    // A position that is not a number is the subgraph's to refuse, on the client's own upstream.
+    if (after === null) this.catchUpAlone(catchUp);
+    else this.join(catchUp);
     return client;
   }
 
-  private openUpstream(key: string, plan: SubscriptionPlan, variables: Record<string, unknown>, viewer: Viewer, resumeAfter: string | null): UpstreamEntry {
+  private openUpstream(key: string, plan: SubscriptionPlan, variables: Record<string, unknown>, viewer: Viewer): UpstreamEntry {
+    const entry = this.upstreamEntry(key, plan, variables, viewer, null);
+    this.upstreams.set(key, entry);
+    entry.upstream.start();
+    return entry;
+  }
+
+  private upstreamEntry(key: string, plan: SubscriptionPlan, variables: Record<string, unknown>, viewer: Viewer, catchUp: CatchUp | null): UpstreamEntry {
     const service = plan.primary.serviceName;
     const entry: UpstreamEntry = {
       key,
@@ -207,20 +283,99 @@ export class SubscriptionHub {
           const receivedAt = performance.now();
           for (const group of entry.groups.values()) this.deliver(group, result, receivedAt);
         },
-        onEnd: () => this.endUpstream(entry),
+        onListening: (eventId) => {
+          if (catchUp) return;
+          for (const group of entry.groups.values()) {
+            group.heldAfter ??= Number(eventId);
+            for (const waiting of group.catchingUp) this.joinIfHeld(waiting);
+          }
+        },
+        onEnd: () => (catchUp ? this.endCatchUp(catchUp) : this.endUpstream(entry)),
       }),
     };
-    if (resumeAfter) entry.upstream.lastEventId = resumeAfter;
-    this.upstreams.set(key, entry);
-    entry.upstream.start();
     return entry;
+  }
+
+  /** Whether the group still holds every event after `position`, up to what its upstream has seen. */
+  private holds(group: Group, position: number | null): boolean {
+    if (position === null || group.heldAfter === null || position < group.heldAfter) return false;
+    const head = group.upstream.upstream.lastEventId;
+    return head !== null && position <= Number(head) && this.upstreams.get(group.upstream.key) === group.upstream && group.upstream.groups.get(group.key) === group;
+  }
+
+  /**
+   * Queued on the group's chain, behind every event the group has received so far: if the group
+   * holds everything after the client's position, the client is handed those events from
+   * `recent` and joins; otherwise it catches up on its own upstream.
+   */
+  private join(catchUp: CatchUp): void {
+    const { group, client } = catchUp;
+    catchUp.joining = true;
+    group.chain = group.chain.then(() => {
+      catchUp.joining = false;
+      if (client.closed || !this.catchUps.has(catchUp)) return;
+      const position = client.position;
+      if (!this.holds(group, position)) {
+        if (!catchUp.own) this.catchUpAlone(catchUp);
+        return;
+      }
+      this.stopCatchUp(catchUp);
+      for (const event of group.recent) if (event.number > (position as number)) client.push(event.result as ExecutionResult);
+      if (!client.closed) group.clients.add(client);
+    });
+  }
+
+  private joinIfHeld(catchUp: CatchUp): void {
+    if (!catchUp.joining && this.holds(catchUp.group, catchUp.client.position)) this.join(catchUp);
+  }
+
+  /** The client's own upstream from its position, completed for it alone, until it can join. */
+  private catchUpAlone(catchUp: CatchUp): void {
+    const shared = catchUp.group;
+    const entry = this.upstreamEntry('', shared.plan, pick(shared.variables, shared.plan.primary.variableUsages), shared.viewer, catchUp);
+    const own: Group = {
+      ...shared,
+      key: '',
+      clients: new Set([catchUp.client]),
+      catchingUp: new Set(),
+      chain: Promise.resolve(),
+      upstream: entry,
+      heldAfter: null,
+      recent: [],
+      afterEach: () => this.joinIfHeld(catchUp),
+    };
+    entry.groups.set('', own);
+    catchUp.own = { entry, group: own };
+    entry.upstream.lastEventId = String(catchUp.client.position ?? catchUp.requested);
+    entry.upstream.start();
+  }
+
+  /** The client's own upstream completed (the stream ended, or it refused the position): so does the client. */
+  private endCatchUp(catchUp: CatchUp): void {
+    const own = catchUp.own;
+    if (!own) return;
+    own.group.chain = own.group.chain.then(() => {
+      if (catchUp.own === own) catchUp.client.end();
+    });
+  }
+
+  /** The client no longer catches up on its own: its own upstream stops. */
+  private stopCatchUp(catchUp: CatchUp): void {
+    this.catchUps.delete(catchUp);
+    catchUp.group.catchingUp.delete(catchUp);
+    const own = catchUp.own;
+    catchUp.own = null;
+    if (own) {
+      own.group.clients.clear();
+      void own.entry.upstream.stop();
+    }
   }
 
   private deliver(group: Group, event: ExecutionResult, receivedAt: number): void {
     const eventId = event.extensions?.eventId;
     group.chain = group.chain
       .then(async () => {
-        if (group.clients.size === 0) return;
+        if (group.clients.size === 0 && group.catchingUp.size === 0) return;
         let result: ExecutionResult;
         if (event.data === null || event.data === undefined) {
           // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
@@ -240,6 +395,13 @@ export class SubscriptionHub {
         for (const client of group.clients) client.push(delivered as ExecutionResult);
         this.delivered.inc(group.clients.size);
         this.latency.observe((performance.now() - receivedAt) / 1000);
+        const number = eventNumber(delivered as ExecutionResult);
+        if (number !== null && !group.afterEach) {
+          group.recent.push({ number, result: delivered });
+          // What falls out of the window can no longer be served from here.
+          if (group.recent.length > RECENT_EVENTS) group.heldAfter = (group.recent.shift() as { number: number }).number;
+        }
+        group.afterEach?.();
       })
       .catch((error: unknown) => this.options.logger.error({ err: error }, 'could not complete a subscription event'));
   }
@@ -254,10 +416,11 @@ export class SubscriptionHub {
     }
   }
 
-  private leave(group: Group, client: ClientStream): void {
+  private leave(group: Group, client: ClientStream, catchUp: CatchUp | null): void {
     this.clients.delete(client);
     group.clients.delete(client);
-    if (group.clients.size > 0) return;
+    if (catchUp) this.stopCatchUp(catchUp);
+    if (group.clients.size > 0 || group.catchingUp.size > 0) return;
     const entry = group.upstream;
     entry.groups.delete(group.key);
     if (entry.groups.size === 0 && this.upstreams.get(entry.key) === entry) {
@@ -270,7 +433,8 @@ export class SubscriptionHub {
   async close(): Promise<void> {
     this.accepting = false;
     for (const client of [...this.clients]) client.end();
-    await Promise.all([...this.upstreams.values()].map((entry) => entry.upstream.stop()));
+    const own = [...this.catchUps].flatMap((catchUp) => (catchUp.own ? [catchUp.own.entry] : []));
+    await Promise.all([...this.upstreams.values(), ...own].map((entry) => entry.upstream.stop()));
     this.upstreams.clear();
   }
 }

@@ -11,6 +11,7 @@ import type { Registry } from 'prom-client';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
+import type { ClientAddressOf } from '../client-address.ts';
 import type { CostConfig } from '../cost.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import type { GatewayContext } from '../context.ts';
@@ -33,6 +34,8 @@ export interface SubscriptionsOptions {
   caps: SubscriptionCapsConfig;
   authenticate: (headers: Record<string, string | undefined>, remoteAddress: string | null) => Promise<{ viewer: Viewer; partnerTier: string | null }>;
   contextOf: (req: http.IncomingMessage) => GatewayContext;
+  /** The client's address, as every per-address cap counts it (`client-address.ts`). */
+  clientAddressOf: ClientAddressOf;
   production: boolean;
   registry: Registry;
   logger: Logger;
@@ -51,7 +54,15 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     maxBuffered: options.caps.maxBufferedEvents,
     formatError: options.formatError,
   });
-  const admission = subscriptionAdmission({ planner, validationRules: options.validationRules, maxTokens: options.maxTokens, cost: options.cost, rateLimits: options.rateLimits, caps: options.caps });
+  const admission = subscriptionAdmission({
+    planner,
+    validationRules: options.validationRules,
+    maxTokens: options.maxTokens,
+    cost: options.cost,
+    rateLimits: options.rateLimits,
+    caps: options.caps,
+    formatError: options.formatError,
+  });
   const connections = new OpenCounts();
   const webSocket = webSocketTransport({
     hub,
@@ -59,11 +70,21 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     authenticate: options.authenticate,
     caps: options.caps,
     connections,
+    clientAddressOf: options.clientAddressOf,
     maxPayloadBytes: options.maxBodyBytes,
     production: options.production,
     logger: options.logger,
   });
-  const eventStream = eventStreamTransport({ hub, admission, contextOf: options.contextOf, caps: options.caps, connections, maxBodyBytes: options.maxBodyBytes, logger: options.logger });
+  const eventStream = eventStreamTransport({
+    hub,
+    admission,
+    contextOf: options.contextOf,
+    clientAddressOf: options.clientAddressOf,
+    caps: options.caps,
+    connections,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
+  });
   let closed: Promise<void> | null = null;
   return {
     hub,

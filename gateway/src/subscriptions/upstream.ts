@@ -23,6 +23,8 @@ export interface UpstreamOptions {
   onResult: (result: ExecutionResult) => void;
   /** The subgraph completed the subscription (the stream ended), or it cannot be resumed. */
   onEnd: () => void;
+  /** The subgraph said where the subscription starts (its first answer): every later event will come. */
+  onListening?: (eventId: string) => void;
   /** How long to wait before the first retry; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -92,7 +94,11 @@ export class Upstream {
             throw new Error(`${options.service} cannot resume the subscription yet`);
           }
           const eventId = result.extensions?.eventId;
-          if (typeof eventId === 'string') this.lastEventId = eventId;
+          if (typeof eventId === 'string') {
+            const first = this.lastEventId === null;
+            this.lastEventId = eventId;
+            if (first) options.onListening?.(eventId);
+          }
           // A position marker (no data, no errors) only says where the subscription starts.
           if (result.data === undefined && !result.errors) continue;
           options.onResult(result);

@@ -11,6 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
+import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
@@ -24,16 +25,33 @@ export interface WebSocketTransportOptions {
   authenticate: (headers: Record<string, string | undefined>, remoteAddress: string | null) => Promise<{ viewer: Viewer; partnerTier: string | null }>;
   caps: SubscriptionCapsConfig;
   connections: OpenCounts;
+  clientAddressOf: ClientAddressOf;
   maxPayloadBytes: number;
   production: boolean;
   logger: Logger;
-  /** How often idle connections are pinged (and dropped when they do not answer). */
-  keepAliveMs?: number;
 }
 
 interface ConnectionState {
   context?: GatewayContext;
   socket: WebSocket;
+  /** Subscribe messages this connection may still send now (refills each second). */
+  subscribeBudget: { tokens: number; updatedAt: number };
+}
+
+/**
+ * What one connection may ask per second: subscribe messages past this are refused THROTTLED
+ * before they are read, so one socket cannot make the gateway parse for everyone else's time.
+ */
+export const SUBSCRIBE_MESSAGES_PER_SECOND = 20;
+const SUBSCRIBE_BURST = 40;
+
+function takeSubscribeBudget(state: ConnectionState, now: number): boolean {
+  const budget = state.subscribeBudget;
+  budget.tokens = Math.min(SUBSCRIBE_BURST, budget.tokens + ((now - budget.updatedAt) / 1000) * SUBSCRIBE_MESSAGES_PER_SECOND);
+  budget.updatedAt = now;
+  if (budget.tokens < 1) return false;
+  budget.tokens -= 1;
+  return true;
 }
 
 /** A connection-init payload's credential, whatever the case of its keys. */
@@ -50,14 +68,15 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const states = new WeakMap<object, ConnectionState>();
   let closing = false;
+  const { keepAliveMs } = options.caps;
 
   const server = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
-        const state: ConnectionState = { socket };
+        const state: ConnectionState = { socket, subscribeBudget: { tokens: SUBSCRIBE_BURST, updatedAt: Date.now() } };
         states.set(ctx, state);
-        const clientIp = request.socket.remoteAddress ?? null;
+        const clientIp = options.clientAddressOf(request);
         try {
           const { viewer, partnerTier } = await options.authenticate(credentials(ctx.connectionParams), clientIp);
           state.context = { viewer, partnerTier, clientIp };
@@ -71,6 +90,9 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
       onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx);
         if (!state?.context) return [];
+        if (!takeSubscribeBudget(state, Date.now())) {
+          return options.admission.refusal(`Too many subscribe messages on this connection: at most ${SUBSCRIBE_MESSAGES_PER_SECOND} a second. Retry in 1 s.`, 'THROTTLED');
+        }
         const admitted = await options.admission.admit(payload, state.context);
         if (!admitted.ok) return admitted.errors as GraphQLError[];
         if (closing) {
@@ -89,23 +111,57 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
       onNext: (_ctx, _id, _payload, _args, result) => result as never,
       subscribe: (args) => {
         const { admitted, context, socket } = args.contextValue as unknown as { admitted: Extract<Awaited<ReturnType<Admission['admit']>>, { ok: true }>; context: GatewayContext; socket: WebSocket };
-        return options.hub.subscribe({
-          document: admitted.document,
-          source: admitted.source,
-          operationName: admitted.operationName,
-          variables: admitted.variables,
-          context,
-          onClose: admitted.release,
-          onSlow: () => {
-            options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a WebSocket client that reads too slowly');
-            socket.close(1008, `${SUBSCRIPTION_CODES.slowConsumer}: more than ${options.caps.maxBufferedEvents} events waited for this connection`);
-          },
-        });
+        try {
+          return options.hub.subscribe({
+            document: admitted.document,
+            source: admitted.source,
+            operationName: admitted.operationName,
+            variables: admitted.variables,
+            position: admitted.position,
+            context,
+            onClose: admitted.release,
+            onSlow: () => {
+              options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a WebSocket client that reads too slowly');
+              socket.close(1008, `${SUBSCRIPTION_CODES.slowConsumer}: more than ${options.caps.maxBufferedEvents} events waited for this connection`);
+            },
+          });
+        } catch (error) {
+          // Every way out gives the caller's slots back; the client hears a coded error, not 4500.
+          admitted.release();
+          options.logger.error({ err: error, requestId: context.viewer.requestId }, 'could not start a subscription');
+          return { errors: options.admission.refusal('The subscription could not be started; try again in a moment.', 'SERVICE_UNAVAILABLE') };
+        }
       },
     },
     wss,
-    options.keepAliveMs ?? 12_000,
+    // The keep-alive is ours (below), not graphql-ws's: it must tell a slow reader from a dead peer.
+    0,
   );
+
+  /**
+   * Pings each connection every `keepAliveMs`; one that has not answered the last ping is closed
+   * with 1008 SLOW_CONSUMER, as when its buffer fills: a client that stopped reading stops
+   * answering pings long before a thousand events pile up, and must hear why once it reads again
+   * (a peer that is simply gone never will; its socket is let go after the close handshake's wait).
+   */
+  wss.on('connection', (socket: WebSocket) => {
+    let answered = true;
+    socket.on('pong', () => (answered = true));
+    const timer = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (answered) {
+        answered = false;
+        socket.ping();
+        return;
+      }
+      clearInterval(timer);
+      options.hub.countSlowConsumer();
+      options.logger.warn({}, 'disconnecting a WebSocket client that stopped reading');
+      socket.close(1008, `${SUBSCRIPTION_CODES.slowConsumer}: the connection stopped reading (no answer to a ping in ${Math.round(keepAliveMs / 1000)} s)`);
+    }, keepAliveMs);
+    timer.unref();
+    socket.once('close', () => clearInterval(timer));
+  });
 
   return {
     /** Takes over `upgrade` requests for the GraphQL path; refuses an address over its connection cap. */
@@ -115,7 +171,7 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
         socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
         return;
       }
-      const release = options.connections.take([{ key: `ip:${req.socket.remoteAddress ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
+      const release = options.connections.take([{ key: `ip:${options.clientAddressOf(req) ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
       if (!release) {
         const body = JSON.stringify({ errors: [{ message: `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`, extensions: { code: SUBSCRIPTION_CODES.connectionLimit } }] });
         socket.end(`HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
