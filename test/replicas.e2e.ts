@@ -3,7 +3,8 @@
  * database and one gateway database, as they would behind a load balancer. What replicas must
  * share lives in that server: the rows the invariants are about, the used signature nonces, the
  * rate-limit buckets and the entity cache. Runs under `npm run test:postgres` (there is no shared server to put
- * replicas on in the SQLite default, whose nonces and buckets are per process by design).
+ * replicas on in the SQLite default, whose buckets are per process by design; its nonces are kept in
+ * the file, so a restart refuses a replay there too: `replay-restart.e2e.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

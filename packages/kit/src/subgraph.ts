@@ -142,7 +142,7 @@ export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   onStop?: () => void | Promise<void>;
   /** The request body limit; MAX_BODY_BYTES, the gateway's own, by default. */
   maxBodyBytes?: number;
-  /** Where accepted signature nonces are kept: this process's memory unless the store shares them. */
+  /** Where accepted signature nonces are kept: the store's (`StoreHandle.nonces`); this process's memory only when none is given (tests). */
   nonces?: NonceStore;
 }
 
@@ -230,7 +230,7 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
         schema,
         server: createServer(options.logger, options.metrics, schema),
         context: (viewer) => definition.createContext(store, viewer, peers),
-        // A store on a shared server keeps the nonces there too, so replicas and restarts share them.
+        // The store keeps the nonces in its own database, so a restart (and replicas on Postgres) still refuse a replay.
         nonces: options.nonces ?? (store as Partial<StoreHandle>).nonces,
       });
     },
@@ -242,8 +242,11 @@ export interface StoreHandle {
   /** Whether the store can serve (`/ready`). */
   isOpen(): boolean;
   close(): void | Promise<void>;
-  /** The nonce store replicas share, when the store lives on a shared server. */
-  nonces?: NonceStore;
+  /**
+   * Where the store keeps the signature nonces it accepted: a table in its own database (SQLite
+   * file or Postgres), so a restarted process, and replicas on Postgres, refuse a replayed request.
+   */
+  nonces: NonceStore;
 }
 
 export interface StoreOpenOptions {

@@ -74,8 +74,9 @@ export function signViewer(viewer: Viewer, body: string, secret: string, audienc
 
 /**
  * Where a subgraph remembers the nonces it accepted, until they expire. Replicas of a subgraph
- * and a restarted process must share it, or a captured request replays against them: in memory
- * (`NonceGuard`) for one process, a table in the subgraph's Postgres database for replicas.
+ * and a restarted process must share it, or a captured request replays against them: a table in
+ * the subgraph's own database (`SqliteNonceStore`, `PgNonceStore`); `NonceGuard`, in memory, only
+ * where there is no store (tests).
  */
 export interface NonceStore {
   /** True the first time a nonce is offered within its lifetime. */

@@ -3,10 +3,12 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
 import { liveEvents, liveEventTopics } from '@app/kit/live';
+import { usedNonces } from '@app/kit/nonces';
 
 // The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
-// (checkout takes one) and the outbox of LIVE shopping events (pins, unpins, purchases).
-export { idempotencyKeys, liveEvents, liveEventTopics };
+// (checkout takes one), the outbox of LIVE shopping events (pins, unpins, purchases), and the
+// signature nonces accepted, kept across restarts.
+export { idempotencyKeys, liveEvents, liveEventTopics, usedNonces };
 
 export const PLATFORMS = ['NATIVE', 'SHOPIFY', 'WALMART', 'PRINT_ON_DEMAND'] as const;
 export const PRODUCT_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
@@ -448,6 +450,7 @@ export const schema = {
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
+  usedNonces,
 };
 
 /** The connection the seed and the store's statements write through. */

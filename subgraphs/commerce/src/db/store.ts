@@ -5,6 +5,7 @@
  */
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
+import { SqliteNonceStore } from '@app/kit/nonces';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import { analyticsStatements } from './analytics.ts';
 import { readStatements } from './reads.ts';
@@ -84,5 +85,5 @@ export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onS
   const bus = new LiveEventBus();
   const store: CommerceStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
   // `db` and `sqlite` are for the seed and for tests that check what a write left behind.
-  return { ...store, db: opened.db, sqlite: opened.sqlite, isOpen: () => opened.sqlite.open, close: opened.close };
+  return { ...store, nonces: new SqliteNonceStore(opened.connection), db: opened.db, sqlite: opened.sqlite, isOpen: () => opened.sqlite.open, close: opened.close };
 }

@@ -2,10 +2,12 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
 import { liveEvents, liveEventTopics } from '@app/kit/live';
+import { usedNonces } from '@app/kit/nonces';
 
 // The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
-// (scheduling a stream takes one) and the outbox of stream status changes.
-export { idempotencyKeys, liveEvents, liveEventTopics };
+// (scheduling a stream takes one), the outbox of stream status changes, and the signature nonces
+// accepted, kept across restarts.
+export { idempotencyKeys, liveEvents, liveEventTopics, usedNonces };
 
 // `creator_id` and `user_id` name users owned by the users subgraph: no foreign key can reach them.
 
@@ -69,7 +71,7 @@ export type VideoLikeRow = typeof videoLikes.$inferSelect;
 export interface CreatorRef {
   id: string;
 }
-export const schema = { videos, liveStreams, videoLikes, idempotencyKeys, liveEvents, liveEventTopics };
+export const schema = { videos, liveStreams, videoLikes, idempotencyKeys, liveEvents, liveEventTopics, usedNonces };
 
 /** The connection the seed writes through (the store's statements use it too). */
 export type ContentDb = BetterSQLite3Database<typeof schema>;

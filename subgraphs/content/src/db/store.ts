@@ -8,6 +8,7 @@ import type { CursorKey, Page } from '@app/kit/pagination';
 import { before, countsPerKey, pagesPerOwner, perOwnerOf } from '@app/kit/sql';
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
+import { SqliteNonceStore } from '@app/kit/nonces';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
 import { liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
 import { contentSeed } from './seed.ts';
@@ -133,5 +134,5 @@ export function openContentStore(path: string, options: Pick<StoreOptions, 'onSt
   if (!opened.db.select({ id: videos.id }).from(videos).limit(1).get()) seedContent(opened.db);
   const bus = new LiveEventBus();
   const store: ContentStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
-  return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
+  return { ...store, nonces: new SqliteNonceStore(opened.connection), db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
 }

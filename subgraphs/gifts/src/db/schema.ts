@@ -3,12 +3,13 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idempotencyKeys } from '@app/kit/idempotency';
 import { liveEvents, liveEventTopics } from '@app/kit/live';
+import { usedNonces } from '@app/kit/nonces';
 // The rules own their limits; the table enforces them too, as a last line behind the rules.
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../smallGestures.ts';
 
-// The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys
-// and the outbox of LIVE gift events.
-export { idempotencyKeys, liveEvents, liveEventTopics };
+// The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys,
+// the outbox of LIVE gift events, and the signature nonces accepted, kept across restarts.
+export { idempotencyKeys, liveEvents, liveEventTopics, usedNonces };
 
 /** A Small Gestures offer. `brandId` names a commerce brand: no foreign key crosses subgraphs. */
 export const giftOffers = sqliteTable(
@@ -390,6 +391,7 @@ export const schema = {
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
+  usedNonces,
 };
 
 /** The connection the seed and the store's statements run on. */

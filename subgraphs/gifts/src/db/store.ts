@@ -9,6 +9,7 @@ import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNul
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
+import { SqliteNonceStore } from '@app/kit/nonces';
 import { perOwnerOf, before, countsPerKey, pagesPerOwner } from '@app/kit/sql';
 import type { Page } from '@app/kit/pagination';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
@@ -572,5 +573,5 @@ export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStat
   if (!opened.db.select({ id: giftOffers.id }).from(giftOffers).limit(1).get()) seedGifts(opened.db);
   const bus = new LiveEventBus();
   const store: GiftsStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
-  return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
+  return { ...store, nonces: new SqliteNonceStore(opened.connection), db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
 }

@@ -1,5 +1,10 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { usedNonces } from '@app/kit/nonces';
+
+// The kit's table lives in this store too, so drizzle-kit migrates it here: the signature nonces
+// accepted, kept across restarts.
+export { usedNonces };
 
 export const users = sqliteTable(
   'users',
@@ -37,7 +42,7 @@ export const follows = sqliteTable(
 
 export type UserRow = typeof users.$inferSelect;
 export type FollowRow = typeof follows.$inferSelect;
-export const schema = { users, follows };
+export const schema = { users, follows, usedNonces };
 
 /** The connection the seed writes through (the store's statements use it too). */
 export type UsersDb = BetterSQLite3Database<typeof schema>;

@@ -3,6 +3,7 @@
  * batch-shaped (one statement for many keys) for the loaders; writes are what the domain asks for.
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { SqliteNonceStore } from '@app/kit/nonces';
 import type { Page } from '@app/kit/pagination';
 import { countsPerKey } from '@app/kit/sql';
 import { migrationsFolderFor, openStore, sqliteStore, type Store, type StoreOptions } from '@app/kit/store';
@@ -95,5 +96,5 @@ export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStat
   const opened = openStore(schema, { path, migrationsFolder, ...options });
   if (!opened.db.select({ id: users.id }).from(users).limit(1).get()) seedUsers(opened.db);
   const store: UsersStore = sqliteStore(opened.connection, statements(opened.db));
-  return { ...store, db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
+  return { ...store, nonces: new SqliteNonceStore(opened.connection), db: opened.db, isOpen: () => opened.sqlite.open, close: opened.close };
 }
