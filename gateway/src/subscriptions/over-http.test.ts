@@ -17,4 +17,10 @@ describe('a subscription sent as a plain request', () => {
     const query = await server.executeOperation({ query: '{ ok }' });
     expect(query.body.kind === 'single' ? query.body.singleResult.data : null).toEqual({ ok: true });
   });
+
+  it('is refused the same way when its root field carries @skip or @include, not with an internal error', async () => {
+    const result = await server.executeOperation({ query: 'subscription ($on: Boolean!) { ticks @include(if: $on) }', variables: { on: false } });
+    expect(result.body.kind === 'single' ? result.body.singleResult.errors?.[0]?.extensions?.code : null).toBe(SUBSCRIPTION_TRANSPORT_REQUIRED);
+    expect(result.http.status).toBe(400);
+  });
 });
