@@ -8,7 +8,7 @@
 import type http from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
-import { EVENT_STREAM, readBodyWithin } from '@app/kit/sse';
+import { EVENT_STREAM, pumpEventStream, readBodyWithin } from '@app/kit/sse';
 import type { Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import type { ClientAddressOf } from '../client-address.ts';
@@ -148,14 +148,11 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       res.on('close', stop);
       open.add(res);
       try {
-        for await (const chunk of body) {
-          // Each event's id on its own line, so EventSource and `curl` clients can resume.
+        // Each event's id on its own line, so EventSource and `curl` clients can resume.
+        await pumpEventStream(res, body, (chunk) => {
           const id = chunk.startsWith('event: next') ? state.ids.shift() : null;
-          const message = id ? `id: ${id}\n${chunk}` : chunk;
-          // A client that goes away while its buffer is full never drains: wait for either.
-          if (!res.write(message)) await drainedOrClosed(res);
-          if (res.destroyed) break;
-        }
+          return id ? `id: ${id}\n${chunk}` : chunk;
+        });
       } catch (error) {
         if (!res.destroyed) options.logger.warn({ err: error }, 'event stream failed');
       } finally {
@@ -183,17 +180,4 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       }
     },
   };
-}
-
-/** Resolves when the response can take more, or is gone. */
-function drainedOrClosed(res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }

@@ -5,7 +5,6 @@
  * another for a fact that changes, such as a stream ending) subscribes with a signed viewer,
  * exactly as it queries.
  */
-import { once } from 'node:events';
 import type http from 'node:http';
 import { subscribe as graphqlSubscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createClient, createHandler, type ExecutionResult as SseExecutionResult } from 'graphql-sse';
@@ -154,10 +153,8 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
     streams.add(end);
     options.onOpen?.();
     try {
-      for await (const chunk of body) {
-        // A subscriber that reads slowly holds the writer here, not an unbounded buffer.
-        if (!res.write(chunk)) await once(res, 'drain');
-      }
+      // A subscriber that reads slowly holds the writer here, not an unbounded buffer.
+      await pumpEventStream(res, body);
     } catch (error) {
       if (!res.destroyed) options.logger.warn({ err: error }, 'event stream failed');
     } finally {
@@ -178,6 +175,33 @@ export function subscriptionServer<TContext extends object>(options: Subscriptio
       await Promise.all([...streams].map((end) => end()));
     },
   };
+}
+
+/**
+ * Writes an event stream's messages to the response at the reader's pace: when the socket's
+ * buffer is full it waits for a drain, or for the response to close (a reader that stopped
+ * reading and left never drains, and must not hold the stream open). Stops when the response is
+ * gone. `frame` may rewrite each message (the gateway adds `id:` lines).
+ */
+export async function pumpEventStream(res: http.ServerResponse, messages: AsyncIterable<string>, frame: (message: string) => string = (message) => message): Promise<void> {
+  for await (const message of messages) {
+    if (res.destroyed) break;
+    if (!res.write(frame(message))) await drainedOrClosed(res);
+    if (res.destroyed) break;
+  }
+}
+
+/** Resolves when the response can take more, or is gone. */
+function drainedOrClosed(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 export interface SignedSubscriptionOptions {
