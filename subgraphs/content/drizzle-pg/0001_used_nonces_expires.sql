@@ -1,0 +1,1 @@
+CREATE INDEX "used_nonces_expires" ON "used_nonces" USING btree ("expires_at");
