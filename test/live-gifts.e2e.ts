@@ -1,7 +1,7 @@
 /**
  * LIVE gift events through the gateway: `liveGiftEvents` over WebSocket and SSE, each event
  * completed across the graph (the sender from users, the stream's creator from content, the
- * leaderboard and earnings from gifts), one event per committed send, resumable after a
+ * leaderboards from gifts), one event per committed send, resumable after a
  * disconnect or a restart of the gifts subgraph without a gap or a repeat.
  */
 import http from 'node:http';
@@ -37,7 +37,7 @@ const GIFT_EVENTS = /* GraphQL */ `
       combo
       send { id quantity coins diamonds sender { id handle } gift { name coinPrice } }
       totals { coins diamonds giftCount gifterCount }
-      stream { id topGifters(first: 3) { rank coins user { handle } } creator { id giftEarnings { diamonds } } }
+      stream { id topGifters(first: 3) { rank coins user { handle } } creator { id topGifters(first: 1) { coins } } }
     }
   }
 `;
@@ -167,7 +167,7 @@ function rawEventStream(query: string, variables: Record<string, unknown>, heade
 }
 
 describe('a gift sent through the gateway', () => {
-  it('reaches a WebSocket and an SSE subscriber with the sender’s handle, the new totals, the stream’s leaderboard and the creator’s earnings, with combos 1, 2, 3', async () => {
+  it('reaches a WebSocket and an SSE subscriber with the sender’s handle, the new totals, the stream’s and the creator’s leaderboards, with combos 1, 2, 3', async () => {
     const creator = creatorIds[5] as string;
     const sender = userIds[28] as string;
     const stream = await liveStreamOf(creator);
@@ -182,7 +182,7 @@ describe('a gift sent through the gateway', () => {
     const sends: string[] = [];
     for (let n = 1; n <= 3; n += 1) {
       sends.push(await sentGift(sender, stream));
-      // One at a time, so each event's leaderboard and earnings (read when it is completed) are those after it.
+      // One at a time, so each event's leaderboards (read when it is completed) are those after it.
       await eventually(() => overWs.results.length === n && overSse.results.length === n, `gift event ${n} on both`);
     }
     for (const received of [overWs, overSse]) {
@@ -193,7 +193,7 @@ describe('a gift sent through the gateway', () => {
           combo: n,
           send: { id: sends[n - 1], quantity: 1, coins: 30, diamonds: 15, sender: { id: sender, handle }, gift: { name: 'Doughnut', coinPrice: 30 } },
           totals: { coins: 30 * n, diamonds: 15 * n, giftCount: n, gifterCount: 1 },
-          stream: { id: stream, topGifters: [{ rank: 1, coins: 30 * n, user: { handle } }], creator: { id: creator, giftEarnings: { diamonds: 15 * n } } },
+          stream: { id: stream, topGifters: [{ rank: 1, coins: 30 * n, user: { handle } }], creator: { id: creator, topGifters: [{ coins: 30 * n }] } },
         })),
       );
       expect(received.results.map((result) => result.extensions?.eventId)).toEqual(['1', '2', '3']);

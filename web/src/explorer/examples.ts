@@ -43,7 +43,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     walkthrough: 'Quickstart',
     title: 'A creator’s profile, across all four subgraphs',
     credentials: 'anyone',
-    hint: 'The README’s first query: the creator from users, videos and streams from content, products from commerce, gift totals from gifts.',
+    hint: 'The README’s first query: the creator from users, videos and streams from content, products from commerce, gift totals and top gifters from gifts.',
     query: `query CreatorProfile {
   creator(handle: "maya.cooking") {
     displayName
@@ -56,7 +56,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     liveStreams(first: 3) {
       edges { node { title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds } } }
     }
-    giftEarnings { diamonds value { formatted } }
+    topGifters(first: 3) { rank coins user { handle } }
     catalogs(first: 3) { edges { node { name brand { name } } } }
     showcase(first: 5) { edges { node { title price { formatted } } } }
   }
@@ -67,14 +67,14 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     walkthrough: 'Quickstart',
     title: 'The video feed',
     credentials: 'anyone',
-    hint: 'Newest videos first, with each creator, tagged products and gift earnings; page on with `after: pageInfo.endCursor`.',
+    hint: 'Newest videos first, with each creator and tagged products; page on with `after: pageInfo.endCursor`.',
     query: `query Feed($first: Int = 10, $after: String) {
   feed(first: $first, after: $after) {
     edges {
       node {
         id
         caption
-        creator { handle displayName giftEarnings { diamonds } }
+        creator { handle displayName }
         products { title price { formatted } brand { name } }
       }
     }
@@ -142,15 +142,15 @@ mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempo
   {
     id: 'stream-earnings',
     walkthrough: 'Gifts',
-    title: '3. The creator’s gift earnings',
+    title: '3. What the stream was gifted',
     credentials: 'anyone',
-    hint: 'The stream’s totals and leaderboard (gifts) and its creator’s earnings.',
+    hint: 'The stream’s totals and leaderboard (gifts), public. What the creator earned is theirs alone: with their token, `me { creator { giftEarnings } }` (step 6); anyone else gets null with FORBIDDEN.',
     query: `query StreamEarnings($liveStreamId: ID!) {
   liveStream(id: $liveStreamId) {
     title
-    giftTotals { coins diamonds }
+    giftTotals { coins diamonds giftCount gifterCount }
     topGifters { rank coins user { handle } }
-    creator { handle giftEarnings { diamonds value { formatted } } }
+    creator { handle }
   }
 }`,
     variables: { liveStreamId: SEEDED.liveStreamId },
@@ -408,7 +408,7 @@ mutation ApproveReturn($returnId: ID!) {
     combo
     send { quantity coins gift { name coinPrice } sender { handle displayName } }
     totals { coins diamonds giftCount gifterCount }
-    stream { topGifters(first: 3) { rank coins user { handle } } creator { giftEarnings { diamonds } } }
+    stream { topGifters(first: 3) { rank coins user { handle } } creator { handle } }
   }
 }`,
     variables: { liveStreamId: SEEDED.liveStreamId },

@@ -114,7 +114,11 @@ export type CreateGiftOfferInput = {
 
 export type Creator = {
   __typename?: 'Creator';
-  /** Diamonds from every LIVE gift the creator received, and their money value. */
+  /**
+   * Diamonds from every LIVE gift the creator received, and their money value: the creator's
+   * income, so only the creator sees it (FORBIDDEN for anyone else). A stream's gift totals are
+   * public (`LiveStream.giftTotals`).
+   */
   giftEarnings?: Maybe<GiftEarnings>;
   /** The creator's gift payouts, newest first. Only the creator sees them. */
   giftPayouts?: Maybe<GiftPayoutConnection>;
@@ -162,8 +166,8 @@ export type GiftBalance = {
 };
 
 /**
- * Diamonds a creator received from LIVE gifts and what they are worth. In diamonds,
- * `diamonds` = `available` + `inFlight` + `paidOut`.
+ * Diamonds a creator received from LIVE gifts and what they are worth; the creator's own. In
+ * diamonds, `diamonds` = `available` + `inFlight` + `paidOut`.
  */
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
