@@ -498,7 +498,7 @@ export type Mutation = {
    * outside the US, or the offer is not offered in the sender's country),
    * RECIPIENT_REGION_UNAVAILABLE (the offer is not offered in the recipient's country),
    * SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever; a claim link counts once),
-   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
+   * CANNOT_GIFT_SELF (the recipient is the sender), RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
    * started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150 characters),
    * IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer; nothing was
    * sent). A refused send changes nothing. Retrying with the same idempotency key and input returns
