@@ -8,7 +8,7 @@
  * the way services ask each other (a signed `_entities` request), never by opening its store.
  */
 import { parseArgs } from 'node:util';
-import { subgraphUrl } from '@app/kit/config';
+import { hostFrom, portFor } from '@app/kit/config';
 import { createLogger } from '@app/kit/log';
 import { createPeerClient } from '@app/kit/peers';
 import { anonymousViewer } from '@app/kit/viewer';
@@ -128,8 +128,9 @@ function storeName(config: Pick<GatewayConfig, 'keyStorePath' | 'keyStoreUrl'>):
 
 /** Whether commerce, which owns brands, knows `brandId`: a key for no brand would act for nobody. */
 async function brandOf(config: Pick<GatewayConfig, 'internalSecret'>, brandId: string): Promise<{ ok: true; name: string } | { ok: false; problem: string }> {
-  const url = subgraphUrl('commerce');
-  const peers = createPeerClient({ secret: config.internalSecret, logger: createLogger('keys', { level: 'silent' }), timeoutMs: 5_000 });
+  // Where `npm start` runs commerce with the same environment: COMMERCE_URL, else HOST and COMMERCE_PORT.
+  const url = process.env.COMMERCE_URL ?? `http://${hostFrom()}:${portFor('commerce')}/graphql`;
+  const peers = createPeerClient({ urls: { commerce: url }, secret: config.internalSecret, logger: createLogger('keys', { level: 'silent' }), timeoutMs: 5_000 });
   try {
     const [brand] = await peers.entities<{ id: string; name: string }>('commerce', 'Brand', [brandId], 'id name', anonymousViewer());
     if (!brand) return { ok: false, problem: `No brand has the id ${brandId}: no key was created. List brands with { brands { edges { node { id name } } } }.` };
