@@ -97,7 +97,7 @@ export async function prepareWrites(options: {
       await run('mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_17500", idempotencyKey: $key }) { wallet { coins } } }', { key: `bench-writes-coins-${sender.id}-${i}` }, bearer(sender.token));
     }
   }
-  const streams = [2, 3, 4].map((index) => ({ id: liveStreamIds[index]!, creatorId: liveStreamCreatorId(index) }));
+  const streams = await Promise.all([2, 3, 4].map(async (index) => ({ id: liveStreamIds[index]!, creatorId: liveStreamCreatorId(index), creatorToken: await options.tokenFor(liveStreamCreatorId(index)) })));
   const { liveGifts } = await run('{ liveGifts { id coinPrice } }', {});
   const giftId = [...(liveGifts as { id: string; coinPrice: number }[])].sort((a, b) => a.coinPrice - b.coinPrice)[0]!.id;
 

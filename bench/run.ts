@@ -63,11 +63,11 @@ const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
 
-const FEED = `query Feed { feed(first: 20) { edges { node { id caption publishedAt creator { id handle displayName verified giftEarnings { diamonds } } products { id title price { amount currencyCode } } } } pageInfo { hasNextPage endCursor } } }`;
+const FEED = `query Feed { feed(first: 20) { edges { node { id caption publishedAt creator { id handle displayName verified } products { id title price { amount currencyCode } } } } pageInfo { hasNextPage endCursor } } }`;
 const PROFILE = `query CreatorProfile($handle: String!) { creator(handle: $handle) { displayName followerCount followers(first: 3) { edges { node { handle } } }
   videos(first: 5) { edges { node { caption products { title price { formatted } brand { name } } } } pageInfo { hasNextPage endCursor } }
   liveStreams(first: 3) { edges { node { title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds } } } }
-  giftEarnings { diamonds value { formatted } } catalogs(first: 3) { edges { node { name brand { name } } } } showcase(first: 5) { edges { node { title price { formatted } } } } } }`;
+  topGifters(first: 3) { rank coins user { handle } } catalogs(first: 3) { edges { node { name brand { name } } } } showcase(first: 5) { edges { node { title price { formatted } } } } } }`;
 /** What the gateway's first fetch for FEED asks the content subgraph: the floor for the feed. */
 const FEED_FIRST_FETCH = `query Feed__content__0 { feed(first: 20) { edges { node { __typename id caption publishedAt creator { __typename id } } } pageInfo { hasNextPage endCursor } } }`;
 

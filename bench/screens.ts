@@ -14,13 +14,13 @@ export interface Operation {
 }
 
 export const FEED_PAGE = `query FeedPage($after: String) { feed(first: 6, after: $after) { edges { cursor node { id caption thumbnailUrl viewCount likeCount publishedAt
-  creator { id handle displayName verified giftEarnings { diamonds } } products { id title price { amount currencyCode } inStock } } } pageInfo { hasNextPage endCursor } } }`;
+  creator { id handle displayName verified } products { id title price { amount currencyCode } inStock } } } pageInfo { hasNextPage endCursor } } }`;
 
 export const CREATOR_PROFILE = `query CreatorProfile($handle: String!) { creator(handle: $handle) { id handle displayName bio verified followerCount followingCount videoCount
   followers(first: 3) { edges { node { id handle } } }
   videos(first: 5) { edges { node { id caption products { id title price { amount currencyCode formatted } brand { id name } } } } pageInfo { hasNextPage endCursor } }
   liveStreams(first: 3) { edges { node { id title status pinnedProducts { id title price { formatted } } giftTotals { coins diamonds } } } }
-  giftEarnings { diamonds value { formatted } } topGifters(first: 3) { rank coins user { id handle } }
+  topGifters(first: 3) { rank coins user { id handle } }
   catalogs(first: 3) { edges { node { id name brand { id name } } } } showcase(first: 5) { edges { node { id title price { formatted } } } } } }`;
 
 export const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { id title description price { amount currencyCode formatted } inventory inStock status imageUrl commissionRate
@@ -31,7 +31,7 @@ export const VIDEO_PAGE = `query VideoPage($id: ID!) { video(id: $id) { id capti
   products { id title price { amount currencyCode formatted } inStock brand { id name } } } }`;
 
 export const LIVE_STREAM_PAGE = `query LiveStreamPage($id: ID!) { liveStream(id: $id) { id title status isLive viewerCount scheduledFor startedAt endedAt
-  creator { id handle displayName followerCount giftEarnings { diamonds } }
+  creator { id handle displayName followerCount }
   pinnedProducts { id title price { amount currencyCode formatted } inStock brand { id name } }
   giftTotals { coins diamonds giftCount gifterCount } topGifters(first: 5) { rank coins user { id handle } } } }`;
 
@@ -42,7 +42,7 @@ export const BRAND_PAGE = `query BrandPage($id: ID!) { brand(id: $id) { id name 
 export const CATALOG_PAGE = `query CatalogPage($id: ID!) { catalog(id: $id) { id name description brand { id name logoUrl }
   products(first: 10) { edges { node { id title price { amount currencyCode formatted } inStock } } } } }`;
 
-export const CREATORS_PAGE = `query Creators($after: String) { creators(first: 5, after: $after) { edges { cursor node { id handle displayName verified followerCount videoCount giftEarnings { diamonds } } } pageInfo { hasNextPage endCursor } } }`;
+export const CREATORS_PAGE = `query Creators($after: String) { creators(first: 5, after: $after) { edges { cursor node { id handle displayName verified followerCount videoCount } } pageInfo { hasNextPage endCursor } } }`;
 
 export const LIVE_NOW = `query LiveNow { liveNow(first: 10) { edges { node { id title viewerCount creator { id handle displayName } giftTotals { coins } pinnedProducts { id title } } } } }`;
 

@@ -93,7 +93,7 @@ const spec: WritesSpec = {
   buyers: [{ id: 'b1', token: 'token-b1' }],
   followPairs: [{ follower: { id: 'f1', token: 'token-f1' }, targetId: 't1' }],
   senders: [{ id: 's1', token: 'token-s1' }],
-  streams: [{ id: 'l1', creatorId: 'c' }],
+  streams: [{ id: 'l1', creatorId: 'c', creatorToken: 'token-c' }],
 };
 
 /** What the writer starts from: the fake world as it is. */

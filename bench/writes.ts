@@ -36,8 +36,11 @@ export interface WritesSpec {
   buyers: Account[];
   followPairs: { follower: Account; targetId: string }[];
   senders: Account[];
-  /** Live streams with distinct creators: a send changes the stream's totals and its creator's earnings. */
-  streams: { id: string; creatorId: string }[];
+  /**
+   * Live streams with distinct creators: a send changes the stream's totals and its creator's
+   * earnings, which only the creator may read (`creatorToken`).
+   */
+  streams: { id: string; creatorId: string; creatorToken: string }[];
 }
 
 /** What the reserved entities hold now; carried from one run to the next. */
@@ -96,7 +99,7 @@ export async function readWriteState(spec: WritesSpec, run: Run): Promise<WriteS
     state.followingCounts[follower.id] = (await run(ME_FOLLOWING, {}, bearer(follower))).me.followingCount;
   }
   for (const stream of spec.streams) {
-    const { liveStream } = await run(STREAM_GIFTS, { id: stream.id });
+    const { liveStream } = await run(STREAM_GIFTS, { id: stream.id }, { authorization: `Bearer ${stream.creatorToken}` });
     state.streamTotals[stream.id] = { coins: liveStream.giftTotals.coins, diamonds: liveStream.giftTotals.diamonds, giftCount: liveStream.giftTotals.giftCount };
     state.creatorDiamonds[stream.creatorId] = liveStream.creator.giftEarnings.diamonds;
   }
@@ -226,10 +229,10 @@ export class Writer {
       const target = await this.run(report, `user ${targetId} (concurrent)`, USER_FOLLOWERS, { id: targetId });
       if (target) judge(`user ${targetId} followerCount`, history, target.user?.followerCount, start);
     } else {
-      const { creatorId } = pick(this.spec.streams);
+      const { creatorId, creatorToken } = pick(this.spec.streams);
       const history = this.diamondsHistory(creatorId);
       const start = this.now();
-      const creator = await this.run(report, `creator ${creatorId} (concurrent)`, CREATOR_DIAMONDS, { id: creatorId });
+      const creator = await this.run(report, `creator ${creatorId} (concurrent)`, CREATOR_DIAMONDS, { id: creatorId }, { authorization: `Bearer ${creatorToken}` });
       if (creator) judge(`creator ${creatorId} diamonds`, history, creator.creator?.giftEarnings?.diamonds, start);
     }
     return report;
@@ -370,12 +373,13 @@ export class Writer {
     this.diamondsHistory(stream.creatorId).acked(sent, this.state.creatorDiamonds[stream.creatorId]!, this.now());
     this.state.walletCoins[sender.id]! -= send.coins;
     this.expect(report, `sendLiveGift's wallet of ${sender.id}`, written!.sendLiveGift.wallet.coins, this.state.walletCoins[sender.id]);
-    const page = await this.run(report, `live stream ${stream.id} after a gift`, STREAM_GIFTS, { id: stream.id });
+    const asCreator = { authorization: `Bearer ${stream.creatorToken}` };
+    const page = await this.run(report, `live stream ${stream.id} after a gift`, STREAM_GIFTS, { id: stream.id }, asCreator);
     if (page) {
       this.expect(report, `live stream ${stream.id} gift totals`, JSON.stringify(page.liveStream?.giftTotals), JSON.stringify(totals));
       this.expect(report, `live stream ${stream.id}'s creator diamonds`, page.liveStream?.creator.giftEarnings?.diamonds, this.state.creatorDiamonds[stream.creatorId]);
     }
-    const creator = await this.run(report, `creator ${stream.creatorId} after a gift`, CREATOR_DIAMONDS, { id: stream.creatorId });
+    const creator = await this.run(report, `creator ${stream.creatorId} after a gift`, CREATOR_DIAMONDS, { id: stream.creatorId }, asCreator);
     if (creator) this.expect(report, `creator ${stream.creatorId} diamonds`, creator.creator?.giftEarnings?.diamonds, this.state.creatorDiamonds[stream.creatorId]);
     const wallet = await this.run(report, `wallet of ${sender.id} after a gift`, ME_WALLET, {}, bearer(sender));
     if (wallet) this.expect(report, `wallet of ${sender.id}`, wallet.me?.wallet?.coins, this.state.walletCoins[sender.id]);

@@ -1,12 +1,13 @@
 /**
  * `npm run token -- <handle>`: prints a bearer token for a seeded user, signed with the
- * gateway's development JWT settings, so you can act as someone in Sandbox.
+ * gateway's development JWT settings, so you can act as someone in the explorer (or any client).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDir } from '../packages/kit/src/config.ts';
+import { dataDir, portFor } from '../packages/kit/src/config.ts';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { gatewayConfig } from '../gateway/src/config.ts';
+import type { ExplorerMode } from '../gateway/src/explorer-mode.ts';
 import { openUsersStore } from '../subgraphs/users/src/db/store.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'expires-in': { type: 'string', default: '12h' } } });
@@ -31,5 +32,13 @@ if (!user) {
 }
 const token = await signUserToken(config.jwt, user, { expiresIn: values['expires-in'] });
 console.error(`Token for @${user.handle} (${user.displayName}, ${user.id}, ${user.country}), valid for ${values['expires-in']}.`);
-console.error('In Sandbox, open the Headers panel and add:  Authorization: Bearer <token>\n');
+console.error(`${whereToPaste(config.explorer ?? 'graphiql', portFor('gateway'))}\n`);
 console.log(token);
+
+/** Where the token goes, in the words of the page the gateway serves (GraphiQL unless EXPLORER says otherwise). */
+function whereToPaste(explorer: ExplorerMode, port: number): string {
+  const url = `http://localhost:${port}/`;
+  if (explorer === 'sandbox') return `In Apollo Sandbox (${url}), open the Headers panel and add:  Authorization: Bearer <token>`;
+  if (explorer === 'graphiql') return `In the explorer (${url}), open the Headers tab below the editor and add:  "Authorization": "Bearer <token>"`;
+  return 'Send it as the header  Authorization: Bearer <token>';
+}

@@ -109,8 +109,9 @@ describe('the entity cache through the gateway', () => {
     const sender = userIds[42] as string;
     const stream = liveStreamIds[2] as string;
     const creator = liveStreamCreatorId(2);
-    const diamonds = async () => (await read(graph, CREATOR_DIAMONDS, { id: creator })).body.data.creator.giftEarnings.diamonds as number;
-    const throughStream = async () => (await read(graph, STREAM_CREATOR, { id: stream })).body.data.liveStream.creator.giftEarnings.diamonds as number;
+    // Gift earnings are the creator's own: read as the creator.
+    const diamonds = async () => (await read(graph, CREATOR_DIAMONDS, { id: creator }, await as(creator))).body.data.creator.giftEarnings.diamonds as number;
+    const throughStream = async () => (await read(graph, STREAM_CREATOR, { id: stream }, await as(creator))).body.data.liveStream.creator.giftEarnings.diamonds as number;
     const before = await diamonds();
     expect(await throughStream()).toBe(before);
     expect((await hitsOf(graph, diamonds)).hits).toBeGreaterThan(0);

@@ -110,7 +110,7 @@ async function gatewayWith(subgraphUrls: Partial<RunningGraph['subgraphUrls']>, 
   };
 }
 
-const PROFILE = 'query ($id: ID!) { creator(id: $id) { handle giftEarnings { diamonds } } }';
+const PROFILE = 'query ($id: ID!) { creator(id: $id) { handle topGifters(first: 1) { rank } } }';
 const ask = async (url: string, requestId: string) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body: JSON.stringify({ query: PROFILE, variables: { id: creatorIds[0] } }) });
   return (await response.json()) as any;
@@ -123,7 +123,7 @@ describe('a subgraph that answers 4xx', () => {
     try {
       const body = await ask(gateway.url, 'four-oh-four');
       expect(body.data.creator.handle).toEqual(expect.any(String));
-      expect(body.data.creator.giftEarnings).toBeNull();
+      expect(body.data.creator.topGifters).toBeNull();
       expect(body.errors).toHaveLength(1);
       expect(body.errors[0].extensions).toEqual({ code: 'SUBREQUEST_HTTP_ERROR', service: 'gifts', status: 404 });
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|Not Found/);

@@ -1,16 +1,22 @@
 /**
  * LIVE gift events through the gateway: `liveGiftEvents` over WebSocket and SSE, each event
  * completed across the graph (the sender from users, the stream's creator from content, the
- * leaderboard and earnings from gifts), one event per committed send, resumable after a
+ * leaderboards from gifts), one event per committed send, resumable after a
  * disconnect or a restart of the gifts subgraph without a gap or a repeat.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { createPeerClient } from '@app/kit/peers';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
+import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
+import { createGateway } from '@app/gateway/src/gateway.ts';
+import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
 import { eventually, rawEventStream, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
@@ -31,7 +37,7 @@ const GIFT_EVENTS = /* GraphQL */ `
       combo
       send { id quantity coins diamonds sender { id handle } gift { name coinPrice } }
       totals { coins diamonds giftCount gifterCount }
-      stream { id topGifters(first: 3) { rank coins user { handle } } creator { id giftEarnings { diamonds } } }
+      stream { id topGifters(first: 3) { rank coins user { handle } } creator { id topGifters(first: 1) { coins } } }
     }
   }
 `;
@@ -109,7 +115,7 @@ function giftLoop(userId: string, liveStreamId: string, on: Graph = graph) {
 }
 
 describe('a gift sent through the gateway', () => {
-  it('reaches a WebSocket and an SSE subscriber with the sender’s handle, the new totals, the stream’s leaderboard and the creator’s earnings, with combos 1, 2, 3', async () => {
+  it('reaches a WebSocket and an SSE subscriber with the sender’s handle, the new totals, the stream’s and the creator’s leaderboards, with combos 1, 2, 3', async () => {
     const creator = creatorIds[5] as string;
     const sender = userIds[28] as string;
     const stream = await liveStreamOf(creator);
@@ -124,7 +130,7 @@ describe('a gift sent through the gateway', () => {
     const sends: string[] = [];
     for (let n = 1; n <= 3; n += 1) {
       sends.push(await sentGift(sender, stream));
-      // One at a time, so each event's leaderboard and earnings (read when it is completed) are those after it.
+      // One at a time, so each event's leaderboards (read when it is completed) are those after it.
       await eventually(() => overWs.results.length === n && overSse.results.length === n, `gift event ${n} on both`);
     }
     for (const received of [overWs, overSse]) {
@@ -135,7 +141,7 @@ describe('a gift sent through the gateway', () => {
           combo: n,
           send: { id: sends[n - 1], quantity: 1, coins: 30, diamonds: 15, sender: { id: sender, handle }, gift: { name: 'Doughnut', coinPrice: 30 } },
           totals: { coins: 30 * n, diamonds: 15 * n, giftCount: n, gifterCount: 1 },
-          stream: { id: stream, topGifters: [{ rank: 1, coins: 30 * n, user: { handle } }], creator: { id: creator, giftEarnings: { diamonds: 15 * n } } },
+          stream: { id: stream, topGifters: [{ rank: 1, coins: 30 * n, user: { handle } }], creator: { id: creator, topGifters: [{ coins: 30 * n }] } },
         })),
       );
       expect(received.results.map((result) => result.extensions?.eventId)).toEqual(['1', '2', '3']);
@@ -306,6 +312,73 @@ describe('the end of a stream, heard across a restart of content', () => {
     expect(received.completed).toBe(true);
     expect(eventsOf(received).map((event) => event.send.id)).toEqual(sends);
     await ws.dispose();
+  });
+});
+
+describe('an event while users, which completes its sender, is unavailable', () => {
+  const SENDER_EVENTS = 'subscription ($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id sender { handle } } } }';
+
+  /** Subscribes on `on`, sends one gift through the graph, and checks the event keeps its own fields. */
+  async function expectEventWithoutSender(on: { url: string; listening: () => number }, stream: string, sender: string, promptlyMs: number) {
+    const ws = webSocketClient(on.url);
+    const received = subscribeOverWebSocket(ws, SENDER_EVENTS, { id: stream });
+    try {
+      await eventually(() => on.listening() === 1, 'the subscription');
+      const sent = Date.now();
+      const sendId = await sentGift(sender, stream);
+      await eventually(() => received.results.length === 1, 'the event', promptlyMs + 5_000);
+      expect(Date.now() - sent).toBeLessThan(promptlyMs);
+      const [event] = received.results;
+      // The gift's own data arrives; only what users completes is null, with the error at its path.
+      expect(event.data).toEqual({ liveGiftEvents: { id: '1', send: { id: sendId, sender: null } } });
+      expect(event.errors).toEqual([expect.objectContaining({ path: ['liveGiftEvents', 'send', 'sender'], extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', service: 'users' }) })]);
+      expect(received.completed).toBe(false);
+    } finally {
+      received.stop();
+      await ws.dispose();
+    }
+  }
+
+  it('stopped: arrives at once with send.id, sender null and SERVICE_UNAVAILABLE at send.sender', async () => {
+    // Scheduling a stream asks users whether its creator is one: before users stops.
+    const [stream, sender] = [await liveStreamOf(creatorIds[13] as string), userIds[40] as string];
+    await buyCoins(sender);
+    const { port } = graph.subgraphs.users;
+    await graph.subgraphs.users.stop();
+    try {
+      await expectEventWithoutSender({ url: graph.url, listening: () => graph.gateway.subscriptions.listeningSubscriptions }, stream, sender, 2_000);
+    } finally {
+      const peers = createPeerClient({ urls: graph.subgraphUrls, secret: TEST_INTERNAL_SECRET, logger: createLogger('peers', { level: 'silent' }) });
+      graph.subgraphs.users = await serveUsers(graph.stores.users, { port, host: '127.0.0.1', logger: createLogger('users', { level: 'silent' }), internalSecret: TEST_INTERNAL_SECRET, peers });
+    }
+  });
+
+  it('paused (accepts, never answers): arrives after the subgraph timeout with send.id, sender null and SERVICE_UNAVAILABLE at send.sender', async () => {
+    const [stream, sender] = [await liveStreamOf(creatorIds[14] as string), userIds[41] as string];
+    await buyCoins(sender);
+    // A paused process: the connection is accepted and nothing comes back.
+    const paused = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => paused.listen(0, '127.0.0.1', resolve));
+    const keys = openKeyStore(':memory:');
+    const gateway = createGateway({
+      config: { ...graph.config, subgraphTimeoutMs: 500 },
+      keys,
+      logger: createLogger('gateway', { level: 'silent' }),
+      subgraphUrls: { ...graph.subgraphUrls, users: `http://127.0.0.1:${(paused.address() as AddressInfo).port}/graphql` },
+    });
+    await gateway.start();
+    const server = await listen(gateway.handler, 0, '127.0.0.1');
+    server.server.on('upgrade', gateway.handleUpgrade);
+    try {
+      await expectEventWithoutSender({ url: server.url, listening: () => gateway.subscriptions.listeningSubscriptions }, stream, sender, 3_000);
+    } finally {
+      await gateway.stopSubscriptions();
+      await server.close();
+      await gateway.stop();
+      keys.close();
+      paused.closeAllConnections();
+      await new Promise((resolve) => paused.close(resolve));
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * owning subgraph, each event completed across the graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creatorIds, userIds } from '@app/fixtures/world';
+import { creatorIds, LIVE_NOW_COUNT, liveStreamIds, userIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
 
@@ -65,5 +65,34 @@ describe('a live stream’s lifecycle, as subscribers see it', () => {
     }
     await eventually(() => graph.gateway.subscriptions.upstreamSubscriptions === 0, 'the upstream to close');
     await ws.dispose();
+  });
+});
+
+describe('a seeded stream that has ended', () => {
+  const ENDED_UPDATES = 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id status stream { id status endedAt } } }';
+  // The seed's streams after those live now have ended (then come the scheduled ones).
+  const ended = [liveStreamIds[LIVE_NOW_COUNT] as string, liveStreamIds[LIVE_NOW_COUNT + 1] as string];
+
+  async function updatesOf(streamId: string) {
+    const received = subscribeOverSse(graph.url, ENDED_UPDATES, { id: streamId });
+    await received.done;
+    expect(received.error).toBeUndefined();
+    expect(received.completed).toBe(true);
+    return received.results;
+  }
+
+  it('sends its ENDED event (LIVE, then ENDED: id 2), then completes, also once the retention window has dropped it', async () => {
+    const [first, second] = ended as [string, string];
+    const { endedAt } = (await graph.query('query ($id: ID!) { liveStream(id: $id) { endedAt } }', { id: first })).body.data.liveStream;
+    expect(endedAt).toEqual(expect.any(String));
+    const endedEvent = (id: string) => [{ data: { liveStreamUpdates: { id: '2', status: 'ENDED', stream: { id, status: 'ENDED', endedAt: expect.any(String) } } } }];
+    expect(await updatesOf(first)).toMatchObject(endedEvent(first));
+    expect((await updatesOf(first))[0].data.liveStreamUpdates.stream.endedAt).toBe(endedAt);
+
+    // Any new event prunes what is older than the window: the seeded ones, dated when each stream ran.
+    await scheduleStream(creatorIds[4] as string, 'Pruning the outbox');
+    expect(await graph.rows('content').scalar('select count(*) from live_events where topic = ?', second)).toBe(0);
+    expect(await updatesOf(second)).toMatchObject(endedEvent(second));
+    expect(await updatesOf(first)).toMatchObject(endedEvent(first));
   });
 });

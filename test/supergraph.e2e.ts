@@ -25,7 +25,7 @@ const CREATOR_PROFILE = /* GraphQL */ `
       liveStreams(first: 5) {
         edges { node { id title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds giftCount } } }
       }
-      giftEarnings { diamonds value { amount currencyCode formatted } }
+      topGifters(first: 3) { rank coins user { handle } }
       catalogs(first: 5) { edges { node { name brand { name } } } }
       showcase(first: 5) { edges { node { title brand { name platform } } } }
     }
@@ -68,12 +68,34 @@ describe('the supergraph through the gateway', () => {
     const sum = (sends: typeof seeded, field: 'coins' | 'diamonds' | 'quantity') => sends.reduce((total, send) => total + send[field], 0);
     expect(onStream.length).toBeGreaterThan(0);
     expect(live.giftTotals).toEqual({ coins: sum(onStream, 'coins'), diamonds: sum(onStream, 'diamonds'), giftCount: sum(onStream, 'quantity') });
-    const diamonds = sum(toCreator, 'diamonds');
-    const cents = Math.floor(diamonds / 2); // 200 diamonds = $1, rounded down
-    expect(creator.giftEarnings).toEqual({ diamonds, value: { amount: cents, currencyCode: 'USD', formatted: `$${(cents / 100).toFixed(2)}` } });
+    expect(toCreator.length).toBeGreaterThan(0);
+    expect(creator.topGifters.length).toBeGreaterThan(0);
     // commerce on the creator
     expect(creator.showcase.edges.length).toBeGreaterThan(0);
     expect(Array.isArray(creator.catalogs.edges)).toBe(true);
+  });
+
+  it("keeps a creator's gift earnings the creator's own: anonymous and another user get null and an error, the creator the seed's total", async () => {
+    const EARNINGS = 'query ($id: ID!) { creator(id: $id) { handle giftEarnings { diamonds value { amount currencyCode formatted } } } }';
+    const creatorId = creatorIds[0] as string;
+    const bearer = async (userId: string) => ({ authorization: `Bearer ${await graph.tokenFor(userId)}` });
+
+    const anonymous = await graph.query(EARNINGS, { id: creatorId });
+    expect(anonymous.body.data.creator).toEqual({ handle: expect.any(String), giftEarnings: null });
+    expect(anonymous.body.errors?.map((error: any) => [error.path?.join('.'), error.extensions?.code])).toEqual([['creator.giftEarnings', 'UNAUTHENTICATED']]);
+
+    const other = await graph.query(EARNINGS, { id: creatorId }, await bearer(creatorIds[1] as string));
+    expect(other.body.data.creator.giftEarnings).toBeNull();
+    expect(other.body.errors?.map((error: any) => [error.path?.join('.'), error.extensions?.code])).toEqual([['creator.giftEarnings', 'FORBIDDEN']]);
+
+    const own = await graph.query(EARNINGS, { id: creatorId }, await bearer(creatorId));
+    expect(own.body.errors).toBeUndefined();
+    const diamonds = giftsSeed()
+      .history.liveGiftSends.filter((send) => send.creatorId === creatorId)
+      .reduce((total, send) => total + send.diamonds, 0);
+    expect(diamonds).toBeGreaterThan(0);
+    const cents = Math.floor(diamonds / 2); // 200 diamonds = $1, rounded down
+    expect(own.body.data.creator.giftEarnings).toEqual({ diamonds, value: { amount: cents, currencyCode: 'USD', formatted: `$${(cents / 100).toFixed(2)}` } });
   });
 
   it("the explorer's seeded ids are what its examples say: another creator's live stream, a US friend, a product of the stream's topic to pin", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, creatorPopularity, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
-import { videoLikes } from './db/schema.ts';
+import { liveEvents, liveEventTopics, liveStreams, videoLikes } from './db/schema.ts';
 import { openContentStore } from './db/store.ts';
 import { createServer } from './server.ts';
 
@@ -193,5 +193,22 @@ describe('content subgraph', () => {
     expect(fifty).toBe(five);
     expect(five).toBeGreaterThan(0);
     expect(five).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('the content seed', () => {
+  it('writes each seeded stream’s lifecycle to the outbox as the live code does: LIVE at its start, ENDED at its end (its last), SCHEDULED for one still to come', async () => {
+    const streams = store.db.select().from(liveStreams).all();
+    const events = store.db.select().from(liveEvents).all();
+    const counters = new Map(store.db.select().from(liveEventTopics).all().map((row) => [row.topic, row.lastSeq]));
+    expect(new Set(streams.map((stream) => stream.status))).toEqual(new Set(['LIVE', 'ENDED', 'SCHEDULED']));
+    for (const stream of streams) {
+      const own = events.filter((event) => event.topic === stream.id).sort((a, b) => a.seq - b.seq);
+      const expected = { LIVE: [['LIVE', stream.startedAt]], ENDED: [['LIVE', stream.startedAt], ['ENDED', stream.endedAt]], SCHEDULED: [['SCHEDULED', new Date(SEED_TIME)]] }[stream.status];
+      expect(own.map((event) => [event.kind, event.createdAt]), stream.id).toEqual(expected);
+      expect(own.map((event) => event.payload)).toEqual(own.map((event) => ({ status: event.kind })));
+      expect(own.map((event) => event.seq)).toEqual(own.map((_, i) => i + 1));
+      expect(counters.get(stream.id)).toBe(own.length);
+    }
   });
 });

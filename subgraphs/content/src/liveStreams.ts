@@ -23,7 +23,7 @@ import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
-import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
+import { liveSubscription, parseEventId, type LiveEvent, type LiveEventReads } from '@app/kit/live';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
@@ -139,20 +139,23 @@ export function endLiveStream(context: Context, id: string): Promise<LiveStreamR
 
 /**
  * A stream's status changes for one subscriber: what it missed after `after`, then each change
- * as it commits, completing after ENDED. For a stream that has already ended, ENDED (if still
- * kept) is sent at once and the subscription completes.
+ * as it commits, completing after ENDED. For a stream that has already ended, ENDED is sent at
+ * once and the subscription completes, also once the retention window has dropped it: being the
+ * stream's last event, it is rebuilt from the stream's row with its own id.
  */
 export async function liveStreamUpdates(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveStreamUpdateEvent>> {
   let position = parseEventId(after);
   // The stream's position first, then its status: a stream not ENDED by then ends with an event
   // after that position, which the subscription will see; one ENDED already has it as its last.
-  const { lastSeq } = await context.store.liveEventTopic(liveStreamId);
+  const { lastSeq, prunedThrough } = await context.store.liveEventTopic(liveStreamId);
   const [stream] = await context.store.liveStreamsByIds([liveStreamId]);
   if (!stream) throw notFound('LiveStream', liveStreamId);
   const ended = stream.status === 'ENDED';
   if (position === null) position = ended ? Math.max(0, lastSeq - 1) : lastSeq;
+  // Only ENDED was missed and the window no longer keeps it: it can be told again exactly.
+  const endedDropped = ended && lastSeq > 0 && position === lastSeq - 1 && prunedThrough >= lastSeq;
   const events = await liveSubscription(context, {
-    store: context.store,
+    store: endedDropped ? endedEventOf(stream, lastSeq) : context.store,
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
@@ -160,6 +163,15 @@ export async function liveStreamUpdates(context: Context, liveStreamId: string, 
     ...(ended ? { ended: Promise.resolve() } : {}),
   });
   return mapEvents(events, (event) => ({ id: String(event.seq), status: (event.payload as { status: LiveStreamStatus }).status, liveStreamId: event.topic }));
+}
+
+/** The outbox as it stood right after an ended stream's ENDED, `seq`: that event alone, after `seq - 1`. */
+function endedEventOf(stream: LiveStreamRow, seq: number): LiveEventReads {
+  const event: LiveEvent = { topic: stream.id, seq, kind: 'ENDED', payload: { status: 'ENDED' }, createdAt: stream.endedAt ?? new Date() };
+  return {
+    liveEventsAfter: async (_topic, after) => (after < seq ? [event] : []),
+    liveEventTopic: async () => ({ lastSeq: seq, prunedThrough: seq - 1 }),
+  };
 }
 
 /** Maps a stream of events without becoming an async generator (which could not be let go while it waits). */

@@ -152,12 +152,18 @@ describe('gift payouts', () => {
     expect(ledgerImbalance()).toEqual([]);
   });
 
-  it('shows the split and the payouts only to the creator; the total stays public', async () => {
+  it('shows the earnings, their split and the payouts only to the creator: another user and an anonymous caller get null and an error', async () => {
     const creator = await creatorWithEarnings(6);
-    const other = userIds[7] as string;
-    const seen = await run(other, EARNINGS, { id: creator });
-    expect(seen.data?._entities[0]).toMatchObject({ giftEarnings: { diamonds: 3_500, value: { amount: 1_750 }, available: null, inFlight: null, paidOut: null, payoutMinimum: { amount: 1_000 }, balance: null }, giftPayouts: null });
-    expect(seen.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect((await earningsOf(creator))?.giftEarnings).toMatchObject({ diamonds: 3_500, value: { amount: 1_750 }, available: { diamonds: 3_500 }, payoutMinimum: { amount: 1_000 } });
+    const seen = await run(userIds[7] as string, EARNINGS, { id: creator });
+    expect(seen.data?._entities[0]).toEqual({ giftEarnings: null, giftPayouts: null });
+    expect(seen.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.reason])).toEqual([
+      ['_entities.0.giftEarnings', 'FORBIDDEN', 'NOT_THE_CREATOR'],
+      ['_entities.0.giftPayouts', 'FORBIDDEN', 'NOT_THE_CREATOR'],
+    ]);
+    const unsigned = await run(null, EARNINGS, { id: creator });
+    expect(unsigned.data?._entities[0]).toEqual({ giftEarnings: null, giftPayouts: null });
+    expect(unsigned.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
     const anonymous = await run(null, PAYOUT, { input: { idempotencyKey: key() } });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

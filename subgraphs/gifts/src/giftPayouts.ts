@@ -56,9 +56,18 @@ export interface DiamondsWorth {
   value: Money;
 }
 
-/** A creator's gift earnings: what anyone may see is the total; the split is the creator's own. */
+/** A creator's gift earnings, for the payout that just changed them (the creator's own write). */
 export function giftEarningsOf(creatorId: string): GiftEarningsRef {
   return { creatorId };
+}
+
+/**
+ * A creator's gift earnings as a field of the creator: income is the creator's own, like
+ * `Creator.earnings` (commerce), so nobody else sees even the total; a stream's gift totals stay public.
+ */
+export function creatorGiftEarnings(context: Context, creatorId: string): GiftEarningsRef {
+  requireOwner(context.viewer, creatorId, 'Only the creator can see their gift earnings.', 'NOT_THE_CREATOR');
+  return giftEarningsOf(creatorId);
 }
 
 /** Every diamond the creator was ever credited, and its value at today's rate. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { runOperation, subgraphTestbed } from '@app/kit/testing';
+import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, liveStreamIds, SEED_TIME, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
@@ -12,8 +13,11 @@ import { openGiftsStore } from './db/store.ts';
 
 const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
 
-const entities = (representations: { __typename: string; id: string }[], selection: string) =>
-  run(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations });
+const entities = (representations: { __typename: string; id: string }[], selection: string, viewer?: Viewer) =>
+  run(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations }, viewer);
+/** A creator's gift earnings, as the creator sees them (nobody else may). */
+const earningsSeenBy = async (creatorId: string) =>
+  (await entities([{ __typename: 'Creator', id: creatorId }], `... on Creator { ${GIFT_EARNINGS} }`, { ...anonymousViewer(), userId: creatorId })).data?._entities[0];
 
 /** Codes of an offer's pool the seed's history already sent as Small Gestures. */
 const takenBySeed = (offerId: string) => giftsSeed().history.smallGestures.filter((gesture) => gesture.offerId === offerId).length;
@@ -104,19 +108,11 @@ describe('gifts subgraph', () => {
   });
 
   it('gives zero gift earnings and zero stream totals, worth $0.00, where no gifts were sent', async () => {
-    const result = await entities(
-      [
-        // Creator 10 and stream 10 have no seeded gifts (the seed's history is on streams 0–4).
-        { __typename: 'Creator', id: creatorIds[10] as string },
-        { __typename: 'LiveStream', id: liveStreamIds[10] as string },
-      ],
-      `... on Creator { ${GIFT_EARNINGS} } ... on LiveStream { ${GIFT_TOTALS} }`,
-    );
+    // Creator 10 and stream 10 have no seeded gifts (the seed's history is on streams 0–4).
+    const result = await entities([{ __typename: 'LiveStream', id: liveStreamIds[10] as string }], `... on LiveStream { ${GIFT_TOTALS} }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([
-      { giftEarnings: { diamonds: 0, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } },
-      { giftTotals: { coins: 0, diamonds: 0, giftCount: 0, gifterCount: 0 } },
-    ]);
+    expect(result.data?._entities).toEqual([{ giftTotals: { coins: 0, diamonds: 0, giftCount: 0, gifterCount: 0 } }]);
+    expect(await earningsSeenBy(creatorIds[10] as string)).toEqual({ giftEarnings: { diamonds: 0, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } });
   });
 
   it('sums sends into stream totals and creator earnings, rounding diamonds down to whole cents', async () => {
@@ -144,21 +140,12 @@ describe('gifts subgraph', () => {
       ])
       .run();
 
-    const result = await entities(
-      [
-        { __typename: 'LiveStream', id: stream },
-        { __typename: 'Creator', id: creator },
-        { __typename: 'Creator', id: otherCreator },
-      ],
-      `... on Creator { ${GIFT_EARNINGS} } ... on LiveStream { ${GIFT_TOTALS} }`,
-    );
+    const result = await entities([{ __typename: 'LiveStream', id: stream }], `... on LiveStream { ${GIFT_TOTALS} }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([
-      { giftTotals: { coins: 30_064, diamonds: 15_031, giftCount: 8, gifterCount: 2 } },
-      // 15,031 diamonds at 200 per dollar are 7,515.5 cents: the half cent is not paid.
-      { giftEarnings: { diamonds: 15_031, value: { amount: 7_515, currencyCode: 'USD', formatted: '$75.15' } } },
-      { giftEarnings: { diamonds: 1, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } },
-    ]);
+    expect(result.data?._entities).toEqual([{ giftTotals: { coins: 30_064, diamonds: 15_031, giftCount: 8, gifterCount: 2 } }]);
+    // 15,031 diamonds at 200 per dollar are 7,515.5 cents: the half cent is not paid.
+    expect(await earningsSeenBy(creator)).toEqual({ giftEarnings: { diamonds: 15_031, value: { amount: 7_515, currencyCode: 'USD', formatted: '$75.15' } } });
+    expect(await earningsSeenBy(otherCreator)).toEqual({ giftEarnings: { diamonds: 1, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } });
     expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds))).toEqual([0, 0, 99, 100, 100, 199, 200]);
   });
 
@@ -177,7 +164,8 @@ describe('gifts subgraph', () => {
       counter.reset();
       const result = await entities(
         representations(size),
-        `... on GiftOffer { title codesLeft brand { id } } ... on Creator { ${GIFT_EARNINGS} } ... on LiveStream { ${GIFT_TOTALS} }`,
+        // A creator's public gift field: their earnings are theirs alone.
+        `... on GiftOffer { title codesLeft brand { id } } ... on Creator { topGifters(first: 3) { rank coins } } ... on LiveStream { ${GIFT_TOTALS} }`,
       );
       expect(result.errors).toBeUndefined();
       const resolved: unknown[] = result.data?._entities ?? [];

@@ -6,7 +6,7 @@ import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { currentShare } from './creatorShares.ts';
-import { availableEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
+import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
 import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
@@ -104,7 +104,7 @@ export const resolvers: Resolvers = {
   Creator: {
     // Whether the creator exists is for the users subgraph to say; here any id has (maybe no) gifts.
     __resolveReference: (reference) => ({ id: reference.id }),
-    giftEarnings: (creator) => giftEarningsOf(creator.id),
+    giftEarnings: (creator, _args, context) => creatorGiftEarnings(context, creator.id),
     giftPayouts: (creator, args, context) => giftPayoutsPage(context, creator.id, args),
     giftReceipts: (creator, args, context) => giftReceiptsPage(context, creator.id, args),
     topGifters: (creator, { first }, context) => topGifters(context, 'creator', creator.id, first),

@@ -1,6 +1,6 @@
 import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { CREDENTIAL_HELP } from './headers.ts';
-import { EXAMPLES, type Credentials, type ExampleOperation } from './examples.ts';
+import { EXAMPLES, variablesFor, type Credentials, type ExampleOperation } from './examples.ts';
 
 const NEEDS: Record<Credentials, string> = {
   anyone: 'no credentials',
@@ -39,7 +39,9 @@ function ExamplesPanel() {
       if (headers !== undefined) headerEditor?.setValue(headers);
     }
     queryEditor.setValue(example.query);
-    variableEditor.setValue(example.variables ? JSON.stringify(example.variables, null, 2) : '');
+    // New idempotency keys each time it is opened: a key the walk-through already spent would be refused.
+    const variables = variablesFor(example);
+    variableEditor.setValue(variables ? JSON.stringify(variables, null, 2) : '');
     // GraphiQL re-reads operation names from the editor after a pause; until then Run would send
     // the previous operation's name with the new document.
     const firstOperation = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(example.query)?.[1];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, getOperationAST, parse, validate, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES } from './examples.ts';
+import { EXAMPLES, FRESH_KEY, variablesFor } from './examples.ts';
 
 const apiSchema = buildSchema(readFileSync(new URL('../../../schema/api.graphql', import.meta.url), 'utf8'));
 
@@ -16,6 +16,26 @@ describe('explorer examples', () => {
     expect(new Set(EXAMPLES.map((example) => example.id)).size).toBe(EXAMPLES.length);
   });
 
+  it('get a new idempotency key each time one is opened: every key is a variable, none is a fixed value a walk-through run would have spent', () => {
+    const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const withKeys = EXAMPLES.filter((example) => example.query.includes('idempotencyKey'));
+    expect(withKeys.length).toBeGreaterThan(5);
+    for (const example of withKeys) {
+      // Every idempotencyKey argument takes a variable, never a literal.
+      expect(example.query, example.id).not.toMatch(/idempotencyKey:\s*"/);
+      const keyVariables = [...example.query.matchAll(/idempotencyKey:\s*\$(\w+)/g)].map((match) => match[1]!);
+      expect(keyVariables.length, example.id).toBeGreaterThan(0);
+      for (const name of keyVariables) expect(example.variables?.[name], `${example.id}: $${name}`).toBe(FRESH_KEY);
+      const [first, second] = [variablesFor(example)!, variablesFor(example)!];
+      for (const name of keyVariables) {
+        expect(first[name], `${example.id}: $${name}`).toMatch(/^[A-Za-z0-9._:-]{8,100}$/);
+        expect(first[name]).not.toBe(second[name]);
+        expect(README).not.toContain(`"${first[name] as string}"`);
+      }
+      if (keyVariables.length > 1) expect(new Set(keyVariables.map((name) => first[name])).size).toBe(keyVariables.length);
+    }
+  });
+
   for (const example of EXAMPLES) {
     it(`${example.id} is valid against the API schema, with variables that coerce`, () => {
       const document = parse(example.query);
@@ -26,7 +46,7 @@ describe('explorer examples', () => {
         expect(operation.name, 'every example operation is named').toBeDefined();
         const ast = getOperationAST(document, operation.name!.value)!;
         const declared = new Set((ast.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
-        const given = Object.fromEntries(Object.entries(example.variables ?? {}).filter(([name]) => declared.has(name)));
+        const given = Object.fromEntries(Object.entries(variablesFor(example) ?? {}).filter(([name]) => declared.has(name)));
         const coerced = getVariableValues(apiSchema, ast.variableDefinitions ?? [], given);
         expect(coerced.errors?.map((error) => error.message) ?? []).toEqual([]);
       }

@@ -17,7 +17,26 @@ export interface ExampleOperation {
   /** One or two sentences: what the step shows and where its inputs come from. */
   hint: string;
   query: string;
+  /** What the Variables tab gets; `FRESH_KEY` values are filled by `variablesFor` each time. */
   variables?: Record<string, unknown>;
+}
+
+/**
+ * Stands for a new idempotency key in an example's variables. A fixed key would be spent by the
+ * first run (the README's walk-through uses the same ones): run again with other input it is
+ * IDEMPOTENCY_KEY_REUSED, with the same input it only replays the first answer.
+ */
+export const FRESH_KEY = '<a fresh idempotency key>';
+
+/** 16 hex digits; `getRandomValues` works on a plain-http page too, unlike `randomUUID`. */
+function randomHex(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** An example's variables as the explorer fills them when it is opened: a new key for each `FRESH_KEY`. */
+export function variablesFor(example: ExampleOperation, random: () => string = randomHex): Record<string, unknown> | undefined {
+  if (!example.variables) return undefined;
+  return Object.fromEntries(Object.entries(example.variables).map(([name, value]) => [name, value === FRESH_KEY ? `${example.id}-${random()}` : value]));
 }
 
 /** Seeded ids the walk-throughs use (stable: a hash of the seed index). */
@@ -43,7 +62,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     walkthrough: 'Quickstart',
     title: 'A creator’s profile, across all four subgraphs',
     credentials: 'anyone',
-    hint: 'The README’s first query: the creator from users, videos and streams from content, products from commerce, gift totals from gifts.',
+    hint: 'The README’s first query: the creator from users, videos and streams from content, products from commerce, gift totals and top gifters from gifts.',
     query: `query CreatorProfile {
   creator(handle: "maya.cooking") {
     displayName
@@ -56,7 +75,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     liveStreams(first: 3) {
       edges { node { title status pinnedProducts { title price { formatted } } giftTotals { coins diamonds } } }
     }
-    giftEarnings { diamonds value { formatted } }
+    topGifters(first: 3) { rank coins user { handle } }
     catalogs(first: 3) { edges { node { name brand { name } } } }
     showcase(first: 5) { edges { node { title price { formatted } } } }
   }
@@ -67,14 +86,14 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     walkthrough: 'Quickstart',
     title: 'The video feed',
     credentials: 'anyone',
-    hint: 'Newest videos first, with each creator, tagged products and gift earnings; page on with `after: pageInfo.endCursor`.',
+    hint: 'Newest videos first, with each creator and tagged products; page on with `after: pageInfo.endCursor`.',
     query: `query Feed($first: Int = 10, $after: String) {
   feed(first: $first, after: $after) {
     edges {
       node {
         id
         caption
-        creator { handle displayName giftEarnings { diamonds } }
+        creator { handle displayName }
         products { title price { formatted } brand { name } }
       }
     }
@@ -108,7 +127,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     walkthrough: 'Gifts',
     title: '1. Buy coins',
     credentials: 'user',
-    hint: 'Pick a package from `coinPackages`; the test payment provider approves (set `paymentMethod: "test_decline"` to see PAYMENT_DECLINED). A new idempotency key buys again.',
+    hint: 'Pick a package from `coinPackages`; the test payment provider approves (set `paymentMethod: "test_decline"` to see PAYMENT_DECLINED). Opening an example fills in a new idempotency key: open it again to buy again (the same key only replays the first answer).',
     query: `query CoinPackages {
   coinPackages { id coins price { formatted } }
 }
@@ -118,7 +137,7 @@ mutation PurchaseCoins($packageId: ID!, $idempotencyKey: String!) {
     wallet { coins }
   }
 }`,
-    variables: { packageId: SEEDED.coinPackageId, idempotencyKey: 'buy-0001' },
+    variables: { packageId: SEEDED.coinPackageId, idempotencyKey: FRESH_KEY },
   },
   {
     id: 'send-live-gift',
@@ -137,20 +156,20 @@ mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempo
     wallet { coins }
   }
 }`,
-    variables: { liveStreamId: SEEDED.liveStreamId, giftId: SEEDED.roseGiftId, quantity: 2, idempotencyKey: 'gift-0001' },
+    variables: { liveStreamId: SEEDED.liveStreamId, giftId: SEEDED.roseGiftId, quantity: 2, idempotencyKey: FRESH_KEY },
   },
   {
     id: 'stream-earnings',
     walkthrough: 'Gifts',
-    title: '3. The creator’s gift earnings',
+    title: '3. What the stream was gifted',
     credentials: 'anyone',
-    hint: 'The stream’s totals and leaderboard (gifts) and its creator’s earnings.',
+    hint: 'The stream’s totals and leaderboard (gifts), public. What the creator earned is theirs alone: with their token, `me { creator { giftEarnings } }` (step 6); anyone else gets null with FORBIDDEN.',
     query: `query StreamEarnings($liveStreamId: ID!) {
   liveStream(id: $liveStreamId) {
     title
-    giftTotals { coins diamonds }
+    giftTotals { coins diamonds giftCount gifterCount }
     topGifters { rank coins user { handle } }
-    creator { handle giftEarnings { diamonds value { formatted } } }
+    creator { handle }
   }
 }`,
     variables: { liveStreamId: SEEDED.liveStreamId },
@@ -180,7 +199,7 @@ mutation SendLiveGift($liveStreamId: ID!, $giftId: ID!, $quantity: Int!, $idempo
     allowance { remaining }
   }
 }`,
-    variables: { offerId: SEEDED.offerId, recipientId: SEEDED.friendUserId, message: 'For you!', idempotencyKey: 'sg-000001' },
+    variables: { offerId: SEEDED.offerId, recipientId: SEEDED.friendUserId, message: 'For you!', idempotencyKey: FRESH_KEY },
   },
   {
     id: 'redeem-small-gesture',
@@ -219,7 +238,7 @@ mutation ClaimSmallGesture($token: String!) {
 query SmallGesturesSent {
   me { smallGesturesSent(first: 5) { edges { node { state message recipient { handle } } } } }
 }`,
-    variables: { offerId: SEEDED.offerId, message: 'Claim me!', idempotencyKey: 'sg-link-0001', token: '<claimToken from SendByClaimLink>' },
+    variables: { offerId: SEEDED.offerId, message: 'Claim me!', idempotencyKey: FRESH_KEY, token: '<claimToken from SendByClaimLink>' },
   },
   {
     id: 'gift-payout',
@@ -241,7 +260,7 @@ mutation RequestGiftPayout($amount: Int, $idempotencyKey: String!) {
     payout { status amount { formatted } }
   }
 }`,
-    variables: { amount: 1000, idempotencyKey: 'payout-0001' },
+    variables: { amount: 1000, idempotencyKey: FRESH_KEY },
   },
   {
     id: 'partner-gift-offers',
@@ -291,7 +310,7 @@ mutation ResumeGiftOffer($id: ID!) {
     order { id status total { formatted } commission { formatted } }
   }
 }`,
-    variables: { productId: SEEDED.productId, quantity: 2, affiliateCode: '<code from CreateAffiliateLink>', idempotencyKey: 'order-0001' },
+    variables: { productId: SEEDED.productId, quantity: 2, affiliateCode: '<code from CreateAffiliateLink>', idempotencyKey: FRESH_KEY },
   },
   {
     id: 'fulfill-order',
@@ -304,7 +323,7 @@ mutation ResumeGiftOffer($id: ID!) {
     id status returnsUntil shipment { carrier trackingNumber }
   }
 }`,
-    variables: { orderId: '<order id from Checkout>', idempotencyKey: 'ship-0001' },
+    variables: { orderId: '<order id from Checkout>', idempotencyKey: FRESH_KEY },
   },
   {
     id: 'return-and-refund',
@@ -316,10 +335,10 @@ mutation ResumeGiftOffer($id: ID!) {
   requestReturn(input: { orderId: $orderId, lines: [{ productId: $productId, quantity: 1 }], reason: "Wrong shade", idempotencyKey: $idempotencyKey }) { id status }
 }
 
-mutation ApproveReturn($returnId: ID!) {
-  approveReturn(input: { returnId: $returnId, restock: true, idempotencyKey: "approve-0001" }) { status refund { formatted } restocked }
+mutation ApproveReturn($returnId: ID!, $approveKey: String!) {
+  approveReturn(input: { returnId: $returnId, restock: true, idempotencyKey: $approveKey }) { status refund { formatted } restocked }
 }`,
-    variables: { orderId: '<order id from Checkout>', productId: SEEDED.productId, idempotencyKey: 'return-0001', returnId: '<return id from RequestReturn>' },
+    variables: { orderId: '<order id from Checkout>', productId: SEEDED.productId, idempotencyKey: FRESH_KEY, returnId: '<return id from RequestReturn>', approveKey: FRESH_KEY },
   },
   {
     id: 'creator-earnings',
@@ -354,7 +373,7 @@ mutation ApproveReturn($returnId: ID!) {
     query: `mutation RequestCommissionPayout($idempotencyKey: String!) {
   requestCommissionPayout(input: { payoutMethod: "test_bank", idempotencyKey: $idempotencyKey }) { status amount { formatted } }
 }`,
-    variables: { idempotencyKey: 'payout-0001' },
+    variables: { idempotencyKey: FRESH_KEY },
   },
   {
     id: 'brand-runs-shop',
@@ -408,7 +427,7 @@ mutation ApproveReturn($returnId: ID!) {
     combo
     send { quantity coins gift { name coinPrice } sender { handle displayName } }
     totals { coins diamonds giftCount gifterCount }
-    stream { topGifters(first: 3) { rank coins user { handle } } creator { giftEarnings { diamonds } } }
+    stream { topGifters(first: 3) { rank coins user { handle } } creator { handle } }
   }
 }`,
     variables: { liveStreamId: SEEDED.liveStreamId },
@@ -495,7 +514,7 @@ mutation StartLiveStream($id: ID!) {
 mutation EndLiveStream($id: ID!) {
   endLiveStream(id: $id) { id status endedAt }
 }`,
-    variables: { title: 'Cooking Q&A', scheduledFor: '<a time in the next 90 days, e.g. 2030-01-01T18:00:00Z>', idempotencyKey: 'stream-0001', id: '<stream id from ScheduleLiveStream>' },
+    variables: { title: 'Cooking Q&A', scheduledFor: '<a time in the next 90 days, e.g. 2030-01-01T18:00:00Z>', idempotencyKey: FRESH_KEY, id: '<stream id from ScheduleLiveStream>' },
   },
 ];
 

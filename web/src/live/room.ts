@@ -38,7 +38,8 @@ export class Room {
       next: ({ liveGiftEvents: event }) => {
         view.showGift(event);
         view.showTotals(event.totals);
-        view.showTopGifters(event.stream.topGifters ?? []);
+        // Null when content could not complete the stream: the leaderboard shown stays.
+        if (event.stream) view.showTopGifters(event.stream.topGifters ?? []);
         this.showEventIds();
       },
     });

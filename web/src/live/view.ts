@@ -8,7 +8,7 @@ import type { ConnectionState } from './room-socket.ts';
 export type Stream = NonNullable<LiveRoomQuery['liveStream']>;
 export type GiftEvent = GiftEventsSubscription['liveGiftEvents'];
 export type Totals = GiftEvent['totals'];
-export type TopGifters = NonNullable<GiftEvent['stream']['topGifters']>;
+export type TopGifters = NonNullable<NonNullable<GiftEvent['stream']>['topGifters']>;
 export type Product = NonNullable<Stream['pinnedProducts']>[number];
 export type Sales = NonNullable<Stream['sales']>;
 
@@ -34,6 +34,8 @@ function prepend(list: HTMLElement, row: HTMLElement, max = 50): void {
 
 const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleTimeString() : '');
 const count = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+/** Users and creators come from the users subgraph: null while it is unavailable, and the rest still shows. */
+const handle = (user: { handle: string } | null | undefined) => (user ? `@${user.handle}` : 'someone');
 
 export function showMessage(id: 'page-message' | 'viewer-message', text: string, kind: 'info' | 'error' = 'info'): void {
   const message = element(id);
@@ -54,10 +56,10 @@ export function showConnection(state: ConnectionState): void {
   element('toggle-connection').textContent = state.kind === 'paused' ? 'Reconnect' : 'Disconnect';
 }
 
-export function showStreamOptions(streams: { id: string; title: string; creator: { handle: string }; viewerCount: number }[], selected: string | null): void {
+export function showStreamOptions(streams: { id: string; title: string; creator?: { handle: string } | null; viewerCount: number }[], selected: string | null): void {
   const picker = element<HTMLSelectElement>('stream-picker');
   picker.replaceChildren(new Option(streams.length ? 'Pick a live stream…' : 'No stream is live right now', ''));
-  for (const stream of streams) picker.add(new Option(`${stream.title} · @${stream.creator.handle} · ${stream.viewerCount.toLocaleString()} watching`, stream.id));
+  for (const stream of streams) picker.add(new Option(`${stream.title} · ${handle(stream.creator)} · ${stream.viewerCount.toLocaleString()} watching`, stream.id));
   // A stream given in the URL that is not live (any more) still opens: it shows as ended.
   if (selected && !streams.some((stream) => stream.id === selected)) picker.add(new Option(selected, selected));
   picker.value = selected ?? '';
@@ -67,7 +69,7 @@ export function showStreamOptions(streams: { id: string; title: string; creator:
 export function showStream(stream: Stream): void {
   element('room').hidden = false;
   element('stream-title').textContent = stream.title;
-  element('stream-creator').textContent = `by @${stream.creator.handle} (${stream.creator.displayName})`;
+  element('stream-creator').textContent = stream.creator ? `by @${stream.creator.handle} (${stream.creator.displayName})` : '';
   showStatus(stream.status, stream.status === 'ENDED' ? stream.endedAt : stream.startedAt);
   if (stream.giftTotals) showTotals(stream.giftTotals);
   showTopGifters(stream.topGifters ?? []);
@@ -94,7 +96,7 @@ export function showTotals(totals: Totals): void {
 
 export function showTopGifters(gifters: TopGifters): void {
   const list = element('top-gifters');
-  list.replaceChildren(...gifters.map((gifter) => item(`@${gifter.user.handle} · ${count(gifter.coins, 'coin')}`)));
+  list.replaceChildren(...gifters.map((gifter) => item(`${handle(gifter.user)} · ${count(gifter.coins, 'coin')}`)));
   if (gifters.length === 0) list.append(item('Nobody yet', 'empty'));
 }
 
@@ -103,18 +105,19 @@ const combos = new Map<string, HTMLLIElement>();
 
 export function showGift(event: GiftEvent): void {
   const { sender, gift, quantity } = event.send;
-  const key = `${sender.handle}\n${gift.name}`;
-  const existing = combos.get(key);
+  // Without the sender (users unavailable) the row cannot join its combo's row: a row of its own.
+  const key = sender ? `${sender.handle}\n${gift.name}` : null;
+  const existing = key === null ? undefined : combos.get(key);
   const row = event.combo > 1 && existing ? existing : document.createElement('li');
-  row.dataset.sender = sender.handle;
-  row.replaceChildren(`@${sender.handle} sent ${quantity > 1 ? `${quantity} × ` : ''}${gift.name}`);
+  if (sender) row.dataset.sender = sender.handle;
+  row.replaceChildren(`${sender ? handle(sender) : 'Someone'} sent ${quantity > 1 ? `${quantity} × ` : ''}${gift.name}`);
   if (event.combo > 1) {
     const combo = document.createElement('span');
     combo.className = 'combo';
     combo.textContent = `x${event.combo}`;
     row.append(' ', combo);
   }
-  combos.set(key, row);
+  if (key !== null) combos.set(key, row);
   prepend(element('gift-feed'), row);
 }
 

@@ -53,7 +53,8 @@ export type AffiliateLink = Node & {
   /** The rate a sale through the link pays now: the product's rate or the creator's better deal. */
   commissionRate: Scalars['Float']['output'];
   createdAt: Scalars['DateTime']['output'];
-  creator: Creator;
+  /** Whose link it is; null when the users subgraph, which completes creators, is unavailable. */
+  creator?: Maybe<Creator>;
   id: Scalars['ID']['output'];
   /** Orders placed through the link and not cancelled. */
   orderCount: Scalars['Int']['output'];
@@ -292,7 +293,8 @@ export type CommissionDeal = {
   __typename?: 'CommissionDeal';
   brand: Brand;
   commissionRate: Scalars['Float']['output'];
-  creator: Creator;
+  /** The creator the deal is for; null when the users subgraph, which completes creators, is unavailable. */
+  creator?: Maybe<Creator>;
   /** The product it covers; null when it covers all of the brand's products. */
   product?: Maybe<Product>;
   updatedAt: Scalars['DateTime']['output'];
@@ -1236,14 +1238,16 @@ export type ReturnStatus =
 
 export type SalesByCreator = {
   __typename?: 'SalesByCreator';
-  creator: Creator;
+  /** The creator; null when the users subgraph, which completes creators, is unavailable. */
+  creator?: Maybe<Creator>;
   /** The lines the creator's attribution covers: the affiliate link's product, or the products pinned on their stream. */
   sales: SalesFigures;
 };
 
 export type SalesByLiveStream = {
   __typename?: 'SalesByLiveStream';
-  liveStream: LiveStream;
+  /** The stream; null when the content subgraph, which completes streams, is unavailable. */
+  liveStream?: Maybe<LiveStream>;
   /** The lines of products pinned on the stream when they were bought. */
   sales: SalesFigures;
 };
@@ -1705,7 +1709,7 @@ export type AffiliateLinkResolvers<ContextType = Context, ParentType extends Res
   commissionPending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
@@ -1795,7 +1799,7 @@ export type CommissionBalanceResolvers<ContextType = Context, ParentType extends
 export type CommissionDealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionDeal'] = ResolversParentTypes['CommissionDeal']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
@@ -2097,12 +2101,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type SalesByCreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByCreator'] = ResolversParentTypes['SalesByCreator']> = {
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
 };
 
 export type SalesByLiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesByLiveStream'] = ResolversParentTypes['SalesByLiveStream']> = {
-  liveStream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
   sales?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
 };
 

@@ -46,7 +46,8 @@ export type CreatorVideosArgs = {
 /** A creator's live broadcast: scheduled, live now, or ended. */
 export type LiveStream = {
   __typename?: 'LiveStream';
-  creator: Creator;
+  /** Whose stream it is; null when the users subgraph, which completes creators, is unavailable. */
+  creator?: Maybe<Creator>;
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   isLive: Scalars['Boolean']['output'];
@@ -191,7 +192,8 @@ export type SubscriptionLiveStreamUpdatesArgs = {
 export type Video = {
   __typename?: 'Video';
   caption: Scalars['String']['output'];
-  creator: Creator;
+  /** Who published it; null when the users subgraph, which completes creators, is unavailable. */
+  creator?: Maybe<Creator>;
   durationSeconds: Scalars['Int']['output'];
   /** Hashtags without the leading #, in the order the caption uses them. */
   hashtags: Array<Scalars['String']['output']>;
@@ -392,7 +394,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isLive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -446,7 +448,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video'], FederationReferenceType extends FederationReferenceTypes['Video'] = FederationReferenceTypes['Video']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Video']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hashtags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

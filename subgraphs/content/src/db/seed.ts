@@ -1,6 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, type Topic, creatorPopularity, creatorTopic, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
-import type { liveStreams, videoLikes, videos } from './schema.ts';
+import type { liveEvents, liveEventTopics, liveStreams, videoLikes, videos } from './schema.ts';
 
 const MINUTE = 60_000;
 
@@ -55,6 +55,26 @@ export interface ContentSeed {
   videos: (typeof videos.$inferInsert)[];
   liveStreams: (typeof liveStreams.$inferInsert)[];
   videoLikes: (typeof videoLikes.$inferInsert)[];
+  /** Each stream's lifecycle in the outbox, as the live code writes it (kind and payload the status). */
+  liveEvents: (typeof liveEvents.$inferInsert)[];
+  /** Each stream's event counter: the number of its last event. */
+  liveEventTopics: (typeof liveEventTopics.$inferInsert)[];
+}
+
+type SeededStream = (typeof liveStreams.$inferInsert) & { status: 'SCHEDULED' | 'LIVE' | 'ENDED' };
+
+/**
+ * The status changes a stream's row records, each at its time, numbered from 1 as
+ * `appendLiveEvent` numbers them: a stream still scheduled has its SCHEDULED (as of the seed);
+ * one that started, LIVE at `startedAt`; one that ended, then ENDED at `endedAt`, its last. So
+ * a subscription to a seeded ended stream sends ENDED and completes, as for one ended live.
+ */
+function lifecycleEvents(stream: SeededStream): (typeof liveEvents.$inferInsert)[] {
+  const changes: { status: SeededStream['status']; at: Date }[] = [];
+  if (stream.status === 'SCHEDULED') changes.push({ status: 'SCHEDULED', at: new Date(SEED_TIME) });
+  if (stream.startedAt) changes.push({ status: 'LIVE', at: stream.startedAt });
+  if (stream.endedAt) changes.push({ status: 'ENDED', at: stream.endedAt });
+  return changes.map((change, i) => ({ topic: stream.id, seq: i + 1, kind: change.status, payload: { status: change.status }, createdAt: change.at }));
 }
 
 /**
@@ -128,5 +148,12 @@ export function contentSeed(): ContentSeed {
     }
   }
 
-  return { videos: videoRows, liveStreams: streamRows, videoLikes: likeRows };
+  const events = streamRows.map(lifecycleEvents);
+  return {
+    videos: videoRows,
+    liveStreams: streamRows,
+    videoLikes: likeRows,
+    liveEvents: events.flat(),
+    liveEventTopics: events.filter((stream) => stream.length > 0).map((stream) => ({ topic: stream[0]!.topic, lastSeq: stream.length })),
+  };
 }

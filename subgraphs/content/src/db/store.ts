@@ -10,7 +10,7 @@ import { idempotencyStatements } from '@app/kit/idempotency';
 import { LiveEventBus, liveEventStatements } from '@app/kit/live';
 import { SqliteNonceStore } from '@app/kit/nonces';
 import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
-import { liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
+import { liveEvents, liveEventTopics, liveStreams, schema, videoLikes, videos, type ContentDb, type LiveStreamRow, type VideoRow } from './schema.ts';
 import { contentSeed } from './seed.ts';
 
 /** A `[time, id]` cursor as SQL values: a number and a string, whatever the client put in it. */
@@ -125,6 +125,8 @@ function seedContent(db: ContentDb): void {
     for (let i = 0; i < seed.videos.length; i += 200) tx.insert(videos).values(seed.videos.slice(i, i + 200)).run();
     tx.insert(liveStreams).values(seed.liveStreams).run();
     for (let i = 0; i < seed.videoLikes.length; i += 200) tx.insert(videoLikes).values(seed.videoLikes.slice(i, i + 200)).run();
+    tx.insert(liveEvents).values(seed.liveEvents).run();
+    tx.insert(liveEventTopics).values(seed.liveEventTopics).run();
   });
 }
 

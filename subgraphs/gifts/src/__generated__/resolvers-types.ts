@@ -114,7 +114,11 @@ export type CreateGiftOfferInput = {
 
 export type Creator = {
   __typename?: 'Creator';
-  /** Diamonds from every LIVE gift the creator received, and their money value. */
+  /**
+   * Diamonds from every LIVE gift the creator received, and their money value: the creator's
+   * income, so only the creator sees it (FORBIDDEN for anyone else). A stream's gift totals are
+   * public (`LiveStream.giftTotals`).
+   */
   giftEarnings?: Maybe<GiftEarnings>;
   /** The creator's gift payouts, newest first. Only the creator sees them. */
   giftPayouts?: Maybe<GiftPayoutConnection>;
@@ -162,8 +166,8 @@ export type GiftBalance = {
 };
 
 /**
- * Diamonds a creator received from LIVE gifts and what they are worth. In diamonds,
- * `diamonds` = `available` + `inFlight` + `paidOut`.
+ * Diamonds a creator received from LIVE gifts and what they are worth; the creator's own. In
+ * diamonds, `diamonds` = `available` + `inFlight` + `paidOut`.
  */
 export type GiftEarnings = {
   __typename?: 'GiftEarnings';
@@ -220,8 +224,8 @@ export type GiftOffer = {
   __typename?: 'GiftOffer';
   /** Whether the partner has the offer switched on (not paused); a send also needs it started and not ended. */
   active: Scalars['Boolean']['output'];
-  /** The brand partner behind the offer. */
-  brand: Brand;
+  /** The brand partner behind the offer; null when the commerce subgraph, which completes it, is unavailable. */
+  brand?: Maybe<Brand>;
   /** Codes in the offer's pool not yet given out. At zero the offer cannot be sent. */
   codesLeft: Scalars['Int']['output'];
   description: Scalars['String']['output'];
@@ -336,8 +340,11 @@ export type LiveGiftEvent = {
   id: Scalars['ID']['output'];
   /** The send: who sent which gift, how many, and what it moved. */
   send: LiveGiftSend;
-  /** The stream the gift was sent to. */
-  stream: LiveStream;
+  /**
+   * The stream the gift was sent to. Null (with an error at its path) when a subgraph that
+   * completes the fields asked of it (content, users) is unavailable: the event still arrives.
+   */
+  stream?: Maybe<LiveStream>;
   /** The stream's gift totals right after this send (as of this event, also when it is read later). */
   totals: LiveStreamGiftTotals;
 };
@@ -347,14 +354,17 @@ export type LiveGiftSend = {
   __typename?: 'LiveGiftSend';
   /** Coins debited from the sender: the gift's price times the quantity. */
   coins: Scalars['Int']['output'];
-  creator: Creator;
+  /** The creator credited; null when the users subgraph, which completes them, is unavailable. */
+  creator?: Maybe<Creator>;
   /** Diamonds credited to the creator for this send, at the creator's share when it was sent. */
   diamonds: Scalars['Int']['output'];
   gift: LiveGift;
   id: Scalars['ID']['output'];
-  liveStream: LiveStream;
+  /** The stream it was sent to; null when the content subgraph, which completes it, is unavailable. */
+  liveStream?: Maybe<LiveStream>;
   quantity: Scalars['Int']['output'];
-  sender: User;
+  /** Who sent it; null when the users subgraph, which completes them, is unavailable. */
+  sender?: Maybe<User>;
   sentAt: Scalars['DateTime']['output'];
 };
 
@@ -488,7 +498,7 @@ export type Mutation = {
    * outside the US, or the offer is not offered in the sender's country),
    * RECIPIENT_REGION_UNAVAILABLE (the offer is not offered in the recipient's country),
    * SMALL_GESTURE_LIMIT_REACHED (three sends per user, ever; a claim link counts once),
-   * CANNOT_GIFT_SELF, RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
+   * CANNOT_GIFT_SELF (the recipient is the sender), RECIPIENT_NOT_FOUND, NOT_FOUND (no such offer), OFFER_INACTIVE (paused, not
    * started or ended), OFFER_SOLD_OUT (no codes left), MESSAGE_TOO_LONG (over 150 characters),
    * IDEMPOTENCY_KEY_REUSED, SERVICE_UNAVAILABLE (the users subgraph did not answer; nothing was
    * sent). A refused send changes nothing. Retrying with the same idempotency key and input returns
@@ -701,7 +711,8 @@ export type SmallGesture = {
   recipient?: Maybe<User>;
   redeemed: Scalars['Boolean']['output'];
   redeemedAt?: Maybe<Scalars['DateTime']['output']>;
-  sender: User;
+  /** Who sent it; null when the users subgraph, which completes them, is unavailable. */
+  sender?: Maybe<User>;
   sentAt: Scalars['DateTime']['output'];
   state: SmallGestureState;
 };
@@ -784,7 +795,8 @@ export type TopGifter = {
   coins: Scalars['Int']['output'];
   /** 1 for the biggest gifter; ties go to whoever gifted first. */
   rank: Scalars['Int']['output'];
-  user: User;
+  /** The gifter; null when the users subgraph, which completes them, is unavailable. */
+  user?: Maybe<User>;
 };
 
 /** An open offer the user cannot send, and why. */
@@ -1189,7 +1201,7 @@ export type GiftInboxEdgeResolvers<ContextType = Context, ParentType extends Res
 export type GiftOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftOffer'] = ResolversParentTypes['GiftOffer'], FederationReferenceType extends FederationReferenceTypes['GiftOffer'] = FederationReferenceTypes['GiftOffer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GiftOffer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
   codesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1250,19 +1262,19 @@ export type LiveGiftEventResolvers<ContextType = Context, ParentType extends Res
   combo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   send?: Resolver<ResolversTypes['LiveGiftSend'], ParentType, ContextType>;
-  stream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  stream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['LiveStreamGiftTotals'], ParentType, ContextType>;
 };
 
 export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend']> = {
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   gift?: Resolver<ResolversTypes['LiveGift'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liveStream?: Resolver<ResolversTypes['LiveStream'], ParentType, ContextType>;
+  liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  sender?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1362,7 +1374,7 @@ export type SmallGestureResolvers<ContextType = Context, ParentType extends Reso
   recipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   redeemed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   redeemedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  sender?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['SmallGestureState'], ParentType, ContextType>;
 };
@@ -1397,7 +1409,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type TopGifterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopGifter'] = ResolversParentTypes['TopGifter']> = {
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type UnavailableSmallGestureOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnavailableSmallGestureOffer'] = ResolversParentTypes['UnavailableSmallGestureOffer']> = {

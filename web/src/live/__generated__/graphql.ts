@@ -353,14 +353,14 @@ export type UpdateProfileInput = {
 export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LiveNowQuery = { __typename?: 'Query', liveNow: { __typename?: 'LiveStreamConnection', edges: Array<{ __typename?: 'LiveStreamEdge', node: { __typename?: 'LiveStream', id: string, title: string, viewerCount: number, creator: { __typename?: 'Creator', handle: string } } }> } };
+export type LiveNowQuery = { __typename?: 'Query', liveNow: { __typename?: 'LiveStreamConnection', edges: Array<{ __typename?: 'LiveStreamEdge', node: { __typename?: 'LiveStream', id: string, title: string, viewerCount: number, creator?: { __typename?: 'Creator', handle: string } | null } }> } };
 
 export type LiveRoomQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator: { __typename?: 'Creator', handle: string, displayName: string }, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user: { __typename?: 'User', handle: string } }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
 
 export type LiveSalesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -410,7 +410,7 @@ export type GiftEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type GiftEventsSubscription = { __typename?: 'Subscription', liveGiftEvents: { __typename?: 'LiveGiftEvent', id: string, combo: number, send: { __typename?: 'LiveGiftSend', id: string, quantity: number, gift: { __typename?: 'LiveGift', name: string }, sender: { __typename?: 'User', handle: string } }, totals: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number }, stream: { __typename?: 'LiveStream', id: string, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user: { __typename?: 'User', handle: string } }> | null } } };
+export type GiftEventsSubscription = { __typename?: 'Subscription', liveGiftEvents: { __typename?: 'LiveGiftEvent', id: string, combo: number, send: { __typename?: 'LiveGiftSend', id: string, quantity: number, gift: { __typename?: 'LiveGift', name: string }, sender?: { __typename?: 'User', handle: string } | null }, totals: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number }, stream?: { __typename?: 'LiveStream', id: string, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null } | null } };
 
 export type ShoppingEventsSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -14,7 +14,7 @@ import { migrationsFolderFor, type Queries } from '@app/kit/store';
 import { PgNonceStore } from '@app/kit/nonces-pg';
 import { contentSeed } from '../seed.ts';
 import type { ContentStatements, ContentStore } from '../store.ts';
-import { liveStreams, videoLikes, videos } from './schema.ts';
+import { liveEventsPg, liveEventTopicsPg, liveStreams, videoLikes, videos } from './schema.ts';
 
 /** When a stream sorts: its start, or its schedule if it has not started (the epoch if neither), as `../store.ts` has it. */
 const streamTime = sql`coalesce(${liveStreams.startedAt}, ${liveStreams.scheduledFor}, 'epoch'::timestamp)`;
@@ -104,6 +104,8 @@ async function seed(db: PgDb): Promise<void> {
     await insertChunks(rows.videos, 500, (chunk) => tx.insert(videos).values(chunk));
     await tx.insert(liveStreams).values(rows.liveStreams);
     await insertChunks(rows.videoLikes, 1_000, (chunk) => tx.insert(videoLikes).values(chunk));
+    await tx.insert(liveEventsPg).values(rows.liveEvents);
+    await tx.insert(liveEventTopicsPg).values(rows.liveEventTopics);
   });
 }
 
