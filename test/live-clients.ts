@@ -155,7 +155,7 @@ export interface ResumingEvent {
 }
 
 export interface ResumingConnection {
-  /** When it was opened (ms since the client started) and the position it resumed after. */
+  /** When it was opened (`Date.now()`) and the position it resumed after. */
   at: number;
   after: string | null;
   /** Why it ended: `close 1012`, `stream ended`, `complete`, a refusal's code … */
@@ -199,7 +199,6 @@ type AttemptEnd = { retry: boolean; why: string };
 
 function resumingSubscriber(transport: 'ws' | 'sse', options: ResumingOptions, attempt: (client: { after: string | null; connection: number; onEvent(id: number, data: any): void; signal: AbortSignal }) => Promise<AttemptEnd>): ResumingSubscriber {
   const backoff = options.backoff ?? README_BACKOFF;
-  const startedAt = Date.now();
   let stopped = false;
   // One controller per connection and one wake-up per wait, so a long run piles no listeners on one signal.
   let current: AbortController | null = null;
@@ -222,7 +221,7 @@ function resumingSubscriber(transport: 'ws' | 'sse', options: ResumingOptions, a
   const running = (async () => {
     let failures = 0;
     while (!stopped) {
-      const connection: ResumingConnection = { at: Date.now() - startedAt, after: subscriber.lastEventId };
+      const connection: ResumingConnection = { at: Date.now(), after: subscriber.lastEventId };
       subscriber.connections.push(connection);
       const index = subscriber.connections.length - 1;
       let received = false;

@@ -44,7 +44,7 @@ async function metric(name: string): Promise<number> {
  * gateway answered as sent. What committed is read from the store at the end.
  */
 function giftLoop(sender: string, stream: string) {
-  const loop = { issued: 0, answered: 0, refusals: new Map<string, number>() };
+  const loop = { issued: 0, answered: [] as string[], refusals: new Map<string, number>() };
   let sending = true;
   const running = (async () => {
     const headers = await asUser(processes, sender);
@@ -52,7 +52,7 @@ function giftLoop(sender: string, stream: string) {
       loop.issued++;
       const result = await processes.query(SEND_GIFT, { input: { liveStreamId: stream, giftId: rose, quantity: 1, idempotencyKey: idempotencyKey('promise') } }, headers).catch(() => null);
       const code = result ? codeOf(result.body) : 'NO_ANSWER';
-      if (code === 'OK') loop.answered++;
+      if (code === 'OK') loop.answered.push(result!.body.data.sendLiveGift.send.id as string);
       else loop.refusals.set(code, (loop.refusals.get(code) ?? 0) + 1);
       // Paced to stay well inside a user's rate limit for the whole run.
       await pause(60);
@@ -74,13 +74,41 @@ interface Client {
   restartsBefore: number;
 }
 
+/**
+ * A client's connections for a report: when each opened (on the timeline), the id it resumed after, the first and
+ * last event it carried, and how it ended; failed attempts in a row are told once.
+ */
+function connectionsOf(subscriber: ResumingSubscriber, began: number): string[] {
+  const lines: string[] = [];
+  let failed: { first: number; count: number; at: number; why: string } | null = null;
+  const flush = () => {
+    if (failed) lines.push(`#${failed.first}${failed.count > 1 ? `-#${failed.first + failed.count - 1}` : ''} from +${((failed.at - began) / 1000).toFixed(1)}s: ${failed.count} attempt(s) carried nothing, ended by ${failed.why}`);
+    failed = null;
+  };
+  subscriber.connections.forEach((connection, i) => {
+    const ids = subscriber.events.filter((event) => event.connection === i).map((event) => event.id);
+    const why = connection.endedBy ?? 'the test';
+    if (ids.length === 0) {
+      if (failed && failed.why === why) failed.count++;
+      else {
+        flush();
+        failed = { first: i, count: 1, at: connection.at, why };
+      }
+      return;
+    }
+    flush();
+    lines.push(`#${i} +${((connection.at - began) / 1000).toFixed(1)}s after=${connection.after}: ${ids.length} events ${ids[0]}..${ids.at(-1)}, ended by ${why}`);
+  });
+  flush();
+  return lines;
+}
+
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 describe('the LIVE promise, as clients see it', () => {
   it('gives each of 28 resuming clients, over WebSocket and SSE, live or from past ids, exactly the committed gifts after its position, in order, once, through a kill -9 and a SIGTERM of the gateway and a kill -9 of gifts', async () => {
     const began = Date.now();
     const timeline: string[] = [];
-    const note = (what: string) => timeline.push(`+${((Date.now() - began) / 1000).toFixed(1)}s ${what} (answered ${loops.reduce((sum, { loop }) => sum + loop.answered, 0)})`);
 
     const stream = await startOwnStream(processes, creatorIds[16] as string, 'The LIVE promise');
     const senders = [userIds[58] as string, userIds[59] as string];
@@ -89,8 +117,9 @@ describe('the LIVE promise, as clients see it', () => {
     const head = async () => Number(await store.scalar('select max(event_seq) from live_gift_sends where live_stream_id = ?', stream));
 
     const loops = senders.map((sender) => giftLoop(sender, stream));
-    const answered = () => loops.reduce((sum, { loop }) => sum + loop.answered, 0);
+    const answered = () => loops.reduce((sum, { loop }) => sum + loop.answered.length, 0);
     const issued = () => loops.reduce((sum, { loop }) => sum + loop.issued, 0);
+    const note = (what: string) => timeline.push(`+${((Date.now() - began) / 1000).toFixed(1)}s ${what} (answered ${answered()})`);
     const flowing = async (more: number, what: string) => {
       const target = answered() + more;
       await eventually(() => answered() >= target, `${more} more gifts ${what}`, 30_000);
@@ -126,63 +155,68 @@ describe('the LIVE promise, as clients see it', () => {
       if (heardBeforeDrop) await eventually(() => joined.every((client) => client.subscriber.events.length > 0), `a first event on each client of ${what}`, 20_000);
     };
 
+    let committed: { id: string; event_seq: number }[] = [];
+    let settled = '';
     try {
-      await flowing(10, 'before anyone watches');
-      const first = await head();
-      await wave('wave 1', [null, null, '0', null, null, '0', null, null, '0', String(first - 3), '0', String(first - 3)]);
-      await flowing(30, 'after wave 1');
-      const second = await head();
-      await wave('wave 2', [String(second - 3), String(second - 7), null, String(second - 15), null]);
-      await flowing(20, 'after wave 2');
+      try {
+        await flowing(10, 'before anyone watches');
+        const first = await head();
+        await wave('wave 1', [null, null, '0', null, null, '0', null, null, '0', String(first - 3), '0', String(first - 3)]);
+        await flowing(30, 'after wave 1');
+        const second = await head();
+        await wave('wave 2', [String(second - 3), String(second - 7), null, String(second - 15), null]);
+        await flowing(20, 'after wave 2');
 
-      note('gateway kill -9');
-      await processes.kill('gateway', 'SIGKILL');
-      restarts++;
-      await pause(300);
-      await processes.start('gateway');
-      note('gateway back');
-      // Late joiners, while the others come back from their own positions.
-      const third = await head();
-      await wave('wave 3, late', [null, String(third - 5), null, '3']);
-      await flowing(30, 'after the gateway’s kill -9');
+        note('gateway kill -9');
+        await processes.kill('gateway', 'SIGKILL');
+        restarts++;
+        await pause(300);
+        await processes.start('gateway');
+        note('gateway back');
+        // Late joiners, while the others come back from their own positions.
+        const third = await head();
+        await wave('wave 3, late', [null, String(third - 5), null, '3']);
+        await flowing(30, 'after the gateway’s kill -9');
 
-      note('gateway SIGTERM');
-      await processes.kill('gateway', 'SIGTERM');
-      restarts++;
-      await processes.start('gateway');
-      note('gateway back');
-      await flowing(20, 'after the gateway’s SIGTERM');
-      const fourth = await head();
-      await wave('wave 4', [null, String(fourth - 2), null, String(fourth - 20)]);
-      await flowing(20, 'after wave 4');
+        note('gateway SIGTERM');
+        await processes.kill('gateway', 'SIGTERM');
+        restarts++;
+        await processes.start('gateway');
+        note('gateway back');
+        await flowing(20, 'after the gateway’s SIGTERM');
+        const fourth = await head();
+        await wave('wave 4', [null, String(fourth - 2), null, String(fourth - 20)]);
+        await flowing(20, 'after wave 4');
 
-      note('gifts kill -9');
-      await processes.kill('gifts', 'SIGKILL');
-      // Joining while the owning subgraph is down: each waits on its upstream, none is refused.
-      const fifth = await head();
-      await wave('wave 5, gifts down', [String(fifth - 10), null, String(fifth - 1)], false);
-      await pause(300);
-      await processes.start('gifts');
-      note('gifts back');
-      await flowing(30, 'after the gifts’ kill -9');
+        note('gifts kill -9');
+        await processes.kill('gifts', 'SIGKILL');
+        // Joining while the owning subgraph is down: each waits on its upstream, none is refused.
+        const fifth = await head();
+        await wave('wave 5, gifts down', [String(fifth - 10), null, String(fifth - 1)], false);
+        await pause(300);
+        await processes.start('gifts');
+        note('gifts back');
+        await flowing(30, 'after the gifts’ kill -9');
+      } finally {
+        await Promise.all(loops.map(({ stop }) => stop()));
+        note('sending stopped');
+      }
+      // The store is what committed, in commit order: event N is the send whose event_seq is N.
+      committed = await store.all<{ id: string; event_seq: number }>('select id, event_seq from live_gift_sends where live_stream_id = ? and event_seq is not null order by event_seq', stream);
+      settled = await eventually(() => clients.every(({ subscriber }) => subscriber.lastEventId === String(committed.length) || subscriber.problems.length > 0), `every client at event ${committed.length}`, 30_000).then(
+        () => 'settled',
+        (error: Error) => error.message,
+      );
     } finally {
-      await Promise.all(loops.map(({ stop }) => stop()));
-      note('sending stopped');
+      await Promise.all(clients.map(({ subscriber }) => subscriber.stop()));
+      await store.close();
     }
-
-    // The store is what committed, in commit order: event N is the send whose event_seq is N.
-    const committed = await store.all<{ id: string; event_seq: number }>('select id, event_seq from live_gift_sends where live_stream_id = ? and event_seq is not null order by event_seq', stream);
-    await store.close();
+    note(`clients stopped (${settled})`);
     const last = committed.length;
     expect(committed.map((row) => Number(row.event_seq))).toEqual(range(1, last));
+    // A send cut off by a kill may have committed without its answer, never the other way round.
+    expect(committed.map((row) => row.id)).toEqual(expect.arrayContaining(loops.flatMap(({ loop }) => loop.answered)));
     const sendOf = (id: number) => committed[id - 1]?.id;
-
-    const settled = await eventually(() => clients.every(({ subscriber }) => subscriber.lastEventId === String(last) || subscriber.problems.length > 0), `every client at event ${last}`, 30_000).then(
-      () => 'settled',
-      (error: Error) => error.message,
-    );
-    await Promise.all(clients.map(({ subscriber }) => subscriber.stop()));
-    note(`clients stopped (${settled})`);
 
     const findings: string[] = [];
     for (const { subscriber, issuedWhenListening, restartsBefore } of clients) {
@@ -207,11 +241,10 @@ describe('the LIVE promise, as clients see it', () => {
       const wrongSends = subscriber.events.filter((event) => event.data?.id !== String(event.id) || event.data?.send?.id !== sendOf(event.id)).map((event) => event.id);
       if (wrongSends.length) problems.push(`events not their committed send: ${wrongSends.slice(0, 10).join(',')}`);
       if (problems.length) {
-        const connections = subscriber.connections.map((connection, i) => `#${i} +${(connection.at / 1000).toFixed(1)}s after=${connection.after} [${subscriber.events.filter((event) => event.connection === i).map((event) => event.id).filter((id, j, all) => j === 0 || j === all.length - 1).join('..')}] ended by ${connection.endedBy ?? 'the test'}`);
-        findings.push(`${subscriber.name}, ${ids.length} events, expected ${from}..${last}: ${problems.join('; ')}\n    ${connections.join('\n    ')}`);
+        findings.push(`${subscriber.name}, ${ids.length} events, expected ${from}..${last}: ${problems.join('; ')}\n    ${connectionsOf(subscriber, began).join('\n    ')}`);
       }
     }
-    const refusals = loops.map(({ loop }) => `issued ${loop.issued}, answered ${loop.answered}, ${[...loop.refusals].map(([code, n]) => `${code} ${n}`).join(', ')}`).join(' / ');
+    const refusals = loops.map(({ loop }) => `issued ${loop.issued}, answered ${loop.answered.length}, ${[...loop.refusals].map(([code, n]) => `${code} ${n}`).join(', ')}`).join(' / ');
     const report = `${last} events committed (${refusals}); ${clients.length} clients, ${findings.length} wrong:\n${findings.join('\n')}\ntimeline:\n${timeline.join('\n')}`;
     expect(findings, report).toEqual([]);
     // Every phase carried events (`flowing`): at least what the phases waited for committed.
