@@ -201,12 +201,12 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
   };
 }
 
-/** `GET /health` (the process is up) and `GET /ready` (it can serve). */
-export function healthRoute(service: string, ready: () => boolean = () => true): Route {
-  return (req, res) => {
+/** `GET /health` (the process is up) and `GET /ready` (it can serve: its store is open and answers). */
+export function healthRoute(service: string, ready: () => boolean | Promise<boolean> = () => true): Route {
+  return async (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
-    const ok = path === '/health' || ready();
+    const ok = path === '/health' || (await ready());
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service });
     return true;
   };
