@@ -194,6 +194,12 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
         sendError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
         return;
       }
+      // A store the route needed did not answer (a subgraph's nonces, on an event stream's request).
+      if ((error as { extensions?: { code?: string } }).extensions?.code === 'SERVICE_UNAVAILABLE') {
+        if (!res.headersSent) sendError(res, 503, 'SERVICE_UNAVAILABLE', (error as Error).message);
+        else res.end();
+        return;
+      }
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
