@@ -117,7 +117,9 @@ export function createGateway(options: GatewayOptions) {
   const limits = useOperationLimits(config.limits);
   const formatError = useErrorFormatting({ production: config.production });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
-  const rateLimitStore = options.rateLimitStore ? withLocalFallback(options.rateLimitStore, storeGate) : new MemoryRateLimitStore();
+  const rateLimitStore = options.rateLimitStore
+    ? withLocalFallback(options.rateLimitStore, storeGate, { onError: (error) => logger.error({ err: error }, 'the shared rate-limit store failed; the request was limited by this replica') })
+    : new MemoryRateLimitStore();
   const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys, storeGate));
   const authentication = useAuthentication({ authenticate, logger });
   const trustedDocuments = useTrustedDocuments({

@@ -66,4 +66,24 @@ describe('rate limiting while the shared store is down', () => {
     await expect(limits.refund('a', 50, tier, 0)).resolves.toBeUndefined();
     expect(gate.isDown).toBe(true);
   });
+
+  it('serves a request whose shared take failed for another reason from the local bucket, reports it, and keeps using the shared store', async () => {
+    const gate = new OutageGate();
+    const errors: unknown[] = [];
+    const bug = new Error('column "full_at" does not exist');
+    let failing = true;
+    const store: RateLimitStore = {
+      take: async () => {
+        if (failing) throw bug;
+        return { allowed: true, available: 7, retryAfterMs: 0 };
+      },
+      refund: async () => undefined,
+    };
+    const limits = withLocalFallback(store, gate, { onError: (error) => errors.push(error) });
+    expect(await limits.take('a', 10, tier, 0)).toMatchObject({ allowed: true, available: 90 });
+    expect(errors).toEqual([bug]);
+    expect(gate.isDown).toBe(false);
+    failing = false;
+    expect((await limits.take('a', 10, tier, 0)).available).toBe(7);
+  });
 });

@@ -83,4 +83,16 @@ describe('the shared entity cache through an outage', () => {
     expect(gate.isDown).toBe(false);
     await cache.close();
   });
+
+  it('throws a failure that is not an outage to the entity cache (a miss there), without opening the gate', async () => {
+    const gate = new OutageGate();
+    const bug = new Error('ON CONFLICT DO UPDATE command cannot affect row a second time');
+    const inner = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+    const cache = tolerateOutages({ ...inner, get: (keys) => inner.get(keys), set: () => Promise.reject(bug), invalidate: (tags) => inner.invalidate(tags), close: () => inner.close() }, gate);
+    const { ticket } = await cache.get(['a']);
+    await expect(cache.set([entry('a', ['Product:1'])], ticket)).rejects.toBe(bug);
+    expect(gate.isDown).toBe(false);
+    expect((await cache.get(['a'])).values).toEqual([undefined]);
+  });
 });
+

@@ -2,6 +2,8 @@
  * The shared entity cache store (`../db/pg/entity-cache.ts`) through an outage of the gateway's
  * Postgres: the cache is an optimisation, so while the store does not answer every lookup is a
  * miss and nothing is kept, and no request waits on it (the gate lets one call a second try).
+ * Only an outage (`isUnreachable`) opens the gate: any other failure is thrown to the entity
+ * cache, which counts it as a miss (or, for an invalidation, tells the write) as before.
  *
  * An invalidation that cannot be made is not forgotten: its tags are kept here and made before
  * this replica reads the store again, and retried every `retryMs` meanwhile, so an entry a write
@@ -10,6 +12,7 @@
  * moment between its return and the retry.
  */
 import type { OutageGate } from '@app/kit/outage';
+import { isUnreachable } from '@app/kit/pg';
 import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore } from './store.ts';
 
 /** The ticket of a lookup that did not reach the store: no store accepts an entry under it (it is older than any ticket may be). */
@@ -31,21 +34,6 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
     for (const tag of tags) pending.delete(tag);
   }
 
-  function retryLater(): void {
-    if (retry || pending.size === 0) return;
-    retry = setInterval(() => {
-      if (pending.size === 0 || !gate.shouldTry()) return;
-      flush().then(
-        () => {
-          gate.succeeded();
-          stopRetrying();
-        },
-        (error: unknown) => gate.failed(error),
-      );
-    }, options.retryMs ?? 1_000);
-    retry.unref();
-  }
-
   function stopRetrying(): void {
     if (retry && pending.size === 0) {
       clearInterval(retry);
@@ -53,11 +41,39 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
     }
   }
 
+  /** Runs `work` on the store; an outage opens the gate and answers `fallback`, anything else is thrown. */
+  async function attempt<T>(work: () => Promise<T>, fallback: () => T): Promise<T> {
+    if (!gate.shouldTry()) return fallback();
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      gate.failed(error);
+      return fallback();
+    }
+    gate.succeeded();
+    return result;
+  }
+
+  function retryLater(): void {
+    if (retry || pending.size === 0) return;
+    retry = setInterval(() => {
+      if (pending.size === 0) return stopRetrying();
+      attempt(flush, () => undefined).then(stopRetrying, () => undefined);
+    }, options.retryMs ?? 1_000);
+    retry.unref();
+  }
+
+  const unreachable = () => {
+    throw new EntityCacheUnavailableError('The entity cache store does not answer; the invalidation is kept and retried.');
+  };
+
   return {
     pendingTags: () => pending.size,
 
     get(keys: readonly string[]): Promise<CacheLookup> {
-      return gate.run(
+      return attempt(
         async () => {
           await flush();
           stopRetrying();
@@ -68,8 +84,9 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
     },
 
     async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+      // Nothing is kept while an invalidation is owed: what is stored might show what it drops.
       if (ticket === UNREACHED || pending.size > 0) return;
-      await gate.run(
+      await attempt(
         () => store.set(entries, ticket),
         () => undefined,
       );
@@ -77,16 +94,13 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
 
     async invalidate(tags: readonly string[]): Promise<void> {
       for (const tag of tags) pending.add(tag);
-      await gate.run(
-        async () => {
-          await flush();
-          stopRetrying();
-        },
-        () => {
-          retryLater();
-          throw new EntityCacheUnavailableError('The entity cache store does not answer; the invalidation is kept and retried.');
-        },
-      );
+      try {
+        await attempt(flush, unreachable);
+        stopRetrying();
+      } catch (error) {
+        retryLater();
+        throw error;
+      }
     },
 
     async close(): Promise<void> {
