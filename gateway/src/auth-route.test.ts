@@ -69,6 +69,35 @@ describe('the authentication route', () => {
   });
 });
 
+describe('the authentication route while the key store does not answer', () => {
+  it('answers an API key with 503 SERVICE_UNAVAILABLE (not 401, not 500) and still lets a user\'s token through', async () => {
+    const down: KeyStore = { ...keys, verify: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) };
+    const authentication = useAuthentication({ authenticate: createAuthenticator(jwt, down), logger: createLogger('gateway', { level: 'silent' }) });
+    const outage = await listen(
+      async (req, res) => {
+        if (await authentication.route(req, res)) return;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(authentication.context(req)));
+      },
+      0,
+      '127.0.0.1',
+    );
+    try {
+      const partner = await fetch(outage.url, { headers: { 'x-api-key': partnerKey } });
+      const text = await partner.text();
+      expect(partner.status).toBe(503);
+      expect(partner.headers.get('retry-after')).toBe('1');
+      expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(text).not.toMatch(/ECONNREFUSED|5432/);
+      const token = await signUserToken(jwt, { id: 'usr_2' });
+      const user = await fetch(outage.url, { headers: { authorization: `Bearer ${token}` } });
+      expect(user.status).toBe(200);
+      expect(((await user.json()) as GatewayContext).viewer.userId).toBe('usr_2');
+    } finally {
+      await outage.close();
+    }
+  });
+});
+
 describe('request ids from the caller', () => {
   const request = (value: string | undefined) => ({ headers: value === undefined ? {} : { 'x-request-id': value } }) as unknown as http.IncomingMessage;
   it('are kept when short and plain, and dropped otherwise', () => {

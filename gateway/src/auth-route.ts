@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { sendError, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import { anonymousViewer } from '@app/kit/viewer';
-import { AuthenticationError, type createAuthenticator } from './auth.ts';
+import { AuthenticationError, KeyStoreUnavailableError, type createAuthenticator } from './auth.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -21,8 +21,10 @@ export interface AuthenticationOptions {
 }
 
 /**
- * Checks credentials before GraphQL runs: a bad or expired one is an HTTP 401, not anonymous.
- * Returns the route that does it and the context GraphQL then runs with.
+ * Checks credentials before GraphQL runs: a bad or expired one is an HTTP 401, not anonymous; an
+ * API key while the key store does not answer is a 503 SERVICE_UNAVAILABLE (the store's outage is
+ * logged once by its gate, not here per request). Returns the route that does it and the context
+ * GraphQL then runs with.
  */
 export function useAuthentication({ authenticate, logger, clientAddressOf = (req) => req.socket.remoteAddress ?? null }: AuthenticationOptions) {
   const contexts = new WeakMap<http.IncomingMessage, GatewayContext>();
@@ -34,6 +36,11 @@ export function useAuthentication({ authenticate, logger, clientAddressOf = (req
       contexts.set(req, { viewer, partnerTier, clientIp: clientAddressOf(req) });
       return false;
     } catch (error) {
+      if (error instanceof KeyStoreUnavailableError) {
+        res.setHeader('retry-after', '1');
+        sendError(res, 503, 'SERVICE_UNAVAILABLE', error.message);
+        return true;
+      }
       if (!(error instanceof AuthenticationError)) throw error;
       logger.info({ reason: error.message, requestId }, 'refused credentials');
       res.setHeader('www-authenticate', 'Bearer');

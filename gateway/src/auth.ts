@@ -2,6 +2,8 @@ import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { OutageGate } from '@app/kit/outage';
+import { isUnreachable } from '@app/kit/pg';
 import type { Viewer } from '@app/kit/viewer';
 import type { JwtConfig } from './config.ts';
 import type { KeyStore } from './db/keys.ts';
@@ -9,6 +11,18 @@ import type { KeyStore } from './db/keys.ts';
 /** A refused credential: the request gets HTTP 401 and this message, never a silent anonymous. */
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
+}
+
+/**
+ * An API key that cannot be checked because the key store does not answer: HTTP 503
+ * SERVICE_UNAVAILABLE, neither a refusal of the key (it may be good) nor an internal error.
+ */
+export class KeyStoreUnavailableError extends Error {
+  override name = 'KeyStoreUnavailableError';
+
+  constructor() {
+    super('API keys cannot be checked right now: the gateway cannot reach its key store. Try again shortly.');
+  }
 }
 
 const KEY_PROBLEMS = {
@@ -32,9 +46,10 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 /**
  * Turns a request's credentials into a viewer: a bearer JWT for end users, `x-api-key` for
- * partners, nothing for anonymous callers.
+ * partners, nothing for anonymous callers. A bearer token needs no store; an API key does, and
+ * while the store is down (`storeGate`) it is answered with `KeyStoreUnavailableError`.
  */
-export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
+export function createAuthenticator(jwt: JwtConfig, keys: KeyStore, storeGate: OutageGate = new OutageGate()) {
   const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : new TextEncoder().encode(jwt.secret);
   const algorithms = jwt.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
 
@@ -69,7 +84,13 @@ export function createAuthenticator(jwt: JwtConfig, keys: KeyStore) {
     }
 
     if (apiKey) {
-      const verified = await keys.verify(apiKey);
+      const verified = await storeGate.run(
+        () => keys.verify(apiKey),
+        () => {
+          throw new KeyStoreUnavailableError();
+        },
+        isUnreachable,
+      );
       if (!verified.key) throw new AuthenticationError(KEY_PROBLEMS[verified.problem]);
       const { key } = verified;
       const viewer: Viewer = {

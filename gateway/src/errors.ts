@@ -31,7 +31,7 @@ export function useErrorFormatting({ production }: ErrorFormattingOptions) {
     const original = (error as { originalError?: { extensions?: Record<string, unknown> } }).originalError;
     const limitCode = limitCodeOf(formatted.extensions, formatted.message) ?? limitCodeOf(original?.extensions);
     if (limitCode) return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limitCode } };
-    return maskErrors(formatted);
+    return maskErrors(formatted, error, 'gateway');
   };
   if (!production) return format;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -10,6 +10,7 @@ import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config'
 import { graphQLHandler, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import { metricsRoute } from '@app/kit/metrics';
+import { cachedProbe, OutageGate } from '@app/kit/outage';
 import { errorLogging } from '@app/kit/subgraph';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
@@ -29,6 +30,8 @@ import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
+import { withLocalFallback } from './rate-limit-fallback.ts';
+import { tolerateOutages } from './entity-cache/outage.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useVerifiedTokens } from './verified-tokens.ts';
@@ -48,6 +51,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** Where the entity cache keeps entries when `config.entityCache.store` is `postgres` (replicas share it). */
   entityCacheStore?: EntityCacheStore;
+  /** Whether the gateway's store answers, when it is on another server (Postgres): `/ready` asks it. */
+  storePing?: () => Promise<boolean>;
   /** The trusted documents (id → text); read from `config.trustedDocuments.path` when not given. */
   trustedDocuments?: Map<string, string>;
   logger: Logger;
@@ -68,13 +73,31 @@ export function createGateway(options: GatewayOptions) {
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
+  // One gate for the gateway's store: while it does not answer, rate limits fall back to this
+  // replica's memory, the shared entity cache misses, API keys are refused as unavailable, and
+  // `/ready` says 503; said once when it starts and once when it ends (docs/design-notes.md).
+  const storeGate = new OutageGate({
+    onDown: (error) => logger.warn({ err: error }, "the gateway's store does not answer: rate limits use this replica's buckets, the entity cache is skipped, API keys get SERVICE_UNAVAILABLE until it does"),
+    onUp: () => logger.info("the gateway's store answers again: shared rate limits, entity cache and API keys are back"),
+  });
+  const storePing = options.storePing;
+  // A probe that answers closes the gate at once (recovery does not wait for traffic); one that
+  // does not only says 503: a slow `select 1` under load must not refuse API keys, and the
+  // requests themselves open the gate on a real outage.
+  const storeReady = storePing
+    ? cachedProbe(async () => {
+        const ok = await storePing();
+        if (ok) storeGate.succeeded();
+        return ok;
+      })
+    : undefined;
   const cacheConfig = config.entityCache ?? DEFAULT_ENTITY_CACHE;
   if (cacheConfig.store === 'postgres' && !options.entityCacheStore) throw new Error('The entity cache is configured on Postgres, but no shared store was given.');
   const entityCache =
     cacheConfig.store === 'off'
       ? undefined
       : useEntityCache({
-          store: cacheConfig.store === 'postgres' ? options.entityCacheStore! : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }),
+          store: cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }),
           supergraphSdl,
           maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
           metrics,
@@ -97,8 +120,10 @@ export function createGateway(options: GatewayOptions) {
   const limits = useOperationLimits(config.limits);
   const formatError = useErrorFormatting({ production: config.production });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
-  const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
-  const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys));
+  const rateLimitStore = options.rateLimitStore
+    ? withLocalFallback(options.rateLimitStore, storeGate, { onError: (error) => logger.error({ err: error }, 'the shared rate-limit store failed; the request was limited by this replica') })
+    : new MemoryRateLimitStore();
+  const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys, storeGate));
   const clientAddressOf = clientAddressResolver(config.trustedProxies ?? []);
   const authentication = useAuthentication({ authenticate, logger, clientAddressOf });
   const trustedDocuments = useTrustedDocuments({
@@ -152,7 +177,7 @@ export function createGateway(options: GatewayOptions) {
   });
   const routes: Route[] = [
     useCors(config.corsOrigins),
-    useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls) }),
+    useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls), ...(storeReady ? { store: storeReady } : {}) }),
     metricsRoute(metrics.registry),
     ...explorer.routes,
     authentication.route,

@@ -51,6 +51,19 @@ describe('/health and /ready', () => {
     expect(await get('ready')).toMatchObject({ status: 503, body: { subgraphs: { content: 'down' } } });
     expect((await fetch(`${server.url}health`, { method: 'POST' })).status).toBe(404);
   });
+
+  it("says 503 while the gateway's own store does not answer, and 200 once it does", async () => {
+    let storeUp = false;
+    const server = await serveRoute(useHealth({ loaded: () => true, subgraphs: async () => ({ users: 'up' }), store: async () => storeUp }));
+    const ready = async () => {
+      const response = await fetch(`${server.url}ready`);
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    expect(await ready()).toEqual({ status: 503, body: { status: 'unavailable', supergraphLoaded: true, store: 'down', subgraphs: { users: 'up' } } });
+    expect((await fetch(`${server.url}health`)).status).toBe(200);
+    storeUp = true;
+    expect(await ready()).toMatchObject({ status: 200, body: { status: 'ok', store: 'up' } });
+  });
 });
 
 describe('subgraph readiness', () => {

@@ -39,13 +39,18 @@ export interface HealthOptions {
   loaded: () => boolean;
   /** Each subgraph's state; `subgraphReadiness` in the gateway. */
   subgraphs: () => Promise<SubgraphHealth>;
+  /**
+   * Whether the gateway's own store answers, when it is on another server (Postgres): a short
+   * `select 1`, asked at most once a second (`cachedProbe` in `@app/kit/outage`).
+   */
+  store?: () => Promise<boolean>;
 }
 
 /**
- * `GET /health`: the process is up. `GET /ready`: the supergraph is loaded and every subgraph is
- * ready, with each one's state (503 naming the one that is not).
+ * `GET /health`: the process is up. `GET /ready`: the supergraph is loaded, the gateway's store
+ * answers, and every subgraph is ready, with each one's state (503 naming what is not).
  */
-export function useHealth({ loaded, subgraphs }: HealthOptions): Route {
+export function useHealth({ loaded, subgraphs, store }: HealthOptions): Route {
   return async (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
@@ -53,10 +58,12 @@ export function useHealth({ loaded, subgraphs }: HealthOptions): Route {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'gateway' }));
       return true;
     }
-    const states = await subgraphs();
+    const [states, storeUp] = await Promise.all([subgraphs(), store ? store() : true]);
     const isLoaded = loaded();
-    const ready = isLoaded && Object.values(states).every((state) => state === 'up');
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', supergraphLoaded: isLoaded, subgraphs: states }));
+    const ready = isLoaded && storeUp && Object.values(states).every((state) => state === 'up');
+    res
+      .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', supergraphLoaded: isLoaded, ...(store ? { store: storeUp ? 'up' : 'down' } : {}), subgraphs: states }));
     return true;
   };
 }

@@ -13,8 +13,15 @@ try {
   if (config.defaultSecrets.length > 0) {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
   }
-  const { keys, rateLimits, entityCache } = await openGatewayStores(config);
-  const gateway = createGateway({ config, keys, logger, ...(rateLimits ? { rateLimitStore: rateLimits } : {}), ...(entityCache ? { entityCacheStore: entityCache } : {}) });
+  const { keys, rateLimits, entityCache, ping } = await openGatewayStores(config);
+  const gateway = createGateway({
+    config,
+    keys,
+    logger,
+    ...(rateLimits ? { rateLimitStore: rateLimits } : {}),
+    ...(entityCache ? { entityCacheStore: entityCache } : {}),
+    ...(ping ? { storePing: ping } : {}),
+  });
   await gateway.start();
   const http = await listen(gateway.handler, portFor('gateway'), hostFrom()).catch(async (error: unknown) => {
     await gateway.stop();

@@ -11,7 +11,7 @@ import type { RateLimitStore } from '../rate-limit.ts';
 import { openKeyStore, type KeyStore } from './keys.ts';
 import { openPgGatewayStore } from './pg/keys.ts';
 
-export async function openGatewayStores(config: Pick<GatewayConfig, 'keyStorePath' | 'keyStoreUrl'>): Promise<{ keys: KeyStore; rateLimits?: RateLimitStore; entityCache?: EntityCacheStore }> {
+export async function openGatewayStores(config: Pick<GatewayConfig, 'keyStorePath' | 'keyStoreUrl'>): Promise<{ keys: KeyStore; rateLimits?: RateLimitStore; entityCache?: EntityCacheStore; ping?: () => Promise<boolean> }> {
   if (!config.keyStoreUrl) return { keys: openKeyStore(config.keyStorePath) };
   if (!isPostgresUrl(config.keyStoreUrl)) throw new StoreOpenError('GATEWAY_DATABASE_URL must be a postgres:// URL.');
   return openPgGatewayStore(config.keyStoreUrl);

@@ -11,6 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
+import { KeyStoreUnavailableError } from '../auth.ts';
 import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
@@ -82,6 +83,11 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
           state.context = { viewer, partnerTier, clientIp };
           return true;
         } catch (error) {
+          // 1013 "Try Again Later": the key may be good, the store to check it does not answer.
+          if (error instanceof KeyStoreUnavailableError) {
+            socket.close(1013, 'Try again later: API keys cannot be checked right now');
+            return false;
+          }
           options.logger.info({ reason: (error as Error).message }, 'refused a WebSocket credential');
           socket.close(4401, 'Unauthorized: the token or API key in connection_init is not valid');
           return false;

@@ -74,3 +74,15 @@ export function serviceUnavailable(service: string): GraphQLError {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service },
   });
 }
+
+/**
+ * A store on another server did not answer (`isUnreachable` in `pg.ts`): what needed it is
+ * refused with SERVICE_UNAVAILABLE, never as an internal error, and never with the statement or
+ * the server's address. `http` is for errors thrown before GraphQL runs (Apollo Server takes the
+ * status from it).
+ */
+export function storeUnavailable(service: string, options: { http?: boolean } = {}): GraphQLError {
+  return new GraphQLError(`The ${service} service cannot reach its database right now; try again shortly (a write may be sent again with the same idempotency key).`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service, ...(options.http ? { http: { status: 503 } } : {}) },
+  });
+}

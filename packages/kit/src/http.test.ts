@@ -112,3 +112,20 @@ describe('preparing operations before GraphQL runs', () => {
     expect((await get(`query=${encodeURIComponent('{ echo(mode: PARTIAL) }')}`)).status).toBe(400);
   });
 });
+
+describe('a route whose store does not answer', () => {
+  let routed: RunningHttpServer;
+  beforeAll(async () => {
+    const unavailable = () => {
+      throw new GraphQLError('The users service cannot reach its database right now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    };
+    routed = await listen(graphQLHandler({ server, context: async () => ({}), routes: [unavailable], logger: createLogger('test', { level: 'silent' }) }), 0, '127.0.0.1');
+  });
+  afterAll(() => routed?.close());
+
+  it('is answered 503 SERVICE_UNAVAILABLE with its message, not 500', async () => {
+    const response = await fetch(`${routed.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"subscription { x }"}' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The users service cannot reach its database right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  });
+});

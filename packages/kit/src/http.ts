@@ -194,6 +194,12 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
         sendError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
         return;
       }
+      // A store the route needed did not answer (a subgraph's nonces, on an event stream's request).
+      if ((error as { extensions?: { code?: string } }).extensions?.code === 'SERVICE_UNAVAILABLE') {
+        if (!res.headersSent) sendError(res, 503, 'SERVICE_UNAVAILABLE', (error as Error).message);
+        else res.end();
+        return;
+      }
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
@@ -201,12 +207,12 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
   };
 }
 
-/** `GET /health` (the process is up) and `GET /ready` (it can serve). */
-export function healthRoute(service: string, ready: () => boolean = () => true): Route {
-  return (req, res) => {
+/** `GET /health` (the process is up) and `GET /ready` (it can serve: its store is open and answers). */
+export function healthRoute(service: string, ready: () => boolean | Promise<boolean> = () => true): Route {
+  return async (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
-    const ok = path === '/health' || ready();
+    const ok = path === '/health' || (await ready());
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service });
     return true;
   };

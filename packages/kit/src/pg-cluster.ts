@@ -20,6 +20,10 @@ export interface ThrowawayCluster {
   urlFor(database: string): string;
   port: number;
   dir: string;
+  /** Stops the server (`pg_ctl stop -m fast`: sessions are ended, as in an outage) and keeps its data. */
+  halt(): void;
+  /** Starts the halted server again on the same port with the same data. */
+  resume(): void;
   stop(): void;
 }
 
@@ -98,9 +102,18 @@ export async function startThrowawayCluster(options: { maxConnections?: number }
       '-c max_pred_locks_per_transaction=256',
     ].join(' ');
     started = true;
-    runPostgresProgram('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+    const start = () => runPostgresProgram('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+    start();
     const serverUrl = `postgres://postgres@127.0.0.1:${port}/`;
-    return { serverUrl, urlFor: (database) => `${serverUrl}${database}`, port, dir, stop };
+    return {
+      serverUrl,
+      urlFor: (database) => `${serverUrl}${database}`,
+      port,
+      dir,
+      halt: () => runPostgresProgram('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']),
+      resume: start,
+      stop,
+    };
   } catch (error) {
     let log = '';
     try {

@@ -48,6 +48,38 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * SQLSTATEs of a server that is going away or not taking connections: admin, crash and immediate
+ * shutdown (57P01-57P03) and the connection exceptions (class 08).
+ */
+const UNREACHABLE_STATES = /^(57P0[1-3]|08[0-9A-Z]{3})$/;
+/** Socket errors of a server that cannot be reached (refused, reset, unroutable, unresolvable). */
+const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * node-postgres' own messages for a connection that broke or never came: these errors carry no
+ * code (the pool's connection timeout, a socket closed under a query, a client that broke earlier).
+ */
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable)/;
+
+/**
+ * Whether an error says the database cannot be reached right now, as opposed to a statement that
+ * failed on a working server: the one place that tells an outage from a bug, through Drizzle's
+ * and GraphQL's wrapping (`cause`, `originalError`, an AggregateError's `errors`).
+ */
+export function isUnreachable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (current: unknown, depth: number): boolean => {
+    if (!current || typeof current !== 'object' || depth > 6 || seen.has(current)) return false;
+    seen.add(current);
+    const { code, message, cause, originalError, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_STATES.test(code) || UNREACHABLE_SOCKET_CODES.has(code))) return true;
+    if (current instanceof Error && typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+    if (Array.isArray(errors) && errors.some((inner) => walk(inner, depth + 1))) return true;
+    return walk(cause, depth + 1) || walk(originalError, depth + 1);
+  };
+  return walk(error, 0);
+}
+
 /** Which connection's transaction body the running code is part of. */
 const insideTransaction = new AsyncLocalStorage<object>();
 
@@ -61,7 +93,15 @@ export interface PgConnectionOptions {
   onStatement?: (sql: string, durationMs: number) => void;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /**
+   * How long a statement waits for a connection, new or from a full pool, before it fails
+   * (default 5 s): a server that does not answer turns into an error, not a request that hangs.
+   */
+  connectTimeoutMs?: number;
 }
+
+/** How long a readiness probe waits for `select 1`. */
+export const PROBE_TIMEOUT_MS = 1_000;
 
 /**
  * A pool of connections to one subgraph's database, with Drizzle over it. Statements outside a
@@ -73,9 +113,13 @@ export class PgConnection {
   /** Times a transaction was run again after a serialization failure or deadlock (metrics, tests). */
   retries = 0;
   private closed = false;
+  private readonly url: string;
+  /** One connection of its own for readiness probes: a busy pool is not an unreachable server. */
+  private probePool: pg.Pool | null = null;
 
   constructor(options: PgConnectionOptions) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+    this.url = options.url;
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
     // A connection that breaks while idle must not crash the process: the pool drops it.
     this.pool.on('error', () => undefined);
     const onStatement = options.onStatement;
@@ -143,10 +187,31 @@ export class PgConnection {
     }
   }
 
+  /**
+   * Whether the server answers `select 1` within `timeoutMs`, on a connection kept for probes.
+   * Never throws: false for any failure, and false once closed.
+   */
+  async ping(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
+    if (this.closed) return false;
+    if (!this.probePool) {
+      this.probePool = new pg.Pool({ connectionString: this.url, max: 1, idleTimeoutMillis: 10_000, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+      this.probePool.on('error', () => undefined);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      return await Promise.race([this.probePool.query('select 1').then(() => true), timedOut]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.probePool?.end()]);
   }
 }
 

@@ -9,22 +9,33 @@ import gql from 'graphql-tag';
 import { enforceAccess } from './access.ts';
 import { changedEntitiesPlugin, type Changed } from './changes.ts';
 import { dataDir, hostFrom, internalSecret, maxBodyBytes, portFor, type SubgraphName } from './config.ts';
-import { ErrorCode, isPublicCode } from './errors.ts';
+import { ErrorCode, isPublicCode, storeUnavailable } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { subscriptionServer } from './sse.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
-import { isPostgresUrl } from './pg.ts';
+import { cachedProbe } from './outage.ts';
+import { isPostgresUrl, isUnreachable } from './pg.ts';
 import { StoreOpenError } from './store.ts';
 import { anonymousViewer, NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer, type ViewerCheck } from './viewer.ts';
 
 /**
- * Errors with a public code pass through as they are; anything else reaches the caller as a
- * bare INTERNAL_SERVER_ERROR with no SQL, path or stack (it is logged, with the request id,
- * by `errorLogging`).
+ * Errors with a public code pass through as they are; a database that cannot be reached is
+ * SERVICE_UNAVAILABLE (`storeUnavailable`); anything else reaches the caller as a bare
+ * INTERNAL_SERVER_ERROR with no SQL, path or stack (it is logged, with the request id, by
+ * `errorLogging`). `error` is the error behind `formatted`, as Apollo Server's `formatError` gets it.
  */
-export function maskErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function maskErrors(formatted: GraphQLFormattedError, error?: unknown, service = 'this'): GraphQLFormattedError {
+  if (!isPublicCode(formatted.extensions?.code) && isUnreachable(error)) {
+    const unavailable = storeUnavailable(service);
+    return {
+      message: unavailable.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: unavailable.extensions,
+    };
+  }
   if (isPublicCode(formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -37,14 +48,27 @@ export function maskErrors(formatted: GraphQLFormattedError): GraphQLFormattedEr
   };
 }
 
-/** Logs unexpected errors where their cause is known, with the request id to find them by. */
+/** How often a database outage is logged from failing requests: each request does not say it again. */
+const OUTAGE_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Logs unexpected errors where their cause is known, with the request id to find them by. A
+ * database that cannot be reached is an outage, not a bug: a warning at most every 10 s.
+ */
 export function errorLogging<TContext extends { viewer: Viewer }>(logger: Logger): ApolloServerPlugin<TContext> {
+  let lastOutageLog = Number.NEGATIVE_INFINITY;
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (isPublicCode(error.extensions?.code)) continue;
+            if (isUnreachable(error)) {
+              if (Date.now() - lastOutageLog < OUTAGE_LOG_INTERVAL_MS) continue;
+              lastOutageLog = Date.now();
+              logger.warn({ err: error.originalError ?? error, requestId: contextValue.viewer?.requestId }, 'the database cannot be reached; requests that need it answer SERVICE_UNAVAILABLE');
+              continue;
+            }
             logger.error({ err: error.originalError ?? error, path: error.path, requestId: contextValue.viewer?.requestId }, 'unexpected error');
           }
         },
@@ -91,7 +115,7 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: maskErrors,
+    formatError: (formatted, error) => maskErrors(formatted, error, definition.name),
     // Subgraphs are called by the gateway, not browsed: Sandbox lives at the gateway. No Apollo
     // Studio reporting here, so federated traces would be work for nobody.
     // Apollo Server's cache-control plugin (on by default) turns `@cacheControl` hints into each
@@ -117,7 +141,16 @@ export function viewerReader(check: ViewerCheck, logger: Logger) {
       const requestId = header('x-request-id');
       return anonymousViewer(requestId && /^[\w.:-]{1,64}$/.test(requestId) ? requestId : undefined);
     }
-    const { viewer, rejected } = await verifyViewer(given, rawBody, check);
+    let verified: Awaited<ReturnType<typeof verifyViewer>>;
+    try {
+      verified = await verifyViewer(given, rawBody, check);
+    } catch (error) {
+      // The nonce store is the subgraph's database: while it is down a signed viewer cannot be
+      // checked for replay, so the request is refused as unavailable (503), not treated as anonymous.
+      if (isUnreachable(error)) throw storeUnavailable(check.audience, { http: true });
+      throw error;
+    }
+    const { viewer, rejected } = verified;
     if (rejected) logger.warn({ reason: rejected, remoteAddress: req.socket.remoteAddress }, 'refused a viewer header; treating the request as anonymous');
     return viewer;
   };
@@ -136,8 +169,8 @@ export interface ServeSubgraphOptions<TContext extends SubgraphContext> {
   host: string;
   logger: Logger;
   metrics?: SubgraphMetrics;
-  /** Whether the subgraph can serve (its store is open); `/ready` says so. */
-  ready?: () => boolean;
+  /** Whether the subgraph can serve (its store is open and answers); `/ready` says so. */
+  ready?: () => boolean | Promise<boolean>;
   /** Called after the HTTP server and Apollo Server have stopped: close the store here. */
   onStop?: () => void | Promise<void>;
   /** The request body limit; MAX_BODY_BYTES, the gateway's own, by default. */
@@ -165,7 +198,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(options: S
         server,
         context: async (req, rawBody) => options.context(await readViewer(req, rawBody)),
         routes: [
-          healthRoute(options.name, () => !stopping && (options.ready?.() ?? true)),
+          healthRoute(options.name, async () => !stopping && ((await options.ready?.()) ?? true)),
           ...(options.metrics ? [metricsRoute(options.metrics.registry)] : []),
           ...(subscriptions ? [subscriptions.route] : []),
         ],
@@ -205,7 +238,7 @@ export interface ServeOptions {
   /** How this subgraph reaches the others for facts they own; built from config by default. */
   peers?: PeerClient;
   metrics?: SubgraphMetrics;
-  ready?: () => boolean;
+  ready?: () => boolean | Promise<boolean>;
   onStop?: () => void | Promise<void>;
   maxBodyBytes?: number;
   nonces?: NonceStore;
@@ -241,6 +274,8 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
 export interface StoreHandle {
   /** Whether the store can serve (`/ready`). */
   isOpen(): boolean;
+  /** Whether the store's server answers now, within a short timeout (a store on another server). */
+  ping?(): Promise<boolean>;
   close(): void | Promise<void>;
   /**
    * Where the store keeps the signature nonces it accepted: a table in its own database (SQLite
@@ -282,6 +317,26 @@ export async function openStoreAt<TStore extends StoreHandle>(name: SubgraphName
 }
 
 /**
+ * Whether the store's server answers, for `/ready`: pinged at most once a second however often
+ * `/ready` is polled, and logged once when it stops answering and once when it is back. A store
+ * in this process (SQLite) always answers.
+ */
+export function storeAnswers(store: Pick<StoreHandle, 'ping'>, logger: Logger): () => Promise<boolean> {
+  if (!store.ping) return async () => true;
+  const ping = store.ping.bind(store);
+  let last = true;
+  return cachedProbe(async () => {
+    const ok = await ping();
+    if (ok !== last) {
+      if (ok) logger.info('the database answers again; /ready says ready');
+      else logger.warn('the database does not answer; /ready says unavailable until it does');
+      last = ok;
+    }
+    return ok;
+  });
+}
+
+/**
  * A subgraph process (its `index.ts`): open the store (see `storeLocation`), serve on the
  * configured port with metrics, stop cleanly on SIGTERM/SIGINT, exit 1 when it cannot start.
  */
@@ -294,9 +349,10 @@ export async function runSubgraphProcess<TStore extends StoreHandle>(
   try {
     const metrics = createSubgraphMetrics(name);
     const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement });
+    const answers = storeAnswers(store, logger);
     let running: RunningSubgraph;
     try {
-      running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: () => store.isOpen(), onStop: () => store.close() });
+      running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: async () => store.isOpen() && (await answers()), onStop: () => store.close() });
     } catch (error) {
       await store.close();
       throw error;

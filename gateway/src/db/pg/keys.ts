@@ -1,6 +1,6 @@
 /**
  * The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): partner keys, as the SQLite file
- * keeps them, and the rate-limit buckets every replica shares.
+ * keeps them, and the rate-limit buckets every replica shares; `ping` is its readiness probe.
  */
 import { desc, eq } from 'drizzle-orm';
 import { openPgConnection } from '@app/kit/pg';
@@ -12,7 +12,7 @@ import { apiKeys } from './schema.ts';
 
 export const pgMigrationsFolder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
 
-export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore; rateLimits: PgRateLimitStore; entityCache: PgEntityCacheStore }> {
+export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore; rateLimits: PgRateLimitStore; entityCache: PgEntityCacheStore; ping: () => Promise<boolean> }> {
   const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder });
   const { db } = connection;
   const keys = keyStoreOver(
@@ -24,5 +24,5 @@ export async function openPgGatewayStore(url: string): Promise<{ keys: KeyStore;
     },
     () => connection.close(),
   );
-  return { keys, rateLimits: new PgRateLimitStore(db), entityCache: new PgEntityCacheStore(db) };
+  return { keys, rateLimits: new PgRateLimitStore(db), entityCache: new PgEntityCacheStore(db), ping: () => connection.ping() };
 }

@@ -77,6 +77,7 @@ export async function openCommercePgStore(url: string, options: Pick<PgConnectio
     ...store,
     nonces: new PgNonceStore(connection.db),
     isOpen: () => connection.isOpen,
+    ping: () => connection.ping(),
     close: async () => {
       await listener.close();
       await connection.close();

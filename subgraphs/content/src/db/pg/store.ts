@@ -123,6 +123,7 @@ export async function openContentPgStore(url: string, options: Pick<PgConnection
     ...store,
     nonces: new PgNonceStore(connection.db),
     isOpen: () => connection.isOpen,
+    ping: () => connection.ping(),
     close: async () => {
       await listener.close();
       await connection.close();

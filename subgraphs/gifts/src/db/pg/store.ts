@@ -432,6 +432,7 @@ export async function openGiftsPgStore(url: string, options: Pick<PgConnectionOp
     ...store,
     nonces: new PgNonceStore(connection.db),
     isOpen: () => connection.isOpen,
+    ping: () => connection.ping(),
     close: async () => {
       await listener.close();
       await connection.close();

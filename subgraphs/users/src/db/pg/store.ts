@@ -82,5 +82,5 @@ async function seed(db: PgDb): Promise<void> {
 export async function openUsersPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
   const connection = await openPgConnection({ url, migrationsFolder: pgMigrationsFolder, seed, ...options });
   const store: UsersStore = pgStore(connection, statements);
-  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, close: () => connection.close() };
+  return { ...store, nonces: new PgNonceStore(connection.db), isOpen: () => connection.isOpen, ping: () => connection.ping(), close: () => connection.close() };
 }
