@@ -152,6 +152,14 @@ describe('the entity cache through the gateway', () => {
     expect(other.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('keeps an answer that names no entity (the coin packages) like any other, on every store', async () => {
+    await read(graph, '{ coinPackages { id coins price { amount } } }');
+    const again = await hitsOf(graph, () => read(graph, '{ coinPackages { id coins price { amount } } }'));
+    expect(again.result.body.errors).toBeUndefined();
+    // On Postgres such an answer was never stored: its entry had no tags, and the column is NOT NULL.
+    expect(again.hits).toBeGreaterThan(0);
+  });
+
   it('completes nothing from what a subgraph marks uncacheable: stock is read every time', async () => {
     const stock = 'query ($id: ID!) { product(id: $id) { id inventory } }';
     const productId = (await read(graph, '{ products(first: 1) { edges { node { id } } } }')).body.data.products.edges[0].node.id;

@@ -71,7 +71,7 @@ export class PgEntityCacheStore implements EntityCacheStore {
           join ${entityCacheInvalidations} i on i.tag = t.tag and i.seq > ${ticket.seq}
         )
         insert into ${entityCacheEntries} (key, value, tags, expires_at)
-        select e.key, e.value, (select array_agg(t.tag) from incoming_tags t where t.key = e.key), clock_timestamp() + e.age * interval '1 second'
+        select e.key, e.value, coalesce((select array_agg(t.tag) from incoming_tags t where t.key = e.key), '{}'::text[]), clock_timestamp() + e.age * interval '1 second'
         from incoming e where e.key not in (select key from refused)
         on conflict (key) do update set value = excluded.value, tags = excluded.tags, expires_at = excluded.expires_at`);
     });
