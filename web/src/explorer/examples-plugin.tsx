@@ -53,7 +53,7 @@ function ExamplesPanel() {
     <div className="examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
       <p>
-        One per step of the README’s walk-throughs. Put credentials in the <strong>Headers</strong> tab below the editor: a user token from{' '}
+        One per step of the walk-throughs in <code>docs/walkthroughs.md</code>. Put credentials in the <strong>Headers</strong> tab below the editor: a user token from{' '}
         <code>{CREDENTIAL_HELP.user.command}</code> as <code>{CREDENTIAL_HELP.user.header}</code>, or a partner key from{' '}
         <code>{CREDENTIAL_HELP.partner.command}</code> as <code>{CREDENTIAL_HELP.partner.header}</code>. An example with inputs fills the{' '}
         <strong>Variables</strong> tab too; replace a <code>&lt;placeholder&gt;</code> with an id from an earlier step’s answer.

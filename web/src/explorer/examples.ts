@@ -1,6 +1,6 @@
 /**
- * The explorer's ready example operations: one per step of the README's walk-throughs, in the
- * README's order, with the seeded ids filled in where the seed fixes them and a placeholder
+ * The explorer's ready example operations: one per step of the walk-throughs
+ * (`docs/walkthroughs.md`, and the README's tour first), in their order, with the seeded ids filled in where the seed fixes them and a placeholder
  * where an earlier step's answer is needed. A unit test validates every operation and its
  * variables against `schema/api.graphql`.
  */
@@ -23,7 +23,7 @@ export interface ExampleOperation {
 
 /**
  * Stands for a new idempotency key in an example's variables. A fixed key would be spent by the
- * first run (the README's walk-through uses the same ones): run again with other input it is
+ * first run (the walk-throughs in `docs/` use the same ones): run again with other input it is
  * IDEMPOTENCY_KEY_REUSED, with the same input it only replays the first answer.
  */
 export const FRESH_KEY = '<a fresh idempotency key>';

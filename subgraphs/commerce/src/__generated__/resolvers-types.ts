@@ -1364,7 +1364,7 @@ export type ViewerKey = {
   name: Scalars['String']['output'];
   /** What it may do: catalog:read, catalog:write, orders:read, orders:write, offers:write, analytics:read, schema:read. */
   scopes: Array<Scalars['String']['output']>;
-  /** Its rate-limit tier: standard, plus or enterprise (see Operations in the README). */
+  /** Its rate-limit tier: standard, plus or enterprise (see docs/operations.md). */
   tier: Scalars['String']['output'];
 };
 
