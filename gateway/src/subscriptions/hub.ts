@@ -75,7 +75,7 @@ interface Group {
   /** The group holds (in `recent`, or on its chain) every event after this id; null until the upstream says where it starts. */
   heldAfter: number | null;
   /** The newest completed events, oldest first: a client resuming from one of them is served from here. */
-  recent: { number: number; result: DeliveredResult }[];
+  recent: { number: number; result: DeliveredResult; at: number }[];
   /** A catch-up's own group: after each event it is handed, see whether its client can join the shared group. */
   afterEach?: () => void;
 }
@@ -98,8 +98,13 @@ interface CatchUp {
   joining: boolean;
 }
 
-/** How many completed events a group keeps for clients that resume close to now. */
+/**
+ * How many completed events a group keeps, and for how long, for clients that resume close to now
+ * (a dropped connection comes back within seconds). Further back is the outbox's job: kept events
+ * cost memory for as long as they are kept, and events can be large.
+ */
 export const RECENT_EVENTS = 1_000;
+export const RECENT_EVENTS_MS = 30_000;
 
 /** Who a viewer is for sharing purposes: everything but the per-request id. */
 function visibilityOf(viewer: Viewer): string {
@@ -397,9 +402,12 @@ export class SubscriptionHub {
         this.latency.observe((performance.now() - receivedAt) / 1000);
         const number = eventNumber(delivered as ExecutionResult);
         if (number !== null && !group.afterEach) {
-          group.recent.push({ number, result: delivered });
+          const now = performance.now();
+          group.recent.push({ number, result: delivered, at: now });
           // What falls out of the window can no longer be served from here.
-          if (group.recent.length > RECENT_EVENTS) group.heldAfter = (group.recent.shift() as { number: number }).number;
+          while (group.recent.length > RECENT_EVENTS || (group.recent[0] as { at: number }).at < now - RECENT_EVENTS_MS) {
+            group.heldAfter = (group.recent.shift() as { number: number }).number;
+          }
         }
         group.afterEach?.();
       })
