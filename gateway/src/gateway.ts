@@ -176,7 +176,8 @@ export function createGateway(options: GatewayOptions) {
     formatError,
   });
   const routes: Route[] = [
-    useCors(config.corsOrigins),
+    // A frontend's dev server on this machine calls the gateway without configuring anything.
+    useCors(config.corsOrigins, { localOrigins: !config.production }),
     useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls), ...(storeReady ? { store: storeReady } : {}) }),
     metricsRoute(metrics.registry),
     ...explorer.routes,
