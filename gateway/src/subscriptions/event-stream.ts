@@ -15,6 +15,7 @@ import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
+import { httpRefusal, sendRefusal } from './refusals.ts';
 
 type Admission = ReturnType<typeof subscriptionAdmission>;
 
@@ -40,36 +41,10 @@ interface StreamState {
 }
 
 
-/** The HTTP status a refused subscription answers with, by its code: what a query's refusal would get. */
-function statusOf(code: unknown): number {
-  switch (code) {
-    case 'THROTTLED':
-    case SUBSCRIPTION_CODES.subscriptionLimit:
-    case SUBSCRIPTION_CODES.connectionLimit:
-      return 429;
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    default:
-      return 400;
-  }
-}
-
-/** A refusal as graphql-sse's own (a JSON body of GraphQL errors), keeping each error's code. */
+/** A refusal as graphql-sse's own response (a JSON body of GraphQL errors), keeping each error's code. */
 function refusal(errors: readonly GraphQLError[]): [string, { status: number; statusText: string; headers: Record<string, string> }] {
-  const body = { errors: errors.map((error) => error.toJSON()) };
-  const code = body.errors[0]?.extensions?.code;
-  const retryAfter = body.errors[0]?.extensions?.retryAfter;
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}) };
-  return [JSON.stringify(body), { status: statusOf(code), statusText: 'Refused', headers }];
-}
-
-function sendJson(res: http.ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  const { status, headers, body } = httpRefusal(errors);
+  return [body, { status, statusText: 'Refused', headers }];
 }
 
 export function eventStreamTransport(options: EventStreamTransportOptions) {
@@ -115,18 +90,18 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
     if ((path !== '/graphql' && path !== '/') || !(req.headers.accept ?? '').includes(EVENT_STREAM) || req.method !== 'POST') return false;
     if (closing) {
       res.setHeader('retry-after', '1');
-      sendJson(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down; subscribe again in a moment.');
+      sendRefusal(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down; subscribe again in a moment.');
       return true;
     }
     const releaseConnection = options.connections.take([{ key: `ip:${options.clientAddressOf(req) ?? 'unknown'}`, max: options.caps.connectionsPerIp }]);
     if (!releaseConnection) {
-      sendJson(res, 429, SUBSCRIPTION_CODES.connectionLimit, `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`);
+      sendRefusal(res, 429, SUBSCRIPTION_CODES.connectionLimit, `Too many open connections from this address (at most ${options.caps.connectionsPerIp}).`);
       return true;
     }
     try {
       const rawBody = await readBodyWithin(req, options.maxBodyBytes);
       if (rawBody === null) {
-        sendJson(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes} bytes.`);
+        sendRefusal(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes} bytes.`);
         return true;
       }
       const lastEventId = req.headers['last-event-id'];
