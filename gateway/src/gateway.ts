@@ -182,7 +182,7 @@ export function createGateway(options: GatewayOptions) {
     metricsRoute(metrics.registry),
     ...explorer.routes,
     authentication.route,
-    // SSE subscriptions on the GraphQL path, once the caller is known.
+    // SSE and multipart subscriptions on the GraphQL path, once the caller is known.
     subscriptions.route,
   ];
   return {

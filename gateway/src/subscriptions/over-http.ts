@@ -46,7 +46,7 @@ export function useSubscriptionTransportRule(): ApolloServerPlugin<GatewayContex
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
           throw new GraphQLError(
-            'Subscriptions are served over WebSocket (graphql-ws, ws://…/graphql) or Server-Sent Events (POST /graphql with Accept: text/event-stream), not as a plain request.',
+            'Subscriptions are served over WebSocket (graphql-ws, ws://…/graphql), Server-Sent Events (POST /graphql with Accept: text/event-stream) or multipart HTTP (Accept: multipart/mixed;subscriptionSpec=1.0, as Apollo Client sends), not as a plain request.',
             { extensions: { code: SUBSCRIPTION_TRANSPORT_REQUIRED, http: { status: 400 } } },
           );
         },

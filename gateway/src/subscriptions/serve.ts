@@ -1,7 +1,8 @@
 /**
  * Subscriptions through the gateway, wired: the planner, the hub that shares upstream
- * subscriptions and completions, the admission every subscription passes, and the two client
- * transports (WebSocket with graphql-ws, Server-Sent Events with graphql-sse).
+ * subscriptions and completions, the admission every subscription passes, and the three client
+ * transports (WebSocket with graphql-ws, Server-Sent Events with graphql-sse, multipart HTTP with
+ * Apollo's protocol).
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -18,6 +19,7 @@ import type { GatewayContext } from '../context.ts';
 import { OpenCounts, subscriptionAdmission, type SubscriptionCapsConfig } from './admission.ts';
 import { eventStreamTransport } from './event-stream.ts';
 import { SubscriptionHub } from './hub.ts';
+import { multipartTransport } from './multipart.ts';
 import { SubscriptionPlanner } from './plan.ts';
 import { webSocketTransport } from './websocket.ts';
 
@@ -85,20 +87,35 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
   });
+  const multipart = multipartTransport({
+    hub,
+    admission,
+    contextOf: options.contextOf,
+    clientAddressOf: options.clientAddressOf,
+    caps: options.caps,
+    connections,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
+  });
+  const route: Route = async (req, res) => (await eventStream.route(req, res)) || multipart.route(req, res);
   let closed: Promise<void> | null = null;
   return {
     hub,
-    /** Open WebSocket connections and event streams, for tests and metrics. */
+    /** Open WebSocket connections, event streams and multipart responses, for tests and metrics. */
     openConnections: () => connections.total,
-    /** SSE subscriptions on POST /graphql with `Accept: text/event-stream`; put it after the auth route. */
-    route: eventStream.route as Route,
+    /**
+     * Subscriptions on POST /graphql: SSE with `Accept: text/event-stream`, multipart with
+     * `Accept: multipart/mixed;subscriptionSpec=1.0`; put it after the auth route.
+     */
+    route,
     /** Give the HTTP server's `upgrade` events to this. */
     handleUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => webSocket.handleUpgrade(req, socket, head),
-    /** Refuses new subscriptions and closes every open one so its client comes back (WebSocket 1012, SSE `retry:`). */
+    /** Refuses new subscriptions and closes every open one so its client comes back (WebSocket 1012, SSE `retry:`, multipart `SERVICE_UNAVAILABLE`). */
     close(): Promise<void> {
       closed ??= (async () => {
         // Connections first (clients are told to come back), then the hub lets go of upstreams.
         eventStream.close();
+        multipart.close();
         await webSocket.close();
         await hub.close();
       })();
