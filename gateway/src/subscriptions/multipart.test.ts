@@ -7,18 +7,18 @@ import { anonymousViewer } from '@app/kit/viewer';
 import { DEFAULT_SUBSCRIPTION_CAPS, OpenCounts, type subscriptionAdmission } from './admission.ts';
 import { ClientStream } from './client-stream.ts';
 import type { SubscribeRequest, SubscriptionHub } from './hub.ts';
-import { acceptsMultipartSubscription, CLOSING_DELIMITER, eventPart, HEARTBEAT_PART, MULTIPART_CONTENT_TYPE, multipartTransport, transportErrorPart } from './multipart.ts';
+import { acceptsMultipartSubscription, CLOSING, eventPart, HEARTBEAT_PART, MULTIPART_CONTENT_TYPE, multipartTransport, OPENING, transportErrorPart } from './multipart.ts';
 
 const APOLLO_CLIENT_ACCEPT = 'multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/graphql-response+json,application/json;q=0.9';
 
 describe('multipart framing', () => {
-  it('writes each part as Apollo’s spec has it: the CRLF-led delimiter, a JSON content type, a blank line, the JSON', () => {
-    expect(eventPart({ data: { n: 1 } })).toBe('\r\n--graphql\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{"payload":{"data":{"n":1}}}');
-    expect(HEARTBEAT_PART).toBe('\r\n--graphql\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{}');
-    expect(transportErrorPart([{ message: 'bye', extensions: { code: 'SERVICE_UNAVAILABLE' } }])).toBe(
-      '\r\n--graphql\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{"payload":null,"errors":[{"message":"bye","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}',
-    );
-    expect(CLOSING_DELIMITER).toBe('\r\n--graphql--\r\n');
+  it('frames parts as Apollo’s spec has them, each write ending with the next delimiter so a client reads the part at once', () => {
+    const headers = '\r\ncontent-type: application/json; charset=utf-8\r\n\r\n';
+    expect(OPENING).toBe(`\r\n--graphql${headers}`);
+    expect(eventPart({ data: { n: 1 } })).toBe(`{"payload":{"data":{"n":1}}}\r\n--graphql${headers}`);
+    expect(HEARTBEAT_PART).toBe(`{}\r\n--graphql${headers}`);
+    expect(transportErrorPart([{ message: 'bye', extensions: { code: 'SERVICE_UNAVAILABLE' } }])).toBe('{"payload":null,"errors":[{"message":"bye","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}\r\n--graphql--\r\n');
+    expect(CLOSING).toBe('{}\r\n--graphql--\r\n');
     expect(MULTIPART_CONTENT_TYPE).toBe('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"');
   });
 

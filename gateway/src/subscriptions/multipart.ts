@@ -3,7 +3,7 @@
  * (multipart subscriptions, `subscriptionSpec=1.0`): what Apollo Client's `HttpLink` sends for a
  * subscription, and what Apollo Router answers. One POST, one response: each event is a part
  * `{"payload": <ExecutionResult>}`, an idle stream gets a heartbeat part `{}`, and the response
- * ends with the closing delimiter. Credentials are the request's own headers, checked by the
+ * ends with the closing delimiter `--graphql--`. Credentials are the request's own headers, checked by the
  * gateway's auth route before this one runs. Each event keeps `extensions.eventId`, so a client
  * resubscribes with `after` and misses nothing.
  */
@@ -24,13 +24,21 @@ export const MULTIPART_CONTENT_TYPE = 'multipart/mixed;boundary="graphql";subscr
 /** How long a stream may stay silent before a heartbeat: proxies and clients take a quiet connection for a dead one. */
 export const HEARTBEAT_MS = 5_000;
 
-// RFC 2046: the CRLF before a delimiter belongs to the delimiter. Apollo Client splits on
-// "\r\n--graphql", so the body starts with one and the preamble before it is empty.
+// RFC 2046: the CRLF before a delimiter belongs to the delimiter. Apollo Client splits the body
+// on "\r\n--graphql", so the body starts with one (the preamble before it is empty).
 const DELIMITER = '\r\n--graphql';
+const PART_HEADERS = '\r\ncontent-type: application/json; charset=utf-8\r\n\r\n';
 
-/** One part of the response: a JSON body under its own content type. */
-export function multipartPart(json: unknown): string {
-  return `${DELIMITER}\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(json)}`;
+/** Written first: the delimiter and headers of the first part, whose JSON comes with the first event. */
+export const OPENING = `${DELIMITER}${PART_HEADERS}`;
+
+/**
+ * A part's JSON, followed by what comes after it: the next part's delimiter and headers, or the
+ * closing delimiter. A client reads a part only once it sees the delimiter after it, so each
+ * write carries that delimiter; otherwise an event would wait in the client for the next one.
+ */
+export function multipartPart(json: unknown, last = false): string {
+  return `${JSON.stringify(json)}${DELIMITER}${last ? '--\r\n' : PART_HEADERS}`;
 }
 
 /** An event: the spec wraps each result in `payload`, so a transport error (below) can stand beside it. */
@@ -40,11 +48,11 @@ export const HEARTBEAT_PART = multipartPart({});
 /**
  * The stream was ended by the transport, not by the subscription (shutdown, a slow reader):
  * `payload: null` with errors at the top level, which Apollo Client raises as an error carrying
- * their codes, so the caller knows to resubscribe with `after`.
+ * their codes, so the caller knows to resubscribe with `after`. The last part.
  */
-export const transportErrorPart = (errors: readonly { message: string; extensions: { code: string } }[]): string => multipartPart({ payload: null, errors });
-/** The closing delimiter: without it a client reports a premature end. */
-export const CLOSING_DELIMITER = `${DELIMITER}--\r\n`;
+export const transportErrorPart = (errors: readonly { message: string; extensions: { code: string } }[]): string => multipartPart({ payload: null, errors }, true);
+/** The subscription completed: an empty last part (the part already opened needs a body) and the closing delimiter, without which a client reports a premature end. */
+export const CLOSING = multipartPart({}, true);
 
 /** Whether an Accept header asks for multipart subscriptions (Apollo Client: `multipart/mixed;boundary=graphql;subscriptionSpec=1.0`). */
 export function acceptsMultipartSubscription(accept: string | undefined): boolean {
@@ -181,7 +189,7 @@ export function multipartTransport(options: MultipartTransportOptions) {
       }
 
       res.writeHead(200, { 'content-type': MULTIPART_CONTENT_TYPE, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
-      res.flushHeaders();
+      res.write(OPENING);
       let heartbeat: NodeJS.Timeout | null = null;
       const beatLater = () => {
         if (heartbeat) clearTimeout(heartbeat);
@@ -195,7 +203,7 @@ export function multipartTransport(options: MultipartTransportOptions) {
       end = (code, message) => {
         if (res.writableEnded) return;
         void results.return?.();
-        res.end(transportErrorPart([{ message, extensions: { code } }]) + CLOSING_DELIMITER);
+        res.end(transportErrorPart([{ message, extensions: { code } }]));
         // A reader that stopped reading never takes the end: let the socket go rather than hold it.
         const letGo = setTimeout(() => res.destroy(), heartbeatMs);
         letGo.unref();
@@ -218,7 +226,7 @@ export function multipartTransport(options: MultipartTransportOptions) {
           return part;
         });
         // The subscription completed (the LIVE stream ended): a clean end, which Apollo Client completes on.
-        if (!res.writableEnded && !res.destroyed) res.end(CLOSING_DELIMITER);
+        if (!res.writableEnded && !res.destroyed) res.end(CLOSING);
       } catch (error) {
         if (!res.destroyed) options.logger.warn({ err: error }, 'multipart stream failed');
       } finally {
