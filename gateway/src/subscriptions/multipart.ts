@@ -209,12 +209,8 @@ export function multipartTransport(options: MultipartTransportOptions) {
         letGo.unref();
         res.once('finish', () => clearTimeout(letGo));
       };
-      let left = false;
-      const stop = () => {
-        // 'close' follows every response; only one closed before it ended is a client gone.
-        if (!res.writableEnded) left = true;
-        void results.return?.();
-      };
+      // The client went away: its ClientStream ends, and with it the hub's hold on its slots.
+      const stop = () => void results.return?.();
       res.on('close', stop);
       // A write racing the end (an event taken just as the stream was ended) must not crash the process.
       res.on('error', (error) => options.logger.debug({ err: error }, 'multipart response failed'));
@@ -234,9 +230,7 @@ export function multipartTransport(options: MultipartTransportOptions) {
         open.delete(res);
         res.off('close', stop);
         await results.return?.();
-        // A client that left may leave its socket half open; nothing more will be said on it.
-        if (left) res.destroy();
-        else if (!res.destroyed && !res.writableEnded) res.end();
+        if (!res.destroyed && !res.writableEnded) res.end();
       }
       return true;
     } finally {
