@@ -57,22 +57,13 @@ export function eventStreamTransport(options: EventStreamTransportOptions) {
       if (!admitted.ok) return refusal(admitted.errors);
       state.release = admitted.release;
       try {
-        return options.hub.subscribe({
-          document: admitted.document,
-          source: admitted.source,
-          operationName: admitted.operationName,
-          variables: admitted.variables,
-          // The browser's own resume (EventSource's Last-Event-ID) wins over the document's `after`.
-          position: state.lastEventId ?? admitted.position,
-          context: state.context,
-          onClose: admitted.release,
-          onSlow: () => {
-            options.logger.warn({ requestId: state.context.viewer.requestId }, 'disconnecting an event-stream client that reads too slowly');
-            state.res.destroy(new Error(SUBSCRIPTION_CODES.slowConsumer));
-          },
-        }) as unknown as AsyncGenerator<SseExecutionResult>;
+        const slow = () => {
+          options.logger.warn({ requestId: state.context.viewer.requestId }, 'disconnecting an event-stream client that reads too slowly');
+          state.res.destroy(new Error(SUBSCRIPTION_CODES.slowConsumer));
+        };
+        // The browser's own resume (EventSource's Last-Event-ID) wins over the document's `after`.
+        return options.hub.start(admitted, state.context, slow, state.lastEventId ?? admitted.position) as unknown as AsyncGenerator<SseExecutionResult>;
       } catch (error) {
-        admitted.release();
         options.logger.error({ err: error, requestId: state.context.viewer.requestId }, 'could not start a subscription');
         return refusal(options.admission.refusal('The subscription could not be started; try again in a moment.', 'SERVICE_UNAVAILABLE'));
       }

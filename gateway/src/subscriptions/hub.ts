@@ -25,6 +25,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GatewayContext } from '../context.ts';
 import { ClientStream, eventNumber } from './client-stream.ts';
 import { completeEvent } from './events.ts';
+import type { Admitted } from './admission.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { Upstream } from './upstream.ts';
 
@@ -204,6 +205,19 @@ export class SubscriptionHub {
   /** Clients catching up on a subscription of their own before they join a shared one. */
   get catchingUpSubscriptions(): number {
     return this.catchUps.size;
+  }
+
+  /**
+   * Starts an admitted subscription for one client, the same way on every transport: its slots go
+   * back when its stream closes, or at once if it cannot start (then this throws).
+   */
+  start(admitted: Admitted, context: GatewayContext, onSlow: () => void, position: string | null = admitted.position): ClientStream {
+    try {
+      return this.subscribe({ document: admitted.document, source: admitted.source, operationName: admitted.operationName, variables: admitted.variables, position, context, onClose: admitted.release, onSlow });
+    } catch (error) {
+      admitted.release();
+      throw error;
+    }
   }
 
   /** Starts (or joins) the subscription; the stream ends when the upstream completes or the client leaves. */

@@ -6,7 +6,7 @@ import { createLogger } from '@app/kit/log';
 import { anonymousViewer } from '@app/kit/viewer';
 import { DEFAULT_SUBSCRIPTION_CAPS, OpenCounts, type subscriptionAdmission } from './admission.ts';
 import { ClientStream } from './client-stream.ts';
-import type { SubscribeRequest, SubscriptionHub } from './hub.ts';
+import { SubscriptionHub, type SubscribeRequest } from './hub.ts';
 import { acceptsMultipartSubscription, CLOSING, eventPart, HEARTBEAT_PART, MULTIPART_CONTENT_TYPE, multipartTransport, OPENING, transportErrorPart } from './multipart.ts';
 
 const APOLLO_CLIENT_ACCEPT = 'multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/graphql-response+json,application/json;q=0.9';
@@ -56,6 +56,8 @@ async function harness(admit: 'ok' | GraphQLError[] = 'ok') {
       streams.push({ stream, request });
       return stream;
     },
+    // The real one: how every transport turns an admission into a subscription.
+    start: SubscriptionHub.prototype.start,
   } as unknown as SubscriptionHub;
   const admission = {
     admit: async () => {

@@ -168,21 +168,11 @@ export function multipartTransport(options: MultipartTransportOptions) {
       let end: ((code: string, message: string) => void) | null = null;
       let results: AsyncIterableIterator<ExecutionResult>;
       try {
-        results = options.hub.subscribe({
-          document: admitted.document,
-          source: admitted.source,
-          operationName: admitted.operationName,
-          variables: admitted.variables,
-          position: admitted.position,
-          context,
-          onClose: admitted.release,
-          onSlow: () => {
-            options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a multipart client that reads too slowly');
-            end?.(SUBSCRIPTION_CODES.slowConsumer, `More than ${options.caps.maxBufferedEvents} events waited for this response; subscribe again with after: the last event id.`);
-          },
+        results = options.hub.start(admitted, context, () => {
+          options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a multipart client that reads too slowly');
+          end?.(SUBSCRIPTION_CODES.slowConsumer, `More than ${options.caps.maxBufferedEvents} events waited for this response; subscribe again with after: the last event id.`);
         });
       } catch (error) {
-        admitted.release();
         options.logger.error({ err: error, requestId: context.viewer.requestId }, 'could not start a subscription');
         refuse(options.admission.refusal('The subscription could not be started; try again in a moment.', 'SERVICE_UNAVAILABLE'));
         return true;

@@ -118,22 +118,12 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
       subscribe: (args) => {
         const { admitted, context, socket } = args.contextValue as unknown as { admitted: Extract<Awaited<ReturnType<Admission['admit']>>, { ok: true }>; context: GatewayContext; socket: WebSocket };
         try {
-          return options.hub.subscribe({
-            document: admitted.document,
-            source: admitted.source,
-            operationName: admitted.operationName,
-            variables: admitted.variables,
-            position: admitted.position,
-            context,
-            onClose: admitted.release,
-            onSlow: () => {
-              options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a WebSocket client that reads too slowly');
-              socket.close(1008, `${SUBSCRIPTION_CODES.slowConsumer}: more than ${options.caps.maxBufferedEvents} events waited for this connection`);
-            },
+          return options.hub.start(admitted, context, () => {
+            options.logger.warn({ requestId: context.viewer.requestId }, 'disconnecting a WebSocket client that reads too slowly');
+            socket.close(1008, `${SUBSCRIPTION_CODES.slowConsumer}: more than ${options.caps.maxBufferedEvents} events waited for this connection`);
           });
         } catch (error) {
-          // Every way out gives the caller's slots back; the client hears a coded error, not 4500.
-          admitted.release();
+          // The hub gave the caller's slots back; the client hears a coded error, not 4500.
           options.logger.error({ err: error, requestId: context.viewer.requestId }, 'could not start a subscription');
           return { errors: options.admission.refusal('The subscription could not be started; try again in a moment.', 'SERVICE_UNAVAILABLE') };
         }
