@@ -27,7 +27,7 @@ import { ClientStream, eventNumber } from './client-stream.ts';
 import { completeEvent } from './events.ts';
 import type { Admitted } from './admission.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
-import { Upstream } from './upstream.ts';
+import { Upstream, type UpstreamOptions, type UpstreamSubscription } from './upstream.ts';
 
 export interface SubscriptionHubOptions {
   planner: SubscriptionPlanner;
@@ -41,6 +41,8 @@ export interface SubscriptionHubOptions {
   maxBuffered: number;
   /** What a client sees of an error: the gateway's own formatting (masking, no suggestions in production). */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** How an upstream subscription is made: over SSE to the subgraph unless a test drives its own. */
+  connectUpstream?: (options: UpstreamOptions) => UpstreamSubscription;
 }
 
 /** A result as clients receive it: errors formatted once, for every client of the group. */
@@ -83,7 +85,7 @@ interface Group {
 
 interface UpstreamEntry {
   key: string;
-  upstream: Upstream;
+  upstream: UpstreamSubscription;
   groups: Map<string, Group>;
 }
 
@@ -290,7 +292,7 @@ export class SubscriptionHub {
     const entry: UpstreamEntry = {
       key,
       groups: new Map(),
-      upstream: new Upstream({
+      upstream: (this.options.connectUpstream ?? ((options) => new Upstream(options)))({
         service,
         url: this.options.subgraphUrl(service),
         secret: this.options.secret,

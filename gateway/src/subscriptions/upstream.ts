@@ -51,7 +51,16 @@ export function resumeFrom(query: string, variables: Record<string, unknown>, ev
   return { query: print(edited), variables };
 }
 
-export class Upstream {
+/** What the hub needs of an upstream subscription (tests give it one they drive by hand). */
+export interface UpstreamSubscription {
+  /** The last event the subgraph sent, or the position it starts after; set before `start` to resume. */
+  lastEventId: string | null;
+  readonly listening: boolean;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export class Upstream implements UpstreamSubscription {
   /** The last event the subgraph sent (or the position it said it started from). */
   lastEventId: string | null = null;
 
