@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,5 +128,17 @@ describe('a route whose store does not answer', () => {
     const response = await fetch(`${routed.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"subscription { x }"}' });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ errors: [{ message: 'The users service cannot reach its database right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  });
+});
+
+describe('closing a server', () => {
+  it('does not wait out the headers timeout for a socket that connected and never sent a request', async () => {
+    const running = await listen((_req, res) => res.end('ok'), 0, '127.0.0.1', { closeGraceMs: 200 });
+    const socket = net.connect(running.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const closedBy = Date.now();
+    await Promise.race([running.close(), new Promise((_, reject) => setTimeout(() => reject(new Error('still waiting on the silent socket')), 5_000))]);
+    expect(Date.now() - closedBy).toBeLessThan(5_000);
+    socket.destroy();
   });
 });

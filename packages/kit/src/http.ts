@@ -229,11 +229,14 @@ export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
 
+/** How long a closing server waits for requests in flight before it cuts every connection. */
+export const CLOSE_GRACE_MS = 10_000;
+
 /**
  * Listens and resolves once bound. Keep-alive outlasts the gateway's idle sockets so a reused
  * socket is never closed under a request in flight.
  */
-export function listen(handler: http.RequestListener, port: number, host: string): Promise<RunningHttpServer> {
+export function listen(handler: http.RequestListener, port: number, host: string, { closeGraceMs = CLOSE_GRACE_MS }: { closeGraceMs?: number } = {}): Promise<RunningHttpServer> {
   const server = http.createServer({ keepAliveTimeout: 65_000 }, handler);
   server.headersTimeout = 66_000;
   return new Promise((resolve, reject) => {
@@ -253,8 +256,12 @@ export function listen(handler: http.RequestListener, port: number, host: string
             // that came in on a kept-alive socket) goes idle later: close those too as they do,
             // rather than wait out the keep-alive for a client that keeps its socket.
             const sweep = setInterval(() => server.closeIdleConnections(), 100);
+            // A socket that connected and never sent a request is not idle to Node: it would hold
+            // the close until the headers timeout (66 s). Past a grace period, nothing is waited for.
+            const deadline = setTimeout(() => server.closeAllConnections(), closeGraceMs);
             server.close(() => {
               clearInterval(sweep);
+              clearTimeout(deadline);
               done();
             });
             server.closeIdleConnections();
