@@ -1,6 +1,9 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll } from 'vitest';
+import type { SubgraphName } from './config.ts';
+import { serviceUnavailable } from './errors.ts';
+import type { PeerClient } from './peers.ts';
 import { anonymousViewer, type Viewer } from './viewer.ts';
 
 export interface OperationResult<TData = Record<string, unknown>> {
@@ -86,5 +89,58 @@ export function subgraphTestbed<TStore extends { close(): void }, TContext exten
     run: <TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer) =>
       runOperation<TData, TContext>(server, contextFor(viewer), query, variables),
     entities: (typename: string, ids: readonly string[], selection: string, viewer?: Viewer) => resolveEntities(server, contextFor(viewer), typename, ids, selection),
+  };
+}
+
+/** What another subgraph knows, per type name: an entity's fields (without its id) by id. */
+export type PeerTables = Record<string, ReadonlyMap<string, object>>;
+
+export interface FakeWatch {
+  service: SubgraphName;
+  query: string;
+  variables: Record<string, unknown>;
+  isLast: (result: ExecutionResult) => boolean;
+}
+
+/**
+ * The peers client for unit tests. Entities come from the tables, which the test keeps and may
+ * change between calls; a type without a table, or a service in `unavailable`, is
+ * SERVICE_UNAVAILABLE, as a real peer that does not answer. Watches are recorded and wait
+ * until the test calls `finishWatches`.
+ */
+export function fakePeers(tables: PeerTables) {
+  const unavailable = new Set<SubgraphName>();
+  const watches: FakeWatch[] = [];
+  const pending: { variables: Record<string, unknown>; finish: () => void }[] = [];
+  const client: PeerClient = {
+    entities: async <T extends Record<string, unknown>>(service: SubgraphName, typename: string, ids: readonly string[]) => {
+      const table = tables[typename];
+      if (!table || unavailable.has(service)) throw serviceUnavailable(service);
+      return ids.map((id) => {
+        const fields = table.get(id);
+        return fields ? ({ id, ...fields } as unknown as T) : null;
+      });
+    },
+    watchUntil: (service, query, variables, isLast) => {
+      watches.push({ service, query, variables, isLast });
+      return new Promise<void>((finish) => pending.push({ variables, finish }));
+    },
+  };
+  return {
+    client,
+    /** Services that do not answer while listed. */
+    unavailable,
+    /** Every watch asked for, in order. */
+    watches: watches as readonly FakeWatch[],
+    /** Ends every pending watch whose variables include these, as the owner reporting the end would. */
+    finishWatches(variables: Record<string, unknown>) {
+      const matching = pending.filter((watch) => Object.entries(variables).every(([name, value]) => watch.variables[name] === value));
+      // Finishing a watch nobody started is a test's mistake: the subscription it meant would hang.
+      if (matching.length === 0) throw new Error(`No pending watch with ${JSON.stringify(variables)}`);
+      for (const watch of matching) {
+        pending.splice(pending.indexOf(watch), 1);
+        watch.finish();
+      }
+    },
   };
 }

@@ -6,8 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
-import { subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
 import { systemClock } from './clock.ts';
@@ -17,16 +16,11 @@ import { openCommerceStore } from './db/store.ts';
 import { createLoaders } from './loaders.ts';
 import { createServer } from './server.ts';
 
-const creators = new Set(creatorIds);
 /** Stands in for users (creators are the seed's first 20 users) and content (no streams needed here). */
-const peers: PeerClient = {
-  ...offlinePeers,
-  entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) =>
-    ids.map((id) => (service === 'users' && typename === 'Creator' && creators.has(id) ? ({ id } as unknown as T) : null)),
-};
+const peers = fakePeers({ Creator: new Map(creatorIds.map((id) => [id, {}])), LiveStream: new Map() });
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
 const asPartner = (partnerId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId, scopes });
-const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 
 const IMPORT = /* GraphQL */ `

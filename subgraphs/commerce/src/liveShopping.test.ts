@@ -9,10 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import { serviceUnavailable } from '@app/kit/errors';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphSchema } from '@app/kit/subgraph';
-import { subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createContext } from './context.ts';
@@ -23,32 +21,12 @@ import { createServer, name, typeDefs } from './server.ts';
 
 type StreamStatus = 'SCHEDULED' | 'LIVE' | 'ENDED';
 
-/** Streams content would know, and a switch per stream for content saying it ended. */
+/** Streams content would know, and who users says is a creator. */
 const streams = new Map<string, { id: string; status: StreamStatus; creator: { id: string } }>();
-const endings = new Map<string, () => void>();
-const watched: { service: string; query: string; variables: Record<string, unknown>; isLast: (result: ExecutionResult) => boolean }[] = [];
-const creators = new Set(creatorIds);
-/** While set, content does not answer. */
-let contentDown = false;
-
-const peers: PeerClient = {
-  ...offlinePeers,
-  entities: async <T extends Record<string, unknown>>(service: string, typename: string, ids: readonly string[]) => {
-    if (service === 'content' && contentDown) throw serviceUnavailable('content');
-    return ids.map((id) => {
-      if (service === 'content' && typename === 'LiveStream') return (streams.get(id) ?? null) as T | null;
-      if (service === 'users' && typename === 'Creator') return creators.has(id) ? ({ id } as unknown as T) : null;
-      return null;
-    });
-  },
-  watchUntil: (service, query, variables, isLast) => {
-    watched.push({ service, query, variables, isLast });
-    return new Promise<void>((resolve) => endings.set(variables.liveStreamId as string, resolve));
-  },
-};
+const peers = fakePeers({ LiveStream: streams, Creator: new Map(creatorIds.map((id) => [id, {}])) });
 
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
-const { store, counter, run: runAs, entities } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const { store, counter, run: runAs, entities } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 const schema = subgraphSchema({ name, typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 
@@ -107,7 +85,7 @@ async function checkout(streamId: string, lines: { productId: string; quantity: 
 
 /** A subscriber of a stream's shopping events, as the subgraph runs it for the gateway. */
 async function subscribeTo(streamId: string, after?: string) {
-  const source = await subscribe({ schema, document: parse(EVENTS), variableValues: { stream: streamId, after }, contextValue: createContext(store, anonymousViewer(), peers) });
+  const source = await subscribe({ schema, document: parse(EVENTS), variableValues: { stream: streamId, after }, contextValue: createContext(store, anonymousViewer(), peers.client) });
   const received = { results: [] as ExecutionResult[], completed: false, errors: undefined as ExecutionResult['errors'] };
   if (!(Symbol.asyncIterator in source)) {
     received.errors = source.errors;
@@ -223,7 +201,7 @@ describe('LIVE shopping events', () => {
     const { id: stream, creatorId } = newStream('SCHEDULED');
     const [a, b] = [newProduct(), newProduct()];
     const subscriber = await subscribeTo(stream);
-    const watch = watched.find((entry) => entry.variables.liveStreamId === stream);
+    const watch = peers.watches.find((entry) => entry.variables.liveStreamId === stream);
     expect(watch).toMatchObject({ service: 'content', variables: { liveStreamId: stream } });
     expect(watch?.query).toMatch(/liveStreamUpdates\(liveStreamId: \$liveStreamId, after: \$after\)/);
     expect(watch?.isLast({ data: { liveStreamUpdates: { status: 'LIVE' } } })).toBe(false);
@@ -232,7 +210,7 @@ describe('LIVE shopping events', () => {
     await pin(stream, creatorId, a);
     await pin(stream, creatorId, b);
     // Ended before the subscriber has read either event: both still arrive, then it completes.
-    endings.get(stream)?.();
+    peers.finishWatches({ liveStreamId: stream });
     await subscriber.done;
     expect(subscriber.completed).toBe(true);
     expect(eventsOf(subscriber).map((event) => [event.id, event.product.id])).toEqual([
@@ -266,19 +244,19 @@ describe('LIVE shopping events', () => {
     const product = newProduct();
     await pin(stream, creatorId, product);
     const { id: unseen } = newStream();
-    contentDown = true;
+    peers.unavailable.add('content');
     try {
       const resumed = await subscribeTo(stream, '0');
       expect(resumed.errors).toBeUndefined();
       await eventually(() => resumed.results.length === 1, 'the pin, replayed');
       expect(eventsOf(resumed)[0]).toMatchObject({ id: '1', kind: 'PRODUCT_PINNED', product: { id: product } });
       // Content back and reporting the end: the watch completes it.
-      endings.get(stream)?.();
+      peers.finishWatches({ liveStreamId: stream });
       await resumed.done;
       expect(resumed.completed).toBe(true);
       expect((await subscribeTo(unseen)).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
-import { runOperation, subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
@@ -14,15 +13,11 @@ import { openGiftsStore } from './db/store.ts';
 const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
 
 /** Each test's creator streams on their own stream; the content subgraph answers that it is live. */
-const streamOf = new Map<string, string>();
-const peers = {
-  ...offlinePeers,
-  entities: (_service: string, _typename: string, ids: readonly string[]) =>
-    Promise.resolve(ids.map((id) => (streamOf.has(id) ? { id, status: 'LIVE', creator: { id: streamOf.get(id) } } : null))),
-} as PeerClient;
+const streams = new Map<string, { status: 'LIVE'; creator: { id: string } }>();
+const peers = fakePeers({ LiveStream: streams });
 
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payouts: PayoutProvider = testPayoutProvider()) =>
-  runOperation(server, createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers, testPaymentProvider(), payouts), query, variables);
+  runOperation(server, createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, testPaymentProvider(), payouts), query, variables);
 
 const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) {
   payout { id status amount { amount formatted } diamonds settledAt failureReason }
@@ -44,7 +39,7 @@ const ledgerBalance = (account: string) => scalar(`select coalesce(sum(amount), 
 async function creatorWithEarnings(index: number): Promise<string> {
   const creator = userIds[index] as string;
   const stream = liveStreamIds[index % liveStreamIds.length] as string;
-  streamOf.set(stream, creator);
+  streams.set(stream, { status: 'LIVE', creator: { id: creator } });
   const fan = userIds[59 - index] as string;
   expect((await run(fan, 'mutation ($input: PurchaseCoinsInput!) { purchaseCoins(input: $input) { wallet { coins } } }', { input: { packageId: 'cpk_7000', idempotencyKey: key() } })).errors).toBeUndefined();
   const sent = await run(fan, 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { diamonds } } }', { input: { liveStreamId: stream, giftId: sportsCar, idempotencyKey: key() } });

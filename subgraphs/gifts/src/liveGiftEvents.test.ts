@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { serviceUnavailable } from '@app/kit/errors';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { subgraphSchema } from '@app/kit/subgraph';
-import { runOperation, subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
@@ -20,27 +18,10 @@ const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, 
 const schema = subgraphSchema<Context>({ name: 'gifts', typeDefs, resolvers: resolvers as never });
 
 /** Content as a map of streams, with each stream's end under the test's control. */
-const streams = new Map<string, { status: 'LIVE' | 'ENDED'; creatorId: string }>();
-const ends = new Map<string, () => void>();
-let contentDown = false;
-const peers = {
-  ...offlinePeers,
-  entities: (service: string, _typename: string, ids: readonly string[]) => {
-    if (service !== 'content' || contentDown) return Promise.reject(serviceUnavailable(service));
-    return Promise.resolve(ids.map((id) => (streams.has(id) ? { id, status: streams.get(id)!.status, creator: { id: streams.get(id)!.creatorId } } : null)));
-  },
-  watchUntil: (_service: string, _query: string, variables: Record<string, unknown>) =>
-    new Promise<void>((resolve) => {
-      const id = variables.liveStreamId as string;
-      const previous = ends.get(id);
-      ends.set(id, () => {
-        previous?.();
-        resolve();
-      });
-    }),
-} as PeerClient;
+const streams = new Map<string, { status: 'LIVE' | 'ENDED'; creator: { id: string } }>();
+const peers = fakePeers({ LiveStream: streams });
 
-const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers, testPaymentProvider());
+const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, testPaymentProvider());
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>) => runOperation(server, contextOf(userId), query, variables);
 
 const SEND = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id coins diamonds } wallet { coins } } }';
@@ -68,7 +49,7 @@ const comboOf = (sendId: string) => scalar(`select combo as value from live_gift
 /** A stream this test marks live. Streams 0–4 hold the seed's gift history: tests that count totals or events from zero use 5 and up. */
 function liveStream(index: number): string {
   const id = liveStreamIds[index] as string;
-  streams.set(id, { status: 'LIVE', creatorId: creator });
+  streams.set(id, { status: 'LIVE', creator: { id: creator } });
   return id;
 }
 
@@ -149,7 +130,7 @@ describe('gift events in the outbox', () => {
   it('are written once per committed send, in its transaction, and never for a refused, replayed or rolled-back one', async () => {
     const stream = liveStream(8);
     const ended = liveStreamIds[10] as string;
-    streams.set(ended, { status: 'ENDED', creatorId: creator });
+    streams.set(ended, { status: 'ENDED', creator: { id: creator } });
     const sender = userIds[40] as string;
     await buy(sender, 'cpk_70');
 
@@ -167,11 +148,11 @@ describe('gift events in the outbox', () => {
     expect((await send(sender, stream, doughnut, { ...input, quantity: 2 })).errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await send(sender, stream, lion)).errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_COINS');
     expect((await send(sender, ended, rose)).errors?.[0]?.extensions?.code).toBe('STREAM_NOT_LIVE');
-    contentDown = true;
+    peers.unavailable.add('content');
     try {
       expect((await send(sender, stream, rose)).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
     expect(eventCount(stream)).toBe(1);
     expect(eventCount(ended)).toBe(0);
@@ -248,8 +229,8 @@ describe('liveGiftEvents', () => {
 
     // Sent before the end reached gifts but not read yet: still sent, then the subscription completes.
     const last = await sent(dan, stream, rose);
-    streams.set(stream, { status: 'ENDED', creatorId: creator });
-    ends.get(stream)!();
+    streams.set(stream, { status: 'ENDED', creator: { id: creator } });
+    peers.finishWatches({ liveStreamId: stream });
     expect((await take(events, 1))[0]).toMatchObject({ id: '4', send: { id: last } });
     expect((await nextOf(events)).done).toBe(true);
     expect(store.liveEvents.size.listeners).toBe(0);
@@ -277,7 +258,7 @@ describe('liveGiftEvents', () => {
     const fay = userIds[46] as string;
     await buy(fay);
     const sends = [await sent(fay, stream, rose), await sent(fay, stream, rose)];
-    streams.set(stream, { status: 'ENDED', creatorId: creator });
+    streams.set(stream, { status: 'ENDED', creator: { id: creator } });
 
     const replay = await opened(stream, '1');
     expect((await take(replay, 1))[0]).toMatchObject({ id: '2', send: { id: sends[1] } });
@@ -297,11 +278,11 @@ describe('liveGiftEvents', () => {
     expect(await codeOf('liv_nope')).toBe('NOT_FOUND');
     expect(await codeOf(stream, '7')).toBe('BAD_USER_INPUT');
     expect(await codeOf(stream, 'latest')).toBe('BAD_USER_INPUT');
-    contentDown = true;
+    peers.unavailable.add('content');
     try {
       expect(await codeOf(stream)).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
     expect(store.liveEvents.size.listeners).toBe(0);
   });
@@ -311,15 +292,15 @@ describe('liveGiftEvents', () => {
     const gus = userIds[47] as string;
     await buy(gus);
     const sends = [await sent(gus, stream, rose), await sent(gus, stream, rose)];
-    contentDown = true;
+    peers.unavailable.add('content');
     let events: AsyncGenerator<ExecutionResult>;
     try {
       events = await opened(stream, '1');
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
     expect((await take(events, 1))[0]).toMatchObject({ id: '2', send: { id: sends[1] } });
-    ends.get(stream)!();
+    peers.finishWatches({ liveStreamId: stream });
     expect((await nextOf(events)).done).toBe(true);
   });
 });

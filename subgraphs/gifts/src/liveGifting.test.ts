@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { serviceUnavailable } from '@app/kit/errors';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
-import { runOperation, subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
@@ -14,23 +12,16 @@ import { testPaymentProvider, type PaymentProvider } from './payments.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
-type StreamFacts = { status: 'LIVE' | 'ENDED' | 'SCHEDULED'; creatorId: string };
+type StreamFacts = { status: 'LIVE' | 'ENDED' | 'SCHEDULED'; creator: { id: string } };
 
 const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
 
 /** The content subgraph as a map: what it would answer for each stream, or down altogether. */
 const streams = new Map<string, StreamFacts>();
-let contentDown = false;
-const peers = {
-  ...offlinePeers,
-  entities: (service: string, _typename: string, ids: readonly string[]) => {
-    if (service !== 'content' || contentDown) return Promise.reject(serviceUnavailable(service));
-    return Promise.resolve(ids.map((id) => (streams.has(id) ? { id, status: streams.get(id)!.status, creator: { id: streams.get(id)!.creatorId } } : null)));
-  },
-} as PeerClient;
+const peers = fakePeers({ LiveStream: streams });
 
 const asUser = (userId: string | null, payments: PaymentProvider = testPaymentProvider()) =>
-  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers, payments);
+  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, payments);
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payments?: PaymentProvider) =>
   runOperation(server, asUser(userId, payments), query, variables);
 
@@ -53,10 +44,10 @@ const coinsOf = (userId: string) => scalar(`select coalesce((select coins from w
 const ledgerImbalance = () => store.db.all<{ unit: string; total: number }>(sql`select unit, sum(amount) as total from ledger_entries group by unit having sum(amount) <> 0`);
 
 beforeAll(() => {
-  streams.set(liveStream, { status: 'LIVE', creatorId: creator });
-  streams.set(otherLiveStream, { status: 'LIVE', creatorId: otherCreator });
-  streams.set(endedStream, { status: 'ENDED', creatorId: creator });
-  streams.set(scheduledStream, { status: 'SCHEDULED', creatorId: creator });
+  streams.set(liveStream, { status: 'LIVE', creator: { id: creator } });
+  streams.set(otherLiveStream, { status: 'LIVE', creator: { id: otherCreator } });
+  streams.set(endedStream, { status: 'ENDED', creator: { id: creator } });
+  streams.set(scheduledStream, { status: 'SCHEDULED', creator: { id: creator } });
 });
 
 async function buy(userId: string, packageId = pkg70.id) {
@@ -188,11 +179,11 @@ describe('sending LIVE gifts', () => {
     expect(await attempt({ quantity: 100 })).toMatchObject({ code: 'BAD_USER_INPUT' });
     await buy(creator);
     expect(await attempt({}, creator)).toMatchObject({ code: 'CANNOT_GIFT_OWN_STREAM' });
-    contentDown = true;
+    peers.unavailable.add('content');
     try {
       expect(await attempt({})).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
     expect(coinsOf(sender)).toBe(70);
     expect(coinsOf(creator)).toBe(70);
@@ -203,19 +194,19 @@ describe('sending LIVE gifts', () => {
     const sender = userIds[48] as string;
     await buy(sender);
     const stream = liveStreamIds[4] as string;
-    streams.set(stream, { status: 'LIVE', creatorId: otherCreator });
+    streams.set(stream, { status: 'LIVE', creator: { id: otherCreator } });
     const input = { liveStreamId: stream, giftId: doughnut, quantity: 1, idempotencyKey: 'retry-after-end-1' };
     const first = await run(sender, SEND, { input });
     expect(first.errors).toBeUndefined();
-    streams.set(stream, { status: 'ENDED', creatorId: otherCreator });
+    streams.set(stream, { status: 'ENDED', creator: { id: otherCreator } });
     const retry = await run(sender, SEND, { input });
     expect(retry.errors).toBeUndefined();
     expect(retry.data?.sendLiveGift.send).toEqual(first.data?.sendLiveGift.send);
-    contentDown = true;
+    peers.unavailable.add('content');
     try {
       expect((await run(sender, SEND, { input })).data?.sendLiveGift.send.id).toBe(first.data?.sendLiveGift.send.id);
     } finally {
-      contentDown = false;
+      peers.unavailable.delete('content');
     }
     const other = await run(sender, SEND, { input: { ...input, quantity: 2 } });
     expect(other.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -223,7 +214,7 @@ describe('sending LIVE gifts', () => {
     // Keys are per viewer: another user's same key is their own request.
     const neighbour = userIds[49] as string;
     await buy(neighbour);
-    streams.set(stream, { status: 'LIVE', creatorId: otherCreator });
+    streams.set(stream, { status: 'LIVE', creator: { id: otherCreator } });
     const theirs = await run(neighbour, SEND, { input });
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data?.sendLiveGift.send.id).not.toBe(first.data?.sendLiveGift.send.id);
@@ -234,7 +225,7 @@ describe('sending LIVE gifts', () => {
     // Stream 8 and its host have no seeded history: these totals and ranks count from zero.
     const stream = liveStreamIds[8] as string;
     const host = userIds[8] as string;
-    streams.set(stream, { status: 'LIVE', creatorId: host });
+    streams.set(stream, { status: 'LIVE', creator: { id: host } });
     const [big, small] = [userIds[50] as string, userIds[51] as string];
     await buy(big, pkg17500.id);
     await buy(big, pkg17500.id);
@@ -342,7 +333,7 @@ describe('statement counts of the new list fields', () => {
       counter.reset();
       const result = await runOperation(
         server,
-        createContext(store, { ...anonymousViewer(), userId: recipientId }, peers),
+        createContext(store, { ...anonymousViewer(), userId: recipientId }, peers.client),
         `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User {
           smallGestures { sent remaining }
           giftInbox(first: 100) { edges { node { id message redeemed sender { id } offer { title codesLeft brand { id } } } } pageInfo { hasNextPage } } } } }`,

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { serviceUnavailable } from '@app/kit/errors';
-import { offlinePeers, type PeerClient } from '@app/kit/peers';
-import { subgraphTestbed } from '@app/kit/testing';
+import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { brands, smallGesturesBrands, userIds } from '@app/fixtures/world';
@@ -14,19 +12,11 @@ import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
 import { ConfigError } from '@app/kit/config';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
-const countries = new Map<string, string>(userIds.map((id, i) => [id, i % 10 === 9 ? 'CA' : 'US']));
-let usersDown = false;
-const peers = {
-  ...offlinePeers,
-  entities: (service: string, _typename: string, ids: readonly string[]) => {
-    if (service !== 'users' || usersDown) return Promise.reject(serviceUnavailable(service));
-    return Promise.resolve(ids.map((id) => (countries.has(id) ? { id, country: countries.get(id) } : null)));
-  },
-} as PeerClient;
+const peers = fakePeers({ User: new Map(userIds.map((id, i) => [id, { country: i % 10 === 9 ? 'CA' : 'US' }])) });
 
 const user = (userId: string, country: string | null = 'US'): Viewer => ({ ...anonymousViewer(), userId, country });
 const partner = (brandId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId: brandId, scopes });
-const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers) });
+const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
 const { store } = testbed;
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => testbed.run(query, variables, viewer);
 
@@ -87,11 +77,11 @@ describe('sending Small Gestures', () => {
     expect(await code(user(sender), { offerId: 'gof_nope' })).toBe('NOT_FOUND');
     expect(await code(user(sender), { offerId: launchWeek })).toBe('OFFER_INACTIVE');
     expect(await code(user(sender), { message: 'x'.repeat(151) })).toBe('MESSAGE_TOO_LONG');
-    usersDown = true;
+    peers.unavailable.add('users');
     try {
       expect(await code(user(sender), {})).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      usersDown = false;
+      peers.unavailable.delete('users');
     }
     expect(unclaimed(clipForge)).toBe(before);
     expect(count(`select count(*) as n from small_gesture_sends where sender_id = '${sender}'`)).toBe(0);
