@@ -91,6 +91,29 @@ export interface SseMessage {
   data: any;
 }
 
+/** The messages of an event stream's body, each with its `id:` line; comments (keep-alives) skipped. */
+async function* sseMessages(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseMessage> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const fields = new Map<string, string>();
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon <= 0) continue; // a comment (keep-alive) or nothing
+        fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
+      }
+      if (!fields.has('event')) continue;
+      const data = fields.get('data');
+      yield { id: fields.get('id') ?? null, event: fields.get('event') as string, data: data ? JSON.parse(data) : null };
+    }
+  }
+}
+
 /**
  * An SSE subscription read off the wire, as `curl -N` sees it: each message with its `id:`
  * line, so a test can check what the gateway sends and come back with `Last-Event-ID`.
@@ -106,25 +129,7 @@ export function rawEventStream(gatewayUrl: string, query: string, variables: Rec
       signal: controller.signal,
     });
     if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status} ${await response.text()}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = new Map<string, string>();
-        for (const line of block.split('\n')) {
-          const colon = line.indexOf(':');
-          if (colon <= 0) continue; // a comment (keep-alive) or nothing
-          fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-        }
-        if (!fields.has('event')) continue;
-        const data = fields.get('data');
-        messages.push({ id: fields.get('id') ?? null, event: fields.get('event') as string, data: data ? JSON.parse(data) : null });
-      }
-    }
+    for await (const message of sseMessages(response.body)) messages.push(message);
   })().catch((error: unknown) => {
     if (!controller.signal.aborted) throw error;
   });
@@ -320,30 +325,15 @@ export function resumeOverSse(options: ResumingOptions): ResumingSubscriber {
       }
       return { retry: response.status >= 500 || response.status === 429 || retryable(codes), why: `HTTP ${response.status} ${codes.join(',')}` };
     }
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = new Map<string, string>();
-        for (const line of block.split('\n')) {
-          const colon = line.indexOf(':');
-          if (colon <= 0) continue; // a keep-alive comment
-          fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-        }
-        const event = fields.get('event');
-        if (event === 'complete') return { retry: true, why: 'complete' };
-        if (event !== 'next') continue;
-        const result = JSON.parse(fields.get('data') ?? 'null') as { data?: Record<string, unknown> | null; errors?: unknown; extensions?: { eventId?: string } } | null;
-        if (result?.data == null) {
-          const codes = codesOf(result?.errors);
-          return { retry: retryable(codes), why: `refused ${codes.join(',')}` };
-        }
-        onEvent(Number(fields.get('id') ?? result.extensions?.eventId), result.data[Object.keys(result.data)[0] as string]);
+    for await (const message of sseMessages(response.body)) {
+      if (message.event === 'complete') return { retry: true, why: 'complete' };
+      if (message.event !== 'next') continue;
+      const result = message.data as { data?: Record<string, unknown> | null; errors?: unknown; extensions?: { eventId?: string } } | null;
+      if (result?.data == null) {
+        const codes = codesOf(result?.errors);
+        return { retry: retryable(codes), why: `refused ${codes.join(',')}` };
       }
+      onEvent(Number(message.id ?? result.extensions?.eventId), result.data[Object.keys(result.data)[0] as string]);
     }
     return { retry: true, why: 'stream ended' };
   });

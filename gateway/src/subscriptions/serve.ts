@@ -77,7 +77,8 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     production: options.production,
     logger: options.logger,
   });
-  const eventStream = eventStreamTransport({
+  // The two HTTP transports read the same request and keep the same rules.
+  const overHttp = {
     hub,
     admission,
     contextOf: options.contextOf,
@@ -86,17 +87,9 @@ export function createSubscriptions(options: SubscriptionsOptions) {
     connections,
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
-  });
-  const multipart = multipartTransport({
-    hub,
-    admission,
-    contextOf: options.contextOf,
-    clientAddressOf: options.clientAddressOf,
-    caps: options.caps,
-    connections,
-    maxBodyBytes: options.maxBodyBytes,
-    logger: options.logger,
-  });
+  };
+  const eventStream = eventStreamTransport(overHttp);
+  const multipart = multipartTransport(overHttp);
   const route: Route = async (req, res) => (await eventStream.route(req, res)) || multipart.route(req, res);
   let closed: Promise<void> | null = null;
   return {
