@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // A statement is written once for both engines: it awaits Drizzle's builder, and never calls
+    // what only SQLite's builder has (`.get()`, `.all()`, `.run()`).
+    files: ['subgraphs/*/src/db/statements/**/*.ts', 'packages/kit/src/db/**/*.ts'],
+    ignores: ['packages/kit/src/db/engine.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(get|all|run)$/][arguments.length=0]",
+          message: 'Only SQLite has .get()/.all()/.run(): await the builder so the statement runs on both engines.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'packages/kit/src/testing.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -28,7 +28,7 @@ import { openGiftsStore, type GiftsStore } from '@app/subgraph-gifts/src/db/stor
 import { commerceService } from '@app/subgraph-commerce/src/server.ts';
 import type { CommerceServices } from '@app/subgraph-commerce/src/context.ts';
 import { openCommerceStore, type CommerceStore } from '@app/subgraph-commerce/src/db/store.ts';
-import { dropDatabases, freshDatabases, PG_OPENERS, PG_SUBGRAPHS, testPostgresUrl, type PgStoreName } from './postgres.ts';
+import { dropDatabases, freshDatabases, PG_OPENERS, PG_SUBGRAPHS, SEEDS, testPostgresUrl, type PgStoreName } from './postgres.ts';
 import { pgRows, sqliteConnectionRows, type RowReader } from './rows.ts';
 
 type SubgraphName = 'users' | 'content' | 'gifts' | 'commerce';
@@ -87,7 +87,8 @@ export async function startGraph(options: GraphOptions = {}) {
     const store = sqlite();
     // Drizzle keeps the better-sqlite3 connection it was made with as `$client`.
     sqliteReaders[name] = () => sqliteConnectionRows((store.db as { $client: SqliteClient }).$client);
-    return store;
+    const seed = SEEDS[name as keyof typeof SEEDS];
+    return seed ? seed(store).then(() => store) : store;
   };
   const stores: { users: UsersStore & StoreHandle; content: ContentStore & StoreHandle; gifts: GiftsStore & StoreHandle; commerce: CommerceStore & StoreHandle } = {
     users: await onEngine('users', () => openUsersStore(':memory:')),

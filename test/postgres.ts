@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
-import { openContentPgStore } from '@app/subgraph-content/src/db/pg/store.ts';
+import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
+import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';
 import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/pg/store.ts';
 import { openCommercePgStore } from '@app/subgraph-commerce/src/db/pg/store.ts';
 
@@ -24,6 +25,11 @@ export const PG_OPENERS = {
   commerce: openCommercePgStore,
 } as const;
 export type PgSubgraph = keyof typeof PG_OPENERS;
+
+/** How each store is filled with the seed world once opened (stores not listed seed as they open). */
+export const SEEDS: Partial<Record<PgSubgraph, (store: any) => Promise<void>>> = {
+  content: seedContentStore,
+};
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];
 /** Every database a graph needs on Postgres: the subgraphs' and the gateway's. */
 export type PgStoreName = PgSubgraph | 'gateway';
@@ -47,7 +53,11 @@ export async function prepareTemplates(serverUrl: string): Promise<void> {
     await admin(serverUrl, (client) => client.query(`create database ${templateOf(name)}`));
     const url = urlOf(serverUrl, templateOf(name));
     if (name === 'gateway') await (await openPgGatewayStore(url)).keys.close();
-    else await (await PG_OPENERS[name](url)).close();
+    else {
+      const store = await PG_OPENERS[name](url);
+      await SEEDS[name]?.(store);
+      await store.close();
+    }
   }
 }
 

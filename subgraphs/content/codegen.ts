@@ -1,8 +1,8 @@
 import { subgraphCodegen } from '../../packages/kit/build/codegen.ts';
 
 export default subgraphCodegen({
-  Video: '../db/schema.ts#VideoRow',
-  LiveStream: '../db/schema.ts#LiveStreamRow',
-  Creator: '../db/schema.ts#CreatorRef',
-  LiveStreamUpdate: '../db/schema.ts#LiveStreamUpdateEvent',
+  Video: '../mappers.ts#VideoRow',
+  LiveStream: '../mappers.ts#LiveStreamRow',
+  Creator: '../mappers.ts#CreatorRef',
+  LiveStreamUpdate: '../mappers.ts#LiveStreamUpdateEvent',
 });

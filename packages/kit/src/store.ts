@@ -43,7 +43,7 @@ export interface Transactional<Tx> {
   transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-export type Store<S extends Statements> = Queries<S> & Transactional<Queries<S>>;
+export type Store<S extends object> = Queries<S> & Transactional<Queries<S>>;
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
@@ -78,16 +78,20 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
     this.db = db;
   }
 
-  /** Runs statements outside any transaction: at once when the connection is free, else in turn. */
-  async run<T>(statements: () => T): Promise<T> {
-    if (!this.locked) return statements();
+  /**
+   * Runs a statement outside any transaction, holding the connection until it has answered: at
+   * once when the connection is free, else in turn. A statement that awaits (every statement
+   * awaits Drizzle's builder) must hold it, or a transaction begun meanwhile by another request
+   * would take in the statement's next query.
+   */
+  async run<T>(statement: () => T | Promise<T>): Promise<T> {
     // A body that asks the store (or a loader) instead of its `tx` would wait for itself forever.
     if (insideTransaction.getStore() === this) {
       throw new StoreMisuseError('A transaction body ran a statement outside its transaction (the store or a loader, not `tx`); it would wait for itself.');
     }
-    const release = await this.acquire();
+    const release = this.locked ? await this.acquire() : this.take();
     try {
-      return statements();
+      return await statement();
     } finally {
       release();
     }
@@ -128,7 +132,20 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   private async acquire(): Promise<() => void> {
     if (this.locked) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.locked = true;
+    return this.releaser();
+  }
+
+  /** Takes the free connection without waiting a turn. */
+  private take(): () => void {
+    this.locked = true;
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
       const next = this.waiting.shift();
       if (next) next();
       else this.locked = false;
@@ -141,7 +158,7 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
  * call waits for the connection (`run`); inside one, the body gets the same statements bound to
  * the open transaction.
  */
-export function sqliteStore<S extends Statements>(connection: SqliteConnection<Record<string, unknown>>, statements: S): Store<S> {
+export function sqliteStore<S extends object>(connection: SqliteConnection<Record<string, unknown>>, statements: S): Store<S> {
   const outside = {} as Record<string, unknown>;
   const inside = {} as Record<string, unknown>;
   for (const [name, statement] of Object.entries(statements)) {

@@ -344,11 +344,14 @@ export async function runSubgraphProcess<TStore extends StoreHandle>(
   name: SubgraphName,
   openers: StoreOpeners<TStore>,
   serve: (store: TStore, options: ServeOptions) => Promise<RunningSubgraph>,
+  /** Fills an empty store with the seed world (a store holding anything is left as it is). */
+  seed?: (store: TStore) => Promise<void>,
 ): Promise<void> {
   const logger = createLogger(name);
   try {
     const metrics = createSubgraphMetrics(name);
     const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement });
+    await seed?.(store);
     const answers = storeAnswers(store, logger);
     let running: RunningSubgraph;
     try {

@@ -64,6 +64,8 @@ export interface SubgraphTestbedOptions<TStore extends { close(): void }, TConte
   createServer: () => ApolloServer<TContext>;
   /** Builds a request context for a viewer on the store. */
   context: (store: TStore, viewer: Viewer) => TContext;
+  /** Fills the new store with the seed world, before the tests. */
+  seed?: (store: TStore) => Promise<void>;
 }
 
 /**
@@ -75,7 +77,10 @@ export function subgraphTestbed<TStore extends { close(): void }, TContext exten
   const counter = statementCounter();
   const store = options.open(':memory:', { onStatement: counter.onStatement });
   const server = options.createServer();
-  beforeAll(() => server.start());
+  beforeAll(async () => {
+    await options.seed?.(store);
+    await server.start();
+  });
   afterAll(async () => {
     await server.stop();
     store.close();

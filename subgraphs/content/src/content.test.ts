@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT, creatorIds, creatorPopularity, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
-import { liveEvents, liveEventTopics, liveStreams, videoLikes } from './db/schema.ts';
+import { liveEvents, liveEventTopics, liveStreams, videoLikes } from './db/tables.ts';
+import { seedContentStore } from './db/seed.ts';
 import { openContentStore } from './db/store.ts';
 import { createServer } from './server.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openContentStore, createServer, context: createContext });
+const { store, server, counter, run } = subgraphTestbed({ open: openContentStore, createServer, context: createContext, seed: seedContentStore });
 
 /** True when `items` are in newest-first order by `[time, id]`, with no two equal. */
 function isNewestFirst(items: { time: string; id: string }[]): boolean {

@@ -27,7 +27,7 @@ import { liveSubscription, parseEventId, type LiveEvent, type LiveEventReads } f
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { LiveStreamRow, LiveStreamUpdateEvent } from './db/schema.ts';
+import type { LiveStreamRow, LiveStreamUpdateEvent } from './mappers.ts';
 import type { ContentTx, LiveStreamStatus, StatusChange } from './db/store.ts';
 import { isCreator } from './facts.ts';
 import { Refusal } from './refusals.ts';

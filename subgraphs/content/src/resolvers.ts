@@ -1,7 +1,7 @@
 import { DateTime } from '@app/kit/scalars';
 import { creatorLiveStreams, endLiveStream, isLive, liveNow, liveStreamUpdates, loadLiveStream, scheduleLiveStream, startLiveStream } from './liveStreams.ts';
 import { creatorVideos, feed, loadVideo } from './videos.ts';
-import type { LiveStreamUpdateEvent } from './db/schema.ts';
+import type { LiveStreamUpdateEvent } from './mappers.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 export const resolvers: Resolvers = {

@@ -11,7 +11,7 @@
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { VideoRow } from './db/schema.ts';
+import type { VideoRow } from './mappers.ts';
 
 /** Parts of a video cursor: `[publishedAt, id]`. */
 const VIDEO_CURSOR_ARITY = 2;

@@ -1,6 +1,8 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, type Topic, creatorPopularity, creatorTopic, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
-import type { liveEvents, liveEventTopics, liveStreams, videoLikes, videos } from './schema.ts';
+import type { ContentSeedRows } from './contract.ts';
+import type { ContentStore } from './store.ts';
+import type { liveEvents, liveEventTopics, liveStreams, videoLikes, videos } from './tables.ts';
 
 const MINUTE = 60_000;
 
@@ -156,4 +158,11 @@ export function contentSeed(): ContentSeed {
     liveEvents: events.flat(),
     liveEventTopics: events.filter((stream) => stream.length > 0).map((stream) => ({ topic: stream[0]!.topic, lastSeq: stream.length })),
   };
+}
+
+/** Fills an empty content store with the seed world; a store that holds anything is left as it is. */
+export async function seedContentStore(store: Pick<ContentStore, 'transaction'>): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (await tx.isEmpty()) await tx.insertSeedRows(contentSeed() as ContentSeedRows);
+  });
 }

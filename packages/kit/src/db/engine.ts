@@ -1,0 +1,212 @@
+/**
+ * One data layer over two engines. A subgraph writes each statement once, as a function of an
+ * `Engine`: the engine's query builder (`db`), its tables, and the handful of places where
+ * SQLite and Postgres really differ, as named hooks. The kit runs those statements on SQLite
+ * (`openSqliteStore`) or on Postgres (`openPgStore`) behind the same `Store` shape.
+ *
+ * Statements await Drizzle's builders (never `.get()`, `.all()` or `.run()`, which only SQLite
+ * has) and read the answer the same way on both engines.
+ */
+import { sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { LiveEventBus } from '../live.ts';
+import { LIVE_EVENTS_CHANNEL, listenForLiveEvents } from '../live-pg.ts';
+import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions, type PgDb } from '../pg.ts';
+import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
+import { isTimeColumn, type EngineName, type TablesByEngine } from './tables.ts';
+
+export type { EngineName } from './tables.ts';
+
+/**
+ * The query builder a statement is written against: typed as SQLite's (see `tables.ts`), and on
+ * Postgres the Postgres builder, whose select, insert, update and delete read the same.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StoreDb = BetterSQLite3Database<any>;
+
+/** A query Drizzle can prepare: SQLite's `prepare()` and Postgres' `prepare(name)`. */
+interface Preparable {
+  prepare(name?: string): unknown;
+}
+
+export interface Engine<T> {
+  readonly name: EngineName;
+  /** The builder to run statements on: the connection, or the open transaction's. */
+  readonly db: StoreDb;
+  readonly tables: T;
+  /** Rows of a hand-written query (a recursive or windowed one the builder cannot say). */
+  rows<R>(query: SQL): Promise<R[]>;
+  /** The larger of the values, per row: SQLite's two-argument `max`, Postgres' `greatest`. */
+  greatest(...values: (SQLWrapper | number)[]): SQL;
+  /** The smaller of the values, per row: SQLite's `min`, Postgres' `least`. */
+  least(...values: (SQLWrapper | number)[]): SQL;
+  /**
+   * `column in (the keys)` with every key bound as one parameter (a JSON array on SQLite, a
+   * `text[]` on Postgres), so one prepared statement serves any number of keys; `keysValue`
+   * makes the parameter's value.
+   */
+  inKeys(column: Column, placeholder: string): SQL;
+  keysValue(keys: readonly string[]): unknown;
+  /** A cursor's part as a value of its column's type: cursors carry times as epoch milliseconds. */
+  cursorPart(column: Column, part: unknown): SQL;
+  /** A placeholder of its column's type, for a cursor part bound at run time (`cursorValue`). */
+  cursorPlaceholder(column: Column, name: string): SQL;
+  cursorValue(column: Column, part: unknown): unknown;
+  /**
+   * A query prepared once (per connection) and run with its placeholders' values: a statement
+   * run all day is then never rebuilt. `name` is unique per statement (Postgres keeps it).
+   */
+  prepared<R>(name: string, build: () => Preparable): (values?: Record<string, unknown>) => Promise<R[]>;
+  /** The most rows of `columns` columns one INSERT can carry (each value is a parameter). */
+  rowsPerInsert(columns: number): number;
+  /**
+   * Wakes this topic's LIVE subscribers once the running transaction commits (never if it rolls
+   * back): the bus of this process on SQLite, `pg_notify` to every replica on Postgres.
+   */
+  announce(topic: string): Promise<void>;
+  /** A value kept for the store's lifetime (a timer's last run), made on first use. */
+  kept<V>(key: string, make: () => V): V;
+}
+
+const epochMs = (part: unknown) => Number(part);
+
+function sqliteEngine<T>(connection: SqliteConnection<Record<string, unknown>>, tables: T, bus: LiveEventBus): Engine<T> {
+  const db = connection.db as StoreDb;
+  const memory = new Map<string, unknown>();
+  const kept = <V>(key: string, make: () => V): V => {
+    if (!memory.has(key)) memory.set(key, make());
+    return memory.get(key) as V;
+  };
+  return {
+    name: 'sqlite',
+    db,
+    tables,
+    rows: async <R>(query: SQL) => db.all(query) as R[],
+    greatest: (...values) => sql`max(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    least: (...values) => sql`min(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    inKeys: (column, placeholder) => sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`,
+    keysValue: (keys) => JSON.stringify(keys),
+    cursorPart: (column, part) => sql`${isTimeColumn(column) ? epochMs(part) : part}`,
+    cursorPlaceholder: (_column, name) => sql`${sql.placeholder(name)}`,
+    cursorValue: (column, part) => (isTimeColumn(column) ? epochMs(part) : part),
+    prepared: <R>(name: string, build: () => Preparable) => {
+      const statement = kept(`prepared:${name}`, () => build().prepare() as { all(values?: Record<string, unknown>): unknown });
+      return async (values?: Record<string, unknown>) => statement.all(values) as R[];
+    },
+    // better-sqlite3's SQLite takes up to 32,766 parameters.
+    rowsPerInsert: (columns) => Math.max(1, Math.floor(32_000 / columns)),
+    announce: async (topic) => connection.afterCommit(() => bus.publish(topic)),
+    kept,
+  };
+}
+
+const isoTime = (part: unknown) => new Date(Number(part)).toISOString();
+
+function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engine<T> {
+  // Prepared statements belong to a connection: the pool's are kept, a transaction's live with it.
+  const preparedHere = new Map<string, unknown>();
+  return {
+    name: 'postgres',
+    db: db as unknown as StoreDb,
+    tables,
+    rows: async <R>(query: SQL) => (await db.execute(query)).rows as R[],
+    greatest: (...values) => sql`greatest(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    least: (...values) => sql`least(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    inKeys: (column, placeholder) => sql`${column} = any(${sql.placeholder(placeholder)}::text[])`,
+    keysValue: (keys) => [...keys],
+    cursorPart: (column, part) => (isTimeColumn(column) ? sql`${isoTime(part)}::timestamp` : sql`${part}`),
+    cursorPlaceholder: (column, name) => (isTimeColumn(column) ? sql`${sql.placeholder(name)}::timestamp` : sql`${sql.placeholder(name)}`),
+    cursorValue: (column, part) => (isTimeColumn(column) ? isoTime(part) : part),
+    prepared: <R>(name: string, build: () => Preparable) => {
+      let statement = preparedHere.get(name) as { execute(values?: Record<string, unknown>): Promise<unknown> } | undefined;
+      if (!statement) preparedHere.set(name, (statement = build().prepare(name) as typeof statement & object));
+      const run = statement;
+      return async (values?: Record<string, unknown>) => (await run.execute(values)) as R[];
+    },
+    rowsPerInsert: (columns) => Math.max(1, Math.floor(65_000 / columns)),
+    // Delivered when (and only if) this transaction commits.
+    announce: async (topic) => {
+      await db.execute(sql`select pg_notify(${LIVE_EVENTS_CHANNEL}, ${topic})`);
+    },
+    kept,
+  };
+}
+
+/** A subgraph's store, described once: its tables, its statements, its migrations per engine. */
+export interface StoreDefinition<T, S extends object> {
+  tables: TablesByEngine<T>;
+  /** Every statement of the store, written once over an engine. */
+  statements: (engine: Engine<T>) => S;
+  /** drizzle-kit's output folders: `drizzle/` and `drizzle-pg/`. */
+  migrations: Record<EngineName, string>;
+  /** Stores that hold value (wallets, ledger, codes, orders) sync fully on every commit (SQLite). */
+  holdsValue?: boolean;
+}
+
+/** What every opened store has besides its statements. */
+export interface OpenedStore {
+  readonly engine: EngineName;
+  /** Who waits for which topic's next LIVE events, in this process. */
+  liveEvents: LiveEventBus;
+  /** Whether the store can serve (`/ready`). */
+  isOpen(): boolean;
+  /** Whether the store's server answers now (Postgres). */
+  ping?(): Promise<boolean>;
+  close(): void | Promise<void>;
+}
+
+/** A store: its statements (each answering a promise), `transaction`, and what every store has. */
+export type EngineStore<S extends object> = S & Transactional<S> & OpenedStore;
+
+/** Opens (creating and migrating as needed) a store in a SQLite file, or ':memory:'. */
+export function openSqliteStore<T extends Record<string, unknown>, S extends object>(
+  definition: StoreDefinition<T, S>,
+  path: string,
+  options: Pick<StoreOptions, 'onStatement'> = {},
+): EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> } {
+  const opened = openStore(definition.tables.sqlite, { path, migrationsFolder: definition.migrations.sqlite, holdsValue: definition.holdsValue, ...options });
+  const bus = new LiveEventBus();
+  const statements = definition.statements(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
+  return {
+    ...(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>),
+    engine: 'sqlite',
+    liveEvents: bus,
+    sqlite: opened.connection,
+    db: opened.db,
+    isOpen: () => opened.sqlite.open,
+    close: opened.close,
+  };
+}
+
+/**
+ * Opens a store on a Postgres database, migrating it as needed, with a listening connection that
+ * wakes this process's LIVE subscribers when any replica commits an event.
+ */
+export async function openPgStore<T extends Record<string, unknown>, S extends object>(
+  definition: StoreDefinition<T, S>,
+  url: string,
+  options: Pick<PgConnectionOptions, 'onStatement' | 'poolSize'> = {},
+): Promise<EngineStore<S> & { pg: PgConnection }> {
+  const connection = await openPgConnection({ url, migrationsFolder: definition.migrations.postgres, ...options });
+  const bus = new LiveEventBus();
+  const listener = listenForLiveEvents(url, bus);
+  await listener.ready;
+  const memory = new Map<string, unknown>();
+  const kept = <V>(key: string, make: () => V): V => {
+    if (!memory.has(key)) memory.set(key, make());
+    return memory.get(key) as V;
+  };
+  const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)) as never) as unknown as S & Transactional<S>;
+  return {
+    ...store,
+    engine: 'postgres',
+    liveEvents: bus,
+    pg: connection,
+    isOpen: () => connection.isOpen,
+    ping: () => connection.ping(),
+    close: async () => {
+      await listener.close();
+      await connection.close();
+    },
+  };
+}

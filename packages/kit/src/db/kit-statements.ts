@@ -1,0 +1,145 @@
+/**
+ * The statements of the kit's tables (`kit-tables.ts`), written once for both engines: a
+ * subgraph spreads them into its own store's statements.
+ */
+import { and, asc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
+import type { IdempotencyRow } from '../idempotency.ts';
+import { liveEventRetention, type LiveEvent, type LiveEventRetention } from '../live.ts';
+import type { NonceStore } from '../viewer.ts';
+import type { Engine } from './engine.ts';
+import type { KitTables } from './kit-tables.ts';
+
+export function idempotencyStatements({ db, tables: { idempotencyKeys } }: Engine<KitTables>) {
+  return {
+    idempotencyRecord: async (scope: string, key: string): Promise<IdempotencyRow | undefined> =>
+      (
+        await db
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+      )[0] as IdempotencyRow | undefined,
+    /**
+     * Two requests with one key racing on Postgres both find no record; at SERIALIZABLE the
+     * second to insert fails with a serialization failure, so its whole transaction runs again
+     * and finds the first one's record. On SQLite the write lock orders them.
+     */
+    recordIdempotency: async (row: IdempotencyRow): Promise<void> => {
+      await db.insert(idempotencyKeys).values(row);
+    },
+  };
+}
+
+/** Time-based pruning runs at most this often; count-based pruning runs with every append. */
+const PRUNE_INTERVAL_MS = 5_000;
+
+/**
+ * The LIVE outbox's statements (see `live.ts`). `appendLiveEvent` belongs inside the transaction
+ * of the change it reports; subscribers hear of it only once that commits.
+ */
+export function liveEventStatements(engine: Engine<KitTables>, retention: LiveEventRetention = liveEventRetention()) {
+  const { db } = engine;
+  const { liveEvents, liveEventTopics } = engine.tables;
+  const lastTimePrune = engine.kept('live:lastTimePrune', () => ({ at: 0 }));
+
+  const pruneOlderThan = async (cutoff: Date) => {
+    const expired = await db
+      .select({ topic: liveEvents.topic, through: max(liveEvents.seq) })
+      .from(liveEvents)
+      .where(lt(liveEvents.createdAt, cutoff))
+      .groupBy(liveEvents.topic);
+    for (const { topic, through } of expired) {
+      if (through === null) continue;
+      await db
+        .update(liveEventTopics)
+        .set({ prunedThrough: engine.greatest(liveEventTopics.prunedThrough, through) })
+        .where(eq(liveEventTopics.topic, topic));
+    }
+    if (expired.length) await db.delete(liveEvents).where(lt(liveEvents.createdAt, cutoff));
+  };
+
+  return {
+    /**
+     * Writes the next event of `topic`; its number is the topic's next, in commit order. The
+     * topic's counter row is updated first, so two writers of one topic serialize on it.
+     */
+    appendLiveEvent: async <P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>> => {
+      const [counter] = await db
+        .insert(liveEventTopics)
+        .values({ topic, lastSeq: 1 })
+        .onConflictDoUpdate({ target: liveEventTopics.topic, set: { lastSeq: sql`${liveEventTopics.lastSeq} + 1` } })
+        .returning({ lastSeq: liveEventTopics.lastSeq });
+      const seq = (counter as { lastSeq: number }).lastSeq;
+      await db.insert(liveEvents).values({ topic, seq, kind, payload: payload as object, createdAt: now });
+      const dropThrough = seq - retention.maxEvents;
+      if (dropThrough > 0) {
+        await db.delete(liveEvents).where(and(eq(liveEvents.topic, topic), lte(liveEvents.seq, dropThrough)));
+        await db.update(liveEventTopics).set({ prunedThrough: dropThrough }).where(eq(liveEventTopics.topic, topic));
+      }
+      if (now.getTime() - lastTimePrune.at > PRUNE_INTERVAL_MS) {
+        lastTimePrune.at = now.getTime();
+        await pruneOlderThan(new Date(now.getTime() - retention.maxAgeMs));
+      }
+      await engine.announce(topic);
+      return { topic, seq, kind, payload, createdAt: now };
+    },
+
+    /** Up to `limit` events of `topic` after number `after`, oldest first. */
+    liveEventsAfter: async (topic: string, after: number, limit: number): Promise<LiveEvent[]> =>
+      db
+        .select()
+        .from(liveEvents)
+        .where(and(eq(liveEvents.topic, topic), gt(liveEvents.seq, after)))
+        .orderBy(asc(liveEvents.seq))
+        .limit(limit),
+
+    /** Where a topic stands: its last number and the last one no longer kept (0, 0 for a topic with no events yet). */
+    liveEventTopic: async (topic: string): Promise<{ lastSeq: number; prunedThrough: number }> =>
+      (await db.select({ lastSeq: liveEventTopics.lastSeq, prunedThrough: liveEventTopics.prunedThrough }).from(liveEventTopics).where(eq(liveEventTopics.topic, topic)))[0] ?? {
+        lastSeq: 0,
+        prunedThrough: 0,
+      },
+  };
+}
+
+/** How often a process deletes expired nonces. */
+const NONCE_SWEEP_INTERVAL_MS = 1_000;
+/** The most rows one sweep deletes: a sweep's cost is capped, whatever piled up. */
+export const NONCE_SWEEP_BATCH = 500;
+
+/**
+ * Signature nonces kept in the store, so a restarted process (and, on Postgres, every replica)
+ * still refuses a request captured before: accepting one is one INSERT that does nothing when the
+ * nonce is there already, so the primary key decides. Expired rows are swept a bounded batch at a time.
+ */
+export function nonceStatements(engine: Engine<KitTables>) {
+  const { db } = engine;
+  const { usedNonces } = engine.tables;
+  const lastSweep = engine.kept('nonces:lastSweep', () => ({ at: 0 }));
+  return {
+    /** True the first time a nonce is offered within its lifetime. */
+    acceptNonce: async (nonce: string, expiresAt: number, now: number): Promise<boolean> => {
+      if (now - lastSweep.at > NONCE_SWEEP_INTERVAL_MS) {
+        const expired = db.select({ nonce: usedNonces.nonce }).from(usedNonces).where(lt(usedNonces.expiresAt, new Date(now))).limit(NONCE_SWEEP_BATCH);
+        const deleted = await db.delete(usedNonces).where(inArray(usedNonces.nonce, expired)).returning({ nonce: usedNonces.nonce });
+        // A full batch means more expired than one sweep takes: sweep again on the next accept.
+        if (deleted.length < NONCE_SWEEP_BATCH) lastSweep.at = now;
+      }
+      const inserted = await db
+        .insert(usedNonces)
+        .values({ nonce, expiresAt: new Date(expiresAt) })
+        .onConflictDoNothing()
+        .returning({ nonce: usedNonces.nonce });
+      return inserted.length === 1;
+    },
+  };
+}
+
+/** The store's nonces as the subgraph server takes them. */
+export function nonceStoreOf(store: { acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean> }): NonceStore {
+  return { accept: (nonce, expiresAt, now) => store.acceptNonce(nonce, expiresAt, now) };
+}
+
+/** The kit's statements, for a subgraph's store to spread into its own. */
+export function kitStatements(engine: Engine<KitTables>) {
+  return { ...idempotencyStatements(engine), ...liveEventStatements(engine), ...nonceStatements(engine) };
+}

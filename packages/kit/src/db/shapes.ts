@@ -1,0 +1,194 @@
+/**
+ * Statement shapes every subgraph's store repeats, written once for both engines: counts per key,
+ * keyset conditions, a page of many owners' lists in one statement, inserts of many rows.
+ */
+import { and, asc, count, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { CursorKey, Page } from '../pagination.ts';
+import type { Engine } from './engine.ts';
+
+/** A row of a per-parent list: `ownerId` is whose list it is (a creator, brand, catalog, stream). */
+export interface Owned<T> {
+  ownerId: string;
+  node: T;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** How many rows each key has, one statement; keys with none have no row (a count loader makes them 0). */
+export async function countsPerKey(engine: Engine<unknown>, table: SQLiteTable, key: SQLiteColumn, keys: readonly string[], where?: SQL): Promise<KeyCount[]> {
+  if (keys.length === 0) return [];
+  return engine.db
+    .select({ key: sql<string>`${key}`, count: count() })
+    .from(table)
+    .where(and(inArray(key, [...keys]), where))
+    .groupBy(key);
+}
+
+/** `coalesce(sum(expr), 0)` read as a number: Postgres answers a sum of integers as a bigint string. */
+export function sumOf(expression: SQLWrapper): SQL<number> {
+  return sql`coalesce(sum(${expression}), 0)`.mapWith(Number);
+}
+
+function rowValue(engine: Engine<unknown>, columns: readonly Column[], after: CursorKey): SQL {
+  return sql`(${sql.join(
+    after.map((part, i) => engine.cursorPart(columns[i] as Column, part)),
+    sql`, `,
+  )})`;
+}
+
+/** Keyset condition "strictly before `after`" for a list sorted descending by `columns`. */
+export function before(engine: Engine<unknown>, columns: readonly Column[], after: CursorKey | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sql.join([...columns], sql`, `)}) < ${rowValue(engine, columns, after)}`;
+}
+
+/** Keyset condition "strictly after `after`" for a list sorted ascending by `columns`. */
+export function beyond(engine: Engine<unknown>, columns: readonly Column[], after: CursorKey | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sql.join([...columns], sql`, `)}) > ${rowValue(engine, columns, after)}`;
+}
+
+export interface PagesPerOwnerSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> {
+  /** The table the list is made of (the nodes themselves, or a link table pointing at them). */
+  from: SQLiteTable;
+  /** The column naming whose list a row is in. */
+  owner: SQLiteColumn;
+  ownerIds: readonly string[];
+  /** The list's order, also the order rows are numbered in (e.g. `desc(videos.publishedAt), desc(videos.id)`). */
+  orderBy: readonly SQL[];
+  /** Which rows are in the list: the cursor's keyset condition, a status. */
+  where?: SQL | undefined;
+  /** The rows shown: their table, and the column of `from` that points at their id. */
+  node: { table: TNode; id: SQLiteColumn; ref: SQLiteColumn };
+  /** Columns of `from` returned beside each node (a hand-ordered list's position). */
+  extra?: TExtra;
+  /** How many rows each owner keeps: a page's `first + 1`. */
+  perOwner: number;
+}
+
+type ExtraValues<TExtra extends Record<string, SQLiteColumn>> = { [K in keyof TExtra]: TExtra[K]['_']['data'] };
+
+/**
+ * The first `perOwner` rows of many owners' lists in one statement: the inner query numbers each
+ * owner's rows in list order and the outer one keeps the first of them per owner, joined to the
+ * rows they show. This is what lets a list of 50 creators with a page of videos each cost one
+ * statement rather than 51.
+ */
+export async function pagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  engine: Engine<unknown>,
+  spec: PagesPerOwnerSpec<TNode, TExtra>,
+): Promise<(Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[]> {
+  return (await pagesPerOwnerShowing(engine, spec, { columns: getTableColumns(spec.node.table) })) as (Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[];
+}
+
+/** What each node of a `pagesPerOwnerShowing` page is made of. */
+export interface ShownColumns<TColumns extends SelectedFieldsFlat> {
+  /** The node's columns: its table's, those of `joins`, and computed ones (e.g. a link's sales so far). */
+  columns: TColumns;
+  /** Tables joined to the node's table for those columns (e.g. a link's product, for its currency). */
+  joins?: readonly { table: SQLiteTable; on: SQL }[];
+}
+
+/**
+ * `pagesPerOwner` for nodes shown with columns of other tables or computed ones: they are worked
+ * out in the same statement, for the rows of the page only, so a page stays one statement.
+ */
+export async function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  engine: Engine<unknown>,
+  spec: PagesPerOwnerSpec<SQLiteTable, TExtra>,
+  shown: ShownColumns<TColumns>,
+): Promise<(Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[]> {
+  if (spec.ownerIds.length === 0) return [];
+  return (await pagesQuery(engine, spec, and(inArray(spec.owner, [...spec.ownerIds]), spec.where), sql`${spec.perOwner}`, shown)) as unknown as (Owned<SelectResultFields<TColumns>> &
+    ExtraValues<TExtra>)[];
+}
+
+type ListShape<TExtra extends Record<string, SQLiteColumn>> = Pick<PagesPerOwnerSpec<SQLiteTable, TExtra>, 'from' | 'owner' | 'orderBy' | 'node' | 'extra'>;
+
+/** The statement of `pagesPerOwnerShowing`: owners' rows numbered in list order, the first `perOwner` of each kept. */
+function pagesQuery<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn>>(
+  engine: Engine<unknown>,
+  spec: ListShape<TExtra>,
+  where: SQL | undefined,
+  perOwner: SQLWrapper,
+  shown: ShownColumns<TColumns>,
+) {
+  const extra = spec.extra ?? ({} as TExtra);
+  const ranked = engine.db
+    .select({
+      ...extra,
+      ownerId: sql<string>`${spec.owner}`.as('owner_id'),
+      nodeId: sql<string>`${spec.node.ref}`.as('node_id'),
+      rank: sql<number>`row_number() over (partition by ${spec.owner} order by ${sql.join([...spec.orderBy], sql`, `)})`.as('rank'),
+    })
+    .from(spec.from)
+    .where(where)
+    .as('ranked');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const columns = ranked as any;
+  const extraColumns = Object.fromEntries(Object.keys(extra).map((name) => [name, columns[name]]));
+  const query = engine.db
+    .select({ ...extraColumns, ownerId: columns.ownerId, node: shown.columns })
+    .from(ranked)
+    .innerJoin(spec.node.table, eq(spec.node.id, columns.nodeId))
+    .$dynamic();
+  // A dynamic query builder adds each join to itself.
+  for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
+  return query.where(sql`${columns.rank} <= ${perOwner}`).orderBy(asc(columns.ownerId), asc(columns.rank));
+}
+
+/** A hand-ordered or newest-first list, paged by a keyset: what `preparedPagesPerOwner` needs besides the page. */
+export interface PagedListSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> extends ListShape<TExtra> {
+  node: { table: TNode; id: SQLiteColumn; ref: SQLiteColumn };
+  /** Which rows are in the list whatever the page (a status). */
+  where?: SQL | undefined;
+  /** The cursor's columns, in order, whether the list runs down them (`<`, newest first) or up (`>`), and a cursor's parts as their values. */
+  keyset: { columns: readonly SQLiteColumn[]; direction: '<' | '>'; values: (after: CursorKey) => unknown[] };
+  /** Unique per statement (Postgres keeps prepared statements by name). */
+  name: string;
+}
+
+/**
+ * `pagesPerOwner`, prepared: the same statement (one with a cursor, one without) for any owners
+ * and page, the owners, the cursor and the page size bound as parameters.
+ */
+export function preparedPagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
+  engine: Engine<unknown>,
+  spec: PagedListSpec<TNode, TExtra>,
+): (ownerIds: readonly string[], page: Page) => Promise<(Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>)[]> {
+  const { columns, direction } = spec.keyset;
+  const build = (withCursor: boolean) => () => {
+    const keyset = withCursor
+      ? sql`(${sql.join([...columns], sql`, `)}) ${sql.raw(direction)} (${sql.join(
+          columns.map((column, i) => engine.cursorPlaceholder(column, `after${i}`)),
+          sql`, `,
+        )})`
+      : undefined;
+    return pagesQuery(engine, spec, and(engine.inKeys(spec.owner, 'owners'), spec.where, keyset), sql.placeholder('perOwner'), { columns: getTableColumns(spec.node.table) });
+  };
+  const first = engine.prepared<Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>>(spec.name, build(false));
+  const later = engine.prepared<Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>>(`${spec.name}_after`, build(true));
+  return async (ownerIds, page) => {
+    if (ownerIds.length === 0) return [];
+    const values: Record<string, unknown> = { owners: engine.keysValue(ownerIds), perOwner: perOwnerOf(page) };
+    if (page.after) spec.keyset.values(page.after).forEach((value, i) => (values[`after${i}`] = engine.cursorValue(columns[i] as Column, value)));
+    return (page.after ? later : first)(values);
+  };
+}
+
+/** A page's share of rows per owner: `first + 1`, the extra row saying that another page exists. */
+export function perOwnerOf(page: Page): number {
+  return page.first + 1;
+}
+
+/** Inserts many rows, as few statements as the engine's parameter limit allows. */
+export async function insertRows<TTable extends SQLiteTable>(engine: Engine<unknown>, table: TTable, rows: readonly TTable['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const size = engine.rowsPerInsert(Object.keys(getTableColumns(table)).length);
+  for (let i = 0; i < rows.length; i += size) await engine.db.insert(table).values(rows.slice(i, i + size));
+}

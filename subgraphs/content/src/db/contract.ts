@@ -1,0 +1,55 @@
+/**
+ * What the content store answers: every statement by name, its arguments and its rows, whatever
+ * the engine. `statements/` implements it once for SQLite and Postgres alike.
+ */
+import type { IdempotencyRow } from '@app/kit/idempotency';
+import type { LiveEvent } from '@app/kit/live';
+import type { Page } from '@app/kit/pagination';
+import type { KeyCount, Owned } from '@app/kit/db/shapes';
+import type { LiveStreamStatus } from '../vocabulary.ts';
+import type { LiveStreamRow, NewLiveStream, NewVideo, NewVideoLike, VideoRow } from './tables.ts';
+
+/** What a status change sets besides the status. */
+export type StatusChange = Partial<Pick<LiveStreamRow, 'startedAt' | 'endedAt' | 'viewerCount'>>;
+
+/** The seed world's rows (`seed.ts`), as the seed step inserts them. */
+export interface ContentSeedRows {
+  videos: NewVideo[];
+  liveStreams: NewLiveStream[];
+  videoLikes: NewVideoLike[];
+  liveEvents: LiveEvent[];
+  liveEventTopics: { topic: string; lastSeq: number }[];
+}
+
+export interface ContentStatements {
+  // The kit's: idempotency keys, the outbox, signature nonces.
+  idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
+  recordIdempotency(row: IdempotencyRow): Promise<void>;
+  appendLiveEvent<P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>>;
+  liveEventsAfter(topic: string, after: number, limit: number): Promise<LiveEvent[]>;
+  liveEventTopic(topic: string): Promise<{ lastSeq: number; prunedThrough: number }>;
+  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
+
+  // Videos.
+  videosByIds(ids: readonly string[]): Promise<VideoRow[]>;
+  /** One page of all videos by `[publishedAt, id]` descending, with one extra row to tell whether more follow. */
+  videosNewestFirst(page: Page): Promise<VideoRow[]>;
+  /** A page of videos for each of many creators in one statement, by `[publishedAt, id]` descending. */
+  creatorVideoPages(creatorIds: readonly string[], page: Page): Promise<Owned<VideoRow>[]>;
+  videoCounts(creatorIds: readonly string[]): Promise<KeyCount[]>;
+  likeCounts(videoIds: readonly string[]): Promise<KeyCount[]>;
+
+  // Live streams.
+  insertLiveStream(row: NewLiveStream): Promise<LiveStreamRow>;
+  /** Moves a stream to `to` only if it is still in one of `from`: undefined (and no change) when it is not. */
+  changeStreamStatus(id: string, from: readonly LiveStreamStatus[], to: LiveStreamStatus, change: StatusChange): Promise<LiveStreamRow | undefined>;
+  liveStreamsByIds(ids: readonly string[]): Promise<LiveStreamRow[]>;
+  /** One page of the streams in `status` by `[viewerCount desc, id asc]`, with one extra row. */
+  streamsByViewers(status: LiveStreamStatus, page: Page): Promise<LiveStreamRow[]>;
+  /** A page of live streams for each of many creators in one statement, by `[stream time, id]` descending. */
+  creatorLiveStreamPages(creatorIds: readonly string[], page: Page): Promise<Owned<LiveStreamRow>[]>;
+
+  // The seed step.
+  isEmpty(): Promise<boolean>;
+  insertSeedRows(rows: ContentSeedRows): Promise<void>;
+}

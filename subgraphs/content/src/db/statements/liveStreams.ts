@@ -1,0 +1,55 @@
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { CursorKey } from '@app/kit/pagination';
+import type { Engine } from '@app/kit/db/engine';
+import { pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import type { ContentStatements } from '../contract.ts';
+import type { ContentTables } from '../tables.ts';
+
+export function liveStreamStatements(engine: Engine<ContentTables>) {
+  const { db } = engine;
+  const { liveStreams } = engine.tables;
+
+  /** When a stream sorts: its start, or its schedule if it has not started (the epoch if neither, to keep the order total). */
+  const streamTime = sql`coalesce(${liveStreams.startedAt}, ${liveStreams.scheduledFor}, ${engine.cursorPart(liveStreams.startedAt, 0)})`;
+
+  const streamsBefore = (after: CursorKey | null) =>
+    after ? sql`(${streamTime}, ${liveStreams.id}) < (${engine.cursorPart(liveStreams.startedAt, Number(after[0]))}, ${String(after[1])})` : undefined;
+
+  return {
+    insertLiveStream: async (row) => (await db.insert(liveStreams).values(row).returning())[0]!,
+
+    changeStreamStatus: async (id, from, to, change) =>
+      (
+        await db
+          .update(liveStreams)
+          .set({ status: to, ...change })
+          .where(and(eq(liveStreams.id, id), inArray(liveStreams.status, [...from])))
+          .returning()
+      )[0],
+
+    liveStreamsByIds: async (ids) => db.select().from(liveStreams).where(inArray(liveStreams.id, [...ids])),
+
+    streamsByViewers: async (status, page) => {
+      const after = page.after
+        ? or(lt(liveStreams.viewerCount, Number(page.after[0])), and(eq(liveStreams.viewerCount, Number(page.after[0])), gt(liveStreams.id, String(page.after[1]))))
+        : undefined;
+      return db
+        .select()
+        .from(liveStreams)
+        .where(and(eq(liveStreams.status, status), after))
+        .orderBy(desc(liveStreams.viewerCount), asc(liveStreams.id))
+        .limit(page.first + 1);
+    },
+
+    creatorLiveStreamPages: (creatorIds, page) =>
+      pagesPerOwner(engine, {
+        from: liveStreams,
+        owner: liveStreams.creatorId,
+        ownerIds: creatorIds,
+        orderBy: [desc(streamTime), desc(liveStreams.id)],
+        where: streamsBefore(page.after),
+        node: { table: liveStreams, id: liveStreams.id, ref: liveStreams.id },
+        perOwner: perOwnerOf(page),
+      }),
+  } satisfies Partial<ContentStatements>;
+}

@@ -1,0 +1,139 @@
+/** The content store's contract, on SQLite and on Postgres: every statement answers the same on both. */
+import { expect, it } from 'vitest';
+import { describeOnEachEngine } from '@app/kit/db/testing';
+import { creatorIds, LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT } from '@app/fixtures/world';
+import { seedContentStore } from './seed.ts';
+import { openContentPgStore, openContentStore, type ContentStore } from './store.ts';
+
+describeOnEachEngine<ContentStore>(
+  'content store',
+  { sqlite: openContentStore, postgres: openContentPgStore },
+  (store) => {
+    it('pages every video newest first by [publishedAt, id] with a time cursor, no repeats or gaps', async () => {
+      const seen: string[] = [];
+      let after: [number, string] | null = null;
+      for (;;) {
+        const rows = await store().videosNewestFirst({ first: 70, after });
+        const page = rows.slice(0, 70);
+        seen.push(...page.map((row) => row.id));
+        if (rows.length <= 70) break;
+        const last = page[page.length - 1]!;
+        after = [last.publishedAt.getTime(), last.id];
+      }
+      expect(seen).toHaveLength(VIDEO_COUNT);
+      expect(new Set(seen).size).toBe(VIDEO_COUNT);
+    });
+
+    it("pages many creators' videos and streams in one statement each, the cursor applied to every owner", async () => {
+      const owners = creatorIds.slice(0, 3);
+      const first = await store().creatorVideoPages(owners, { first: 2, after: null });
+      expect(new Set(first.map((row) => row.ownerId))).toEqual(new Set(owners));
+      const own = first.filter((row) => row.ownerId === owners[0]);
+      expect(own).toHaveLength(3);
+      const cursor: [number, string] = [own[1]!.node.publishedAt.getTime(), own[1]!.node.id];
+      const next = await store().creatorVideoPages([owners[0]!], { first: 2, after: cursor });
+      expect(next[0]!.node.id).toBe(own[2]!.node.id);
+
+      const streams = await store().creatorLiveStreamPages(owners, { first: 50, after: null });
+      const one = streams.filter((row) => row.ownerId === owners[0]);
+      const time = (row: (typeof one)[number]) => (row.node.startedAt ?? row.node.scheduledFor ?? new Date(0)).getTime();
+      for (let i = 1; i < one.length; i++) expect(time(one[i]!)).toBeLessThanOrEqual(time(one[i - 1]!));
+      if (one.length > 1) {
+        const later = await store().creatorLiveStreamPages([owners[0]!], { first: 50, after: [time(one[0]!), one[0]!.node.id] });
+        expect(later.map((row) => row.node.id)).toEqual(one.slice(1).map((row) => row.node.id));
+      }
+    });
+
+    it('lists live streams by viewers, and counts videos and likes per key', async () => {
+      const live = await store().streamsByViewers('LIVE', { first: 100, after: null });
+      expect(live).toHaveLength(LIVE_NOW_COUNT);
+      for (let i = 1; i < live.length; i++) expect(live[i]!.viewerCount).toBeLessThanOrEqual(live[i - 1]!.viewerCount);
+      const rest = await store().streamsByViewers('LIVE', { first: 100, after: [live[0]!.viewerCount, live[0]!.id] });
+      expect(rest.map((row) => row.id)).toEqual(live.slice(1).map((row) => row.id));
+
+      const counts = await store().videoCounts(creatorIds);
+      expect(counts.reduce((sum, row) => sum + row.count, 0)).toBe(VIDEO_COUNT);
+      expect(typeof counts[0]!.count).toBe('number');
+      expect(await store().videoCounts([])).toEqual([]);
+    });
+
+    it('moves a stream between statuses only from the ones named, inside a transaction', async () => {
+      const at = new Date(SEED_TIME + 86_400_000);
+      const stream = await store().transaction((tx) => tx.insertLiveStream({ id: 'liv_contract', creatorId: creatorIds[0]!, title: 'Contract', status: 'SCHEDULED', viewerCount: 0, scheduledFor: at }));
+      expect(stream.scheduledFor).toEqual(at);
+      expect(await store().changeStreamStatus('liv_contract', ['LIVE'], 'ENDED', {})).toBeUndefined();
+      const live = await store().changeStreamStatus('liv_contract', ['SCHEDULED'], 'LIVE', { startedAt: at });
+      expect(live).toMatchObject({ status: 'LIVE', startedAt: at });
+    });
+
+    it("never lets another request's read or write into an open transaction, however the body awaits", async () => {
+      const at = new Date(SEED_TIME + 2 * 86_400_000);
+      await store().insertLiveStream({ id: 'liv_isolated', creatorId: creatorIds[1]!, title: 'Isolated', status: 'SCHEDULED', viewerCount: 0, scheduledFor: at });
+      let letBodyFinish: () => void = () => undefined;
+      const bodyMayFinish = new Promise<void>((resolve) => (letBodyFinish = resolve));
+      let bodyWrote: () => void = () => undefined;
+      const wrote = new Promise<void>((resolve) => (bodyWrote = resolve));
+      // Issued in the same tick as the transaction, before it: its query must not run after BEGIN.
+      const readBefore = store().liveStreamsByIds(['liv_isolated']);
+      // A statement of several queries (the counter, then the event) begun before it: all of it stays out.
+      const writeBefore = store().appendLiveEvent('topic_before', 'NOTE', {}, new Date());
+      const rolledBack = store().transaction(async (tx) => {
+        await tx.changeStreamStatus('liv_isolated', ['SCHEDULED'], 'LIVE', { startedAt: at });
+        bodyWrote();
+        await bodyMayFinish;
+        throw new Error('roll back');
+      });
+      await wrote;
+      // Issued while the body awaits: neither may join the transaction (and vanish with it) or read its writes.
+      const readDuring = store().liveStreamsByIds(['liv_isolated']);
+      const writeDuring = store().appendLiveEvent('topic_isolated', 'NOTE', {}, new Date());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      letBodyFinish();
+      await expect(rolledBack).rejects.toThrow('roll back');
+      expect((await readBefore)[0]!.status).toBe('SCHEDULED');
+      expect((await readDuring)[0]!.status).toBe('SCHEDULED');
+      expect((await writeBefore).seq).toBe(1);
+      expect(await store().liveEventsAfter('topic_before', 0, 10)).toHaveLength(1);
+      expect((await writeDuring).seq).toBe(1);
+      expect(await store().liveEventsAfter('topic_isolated', 0, 10)).toHaveLength(1);
+      expect((await store().liveStreamsByIds(['liv_isolated']))[0]!.status).toBe('SCHEDULED');
+    });
+
+    it('numbers outbox events per topic, reads after a position, and rolls back with the transaction', async () => {
+      const now = new Date();
+      const first = await store().transaction((tx) => tx.appendLiveEvent('topic_c', 'LIVE', { a: 1 }, now));
+      await expect(
+        store().transaction(async (tx) => {
+          await tx.appendLiveEvent('topic_c', 'LIVE', { a: 2 }, now);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      const second = await store().transaction((tx) => tx.appendLiveEvent('topic_c', 'ENDED', { a: 3 }, now));
+      expect([first.seq, second.seq]).toEqual([1, 2]);
+      const events = await store().liveEventsAfter('topic_c', 0, 10);
+      expect(events.map((event) => [event.seq, event.payload])).toEqual([
+        [1, { a: 1 }],
+        [2, { a: 3 }],
+      ]);
+      expect(await store().liveEventTopic('topic_c')).toEqual({ lastSeq: 2, prunedThrough: 0 });
+      expect(await store().liveEventTopic('nothing')).toEqual({ lastSeq: 0, prunedThrough: 0 });
+    });
+
+    it('accepts a nonce once, and records an idempotency key once', async () => {
+      const now = Date.now();
+      expect(await store().acceptNonce('nonce-1', now + 60_000, now)).toBe(true);
+      expect(await store().acceptNonce('nonce-1', now + 60_000, now)).toBe(false);
+      const row = { scope: 'usr_1', key: 'key-00001', operation: 'op', requestHash: 'h', response: { ok: true }, createdAt: new Date(now) };
+      await store().recordIdempotency(row);
+      expect(await store().idempotencyRecord('usr_1', 'key-00001')).toEqual(row);
+      expect(await store().idempotencyRecord('usr_1', 'other-key')).toBeUndefined();
+    });
+
+    it('seeds an empty store once', async () => {
+      expect(await store().isEmpty()).toBe(false);
+      await seedContentStore(store());
+      expect(await store().videosNewestFirst({ first: 1000, after: null })).toHaveLength(VIDEO_COUNT);
+    });
+  },
+  { seed: seedContentStore },
+);

@@ -1,0 +1,73 @@
+/**
+ * The content store's tables, described once: `contentTables.sqlite` and `contentTables.postgres`
+ * are built from this one description (see `@app/kit/db/tables`). drizzle-kit reads the SQLite
+ * set from this file and the Postgres set from `tables-postgres.ts`.
+ */
+import { defineTables } from '@app/kit/db/tables';
+import { kitTables } from '@app/kit/db/kit-tables';
+import { LIVE_STREAM_STATUSES } from '../vocabulary.ts';
+
+// `creator_id` and `user_id` name users owned by the users subgraph: no foreign key can reach them.
+export const contentTables = defineTables((c) => {
+  const videos = c.table(
+    'videos',
+    {
+      id: c.text('id').primaryKey(),
+      creatorId: c.text('creator_id').notNull(),
+      caption: c.text('caption').notNull(),
+      durationSeconds: c.int('duration_seconds').notNull(),
+      thumbnailUrl: c.text('thumbnail_url').notNull(),
+      playbackUrl: c.text('playback_url').notNull(),
+      viewCount: c.count('view_count').notNull().default(0),
+      hashtags: c.json('hashtags').$type<string[]>().notNull(),
+      publishedAt: c.time('published_at').notNull(),
+    },
+    (table) => [c.index('videos_creator_published').on(table.creatorId, table.publishedAt), c.index('videos_published_id').on(table.publishedAt, table.id)],
+  );
+
+  const liveStreams = c.table(
+    'live_streams',
+    {
+      id: c.text('id').primaryKey(),
+      creatorId: c.text('creator_id').notNull(),
+      title: c.text('title').notNull(),
+      status: c.text('status', { enum: LIVE_STREAM_STATUSES }).notNull(),
+      /** Viewers watching now: 0 unless the stream is live. */
+      viewerCount: c.count('viewer_count').notNull().default(0),
+      scheduledFor: c.time('scheduled_for'),
+      startedAt: c.time('started_at'),
+      endedAt: c.time('ended_at'),
+    },
+    (table) => [c.index('live_streams_creator').on(table.creatorId), c.index('live_streams_status_viewers').on(table.status, table.viewerCount)],
+  );
+
+  /** `userId` likes `videoId`, at most once. */
+  const videoLikes = c.table(
+    'video_likes',
+    {
+      userId: c.text('user_id').notNull(),
+      videoId: c
+        .text('video_id')
+        .notNull()
+        .references(() => videos.id),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.videoId, table.userId] })],
+  );
+
+  // The kit's tables: idempotency keys (scheduling a stream takes one), the outbox of stream
+  // status changes, and the signature nonces accepted, kept across restarts.
+  return { videos, liveStreams, videoLikes, ...kitTables(c) };
+});
+
+export type ContentTables = typeof contentTables.sqlite;
+
+// The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
+export const { videos, liveStreams, videoLikes, idempotencyKeys, liveEvents, liveEventTopics, usedNonces } = contentTables.sqlite;
+
+export type VideoRow = typeof videos.$inferSelect;
+export type LiveStreamRow = typeof liveStreams.$inferSelect;
+export type VideoLikeRow = typeof videoLikes.$inferSelect;
+export type NewVideo = typeof videos.$inferInsert;
+export type NewLiveStream = typeof liveStreams.$inferInsert;
+export type NewVideoLike = typeof videoLikes.$inferInsert;

@@ -1,0 +1,16 @@
+/** What resolvers receive for each type (codegen's mappers): the store's rows, and references. */
+import type { LiveStreamStatus } from './vocabulary.ts';
+
+export type { LiveStreamRow, VideoRow } from './db/tables.ts';
+
+/** A creator as content knows one: only the id; the users subgraph decides whether it exists. */
+export interface CreatorRef {
+  id: string;
+}
+
+/** What a subscription to a stream's status changes hands its resolvers: one outbox event. */
+export interface LiveStreamUpdateEvent {
+  id: string;
+  status: LiveStreamStatus;
+  liveStreamId: string;
+}
