@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, liveStreamCreatorId, liveStreamIds, shopBrands, userIds } from '@app/fixtures/world';
-import { DAY_MS, manualClock } from '@app/subgraph-commerce/src/clock.ts';
+import { DAY_MS, manualClock } from '@app/kit/clock';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 const START = new Date(Date.UTC(2028, 0, 10, 12, 0, 0));

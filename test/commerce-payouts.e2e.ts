@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import { DAY_MS, manualClock } from '@app/subgraph-commerce/src/clock.ts';
+import { DAY_MS, manualClock } from '@app/kit/clock';
 import { testPayoutProvider, type PayoutProvider, type PayoutRequest } from '@app/kit/payouts';
 import { startGraph, type RunningGraph } from './harness.ts';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
-import { DAY_MS, manualClock } from '@app/subgraph-commerce/src/clock.ts';
+import { DAY_MS, manualClock } from '@app/kit/clock';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 const START = new Date(Date.UTC(2027, 5, 1, 9, 0, 0));

@@ -15,7 +15,7 @@
 import { requirePartnerOf } from '@app/kit/access';
 import { badInput } from '@app/kit/errors';
 import { MAX_PAGE_SIZE } from '@app/kit/pagination';
-import { DAY_MS } from './clock.ts';
+import { DAY_MS } from '@app/kit/clock';
 import type { Context } from './context.ts';
 import type { SalesPeriod, SalesRow } from './db/analytics.ts';
 

@@ -9,7 +9,7 @@ import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixt
 import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { lineCommission, rateToBps } from './commission.ts';
-import { systemClock } from './clock.ts';
+import { systemClock } from '@app/kit/clock';
 import { createContext } from './context.ts';
 import { orders, products } from './db/schema.ts';
 import { openCommerceStore } from './db/store.ts';

@@ -2,7 +2,7 @@ import { changeRecorder, type Changed } from '@app/kit/changes';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { offlinePeers, type PeerClient } from '@app/kit/peers';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '@app/kit/clock';
 import type { CommerceStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { testPayoutProvider, type PayoutProvider } from '@app/kit/payouts';

@@ -1,7 +1,7 @@
 import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/sql';
-import type { Clock } from './clock.ts';
+import type { Clock } from '@app/kit/clock';
 import type { StreamSales } from './db/reads.ts';
 import type { CommerceStore } from './db/store.ts';
 

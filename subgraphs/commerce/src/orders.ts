@@ -21,7 +21,7 @@ import { badInput, forbidden, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import type { PageArgs } from '@app/kit/pagination';
 import type { Viewer } from '@app/kit/viewer';
-import { DAY_MS } from './clock.ts';
+import { DAY_MS } from '@app/kit/clock';
 import type { Context } from './context.ts';
 import type { OrderRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';

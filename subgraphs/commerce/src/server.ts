@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { subgraphService, type ServeOptions } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { systemClock } from './clock.ts';
+import { systemClock } from '@app/kit/clock';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';

@@ -1,8 +1,8 @@
 /**
- * Where commerce reads the time. Every rule that depends on it (the return window, when a
- * commission becomes payable, the dates orders and payouts carry) takes it from the request
- * context, so tests move a clock instead of sleeping, and no cron job is needed: time-driven
- * states are computed from stored timestamps and `now` when they are read.
+ * Where a service reads the time. Every rule that depends on it (a return window, when a
+ * commission becomes payable, a claim link's expiry) takes it from the request context, so tests
+ * move a clock instead of sleeping, and no cron job is needed: time-driven states are computed
+ * from stored timestamps and `now` when they are read.
  */
 export interface Clock {
   now(): Date;
