@@ -81,7 +81,7 @@ export async function scheduleLiveStream(context: Context, input: ScheduleInput)
   const creatorId = signedInUserId(context.viewer);
   const title = input.title.trim();
   if (title.length < 1 || title.length > TITLE_MAX) throw badInput(`title must be 1 to ${TITLE_MAX} characters.`, { field: 'title' });
-  const now = new Date();
+  const now = context.clock.now();
   const at = input.scheduledFor;
   if (!(at instanceof Date) || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime() || at.getTime() > now.getTime() + SCHEDULE_AHEAD_MAX_DAYS * DAY_MS) {
     throw badInput(`scheduledFor must be a time in the next ${SCHEDULE_AHEAD_MAX_DAYS} days.`, { field: 'scheduledFor' });
@@ -116,7 +116,7 @@ async function changeStatus(context: Context, id: string, from: readonly LiveStr
     requireOwner(context.viewer, stream.creatorId, "Only the stream's own creator can start or end it.", 'NOT_STREAM_CREATOR');
     if (stream.status === to) return stream;
     if (!from.includes(stream.status)) throw refuse(Refusal.STREAM_ENDED, 'This stream has ended; schedule a new one.', { status: stream.status });
-    const now = new Date();
+    const now = context.clock.now();
     const changed = await tx.changeStreamStatus(id, from, to, change(now));
     if (!changed) throw new Error(`stream ${id} changed under a write lock`);
     await announce(tx, changed, now);
@@ -155,7 +155,7 @@ export async function liveStreamUpdates(context: Context, liveStreamId: string, 
   // Only ENDED was missed and the window no longer keeps it: it can be told again exactly.
   const endedDropped = ended && lastSeq > 0 && position === lastSeq - 1 && prunedThrough >= lastSeq;
   const events = await liveSubscription(context, {
-    store: endedDropped ? endedEventOf(stream, lastSeq) : context.store,
+    store: endedDropped ? endedEventOf(stream, lastSeq, context.clock.now()) : context.store,
     bus: context.store.liveEvents,
     topic: liveStreamId,
     after: position,
@@ -166,8 +166,8 @@ export async function liveStreamUpdates(context: Context, liveStreamId: string, 
 }
 
 /** The outbox as it stood right after an ended stream's ENDED, `seq`: that event alone, after `seq - 1`. */
-function endedEventOf(stream: LiveStreamRow, seq: number): LiveEventReads {
-  const event: LiveEvent = { topic: stream.id, seq, kind: 'ENDED', payload: { status: 'ENDED' }, createdAt: stream.endedAt ?? new Date() };
+function endedEventOf(stream: LiveStreamRow, seq: number, now: Date): LiveEventReads {
+  const event: LiveEvent = { topic: stream.id, seq, kind: 'ENDED', payload: { status: 'ENDED' }, createdAt: stream.endedAt ?? now };
   return {
     liveEventsAfter: async (_topic, after) => (after < seq ? [event] : []),
     liveEventTopic: async () => ({ lastSeq: seq, prunedThrough: seq - 1 }),
