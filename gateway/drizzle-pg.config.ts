@@ -1,4 +1,4 @@
 import { defineConfig } from 'drizzle-kit';
 
-/** The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): its own migrations, generated from its own schema. */
-export default defineConfig({ dialect: 'postgresql', schema: './src/db/pg/schema.ts', out: './drizzle-pg' });
+/** The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): its own migrations, generated from `src/db/tables-postgres.ts`. */
+export default defineConfig({ dialect: 'postgresql', schema: './src/db/tables-postgres.ts', out: './drizzle-pg' });

@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS } from '@app/gateway/src/limits.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
-import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import type { RateLimitStore } from '@app/gateway/src/rate-limit.ts';
 import type { StoreHandle } from '@app/kit/subgraph';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';

@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
-import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
 import { testPostgresUrl } from './postgres.ts';

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
 import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';

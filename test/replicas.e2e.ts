@@ -13,7 +13,7 @@ import { seedId } from '@app/fixtures/ids';
 import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@app/gateway/src/config.ts';
-import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import { anonymousViewer, signViewer } from '@app/kit/viewer';
 import { US_USER_IDS } from './people.ts';
 import { dropDatabases, freshDatabases, PG_SUBGRAPHS, testPostgresUrl } from './postgres.ts';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type JwtConfig } from '@app/gateway/src/config.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
-import { openPgGatewayStore } from '@app/gateway/src/db/pg/keys.ts';
+import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import type { QueryResult } from './harness.ts';
 import { dropDatabases, freshDatabases, PG_SUBGRAPHS, testPostgresUrl, type PgStoreName } from './postgres.ts';
 import { pgRows, sqliteRows, type RowReader } from './rows.ts';

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import { migrationsFolderFor, openStore } from '@app/kit/store';
-import { apiKeys, schema, type ApiKeyRow } from './schema.ts';
-
-export const migrationsFolder = migrationsFolderFor(import.meta.url);
+import { openPgStore, openSqliteStore, type Engine, type StoreDefinition } from '@app/kit/db/engine';
+import { migrationsFolderFor } from '@app/kit/store';
+import { gatewayTables, type ApiKeyRow, type GatewayTables } from './tables.ts';
 
 /** The scopes a partner key may carry. */
 export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'orders:write', 'offers:write', 'analytics:read', 'schema:read'] as const;
@@ -29,13 +28,31 @@ export class KeyError extends Error {
   override name = 'KeyError';
 }
 
-/** The statements the key store runs, on SQLite (below) or Postgres (`pg/keys.ts`). */
+/** The statements the key store runs, on either engine. */
 export interface KeyRows {
   insertKey(row: ApiKeyRow): Promise<ApiKeyRow>;
   keysNewestFirst(): Promise<ApiKeyRow[]>;
   keyById(id: string): Promise<ApiKeyRow | undefined>;
   revokeKey(id: string, now: Date): Promise<ApiKeyRow | undefined>;
 }
+
+/** The key store's statements, written once for both engines. */
+function keyStatements({ db, tables: { apiKeys } }: Engine<GatewayTables>): KeyRows {
+  return {
+    insertKey: async (row) => (await db.insert(apiKeys).values(row).returning())[0]!,
+    keysNewestFirst: async () => db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt)),
+    keyById: async (id) => (await db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0],
+    revokeKey: async (id, now) => (await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning())[0],
+  };
+}
+
+const keysStore: StoreDefinition<GatewayTables, KeyRows> = {
+  tables: gatewayTables,
+  statements: keyStatements,
+  migrations: { sqlite: migrationsFolderFor(import.meta.url), postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
+  holdsValue: true,
+  liveEvents: false,
+};
 
 /** The gateway's own small store of partner keys: the rules, over either engine's rows. */
 export function keyStoreOver(rows: KeyRows, close: () => void | Promise<void>) {
@@ -97,15 +114,12 @@ export type KeyStore = ReturnType<typeof keyStoreOver>;
 
 /** The key store in a SQLite file (`data/gateway.db`, the default). */
 export function openKeyStore(path: string): KeyStore {
-  const store = openStore(schema, { path, migrationsFolder, holdsValue: true });
-  const { db } = store;
-  return keyStoreOver(
-    {
-      insertKey: async (row) => db.insert(apiKeys).values(row).returning().get(),
-      keysNewestFirst: async () => db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt)).all(),
-      keyById: async (id) => db.select().from(apiKeys).where(eq(apiKeys.id, id)).get(),
-      revokeKey: async (id, now) => db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning().get(),
-    },
-    store.close,
-  );
+  const store = openSqliteStore(keysStore, path);
+  return keyStoreOver(store, store.close);
+}
+
+/** The key store on Postgres, with the connection for the stores replicas share beside it. */
+export async function openPgKeyStore(url: string) {
+  const store = await openPgStore(keysStore, url);
+  return { keys: keyStoreOver(store, store.close), connection: store.pg };
 }

@@ -1,5 +1,5 @@
 /**
- * The shared entity cache store (`../db/pg/entity-cache.ts`) through an outage of the gateway's
+ * The shared entity cache store (`../db/entity-cache.ts`) through an outage of the gateway's
  * Postgres: the cache is an optimisation, so while the store does not answer every lookup is a
  * miss and nothing is kept, and no request waits on it (the gate lets one call a second try).
  * Only an outage (`isUnreachable`) opens the gate: any other failure is thrown to the entity

@@ -1,6 +1,6 @@
 /**
  * Where the entity cache keeps answers: this process's memory by default (bounded, least
- * recently used first out), or a store every gateway replica shares (`db/pg/entity-cache.ts`).
+ * recently used first out), or a store every gateway replica shares (`db/entity-cache.ts`).
  *
  * A read that misses fetches from the subgraph and stores what came back. A write that lands
  * while such a fetch is in flight may have been read before it committed, so the store must not

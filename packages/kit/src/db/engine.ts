@@ -141,6 +141,8 @@ export interface StoreDefinition<T, S extends object> {
   migrations: Record<EngineName, string>;
   /** Stores that hold value (wallets, ledger, codes, orders) sync fully on every commit (SQLite). */
   holdsValue?: boolean;
+  /** False for a store with no LIVE outbox: no listening connection on Postgres. */
+  liveEvents?: boolean;
 }
 
 /** What every opened store has besides its statements. */
@@ -189,8 +191,8 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
 ): Promise<EngineStore<S> & { pg: PgConnection }> {
   const connection = await openPgConnection({ url, migrationsFolder: definition.migrations.postgres, ...options });
   const bus = new LiveEventBus();
-  const listener = listenForLiveEvents(url, bus);
-  await listener.ready;
+  const listener = definition.liveEvents === false ? null : listenForLiveEvents(url, bus);
+  await listener?.ready;
   const memory = new Map<string, unknown>();
   const kept = <V>(key: string, make: () => V): V => {
     if (!memory.has(key)) memory.set(key, make());
@@ -205,7 +207,7 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
     isOpen: () => connection.isOpen,
     ping: () => connection.ping(),
     close: async () => {
-      await listener.close();
+      await listener?.close();
       await connection.close();
     },
   };

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
-import type { CacheEntry } from '../../entity-cache/store.ts';
-import { openPgGatewayStore } from './keys.ts';
+import type { CacheEntry } from '../entity-cache/store.ts';
+import { openPgGatewayStore } from './open.ts';
 
 /** A real server for this file: two "replicas" are two gateway stores on one database. */
 let cluster: ThrowawayCluster;

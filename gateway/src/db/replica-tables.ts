@@ -1,24 +1,9 @@
 /**
- * The gateway's store on Postgres (`GATEWAY_DATABASE_URL`): the partner keys of `../schema.ts`,
- * and what replicas share: rate-limit buckets and the entity cache.
+ * What gateway replicas share, and only Postgres keeps (a lone gateway keeps it in its memory):
+ * rate-limit buckets and the entity cache. Postgres-only by nature (arrays, a GIN index, a
+ * sequence), so described in Postgres' dialect alone.
  */
-import { bigint, boolean, doublePrecision, index, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-
-export const apiKeys = pgTable(
-  'api_keys',
-  {
-    id: text('id').primaryKey(),
-    partnerId: text('partner_id').notNull(),
-    name: text('name').notNull(),
-    scopes: jsonb('scopes').$type<string[]>().notNull(),
-    secretHash: text('secret_hash').notNull(),
-    tier: text('tier').notNull().default('standard'),
-    createdAt: timestamp('created_at', { mode: 'date', precision: 3 }).notNull(),
-    expiresAt: timestamp('expires_at', { mode: 'date', precision: 3 }),
-    revokedAt: timestamp('revoked_at', { mode: 'date', precision: 3 }),
-  },
-  (table) => [index('api_keys_partner').on(table.partnerId)],
-);
+import { bigint, boolean, doublePrecision, index, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * One leaky bucket per caller (`rate-limit.ts`), shared by every gateway replica. Times are
@@ -67,4 +52,3 @@ export const entityCacheInvalidations = pgTable(
   (table) => [index('entity_cache_invalidations_tag_seq').on(table.tag, table.seq), index('entity_cache_invalidations_at').on(table.at)],
 );
 
-export const schema = { apiKeys, rateLimitBuckets, entityCacheEntries, entityCacheInvalidations, entityCacheInvalidationSeq };

@@ -7,8 +7,8 @@
  */
 import { lt, sql } from 'drizzle-orm';
 import type { PgDb } from '@app/kit/pg';
-import type { RateLimitStore, TakeResult, Tier } from '../../rate-limit.ts';
-import { rateLimitBuckets } from './schema.ts';
+import type { RateLimitStore, TakeResult, Tier } from '../rate-limit.ts';
+import { rateLimitBuckets } from './replica-tables.ts';
 
 /** How often a replica deletes buckets that have refilled completely. */
 const SWEEP_INTERVAL_MS = 60_000;

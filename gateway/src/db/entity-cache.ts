@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgDb } from '@app/kit/pg';
-import { MAX_TICKET_AGE_MS, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore } from '../../entity-cache/store.ts';
-import { entityCacheEntries, entityCacheInvalidations } from './schema.ts';
+import { MAX_TICKET_AGE_MS, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore } from '../entity-cache/store.ts';
+import { entityCacheEntries, entityCacheInvalidations } from './replica-tables.ts';
 
 /** The advisory lock stores share and invalidations take alone (an arbitrary constant of this table). */
 const LOCK = 0x656e_7463;
