@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
+import { seedUsersStore } from './db/seed.ts';
 import { openUsersStore } from './db/store.ts';
 import { createServer } from './server.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openUsersStore, createServer, context: createContext });
+const { store, server, counter, run } = subgraphTestbed({ open: openUsersStore, createServer, context: createContext, seed: seedUsersStore });
 
 describe('users subgraph', () => {
   it('finds a creator by handle or id, with follower counts from the follow graph', async () => {
