@@ -17,7 +17,7 @@ export async function follow(context: Context, userId: string): Promise<{ user: 
   const viewerId = signedInUserId(context.viewer);
   if (userId === viewerId) throw badInput('You cannot follow yourself.', { argument: 'userId' });
   const user = await loadUser(context, userId);
-  await context.store.transaction((tx) => tx.addFollow(viewerId, userId, new Date()));
+  await context.store.transaction((tx) => tx.addFollow(viewerId, userId, context.clock.now()));
   context.changed('User', [userId, viewerId]);
   context.changed('Creator', [userId, viewerId]);
   return { user, viewerFollows: true };
