@@ -8,6 +8,7 @@ import { dataDir, portFor } from '../packages/kit/src/config.ts';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { gatewayConfig } from '../gateway/src/config.ts';
 import type { ExplorerMode } from '../gateway/src/explorer-mode.ts';
+import { seedUsersStore } from '../subgraphs/users/src/db/seed.ts';
 import { openUsersStore } from '../subgraphs/users/src/db/store.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'expires-in': { type: 'string', default: '12h' } } });
@@ -22,8 +23,10 @@ if (config.jwt.jwksUrl) {
   console.error('The gateway verifies tokens from JWKS_URL; get a token from that identity provider instead.');
   process.exit(1);
 }
-// The users subgraph's own store module: it creates and seeds the store if this is a first run.
+// The users subgraph's own store and seed step: on a first run they create and seed the store, as
+// the subgraph does when it starts; a seeded store is left as it is.
 const store = openUsersStore(process.env.USERS_DB ?? path.join(dataDir(), 'users.db'));
+await seedUsersStore(store);
 const [user] = await store.usersByHandles([handle]);
 store.close();
 if (!user) {

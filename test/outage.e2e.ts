@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
-import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
+import { seedUsersStore } from '@app/subgraph-users/src/db/seed.ts';
+import { openUsersPgStore } from '@app/subgraph-users/src/db/store.ts';
 import { testPostgresUrl } from './postgres.ts';
 import { startStack, type RunningStack } from './stack.ts';
 
@@ -66,7 +67,9 @@ describe.skipIf(!testPostgresUrl)('a Postgres outage under the gateway and the u
     const gatewayStore = await openPgGatewayStore(cluster.urlFor('outage_gateway'));
     partnerKey = (await gatewayStore.keys.create({ partnerId: productBrandId(0), name: 'outage', scopes: ['catalog:read'] })).secret;
     await gatewayStore.keys.close();
-    await (await openUsersPgStore(cluster.urlFor('outage_users'))).close();
+    const usersStore = await openUsersPgStore(cluster.urlFor('outage_users'));
+    await seedUsersStore(usersStore);
+    await usersStore.close();
     stack = await startStack({ env: { GATEWAY_DATABASE_URL: cluster.urlFor('outage_gateway'), USERS_DATABASE_URL: cluster.urlFor('outage_users'), LOG_LEVEL: 'info' } });
   }, 120_000);
 

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
-import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
+import { openUsersPgStore } from '@app/subgraph-users/src/db/store.ts';
+import { seedUsersStore } from '@app/subgraph-users/src/db/seed.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
 import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';
 import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/pg/store.ts';
@@ -28,6 +29,7 @@ export type PgSubgraph = keyof typeof PG_OPENERS;
 
 /** How each store is filled with the seed world once opened (stores not listed seed as they open). */
 export const SEEDS: Partial<Record<PgSubgraph, (store: any) => Promise<void>>> = {
+  users: seedUsersStore,
   content: seedContentStore,
 };
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];

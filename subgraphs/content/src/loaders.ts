@@ -1,6 +1,6 @@
 import { byIdLoader, countLoader, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import type { Owned } from '@app/kit/sql';
+import type { Owned } from '@app/kit/db/shapes';
 import type { ContentStore } from './db/store.ts';
 
 export interface CreatorPageKey {

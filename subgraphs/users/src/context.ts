@@ -1,4 +1,5 @@
 import { changeRecorder, type Changed } from '@app/kit/changes';
+import { systemClock, type Clock } from '@app/kit/clock';
 import { clearingLoadersAfterWrites } from '@app/kit/loaders';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -10,13 +11,15 @@ export interface Context {
   viewer: Viewer;
   /** Names what a write changed, for the gateway's entity cache: `context.changed('Product', id)` after the write. */
   changed: Changed;
+  /** Where the time comes from: when a follow began. */
+  clock: Clock;
 }
 
 /**
  * A fresh context per request, so DataLoader caches never outlive one operation; a write's
  * transaction drops them, so what the request reads after it is fresh.
  */
-export function createContext(store: UsersStore, viewer: Viewer = anonymousViewer()): Context {
+export function createContext(store: UsersStore, viewer: Viewer = anonymousViewer(), clock: Clock = systemClock): Context {
   const loaders = createLoaders(store);
-  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, changed: changeRecorder() };
+  return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, clock, changed: changeRecorder() };
 }

@@ -1,6 +1,6 @@
 import { runSubgraphProcess, type StoreHandle } from '@app/kit/subgraph';
 import { serve } from './server.ts';
-import { openUsersStore, type UsersStore } from './db/store.ts';
-import { openUsersPgStore } from './db/pg/store.ts';
+import { seedUsersStore } from './db/seed.ts';
+import { openUsersPgStore, openUsersStore, type UsersStore } from './db/store.ts';
 
-await runSubgraphProcess<UsersStore & StoreHandle>('users', { sqlite: openUsersStore, postgres: openUsersPgStore }, serve);
+await runSubgraphProcess<UsersStore & StoreHandle>('users', { sqlite: openUsersStore, postgres: openUsersPgStore }, serve, seedUsersStore);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader, byKeys, countLoader, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { FollowEdgeRow, UsersStore } from './db/store.ts';
+import type { FollowDirection } from './vocabulary.ts';
 
 export interface FollowPageKey {
   userId: string;
@@ -10,7 +11,7 @@ export interface FollowPageKey {
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
 export function createLoaders(store: UsersStore) {
-  const followPageLoader = (direction: 'followers' | 'following') =>
+  const followPageLoader = (direction: FollowDirection) =>
     ownerListLoader<FollowPageKey, FollowEdgeRow>({
       ownerOf: (key) => key.userId,
       argumentsOf: (key) => pageGroup(key.page),

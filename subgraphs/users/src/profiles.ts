@@ -11,11 +11,9 @@ import { badInput, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { ProfileChanges } from './db/store.ts';
-import type { UserRow } from './db/schema.ts';
-
-export const DISPLAY_NAME_MAX = 50;
-export const BIO_MAX = 160;
+import type { ProfileChanges } from './db/contract.ts';
+import type { UserRow } from './mappers.ts';
+import { BIO_MAX, DISPLAY_NAME_MAX } from './vocabulary.ts';
 
 export function loadUser(context: Context, id: string): Promise<UserRow> {
   return loadOrNotFound(context.loaders.userById, 'User', id);

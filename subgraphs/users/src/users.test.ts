@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
-import { creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
+import { manualClock } from '@app/kit/clock';
+import { decodeCursor } from '@app/kit/pagination';
+import { resolveEntities, runOperation, subgraphTestbed } from '@app/kit/testing';
+import { anonymousViewer } from '@app/kit/viewer';
+import { DAY, SEED_TIME, creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
+import { seedUsersStore } from './db/seed.ts';
 import { openUsersStore } from './db/store.ts';
 import { createServer } from './server.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openUsersStore, createServer, context: createContext });
+const { store, server, counter, run } = subgraphTestbed({ open: openUsersStore, createServer, context: createContext, seed: seedUsersStore });
 
 describe('users subgraph', () => {
   it('finds a creator by handle or id, with follower counts from the follow graph', async () => {
@@ -96,5 +100,27 @@ describe('users subgraph', () => {
     expect(fifty).toBe(five);
     expect(five).toBeGreaterThan(0);
     expect(five).toBeLessThanOrEqual(8);
+  });
+
+  it("dates a follow by the context's clock: the newest follower tops the list, the clock's time in its cursor", async () => {
+    const clock = manualClock(new Date(SEED_TIME + 30 * DAY));
+    const as = (userId: string) => createContext(store, { ...anonymousViewer(), userId }, clock);
+    const creator = creatorIds[6] as string;
+    const [first, second] = [userIds[53] as string, userIds[54] as string];
+    const FOLLOW = 'mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }';
+    const UNFOLLOW = 'mutation ($id: ID!) { unfollow(userId: $id) { viewerFollows } }';
+    // Neither follows the creator before (a seeded follow would keep its seeded time).
+    for (const fan of [first, second]) expect((await runOperation(server, as(fan), UNFOLLOW, { id: creator })).errors).toBeUndefined();
+
+    const followedAt = clock.now().getTime();
+    expect((await runOperation(server, as(first), FOLLOW, { id: creator })).data?.follow.viewerFollows).toBe(true);
+    clock.advance(60_000);
+    expect((await runOperation(server, as(second), FOLLOW, { id: creator })).errors).toBeUndefined();
+
+    const page = await run('query ($id: ID!) { creator(id: $id) { followers(first: 2) { edges { cursor node { id } } } } }', { id: creator });
+    const edges = page.data?.creator.followers.edges as { cursor: string; node: { id: string } }[];
+    expect(edges.map((edge) => edge.node.id)).toEqual([second, first]);
+    expect(decodeCursor(edges[0]!.cursor, 2)).toEqual([followedAt + 60_000, second]);
+    expect(decodeCursor(edges[1]!.cursor, 2)).toEqual([followedAt, first]);
   });
 });

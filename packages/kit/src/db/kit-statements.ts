@@ -110,8 +110,9 @@ export const NONCE_SWEEP_BATCH = 500;
  * Signature nonces kept in the store, so a restarted process (and, on Postgres, every replica)
  * still refuses a request captured before: accepting one is one INSERT that does nothing when the
  * nonce is there already, so the primary key decides. Expired rows are swept a bounded batch at a time.
+ * It needs only the nonces' table, so a store without the kit's other tables (users) takes it alone.
  */
-export function nonceStatements(engine: Engine<KitTables>) {
+export function nonceStatements(engine: Engine<Pick<KitTables, 'usedNonces'>>) {
   const { db } = engine;
   const { usedNonces } = engine.tables;
   const lastSweep = engine.kept('nonces:lastSweep', () => ({ at: 0 }));

@@ -1,6 +1,8 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { CREATOR_COUNT, DAY, SEED_TIME, TOPICS, creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
-import type { follows, users } from './schema.ts';
+import type { UsersSeedRows } from './contract.ts';
+import type { UsersStore } from './store.ts';
+import type { NewFollow } from './tables.ts';
 
 /** The first 20 name the creators (their handles are `first.topic`), so new names go at the end. */
 const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam', 'Mateo', 'Hana', 'Aisha', 'Lucas', 'Mei', 'Ravi', 'Elena', 'Tomas', 'Zara', 'Kofi'];
@@ -10,17 +12,12 @@ const lastNameOf = (i: number): string => LAST_NAMES[(i * 7) % LAST_NAMES.length
 /** Most users are in the US (the Small Gestures market); some are not, so the rule can be seen. */
 const COUNTRIES = ['US', 'US', 'US', 'US', 'US', 'US', 'CA', 'GB', 'MX', 'DE', 'BR', 'JP'];
 
-/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
-export interface UsersSeed {
-  users: (typeof users.$inferInsert)[];
-  follows: (typeof follows.$inferInsert)[];
-}
-
 /**
  * The users store's first rows: 60 users, the first 20 of them creators, and a follow graph in
- * which creators draw most follows, each in proportion to their popularity. The same data every time.
+ * which creators draw most follows, each in proportion to their popularity. The same data every time,
+ * for every engine: the seed step inserts them in this order.
  */
-export function usersSeed(): UsersSeed {
+export function usersSeed(): UsersSeedRows {
   const random = new SeededRandom(1);
   const userRows = userIds.map((id, i) => {
     const first = FIRST_NAMES[i % FIRST_NAMES.length] as string;
@@ -40,7 +37,7 @@ export function usersSeed(): UsersSeed {
     };
   });
 
-  const followRows: (typeof follows.$inferInsert)[] = [];
+  const followRows: NewFollow[] = [];
   for (const [i, followerId] of userIds.entries()) {
     const creatorsFollowed = random.weightedSample(creatorIds, creatorPopularity, random.int(3, 12));
     const friendsFollowed = random.sample(userIds.slice(CREATOR_COUNT), random.int(0, 6));
@@ -51,4 +48,11 @@ export function usersSeed(): UsersSeed {
   }
 
   return { users: userRows, follows: followRows };
+}
+
+/** Fills an empty users store with the seed world; a store that holds anything is left as it is. */
+export async function seedUsersStore(store: Pick<UsersStore, 'transaction'>): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (await tx.isEmpty()) await tx.insertSeedRows(usersSeed());
+  });
 }

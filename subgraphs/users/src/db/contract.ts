@@ -1,0 +1,52 @@
+/**
+ * What the users store answers: every statement by name, its arguments and its rows, whatever
+ * the engine. `statements/` implements it once for SQLite and Postgres alike.
+ */
+import type { Page } from '@app/kit/pagination';
+import type { KeyCount, Owned } from '@app/kit/db/shapes';
+import type { FollowDirection } from '../vocabulary.ts';
+import type { NewFollow, NewUser, UserRow } from './tables.ts';
+
+/** What a profile edit may change. */
+export type ProfileChanges = Partial<Pick<UserRow, 'displayName' | 'bio'>>;
+
+/** A row of a follow list: the user shown (`node`), in whose list (`ownerId`), since when. */
+export type FollowEdgeRow = Owned<UserRow> & { followedAt: Date };
+
+/** The seed world's rows (`seed.ts`), as the seed step inserts them. */
+export interface UsersSeedRows {
+  users: NewUser[];
+  follows: NewFollow[];
+}
+
+export interface UsersStatements {
+  // The kit's: signature nonces.
+  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
+
+  // People and creators.
+  usersByIds(ids: readonly string[]): Promise<UserRow[]>;
+  usersByHandles(handles: readonly string[]): Promise<UserRow[]>;
+  /** One page of creators by handle, with one extra row to tell whether more follow. */
+  creatorsPage(page: Page): Promise<UserRow[]>;
+  /** Changes a user's profile: the row as it is now, or undefined (and no change) for no such user. */
+  updateUser(id: string, changes: ProfileChanges): Promise<UserRow | undefined>;
+
+  // The follow graph.
+  /** How many follow each user (users with none have no row). */
+  followerCounts(userIds: readonly string[]): Promise<KeyCount[]>;
+  /** How many each user follows (users who follow no one have no row). */
+  followingCounts(userIds: readonly string[]): Promise<KeyCount[]>;
+  /**
+   * A page of followers (or followees) for each of many users in one statement, the users
+   * themselves with it: newest follow first by `[followedAt, user id]`, `first + 1` per owner.
+   */
+  followPages(direction: FollowDirection, ownerIds: readonly string[], page: Page): Promise<FollowEdgeRow[]>;
+  /** Records that `followerId` follows `followeeId` since `at`; following twice changes nothing. */
+  addFollow(followerId: string, followeeId: string, at: Date): Promise<void>;
+  /** Unfollowing someone not followed changes nothing. */
+  removeFollow(followerId: string, followeeId: string): Promise<void>;
+
+  // The seed step.
+  isEmpty(): Promise<boolean>;
+  insertSeedRows(rows: UsersSeedRows): Promise<void>;
+}

@@ -1,0 +1,62 @@
+/**
+ * The users store's tables, described once: `usersTables.sqlite` and `usersTables.postgres` are
+ * built from this one description (see `@app/kit/db/tables`). drizzle-kit reads the SQLite set
+ * from this file and the Postgres set from `tables-postgres.ts`.
+ */
+import { defineTables } from '@app/kit/db/tables';
+import { kitTables } from '@app/kit/db/kit-tables';
+
+export const usersTables = defineTables((c) => {
+  const users = c.table(
+    'users',
+    {
+      id: c.text('id').primaryKey(),
+      handle: c.text('handle').notNull().unique(),
+      displayName: c.text('display_name').notNull(),
+      bio: c.text('bio'),
+      country: c.text('country').notNull(),
+      verified: c.flag('verified').notNull().default(false),
+      isCreator: c.flag('is_creator').notNull().default(false),
+      joinedAt: c.time('joined_at').notNull(),
+    },
+    (table) => [c.index('users_creator_handle').on(table.isCreator, table.handle)],
+  );
+
+  /** `followerId` follows `followeeId`, at most once. */
+  const follows = c.table(
+    'follows',
+    {
+      followerId: c
+        .text('follower_id')
+        .notNull()
+        .references(() => users.id),
+      followeeId: c
+        .text('followee_id')
+        .notNull()
+        .references(() => users.id),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.followerId, table.followeeId] }),
+      c.index('follows_followee_created').on(table.followeeId, table.createdAt),
+      c.index('follows_follower_created').on(table.followerId, table.createdAt),
+    ],
+  );
+
+  // Of the kit's tables, users keeps only the signature nonces it accepted (kept across restarts,
+  // shared by replicas): it takes no idempotency keys and publishes no LIVE topics, and its
+  // migrations have never had those tables.
+  const { usedNonces } = kitTables(c);
+
+  return { users, follows, usedNonces };
+});
+
+export type UsersTables = typeof usersTables.sqlite;
+
+// The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
+export const { users, follows, usedNonces } = usersTables.sqlite;
+
+export type UserRow = typeof users.$inferSelect;
+export type FollowRow = typeof follows.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type NewFollow = typeof follows.$inferInsert;

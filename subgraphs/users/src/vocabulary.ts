@@ -1,0 +1,10 @@
+/** Users' vocabulary: a leaf the store and the domain both import, importing nothing. */
+
+/** A profile's display name: 1 to this many characters, trimmed. */
+export const DISPLAY_NAME_MAX = 50;
+/** A profile's bio: at most this many characters, trimmed (empty clears it). */
+export const BIO_MAX = 160;
+
+/** The two lists of the follow graph: who follows a user, and whom a user follows. */
+export const FOLLOW_DIRECTIONS = ['followers', 'following'] as const;
+export type FollowDirection = (typeof FOLLOW_DIRECTIONS)[number];
