@@ -4,6 +4,7 @@
  */
 import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { FollowDirection } from '../vocabulary.ts';
 import type { NewFollow, NewUser, UserRow } from './tables.ts';
 
@@ -32,19 +33,24 @@ export interface UsersStatements {
   updateUser(id: string, changes: ProfileChanges): Promise<UserRow | undefined>;
 
   // The follow graph.
-  /** How many follow each user (users with none have no row). */
+  /** How many follow each user, as kept on the user's row (no row for no such user). */
   followerCounts(userIds: readonly string[]): Promise<KeyCount[]>;
-  /** How many each user follows (users who follow no one have no row). */
+  /** How many each user follows, as kept on the user's row. */
   followingCounts(userIds: readonly string[]): Promise<KeyCount[]>;
   /**
    * A page of followers (or followees) for each of many users in one statement, the users
    * themselves with it: newest follow first by `[followedAt, user id]`, `first + 1` per owner.
    */
   followPages(direction: FollowDirection, ownerIds: readonly string[], page: Page): Promise<FollowEdgeRow[]>;
-  /** Records that `followerId` follows `followeeId` since `at`; following twice changes nothing. */
+  /**
+   * Records that `followerId` follows `followeeId` since `at`, and counts it on both users' rows;
+   * following twice changes nothing. Run it in a transaction: the follow and its counts go together.
+   */
   addFollow(followerId: string, followeeId: string, at: Date): Promise<void>;
-  /** Unfollowing someone not followed changes nothing. */
+  /** Takes a follow back, and its counts; unfollowing someone not followed changes nothing. */
   removeFollow(followerId: string, followeeId: string): Promise<void>;
+  /** Every kept follow count that differs from a recount of the follows (none, when all is well). */
+  keptCountDifferences(): Promise<KeptCountDifference[]>;
 
   // The seed step.
   isEmpty(): Promise<boolean>;

@@ -47,6 +47,17 @@ export function usersSeed(): UsersSeedRows {
     }
   }
 
+  // The kept counts, as the follows just drawn make them.
+  const followers = new Map<string, number>();
+  const following = new Map<string, number>();
+  for (const follow of followRows) {
+    followers.set(follow.followeeId, (followers.get(follow.followeeId) ?? 0) + 1);
+    following.set(follow.followerId, (following.get(follow.followerId) ?? 0) + 1);
+  }
+  for (const user of userRows) {
+    user.followerCount = followers.get(user.id) ?? 0;
+    user.followingCount = following.get(user.id) ?? 0;
+  }
   return { users: userRows, follows: followRows };
 }
 

@@ -18,6 +18,9 @@ export const usersTables = defineTables((c) => {
       verified: c.flag('verified').notNull().default(false),
       isCreator: c.flag('is_creator').notNull().default(false),
       joinedAt: c.time('joined_at').notNull(),
+      /** Kept counts of `follows`, changed by the transaction that follows or unfollows. */
+      followerCount: c.count('follower_count').notNull().default(0),
+      followingCount: c.count('following_count').notNull().default(0),
     },
     (table) => [c.index('users_creator_handle').on(table.isCreator, table.handle)],
   );

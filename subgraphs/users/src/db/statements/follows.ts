@@ -1,7 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { CursorKey } from '@app/kit/pagination';
 import type { Engine } from '@app/kit/db/engine';
-import { before, countsPerKey, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { FollowDirection } from '../../vocabulary.ts';
 import type { UsersStatements } from '../contract.ts';
 import type { UsersTables } from '../tables.ts';
@@ -17,10 +18,22 @@ export function followStatements(engine: Engine<UsersTables>) {
   const sides = (direction: FollowDirection) =>
     direction === 'followers' ? { owner: follows.followeeId, other: follows.followerId } : { owner: follows.followerId, other: follows.followeeId };
 
-  return {
-    followerCounts: (userIds) => countsPerKey(engine, follows, follows.followeeId, userIds),
+  /** Moves both users' kept counts by `by`, in the transaction of the follow it counts. */
+  const countFollow = async (followerId: string, followeeId: string, by: 1 | -1) => {
+    await db
+      .update(users)
+      .set({ followerCount: sql`${users.followerCount} + ${by}` })
+      .where(eq(users.id, followeeId));
+    await db
+      .update(users)
+      .set({ followingCount: sql`${users.followingCount} + ${by}` })
+      .where(eq(users.id, followerId));
+  };
 
-    followingCounts: (userIds) => countsPerKey(engine, follows, follows.followerId, userIds),
+  return {
+    followerCounts: async (userIds) => db.select({ key: users.id, count: users.followerCount }).from(users).where(inArray(users.id, [...userIds])),
+
+    followingCounts: async (userIds) => db.select({ key: users.id, count: users.followingCount }).from(users).where(inArray(users.id, [...userIds])),
 
     followPages: (direction, ownerIds, page) => {
       const { owner, other } = sides(direction);
@@ -37,11 +50,34 @@ export function followStatements(engine: Engine<UsersTables>) {
     },
 
     addFollow: async (followerId, followeeId, at) => {
-      await db.insert(follows).values({ followerId, followeeId, createdAt: at }).onConflictDoNothing();
+      const added = await db.insert(follows).values({ followerId, followeeId, createdAt: at }).onConflictDoNothing().returning({ followerId: follows.followerId });
+      if (added.length > 0) await countFollow(followerId, followeeId, 1);
     },
 
     removeFollow: async (followerId, followeeId) => {
-      await db.delete(follows).where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)));
+      const removed = await db
+        .delete(follows)
+        .where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)))
+        .returning({ followerId: follows.followerId });
+      if (removed.length > 0) await countFollow(followerId, followeeId, -1);
+    },
+
+    keptCountDifferences: async () => {
+      const differences: KeptCountDifference[] = [];
+      for (const [name, kept, side] of [
+        ['User.followerCount', users.followerCount, follows.followeeId],
+        ['User.followingCount', users.followingCount, follows.followerId],
+      ] as const) {
+        const recount = db.select({ userId: sql<string>`${side}`.as('user_id'), n: count().as('n') }).from(follows).groupBy(side).as('recount');
+        const actual = sql<number>`coalesce(${recount.n}, 0)`.mapWith(Number);
+        const rows = await db
+          .select({ key: users.id, kept, recounted: actual })
+          .from(users)
+          .leftJoin(recount, eq(recount.userId, users.id))
+          .where(ne(kept, actual));
+        differences.push(...rows.map((row) => ({ count: name, ...row })));
+      }
+      return differences;
     },
   } satisfies Partial<UsersStatements>;
 }
