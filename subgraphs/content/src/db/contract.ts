@@ -6,8 +6,9 @@ import type { IdempotencyRow } from '@app/kit/idempotency';
 import type { LiveEvent } from '@app/kit/live';
 import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { LiveStreamStatus } from '../vocabulary.ts';
-import type { LiveStreamRow, NewLiveStream, NewVideo, NewVideoLike, VideoRow } from './tables.ts';
+import type { LiveStreamRow, NewCreatorCount, NewLiveEvent, NewLiveStream, NewVideo, NewVideoLike, VideoRow } from './tables.ts';
 
 /** What a status change sets besides the status. */
 export type StatusChange = Partial<Pick<LiveStreamRow, 'startedAt' | 'endedAt' | 'viewerCount'>>;
@@ -17,7 +18,10 @@ export interface ContentSeedRows {
   videos: NewVideo[];
   liveStreams: NewLiveStream[];
   videoLikes: NewVideoLike[];
-  liveEvents: LiveEvent[];
+  creatorCounts: NewCreatorCount[];
+  /** Each stream's lifecycle in the outbox, as the live code writes it (kind and payload the status). */
+  liveEvents: NewLiveEvent[];
+  /** Each stream's event counter: the number of its last event. */
   liveEventTopics: { topic: string; lastSeq: number }[];
 }
 
@@ -36,8 +40,12 @@ export interface ContentStatements {
   videosNewestFirst(page: Page): Promise<VideoRow[]>;
   /** A page of videos for each of many creators in one statement, by `[publishedAt, id]` descending. */
   creatorVideoPages(creatorIds: readonly string[], page: Page): Promise<Owned<VideoRow>[]>;
+  /** How many videos each creator has, as kept (no row for a creator with none). */
   videoCounts(creatorIds: readonly string[]): Promise<KeyCount[]>;
+  /** How many likes each video has, as kept on the video's row. */
   likeCounts(videoIds: readonly string[]): Promise<KeyCount[]>;
+  /** Every kept count that differs from a recount of the videos and likes behind it. */
+  keptCountDifferences(): Promise<KeptCountDifference[]>;
 
   // Live streams.
   insertLiveStream(row: NewLiveStream): Promise<LiveStreamRow>;

@@ -2,7 +2,7 @@ import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, type Topic, creatorPopularity, creatorTopic, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
 import type { ContentSeedRows } from './contract.ts';
 import type { ContentStore } from './store.ts';
-import type { liveEvents, liveEventTopics, liveStreams, videoLikes, videos } from './tables.ts';
+import type { liveEvents, liveStreams, videoLikes } from './tables.ts';
 
 const MINUTE = 60_000;
 
@@ -53,16 +53,6 @@ function publishTimes(random: SeededRandom, count: number): number[] {
 }
 
 /** The seeded world as rows, the same for every engine: each store inserts them in this order. */
-export interface ContentSeed {
-  videos: (typeof videos.$inferInsert)[];
-  liveStreams: (typeof liveStreams.$inferInsert)[];
-  videoLikes: (typeof videoLikes.$inferInsert)[];
-  /** Each stream's lifecycle in the outbox, as the live code writes it (kind and payload the status). */
-  liveEvents: (typeof liveEvents.$inferInsert)[];
-  /** Each stream's event counter: the number of its last event. */
-  liveEventTopics: (typeof liveEventTopics.$inferInsert)[];
-}
-
 type SeededStream = (typeof liveStreams.$inferInsert) & { status: 'SCHEDULED' | 'LIVE' | 'ENDED' };
 
 /**
@@ -84,11 +74,11 @@ function lifecycleEvents(stream: SeededStream): (typeof liveEvents.$inferInsert)
  * first LIVE_NOW_COUNT live now, then ended, then scheduled), and a few thousand likes.
  * The same data every time.
  */
-export function contentSeed(): ContentSeed {
+export function contentSeed(): ContentSeedRows {
   const random = new SeededRandom(2);
   const published = publishTimes(random, videoIds.length);
 
-  const videoRows = videoIds.map((id, i) => {
+  const videoRows = videoIds.map((id, i): ContentSeedRows['videos'][number] => {
     const creatorId = videoCreatorId(i);
     // The creator's topic in the fixtures, the one their handle carries: `maya.cooking` posts cooking videos.
     const niche = creatorTopic(creatorId);
@@ -150,8 +140,16 @@ export function contentSeed(): ContentSeed {
     }
   }
 
+  // The kept counts, as the videos and likes just drawn make them.
+  const likesPerVideo = new Map<string, number>();
+  for (const like of likeRows) likesPerVideo.set(like.videoId, (likesPerVideo.get(like.videoId) ?? 0) + 1);
+  for (const video of videoRows) video.likeCount = likesPerVideo.get(video.id) ?? 0;
+  const videosPerCreator = new Map<string, number>();
+  for (const video of videoRows) videosPerCreator.set(video.creatorId, (videosPerCreator.get(video.creatorId) ?? 0) + 1);
+
   const events = streamRows.map(lifecycleEvents);
   return {
+    creatorCounts: [...videosPerCreator].map(([creatorId, videoCount]) => ({ creatorId, videoCount })),
     videos: videoRows,
     liveStreams: streamRows,
     videoLikes: likeRows,
@@ -163,6 +161,6 @@ export function contentSeed(): ContentSeed {
 /** Fills an empty content store with the seed world; a store that holds anything is left as it is. */
 export async function seedContentStore(store: Pick<ContentStore, 'transaction'>): Promise<void> {
   await store.transaction(async (tx) => {
-    if (await tx.isEmpty()) await tx.insertSeedRows(contentSeed() as ContentSeedRows);
+    if (await tx.isEmpty()) await tx.insertSeedRows(contentSeed());
   });
 }

@@ -129,10 +129,26 @@ describeOnEachEngine<ContentStore>(
       expect(await store().idempotencyRecord('usr_1', 'other-key')).toBeUndefined();
     });
 
+    it('keeps counts that agree with a recount of the videos and likes behind them', async () => {
+      expect(await store().keptCountDifferences()).toEqual([]);
+      const likes = await store().likeCounts(['vid_missing']);
+      expect(likes).toEqual([]);
+    });
+
     it('seeds an empty store once', async () => {
       expect(await store().isEmpty()).toBe(false);
       await seedContentStore(store());
       expect(await store().videosNewestFirst({ first: 1000, after: null })).toHaveLength(VIDEO_COUNT);
+    });
+
+    // Last: it leaves the store with a like its counts never saw.
+    it('finds a kept count that disagrees with the likes behind it', async () => {
+      const [video] = await store().videosNewestFirst({ first: 1, after: null });
+      const [kept] = await store().likeCounts([video!.id]);
+      await store().transaction((tx) =>
+        tx.insertSeedRows({ videos: [], liveStreams: [], videoLikes: [{ userId: 'usr_stray', videoId: video!.id, createdAt: new Date(SEED_TIME) }], creatorCounts: [], liveEvents: [], liveEventTopics: [] }),
+      );
+      expect(await store().keptCountDifferences()).toEqual([{ count: 'Video.likeCount', key: video!.id, kept: kept!.count, recounted: kept!.count + 1 }]);
     });
   },
   { seed: seedContentStore },

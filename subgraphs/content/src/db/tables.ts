@@ -19,6 +19,8 @@ export const contentTables = defineTables((c) => {
       thumbnailUrl: c.text('thumbnail_url').notNull(),
       playbackUrl: c.text('playback_url').notNull(),
       viewCount: c.count('view_count').notNull().default(0),
+      /** Kept count of `video_likes`, changed by the transaction that likes or unlikes. */
+      likeCount: c.count('like_count').notNull().default(0),
       hashtags: c.json('hashtags').$type<string[]>().notNull(),
       publishedAt: c.time('published_at').notNull(),
     },
@@ -55,15 +57,21 @@ export const contentTables = defineTables((c) => {
     (table) => [c.primaryKey({ columns: [table.videoId, table.userId] })],
   );
 
+  /** Kept counts per creator, changed by the transaction that publishes or deletes a video. */
+  const creatorCounts = c.table('creator_counts', {
+    creatorId: c.text('creator_id').primaryKey(),
+    videoCount: c.count('video_count').notNull().default(0),
+  });
+
   // The kit's tables: idempotency keys (scheduling a stream takes one), the outbox of stream
   // status changes, and the signature nonces accepted, kept across restarts.
-  return { videos, liveStreams, videoLikes, ...kitTables(c) };
+  return { videos, liveStreams, videoLikes, creatorCounts, ...kitTables(c) };
 });
 
 export type ContentTables = typeof contentTables.sqlite;
 
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
-export const { videos, liveStreams, videoLikes, idempotencyKeys, liveEvents, liveEventTopics, usedNonces } = contentTables.sqlite;
+export const { videos, liveStreams, videoLikes, creatorCounts, idempotencyKeys, liveEvents, liveEventTopics, usedNonces } = contentTables.sqlite;
 
 export type VideoRow = typeof videos.$inferSelect;
 export type LiveStreamRow = typeof liveStreams.$inferSelect;
@@ -71,3 +79,5 @@ export type VideoLikeRow = typeof videoLikes.$inferSelect;
 export type NewVideo = typeof videos.$inferInsert;
 export type NewLiveStream = typeof liveStreams.$inferInsert;
 export type NewVideoLike = typeof videoLikes.$inferInsert;
+export type NewCreatorCount = typeof creatorCounts.$inferInsert;
+export type NewLiveEvent = typeof liveEvents.$inferInsert;

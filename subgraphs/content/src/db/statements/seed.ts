@@ -5,7 +5,7 @@ import type { ContentTables } from '../tables.ts';
 
 export function seedStatements(engine: Engine<ContentTables>) {
   const { db } = engine;
-  const { videos, liveStreams, videoLikes, liveEvents, liveEventTopics } = engine.tables;
+  const { videos, liveStreams, videoLikes, creatorCounts, liveEvents, liveEventTopics } = engine.tables;
   return {
     isEmpty: async () => (await db.select({ id: videos.id }).from(videos).limit(1)).length === 0,
 
@@ -13,7 +13,8 @@ export function seedStatements(engine: Engine<ContentTables>) {
       await insertRows(engine, videos, rows.videos);
       await insertRows(engine, liveStreams, rows.liveStreams);
       await insertRows(engine, videoLikes, rows.videoLikes);
-      await insertRows(engine, liveEvents, rows.liveEvents.map((event) => ({ ...event, payload: event.payload as object })));
+      await insertRows(engine, creatorCounts, rows.creatorCounts);
+      await insertRows(engine, liveEvents, rows.liveEvents);
       await insertRows(engine, liveEventTopics, rows.liveEventTopics);
     },
   } satisfies Partial<ContentStatements>;
