@@ -2,7 +2,7 @@ import { SeededRandom } from '@app/fixtures/random';
 import { CREATOR_COUNT, DAY, SEED_TIME, TOPICS, creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
 import type { UsersSeedRows } from './contract.ts';
 import type { UsersStore } from './store.ts';
-import type { NewFollow } from './tables.ts';
+import type { NewFollow, NewUser } from './tables.ts';
 
 /** The first 20 name the creators (their handles are `first.topic`), so new names go at the end. */
 const FIRST_NAMES = ['Maya', 'Leo', 'Ava', 'Noah', 'Zoe', 'Kai', 'Ivy', 'Eli', 'Nia', 'Omar', 'Luna', 'Theo', 'Sofia', 'Jin', 'Priya', 'Diego', 'Amara', 'Finn', 'Yuki', 'Sam', 'Mateo', 'Hana', 'Aisha', 'Lucas', 'Mei', 'Ravi', 'Elena', 'Tomas', 'Zara', 'Kofi'];
@@ -19,7 +19,7 @@ const COUNTRIES = ['US', 'US', 'US', 'US', 'US', 'US', 'CA', 'GB', 'MX', 'DE', '
  */
 export function usersSeed(): UsersSeedRows {
   const random = new SeededRandom(1);
-  const userRows = userIds.map((id, i) => {
+  const userRows = userIds.map((id, i): NewUser => {
     const first = FIRST_NAMES[i % FIRST_NAMES.length] as string;
     const last = lastNameOf(i);
     const isCreator = i < CREATOR_COUNT;
