@@ -104,8 +104,28 @@ export async function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, 
   shown: ShownColumns<TColumns>,
 ): Promise<(Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[]> {
   if (spec.ownerIds.length === 0) return [];
+  if (spec.ownerIds.length === 1) return (await onePage(engine, spec, spec.ownerIds[0] as string, shown)) as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
   return (await pagesQuery(engine, spec, and(inArray(spec.owner, [...spec.ownerIds]), spec.where), sql`${spec.perOwner}`, shown)) as unknown as (Owned<SelectResultFields<TColumns>> &
     ExtraValues<TExtra>)[];
+}
+
+/**
+ * One owner's page, the common case (one profile's followers, one creator's videos): a plain
+ * ordered, limited read that walks the owner's index from the cursor, so it costs the page whatever
+ * the length of the list. Numbering rows per owner (below) would read the owner's whole list.
+ */
+function onePage<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn>>(engine: Engine<unknown>, spec: PagesPerOwnerSpec<SQLiteTable, TExtra>, ownerId: string, shown: ShownColumns<TColumns>) {
+  const query = engine.db
+    .select({ ...(spec.extra ?? ({} as TExtra)), ownerId: sql<string>`${spec.owner}`, node: shown.columns })
+    .from(spec.from)
+    .$dynamic();
+  // The list's table is the node's own table, or a link table joined to it.
+  if (spec.from !== spec.node.table) query.innerJoin(spec.node.table, eq(spec.node.id, spec.node.ref));
+  for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
+  return query
+    .where(and(eq(spec.owner, ownerId), spec.where))
+    .orderBy(...spec.orderBy)
+    .limit(spec.perOwner);
 }
 
 type ListShape<TExtra extends Record<string, SQLiteColumn>> = Pick<PagesPerOwnerSpec<SQLiteTable, TExtra>, 'from' | 'owner' | 'orderBy' | 'node' | 'extra'>;
