@@ -37,7 +37,7 @@ export default tseslint.config(
     // A statement is written once for both engines: it awaits Drizzle's builder, and never calls
     // what only SQLite's builder has (`.get()`, `.all()`, `.run()`).
     files: ['subgraphs/*/src/db/statements/**/*.ts', 'packages/kit/src/db/**/*.ts'],
-    ignores: ['packages/kit/src/db/engine.ts', '**/*.test.ts'],
+    ignores: ['packages/kit/src/db/engine.ts', 'packages/kit/src/db/testing.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -44,7 +44,7 @@ export function isLive(stream: LiveStreamRow): boolean {
 }
 
 function streamTimeKey(stream: LiveStreamRow): CursorKey {
-  return [(stream.startedAt ?? stream.scheduledFor)?.getTime() ?? 0, stream.id];
+  return [stream.sortAt.getTime(), stream.id];
 }
 
 export function loadLiveStream(context: Context, id: string): Promise<LiveStreamRow> {

@@ -73,12 +73,7 @@ export interface PagesPerOwnerSpec<TNode extends SQLiteTable, TExtra extends Rec
 
 type ExtraValues<TExtra extends Record<string, SQLiteColumn>> = { [K in keyof TExtra]: TExtra[K]['_']['data'] };
 
-/**
- * The first `perOwner` rows of many owners' lists in one statement: the inner query numbers each
- * owner's rows in list order and the outer one keeps the first of them per owner, joined to the
- * rows they show. This is what lets a list of 50 creators with a page of videos each cost one
- * statement rather than 51.
- */
+/** The first `perOwner` rows of each of many owners' lists, in list order, owner by owner. */
 export async function pagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
   engine: Engine<unknown>,
   spec: PagesPerOwnerSpec<TNode, TExtra>,
@@ -103,16 +98,16 @@ export async function pagesPerOwnerShowing<TColumns extends SelectedFieldsFlat, 
   spec: PagesPerOwnerSpec<SQLiteTable, TExtra>,
   shown: ShownColumns<TColumns>,
 ): Promise<(Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[]> {
-  if (spec.ownerIds.length === 0) return [];
-  if (spec.ownerIds.length === 1) return (await onePage(engine, spec, spec.ownerIds[0] as string, shown)) as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
-  return (await pagesQuery(engine, spec, and(inArray(spec.owner, [...spec.ownerIds]), spec.where), sql`${spec.perOwner}`, shown)) as unknown as (Owned<SelectResultFields<TColumns>> &
-    ExtraValues<TExtra>)[];
+  // Side by side: on Postgres outside a transaction each read takes a pooled connection of its own.
+  const pages = await Promise.all([...new Set(spec.ownerIds)].map((ownerId) => onePage(engine, spec, ownerId, shown)));
+  return pages.flat() as unknown as (Owned<SelectResultFields<TColumns>> & ExtraValues<TExtra>)[];
 }
 
 /**
- * One owner's page, the common case (one profile's followers, one creator's videos): a plain
- * ordered, limited read that walks the owner's index from the cursor, so it costs the page whatever
- * the length of the list. Numbering rows per owner (below) would read the owner's whole list.
+ * One owner's page: a plain ordered, limited read that walks the owner's index from the cursor,
+ * so it costs the page whatever the length of the list. Many owners' pages are one such read each:
+ * numbering every owner's rows in one statement (`row_number() over (partition by owner)`) reads
+ * each owner's whole list, and one owner can have a million rows.
  */
 function onePage<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn>>(engine: Engine<unknown>, spec: PagesPerOwnerSpec<SQLiteTable, TExtra>, ownerId: string, shown: ShownColumns<TColumns>) {
   const query = engine.db

@@ -48,7 +48,8 @@ export interface ContentStatements {
   keptCountDifferences(): Promise<KeptCountDifference[]>;
 
   // Live streams.
-  insertLiveStream(row: NewLiveStream): Promise<LiveStreamRow>;
+  /** A new stream; its `sortAt` follows from its times (`streamSortTime`). */
+  insertLiveStream(row: Omit<NewLiveStream, 'sortAt'>): Promise<LiveStreamRow>;
   /** Moves a stream to `to` only if it is still in one of `from`: undefined (and no change) when it is not. */
   changeStreamStatus(id: string, from: readonly LiveStreamStatus[], to: LiveStreamStatus, change: StatusChange): Promise<LiveStreamRow | undefined>;
   liveStreamsByIds(ids: readonly string[]): Promise<LiveStreamRow[]>;

@@ -1,5 +1,6 @@
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, HOUR, LIVE_NOW_COUNT, SEED_TIME, type Topic, creatorPopularity, creatorTopic, liveStreamCreatorId, liveStreamIds, userIds, videoCreatorId, videoIds } from '@app/fixtures/world';
+import { streamSortTime } from '../vocabulary.ts';
 import type { ContentSeedRows } from './contract.ts';
 import type { ContentStore } from './store.ts';
 import type { liveEvents, liveStreams, videoLikes } from './tables.ts';
@@ -99,7 +100,7 @@ export function contentSeed(): ContentSeedRows {
     };
   });
 
-  const streamRows = liveStreamIds.map((id, i) => {
+  const drawnStreams = liveStreamIds.map((id, i) => {
     const creatorId = liveStreamCreatorId(i);
     const base = { id, creatorId, title: STREAM_TITLES[creatorTopic(creatorId)] };
     if (i < LIVE_NOW_COUNT) {
@@ -130,6 +131,8 @@ export function contentSeed(): ContentSeedRows {
       endedAt: null,
     };
   });
+
+  const streamRows = drawnStreams.map((stream) => ({ ...stream, sortAt: streamSortTime(stream) }));
 
   const videoIndexes = videoIds.map((_, i) => i);
   const likeRows: (typeof videoLikes.$inferInsert)[] = [];

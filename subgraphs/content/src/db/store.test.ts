@@ -44,6 +44,14 @@ describeOnEachEngine<ContentStore>(
       }
     });
 
+    it('reads videos and streams by id, leaving unknown ids out', async () => {
+      const [newest] = await store().videosNewestFirst({ first: 1, after: null });
+      const videos = await store().videosByIds([newest!.id, 'vid_unknown']);
+      expect(videos).toEqual([newest]);
+      const [live] = await store().streamsByViewers('LIVE', { first: 1, after: null });
+      expect(await store().liveStreamsByIds([live!.id, 'liv_unknown'])).toEqual([live]);
+    });
+
     it('lists live streams by viewers, and counts videos and likes per key', async () => {
       const live = await store().streamsByViewers('LIVE', { first: 100, after: null });
       expect(live).toHaveLength(LIVE_NOW_COUNT);
@@ -151,5 +159,5 @@ describeOnEachEngine<ContentStore>(
       expect(await store().keptCountDifferences()).toEqual([{ count: 'Video.likeCount', key: video!.id, kept: kept!.count, recounted: kept!.count + 1 }]);
     });
   },
-  { seed: seedContentStore },
+  { seed: seedContentStore, plans: { exceptions: { keptCountDifferences: 'a recount of all history, by nature (npm run reconcile, never a request)' } } },
 );

@@ -39,8 +39,14 @@ export const contentTables = defineTables((c) => {
       scheduledFor: c.time('scheduled_for'),
       startedAt: c.time('started_at'),
       endedAt: c.time('ended_at'),
+      /** Where the stream sorts in its creator's list (`streamSortTime`), kept by every write that moves it. */
+      sortAt: c.time('sort_at').notNull(),
     },
-    (table) => [c.index('live_streams_creator').on(table.creatorId), c.index('live_streams_status_viewers').on(table.status, table.viewerCount)],
+    (table) => [
+      c.index('live_streams_creator').on(table.creatorId),
+      c.index('live_streams_status_viewers').on(table.status, table.viewerCount),
+      c.index('live_streams_creator_sort').on(table.creatorId, table.sortAt, table.id),
+    ],
   );
 
   /** `userId` likes `videoId`, at most once. */

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { CursorKey } from '@app/kit/pagination';
+import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { streamSortTime } from '../../vocabulary.ts';
+import { timeAndId } from './videos.ts';
 import type { ContentStatements } from '../contract.ts';
 import type { ContentTables } from '../tables.ts';
 
@@ -9,20 +10,15 @@ export function liveStreamStatements(engine: Engine<ContentTables>) {
   const { db } = engine;
   const { liveStreams } = engine.tables;
 
-  /** When a stream sorts: its start, or its schedule if it has not started (the epoch if neither, to keep the order total). */
-  const streamTime = sql`coalesce(${liveStreams.startedAt}, ${liveStreams.scheduledFor}, ${engine.cursorPart(liveStreams.startedAt, 0)})`;
-
-  const streamsBefore = (after: CursorKey | null) =>
-    after ? sql`(${streamTime}, ${liveStreams.id}) < (${engine.cursorPart(liveStreams.startedAt, Number(after[0]))}, ${String(after[1])})` : undefined;
 
   return {
-    insertLiveStream: async (row) => (await db.insert(liveStreams).values(row).returning())[0]!,
+    insertLiveStream: async (row) => (await db.insert(liveStreams).values({ ...row, sortAt: streamSortTime(row) }).returning())[0]!,
 
     changeStreamStatus: async (id, from, to, change) =>
       (
         await db
           .update(liveStreams)
-          .set({ status: to, ...change })
+          .set({ status: to, ...change, ...(change.startedAt ? { sortAt: change.startedAt } : {}) })
           .where(and(eq(liveStreams.id, id), inArray(liveStreams.status, [...from])))
           .returning()
       )[0],
@@ -46,8 +42,8 @@ export function liveStreamStatements(engine: Engine<ContentTables>) {
         from: liveStreams,
         owner: liveStreams.creatorId,
         ownerIds: creatorIds,
-        orderBy: [desc(streamTime), desc(liveStreams.id)],
-        where: streamsBefore(page.after),
+        orderBy: [desc(liveStreams.sortAt), desc(liveStreams.id)],
+        where: before(engine, [liveStreams.sortAt, liveStreams.id], timeAndId(page.after)),
         node: { table: liveStreams, id: liveStreams.id, ref: liveStreams.id },
         perOwner: perOwnerOf(page),
       }),
