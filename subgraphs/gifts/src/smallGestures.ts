@@ -31,11 +31,8 @@ import type { GiftOfferRow, SmallGestureSendRow } from './db/schema.ts';
 import type { GiftsTx } from './db/store.ts';
 import { fetchUsers, known, settle } from './facts.ts';
 import { Refusal } from './refusals.ts';
+import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from './vocabulary.ts';
 
-/** The most Small Gestures one user may ever send; `small_gesture_sends.sender_slot` enforces it too. */
-export const SMALL_GESTURE_LIMIT = 3;
-/** The longest message a Small Gesture may carry, in characters (Unicode code points); a CHECK enforces it too. */
-export const SMALL_GESTURE_MESSAGE_MAX = 150;
 /** The countries the Small Gestures program runs in. */
 export const SMALL_GESTURES_COUNTRIES: readonly string[] = ['US'];
 /** How long a claim link waits for its claim by default: three days, a weekend's worth of "I'll open it later". */

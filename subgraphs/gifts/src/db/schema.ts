@@ -5,7 +5,7 @@ import { idempotencyKeys } from '@app/kit/idempotency';
 import { liveEvents, liveEventTopics } from '@app/kit/live';
 import { usedNonces } from '@app/kit/nonces';
 // The rules own their limits; the table enforces them too, as a last line behind the rules.
-import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../smallGestures.ts';
+import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS, SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../vocabulary.ts';
 
 // The kit's tables live in this store too, so drizzle-kit migrates them here: idempotency keys,
 // the outbox of LIVE gift events, and the signature nonces accepted, kept across restarts.
@@ -199,9 +199,6 @@ export const wallets = sqliteTable(
   (table) => [check('wallets_coins_not_negative', sql`${table.coins} >= 0`)],
 );
 
-export const COIN_PURCHASE_STATUSES = ['PENDING', 'COMPLETED', 'DECLINED'] as const;
-export type CoinPurchaseStatus = (typeof COIN_PURCHASE_STATUSES)[number];
-
 /**
  * A purchase of a coin package. It is recorded PENDING before the payment provider is asked
  * (with the purchase id as the provider's idempotency reference), then settled once: COMPLETED
@@ -249,9 +246,6 @@ export const creatorBalances = sqliteTable(
   (table) => [check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],
 );
 
-export const GIFT_PAYOUT_STATUSES = ['REQUESTED', 'PAID', 'FAILED'] as const;
-export type GiftPayoutStatus = (typeof GIFT_PAYOUT_STATUSES)[number];
-
 /**
  * A creator's withdrawal of LIVE gift earnings. Recorded REQUESTED with its diamonds taken from
  * the balance, before the payout provider is asked (with the payout id as the provider's
@@ -286,11 +280,6 @@ export const giftPayouts = sqliteTable(
     index('gift_payouts_creator').on(table.creatorId, table.createdAt, table.id),
   ],
 );
-
-export const LEDGER_UNITS = ['COIN', 'DIAMOND'] as const;
-export type LedgerUnit = (typeof LEDGER_UNITS)[number];
-export const LEDGER_KINDS = ['COIN_PURCHASE', 'LIVE_GIFT', 'GIFT_PAYOUT', 'GIFT_PAYOUT_PAID', 'GIFT_PAYOUT_FAILED'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /**
  * The double-entry ledger: every movement of coins or diamonds is one transaction whose

@@ -33,13 +33,12 @@ import {
   type GiftPayoutRow,
   type GiftsDb,
   type GiftTotals,
-  type LedgerKind,
-  type LedgerUnit,
   type LiveGiftRow,
   type LiveGiftSendRow,
   type SmallGestureSendRow,
   type TopGifterRow,
 } from './schema.ts';
+import type { LedgerKind, LedgerUnit } from '../vocabulary.ts';
 import { giftsSeed } from './seed.ts';
 
 export interface StreamGiftTotals extends GiftTotals {

@@ -7,8 +7,7 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique
 import { idempotencyKeysPg } from '@app/kit/idempotency-pg';
 import { liveEventsPg, liveEventTopicsPg } from '@app/kit/live-pg';
 import { usedNoncesPg } from '@app/kit/nonces-pg';
-import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../../smallGestures.ts';
-import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS } from '../schema.ts';
+import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS, SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../../vocabulary.ts';
 
 // The kit's tables: idempotency keys, the outbox of LIVE gift events, and the signature nonces every replica shares.
 export { idempotencyKeysPg, liveEventsPg, liveEventTopicsPg, usedNoncesPg };
