@@ -12,7 +12,7 @@
  */
 import { requireOwner } from '@app/kit/access';
 import type { Context } from './context.ts';
-import type { CreatorGiftShareRow } from './db/schema.ts';
+import type { CreatorGiftShareRow } from './db/tables.ts';
 import type { GiftsStore, GiftsTx } from './db/store.ts';
 import { giftRates, type GiftRates, type Share } from './rates.ts';
 

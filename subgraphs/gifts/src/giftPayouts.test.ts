@@ -8,9 +8,10 @@ import { createContext } from './context.ts';
 import { testPaymentProvider } from './payments.ts';
 import { testPayoutProvider, type PayoutProvider } from '@app/kit/payouts';
 import { createServer } from './server.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 
-const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 /** Each test's creator streams on their own stream; the content subgraph answers that it is live. */
 const streams = new Map<string, { status: 'LIVE'; creator: { id: string } }>();

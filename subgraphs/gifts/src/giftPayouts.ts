@@ -24,7 +24,7 @@ import { createLogger } from '@app/kit/log';
 import { formatMoney, money, type Money } from '@app/kit/money';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { GiftEarningsRef, GiftPayoutRow } from './db/schema.ts';
+import type { GiftEarningsRef, GiftPayoutRow } from './mappers.ts';
 import { answerWithin } from '@app/kit/deadline';
 import { Account, post } from './ledger.ts';
 import type { PayoutResult } from '@app/kit/payouts';

@@ -5,13 +5,13 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, liveStreamIds, SEED_TIME, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
-import { giftOfferCodes, liveGiftSends } from './db/schema.ts';
-import { giftsSeed, seedLiveGifts, seedOffers } from './db/seed.ts';
+import { giftOfferCodes, liveGiftSends } from './db/tables.ts';
+import { giftsSeed, seedGiftsStore, seedLiveGifts, seedOffers } from './db/seed.ts';
 import { diamondsToCents } from './rates.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 const entities = (representations: { __typename: string; id: string }[], selection: string, viewer?: Viewer) =>
   run(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations }, viewer);
@@ -75,6 +75,7 @@ describe('gifts subgraph', () => {
   it('counts only unclaimed codes in codesLeft', async () => {
     const own = openGiftsStore(':memory:');
     try {
+      await seedGiftsStore(own);
       const offerId = seedId('gof', 0);
       expect(takenBySeed(offerId)).toBe(1);
       const [first, second] = own.db

@@ -7,8 +7,8 @@ import { payoutProvider } from '@app/kit/payouts';
 import { giftRates } from './rates.ts';
 import { serve } from './server.ts';
 import { claimWindowMs } from './smallGestures.ts';
-import { openGiftsStore, type GiftsStore } from './db/store.ts';
-import { openGiftsPgStore } from './db/pg/store.ts';
+import { seedGiftsStore } from './db/seed.ts';
+import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './db/store.ts';
 
 // Read the configuration first, so a malformed rate, combo window, payout minimum or claim window, or
 // a missing payment or payout provider, stops the start with its reason rather than failing a request later.
@@ -24,4 +24,4 @@ try {
   process.exit(1);
 }
 
-await runSubgraphProcess<GiftsStore & StoreHandle>('gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }, serve);
+await runSubgraphProcess<GiftsStore & StoreHandle>('gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }, serve, seedGiftsStore);

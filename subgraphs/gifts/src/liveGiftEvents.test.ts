@@ -8,13 +8,14 @@ import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { createContext, type Context } from './context.ts';
 import type { LastStreamSend } from './db/store.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 import { nextCombo } from './liveGiftEvents.ts';
 import { testPaymentProvider } from './payments.ts';
 import { resolvers } from './resolvers.ts';
 import { createServer, typeDefs } from './server.ts';
 
-const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 const schema = subgraphSchema<Context>({ name: 'gifts', typeDefs, resolvers: resolvers as never });
 
 /** Content as a map of streams, with each stream's end under the test's control. */

@@ -28,7 +28,7 @@ import { ConfigError, positiveInt } from '@app/kit/config';
 import { notFound } from '@app/kit/errors';
 import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
 import type { Context } from './context.ts';
-import type { LiveGiftEventPayload, LiveGiftEventView } from './db/schema.ts';
+import type { LiveGiftEventPayload, LiveGiftEventView } from './mappers.ts';
 import type { GiftsTx, LastStreamSend } from './db/store.ts';
 import { fetchLiveStream, streamEnded } from './facts.ts';
 

@@ -6,15 +6,15 @@ import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { COIN_PACKAGES } from './coinPackages.ts';
 import { createContext } from './context.ts';
-import { liveGiftSends, smallGestureSends } from './db/schema.ts';
-import { seedLiveGifts } from './db/seed.ts';
+import { liveGiftSends, smallGestureSends } from './db/tables.ts';
+import { seedGiftsStore, seedLiveGifts } from './db/seed.ts';
 import { testPaymentProvider, type PaymentProvider } from './payments.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
 type StreamFacts = { status: 'LIVE' | 'ENDED' | 'SCHEDULED'; creator: { id: string } };
 
-const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 /** The content subgraph as a map: what it would answer for each stream, or down altogether. */
 const streams = new Map<string, StreamFacts>();

@@ -16,7 +16,7 @@ import { money } from '@app/kit/money';
 import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
-import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
+import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './mappers.ts';
 import { answerWithin } from '@app/kit/deadline';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import type { Owned } from '@app/kit/sql';
-import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { Owned } from '@app/kit/db/shapes';
+import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './mappers.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
 import { now } from './clock.ts';
 import type { Share } from './rates.ts';

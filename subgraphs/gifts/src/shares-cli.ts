@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '@app/kit/config';
 import { openStoreAt, type StoreHandle } from '@app/kit/subgraph';
 import { clearCreatorShare, creatorsWithOwnShares, setCreatorShare } from './creatorShares.ts';
-import { openGiftsPgStore } from './db/pg/store.ts';
-import { openGiftsStore, type GiftsStore } from './db/store.ts';
+import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './db/store.ts';
 import { giftRates, parseShare } from './rates.ts';
 
 const USAGE = `Usage:

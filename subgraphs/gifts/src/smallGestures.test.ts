@@ -7,6 +7,7 @@ import { brands, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { moveClockForTests, resetClockForTests } from './clock.ts';
 import { createContext } from './context.ts';
 import { createServer } from './server.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
 import { ConfigError } from '@app/kit/config';
@@ -16,7 +17,7 @@ const peers = fakePeers({ User: new Map(userIds.map((id, i) => [id, { country: i
 
 const user = (userId: string, country: string | null = 'US'): Viewer => ({ ...anonymousViewer(), userId, country });
 const partner = (brandId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId: brandId, scopes });
-const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
+const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client), seed: seedGiftsStore });
 const { store } = testbed;
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => testbed.run(query, variables, viewer);
 

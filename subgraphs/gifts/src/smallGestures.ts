@@ -27,7 +27,7 @@ import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/
 import { claimTokenFor, giftIdOfClaimToken } from './claimLinks.ts';
 import { now } from './clock.ts';
 import type { Context } from './context.ts';
-import type { GiftOfferRow, SmallGestureSendRow } from './db/schema.ts';
+import type { GiftOfferRow, SmallGestureSendRow } from './mappers.ts';
 import type { GiftsTx } from './db/store.ts';
 import { fetchUsers, known, settle } from './facts.ts';
 import { Refusal } from './refusals.ts';
