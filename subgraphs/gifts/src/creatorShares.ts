@@ -30,7 +30,7 @@ export async function currentShare(context: Context, creatorId: string): Promise
 }
 
 /** Gives a creator a share of their own (replacing any they had), from their next send on. */
-export async function setCreatorShare(store: GiftsStore, creatorId: string, share: Share, note: string | null, now = new Date()): Promise<void> {
+export async function setCreatorShare(store: GiftsStore, creatorId: string, share: Share, note: string | null, now: Date): Promise<void> {
   if (!/^\S{1,100}$/.test(creatorId)) throw new RangeError(`A creator id is 1 to 100 characters without spaces, got ${JSON.stringify(creatorId)}.`);
   if (!(Number.isSafeInteger(share.diamonds) && Number.isSafeInteger(share.coins) && share.diamonds > 0 && share.diamonds <= share.coins)) {
     throw new RangeError(`A share is a fraction above 0 and at most 1, got ${share.diamonds}/${share.coins}.`);

@@ -150,7 +150,7 @@ export async function requestGiftPayout(context: Context, input: RequestGiftPayo
     context.store,
     { scope: creatorId, key: input.idempotencyKey, operation: 'requestGiftPayout', input: { amount: requested, payoutMethod } },
     async (tx) => {
-      const now = new Date();
+      const now = context.clock.now();
       const [balance] = await tx.creatorBalancesByIds([creatorId]);
       const available = diamondsToCents(balance?.diamonds ?? 0, rates);
       const amount = requested ?? available;
@@ -211,7 +211,7 @@ async function pay(context: Context, payout: GiftPayoutRow): Promise<PayoutResul
 async function payAndSettle(context: Context, requested: GiftPayoutRow): Promise<GiftPayoutRow> {
   const outcome = await pay(context, requested);
   return context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     const settled = await tx.settleGiftPayout(
       requested.id,
       outcome.status === 'PAID' ? { status: 'PAID', providerPayoutId: outcome.payoutId } : { status: 'FAILED', failureReason: outcome.reason },

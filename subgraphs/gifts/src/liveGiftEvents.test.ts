@@ -11,7 +11,6 @@ import type { LastStreamSend } from './db/store.ts';
 import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 import { nextCombo } from './liveGiftEvents.ts';
-import { testPaymentProvider } from './payments.ts';
 import { resolvers } from './resolvers.ts';
 import { createServer, typeDefs } from './server.ts';
 
@@ -22,7 +21,7 @@ const schema = subgraphSchema<Context>({ name: 'gifts', typeDefs, resolvers: res
 const streams = new Map<string, { status: 'LIVE' | 'ENDED'; creator: { id: string } }>();
 const peers = fakePeers({ LiveStream: streams });
 
-const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, testPaymentProvider());
+const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client);
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>) => runOperation(server, contextOf(userId), query, variables);
 
 const SEND = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id coins diamonds } wallet { coins } } }';

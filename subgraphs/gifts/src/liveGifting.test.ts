@@ -5,7 +5,7 @@ import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { COIN_PACKAGES } from './coinPackages.ts';
-import { createContext } from './context.ts';
+import { createContext, defaultServices } from './context.ts';
 import { liveGiftSends, smallGestureSends } from './db/tables.ts';
 import { seedGiftsStore, seedLiveGifts } from './db/seed.ts';
 import { testPaymentProvider, type PaymentProvider } from './payments.ts';
@@ -21,7 +21,7 @@ const streams = new Map<string, StreamFacts>();
 const peers = fakePeers({ LiveStream: streams });
 
 const asUser = (userId: string | null, payments: PaymentProvider = testPaymentProvider()) =>
-  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, payments);
+  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, { ...defaultServices(), payments });
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payments?: PaymentProvider) =>
   runOperation(server, asUser(userId, payments), query, variables);
 

@@ -132,7 +132,7 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
         currency: pkg.currency,
         paymentMethod,
         status: 'PENDING',
-        createdAt: new Date(),
+        createdAt: context.clock.now(),
       });
       return { purchaseId: purchase.id };
     },
@@ -172,7 +172,7 @@ async function charge(context: Context, purchase: CoinPurchaseRow): Promise<Char
 async function chargeAndSettle(context: Context, pending: CoinPurchaseRow): Promise<CoinPurchaseRow> {
   const outcome = await charge(context, pending);
   return context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     const settled = await tx.settleCoinPurchase(
       pending.id,
       outcome.status === 'APPROVED' ? { status: 'COMPLETED', providerChargeId: outcome.chargeId } : { status: 'DECLINED', declineReason: outcome.reason },
@@ -239,7 +239,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       if (creatorId === senderId) throw refuse(Refusal.CANNOT_GIFT_OWN_STREAM, 'You cannot send gifts to your own live stream.');
 
       // Taken under the write lock, so sends' times follow their commit order (combos compare them).
-      const now = new Date();
+      const now = context.clock.now();
       const coins = gift.coinPrice * quantity;
       const share = await shareAtSend(tx, creatorId, rates);
       const diamonds = creditedDiamonds(coins, share);

@@ -90,7 +90,7 @@ export const resolvers: Resolvers = {
     brand: (offer) => ({ id: offer.brandId }),
     retailValue: (offer) => money(offer.retailValueAmount, offer.currency),
     codesLeft: (offer, _args, context) => context.loaders.codesLeft.load(offer.id),
-    status: (offer) => giftOfferStatus(offer),
+    status: (offer, _args, context) => giftOfferStatus(offer, context.clock.now()),
     stats: (offer, _args, context) => partnerOfferStats(context, offer),
   },
   Brand: {
@@ -153,7 +153,7 @@ export const resolvers: Resolvers = {
     sender: (gift) => ({ id: gift.senderId }),
     recipient: (gift) => (gift.recipientId ? { id: gift.recipientId } : null),
     sentAt: (gift) => gift.createdAt,
-    state: (gift) => smallGestureState(gift),
+    state: (gift, _args, context) => smallGestureState(gift, context.clock.now()),
     redeemed: (gift) => gift.redeemedAt !== null,
     claimToken: (gift, _args, context) => claimTokenShownTo(context, gift),
     code: (gift, _args, context) => codeShownTo(context, gift),

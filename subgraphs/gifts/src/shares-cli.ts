@@ -5,6 +5,7 @@
  * credited at it; past gifts keep the share they were credited at.
  */
 import { parseArgs } from 'node:util';
+import { systemClock } from '@app/kit/clock';
 import { ConfigError } from '@app/kit/config';
 import { openStoreAt, type StoreHandle } from '@app/kit/subgraph';
 import { clearCreatorShare, creatorsWithOwnShares, setCreatorShare } from './creatorShares.ts';
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'set') {
       const share = parseShare(shareText as string, 'The share');
-      await setCreatorShare(store, creatorId as string, share, values.note ?? null);
+      await setCreatorShare(store, creatorId as string, share, values.note ?? null, systemClock.now());
       console.log(`Creator ${creatorId} now gets ${percent(share.diamonds, share.coins)} of each gift's coins as diamonds (${share.diamonds}/${share.coins}), from their next gift on.`);
     } else if (command === 'clear') {
       const had = await clearCreatorShare(store, creatorId as string);

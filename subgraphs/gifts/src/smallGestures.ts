@@ -12,7 +12,7 @@
  * - **Claim links**: a send without a recipient gives the sender a claim token (`claimLinks.ts`)
  *   instead; whoever signs in and claims it first becomes the recipient. Unclaimed after
  *   SMALL_GESTURE_CLAIM_HOURS (72 by default) it has expired: it no longer counts against the
- *   sender's allowance nor holds its code. Expiry is read from timestamps (`clock.ts`), never by a
+ *   sender's allowance nor holds its code. Expiry is read from timestamps (the context's clock), never by a
  *   timer: reads count an expired link as given back at once, and the next send of that sender
  *   or of that offer gives its code and slot back in its own transaction (`releaseLapsedClaims`).
  * - **Redeeming** shows the code to the recipient, and again on every later redeem: a response
@@ -25,7 +25,6 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { claimTokenFor, giftIdOfClaimToken } from './claimLinks.ts';
-import { now } from './clock.ts';
 import type { Context } from './context.ts';
 import type { GiftOfferRow, SmallGestureSendRow } from './mappers.ts';
 import type { GiftsTx } from './db/store.ts';
@@ -81,7 +80,7 @@ export function messageLength(message: string): number {
 export type SmallGestureState = 'AWAITING_CLAIM' | 'EXPIRED' | 'DELIVERED' | 'REDEEMED';
 
 /** Where a gift is at `at`: a link awaiting its claim or expired, in the recipient's inbox, or redeemed. */
-export function smallGestureState(gift: SmallGestureSendRow, at: Date = now()): SmallGestureState {
+export function smallGestureState(gift: SmallGestureSendRow, at: Date): SmallGestureState {
   if (gift.redeemedAt) return 'REDEEMED';
   if (gift.recipientId) return 'DELIVERED';
   return gift.claimExpiresAt && at < gift.claimExpiresAt ? 'AWAITING_CLAIM' : 'EXPIRED';
@@ -120,7 +119,7 @@ export async function sendableOffers(context: Context): Promise<SendableOffers> 
   const country = await viewerCountry(context);
   const reason = unavailableReason(country);
   if (reason || !country) return { offers: [], unavailable: [], unavailableReason: reason, userId };
-  const open = (await context.store.offersOpenAt(now())).filter((offer) => offer.regions.includes(country));
+  const open = (await context.store.offersOpenAt(context.clock.now())).filter((offer) => offer.regions.includes(country));
   for (const offer of open) context.loaders.giftOfferById.prime(offer.id, offer);
   const [codesLeft, sent] = await Promise.all([context.loaders.codesLeft.loadMany(open.map((offer) => offer.id)), context.loaders.smallGesturesSent.load(userId)]);
   const result: SendableOffers = { offers: [], unavailable: [], unavailableReason: null, userId };
@@ -171,7 +170,7 @@ export async function sentPage(context: Context, userId: string, args: PageArgs)
 
 /** A link gift's claim token, for its sender while it awaits its claim; null for anyone else or once claimed or expired. */
 export function claimTokenShownTo(context: Context, gift: SmallGestureSendRow): string | null {
-  if (context.viewer.userId !== gift.senderId || smallGestureState(gift) !== 'AWAITING_CLAIM') return null;
+  if (context.viewer.userId !== gift.senderId || smallGestureState(gift, context.clock.now()) !== 'AWAITING_CLAIM') return null;
   return claimTokenFor(gift.id);
 }
 
@@ -227,7 +226,7 @@ export async function sendSmallGesture(context: Context, input: SendSmallGesture
     context.store,
     { scope: senderId, key: input.idempotencyKey, operation: 'sendSmallGesture', input: { offerId, recipientId, message } },
     async (tx) => {
-      const at = now();
+      const at = context.clock.now();
       const { recipientFound, recipientCountry, senderCountry } = known(people);
       const notHere = unavailableReason(senderCountry);
       if (notHere) throw refuse(Refusal.SMALL_GESTURE_REGION_UNAVAILABLE, notHere, { country: senderCountry });
@@ -295,7 +294,7 @@ export async function claimSmallGesture(context: Context, token: string): Promis
   if (!giftId) throw invalid();
   const country = await settle(viewerCountry(context));
   return context.store.transaction(async (tx) => {
-    const at = now();
+    const at = context.clock.now();
     const [gift] = await tx.smallGesturesByIds([giftId]);
     if (!gift || !gift.claimExpiresAt) throw invalid();
     if (gift.recipientId === userId) return gift;
@@ -323,7 +322,7 @@ export async function redeemSmallGesture(context: Context, id: string): Promise<
     const [gift] = await tx.smallGesturesByIds([id]);
     if (!gift) throw notFound('SmallGesture', id);
     if (gift.recipientId !== userId) throw notYours('Only the recipient of a Small Gesture may redeem it.', 'NOT_RECIPIENT');
-    const redeemed = gift.redeemedAt ? gift : await tx.markRedeemed(id, now());
+    const redeemed = gift.redeemedAt ? gift : await tx.markRedeemed(id, context.clock.now());
     const code = redeemed?.codeId == null ? undefined : await tx.codeById(redeemed.codeId);
     if (!redeemed || code === undefined) throw new Error(`Small Gesture ${id} has no code to show`);
     context.changed('User', userId);
@@ -354,7 +353,7 @@ export async function createGiftOffer(context: Context, input: CreateGiftOfferIn
   if (regions.length === 0 || regions.some((region) => !/^[A-Z]{2}$/.test(region))) {
     throw badInput('regions must be one or more ISO 3166-1 alpha-2 country codes, e.g. ["US"].', { field: 'regions' });
   }
-  const startsAt = input.startsAt ?? now();
+  const startsAt = input.startsAt ?? context.clock.now();
   const endsAt = input.endsAt ?? null;
   if (endsAt && endsAt <= startsAt) throw badInput('endsAt must be after startsAt.', { field: 'endsAt' });
 
@@ -420,7 +419,7 @@ const END_CLOCK_SKEW_MS = 5 * 60_000;
 export type GiftOfferStatus = 'SCHEDULED' | 'ACTIVE' | 'PAUSED' | 'ENDED';
 
 /** Where an offer is at `at`: ended (whatever else), paused, not started yet, or running. */
-export function giftOfferStatus(offer: GiftOfferRow, at: Date = now()): GiftOfferStatus {
+export function giftOfferStatus(offer: GiftOfferRow, at: Date): GiftOfferStatus {
   if (offer.endsAt && offer.endsAt <= at) return 'ENDED';
   if (!offer.active) return 'PAUSED';
   return offer.startsAt > at ? 'SCHEDULED' : 'ACTIVE';
@@ -466,7 +465,7 @@ export async function setGiftOfferPaused(context: Context, offerId: string, paus
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
     changedOffer(context, offer);
-    if (!paused && giftOfferStatus(offer) === 'ENDED') {
+    if (!paused && giftOfferStatus(offer, context.clock.now()) === 'ENDED') {
       throw refuse(Refusal.OFFER_ENDED, 'This offer has ended; give it a later end date (setGiftOfferEndDate) to run it again.', { endsAt: offer.endsAt?.toISOString() ?? null });
     }
     return (await tx.setOfferActive(offerId, !paused)) as GiftOfferRow;
@@ -483,7 +482,7 @@ export async function setGiftOfferEndDate(context: Context, offerId: string, end
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
     changedOffer(context, offer);
-    const at = now();
+    const at = context.clock.now();
     if (endsAt && endsAt <= offer.startsAt) throw badInput('endsAt must be after the offer starts.', { field: 'endsAt', startsAt: offer.startsAt.toISOString() });
     if (endsAt && at.getTime() - endsAt.getTime() > END_CLOCK_SKEW_MS) throw badInput('endsAt must not be in the past; send the current time to end the offer at once.', { field: 'endsAt' });
     // "Now" by the partner's clock, a little behind ours, ends it now rather than in the past.
