@@ -7,18 +7,20 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GiftsStore } from './db/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { testPaymentProvider, type PaymentProvider } from './payments.ts';
+import { DEFAULT_SETTINGS, type GiftsSettings } from './settings.ts';
 
 /** What a gifts service runs with besides its store: the same for every request. */
 export interface GiftsServices {
   /** Where every time-driven rule reads the time: a claim link's expiry, an offer's start and end, a send's moment (tests move it). */
   clock: Clock;
+  settings: GiftsSettings;
   /** Where coin purchases are charged. */
   payments: PaymentProvider;
   /** Where gift payouts are paid. */
   payouts: PayoutProvider;
 }
 
-export const defaultServices = (): GiftsServices => ({ clock: systemClock, payments: testPaymentProvider(), payouts: testPayoutProvider() });
+export const defaultServices = (): GiftsServices => ({ clock: systemClock, settings: DEFAULT_SETTINGS, payments: testPaymentProvider(), payouts: testPayoutProvider() });
 
 export interface Context extends GiftsServices {
   store: GiftsStore;

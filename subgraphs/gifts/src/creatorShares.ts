@@ -14,7 +14,7 @@ import { requireOwner } from '@app/kit/access';
 import type { Context } from './context.ts';
 import type { CreatorGiftShareRow } from './db/tables.ts';
 import type { GiftsStore, GiftsTx } from './db/store.ts';
-import { giftRates, type GiftRates, type Share } from './rates.ts';
+import type { GiftRates, Share } from './rates.ts';
 
 /** The share a send to `creatorId` is credited at now, inside the send's transaction. */
 export async function shareAtSend(tx: GiftsTx, creatorId: string, rates: GiftRates): Promise<Share> {
@@ -25,7 +25,7 @@ export async function shareAtSend(tx: GiftsTx, creatorId: string, rates: GiftRat
 /** The creator's share for their next gift, as a fraction (0.5, 0.53); theirs alone to see. */
 export async function currentShare(context: Context, creatorId: string): Promise<number> {
   requireOwner(context.viewer, creatorId, 'Only the creator can see their share of gifts.', 'NOT_THE_CREATOR');
-  const share = (await context.loaders.creatorGiftShare.load(creatorId)) ?? giftRates().diamondsPerCoin;
+  const share = (await context.loaders.creatorGiftShare.load(creatorId)) ?? context.settings.rates.diamondsPerCoin;
   return share.diamonds / share.coins;
 }
 

@@ -17,7 +17,6 @@
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
-import { positiveInt } from '@app/kit/config';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
@@ -28,27 +27,13 @@ import type { GiftEarningsRef, GiftPayoutRow } from './mappers.ts';
 import { answerWithin } from '@app/kit/deadline';
 import { Account, post } from './ledger.ts';
 import type { PayoutResult } from '@app/kit/payouts';
-import { diamondsForCents, diamondsToCents, diamondsValue, giftRates, PAYOUT_CURRENCY } from './rates.ts';
+import { diamondsForCents, diamondsToCents, diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
 
-export const DEFAULT_PAYOUT_MINIMUM_CENTS = 1_000;
 /** How long a payout waits for the payout provider before calling it unavailable. */
 export const PAYOUT_TIMEOUT_MS = 10_000;
-
-/** The smallest payout, in cents: PAYOUT_MINIMUM_CENTS (commerce's commission payouts read the same variable). */
-export function payoutMinimumFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInt(env, 'PAYOUT_MINIMUM_CENTS', DEFAULT_PAYOUT_MINIMUM_CENTS);
-}
-
-let configuredMinimum: number | undefined;
-
-/** The payout minimum this process runs with, read from the environment once. */
-export function payoutMinimumCents(): number {
-  configuredMinimum ??= payoutMinimumFromEnv();
-  return configuredMinimum;
-}
 
 /** Diamonds and what they are worth. */
 export interface DiamondsWorth {
@@ -83,7 +68,7 @@ function requireCreatorThemself(context: Context, creatorId: string): void {
 export async function availableEarnings(context: Context, earnings: GiftEarningsRef): Promise<DiamondsWorth> {
   requireCreatorThemself(context, earnings.creatorId);
   const diamonds = await context.loaders.creatorBalance.load(earnings.creatorId);
-  return { diamonds, value: diamondsValue(diamonds) };
+  return { diamonds, value: diamondsValue(diamonds, context.settings.rates) };
 }
 
 /** Diamonds in payouts of one status, and the money those payouts pay. */
@@ -143,8 +128,7 @@ export async function requestGiftPayout(context: Context, input: RequestGiftPayo
     throw badInput('amount is a whole number of cents above zero; leave it out to withdraw everything payable.', { field: 'amount' });
   }
   const payoutMethod = input.payoutMethod ?? null;
-  const rates = giftRates();
-  const minimum = payoutMinimumCents();
+  const { rates, payoutMinimumCents: minimum } = context.settings;
 
   const { result } = await idempotent(
     context.store,

@@ -7,7 +7,7 @@ import { creatorIds, liveStreamIds, SEED_TIME, smallGesturesBrands, userIds } fr
 import { createContext } from './context.ts';
 import { giftOfferCodes, liveGiftSends } from './db/tables.ts';
 import { giftsSeed, seedGiftsStore, seedLiveGifts, seedOffers } from './db/seed.ts';
-import { diamondsToCents } from './rates.ts';
+import { DEFAULT_RATES, diamondsToCents } from './rates.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
@@ -147,7 +147,7 @@ describe('gifts subgraph', () => {
     // 15,031 diamonds at 200 per dollar are 7,515.5 cents: the half cent is not paid.
     expect(await earningsSeenBy(creator)).toEqual({ giftEarnings: { diamonds: 15_031, value: { amount: 7_515, currencyCode: 'USD', formatted: '$75.15' } } });
     expect(await earningsSeenBy(otherCreator)).toEqual({ giftEarnings: { diamonds: 1, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } });
-    expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds))).toEqual([0, 0, 99, 100, 100, 199, 200]);
+    expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds, DEFAULT_RATES))).toEqual([0, 0, 99, 100, 100, 199, 200]);
   });
 
   it('runs the same number of statements for 5 and for 50 offers, creators and streams', async () => {

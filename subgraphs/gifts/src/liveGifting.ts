@@ -23,7 +23,7 @@ import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
 import { shareAtSend } from './creatorShares.ts';
-import { creditedDiamonds, giftRates } from './rates.ts';
+import { creditedDiamonds } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -224,7 +224,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
     throw badInput(`quantity must be between 1 and ${QUANTITY_MAX}, got ${quantity}.`, { field: 'quantity', max: QUANTITY_MAX });
   }
   const stream = await settle(fetchLiveStream(context, liveStreamId));
-  const rates = giftRates();
+  const { rates, comboWindowMs } = context.settings;
 
   const { result } = await idempotent(
     context.store,
@@ -249,7 +249,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
       const id = newId('lgs');
-      const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
+      const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
       await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(

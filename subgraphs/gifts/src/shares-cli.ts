@@ -10,7 +10,8 @@ import { ConfigError } from '@app/kit/config';
 import { openStoreAt, type StoreHandle } from '@app/kit/subgraph';
 import { clearCreatorShare, creatorsWithOwnShares, setCreatorShare } from './creatorShares.ts';
 import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './db/store.ts';
-import { giftRates, parseShare } from './rates.ts';
+import { parseShare } from './rates.ts';
+import { giftsSettings } from './settings.ts';
 
 const USAGE = `Usage:
   npm run gift-shares -- set <creatorId> <share> [--note <why>]    share as "53%" or "53/100"
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const fallback = giftRates().diamondsPerCoin;
+  const fallback = giftsSettings().rates.diamondsPerCoin;
   const store = await openStoreAt<GiftsStore & StoreHandle>('gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }, { onStatement: () => undefined });
   try {
     if (command === 'set') {

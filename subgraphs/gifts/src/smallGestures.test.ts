@@ -9,7 +9,7 @@ import { createContext, defaultServices } from './context.ts';
 import { createServer } from './server.ts';
 import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
-import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
+import { DEFAULT_CLAIM_HOURS, giftsSettings } from './settings.ts';
 import { ConfigError } from '@app/kit/config';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
@@ -347,10 +347,11 @@ describe('the offers a user may send', () => {
 
 describe('SMALL_GESTURE_CLAIM_HOURS', () => {
   it('defaults to 72 hours, takes 1 to 720 whole hours, and refuses anything else at startup', () => {
+    const claimHours = (env: NodeJS.ProcessEnv) => giftsSettings(env).claimWindowMs / 3_600_000;
     expect(DEFAULT_CLAIM_HOURS).toBe(72);
-    expect(claimHoursFromEnv({})).toBe(72);
-    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
-    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
-    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
+    expect(claimHours({})).toBe(72);
+    expect(claimHours({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
+    expect(claimHours({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
+    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHours({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
   });
 });

@@ -20,7 +20,6 @@
  */
 import { notYours, requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
-import { ConfigError, positiveInt } from '@app/kit/config';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
@@ -34,27 +33,10 @@ import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from './vocabulary.ts'
 
 /** The countries the Small Gestures program runs in. */
 export const SMALL_GESTURES_COUNTRIES: readonly string[] = ['US'];
-/** How long a claim link waits for its claim by default: three days, a weekend's worth of "I'll open it later". */
-export const DEFAULT_CLAIM_HOURS = 72;
 
 /** At most this many codes per `addGiftOfferCodes` call. */
 export const CODES_PER_CALL_MAX = 1_000;
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,63}$/;
-
-/** SMALL_GESTURE_CLAIM_HOURS: how long a claim link waits for its claim, 1 hour to 30 days. */
-export function claimHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const hours = positiveInt(env, 'SMALL_GESTURE_CLAIM_HOURS', DEFAULT_CLAIM_HOURS);
-  if (hours > 720) throw new ConfigError(`SMALL_GESTURE_CLAIM_HOURS must be at most 720 (30 days), got ${hours}.`);
-  return hours;
-}
-
-let configuredClaimHours: number | undefined;
-
-/** The claim window this process runs with, read from the environment once. */
-export function claimWindowMs(): number {
-  configuredClaimHours ??= claimHoursFromEnv();
-  return configuredClaimHours * 3_600_000;
-}
 
 /** The offer list's order, active offers first, then by title: the cursor holds this key. */
 const giftOfferSortKey = (row: GiftOfferRow): CursorKey => [row.active ? 1 : 0, row.title, row.id];
@@ -220,7 +202,7 @@ export async function sendSmallGesture(context: Context, input: SendSmallGesture
       return { recipientFound: recipient != null, recipientCountry: recipient?.country ?? null, senderCountry: context.viewer.country ?? sender?.country ?? null };
     }),
   );
-  const claimWindow = claimWindowMs();
+  const claimWindow = context.settings.claimWindowMs;
 
   const { result } = await idempotent(
     context.store,
