@@ -23,7 +23,8 @@ import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
 import { openUsersStore, type UsersStore } from '@app/subgraph-users/src/db/store.ts';
 import { serve as serveContent } from '@app/subgraph-content/src/server.ts';
 import { openContentStore, type ContentStore } from '@app/subgraph-content/src/db/store.ts';
-import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
+import { giftsService } from '@app/subgraph-gifts/src/server.ts';
+import type { GiftsServices } from '@app/subgraph-gifts/src/context.ts';
 import { openGiftsStore, type GiftsStore } from '@app/subgraph-gifts/src/db/store.ts';
 import { commerceService } from '@app/subgraph-commerce/src/server.ts';
 import type { CommerceServices } from '@app/subgraph-commerce/src/context.ts';
@@ -47,6 +48,8 @@ export interface GraphOptions {
   logs?: { write(line: string): void };
   /** Commerce's clock and settings (a test moves the clock across a return window). */
   commerce?: Partial<CommerceServices>;
+  /** Gifts' clock and providers (a test moves the clock past a claim link's expiry). */
+  gifts?: Partial<GiftsServices>;
 }
 
 export interface QueryResult<T = any> {
@@ -108,7 +111,7 @@ export async function startGraph(options: GraphOptions = {}) {
   const subgraphs: Record<keyof typeof stores, RunningSubgraph> = {
     users: await serveUsers(stores.users, serveOptions('users')),
     content: await serveContent(stores.content, serveOptions('content')),
-    gifts: await serveGifts(stores.gifts, serveOptions('gifts')),
+    gifts: await giftsService(options.gifts).serve(stores.gifts, serveOptions('gifts')),
     commerce: await commerceService(options.commerce).serve(stores.commerce, serveOptions('commerce')),
   };
   const subgraphUrls = {

@@ -12,7 +12,8 @@ import { openUsersPgStore } from '@app/subgraph-users/src/db/store.ts';
 import { seedUsersStore } from '@app/subgraph-users/src/db/seed.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
 import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';
-import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/pg/store.ts';
+import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/store.ts';
+import { seedGiftsStore } from '@app/subgraph-gifts/src/db/seed.ts';
 import { openCommercePgStore } from '@app/subgraph-commerce/src/db/pg/store.ts';
 
 /** The throwaway server's address (`postgres://postgres@127.0.0.1:<port>/`), when the suite runs on Postgres. */
@@ -31,6 +32,7 @@ export type PgSubgraph = keyof typeof PG_OPENERS;
 export const SEEDS: Partial<Record<PgSubgraph, (store: any) => Promise<void>>> = {
   users: seedUsersStore,
   content: seedContentStore,
+  gifts: seedGiftsStore,
 };
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];
 /** Every database a graph needs on Postgres: the subgraphs' and the gateway's. */

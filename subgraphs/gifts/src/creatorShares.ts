@@ -12,9 +12,9 @@
  */
 import { requireOwner } from '@app/kit/access';
 import type { Context } from './context.ts';
-import type { CreatorGiftShareRow } from './db/schema.ts';
+import type { CreatorGiftShareRow } from './db/tables.ts';
 import type { GiftsStore, GiftsTx } from './db/store.ts';
-import { giftRates, type GiftRates, type Share } from './rates.ts';
+import type { GiftRates, Share } from './rates.ts';
 
 /** The share a send to `creatorId` is credited at now, inside the send's transaction. */
 export async function shareAtSend(tx: GiftsTx, creatorId: string, rates: GiftRates): Promise<Share> {
@@ -25,12 +25,12 @@ export async function shareAtSend(tx: GiftsTx, creatorId: string, rates: GiftRat
 /** The creator's share for their next gift, as a fraction (0.5, 0.53); theirs alone to see. */
 export async function currentShare(context: Context, creatorId: string): Promise<number> {
   requireOwner(context.viewer, creatorId, 'Only the creator can see their share of gifts.', 'NOT_THE_CREATOR');
-  const share = (await context.loaders.creatorGiftShare.load(creatorId)) ?? giftRates().diamondsPerCoin;
+  const share = (await context.loaders.creatorGiftShare.load(creatorId)) ?? context.settings.rates.diamondsPerCoin;
   return share.diamonds / share.coins;
 }
 
 /** Gives a creator a share of their own (replacing any they had), from their next send on. */
-export async function setCreatorShare(store: GiftsStore, creatorId: string, share: Share, note: string | null, now = new Date()): Promise<void> {
+export async function setCreatorShare(store: GiftsStore, creatorId: string, share: Share, note: string | null, now: Date): Promise<void> {
   if (!/^\S{1,100}$/.test(creatorId)) throw new RangeError(`A creator id is 1 to 100 characters without spaces, got ${JSON.stringify(creatorId)}.`);
   if (!(Number.isSafeInteger(share.diamonds) && Number.isSafeInteger(share.coins) && share.diamonds > 0 && share.diamonds <= share.coins)) {
     throw new RangeError(`A share is a fraction above 0 and at most 1, got ${share.diamonds}/${share.coins}.`);

@@ -4,20 +4,20 @@ import { fakePeers, runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
-import { createContext } from './context.ts';
-import { testPaymentProvider } from './payments.ts';
+import { createContext, defaultServices } from './context.ts';
 import { testPayoutProvider, type PayoutProvider } from '@app/kit/payouts';
 import { createServer } from './server.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 
-const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 /** Each test's creator streams on their own stream; the content subgraph answers that it is live. */
 const streams = new Map<string, { status: 'LIVE'; creator: { id: string } }>();
 const peers = fakePeers({ LiveStream: streams });
 
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payouts: PayoutProvider = testPayoutProvider()) =>
-  runOperation(server, createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, testPaymentProvider(), payouts), query, variables);
+  runOperation(server, createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, { ...defaultServices(), payouts }), query, variables);
 
 const PAYOUT = `mutation ($input: RequestGiftPayoutInput!) { requestGiftPayout(input: $input) {
   payout { id status amount { amount formatted } diamonds settledAt failureReason }

@@ -17,38 +17,23 @@
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
-import { positiveInt } from '@app/kit/config';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
 import { formatMoney, money, type Money } from '@app/kit/money';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { GiftEarningsRef, GiftPayoutRow } from './db/schema.ts';
+import type { GiftEarningsRef, GiftPayoutRow } from './mappers.ts';
 import { answerWithin } from '@app/kit/deadline';
 import { Account, post } from './ledger.ts';
 import type { PayoutResult } from '@app/kit/payouts';
-import { diamondsForCents, diamondsToCents, diamondsValue, giftRates, PAYOUT_CURRENCY } from './rates.ts';
+import { diamondsForCents, diamondsToCents, diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
 
-export const DEFAULT_PAYOUT_MINIMUM_CENTS = 1_000;
 /** How long a payout waits for the payout provider before calling it unavailable. */
 export const PAYOUT_TIMEOUT_MS = 10_000;
-
-/** The smallest payout, in cents: PAYOUT_MINIMUM_CENTS (commerce's commission payouts read the same variable). */
-export function payoutMinimumFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInt(env, 'PAYOUT_MINIMUM_CENTS', DEFAULT_PAYOUT_MINIMUM_CENTS);
-}
-
-let configuredMinimum: number | undefined;
-
-/** The payout minimum this process runs with, read from the environment once. */
-export function payoutMinimumCents(): number {
-  configuredMinimum ??= payoutMinimumFromEnv();
-  return configuredMinimum;
-}
 
 /** Diamonds and what they are worth. */
 export interface DiamondsWorth {
@@ -83,7 +68,7 @@ function requireCreatorThemself(context: Context, creatorId: string): void {
 export async function availableEarnings(context: Context, earnings: GiftEarningsRef): Promise<DiamondsWorth> {
   requireCreatorThemself(context, earnings.creatorId);
   const diamonds = await context.loaders.creatorBalance.load(earnings.creatorId);
-  return { diamonds, value: diamondsValue(diamonds) };
+  return { diamonds, value: diamondsValue(diamonds, context.settings.rates) };
 }
 
 /** Diamonds in payouts of one status, and the money those payouts pay. */
@@ -143,14 +128,13 @@ export async function requestGiftPayout(context: Context, input: RequestGiftPayo
     throw badInput('amount is a whole number of cents above zero; leave it out to withdraw everything payable.', { field: 'amount' });
   }
   const payoutMethod = input.payoutMethod ?? null;
-  const rates = giftRates();
-  const minimum = payoutMinimumCents();
+  const { rates, payoutMinimumCents: minimum } = context.settings;
 
   const { result } = await idempotent(
     context.store,
     { scope: creatorId, key: input.idempotencyKey, operation: 'requestGiftPayout', input: { amount: requested, payoutMethod } },
     async (tx) => {
-      const now = new Date();
+      const now = context.clock.now();
       const [balance] = await tx.creatorBalancesByIds([creatorId]);
       const available = diamondsToCents(balance?.diamonds ?? 0, rates);
       const amount = requested ?? available;
@@ -211,7 +195,7 @@ async function pay(context: Context, payout: GiftPayoutRow): Promise<PayoutResul
 async function payAndSettle(context: Context, requested: GiftPayoutRow): Promise<GiftPayoutRow> {
   const outcome = await pay(context, requested);
   return context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     const settled = await tx.settleGiftPayout(
       requested.id,
       outcome.status === 'PAID' ? { status: 'PAID', providerPayoutId: outcome.payoutId } : { status: 'FAILED', failureReason: outcome.reason },

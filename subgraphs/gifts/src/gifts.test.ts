@@ -5,13 +5,13 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, liveStreamIds, SEED_TIME, smallGesturesBrands, userIds } from '@app/fixtures/world';
 import { createContext } from './context.ts';
-import { giftOfferCodes, liveGiftSends } from './db/schema.ts';
-import { giftsSeed, seedLiveGifts, seedOffers } from './db/seed.ts';
-import { diamondsToCents } from './rates.ts';
+import { giftOfferCodes, liveGiftSends } from './db/tables.ts';
+import { giftsSeed, seedGiftsStore, seedLiveGifts, seedOffers } from './db/seed.ts';
+import { DEFAULT_RATES, diamondsToCents } from './rates.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server, counter, run } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 const entities = (representations: { __typename: string; id: string }[], selection: string, viewer?: Viewer) =>
   run(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations }, viewer);
@@ -75,6 +75,7 @@ describe('gifts subgraph', () => {
   it('counts only unclaimed codes in codesLeft', async () => {
     const own = openGiftsStore(':memory:');
     try {
+      await seedGiftsStore(own);
       const offerId = seedId('gof', 0);
       expect(takenBySeed(offerId)).toBe(1);
       const [first, second] = own.db
@@ -146,7 +147,7 @@ describe('gifts subgraph', () => {
     // 15,031 diamonds at 200 per dollar are 7,515.5 cents: the half cent is not paid.
     expect(await earningsSeenBy(creator)).toEqual({ giftEarnings: { diamonds: 15_031, value: { amount: 7_515, currencyCode: 'USD', formatted: '$75.15' } } });
     expect(await earningsSeenBy(otherCreator)).toEqual({ giftEarnings: { diamonds: 1, value: { amount: 0, currencyCode: 'USD', formatted: '$0.00' } } });
-    expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds))).toEqual([0, 0, 99, 100, 100, 199, 200]);
+    expect([0, 1, 199, 200, 201, 399, 400].map((diamonds) => diamondsToCents(diamonds, DEFAULT_RATES))).toEqual([0, 0, 99, 100, 100, 199, 200]);
   });
 
   it('runs the same number of statements for 5 and for 50 offers, creators and streams', async () => {

@@ -1,6 +1,6 @@
 import { newId } from '@app/kit/ids';
-import { LEDGER_UNITS, type LedgerKind } from './db/schema.ts';
 import type { GiftsTx, LedgerLeg } from './db/store.ts';
+import { LEDGER_UNITS, type LedgerKind } from './vocabulary.ts';
 
 /**
  * The accounts of the double-entry ledger. Coins and diamonds are separate units; every

@@ -8,20 +8,20 @@ import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { createContext, type Context } from './context.ts';
 import type { LastStreamSend } from './db/store.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
 import { nextCombo } from './liveGiftEvents.ts';
-import { testPaymentProvider } from './payments.ts';
 import { resolvers } from './resolvers.ts';
 import { createServer, typeDefs } from './server.ts';
 
-const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 const schema = subgraphSchema<Context>({ name: 'gifts', typeDefs, resolvers: resolvers as never });
 
 /** Content as a map of streams, with each stream's end under the test's control. */
 const streams = new Map<string, { status: 'LIVE' | 'ENDED'; creator: { id: string } }>();
 const peers = fakePeers({ LiveStream: streams });
 
-const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, testPaymentProvider());
+const contextOf = (userId: string | null) => createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client);
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>) => runOperation(server, contextOf(userId), query, variables);
 
 const SEND = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id coins diamonds } wallet { coins } } }';

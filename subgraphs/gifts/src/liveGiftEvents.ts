@@ -24,33 +24,15 @@
  *   Otherwise the subscription completes when content reports the stream ENDED, after sending
  *   every gift event committed before gifts heard of the end.
  */
-import { ConfigError, positiveInt } from '@app/kit/config';
 import { notFound } from '@app/kit/errors';
 import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
 import type { Context } from './context.ts';
-import type { LiveGiftEventPayload, LiveGiftEventView } from './db/schema.ts';
+import type { LiveGiftEventPayload, LiveGiftEventView } from './mappers.ts';
 import type { GiftsTx, LastStreamSend } from './db/store.ts';
 import { fetchLiveStream, streamEnded } from './facts.ts';
 
 /** The outbox kind of a gift event. */
 export const GIFT_SENT = 'GIFT_SENT';
-
-export const DEFAULT_COMBO_WINDOW_SECONDS = 10;
-
-/** How long after a send the same sender's same gift still continues its combo, in ms. */
-export function comboWindowFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = positiveInt(env, 'GIFT_COMBO_WINDOW_SECONDS', DEFAULT_COMBO_WINDOW_SECONDS);
-  if (seconds > 3_600) throw new ConfigError(`GIFT_COMBO_WINDOW_SECONDS must be at most 3600, got ${seconds}.`);
-  return seconds * 1000;
-}
-
-let configuredWindow: number | undefined;
-
-/** The combo window this process runs with, read from the environment once. */
-export function comboWindowMs(): number {
-  configuredWindow ??= comboWindowFromEnv();
-  return configuredWindow;
-}
 
 export interface ComboStep {
   senderId: string;
@@ -65,9 +47,9 @@ export function nextCombo(previous: LastStreamSend | undefined, send: ComboStep,
   return send.at.getTime() - previous.createdAt.getTime() <= windowMs ? previous.combo + 1 : 1;
 }
 
-/** The combo of a send about to be recorded, inside its transaction. */
-export async function comboInTransaction(tx: GiftsTx, liveStreamId: string, send: ComboStep): Promise<number> {
-  return nextCombo(await tx.lastSendTo(liveStreamId, send.senderId), send, comboWindowMs());
+/** The combo of a send about to be recorded, inside its transaction, with the combo window of the settings. */
+export async function comboInTransaction(tx: GiftsTx, liveStreamId: string, send: ComboStep, windowMs: number): Promise<number> {
+  return nextCombo(await tx.lastSendTo(liveStreamId, send.senderId), send, windowMs);
 }
 
 /**

@@ -5,23 +5,23 @@ import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
 import { COIN_PACKAGES } from './coinPackages.ts';
-import { createContext } from './context.ts';
-import { liveGiftSends, smallGestureSends } from './db/schema.ts';
-import { seedLiveGifts } from './db/seed.ts';
+import { createContext, defaultServices } from './context.ts';
+import { liveGiftSends, smallGestureSends } from './db/tables.ts';
+import { seedGiftsStore, seedLiveGifts } from './db/seed.ts';
 import { testPaymentProvider, type PaymentProvider } from './payments.ts';
 import { createServer } from './server.ts';
 import { openGiftsStore } from './db/store.ts';
 
 type StreamFacts = { status: 'LIVE' | 'ENDED' | 'SCHEDULED'; creator: { id: string } };
 
-const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext });
+const { store, server, counter } = subgraphTestbed({ open: openGiftsStore, createServer, context: createContext, seed: seedGiftsStore });
 
 /** The content subgraph as a map: what it would answer for each stream, or down altogether. */
 const streams = new Map<string, StreamFacts>();
 const peers = fakePeers({ LiveStream: streams });
 
 const asUser = (userId: string | null, payments: PaymentProvider = testPaymentProvider()) =>
-  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, payments);
+  createContext(store, { ...anonymousViewer(), userId, country: 'US' }, peers.client, { ...defaultServices(), payments });
 const run = (userId: string | null, query: string, variables?: Record<string, unknown>, payments?: PaymentProvider) =>
   runOperation(server, asUser(userId, payments), query, variables);
 

@@ -16,14 +16,14 @@ import { money } from '@app/kit/money';
 import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
-import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './db/schema.ts';
+import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './mappers.ts';
 import { answerWithin } from '@app/kit/deadline';
 import { fetchLiveStream, known, settle } from './facts.ts';
 import { Account, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
 import { shareAtSend } from './creatorShares.ts';
-import { creditedDiamonds, giftRates } from './rates.ts';
+import { creditedDiamonds } from './rates.ts';
 import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
@@ -132,7 +132,7 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
         currency: pkg.currency,
         paymentMethod,
         status: 'PENDING',
-        createdAt: new Date(),
+        createdAt: context.clock.now(),
       });
       return { purchaseId: purchase.id };
     },
@@ -172,7 +172,7 @@ async function charge(context: Context, purchase: CoinPurchaseRow): Promise<Char
 async function chargeAndSettle(context: Context, pending: CoinPurchaseRow): Promise<CoinPurchaseRow> {
   const outcome = await charge(context, pending);
   return context.store.transaction(async (tx) => {
-    const now = new Date();
+    const now = context.clock.now();
     const settled = await tx.settleCoinPurchase(
       pending.id,
       outcome.status === 'APPROVED' ? { status: 'COMPLETED', providerChargeId: outcome.chargeId } : { status: 'DECLINED', declineReason: outcome.reason },
@@ -224,7 +224,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
     throw badInput(`quantity must be between 1 and ${QUANTITY_MAX}, got ${quantity}.`, { field: 'quantity', max: QUANTITY_MAX });
   }
   const stream = await settle(fetchLiveStream(context, liveStreamId));
-  const rates = giftRates();
+  const { rates, comboWindowMs } = context.settings;
 
   const { result } = await idempotent(
     context.store,
@@ -239,7 +239,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       if (creatorId === senderId) throw refuse(Refusal.CANNOT_GIFT_OWN_STREAM, 'You cannot send gifts to your own live stream.');
 
       // Taken under the write lock, so sends' times follow their commit order (combos compare them).
-      const now = new Date();
+      const now = context.clock.now();
       const coins = gift.coinPrice * quantity;
       const share = await shareAtSend(tx, creatorId, rates);
       const diamonds = creditedDiamonds(coins, share);
@@ -249,7 +249,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
       const id = newId('lgs');
-      const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now });
+      const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
       await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(

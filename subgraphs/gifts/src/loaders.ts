@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
+import type { Clock } from '@app/kit/clock';
 import { byIdLoader, countLoader, groupedByKeys, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import type { Owned } from '@app/kit/sql';
-import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './db/schema.ts';
+import type { Owned } from '@app/kit/db/shapes';
+import type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftSendRow, SmallGestureSendRow, TopGifterRow } from './mappers.ts';
 import type { GiftsStore, StreamGiftTotals } from './db/store.ts';
-import { now } from './clock.ts';
 import type { Share } from './rates.ts';
 
 /** A page of one owner's list (a user's inbox, a creator's payouts). */
@@ -46,13 +46,13 @@ function leaderboardLoader(store: GiftsStore, by: 'liveStream' | 'creator') {
 }
 
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(store: GiftsStore) {
+export function createLoaders(store: GiftsStore, clock: Clock) {
   return {
     giftOfferById: byIdLoader((ids) => store.giftOffersByIds(ids)),
     // Time-driven counts (expired claim links give their codes and slots back) as of the batch.
-    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds, now())),
+    codesLeft: countLoader((offerIds) => store.unclaimedCodeCounts(offerIds, clock.now())),
     offerStats: valueLoader(
-      (offerIds) => store.offerStats(offerIds, now()),
+      (offerIds) => store.offerStats(offerIds, clock.now()),
       (row) => row.offerId,
       (row) => ({ sent: row.sent, redeemed: row.redeemed }),
       () => ({ sent: 0, redeemed: 0 }),
@@ -75,7 +75,7 @@ export function createLoaders(store: GiftsStore) {
     streamTopGifters: leaderboardLoader(store, 'liveStream'),
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
-    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, now())),
+    smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, clock.now())),
     brandGiftOffers: pageLoader<GiftOfferRow>((ids, page) => store.giftOfferPagesByBrand(ids, page)),
     smallGesturesSentList: pageLoader<SmallGestureSendRow>((ids, page) => store.smallGestureSentPages(ids, page)),
     inbox: pageLoader<SmallGestureSendRow>((ids, page) => store.inboxPages(ids, page)),

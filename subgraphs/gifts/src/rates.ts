@@ -62,20 +62,12 @@ export function parseShare(raw: string, name: string): Share {
   return share;
 }
 
-/** @throws ConfigError when a rate variable is malformed or would credit more diamonds than coins. */
-export function ratesFromEnv(env: NodeJS.ProcessEnv = process.env): GiftRates {
+/** The rates in `env` (see `settings.ts`). @throws ConfigError when a rate variable is malformed or would credit more diamonds than coins. */
+export function ratesFromEnv(env: NodeJS.ProcessEnv): GiftRates {
   const share = env.GIFT_DIAMONDS_PER_COIN?.trim();
   const diamondsPerCoin = share ? parseShare(share, 'GIFT_DIAMONDS_PER_COIN') : DEFAULT_RATES.diamondsPerCoin;
   const perDollar = env.GIFT_DIAMONDS_PER_DOLLAR?.trim();
   return { diamondsPerCoin, diamondsPerDollar: perDollar ? positiveInteger(perDollar, 'GIFT_DIAMONDS_PER_DOLLAR') : DEFAULT_RATES.diamondsPerDollar };
-}
-
-let configured: GiftRates | undefined;
-
-/** The rates this process runs with, read from the environment once. */
-export function giftRates(): GiftRates {
-  configured ??= ratesFromEnv();
-  return configured;
 }
 
 function assertCount(value: number, what: string): void {
@@ -90,7 +82,7 @@ function floorRatio(value: number, numerator: number, denominator: number): numb
 }
 
 /** Diamonds a creator is credited for one send of `coins` coins at the default share, rounded down. */
-export function coinsToDiamonds(coins: number, rates: GiftRates = giftRates()): number {
+export function coinsToDiamonds(coins: number, rates: GiftRates): number {
   return creditedDiamonds(coins, rates.diamondsPerCoin);
 }
 
@@ -101,19 +93,19 @@ export function creditedDiamonds(coins: number, share: Share): number {
 }
 
 /** What `diamonds` are worth in US cents, rounded down to a whole cent. */
-export function diamondsToCents(diamonds: number, rates: GiftRates = giftRates()): number {
+export function diamondsToCents(diamonds: number, rates: GiftRates): number {
   assertCount(diamonds, 'Diamonds');
   return floorRatio(diamonds, 100, rates.diamondsPerDollar);
 }
 
 /** The diamonds a payout of `cents` takes: the fewest whose value (`diamondsToCents`) is at least `cents`. */
-export function diamondsForCents(cents: number, rates: GiftRates = giftRates()): number {
+export function diamondsForCents(cents: number, rates: GiftRates): number {
   assertCount(cents, 'Cents');
   const scaled = cents * rates.diamondsPerDollar;
   if (!Number.isSafeInteger(scaled)) throw new RangeError(`${cents} × ${rates.diamondsPerDollar} is too large to compute exactly`);
   return Math.ceil(scaled / 100);
 }
 
-export function diamondsValue(diamonds: number, rates: GiftRates = giftRates()): Money {
+export function diamondsValue(diamonds: number, rates: GiftRates): Money {
   return money(diamondsToCents(diamonds, rates), PAYOUT_CURRENCY);
 }

@@ -6,7 +6,7 @@ import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { currentShare } from './creatorShares.ts';
-import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, payoutMinimumCents, requestGiftPayout } from './giftPayouts.ts';
+import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, requestGiftPayout } from './giftPayouts.ts';
 import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import {
@@ -90,7 +90,7 @@ export const resolvers: Resolvers = {
     brand: (offer) => ({ id: offer.brandId }),
     retailValue: (offer) => money(offer.retailValueAmount, offer.currency),
     codesLeft: (offer, _args, context) => context.loaders.codesLeft.load(offer.id),
-    status: (offer) => giftOfferStatus(offer),
+    status: (offer, _args, context) => giftOfferStatus(offer, context.clock.now()),
     stats: (offer, _args, context) => partnerOfferStats(context, offer),
   },
   Brand: {
@@ -117,12 +117,12 @@ export const resolvers: Resolvers = {
   },
   GiftEarnings: {
     diamonds: (earnings, _args, context) => earnedDiamonds(context, earnings),
-    value: async (earnings, _args, context) => diamondsValue(await earnedDiamonds(context, earnings)),
+    value: async (earnings, _args, context) => diamondsValue(await earnedDiamonds(context, earnings), context.settings.rates),
     available: (earnings, _args, context) => availableEarnings(context, earnings),
     inFlight: (earnings, _args, context) => payoutEarnings(context, earnings, 'REQUESTED'),
     paidOut: (earnings, _args, context) => payoutEarnings(context, earnings, 'PAID'),
     balance: (earnings, _args, context) => giftBalance(context, earnings),
-    payoutMinimum: () => money(payoutMinimumCents(), PAYOUT_CURRENCY),
+    payoutMinimum: (_earnings, _args, context) => money(context.settings.payoutMinimumCents, PAYOUT_CURRENCY),
     share: (earnings, _args, context) => currentShare(context, earnings.creatorId),
   },
   GiftPayout: {
@@ -153,7 +153,7 @@ export const resolvers: Resolvers = {
     sender: (gift) => ({ id: gift.senderId }),
     recipient: (gift) => (gift.recipientId ? { id: gift.recipientId } : null),
     sentAt: (gift) => gift.createdAt,
-    state: (gift) => smallGestureState(gift),
+    state: (gift, _args, context) => smallGestureState(gift, context.clock.now()),
     redeemed: (gift) => gift.redeemedAt !== null,
     claimToken: (gift, _args, context) => claimTokenShownTo(context, gift),
     code: (gift, _args, context) => codeShownTo(context, gift),

@@ -5,12 +5,13 @@
  * credited at it; past gifts keep the share they were credited at.
  */
 import { parseArgs } from 'node:util';
+import { systemClock } from '@app/kit/clock';
 import { ConfigError } from '@app/kit/config';
 import { openStoreAt, type StoreHandle } from '@app/kit/subgraph';
 import { clearCreatorShare, creatorsWithOwnShares, setCreatorShare } from './creatorShares.ts';
-import { openGiftsPgStore } from './db/pg/store.ts';
-import { openGiftsStore, type GiftsStore } from './db/store.ts';
-import { giftRates, parseShare } from './rates.ts';
+import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './db/store.ts';
+import { parseShare } from './rates.ts';
+import { giftsSettings } from './settings.ts';
 
 const USAGE = `Usage:
   npm run gift-shares -- set <creatorId> <share> [--note <why>]    share as "53%" or "53/100"
@@ -33,12 +34,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const fallback = giftRates().diamondsPerCoin;
+  const fallback = giftsSettings().rates.diamondsPerCoin;
   const store = await openStoreAt<GiftsStore & StoreHandle>('gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }, { onStatement: () => undefined });
   try {
     if (command === 'set') {
       const share = parseShare(shareText as string, 'The share');
-      await setCreatorShare(store, creatorId as string, share, values.note ?? null);
+      await setCreatorShare(store, creatorId as string, share, values.note ?? null, systemClock.now());
       console.log(`Creator ${creatorId} now gets ${percent(share.diamonds, share.coins)} of each gift's coins as diamonds (${share.diamonds}/${share.coins}), from their next gift on.`);
     } else if (command === 'clear') {
       const had = await clearCreatorShare(store, creatorId as string);

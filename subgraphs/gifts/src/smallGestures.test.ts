@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { brands, smallGesturesBrands, userIds } from '@app/fixtures/world';
-import { moveClockForTests, resetClockForTests } from './clock.ts';
-import { createContext } from './context.ts';
+import { manualClock } from '@app/kit/clock';
+import { createContext, defaultServices } from './context.ts';
 import { createServer } from './server.ts';
+import { seedGiftsStore } from './db/seed.ts';
 import { openGiftsStore } from './db/store.ts';
-import { claimHoursFromEnv, DEFAULT_CLAIM_HOURS } from './smallGestures.ts';
+import { DEFAULT_CLAIM_HOURS, giftsSettings } from './settings.ts';
 import { ConfigError } from '@app/kit/config';
 
 /** The users subgraph as a map of id → country; everyone else is unknown. */
@@ -16,7 +17,10 @@ const peers = fakePeers({ User: new Map(userIds.map((id, i) => [id, { country: i
 
 const user = (userId: string, country: string | null = 'US'): Viewer => ({ ...anonymousViewer(), userId, country });
 const partner = (brandId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId: brandId, scopes });
-const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
+/** The clock every rule reads here: set to the time each test starts, moved past a claim link's expiry by hand. */
+const clock = manualClock();
+beforeEach(() => clock.set(new Date()));
+const testbed = subgraphTestbed({ open: openGiftsStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client, { ...defaultServices(), clock }), seed: seedGiftsStore });
 const { store } = testbed;
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => testbed.run(query, variables, viewer);
 
@@ -127,6 +131,8 @@ describe('the inbox and redeeming', () => {
     for (const sender of [userIds[37], userIds[38], userIds[39]] as string[]) {
       const sent = await send(user(sender), { offerId, recipientId: recipient, message: `from ${sender}` });
       ids.push(sent.data?.sendSmallGesture.gift.id);
+      // A second apart: the inbox's order is the sends' time.
+      clock.advance(1_000);
     }
     const INBOX = 'query ($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on User { giftInbox(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }';
     const reps = [{ __typename: 'User', id: recipient }];
@@ -202,7 +208,6 @@ describe('claim links', () => {
   const LINK = 'mutation ($input: SendSmallGestureInput!) { sendSmallGesture(input: $input) { claimToken gift { id state recipient { id } claimExpiresAt claimToken } allowance { sent } } }';
   const CLAIM = 'mutation ($token: String!) { claimSmallGesture(token: $token) { gift { id state recipient { id } claimedAt } } }';
   const ALLOWANCE = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { smallGestures { sent remaining } smallGesturesSent(first: 5) { edges { node { id state claimToken } } } } } }';
-  afterEach(() => resetClockForTests());
 
   it('gives the sender a token instead of a recipient; the first to claim it receives the gift, once', async () => {
     const [sender, first, second] = [userIds[10], userIds[11], userIds[12]] as [string, string, string];
@@ -246,9 +251,9 @@ describe('claim links', () => {
     const reps = [{ __typename: 'User', id: sender }];
     expect((await run(user(sender), ALLOWANCE, { reps })).data?._entities[0].smallGestures).toEqual({ sent: 1, remaining: 2 });
 
-    moveClockForTests(71 * 3_600_000);
+    clock.advance(71 * 3_600_000);
     expect((await run(user(sender), ALLOWANCE, { reps })).data?._entities[0].smallGesturesSent.edges[0].node.state).toBe('AWAITING_CLAIM');
-    moveClockForTests(3_600_000);
+    clock.advance(3_600_000);
     const after = (await run(user(sender), ALLOWANCE, { reps })).data?._entities[0];
     expect(after).toEqual({ smallGestures: { sent: 0, remaining: 3 }, smallGesturesSent: { edges: [{ node: { id: sent.gift.id, state: 'EXPIRED', claimToken: null } }] } });
     // Read as given back at once; the code returns to the pool at the next write touching the offer.
@@ -342,10 +347,11 @@ describe('the offers a user may send', () => {
 
 describe('SMALL_GESTURE_CLAIM_HOURS', () => {
   it('defaults to 72 hours, takes 1 to 720 whole hours, and refuses anything else at startup', () => {
+    const claimHours = (env: NodeJS.ProcessEnv) => giftsSettings(env).claimWindowMs / 3_600_000;
     expect(DEFAULT_CLAIM_HOURS).toBe(72);
-    expect(claimHoursFromEnv({})).toBe(72);
-    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
-    expect(claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
-    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHoursFromEnv({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
+    expect(claimHours({})).toBe(72);
+    expect(claimHours({ SMALL_GESTURE_CLAIM_HOURS: '1' })).toBe(1);
+    expect(claimHours({ SMALL_GESTURE_CLAIM_HOURS: '720' })).toBe(720);
+    for (const bad of ['0', '-3', '1.5', 'soon', '721']) expect(() => claimHours({ SMALL_GESTURE_CLAIM_HOURS: bad })).toThrow(ConfigError);
   });
 });

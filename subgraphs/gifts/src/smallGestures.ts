@@ -12,7 +12,7 @@
  * - **Claim links**: a send without a recipient gives the sender a claim token (`claimLinks.ts`)
  *   instead; whoever signs in and claims it first becomes the recipient. Unclaimed after
  *   SMALL_GESTURE_CLAIM_HOURS (72 by default) it has expired: it no longer counts against the
- *   sender's allowance nor holds its code. Expiry is read from timestamps (`clock.ts`), never by a
+ *   sender's allowance nor holds its code. Expiry is read from timestamps (the context's clock), never by a
  *   timer: reads count an expired link as given back at once, and the next send of that sender
  *   or of that offer gives its code and slot back in its own transaction (`releaseLapsedClaims`).
  * - **Redeeming** shows the code to the recipient, and again on every later redeem: a response
@@ -20,45 +20,23 @@
  */
 import { notYours, requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
-import { ConfigError, positiveInt } from '@app/kit/config';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { claimTokenFor, giftIdOfClaimToken } from './claimLinks.ts';
-import { now } from './clock.ts';
 import type { Context } from './context.ts';
-import type { GiftOfferRow, SmallGestureSendRow } from './db/schema.ts';
+import type { GiftOfferRow, SmallGestureSendRow } from './mappers.ts';
 import type { GiftsTx } from './db/store.ts';
 import { fetchUsers, known, settle } from './facts.ts';
 import { Refusal } from './refusals.ts';
+import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from './vocabulary.ts';
 
-/** The most Small Gestures one user may ever send; `small_gesture_sends.sender_slot` enforces it too. */
-export const SMALL_GESTURE_LIMIT = 3;
-/** The longest message a Small Gesture may carry, in characters (Unicode code points); a CHECK enforces it too. */
-export const SMALL_GESTURE_MESSAGE_MAX = 150;
 /** The countries the Small Gestures program runs in. */
 export const SMALL_GESTURES_COUNTRIES: readonly string[] = ['US'];
-/** How long a claim link waits for its claim by default: three days, a weekend's worth of "I'll open it later". */
-export const DEFAULT_CLAIM_HOURS = 72;
 
 /** At most this many codes per `addGiftOfferCodes` call. */
 export const CODES_PER_CALL_MAX = 1_000;
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,63}$/;
-
-/** SMALL_GESTURE_CLAIM_HOURS: how long a claim link waits for its claim, 1 hour to 30 days. */
-export function claimHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const hours = positiveInt(env, 'SMALL_GESTURE_CLAIM_HOURS', DEFAULT_CLAIM_HOURS);
-  if (hours > 720) throw new ConfigError(`SMALL_GESTURE_CLAIM_HOURS must be at most 720 (30 days), got ${hours}.`);
-  return hours;
-}
-
-let configuredClaimHours: number | undefined;
-
-/** The claim window this process runs with, read from the environment once. */
-export function claimWindowMs(): number {
-  configuredClaimHours ??= claimHoursFromEnv();
-  return configuredClaimHours * 3_600_000;
-}
 
 /** The offer list's order, active offers first, then by title: the cursor holds this key. */
 const giftOfferSortKey = (row: GiftOfferRow): CursorKey => [row.active ? 1 : 0, row.title, row.id];
@@ -84,7 +62,7 @@ export function messageLength(message: string): number {
 export type SmallGestureState = 'AWAITING_CLAIM' | 'EXPIRED' | 'DELIVERED' | 'REDEEMED';
 
 /** Where a gift is at `at`: a link awaiting its claim or expired, in the recipient's inbox, or redeemed. */
-export function smallGestureState(gift: SmallGestureSendRow, at: Date = now()): SmallGestureState {
+export function smallGestureState(gift: SmallGestureSendRow, at: Date): SmallGestureState {
   if (gift.redeemedAt) return 'REDEEMED';
   if (gift.recipientId) return 'DELIVERED';
   return gift.claimExpiresAt && at < gift.claimExpiresAt ? 'AWAITING_CLAIM' : 'EXPIRED';
@@ -123,7 +101,7 @@ export async function sendableOffers(context: Context): Promise<SendableOffers> 
   const country = await viewerCountry(context);
   const reason = unavailableReason(country);
   if (reason || !country) return { offers: [], unavailable: [], unavailableReason: reason, userId };
-  const open = (await context.store.offersOpenAt(now())).filter((offer) => offer.regions.includes(country));
+  const open = (await context.store.offersOpenAt(context.clock.now())).filter((offer) => offer.regions.includes(country));
   for (const offer of open) context.loaders.giftOfferById.prime(offer.id, offer);
   const [codesLeft, sent] = await Promise.all([context.loaders.codesLeft.loadMany(open.map((offer) => offer.id)), context.loaders.smallGesturesSent.load(userId)]);
   const result: SendableOffers = { offers: [], unavailable: [], unavailableReason: null, userId };
@@ -174,7 +152,7 @@ export async function sentPage(context: Context, userId: string, args: PageArgs)
 
 /** A link gift's claim token, for its sender while it awaits its claim; null for anyone else or once claimed or expired. */
 export function claimTokenShownTo(context: Context, gift: SmallGestureSendRow): string | null {
-  if (context.viewer.userId !== gift.senderId || smallGestureState(gift) !== 'AWAITING_CLAIM') return null;
+  if (context.viewer.userId !== gift.senderId || smallGestureState(gift, context.clock.now()) !== 'AWAITING_CLAIM') return null;
   return claimTokenFor(gift.id);
 }
 
@@ -224,13 +202,13 @@ export async function sendSmallGesture(context: Context, input: SendSmallGesture
       return { recipientFound: recipient != null, recipientCountry: recipient?.country ?? null, senderCountry: context.viewer.country ?? sender?.country ?? null };
     }),
   );
-  const claimWindow = claimWindowMs();
+  const claimWindow = context.settings.claimWindowMs;
 
   const { result } = await idempotent(
     context.store,
     { scope: senderId, key: input.idempotencyKey, operation: 'sendSmallGesture', input: { offerId, recipientId, message } },
     async (tx) => {
-      const at = now();
+      const at = context.clock.now();
       const { recipientFound, recipientCountry, senderCountry } = known(people);
       const notHere = unavailableReason(senderCountry);
       if (notHere) throw refuse(Refusal.SMALL_GESTURE_REGION_UNAVAILABLE, notHere, { country: senderCountry });
@@ -298,7 +276,7 @@ export async function claimSmallGesture(context: Context, token: string): Promis
   if (!giftId) throw invalid();
   const country = await settle(viewerCountry(context));
   return context.store.transaction(async (tx) => {
-    const at = now();
+    const at = context.clock.now();
     const [gift] = await tx.smallGesturesByIds([giftId]);
     if (!gift || !gift.claimExpiresAt) throw invalid();
     if (gift.recipientId === userId) return gift;
@@ -326,7 +304,7 @@ export async function redeemSmallGesture(context: Context, id: string): Promise<
     const [gift] = await tx.smallGesturesByIds([id]);
     if (!gift) throw notFound('SmallGesture', id);
     if (gift.recipientId !== userId) throw notYours('Only the recipient of a Small Gesture may redeem it.', 'NOT_RECIPIENT');
-    const redeemed = gift.redeemedAt ? gift : await tx.markRedeemed(id, now());
+    const redeemed = gift.redeemedAt ? gift : await tx.markRedeemed(id, context.clock.now());
     const code = redeemed?.codeId == null ? undefined : await tx.codeById(redeemed.codeId);
     if (!redeemed || code === undefined) throw new Error(`Small Gesture ${id} has no code to show`);
     context.changed('User', userId);
@@ -357,7 +335,7 @@ export async function createGiftOffer(context: Context, input: CreateGiftOfferIn
   if (regions.length === 0 || regions.some((region) => !/^[A-Z]{2}$/.test(region))) {
     throw badInput('regions must be one or more ISO 3166-1 alpha-2 country codes, e.g. ["US"].', { field: 'regions' });
   }
-  const startsAt = input.startsAt ?? now();
+  const startsAt = input.startsAt ?? context.clock.now();
   const endsAt = input.endsAt ?? null;
   if (endsAt && endsAt <= startsAt) throw badInput('endsAt must be after startsAt.', { field: 'endsAt' });
 
@@ -423,7 +401,7 @@ const END_CLOCK_SKEW_MS = 5 * 60_000;
 export type GiftOfferStatus = 'SCHEDULED' | 'ACTIVE' | 'PAUSED' | 'ENDED';
 
 /** Where an offer is at `at`: ended (whatever else), paused, not started yet, or running. */
-export function giftOfferStatus(offer: GiftOfferRow, at: Date = now()): GiftOfferStatus {
+export function giftOfferStatus(offer: GiftOfferRow, at: Date): GiftOfferStatus {
   if (offer.endsAt && offer.endsAt <= at) return 'ENDED';
   if (!offer.active) return 'PAUSED';
   return offer.startsAt > at ? 'SCHEDULED' : 'ACTIVE';
@@ -469,7 +447,7 @@ export async function setGiftOfferPaused(context: Context, offerId: string, paus
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
     changedOffer(context, offer);
-    if (!paused && giftOfferStatus(offer) === 'ENDED') {
+    if (!paused && giftOfferStatus(offer, context.clock.now()) === 'ENDED') {
       throw refuse(Refusal.OFFER_ENDED, 'This offer has ended; give it a later end date (setGiftOfferEndDate) to run it again.', { endsAt: offer.endsAt?.toISOString() ?? null });
     }
     return (await tx.setOfferActive(offerId, !paused)) as GiftOfferRow;
@@ -486,7 +464,7 @@ export async function setGiftOfferEndDate(context: Context, offerId: string, end
   return context.store.transaction(async (tx) => {
     const offer = await ownOffer(context, tx, offerId);
     changedOffer(context, offer);
-    const at = now();
+    const at = context.clock.now();
     if (endsAt && endsAt <= offer.startsAt) throw badInput('endsAt must be after the offer starts.', { field: 'endsAt', startsAt: offer.startsAt.toISOString() });
     if (endsAt && at.getTime() - endsAt.getTime() > END_CLOCK_SKEW_MS) throw badInput('endsAt must not be in the past; send the current time to end the offer at once.', { field: 'endsAt' });
     // "Now" by the partner's clock, a little behind ours, ends it now rather than in the past.

@@ -1,8 +1,10 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtures/world';
-import type { giftOfferCodes, giftOffers, liveGifts } from './schema.ts';
+import type { GiftsSeedRows } from './contract.ts';
 import { giftsHistory, type GiftsHistory } from './seedHistory.ts';
+import type { GiftsStore } from './store.ts';
+import type { NewGiftOffer, NewGiftOfferCode, NewLiveGift } from './tables.ts';
 
 /** No 0/O or 1/I/L: a recipient types these codes in by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -102,11 +104,11 @@ export const seedLiveGifts: readonly { name: string; coinPrice: number }[] = [
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-/** The seeded world as rows, the same for every engine: each store inserts them in this order. */
+/** The seeded world as rows, the same for every engine. */
 export interface GiftsSeed {
-  giftOffers: (typeof giftOffers.$inferInsert)[];
-  giftOfferCodes: (typeof giftOfferCodes.$inferInsert)[];
-  liveGifts: (typeof liveGifts.$inferInsert)[];
+  giftOffers: NewGiftOffer[];
+  giftOfferCodes: NewGiftOfferCode[];
+  liveGifts: NewLiveGift[];
   /** What happened before the seed's moment (`seedHistory.ts`): inserted after the rows above. */
   history: GiftsHistory;
 }
@@ -136,7 +138,7 @@ export function giftsSeed(): GiftsSeed {
 
   const seen = new Set<string>();
   const codeRows = seedOffers.flatMap((offer, i) => {
-    const rows: (typeof giftOfferCodes.$inferInsert)[] = [];
+    const rows: NewGiftOfferCode[] = [];
     while (rows.length < offer.codeCount) {
       const code = `${offer.codePrefix}-${block()}-${block()}`;
       // The column is unique anyway; skipping a repeat keeps each pool at its stated size.
@@ -174,4 +176,17 @@ export function giftsSeed(): GiftsSeed {
   }
 
   return { giftOffers: offerRows, giftOfferCodes: codeRows, liveGifts: giftRows, history };
+}
+
+/**
+ * Fills an empty gifts store with the seed world, in one transaction; a store that holds anything
+ * is left as it is.
+ */
+export async function seedGiftsStore(store: Pick<GiftsStore, 'transaction'>): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (!(await tx.isEmpty())) return;
+    const { history, ...catalog } = giftsSeed();
+    const rows: GiftsSeedRows = { ...catalog, ...history };
+    await tx.insertSeedRows(rows);
+  });
 }

@@ -17,7 +17,8 @@ import { DAY, HOUR, SEED_TIME, userIds, liveStreamCreatorId, liveStreamIds } fro
 import { coinPackageById } from '../coinPackages.ts';
 import { Account } from '../ledger.ts';
 import { coinsToDiamonds, DEFAULT_RATES, diamondsForCents } from '../rates.ts';
-import type { coinPurchases, creatorBalances, giftPayouts, ledgerEntries, ledgerTransactions, liveGiftSends, smallGestureSends, wallets } from './schema.ts';
+import type { LedgerKind } from '../vocabulary.ts';
+import type { GiftsSeedRows, LedgerLeg } from './contract.ts';
 
 /** The viewers who gifted before the seed (non-creators, whom no test sends coins from). */
 const GIFTERS = [20, 21, 22, 23, 24].map((i) => userIds[i] as string);
@@ -67,19 +68,8 @@ const GESTURES: readonly (readonly [string, string, number, string, boolean])[] 
   [userIds[47] as string, userIds[0] as string, 1, 'Dinner is on Dashway this month 🍝', false],
 ];
 
-export interface GiftsHistory {
-  coinPurchases: (typeof coinPurchases.$inferInsert)[];
-  wallets: (typeof wallets.$inferInsert)[];
-  liveGiftSends: (typeof liveGiftSends.$inferInsert)[];
-  creatorBalances: (typeof creatorBalances.$inferInsert)[];
-  giftPayouts: (typeof giftPayouts.$inferInsert)[];
-  ledgerTransactions: (typeof ledgerTransactions.$inferInsert)[];
-  ledgerEntries: Omit<typeof ledgerEntries.$inferInsert, 'id'>[];
-  /** Small Gestures, naming their code by its offer and text: each engine finds the code's id when it inserts them. */
-  smallGestures: (Omit<typeof smallGestureSends.$inferInsert, 'codeId'> & { code: string })[];
-}
-
-type Leg = { account: string; unit: 'COIN' | 'DIAMOND'; amount: number };
+/** What happened before the seed's moment, as rows (Small Gestures name their code by its offer and text). */
+export type GiftsHistory = Omit<GiftsSeedRows, 'giftOffers' | 'giftOfferCodes' | 'liveGifts'>;
 
 /**
  * The history rows. `giftPrice` gives a seeded LIVE gift's id and price by name; `firstCodes`
@@ -88,7 +78,7 @@ type Leg = { account: string; unit: 'COIN' | 'DIAMOND'; amount: number };
 export function giftsHistory(giftByName: (name: string) => { id: string; coinPrice: number }, firstCodeOf: (offerIndex: number) => { offerId: string; code: string }): GiftsHistory {
   const history: GiftsHistory = { coinPurchases: [], wallets: [], liveGiftSends: [], creatorBalances: [], giftPayouts: [], ledgerTransactions: [], ledgerEntries: [], smallGestures: [] };
   let transactions = 0;
-  const post = (kind: (typeof ledgerTransactions.$inferInsert)['kind'], referenceId: string, createdAt: Date, legs: Leg[]) => {
+  const post = (kind: LedgerKind, referenceId: string, createdAt: Date, legs: LedgerLeg[]) => {
     const id = seedId('ltx', transactions++);
     history.ledgerTransactions.push({ id, kind, referenceId, createdAt });
     for (const leg of legs) if (leg.amount !== 0) history.ledgerEntries.push({ transactionId: id, ...leg });
