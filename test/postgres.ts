@@ -12,7 +12,8 @@ import { openUsersPgStore } from '@app/subgraph-users/src/db/pg/store.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
 import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';
 import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/pg/store.ts';
-import { openCommercePgStore } from '@app/subgraph-commerce/src/db/pg/store.ts';
+import { openCommercePgStore } from '@app/subgraph-commerce/src/db/store.ts';
+import { seedCommerceStore } from '@app/subgraph-commerce/src/db/seed.ts';
 
 /** The throwaway server's address (`postgres://postgres@127.0.0.1:<port>/`), when the suite runs on Postgres. */
 export const testPostgresUrl: string | null = process.env.TEST_POSTGRES_URL || null;
@@ -29,6 +30,7 @@ export type PgSubgraph = keyof typeof PG_OPENERS;
 /** How each store is filled with the seed world once opened (stores not listed seed as they open). */
 export const SEEDS: Partial<Record<PgSubgraph, (store: any) => Promise<void>>> = {
   content: seedContentStore,
+  commerce: seedCommerceStore,
 };
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];
 /** Every database a graph needs on Postgres: the subgraphs' and the gateway's. */

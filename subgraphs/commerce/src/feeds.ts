@@ -21,8 +21,8 @@ import { badInput, notFound } from '@app/kit/errors';
 import { newId } from '@app/kit/ids';
 import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
-import type { ImportedProduct } from './db/schema.ts';
-import type { NewProduct } from './db/writes.ts';
+import type { ImportedProduct } from './db/contract.ts';
+import type { NewProduct } from './db/tables.ts';
 import { productDescription, productInventory, productPrice, productTitle } from './products.ts';
 
 export const MAX_FEED_ITEMS = 10_000;

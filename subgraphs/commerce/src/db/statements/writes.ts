@@ -1,29 +1,59 @@
 /**
- * `../writes.ts` on Postgres: the same writes, typed as the same `Queries<…>`. The guarded
- * statements are the same (`takeStock`, `closePaidOrder`); what a write reads and relies on
- * (how full a list is, whether a code is free) holds because the transaction is serializable
- * (`@app/kit/pg`) where SQLite takes its write lock up front. A feed's products go in and are
- * updated a slice of rows per statement, since each statement is a round trip to the server.
+ * What commerce's writes run: the changes the domain asks for, and the reads only a write needs.
+ * The domain runs them inside `store.transaction`. Stock, an order's status, a return's and a
+ * line's refunds are taken by guarded statements (`takeStock`, `closePaidOrder`, `decideReturn`,
+ * `refundLine`), which hold on either engine; what else a write reads and relies on (how full a
+ * list is, whether a code is free) holds because SQLite's write lock is taken up front and a
+ * Postgres transaction is serializable (`@app/kit/pg` runs it again on a conflict).
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { PgDb } from '@app/kit/pg';
-import { insertChunks } from '@app/kit/pg';
-import type { Queries } from '@app/kit/store';
-import type { ProductListName, writeStatements } from '../writes.ts';
-import { affiliateClicks, affiliateLinks, catalogProducts, catalogs, creatorCatalogs, creatorCommissions, liveStreamPins, orderLines, orderReturnLines, orderReturns, orders, products, showcaseItems } from './schema.ts';
+import type { Engine } from '@app/kit/db/engine';
+import { insertRows } from '@app/kit/db/shapes';
+import type { CommerceStatements, ImportedProduct, ProductListName } from '../contract.ts';
+import type { CommerceTables } from '../tables.ts';
 
-export type WriteStatements = ReturnType<typeof writeStatements>;
+/** Ids per statement when archiving: one parameter each, far below either engine's limit. */
+const ARCHIVE_SLICE = 500;
 
-const productLists = {
-  pins: { table: liveStreamPins, owner: liveStreamPins.liveStreamId, product: liveStreamPins.productId, position: liveStreamPins.position },
-  showcase: { table: showcaseItems, owner: showcaseItems.creatorId, product: showcaseItems.productId, position: showcaseItems.position },
-  catalog: { table: catalogProducts, owner: catalogProducts.catalogId, product: catalogProducts.productId, position: catalogProducts.position },
-} as const satisfies Record<ProductListName, unknown>;
+/** The columns a feed sets on a product it imported, as `updateImportedProducts` writes them. */
+const FEED_COLUMNS = 9;
 
-/** Rows per statement for a feed: 12 columns × 1,000 rows stays far below Postgres' 65,535 parameters. */
-const FEED_SLICE = 1_000;
+export function writeStatements(engine: Engine<CommerceTables>) {
+  const { db } = engine;
+  const { products, orders, orderLines, orderReturns, orderReturnLines, affiliateLinks, affiliateClicks, creatorCommissions, catalogs, catalogProducts, creatorCatalogs, showcaseItems, liveStreamPins } =
+    engine.tables;
 
-export function writePgStatements(db: PgDb): Queries<WriteStatements> {
+  /** Where each list lives: its table and the column naming whose list a row is in. */
+  const productLists = {
+    pins: { table: liveStreamPins, owner: liveStreamPins.liveStreamId, product: liveStreamPins.productId, position: liveStreamPins.position },
+    showcase: { table: showcaseItems, owner: showcaseItems.creatorId, product: showcaseItems.productId, position: showcaseItems.position },
+    catalog: { table: catalogProducts, owner: catalogProducts.catalogId, product: catalogProducts.productId, position: catalogProducts.position },
+  } as const satisfies Record<ProductListName, unknown>;
+
+  /**
+   * One statement for a slice of a feed's products: the new values as a table (`with feed(…) as
+   * (values …)`), joined to the products by id. A feed of thousands is a handful of statements,
+   * not one per product (each a round trip to a server engine). Integers are cast: a server
+   * engine cannot tell a bound value's type inside `values`.
+   */
+  const updateFeedSlice = (rows: readonly ImportedProduct[]) => {
+    const values = sql.join(
+      rows.map(
+        (row) =>
+          sql`(${row.id}, ${row.title}, ${row.description}, cast(${row.priceAmount} as integer), ${row.currency}, cast(${row.inventory} as integer), ${row.status}, cast(${row.commissionBps} as integer), ${row.imageUrl})`,
+      ),
+      sql`, `,
+    );
+    return engine.rows<{ id: string }>(sql`
+      with feed (key, title, description, price_amount, currency, inventory, status, commission_bps, image_url) as (values ${values})
+      update ${products} set
+        title = feed.title, description = feed.description, price_amount = feed.price_amount, currency = feed.currency,
+        inventory = feed.inventory, status = feed.status, commission_bps = feed.commission_bps, image_url = feed.image_url
+      from feed
+      where ${products.id} = feed.key
+      returning id`);
+  };
+
   return {
     updateProduct: async (id, changes) => (await db.update(products).set(changes).where(eq(products.id, id)).returning())[0],
 
@@ -44,34 +74,23 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
         .from(products)
         .where(and(eq(products.brandId, brandId), isNotNull(products.externalId))),
 
-    insertProducts: async (rows) => {
-      await insertChunks(rows, FEED_SLICE, (chunk) => db.insert(products).values(chunk));
-    },
+    insertProducts: (rows) => insertRows(engine, products, rows),
 
     updateImportedProducts: async (rows) => {
-      await insertChunks(rows, FEED_SLICE, (chunk) => {
-        const values = sql.join(
-          chunk.map(
-            (row) =>
-              sql`(${row.id}, ${row.title}, ${row.description}, ${row.priceAmount}::integer, ${row.currency}, ${row.inventory}::integer, ${row.status}, ${row.commissionBps}::integer, ${row.imageUrl})`,
-          ),
-          sql`, `,
-        );
-        return db.execute(sql`
-          update ${products} set
-            title = v.title, description = v.description, price_amount = v.price_amount, currency = v.currency,
-            inventory = v.inventory, status = v.status, commission_bps = v.commission_bps, image_url = v.image_url
-          from (values ${values}) as v(id, title, description, price_amount, currency, inventory, status, commission_bps, image_url)
-          where ${products.id} = v.id`);
-      });
+      const slice = engine.rowsPerInsert(FEED_COLUMNS);
+      for (let i = 0; i < rows.length; i += slice) await updateFeedSlice(rows.slice(i, i + slice));
     },
 
     archiveProducts: async (ids) => {
       let archived = 0;
-      await insertChunks(ids, FEED_SLICE, async (chunk) => {
-        const result = await db.update(products).set({ status: 'ARCHIVED' }).where(inArray(products.id, chunk));
-        archived += result.rowCount ?? 0;
-      });
+      for (let i = 0; i < ids.length; i += ARCHIVE_SLICE) {
+        const changed = await db
+          .update(products)
+          .set({ status: 'ARCHIVED' })
+          .where(inArray(products.id, ids.slice(i, i + ARCHIVE_SLICE)))
+          .returning({ id: products.id });
+        archived += changed.length;
+      }
       return archived;
     },
 
@@ -81,7 +100,8 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           .update(products)
           .set({ inventory: sql`${products.inventory} - ${quantity}` })
           .where(and(eq(products.id, productId), eq(products.status, 'ACTIVE'), sql`${products.inventory} >= ${quantity}`))
-      ).rowCount === 1,
+          .returning({ id: products.id })
+      ).length === 1,
 
     restoreStock: async (lines) => {
       for (const line of lines) {
@@ -126,7 +146,8 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
               eq(orderLines.commissionReversed, from.commissionReversed),
             ),
           )
-      ).rowCount === 1,
+          .returning({ orderId: orderLines.orderId })
+      ).length === 1,
 
     openReturnOf: async (orderId) =>
       (
@@ -164,7 +185,8 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
       await db.insert(affiliateLinks).values(link);
     },
 
-    recordClick: async (linkId, userId, now) => (await db.insert(affiliateClicks).values({ linkId, userId, clickedAt: now }).onConflictDoNothing()).rowCount === 1,
+    recordClick: async (linkId, userId, now) =>
+      (await db.insert(affiliateClicks).values({ linkId, userId, clickedAt: now }).onConflictDoNothing().returning({ linkId: affiliateClicks.linkId })).length === 1,
 
     countClick: async (linkId) =>
       (
@@ -175,12 +197,6 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
           .returning()
       )[0],
 
-    commissionDeals: async (creatorId, brandId) =>
-      db
-        .select({ productId: creatorCommissions.productId, bps: creatorCommissions.commissionBps })
-        .from(creatorCommissions)
-        .where(and(eq(creatorCommissions.creatorId, creatorId), eq(creatorCommissions.brandId, brandId))),
-
     saveCommissionDeal: async (id, deal) => {
       const productId = deal.productId ?? null;
       const which = and(
@@ -189,21 +205,13 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
         productId === null ? isNull(creatorCommissions.productId) : eq(creatorCommissions.productId, productId),
       );
       const [existing] = await db.select({ id: creatorCommissions.id }).from(creatorCommissions).where(which);
-      if (existing) {
-        return (
-          await db
-            .update(creatorCommissions)
-            .set({ commissionBps: deal.commissionBps, updatedAt: deal.updatedAt })
-            .where(eq(creatorCommissions.id, existing.id))
-            .returning()
-        )[0]!;
-      }
-      return (
-        await db
-          .insert(creatorCommissions)
-          .values({ ...deal, id, productId })
-          .returning()
-      )[0]!;
+      const [saved] = existing
+        ? await db.update(creatorCommissions).set({ commissionBps: deal.commissionBps, updatedAt: deal.updatedAt }).where(eq(creatorCommissions.id, existing.id)).returning()
+        : await db
+            .insert(creatorCommissions)
+            .values({ ...deal, id, productId })
+            .returning();
+      return saved!;
     },
 
     insertCatalog: async (catalog) => (await db.insert(catalogs).values(catalog).returning())[0]!,
@@ -230,6 +238,7 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
 
     setListPositions: async (list, ownerId, items) => {
       for (const item of items) {
+        // One table per list, so each update is typed against its own table.
         if (list === 'pins') await db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId)));
         else if (list === 'showcase') await db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId)));
         else await db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId)));
@@ -259,5 +268,5 @@ export function writePgStatements(db: PgDb): Queries<WriteStatements> {
         .returning({ productId: product });
       return removed.map((row) => row.productId);
     },
-  };
+  } satisfies Partial<CommerceStatements>;
 }
