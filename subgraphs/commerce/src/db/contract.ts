@@ -62,6 +62,9 @@ export interface SaleRate {
   bps: number;
 }
 
+/** A product as a feed creates it: every column given. */
+export type NewFeedProduct = Required<NewProduct>;
+
 /** What a feed import compares an item with: the fields a feed sets on a product it imported. */
 export type ImportedProduct = Pick<ProductRow, 'id' | 'externalId' | 'title' | 'description' | 'priceAmount' | 'currency' | 'inventory' | 'status' | 'imageUrl' | 'commissionBps'>;
 
@@ -267,7 +270,8 @@ export interface CommerceStatements {
   updateProduct(id: string, changes: ProductChanges): Promise<ProductRow | undefined>;
   /** The brand's products a feed imported (they have an externalId), as a feed compares them. */
   importedProducts(brandId: string): Promise<ImportedProduct[]>;
-  insertProducts(rows: readonly NewProduct[]): Promise<void>;
+  /** A feed's new products. */
+  insertProducts(rows: readonly NewFeedProduct[]): Promise<void>;
   /** Writes each product's feed fields as given (the whole set, changed or not). */
   updateImportedProducts(rows: readonly ImportedProduct[]): Promise<void>;
   /** Takes products off sale; answers how many were on sale. */

@@ -8,7 +8,8 @@ import { expect, it } from 'vitest';
 import { creatorIds, DAY, liveStreamIds, SEED_TIME, shopBrands, userIds } from '@app/fixtures/world';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import type { CursorKey } from '@app/kit/pagination';
-import type { NewOrderLine, NewProduct, ProductRow } from './tables.ts';
+import type { NewFeedProduct } from './contract.ts';
+import type { NewOrderLine, ProductRow } from './tables.ts';
 import { commerceSeedRows, seedCommerceStore } from './seed.ts';
 import { openCommercePgStore, openCommerceStore, type CommerceStore } from './store.ts';
 
@@ -22,7 +23,7 @@ const AT = new Date(SEED_TIME + DAY);
 
 let made = 0;
 /** A product of the first shop brand, made for one test (its id unique in the store). */
-function newProduct(overrides: Partial<NewProduct> = {}): NewProduct {
+function newProduct(overrides: Partial<NewFeedProduct> = {}): NewFeedProduct {
   made += 1;
   return {
     id: `prd_contract_${made}`,
@@ -42,7 +43,7 @@ function newProduct(overrides: Partial<NewProduct> = {}): NewProduct {
 }
 
 /** One order of `units` of `product`, its only line attributed to `creatorId` (commission at `bps`). */
-function newOrder(id: string, product: NewProduct, units: number, extra: { creatorId?: string | null; liveStreamId?: string | null; bps?: number; buyerId?: string; createdAt?: Date } = {}) {
+function newOrder(id: string, product: NewFeedProduct, units: number, extra: { creatorId?: string | null; liveStreamId?: string | null; bps?: number; buyerId?: string; createdAt?: Date } = {}) {
   const totalAmount = product.priceAmount * units;
   const bps = extra.bps ?? 0;
   const commissionAmount = Math.floor((totalAmount * bps) / 10_000);
@@ -381,12 +382,12 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().updateCatalog(catalog.id, { name: 'Gone' })).toBeUndefined();
     });
 
-    it("imports a feed: inserts many products, rewrites each one's feed fields in slices, and archives and counts", async () => {
+    it("imports a feed: inserts many products, rewrites each one's feed fields, in prepared slices and a last shorter one, and archives and counts", async () => {
       const brand = shopBrands[2]!.id;
-      const rows = Array.from({ length: 1_200 }, (_, i) => newProduct({ brandId: brand, externalId: `feed-contract-${i}`, priceAmount: 100 + i }));
+      const rows = Array.from({ length: 1_250 }, (_, i) => newProduct({ brandId: brand, externalId: `feed-contract-${i}`, priceAmount: 100 + i }));
       await store().transaction((tx) => tx.insertProducts(rows));
       const imported = (await store().importedProducts(brand)).filter((row) => row.externalId?.startsWith('feed-contract-'));
-      expect(imported).toHaveLength(1_200);
+      expect(imported).toHaveLength(1_250);
       const changed = imported.map((row) => ({ ...row, title: `${row.title} v2`, priceAmount: row.priceAmount + 1, inventory: 0, commissionBps: 1_500, status: 'ARCHIVED' as const }));
       await store().transaction((tx) => tx.updateImportedProducts(changed));
       const after = new Map((await store().importedProducts(brand)).map((row) => [row.id, row]));

@@ -9,19 +9,64 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
 import { insertRows } from '@app/kit/db/shapes';
-import type { CommerceStatements, ImportedProduct, ProductListName } from '../contract.ts';
+import type { CommerceStatements, ImportedProduct, NewFeedProduct, ProductListName } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
 
 /** Ids per statement when archiving: one parameter each, far below either engine's limit. */
 const ARCHIVE_SLICE = 500;
 
-/** The columns a feed sets on a product it imported, as `updateImportedProducts` writes them. */
-const FEED_COLUMNS = 9;
+/**
+ * A feed's products are written this many a statement, by statements built once and run per
+ * slice: building a statement costs more than SQLite takes to run it, and a statement per product
+ * would be a round trip each to a server engine. A feed's last, shorter slice is built as it comes.
+ */
+const FEED_SLICE = 100;
+
+/** What a feed writes on a product it imported before; the integers are cast, as a server engine cannot tell a bound value's type inside `values`. */
+const FEED_UPDATE = ['id', 'title', 'description', 'priceAmount', 'currency', 'inventory', 'status', 'commissionBps', 'imageUrl'] as const satisfies readonly (keyof ImportedProduct)[];
+const FEED_INTEGERS: ReadonlySet<string> = new Set(['priceAmount', 'inventory', 'commissionBps']);
+
+/** What a feed writes on a new product: every column. */
+const FEED_INSERT = [
+  'id',
+  'brandId',
+  'externalId',
+  'title',
+  'description',
+  'priceAmount',
+  'currency',
+  'inventory',
+  'status',
+  'commissionBps',
+  'imageUrl',
+  'createdAt',
+] as const satisfies readonly (keyof NewFeedProduct)[];
+
+/** A slice's rows as placeholders, `<column>_<row>`, and the values that fill them. */
+const slot = (column: string, row: number) => sql.placeholder(`${column}_${row}`);
+function slotValues<R>(columns: readonly (keyof R & string)[], rows: readonly R[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => columns.forEach((column) => (values[`${column}_${i}`] = row[column])));
+  return values;
+}
 
 export function writeStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { products, orders, orderLines, orderReturns, orderReturnLines, affiliateLinks, affiliateClicks, creatorCommissions, catalogs, catalogProducts, creatorCatalogs, showcaseItems, liveStreamPins } =
-    engine.tables;
+  const {
+    products,
+    orders,
+    orderLines,
+    orderReturns,
+    orderReturnLines,
+    affiliateLinks,
+    affiliateClicks,
+    creatorCommissions,
+    catalogs,
+    catalogProducts,
+    creatorCatalogs,
+    showcaseItems,
+    liveStreamPins,
+  } = engine.tables;
 
   /** Where each list lives: its table and the column naming whose list a row is in. */
   const productLists = {
@@ -31,28 +76,50 @@ export function writeStatements(engine: Engine<CommerceTables>) {
   } as const satisfies Record<ProductListName, unknown>;
 
   /**
-   * One statement for a slice of a feed's products: the new values as a table (`with feed(…) as
-   * (values …)`), joined to the products by id. A feed of thousands is a handful of statements,
-   * not one per product (each a round trip to a server engine). Integers are cast: a server
-   * engine cannot tell a bound value's type inside `values`.
+   * The update of a slice of a feed's products: the new values as a table (`feed`, from
+   * `values`), joined to the products by id. `value` gives each row's column: a placeholder, or
+   * the value itself.
    */
-  const updateFeedSlice = (rows: readonly ImportedProduct[]) => {
-    const values = sql.join(
-      rows.map(
-        (row) =>
-          sql`(${row.id}, ${row.title}, ${row.description}, cast(${row.priceAmount} as integer), ${row.currency}, cast(${row.inventory} as integer), ${row.status}, cast(${row.commissionBps} as integer), ${row.imageUrl})`,
-      ),
+  const feedUpdate = (count: number, value: (column: (typeof FEED_UPDATE)[number], row: number) => unknown) => {
+    const rows = Array.from(
+      { length: count },
+      (_, i) =>
+        sql`(${sql.join(
+          FEED_UPDATE.map((column) => (FEED_INTEGERS.has(column) ? sql`cast(${value(column, i)} as integer)` : sql`${value(column, i)}`)),
+          sql`, `,
+        )})`,
+    );
+    // `values` names its columns column1, column2 … on both engines.
+    const named = sql.join(
+      FEED_UPDATE.map((column, i) => sql`${sql.identifier(`column${i + 1}`)} as ${sql.identifier(column)}`),
       sql`, `,
     );
-    return engine.rows<{ id: string }>(sql`
-      with feed (key, title, description, price_amount, currency, inventory, status, commission_bps, image_url) as (values ${values})
-      update ${products} set
-        title = feed.title, description = feed.description, price_amount = feed.price_amount, currency = feed.currency,
-        inventory = feed.inventory, status = feed.status, commission_bps = feed.commission_bps, image_url = feed.image_url
-      from feed
-      where ${products.id} = feed.key
-      returning id`);
+    const feed = db.$with('feed', {}).as(sql`select ${named} from (values ${sql.join(rows, sql`, `)}) as v`);
+    const fed = (column: (typeof FEED_UPDATE)[number]) => sql`${sql.identifier('feed')}.${sql.identifier(column)}`;
+    return db
+      .with(feed)
+      .update(products)
+      .set({
+        title: fed('title'),
+        description: fed('description'),
+        priceAmount: fed('priceAmount'),
+        currency: fed('currency'),
+        inventory: fed('inventory'),
+        status: fed('status'),
+        commissionBps: fed('commissionBps'),
+        imageUrl: fed('imageUrl'),
+      })
+      .from(feed)
+      .where(eq(products.id, fed('id')))
+      .returning({ id: products.id });
   };
+  const updateFullSlice = engine.prepared<{ id: string }>('commerce_feed_update', () => feedUpdate(FEED_SLICE, slot));
+  const insertFullSlice = engine.prepared<{ id: string }>('commerce_feed_insert', () =>
+    db
+      .insert(products)
+      .values(Array.from({ length: FEED_SLICE }, (_, i) => Object.fromEntries(FEED_INSERT.map((column) => [column, slot(column, i)])) as unknown as NewFeedProduct))
+      .returning({ id: products.id }),
+  );
 
   return {
     updateProduct: async (id, changes) => (await db.update(products).set(changes).where(eq(products.id, id)).returning())[0],
@@ -74,11 +141,17 @@ export function writeStatements(engine: Engine<CommerceTables>) {
         .from(products)
         .where(and(eq(products.brandId, brandId), isNotNull(products.externalId))),
 
-    insertProducts: (rows) => insertRows(engine, products, rows),
+    insertProducts: async (rows) => {
+      let i = 0;
+      for (; i + FEED_SLICE <= rows.length; i += FEED_SLICE) await insertFullSlice(slotValues(FEED_INSERT, rows.slice(i, i + FEED_SLICE)));
+      await insertRows(engine, products, rows.slice(i));
+    },
 
     updateImportedProducts: async (rows) => {
-      const slice = engine.rowsPerInsert(FEED_COLUMNS);
-      for (let i = 0; i < rows.length; i += slice) await updateFeedSlice(rows.slice(i, i + slice));
+      let i = 0;
+      for (; i + FEED_SLICE <= rows.length; i += FEED_SLICE) await updateFullSlice(slotValues(FEED_UPDATE, rows.slice(i, i + FEED_SLICE)));
+      const rest = rows.slice(i);
+      if (rest.length > 0) await feedUpdate(rest.length, (column, row) => (rest[row] as ImportedProduct)[column]);
     },
 
     archiveProducts: async (ids) => {
@@ -139,12 +212,7 @@ export function writeStatements(engine: Engine<CommerceTables>) {
           .update(orderLines)
           .set(to)
           .where(
-            and(
-              eq(orderLines.orderId, orderId),
-              eq(orderLines.position, position),
-              eq(orderLines.refundedQuantity, from.refundedQuantity),
-              eq(orderLines.commissionReversed, from.commissionReversed),
-            ),
+            and(eq(orderLines.orderId, orderId), eq(orderLines.position, position), eq(orderLines.refundedQuantity, from.refundedQuantity), eq(orderLines.commissionReversed, from.commissionReversed)),
           )
           .returning({ orderId: orderLines.orderId })
       ).length === 1,
@@ -239,9 +307,21 @@ export function writeStatements(engine: Engine<CommerceTables>) {
     setListPositions: async (list, ownerId, items) => {
       for (const item of items) {
         // One table per list, so each update is typed against its own table.
-        if (list === 'pins') await db.update(liveStreamPins).set({ position: item.position }).where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId)));
-        else if (list === 'showcase') await db.update(showcaseItems).set({ position: item.position }).where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId)));
-        else await db.update(catalogProducts).set({ position: item.position }).where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId)));
+        if (list === 'pins')
+          await db
+            .update(liveStreamPins)
+            .set({ position: item.position })
+            .where(and(eq(liveStreamPins.liveStreamId, ownerId), eq(liveStreamPins.productId, item.productId)));
+        else if (list === 'showcase')
+          await db
+            .update(showcaseItems)
+            .set({ position: item.position })
+            .where(and(eq(showcaseItems.creatorId, ownerId), eq(showcaseItems.productId, item.productId)));
+        else
+          await db
+            .update(catalogProducts)
+            .set({ position: item.position })
+            .where(and(eq(catalogProducts.catalogId, ownerId), eq(catalogProducts.productId, item.productId)));
       }
     },
 
