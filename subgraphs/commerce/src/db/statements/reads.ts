@@ -24,7 +24,7 @@ const numberAndId = (after: CursorKey): [number, string] => [Number(after[0]), S
 export function saleRate(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string): SQL<number> {
   const { products, creatorCommissions: deals } = engine.tables;
   const bestDeal = sql`coalesce((select max(${deals.commissionBps}) from ${deals} where ${deals.creatorId} = ${creatorId} and ${deals.brandId} = ${products.brandId} and (${deals.productId} is null or ${deals.productId} = ${products.id})), 0)`;
-  return engine.greatest(products.commissionBps, bestDeal).mapWith(Number) as SQL<number>;
+  return engine.greatest(products.commissionBps, bestDeal).mapWith(Number);
 }
 
 export function readStatements(engine: Engine<CommerceTables>) {
