@@ -14,7 +14,8 @@ import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
 import { seedContentStore } from '@app/subgraph-content/src/db/seed.ts';
 import { openGiftsPgStore } from '@app/subgraph-gifts/src/db/store.ts';
 import { seedGiftsStore } from '@app/subgraph-gifts/src/db/seed.ts';
-import { openCommercePgStore } from '@app/subgraph-commerce/src/db/pg/store.ts';
+import { openCommercePgStore } from '@app/subgraph-commerce/src/db/store.ts';
+import { seedCommerceStore } from '@app/subgraph-commerce/src/db/seed.ts';
 
 /** The throwaway server's address (`postgres://postgres@127.0.0.1:<port>/`), when the suite runs on Postgres. */
 export const testPostgresUrl: string | null = process.env.TEST_POSTGRES_URL || null;
@@ -33,6 +34,7 @@ export const SEEDS: Partial<Record<PgSubgraph, (store: any) => Promise<void>>> =
   users: seedUsersStore,
   content: seedContentStore,
   gifts: seedGiftsStore,
+  commerce: seedCommerceStore,
 };
 export const PG_SUBGRAPHS = Object.keys(PG_OPENERS) as PgSubgraph[];
 /** Every database a graph needs on Postgres: the subgraphs' and the gateway's. */

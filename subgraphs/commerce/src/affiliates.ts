@@ -19,7 +19,7 @@ import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
-import type { AffiliateClickRow, AffiliateLinkView, CommissionDealRow } from './db/schema.ts';
+import type { AffiliateClickRow, AffiliateLinkView, CommissionDealRow } from './mappers.ts';
 import { isCreator, signedInCreatorId } from './facts.ts';
 import { newestFirst } from './pages.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';

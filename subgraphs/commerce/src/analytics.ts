@@ -17,7 +17,7 @@ import { badInput } from '@app/kit/errors';
 import { MAX_PAGE_SIZE } from '@app/kit/pagination';
 import { DAY_MS } from '@app/kit/clock';
 import type { Context } from './context.ts';
-import type { SalesPeriod, SalesRow } from './db/analytics.ts';
+import type { SalesPeriod, SalesRow } from './db/contract.ts';
 
 export const MAX_PERIOD_DAYS = 366;
 const CURRENCY = 'USD';

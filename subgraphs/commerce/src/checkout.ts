@@ -23,18 +23,17 @@ import { signedInUserId } from '@app/kit/access';
 import { badInput, ErrorCode, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
-import { effectiveBps, lineCommission } from './commission.ts';
+import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
-import type { CheckoutResult, ProductRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
-import type { NewOrderLine } from './db/writes.ts';
+import type { NewOrderLine, ProductRow } from './db/tables.ts';
 import { fetchLiveStream } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
 import { visibleOrder } from './orders.ts';
+import type { CheckoutResult } from './mappers.ts';
 import { Refusal } from './refusals.ts';
+import { MAX_LINES, MAX_QUANTITY } from './vocabulary.ts';
 
-export const MAX_LINES = 50;
-export const MAX_QUANTITY = 100;
 const CODE_MAX = 32;
 
 export interface CheckoutLine {
@@ -140,7 +139,8 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   }
   // A creator earns nothing from their own purchase; the attribution is still recorded.
   const earning = creatorId === buyerId ? new Set<string>() : attributed;
-  const deals = creatorId ? await tx.commissionDeals(creatorId, brandId) : [];
+  // The rate in force for each line that earns, by the one rule (commission.ts), read in this transaction.
+  const rates = new Map(creatorId && earning.size > 0 ? (await tx.saleRates(creatorId, [...earning])).map((rate) => [rate.productId, rate.bps]) : []);
 
   const orderId = newId('ord');
   const lineRows: NewOrderLine[] = [];
@@ -150,12 +150,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
     // The guard that holds under concurrency: no other writer can take the same units.
     if (!(await tx.takeStock(product.id, line.quantity))) throw outOfStock(position, product);
     const totalAmount = product.priceAmount * line.quantity;
-    const bps = earning.has(product.id)
-      ? effectiveBps(
-          product.commissionBps,
-          deals.filter((deal) => deal.productId === null || deal.productId === product.id).map((deal) => deal.bps),
-        )
-      : 0;
+    const bps = rates.get(product.id) ?? 0;
     lineRows.push({
       orderId,
       position,

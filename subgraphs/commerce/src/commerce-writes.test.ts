@@ -8,10 +8,12 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { brands as seedBrands, creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
-import { lineCommission, rateToBps } from './commission.ts';
+import { rateToBps } from './commission.ts';
+import { lineCommission } from './commission-rules.ts';
 import { systemClock } from '@app/kit/clock';
 import { createContext } from './context.ts';
-import { orders, products } from './db/schema.ts';
+import { seedCommerceStore } from './db/seed.ts';
+import { orders, products } from './db/tables.ts';
 import { openCommerceStore } from './db/store.ts';
 import { createLoaders } from './loaders.ts';
 import { createServer } from './server.ts';
@@ -20,7 +22,7 @@ import { createServer } from './server.ts';
 const peers = fakePeers({ Creator: new Map(creatorIds.map((id) => [id, {}])), LiveStream: new Map() });
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
 const asPartner = (partnerId: string, scopes: string[]): Viewer => ({ ...anonymousViewer(), partnerId, scopes });
-const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
+const { store, counter, run: runAs } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client), seed: seedCommerceStore });
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 
 const IMPORT = /* GraphQL */ `

@@ -4,11 +4,12 @@ import { seedId } from '@app/fixtures/ids';
 import { brands as seedBrands, creatorIds, creatorTopic, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productIds, shopBrands, videoCreatorId, videoIds } from '@app/fixtures/world';
 import { resolveEntities, subgraphTestbed } from '@app/kit/testing';
 import { createContext } from './context.ts';
-import { creatorCatalogs, products, showcaseItems, videoProducts } from './db/schema.ts';
+import { seedCommerceStore } from './db/seed.ts';
+import { creatorCatalogs, products, showcaseItems, videoProducts } from './db/tables.ts';
 import { openCommerceStore } from './db/store.ts';
 import { createServer } from './server.ts';
 
-const { store, server, counter, run } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer) });
+const { store, server, counter, run } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer), seed: seedCommerceStore });
 
 /** Follows `endCursor` until the last page, collecting every node. */
 async function collect(query: string, field: (data: any) => any, variables: Record<string, unknown> = {}) {

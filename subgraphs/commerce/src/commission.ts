@@ -7,8 +7,8 @@
  *   cancellation reverses exactly the integer that was credited.
  * - The rate of a sale is the highest of the product's own rate and any deal its brand set for the
  *   attributed creator (on that product, or on all the brand's products): a deal never lowers it.
- *   (An affiliate link shows the rate a sale would pay now, worked out by the same rule in its
- *   statement, db/reads.ts.)
+ *   The rule is worked out in one place, in SQL (`saleRate`, db/statements/reads.ts): checkout
+ *   prices its lines with it and an affiliate link shows the rate a sale would pay now.
  * - A creator earns nothing from their own purchase.
  * - A creator's earnings: commissions on shipped orders, less what refunds clawed back, are
  *   earned (whatever their settlement state, settlement.ts), on unshipped ones pending, on
@@ -21,21 +21,10 @@ import { requireOwner } from '@app/kit/access';
 import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
 import { money, type Money } from '@app/kit/money';
 import type { Context } from './context.ts';
-import type { CreatorRef } from './db/schema.ts';
+import { BPS_PER_UNIT } from './commission-rules.ts';
+import type { CreatorRef } from './mappers.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 import { commissionBalance, type CommissionBalance } from './settlement.ts';
-
-export const BPS_PER_UNIT = 10_000;
-
-export function lineCommission(lineTotal: number, bps: number): number {
-  // lineTotal ≤ 100 × 10,000,000 and bps ≤ 10,000 keep the product far below 2^53.
-  return Math.floor((lineTotal * bps) / BPS_PER_UNIT);
-}
-
-/** The rate in force: the product's own, or a better deal. */
-export function effectiveBps(productBps: number, dealBps: readonly number[]): number {
-  return Math.max(productBps, ...dealBps);
-}
 
 /**
  * A rate given as a fraction (0.15) as basis points (1500).

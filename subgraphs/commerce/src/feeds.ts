@@ -13,7 +13,7 @@
  *   the item rather than being read as dollars.
  * - Items are checked against the same bounds as a partner's product edit (products.ts).
  * - 5,000 items import in well under a second: one read of the brand's imported products, then
- *   statements prepared once and run per new or changed product.
+ *   statements prepared once and run per slice of new or changed products.
  */
 import { GraphQLError } from 'graphql';
 import { requirePartnerOf } from '@app/kit/access';
@@ -21,8 +21,7 @@ import { badInput, notFound } from '@app/kit/errors';
 import { newId } from '@app/kit/ids';
 import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
-import type { ImportedProduct } from './db/schema.ts';
-import type { NewProduct } from './db/writes.ts';
+import type { ImportedProduct, NewFeedProduct } from './db/contract.ts';
 import { productDescription, productInventory, productPrice, productTitle } from './products.ts';
 
 export const MAX_FEED_ITEMS = 10_000;
@@ -145,7 +144,7 @@ function changesTo(existing: ImportedProduct, item: ValidItem): Partial<Imported
 }
 
 /** A product an item brings in for the first time. */
-function newProduct(brandId: string, item: ValidItem, now: Date): NewProduct {
+function newProduct(brandId: string, item: ValidItem, now: Date): NewFeedProduct {
   const id = newId('prd');
   return {
     id,
@@ -192,7 +191,7 @@ export async function importProductFeed(context: Context, brandId: string, feed:
     const [brand] = await tx.brandsByIds([brandId]);
     if (!brand) throw notFound('Brand', brandId);
     const existing = new Map((await tx.importedProducts(brandId)).map((row) => [row.externalId as string, row]));
-    const inserts: NewProduct[] = [];
+    const inserts: NewFeedProduct[] = [];
     const updates: ImportedProduct[] = [];
     let unchanged = 0;
     for (const item of valid) {

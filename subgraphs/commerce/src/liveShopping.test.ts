@@ -14,7 +14,8 @@ import { fakePeers, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createContext } from './context.ts';
-import { liveEvents, products } from './db/schema.ts';
+import { seedCommerceStore } from './db/seed.ts';
+import { liveEvents, products } from './db/tables.ts';
 import { openCommerceStore } from './db/store.ts';
 import { resolvers } from './resolvers.ts';
 import { createServer, name, typeDefs } from './server.ts';
@@ -26,7 +27,7 @@ const streams = new Map<string, { id: string; status: StreamStatus; creator: { i
 const peers = fakePeers({ LiveStream: streams, Creator: new Map(creatorIds.map((id) => [id, {}])) });
 
 const asUser = (userId: string): Viewer => ({ ...anonymousViewer(), userId });
-const { store, counter, run: runAs, entities } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client) });
+const { store, counter, run: runAs, entities } = subgraphTestbed({ open: openCommerceStore, createServer, context: (store, viewer) => createContext(store, viewer, peers.client), seed: seedCommerceStore });
 const run = (viewer: Viewer, query: string, variables?: Record<string, unknown>) => runAs(query, variables, viewer);
 const schema = subgraphSchema({ name, typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 

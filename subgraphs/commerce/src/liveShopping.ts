@@ -32,8 +32,9 @@ import { ErrorCode, refuse } from '@app/kit/errors';
 import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
 import { money, type Money } from '@app/kit/money';
 import type { Context } from './context.ts';
-import type { LiveShoppingEventKind, LiveShoppingEventView, LiveShoppingPayload } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
+import type { LiveShoppingEventView } from './mappers.ts';
+import type { LiveShoppingEventKind, LiveShoppingPayload } from './vocabulary.ts';
 import { fetchLiveStream, liveStreamEnded } from './facts.ts';
 import { Refusal } from './refusals.ts';
 

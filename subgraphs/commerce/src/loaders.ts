@@ -1,8 +1,8 @@
 import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
-import type { Owned } from '@app/kit/sql';
+import type { Owned } from '@app/kit/db/shapes';
 import type { Clock } from '@app/kit/clock';
-import type { StreamSales } from './db/reads.ts';
+import type { StreamSales } from './db/contract.ts';
 import type { CommerceStore } from './db/store.ts';
 
 export interface PageKey {

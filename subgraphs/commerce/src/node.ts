@@ -11,7 +11,7 @@
  */
 import { linkReference } from './affiliates.ts';
 import type { Context } from './context.ts';
-import type { AffiliateLinkView, BrandRow, CatalogRow, CommissionPayoutRow, OrderReturnRow, OrderRow, ProductRow } from './db/schema.ts';
+import type { AffiliateLinkView, BrandRow, CatalogRow, CommissionPayoutRow, OrderReturnRow, OrderRow, ProductRow } from './mappers.ts';
 import { orderReference } from './orders.ts';
 import { payoutReference } from './payouts.ts';
 import { returnReference } from './returns.ts';

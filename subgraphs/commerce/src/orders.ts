@@ -23,8 +23,8 @@ import type { PageArgs } from '@app/kit/pagination';
 import type { Viewer } from '@app/kit/viewer';
 import { DAY_MS } from '@app/kit/clock';
 import type { Context } from './context.ts';
-import type { OrderRow } from './db/schema.ts';
 import type { CommerceTx } from './db/store.ts';
+import type { OrderRow } from './mappers.ts';
 import { newestFirst } from './pages.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 

@@ -2,12 +2,12 @@
  * How commerce's lists page. Newest-first lists (a brand's products and catalogs, orders,
  * affiliate links) page by `[createdAt, id]`; hand-ordered lists (a catalog, a showcase, the
  * catalogs a creator carries) by `[position, id]`. Each page of many parents is one statement
- * (db/reads.ts), through a per-owner page loader.
+ * (db/statements/reads.ts), through a per-owner page loader.
  */
 import type DataLoader from 'dataloader';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
-import type { Owned } from '@app/kit/sql';
-import type { Placed } from './db/reads.ts';
+import type { Owned } from '@app/kit/db/shapes';
+import type { Placed } from './db/contract.ts';
 import type { PageKey } from './loaders.ts';
 
 type PageLoader<R> = DataLoader<PageKey, R[], string>;

@@ -11,7 +11,7 @@
  */
 import { forbidden, unauthenticated } from '@app/kit/errors';
 import type { Context } from './context.ts';
-import type { BrandRow } from './db/schema.ts';
+import type { BrandRow } from './mappers.ts';
 import { loadBrand } from './products.ts';
 import { ForbiddenReason } from './refusals.ts';
 

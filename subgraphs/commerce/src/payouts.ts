@@ -24,12 +24,12 @@ import { createLogger } from '@app/kit/log';
 import { formatMoney, money } from '@app/kit/money';
 import type { PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { CommissionPayoutRow } from './db/schema.ts';
+import type { CommissionPayoutRow } from './mappers.ts';
 import { newestFirstBy } from './pages.ts';
 import { answerWithin } from '@app/kit/deadline';
 import type { PayoutResult } from '@app/kit/payouts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
-import { COMMISSION_CURRENCY } from './settlement.ts';
+import { COMMISSION_CURRENCY } from './vocabulary.ts';
 
 const logger = createLogger('commerce');
 

@@ -15,8 +15,8 @@ import { badInput, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { BrandRow, ProductRow } from './db/schema.ts';
-import type { ProductChanges } from './db/writes.ts';
+import type { ProductChanges } from './db/contract.ts';
+import type { BrandRow, ProductRow } from './mappers.ts';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5_000;

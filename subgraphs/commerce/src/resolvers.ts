@@ -18,7 +18,7 @@ import {
   unpinProduct,
   updateCatalog,
 } from './curation.ts';
-import type { CatalogRow, ProductRow } from './db/schema.ts';
+import type { CatalogRow, ProductRow } from './mappers.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
 import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';

@@ -23,12 +23,12 @@ import { requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access'
 import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
-import { MAX_LINES, MAX_QUANTITY } from './checkout.ts';
-import { lineCommission } from './commission.ts';
+import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
-import type { OrderLineView, OrderReturnRow } from './db/schema.ts';
+import type { OrderLineView, OrderReturnRow } from './mappers.ts';
 import { orderRole, partnerBrandId } from './orders.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
+import { MAX_LINES, MAX_QUANTITY } from './vocabulary.ts';
 
 const REASON_MAX = 500;
 

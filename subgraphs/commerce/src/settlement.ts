@@ -15,7 +15,7 @@
  *   locked + payable + paid + reversed.
  * - A creator's statement and balance are theirs alone.
  *
- * The state itself is computed in SQL (`commissionBucket` in db/settlement.ts), so that a
+ * The state itself is computed in SQL (`commissionBucket` in db/statements/settlement.ts), so that a
  * statement filters, pages and totals by state in one statement; this module says what it means.
  */
 import { requireOwner } from '@app/kit/access';
@@ -23,13 +23,11 @@ import { badInput } from '@app/kit/errors';
 import { money, type Money } from '@app/kit/money';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { BucketTotal, CommissionBucket, CommissionLineView, StatementFilter } from './db/settlement.ts';
+import type { BucketTotal, CommissionLineView, StatementFilter } from './db/contract.ts';
 import { ForbiddenReason } from './refusals.ts';
+import type { CommissionBucket } from './vocabulary.ts';
 
 export type CommissionState = 'PENDING' | 'LOCKED' | 'PAYABLE' | 'REVERSED' | 'PAID';
-
-/** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
-export const COMMISSION_CURRENCY = 'USD';
 
 export const stateOf = (bucket: CommissionBucket): CommissionState => (bucket === 'PROCESSING' ? 'PAID' : bucket);
 

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionPayoutRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../db/schema.ts';
-import type { CommissionLineView } from '../db/settlement.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
 import type { SalesReport } from '../analytics.ts';
-import type { SalesFigures as SalesFiguresRow, SalesRow } from '../db/analytics.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';

@@ -48,13 +48,13 @@ describe('migrating orders from before returns and settlement', () => {
 
     const store = openCommerceStore(file);
     try {
-      const orders = store.sqlite.prepare('select id, returns_until, cancelled_by from orders order by id').all();
+      const orders = store.sqlite.sqlite.prepare('select id, returns_until, cancelled_by from orders order by id').all();
       expect(orders).toEqual([
         { id: 'ord_cancelled', returns_until: null, cancelled_by: 'BUYER' },
         { id: 'ord_paid', returns_until: null, cancelled_by: null },
         { id: 'ord_shipped', returns_until: fulfilledAt + 30 * 86_400_000, cancelled_by: null },
       ]);
-      const lines = store.sqlite.prepare('select order_id, quantity, commission_amount, refunded_quantity, commission_reversed, payout_id from order_lines order by order_id').all();
+      const lines = store.sqlite.sqlite.prepare('select order_id, quantity, commission_amount, refunded_quantity, commission_reversed, payout_id from order_lines order by order_id').all();
       expect(lines).toEqual([
         { order_id: 'ord_cancelled', quantity: 1, commission_amount: 100, refunded_quantity: 0, commission_reversed: 100, payout_id: null },
         { order_id: 'ord_paid', quantity: 1, commission_amount: 100, refunded_quantity: 0, commission_reversed: 0, payout_id: null },

@@ -1,8 +1,10 @@
 import { seedId } from '@app/fixtures/ids';
 import { SeededRandom } from '@app/fixtures/random';
 import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, liveStreamCreatorId, liveStreamIds, productBrandId, productIds, SEED_TIME, shopBrands, type Topic, topicProductIds, videoCreatorId, videoIds } from '@app/fixtures/world';
-import type { brands, catalogProducts, catalogs, creatorCatalogs, liveStreamPins, products, showcaseItems, videoProducts } from './schema.ts';
-import { commerceHistory, type CommerceHistory } from './seedHistory.ts';
+import type { CommerceSeedRows } from './contract.ts';
+import { commerceHistory } from './seedHistory.ts';
+import type { CommerceStore } from './store.ts';
+import type { NewBrand, NewCatalog, NewCatalogProduct, NewCreatorCatalog, NewLiveStreamPin, NewProduct, NewShowcaseItem, NewVideoProduct } from './tables.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;
@@ -154,14 +156,14 @@ const EXTERNAL_PREFIX: Record<string, string | undefined> = { SHOPIFY: 'shopify:
 
 /** The seeded world as rows, the same for every engine: each store inserts them in this order. */
 export interface CommerceSeed {
-  brands: (typeof brands.$inferInsert)[];
-  products: (typeof products.$inferInsert)[];
-  catalogs: (typeof catalogs.$inferInsert)[];
-  catalogProducts: (typeof catalogProducts.$inferInsert)[];
-  creatorCatalogs: (typeof creatorCatalogs.$inferInsert)[];
-  showcaseItems: (typeof showcaseItems.$inferInsert)[];
-  videoProducts: (typeof videoProducts.$inferInsert)[];
-  liveStreamPins: (typeof liveStreamPins.$inferInsert)[];
+  brands: NewBrand[];
+  products: NewProduct[];
+  catalogs: NewCatalog[];
+  catalogProducts: NewCatalogProduct[];
+  creatorCatalogs: NewCreatorCatalog[];
+  showcaseItems: NewShowcaseItem[];
+  videoProducts: NewVideoProduct[];
+  liveStreamPins: NewLiveStreamPin[];
 }
 
 /**
@@ -209,8 +211,8 @@ export function commerceSeed(): CommerceSeed {
   });
   const activeProductIds = productRows.filter((row) => row.status === 'ACTIVE').map((row) => row.id);
 
-  const catalogRows: (typeof catalogs.$inferInsert)[] = [];
-  const catalogProductRows: (typeof catalogProducts.$inferInsert)[] = [];
+  const catalogRows: NewCatalog[] = [];
+  const catalogProductRows: NewCatalogProduct[] = [];
   for (let i = 0; i < CATALOG_COUNT; i++) {
     const brand = shopBrands[i % shopBrands.length];
     const shop = brand && SHOPS[brand.slug];
@@ -228,8 +230,8 @@ export function commerceSeed(): CommerceSeed {
   for (const row of productRows) if (!titled.has(row.title)) titled.set(row.title, row.id);
   const oneOfEachTitle = new Set(titled.values());
   const topicPicks = (topic: Topic) => topicProductIds(topic).filter((id) => oneOfEachTitle.has(id));
-  const creatorCatalogRows: (typeof creatorCatalogs.$inferInsert)[] = [];
-  const showcaseRows: (typeof showcaseItems.$inferInsert)[] = [];
+  const creatorCatalogRows: NewCreatorCatalog[] = [];
+  const showcaseRows: NewShowcaseItem[] = [];
   for (const [i, creatorId] of creatorIds.entries()) {
     const topic = creatorTopic(creatorId);
     const topicCatalogIds = catalogRows.filter((row) => seedBrands.find((brand) => brand.id === row.brandId)?.topics.includes(topic)).map((row) => row.id);
@@ -240,14 +242,14 @@ export function commerceSeed(): CommerceSeed {
       .forEach((productId, position) => showcaseRows.push({ creatorId, productId, position, addedAt: new Date(SEED_TIME - random.int(1, 90) * DAY - position * MINUTE) }));
   }
 
-  const videoProductRows: (typeof videoProducts.$inferInsert)[] = [];
+  const videoProductRows: NewVideoProduct[] = [];
   for (const [i, videoId] of videoIds.entries()) {
     if (!random.chance(0.4)) continue;
     random.sample(topicPicks(creatorTopic(videoCreatorId(i))), random.int(1, 3)).forEach((productId, position) => videoProductRows.push({ videoId, productId, position }));
   }
 
   // Only streams that are live now have an overlay, and it shows products on sale.
-  const pinRows: (typeof liveStreamPins.$inferInsert)[] = [];
+  const pinRows: NewLiveStreamPin[] = [];
   const onSale = new Set(activeProductIds);
   for (const [i, liveStreamId] of liveStreamIds.slice(0, LIVE_NOW_COUNT).entries()) {
     random
@@ -270,8 +272,15 @@ export function commerceSeed(): CommerceSeed {
   };
 }
 
-/** What each store inserts when empty: the world above and its history (seedHistory.ts). */
-export function commerceSeedWithHistory(): CommerceSeed & { history: CommerceHistory } {
+/** The seed world's rows: the world above and its history (seedHistory.ts), as the seed step inserts them. */
+export function commerceSeedRows(): CommerceSeedRows {
   const world = commerceSeed();
-  return { ...world, history: commerceHistory(world) };
+  return { ...world, ...commerceHistory(world) };
+}
+
+/** Fills an empty commerce store with the seed world, in one transaction; a store that holds anything is left as it is. */
+export async function seedCommerceStore(store: Pick<CommerceStore, 'transaction'>): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (await tx.isEmpty()) await tx.insertSeedRows(commerceSeedRows());
+  });
 }

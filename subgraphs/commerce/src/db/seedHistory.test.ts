@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { creatorIds, DAY, SEED_TIME } from '@app/fixtures/world';
-import { commerceSeed } from './seed.ts';
+import { commerceSeed, seedCommerceStore } from './seed.ts';
 import { commerceHistory } from './seedHistory.ts';
 import { openCommerceStore } from './store.ts';
 
@@ -33,12 +33,32 @@ describe('the seeded commerce history', () => {
   it('is seeded into a fresh store, with lines in every state at seed time and none PAYABLE before its window ended', async () => {
     const store = openCommerceStore(':memory:');
     try {
+      await seedCommerceStore(store);
       const earners = [creatorIds[18], creatorIds[19]] as string[];
       const buckets = await store.commissionBuckets(earners, new Date(SEED_TIME + DAY));
       expect(new Set(buckets.map((row) => row.bucket))).toEqual(new Set(['PENDING', 'LOCKED', 'PAYABLE', 'REVERSED', 'PAID']));
       const payableAt = async (at: number) => (await store.commissionBuckets(earners, new Date(at))).filter((row) => row.bucket === 'PAYABLE').reduce((sum, row) => sum + row.net, 0);
       // The windows of the orders shipped days before seed time end 25 days after it.
       expect(await payableAt(SEED_TIME + 26 * DAY)).toBeGreaterThan(await payableAt(SEED_TIME + DAY));
+    } finally {
+      store.close();
+    }
+  });
+
+  it("priced every attributed line at the rate the store's rule gives its creator (the seed's copy of the rule agrees with the store's)", async () => {
+    const store = openCommerceStore(':memory:');
+    try {
+      await seedCommerceStore(store);
+      const earning = history.orderLines.filter((line) => line.commissionBps > 0);
+      expect(earning.length).toBeGreaterThan(0);
+      for (const line of earning) {
+        const order = history.orders.find((row) => row.id === line.orderId)!;
+        const [rate] = await store.saleRates(order.creatorId!, [line.productId]);
+        expect(rate).toEqual({ productId: line.productId, bps: line.commissionBps });
+      }
+      // Creator 19's deal lifts some lines above their product's own rate: the deal, not only the product's rate, was applied.
+      const ownRate = new Map(commerceSeed().products.map((product) => [product.id, product.commissionBps]));
+      expect(earning.some((line) => line.commissionBps > ownRate.get(line.productId)!)).toBe(true);
     } finally {
       store.close();
     }

@@ -4,8 +4,9 @@
  * in every state (paid, fulfilled inside and past the return window, returned and refunded,
  * cancelled by the buyer and by the brand, paid out) and one commission payout. Rows only, the
  * same for every engine and every run (no randomness, times from SEED_TIME); each is what the
- * writes would have left, priced and clawed back by the same rules (`lineCommission`,
- * `effectiveBps`), so the invariants the tests check hold for seeded rows too.
+ * writes would have left, priced and clawed back by the same rules (`lineCommission`, and the
+ * rate a sale pays, `saleRate` in statements/reads.ts), so the invariants the tests check hold
+ * for seeded rows too.
  *
  * The people are chosen to stay out of the way of tests: creators 18 and 19 earn, users 55 to 58
  * buy. States are worked out at read time, so "inside the window" is relative to the clock:
@@ -13,23 +14,30 @@
  */
 import { createHash } from 'node:crypto';
 import { creatorIds, DAY, SEED_TIME, shopBrands, userIds } from '@app/fixtures/world';
-import { effectiveBps, lineCommission } from '../commission.ts';
+import { lineCommission } from '../commission-rules.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
-import type { affiliateClicks, affiliateLinks, commissionPayouts, creatorCommissions, orderLines, orderReturnLines, orderReturns, orders, products } from './schema.ts';
+import type { NewAffiliateClick, NewAffiliateLink, NewCommissionDealRow, NewOrder, NewOrderLine, NewOrderReturn, NewOrderReturnLine, NewPayout, NewProduct } from './tables.ts';
 
 /** The history's rows, inserted in this order after the world's (foreign keys point backwards). */
 export interface CommerceHistory {
-  creatorCommissions: (typeof creatorCommissions.$inferInsert)[];
-  affiliateLinks: (typeof affiliateLinks.$inferInsert)[];
-  affiliateClicks: (typeof affiliateClicks.$inferInsert)[];
-  commissionPayouts: (typeof commissionPayouts.$inferInsert)[];
-  orders: (typeof orders.$inferInsert)[];
-  orderLines: (typeof orderLines.$inferInsert)[];
-  orderReturns: (typeof orderReturns.$inferInsert)[];
-  orderReturnLines: (typeof orderReturnLines.$inferInsert)[];
+  creatorCommissions: NewCommissionDealRow[];
+  affiliateLinks: NewAffiliateLink[];
+  affiliateClicks: NewAffiliateClick[];
+  commissionPayouts: NewPayout[];
+  orders: NewOrder[];
+  orderLines: NewOrderLine[];
+  orderReturns: NewOrderReturn[];
+  orderReturnLines: NewOrderReturnLine[];
 }
 
-type ProductSeedRow = typeof products.$inferInsert;
+type ProductSeedRow = NewProduct;
+
+/**
+ * The rate a seeded sale paid: the store's rule (`saleRate` in statements/reads.ts, the highest of
+ * the product's rate and the deals that apply), for rows made before any store exists. The
+ * seed's test checks every seeded line against the store's own answer.
+ */
+const seededRate = (productBps: number, dealBps: readonly number[]) => Math.max(productBps, ...dealBps);
 
 const HOUR = DAY / 24;
 const RETURN_WINDOW = DEFAULT_SETTINGS.returnWindowDays * DAY;
@@ -132,7 +140,7 @@ export function commerceHistory(world: { products: readonly ProductSeedRow[] }):
     const dealBps = link && link.creatorIndex === DEAL.creator && link.brandIndex === DEAL.brand ? [DEAL.bps] : [];
     const orderId = historyId('ord', i);
     const lines = [
-      { product: main, units: planned.units, bps: link ? effectiveBps(main.commissionBps as number, dealBps) : 0, attributed: link !== null },
+      { product: main, units: planned.units, bps: link ? seededRate(main.commissionBps as number, dealBps) : 0, attributed: link !== null },
       ...(planned.extraUnits ? [{ product: other, units: planned.extraUnits, bps: 0, attributed: false }] : []),
     ].map((line, position) => {
       const totalAmount = (line.product.priceAmount as number) * line.units;
@@ -155,7 +163,7 @@ export function commerceHistory(world: { products: readonly ProductSeedRow[] }):
 
     const { fate } = planned;
     const createdAt = at(planned.createdDaysBefore);
-    const order: typeof orders.$inferInsert = {
+    const order: NewOrder = {
       id: orderId,
       buyerId: planned.buyer,
       brandId: main.brandId as string,

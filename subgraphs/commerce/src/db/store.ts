@@ -1,89 +1,55 @@
 /**
- * The commerce subgraph's store: every statement commerce runs, and nothing else runs SQL. Reads
- * for the loaders and lists are in `reads.ts`, what writes need in `writes.ts`; the domain sees
- * one `CommerceStore`.
+ * The commerce subgraph's store: every statement commerce runs, written once (`statements/`), on
+ * SQLite or Postgres, and nothing else runs SQL. Opening a store creates and migrates it; `seed.ts`
+ * fills an empty one. It imports no domain module: the rules ask it, never the other way round.
  */
-import { idempotencyStatements } from '@app/kit/idempotency';
-import { LiveEventBus, liveEventStatements } from '@app/kit/live';
-import { SqliteNonceStore } from '@app/kit/nonces';
-import { migrationsFolderFor, openStore, sqliteStore, type Queries, type SqliteConnection, type Store, type StoreOptions } from '@app/kit/store';
-import { analyticsStatements } from './analytics.ts';
-import { readStatements } from './reads.ts';
-import {
-  affiliateClicks,
-  affiliateLinks,
-  brands,
-  catalogProducts,
-  catalogs,
-  commissionPayouts,
-  creatorCatalogs,
-  creatorCommissions,
-  liveStreamPins,
-  orderLines,
-  orderReturnLines,
-  orderReturns,
-  orders,
-  products,
-  schema,
-  showcaseItems,
-  videoProducts,
-  type CommerceDb,
-} from './schema.ts';
-import { commerceSeedWithHistory } from './seed.ts';
-import { settlementStatements } from './settlement.ts';
-import { writeStatements } from './writes.ts';
+import { kitStatements, nonceStoreOf } from '@app/kit/db/kit-statements';
+import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
+import type { PgConnectionOptions } from '@app/kit/pg';
+import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
+import type { CommerceStatements } from './contract.ts';
+import { analyticsStatements } from './statements/analytics.ts';
+import { readStatements } from './statements/reads.ts';
+import { seedStatements } from './statements/seed.ts';
+import { settlementStatements } from './statements/settlement.ts';
+import { writeStatements } from './statements/writes.ts';
+import { commerceTables, type CommerceTables } from './tables.ts';
 
-function statements(db: CommerceDb, connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus) {
-  return { ...readStatements(db), ...writeStatements(db), ...settlementStatements(db), ...analyticsStatements(db), ...idempotencyStatements(db), ...liveEventStatements(connection, bus) };
-}
-
-/** Every statement commerce runs, as SQLite runs them; `pg/store.ts` has the same on Postgres. */
-export type CommerceStatements = ReturnType<typeof statements>;
-export type CommerceStore = Store<CommerceStatements> & {
-  /** Who waits for which stream's next shopping event, in this process. */
-  liveEvents: LiveEventBus;
-};
-
-/** The statements as a transaction's body sees them. */
-export type CommerceTx = Queries<CommerceStatements>;
-
-function seedCommerce(db: CommerceDb): void {
-  const seed = commerceSeedWithHistory();
-  const inSlices = <T>(rows: readonly T[], insert: (slice: T[]) => void) => {
-    for (let i = 0; i < rows.length; i += 200) insert(rows.slice(i, i + 200));
-  };
-  db.transaction((tx) => {
-    tx.insert(brands).values(seed.brands).run();
-    inSlices(seed.products, (rows) => tx.insert(products).values(rows).run());
-    tx.insert(catalogs).values(seed.catalogs).run();
-    inSlices(seed.catalogProducts, (rows) => tx.insert(catalogProducts).values(rows).run());
-    inSlices(seed.creatorCatalogs, (rows) => tx.insert(creatorCatalogs).values(rows).run());
-    inSlices(seed.showcaseItems, (rows) => tx.insert(showcaseItems).values(rows).run());
-    inSlices(seed.videoProducts, (rows) => tx.insert(videoProducts).values(rows).run());
-    inSlices(seed.liveStreamPins, (rows) => tx.insert(liveStreamPins).values(rows).run());
-    const { history } = seed;
-    tx.insert(creatorCommissions).values(history.creatorCommissions).run();
-    tx.insert(affiliateLinks).values(history.affiliateLinks).run();
-    inSlices(history.affiliateClicks, (rows) => tx.insert(affiliateClicks).values(rows).run());
-    tx.insert(commissionPayouts).values(history.commissionPayouts).run();
-    tx.insert(orders).values(history.orders).run();
-    tx.insert(orderLines).values(history.orderLines).run();
-    tx.insert(orderReturns).values(history.orderReturns).run();
-    tx.insert(orderReturnLines).values(history.orderReturnLines).run();
-  });
-}
+export type { CommerceStatements } from './contract.ts';
 
 export const migrationsFolder = migrationsFolderFor(import.meta.url);
 
-/**
- * Opens (creating and migrating as needed) the commerce store, seeding it when empty. It holds
- * value (orders, inventory, commissions), so every commit is synced fully.
- */
+const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
+  tables: commerceTables,
+  statements: (engine): CommerceStatements => ({
+    ...kitStatements(engine),
+    ...readStatements(engine),
+    ...writeStatements(engine),
+    ...settlementStatements(engine),
+    ...analyticsStatements(engine),
+    ...seedStatements(engine),
+  }),
+  migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
+  // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.
+  holdsValue: true,
+};
+
+/** The statements as a transaction's body sees them. */
+export type CommerceTx = CommerceStatements;
+
+export type CommerceStore = EngineStore<CommerceStatements>;
+
+/** Opens (creating and migrating as needed) the commerce store in a SQLite file, or ':memory:'. */
 export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
-  const opened = openStore(schema, { path, migrationsFolder, holdsValue: true, ...options });
-  if (!opened.db.select({ id: brands.id }).from(brands).limit(1).get()) seedCommerce(opened.db);
-  const bus = new LiveEventBus();
-  const store: CommerceStore = { ...sqliteStore(opened.connection, statements(opened.db, opened.connection, bus)), liveEvents: bus };
-  // `db` and `sqlite` are for the seed and for tests that check what a write left behind.
-  return { ...store, nonces: new SqliteNonceStore(opened.connection), db: opened.db, sqlite: opened.sqlite, isOpen: () => opened.sqlite.open, close: opened.close };
+  const store = openSqliteStore(commerce, path, options);
+  return { ...store, nonces: nonceStoreOf(store) };
+}
+
+/**
+ * Opens the commerce store on a Postgres database, migrating it as needed, with a listening
+ * connection that wakes this process's subscribers when any replica commits a shopping event.
+ */
+export async function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  const store = await openPgStore(commerce, url, options);
+  return { ...store, nonces: nonceStoreOf(store) };
 }

@@ -1,0 +1,512 @@
+/**
+ * The commerce store's contract, on SQLite and on Postgres: every statement answers the same on
+ * both. Reads page by their cursors (times among them), counts and sums are numbers, writes hold
+ * their guards, a transaction that throws leaves nothing, and where stock or commission is
+ * contended exactly one writer wins.
+ */
+import { expect, it } from 'vitest';
+import { creatorIds, DAY, liveStreamIds, SEED_TIME, shopBrands, userIds } from '@app/fixtures/world';
+import { describeOnEachEngine } from '@app/kit/db/testing';
+import type { CursorKey } from '@app/kit/pagination';
+import type { NewFeedProduct } from './contract.ts';
+import type { NewOrderLine, ProductRow } from './tables.ts';
+import { commerceSeedRows, seedCommerceStore } from './seed.ts';
+import { openCommercePgStore, openCommerceStore, type CommerceStore } from './store.ts';
+
+const world = commerceSeedRows();
+const brandId = (shopBrands[0] as { id: string }).id;
+const otherBrandId = (shopBrands[1] as { id: string }).id;
+/** The seed's earning creators and buyers (seedHistory.ts); tests that write use creators and users of their own. */
+const earners = [creatorIds[18], creatorIds[19]] as string[];
+const buyers = [userIds[55], userIds[56], userIds[57], userIds[58]] as string[];
+const AT = new Date(SEED_TIME + DAY);
+
+let made = 0;
+/** A product of the first shop brand, made for one test (its id unique in the store). */
+function newProduct(overrides: Partial<NewFeedProduct> = {}): NewFeedProduct {
+  made += 1;
+  return {
+    id: `prd_contract_${made}`,
+    brandId,
+    title: `Contract product ${made}`,
+    description: 'Made by the contract suite.',
+    priceAmount: 1_000,
+    currency: 'USD',
+    inventory: 10,
+    status: 'ACTIVE',
+    commissionBps: 1_000,
+    imageUrl: `https://cdn.example.com/p/contract-${made}.jpg`,
+    externalId: null,
+    createdAt: new Date(SEED_TIME + made * 1_000),
+    ...overrides,
+  };
+}
+
+/** One order of `units` of `product`, its only line attributed to `creatorId` (commission at `bps`). */
+function newOrder(id: string, product: NewFeedProduct, units: number, extra: { creatorId?: string | null; liveStreamId?: string | null; bps?: number; buyerId?: string; createdAt?: Date } = {}) {
+  const totalAmount = product.priceAmount * units;
+  const bps = extra.bps ?? 0;
+  const commissionAmount = Math.floor((totalAmount * bps) / 10_000);
+  const line: NewOrderLine = {
+    orderId: id,
+    position: 0,
+    productId: product.id,
+    title: product.title,
+    quantity: units,
+    unitPriceAmount: product.priceAmount,
+    totalAmount,
+    commissionBps: bps,
+    commissionAmount,
+    attributed: extra.creatorId != null,
+  };
+  return {
+    order: {
+      id,
+      buyerId: extra.buyerId ?? (userIds[40] as string),
+      brandId: product.brandId,
+      status: 'PAID' as const,
+      currency: 'USD',
+      totalAmount,
+      commissionAmount,
+      creatorId: extra.creatorId ?? null,
+      affiliateLinkId: null,
+      liveStreamId: extra.liveStreamId ?? null,
+      createdAt: extra.createdAt ?? AT,
+    },
+    lines: [line],
+  };
+}
+
+/** Every row of a list paged `first` at a time through its cursor (`cursorOf` the last row's). */
+async function everyPage<R>(first: number, page: (after: CursorKey | null) => Promise<R[]>, cursorOf: (row: R) => CursorKey): Promise<R[]> {
+  const seen: R[] = [];
+  let after: CursorKey | null = null;
+  for (;;) {
+    const rows = await page(after);
+    seen.push(...rows.slice(0, first));
+    if (rows.length <= first) return seen;
+    after = cursorOf(rows[first - 1] as R);
+  }
+}
+
+const newestFirst = (rows: { createdAt: Date; id: string }[]) => [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((row) => row.id);
+
+describeOnEachEngine<CommerceStore>(
+  'commerce store',
+  { sqlite: openCommerceStore, postgres: openCommercePgStore },
+  (store) => {
+    it('pages products on sale newest first by [createdAt, id] with a time cursor, no repeats or gaps', async () => {
+      const onSale = world.products.filter((row) => row.status === 'ACTIVE') as ProductRow[];
+      const all = await everyPage(40, (after) => store().activeProductsPage({ first: 40, after }), (row) => [row.createdAt.getTime(), row.id]);
+      expect(all.map((row) => row.id)).toEqual(newestFirst(onSale));
+      const brands = await everyPage(7, (after) => store().activeProductsPage({ first: 7, after }, brandId), (row) => [row.createdAt.getTime(), row.id]);
+      expect(brands.map((row) => row.id)).toEqual(newestFirst(onSale.filter((row) => row.brandId === brandId)));
+      // A brand's own list has archived products too, unless it names a status.
+      const own = world.products.filter((row) => row.brandId === brandId) as ProductRow[];
+      const everything = await everyPage(5, (after) => store().brandCatalogPage(brandId, { first: 5, after }, null), (row) => [row.createdAt.getTime(), row.id]);
+      expect(everything.map((row) => row.id)).toEqual(newestFirst(own));
+      const archived = await store().brandCatalogPage(brandId, { first: 100, after: null }, 'ARCHIVED');
+      expect(archived.map((row) => row.id)).toEqual(newestFirst(own.filter((row) => row.status === 'ARCHIVED')));
+    });
+
+    it('pages brands by name, and reads brands, products and catalogs by any number of ids (prepared, unknown ids left out)', async () => {
+      const brands = await everyPage(5, (after) => store().brandsPage({ first: 5, after }), (row) => [row.name, row.id]);
+      expect(brands.map((row) => row.id)).toEqual([...world.brands].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)).map((row) => row.id));
+      for (const keys of [[brandId], [brandId, otherBrandId, 'brd_nobody']]) {
+        expect((await store().brandsByIds(keys)).map((row) => row.id).sort()).toEqual(keys.filter((id) => id !== 'brd_nobody').sort());
+      }
+      const productKeys = world.products.slice(0, 30).map((row) => row.id);
+      const products = await store().productsByIds(productKeys);
+      expect(products.map((row) => row.id).sort()).toEqual([...productKeys].sort());
+      expect(products[0]!.createdAt).toBeInstanceOf(Date);
+      expect(await store().productsByIds([])).toEqual([]);
+      const catalogKeys = world.catalogs.map((row) => row.id);
+      expect((await store().catalogsByIds(catalogKeys)).map((row) => row.id).sort()).toEqual([...catalogKeys].sort());
+    });
+
+    it("pages many owners' lists in one statement each, prepared, the cursor (a time or a position) applied to every owner", async () => {
+      const owners = shopBrands.slice(0, 3).map((brand) => brand.id);
+      const first = await store().brandProductPages(owners, { first: 2, after: null });
+      expect(new Set(first.map((row) => row.ownerId))).toEqual(new Set(owners));
+      const own = first.filter((row) => row.ownerId === owners[0]);
+      expect(own).toHaveLength(3);
+      const next = await store().brandProductPages([owners[0]!], { first: 2, after: [own[1]!.node.createdAt.getTime(), own[1]!.node.id] });
+      expect(next[0]!.node.id).toBe(own[2]!.node.id);
+      // The same prepared statements again, other owners and page sizes.
+      const again = await store().brandProductPages([owners[1]!], { first: 1, after: null });
+      expect(again).toHaveLength(2);
+      expect(again.every((row) => row.ownerId === owners[1])).toBe(true);
+
+      const catalogs = await store().brandCatalogPages(owners, { first: 50, after: null });
+      expect(catalogs.length).toBe(world.catalogs.filter((row) => owners.includes(row.brandId)).length);
+
+      const catalogId = world.catalogs[0]!.id;
+      const inCatalog = world.catalogProducts.filter((row) => row.catalogId === catalogId).sort((a, b) => a.position - b.position);
+      const placed = await everyPage(3, (after) => store().catalogProductPages([catalogId], { first: 3, after }), (row) => [row.position, row.node.id]);
+      expect(placed.map((row) => [row.position, row.node.id])).toEqual(inCatalog.map((row) => [row.position, row.productId]));
+
+      const creator = creatorIds[0]!;
+      const showcase = world.showcaseItems.filter((row) => row.creatorId === creator).sort((a, b) => a.position - b.position);
+      const shown = await everyPage(4, (after) => store().showcasePages([creator], { first: 4, after }), (row) => [row.position, row.node.id]);
+      expect(shown.map((row) => row.node.id)).toEqual(showcase.map((row) => row.productId));
+      const carried = world.creatorCatalogs.filter((row) => row.creatorId === creator).sort((a, b) => a.position - b.position);
+      expect((await store().creatorCatalogPages([creator], { first: 20, after: null })).map((row) => row.node.id)).toEqual(carried.map((row) => row.catalogId));
+    });
+
+    it("lists a video's tagged and a stream's pinned products in list order", async () => {
+      const videoId = world.videoProducts[0]!.videoId;
+      const tagged = await store().videoProductLists([videoId, 'vid_nobody']);
+      expect(tagged.map((row) => row.node.id)).toEqual(
+        world.videoProducts
+          .filter((row) => row.videoId === videoId)
+          .sort((a, b) => a.position - b.position)
+          .map((row) => row.productId),
+      );
+      const streamId = liveStreamIds[0]!;
+      const pinned = await store().pinnedProductLists([streamId]);
+      expect(pinned.map((row) => row.node.id)).toEqual(
+        world.liveStreamPins
+          .filter((row) => row.liveStreamId === streamId)
+          .sort((a, b) => a.position - b.position)
+          .map((row) => row.productId),
+      );
+      expect(pinned[0]!.node.createdAt).toBeInstanceOf(Date);
+    });
+
+    it("shows affiliate links with their stats as numbers and the rate in force, and pages a creator's links newest first", async () => {
+      const links = await store().affiliateLinksByIds(world.affiliateLinks.map((row) => row.id));
+      expect(links).toHaveLength(world.affiliateLinks.length);
+      for (const link of links) {
+        expect(typeof link.orderCount).toBe('number');
+        expect(typeof link.earnedAmount).toBe('number');
+        expect(typeof link.pendingAmount).toBe('number');
+        const [rate] = await store().saleRates(link.creatorId, [link.productId]);
+        expect(link.commissionBps).toBe(rate!.bps);
+      }
+      // What the seed's history says each link earned and has pending.
+      for (const link of links) {
+        const through = world.orders.filter((order) => order.affiliateLinkId === link.id);
+        const earned = (status: string) =>
+          world.orderLines.filter((line) => through.some((order) => order.id === line.orderId && order.status === status)).reduce((sum, line) => sum + line.commissionAmount - (line.commissionReversed ?? 0), 0);
+        expect([link.orderCount, link.earnedAmount, link.pendingAmount]).toEqual([through.filter((order) => order.status !== 'CANCELLED').length, earned('FULFILLED'), earned('PAID')]);
+      }
+      const pages = await everyPage(1, (after) => store().affiliateLinkPages([earners[0]!], { first: 1, after }).then((rows) => rows.map((row) => row.node)), (row) => [row.createdAt.getTime(), row.id]);
+      expect(pages.map((row) => row.id)).toEqual(newestFirst(world.affiliateLinks.filter((row) => row.creatorId === earners[0]) as { createdAt: Date; id: string }[]));
+    });
+
+    it("prices a sale at the highest of the product's rate and the brand's deals that apply, and a deal never lowers it", async () => {
+      const creator = creatorIds[2]!;
+      const product = newProduct({ commissionBps: 1_200 });
+      const elsewhere = newProduct({ commissionBps: 800, brandId: otherBrandId });
+      await store().insertProducts([product, elsewhere]);
+      const rate = async (productId: string) => (await store().saleRates(creator, [productId]))[0]!.bps;
+      expect(await rate(product.id)).toBe(1_200);
+      await store().saveCommissionDeal('dea_contract_low', { brandId, creatorId: creator, productId: product.id, commissionBps: 500, updatedAt: AT });
+      expect(await rate(product.id)).toBe(1_200);
+      await store().saveCommissionDeal('dea_contract_all', { brandId, creatorId: creator, productId: null, commissionBps: 2_000, updatedAt: AT });
+      expect(await rate(product.id)).toBe(2_000);
+      // Another brand's product, and another creator, are not covered by the deal.
+      expect(await rate(elsewhere.id)).toBe(800);
+      expect((await store().saleRates(creatorIds[3]!, [product.id]))[0]!.bps).toBe(1_200);
+      // Saving the same deal again replaces its rate rather than adding one.
+      const saved = await store().saveCommissionDeal('dea_contract_other', { brandId, creatorId: creator, productId: product.id, commissionBps: 2_500, updatedAt: new Date(AT.getTime() + 1) });
+      expect(saved).toMatchObject({ id: 'dea_contract_low', commissionBps: 2_500 });
+      expect(await rate(product.id)).toBe(2_500);
+      const deals = await everyPage(1, (after) => store().commissionDealsPage(brandId, { first: 1, after }), (row) => [row.updatedAt.getTime(), row.id]);
+      expect(deals.filter((deal) => deal.creatorId === creator).map((deal) => deal.id)).toEqual(['dea_contract_low', 'dea_contract_all']);
+    });
+
+    it("pages a buyer's and a brand's orders newest first, with their lines, returns and return lines", async () => {
+      const buyer = buyers[0]!;
+      const own = world.orders.filter((row) => row.buyerId === buyer) as { createdAt: Date; id: string }[];
+      const pages = await everyPage(2, (after) => store().buyerOrderPages([buyer], { first: 2, after }).then((rows) => rows.map((row) => row.node)), (row) => [row.createdAt.getTime(), row.id]);
+      expect(pages.map((row) => row.id)).toEqual(newestFirst(own));
+      const brand = world.orders[0]!.brandId;
+      const brandOrders = await store().brandOrderPages([brand], { first: 100, after: null });
+      expect(brandOrders.map((row) => row.node.id)).toEqual(newestFirst(world.orders.filter((row) => row.brandId === brand) as { createdAt: Date; id: string }[]));
+
+      const orderIds = world.orders.map((row) => row.id);
+      expect((await store().ordersByIds(orderIds)).length).toBe(orderIds.length);
+      const lines = await store().orderLineLists(orderIds);
+      expect(lines).toHaveLength(world.orderLines.length);
+      expect(lines.every((row) => row.node.currency === 'USD' && typeof row.node.attributed === 'boolean')).toBe(true);
+
+      const returned = world.orderReturns[0]!;
+      const [ret] = await store().returnsByIds([returned.id]);
+      expect(ret).toMatchObject({ id: returned.id, status: 'APPROVED', restocked: true, decidedAt: returned.decidedAt });
+      expect((await store().orderReturnLists([returned.orderId])).map((row) => row.node.id)).toEqual([returned.id]);
+      const [returnLine] = await store().returnLineLists([returned.id]);
+      const orderLine = world.orderLines.find((line) => line.orderId === returned.orderId && line.position === returnLine!.node.position)!;
+      expect(returnLine!.node).toMatchObject({ productId: orderLine.productId, title: orderLine.title, unitPriceAmount: orderLine.unitPriceAmount, currency: 'USD' });
+    });
+
+    it("works out a line's settlement state at a time, in sums that are numbers, and pages a statement by [order time, order, line]", async () => {
+      const buckets = await store().commissionBuckets(earners, AT);
+      expect(new Set(buckets.map((row) => row.bucket))).toEqual(new Set(['PENDING', 'LOCKED', 'PAYABLE', 'REVERSED', 'PAID']));
+      expect(buckets.every((row) => typeof row.net === 'number' && typeof row.reversed === 'number')).toBe(true);
+      // Every commission credited is in one state: the states add up to what the lines earned.
+      const earning = world.orderLines.filter((line) => line.commissionAmount > 0);
+      expect(buckets.reduce((sum, row) => sum + row.net + row.reversed, 0)).toBe(earning.reduce((sum, line) => sum + line.commissionAmount, 0));
+      // The windows running at seed time end 25 days after it: what was LOCKED is then PAYABLE, with no job run.
+      const later = await store().commissionBuckets(earners, new Date(SEED_TIME + 26 * DAY));
+      const total = (rows: typeof buckets, bucket: string) => rows.filter((row) => row.bucket === bucket).reduce((sum, row) => sum + row.net, 0);
+      expect(total(later, 'LOCKED')).toBe(0);
+      expect(total(later, 'PAYABLE')).toBe(total(buckets, 'PAYABLE') + total(buckets, 'LOCKED'));
+
+      const creator = earners[0]!;
+      const filter = { buckets: null, from: null, to: null };
+      const all = await store().commissionLinePage(creator, filter, { first: 100, after: null }, AT);
+      const paged = await everyPage(2, (after) => store().commissionLinePage(creator, filter, { first: 2, after }, AT), (row) => [row.orderedAt.getTime(), row.orderId, row.position]);
+      expect(paged.map((row) => `${row.orderId}:${row.position}`)).toEqual(all.map((row) => `${row.orderId}:${row.position}`));
+      expect(all.every((row) => row.orderedAt instanceof Date && row.creatorId === creator)).toBe(true);
+      const locked = await store().commissionLinePage(creator, { ...filter, buckets: ['LOCKED'] }, { first: 100, after: null }, AT);
+      expect(locked.length).toBeGreaterThan(0);
+      expect(locked.every((row) => row.bucket === 'LOCKED' && row.returnsUntil!.getTime() > AT.getTime())).toBe(true);
+      // The last ten days before seed time hold one order not yet shipped and one inside its window.
+      const totals = await store().commissionStatementTotals(creator, { ...filter, from: new Date(SEED_TIME - 10 * DAY) }, AT);
+      expect(totals.every((row) => typeof row.net === 'number')).toBe(true);
+      expect(totals.map((row) => row.bucket).sort()).toEqual(['LOCKED', 'PENDING']);
+      const everything = await store().commissionStatementTotals(creator, filter, AT);
+      expect(everything.reduce((sum, row) => sum + row.net, 0)).toBe(all.reduce((sum, row) => sum + row.commissionAmount - row.commissionReversed, 0));
+      const orderLines = await store().orderCommissionLines([all[0]!.orderId], AT);
+      expect(orderLines.map((row) => row.node.bucket)).toEqual([all.find((row) => row.orderId === all[0]!.orderId)!.bucket]);
+      const payable = await store().payableCommissionLines(creator, 'USD', AT);
+      expect(payable.reduce((sum, line) => sum + line.amount, 0)).toBe(total(buckets.filter((row) => row.creatorId === creator), 'PAYABLE'));
+    });
+
+    it("adds up a brand's sales over a period in numbers: totals, and by product, creator and stream", async () => {
+      const product = newProduct({ priceAmount: 2_500 });
+      await store().insertProducts([product]);
+      const stream = liveStreamIds[1]!;
+      const sold = newOrder('ord_contract_stream', product, 3, { creatorId: creatorIds[4]!, liveStreamId: stream, bps: 1_000, createdAt: new Date(SEED_TIME + 2 * DAY) });
+      await store().insertOrder(sold.order, sold.lines);
+      const period = { brandId, currency: 'USD', from: new Date(SEED_TIME + 2 * DAY - 1), to: new Date(SEED_TIME + 2 * DAY + 1) };
+      expect(await store().brandSalesTotals(period)).toEqual({ orders: 1, units: 3, revenueAmount: 7_500, refundAmount: 0, commissionAmount: 750 });
+      expect(await store().brandSalesByProduct(period, 10)).toEqual([{ key: product.id, orders: 1, units: 3, revenueAmount: 7_500, refundAmount: 0, commissionAmount: 750 }]);
+      expect((await store().brandSalesByCreator(period, 10)).map((row) => [row.key, row.revenueAmount])).toEqual([[creatorIds[4], 7_500]]);
+      expect((await store().brandSalesByLiveStream(period, 10)).map((row) => [row.key, row.units])).toEqual([[stream, 3]]);
+      const empty = await store().brandSalesTotals({ ...period, from: new Date(0), to: new Date(1) });
+      expect(empty).toEqual({ orders: 0, units: 0, revenueAmount: 0, refundAmount: 0, commissionAmount: 0 });
+      expect(await store().streamSales([stream, liveStreamIds[2]!])).toEqual([{ liveStreamId: stream, orders: 1, units: 3, revenueAmount: 7_500, currency: 'USD', currencies: 1 }]);
+      // The whole seeded history of the first shop, by product, adds up to its totals.
+      const ever = { brandId: world.orders[0]!.brandId, currency: 'USD', from: new Date(0), to: new Date(SEED_TIME + 365 * DAY) };
+      const totals = await store().brandSalesTotals(ever);
+      const byProduct = await store().brandSalesByProduct(ever, 100);
+      expect(byProduct.reduce((sum, row) => sum + row.revenueAmount, 0)).toBe(totals.revenueAmount);
+      for (let i = 1; i < byProduct.length; i++) expect(byProduct[i]!.revenueAmount).toBeLessThanOrEqual(byProduct[i - 1]!.revenueAmount);
+    });
+
+    it('takes stock only while enough is left of a product on sale, and puts it back', async () => {
+      const product = newProduct({ inventory: 3 });
+      const archived = newProduct({ inventory: 3, status: 'ARCHIVED' });
+      await store().insertProducts([product, archived]);
+      expect(await store().takeStock(product.id, 2)).toBe(true);
+      expect(await store().takeStock(product.id, 2)).toBe(false);
+      expect(await store().takeStock(archived.id, 1)).toBe(false);
+      expect((await store().productsByIds([product.id]))[0]!.inventory).toBe(1);
+      await store().restoreStock([{ productId: product.id, quantity: 4 }]);
+      expect((await store().productsByIds([product.id]))[0]!.inventory).toBe(5);
+      expect(await store().updateProduct(product.id, { title: 'Renamed', inventory: 7 })).toMatchObject({ title: 'Renamed', inventory: 7 });
+      expect(await store().updateProduct('prd_nobody', { title: 'x' })).toBeUndefined();
+    });
+
+    it('closes a PAID order once, decides a return once, and refunds a line only from where it stood', async () => {
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const { order, lines } = newOrder('ord_contract_close', product, 2, { creatorId: creatorIds[5]!, bps: 1_000 });
+      await store().insertOrder(order, lines);
+      const shipped = { status: 'FULFILLED' as const, fulfilledAt: AT, carrier: 'UPS', trackingNumber: '1Z', returnsUntil: new Date(AT.getTime() + 30 * DAY) };
+      expect(await store().closePaidOrder(order.id, shipped)).toMatchObject({ status: 'FULFILLED', returnsUntil: shipped.returnsUntil });
+      expect(await store().closePaidOrder(order.id, { status: 'CANCELLED', cancelledAt: AT, cancelledBy: 'BUYER' })).toBeUndefined();
+
+      await store().insertReturn({ id: 'ret_contract', orderId: order.id, status: 'REQUESTED', reason: 'Too big', requestedAt: AT }, [{ returnId: 'ret_contract', orderId: order.id, position: 0, quantity: 1 }]);
+      expect((await store().openReturnOf(order.id))!.id).toBe('ret_contract');
+      // One open return per order: the store refuses a second.
+      await expect(store().insertReturn({ id: 'ret_contract_2', orderId: order.id, status: 'REQUESTED', reason: 'Again', requestedAt: AT }, [{ returnId: 'ret_contract_2', orderId: order.id, position: 0, quantity: 1 }])).rejects.toThrow();
+      // An open return keeps the line LOCKED whatever the window.
+      const [line] = await store().orderCommissionLines([order.id], new Date(AT.getTime() + 60 * DAY));
+      expect(line!.node.bucket).toBe('LOCKED');
+
+      const from = { refundedQuantity: 0, commissionReversed: 0 };
+      expect(await store().refundLine(order.id, 0, from, { refundedQuantity: 1, commissionReversed: 100 })).toBe(true);
+      expect(await store().refundLine(order.id, 0, from, { refundedQuantity: 1, commissionReversed: 100 })).toBe(false);
+      const decided = await store().decideReturn('ret_contract', { status: 'APPROVED', decidedAt: AT, restocked: false, refundAmount: 1_000, commissionReversed: 100 });
+      expect(decided).toMatchObject({ status: 'APPROVED', restocked: false, refundAmount: 1_000 });
+      expect(await store().decideReturn('ret_contract', { status: 'DECLINED', decidedAt: AT })).toBeUndefined();
+      expect(await store().openReturnOf(order.id)).toBeUndefined();
+
+      const cancelled = newOrder('ord_contract_cancel', product, 1, { creatorId: creatorIds[5]!, bps: 1_000 });
+      await store().insertOrder(cancelled.order, cancelled.lines);
+      expect(await store().closePaidOrder(cancelled.order.id, { status: 'CANCELLED', cancelledAt: AT, cancelledBy: 'BRAND' })).toMatchObject({ status: 'CANCELLED', cancelledBy: 'BRAND' });
+      await store().reverseOrderCommission(cancelled.order.id);
+      expect((await store().orderCommissionLines([cancelled.order.id], AT))[0]!.node).toMatchObject({ commissionReversed: 100, bucket: 'REVERSED' });
+    });
+
+    it('links a creator to a product once, counts a click once per user, and finds links by code', async () => {
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const link = { id: 'afl_contract', code: 'CONTRACT', creatorId: creatorIds[6]!, productId: product.id, clicks: 0, createdAt: AT };
+      await store().insertAffiliateLink(link);
+      await expect(store().insertAffiliateLink({ ...link, id: 'afl_contract_2', code: 'CONTRAC2' })).rejects.toThrow();
+      expect((await store().affiliateLinkByCode('CONTRACT'))!.id).toBe(link.id);
+      expect((await store().affiliateLinkOf(link.creatorId, product.id))!.code).toBe('CONTRACT');
+      expect(await store().affiliateLinkByCode('NOSUCHCD')).toBeUndefined();
+      expect(await store().recordClick(link.id, userIds[30]!, AT)).toBe(true);
+      expect(await store().recordClick(link.id, userIds[30]!, AT)).toBe(false);
+      expect((await store().countClick(link.id))!.clicks).toBe(1);
+    });
+
+    it('keeps hand-ordered lists: appends, moves, removes, and catalogs come and go with their places on profiles', async () => {
+      const [a, b, c] = [newProduct(), newProduct(), newProduct()];
+      await store().insertProducts([a!, b!, c!]);
+      const creator = creatorIds[7]!;
+      await store().appendToList('showcase', creator, [], AT);
+      const before = await store().listedProducts('showcase', creator);
+      const start = before.length ? Math.max(...before.map((item) => item.position)) + 1 : 0;
+      await store().appendToList('showcase', creator, [a!, b!, c!].map((product, i) => ({ productId: product.id, position: start + i })), AT);
+      await store().setListPositions('showcase', creator, [{ productId: c!.id, position: -1 }]);
+      const shown = await store().showcasePages([creator], { first: 200, after: null });
+      expect(shown[0]!.node.id).toBe(c!.id);
+      expect(await store().removeFromList('showcase', creator, [a!.id, 'prd_nobody'])).toEqual([a!.id]);
+      expect((await store().listedProducts('showcase', creator)).some((item) => item.productId === a!.id)).toBe(false);
+
+      const catalog = await store().insertCatalog({ id: 'cat_contract', brandId, name: 'Contract', description: 'Made by the suite.', createdAt: AT });
+      expect(catalog.createdAt).toEqual(AT);
+      await store().appendToList('catalog', catalog.id, [{ productId: a!.id, position: 0 }], AT);
+      expect(await store().updateCatalog(catalog.id, { name: 'Renamed' })).toMatchObject({ name: 'Renamed', description: 'Made by the suite.' });
+      await store().replaceCreatorCatalogs(creator, [catalog.id]);
+      expect((await store().creatorCatalogPages([creator], { first: 10, after: null })).map((row) => row.node.id)).toEqual([catalog.id]);
+      expect(await store().deleteCatalog(catalog.id)).toEqual([creator]);
+      expect(await store().catalogsByIds([catalog.id])).toEqual([]);
+      expect(await store().creatorCatalogPages([creator], { first: 10, after: null })).toEqual([]);
+      expect(await store().updateCatalog(catalog.id, { name: 'Gone' })).toBeUndefined();
+    });
+
+    it("imports a feed: inserts many products, rewrites each one's feed fields, in prepared slices and a last shorter one, and archives and counts", async () => {
+      const brand = shopBrands[2]!.id;
+      const rows = Array.from({ length: 1_250 }, (_, i) => newProduct({ brandId: brand, externalId: `feed-contract-${i}`, priceAmount: 100 + i }));
+      await store().transaction((tx) => tx.insertProducts(rows));
+      const imported = (await store().importedProducts(brand)).filter((row) => row.externalId?.startsWith('feed-contract-'));
+      expect(imported).toHaveLength(1_250);
+      const changed = imported.map((row) => ({ ...row, title: `${row.title} v2`, priceAmount: row.priceAmount + 1, inventory: 0, commissionBps: 1_500, status: 'ARCHIVED' as const }));
+      await store().transaction((tx) => tx.updateImportedProducts(changed));
+      const after = new Map((await store().importedProducts(brand)).map((row) => [row.id, row]));
+      for (const row of changed) expect(after.get(row.id)).toEqual(row);
+      expect((await store().productByExternalId(brand, 'feed-contract-7'))!.priceAmount).toBe(108);
+      expect(await store().productByExternalId(brand, 'feed-nobody')).toBeUndefined();
+      const ids = rows.slice(0, 700).map((row) => row.id);
+      expect(await store().archiveProducts(ids)).toBe(700);
+    });
+
+    it('puts payable lines in a payout only once, settles it once, and lets a failed payout go of its lines', async () => {
+      const creator = creatorIds[8]!;
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const placed = newOrder('ord_contract_payout', product, 4, { creatorId: creator, bps: 1_000, createdAt: new Date(SEED_TIME - 40 * DAY) });
+      await store().insertOrder(placed.order, placed.lines);
+      await store().closePaidOrder(placed.order.id, { status: 'FULFILLED', fulfilledAt: new Date(SEED_TIME - 39 * DAY), carrier: 'UPS', trackingNumber: '1Z', returnsUntil: new Date(SEED_TIME - 9 * DAY) });
+      const payable = await store().payableCommissionLines(creator, 'USD', AT);
+      expect(payable).toEqual([{ orderId: placed.order.id, position: 0, amount: 400 }]);
+      await store().insertPayout({ id: 'pay_contract', creatorId: creator, status: 'REQUESTED', amount: 400, currency: 'USD', payoutMethod: 'test_bank', requestedAt: AT });
+      expect(await store().assignPayoutLines('pay_contract', payable)).toBe(1);
+      expect(await store().assignPayoutLines('pay_contract', payable)).toBe(0);
+      expect((await store().commissionBuckets([creator], AT)).map((row) => [row.bucket, row.net])).toEqual([['PROCESSING', 400]]);
+      expect(await store().settlePayout('pay_contract', { status: 'FAILED', failureReason: 'closed account', settledAt: AT })).toMatchObject({ status: 'FAILED' });
+      expect(await store().settlePayout('pay_contract', { status: 'PAID', providerTransferId: 'tr', settledAt: AT })).toBeUndefined();
+      await store().releasePayoutLines('pay_contract');
+      expect(await store().payableCommissionLines(creator, 'USD', AT)).toEqual(payable);
+      const payouts = await store().creatorPayoutPages([creator, earners[0]!], { first: 5, after: null });
+      expect(payouts.map((row) => [row.ownerId, row.node.status])).toEqual(
+        [
+          [creator, 'FAILED'],
+          [earners[0], 'PAID'],
+        ].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1)),
+      );
+      const [payout] = await store().payoutsByIds(['pay_contract']);
+      expect(payout!.requestedAt).toEqual(AT);
+      const later = await store().creatorPayoutPages([creator], { first: 5, after: [payout!.requestedAt.getTime(), payout!.id] });
+      expect(later).toEqual([]);
+    });
+
+    it('leaves nothing behind when a transaction throws: no stock taken, no order, no event', async () => {
+      const product = newProduct({ inventory: 5 });
+      await store().insertProducts([product]);
+      const { order, lines } = newOrder('ord_contract_rollback', product, 2);
+      await expect(
+        store().transaction(async (tx) => {
+          expect(await tx.takeStock(product.id, 2)).toBe(true);
+          await tx.insertOrder(order, lines);
+          await tx.appendLiveEvent('liv_contract_rollback', 'PURCHASED', { productId: product.id, quantity: 2 }, AT);
+          expect((await tx.productsByIds([product.id]))[0]!.inventory).toBe(3);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect((await store().productsByIds([product.id]))[0]!.inventory).toBe(5);
+      expect(await store().ordersByIds([order.id])).toEqual([]);
+      expect(await store().liveEventsAfter('liv_contract_rollback', 0, 10)).toEqual([]);
+      expect(await store().liveEventTopic('liv_contract_rollback')).toEqual({ lastSeq: 0, prunedThrough: 0 });
+    });
+
+    it('lets exactly one of two checkouts racing for the last unit take it', async () => {
+      const product = newProduct({ inventory: 1 });
+      await store().insertProducts([product]);
+      const checkout = (orderId: string) =>
+        store().transaction(async (tx) => {
+          const [found] = await tx.productsByIds([product.id]);
+          if (found!.inventory < 1 || !(await tx.takeStock(product.id, 1))) return false;
+          const { order, lines } = newOrder(orderId, product, 1);
+          await tx.insertOrder(order, lines);
+          return true;
+        });
+      const outcomes = await Promise.all([checkout('ord_contract_race_a'), checkout('ord_contract_race_b')]);
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect((await store().productsByIds([product.id]))[0]!.inventory).toBe(0);
+      expect(await store().ordersByIds(['ord_contract_race_a', 'ord_contract_race_b'])).toHaveLength(1);
+    });
+
+    it('lets exactly one of two payouts racing for the same payable commission take it', async () => {
+      const creator = creatorIds[9]!;
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const placed = newOrder('ord_contract_payout_race', product, 4, { creatorId: creator, bps: 2_000, createdAt: new Date(SEED_TIME - 40 * DAY) });
+      await store().insertOrder(placed.order, placed.lines);
+      await store().closePaidOrder(placed.order.id, { status: 'FULFILLED', fulfilledAt: new Date(SEED_TIME - 39 * DAY), carrier: 'UPS', trackingNumber: '1Z', returnsUntil: new Date(SEED_TIME - 9 * DAY) });
+      const payout = (id: string) =>
+        store().transaction(async (tx) => {
+          const lines = await tx.payableCommissionLines(creator, 'USD', AT);
+          if (lines.length === 0) return 0;
+          const amount = lines.reduce((sum, line) => sum + line.amount, 0);
+          await tx.insertPayout({ id, creatorId: creator, status: 'REQUESTED', amount, currency: 'USD', payoutMethod: 'test_bank', requestedAt: AT });
+          if ((await tx.assignPayoutLines(id, lines)) !== lines.length) throw new Error('lines taken under the lock');
+          return amount;
+        });
+      const amounts = await Promise.all([payout('pay_contract_race_a'), payout('pay_contract_race_b')]);
+      expect(amounts.sort()).toEqual([0, 800]);
+      expect((await store().payoutsByIds(['pay_contract_race_a', 'pay_contract_race_b'])).map((row) => row.amount)).toEqual([800]);
+      expect((await store().commissionBuckets([creator], AT)).map((row) => [row.bucket, row.net])).toEqual([['PROCESSING', 800]]);
+    });
+
+    it('numbers outbox events per topic, accepts a nonce once, and records an idempotency key once', async () => {
+      const first = await store().transaction((tx) => tx.appendLiveEvent('liv_contract_events', 'PRODUCT_PINNED', { productId: 'p', quantity: null }, AT));
+      const second = await store().transaction((tx) => tx.appendLiveEvent('liv_contract_events', 'PURCHASED', { productId: 'p', quantity: 2 }, AT));
+      expect([first.seq, second.seq]).toEqual([1, 2]);
+      expect((await store().liveEventsAfter('liv_contract_events', 1, 10)).map((event) => [event.seq, event.payload])).toEqual([[2, { productId: 'p', quantity: 2 }]]);
+      const now = Date.now();
+      expect(await store().acceptNonce('nonce-contract', now + 60_000, now)).toBe(true);
+      expect(await store().acceptNonce('nonce-contract', now + 60_000, now)).toBe(false);
+      const row = { scope: userIds[41]!, key: 'key-contract-1', operation: 'checkout', requestHash: 'h', response: { orderId: 'ord_x' }, createdAt: AT };
+      await store().recordIdempotency(row);
+      expect(await store().idempotencyRecord(row.scope, row.key)).toEqual(row);
+      await expect(store().recordIdempotency(row)).rejects.toThrow();
+    });
+
+    it('seeds an empty store once', async () => {
+      expect(await store().isEmpty()).toBe(false);
+      const before = (await store().brandsPage({ first: 100, after: null })).length;
+      await seedCommerceStore(store());
+      expect((await store().brandsPage({ first: 100, after: null })).length).toBe(before);
+      expect(before).toBe(world.brands.length);
+    });
+  },
+  { seed: seedCommerceStore },
+);

@@ -1,0 +1,442 @@
+/**
+ * The commerce store's tables, described once: `commerceTables.sqlite` and
+ * `commerceTables.postgres` are built from this one description (see `@app/kit/db/tables`).
+ * drizzle-kit reads the SQLite set from this file and the Postgres set from `tables-postgres.ts`.
+ */
+import { sql } from 'drizzle-orm';
+import { defineTables } from '@app/kit/db/tables';
+import { kitTables } from '@app/kit/db/kit-tables';
+import { CANCELLERS, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES } from '../vocabulary.ts';
+
+// `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
+// videos and streams: owned by other subgraphs, no foreign key can reach them.
+export const commerceTables = defineTables((c) => {
+  const brands = c.table(
+    'brands',
+    {
+      id: c.text('id').primaryKey(),
+      name: c.text('name').notNull(),
+      slug: c.text('slug').notNull().unique(),
+      description: c.text('description').notNull(),
+      platform: c.text('platform', { enum: PLATFORMS }).notNull(),
+      logoUrl: c.text('logo_url').notNull(),
+    },
+    (table) => [c.index('brands_name').on(table.name, table.id)],
+  );
+
+  const products = c.table(
+    'products',
+    {
+      id: c.text('id').primaryKey(),
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      title: c.text('title').notNull(),
+      description: c.text('description').notNull(),
+      /** Integer minor units of `currency`. */
+      priceAmount: c.money('price_amount').notNull(),
+      currency: c.text('currency').notNull().default('USD'),
+      inventory: c.count('inventory').notNull().default(0),
+      status: c.text('status', { enum: PRODUCT_STATUSES }).notNull().default('ACTIVE'),
+      /** Basis points (1500 is 15%), so commission arithmetic stays in integers. */
+      commissionBps: c.int('commission_bps').notNull(),
+      imageUrl: c.text('image_url').notNull(),
+      /** The id on the platform a merch feed imported it from; null for native products. */
+      externalId: c.text('external_id'),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [
+      // The store, not the checkout code, is the last guard against overselling.
+      c.check('products_inventory_not_negative', sql`${table.inventory} >= 0`),
+      c.check('products_price_not_negative', sql`${table.priceAmount} >= 0`),
+      c.check('products_commission_bps_range', sql`${table.commissionBps} between 0 and 10000`),
+      // A feed import upserts on this; NULLs are distinct, so native products never clash.
+      c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
+      c.index('products_status_created').on(table.status, table.createdAt, table.id),
+      c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
+    ],
+  );
+
+  const catalogs = c.table(
+    'catalogs',
+    {
+      id: c.text('id').primaryKey(),
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      name: c.text('name').notNull(),
+      description: c.text('description').notNull(),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [c.index('catalogs_brand_created').on(table.brandId, table.createdAt)],
+  );
+
+  const catalogProducts = c.table(
+    'catalog_products',
+    {
+      catalogId: c
+        .text('catalog_id')
+        .notNull()
+        .references(() => catalogs.id),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      position: c.int('position').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.catalogId, table.productId] }), c.index('catalog_products_position').on(table.catalogId, table.position)],
+  );
+
+  /** Catalogs a creator carries. */
+  const creatorCatalogs = c.table(
+    'creator_catalogs',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      catalogId: c
+        .text('catalog_id')
+        .notNull()
+        .references(() => catalogs.id),
+      position: c.int('position').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.catalogId] }), c.index('creator_catalogs_position').on(table.creatorId, table.position)],
+  );
+
+  /** A creator's showcase; a product appears at most once in it. */
+  const showcaseItems = c.table(
+    'showcase_items',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      position: c.int('position').notNull(),
+      addedAt: c.time('added_at').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.productId] }), c.index('showcase_items_position').on(table.creatorId, table.position)],
+  );
+
+  /** Products tagged in a video. */
+  const videoProducts = c.table(
+    'video_products',
+    {
+      videoId: c.text('video_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      position: c.int('position').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.videoId, table.productId] }), c.index('video_products_position').on(table.videoId, table.position)],
+  );
+
+  /** The live-shopping overlay: products pinned on a stream. */
+  const liveStreamPins = c.table(
+    'live_stream_pins',
+    {
+      liveStreamId: c.text('live_stream_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      position: c.int('position').notNull(),
+      pinnedAt: c.time('pinned_at').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.liveStreamId, table.productId] }), c.index('live_stream_pins_position').on(table.liveStreamId, table.position)],
+  );
+
+  /**
+   * A creator's link to a product, one per (creator, product). The rate is not stored: a sale
+   * applies the rate in force then (see `creatorCommissions`).
+   */
+  const affiliateLinks = c.table(
+    'affiliate_links',
+    {
+      id: c.text('id').primaryKey(),
+      code: c.text('code').notNull().unique(),
+      creatorId: c.text('creator_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      /** Distinct users counted in `affiliate_clicks`, kept here so a list of links reads no click rows. */
+      clicks: c.count('clicks').notNull().default(0),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [c.uniqueIndex('affiliate_links_creator_product').on(table.creatorId, table.productId), c.index('affiliate_links_creator_created').on(table.creatorId, table.createdAt, table.id)],
+  );
+
+  /** Who has clicked a link: a user counts once per link. */
+  const affiliateClicks = c.table(
+    'affiliate_clicks',
+    {
+      linkId: c
+        .text('link_id')
+        .notNull()
+        .references(() => affiliateLinks.id),
+      userId: c.text('user_id').notNull(),
+      clickedAt: c.time('clicked_at').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.linkId, table.userId] })],
+  );
+
+  /** A brand's commission deal with one creator, on one product or (productId null) all its products. */
+  const creatorCommissions = c.table(
+    'creator_commissions',
+    {
+      id: c.text('id').primaryKey(),
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      creatorId: c.text('creator_id').notNull(),
+      productId: c.text('product_id').references(() => products.id),
+      commissionBps: c.int('commission_bps').notNull(),
+      updatedAt: c.time('updated_at').notNull(),
+    },
+    (table) => [
+      c.check('creator_commissions_bps_range', sql`${table.commissionBps} between 0 and 10000`),
+      // NULLs are distinct in a unique index, so product deals and the brand-wide deal get one each.
+      c.uniqueIndex('creator_commissions_product_deal').on(table.creatorId, table.brandId, table.productId).where(sql`${table.productId} is not null`),
+      c.uniqueIndex('creator_commissions_brand_deal').on(table.creatorId, table.brandId).where(sql`${table.productId} is null`),
+    ],
+  );
+
+  /**
+   * An order: one brand's products bought by one user. Money in integer minor units of `currency`.
+   * The commission owed to the attributed creator is recorded at checkout, per line; what happens
+   * to it afterwards (refunds, payouts) is kept on the lines (`order_lines`), and its state is
+   * worked out from them, the order's status and `returns_until` when it is read (statements/settlement.ts).
+   */
+  const orders = c.table(
+    'orders',
+    {
+      id: c.text('id').primaryKey(),
+      buyerId: c.text('buyer_id').notNull(),
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      status: c.text('status', { enum: ORDER_STATUSES }).notNull(),
+      currency: c.text('currency').notNull(),
+      totalAmount: c.money('total_amount').notNull(),
+      commissionAmount: c.money('commission_amount').notNull(),
+      /** The creator the sale is attributed to; null without attribution. */
+      creatorId: c.text('creator_id'),
+      affiliateLinkId: c.text('affiliate_link_id').references(() => affiliateLinks.id),
+      liveStreamId: c.text('live_stream_id'),
+      createdAt: c.time('created_at').notNull(),
+      fulfilledAt: c.time('fulfilled_at'),
+      /** The shipment, as the brand gave it at fulfilment. */
+      carrier: c.text('carrier'),
+      trackingNumber: c.text('tracking_number'),
+      /**
+       * The end of the return window, set at fulfilment from the window then configured: a buyer may
+       * ask for a return before it, and the commission stays LOCKED until it.
+       */
+      returnsUntil: c.time('returns_until'),
+      cancelledAt: c.time('cancelled_at'),
+      cancelledBy: c.text('cancelled_by', { enum: CANCELLERS }),
+    },
+    (table) => [
+      c.check('orders_total_not_negative', sql`${table.totalAmount} >= 0`),
+      c.check('orders_commission_range', sql`${table.commissionAmount} between 0 and ${table.totalAmount}`),
+      c.check('orders_one_attribution', sql`${table.affiliateLinkId} is null or ${table.liveStreamId} is null`),
+      c.index('orders_buyer_created').on(table.buyerId, table.createdAt, table.id),
+      c.index('orders_brand_created').on(table.brandId, table.createdAt, table.id),
+      c.index('orders_creator_status').on(table.creatorId, table.status),
+      c.index('orders_link_status').on(table.affiliateLinkId, table.status),
+      c.index('orders_live_stream_status').on(table.liveStreamId, table.status),
+    ],
+  );
+
+  /**
+   * A creator's withdrawal of payable commission: REQUESTED while the payout provider is asked, then
+   * PAID or FAILED. The lines it pays point at it (`order_lines.payout_id`); a failed payout lets
+   * go of them, so their commission is payable again.
+   */
+  const commissionPayouts = c.table(
+    'commission_payouts',
+    {
+      id: c.text('id').primaryKey(),
+      creatorId: c.text('creator_id').notNull(),
+      status: c.text('status', { enum: PAYOUT_STATUSES }).notNull(),
+      amount: c.money('amount').notNull(),
+      currency: c.text('currency').notNull(),
+      /** What the creator named to be paid to; the test provider fails `test_fail`. */
+      payoutMethod: c.text('payout_method'),
+      providerTransferId: c.text('provider_transfer_id'),
+      failureReason: c.text('failure_reason'),
+      requestedAt: c.time('requested_at').notNull(),
+      settledAt: c.time('settled_at'),
+    },
+    (table) => [c.check('commission_payouts_amount_positive', sql`${table.amount} > 0`), c.index('commission_payouts_creator_requested').on(table.creatorId, table.requestedAt, table.id)],
+  );
+
+  /** A line of an order, priced as paid: a later price or title change leaves it. */
+  const orderLines = c.table(
+    'order_lines',
+    {
+      orderId: c
+        .text('order_id')
+        .notNull()
+        .references(() => orders.id),
+      position: c.int('position').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      title: c.text('title').notNull(),
+      quantity: c.count('quantity').notNull(),
+      unitPriceAmount: c.money('unit_price_amount').notNull(),
+      totalAmount: c.money('total_amount').notNull(),
+      /** 0 when the line earns no commission. */
+      commissionBps: c.int('commission_bps').notNull(),
+      commissionAmount: c.money('commission_amount').notNull(),
+      /**
+       * Whether the order's attribution covers this line: the affiliate link's product, or a
+       * product pinned on the live stream at checkout. Kept apart from the commission, which is 0
+       * on a covered line when the buyer is the creator: a stream's sales count the line all the same.
+       */
+      attributed: c.flag('attributed').notNull().default(false),
+      /** Units refunded by approved returns. */
+      refundedQuantity: c.count('refunded_quantity').notNull().default(0),
+      /** Commission clawed back: on the refunded units, or all of it when the order was cancelled. */
+      commissionReversed: c.money('commission_reversed').notNull().default(0),
+      /** The payout that pays this line's commission; null until one does (and again if it fails). */
+      payoutId: c.text('payout_id').references(() => commissionPayouts.id),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.orderId, table.position] }),
+      c.check('order_lines_quantity_positive', sql`${table.quantity} > 0`),
+      c.check('order_lines_total', sql`${table.totalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+      c.check('order_lines_refunded_range', sql`${table.refundedQuantity} between 0 and ${table.quantity}`),
+      c.check('order_lines_reversed_range', sql`${table.commissionReversed} between 0 and ${table.commissionAmount}`),
+      c.index('order_lines_payout').on(table.payoutId),
+    ],
+  );
+
+  /** A buyer's request to send units back: the brand approves it (refunding them) or declines it. */
+  const orderReturns = c.table(
+    'order_returns',
+    {
+      id: c.text('id').primaryKey(),
+      orderId: c
+        .text('order_id')
+        .notNull()
+        .references(() => orders.id),
+      status: c.text('status', { enum: RETURN_STATUSES }).notNull(),
+      reason: c.text('reason').notNull(),
+      requestedAt: c.time('requested_at').notNull(),
+      decidedAt: c.time('decided_at'),
+      /** Whether the brand put the units back in stock on approval (the goods came back). */
+      restocked: c.flag('restocked'),
+      /** What approval refunded, and the commission it clawed back: both 0 until approved. */
+      refundAmount: c.money('refund_amount').notNull().default(0),
+      commissionReversed: c.money('commission_reversed').notNull().default(0),
+    },
+    (table) => [
+      c.index('order_returns_order').on(table.orderId, table.requestedAt),
+      // One open return per order: the next one waits for the brand's answer.
+      c.uniqueIndex('order_returns_one_open').on(table.orderId).where(sql`${table.status} = 'REQUESTED'`),
+    ],
+  );
+
+  /** The units of each order line a return asks to send back. */
+  const orderReturnLines = c.table(
+    'order_return_lines',
+    {
+      returnId: c
+        .text('return_id')
+        .notNull()
+        .references(() => orderReturns.id),
+      orderId: c.text('order_id').notNull(),
+      /** The order line's position. */
+      position: c.int('position').notNull(),
+      quantity: c.count('quantity').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.returnId, table.position] }),
+      c.check('order_return_lines_quantity_positive', sql`${table.quantity} > 0`),
+      c.index('order_return_lines_line').on(table.orderId, table.position),
+    ],
+  );
+
+  // The kit's tables: idempotency keys (checkout takes one), the outbox of LIVE shopping events
+  // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
+  return {
+    brands,
+    products,
+    catalogs,
+    catalogProducts,
+    creatorCatalogs,
+    showcaseItems,
+    videoProducts,
+    liveStreamPins,
+    affiliateLinks,
+    affiliateClicks,
+    creatorCommissions,
+    orders,
+    orderLines,
+    orderReturns,
+    orderReturnLines,
+    commissionPayouts,
+    ...kitTables(c),
+  };
+});
+
+export type CommerceTables = typeof commerceTables.sqlite;
+
+// The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
+export const {
+  brands,
+  products,
+  catalogs,
+  catalogProducts,
+  creatorCatalogs,
+  showcaseItems,
+  videoProducts,
+  liveStreamPins,
+  affiliateLinks,
+  affiliateClicks,
+  creatorCommissions,
+  orders,
+  orderLines,
+  orderReturns,
+  orderReturnLines,
+  commissionPayouts,
+  idempotencyKeys,
+  liveEvents,
+  liveEventTopics,
+  usedNonces,
+} = commerceTables.sqlite;
+
+export type BrandRow = typeof brands.$inferSelect;
+export type ProductRow = typeof products.$inferSelect;
+export type CatalogRow = typeof catalogs.$inferSelect;
+export type AffiliateLinkRow = typeof affiliateLinks.$inferSelect;
+export type CommissionDealRow = typeof creatorCommissions.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type OrderReturnRow = typeof orderReturns.$inferSelect;
+export type OrderReturnLineRow = typeof orderReturnLines.$inferSelect;
+export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
+
+export type NewBrand = typeof brands.$inferInsert;
+export type NewProduct = typeof products.$inferInsert;
+export type NewCatalog = typeof catalogs.$inferInsert;
+export type NewCatalogProduct = typeof catalogProducts.$inferInsert;
+export type NewCreatorCatalog = typeof creatorCatalogs.$inferInsert;
+export type NewShowcaseItem = typeof showcaseItems.$inferInsert;
+export type NewVideoProduct = typeof videoProducts.$inferInsert;
+export type NewLiveStreamPin = typeof liveStreamPins.$inferInsert;
+export type NewAffiliateLink = typeof affiliateLinks.$inferInsert;
+export type NewAffiliateClick = typeof affiliateClicks.$inferInsert;
+export type NewCommissionDealRow = typeof creatorCommissions.$inferInsert;
+export type NewOrder = typeof orders.$inferInsert;
+export type NewOrderLine = typeof orderLines.$inferInsert;
+export type NewOrderReturn = typeof orderReturns.$inferInsert;
+export type NewOrderReturnLine = typeof orderReturnLines.$inferInsert;
+export type NewPayout = typeof commissionPayouts.$inferInsert;

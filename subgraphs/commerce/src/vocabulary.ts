@@ -1,0 +1,48 @@
+/**
+ * Commerce's vocabulary: the statuses, kinds and units its rows and rules speak in. A leaf the
+ * store's tables and the domain both import, importing nothing.
+ */
+
+/** Where a brand's products come from: made on the app, or imported from a platform's feed. */
+export const PLATFORMS = ['NATIVE', 'SHOPIFY', 'WALMART', 'PRINT_ON_DEMAND'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PRODUCT_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const ORDER_STATUSES = ['PAID', 'FULFILLED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Who cancelled an order: its buyer, or its brand (an order it cannot ship). */
+export const CANCELLERS = ['BUYER', 'BRAND'] as const;
+export type Canceller = (typeof CANCELLERS)[number];
+
+export const RETURN_STATUSES = ['REQUESTED', 'APPROVED', 'DECLINED'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+export const PAYOUT_STATUSES = ['REQUESTED', 'PAID', 'FAILED'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/**
+ * The state a line's commission is in (settlement.ts states the rule), with PAID split by its
+ * payout: PROCESSING while the payout provider has not answered, PAID once it paid.
+ */
+export const COMMISSION_BUCKETS = ['PENDING', 'LOCKED', 'PAYABLE', 'REVERSED', 'PROCESSING', 'PAID'] as const;
+export type CommissionBucket = (typeof COMMISSION_BUCKETS)[number];
+
+/** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
+export const COMMISSION_CURRENCY = 'USD';
+
+/** The most lines an order (and so a return) has, and the most units a line. */
+export const MAX_LINES = 50;
+export const MAX_QUANTITY = 100;
+
+/** The kinds of LIVE shopping event, as the outbox stores them and the API names them. */
+export const LIVE_SHOPPING_EVENT_KINDS = ['PRODUCT_PINNED', 'PRODUCT_UNPINNED', 'PURCHASED'] as const;
+export type LiveShoppingEventKind = (typeof LIVE_SHOPPING_EVENT_KINDS)[number];
+
+/** What the outbox keeps of a LIVE shopping event: which product, and for a purchase how many units. Never who bought. */
+export interface LiveShoppingPayload {
+  productId: string;
+  quantity: number | null;
+}
