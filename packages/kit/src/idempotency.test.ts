@@ -2,19 +2,27 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { idempotencyKeys, idempotencyStatements, idempotent } from './idempotency.ts';
+import { sqliteEngine } from './db/engine.ts';
+import { kitTables } from './db/kit-tables.ts';
+import { idempotencyStatements } from './db/kit-statements.ts';
+import { defineTables } from './db/tables.ts';
+import { idempotent } from './idempotency.ts';
+import { LiveEventBus } from './live.ts';
 import { SqliteConnection, sqliteStore } from './store.ts';
+
+const tables = defineTables(kitTables);
 
 function freshStore() {
   const sqlite = new Database(':memory:');
-  const db = drizzle(sqlite, { schema: { idempotencyKeys } });
+  const db = drizzle(sqlite);
   db.run(sql`create table idempotency_keys (scope text not null, key text not null, operation text not null, request_hash text not null, response text not null, created_at integer not null, primary key (scope, key))`);
   db.run(sql`create table counter (n integer not null)`);
   db.run(sql`insert into counter values (0)`);
   const counter = () => db.get<{ n: number }>(sql`select n from counter`).n;
-  const store = sqliteStore(new SqliteConnection(sqlite, db), {
-    ...idempotencyStatements(db),
-    add: (n: number) => {
+  const connection = new SqliteConnection(sqlite, db);
+  const store = sqliteStore(connection, {
+    ...idempotencyStatements(sqliteEngine(connection, tables.sqlite, new LiveEventBus())),
+    add: async (n: number) => {
       db.run(sql`update counter set n = n + ${n}`);
       return { n: counter() };
     },

@@ -1,30 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { badInput, ErrorCode } from './errors.ts';
 import { GraphQLError } from 'graphql';
-import type { Queries, Transactional } from './store.ts';
+import type { Transactional } from './store.ts';
 
 /**
- * Writes that move value take an idempotency key. A subgraph includes this table in its Drizzle
- * schema (so drizzle-kit migrates it) and wraps each such write in `idempotent`.
+ * Writes that move value take an idempotency key: `idempotent` runs such a write once per key.
+ * The keys are a table of the kit's in every store (`db/kit-tables.ts`), read and written by the
+ * statements in `db/kit-statements.ts`.
  */
-export const idempotencyKeys = sqliteTable(
-  'idempotency_keys',
-  {
-    /** Whose key it is (a user or partner id): keys are scoped to the viewer. */
-    scope: text('scope').notNull(),
-    key: text('key').notNull(),
-    operation: text('operation').notNull(),
-    /** SHA-256 of the operation and its input, to tell a retry from a different request. */
-    requestHash: text('request_hash').notNull(),
-    /** The first result, returned again to every retry. */
-    response: text('response', { mode: 'json' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.scope, table.key] })],
-);
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -48,28 +31,21 @@ export interface IdempotentRequest {
   input: unknown;
 }
 
-export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
-
-/** The store statements `idempotent` needs; a subgraph spreads these into its own. */
-export interface IdempotencyStatements {
-  idempotencyRecord(scope: string, key: string): IdempotencyRow | undefined;
-  recordIdempotency(row: IdempotencyRow): void;
+/** A recorded key: whose, which, for what request, and the first result. */
+export interface IdempotencyRow {
+  scope: string;
+  key: string;
+  operation: string;
+  /** SHA-256 of the operation and its input, to tell a retry from a different request. */
+  requestHash: string;
+  response: unknown;
+  createdAt: Date;
 }
 
-/** The SQLite statements of the idempotency table, for a subgraph's store to include. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function idempotencyStatements(db: BetterSQLite3Database<any>): IdempotencyStatements {
-  return {
-    idempotencyRecord: (scope, key) =>
-      db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-        .get(),
-    recordIdempotency: (row) => {
-      db.insert(idempotencyKeys).values(row).run();
-    },
-  };
+/** The store statements `idempotent` needs (`db/kit-statements.ts`). */
+export interface IdempotencyStatements {
+  idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
+  recordIdempotency(row: IdempotencyRow): Promise<void>;
 }
 
 export function requestHashOf(request: IdempotentRequest): string {
@@ -85,7 +61,7 @@ export function requestHashOf(request: IdempotentRequest): string {
  * nothing; the same key with another input is IDEMPOTENCY_KEY_REUSED. A refused write (work
  * throws) records nothing, so it can be retried once the cause is fixed.
  */
-export async function idempotent<Tx extends Queries<IdempotencyStatements>, T>(
+export async function idempotent<Tx extends IdempotencyStatements, T>(
   store: Transactional<Tx>,
   request: IdempotentRequest,
   work: (tx: Tx) => Promise<T>,

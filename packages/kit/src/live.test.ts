@@ -4,7 +4,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphQLHandler, listen, type RunningHttpServer } from './http.ts';
-import { liveEvents, liveEventStatements, LiveEventBus, liveEventTopics, liveSubscription, parseEventId, type LiveEvent } from './live.ts';
+import { sqliteEngine } from './db/engine.ts';
+import { kitTables } from './db/kit-tables.ts';
+import { liveEventStatements } from './db/kit-statements.ts';
+import { defineTables } from './db/tables.ts';
+import { LiveEventBus, liveSubscription, parseEventId, type LiveEvent } from './live.ts';
 import { createLogger } from './log.ts';
 import { subscribeSigned, subscriptionServer, type SubscriptionServer } from './sse.ts';
 import { SqliteConnection, sqliteStore } from './store.ts';
@@ -15,12 +19,12 @@ const SECRET = 'live-test-secret-0123456789abcdef0123456789';
 
 function outbox(retention = { maxAgeMs: 600_000, maxEvents: 10_000 }) {
   const sqlite = new Database(':memory:');
-  const db = drizzle(sqlite, { schema: { liveEvents, liveEventTopics } });
+  const db = drizzle(sqlite);
   db.run(sql`create table live_events (topic text not null, seq integer not null, kind text not null, payload text not null, created_at integer not null, primary key (topic, seq))`);
   db.run(sql`create table live_event_topics (topic text primary key, last_seq integer not null, pruned_through integer not null default 0)`);
   const bus = new LiveEventBus();
   const connection = new SqliteConnection(sqlite, db);
-  const store = sqliteStore(connection, liveEventStatements(connection, bus, retention));
+  const store = sqliteStore(connection, liveEventStatements(sqliteEngine(connection, defineTables(kitTables).sqlite, bus), retention));
   return { store, bus };
 }
 

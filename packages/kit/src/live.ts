@@ -10,32 +10,12 @@
  *   `after` gets what it missed, in order, once.
  * - Events are kept for a retention window (the last N minutes or N events of a topic, whichever
  *   is less); asking for an older position is EVENTS_EXPIRED.
+ *
+ * The outbox's tables and statements are the kit's, in every store (`db/kit-tables.ts`,
+ * `db/kit-statements.ts`); this module is what reads it for subscribers.
  */
-import { and, asc, eq, gt, lt, lte, max, sql } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { badInput, refuse } from './errors.ts';
 import { clearLoaders } from './loaders.ts';
-import type { SqliteConnection } from './store.ts';
-
-export const liveEvents = sqliteTable(
-  'live_events',
-  {
-    topic: text('topic').notNull(),
-    seq: integer('seq').notNull(),
-    kind: text('kind').notNull(),
-    payload: text('payload', { mode: 'json' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.topic, table.seq] }), index('live_events_created').on(table.createdAt)],
-);
-
-/** One row per topic: the last number given out, and the last one pruned away. */
-export const liveEventTopics = sqliteTable('live_event_topics', {
-  topic: text('topic').primaryKey(),
-  lastSeq: integer('last_seq').notNull(),
-  prunedThrough: integer('pruned_through').notNull().default(0),
-});
 
 export interface LiveEvent<P = unknown> {
   topic: string;
@@ -96,81 +76,6 @@ export class LiveEventBus {
     for (const set of this.waiting.values()) listeners += set.size;
     return { topics: this.waiting.size, listeners };
   }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = BetterSQLite3Database<any>;
-
-/** Time-based pruning runs at most this often; count-based pruning runs with every append. */
-const PRUNE_INTERVAL_MS = 5_000;
-
-/**
- * The outbox's statements, for a subgraph's store to include. `appendLiveEvent` belongs inside
- * the transaction of the change it reports; the bus hears of it only once that commits.
- */
-export function liveEventStatements(connection: SqliteConnection<Record<string, unknown>>, bus: LiveEventBus, retention: LiveEventRetention = liveEventRetention()) {
-  const db = connection.db as AnyDb;
-  let lastTimePrune = 0;
-
-  const pruneOlderThan = (cutoff: Date) => {
-    const expired = db
-      .select({ topic: liveEvents.topic, through: max(liveEvents.seq) })
-      .from(liveEvents)
-      .where(lt(liveEvents.createdAt, cutoff))
-      .groupBy(liveEvents.topic)
-      .all();
-    for (const { topic, through } of expired) {
-      if (through === null) continue;
-      db.update(liveEventTopics)
-        .set({ prunedThrough: sql`max(${liveEventTopics.prunedThrough}, ${through})` })
-        .where(eq(liveEventTopics.topic, topic))
-        .run();
-    }
-    if (expired.length) db.delete(liveEvents).where(lt(liveEvents.createdAt, cutoff)).run();
-  };
-
-  return {
-    /** Writes the next event of `topic`; its number is the topic's next, in commit order. */
-    appendLiveEvent: <P>(topic: string, kind: string, payload: P, now: Date): LiveEvent<P> => {
-      const { lastSeq: seq } = db
-        .insert(liveEventTopics)
-        .values({ topic, lastSeq: 1 })
-        .onConflictDoUpdate({ target: liveEventTopics.topic, set: { lastSeq: sql`${liveEventTopics.lastSeq} + 1` } })
-        .returning({ lastSeq: liveEventTopics.lastSeq })
-        .get();
-      db.insert(liveEvents).values({ topic, seq, kind, payload: payload as object, createdAt: now }).run();
-      const dropThrough = seq - retention.maxEvents;
-      if (dropThrough > 0) {
-        db.delete(liveEvents)
-          .where(and(eq(liveEvents.topic, topic), lte(liveEvents.seq, dropThrough)))
-          .run();
-        db.update(liveEventTopics).set({ prunedThrough: dropThrough }).where(eq(liveEventTopics.topic, topic)).run();
-      }
-      if (now.getTime() - lastTimePrune > PRUNE_INTERVAL_MS) {
-        lastTimePrune = now.getTime();
-        pruneOlderThan(new Date(now.getTime() - retention.maxAgeMs));
-      }
-      connection.afterCommit(() => bus.publish(topic));
-      return { topic, seq, kind, payload, createdAt: now };
-    },
-
-    /** Up to `limit` events of `topic` after number `after`, oldest first. */
-    liveEventsAfter: (topic: string, after: number, limit: number): LiveEvent[] =>
-      db
-        .select()
-        .from(liveEvents)
-        .where(and(eq(liveEvents.topic, topic), gt(liveEvents.seq, after)))
-        .orderBy(asc(liveEvents.seq))
-        .limit(limit)
-        .all(),
-
-    /** Where a topic stands: its last number and the last one no longer kept (0, 0 for a topic with no events yet). */
-    liveEventTopic: (topic: string): { lastSeq: number; prunedThrough: number } =>
-      db.select({ lastSeq: liveEventTopics.lastSeq, prunedThrough: liveEventTopics.prunedThrough }).from(liveEventTopics).where(eq(liveEventTopics.topic, topic)).get() ?? {
-        lastSeq: 0,
-        prunedThrough: 0,
-      },
-  };
 }
 
 /** What `liveEventStream` needs of a store: the outbox reads, answering promises (any engine). */

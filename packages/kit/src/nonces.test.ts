@@ -5,8 +5,14 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NONCE_SWEEP_BATCH, SqliteNonceStore, usedNonces } from './nonces.ts';
-import { SqliteConnection } from './store.ts';
+import { sqliteEngine } from './db/engine.ts';
+import { kitTables } from './db/kit-tables.ts';
+import { NONCE_SWEEP_BATCH, nonceStatements, nonceStoreOf } from './db/kit-statements.ts';
+import { defineTables } from './db/tables.ts';
+import { LiveEventBus } from './live.ts';
+import { SqliteConnection, sqliteStore } from './store.ts';
+
+const tables = defineTables(kitTables);
 import { SIGNATURE_TTL_MS } from './viewer.ts';
 
 let dir: string;
@@ -27,12 +33,13 @@ function openNonces(statements: string[] = []) {
   const sqlite = new Database(path.join(dir, 'store.db'), { verbose: (statement) => statements.push(String(statement)) });
   opened.push(sqlite);
   sqlite.pragma('journal_mode = WAL');
-  const db = drizzle(sqlite, { schema: { usedNonces } });
+  const db = drizzle(sqlite);
   db.run(sql`create table if not exists used_nonces (nonce text primary key not null, expires_at integer not null)`);
   db.run(sql`create index if not exists used_nonces_expires on used_nonces (expires_at)`);
   const connection = new SqliteConnection(sqlite, db);
   const count = () => (sqlite.prepare('select count(*) as n from used_nonces').get() as { n: number }).n;
-  return { nonces: new SqliteNonceStore(connection), connection, sqlite, count };
+  const store = sqliteStore(connection, nonceStatements(sqliteEngine(connection, tables.sqlite, new LiveEventBus())));
+  return { nonces: nonceStoreOf(store), connection, sqlite, count };
 }
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotent } from './idempotency.ts';
-import { idempotencyPgStatements } from './idempotency-pg.ts';
 import { LiveEventBus } from './live.ts';
-import { listenForLiveEvents, liveEventPgStatements } from './live-pg.ts';
-import { PgNonceStore } from './nonces-pg.ts';
+import { listenForLiveEvents } from './live-pg.ts';
+import { keeper, pgEngine } from './db/engine.ts';
+import { kitTables } from './db/kit-tables.ts';
+import { idempotencyStatements, liveEventStatements, nonceStatements, nonceStoreOf } from './db/kit-statements.ts';
+import { defineTables } from './db/tables.ts';
 import { PgConnection, pgStore, TRANSACTION_ATTEMPTS, WRITE_CONTENDED, type PgDb } from './pg.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
-import { StoreMisuseError, type Queries } from './store.ts';
+import { StoreMisuseError } from './store.ts';
 
 /** A real server, started for this file and removed after it. */
 let cluster: ThrowawayCluster;
@@ -35,11 +37,13 @@ async function freshDatabase(): Promise<string> {
 }
 
 /** What a subgraph's statements look like: the kit's, and a read and a write of its own. */
-const outbox = liveEventPgStatements({ maxAgeMs: 60_000, maxEvents: 1_000 });
+const tables = defineTables(kitTables).postgres;
+const kept = keeper();
 function statements(db: PgDb) {
+  const engine = pgEngine(db, tables, kept);
   return {
-    ...idempotencyPgStatements(db),
-    ...outbox(db),
+    ...idempotencyStatements(engine),
+    ...liveEventStatements(engine, { maxAgeMs: 60_000, maxEvents: 1_000 }),
     balance: async (id: string): Promise<number> => {
       const result = await db.execute<{ balance: number }>(sql`select balance from accounts where id = ${id}`);
       return (result.rows[0] as { balance: number }).balance;
@@ -49,8 +53,9 @@ function statements(db: PgDb) {
     },
   };
 }
-type S = { [K in keyof ReturnType<typeof statements>]: (...args: Parameters<ReturnType<typeof statements>[K]>) => Awaited<ReturnType<ReturnType<typeof statements>[K]>> };
-const storeOn = (connection: PgConnection) => pgStore<S>(connection, (db) => statements(db) as Queries<S>);
+/** A replica's nonces: the kit's nonce statements on its pool. */
+const nonceStoresOn = (connection: PgConnection) => nonceStoreOf(pgStore(connection, (db) => nonceStatements(pgEngine(db, tables, keeper()))));
+const storeOn = (connection: PgConnection) => pgStore(connection, statements);
 
 beforeAll(async () => {
   cluster = await startThrowawayCluster({ maxConnections: 100 });
@@ -183,15 +188,15 @@ describe('the Postgres store', () => {
     const second = new PgConnection({ url });
     const now = Date.now();
     try {
-      const replicas = [new PgNonceStore(first.db), new PgNonceStore(second.db)];
+      const replicas = [nonceStoresOn(first), nonceStoresOn(second)];
       const offers = await Promise.all(Array.from({ length: 6 }, (_, i) => replicas[i % 2]!.accept('nonce-a', now + 30_000, now)));
       expect(offers.filter(Boolean)).toHaveLength(1);
       await first.close();
-      const restarted = new PgNonceStore(second.db);
+      const restarted = nonceStoresOn(second);
       expect(await restarted.accept('nonce-a', now + 30_000, now + 1_000)).toBe(false);
       expect(await restarted.accept('nonce-b', now + 30_000, now + 1_000)).toBe(true);
       // A sweep after expiry drops the row (a stale signature is refused before the store is asked).
-      await new PgNonceStore(second.db).accept('nonce-c', now + 90_000, now + 60_000);
+      await nonceStoresOn(second).accept('nonce-c', now + 90_000, now + 60_000);
       const left = await second.db.execute<{ nonce: string }>(sql`select nonce from used_nonces order by nonce`);
       expect(left.rows.map((row) => row.nonce)).toEqual(['nonce-c']);
     } finally {

@@ -21,7 +21,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { GraphQLError } from 'graphql';
-import { StoreMisuseError, StoreOpenError, type Queries, type Store } from './store.ts';
+import { StoreMisuseError, StoreOpenError, type Transactional } from './store.ts';
 
 /** What Postgres statements run on: the pool outside a transaction, the transaction inside one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -243,7 +243,7 @@ function timeQueries(client: pg.PoolClient, onStatement: (sql: string, durationM
  * pool and once per transaction attempt with that transaction, so the body's `tx` runs on the
  * transaction's connection and the store's own statements on the pool.
  */
-export function pgStore<S extends object>(connection: PgConnection, statements: (db: PgDb) => Queries<S>): Store<S> {
+export function pgStore<S extends object>(connection: PgConnection, statements: (db: PgDb) => S): S & Transactional<S> {
   const outside = {} as Record<string, unknown>;
   for (const [name, statement] of Object.entries(statements(connection.db))) {
     const call = statement as (...args: unknown[]) => Promise<unknown>;
@@ -252,8 +252,8 @@ export function pgStore<S extends object>(connection: PgConnection, statements: 
       return call(...args);
     };
   }
-  const transaction = <T>(body: (tx: Queries<S>) => Promise<T>) => connection.transaction((tx) => body(statements(tx)));
-  return { ...(outside as Queries<S>), transaction };
+  const transaction = <T>(body: (tx: S) => Promise<T>) => connection.transaction((tx) => body(statements(tx)));
+  return { ...(outside as S), transaction };
 }
 
 export interface OpenPgOptions extends PgConnectionOptions {

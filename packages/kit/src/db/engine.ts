@@ -70,13 +70,19 @@ export interface Engine<T> {
 
 const epochMs = (part: unknown) => Number(part);
 
-function sqliteEngine<T>(connection: SqliteConnection<Record<string, unknown>>, tables: T, bus: LiveEventBus): Engine<T> {
-  const db = connection.db as StoreDb;
+/** Values kept for one store's lifetime (`Engine.kept`). */
+export function keeper(): Engine<unknown>['kept'] {
   const memory = new Map<string, unknown>();
-  const kept = <V>(key: string, make: () => V): V => {
+  return <V>(key: string, make: () => V): V => {
     if (!memory.has(key)) memory.set(key, make());
     return memory.get(key) as V;
   };
+}
+
+/** The engine over an open SQLite connection (`openSqliteStore` makes one; tests may too). */
+export function sqliteEngine<T>(connection: SqliteConnection<Record<string, unknown>>, tables: T, bus: LiveEventBus): Engine<T> {
+  const db = connection.db as StoreDb;
+  const kept = keeper();
   return {
     name: 'sqlite',
     db,
@@ -102,7 +108,8 @@ function sqliteEngine<T>(connection: SqliteConnection<Record<string, unknown>>, 
 
 const isoTime = (part: unknown) => new Date(Number(part)).toISOString();
 
-function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engine<T> {
+/** The engine over a Postgres pool or transaction (`openPgStore` makes one per transaction attempt). */
+export function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engine<T> {
   // Prepared statements belong to a connection: the pool's are kept, a transaction's live with it.
   const preparedHere = new Map<string, unknown>();
   return {
@@ -193,12 +200,8 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   const bus = new LiveEventBus();
   const listener = definition.liveEvents === false ? null : listenForLiveEvents(url, bus);
   await listener?.ready;
-  const memory = new Map<string, unknown>();
-  const kept = <V>(key: string, make: () => V): V => {
-    if (!memory.has(key)) memory.set(key, make());
-    return memory.get(key) as V;
-  };
-  const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)) as never) as unknown as S & Transactional<S>;
+  const kept = keeper();
+  const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)));
   return {
     ...store,
     engine: 'postgres',
