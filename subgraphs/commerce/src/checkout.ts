@@ -27,6 +27,7 @@ import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
 import type { NewOrderLine, ProductRow } from './db/tables.ts';
+import { known, settle, type Fact } from '@app/kit/facts';
 import { fetchLiveStream } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
 import { visibleOrder } from './orders.ts';
@@ -48,7 +49,8 @@ export interface CheckoutRequest {
   idempotencyKey: string;
 }
 
-type Attribution = { kind: 'link'; code: string } | { kind: 'stream'; liveStreamId: string; creatorId: string } | null;
+/** Whom a sale is attributed to; a stream's creator is a fact content owns, settled before the write. */
+type Attribution = { kind: 'link'; code: string } | { kind: 'stream'; liveStreamId: string; creator: Fact<string> } | null;
 
 /** A refusal about one line of the checkout: `line` is its index in `input.lines`. */
 function lineError(code: string, message: string, line: number, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -86,17 +88,16 @@ async function liveStreamCreator(context: Context, liveStreamId: string): Promis
 
 /**
  * Places an order as the signed-in user. Facts from content come first (no network call runs
- * inside the transaction); a retry of a key already used skips them, so a stream that has ended
- * since cannot turn a replay into an error.
+ * inside the transaction), settled: a retry of a key already used never reads them, so a stream
+ * that has ended since, or a content that does not answer, cannot turn a replay into an error.
  */
 export async function checkout(context: Context, input: CheckoutRequest): Promise<CheckoutResult> {
   const buyerId = signedInUserId(context.viewer);
   const { lines, affiliateCode, liveStreamId } = validate(input);
   const request = { scope: buyerId, key: input.idempotencyKey, operation: 'checkout', input: { lines, affiliateCode, liveStreamId } };
-  const used = await context.store.idempotencyRecord(buyerId, input.idempotencyKey);
   let attribution: Attribution = null;
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
-  else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creatorId: used ? '' : await liveStreamCreator(context, liveStreamId) };
+  else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creator: await settle(liveStreamCreator(context, liveStreamId)) };
   const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, context.clock.now()) }));
   // Stock, the buyer's orders and the stream's sales (the creator's earnings are never cached).
   context.changed('Product', lines.map((line) => line.productId));
@@ -106,6 +107,8 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
 }
 
 async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, now: Date): Promise<string> {
+  // A write that really runs needs the stream's creator: content's refusal (not live, not found, down) comes first.
+  const streamCreatorId = attribution?.kind === 'stream' ? known(attribution.creator) : null;
   const found = new Map((await tx.productsByIds(lines.map((line) => line.productId))).map((row) => [row.id, row]));
   const bought: ProductRow[] = lines.map((line, i) => {
     const product = found.get(line.productId);
@@ -131,10 +134,10 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
     affiliateLinkId = link.id;
     attributed = new Set([link.productId]);
   } else if (attribution?.kind === 'stream') {
+    creatorId = streamCreatorId;
     const pinned = await tx.listedProducts('pins', attribution.liveStreamId);
     attributed = new Set(pinned.map((pin) => pin.productId).filter((productId) => found.has(productId)));
     if (attributed.size === 0) throw refuse(Refusal.PRODUCT_NOT_PINNED, 'None of these products is pinned on the stream.', { field: 'liveStreamId' });
-    creatorId = attribution.creatorId;
     liveStreamId = attribution.liveStreamId;
   }
   // A creator earns nothing from their own purchase; the attribution is still recorded.

@@ -37,14 +37,3 @@ export async function signedInCreatorId(context: Context): Promise<string> {
   if (!(await isCreator(context, userId))) throw forbidden('Only creators can do this.', { reason: ForbiddenReason.NOT_A_CREATOR });
   return userId;
 }
-
-/** content's stream status changes, watched for the one that ends a stream; `$after` is filled in on resubscribe. */
-const STREAM_STATUS = 'subscription ($liveStreamId: ID!, $after: ID) { liveStreamUpdates(liveStreamId: $liveStreamId, after: $after) { status } }';
-
-/**
- * Resolves once content says the stream has ENDED: one subscription to content per stream in
- * this process, shared by every subscriber, resumed after content restarts.
- */
-export function liveStreamEnded(context: Context, liveStreamId: string, gone?: AbortSignal): Promise<void> {
-  return context.peers.watchUntil('content', STREAM_STATUS, { liveStreamId }, (result) => (result.data as { liveStreamUpdates?: { status?: string } } | null | undefined)?.liveStreamUpdates?.status === 'ENDED', gone);
-}

@@ -27,15 +27,14 @@
  *   in one currency (USD); sales in several would have no honest sum and are refused
  *   (SALES_CURRENCY_MISMATCH) rather than added up.
  */
-import { GraphQLError } from 'graphql';
-import { ErrorCode, refuse } from '@app/kit/errors';
-import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
+import { refuse } from '@app/kit/errors';
+import type { LiveEvent } from '@app/kit/live';
+import { liveStreamEvents } from '@app/kit/live-stream-events';
 import { money, type Money } from '@app/kit/money';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
 import type { LiveShoppingEventView } from './mappers.ts';
 import type { LiveShoppingEventKind, LiveShoppingPayload } from './vocabulary.ts';
-import { fetchLiveStream, liveStreamEnded } from './facts.ts';
 import { Refusal } from './refusals.ts';
 
 function announce(tx: CommerceTx, liveStreamId: string, kind: LiveShoppingEventKind, payload: LiveShoppingPayload, now: Date): Promise<unknown> {
@@ -63,32 +62,8 @@ export async function announcePurchased(tx: CommerceTx, liveStreamId: string, li
  * @throws BAD_USER_INPUT for an `after` this stream never sent; EVENTS_EXPIRED for one older than the window.
  * @throws NOT_FOUND when content knows no such stream; SERVICE_UNAVAILABLE when content does not answer.
  */
-export async function liveShoppingEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveEvent>> {
-  const position = parseEventId(after);
-  const ended = await hasEnded(context, liveStreamId);
-  return liveSubscription(context, {
-    store: context.store,
-    bus: context.store.liveEvents,
-    topic: liveStreamId,
-    after: position,
-    ended: ended ? Promise.resolve() : (gone) => liveStreamEnded(context, liveStreamId, gone),
-  });
-}
-
-/**
- * Whether the stream has ended, as content says; when content does not answer, not yet for a
- * stream this outbox holds events of.
- * @throws NOT_FOUND when content knows no such stream; SERVICE_UNAVAILABLE when content does not
- *   answer about a stream this outbox has never seen.
- */
-async function hasEnded(context: Context, liveStreamId: string): Promise<boolean> {
-  try {
-    return (await fetchLiveStream(context, liveStreamId)).status === 'ENDED';
-  } catch (error) {
-    const unavailable = error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
-    if (unavailable && (await context.store.liveEventTopic(liveStreamId)).lastSeq > 0) return false;
-    throw error;
-  }
+export function liveShoppingEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncIterable<LiveEvent>> {
+  return liveStreamEvents(context, liveStreamId, after);
 }
 
 /** An outbox event as the API shows it. */

@@ -24,12 +24,11 @@
  *   Otherwise the subscription completes when content reports the stream ENDED, after sending
  *   every gift event committed before gifts heard of the end.
  */
-import { notFound } from '@app/kit/errors';
-import { liveSubscription, parseEventId, type LiveEvent } from '@app/kit/live';
+import type { LiveEvent } from '@app/kit/live';
+import { liveStreamEvents } from '@app/kit/live-stream-events';
 import type { Context } from './context.ts';
 import type { LiveGiftEventPayload, LiveGiftEventView } from './mappers.ts';
 import type { GiftsTx, LastStreamSend } from './db/store.ts';
-import { fetchLiveStream, streamEnded } from './facts.ts';
 
 /** The outbox kind of a gift event. */
 export const GIFT_SENT = 'GIFT_SENT';
@@ -77,37 +76,11 @@ export function giftEventView(event: LiveEvent): LiveGiftEventView {
  * A stream's gift events for one subscriber, as outbox events (the field's `resolve` maps each
  * with `giftEventView`): what it missed after `after`, then each send as it commits, until the
  * stream ends.
+ * The kit's one way for every subgraph's LIVE stream events (`@app/kit/live-stream-events`).
  * @throws NOT_FOUND for a stream content does not know, SERVICE_UNAVAILABLE when content does
- *   not answer, BAD_USER_INPUT / EVENTS_EXPIRED for an `after` this stream cannot resume from.
+ *   not answer about a stream with no events here, BAD_USER_INPUT / EVENTS_EXPIRED for an `after`
+ *   this stream cannot resume from.
  */
-export async function liveGiftEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncGenerator<LiveEvent, void, undefined>> {
-  const position = parseEventId(after);
-  const ended = await hasEnded(context, liveStreamId);
-  return liveSubscription(context, {
-    store: context.store,
-    bus: context.store.liveEvents,
-    topic: liveStreamId,
-    after: position,
-    ended: ended ? Promise.resolve() : (gone) => streamEnded(context, liveStreamId, gone),
-  });
-}
-
-/**
- * Whether the stream has ended, as content says. When content does not answer, a stream this
- * outbox already holds events of exists (gifts are only announced to streams content said were
- * live), so the subscription opens and the watch on content tells its end once content is back:
- * a gateway resubscribing after a gifts restart is not turned away while content is down too.
- * @throws NOT_FOUND for a stream content does not know; SERVICE_UNAVAILABLE when content does
- *   not answer about a stream this outbox has never seen.
- */
-async function hasEnded(context: Context, liveStreamId: string): Promise<boolean> {
-  let stream: Awaited<ReturnType<typeof fetchLiveStream>>;
-  try {
-    stream = await fetchLiveStream(context, liveStreamId);
-  } catch (error) {
-    if ((await context.store.liveEventTopic(liveStreamId)).lastSeq > 0) return false;
-    throw error;
-  }
-  if (!stream) throw notFound('LiveStream', liveStreamId);
-  return stream.status === 'ENDED';
+export function liveGiftEvents(context: Context, liveStreamId: string, after: string | null | undefined): Promise<AsyncGenerator<LiveEvent, void, undefined>> {
+  return liveStreamEvents(context, liveStreamId, after);
 }

@@ -27,7 +27,8 @@ import { claimTokenFor, giftIdOfClaimToken } from './claimLinks.ts';
 import type { Context } from './context.ts';
 import type { GiftOfferRow, SmallGestureSendRow } from './mappers.ts';
 import type { GiftsTx } from './db/store.ts';
-import { fetchUsers, known, settle } from './facts.ts';
+import { known, settle } from '@app/kit/facts';
+import { fetchUsers } from './facts.ts';
 import { Refusal } from './refusals.ts';
 import { SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from './vocabulary.ts';
 
