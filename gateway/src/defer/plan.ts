@@ -1,0 +1,226 @@
+/**
+ * Plans queries with `@defer` using the query planner's own support for it
+ * (`incrementalDelivery.enableDefer`): the plan then has a `Defer` node with a primary part and
+ * deferred parts, each with the fetches that complete it. `@apollo/gateway` plans and runs queries
+ * without it (and asserts on a `Defer` node), so deferred queries are planned here, the way
+ * subscriptions are (`subscriptions/plan.ts`), and run by `execute.ts`.
+ */
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import {
+  getDirectiveValues,
+  Kind,
+  visit,
+  type DirectiveNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type GraphQLDirective,
+  type GraphQLSchema,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+/** A fragment carrying `@defer`, as it is written in the document. */
+export type DeferredFragment = InlineFragmentNode | FragmentSpreadNode;
+
+/** A document prepared for deferred execution: every `@defer` labelled, and planned. */
+export interface PreparedOperation {
+  /** The client's document with a label on every `@defer` that had none. */
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  operationName: string | undefined;
+  plan: QueryPlan;
+  /** Each label's fragment, and whether the client named it (a label the gateway gave is never shown). */
+  deferrals: Map<string, { fragment: DeferredFragment; shown: boolean }>;
+}
+
+/**
+ * One part of the response: the primary part (label null) or a deferred fragment, with the fetches
+ * that complete it once its parent's are done, and the fragments deferred inside it.
+ */
+export interface Part {
+  label: string | null;
+  /** Where in the response the fragment applies, by response names (lists are walked through). */
+  queryPath: readonly string[];
+  /** This part's own fetches; none when the parent's fetches already brought everything. */
+  node: PlanNode | undefined;
+  parent: Part | null;
+  children: Part[];
+  /** The deferred fragments whose data this part's view holds: its own and its ancestors'. */
+  included: ReadonlySet<string>;
+}
+
+export const deferDirectiveOf = (node: { directives?: readonly DirectiveNode[] | undefined }): DirectiveNode | undefined =>
+  node.directives?.find((directive) => directive.name.value === 'defer');
+
+function labelOf(directive: DirectiveNode): string | undefined {
+  const argument = directive.arguments?.find((candidate) => candidate.name.value === 'label');
+  return argument?.value.kind === Kind.STRING ? argument.value.value : undefined;
+}
+
+/** Whether a fragment is deferred with these variables: `@defer`, `@defer(if: true)` or `if:` a variable that is not false. */
+export function isDeferred(node: DeferredFragment, directive: GraphQLDirective, variables: Record<string, unknown>): boolean {
+  if (!deferDirectiveOf(node)) return false;
+  return getDirectiveValues(directive, node, variables)?.if !== false;
+}
+
+/** Whether the operation defers anything, whatever the variables (a cheap test before any planning). */
+export function mentionsDefer(source: string, document: DocumentNode): boolean {
+  if (!source.includes('@defer')) return false;
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'defer') found = true;
+    },
+  });
+  return found;
+}
+
+/** Resolves the plan's conditions (`@defer(if: $variable)`) with the request's variables. */
+function resolved(node: PlanNode | undefined, variables: Record<string, unknown>): PlanNode | undefined {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'Condition':
+      return resolved(variables[node.condition] === false ? node.elseClause : node.ifClause, variables);
+    case 'Sequence':
+    case 'Parallel': {
+      const nodes = node.nodes.map((child) => resolved(child, variables)).filter((child): child is PlanNode => child !== undefined);
+      return nodes.length === 0 ? undefined : { ...node, nodes };
+    }
+    case 'Flatten': {
+      const inner = resolved(node.node, variables);
+      return inner ? { ...node, node: inner } : undefined;
+    }
+    case 'Defer':
+      return {
+        ...node,
+        primary: { ...node.primary, node: resolved(node.primary.node, variables) },
+        deferred: node.deferred.map((deferred) => ({ ...deferred, node: resolved(deferred.node, variables) })),
+      };
+    default:
+      return node;
+  }
+}
+
+function containsDefer(node: PlanNode | undefined): boolean {
+  if (!node) return false;
+  switch (node.kind) {
+    case 'Defer':
+      return true;
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.some(containsDefer);
+    case 'Flatten':
+      return containsDefer(node.node);
+    case 'Condition':
+      return containsDefer(node.ifClause) || containsDefer(node.elseClause);
+    default:
+      return false;
+  }
+}
+
+function fill(part: Part, node: PlanNode | undefined): void {
+  if (node?.kind !== 'Defer') {
+    if (containsDefer(node)) throw new Error('A deferred part is nested where the gateway does not expect one');
+    part.node = node;
+    return;
+  }
+  fill(part, node.primary.node);
+  for (const deferred of node.deferred) {
+    if (!deferred.label) throw new Error('The planner returned a deferred part without a label');
+    const child: Part = { label: deferred.label, queryPath: deferred.queryPath, node: undefined, parent: part, children: [], included: new Set([...part.included, deferred.label]) };
+    part.children.push(child);
+    fill(child, deferred.node);
+  }
+}
+
+/** The parts of the response for these variables: the primary part, the deferred ones under it. */
+export function partsOf(plan: QueryPlan, variables: Record<string, unknown>): Part {
+  const root: Part = { label: null, queryPath: [], node: undefined, parent: null, children: [], included: new Set() };
+  const node = plan.node;
+  if (node?.kind === 'Subscription') throw new Error('Subscriptions are not deferred');
+  fill(root, resolved(node, variables));
+  return root;
+}
+
+/** Every part under `part`, parents before children. */
+export function descendantsOf(part: Part): Part[] {
+  return part.children.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+/**
+ * Gives every `@defer` without a label one the client did not use, so each deferred part of the
+ * plan (which carries its label) finds its fragment in the document.
+ */
+function labelled(document: DocumentNode): { document: DocumentNode; given: Set<string> } {
+  const used = new Set<string>();
+  visit(document, {
+    Directive(node) {
+      const label = node.name.value === 'defer' ? labelOf(node) : undefined;
+      if (label !== undefined) used.add(label);
+    },
+  });
+  const given = new Set<string>();
+  let next = 0;
+  const fresh = () => {
+    let label = `defer${next++}`;
+    while (used.has(label)) label = `defer${next++}`;
+    given.add(label);
+    return label;
+  };
+  const withLabel = visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'defer' || labelOf(node) !== undefined) return undefined;
+      const others = (node.arguments ?? []).filter((argument) => argument.name.value !== 'label');
+      return { ...node, arguments: [...others, { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'label' }, value: { kind: Kind.STRING, value: fresh() } }] };
+    },
+  });
+  return { document: withLabel, given };
+}
+
+export class DeferPlanner {
+  /** The API schema with `@defer`, as clients validate against it (graphql-js). */
+  readonly apiSchema: GraphQLSchema;
+  /** The same, as the planner's own schema type (what `executeQueryPlan` takes). */
+  readonly plannerApiSchema: Schema;
+  readonly supergraphSchema: GraphQLSchema;
+  readonly deferDirective: GraphQLDirective;
+  private readonly planner: QueryPlanner;
+  private readonly prepared = new Map<string, PreparedOperation>();
+
+  constructor(supergraphSdl: string) {
+    const supergraph = Supergraph.build(supergraphSdl);
+    this.plannerApiSchema = supergraph.apiSchema();
+    this.apiSchema = this.plannerApiSchema.toGraphQLJSSchema({ includeDefer: true });
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.deferDirective = this.apiSchema.getDirective('defer') as GraphQLDirective;
+    this.planner = new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } });
+  }
+
+  /** The validated document, labelled and planned; cached by its text, as clients send the same documents again and again. */
+  prepare(document: DocumentNode, source: string, operationName: string | null | undefined): PreparedOperation {
+    const key = `${operationName ?? ''}\n${source}`;
+    const cached = this.prepared.get(key);
+    if (cached) return cached;
+    const { document: labelledDocument, given } = labelled(document);
+    const operations = labelledDocument.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    if (!operation) throw new Error('The operation to defer is not in the document');
+    const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
+    const deferrals = new Map<string, { fragment: DeferredFragment; shown: boolean }>();
+    for (const definition of labelledDocument.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    const remember = (node: DeferredFragment) => {
+      const directive = deferDirectiveOf(node);
+      const label = directive && labelOf(directive);
+      if (label !== undefined) deferrals.set(label, { fragment: node, shown: !given.has(label) });
+    };
+    visit(labelledDocument, { InlineFragment: remember, FragmentSpread: remember });
+    const plan = this.planner.buildQueryPlan(operationFromDocument(this.plannerApiSchema, labelledDocument, { operationName: operationName ?? undefined }));
+    const prepared: PreparedOperation = { document: labelledDocument, operation, fragments, operationName: operationName ?? undefined, plan, deferrals };
+    if (this.prepared.size >= 500) this.prepared.delete(this.prepared.keys().next().value as string);
+    this.prepared.set(key, prepared);
+    return prepared;
+  }
+}
