@@ -153,6 +153,23 @@ describe('a deferred creator profile over multipart', () => {
     }
   });
 
+  it('goes on serving when a client leaves before the last part', async () => {
+    commerceMode = 'slow';
+    try {
+      const leaving = new AbortController();
+      const response = await fetch(proxied.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: MULTIPART }, body: JSON.stringify({ query: PROFILE, variables: { id: CREATOR } }), signal: leaving.signal });
+      expect(response.headers.get('x-accel-buffering')).toBe('no');
+      await response.body!.getReader().read();
+      leaving.abort();
+      await new Promise((resolve) => setTimeout(resolve, SLOW_MS * 1.5));
+    } finally {
+      commerceMode = 'pass';
+    }
+    const { payloads } = await deferred(proxied.url, PROFILE, { id: CREATOR });
+    expect(payloads.at(-1)?.hasNext).toBe(false);
+    expect(itemsOf(payloads)).toHaveLength(2);
+  });
+
   it('nests a fragment deferred inside another after it, at each list item’s path', async () => {
     const query = 'query ($id: ID!) { creator(id: $id) { handle ... @defer(label: "videos") { videos(first: 2) { edges { node { id ... @defer(label: "products") { products { title } } } } } } } }';
     const { payloads } = await deferred(`${graph.url}graphql`, query, { id: CREATOR });

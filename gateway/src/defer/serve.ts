@@ -129,6 +129,8 @@ export function useDefer(options: DeferOptions) {
               if (error || response.body?.kind !== 'single') return;
               // Before `willSendResponse`: every plugin sees the response as it will go.
               response.body = { kind: 'incremental', initialResult: { ...response.body.singleResult, hasNext: true }, subsequentResults: deferred };
+              // A proxy that buffers (nginx) would hold the initial part until the last one.
+              response.http.headers.set('x-accel-buffering', 'no');
             },
           };
         },
