@@ -8,18 +8,33 @@
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import {
+  DirectiveLocation,
   getDirectiveValues,
+  GraphQLBoolean,
+  GraphQLDirective,
+  GraphQLNonNull,
+  GraphQLString,
   Kind,
   visit,
   type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
-  type GraphQLDirective,
   type GraphQLSchema,
   type InlineFragmentNode,
   type OperationDefinitionNode,
 } from 'graphql';
+
+/** `@defer` as graphql-js 17 and the query planner define it, for a schema that lacks it. */
+export const GraphQLDeferDirective = new GraphQLDirective({
+  name: 'defer',
+  description: 'Delivers the fragment after the rest of the response, as a payload of its own (multipart/mixed;deferSpec=20220824).',
+  locations: [DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT],
+  args: {
+    label: { type: GraphQLString, description: 'Names the payload; unique in the document.' },
+    if: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: true, description: 'Deferred only when true.' },
+  },
+});
 
 /** A fragment carrying `@defer`, as it is written in the document. */
 export type DeferredFragment = InlineFragmentNode | FragmentSpreadNode;

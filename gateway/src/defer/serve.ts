@@ -22,7 +22,7 @@ import type { Logger } from '@app/kit/log';
 import type { GatewayContext } from '../context.ts';
 import { DeferredResponse } from './delivery.ts';
 import { executeDeferred } from './execute.ts';
-import { DeferPlanner, mentionsDefer } from './plan.ts';
+import { DeferPlanner, GraphQLDeferDirective, mentionsDefer } from './plan.ts';
 import { DEFER_VALIDATION_RULES } from './rules.ts';
 
 /** The one incremental format served (Apollo Client's `Defer20220824Handler`, graphql-js 17 alpha 2). */
@@ -51,7 +51,10 @@ export interface DeferOptions {
 }
 
 export function useDefer(options: DeferOptions) {
-  const planner = new DeferPlanner(options.supergraphSdl);
+  // Built with the first deferred query: the planner and its schemas take a few hundred
+  // milliseconds, which a gateway that is never asked to defer should not spend starting.
+  let planner: DeferPlanner | null = null;
+  const plannerOf = () => (planner ??= new DeferPlanner(options.supergraphSdl));
   /** Each request's deferred parts, from the executor to the plugin that hands them to Apollo Server. */
   const pending = new WeakMap<object, DeferredResponse>();
   const withDefer = new WeakMap<GraphQLSchema, GraphQLSchema>();
@@ -61,7 +64,7 @@ export function useDefer(options: DeferOptions) {
     let extended = withDefer.get(schema);
     if (!extended) {
       const config = schema.toConfig();
-      extended = new GraphQLSchema({ ...config, directives: [...config.directives, planner.deferDirective] });
+      extended = new GraphQLSchema({ ...config, directives: [...config.directives, GraphQLDeferDirective] });
       withDefer.set(schema, extended);
     }
     return extended;
@@ -88,6 +91,7 @@ export function useDefer(options: DeferOptions) {
   async function execute(requestContext: GatewayGraphQLRequestContext<GatewayContext>, whole: GatewayExecutor) {
     if (!wouldDefer(requestContext)) return whole(requestContext);
     const { request, operation } = requestContext;
+    const planner = plannerOf();
     const coerced = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
     let execution: Awaited<ReturnType<typeof executeDeferred>>;
@@ -139,7 +143,6 @@ export function useDefer(options: DeferOptions) {
   };
 
   return {
-    planner,
     validationRules: DEFER_VALIDATION_RULES,
     plugin,
     /** `inner` with `@defer` in its schema and deferred queries run by this module. */
