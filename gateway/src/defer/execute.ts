@@ -143,7 +143,7 @@ export async function executeDeferred(options: DeferredExecutionOptions): Promis
     const parent = results.get(part.parent as Part) as PartRun;
     const deferral = prepared.deferrals.get(part.label as string);
     if (!deferral) return [];
-    const label = deferral.shown ? { label: part.label as string } : {};
+    const label = deferral.label !== undefined ? { label: deferral.label } : {};
     const items: IncrementalItem[] = [];
     for (const path of placesOf(parent.data, part.queryPath, planner.apiSchema)) {
       const before = valueAt(parent.data, path) as Data;

@@ -7,12 +7,19 @@ const planner = new DeferPlanner(readFileSync(new URL('../../../schema/supergrap
 const prepare = (source: string, operationName: string | null = null) => planner.prepare(parse(source), source, operationName);
 
 describe('planning a query with @defer', () => {
-  it('labels every @defer the client left unlabelled, and shows only the client’s labels', () => {
-    const prepared = prepare('{ creator(handle: "maya") { handle ... @defer { bio } ... @defer(label: "defer0") { videoCount } } }');
-    const labels = [...prepared.deferrals].map(([label, { shown }]) => ({ label, shown }));
-    expect(labels).toEqual([
-      { label: 'defer1', shown: false },
-      { label: 'defer0', shown: true },
+  it('labels every @defer its own way, keeping the client’s label to show', () => {
+    const prepared = prepare('{ creator(handle: "maya") { handle ... @defer { bio } ... @defer(label: "count") { videoCount } } }');
+    expect([...prepared.deferrals.values()].map(({ label }) => label)).toEqual([undefined, 'count']);
+    expect(new Set(prepared.deferrals.keys()).size).toBe(2);
+  });
+
+  it('writes out a fragment that defers, once per place it is spread, so each place is a part of its own', () => {
+    const prepared = prepare('{ a: creator(handle: "maya") { ...F } b: creator(handle: "leo") { ...F ...Plain } } fragment F on Creator { handle ... @defer(label: "bio") { bio } } fragment Plain on Creator { id }');
+    expect(Object.keys(prepared.fragments)).toEqual(['Plain']);
+    const root = partsOf(prepared.plan, {});
+    expect(root.children.map((part) => [part.queryPath, prepared.deferrals.get(part.label!)?.label]).sort()).toEqual([
+      [['a'], 'bio'],
+      [['b'], 'bio'],
     ]);
   });
 
@@ -24,17 +31,20 @@ describe('planning a query with @defer', () => {
     expect(root.label).toBeNull();
     expect(JSON.stringify(root.node)).toMatch(/"serviceName":"users"/);
     const [videos] = root.children;
-    expect(videos).toMatchObject({ label: 'videos', queryPath: ['creator'] });
+    const shown = (label: string | null) => prepared.deferrals.get(label!)?.label;
+    expect(shown(videos!.label)).toBe('videos');
+    expect(videos!.queryPath).toEqual(['creator']);
     expect(JSON.stringify(videos!.node)).toMatch(/"serviceName":"content"/);
     const [products] = videos!.children;
-    expect(products).toMatchObject({ label: 'products', queryPath: ['creator', 'videos', 'edges', 'node'] });
-    expect([...products!.included]).toEqual(['videos', 'products']);
-    expect(descendantsOf(root).map((part) => part.label)).toEqual(['videos', 'products']);
+    expect(shown(products!.label)).toBe('products');
+    expect(products!.queryPath).toEqual(['creator', 'videos', 'edges', 'node']);
+    expect([...products!.included]).toEqual([videos!.label, products!.label]);
+    expect(descendantsOf(root).map((part) => shown(part.label))).toEqual(['videos', 'products']);
   });
 
   it('reads @defer(if: $variable) with the request’s variables', () => {
     const prepared = prepare('query ($id: ID!, $later: Boolean!) { creator(id: $id) { handle ... @defer(if: $later, label: "shop") { showcase { edges { node { title } } } } } }');
-    expect(partsOf(prepared.plan, { id: 'c1', later: true }).children.map((part) => part.label)).toEqual(['shop']);
+    expect(partsOf(prepared.plan, { id: 'c1', later: true }).children.map((part) => prepared.deferrals.get(part.label!)?.label)).toEqual(['shop']);
     const now = partsOf(prepared.plan, { id: 'c1', later: false });
     expect(now.children).toEqual([]);
     expect(JSON.stringify(now.node)).toMatch(/"serviceName":"commerce"/);

@@ -23,6 +23,8 @@ import {
   type GraphQLSchema,
   type InlineFragmentNode,
   type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 /** `@defer` as graphql-js 17 and the query planner define it, for a schema that lacks it. */
@@ -39,16 +41,16 @@ export const GraphQLDeferDirective = new GraphQLDirective({
 /** A fragment carrying `@defer`, as it is written in the document. */
 export type DeferredFragment = InlineFragmentNode | FragmentSpreadNode;
 
-/** A document prepared for deferred execution: every `@defer` labelled, and planned. */
+/** A document prepared for deferred execution: planned, every `@defer` on an inline fragment of its own, with a label of the gateway's. */
 export interface PreparedOperation {
-  /** The client's document with a label on every `@defer` that had none. */
+  /** The selected operation, fragment spreads that defer written out inline, and the fragments it still spreads. */
   document: DocumentNode;
   operation: OperationDefinitionNode;
   fragments: Record<string, FragmentDefinitionNode>;
   operationName: string | undefined;
   plan: QueryPlan;
-  /** Each label's fragment, and whether the client named it (a label the gateway gave is never shown). */
-  deferrals: Map<string, { fragment: DeferredFragment; shown: boolean }>;
+  /** Each deferred fragment by the gateway's label, with the client's label (shown in its payloads) if it gave one. */
+  deferrals: Map<string, { fragment: InlineFragmentNode; label: string | undefined }>;
 }
 
 /**
@@ -166,33 +168,66 @@ export function descendantsOf(part: Part): Part[] {
 }
 
 /**
- * Gives every `@defer` without a label one the client did not use, so each deferred part of the
- * plan (which carries its label) finds its fragment in the document.
+ * The operation with every fragment spread that defers something (or is deferred) written out
+ * inline, and every `@defer` given a label of the gateway's own. The planner tells deferred parts
+ * apart by label only: a fragment with a `@defer` spread in two places, or a label the client
+ * did not give, would otherwise be one part (the second place would never be completed).
  */
-function labelled(document: DocumentNode): { document: DocumentNode; given: Set<string> } {
-  const used = new Set<string>();
-  visit(document, {
-    Directive(node) {
-      const label = node.name.value === 'defer' ? labelOf(node) : undefined;
-      if (label !== undefined) used.add(label);
-    },
-  });
-  const given = new Set<string>();
-  let next = 0;
-  const fresh = () => {
-    let label = `defer${next++}`;
-    while (used.has(label)) label = `defer${next++}`;
-    given.add(label);
-    return label;
+function expanded(document: DocumentNode, operationName: string | null | undefined) {
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!operation) throw new Error('The operation to defer is not in the document');
+  const definitions = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) definitions.set(definition.name.value, definition);
+
+  const defers = new Map<string, boolean>();
+  const fragmentDefers = (name: string): boolean => {
+    const known = defers.get(name);
+    if (known !== undefined) return known;
+    defers.set(name, false);
+    let found = false;
+    visit(definitions.get(name) as FragmentDefinitionNode, {
+      Directive: (node) => void (found ||= node.name.value === 'defer'),
+      FragmentSpread: (node) => void (found ||= fragmentDefers(node.name.value)),
+    });
+    defers.set(name, found);
+    return found;
   };
-  const withLabel = visit(document, {
-    Directive(node) {
-      if (node.name.value !== 'defer' || labelOf(node) !== undefined) return undefined;
-      const others = (node.arguments ?? []).filter((argument) => argument.name.value !== 'label');
-      return { ...node, arguments: [...others, { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'label' }, value: { kind: Kind.STRING, value: fresh() } }] };
-    },
-  });
-  return { document: withLabel, given };
+
+  const deferrals = new Map<string, { fragment: InlineFragmentNode; label: string | undefined }>();
+  const deferrable = (node: InlineFragmentNode): InlineFragmentNode => {
+    const directive = deferDirectiveOf(node);
+    if (!directive) return node;
+    const label = `d${deferrals.size}`;
+    const others = (directive.arguments ?? []).filter((argument) => argument.name.value !== 'label');
+    const relabelled = { ...directive, arguments: [...others, { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'label' }, value: { kind: Kind.STRING, value: label } }] } as DirectiveNode;
+    const fragment = { ...node, directives: node.directives?.map((candidate) => (candidate === directive ? relabelled : candidate)) };
+    deferrals.set(label, { fragment, label: labelOf(directive) });
+    return fragment;
+  };
+  const expandSet = (selectionSet: SelectionSetNode): SelectionSetNode => ({ ...selectionSet, selections: selectionSet.selections.map(expand) });
+  const expand = (selection: SelectionNode): SelectionNode => {
+    if (selection.kind === Kind.FIELD) return selection.selectionSet ? { ...selection, selectionSet: expandSet(selection.selectionSet) } : selection;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return deferrable({ ...selection, selectionSet: expandSet(selection.selectionSet) });
+    const definition = definitions.get(selection.name.value);
+    if (!definition || (!deferDirectiveOf(selection) && !fragmentDefers(selection.name.value))) return selection;
+    return deferrable({ kind: Kind.INLINE_FRAGMENT, typeCondition: definition.typeCondition, directives: selection.directives, selectionSet: expandSet(definition.selectionSet) });
+  };
+  const written = { ...operation, selectionSet: expandSet(operation.selectionSet) };
+
+  // The fragments still spread: none of them defers anything.
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
+  const keep = (node: { selectionSet: SelectionSetNode }) =>
+    visit(node.selectionSet, {
+      FragmentSpread(spread) {
+        const definition = definitions.get(spread.name.value);
+        if (!definition || fragments[spread.name.value]) return;
+        fragments[spread.name.value] = definition;
+        keep(definition);
+      },
+    });
+  keep(written);
+  return { document: { kind: Kind.DOCUMENT, definitions: [written, ...Object.values(fragments)] } as DocumentNode, operation: written, fragments, deferrals };
 }
 
 export class DeferPlanner {
@@ -219,21 +254,9 @@ export class DeferPlanner {
     const key = `${operationName ?? ''}\n${source}`;
     const cached = this.prepared.get(key);
     if (cached) return cached;
-    const { document: labelledDocument, given } = labelled(document);
-    const operations = labelledDocument.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-    const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-    if (!operation) throw new Error('The operation to defer is not in the document');
-    const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
-    const deferrals = new Map<string, { fragment: DeferredFragment; shown: boolean }>();
-    for (const definition of labelledDocument.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    const remember = (node: DeferredFragment) => {
-      const directive = deferDirectiveOf(node);
-      const label = directive && labelOf(directive);
-      if (label !== undefined) deferrals.set(label, { fragment: node, shown: !given.has(label) });
-    };
-    visit(labelledDocument, { InlineFragment: remember, FragmentSpread: remember });
-    const plan = this.planner.buildQueryPlan(operationFromDocument(this.plannerApiSchema, labelledDocument, { operationName: operationName ?? undefined }));
-    const prepared: PreparedOperation = { document: labelledDocument, operation, fragments, operationName: operationName ?? undefined, plan, deferrals };
+    const written = expanded(document, operationName);
+    const plan = this.planner.buildQueryPlan(operationFromDocument(this.plannerApiSchema, written.document, { operationName: operationName ?? undefined }));
+    const prepared: PreparedOperation = { ...written, operationName: operationName ?? undefined, plan };
     if (this.prepared.size >= 500) this.prepared.delete(this.prepared.keys().next().value as string);
     this.prepared.set(key, prepared);
     return prepared;
