@@ -48,6 +48,12 @@ describe('what the client sees of a view’s data', () => {
     expect(projectFragment({ __typename: 'Product', id: 'x', title: 'Skillet' }, fragment, scope)).toEqual({ title: 'Skillet' });
     expect(projectFragment({ __typename: 'Catalog', id: 'x' }, fragment, scope)).toBeUndefined();
   });
+
+  it('of a deferred fragment left out by @include is nothing', () => {
+    const scope = scopeOf('query ($with: Boolean!) { creator(handle: "maya") { ... @defer @include(if: $with) { bio } } }', { with: false });
+    const node = scope.operation.selectionSet.selections[0] as FieldNode;
+    expect(projectFragment({ __typename: 'Creator', bio: 'hi' }, node.selectionSet!.selections[0] as InlineFragmentNode, scope)).toBeUndefined();
+  });
 });
 
 describe('the places a deferred fragment applies', () => {

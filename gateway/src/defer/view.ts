@@ -113,8 +113,9 @@ export function project(value: unknown, selectionSet: SelectionSetNode, scope: V
   return out;
 }
 
-/** What one deferred fragment shows of the object it applies to; null when its type condition does not match. */
+/** What one deferred fragment shows of the object it applies to; undefined when it does not apply (its type condition, `@skip`/`@include`). */
 export function projectFragment(value: Data, fragment: DeferredFragment, scope: ViewScope): Data | undefined {
+  if (!included(fragment, scope.variables)) return undefined;
   const definition = fragment.kind === Kind.INLINE_FRAGMENT ? fragment : scope.fragments[fragment.name.value];
   if (!definition || !typeApplies(scope.schema, definition.typeCondition?.name.value, value.__typename)) return undefined;
   const out: Data = {};
