@@ -20,6 +20,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/kit/pagination';
 import type { RateLimitStore, Tier } from './rate-limit.ts';
 import type { GatewayContext } from './context.ts';
 import { useCostCache } from './cost-cache.ts';
+import { deferredResponseOf } from './defer/delivery.ts';
 
 /**
  * What an operation costs, the way large commerce APIs count it: every object is a point, a
@@ -181,15 +182,25 @@ export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHo
           charged = requested;
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || requested === null) return;
-          const result = response.body.singleResult;
-          const actual = actualCost(result.data, config.model);
-          if (charged > 0 && bucket) {
-            const refund = charged - Math.min(actual, charged);
-            await store.refund(bucket.id, refund, bucket.tier, Date.now());
-            if (throttle) throttle.available = Math.min(throttle.max, throttle.available + refund);
+          if (requested === null) return;
+          const report = async (data: unknown, extensions: Record<string, unknown>) => {
+            const actual = actualCost(data, config.model);
+            if (charged > 0 && bucket) {
+              const refund = charged - Math.min(actual, charged);
+              await store.refund(bucket.id, refund, bucket.tier, Date.now());
+              if (throttle) throttle.available = Math.min(throttle.max, throttle.available + refund);
+            }
+            extensions.cost = { requested, actual, ...(throttle ? { throttle } : {}) };
+          };
+          if (response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions };
+            await report(result.data, result.extensions);
+            return;
           }
-          result.extensions = { ...result.extensions, cost: { requested, actual, ...(throttle ? { throttle } : {}) } };
+          // A deferred query is charged once, up front, for all its parts; what it really
+          // cost is known once the last part is in, and said in the last payload.
+          deferredResponseOf(response.body)?.beforeLast((whole, extensions) => report(whole.data, extensions));
         },
       };
     },

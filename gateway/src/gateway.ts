@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Pool } from 'undici';
 import { subgraphUrl, SUBGRAPH_NAMES, type SubgraphName } from '@app/kit/config';
+import { isPublicCode } from '@app/kit/errors';
 import { graphQLHandler, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import { metricsRoute } from '@app/kit/metrics';
@@ -19,6 +20,7 @@ import { DEFAULT_ENTITY_CACHE, DEFAULT_TRUSTED_DOCUMENTS_PATH, type GatewayConfi
 import type { GatewayContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCost } from './cost.ts';
+import { useDefer } from './defer/serve.ts';
 import { useEntityCache } from './entity-cache.ts';
 import { MemoryEntityCacheStore, type EntityCacheStore } from './entity-cache/store.ts';
 import { useErrorFormatting } from './errors.ts';
@@ -28,7 +30,7 @@ import { useIntrospectionGate } from './introspection.ts';
 import type { KeyStore } from './db/keys.ts';
 import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
-import { useMetrics } from './observability.ts';
+import { errorCodeOf, useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
 import { tolerateOutages } from './entity-cache/outage.ts';
@@ -119,6 +121,17 @@ export function createGateway(options: GatewayOptions) {
 
   const limits = useOperationLimits(config.limits);
   const formatError = useErrorFormatting({ production: config.production });
+  // Queries with @defer: planned and run part by part, answered as multipart to clients that read it.
+  const defer = useDefer({
+    supergraphSdl,
+    serviceMap: () => Object.fromEntries(dataSources),
+    formatError,
+    onError: (error, context) => {
+      metrics.errors.inc({ code: errorCodeOf(error) });
+      if (!isPublicCode(error.extensions.code)) logger.error({ err: error.originalError ?? error, path: error.path, requestId: context.viewer.requestId }, 'unexpected error in a deferred part');
+    },
+    logger,
+  });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
   const rateLimitStore = options.rateLimitStore
     ? withLocalFallback(options.rateLimitStore, storeGate, { onError: (error) => logger.error({ err: error }, 'the shared rate-limit store failed; the request was limited by this replica') })
@@ -133,13 +146,13 @@ export function createGateway(options: GatewayOptions) {
     mayOperateFreely: (req) => authentication.context(req).viewer.keyId !== null,
   });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: defer.gateway(gateway),
     // Introspection is on; in production the gate admits only `schema:read` callers.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Batches are capped by the HTTP handler before they get here.
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, ...defer.validationRules],
     parseOptions: limits.parseOptions,
     persistedQueries: trustedDocuments.persistedQueries,
     formatError,
@@ -147,6 +160,7 @@ export function createGateway(options: GatewayOptions) {
     plugins: [
       ...limits.plugins,
       useSubscriptionTransportRule(),
+      defer.plugin,
       useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),

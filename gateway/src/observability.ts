@@ -22,7 +22,8 @@ export function useMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayC
       return {
         async willSendResponse({ response, errors, operationName }) {
           const operation = operationName ?? request.operationName ?? 'anonymous';
-          const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
+          // A deferred query is counted by its initial payload; its parts' errors are counted as they go (`defer/serve.ts`).
+          const data = response.body.kind === 'single' ? response.body.singleResult.data : response.body.initialResult.data;
           const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
           metrics.requests.inc({ operation, outcome });
           metrics.requestDuration.observe({ operation }, (performance.now() - started) / 1000);
