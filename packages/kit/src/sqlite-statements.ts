@@ -1,5 +1,6 @@
-import type { SqliteDatabase } from './store.ts';
+import type Database from 'better-sqlite3';
 
+type SqliteDatabase = Database.Database;
 type Statement = ReturnType<SqliteDatabase['prepare']>;
 
 /**
