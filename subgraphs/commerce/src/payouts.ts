@@ -17,7 +17,7 @@
  * - A creator's payouts are theirs alone to see.
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
-import { badInput, notFound, refuse, serviceUnavailable } from '@app/kit/errors';
+import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
@@ -26,15 +26,13 @@ import type { PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { CommissionPayoutRow } from './mappers.ts';
 import { newestFirstBy } from './pages.ts';
-import { answerWithin } from '@app/kit/deadline';
+import { askProvider } from '@app/kit/deadline';
 import type { PayoutResult } from '@app/kit/payouts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 import { COMMISSION_CURRENCY } from './vocabulary.ts';
 
 const logger = createLogger('commerce');
 
-/** How long a payout waits for the provider before calling it unavailable. */
-export const PAYOUT_TIMEOUT_MS = 10_000;
 const PAYOUT_METHOD_MAX = 100;
 
 /** A payout for an entity reference or `node`: its creator's alone, null (unknown) to anyone else. */
@@ -81,21 +79,10 @@ export async function requestCommissionPayout(context: Context, input: PayoutInp
 }
 
 async function transfer(context: Context, payout: CommissionPayoutRow): Promise<PayoutResult> {
-  try {
-    return await answerWithin(
-      context.payouts.pay({
-        reference: payout.id,
-        creatorId: payout.creatorId,
-        amount: money(payout.amount, payout.currency),
-        payoutMethod: payout.payoutMethod,
-        description: 'Commission payout',
-      }),
-      PAYOUT_TIMEOUT_MS,
-    );
-  } catch (error) {
-    logger.warn({ err: error, provider: context.payouts.name, payoutId: payout.id, requestId: context.viewer.requestId }, 'payout provider failed');
-    throw serviceUnavailable('payouts');
-  }
+  const call = { service: 'payouts', provider: context.payouts.name, logger, about: { payoutId: payout.id, requestId: context.viewer.requestId } };
+  return askProvider(call, () =>
+    context.payouts.pay({ reference: payout.id, creatorId: payout.creatorId, amount: money(payout.amount, payout.currency), payoutMethod: payout.payoutMethod, description: 'Commission payout' }),
+  );
 }
 
 /** Asks the provider for a requested payout (the network call, before any transaction), then settles it in one. */

@@ -16,7 +16,7 @@
  *   asks again for the same reference, so a creator is paid once.
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
-import { badInput, refuse, serviceUnavailable } from '@app/kit/errors';
+import { badInput, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
@@ -24,7 +24,7 @@ import { formatMoney, money, type Money } from '@app/kit/money';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { GiftEarningsRef, GiftPayoutRow } from './mappers.ts';
-import { answerWithin } from '@app/kit/deadline';
+import { askProvider } from '@app/kit/deadline';
 import { Account, post } from './ledger.ts';
 import type { PayoutResult } from '@app/kit/payouts';
 import { diamondsForCents, diamondsToCents, diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
@@ -32,8 +32,6 @@ import { Refusal } from './refusals.ts';
 
 const logger = createLogger('gifts');
 
-/** How long a payout waits for the payout provider before calling it unavailable. */
-export const PAYOUT_TIMEOUT_MS = 10_000;
 
 /** Diamonds and what they are worth. */
 export interface DiamondsWorth {
@@ -174,21 +172,16 @@ export async function requestGiftPayout(context: Context, input: RequestGiftPayo
 const formatted = (cents: number) => formatMoney(money(cents, PAYOUT_CURRENCY));
 
 async function pay(context: Context, payout: GiftPayoutRow): Promise<PayoutResult> {
-  try {
-    return await answerWithin(
-      context.payouts.pay({
-        reference: payout.id,
-        creatorId: payout.creatorId,
-        amount: money(payout.amount, payout.currency),
-        payoutMethod: payout.payoutMethod,
-        description: `LIVE gift earnings: ${payout.diamonds} diamonds`,
-      }),
-      PAYOUT_TIMEOUT_MS,
-    );
-  } catch (error) {
-    logger.warn({ err: error, provider: context.payouts.name, payoutId: payout.id, requestId: context.viewer.requestId }, 'payout provider failed');
-    throw serviceUnavailable('payouts');
-  }
+  const call = { service: 'payouts', provider: context.payouts.name, logger, about: { payoutId: payout.id, requestId: context.viewer.requestId } };
+  return askProvider(call, () =>
+    context.payouts.pay({
+      reference: payout.id,
+      creatorId: payout.creatorId,
+      amount: money(payout.amount, payout.currency),
+      payoutMethod: payout.payoutMethod,
+      description: `LIVE gift earnings: ${payout.diamonds} diamonds`,
+    }),
+  );
 }
 
 /** Pays a requested payout (the network call, before any transaction), then settles it in one. */

@@ -8,7 +8,7 @@
  * provider's answer: both are network calls, made outside any transaction.
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
-import { badInput, notFound, refuse, serviceUnavailable } from '@app/kit/errors';
+import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
@@ -17,7 +17,7 @@ import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } 
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './mappers.ts';
-import { answerWithin } from '@app/kit/deadline';
+import { askProvider } from '@app/kit/deadline';
 import { known, settle } from '@app/kit/facts';
 import { fetchLiveStream } from './facts.ts';
 import { Account, post } from './ledger.ts';
@@ -31,8 +31,6 @@ const logger = createLogger('gifts');
 
 /** The most of one gift a single send may carry. */
 export const QUANTITY_MAX = 99;
-/** How long a purchase waits for the payment provider before calling it unavailable. */
-export const PAYMENT_TIMEOUT_MS = 10_000;
 /** How many places a leaderboard shows when the client does not say. */
 export const LEADERBOARD_DEFAULT_SIZE = 10;
 
@@ -152,21 +150,16 @@ export async function purchaseCoins(context: Context, input: PurchaseCoinsInput)
 }
 
 async function charge(context: Context, purchase: CoinPurchaseRow): Promise<ChargeResult> {
-  try {
-    return await answerWithin(
-      context.payments.charge({
-        reference: purchase.id,
-        userId: purchase.userId,
-        amount: money(purchase.priceAmount, purchase.currency),
-        paymentMethod: purchase.paymentMethod,
-        description: `${purchase.coins} coins`,
-      }),
-      PAYMENT_TIMEOUT_MS,
-    );
-  } catch (error) {
-    logger.warn({ err: error, provider: context.payments.name, purchaseId: purchase.id, requestId: context.viewer.requestId }, 'payment provider failed');
-    throw serviceUnavailable('payments');
-  }
+  const call = { service: 'payments', provider: context.payments.name, logger, about: { purchaseId: purchase.id, requestId: context.viewer.requestId } };
+  return askProvider(call, () =>
+    context.payments.charge({
+      reference: purchase.id,
+      userId: purchase.userId,
+      amount: money(purchase.priceAmount, purchase.currency),
+      paymentMethod: purchase.paymentMethod,
+      description: `${purchase.coins} coins`,
+    }),
+  );
 }
 
 /** Charges a pending purchase (the network call, before any transaction), then settles it in one. */
