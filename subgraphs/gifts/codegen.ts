@@ -10,7 +10,7 @@ export default subgraphCodegen({
   User: '../mappers.ts#UserRef',
   Wallet: '../mappers.ts#WalletRef',
   SmallGesture: '../mappers.ts#SmallGestureSendRow',
-  SmallGestureOffers: '../smallGestures.ts#SendableOffers',
+  SmallGestureOffers: '../mappers.ts#SendableOffers',
   LiveGiftSend: '../mappers.ts#LiveGiftSendRow',
   CoinPurchase: '../mappers.ts#CoinPurchaseRow',
   GiftPayout: '../mappers.ts#GiftPayoutRow',

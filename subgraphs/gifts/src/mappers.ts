@@ -1,5 +1,6 @@
 /** What resolvers receive for each type (codegen's mappers): the store's rows, and references. */
 import type { GiftTotals } from './db/contract.ts';
+import type { GiftOfferRow } from './db/tables.ts';
 
 export type { CoinPurchaseRow, GiftOfferRow, GiftPayoutRow, LiveGiftRow, LiveGiftSendRow, SmallGestureSendRow } from './db/tables.ts';
 export type { GiftTotals, TopGifterRow } from './db/contract.ts';
@@ -46,4 +47,15 @@ export interface LiveGiftEventView extends LiveGiftEventPayload {
   /** The event id, as the API shows it. */
   id: string;
   liveStreamId: string;
+}
+
+/** Why an open offer cannot be sent by this user now. */
+export type OfferUnavailable = 'ALLOWANCE_SPENT' | 'SOLD_OUT';
+
+/** The offers a user may send now, and those they may not, with why (`smallGestures/senders.ts`). */
+export interface SendableOffers {
+  offers: GiftOfferRow[];
+  unavailable: { offer: GiftOfferRow; reason: OfferUnavailable; message: string }[];
+  unavailableReason: string | null;
+  userId: string;
 }

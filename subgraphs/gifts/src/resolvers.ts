@@ -9,26 +9,10 @@ import { currentShare } from './creatorShares.ts';
 import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, requestGiftPayout } from './giftPayouts.ts';
 import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
-import {
-  addGiftOfferCodes,
-  allowance,
-  brandGiftOffersPage,
-  claimSmallGesture,
-  claimTokenShownTo,
-  codeShownTo,
-  createGiftOffer,
-  giftOfferStatus,
-  giftOffersPage,
-  inboxPage,
-  partnerOfferStats,
-  redeemSmallGesture,
-  sendableOffers,
-  sendSmallGesture,
-  sentPage,
-  setGiftOfferEndDate,
-  setGiftOfferPaused,
-  smallGestureState,
-} from './smallGestures.ts';
+import { claimSmallGesture, redeemSmallGesture, sendSmallGesture } from './smallGestures/gestures.ts';
+import { addGiftOfferCodes, brandGiftOffersPage, createGiftOffer, partnerOfferStats, setGiftOfferEndDate, setGiftOfferPaused } from './smallGestures/offers.ts';
+import { giftOfferStatus, smallGestureState } from './smallGestures/rules.ts';
+import { allowance, claimTokenShownTo, codeShownTo, giftOffersPage, inboxPage, sendableOffers, sentPage } from './smallGestures/senders.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Rows this subgraph wrote itself and points at: missing would be a broken store, not a client error. */

@@ -10,7 +10,7 @@
  * - PAYOUT_MINIMUM_CENTS (default 1000, $10): the smallest gift payout (commerce's commission
  *   payouts read the same variable).
  * - SMALL_GESTURE_CLAIM_HOURS (default 72, 1 to 720): how long a claim link waits for its claim
- *   (`smallGestures.ts`).
+ *   (`smallGestures/gestures.ts`).
  */
 import { ConfigError, positiveInt } from '@app/kit/config';
 import { DEFAULT_RATES, ratesFromEnv, type GiftRates } from './rates.ts';

@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GiftOfferRow, LiveGiftRow, CreatorRef, BrandRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../mappers.ts';
+import type { GiftOfferRow, LiveGiftRow, CreatorRef, BrandRef, LiveStreamRef, UserRef, WalletRef, SmallGestureSendRow, SendableOffers, LiveGiftSendRow, CoinPurchaseRow, GiftPayoutRow, GiftEarningsRef, TopGifterRow, LiveGiftEventView } from '../mappers.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
-import type { SendableOffers } from '../smallGestures.ts';
 import type { DiamondsWorth } from '../giftPayouts.ts';
 import type { CoinPackage as CoinPackageDef } from '../coinPackages.ts';
 import type { Context } from '../context.ts';
