@@ -508,5 +508,29 @@ describeOnEachEngine<CommerceStore>(
       expect(before).toBe(world.brands.length);
     });
   },
-  { seed: seedCommerceStore },
+  {
+    seed: seedCommerceStore,
+    plans: {
+      exceptions: {
+        insertSeedRows: 'the seed step, once, into an empty store',
+        // Not yet independent of history (issue 21): each is listed so the guard holds for every other statement.
+        insertProducts: 'PENDING issue 21: an upsert of a product checks order_lines by a foreign key with no index on product_id',
+        deleteCatalog: 'PENDING issue 21: taking a catalog off every profile finds creator_catalogs rows by catalog with no index',
+        brandCatalogPage: 'PENDING issue 21: a brand\'s catalogs are sorted on read (no index in list order)',
+        brandCatalogPages: 'PENDING issue 21: a brand\'s catalogs are sorted on read (no index in list order)',
+        brandProductPages: 'PENDING issue 21: numbered per brand over the brand\'s whole list, then sorted',
+        catalogProductPages: 'PENDING issue 21: numbered per catalog over the whole list, then sorted',
+        showcasePages: 'PENDING issue 21: numbered per creator over the whole showcase, then sorted',
+        creatorCatalogPages: 'PENDING issue 21: numbered per creator, then sorted',
+        commissionDealsPage: 'PENDING issue 21: a brand\'s commission deals are scanned and sorted',
+        orderLineLists: 'PENDING issue 21: an order\'s lines are sorted on read',
+        commissionBuckets: 'PENDING issue 21: a creator\'s commission is summed per state over their lines on every read',
+        commissionLinePage: 'PENDING issue 21: a statement page sorts a creator\'s lines on read',
+        commissionStatementTotals: 'PENDING issue 21: statement totals are summed over the period\'s lines on read (rollups)',
+        brandSalesByProduct: 'PENDING issue 21: brand analytics aggregate the period\'s lines on read (rollups)',
+        brandSalesByCreator: 'PENDING issue 21: brand analytics aggregate the period\'s lines on read (rollups)',
+        brandSalesByLiveStream: 'PENDING issue 21: brand analytics aggregate the period\'s lines on read (rollups)',
+      },
+    },
+  },
 );

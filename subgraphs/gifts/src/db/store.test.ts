@@ -413,5 +413,17 @@ describeOnEachEngine<GiftsStore>(
       expect(userIds).toContain(seed.history.wallets[0]!.userId);
     });
   },
-  { seed: seedGiftsStore },
+  {
+    seed: seedGiftsStore,
+    plans: {
+      exceptions: {
+        insertSeedRows: 'the seed step, once, into an empty store',
+        giftOffersPage: 'gift offers are a catalogue of brands\' offers (hundreds), not history',
+        offersOpenAt: 'gift offers are a catalogue of brands\' offers (hundreds), not history',
+        // Not yet independent of history (issue 21): each aggregates a stream's or a creator's sends or payouts on read.
+        topGifters: 'PENDING issue 21: a stream\'s leaderboard is summed over its sends on every read',
+        giftPayoutTotals: 'PENDING issue 21: a creator\'s payout totals are summed over their payouts on every read',
+      },
+    },
+  },
 );
