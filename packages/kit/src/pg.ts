@@ -1,7 +1,6 @@
 /**
- * The Postgres engine behind the same store shape SQLite has (`Store<S>` in `store.ts`): a
- * subgraph writes its statements a second time in Drizzle's Postgres dialect, typed as the
- * `Queries<…>` of its SQLite statements, and `pgStore` makes them a store.
+ * Postgres under the same store shape SQLite has (`store.ts`): a pool, its transactions, and
+ * `pgStore`, which runs a store's statements (written once, `db/engine.ts`) on them.
  *
  * Transactions run at SERIALIZABLE. The domain's bodies were written against SQLite, where a
  * write transaction holds the whole database from its first statement: they read, decide, then
@@ -15,7 +14,6 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
@@ -307,15 +305,4 @@ export function describeUrl(url: string): string {
 /** True when a database URL names Postgres. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);
-}
-
-/** Whether a table has any row: a seed runs only on an empty store. */
-export async function isEmpty(db: PgDb, table: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 from ${sql.identifier(table)} limit 1`);
-  return result.rows.length === 0;
-}
-
-/** Inserts rows in chunks (a statement takes at most 65,535 parameters). */
-export async function insertChunks<T>(rows: readonly T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }

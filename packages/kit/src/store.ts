@@ -21,13 +21,10 @@ export interface StoreOptions {
 
 /**
  * The shape every subgraph's store has, whatever the engine: its statements (batch-shaped reads
- * for the loaders, the writes its domain asks for), each returning a promise, and `transaction`,
- * which runs a body against the same statements inside one transaction. On SQLite the body's
- * statements run synchronously under a lock; on a server database they would be network calls.
- * The domain only ever sees this shape, so a second engine is a second implementation of it.
+ * for the loaders, the writes its domain asks for), each answering a promise, and `transaction`,
+ * which runs a body against the same statements inside one transaction. The statements are
+ * written once over an engine (`db/engine.ts`); this module is SQLite's connection under them.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Statements = { [name: string]: (...args: any[]) => unknown };
 
 /** The statements as the domain sees them: every call answers a promise. */
 export type Queries<S> = {

@@ -38,8 +38,6 @@ export interface Engine<T> {
   rows<R>(query: SQL): Promise<R[]>;
   /** The larger of the values, per row: SQLite's two-argument `max`, Postgres' `greatest`. */
   greatest(...values: (SQLWrapper | number)[]): SQL;
-  /** The smaller of the values, per row: SQLite's `min`, Postgres' `least`. */
-  least(...values: (SQLWrapper | number)[]): SQL;
   /**
    * `column in (the keys)` with every key bound as one parameter (a JSON array on SQLite, a
    * `text[]` on Postgres), so one prepared statement serves any number of keys; `keysValue`
@@ -89,7 +87,6 @@ export function sqliteEngine<T>(connection: SqliteConnection<Record<string, unkn
     tables,
     rows: async <R>(query: SQL) => db.all(query) as R[],
     greatest: (...values) => sql`max(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
-    least: (...values) => sql`min(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
     inKeys: (column, placeholder) => sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`,
     keysValue: (keys) => JSON.stringify(keys),
     cursorPart: (column, part) => sql`${isTimeColumn(column) ? epochMs(part) : part}`,
@@ -118,7 +115,6 @@ export function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engin
     tables,
     rows: async <R>(query: SQL) => (await db.execute(query)).rows as R[],
     greatest: (...values) => sql`greatest(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
-    least: (...values) => sql`least(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
     inKeys: (column, placeholder) => sql`${column} = any(${sql.placeholder(placeholder)}::text[])`,
     keysValue: (keys) => [...keys],
     cursorPart: (column, part) => (isTimeColumn(column) ? sql`${isoTime(part)}::timestamp` : sql`${part}`),
