@@ -10,6 +10,7 @@
 import { sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { LiveEventBus } from '../live.ts';
+import type { NonceStore } from '../viewer.ts';
 import { LIVE_EVENTS_CHANNEL, listenForLiveEvents } from '../live-pg.ts';
 import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions, type PgDb } from '../pg.ts';
 import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
@@ -150,6 +151,8 @@ export interface StoreDefinition<T, S extends object> {
 
 /** What every opened store has besides its statements. */
 export interface OpenedStore {
+  /** Where the signature nonces it accepted are kept: its own table (`used_nonces`). */
+  nonces: NonceStore;
   readonly engine: EngineName;
   /** Who waits for which topic's next LIVE events, in this process. */
   liveEvents: LiveEventBus;
@@ -163,6 +166,13 @@ export interface OpenedStore {
 /** A store: its statements (each answering a promise), `transaction`, and what every store has. */
 export type EngineStore<S extends object> = S & Transactional<S> & OpenedStore;
 
+/** Every store keeps the signature nonces it accepted (the kit's `acceptNonce` statement). */
+function noncesOf(statements: object): NonceStore {
+  const { acceptNonce } = statements as { acceptNonce?: (nonce: string, expiresAt: number, now: number) => Promise<boolean> };
+  if (!acceptNonce) throw new Error("A store's statements must include the kit's acceptNonce (nonceStatements).");
+  return { accept: (nonce, expiresAt, now) => acceptNonce(nonce, expiresAt, now) };
+}
+
 /** Opens (creating and migrating as needed) a store in a SQLite file, or ':memory:'. */
 export function openSqliteStore<T extends Record<string, unknown>, S extends object>(
   definition: StoreDefinition<T, S>,
@@ -172,8 +182,10 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
   const opened = openStore(definition.tables.sqlite, { path, migrationsFolder: definition.migrations.sqlite, holdsValue: definition.holdsValue, ...options });
   const bus = new LiveEventBus();
   const statements = definition.statements(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
+  const store = sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>;
   return {
-    ...(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>),
+    ...store,
+    nonces: noncesOf(store),
     engine: 'sqlite',
     liveEvents: bus,
     sqlite: opened.connection,
@@ -200,6 +212,7 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)));
   return {
     ...store,
+    nonces: noncesOf(store),
     engine: 'postgres',
     liveEvents: bus,
     pg: connection,

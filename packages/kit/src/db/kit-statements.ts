@@ -136,7 +136,7 @@ export function nonceStatements(engine: Engine<Pick<KitTables, 'usedNonces'>>) {
 }
 
 /** The store's nonces as the subgraph server takes them. */
-export function nonceStoreOf(store: { acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean> }): NonceStore {
+export function nonceStoreOf(store: NonceStatements): NonceStore {
   return { accept: (nonce, expiresAt, now) => store.acceptNonce(nonce, expiresAt, now) };
 }
 
@@ -144,3 +144,8 @@ export function nonceStoreOf(store: { acceptNonce(nonce: string, expiresAt: numb
 export function kitStatements(engine: Engine<KitTables>) {
   return { ...idempotencyStatements(engine), ...liveEventStatements(engine), ...nonceStatements(engine) };
 }
+
+/** The kit's statements in a store's contract: `interface XStatements extends KitStatements`. */
+export type KitStatements = ReturnType<typeof kitStatements>;
+/** The nonce statements alone, for a store that keeps no idempotency keys or outbox (users). */
+export type NonceStatements = ReturnType<typeof nonceStatements>;

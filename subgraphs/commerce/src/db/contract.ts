@@ -2,8 +2,7 @@
  * What the commerce store answers: every statement by name, its arguments and its rows, whatever
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
-import type { IdempotencyRow } from '@app/kit/idempotency';
-import type { LiveEvent } from '@app/kit/live';
+import type { KitStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
 import type { Canceller, CommissionBucket, ProductStatus } from '../vocabulary.ts';
@@ -208,15 +207,7 @@ export interface CommerceSeedRows {
   orderReturnLines: NewOrderReturnLine[];
 }
 
-export interface CommerceStatements {
-  // The kit's: idempotency keys, the outbox, signature nonces.
-  idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
-  recordIdempotency(row: IdempotencyRow): Promise<void>;
-  appendLiveEvent<P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>>;
-  liveEventsAfter(topic: string, after: number, limit: number): Promise<LiveEvent[]>;
-  liveEventTopic(topic: string): Promise<{ lastSeq: number; prunedThrough: number }>;
-  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
-
+export interface CommerceStatements extends KitStatements {
   // Reads for the loaders and lists (statements/reads.ts): batch-shaped, one statement for many keys.
   brandsByIds(ids: readonly string[]): Promise<BrandRow[]>;
   productsByIds(ids: readonly string[]): Promise<ProductRow[]>;

@@ -3,7 +3,7 @@
  * SQLite or Postgres, and nothing else runs SQL. Opening a store creates and migrates it; `seed.ts`
  * fills an empty one. It imports no domain module: the rules ask it, never the other way round.
  */
-import { kitStatements, nonceStoreOf } from '@app/kit/db/kit-statements';
+import { kitStatements } from '@app/kit/db/kit-statements';
 import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
@@ -41,15 +41,13 @@ export type CommerceStore = EngineStore<CommerceStatements>;
 
 /** Opens (creating and migrating as needed) the commerce store in a SQLite file, or ':memory:'. */
 export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
-  const store = openSqliteStore(commerce, path, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+  return openSqliteStore(commerce, path, options);
 }
 
 /**
  * Opens the commerce store on a Postgres database, migrating it as needed, with a listening
  * connection that wakes this process's subscribers when any replica commits a shopping event.
  */
-export async function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
-  const store = await openPgStore(commerce, url, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+export function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  return openPgStore(commerce, url, options);
 }

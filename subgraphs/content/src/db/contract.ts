@@ -2,8 +2,7 @@
  * What the content store answers: every statement by name, its arguments and its rows, whatever
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
-import type { IdempotencyRow } from '@app/kit/idempotency';
-import type { LiveEvent } from '@app/kit/live';
+import type { KitStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
@@ -25,15 +24,7 @@ export interface ContentSeedRows {
   liveEventTopics: { topic: string; lastSeq: number }[];
 }
 
-export interface ContentStatements {
-  // The kit's: idempotency keys, the outbox, signature nonces.
-  idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
-  recordIdempotency(row: IdempotencyRow): Promise<void>;
-  appendLiveEvent<P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>>;
-  liveEventsAfter(topic: string, after: number, limit: number): Promise<LiveEvent[]>;
-  liveEventTopic(topic: string): Promise<{ lastSeq: number; prunedThrough: number }>;
-  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
-
+export interface ContentStatements extends KitStatements {
   // Videos.
   videosByIds(ids: readonly string[]): Promise<VideoRow[]>;
   /** One page of all videos by `[publishedAt, id]` descending, with one extra row to tell whether more follow. */

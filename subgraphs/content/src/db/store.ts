@@ -2,7 +2,7 @@
  * The content subgraph's store: every statement it runs, written once (`statements/`), on SQLite
  * or Postgres. Opening a store creates and migrates it; `seed.ts` fills an empty one.
  */
-import { kitStatements, nonceStoreOf } from '@app/kit/db/kit-statements';
+import { kitStatements } from '@app/kit/db/kit-statements';
 import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
@@ -33,12 +33,10 @@ export type ContentStore = EngineStore<ContentStatements>;
 
 /** Opens (creating and migrating as needed) the content store in a SQLite file. */
 export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
-  const store = openSqliteStore(content, path, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+  return openSqliteStore(content, path, options);
 }
 
 /** Opens the content store on a Postgres database, migrating it as needed. */
-export async function openContentPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
-  const store = await openPgStore(content, url, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+export function openContentPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  return openPgStore(content, url, options);
 }

@@ -6,8 +6,7 @@
  * the store's `transaction`.
  */
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
-import type { IdempotencyRow } from '@app/kit/idempotency';
-import type { LiveEvent } from '@app/kit/live';
+import type { KitStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
 import type { LedgerKind, LedgerUnit } from '../vocabulary.ts';
 import type {
@@ -104,15 +103,7 @@ export interface GiftsSeedRows {
   smallGestures: (Omit<NewSmallGestureSend, 'codeId'> & { code: string })[];
 }
 
-export interface GiftsStatements {
-  // The kit's: idempotency keys, the outbox of LIVE gift events, signature nonces.
-  idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
-  recordIdempotency(row: IdempotencyRow): Promise<void>;
-  appendLiveEvent<P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>>;
-  liveEventsAfter(topic: string, after: number, limit: number): Promise<LiveEvent[]>;
-  liveEventTopic(topic: string): Promise<{ lastSeq: number; prunedThrough: number }>;
-  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
-
+export interface GiftsStatements extends KitStatements {
   // Offers and their pools of codes.
   giftOffersByIds(ids: readonly string[]): Promise<GiftOfferRow[]>;
   /** One page of offers, active first, then by title and id (cursor `[1 | 0, title, id]`), with one extra row. */

@@ -6,7 +6,7 @@
  * commit on top of; the guarded writes (a conditional debit, a claim of a code still unclaimed, a
  * settle of a purchase still pending) are the last line on both engines.
  */
-import { kitStatements, nonceStoreOf } from '@app/kit/db/kit-statements';
+import { kitStatements } from '@app/kit/db/kit-statements';
 import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
@@ -46,12 +46,10 @@ export type GiftsStore = EngineStore<GiftsStatements>;
 
 /** Opens (creating and migrating as needed) the gifts store in a SQLite file, or ':memory:'. */
 export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
-  const store = openSqliteStore(gifts, path, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+  return openSqliteStore(gifts, path, options);
 }
 
 /** Opens the gifts store on a Postgres database, migrating it as needed. */
-export async function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
-  const store = await openPgStore(gifts, url, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+export function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  return openPgStore(gifts, url, options);
 }

@@ -2,6 +2,7 @@
  * What the users store answers: every statement by name, its arguments and its rows, whatever
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
+import type { NonceStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
@@ -20,10 +21,7 @@ export interface UsersSeedRows {
   follows: NewFollow[];
 }
 
-export interface UsersStatements {
-  // The kit's: signature nonces.
-  acceptNonce(nonce: string, expiresAt: number, now: number): Promise<boolean>;
-
+export interface UsersStatements extends NonceStatements {
   // People and creators.
   usersByIds(ids: readonly string[]): Promise<UserRow[]>;
   usersByHandles(handles: readonly string[]): Promise<UserRow[]>;

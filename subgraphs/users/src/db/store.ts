@@ -2,7 +2,7 @@
  * The users subgraph's store: every statement it runs, written once (`statements/`), on SQLite
  * or Postgres. Opening a store creates and migrates it; `seed.ts` fills an empty one.
  */
-import { nonceStatements, nonceStoreOf } from '@app/kit/db/kit-statements';
+import { nonceStatements } from '@app/kit/db/kit-statements';
 import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
@@ -34,12 +34,10 @@ export type UsersStore = EngineStore<UsersStatements>;
 
 /** Opens (creating and migrating as needed) the users store in a SQLite file. */
 export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
-  const store = openSqliteStore(usersStore, path, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+  return openSqliteStore(usersStore, path, options);
 }
 
 /** Opens the users store on a Postgres database, migrating it as needed. */
-export async function openUsersPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
-  const store = await openPgStore(usersStore, url, options);
-  return { ...store, nonces: nonceStoreOf(store) };
+export function openUsersPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+  return openPgStore(usersStore, url, options);
 }
