@@ -316,6 +316,8 @@ describe('node(id:)', () => {
     expect(await nodeOf(orderId)).toBeNull();
     expect(await nodeOf(linkId, await as(creator))).toMatchObject({ __typename: 'AffiliateLink', id: linkId, code: expect.any(String), creator: { handle: expect.any(String) } });
     expect(await nodeOf(linkId, await as(buyer))).toBeNull();
-    for (const unknown of ['prd_nope', 'ord_nope', 'usr_not_commerce', 'nothing', '']) expect(await nodeOf(unknown)).toBeNull();
+    for (const unknown of ['prd_nope', 'ord_nope', 'usr_nope']) expect(await nodeOf(unknown)).toBeNull();
+    // Not an id at all: a client's mistake, told as one (test/node.e2e.ts walks the rest).
+    for (const malformed of ['nothing', '']) expect((await graph.query(QUERY, { id: malformed })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -31,4 +31,10 @@ export default subgraphCodegen({
   User: '../mappers.ts#EntityRef',
   Video: '../mappers.ts#EntityRef',
   LiveStream: '../mappers.ts#EntityRef',
+  GiftOffer: '../mappers.ts#EntityRef',
+  LiveGift: '../mappers.ts#EntityRef',
+  SmallGesture: '../mappers.ts#EntityRef',
+  LiveGiftSend: '../mappers.ts#EntityRef',
+  CoinPurchase: '../mappers.ts#EntityRef',
+  GiftPayout: '../mappers.ts#EntityRef',
 });

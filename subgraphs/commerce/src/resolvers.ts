@@ -22,7 +22,7 @@ import type { CatalogRow, ProductRow } from './mappers.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { importProductFeed } from './feeds.ts';
 import { liveShoppingEvents, liveStreamSales, shoppingEvent } from './liveShopping.ts';
-import { node } from './node.ts';
+import { node, typesAsked } from './node.ts';
 import { brandOrders, buyerOrders, cancelBrandOrder, cancelOrder, fulfillOrder, orderReference, requireOrderParty, visibleOrder } from './orders.ts';
 import { creatorPayouts, payoutReference, requestCommissionPayout } from './payouts.ts';
 import { decideReturn, requestReturn, returnReference } from './returns.ts';
@@ -37,7 +37,7 @@ export const resolvers: Resolvers = {
   DateTime,
   Money: moneyResolvers.Money,
   Query: {
-    node: (_parent, { id }, context) => node(context, id),
+    node: (_parent, { id }, context, info) => node(context, id, typesAsked(info)),
     order: (_parent, { id }, context) => visibleOrder(context, id),
     myBrand: (_parent, _args, context) => myBrand(context),
     viewerKey: (_parent, _args, context) => viewerKey(context),

@@ -93,6 +93,12 @@ export async function giftBalance(context: Context, earnings: GiftEarningsRef): 
   return { available: available.value, pending: zero, locked: zero, inPayout: inPayout.value, paidOut: paidOut.value };
 }
 
+/** A payout found by its id (`node`, an entity reference): its creator's, null for anyone else, as an unknown id. */
+export async function giftPayoutReference(context: Context, id: string): Promise<GiftPayoutRow | null> {
+  const payout = await context.loaders.giftPayoutById.load(id);
+  return payout && context.viewer.userId === payout.creatorId ? payout : null;
+}
+
 /** The creator's payouts newest first; theirs alone to see. */
 export async function giftPayoutsPage(context: Context, creatorId: string, args: PageArgs) {
   requireCreatorThemself(context, creatorId);

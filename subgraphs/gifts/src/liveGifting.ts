@@ -16,7 +16,7 @@ import { money } from '@app/kit/money';
 import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
-import type { CoinPurchaseRow, LiveGiftRow, WalletRef } from './mappers.ts';
+import type { CoinPurchaseRow, LiveGiftRow, LiveGiftSendRow, WalletRef } from './mappers.ts';
 import { askProvider } from '@app/kit/deadline';
 import { known, settle } from '@app/kit/facts';
 import { fetchLiveStream } from './facts.ts';
@@ -62,6 +62,21 @@ export function topGifters(context: Context, of: 'liveStream' | 'creator', id: s
 
 /** The LIVE gifting histories' order, newest first: the cursor holds this key. */
 const newestFirst = (row: { createdAt: Date; id: string }): CursorKey => [row.createdAt.getTime(), row.id];
+
+/** A coin purchase found by its id (`node`, an entity reference): its buyer's, null for anyone else, as an unknown id. */
+export async function coinPurchaseReference(context: Context, id: string): Promise<CoinPurchaseRow | null> {
+  const purchase = await context.loaders.coinPurchaseById.load(id);
+  return purchase && context.viewer.userId === purchase.userId ? purchase : null;
+}
+
+/**
+ * A LIVE gift send found by its id (`node`, an entity reference): its sender's and the credited
+ * creator's, whose histories list it; null for anyone else, as an unknown id.
+ */
+export async function liveGiftSendReference(context: Context, id: string): Promise<LiveGiftSendRow | null> {
+  const send = await context.loaders.liveGiftSendById.load(id);
+  return send && context.viewer.userId !== null && (context.viewer.userId === send.senderId || context.viewer.userId === send.creatorId) ? send : null;
+}
 
 /** A user's coin purchases newest first, declined and pending ones included; theirs alone to see. */
 export async function coinPurchasesPage(context: Context, userId: string, args: PageArgs) {

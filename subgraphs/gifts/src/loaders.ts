@@ -87,6 +87,7 @@ export function createLoaders(store: GiftsStore, clock: Clock) {
       () => 0,
     ),
     liveGiftSendById: byIdLoader((ids) => store.liveGiftSendsByIds(ids)),
+    coinPurchaseById: byIdLoader((ids) => store.coinPurchasesByIds(ids)),
     // A creator never gifted has no balance row yet: zero diamonds.
     creatorBalance: valueLoader(
       (creatorIds) => store.creatorBalancesByIds(creatorIds),
@@ -102,6 +103,7 @@ export function createLoaders(store: GiftsStore, clock: Clock) {
       () => null,
     ),
     creatorPayoutTotals: new DataLoader(async (creatorIds: readonly string[]) => groupedByKeys(creatorIds, await store.giftPayoutTotals(creatorIds), (row) => row.creatorId)),
+    giftPayoutById: byIdLoader((ids) => store.giftPayoutsByIds(ids)),
     giftPayouts: pageLoader<GiftPayoutRow>((ids, page) => store.giftPayoutPages(ids, page)),
     coinPurchases: pageLoader<CoinPurchaseRow>((ids, page) => store.coinPurchasePages(ids, page)),
     liveGiftsSent: pageLoader<LiveGiftSendRow>((ids, page) => store.liveGiftSendPagesBySender(ids, page)),

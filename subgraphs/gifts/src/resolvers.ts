@@ -6,13 +6,13 @@ import { COIN_PACKAGES } from './coinPackages.ts';
 import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { currentShare } from './creatorShares.ts';
-import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutsPage, payoutEarnings, requestGiftPayout } from './giftPayouts.ts';
-import { coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutReference, giftPayoutsPage, payoutEarnings, requestGiftPayout } from './giftPayouts.ts';
+import { coinPurchaseReference, coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftSendReference, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import { claimSmallGesture, redeemSmallGesture, sendSmallGesture } from './smallGestures/gestures.ts';
 import { addGiftOfferCodes, brandGiftOffersPage, createGiftOffer, partnerOfferStats, setGiftOfferEndDate, setGiftOfferPaused } from './smallGestures/offers.ts';
 import { giftOfferStatus, smallGestureState } from './smallGestures/rules.ts';
-import { allowance, claimTokenShownTo, codeShownTo, giftOffersPage, inboxPage, sendableOffers, sentPage } from './smallGestures/senders.ts';
+import { allowance, claimTokenShownTo, codeShownTo, giftOffersPage, inboxPage, sendableOffers, sentPage, smallGestureReference } from './smallGestures/senders.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Rows this subgraph wrote itself and points at: missing would be a broken store, not a client error. */
@@ -110,6 +110,7 @@ export const resolvers: Resolvers = {
     share: (earnings, _args, context) => currentShare(context, earnings.creatorId),
   },
   GiftPayout: {
+    __resolveReference: (reference, context) => giftPayoutReference(context, reference.id),
     amount: (payout) => money(payout.amount, payout.currency),
     requestedAt: (payout) => payout.createdAt,
   },
@@ -133,6 +134,7 @@ export const resolvers: Resolvers = {
     allowance: (offers, _args, context) => allowance(context, offers.userId),
   },
   SmallGesture: {
+    __resolveReference: (reference, context) => smallGestureReference(context, reference.id),
     offer: (gift, _args, context) => loadOwn(context.loaders.giftOfferById, 'GiftOffer', gift.offerId),
     sender: (gift) => ({ id: gift.senderId }),
     recipient: (gift) => (gift.recipientId ? { id: gift.recipientId } : null),
@@ -146,11 +148,13 @@ export const resolvers: Resolvers = {
     price: (pkg) => money(pkg.priceAmount, pkg.currency),
   },
   CoinPurchase: {
+    __resolveReference: (reference, context) => coinPurchaseReference(context, reference.id),
     // The package as it was sold, should it have been withdrawn or repriced since.
     package: (purchase) => ({ id: purchase.packageId, coins: purchase.coins, priceAmount: purchase.priceAmount, currency: 'USD' }),
     price: (purchase) => money(purchase.priceAmount, purchase.currency),
   },
   LiveGiftSend: {
+    __resolveReference: (reference, context) => liveGiftSendReference(context, reference.id),
     gift: (send, _args, context) => loadOwn(context.loaders.liveGiftById, 'LiveGift', send.giftId),
     liveStream: (send) => ({ id: send.liveStreamId }),
     creator: (send) => ({ id: send.creatorId }),

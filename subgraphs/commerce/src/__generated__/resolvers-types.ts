@@ -264,6 +264,11 @@ export type CheckoutPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
+export type CoinPurchase = Node & {
+  __typename?: 'CoinPurchase';
+  id: Scalars['ID']['output'];
+};
+
 /** Where a brand's products come from: made here, or imported from an external commerce platform's feed. */
 export type CommercePlatform =
   | 'NATIVE'
@@ -432,7 +437,7 @@ export type CreateCatalogInput = {
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
-export type Creator = {
+export type Creator = Node & {
   __typename?: 'Creator';
   /** The creator's affiliate links with their clicks, orders and commission, newest first. Only the creator sees them. */
   affiliateLinks?: Maybe<AffiliateLinkConnection>;
@@ -549,6 +554,26 @@ export type GiftEarnings = {
   value: Money;
 };
 
+export type GiftOffer = Node & {
+  __typename?: 'GiftOffer';
+  id: Scalars['ID']['output'];
+};
+
+export type GiftPayout = Node & {
+  __typename?: 'GiftPayout';
+  id: Scalars['ID']['output'];
+};
+
+export type LiveGift = Node & {
+  __typename?: 'LiveGift';
+  id: Scalars['ID']['output'];
+};
+
+export type LiveGiftSend = Node & {
+  __typename?: 'LiveGiftSend';
+  id: Scalars['ID']['output'];
+};
+
 /**
  * One thing that happened on a stream's live-shopping overlay. It never says who bought: not the
  * buyer, and not the order either, because events are public and an order id is a handle on one
@@ -583,7 +608,7 @@ export type LiveShoppingEventKind =
    */
   | 'PURCHASED';
 
-export type LiveStream = {
+export type LiveStream = Node & {
   __typename?: 'LiveStream';
   id: Scalars['ID']['output'];
   /** The live-shopping overlay: products pinned on the stream (at most 20). */
@@ -885,9 +910,10 @@ export type MutationUpdateProductArgs = {
 
 /**
  * An object with a global id (Relay's Node): `node(id:)` fetches any of them by that id alone. Ids
- * carry their type as a prefix (`prd_`, `ord_` …), which is how `node` knows where to look. Commerce
- * owns the interface and `node`, so every type that implements it is declared here; other
- * subgraphs' entities join by being added to this subgraph's SDL with `implements Node`.
+ * carry their type as a prefix (`usr_`, `vid_`, `prd_`, `ord_` …), which is how `node` knows where
+ * to look. Commerce owns the interface and `node`, so every type that implements it is declared
+ * here; other subgraphs' entities join by being added to this subgraph's SDL with `implements Node`
+ * and their prefix in `node.ts`.
  */
 export type Node = {
   id: Scalars['ID']['output'];
@@ -1142,9 +1168,13 @@ export type Query = {
    */
   myBrand?: Maybe<Brand>;
   /**
-   * Any object by its global id (Relay). Null when no object has the id or the caller may not see
-   * it (an order is its buyer's, its brand's and its attributed creator's): the answer never tells
-   * whether a hidden object exists.
+   * Any object by its global id (Relay). Null when no object of the id's type has it, or the caller
+   * may not see it (an order is its buyer's, its brand's and its attributed creator's; a Small
+   * Gesture its sender's and recipient's): the answer never tells whether a hidden object exists.
+   * BAD_USER_INPUT when the id is not one this API gives out (no type has its prefix).
+   * A user's id is also their creator profile's: it answers the `Creator` for a creator and the
+   * `User` otherwise, and the `User` whenever the selection has fragments on `User` but none on
+   * `Creator` (so refetching either by id works).
    */
   node?: Maybe<Node>;
   /**
@@ -1287,6 +1317,11 @@ export type Shipment = {
   trackingNumber: Scalars['String']['output'];
 };
 
+export type SmallGesture = Node & {
+  __typename?: 'SmallGesture';
+  id: Scalars['ID']['output'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1329,7 +1364,7 @@ export type UpdateProductInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /** The user's orders, newest first. Only the user sees them. */
@@ -1342,7 +1377,7 @@ export type UserOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type Video = {
+export type Video = Node & {
   __typename?: 'Video';
   id: Scalars['ID']['output'];
   /** Products tagged in the video (at most 5). */
@@ -1449,13 +1484,19 @@ export type FederationTypes = {
   AffiliateLink: AffiliateLink;
   Brand: Brand;
   Catalog: Catalog;
+  CoinPurchase: CoinPurchase;
   CommissionPayout: CommissionPayout;
   Creator: Creator;
+  GiftOffer: GiftOffer;
+  GiftPayout: GiftPayout;
+  LiveGift: LiveGift;
+  LiveGiftSend: LiveGiftSend;
   LiveStream: LiveStream;
   Node: Node;
   Order: Order;
   OrderReturn: OrderReturn;
   Product: Product;
+  SmallGesture: SmallGesture;
   User: User;
   Video: Video;
 };
@@ -1471,6 +1512,9 @@ export type FederationReferenceTypes = {
   Catalog:
     ( { __typename: 'Catalog' }
     & GraphQLRecursivePick<FederationTypes['Catalog'], {"id":true}> );
+  CoinPurchase:
+    ( { __typename: 'CoinPurchase' }
+    & GraphQLRecursivePick<FederationTypes['CoinPurchase'], {"id":true}> );
   CommissionPayout:
     ( { __typename: 'CommissionPayout' }
     & GraphQLRecursivePick<FederationTypes['CommissionPayout'], {"id":true}> );
@@ -1479,6 +1523,18 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Creator'], {"giftEarnings":{"value":{"amount":true,"currencyCode":true},"balance":{"available":{"amount":true,"currencyCode":true},"pending":{"amount":true,"currencyCode":true},"locked":{"amount":true,"currencyCode":true},"inPayout":{"amount":true,"currencyCode":true},"paidOut":{"amount":true,"currencyCode":true}}}}> ) );
+  GiftOffer:
+    ( { __typename: 'GiftOffer' }
+    & GraphQLRecursivePick<FederationTypes['GiftOffer'], {"id":true}> );
+  GiftPayout:
+    ( { __typename: 'GiftPayout' }
+    & GraphQLRecursivePick<FederationTypes['GiftPayout'], {"id":true}> );
+  LiveGift:
+    ( { __typename: 'LiveGift' }
+    & GraphQLRecursivePick<FederationTypes['LiveGift'], {"id":true}> );
+  LiveGiftSend:
+    ( { __typename: 'LiveGiftSend' }
+    & GraphQLRecursivePick<FederationTypes['LiveGiftSend'], {"id":true}> );
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
@@ -1494,6 +1550,9 @@ export type FederationReferenceTypes = {
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
+  SmallGesture:
+    ( { __typename: 'SmallGesture' }
+    & GraphQLRecursivePick<FederationTypes['SmallGesture'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -1523,6 +1582,7 @@ export type ResolversTypes = {
   CheckoutInput: CheckoutInput;
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: ResolverTypeWrapper<CheckoutResult>;
+  CoinPurchase: ResolverTypeWrapper<EntityRef>;
   CommercePlatform: CommercePlatform;
   CommissionBalance: ResolverTypeWrapper<Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   CommissionDeal: ResolverTypeWrapper<CommissionDealRow>;
@@ -1546,6 +1606,10 @@ export type ResolversTypes = {
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversTypes['GiftBalance']>, value: ResolversTypes['Money'] }>;
+  GiftOffer: ResolverTypeWrapper<EntityRef>;
+  GiftPayout: ResolverTypeWrapper<EntityRef>;
+  LiveGift: ResolverTypeWrapper<EntityRef>;
+  LiveGiftSend: ResolverTypeWrapper<EntityRef>;
   LiveShoppingEvent: ResolverTypeWrapper<LiveShoppingEventView>;
   LiveShoppingEventKind: LiveShoppingEventKind;
   LiveStream: ResolverTypeWrapper<EntityRef>;
@@ -1583,6 +1647,7 @@ export type ResolversTypes = {
   SalesFigures: ResolverTypeWrapper<SalesFiguresRow>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: ResolverTypeWrapper<Shipment>;
+  SmallGesture: ResolverTypeWrapper<EntityRef>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
@@ -1613,6 +1678,7 @@ export type ResolversParentTypes = {
   CheckoutInput: CheckoutInput;
   CheckoutLineInput: CheckoutLineInput;
   CheckoutPayload: CheckoutResult;
+  CoinPurchase: EntityRef;
   CommissionBalance: Omit<CommissionBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   CommissionDeal: CommissionDealRow;
   CommissionDealConnection: Omit<CommissionDealConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionDealEdge']> };
@@ -1634,6 +1700,10 @@ export type ResolversParentTypes = {
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   GiftEarnings: Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversParentTypes['GiftBalance']>, value: ResolversParentTypes['Money'] };
+  GiftOffer: EntityRef;
+  GiftPayout: EntityRef;
+  LiveGift: EntityRef;
+  LiveGiftSend: EntityRef;
   LiveShoppingEvent: LiveShoppingEventView;
   LiveStream: EntityRef;
   LiveStreamSales: Omit<LiveStreamSales, 'revenue'> & { revenue: ResolversParentTypes['Money'] };
@@ -1664,6 +1734,7 @@ export type ResolversParentTypes = {
   SalesFigures: SalesFiguresRow;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: Shipment;
+  SmallGesture: EntityRef;
   Subscription: Record<PropertyKey, never>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
@@ -1786,6 +1857,12 @@ export type CheckoutPayloadResolvers<ContextType = Context, ParentType extends R
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CoinPurchaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchase'] = ResolversParentTypes['CoinPurchase'], FederationReferenceType extends FederationReferenceTypes['CoinPurchase'] = FederationReferenceTypes['CoinPurchase']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoinPurchase']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CommissionBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionBalance'] = ResolversParentTypes['CommissionBalance']> = {
   available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1880,6 +1957,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CreatorEarningsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatorEarnings'] = ResolversParentTypes['CreatorEarnings']> = {
@@ -1908,6 +1986,30 @@ export type GiftBalanceResolvers<ContextType = Context, ParentType extends Resol
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type GiftOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftOffer'] = ResolversParentTypes['GiftOffer'], FederationReferenceType extends FederationReferenceTypes['GiftOffer'] = FederationReferenceTypes['GiftOffer']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GiftOffer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GiftPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayout'] = ResolversParentTypes['GiftPayout'], FederationReferenceType extends FederationReferenceTypes['GiftPayout'] = FederationReferenceTypes['GiftPayout']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GiftPayout']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LiveGiftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGift'] = ResolversParentTypes['LiveGift'], FederationReferenceType extends FederationReferenceTypes['LiveGift'] = FederationReferenceTypes['LiveGift']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveGift']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend'], FederationReferenceType extends FederationReferenceTypes['LiveGiftSend'] = FederationReferenceTypes['LiveGiftSend']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveGiftSend']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LiveShoppingEventKind'], ParentType, ContextType>;
@@ -1920,6 +2022,7 @@ export type LiveStreamResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pinnedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
   sales?: Resolver<Maybe<ResolversTypes['LiveStreamSales']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LiveStreamSalesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStreamSales'] = ResolversParentTypes['LiveStreamSales']> = {
@@ -1963,7 +2066,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CommissionPayout' | 'Order' | 'OrderReturn' | 'Product', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CoinPurchase' | 'CommissionPayout' | 'Creator' | 'GiftOffer' | 'GiftPayout' | 'LiveGift' | 'LiveGiftSend' | 'LiveStream' | 'Order' | 'OrderReturn' | 'Product' | 'SmallGesture' | 'User' | 'Video', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
@@ -2127,6 +2230,12 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture'], FederationReferenceType extends FederationReferenceTypes['SmallGesture'] = FederationReferenceTypes['SmallGesture']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SmallGesture']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   liveShoppingEvents?: SubscriptionResolver<ResolversTypes['LiveShoppingEvent'], "liveShoppingEvents", ParentType, ContextType, RequireFields<SubscriptionLiveShoppingEventsArgs, 'liveStreamId'>>;
 };
@@ -2135,12 +2244,14 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video'], FederationReferenceType extends FederationReferenceTypes['Video'] = FederationReferenceTypes['Video']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Video']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ViewerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ViewerKey'] = ResolversParentTypes['ViewerKey']> = {
@@ -2165,6 +2276,7 @@ export type Resolvers<ContextType = Context> = {
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
   CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
+  CoinPurchase?: CoinPurchaseResolvers<ContextType>;
   CommissionBalance?: CommissionBalanceResolvers<ContextType>;
   CommissionDeal?: CommissionDealResolvers<ContextType>;
   CommissionDealConnection?: CommissionDealConnectionResolvers<ContextType>;
@@ -2182,6 +2294,10 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   DeleteCatalogPayload?: DeleteCatalogPayloadResolvers<ContextType>;
   GiftBalance?: GiftBalanceResolvers<ContextType>;
+  GiftOffer?: GiftOfferResolvers<ContextType>;
+  GiftPayout?: GiftPayoutResolvers<ContextType>;
+  LiveGift?: LiveGiftResolvers<ContextType>;
+  LiveGiftSend?: LiveGiftSendResolvers<ContextType>;
   LiveShoppingEvent?: LiveShoppingEventResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamSales?: LiveStreamSalesResolvers<ContextType>;
@@ -2206,6 +2322,7 @@ export type Resolvers<ContextType = Context> = {
   SalesByProduct?: SalesByProductResolvers<ContextType>;
   SalesFigures?: SalesFiguresResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  SmallGesture?: SmallGestureResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;

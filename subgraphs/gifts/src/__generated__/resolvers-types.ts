@@ -59,7 +59,7 @@ export type CoinPackage = {
   price: Money;
 };
 
-/** One purchase of a coin package. */
+/** One purchase of a coin package; its buyer's only (`node(id:)` answers null to anyone else). */
 export type CoinPurchase = {
   __typename?: 'CoinPurchase';
   coins: Scalars['Int']['output'];
@@ -280,7 +280,7 @@ export type GiftOfferStatus =
   /** Switched on, not started yet. */
   | 'SCHEDULED';
 
-/** A creator's withdrawal of LIVE gift earnings. */
+/** A creator's withdrawal of LIVE gift earnings; theirs only (`node(id:)` answers null to anyone else). */
 export type GiftPayout = {
   __typename?: 'GiftPayout';
   /** The money paid out (or to be, or that failed), in USD. */
@@ -348,7 +348,10 @@ export type LiveGiftEvent = {
   totals: LiveStreamGiftTotals;
 };
 
-/** One LIVE gift send: coins from a viewer, diamonds to the stream's creator. */
+/**
+ * One LIVE gift send: coins from a viewer, diamonds to the stream's creator. `node(id:)` answers it
+ * to its sender and the credited creator only (a stream's viewers see it in `liveGiftEvents`).
+ */
 export type LiveGiftSend = {
   __typename?: 'LiveGiftSend';
   /** Coins debited from the sender: the gift's price times the quantity. */
@@ -691,7 +694,8 @@ export type SendSmallGesturePayload = {
 
 /**
  * A Small Gesture sent from one user to another (or by claim link, to whoever claims it first). Its
- * code is revealed to the recipient by `redeemSmallGesture`.
+ * code is revealed to the recipient by `redeemSmallGesture`. Its sender's and recipient's only:
+ * `node(id:)` answers null to anyone else.
  */
 export type SmallGesture = {
   __typename?: 'SmallGesture';
@@ -935,10 +939,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Brand: Brand;
+  CoinPurchase: CoinPurchase;
   Creator: Creator;
   GiftOffer: GiftOffer;
+  GiftPayout: GiftPayout;
   LiveGift: LiveGift;
+  LiveGiftSend: LiveGiftSend;
   LiveStream: LiveStream;
+  SmallGesture: SmallGesture;
   User: User;
 };
 
@@ -947,18 +955,30 @@ export type FederationReferenceTypes = {
   Brand:
     ( { __typename: 'Brand' }
     & GraphQLRecursivePick<FederationTypes['Brand'], {"id":true}> );
+  CoinPurchase:
+    ( { __typename: 'CoinPurchase' }
+    & GraphQLRecursivePick<FederationTypes['CoinPurchase'], {"id":true}> );
   Creator:
     ( { __typename: 'Creator' }
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}> );
   GiftOffer:
     ( { __typename: 'GiftOffer' }
     & GraphQLRecursivePick<FederationTypes['GiftOffer'], {"id":true}> );
+  GiftPayout:
+    ( { __typename: 'GiftPayout' }
+    & GraphQLRecursivePick<FederationTypes['GiftPayout'], {"id":true}> );
   LiveGift:
     ( { __typename: 'LiveGift' }
     & GraphQLRecursivePick<FederationTypes['LiveGift'], {"id":true}> );
+  LiveGiftSend:
+    ( { __typename: 'LiveGiftSend' }
+    & GraphQLRecursivePick<FederationTypes['LiveGiftSend'], {"id":true}> );
   LiveStream:
     ( { __typename: 'LiveStream' }
     & GraphQLRecursivePick<FederationTypes['LiveStream'], {"id":true}> );
+  SmallGesture:
+    ( { __typename: 'SmallGesture' }
+    & GraphQLRecursivePick<FederationTypes['SmallGesture'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -1131,7 +1151,8 @@ export type CoinPackageResolvers<ContextType = Context, ParentType extends Resol
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
-export type CoinPurchaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchase'] = ResolversParentTypes['CoinPurchase']> = {
+export type CoinPurchaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoinPurchase'] = ResolversParentTypes['CoinPurchase'], FederationReferenceType extends FederationReferenceTypes['CoinPurchase'] = FederationReferenceTypes['CoinPurchase']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoinPurchase']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1229,7 +1250,8 @@ export type GiftOfferStatsResolvers<ContextType = Context, ParentType extends Re
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type GiftPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayout'] = ResolversParentTypes['GiftPayout']> = {
+export type GiftPayoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftPayout'] = ResolversParentTypes['GiftPayout'], FederationReferenceType extends FederationReferenceTypes['GiftPayout'] = FederationReferenceTypes['GiftPayout']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GiftPayout']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1265,7 +1287,8 @@ export type LiveGiftEventResolvers<ContextType = Context, ParentType extends Res
   totals?: Resolver<ResolversTypes['LiveStreamGiftTotals'], ParentType, ContextType>;
 };
 
-export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend']> = {
+export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend'], FederationReferenceType extends FederationReferenceTypes['LiveGiftSend'] = FederationReferenceTypes['LiveGiftSend']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveGiftSend']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1362,7 +1385,8 @@ export type SendSmallGesturePayloadResolvers<ContextType = Context, ParentType e
   gift?: Resolver<ResolversTypes['SmallGesture'], ParentType, ContextType>;
 };
 
-export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture']> = {
+export type SmallGestureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmallGesture'] = ResolversParentTypes['SmallGesture'], FederationReferenceType extends FederationReferenceTypes['SmallGesture'] = FederationReferenceTypes['SmallGesture']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SmallGesture']> | FederationReferenceType, FederationReferenceType, ContextType>;
   claimExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   claimToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claimedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -82,6 +82,15 @@ export async function sentPage(context: Context, userId: string, args: PageArgs)
   );
 }
 
+/**
+ * A Small Gesture found by its id (`node`, an entity reference): its sender's and recipient's
+ * (who see it in their sent list and inbox); null for anyone else, as an unknown id.
+ */
+export async function smallGestureReference(context: Context, id: string): Promise<SmallGestureSendRow | null> {
+  const gift = await context.loaders.smallGestureById.load(id);
+  return gift && context.viewer.userId !== null && (context.viewer.userId === gift.senderId || context.viewer.userId === gift.recipientId) ? gift : null;
+}
+
 /** A link gift's claim token, for its sender while it awaits its claim; null for anyone else or once claimed or expired. */
 export function claimTokenShownTo(context: Context, gift: SmallGestureSendRow): string | null {
   if (context.viewer.userId !== gift.senderId || smallGestureState(gift, context.clock.now()) !== 'AWAITING_CLAIM') return null;
