@@ -8,6 +8,7 @@ import type { KeptCountDifference } from '../packages/kit/src/db/reconcile.ts';
 import { openStoreAt, type StoreHandle, type StoreOpeners } from '../packages/kit/src/subgraph.ts';
 import type { SubgraphName } from '../packages/kit/src/config.ts';
 import { openContentPgStore, openContentStore } from '../subgraphs/content/src/db/store.ts';
+import { openGiftsPgStore, openGiftsStore } from '../subgraphs/gifts/src/db/store.ts';
 import { openUsersPgStore, openUsersStore } from '../subgraphs/users/src/db/store.ts';
 
 type Reconcilable = StoreHandle & { keptCountDifferences(): Promise<KeptCountDifference[]> };
@@ -15,6 +16,7 @@ type Reconcilable = StoreHandle & { keptCountDifferences(): Promise<KeptCountDif
 const stores: [SubgraphName, StoreOpeners<Reconcilable>][] = [
   ['users', { sqlite: openUsersStore, postgres: openUsersPgStore }],
   ['content', { sqlite: openContentStore, postgres: openContentPgStore }],
+  ['gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }],
 ];
 
 let differences = 0;

@@ -16,8 +16,9 @@
  *   the send's transaction (the write lock orders the line, and the send's time is taken under
  *   it) and stored on the send, so it never changes.
  * - **Totals as of the event.** Each event carries the stream's gift totals right after its send,
- *   computed in the same transaction and kept in the event, so a subscriber who reads it late
- *   (a replay after `after`) sees the totals of that moment, not of now.
+ *   as the send's own transaction kept them in the stream's totals row (never summed over the
+ *   stream's history), and kept in the event, so a subscriber who reads it late (a replay after
+ *   `after`) sees the totals of that moment, not of now.
  * - **Subscribing.** Whether the stream exists is content's fact, asked before anything is read:
  *   an unknown stream is NOT_FOUND (with content down, a stream with events here is known to
  *   exist). A stream that has ended gets what came after `after` (if given) and completes.
@@ -28,7 +29,7 @@ import type { LiveEvent } from '@app/kit/live';
 import { liveStreamEvents } from '@app/kit/live-stream-events';
 import type { Context } from './context.ts';
 import type { LiveGiftEventPayload, LiveGiftEventView } from './mappers.ts';
-import type { GiftsTx, LastStreamSend } from './db/store.ts';
+import type { GiftTotals, GiftsTx, LastStreamSend } from './db/store.ts';
 
 /** The outbox kind of a gift event. */
 export const GIFT_SENT = 'GIFT_SENT';
@@ -52,12 +53,11 @@ export async function comboInTransaction(tx: GiftsTx, liveStreamId: string, send
 }
 
 /**
- * Writes the event of a send just recorded, inside its transaction: the stream's totals after
- * it, then the event, then the event's number on the send (its place in the stream's line).
+ * Writes the event of a send just recorded, inside its transaction: the event with the stream's
+ * totals after it (as `insertLiveGiftSend` kept them), then the event's number on the send (its
+ * place in the stream's line).
  */
-export async function announceGiftSend(tx: GiftsTx, sendId: string, liveStreamId: string, at: Date): Promise<void> {
-  const [totals] = await tx.streamGiftTotals([liveStreamId]);
-  if (!totals) throw new Error(`send ${sendId} is missing from its stream's totals`);
+export async function announceGiftSend(tx: GiftsTx, sendId: string, liveStreamId: string, totals: GiftTotals, at: Date): Promise<void> {
   const payload: LiveGiftEventPayload = {
     sendId,
     totals: { coins: totals.coins, diamonds: totals.diamonds, giftCount: totals.giftCount, gifterCount: totals.gifterCount },

@@ -259,7 +259,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       }
       const id = newId('lgs');
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
-      await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
+      const totals = await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(
         tx,
@@ -273,7 +273,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         ],
         now,
       );
-      await announceGiftSend(tx, id, liveStreamId, now);
+      await announceGiftSend(tx, id, liveStreamId, totals, now);
       // The stream's totals, the creator's earnings and leaderboard, the sender's wallet.
       context.changed('LiveStream', liveStreamId);
       context.changed('Creator', creatorId);

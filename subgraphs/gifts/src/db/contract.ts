@@ -5,6 +5,7 @@
  * rows through them too (`giftOffersByIds([id])`); writes are what the domain asks for, inside
  * the store's `transaction`.
  */
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
 import type { KitStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
@@ -24,7 +25,10 @@ import type {
   NewLedgerEntry,
   NewLedgerTransaction,
   NewLiveGift,
+  NewCreatorGifter,
   NewLiveGiftSend,
+  NewLiveStreamGiftTotals,
+  NewLiveStreamGifter,
   NewSmallGestureSend,
   NewWallet,
   SmallGestureSendRow,
@@ -95,6 +99,10 @@ export interface GiftsSeedRows {
   coinPurchases: NewCoinPurchase[];
   wallets: NewWallet[];
   liveGiftSends: NewLiveGiftSend[];
+  /** What the sends above keep (`keptGiftRows` in `seed.ts` works them out). */
+  liveStreamGiftTotals: NewLiveStreamGiftTotals[];
+  liveStreamGifters: NewLiveStreamGifter[];
+  creatorGifters: NewCreatorGifter[];
   creatorBalances: NewCreatorBalance[];
   giftPayouts: NewGiftPayout[];
   ledgerTransactions: NewLedgerTransaction[];
@@ -163,7 +171,12 @@ export interface GiftsStatements extends KitStatements {
   liveGiftCatalog(): Promise<LiveGiftRow[]>;
   liveGiftsByIds(ids: readonly string[]): Promise<LiveGiftRow[]>;
   liveGiftSendsByIds(ids: readonly string[]): Promise<LiveGiftSendRow[]>;
-  insertLiveGiftSend(row: NewLiveGiftSend): Promise<void>;
+  /**
+   * Records a send and, in the same transaction, what it adds to the kept rows: its stream's
+   * totals (one more gifter at the sender's first send to the stream), and the sender's row on the
+   * stream's and the creator's leaderboards. The stream's totals right after it.
+   */
+  insertLiveGiftSend(row: NewLiveGiftSend): Promise<GiftTotals>;
   /** A page of the sends of each of many senders in one statement, by `[createdAt, id]` descending, `first + 1` each. */
   liveGiftSendPagesBySender(senderIds: readonly string[], page: Page): Promise<Owned<LiveGiftSendRow>[]>;
   /** A page of the sends each of many creators received, by `[createdAt, id]` descending, `first + 1` each; one stream's only when given. */
@@ -174,13 +187,19 @@ export interface GiftsStatements extends KitStatements {
   lastSendTo(liveStreamId: string, senderId: string): Promise<LastStreamSend | undefined>;
   /** Diamonds received per creator; creators never gifted have no row. */
   creatorDiamonds(creatorIds: readonly string[]): Promise<{ creatorId: string; diamonds: number }[]>;
-  /** Gift totals per stream; streams without gifts have no row. */
+  /** Gift totals per stream, as kept; streams without gifts have no row. */
   streamGiftTotals(liveStreamIds: readonly string[]): Promise<StreamGiftTotals[]>;
   /**
-   * The top `first` gifters of each of many streams (or creators) in one statement: senders'
-   * coins summed per stream, ranked by coins, ties going to whoever gifted first.
+   * The top `first` gifters of each of many streams (or creators), by key: senders' kept coins
+   * there, most first, ties going to whoever gifted first (then to the lower sender id). A page
+   * down each board's rank index.
    */
   topGifters(by: 'liveStream' | 'creator', keys: readonly string[], first: number): Promise<TopGifterRow[]>;
+  /**
+   * Recounts every kept gift total and leaderboard row from the sends and answers each that
+   * differs (none when they agree). Reads all history by nature: `npm run reconcile`, never a request.
+   */
+  keptCountDifferences(): Promise<KeptCountDifference[]>;
 
   // Wallets and coin purchases.
   walletsByUserIds(userIds: readonly string[]): Promise<{ userId: string; coins: number }[]>;

@@ -4,7 +4,7 @@ import { DAY, SEED_TIME, smallGesturesBrands, type SeedBrand } from '@app/fixtur
 import type { GiftsSeedRows } from './contract.ts';
 import { giftsHistory, type GiftsHistory } from './seedHistory.ts';
 import type { GiftsStore } from './store.ts';
-import type { NewGiftOffer, NewGiftOfferCode, NewLiveGift } from './tables.ts';
+import type { NewCreatorGifter, NewGiftOffer, NewGiftOfferCode, NewLiveGift, NewLiveGiftSend, NewLiveStreamGiftTotals, NewLiveStreamGifter } from './tables.ts';
 
 /** No 0/O or 1/I/L: a recipient types these codes in by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -179,6 +179,40 @@ export function giftsSeed(): GiftsSeed {
 }
 
 /**
+ * The kept rows seeded sends make, as `insertLiveGiftSend` would have kept them one send at a
+ * time: each stream's totals and distinct gifters, each sender's row on each stream's and each
+ * creator's leaderboard.
+ */
+export function keptGiftRows(sends: readonly NewLiveGiftSend[]): Pick<GiftsSeedRows, 'liveStreamGiftTotals' | 'liveStreamGifters' | 'creatorGifters'> {
+  const totals = new Map<string, NewLiveStreamGiftTotals>();
+  const streamGifters = new Map<string, NewLiveStreamGifter>();
+  const creatorGifters = new Map<string, NewCreatorGifter>();
+  const add = (into: { coins?: number; diamonds?: number; giftCount?: number }, send: NewLiveGiftSend) => {
+    into.coins = (into.coins ?? 0) + send.coins;
+    into.diamonds = (into.diamonds ?? 0) + send.diamonds;
+    into.giftCount = (into.giftCount ?? 0) + send.quantity;
+  };
+  const addToBoard = <G extends NewLiveStreamGifter | NewCreatorGifter>(board: Map<string, G>, key: string, row: G, send: NewLiveGiftSend) => {
+    const gifter = board.get(key) ?? row;
+    board.set(key, gifter);
+    add(gifter, send);
+    if (send.createdAt < gifter.firstGiftAt) gifter.firstGiftAt = send.createdAt;
+  };
+  for (const send of sends) {
+    const { liveStreamId, creatorId, senderId, createdAt } = send;
+    const stream = totals.get(liveStreamId) ?? { liveStreamId, gifterCount: 0 };
+    totals.set(liveStreamId, stream);
+    add(stream, send);
+    const onStream = `${liveStreamId}/${senderId}`;
+    // A sender's first send to the stream makes one more gifter, as `insertLiveGiftSend` counts them.
+    if (!streamGifters.has(onStream)) stream.gifterCount = (stream.gifterCount ?? 0) + 1;
+    addToBoard(streamGifters, onStream, { liveStreamId, senderId, firstGiftAt: createdAt }, send);
+    addToBoard(creatorGifters, `${creatorId}/${senderId}`, { creatorId, senderId, firstGiftAt: createdAt }, send);
+  }
+  return { liveStreamGiftTotals: [...totals.values()], liveStreamGifters: [...streamGifters.values()], creatorGifters: [...creatorGifters.values()] };
+}
+
+/**
  * Fills an empty gifts store with the seed world, in one transaction; a store that holds anything
  * is left as it is.
  */
@@ -186,7 +220,7 @@ export async function seedGiftsStore(store: Pick<GiftsStore, 'transaction'>): Pr
   await store.transaction(async (tx) => {
     if (!(await tx.isEmpty())) return;
     const { history, ...catalog } = giftsSeed();
-    const rows: GiftsSeedRows = { ...catalog, ...history };
+    const rows: GiftsSeedRows = { ...catalog, ...history, ...keptGiftRows(history.liveGiftSends) };
     await tx.insertSeedRows(rows);
   });
 }

@@ -69,7 +69,7 @@ const GESTURES: readonly (readonly [string, string, number, string, boolean])[] 
 ];
 
 /** What happened before the seed's moment, as rows (Small Gestures name their code by its offer and text). */
-export type GiftsHistory = Omit<GiftsSeedRows, 'giftOffers' | 'giftOfferCodes' | 'liveGifts'>;
+export type GiftsHistory = Omit<GiftsSeedRows, 'giftOffers' | 'giftOfferCodes' | 'liveGifts' | 'liveStreamGiftTotals' | 'liveStreamGifters' | 'creatorGifters'>;
 
 /**
  * The history rows. `giftPrice` gives a seeded LIVE gift's id and price by name; `firstCodes`

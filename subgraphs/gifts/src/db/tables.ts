@@ -3,11 +3,23 @@
  * built from this one description (see `@app/kit/db/tables`). drizzle-kit reads the SQLite set
  * from this file and the Postgres set from `tables-postgres.ts`.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
 // The rules own their limits; the tables enforce them too, as a last line behind the rules.
 import { COIN_PURCHASE_STATUSES, GIFT_PAYOUT_STATUSES, LEDGER_KINDS, LEDGER_UNITS, SMALL_GESTURE_LIMIT, SMALL_GESTURE_MESSAGE_MAX } from '../vocabulary.ts';
+
+/**
+ * An index column in the order `ORDER BY column DESC` reads it, so a leaderboard's "most first" is
+ * one walk down the index with no sort. Postgres' index columns say so themselves, with nulls first
+ * as its `DESC` puts them (drizzle's default, nulls last, would not serve it); SQLite's take it as
+ * the column named in SQL.
+ */
+const descending = (column: SQLiteColumn): SQLiteColumn | SQL => {
+  const asPg = column as unknown as { desc?: () => { nullsFirst: () => SQLiteColumn } };
+  return typeof asPg.desc === 'function' ? asPg.desc().nullsFirst() : sql`${sql.identifier(column.name)} desc`;
+};
 
 // Users, creators, streams and brands live in other subgraphs: their ids carry no foreign key.
 export const giftsTables = defineTables((c) => {
@@ -119,6 +131,58 @@ export const giftsTables = defineTables((c) => {
       c.index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
       // A stream's sends in commit order: the last one decides the next send's combo.
       c.uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
+    ],
+  );
+
+  // Kept by the send's own transaction (`insertLiveGiftSend`), so totals and leaderboards are one
+  // row or one page down an index whatever the stream's history; `keptCountDifferences` recounts
+  // them from the sends.
+
+  /** A stream's gift totals: what `live_gift_sends` sums to for it, and how many distinct senders. */
+  const liveStreamGiftTotals = c.table('live_stream_gift_totals', {
+    liveStreamId: c.text('live_stream_id').primaryKey(),
+    coins: c.money('coins').notNull().default(0),
+    diamonds: c.money('diamonds').notNull().default(0),
+    /** Gifts sent: the sum of the sends' quantities. */
+    giftCount: c.count('gift_count').notNull().default(0),
+    /** Distinct senders: one more at a sender's first send to the stream, never recounted on read. */
+    gifterCount: c.count('gifter_count').notNull().default(0),
+  });
+
+  /** A sender's place on a stream's leaderboard: their sends to it, summed. */
+  const liveStreamGifters = c.table(
+    'live_stream_gifters',
+    {
+      liveStreamId: c.text('live_stream_id').notNull(),
+      senderId: c.text('sender_id').notNull(),
+      coins: c.money('coins').notNull().default(0),
+      diamonds: c.money('diamonds').notNull().default(0),
+      giftCount: c.count('gift_count').notNull().default(0),
+      /** Their earliest send here: of two with the same coins, who gifted first ranks first. */
+      firstGiftAt: c.time('first_gift_at').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.liveStreamId, table.senderId] }),
+      // The leaderboard in rank order (most coins, then who gifted first, then sender id): a page is a walk down it.
+      c.index('live_stream_gifters_rank').on(table.liveStreamId, descending(table.coins), table.firstGiftAt, table.senderId),
+    ],
+  );
+
+  /** A sender's place on a creator's leaderboard: their sends to all the creator's streams, summed. */
+  const creatorGifters = c.table(
+    'creator_gifters',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      senderId: c.text('sender_id').notNull(),
+      coins: c.money('coins').notNull().default(0),
+      diamonds: c.money('diamonds').notNull().default(0),
+      giftCount: c.count('gift_count').notNull().default(0),
+      /** Their earliest send to any of the creator's streams. */
+      firstGiftAt: c.time('first_gift_at').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.creatorId, table.senderId] }),
+      c.index('creator_gifters_rank').on(table.creatorId, descending(table.coins), table.firstGiftAt, table.senderId),
     ],
   );
 
@@ -330,6 +394,9 @@ export const giftsTables = defineTables((c) => {
     giftOfferCodes,
     liveGifts,
     liveGiftSends,
+    liveStreamGiftTotals,
+    liveStreamGifters,
+    creatorGifters,
     creatorGiftShares,
     smallGestureSends,
     wallets,
@@ -350,6 +417,9 @@ export const {
   giftOfferCodes,
   liveGifts,
   liveGiftSends,
+  liveStreamGiftTotals,
+  liveStreamGifters,
+  creatorGifters,
   creatorGiftShares,
   smallGestureSends,
   wallets,
@@ -385,3 +455,6 @@ export type NewCreatorBalance = typeof creatorBalances.$inferInsert;
 export type NewGiftPayout = typeof giftPayouts.$inferInsert;
 export type NewLedgerTransaction = typeof ledgerTransactions.$inferInsert;
 export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
+export type NewLiveStreamGiftTotals = typeof liveStreamGiftTotals.$inferInsert;
+export type NewLiveStreamGifter = typeof liveStreamGifters.$inferInsert;
+export type NewCreatorGifter = typeof creatorGifters.$inferInsert;

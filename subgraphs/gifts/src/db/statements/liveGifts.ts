@@ -1,15 +1,105 @@
-import { and, asc, countDistinct, desc, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, countDistinct, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import { before, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
-import type { GiftsStatements } from '../contract.ts';
+import type { GiftsStatements, TopGifterRow } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
+
+/** The value an upsert's conflicting insert would have written to `column`. */
+const excluded = (column: SQLiteColumn): SQL => sql`excluded.${sql.identifier(column.name)}`;
+
+/** A kept table as its recount sees it: whose rows (kept column, the sends' column) and what they keep. */
+interface KeptRows {
+  /** What it is kept for, as the API names it: `LiveStream.giftTotals`. */
+  name: string;
+  table: SQLiteTable;
+  keys: readonly (readonly [kept: SQLiteColumn, sends: SQLiteColumn])[];
+  values: readonly (readonly [field: string, kept: SQLiteColumn, recount: SQL])[];
+}
 
 /** LIVE gifts: the catalog, sends, totals and leaderboards. */
 export function liveGiftStatements(engine: Engine<GiftsTables>) {
   const { db } = engine;
-  const { liveGifts, liveGiftSends } = engine.tables;
+  const { liveGifts, liveGiftSends, liveStreamGiftTotals, liveStreamGifters, creatorGifters } = engine.tables;
+
+  /** Every kept row, and how the sends recount it (`keptCountDifferences`). */
+  const keptRows: readonly KeptRows[] = [
+    {
+      name: 'LiveStream.giftTotals',
+      table: liveStreamGiftTotals,
+      keys: [[liveStreamGiftTotals.liveStreamId, liveGiftSends.liveStreamId]],
+      values: [
+        ['coins', liveStreamGiftTotals.coins, sumOf(liveGiftSends.coins)],
+        ['diamonds', liveStreamGiftTotals.diamonds, sumOf(liveGiftSends.diamonds)],
+        ['giftCount', liveStreamGiftTotals.giftCount, sumOf(liveGiftSends.quantity)],
+        ['gifterCount', liveStreamGiftTotals.gifterCount, countDistinct(liveGiftSends.senderId)],
+      ],
+    },
+    ...(
+      [
+        ['LiveStream.topGifters', liveStreamGifters, liveStreamGifters.liveStreamId, liveGiftSends.liveStreamId],
+        ['Creator.topGifters', creatorGifters, creatorGifters.creatorId, liveGiftSends.creatorId],
+      ] as const
+    ).map(([name, table, owner, sendsOwner]) => ({
+      name,
+      table,
+      keys: [
+        [owner, sendsOwner],
+        [table.senderId, liveGiftSends.senderId],
+      ] as const,
+      values: [
+        ['coins', table.coins, sumOf(liveGiftSends.coins)],
+        ['diamonds', table.diamonds, sumOf(liveGiftSends.diamonds)],
+        ['giftCount', table.giftCount, sumOf(liveGiftSends.quantity)],
+      ] as const,
+    })),
+  ];
+
+  /**
+   * The differences between one kept table and its recount: rows the sends make that are missing
+   * or different, then kept rows no send makes (unless all zero).
+   */
+  const differencesOf = async ({ name, table, keys, values }: KeptRows): Promise<KeptCountDifference[]> => {
+    const recount = db
+      .select({
+        ...Object.fromEntries(keys.map(([, sends], i) => [`k${i}`, sql<string>`${sends}`.as(`k${i}`)])),
+        ...Object.fromEntries(values.map(([field, , counted]) => [field, sql<number>`${counted}`.as(`recounted_${field}`)])),
+      })
+      .from(liveGiftSends)
+      .groupBy(...keys.map(([, sends]) => sends))
+      .as('recount');
+    const counted = recount as unknown as Record<string, SQL.Aliased>;
+    const keyOf = (row: Record<string, unknown>) => keys.map((_, i) => row[`k${i}`]).join('/');
+    const columns = {
+      ...Object.fromEntries(keys.map(([kept], i) => [`k${i}`, sql<string>`coalesce(${counted[`k${i}`]}, ${kept})`])),
+      ...Object.fromEntries(values.map(([field, kept]) => [`kept_${field}`, sql<number>`coalesce(${kept}, 0)`.mapWith(Number)])),
+      ...Object.fromEntries(values.map(([field]) => [`recounted_${field}`, sql<number>`coalesce(${counted[field]}, 0)`.mapWith(Number)])),
+    };
+    const on = and(...keys.map(([kept], i) => eq(kept, counted[`k${i}`]!)));
+    const differs = or(...values.map(([field, kept]) => sql`coalesce(${kept}, 0) <> coalesce(${counted[field]}, 0)`));
+    const rows = [
+      ...(await db.select(columns).from(recount).leftJoin(table, on).where(differs)),
+      ...(await db.select(columns).from(table).leftJoin(recount, on).where(and(isNull(counted.k0!), differs))),
+    ] as Record<string, unknown>[];
+    return rows.flatMap((row) =>
+      values
+        .filter(([field]) => row[`kept_${field}`] !== row[`recounted_${field}`])
+        .map(([field]) => ({ count: `${name}.${field}`, key: keyOf(row), kept: row[`kept_${field}`] as number, recounted: row[`recounted_${field}`] as number })),
+    );
+  };
+
+  /** One leaderboard's first `first` places: a walk down its rank index, whatever its length. */
+  const leaderboard = async (table: typeof liveStreamGifters | typeof creatorGifters, owner: SQLiteColumn, key: string, first: number): Promise<TopGifterRow[]> => {
+    const rows = await db
+      .select({ userId: table.senderId, coins: table.coins })
+      .from(table)
+      .where(eq(owner, key))
+      .orderBy(desc(table.coins), asc(table.firstGiftAt), asc(table.senderId))
+      .limit(first);
+    return rows.map((row, i) => ({ key, userId: row.userId, coins: row.coins, rank: i + 1 }));
+  };
 
   /** A page of each owner's sends (whose: `owner`), newest first; `where` narrows the list. */
   const sendPages = (owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) =>
@@ -32,6 +122,49 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
 
     insertLiveGiftSend: async (row) => {
       await db.insert(liveGiftSends).values(row);
+      const sent = { coins: row.coins, diamonds: row.diamonds, giftCount: row.quantity };
+      const [gifter] = await db
+        .insert(liveStreamGifters)
+        .values({ liveStreamId: row.liveStreamId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
+        .onConflictDoUpdate({
+          target: [liveStreamGifters.liveStreamId, liveStreamGifters.senderId],
+          set: {
+            coins: sql`${liveStreamGifters.coins} + ${row.coins}`,
+            diamonds: sql`${liveStreamGifters.diamonds} + ${row.diamonds}`,
+            giftCount: sql`${liveStreamGifters.giftCount} + ${row.quantity}`,
+            firstGiftAt: engine.least(liveStreamGifters.firstGiftAt, excluded(liveStreamGifters.firstGiftAt)),
+          },
+        })
+        .returning({ giftCount: liveStreamGifters.giftCount });
+      // Every send has a quantity of at least one, so the sender's row holds only this send's
+      // gifts exactly when this upsert made it: their first send to the stream, one more gifter.
+      const firstToStream = gifter!.giftCount === row.quantity;
+      await db
+        .insert(creatorGifters)
+        .values({ creatorId: row.creatorId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
+        .onConflictDoUpdate({
+          target: [creatorGifters.creatorId, creatorGifters.senderId],
+          set: {
+            coins: sql`${creatorGifters.coins} + ${row.coins}`,
+            diamonds: sql`${creatorGifters.diamonds} + ${row.diamonds}`,
+            giftCount: sql`${creatorGifters.giftCount} + ${row.quantity}`,
+            firstGiftAt: engine.least(creatorGifters.firstGiftAt, excluded(creatorGifters.firstGiftAt)),
+          },
+        });
+      const [totals] = await db
+        .insert(liveStreamGiftTotals)
+        .values({ liveStreamId: row.liveStreamId, ...sent, gifterCount: 1 })
+        .onConflictDoUpdate({
+          target: liveStreamGiftTotals.liveStreamId,
+          set: {
+            coins: sql`${liveStreamGiftTotals.coins} + ${row.coins}`,
+            diamonds: sql`${liveStreamGiftTotals.diamonds} + ${row.diamonds}`,
+            giftCount: sql`${liveStreamGiftTotals.giftCount} + ${row.quantity}`,
+            gifterCount: sql`${liveStreamGiftTotals.gifterCount} + ${firstToStream ? 1 : 0}`,
+          },
+        })
+        .returning({ coins: liveStreamGiftTotals.coins, diamonds: liveStreamGiftTotals.diamonds, giftCount: liveStreamGiftTotals.giftCount, gifterCount: liveStreamGiftTotals.gifterCount });
+      return totals!;
     },
 
     liveGiftSendPagesBySender: (senderIds, page) => sendPages(liveGiftSends.senderId, senderIds, page),
@@ -61,37 +194,30 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
         .groupBy(liveGiftSends.creatorId),
 
     streamGiftTotals: async (liveStreamIds) =>
-      db
-        .select({
-          liveStreamId: liveGiftSends.liveStreamId,
-          coins: sumOf(liveGiftSends.coins),
-          diamonds: sumOf(liveGiftSends.diamonds),
-          giftCount: sumOf(liveGiftSends.quantity),
-          gifterCount: countDistinct(liveGiftSends.senderId),
-        })
-        .from(liveGiftSends)
-        .where(inArray(liveGiftSends.liveStreamId, [...liveStreamIds]))
-        .groupBy(liveGiftSends.liveStreamId),
+      liveStreamIds.length === 0
+        ? []
+        : db
+            .select({
+              liveStreamId: liveStreamGiftTotals.liveStreamId,
+              coins: liveStreamGiftTotals.coins,
+              diamonds: liveStreamGiftTotals.diamonds,
+              giftCount: liveStreamGiftTotals.giftCount,
+              gifterCount: liveStreamGiftTotals.gifterCount,
+            })
+            .from(liveStreamGiftTotals)
+            .where(inArray(liveStreamGiftTotals.liveStreamId, [...liveStreamIds])),
 
     topGifters: async (by, keys, first) => {
-      const keyColumn: SQLiteColumn = by === 'liveStream' ? liveGiftSends.liveStreamId : liveGiftSends.creatorId;
-      const ranked = db
-        .select({
-          key: sql<string>`${keyColumn}`.as('key'),
-          userId: liveGiftSends.senderId,
-          coins: sql<number>`sum(${liveGiftSends.coins})`.as('coins'),
-          rank: sql<number>`row_number() over (partition by ${keyColumn} order by sum(${liveGiftSends.coins}) desc, min(${liveGiftSends.createdAt}), ${liveGiftSends.senderId})`.as('rank'),
-        })
-        .from(liveGiftSends)
-        .where(inArray(keyColumn, [...keys]))
-        .groupBy(keyColumn, liveGiftSends.senderId)
-        .as('ranked');
-      // A sum and a row number are bigints on Postgres, which the driver answers as strings.
-      return db
-        .select({ key: ranked.key, userId: ranked.userId, coins: sql<number>`${ranked.coins}`.mapWith(Number), rank: sql<number>`${ranked.rank}`.mapWith(Number) })
-        .from(ranked)
-        .where(lte(ranked.rank, first))
-        .orderBy(asc(ranked.key), asc(ranked.rank));
+      const [table, owner] = by === 'liveStream' ? [liveStreamGifters, liveStreamGifters.liveStreamId] : [creatorGifters, creatorGifters.creatorId];
+      // One walk per key, side by side: numbering every key's rows in one statement would read each whole board.
+      const boards = await Promise.all([...new Set(keys)].sort().map((key) => leaderboard(table, owner, key, first)));
+      return boards.flat();
+    },
+
+    keptCountDifferences: async () => {
+      const differences: KeptCountDifference[] = [];
+      for (const kept of keptRows) differences.push(...(await differencesOf(kept)));
+      return differences;
     },
   } satisfies Partial<GiftsStatements>;
 }

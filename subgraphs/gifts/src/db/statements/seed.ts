@@ -17,6 +17,9 @@ export function seedStatements(engine: Engine<GiftsTables>) {
       await insertRows(engine, t.coinPurchases, rows.coinPurchases);
       await insertRows(engine, t.wallets, rows.wallets);
       await insertRows(engine, t.liveGiftSends, rows.liveGiftSends);
+      await insertRows(engine, t.liveStreamGiftTotals, rows.liveStreamGiftTotals);
+      await insertRows(engine, t.liveStreamGifters, rows.liveStreamGifters);
+      await insertRows(engine, t.creatorGifters, rows.creatorGifters);
       await insertRows(engine, t.creatorBalances, rows.creatorBalances);
       await insertRows(engine, t.giftPayouts, rows.giftPayouts);
       await insertRows(engine, t.ledgerTransactions, rows.ledgerTransactions);
