@@ -39,6 +39,8 @@ export interface Engine<T> {
   rows<R>(query: SQL): Promise<R[]>;
   /** The larger of the values, per row: SQLite's two-argument `max`, Postgres' `greatest`. */
   greatest(...values: (SQLWrapper | number)[]): SQL;
+  /** The smaller of the values, per row: SQLite's two-argument `min`, Postgres' `least`. */
+  least(...values: (SQLWrapper | number)[]): SQL;
   /**
    * `column in (the keys)` with every key bound as one parameter (a JSON array on SQLite, a
    * `text[]` on Postgres), so one prepared statement serves any number of keys; `keysValue`
@@ -88,6 +90,7 @@ export function sqliteEngine<T>(connection: SqliteConnection<Record<string, unkn
     tables,
     rows: async <R>(query: SQL) => db.all(query) as R[],
     greatest: (...values) => sql`max(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    least: (...values) => sql`min(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
     inKeys: (column, placeholder) => sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`,
     keysValue: (keys) => JSON.stringify(keys),
     cursorPart: (column, part) => sql`${isTimeColumn(column) ? epochMs(part) : part}`,
@@ -116,6 +119,7 @@ export function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engin
     tables,
     rows: async <R>(query: SQL) => (await db.execute(query)).rows as R[],
     greatest: (...values) => sql`greatest(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
+    least: (...values) => sql`least(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`,
     inKeys: (column, placeholder) => sql`${column} = any(${sql.placeholder(placeholder)}::text[])`,
     keysValue: (keys) => [...keys],
     cursorPart: (column, part) => (isTimeColumn(column) ? sql`${isoTime(part)}::timestamp` : sql`${part}`),
@@ -151,8 +155,6 @@ export interface StoreDefinition<T, S extends object> {
 
 /** What every opened store has besides its statements. */
 export interface OpenedStore {
-  /** Where the signature nonces it accepted are kept: its own table (`used_nonces`). */
-  nonces: NonceStore;
   readonly engine: EngineName;
   /** Who waits for which topic's next LIVE events, in this process. */
   liveEvents: LiveEventBus;
@@ -163,14 +165,16 @@ export interface OpenedStore {
   close(): void | Promise<void>;
 }
 
-/** A store: its statements (each answering a promise), `transaction`, and what every store has. */
-export type EngineStore<S extends object> = S & Transactional<S> & OpenedStore;
+/**
+ * A store: its statements (each answering a promise), `transaction`, and what every store has;
+ * a store with the kit's nonce statements (every subgraph's) also hands out its `nonces`, where
+ * the signature nonces it accepted are kept.
+ */
+export type EngineStore<S extends object> = S & Transactional<S> & OpenedStore & (S extends { acceptNonce: unknown } ? { nonces: NonceStore } : unknown);
 
-/** Every store keeps the signature nonces it accepted (the kit's `acceptNonce` statement). */
-function noncesOf(statements: object): NonceStore {
+function noncesOf(statements: object): { nonces?: NonceStore } {
   const { acceptNonce } = statements as { acceptNonce?: (nonce: string, expiresAt: number, now: number) => Promise<boolean> };
-  if (!acceptNonce) throw new Error("A store's statements must include the kit's acceptNonce (nonceStatements).");
-  return { accept: (nonce, expiresAt, now) => acceptNonce(nonce, expiresAt, now) };
+  return acceptNonce ? { nonces: { accept: (nonce, expiresAt, now) => acceptNonce(nonce, expiresAt, now) } } : {};
 }
 
 /** Opens (creating and migrating as needed) a store in a SQLite file, or ':memory:'. */
@@ -185,14 +189,14 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
   const store = sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>;
   return {
     ...store,
-    nonces: noncesOf(store),
+    ...noncesOf(store),
     engine: 'sqlite',
     liveEvents: bus,
     sqlite: opened.connection,
     db: opened.db,
     isOpen: () => opened.sqlite.open,
     close: opened.close,
-  };
+  } as unknown as EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> };
 }
 
 /**
@@ -212,7 +216,7 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)));
   return {
     ...store,
-    nonces: noncesOf(store),
+    ...noncesOf(store),
     engine: 'postgres',
     liveEvents: bus,
     pg: connection,
@@ -222,5 +226,5 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
       await listener?.close();
       await connection.close();
     },
-  };
+  } as unknown as EngineStore<S> & { pg: PgConnection };
 }
