@@ -514,8 +514,6 @@ describeOnEachEngine<CommerceStore>(
       exceptions: {
         insertSeedRows: 'the seed step, once, into an empty store',
         // Not yet independent of history (issue 21): each is listed so the guard holds for every other statement.
-        insertProducts: 'PENDING issue 21: an upsert of a product checks order_lines by a foreign key with no index on product_id',
-        deleteCatalog: 'PENDING issue 21: taking a catalog off every profile finds creator_catalogs rows by catalog with no index',
         brandCatalogPage: 'PENDING issue 21: a brand\'s catalogs are sorted on read (no index in list order)',
         brandCatalogPages: 'PENDING issue 21: a brand\'s catalogs are sorted on read (no index in list order)',
         brandProductPages: 'PENDING issue 21: numbered per brand over the brand\'s whole list, then sorted',

@@ -100,7 +100,12 @@ export const commerceTables = defineTables((c) => {
         .references(() => catalogs.id),
       position: c.int('position').notNull(),
     },
-    (table) => [c.primaryKey({ columns: [table.creatorId, table.catalogId] }), c.index('creator_catalogs_position').on(table.creatorId, table.position)],
+    (table) => [
+      c.primaryKey({ columns: [table.creatorId, table.catalogId] }),
+      c.index('creator_catalogs_position').on(table.creatorId, table.position),
+      // Deleting a catalog takes it off every profile that carries it, found by catalog.
+      c.index('creator_catalogs_catalog').on(table.catalogId),
+    ],
   );
 
   /** A creator's showcase; a product appears at most once in it. */
@@ -315,6 +320,8 @@ export const commerceTables = defineTables((c) => {
       c.check('order_lines_refunded_range', sql`${table.refundedQuantity} between 0 and ${table.quantity}`),
       c.check('order_lines_reversed_range', sql`${table.commissionReversed} between 0 and ${table.commissionAmount}`),
       c.index('order_lines_payout').on(table.payoutId),
+      // A product's update checks its lines through this foreign key: without it, every line of every order.
+      c.index('order_lines_product').on(table.productId),
     ],
   );
 
