@@ -4,5 +4,6 @@ export default subgraphCodegen({
   Video: '../mappers.ts#VideoRow',
   LiveStream: '../mappers.ts#LiveStreamRow',
   Creator: '../mappers.ts#CreatorRef',
+  VideoConnection: '../mappers.ts#VideoListView',
   LiveStreamUpdate: '../mappers.ts#LiveStreamUpdateEvent',
 });

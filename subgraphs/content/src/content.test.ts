@@ -168,6 +168,17 @@ describe('content subgraph', () => {
     expect(streams.data?._entities[1]).toBeNull();
   });
 
+  it("answers a creator's videos' totalCount from the kept count, and none for the feed, whose size is not kept", async () => {
+    const creator = videoCreatorId(3);
+    const result = await resolveEntities(server, createContext(store), 'Creator', [creator], 'videoCount videos(first: 100) { totalCount edges { node { id } } }');
+    expect(result.errors).toBeUndefined();
+    const entity = result.data?._entities[0] as any;
+    expect(entity.videos.totalCount).toBe(entity.videos.edges.length);
+    expect(entity.videos.totalCount).toBe(entity.videoCount);
+    const feed = await run('{ feed(first: 1) { totalCount } }');
+    expect(feed.data?.feed.totalCount).toBeNull();
+  });
+
   it('runs a fixed number of statements for 5 and for 50 videos and creators, besides one read per list shown', async () => {
     const statementsFor = async (count: number) => {
       counter.reset();

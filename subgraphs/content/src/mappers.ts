@@ -1,4 +1,6 @@
 /** What resolvers receive for each type (codegen's mappers): the store's rows, and references. */
+import type { Connection } from '@app/kit/pagination';
+import type { VideoRow } from './db/tables.ts';
 import type { LiveStreamStatus } from './vocabulary.ts';
 
 export type { LiveStreamRow, VideoRow } from './db/tables.ts';
@@ -13,4 +15,9 @@ export interface LiveStreamUpdateEvent {
   id: string;
   status: LiveStreamStatus;
   liveStreamId: string;
+}
+
+/** A page of videos, and whose list it is when its size is kept (a creator's; the feed's is not). */
+export interface VideoListView extends Connection<VideoRow> {
+  creatorId: string | null;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from '@app/kit/scalars';
 import { creatorLiveStreams, endLiveStream, isLive, liveNow, liveStreamUpdates, loadLiveStream, scheduleLiveStream, startLiveStream } from './liveStreams.ts';
-import { creatorVideos, feed, loadVideo } from './videos.ts';
+import { creatorVideos, feed, loadVideo, videoListTotal } from './videos.ts';
 import type { LiveStreamUpdateEvent } from './mappers.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -37,6 +37,9 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, context) => context.loaders.liveStreamById.load(reference.id),
     isLive: (stream) => isLive(stream),
     creator: (stream) => ({ id: stream.creatorId }),
+  },
+  VideoConnection: {
+    totalCount: (list, _args, context) => videoListTotal(context, list),
   },
   Creator: {
     // Whether the creator exists is for the users subgraph to say; here any id has (maybe no) content.

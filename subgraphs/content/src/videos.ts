@@ -11,7 +11,7 @@
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { VideoRow } from './mappers.ts';
+import type { VideoListView, VideoRow } from './mappers.ts';
 
 /** Parts of a video cursor: `[publishedAt, id]`. */
 const VIDEO_CURSOR_ARITY = 2;
@@ -29,12 +29,17 @@ export async function feed(context: Context, args: PageArgs) {
   const page = readPage(args, VIDEO_CURSOR_ARITY);
   const rows = await context.store.videosNewestFirst(page);
   for (const row of rows) context.loaders.videoById.prime(row.id, row);
-  return toConnection(rows, page, videoSortKey);
+  return { ...toConnection(rows, page, videoSortKey), creatorId: null };
 }
 
 /** A creator's videos, newest first, a page at a time (one statement for all creators in a list). */
 export async function creatorVideos(context: Context, creatorId: string, args: PageArgs) {
   const page = readPage(args, VIDEO_CURSOR_ARITY);
   const rows = await context.loaders.creatorVideos.load({ creatorId, page });
-  return toConnection(rows.map((row) => row.node), page, videoSortKey);
+  return { ...toConnection(rows.map((row) => row.node), page, videoSortKey), creatorId };
+}
+
+/** How many videos a list holds: a creator's, as kept; null for the feed, whose size is not kept. */
+export async function videoListTotal(context: Context, list: VideoListView): Promise<number | null> {
+  return list.creatorId === null ? null : context.loaders.videoCount.load(list.creatorId);
 }

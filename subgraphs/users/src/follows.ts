@@ -9,7 +9,7 @@ import { signedInUserId } from '@app/kit/access';
 import { badInput } from '@app/kit/errors';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
-import type { UserRow } from './mappers.ts';
+import type { FollowListView, UserRow } from './mappers.ts';
 import { loadUser } from './profiles.ts';
 import type { FollowDirection } from './vocabulary.ts';
 
@@ -33,10 +33,15 @@ export async function unfollow(context: Context, userId: string): Promise<{ user
 }
 
 /** A page of a follow list: the edges and the users behind them come from one batched statement. */
-export async function followList(context: Context, direction: FollowDirection, userId: string, args: PageArgs) {
+export async function followList(context: Context, direction: FollowDirection, userId: string, args: PageArgs): Promise<FollowListView> {
   const page = readPage(args, 2);
   const rows = await context.loaders[direction].load({ userId, page });
   for (const row of rows) context.loaders.userById.prime(row.node.id, row.node);
   const connection = toConnection(rows, page, (row) => [row.followedAt.getTime(), row.node.id]);
-  return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })) };
+  return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })), ownerId: userId, direction };
+}
+
+/** How many a follow list holds: the kept count on its owner's row. */
+export function followListTotal(context: Context, list: FollowListView): Promise<number> {
+  return (list.direction === 'followers' ? context.loaders.followerCount : context.loaders.followingCount).load(list.ownerId);
 }

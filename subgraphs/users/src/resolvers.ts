@@ -1,6 +1,6 @@
 import { signedInUserId } from '@app/kit/access';
 import { DateTime } from '@app/kit/scalars';
-import { follow, followList, unfollow } from './follows.ts';
+import { follow, followList, followListTotal, unfollow } from './follows.ts';
 import { creatorReference, creatorsPage, findCreator, loadUser, updateProfile } from './profiles.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -24,6 +24,9 @@ export const resolvers: Resolvers = {
     followingCount: (user, _args, context) => context.loaders.followingCount.load(user.id),
     followers: (user, args, context) => followList(context, 'followers', user.id, args),
     following: (user, args, context) => followList(context, 'following', user.id, args),
+  },
+  UserConnection: {
+    totalCount: (list, _args, context) => followListTotal(context, list),
   },
   Creator: {
     __resolveReference: (reference, context) => creatorReference(context, reference.id),

@@ -81,6 +81,17 @@ describe('users subgraph', () => {
     expect(result.data?._entities[2]).toBeNull();
   });
 
+  it("answers a follow list's totalCount from the kept count, the same number paging the whole list finds", async () => {
+    const creator = creatorIds[2] as string;
+    const first = await run('query ($id: ID!) { user(id: $id) { followerCount followers(first: 100) { totalCount edges { node { id } } pageInfo { hasNextPage } } following(first: 1) { totalCount } followingCount } }', { id: creator });
+    expect(first.errors).toBeUndefined();
+    const user = first.data?.user;
+    expect(user.followers.pageInfo.hasNextPage).toBe(false);
+    expect(user.followers.totalCount).toBe(user.followers.edges.length);
+    expect(user.followers.totalCount).toBe(user.followerCount);
+    expect(user.following.totalCount).toBe(user.followingCount);
+  });
+
   it('runs a fixed number of statements for 5 and for 50 users with their followers, besides one read per list shown', async () => {
     const statementsFor = async (ids: readonly string[]) => {
       counter.reset();

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { VideoRow, LiveStreamRow, CreatorRef, LiveStreamUpdateEvent } from '../mappers.ts';
+import type { VideoRow, LiveStreamRow, CreatorRef, VideoListView, LiveStreamUpdateEvent } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -210,6 +210,8 @@ export type VideoConnection = {
   __typename?: 'VideoConnection';
   edges: Array<VideoEdge>;
   pageInfo: PageInfo;
+  /** How many videos the whole list holds where that is kept (a creator's videos: one row read); null where it is not (the feed). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type VideoEdge = {
@@ -334,7 +336,7 @@ export type ResolversTypes = {
   ScheduleLiveStreamInput: ScheduleLiveStreamInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Video: ResolverTypeWrapper<VideoRow>;
-  VideoConnection: ResolverTypeWrapper<Omit<VideoConnection, 'edges'> & { edges: Array<ResolversTypes['VideoEdge']> }>;
+  VideoConnection: ResolverTypeWrapper<VideoListView>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -356,7 +358,7 @@ export type ResolversParentTypes = {
   ScheduleLiveStreamInput: ScheduleLiveStreamInput;
   Subscription: Record<PropertyKey, never>;
   Video: VideoRow;
-  VideoConnection: Omit<VideoConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoEdge']> };
+  VideoConnection: VideoListView;
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -462,6 +464,7 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
 export type VideoConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoConnection'] = ResolversParentTypes['VideoConnection']> = {
   edges?: Resolver<Array<ResolversTypes['VideoEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type VideoEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoEdge'] = ResolversParentTypes['VideoEdge']> = {
