@@ -96,10 +96,9 @@ export function sqliteEngine<T>(connection: SqliteConnection<Record<string, unkn
     cursorPart: (column, part) => sql`${isTimeColumn(column) ? epochMs(part) : part}`,
     cursorPlaceholder: (_column, name) => sql`${sql.placeholder(name)}`,
     cursorValue: (column, part) => (isTimeColumn(column) ? epochMs(part) : part),
-    prepared: <R>(name: string, build: () => Preparable) => {
-      const statement = kept(`prepared:${name}`, () => build().prepare() as { all(values?: Record<string, unknown>): unknown });
-      return async (values?: Record<string, unknown>) => statement.all(values) as R[];
-    },
+    // Built on first use: a store's statements are made before any of them runs.
+    prepared: <R>(name: string, build: () => Preparable) => async (values?: Record<string, unknown>) =>
+      kept(`prepared:${name}`, () => build().prepare() as { all(values?: Record<string, unknown>): unknown }).all(values) as R[],
     // better-sqlite3's SQLite takes up to 32,766 parameters.
     rowsPerInsert: (columns) => Math.max(1, Math.floor(32_000 / columns)),
     announce: async (topic) => connection.afterCommit(() => bus.publish(topic)),
@@ -125,11 +124,12 @@ export function pgEngine<T>(db: PgDb, tables: T, kept: Engine<T>['kept']): Engin
     cursorPart: (column, part) => (isTimeColumn(column) ? sql`${isoTime(part)}::timestamp` : sql`${part}`),
     cursorPlaceholder: (column, name) => (isTimeColumn(column) ? sql`${sql.placeholder(name)}::timestamp` : sql`${sql.placeholder(name)}`),
     cursorValue: (column, part) => (isTimeColumn(column) ? isoTime(part) : part),
-    prepared: <R>(name: string, build: () => Preparable) => {
+    // Built on first use: the statements are made again for every transaction attempt, and most
+    // attempts run none of the prepared ones (building a 100-row feed statement is not free).
+    prepared: <R>(name: string, build: () => Preparable) => async (values?: Record<string, unknown>) => {
       let statement = preparedHere.get(name) as { execute(values?: Record<string, unknown>): Promise<unknown> } | undefined;
       if (!statement) preparedHere.set(name, (statement = build().prepare(name) as typeof statement & object));
-      const run = statement;
-      return async (values?: Record<string, unknown>) => (await run.execute(values)) as R[];
+      return (await statement.execute(values)) as R[];
     },
     rowsPerInsert: (columns) => Math.max(1, Math.floor(65_000 / columns)),
     // Delivered when (and only if) this transaction commits.
