@@ -10,13 +10,13 @@
 import type http from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { pumpEventStream, readBodyWithin } from '@app/kit/sse';
-import type { Route } from '@app/kit/http';
+import { errorsContentType, type Route } from '@app/kit/http';
 import type { Logger } from '@app/kit/log';
 import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
-import { GRAPHQL_RESPONSE_CONTENT_TYPE, httpRefusal, JSON_CONTENT_TYPE, sendRefusal } from './refusals.ts';
+import { httpRefusal, sendRefusal } from './refusals.ts';
 
 type Admission = ReturnType<typeof subscriptionAdmission>;
 
@@ -59,10 +59,6 @@ export function acceptsMultipartSubscription(accept: string | undefined): boolea
   return (accept ?? '').split(',').some((type) => /^\s*multipart\/mixed\s*;/i.test(type) && /;\s*subscriptionSpec\s*=\s*"?1\.0"?\s*(;|$)/i.test(type));
 }
 
-/** Refusals in the media type the client reads errors from whatever the status (Apollo Client 4 and the GraphQL-over-HTTP spec). */
-function refusalContentType(accept: string | undefined): string {
-  return (accept ?? '').includes('application/graphql-response+json') ? GRAPHQL_RESPONSE_CONTENT_TYPE : JSON_CONTENT_TYPE;
-}
 
 interface RequestBody {
   query: string;
@@ -127,7 +123,7 @@ export function multipartTransport(options: MultipartTransportOptions) {
   const route: Route = async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if ((path !== '/graphql' && path !== '/') || req.method !== 'POST' || !acceptsMultipartSubscription(req.headers.accept)) return false;
-    const contentType = refusalContentType(req.headers.accept);
+    const contentType = errorsContentType(req.headers.accept);
     const refuse = (errors: readonly GraphQLError[]) => {
       const refusal = httpRefusal(errors, contentType);
       res.writeHead(refusal.status, { ...refusal.headers, 'content-length': Buffer.byteLength(refusal.body) }).end(refusal.body);

@@ -8,8 +8,6 @@ import type { GraphQLError } from 'graphql';
 import { SUBSCRIPTION_CODES } from './admission.ts';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-/** The GraphQL-over-HTTP media type: a client that accepts it reads the errors whatever the status. */
-export const GRAPHQL_RESPONSE_CONTENT_TYPE = 'application/graphql-response+json; charset=utf-8';
 
 /** The HTTP status a refused subscription answers with, by its code: what a query's refusal would get. */
 export function refusalStatus(code: unknown): number {

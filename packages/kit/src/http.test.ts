@@ -70,6 +70,13 @@ describe('GraphQL over HTTP status codes', () => {
     expect(tooLarge).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
     expect((await post('{"query": ')).status).toBe(400);
   });
+
+  it('answer a refusal before GraphQL runs in the media type the client reads errors from', async () => {
+    const big = { query: `{ echo(mode: FULL) } # ${'x'.repeat(2_000)}` };
+    const modern = await post(big, 'application/graphql-response+json, application/json;q=0.9');
+    expect(modern).toMatchObject({ status: 413, type: expect.stringMatching(/^application\/graphql-response\+json/), body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
+    expect((await post(big, 'application/json')).type).toMatch(/^application\/json/);
+  });
 });
 
 describe('preparing operations before GraphQL runs', () => {

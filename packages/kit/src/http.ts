@@ -89,10 +89,20 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8'): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
+}
+
+/**
+ * The media type of an errors-only answer: `application/graphql-response+json` when the client
+ * accepts it, since a client that reads it (Apollo Client 4, the GraphQL-over-HTTP spec) takes the
+ * errors and their codes from a 4xx or 5xx body, while under `application/json` it reports a bare
+ * server error. Clients that accept only `application/json` keep it.
+ */
+export function errorsContentType(accept: string | undefined): string {
+  return (accept ?? '').includes('application/graphql-response+json') ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8';
 }
 
 /**
@@ -113,8 +123,9 @@ function statusFor(status: number, contentType: string | undefined, body: string
   return result.errors.every((error) => requestErrorCodes.has(String(error.extensions?.code))) ? 200 : status;
 }
 
+/** A refusal before GraphQL runs (credentials, limits, body size): errors only, in the media type the client reads. */
 export function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, errorsContentType(res.req?.headers.accept));
 }
 
 /**
