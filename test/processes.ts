@@ -99,6 +99,8 @@ export async function startProcesses(options: ProcessesOptions = {}) {
     /** The gateway's base URL, ending in `/` (as the subscription clients take it). */
     url,
     ports,
+    /** The environment the services run with: where their stores are, for a command run beside them (e.g. `npm run reconcile`). */
+    env,
     output: () => output,
     /** A subgraph's rows, whichever engine it is on (a new reader each time: close it). */
     rows: (subgraph: (typeof SUBGRAPHS)[number]): RowReader => {
