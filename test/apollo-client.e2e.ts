@@ -2,8 +2,8 @@
  * The graph driven by Apollo Client itself (core, in Node), the way a frontend team's app talks
  * to it: no hand-written HTTP. A mutation's answer updates the normalized cache (every object
  * keyed by `__typename` and `id`) and a watched query sees it without a refetch; a creator and a
- * video are refetched by id through `node`; `fetchMore` walks a connection with Apollo's own
- * `relayStylePagination`; errors reach the client's error policy with their `extensions.code`;
+ * video are refetched by id through `node`; `fetchMore` walks a connection forward and backward
+ * with Apollo's own `relayStylePagination`; errors reach the client's error policy with their `extensions.code`;
  * a user token and a partner key travel in the link's headers; a LIVE subscription over
  * `GraphQLWsLink` receives committed gifts in order and, after the client drops, resumes with
  * `after` to exactly the gifts it missed. (`@defer` and multipart subscriptions through
@@ -168,10 +168,10 @@ describe('Apollo Client against the graph', () => {
   it('walks a creator’s followers with fetchMore, merged by relayStylePagination into the list one big page gives', async () => {
     const creator = creatorIds[3] as string;
     const FOLLOWERS = gql`
-      query Followers($id: ID!, $first: Int!, $after: String) {
+      query Followers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
         creator(id: $id) {
           id
-          followers(first: $first, after: $after) {
+          followers(first: $first, after: $after, last: $last, before: $before) {
             totalCount
             edges {
               cursor
@@ -183,6 +183,8 @@ describe('Apollo Client against the graph', () => {
             pageInfo {
               hasNextPage
               endCursor
+              hasPreviousPage
+              startCursor
             }
           }
         }
@@ -211,6 +213,23 @@ describe('Apollo Client against the graph', () => {
     expect(seen.at(-1)).toEqual(everyone);
     expect(pages).toBe(Math.ceil(everyone.length / 3));
     subscription.unsubscribe();
+
+    // And backward from the end (`last`/`before`), each page put in front by the same policy.
+    const backward = httpClient();
+    const shown: string[][] = [];
+    const fromEnd = backward.watchQuery({ query: FOLLOWERS, variables: { id: creator, last: 3 } });
+    const watching = fromEnd.subscribe({ next: (result) => result.data?.creator && shown.push(result.data.creator.followers.edges.map((edge: { node: { id: string } }) => edge.node.id)) });
+    await eventually(() => shown.length === 1, 'the last page');
+    expect(shown[0]).toEqual(everyone.slice(-3));
+    for (let back = 1; ; back++) {
+      const pageInfo = backward.readQuery({ query: FOLLOWERS, variables: { id: creator, last: 3 } })!.creator!.followers.pageInfo;
+      if (!pageInfo.hasPreviousPage) break;
+      await fromEnd.fetchMore({ variables: { before: pageInfo.startCursor } });
+      expect(back).toBeLessThan(50);
+    }
+    await eventually(() => shown.at(-1)?.length === everyone.length, 'every page merged, backward');
+    expect(shown.at(-1)).toEqual(everyone);
+    watching.unsubscribe();
   });
 
   it('hands errors to the error policy with their codes: none rejects, all keeps the data beside them', async () => {

@@ -3,7 +3,7 @@
  *
  * - A signed-in user follows another existing user, never themself; following twice or
  *   unfollowing someone not followed changes nothing.
- * - Follow lists are newest first, paged by `[followedAt, userId]`.
+ * - Follow lists are newest first, paged by `[followedAt, userId]` either way (`first`/`after`, `last`/`before`).
  */
 import { signedInUserId } from '@app/kit/access';
 import { badInput } from '@app/kit/errors';
@@ -34,7 +34,7 @@ export async function unfollow(context: Context, userId: string): Promise<{ user
 
 /** A page of a follow list: the edges and the users behind them come from one batched statement. */
 export async function followList(context: Context, direction: FollowDirection, userId: string, args: PageArgs): Promise<FollowListView> {
-  const page = readPage(args, 2);
+  const page = readPage(args, 2, { backward: true });
   const rows = await context.loaders[direction].load({ userId, page });
   for (const row of rows) context.loaders.userById.prime(row.node.id, row.node);
   const connection = toConnection(rows, page, (row) => [row.followedAt.getTime(), row.node.id]);

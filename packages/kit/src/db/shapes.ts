@@ -2,7 +2,7 @@
  * Statement shapes every subgraph's store repeats, written once for both engines: counts per key,
  * keyset conditions, a page of many owners' lists in one statement, inserts of many rows.
  */
-import { and, asc, count, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CursorKey, Page } from '../pagination.ts';
@@ -51,6 +51,22 @@ export function before(engine: Engine<unknown>, columns: readonly Column[], afte
 export function beyond(engine: Engine<unknown>, columns: readonly Column[], after: CursorKey | null): SQL | undefined {
   if (!after) return undefined;
   return sql`(${sql.join([...columns], sql`, `)}) > ${rowValue(engine, columns, after)}`;
+}
+
+/**
+ * Where a page starts and which way it walks a list kept in `order` by `columns`: forward from
+ * `after` in the list's order, or (a `last`/`before` page) back from `before` against it, so
+ * either way the read walks the list's index from the cursor and costs the page. `values` turns
+ * a client's cursor into the columns' SQL values.
+ */
+export function keysetPage(engine: Engine<unknown>, columns: readonly Column[], order: 'asc' | 'desc', page: Page, values: (key: CursorKey) => CursorKey = (key) => key): { where: SQL | undefined; orderBy: SQL[] } {
+  const reading = page.backward ? (order === 'desc' ? 'asc' : 'desc') : order;
+  const from = page.backward ? page.backward.before : page.after;
+  const key = from ? values(from) : null;
+  return {
+    where: reading === 'desc' ? before(engine, columns, key) : beyond(engine, columns, key),
+    orderBy: columns.map((column) => (reading === 'desc' ? desc(column) : asc(column))),
+  };
 }
 
 export interface PagesPerOwnerSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> {

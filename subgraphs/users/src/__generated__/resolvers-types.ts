@@ -28,7 +28,7 @@ export type Creator = {
   country: Scalars['String']['output'];
   displayName: Scalars['String']['output'];
   followerCount: Scalars['Int']['output'];
-  /** Who follows this creator, most recent first. */
+  /** Who follows this creator, most recent first: 20 at a time unless `first` says otherwise; `last`/`before` page back from the end or a cursor. */
   followers: UserConnection;
   followingCount: Scalars['Int']['output'];
   handle: Scalars['String']['output'];
@@ -41,7 +41,9 @@ export type Creator = {
 /** A user who publishes videos and goes live. A creator's id is their user id. */
 export type CreatorFollowersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreatorConnection = {
@@ -143,9 +145,9 @@ export type User = {
   creator?: Maybe<Creator>;
   displayName: Scalars['String']['output'];
   followerCount: Scalars['Int']['output'];
-  /** Who follows this user, most recent first. */
+  /** Who follows this user, most recent first: 20 at a time unless `first` says otherwise; `last`/`before` page back from the end or a cursor. */
   followers: UserConnection;
-  /** Whom this user follows, most recent first. */
+  /** Whom this user follows, most recent first: 20 at a time unless `first` says otherwise; `last`/`before` page back from the end or a cursor. */
   following: UserConnection;
   followingCount: Scalars['Int']['output'];
   handle: Scalars['String']['output'];
@@ -158,14 +160,18 @@ export type User = {
 /** Someone who uses the app. */
 export type UserFollowersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Someone who uses the app. */
 export type UserFollowingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UserConnection = {
@@ -341,7 +347,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   followerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<CreatorFollowersArgs, 'first'>>;
+  followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<CreatorFollowersArgs>>;
   followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -395,8 +401,8 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   followerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<UserFollowersArgs, 'first'>>;
-  following?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<UserFollowingArgs, 'first'>>;
+  followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowersArgs>>;
+  following?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowingArgs>>;
   followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -89,6 +89,17 @@ describeOnEachEngine<UsersStore>(
       }
       expect(seen).toEqual(seededList('followers', owner).map((edge) => edge.id));
 
+      // Paging it back from the end, two at a time (`last`/`before`): each read comes nearest the cursor first.
+      const back: string[] = [];
+      let before: [number, string] | null = null;
+      for (;;) {
+        const rows = await store().followPages('followers', [owner], { first: 2, after: null, backward: { before } });
+        back.unshift(...rows.slice(0, 2).map((row) => row.node.id).reverse());
+        if (rows.length <= 2) break;
+        before = cursorOf(rows[1]!);
+      }
+      expect(back).toEqual(seen);
+
       const fan = userIds[50]!;
       const following = await store().followPages('following', [fan], { first: 100, after: null });
       expect(following.map((row) => row.node.id)).toEqual(seededList('following', fan).map((edge) => edge.id));

@@ -1,15 +1,17 @@
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { CursorKey } from "@app/kit/pagination";
 import type { Engine } from "@app/kit/db/engine";
-import { before, pagesPerOwner, perOwnerOf } from "@app/kit/db/shapes";
+import { keysetPage, pagesPerOwner, perOwnerOf } from "@app/kit/db/shapes";
 import type { KeptCountDifference } from "@app/kit/db/reconcile";
 import type { FollowDirection } from "../../vocabulary.ts";
 import type { UsersStatements } from "../contract.ts";
 import type { UsersTables } from "../tables.ts";
 
 /** A `[followedAt, userId]` cursor as SQL values: a number and a string, whatever the client put in it. */
-const timeAndId = (after: CursorKey | null): CursorKey | null =>
-  after ? [Number(after[0]), String(after[1])] : null;
+const timeAndId = (key: CursorKey): CursorKey => [
+  Number(key[0]),
+  String(key[1]),
+];
 
 export function followStatements(engine: Engine<UsersTables>) {
   const { db } = engine;
@@ -56,16 +58,19 @@ export function followStatements(engine: Engine<UsersTables>) {
 
     followPages: (direction, ownerIds, page) => {
       const { owner, other } = sides(direction);
+      const { where, orderBy } = keysetPage(
+        engine,
+        [follows.createdAt, other],
+        "desc",
+        page,
+        timeAndId,
+      );
       return pagesPerOwner(engine, {
         from: follows,
         owner,
         ownerIds,
-        orderBy: [desc(follows.createdAt), desc(other)],
-        where: before(
-          engine,
-          [follows.createdAt, other],
-          timeAndId(page.after),
-        ),
+        orderBy,
+        where,
         node: { table: users, id: users.id, ref: other },
         extra: { followedAt: follows.createdAt },
         perOwner: perOwnerOf(page),
