@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * How every subgraph generates its resolver types from its SDL: Federation-aware, typed against
  * its request context, with each GraphQL type mapped to the row or view its resolvers receive.
  */
-export function subgraphCodegen(mappers: Record<string, string>): CodegenConfig {
+export function subgraphCodegen(mappers: Record<string, string>, enumValues: Record<string, Record<string, string>> = {}): CodegenConfig {
   return {
     schema: 'src/schema.graphql',
     generates: {
@@ -17,6 +17,8 @@ export function subgraphCodegen(mappers: Record<string, string>): CodegenConfig 
           contextType: '../context.ts#Context',
           scalars: { DateTime: 'Date' },
           mappers,
+          // An enum whose values the store keeps in its own words (e.g. `COOKING` kept as `cooking`).
+          enumValues,
         },
       },
     },

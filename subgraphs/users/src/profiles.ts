@@ -3,17 +3,17 @@
  *
  * - A creator is a user with a creator profile; a creator's id is their user id.
  * - `creator` is found by exactly one of id or handle.
- * - A profile edit changes the display name (1 to 50 characters, trimmed) and/or the bio (at
- *   most 160, trimmed; empty clears it), only the signed-in user's own.
+ * - A profile edit changes the display name (1 to 50 characters, trimmed), the bio (at most
+ *   160, trimmed; empty clears it) and, for a creator, the topic: only the signed-in user's own.
  */
 import { signedInUserId } from '@app/kit/access';
-import { badInput, notFound } from '@app/kit/errors';
+import { badInput, forbidden, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { ProfileChanges } from './db/contract.ts';
 import type { UserRow } from './mappers.ts';
-import { BIO_MAX, DISPLAY_NAME_MAX } from './vocabulary.ts';
+import { BIO_MAX, DISPLAY_NAME_MAX, type CreatorTopic } from './vocabulary.ts';
 
 export function loadUser(context: Context, id: string): Promise<UserRow> {
   return loadOrNotFound(context.loaders.userById, 'User', id);
@@ -44,6 +44,7 @@ export async function creatorsPage(context: Context, args: PageArgs) {
 export interface ProfileInput {
   displayName?: string | null;
   bio?: string | null;
+  topic?: CreatorTopic | null;
 }
 
 /** Changes the signed-in user's own profile. @throws BAD_USER_INPUT for a name or bio out of bounds, or no change. */
@@ -62,8 +63,15 @@ export async function updateProfile(context: Context, input: ProfileInput): Prom
     if (bio.length > BIO_MAX) throw badInput(`bio must be at most ${BIO_MAX} characters.`, { field: 'bio' });
     changes.bio = bio === '' ? null : bio;
   }
-  if (Object.keys(changes).length === 0) throw badInput('Give displayName or bio to change.');
-  const user = await context.store.transaction((tx) => tx.updateUser(viewerId, changes));
+  if (Object.keys(changes).length === 0 && input.topic == null) throw badInput('Give displayName, bio or topic to change.');
+  const user = await context.store.transaction(async (tx) => {
+    if (input.topic != null) {
+      const [own] = await tx.usersByIds([viewerId]);
+      if (own && !own.isCreator) throw forbidden('Only creators have a topic.', { reason: 'NOT_A_CREATOR' });
+      changes.topic = input.topic;
+    }
+    return tx.updateUser(viewerId, changes);
+  });
   if (!user) throw notFound('User', viewerId);
   context.changed('User', viewerId);
   context.changed('Creator', viewerId);

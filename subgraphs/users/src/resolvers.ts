@@ -1,8 +1,10 @@
 import { signedInUserId } from '@app/kit/access';
 import { DateTime } from '@app/kit/scalars';
+import { creatorDirectory } from './directory.ts';
 import { follow, followList, followListTotal, unfollow } from './follows.ts';
 import { creatorReference, creatorsPage, findCreator, loadUser, updateProfile } from './profiles.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { CREATOR_TOPICS } from './vocabulary.ts';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -11,7 +13,10 @@ export const resolvers: Resolvers = {
     user: (_parent, { id }, context) => loadUser(context, id),
     creator: (_parent, { id, handle }, context) => findCreator(context, { id, handle }),
     creators: (_parent, args, context) => creatorsPage(context, args),
+    searchCreators: (_parent, args, context) => creatorDirectory(context, args),
   },
+  // The API says topics in capitals; the store keeps them as the vocabulary spells them.
+  CreatorTopic: Object.fromEntries(CREATOR_TOPICS.map((topic) => [topic.toUpperCase(), topic])) as Resolvers['CreatorTopic'],
   Mutation: {
     follow: (_parent, { userId }, context) => follow(context, userId),
     unfollow: (_parent, { userId }, context) => unfollow(context, userId),

@@ -8,3 +8,10 @@ export const BIO_MAX = 160;
 /** The two lists of the follow graph: who follows a user, and whom a user follows. */
 export const FOLLOW_DIRECTIONS = ['followers', 'following'] as const;
 export type FollowDirection = (typeof FOLLOW_DIRECTIONS)[number];
+
+/** What a creator makes videos about: the directory and search filter by it. */
+export const CREATOR_TOPICS = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 'tech', 'fashion', 'music', 'outdoors'] as const;
+export type CreatorTopic = (typeof CREATOR_TOPICS)[number];
+
+/** Search text: at most this many characters; words shorter than the search's own minimum are ignored. */
+export const SEARCH_TEXT_MAX = 100;

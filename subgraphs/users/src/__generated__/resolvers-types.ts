@@ -33,6 +33,8 @@ export type Creator = {
   followingCount: Scalars['Int']['output'];
   handle: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What the creator makes videos about; null until they say. */
+  topic?: Maybe<CreatorTopic>;
   user: User;
   verified: Scalars['Boolean']['output'];
 };
@@ -58,12 +60,31 @@ export type CreatorEdge = {
   node: Creator;
 };
 
+/** What a creator makes videos about. */
+export type CreatorTopic =
+  | 'beauty'
+  | 'comedy'
+  | 'cooking'
+  | 'fashion'
+  | 'fitness'
+  | 'gaming'
+  | 'music'
+  | 'outdoors'
+  | 'tech'
+  | 'travel';
+
 export type FollowPayload = {
   __typename?: 'FollowPayload';
   /** The user followed or unfollowed, with updated counts. */
   user: User;
   /** Whether the signed-in user now follows them. */
   viewerFollows: Scalars['Boolean']['output'];
+};
+
+/** A range of follower counts, both ends inclusive, either left open. */
+export type FollowerBand = {
+  max?: InputMaybe<Scalars['Int']['input']>;
+  min?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Mutation = {
@@ -107,6 +128,13 @@ export type Query = {
   creators: CreatorConnection;
   /** The signed-in user. */
   me?: Maybe<User>;
+  /**
+   * The creators directory: creators most followed first, narrowed by any of words of their handle,
+   * name or bio (`text`: each word matches the start of one of theirs, all must), a topic, a follower
+   * band and a country. BAD_USER_INPUT (naming the argument) for text with no word or over 100
+   * characters, a band whose min is above its max, or a country that is not two capital letters.
+   */
+  searchCreators: CreatorConnection;
   /** A person on the app. NOT_FOUND when no user has this id. */
   user?: Maybe<User>;
 };
@@ -124,6 +152,16 @@ export type QueryCreatorsArgs = {
 };
 
 
+export type QuerySearchCreatorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  followers?: InputMaybe<FollowerBand>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  topic?: InputMaybe<CreatorTopic>;
+};
+
+
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -133,6 +171,8 @@ export type UpdateProfileInput = {
   bio?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 50 characters. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** What the creator makes videos about (creators only: FORBIDDEN, reason NOT_A_CREATOR, for others). */
+  topic?: InputMaybe<CreatorTopic>;
 };
 
 /** Someone who uses the app. */
@@ -290,8 +330,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CreatorConnection: ResolverTypeWrapper<Omit<CreatorConnection, 'edges'> & { edges: Array<ResolversTypes['CreatorEdge']> }>;
   CreatorEdge: ResolverTypeWrapper<Omit<CreatorEdge, 'node'> & { node: ResolversTypes['Creator'] }>;
+  CreatorTopic: null;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FollowPayload: ResolverTypeWrapper<Omit<FollowPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  FollowerBand: FollowerBand;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -312,6 +354,7 @@ export type ResolversParentTypes = {
   CreatorEdge: Omit<CreatorEdge, 'node'> & { node: ResolversParentTypes['Creator'] };
   DateTime: Scalars['DateTime']['output'];
   FollowPayload: Omit<FollowPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  FollowerBand: FollowerBand;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -351,6 +394,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['CreatorTopic']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -364,6 +408,8 @@ export type CreatorEdgeResolvers<ContextType = Context, ParentType extends Resol
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
 };
+
+export type CreatorTopicResolvers = { BEAUTY: 'beauty', COMEDY: 'comedy', COOKING: 'cooking', FASHION: 'fashion', FITNESS: 'fitness', GAMING: 'gaming', MUSIC: 'music', OUTDOORS: 'outdoors', TECH: 'tech', TRAVEL: 'travel' };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -391,6 +437,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, Partial<QueryCreatorArgs>>;
   creators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, RequireFields<QueryCreatorsArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  searchCreators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, RequireFields<QuerySearchCreatorsArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 
@@ -425,6 +472,7 @@ export type Resolvers<ContextType = Context> = {
   Creator?: CreatorResolvers<ContextType>;
   CreatorConnection?: CreatorConnectionResolvers<ContextType>;
   CreatorEdge?: CreatorEdgeResolvers<ContextType>;
+  CreatorTopic?: CreatorTopicResolvers;
   DateTime?: GraphQLScalarType;
   FollowPayload?: FollowPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

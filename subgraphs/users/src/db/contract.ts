@@ -6,14 +6,25 @@ import type { NonceStatements } from '@app/kit/db/kit-statements';
 import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
-import type { FollowDirection } from '../vocabulary.ts';
+import type { CreatorTopic, FollowDirection } from '../vocabulary.ts';
 import type { NewFollow, NewUser, UserRow } from './tables.ts';
 
 /** What a profile edit may change. */
-export type ProfileChanges = Partial<Pick<UserRow, 'displayName' | 'bio'>>;
+export type ProfileChanges = Partial<Pick<UserRow, 'displayName' | 'bio' | 'topic'>>;
 
 /** A row of a follow list: the user shown (`node`), in whose list (`ownerId`), since when. */
 export type FollowEdgeRow = Owned<UserRow> & { followedAt: Date };
+
+/** What the creators directory is narrowed to; every part is optional, all given parts hold. */
+export interface CreatorFilter {
+  /** Words every creator shown has in their handle, name or bio (as word prefixes); none: no text condition. */
+  terms: readonly string[];
+  topic: CreatorTopic | null;
+  /** Follower band, inclusive. */
+  minFollowers: number | null;
+  maxFollowers: number | null;
+  country: string | null;
+}
 
 /** The seed world's rows (`seed.ts`), as the seed step inserts them. */
 export interface UsersSeedRows {
@@ -27,6 +38,11 @@ export interface UsersStatements extends NonceStatements {
   usersByHandles(handles: readonly string[]): Promise<UserRow[]>;
   /** One page of creators by handle, with one extra row to tell whether more follow. */
   creatorsPage(page: Page): Promise<UserRow[]>;
+  /**
+   * One page of the creators directory: creators matching the filter, most followed first by
+   * `[followerCount, id]` (descending), with one extra row to tell whether more follow.
+   */
+  creatorDirectoryPage(filter: CreatorFilter, page: Page): Promise<UserRow[]>;
   /** Changes a user's profile: the row as it is now, or undefined (and no change) for no such user. */
   updateUser(id: string, changes: ProfileChanges): Promise<UserRow | undefined>;
 

@@ -33,6 +33,7 @@ export function usersSeed(): UsersSeedRows {
       country: i === 0 ? 'US' : random.pick(COUNTRIES),
       verified: isCreator && random.chance(0.6),
       isCreator,
+      topic: isCreator ? creatorTopic(id) : null,
       joinedAt: new Date(SEED_TIME - random.int(30, 900) * DAY),
     };
   });

@@ -3,7 +3,10 @@ import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { CREATOR_COUNT, SEED_TIME, creatorIds, userIds } from '@app/fixtures/world';
 import type { FollowDirection } from '../vocabulary.ts';
-import type { FollowEdgeRow } from './contract.ts';
+import { readFileSync } from 'node:fs';
+import { textIndexDdl } from '@app/kit/db/text-search';
+import type { CreatorFilter, FollowEdgeRow } from './contract.ts';
+import { usersTextIndex } from './tables.ts';
 import { seedUsersStore, usersSeed } from './seed.ts';
 import { openUsersPgStore, openUsersStore, type UsersStore } from './store.ts';
 
@@ -194,6 +197,45 @@ describeOnEachEngine<UsersStore>(
       expect(new Set(page.slice(0, newcomers.length).map((row) => row.node.id))).toEqual(new Set(newcomers));
       // The kept counts agree with a recount of the follows, on both sides.
       expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it('pages the creators directory most followed first, narrowed by words, topic, follower band and country, each part exact', async () => {
+      // As the store holds them now (earlier tests moved some counts).
+      const creators = await store().usersByIds(creatorIds);
+      const byFollowers = (rows: typeof creators) => [...rows].sort((a, b) => b.followerCount - a.followerCount || (a.id < b.id ? 1 : -1)).map((user) => user.id);
+      const none = { terms: [], topic: null, minFollowers: null, maxFollowers: null, country: null };
+      const everyone = async (filter: CreatorFilter) => {
+        const seen: string[] = [];
+        let after: [number, string] | null = null;
+        for (;;) {
+          const rows = await store().creatorDirectoryPage(filter, { first: 3, after });
+          seen.push(...rows.slice(0, 3).map((row) => row.id));
+          if (rows.length <= 3) return seen;
+          after = [rows[2]!.followerCount, rows[2]!.id];
+        }
+      };
+      expect(await everyone(none)).toEqual(byFollowers(creators));
+      expect(await everyone({ ...none, topic: 'cooking' })).toEqual(byFollowers(creators.filter((user) => user.topic === 'cooking')));
+      expect(await everyone({ ...none, minFollowers: 10, maxFollowers: 20 })).toEqual(byFollowers(creators.filter((user) => user.followerCount >= 10 && user.followerCount <= 20)));
+      expect(await everyone({ ...none, country: 'US' })).toEqual(byFollowers(creators.filter((user) => user.country === 'US')));
+      // Words are prefixes of the words of a handle, name or bio, every one required.
+      const maya = creators.find((user) => user.id === creatorIds[0])!;
+      expect(await everyone({ ...none, terms: ['may', 'cook'] })).toEqual(byFollowers(creators.filter((user) => /\bmay/i.test(`${user.handle} ${user.displayName}`) && /cook/i.test(`${user.handle} ${user.bio}`))));
+      expect(await everyone({ ...none, terms: ['may', 'cook'] })).toContain(maya.id);
+      expect(await everyone({ ...none, terms: ['zzzqqq'] })).toEqual([]);
+      expect(await everyone({ ...none, terms: ['videos'], topic: 'gaming', country: maya.country })).toEqual(byFollowers(creators.filter((user) => user.topic === 'gaming' && user.country === maya.country)));
+      // The index follows edits: a new bio is found by its words, the old one no more.
+      await store().updateUser(maya.id, { bio: 'Sourdough every Sunday.' });
+      expect(await everyone({ ...none, terms: ['sourdough'] })).toEqual([maya.id]);
+      await store().updateUser(maya.id, { bio: maya.bio ?? null });
+      expect(await everyone({ ...none, terms: ['sourdough'] })).toEqual([]);
+    });
+
+    it('makes its text index with the statements the index description gives', () => {
+      for (const engine of ['sqlite', 'postgres'] as const) {
+        const migration = readFileSync(new URL(`../../${engine === 'sqlite' ? 'drizzle' : 'drizzle-pg'}/0004_creator_search.sql`, import.meta.url), 'utf8');
+        for (const statement of textIndexDdl(engine, usersTextIndex)) expect(migration).toContain(statement);
+      }
     });
 
     it('accepts a nonce once', async () => {

@@ -5,6 +5,8 @@
  */
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
+import type { TextIndex } from '@app/kit/db/text-search';
+import { CREATOR_TOPICS } from '../vocabulary.ts';
 
 export const usersTables = defineTables((c) => {
   const users = c.table(
@@ -21,8 +23,15 @@ export const usersTables = defineTables((c) => {
       /** Kept counts of `follows`, changed by the transaction that follows or unfollows. */
       followerCount: c.count('follower_count').notNull().default(0),
       followingCount: c.count('following_count').notNull().default(0),
+      /** What a creator makes videos about (one of CREATOR_TOPICS), as they chose it; null until they do. */
+      topic: c.text('topic', { enum: CREATOR_TOPICS }),
     },
-    (table) => [c.index('users_creator_handle').on(table.isCreator, table.handle)],
+    (table) => [
+      c.index('users_creator_handle').on(table.isCreator, table.handle),
+      // The creators directory, most followed first, over all creators or one topic's.
+      c.index('users_creator_followers').on(table.isCreator, table.followerCount, table.id),
+      c.index('users_creator_topic_followers').on(table.isCreator, table.topic, table.followerCount, table.id),
+    ],
   );
 
   /** `followerId` follows `followeeId`, at most once. */
@@ -55,6 +64,9 @@ export const usersTables = defineTables((c) => {
 });
 
 export type UsersTables = typeof usersTables.sqlite;
+
+/** People found by words of their handle, name or bio (migration 0004 makes it on each engine). */
+export const usersTextIndex: TextIndex = { name: 'users_search', table: 'users', columns: ['handle', 'display_name', 'bio'] };
 
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
 export const { users, follows, usedNonces } = usersTables.sqlite;

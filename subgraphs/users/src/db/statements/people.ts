@@ -1,7 +1,9 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
+import { before } from '@app/kit/db/shapes';
+import { textMatch } from '@app/kit/db/text-search';
 import type { Engine } from '@app/kit/db/engine';
 import type { UsersStatements } from '../contract.ts';
-import type { UsersTables } from '../tables.ts';
+import { usersTextIndex, type UsersTables } from '../tables.ts';
 
 export function peopleStatements(engine: Engine<UsersTables>) {
   const { db } = engine;
@@ -17,6 +19,24 @@ export function peopleStatements(engine: Engine<UsersTables>) {
         .from(users)
         .where(and(eq(users.isCreator, true), page.after ? gt(users.handle, String(page.after[0])) : undefined))
         .orderBy(asc(users.handle))
+        .limit(page.first + 1),
+
+    creatorDirectoryPage: async (filter, page) =>
+      db
+        .select()
+        .from(users)
+        .where(
+          and(
+            eq(users.isCreator, true),
+            filter.topic ? eq(users.topic, filter.topic) : undefined,
+            filter.minFollowers !== null ? gte(users.followerCount, filter.minFollowers) : undefined,
+            filter.maxFollowers !== null ? lte(users.followerCount, filter.maxFollowers) : undefined,
+            filter.country ? eq(users.country, filter.country) : undefined,
+            filter.terms.length > 0 ? textMatch(engine.name, usersTextIndex, filter.terms) : undefined,
+            before(engine, [users.followerCount, users.id], page.after ? [Number(page.after[0]), String(page.after[1])] : null),
+          ),
+        )
+        .orderBy(desc(users.followerCount), desc(users.id))
         .limit(page.first + 1),
 
     updateUser: async (id, changes) => (await db.update(users).set(changes).where(eq(users.id, id)).returning())[0],

@@ -1,0 +1,67 @@
+/**
+ * Full-text search written once for both engines, each with its own index: SQLite's FTS5 (an
+ * external-content table the base table's triggers keep in step) and Postgres' text search (a GIN
+ * index on the document's `tsvector`). A text index is described once; its DDL for each engine's
+ * migration and the match condition a statement puts in its `where` both come from that one
+ * description, so the query always says the document the index was built on.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { EngineName } from './tables.ts';
+
+export interface TextIndex {
+  /** The index's name: the FTS5 table on SQLite, the GIN index on Postgres. */
+  name: string;
+  /** The table searched (a rowid table on SQLite). */
+  table: string;
+  /** The SQL names of the text columns searched, as one document. */
+  columns: readonly string[];
+}
+
+/** The most words one search uses; more say little more and cost more. */
+export const SEARCH_TERMS_MAX = 8;
+
+/**
+ * The words of a search, lowercased, letters and digits only: each is matched as a prefix of a
+ * word in the document, every one of them required. Punctuation and operators are not syntax
+ * here, so no text a client types can make a malformed query.
+ */
+export function searchTerms(text: string): string[] {
+  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, SEARCH_TERMS_MAX);
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The document Postgres indexes and matches: the columns as one text, any non-alphanumeric a space (as FTS5's tokenizer splits). */
+function pgDocument(index: TextIndex): string {
+  const text = index.columns.map((column) => `coalesce(${quote(column)}, '')`).join(` || ' ' || `);
+  return `to_tsvector('simple'::regconfig, regexp_replace(${text}, '[^[:alnum:]]+', ' ', 'g'))`;
+}
+
+/** `where` condition: the row's document holds every term as a word prefix. Empty terms match everything: say none. */
+export function textMatch(engine: EngineName, index: TextIndex, terms: readonly string[]): SQL {
+  if (engine === 'sqlite') {
+    const query = terms.map((term) => `"${term}"*`).join(' ');
+    return sql`${sql.identifier(index.table)}.rowid in (select rowid from ${sql.identifier(index.name)} where ${sql.identifier(index.name)} match ${query})`;
+  }
+  const query = terms.map((term) => `${term}:*`).join(' & ');
+  return sql`${sql.raw(pgDocument(index))} @@ to_tsquery('simple'::regconfig, ${query})`;
+}
+
+/**
+ * The statements a migration runs to make (and fill) the index on each engine. A store's custom
+ * migration holds exactly these; its contract test checks that it still does.
+ */
+export function textIndexDdl(engine: EngineName, index: TextIndex): string[] {
+  const { name, table, columns } = index;
+  if (engine === 'postgres') return [`CREATE INDEX ${quote(name)} ON ${quote(table)} USING gin ((${pgDocument(index)}));`];
+  const list = columns.map(quote).join(', ');
+  const values = (row: 'new' | 'old') => columns.map((column) => `${row}.${quote(column)}`).join(', ');
+  return [
+    `CREATE VIRTUAL TABLE ${quote(name)} USING fts5(${list}, content=${quote(table)}, content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');`,
+    `CREATE TRIGGER ${quote(`${name}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END;`,
+    `CREATE TRIGGER ${quote(`${name}_delete`)} AFTER DELETE ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); END;`,
+    `CREATE TRIGGER ${quote(`${name}_update`)} AFTER UPDATE OF ${list} ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); INSERT INTO ${quote(name)}(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END;`,
+    `INSERT INTO ${quote(name)}(${quote(name)}) VALUES ('rebuild');`,
+  ];
+}

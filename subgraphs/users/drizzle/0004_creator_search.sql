@@ -1,0 +1,6 @@
+-- The creators' text search (kit/db/text-search.ts makes these statements from the index's description).
+CREATE VIRTUAL TABLE "users_search" USING fts5("handle", "display_name", "bio", content="users", content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');--> statement-breakpoint
+CREATE TRIGGER "users_search_insert" AFTER INSERT ON "users" BEGIN INSERT INTO "users_search"(rowid, "handle", "display_name", "bio") VALUES (new.rowid, new."handle", new."display_name", new."bio"); END;--> statement-breakpoint
+CREATE TRIGGER "users_search_delete" AFTER DELETE ON "users" BEGIN INSERT INTO "users_search"("users_search", rowid, "handle", "display_name", "bio") VALUES ('delete', old.rowid, old."handle", old."display_name", old."bio"); END;--> statement-breakpoint
+CREATE TRIGGER "users_search_update" AFTER UPDATE OF "handle", "display_name", "bio" ON "users" BEGIN INSERT INTO "users_search"("users_search", rowid, "handle", "display_name", "bio") VALUES ('delete', old.rowid, old."handle", old."display_name", old."bio"); INSERT INTO "users_search"(rowid, "handle", "display_name", "bio") VALUES (new.rowid, new."handle", new."display_name", new."bio"); END;--> statement-breakpoint
+INSERT INTO "users_search"("users_search") VALUES ('rebuild');
