@@ -108,6 +108,19 @@ describe('publishing, tagging and liking videos', () => {
     expect(rowCount('select count(*) as n from videos')).toBe(videosBefore);
   });
 
+  it('returns the first video for a repeated idempotency key, and refuses the key with other input', async () => {
+    const before = keptVideoCount(creator);
+    const first = await run(as(creator), PUBLISH, { input: input({ idempotencyKey: 'upload-0001', productIds: ['prd_a'] }) });
+    const again = await run(as(creator), PUBLISH, { input: input({ idempotencyKey: 'upload-0001', productIds: ['prd_a'] }) });
+    expect(again.data!.publishVideo.id).toBe(first.data!.publishVideo.id);
+    expect(keptVideoCount(creator)).toBe(before + 1);
+    const other = await run(as(creator), PUBLISH, { input: input({ idempotencyKey: 'upload-0001', caption: 'Something else' }) });
+    expect(other.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const badKey = await run(as(creator), PUBLISH, { input: input({ idempotencyKey: 'short' }) });
+    expect(badKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    expect(keptVideoCount(creator)).toBe(before + 1);
+  });
+
   it('publishes nothing when commerce cannot say whether a tagged product exists', async () => {
     const videosBefore = rowCount('select count(*) as n from videos');
     peers.unavailable.add('commerce');

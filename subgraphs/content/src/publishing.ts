@@ -20,6 +20,7 @@
  */
 import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
+import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import type { Context } from './context.ts';
 import type { ContentTx, VideoEdit } from './db/store.ts';
@@ -36,6 +37,8 @@ export interface PublishVideoInput {
   playbackUrl: string;
   thumbnailUrl: string;
   productIds?: readonly string[] | null;
+  /** When given, sending the same key and input again returns the first video instead of a second. */
+  idempotencyKey?: string | null;
 }
 
 export interface EditVideoInput {
@@ -143,13 +146,19 @@ export async function publishVideo(context: Context, input: PublishVideoInput): 
   const [creator] = await Promise.all([isCreator(context, creatorId), checkTaggable(context, productIds, new Set())]);
   if (!creator) throw refuse(Refusal.NOT_A_CREATOR, 'Only creators can publish videos.');
   const now = context.clock.now();
-  const video = await context.store.transaction(async (tx) => {
+  const insert = async (tx: ContentTx) => {
     const video = await tx.insertVideo({ id: newId('vid'), creatorId, caption, hashtags, durationSeconds, playbackUrl, thumbnailUrl, viewCount: 0, likeCount: 0, publishedAt: now });
     await tx.replaceVideoProducts(video.id, productIds, now);
-    return video;
-  });
-  videoListsChanged(context, video);
-  return video;
+    return { id: video.id };
+  };
+  // A client retrying an upload sends its key again: the first video comes back, no second one.
+  const key = input.idempotencyKey;
+  const { id } =
+    key === undefined || key === null
+      ? await context.store.transaction(insert)
+      : (await idempotent(context.store, { scope: creatorId, key, operation: 'publishVideo', input: { caption, hashtags, durationSeconds, playbackUrl, thumbnailUrl, productIds } }, insert)).result;
+  videoListsChanged(context, { id, creatorId });
+  return loadVideo(context, id);
 }
 
 export async function editVideo(context: Context, id: string, input: EditVideoInput): Promise<VideoRow> {

@@ -202,6 +202,11 @@ export type PublishVideoInput = {
   durationSeconds: Scalars['Int']['input'];
   /** At most 20, each letters, digits or _ (a leading # is dropped); repeats are dropped. */
   hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Optional: 8 to 100 letters, digits or . _ : - ; sending the same key and input again returns
+   * the first video rather than publishing a second (IDEMPOTENCY_KEY_REUSED for other input).
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The HLS playlist's https URL (the media service hosts the media). */
   playbackUrl: Scalars['String']['input'];
   /** Products to tag, in order: at most 5, each on sale. */
