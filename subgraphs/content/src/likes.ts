@@ -4,7 +4,8 @@
  * - Any signed-in user likes or unlikes any video, their own included. Liking twice counts once
  *   and unliking what is not liked changes nothing: a like is one row per (video, user), and the
  *   video's kept `likeCount` moves only when that row comes or goes, in the same transaction.
- * - `viewerHasLiked` is the signed-in viewer's own: false for anyone not signed in.
+ * - `viewerHasLiked` is the signed-in viewer's own: false for anyone not signed in, and never
+ *   kept by the gateway's cache.
  */
 import { signedInUserId } from '@app/kit/access';
 import { notFound } from '@app/kit/errors';
@@ -33,6 +34,10 @@ export function unlikeVideo(context: Context, videoId: string): Promise<VideoRow
   return changeLike(context, videoId, false);
 }
 
+/**
+ * The viewer's own fact on a public type: the field's `maxAge: 0` makes every answer holding it
+ * `no-store`, so the gateway never keeps one viewer's answer for another.
+ */
 export function viewerHasLiked(context: Context, videoId: string): Promise<boolean> {
   return context.loaders.viewerLikes.load(videoId);
 }

@@ -189,6 +189,8 @@ describe('publishing, tagging and liking videos', () => {
     expect(first.data!.likeVideo).toEqual({ id, likeCount: base + 1, viewerHasLiked: true });
     const again = await run(as(liker), LIKE, { id });
     expect(again.data!.likeVideo.likeCount).toBe(base + 1);
+    const anonymous = await run(anonymousViewer(), `query ($id: ID!) { video(id: $id) { likeCount viewerHasLiked } }`, { id });
+    expect(anonymous).toEqual({ data: { video: { likeCount: base + 1, viewerHasLiked: false } } });
     const other = await run(as(fan), `query ($id: ID!) { video(id: $id) { viewerHasLiked } }`, { id });
     expect(other.data!.video.viewerHasLiked).toBe(rowCount(`select count(*) as n from video_likes where video_id = '${id}' and user_id = '${fan}'`) === 1);
     const off = await run(as(liker), UNLIKE, { id });

@@ -300,8 +300,8 @@ export type Video = {
   taggedProducts?: Maybe<Array<Product>>;
   thumbnailUrl: Scalars['String']['output'];
   viewCount: Scalars['Int']['output'];
-  /** Whether the signed-in viewer likes it (only they see it). */
-  viewerHasLiked?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the signed-in viewer likes it; false for anyone not signed in. Never kept by the gateway. */
+  viewerHasLiked: Scalars['Boolean']['output'];
 };
 
 export type VideoConnection = {
@@ -580,7 +580,7 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   taggedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
   thumbnailUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  viewerHasLiked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  viewerHasLiked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type VideoConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoConnection'] = ResolversParentTypes['VideoConnection']> = {
