@@ -285,7 +285,7 @@ export type Video = {
   /** Who published it; null when the users subgraph, which completes creators, is unavailable. */
   creator?: Maybe<Creator>;
   durationSeconds: Scalars['Int']['output'];
-  /** Hashtags without the leading #, in the order the caption uses them. */
+  /** Hashtags without the leading #, in the creator's order (the seed's: the order the caption uses them). */
   hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
