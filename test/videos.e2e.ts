@@ -4,8 +4,10 @@
  * the kept counts agree with a recount after a race. Every read after a write sees it, through
  * the gateway's entity cache. Runs on SQLite and, with `scripts/test-postgres.ts`, on Postgres.
  */
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, userIds } from '@app/fixtures/world';
+import { DEFAULT_PEER_TIMEOUT_MS } from '@app/kit/peers';
 import { startGraph, type RunningGraph } from './harness.ts';
 
 const PUBLISH = 'mutation ($input: PublishVideoInput!) { publishVideo(input: $input) { id caption hashtags durationSeconds likeCount creator { id handle } taggedProducts { id title } } }';
@@ -172,13 +174,29 @@ describe('shoppable videos through the gateway', () => {
   });
 
   // Last: it stops commerce.
-  it('refuses to tag while commerce is down, with SERVICE_UNAVAILABLE naming it, and publishes nothing', async () => {
+  it('refuses to tag while commerce is down or hangs, with SERVICE_UNAVAILABLE naming it within the peer deadline, and publishes nothing', async () => {
     const count = async () => (await graph.stores.content.videoCounts([creator]))[0]!.count;
     const start = await count();
+    const { port } = graph.subgraphs.commerce;
     await graph.subgraphs.commerce.stop();
     const down = await graph.query(PUBLISH, { input: input({ productIds: [onSale[0]] }) }, await as(creator));
     expect(down.body.data.publishVideo).toBeNull();
     expect(down.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'commerce' });
+
+    // Commerce's address answers nothing at all: content gives up at the peers client's deadline.
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(port, '127.0.0.1', resolve));
+    try {
+      const began = Date.now();
+      const hung = await graph.query(PUBLISH, { input: input({ productIds: [onSale[0]] }) }, await as(creator));
+      const took = Date.now() - began;
+      expect(hung.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'commerce' });
+      expect(took).toBeGreaterThanOrEqual(DEFAULT_PEER_TIMEOUT_MS - 50);
+      expect(took).toBeLessThan(DEFAULT_PEER_TIMEOUT_MS + 2_000);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
     expect(await count()).toBe(start);
   });
 });
