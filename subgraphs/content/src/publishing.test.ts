@@ -92,7 +92,7 @@ describe('publishing, tagging and liking videos', () => {
 
   it('refuses a non-creator with NOT_A_CREATOR, and bad input with BAD_USER_INPUT naming the field, publishing nothing', async () => {
     const videosBefore = rowCount('select count(*) as n from videos');
-    const notCreator = await run(as(fan), PUBLISH, { input: input() });
+    const notCreator = await run(as(fan), PUBLISH, { input: input({ productIds: ['prd_nope'] }) });
     expect(notCreator.errors?.[0]?.extensions?.code).toBe('NOT_A_CREATOR');
     const badUrl = await run(as(creator), PUBLISH, { input: input({ playbackUrl: 'http://media.example.com/v.m3u8' }) });
     expect(badUrl.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'playbackUrl' });

@@ -142,9 +142,12 @@ export async function publishVideo(context: Context, input: PublishVideoInput): 
   const playbackUrl = readMediaUrl(input.playbackUrl, 'playbackUrl');
   const thumbnailUrl = readMediaUrl(input.thumbnailUrl, 'thumbnailUrl');
   const productIds = readProductIds(input.productIds ?? []);
-  // Facts users and commerce own, asked before the transaction (no network call inside one).
-  const [creator] = await Promise.all([isCreator(context, creatorId), checkTaggable(context, productIds, new Set())]);
-  if (!creator) throw refuse(Refusal.NOT_A_CREATOR, 'Only creators can publish videos.');
+  // Facts users and commerce own, asked together before the transaction (no network call
+  // inside one); whether the viewer is a creator is answered first, whatever commerce says.
+  const [creator, taggable] = await Promise.allSettled([isCreator(context, creatorId), checkTaggable(context, productIds, new Set())]);
+  if (creator.status === 'rejected') throw creator.reason;
+  if (!creator.value) throw refuse(Refusal.NOT_A_CREATOR, 'Only creators can publish videos.');
+  if (taggable.status === 'rejected') throw taggable.reason;
   const now = context.clock.now();
   const insert = async (tx: ContentTx) => {
     const video = await tx.insertVideo({ id: newId('vid'), creatorId, caption, hashtags, durationSeconds, playbackUrl, thumbnailUrl, viewCount: 0, likeCount: 0, publishedAt: now });
