@@ -23,6 +23,6 @@ export interface Context {
  * transaction drops them, so what the request reads after it is fresh.
  */
 export function createContext(store: ContentStore, viewer: Viewer = anonymousViewer(), peers: PeerClient = offlinePeers, clock: Clock = systemClock): Context {
-  const loaders = createLoaders(store);
+  const loaders = createLoaders(store, viewer.userId ?? null);
   return { store: clearingLoadersAfterWrites(store, loaders), loaders, viewer, peers, clock, changed: changeRecorder() };
 }

@@ -1,4 +1,5 @@
-import { byIdLoader, countLoader, ownerListLoader } from '@app/kit/loaders';
+import DataLoader from 'dataloader';
+import { byIdLoader, countLoader, listLoader, ownerListLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
 import type { ContentStore } from './db/store.ts';
@@ -21,13 +22,24 @@ function creatorPageLoader<R>(pages: (creatorIds: string[], page: Page) => Promi
   });
 }
 
+/** Whether the request's signed-in user likes each video: false for everyone else. */
+function viewerLikesLoader(store: ContentStore, viewerId: string | null) {
+  return new DataLoader<string, boolean>(async (videoIds) => {
+    if (!viewerId) return videoIds.map(() => false);
+    const liked = new Set(await store.likedVideoIds(viewerId, videoIds));
+    return videoIds.map((id) => liked.has(id));
+  });
+}
+
 /** Per-request loaders: each batch is one statement, whatever the number of keys. */
-export function createLoaders(store: ContentStore) {
+export function createLoaders(store: ContentStore, viewerId: string | null = null) {
   return {
     videoById: byIdLoader((ids) => store.videosByIds(ids)),
     liveStreamById: byIdLoader((ids) => store.liveStreamsByIds(ids)),
     likeCount: countLoader((ids) => store.likeCounts(ids)),
     videoCount: countLoader((ids) => store.videoCounts(ids)),
+    videoProducts: listLoader((ids) => store.videoProductLists(ids)),
+    viewerLikes: viewerLikesLoader(store, viewerId),
     creatorVideos: creatorPageLoader((ids, page) => store.creatorVideoPages(ids, page)),
     creatorLiveStreams: creatorPageLoader((ids, page) => store.creatorLiveStreamPages(ids, page)),
   };

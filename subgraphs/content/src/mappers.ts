@@ -10,6 +10,11 @@ export interface CreatorRef {
   id: string;
 }
 
+/** A product as content knows one: the id a video tags; commerce completes the rest. */
+export interface ProductRef {
+  id: string;
+}
+
 /** What a subscription to a stream's status changes hands its resolvers: one outbox event. */
 export interface LiveStreamUpdateEvent {
   id: string;

@@ -1,6 +1,8 @@
 import { DateTime } from '@app/kit/scalars';
 import { creatorLiveStreams, endLiveStream, isLive, liveNow, liveStreamUpdates, loadLiveStream, scheduleLiveStream, startLiveStream } from './liveStreams.ts';
 import { creatorVideos, feed, loadVideo, videoListTotal } from './videos.ts';
+import { deleteVideo, editVideo, publishVideo, setVideoProducts, taggedProducts } from './publishing.ts';
+import { likeVideo, unlikeVideo, viewerHasLiked } from './likes.ts';
 import type { LiveStreamUpdateEvent } from './mappers.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
@@ -16,6 +18,12 @@ export const resolvers: Resolvers = {
     scheduleLiveStream: (_parent, { input }, context) => scheduleLiveStream(context, input),
     startLiveStream: (_parent, { id }, context) => startLiveStream(context, id),
     endLiveStream: (_parent, { id }, context) => endLiveStream(context, id),
+    publishVideo: (_parent, { input }, context) => publishVideo(context, input),
+    updateVideo: (_parent, { id, input }, context) => editVideo(context, id, input),
+    setVideoProducts: (_parent, { videoId, productIds }, context) => setVideoProducts(context, videoId, productIds),
+    deleteVideo: async (_parent, { id }, context) => ({ deletedVideoId: await deleteVideo(context, id) }),
+    likeVideo: (_parent, { id }, context) => likeVideo(context, id),
+    unlikeVideo: (_parent, { id }, context) => unlikeVideo(context, id),
   },
   Subscription: {
     liveStreamUpdates: {
@@ -32,6 +40,8 @@ export const resolvers: Resolvers = {
     // Creators live in the users subgraph: a reference is all this one can give, and the
     // gateway asks users for the rest.
     creator: (video) => ({ id: video.creatorId }),
+    taggedProducts: (video, _args, context) => taggedProducts(context, video.id),
+    viewerHasLiked: (video, _args, context) => viewerHasLiked(context, video.id),
   },
   LiveStream: {
     __resolveReference: (reference, context) => context.loaders.liveStreamById.load(reference.id),

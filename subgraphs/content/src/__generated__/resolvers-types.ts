@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { VideoRow, LiveStreamRow, CreatorRef, VideoListView, LiveStreamUpdateEvent } from '../mappers.ts';
+import type { VideoRow, LiveStreamRow, CreatorRef, ProductRef, VideoListView, LiveStreamUpdateEvent } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -41,6 +41,11 @@ export type CreatorLiveStreamsArgs = {
 export type CreatorVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DeleteVideoPayload = {
+  __typename?: 'DeleteVideoPayload';
+  deletedVideoId: Scalars['ID']['output'];
 };
 
 /** A creator's live broadcast: scheduled, live now, or ended. */
@@ -89,11 +94,24 @@ export type LiveStreamUpdate = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Deletes a video with its likes and tags (its creator only). */
+  deleteVideo?: Maybe<DeleteVideoPayload>;
   /**
    * Ends a scheduled or live stream (its creator only). Every subscription to the stream sends its
    * last event and completes. Ending an ended stream changes nothing.
    */
   endLiveStream?: Maybe<LiveStream>;
+  /** Likes a video as the signed-in user. Liking a video already liked changes nothing. */
+  likeVideo?: Maybe<Video>;
+  /**
+   * Publishes a video as the signed-in creator (NOT_A_CREATOR for a user without a creator profile),
+   * tagging up to 5 products in it. BAD_USER_INPUT (with the `field` at fault) for a caption over
+   * 2200 characters, a bad hashtag or more than 20, a duration outside 1–600 seconds, a media URL
+   * that is not https, more than 5 products or one twice, or a product commerce does not know
+   * (`unknownProductIds`) or no longer sells (`archivedProductIds`). SERVICE_UNAVAILABLE when users
+   * or commerce cannot be asked; nothing is published then.
+   */
+  publishVideo?: Maybe<Video>;
   /**
    * Schedules a live stream for the signed-in creator. NOT_A_CREATOR for a user without a creator
    * profile; BAD_USER_INPUT for a title over 100 characters or a time not in the next 90 days.
@@ -101,10 +119,25 @@ export type Mutation = {
    */
   scheduleLiveStream?: Maybe<LiveStream>;
   /**
+   * Makes `productIds`, in this order, the products a video tags (its creator only): add, reorder
+   * or remove tags in one call; an empty list removes them all. The rules of `publishVideo` apply,
+   * except that a product already tagged may stay after its brand stops selling it.
+   */
+  setVideoProducts?: Maybe<Video>;
+  /**
    * Takes a scheduled stream live (its creator only: FORBIDDEN, reason NOT_STREAM_CREATOR).
    * Starting a live stream again changes nothing; an ended one is STREAM_ENDED.
    */
   startLiveStream?: Maybe<LiveStream>;
+  /** Takes back the signed-in user's like. Unliking a video not liked changes nothing. */
+  unlikeVideo?: Maybe<Video>;
+  /** Changes a video's caption or hashtags (its creator only: FORBIDDEN, reason NOT_VIDEO_CREATOR); what is left out stays. */
+  updateVideo?: Maybe<Video>;
+};
+
+
+export type MutationDeleteVideoArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -113,13 +146,40 @@ export type MutationEndLiveStreamArgs = {
 };
 
 
+export type MutationLikeVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishVideoArgs = {
+  input: PublishVideoInput;
+};
+
+
 export type MutationScheduleLiveStreamArgs = {
   input: ScheduleLiveStreamInput;
 };
 
 
+export type MutationSetVideoProductsArgs = {
+  productIds: Array<Scalars['ID']['input']>;
+  videoId: Scalars['ID']['input'];
+};
+
+
 export type MutationStartLiveStreamArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlikeVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateVideoArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateVideoInput;
 };
 
 export type PageInfo = {
@@ -128,6 +188,31 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
+};
+
+export type PublishVideoInput = {
+  /** At most 2200 characters; may be empty. */
+  caption: Scalars['String']['input'];
+  /** Whole seconds, 1 to 600. */
+  durationSeconds: Scalars['Int']['input'];
+  /** At most 20, each letters, digits or _ (a leading # is dropped); repeats are dropped. */
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Optional: 8 to 100 letters, digits or . _ : - ; sending the same key and input again returns
+   * the first video rather than publishing a second (IDEMPOTENCY_KEY_REUSED for other input).
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The HLS playlist's https URL (the media service hosts the media). */
+  playbackUrl: Scalars['String']['input'];
+  /** Products to tag, in order: at most 5, each on sale. */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The thumbnail's https URL. */
+  thumbnailUrl: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -188,6 +273,11 @@ export type SubscriptionLiveStreamUpdatesArgs = {
   liveStreamId: Scalars['ID']['input'];
 };
 
+export type UpdateVideoInput = {
+  caption?: InputMaybe<Scalars['String']['input']>;
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A short video a creator published. */
 export type Video = {
   __typename?: 'Video';
@@ -195,15 +285,23 @@ export type Video = {
   /** Who published it; null when the users subgraph, which completes creators, is unavailable. */
   creator?: Maybe<Creator>;
   durationSeconds: Scalars['Int']['output'];
-  /** Hashtags without the leading #, in the order the caption uses them. */
+  /** Hashtags without the leading #, in the creator's order (the seed's: the order the caption uses them). */
   hashtags: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
   /** An HLS playlist URL. */
   playbackUrl: Scalars['String']['output'];
   publishedAt: Scalars['DateTime']['output'];
+  /**
+   * The products its creator tagged in it, in their order (at most 5), written with
+   * `publishVideo`/`setVideoProducts`; null when commerce, which completes products, is unavailable.
+   * (`products`, from commerce, lists the seed world's tags.)
+   */
+  taggedProducts?: Maybe<Array<Product>>;
   thumbnailUrl: Scalars['String']['output'];
   viewCount: Scalars['Int']['output'];
+  /** Whether the signed-in viewer likes it; false for anyone not signed in. Never kept by the gateway. */
+  viewerHasLiked: Scalars['Boolean']['output'];
 };
 
 export type VideoConnection = {
@@ -325,6 +423,7 @@ export type ResolversTypes = {
   Creator: ResolverTypeWrapper<CreatorRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteVideoPayload: ResolverTypeWrapper<DeleteVideoPayload>;
   LiveStream: ResolverTypeWrapper<LiveStreamRow>;
   LiveStreamConnection: ResolverTypeWrapper<Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversTypes['LiveStreamEdge']> }>;
   LiveStreamEdge: ResolverTypeWrapper<Omit<LiveStreamEdge, 'node'> & { node: ResolversTypes['LiveStream'] }>;
@@ -332,9 +431,12 @@ export type ResolversTypes = {
   LiveStreamUpdate: ResolverTypeWrapper<LiveStreamUpdateEvent>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Product: ResolverTypeWrapper<ProductRef>;
+  PublishVideoInput: PublishVideoInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScheduleLiveStreamInput: ScheduleLiveStreamInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateVideoInput: UpdateVideoInput;
   Video: ResolverTypeWrapper<VideoRow>;
   VideoConnection: ResolverTypeWrapper<VideoListView>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
@@ -348,15 +450,19 @@ export type ResolversParentTypes = {
   Creator: CreatorRef;
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteVideoPayload: DeleteVideoPayload;
   LiveStream: LiveStreamRow;
   LiveStreamConnection: Omit<LiveStreamConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiveStreamEdge']> };
   LiveStreamEdge: Omit<LiveStreamEdge, 'node'> & { node: ResolversParentTypes['LiveStream'] };
   LiveStreamUpdate: LiveStreamUpdateEvent;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Product: ProductRef;
+  PublishVideoInput: PublishVideoInput;
   Query: Record<PropertyKey, never>;
   ScheduleLiveStreamInput: ScheduleLiveStreamInput;
   Subscription: Record<PropertyKey, never>;
+  UpdateVideoInput: UpdateVideoInput;
   Video: VideoRow;
   VideoConnection: VideoListView;
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
@@ -394,6 +500,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteVideoPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteVideoPayload'] = ResolversParentTypes['DeleteVideoPayload']> = {
+  deletedVideoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
@@ -424,9 +534,15 @@ export type LiveStreamUpdateResolvers<ContextType = Context, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  deleteVideo?: Resolver<Maybe<ResolversTypes['DeleteVideoPayload']>, ParentType, ContextType, RequireFields<MutationDeleteVideoArgs, 'id'>>;
   endLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationEndLiveStreamArgs, 'id'>>;
+  likeVideo?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<MutationLikeVideoArgs, 'id'>>;
+  publishVideo?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<MutationPublishVideoArgs, 'input'>>;
   scheduleLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationScheduleLiveStreamArgs, 'input'>>;
+  setVideoProducts?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<MutationSetVideoProductsArgs, 'productIds' | 'videoId'>>;
   startLiveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationStartLiveStreamArgs, 'id'>>;
+  unlikeVideo?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<MutationUnlikeVideoArgs, 'id'>>;
+  updateVideo?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<MutationUpdateVideoArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -434,6 +550,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -457,8 +577,10 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   playbackUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  taggedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
   thumbnailUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerHasLiked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type VideoConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoConnection'] = ResolversParentTypes['VideoConnection']> = {
@@ -475,12 +597,14 @@ export type VideoEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = {
   Creator?: CreatorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteVideoPayload?: DeleteVideoPayloadResolvers<ContextType>;
   LiveStream?: LiveStreamResolvers<ContextType>;
   LiveStreamConnection?: LiveStreamConnectionResolvers<ContextType>;
   LiveStreamEdge?: LiveStreamEdgeResolvers<ContextType>;
   LiveStreamUpdate?: LiveStreamUpdateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;

@@ -7,7 +7,10 @@ import type { Page } from '@app/kit/pagination';
 import type { KeyCount, Owned } from '@app/kit/db/shapes';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { LiveStreamStatus } from '../vocabulary.ts';
-import type { LiveStreamRow, NewCreatorCount, NewLiveEvent, NewLiveStream, NewVideo, NewVideoLike, VideoRow } from './tables.ts';
+import type { LiveStreamRow, NewCreatorCount, NewLiveEvent, NewLiveStream, NewVideo, NewVideoLike, VideoProductRow, VideoRow } from './tables.ts';
+
+/** What a creator may change of a published video. */
+export type VideoEdit = Partial<Pick<VideoRow, 'caption' | 'hashtags'>>;
 
 /** What a status change sets besides the status. */
 export type StatusChange = Partial<Pick<LiveStreamRow, 'startedAt' | 'endedAt' | 'viewerCount'>>;
@@ -37,6 +40,28 @@ export interface ContentStatements extends KitStatements {
   likeCounts(videoIds: readonly string[]): Promise<KeyCount[]>;
   /** Every kept count that differs from a recount of the videos and likes behind it. */
   keptCountDifferences(): Promise<KeptCountDifference[]>;
+
+  // Publishing: each write moves its creator's kept video count in the same transaction.
+  /** A new video, counted in its creator's kept `videoCount`. */
+  insertVideo(row: NewVideo): Promise<VideoRow>;
+  /** Changes a video's caption or hashtags: undefined (and no change) when there is no such video. */
+  editVideo(id: string, edit: VideoEdit): Promise<VideoRow | undefined>;
+  /** Deletes a video with its likes and product tags, uncounting it: undefined when there was none. */
+  deleteVideo(id: string): Promise<VideoRow | undefined>;
+
+  // Product tags.
+  /** Each video's tagged products in position order, in one statement for many videos. */
+  videoProductLists(videoIds: readonly string[]): Promise<Owned<VideoProductRow>[]>;
+  /** Makes `productIds` (in this order, positions from 0) the video's whole tag list. */
+  replaceVideoProducts(videoId: string, productIds: readonly string[], at: Date): Promise<void>;
+
+  // Likes: liking twice or unliking what is not liked changes nothing, counts included.
+  /** Records that `userId` likes `videoId`: whether it is new (and so counted). */
+  addLike(userId: string, videoId: string, at: Date): Promise<boolean>;
+  /** Removes `userId`'s like of `videoId`: whether there was one (and so it is uncounted). */
+  removeLike(userId: string, videoId: string): Promise<boolean>;
+  /** Which of `videoIds` `userId` likes. */
+  likedVideoIds(userId: string, videoIds: readonly string[]): Promise<string[]>;
 
   // Live streams.
   /** A new stream; its `sortAt` follows from its times (`streamSortTime`). */

@@ -149,6 +149,93 @@ describeOnEachEngine<ContentStore>(
       expect(await store().videosNewestFirst({ first: 1000, after: null })).toHaveLength(VIDEO_COUNT);
     });
 
+    it("publishes, edits and deletes a video, its creator's kept count moving with it", async () => {
+      const creatorId = 'usr_new_creator';
+      const at = new Date(SEED_TIME + 3 * 86_400_000);
+      const row = { id: 'vid_contract', creatorId, caption: 'First', hashtags: ['one'], durationSeconds: 30, thumbnailUrl: 'https://m.example.com/t.jpg', playbackUrl: 'https://m.example.com/p.m3u8', viewCount: 0, likeCount: 0, publishedAt: at };
+      const video = await store().transaction((tx) => tx.insertVideo(row));
+      expect(video).toEqual(row);
+      expect(await store().videoCounts([creatorId])).toEqual([{ key: creatorId, count: 1 }]);
+      await store().transaction((tx) => tx.insertVideo({ ...row, id: 'vid_contract_2', publishedAt: new Date(at.getTime() + 1) }));
+      expect(await store().videoCounts([creatorId])).toEqual([{ key: creatorId, count: 2 }]);
+      expect((await store().videosNewestFirst({ first: 1, after: null }))[0]!.id).toBe('vid_contract_2');
+
+      expect(await store().editVideo('vid_contract', { caption: 'Second', hashtags: ['two', 'three'] })).toMatchObject({ caption: 'Second', hashtags: ['two', 'three'], durationSeconds: 30 });
+      expect(await store().editVideo('vid_contract', {})).toMatchObject({ caption: 'Second' });
+      expect(await store().editVideo('vid_missing', { caption: 'x' })).toBeUndefined();
+
+      await store().transaction(async (tx) => {
+        await tx.addLike('usr_a', 'vid_contract', at);
+        await tx.replaceVideoProducts('vid_contract', ['prd_1'], at);
+      });
+      const deleted = await store().transaction((tx) => tx.deleteVideo('vid_contract'));
+      expect(deleted?.id).toBe('vid_contract');
+      expect(await store().transaction((tx) => tx.deleteVideo('vid_contract'))).toBeUndefined();
+      expect(await store().videosByIds(['vid_contract'])).toEqual([]);
+      expect(await store().videoProductLists(['vid_contract'])).toEqual([]);
+      expect(await store().videoCounts([creatorId])).toEqual([{ key: creatorId, count: 1 }]);
+      await store().transaction((tx) => tx.deleteVideo('vid_contract_2'));
+      expect(await store().videoCounts([creatorId])).toEqual([{ key: creatorId, count: 0 }]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it("replaces a video's product tags in order and reads many videos' tags in one statement", async () => {
+      const [one, two] = await store().videosNewestFirst({ first: 2, after: null });
+      const at = new Date(SEED_TIME);
+      await store().transaction(async (tx) => {
+        await tx.replaceVideoProducts(one!.id, ['prd_c', 'prd_a', 'prd_b'], at);
+        await tx.replaceVideoProducts(two!.id, ['prd_z'], at);
+      });
+      await store().transaction((tx) => tx.replaceVideoProducts(one!.id, ['prd_b', 'prd_c'], at));
+      const lists = await store().videoProductLists([two!.id, one!.id, 'vid_none']);
+      const own = (videoId: string) => lists.filter((row) => row.ownerId === videoId).map((row) => [row.node.productId, row.node.position]);
+      expect(own(one!.id)).toEqual([
+        ['prd_b', 0],
+        ['prd_c', 1],
+      ]);
+      expect(own(two!.id)).toEqual([['prd_z', 0]]);
+      expect(lists).toHaveLength(3);
+      await store().transaction((tx) => tx.replaceVideoProducts(one!.id, [], at));
+      expect(await store().videoProductLists([one!.id])).toEqual([]);
+      expect(await store().videoProductLists([])).toEqual([]);
+    });
+
+    it('counts a like once and uncounts it once, and says which videos a user likes', async () => {
+      const [video] = await store().videosNewestFirst({ first: 1, after: null });
+      const id = video!.id;
+      const [before] = await store().likeCounts([id]);
+      const at = new Date(SEED_TIME);
+      expect(await store().transaction((tx) => tx.addLike('usr_contract', id, at))).toBe(true);
+      expect(await store().transaction((tx) => tx.addLike('usr_contract', id, at))).toBe(false);
+      expect(await store().likeCounts([id])).toEqual([{ key: id, count: before!.count + 1 }]);
+      expect(await store().likedVideoIds('usr_contract', [id, 'vid_none'])).toEqual([id]);
+      expect(await store().likedVideoIds('usr_contract', [])).toEqual([]);
+      expect(await store().transaction((tx) => tx.removeLike('usr_contract', id))).toBe(true);
+      expect(await store().transaction((tx) => tx.removeLike('usr_contract', id))).toBe(false);
+      expect(await store().likeCounts([id])).toEqual([{ key: id, count: before!.count }]);
+      expect(await store().likedVideoIds('usr_contract', [id])).toEqual([]);
+    });
+
+    it('keeps like counts equal to the likes behind them when many users like and unlike one video at once', async () => {
+      const [video] = await store().videosNewestFirst({ first: 1, after: null });
+      const id = video!.id;
+      const users = Array.from({ length: 24 }, (_, i) => `usr_race_${i}`);
+      const at = new Date(SEED_TIME);
+      // Each user likes twice and unlikes once, all interleaved: every third user ends liking it.
+      await Promise.all(
+        users.flatMap((userId, i) => [
+          store().transaction((tx) => tx.addLike(userId, id, at)),
+          store().transaction((tx) => tx.addLike(userId, id, at)),
+          ...(i % 3 === 0 ? [] : [store().transaction((tx) => tx.removeLike(userId, id))]),
+        ]),
+      );
+      const liking = await store().likedVideoIds(users[0]!, [id]);
+      expect(liking).toEqual([id]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+      await Promise.all(users.map((userId) => store().transaction((tx) => tx.removeLike(userId, id))));
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
     // Last: it leaves the store with a like its counts never saw.
     it('finds a kept count that disagrees with the likes behind it', async () => {
       const [video] = await store().videosNewestFirst({ first: 1, after: null });

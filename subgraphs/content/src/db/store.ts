@@ -10,9 +10,10 @@ import type { ContentStatements } from './contract.ts';
 import { liveStreamStatements } from './statements/liveStreams.ts';
 import { seedStatements } from './statements/seed.ts';
 import { videoStatements } from './statements/videos.ts';
+import { videoWriteStatements } from './statements/videoWrites.ts';
 import { contentTables, type ContentTables } from './tables.ts';
 
-export type { ContentStatements, StatusChange } from './contract.ts';
+export type { ContentStatements, StatusChange, VideoEdit } from './contract.ts';
 export type { LiveStreamStatus } from '../vocabulary.ts';
 
 const content: StoreDefinition<ContentTables, ContentStatements> = {
@@ -20,6 +21,7 @@ const content: StoreDefinition<ContentTables, ContentStatements> = {
   statements: (engine): ContentStatements => ({
     ...kitStatements(engine),
     ...videoStatements(engine),
+    ...videoWriteStatements(engine),
     ...liveStreamStatements(engine),
     ...seedStatements(engine),
   }),

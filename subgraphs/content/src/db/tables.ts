@@ -63,6 +63,25 @@ export const contentTables = defineTables((c) => {
     (table) => [c.primaryKey({ columns: [table.videoId, table.userId] })],
   );
 
+  /**
+   * Products a creator tagged in one of their videos, in the creator's order (`position` from 0).
+   * `product_id` names a product commerce owns: commerce is asked whether it exists when the tag
+   * is written, and no foreign key can reach it.
+   */
+  const videoProducts = c.table(
+    'video_products',
+    {
+      videoId: c
+        .text('video_id')
+        .notNull()
+        .references(() => videos.id),
+      productId: c.text('product_id').notNull(),
+      position: c.int('position').notNull(),
+      taggedAt: c.time('tagged_at').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.videoId, table.productId] }), c.index('video_products_position').on(table.videoId, table.position)],
+  );
+
   /** Kept counts per creator, changed by the transaction that publishes or deletes a video. */
   const creatorCounts = c.table('creator_counts', {
     creatorId: c.text('creator_id').primaryKey(),
@@ -71,13 +90,13 @@ export const contentTables = defineTables((c) => {
 
   // The kit's tables: idempotency keys (scheduling a stream takes one), the outbox of stream
   // status changes, and the signature nonces accepted, kept across restarts.
-  return { videos, liveStreams, videoLikes, creatorCounts, ...kitTables(c) };
+  return { videos, liveStreams, videoLikes, videoProducts, creatorCounts, ...kitTables(c) };
 });
 
 export type ContentTables = typeof contentTables.sqlite;
 
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
-export const { videos, liveStreams, videoLikes, creatorCounts, idempotencyKeys, liveEvents, liveEventTopics, usedNonces } = contentTables.sqlite;
+export const { videos, liveStreams, videoLikes, videoProducts, creatorCounts, idempotencyKeys, liveEvents, liveEventTopics, usedNonces } = contentTables.sqlite;
 
 export type VideoRow = typeof videos.$inferSelect;
 export type LiveStreamRow = typeof liveStreams.$inferSelect;
@@ -85,5 +104,6 @@ export type VideoLikeRow = typeof videoLikes.$inferSelect;
 export type NewVideo = typeof videos.$inferInsert;
 export type NewLiveStream = typeof liveStreams.$inferInsert;
 export type NewVideoLike = typeof videoLikes.$inferInsert;
+export type VideoProductRow = typeof videoProducts.$inferSelect;
 export type NewCreatorCount = typeof creatorCounts.$inferInsert;
 export type NewLiveEvent = typeof liveEvents.$inferInsert;
