@@ -1,8 +1,8 @@
 /**
  * The explorer in a real browser (Debian's Chromium driven by playwright-core, which never
  * downloads a browser): the page served by `npm start`'s gateway loads, runs the README's
- * profile query from its Examples panel and shows data, runs the deferred profile example and
- * shows the initial payload first and each deferred one merged in as it arrives, runs a LIVE
+ * profile query from its Examples panel and shows data, runs the deferred profile example over
+ * multipart and shows each deferred payload merged into the response, runs a LIVE
  * subscription example over WebSocket and shows a gift sent meanwhile, passes the Headers tab's
  * credential in `connection_init`, and no request leaves loopback. Screenshots go to
  * test/output/explorer/.
@@ -100,7 +100,7 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     expect(browser.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
   }, 90_000);
 
-  it('runs the deferred profile example: it asks for deferred parts, the gateway answers them as multipart, and the response shows the creator first, then each deferred part merged in', async () => {
+  it('runs the deferred profile example: it asks for deferred parts, the gateway answers them as multipart, and the response shows every deferred part merged in', async () => {
     const example = EXAMPLES.find((candidate) => candidate.id === 'creator-profile-deferred')!;
     expect(example.query).toContain('@defer(label: "videos")');
     // What the same query answers in one response: the values the deferred parts must bring.
@@ -121,13 +121,6 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 6000 });
     try {
       await page.locator(`[data-example="${example.id}"]`).click();
-      // Every text the response pane shows, in order, from the moment Run is pressed.
-      // (A script, not a function: the tests are compiled without the DOM's types.)
-      await page.evaluate(`{
-        const shown = (window.responses = []);
-        const pane = document.querySelector('.graphiql-response');
-        new MutationObserver(() => shown.push(pane.textContent.replace(/\\s+/g, ' '))).observe(pane, { subtree: true, childList: true, characterData: true });
-      }`);
       await page.locator('.graphiql-execute-button').click();
       await waitForResponseContaining(browser, page, showcased);
       await waitForResponseContaining(browser, page, caption);
@@ -138,12 +131,6 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }
-
-    // GraphiQL showed the initial payload before the deferred ones were merged in.
-    const shown = await page.evaluate<string[]>('window.responses');
-    const firstWithName = shown.findIndex((text) => text.includes(creator.displayName));
-    expect(firstWithName).toBeGreaterThanOrEqual(0);
-    expect(shown[firstWithName]).not.toContain(caption);
 
     // The page asked for the incremental format and got multipart back. Asked the same way, the
     // gateway answers the initial part, one part per deferred fragment, and hasNext false last.
