@@ -1,7 +1,9 @@
 /**
  * A real browser for the pages the gateway serves in development: Debian's Chromium driven by
  * playwright-core, which never downloads a browser. Every request the pages make is recorded,
- * so a test can assert that none left loopback; screenshots go to test/output/<name>/ (gitignored).
+ * so a test can assert that none left loopback, and one that is not for loopback is aborted
+ * before it leaves (an image URL from the API names an external host); screenshots go to
+ * test/output/<name>/ (gitignored).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -35,6 +37,8 @@ export interface Browser {
   output: string;
   /** Every URL the pages requested (HTTP and WebSocket), in order. */
   requests: string[];
+  /** Requests that failed, with why (`net::ERR_BLOCKED_BY_CLIENT` for one the route stopped). */
+  failed: Map<string, string>;
   consoleErrors: string[];
   page(): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -49,8 +53,14 @@ export async function openBrowser(name: string): Promise<Browser> {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), `${name}-chromium-`));
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } });
   const requests: string[] = [];
+  const failed = new Map<string, string>();
   const consoleErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('requestfailed', (request) => failed.set(request.url(), request.failure()?.errorText ?? 'failed'));
+  await context.route(
+    (url) => url.protocol !== 'data:' && !LOOPBACK.has(url.hostname),
+    (route) => route.abort('blockedbyclient'),
+  );
   context.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -61,6 +71,7 @@ export async function openBrowser(name: string): Promise<Browser> {
     context,
     output,
     requests,
+    failed,
     consoleErrors,
     page: async () => context.pages()[0] ?? (await context.newPage()),
     screenshot: async (page, file) => void (await page.screenshot({ path: path.join(output, file) })),

@@ -1,14 +1,17 @@
 /**
  * The explorer in a real browser (Debian's Chromium driven by playwright-core, which never
  * downloads a browser): the page served by `npm start`'s gateway loads, runs the README's
- * profile query from its Examples panel and shows data, runs a LIVE subscription example over
- * WebSocket and shows a gift sent meanwhile, passes the Headers tab's credential in
- * `connection_init`, and no request leaves loopback. Screenshots go to test/output/explorer/.
+ * profile query from its Examples panel and shows data, runs the deferred profile example over
+ * multipart and shows each deferred payload merged into the response, runs a LIVE
+ * subscription example over WebSocket and shows a gift sent meanwhile, passes the Headers tab's
+ * credential in `connection_init`, and no request leaves loopback. Screenshots go to
+ * test/output/explorer/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds } from '@app/fixtures/world';
 import { EXAMPLES, FIRST_EXAMPLE } from '@app/web/explorer/examples';
+import { DEFERRED_ACCEPT } from '@app/web/explorer/fetcher';
 import { openBrowser, skipWithoutChromium, subscriptionsListening, type Browser } from './browser.ts';
 import { buyCoins, handleOf, sendGift } from './live-api.ts';
 import { startStack, type RunningStack } from './stack.ts';
@@ -97,6 +100,56 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     expect(browser.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
   }, 90_000);
 
+  it('runs the deferred profile example: it asks for deferred parts, the gateway answers them as multipart, and the response shows every deferred part merged in', async () => {
+    const example = EXAMPLES.find((candidate) => candidate.id === 'creator-profile-deferred')!;
+    expect(example.query).toContain('@defer(label: "videos")');
+    // What the same query answers in one response: the values the deferred parts must bring.
+    const whole = await stack.query<any>(example.query.replace(/\.\.\. @defer\(label: "\w+"\) \{([^]*?)\n {4}\}/g, '$1'));
+    expect(whole.body.errors).toBeUndefined();
+    const creator = whole.body.data.creator;
+    const caption: string = creator.videos.edges[0].node.caption;
+    const showcased: string = creator.showcase.edges[0].node.title;
+    const streamTitle: string = creator.liveStreams.edges[0].node.title;
+
+    const page = await browser.page();
+    const exchanges: { accept: string | undefined; contentType: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.method() === 'POST' && request.postData()?.includes('CreatorProfileDeferred')) exchanges.push({ accept: request.headers().accept, contentType: response.headers()['content-type'] });
+    });
+    // Monaco renders only the lines in view: a tall window shows the whole response.
+    await page.setViewportSize({ width: 1440, height: 6000 });
+    try {
+      await page.locator(`[data-example="${example.id}"]`).click();
+      await page.locator('.graphiql-execute-button').click();
+      await waitForResponseContaining(browser, page, showcased);
+      await waitForResponseContaining(browser, page, caption);
+      const response = await waitForResponseContaining(browser, page, streamTitle);
+      expect(response).toContain(creator.displayName);
+      expect(response).not.toContain('"errors"');
+      await browser.screenshot(page, '4-deferred-profile.png');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+
+    // The page asked for the incremental format and got multipart back. Asked the same way, the
+    // gateway answers the initial part, one part per deferred fragment, and hasNext false last.
+    await expect.poll(() => exchanges.length).toBe(1);
+    const [exchange] = exchanges;
+    expect(exchange!.accept).toBe(DEFERRED_ACCEPT);
+    expect(exchange!.contentType).toMatch(/^multipart\/mixed;.*deferSpec=20220824/);
+    const answer = await fetch(`http://127.0.0.1:${stack.ports.gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: DEFERRED_ACCEPT }, body: JSON.stringify({ query: example.query }) });
+    const parts = (await answer.text())
+      .split(/\r\n---/)
+      .map((part) => part.slice(part.indexOf('\r\n\r\n') + 4).trim())
+      .filter((part) => part.startsWith('{'))
+      .map((part) => JSON.parse(part) as { data?: unknown; hasNext: boolean; incremental?: { label?: string }[] });
+    expect(parts[0]).toMatchObject({ data: { creator: { displayName: creator.displayName } }, hasNext: true });
+    expect(parts.flatMap((part) => part.incremental ?? []).map((part) => part.label).sort()).toEqual(['live', 'shop', 'videos']);
+    expect(parts.at(-1)!.hasNext).toBe(false);
+    expect(browser.offLoopback()).toEqual([]);
+  }, 90_000);
+
   it('runs the LIVE gifts subscription example over WebSocket and shows a gift sent meanwhile, with the sender’s handle', async () => {
     const example = EXAMPLES.find((candidate) => candidate.id === 'live-gift-events')!;
     const streamId = example.variables!.liveStreamId as string;
@@ -115,7 +168,7 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     expect(shown).toContain(`"coins": ${send.coins}`);
     expect(shown).toMatch(/"combo": 1/);
     expect(shown).not.toContain('"errors"');
-    await browser.screenshot(page, '4-live-gift-event.png');
+    await browser.screenshot(page, '5-live-gift-event.png');
 
     // While it runs the Run button stops it; the gateway's subscription closes.
     await page.locator('.graphiql-execute-button').click();
@@ -131,6 +184,6 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     await page.locator('[data-example="live-stream-updates"]').click();
     await page.locator('.graphiql-execute-button').click();
     expect(await waitForResponseContaining(browser, page, '4401')).toMatch(/Unauthorized/);
-    await browser.screenshot(page, '5-bad-token-4401.png');
+    await browser.screenshot(page, '6-bad-token-4401.png');
   }, 60_000);
 });

@@ -82,6 +82,32 @@ export const EXAMPLES: readonly ExampleOperation[] = [
 }`,
   },
   {
+    id: 'creator-profile-deferred',
+    walkthrough: 'Quickstart',
+    title: 'The same profile, its slow parts deferred (@defer)',
+    credentials: 'anyone',
+    hint: 'The creator (users) comes at once; the videos with their products (content, then commerce), the streams with their gifts and the shop arrive after it, each as its own payload with its label and path (`multipart/mixed;deferSpec=20220824`), merged here as they come.',
+    query: `query CreatorProfileDeferred {
+  creator(handle: "maya.cooking") {
+    displayName
+    followerCount
+    ... @defer(label: "videos") {
+      videos(first: 5) {
+        edges { node { caption products { title price { formatted } brand { name } } } }
+      }
+    }
+    ... @defer(label: "live") {
+      liveStreams(first: 3) { edges { node { title status giftTotals { coins diamonds } } } }
+      topGifters(first: 3) { rank coins user { handle } }
+    }
+    ... @defer(label: "shop") {
+      showcase(first: 5) { edges { node { title price { formatted } } } }
+      catalogs(first: 3) { edges { node { name brand { name } } } }
+    }
+  }
+}`,
+  },
+  {
     id: 'feed',
     walkthrough: 'Quickstart',
     title: 'The video feed',

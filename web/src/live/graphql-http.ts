@@ -9,6 +9,8 @@ export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The error's other details, e.g. OUT_OF_STOCK's `available`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -16,7 +18,7 @@ export class GraphQLRequestError extends Error {
 
 interface GraphQLResponse<TResult> {
   data?: TResult | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /**
@@ -37,7 +39,7 @@ export async function execute<TResult, TVariables>(document: TypedDocumentString
   const body = (await response.json()) as GraphQLResponse<TResult>;
   const [error] = body.errors ?? [];
   const isMutation = document.toString().trimStart().startsWith('mutation');
-  if (error && (isMutation || !body.data)) throw new GraphQLRequestError(error.message, error.extensions?.code);
+  if (error && (isMutation || !body.data)) throw new GraphQLRequestError(error.message, error.extensions?.code, error.extensions);
   if (error) console.warn('partial data:', body.errors);
   return body.data as TResult;
 }

@@ -1,16 +1,17 @@
 /**
  * The LIVE room page (`/examples/live`): the reference client for frontend teams. Plain
- * TypeScript and graphql-ws, no framework: pick a stream that is live, watch its gifts (sender
- * and combo), totals and top gifters, pinned products and purchases, and its end; paste a user
- * token to buy coins and send a gift. Operations are typed from `schema/api.graphql` by GraphQL
+ * TypeScript and graphql-ws, no framework: pick a stream that is live, watch its recent and new
+ * gifts (sender and combo), totals and top gifters, pinned products and purchases, and its end;
+ * paste a user token to buy coins, send a gift and buy from a pinned product. Operations are typed from `schema/api.graphql` by GraphQL
  * Codegen (operations.ts); the socket and its resume logic are room-socket.ts and resumable.ts.
  */
 import './live.css';
 import { GraphQLRequestError, execute } from './graphql-http.ts';
-import { liveNowQuery, meQuery, purchaseCoinsMutation, sendLiveGiftMutation, shopQuery } from './operations.ts';
+import { checkoutFromStreamMutation, liveNowQuery, meQuery, purchaseCoinsMutation, sendLiveGiftMutation, shopQuery } from './operations.ts';
+import type { BuyOutcome, Product } from './pinned.ts';
 import { Room } from './room.ts';
 import { RoomSocket } from './room-socket.ts';
-import { element, showConnection, showMessage, showStreamOptions } from './view.ts';
+import { element, onBuy, showConnection, showMessage, showStreamOptions } from './view.ts';
 
 /** The signed-in viewer's token, kept in memory only: it does not outlive the tab. */
 let token: string | null = null;
@@ -110,16 +111,51 @@ const REFUSALS: Record<string, string> = {
   UNAUTHENTICATED: 'Sign in again: the token is not valid any more.',
 };
 
+/** A Buy's refusals: the same codes, worded for a product. */
+const BUY_REFUSALS: Record<string, string> = {
+  OUT_OF_STOCK: 'Sold out: none left to buy.',
+  PRODUCT_NOT_AVAILABLE: 'No longer on sale.',
+  PRODUCT_NOT_PINNED: 'No longer pinned on this stream.',
+  STREAM_NOT_LIVE: 'The stream is not live any more.',
+  PAYMENT_DECLINED: 'The payment was declined.',
+};
+
+function refusalText(error: unknown, words: Record<string, string>): string {
+  const code = error instanceof GraphQLRequestError ? error.code : undefined;
+  return (code && words[code]) ?? (error as Error).message;
+}
+
 async function run(action: () => Promise<string>): Promise<void> {
   try {
     showMessage('viewer-message', await action());
   } catch (error) {
-    const code = error instanceof GraphQLRequestError ? error.code : undefined;
-    showMessage('viewer-message', (code && REFUSALS[code]) ?? (error as Error).message, 'error');
+    showMessage('viewer-message', refusalText(error, REFUSALS), 'error');
+  }
+}
+
+/**
+ * Buy from a pinned product: one unit, checked out through the API as the signed-in viewer,
+ * attributed to the stream, with a new idempotency key per click. Anonymous, the API answers
+ * UNAUTHENTICATED and the row says to sign in.
+ */
+async function buy(product: Product): Promise<BuyOutcome> {
+  if (!room) return { text: 'Pick a stream first.', ok: false };
+  try {
+    const { checkout } = await execute(checkoutFromStreamMutation, { liveStreamId: room.streamId, productId: product.id, idempotencyKey: idempotencyKey() }, token);
+    if (!checkout) throw new Error('Nothing was bought.');
+    const left = checkout.order.lines?.find((line) => line.product.id === product.id)?.product.inventory;
+    return { text: `Bought 1 for ${checkout.order.total?.formatted ?? product.price.formatted} (order ${checkout.order.id}).`, ok: true, left };
+  } catch (error) {
+    // OUT_OF_STOCK says how many are left (`available`): the row's stock catches up at once.
+    const available = error instanceof GraphQLRequestError && error.code === 'OUT_OF_STOCK' ? Number(error.extensions.available) : NaN;
+    const words = { ...BUY_REFUSALS, UNAUTHENTICATED: token ? 'Sign in again: the token is not valid any more.' : 'Sign in to buy (under You).' };
+    return { text: refusalText(error, words), ok: false, left: Number.isInteger(available) ? available : undefined };
   }
 }
 
 /* Wiring. */
+
+onBuy(buy);
 
 element<HTMLSelectElement>('stream-picker').addEventListener('change', (event) => {
   const streamId = (event.target as HTMLSelectElement).value;

@@ -56,6 +56,7 @@ export const liveRoomQuery = graphql(`
         id
         title
         inventory
+        imageUrl
         price {
           formatted
         }
@@ -152,6 +153,31 @@ export const sendLiveGiftMutation = graphql(`
   }
 `);
 
+/**
+ * Buying one unit of a pinned product from the stream, as the signed-in viewer: `liveStreamId`
+ * attributes the sale to the stream (its creator's commission, its `sales`, a PURCHASED event
+ * every viewer sees). Commerce prices the line itself; the page sends only what and where.
+ */
+export const checkoutFromStreamMutation = graphql(`
+  mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $idempotencyKey: String!) {
+    checkout(input: { lines: [{ productId: $productId, quantity: 1 }], liveStreamId: $liveStreamId, idempotencyKey: $idempotencyKey }) {
+      order {
+        id
+        total {
+          formatted
+        }
+        lines {
+          product {
+            id
+            inventory
+          }
+        }
+      }
+      replayed
+    }
+  }
+`);
+
 /*
  * The room's three subscriptions. Each takes `after`: the last event id the page saw of it, so a
  * page that lost its socket subscribes again from there and misses nothing (resumable.ts).
@@ -202,6 +228,7 @@ export const shoppingEventsSubscription = graphql(`
         id
         title
         inventory
+        imageUrl
         price {
           formatted
         }

@@ -26,15 +26,15 @@ const EVENTS = new TypedDocumentString<Events, { after?: string | null }>('subsc
 function eventServer() {
   const log: { id: string; n: number }[] = [];
   const wakers = new Set<() => void>();
-  const state = { ended: false, expired: false, completeOnce: false, afters: [] as (string | null)[], credentials: [] as unknown[] };
+  const state = { ended: false, expired: false, prunedThrough: 0, completeOnce: false, afters: [] as (string | null)[], credentials: [] as unknown[] };
   const wake = () => {
     for (const waker of [...wakers]) waker();
   };
 
   async function* stream(after: string | null): AsyncGenerator<ExecutionResult> {
-    if (after !== null && state.expired) {
+    if (after !== null && (state.expired || Number(after) < state.prunedThrough)) {
       // As the gateway answers: a result with errors and no data, then complete.
-      yield { errors: [new GraphQLError('Events after 2 are no longer kept.', { extensions: { code: 'EVENTS_EXPIRED' } })] };
+      yield { errors: [new GraphQLError(`Events after ${after} are no longer kept.`, { extensions: { code: 'EVENTS_EXPIRED', after, oldestKept: String(state.prunedThrough + 1) } })] };
       return;
     }
     let position = after === null ? log.length : Number(after);
@@ -251,5 +251,36 @@ describe('ResumableSubscription', () => {
     await eventually(() => received.length === 2, 'the event after the drop');
     expect(states.slice(before)).toEqual(['waiting', 'connecting', 'connected']);
     expect(server.state.afters.at(-1)).toBe('1');
+  });
+
+  it('replays from the start when told to (`from: "0"`), and from the oldest event kept when the start is pruned, without reloading', async () => {
+    for (const n of [1, 2, 3, 4]) server.append(n);
+    server.state.prunedThrough = 2;
+    const replayed: number[] = [];
+    const fromStart = new ResumableSubscription(
+      socket,
+      EVENTS,
+      {},
+      {
+        from: '0',
+        next: (data) => replayed.push(data.events.n),
+        completed: async () => false,
+        expired: async () => void (calls.expired += 1),
+        failed: (message) => calls.failed.push(message),
+      },
+    );
+    expect(fromStart.lastEventId).toBe('0');
+    fromStart.start();
+    await eventually(() => replayed.length === 2, 'the events still kept');
+    expect(server.state.afters).toEqual(['0', '2']);
+    expect(replayed).toEqual([3, 4]);
+    // Nothing seen was missed: the state the page read first stands.
+    expect(calls.expired).toBe(0);
+    server.append(5);
+    await eventually(() => replayed.length === 3, 'a live event after the replay');
+    expect(replayed).toEqual([3, 4, 5]);
+    expect(fromStart.lastEventId).toBe('5');
+    fromStart.stop();
+    expect(calls.failed).toEqual([]);
   });
 });

@@ -21,13 +21,19 @@ export interface ResumableHandlers<TData> {
   completed(): Promise<boolean>;
   /** `after` is older than the retention window: reload what the events would have changed. */
   expired(): Promise<void>;
+  /**
+   * Where a subscription with no event yet starts: unset, with the next event committed; "0",
+   * with the stream's first event the gateway still keeps (a replay of the last few minutes).
+   */
+  from?: string;
   /** Refused for good (NOT_FOUND, a cap reached): say so. */
   failed(message: string): void;
 }
 
 interface GraphQLErrorLike {
   message: string;
-  extensions?: { code?: unknown };
+  /** EVENTS_EXPIRED says `oldestKept`: the first event id the stream still keeps. */
+  extensions?: { code?: unknown; oldestKept?: unknown };
 }
 
 /** Closes that retrying cannot fix: the page sent something the gateway will never accept. */
@@ -42,7 +48,7 @@ export interface Resumable {
 
 export class ResumableSubscription<TData, TVariables extends { after?: string | null }> implements Resumable {
   /** The last event handled: where this subscription resumes. */
-  lastEventId: string | null = null;
+  lastEventId: string | null;
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
 
@@ -51,7 +57,9 @@ export class ResumableSubscription<TData, TVariables extends { after?: string | 
     private readonly document: TypedDocumentString<TData, TVariables>,
     private readonly variables: Omit<TVariables, 'after'>,
     private readonly handlers: ResumableHandlers<TData>,
-  ) {}
+  ) {
+    this.lastEventId = handlers.from ?? null;
+  }
 
   start(): void {
     if (this.stopped) return;
@@ -109,10 +117,15 @@ export class ResumableSubscription<TData, TVariables extends { after?: string | 
 
   private async onRefused(errors: readonly GraphQLErrorLike[]): Promise<void> {
     if (this.stopped) return;
+    const expired = errors.find((error) => error.extensions?.code === 'EVENTS_EXPIRED');
     const codes = errors.map((error) => error.extensions?.code);
-    if (codes.includes('EVENTS_EXPIRED')) {
-      await this.handlers.expired();
-      this.lastEventId = null;
+    if (expired) {
+      // Events were missed, unless the subscription was only replaying from its start.
+      const missed = this.lastEventId !== (this.handlers.from ?? null);
+      if (missed) await this.handlers.expired();
+      // A replay goes on from the oldest event kept; otherwise from the next one.
+      const oldestKept = Number(expired.extensions?.oldestKept);
+      this.lastEventId = this.handlers.from !== undefined && Number.isSafeInteger(oldestKept) && oldestKept > 0 ? String(oldestKept - 1) : null;
       this.start();
     } else if (codes.includes('SERVICE_UNAVAILABLE')) {
       // The owning subgraph cannot answer for now; it will.

@@ -9,6 +9,9 @@ import { ResumableSubscription, type Resumable } from './resumable.ts';
 import type { RoomSocket } from './room-socket.ts';
 import * as view from './view.ts';
 
+/** Before a stream's first event: `after` it is everything the gateway still keeps. */
+const FROM_THE_START = '0';
+
 export class Room {
   private ended = false;
   /** Set when the viewer picks another stream, possibly while this one is still loading. */
@@ -21,22 +24,26 @@ export class Room {
   ) {}
 
   /**
-   * The state first, then the subscriptions without `after`: each starts with the next event
-   * committed, which is what the API asks of a client that has no event id yet. (A write landing
-   * between the two is not shown as an event; the next gift's totals still count it.)
+   * The state first, then the subscriptions. Gifts start from the stream's first event (`after:
+   * "0"`): the gateway replays the gifts it still keeps (the last few minutes), then the live
+   * ones, so a viewer who joins sees what was just sent, newest first; the feed drops any it
+   * already shows by event id. The API has no other list of a stream's gifts for its viewers
+   * (`giftReceipts` is the creator's). Shopping and status start with the next event, which is
+   * what the API asks of a client that has no event id yet; the snapshot has their state.
    */
   async open(): Promise<void> {
-    await this.load();
+    await this.load(true);
     if (this.stopped) return;
     const variables = { id: this.streamId };
     const failed = (what: string) => (message: string) => view.showMessage('page-message', `${what}: ${message}`, 'error');
-    const common = { completed: () => this.isOver(), expired: () => this.load() };
+    const common = { completed: () => this.isOver(), expired: () => this.load(false) };
 
     const gifts = new ResumableSubscription(this.socket, giftEventsSubscription, variables, {
       ...common,
+      from: FROM_THE_START,
       failed: failed('Gifts'),
       next: ({ liveGiftEvents: event }) => {
-        view.showGift(event);
+        if (!view.giftFeed.add(event)) return;
         view.showTotals(event.totals);
         // Null when content could not complete the stream: the leaderboard shown stays.
         if (event.stream) view.showTopGifters(event.stream.topGifters ?? []);
@@ -51,15 +58,15 @@ export class Room {
         const { product } = event;
         switch (event.kind) {
           case 'PRODUCT_PINNED':
-            view.pinProduct(product);
+            view.pinnedShelf.pin(product);
             view.showShopping(`Pinned: ${product.title} (${product.price.formatted})`);
             break;
           case 'PRODUCT_UNPINNED':
-            view.unpinProduct(product.id);
+            view.pinnedShelf.unpin(product.id);
             view.showShopping(`Unpinned: ${product.title}`);
             break;
           case 'PURCHASED':
-            view.updateProduct(product);
+            view.pinnedShelf.update(product);
             view.showShopping(`Someone bought ${event.quantity ?? 1} × ${product.title}`);
             void this.refreshSales();
             break;
@@ -99,12 +106,12 @@ export class Room {
   }
 
   /** The room as it is now; also after EVENTS_EXPIRED, when the events missed are gone. */
-  private async load(): Promise<void> {
+  private async load(fresh: boolean): Promise<void> {
     const { liveStream } = await execute(liveRoomQuery, { id: this.streamId });
     if (this.stopped) return;
     if (!liveStream) throw new Error(`No stream ${this.streamId}.`);
     this.ended = liveStream.status === 'ENDED';
-    view.showStream(liveStream);
+    view.showStream(liveStream, fresh);
     this.showEventIds();
   }
 

@@ -3,13 +3,14 @@
  * in with `textContent`, never as HTML, so nothing a user typed (a title, a handle) can run.
  */
 import type { GiftEventsSubscription, LiveRoomQuery, LiveStreamStatus } from './__generated__/graphql.ts';
+import { GiftFeed } from './gift-feed.ts';
+import { PinnedShelf, type BuyOutcome, type Product } from './pinned.ts';
 import type { ConnectionState } from './room-socket.ts';
 
 export type Stream = NonNullable<LiveRoomQuery['liveStream']>;
 export type GiftEvent = GiftEventsSubscription['liveGiftEvents'];
 export type Totals = GiftEvent['totals'];
 export type TopGifters = NonNullable<NonNullable<GiftEvent['stream']>['topGifters']>;
-export type Product = NonNullable<Stream['pinnedProducts']>[number];
 export type Sales = NonNullable<Stream['sales']>;
 
 export function element<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -36,6 +37,20 @@ const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleTi
 const count = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 /** Users and creators come from the users subgraph: null while it is unavailable, and the rest still shows. */
 const handle = (user: { handle: string } | null | undefined) => (user ? `@${user.handle}` : 'someone');
+
+/** The gift feed (gift-feed.ts): each event once, combos in place, what it does not show. */
+export const giftFeed = new GiftFeed(element('gift-feed'), element('gift-earlier'));
+
+/** Pinned products with Buy (pinned.ts); main.ts sets what Buy does. */
+let buy: (product: Product) => Promise<BuyOutcome> = () => Promise.resolve({ text: 'Not ready yet.', ok: false });
+export const pinnedShelf = new PinnedShelf(element('pinned'), (product) => buy(product));
+
+export function onBuy(handler: (product: Product) => Promise<BuyOutcome>): void {
+  buy = handler;
+}
+
+/** The gift count the totals show: a replayed event carries the totals of its moment, older than the snapshot's. */
+let shownGiftCount = -1;
 
 export function showMessage(id: 'page-message' | 'viewer-message', text: string, kind: 'info' | 'error' = 'info'): void {
   const message = element(id);
@@ -65,19 +80,24 @@ export function showStreamOptions(streams: { id: string; title: string; creator?
   picker.value = selected ?? '';
 }
 
-/** The room as the snapshot query found it: replaces everything the events had shown. */
-export function showStream(stream: Stream): void {
+/**
+ * The room as the snapshot query found it. `fresh` (a stream just picked) also empties the feeds;
+ * a reload after EVENTS_EXPIRED keeps them, and the replay that follows adds only what is new.
+ */
+export function showStream(stream: Stream, fresh: boolean): void {
   element('room').hidden = false;
   element('stream-title').textContent = stream.title;
   element('stream-creator').textContent = stream.creator ? `by @${stream.creator.handle} (${stream.creator.displayName})` : '';
   showStatus(stream.status, stream.status === 'ENDED' ? stream.endedAt : stream.startedAt);
+  if (fresh) {
+    shownGiftCount = -1;
+    giftFeed.reset(stream.giftTotals?.giftCount ?? 0);
+    element('shopping-feed').replaceChildren(item('Pins, unpins and purchases show here.', 'empty'));
+  }
   if (stream.giftTotals) showTotals(stream.giftTotals);
   showTopGifters(stream.topGifters ?? []);
-  element('gift-feed').replaceChildren(item('No gift yet. Send one!', 'empty'));
-  element('shopping-feed').replaceChildren(item('Pins, unpins and purchases show here.', 'empty'));
-  showPinned(stream.pinnedProducts ?? []);
+  pinnedShelf.show(stream.pinnedProducts ?? []);
   showSales(stream.sales ?? null);
-  combos.clear();
 }
 
 export function showStatus(status: LiveStreamStatus, at: string | null | undefined): void {
@@ -87,7 +107,11 @@ export function showStatus(status: LiveStreamStatus, at: string | null | undefin
   element('room').dataset.status = status;
 }
 
+/** The stream's totals, unless they are older than those shown (every send adds at least one gift). */
 export function showTotals(totals: Totals): void {
+  if (totals.giftCount < shownGiftCount) return;
+  shownGiftCount = totals.giftCount;
+  giftFeed.setStreamGifts(totals.giftCount);
   element('total-coins').textContent = totals.coins.toLocaleString();
   element('total-diamonds').textContent = totals.diamonds.toLocaleString();
   element('total-gifts').textContent = totals.giftCount.toLocaleString();
@@ -98,62 +122,6 @@ export function showTopGifters(gifters: TopGifters): void {
   const list = element('top-gifters');
   list.replaceChildren(...gifters.map((gifter) => item(`${handle(gifter.user)} · ${count(gifter.coins, 'coin')}`)));
   if (gifters.length === 0) list.append(item('Nobody yet', 'empty'));
-}
-
-/** The row showing each sender's current combo of one gift, so "x2" becomes "x3" in place. */
-const combos = new Map<string, HTMLLIElement>();
-
-export function showGift(event: GiftEvent): void {
-  const { sender, gift, quantity } = event.send;
-  // Without the sender (users unavailable) the row cannot join its combo's row: a row of its own.
-  const key = sender ? `${sender.handle}\n${gift.name}` : null;
-  const existing = key === null ? undefined : combos.get(key);
-  const row = event.combo > 1 && existing ? existing : document.createElement('li');
-  if (sender) row.dataset.sender = sender.handle;
-  row.replaceChildren(`${sender ? handle(sender) : 'Someone'} sent ${quantity > 1 ? `${quantity} × ` : ''}${gift.name}`);
-  if (event.combo > 1) {
-    const combo = document.createElement('span');
-    combo.className = 'combo';
-    combo.textContent = `x${event.combo}`;
-    row.append(' ', combo);
-  }
-  if (key !== null) combos.set(key, row);
-  prepend(element('gift-feed'), row);
-}
-
-const pinned = new Map<string, Product>();
-
-export function showPinned(products: Product[]): void {
-  pinned.clear();
-  for (const product of products) pinned.set(product.id, product);
-  renderPinned();
-}
-
-/** A pin adds the product, an unpin removes it, a purchase updates what is left in stock. */
-export function pinProduct(product: Product): void {
-  pinned.set(product.id, product);
-  renderPinned();
-}
-
-export function unpinProduct(productId: string): void {
-  pinned.delete(productId);
-  renderPinned();
-}
-
-export function updateProduct(product: Product): void {
-  if (pinned.has(product.id)) pinProduct(product);
-}
-
-function renderPinned(): void {
-  const list = element('pinned');
-  list.replaceChildren(
-    ...[...pinned.values()].map((product) => {
-      const row = item(`${product.title} · ${product.price.formatted} · ${product.inventory} left`);
-      row.dataset.productId = product.id;
-      return row;
-    }),
-  );
-  if (pinned.size === 0) list.append(item('Nothing pinned', 'empty'));
 }
 
 export function showShopping(text: string): void {

@@ -360,7 +360,7 @@ export type LiveRoomQueryVariables = Exact<{
 }>;
 
 
-export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
 
 export type LiveSalesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -404,6 +404,15 @@ export type SendLiveGiftMutationVariables = Exact<{
 
 export type SendLiveGiftMutation = { __typename?: 'Mutation', sendLiveGift?: { __typename?: 'SendLiveGiftPayload', send: { __typename?: 'LiveGiftSend', id: string }, wallet: { __typename?: 'Wallet', coins: number } } | null };
 
+export type CheckoutFromStreamMutationVariables = Exact<{
+  liveStreamId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type CheckoutFromStreamMutation = { __typename?: 'Mutation', checkout?: { __typename?: 'CheckoutPayload', replayed: boolean, order: { __typename?: 'Order', id: string, total?: { __typename?: 'Money', formatted: string } | null, lines?: Array<{ __typename?: 'OrderLine', product: { __typename?: 'Product', id: string, inventory: number } }> | null } } | null };
+
 export type GiftEventsSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
   after?: InputMaybe<Scalars['ID']['input']>;
@@ -418,7 +427,7 @@ export type ShoppingEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type ShoppingEventsSubscription = { __typename?: 'Subscription', liveShoppingEvents: { __typename?: 'LiveShoppingEvent', id: string, kind: LiveShoppingEventKind, quantity?: number | null, product: { __typename?: 'Product', id: string, title: string, inventory: number, price: { __typename?: 'Money', formatted: string } } } };
+export type ShoppingEventsSubscription = { __typename?: 'Subscription', liveShoppingEvents: { __typename?: 'LiveShoppingEvent', id: string, kind: LiveShoppingEventKind, quantity?: number | null, product: { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } } } };
 
 export type StreamUpdatesSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -492,6 +501,7 @@ export const LiveRoomDocument = new TypedDocumentString(`
       id
       title
       inventory
+      imageUrl
       price {
         formatted
       }
@@ -580,6 +590,27 @@ export const SendLiveGiftDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendLiveGiftMutation, SendLiveGiftMutationVariables>;
+export const CheckoutFromStreamDocument = new TypedDocumentString(`
+    mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $idempotencyKey: String!) {
+  checkout(
+    input: {lines: [{productId: $productId, quantity: 1}], liveStreamId: $liveStreamId, idempotencyKey: $idempotencyKey}
+  ) {
+    order {
+      id
+      total {
+        formatted
+      }
+      lines {
+        product {
+          id
+          inventory
+        }
+      }
+    }
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutFromStreamMutation, CheckoutFromStreamMutationVariables>;
 export const GiftEventsDocument = new TypedDocumentString(`
     subscription GiftEvents($id: ID!, $after: ID) {
   liveGiftEvents(liveStreamId: $id, after: $after) {
@@ -624,6 +655,7 @@ export const ShoppingEventsDocument = new TypedDocumentString(`
       id
       title
       inventory
+      imageUrl
       price {
         formatted
       }
