@@ -35,6 +35,7 @@ import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
 import { tolerateOutages } from './entity-cache/outage.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { useResponseCache } from './response-cache.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
@@ -95,11 +96,13 @@ export function createGateway(options: GatewayOptions) {
     : undefined;
   const cacheConfig = config.entityCache ?? DEFAULT_ENTITY_CACHE;
   if (cacheConfig.store === 'postgres' && !options.entityCacheStore) throw new Error('The entity cache is configured on Postgres, but no shared store was given.');
+  const cacheStore: EntityCacheStore | undefined =
+    cacheConfig.store === 'off' ? undefined : cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes });
   const entityCache =
-    cacheConfig.store === 'off'
+    cacheStore === undefined
       ? undefined
       : useEntityCache({
-          store: cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }),
+          store: cacheStore,
           supergraphSdl,
           maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
           metrics,
@@ -139,6 +142,19 @@ export function createGateway(options: GatewayOptions) {
   const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys, storeGate));
   const clientAddressOf = clientAddressResolver(config.trustedProxies ?? []);
   const authentication = useAuthentication({ authenticate, logger, clientAddressOf });
+  // Whole responses, in the entity cache's store: its fetches say whether a response may be kept.
+  const responseCache =
+    cacheStore && config.responseCache !== false
+      ? useResponseCache({
+          store: cacheStore,
+          maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
+          contextOf: authentication.context,
+          cost: config.cost,
+          rateLimits: rateLimitStore,
+          metrics,
+          logger,
+        })
+      : undefined;
   const trustedDocuments = useTrustedDocuments({
     documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
     only: config.trustedDocuments?.only ?? false,
@@ -164,6 +180,7 @@ export function createGateway(options: GatewayOptions) {
       useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
+      ...(responseCache ? [responseCache.plugin] : []),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled(), useIntrospectionGate()] : [explorer.landingPage]),
     ],
   });
@@ -204,19 +221,21 @@ export function createGateway(options: GatewayOptions) {
     server,
     metrics,
     entityCache,
+    responseCache,
     async start() {
       await server.start();
       loaded = true;
     },
     handler: graphQLHandler<GatewayContext>({
       server,
-      context: authentication.context,
+      context: responseCache ? responseCache.contextOf : authentication.context,
       routes,
       maxBodyBytes: config.limits.maxBodyBytes,
       // A refused limit is a validation failure under its own code: 200 for application/json too.
       requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
       prepareOperation: trustedDocuments.prepareOperation,
+      ...(responseCache ? { responses: responseCache } : {}),
       logger,
     }),
     /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */
