@@ -35,7 +35,7 @@ import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
 import { tolerateOutages } from './entity-cache/outage.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
-import { useResponseCache } from './response-cache.ts';
+import { responseCacheVersion, useResponseCache } from './response-cache.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
@@ -76,6 +76,7 @@ export function createGateway(options: GatewayOptions) {
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
+  const documents = options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH);
   // One gate for the gateway's store: while it does not answer, rate limits fall back to this
   // replica's memory, the shared entity cache misses, API keys are refused as unavailable, and
   // `/ready` says 503; said once when it starts and once when it ends (docs/design-notes.md).
@@ -147,6 +148,7 @@ export function createGateway(options: GatewayOptions) {
     cacheStore && config.responseCache !== false
       ? useResponseCache({
           store: cacheStore,
+          version: responseCacheVersion([supergraphSdl, [...documents.keys()].sort(), config.trustedDocuments?.only ?? false, config.limits, config.cost.maxCost, config.production]),
           maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
           contextOf: authentication.context,
           cost: config.cost,
@@ -156,7 +158,7 @@ export function createGateway(options: GatewayOptions) {
         })
       : undefined;
   const trustedDocuments = useTrustedDocuments({
-    documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    documents,
     only: config.trustedDocuments?.only ?? false,
     // Partners integrate with operations of their own; their keys are scoped and rate-limited.
     mayOperateFreely: (req) => authentication.context(req).viewer.keyId !== null,

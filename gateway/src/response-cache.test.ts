@@ -9,7 +9,7 @@ import { DEFAULT_COST_CONFIG } from './cost.ts';
 import { MemoryEntityCacheStore } from './entity-cache/store.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { MemoryRateLimitStore } from './rate-limit.ts';
-import { decodeKept, encodeKept, keepable, useResponseCache } from './response-cache.ts';
+import { decodeKept, encodeKept, keepable, responseCacheVersion, useResponseCache } from './response-cache.ts';
 import type { ResponseParts } from './response-cache/parts.ts';
 
 const logger = createLogger('test', { level: 'silent' });
@@ -25,13 +25,13 @@ afterEach(async () => {
 });
 
 /** A real HTTP server with the response cache in front of `run`, as the gateway's handler puts it. */
-async function serve(options: { run: Run; tier?: { max: number; restoreRate: number } }) {
-  const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+async function serve(options: { run: Run; tier?: { max: number; restoreRate: number }; version?: string; store?: MemoryEntityCacheStore }) {
+  const store = options.store ?? new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
   const metrics = createGatewayMetrics();
   const rateLimits = new MemoryRateLimitStore();
   const tier = options.tier ?? { max: 1_000, restoreRate: 1 };
   const contextOf = (req: http.IncomingMessage): GatewayContext => ({ viewer: typeof req.headers['x-user'] === 'string' ? user(req.headers['x-user']) : anonymousViewer(), clientIp: '127.0.0.1' });
-  const cache = useResponseCache({ store, maxAgeCapSeconds: 300, contextOf, cost: { ...DEFAULT_COST_CONFIG, tiers: { ...DEFAULT_COST_CONFIG.tiers, anonymous: tier, user: tier } }, rateLimits, metrics, logger });
+  const cache = useResponseCache({ store, version: options.version ?? 'v1', maxAgeCapSeconds: 300, contextOf, cost: { ...DEFAULT_COST_CONFIG, tiers: { ...DEFAULT_COST_CONFIG.tiers, anonymous: tier, user: tier } }, rateLimits, metrics, logger });
   let runs = 0;
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -101,6 +101,15 @@ describe('the response cache', () => {
     expect((await graph.post({ ...PRODUCT, variables: {} })).from).toBe('miss');
     expect((await graph.post(PRODUCT, { 'x-user': 'u1' })).from).toBe('hit');
     expect(graph.runs()).toBe(4);
+  });
+
+  it('never answers what a gateway of another version kept in a shared store', async () => {
+    const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+    const before = await serve({ run: publicRun(() => 'Lamp'), store, version: responseCacheVersion(['type Query { a: Int }', { maxDepth: 10 }]) });
+    await before.post(PRODUCT);
+    expect((await before.post(PRODUCT)).from).toBe('hit');
+    const after = await serve({ run: publicRun(() => 'Lamp'), store, version: responseCacheVersion(['type Query { a: Int }', { maxDepth: 8 }]) });
+    expect((await after.post(PRODUCT)).from).toBe('miss');
   });
 
   it('drops a kept response when an entity it shows is invalidated, and counts the drop', async () => {

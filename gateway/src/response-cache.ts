@@ -17,6 +17,7 @@
  *   refused charge runs the request the usual way, which refuses it). The cost report in the
  *   answer is made per hit; the rest are the kept bytes.
  */
+import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import type { Logger } from '@app/kit/log';
@@ -32,6 +33,11 @@ import { RESPONSE_KEY_PREFIX, type CacheLookup, type EntityCacheStore } from './
 export interface ResponseCacheOptions {
   /** The entity cache's store: one invalidation drops entities and responses together. */
   store: EntityCacheStore;
+  /**
+   * What a kept response was made under (`responseCacheVersion`): a replica deployed with another
+   * supergraph, manifest or limits never answers with what the previous one kept in the shared store.
+   */
+  version: string;
   /** Keeps nothing longer than this (the entity cache's cap, ENTITY_CACHE_MAX_AGE). */
   maxAgeCapSeconds: number;
   /** The request's context, as the authentication route left it. */
@@ -42,9 +48,16 @@ export interface ResponseCacheOptions {
   logger: Logger;
 }
 
-/** The response's key: visibility, accepted types and the body as received. */
-export function responseKey(viewer: Viewer, accept: string | undefined, rawBody: string): string {
-  return `${RESPONSE_KEY_PREFIX}${viewerKey(viewer)}\n${accept ?? ''}\n${rawBody}`;
+/** The response's key: the gateway's version, visibility, accepted types and the body as received. */
+export function responseKey(version: string, viewer: Viewer, accept: string | undefined, rawBody: string): string {
+  return `${RESPONSE_KEY_PREFIX}${version}\n${viewerKey(viewer)}\n${accept ?? ''}\n${rawBody}`;
+}
+
+/** A digest of what decides a response besides its request: the supergraph, and the gateway settings that refuse or shape one. */
+export function responseCacheVersion(parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\n');
+  return hash.digest('base64url').slice(0, 16);
 }
 
 /** What is kept of a response: the numbers its cost report needs, its type, and its data as JSON text. */
@@ -138,7 +151,7 @@ export function useResponseCache(options: ResponseCacheOptions) {
       if (!mayAnswer(req, rawBody)) return false;
       const started = performance.now();
       const context = options.contextOf(req);
-      const key = responseKey(context.viewer, req.headers.accept, rawBody);
+      const key = responseKey(options.version, context.viewer, req.headers.accept, rawBody);
       let lookup: CacheLookup;
       try {
         lookup = await store.get([key]);
