@@ -106,7 +106,7 @@ describe('the response cache through the gateway', () => {
     expect((await on(UPDATE_PRICE, { id: productId, amount }, partner)).from).toBe('miss');
   });
 
-  it("never keeps a private query, and never answers one caller's kept response to another", async () => {
+  it('never keeps a private query, and keeps a public one apart per kind of caller', async () => {
     const token = { authorization: `Bearer ${await graph.tokenFor(userIds[45] as string)}` };
     const notKept = await total(graph.gateway.metrics.responseCacheStores, { outcome: 'not_kept' });
     const mine = await on(ME, {}, token);
@@ -119,6 +119,14 @@ describe('the response cache through the gateway', () => {
     expect((await on(CREATOR_FOLLOWERS, creator)).from).toBe('hit');
     expect((await on(CREATOR_FOLLOWERS, creator, token)).from).toBe('miss');
     expect((await on(CREATOR_FOLLOWERS, creator, token)).from).toBe('hit');
+    // Every part public: another signed-in user shares it, with their own cost report.
+    const another = { authorization: `Bearer ${await graph.tokenFor(userIds[48] as string)}` };
+    const shared = await on(CREATOR_FOLLOWERS, creator, another);
+    expect(shared.from).toBe('hit');
+    expect(shared.body.extensions.cost.throttle).toBeDefined();
+    // Their private query is still never kept.
+    expect((await on(ME, {}, another)).body.data.me.id).toBe(userIds[48]);
+    expect((await on(ME, {}, another)).from).toBe('miss');
   });
 
   it('shows a follow in the next read of the followed creator', async () => {

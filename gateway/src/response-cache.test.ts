@@ -9,7 +9,7 @@ import { DEFAULT_COST_CONFIG } from './cost.ts';
 import { MemoryEntityCacheStore } from './entity-cache/store.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { MemoryRateLimitStore } from './rate-limit.ts';
-import { decodeKept, encodeKept, keepable, responseCacheVersion, useResponseCache } from './response-cache.ts';
+import { decodeKept, encodeKept, keepable, responseCacheVersion, useResponseCache, visibilityOf } from './response-cache.ts';
 import type { ResponseParts } from './response-cache/parts.ts';
 
 const logger = createLogger('test', { level: 'silent' });
@@ -100,6 +100,8 @@ describe('the response cache', () => {
     expect((await graph.post(PRODUCT, { accept: 'application/graphql-response+json' })).from).toBe('miss');
     expect((await graph.post({ ...PRODUCT, variables: {} })).from).toBe('miss');
     expect((await graph.post(PRODUCT, { 'x-user': 'u1' })).from).toBe('hit');
+    // Every part was public: another signed-in user of the same kind shares it.
+    expect((await graph.post(PRODUCT, { 'x-user': 'u2' })).from).toBe('hit');
     expect(graph.runs()).toBe(4);
   });
 
@@ -174,6 +176,18 @@ describe('the response cache', () => {
     // Not answered from the cache (no header): run the usual way, where the real gateway refuses it.
     expect((await graph.post(PRODUCT)).from).toBeNull();
     expect(graph.runs()).toBe(2);
+  });
+});
+
+describe('who shares a kept response', () => {
+  it('is callers of one kind: anonymous, signed-in users by country and scopes, a partner by its scopes', () => {
+    const partner = (keyId: string, scopes: string[]): Viewer => ({ userId: null, partnerId: 'brand_1', keyId, scopes, country: null, requestId: 'r' });
+    expect(visibilityOf(anonymousViewer())).toBe('anonymous');
+    expect(visibilityOf(user('u1'))).toBe(visibilityOf(user('u2')));
+    expect(visibilityOf(user('u1'))).not.toBe(visibilityOf({ ...user('u1'), country: 'FR' }));
+    expect(visibilityOf(user('u1'))).not.toBe(visibilityOf(anonymousViewer()));
+    expect(visibilityOf(partner('k1', ['catalog:read']))).toBe(visibilityOf(partner('k2', ['catalog:read'])));
+    expect(visibilityOf(partner('k1', ['catalog:read']))).not.toBe(visibilityOf(partner('k1', ['catalog:read', 'catalog:write'])));
   });
 });
 

@@ -3,8 +3,9 @@
  * a repeated query is answered without parsing, planning, executing or serializing anything.
  *
  * - Keyed by the request body exactly as received, the `accept` header (it chooses the content
- *   type) and the caller's visibility (`viewerKey`): the earliest point a request can be known,
- *   before its JSON is parsed. A persisted query's id makes that body short.
+ *   type) and the caller's visibility (`visibilityOf`: anonymous, a signed-in user, a partner's
+ *   scopes): the earliest point a request can be known, before its JSON is parsed. A persisted
+ *   query's id makes that body short.
  * - Kept only when every subgraph fetch of the operation could be kept for every caller (the
  *   entity cache reports each one to `ResponseParts`), the operation is a query and its response
  *   has no errors; for the shortest max age among its parts (capped like the entity cache's).
@@ -22,7 +23,6 @@ import type http from 'node:http';
 import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
-import { viewerKey } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
 import { bucketOf, type CostConfig } from './cost.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -48,9 +48,21 @@ export interface ResponseCacheOptions {
   logger: Logger;
 }
 
+/**
+ * Who shares a kept response. Every part of it was public (the same for any caller, as the
+ * entity cache shares it), so callers share it by kind: anonymous; signed-in users by scopes and
+ * country; a partner by its scopes. A kind that may be refused or shaped differently never gets
+ * another kind's response.
+ */
+export function visibilityOf(viewer: Viewer): string {
+  if (viewer.keyId) return `partner ${viewer.partnerId ?? ''} ${viewer.scopes.join(',')}`;
+  if (viewer.userId) return `user ${viewer.country ?? ''} ${viewer.scopes.join(',')}`;
+  return 'anonymous';
+}
+
 /** The response's key: the gateway's version, visibility, accepted types and the body as received. */
 export function responseKey(version: string, viewer: Viewer, accept: string | undefined, rawBody: string): string {
-  return `${RESPONSE_KEY_PREFIX}${version}\n${viewerKey(viewer)}\n${accept ?? ''}\n${rawBody}`;
+  return `${RESPONSE_KEY_PREFIX}${version}\n${visibilityOf(viewer)}\n${accept ?? ''}\n${rawBody}`;
 }
 
 /** A digest of what decides a response besides its request: the supergraph, and the gateway settings that refuse or shape one. */
