@@ -5,7 +5,9 @@
  * this process while the load runs (V8's profiler through `node:inspector`), and prints where
  * the gateway's own time went, by package and by function: what a lever on the miss path must
  * cut. The subgraphs share the process; their frames are counted apart (`subgraphs`).
- * BENCH_PROFILE_OUT=<file> keeps the `.cpuprofile` for Chrome DevTools.
+ * BENCH_PROFILE_OUT=<file> keeps the `.cpuprofile` for Chrome DevTools. BENCH_PROFILE_HITS=1
+ * profiles the hit path instead: both caches on, every request after the first a response-cache hit
+ * (no subgraph is asked, so the process's CPU per request is the gateway's alone).
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -50,7 +52,8 @@ function bucketOf(url: string): string {
   return path.basename(url);
 }
 
-const graph = await startGraph({ gateway: { entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'off' } } });
+const HITS = process.env.BENCH_PROFILE_HITS === '1';
+const graph = await startGraph(HITS ? {} : { gateway: { entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'off' } } });
 try {
   const url = `${graph.url}graphql`;
   await load(url, 2);
@@ -83,7 +86,7 @@ try {
   }
   const requests = Math.max(1, result.requests);
   const perRequest = (us: number) => (us / 1000 / requests).toFixed(3);
-  console.log(`feed, entity cache off: ${result.requests} requests, ${Math.round(result.rps)} rps, ${result.failures} failures; process CPU ${((cpu.user + cpu.system) / 1000 / requests).toFixed(3)} ms/request (gateway and subgraphs)`);
+  console.log(`feed, ${HITS ? 'response cache hits' : 'entity cache off'}: ${result.requests} requests, ${Math.round(result.rps)} rps, ${result.failures} failures; process CPU ${((cpu.user + cpu.system) / 1000 / requests).toFixed(3)} ms/request (gateway and subgraphs)`);
   console.log('\nself time by part, ms per request:');
   for (const [bucket, us] of [...buckets].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${perRequest(us).padStart(7)}  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${bucket}`);
   console.log('\ntop functions (self), ms per request:');
