@@ -89,8 +89,11 @@ export async function subgraphCounters(ports: number[]): Promise<{ statements: n
   return { statements, requests };
 }
 
-/** Entity cache lookups our gateway has answered (`hit`) or not so far; zeros where there is no such metric (stock). */
-export async function entityCacheCounters(graphqlUrl: string): Promise<{ hits: number; misses: number }> {
+/**
+ * Entity cache lookups our gateway has answered (`hit`) or not so far, and requests its response
+ * cache answered or not; zeros where there is no such metric (stock).
+ */
+export async function entityCacheCounters(graphqlUrl: string): Promise<{ hits: number; misses: number; responseHits: number; responseMisses: number }> {
   const response = await fetch(new URL('/metrics', graphqlUrl));
   const text = response.ok ? await response.text() : '';
   let hits = 0;
@@ -99,5 +102,6 @@ export async function entityCacheCounters(graphqlUrl: string): Promise<{ hits: n
     if (match[1]!.includes('outcome="hit"')) hits += Number(match[2]);
     else misses += Number(match[2]);
   }
-  return { hits, misses };
+  const responses = (outcome: string) => Number(new RegExp(`^response_cache_lookups_total\\{outcome="${outcome}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { hits, misses, responseHits: responses('hit'), responseMisses: responses('miss') };
 }

@@ -128,6 +128,8 @@ interface MixResult extends CaseResult {
   subgraphRequestsPerRequest: number;
   /** Of the entity cache's lookups during the run (representations and root fetches), the share it answered; null without one. */
   entityCacheHitRate: number | null;
+  /** Of the requests the response cache looked up during the run, the share it answered; null without one. */
+  responseCacheHitRate: number | null;
 }
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -181,7 +183,9 @@ let totalStaleReads = 0;
 async function runDriver(
   spec: DriverCase,
   gatewayPid: number,
-): Promise<DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number }> {
+): Promise<
+  DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number; responseHits: number; responseLookups: number }
+> {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -218,6 +222,8 @@ async function runDriver(
     statements: after.statements - before.statements,
     cacheHits: after.cache.hits - before.cache.hits,
     cacheLookups: after.cache.hits + after.cache.misses - (before.cache.hits + before.cache.misses),
+    responseHits: after.cache.responseHits - before.cache.responseHits,
+    responseLookups: after.cache.responseHits + after.cache.responseMisses - (before.cache.responseHits + before.cache.responseMisses),
   };
 }
 
@@ -255,6 +261,7 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     subgraphCpuMsPerRequest: round(run.subgraphCpuMs / requests, 3),
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
     entityCacheHitRate: run.cacheLookups > 0 ? round(run.cacheHits / run.cacheLookups) : null,
+    responseCacheHitRate: run.responseLookups > 0 ? round(run.responseHits / run.responseLookups) : null,
   };
 }
 
@@ -285,6 +292,7 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
           subgraphRequestsPerRequest: mean((run) => (run as unknown as MixResult).subgraphRequestsPerRequest),
           entityCacheHitRate: (runs[0] as unknown as MixResult).entityCacheHitRate === null ? null : mean((run) => (run as unknown as MixResult).entityCacheHitRate ?? 0),
+          responseCacheHitRate: (runs[0] as unknown as MixResult).responseCacheHitRate === null ? null : mean((run) => (run as unknown as MixResult).responseCacheHitRate ?? 0),
         }
       : {}),
   };
@@ -333,7 +341,7 @@ async function stopAll(): Promise<void> {
 process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
 async function main() {
-  const [gatewayPort, stockPort, users, content, gifts, commerce] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const [gatewayPort, stockPort, users, content, gifts, commerce, responseCacheOffPort] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const stores = await openBenchStores(STORE);
   stopStores = stores.stop;
   subgraphPorts = [users, content, gifts, commerce];
@@ -405,6 +413,10 @@ async function main() {
 
   const gatewayPid = processes.pid('gateway');
   const stockPid = stock.pid!;
+  // For `same`: our gateway again with its response cache off, so the cache's worth is measured in the same run.
+  const responseCacheOff = CASES.has('same') ? processes.start('gateway-response-cache-off', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(responseCacheOffPort), RESPONSE_CACHE: 'off' }) : null;
+  const withoutResponseCache = `http://127.0.0.1:${responseCacheOffPort}/graphql`;
+  if (responseCacheOff) await waitFor(`http://127.0.0.1:${responseCacheOffPort}/ready`);
   console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores, cases: ${[...CASES].join(', ')}`);
 
   // The write mix and the LIVE case: a US user with coins gifts to live streams and checks out a product in stock.
@@ -426,16 +438,19 @@ async function main() {
     const checkout = body(`mutation { checkout(input: { lines: [{ productId: "${productIds[1]}", quantity: 1 }], idempotencyKey: "c-{{n}}" }) { order { id } } }`);
     const handle = ((await graphql('query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] })).creator as { handle: string }).handle;
 
-    // Ours and stock alternate on the feed, twice each, so drift in the machine hits both alike.
+    // Ours (response cache on, then off) and stock alternate on the feed, twice each, so drift in the machine hits them alike.
     const feedRuns: CaseResult[] = [];
+    const offRuns: CaseResult[] = [];
     const stockRuns: CaseResult[] = [];
     for (let i = 0; i < 2; i++) {
       feedRuns.push(await measure('feed', { url: ours, bodies: [body(FEED)] }, gatewayPid));
+      offRuns.push(await measure('feed, response cache off', { url: withoutResponseCache, bodies: [body(FEED)] }, responseCacheOff!.pid!));
       stockRuns.push(await measure('feed (stock @apollo/gateway)', { url: theirs, bodies: [body(FEED)] }, stockPid));
     }
     const feed = meanOf(feedRuns, 'feed');
+    const feedOff = meanOf(offRuns, 'feed, response cache off');
     const stockFeed = meanOf(stockRuns, 'feed (stock @apollo/gateway)');
-    results.push(feed);
+    results.push(feed, feedOff);
     results.push(await measure('creator profile', { url: ours, bodies: [body(PROFILE, { handle })] }, gatewayPid));
     results.push(await measure('write mix (LIVE gift + checkout)', { url: ours, bodies: [gift, checkout], headers: auth }, gatewayPid));
     results.push(stockFeed);
@@ -447,6 +462,8 @@ async function main() {
     const large = await measure('feed, 50 items', { url: ours, bodies: [body(FEED.replace('first: 20', 'first: 50'))] }, gatewayPid, 3);
     same = {
       feedVsStockGateway: round(feed.rps / Math.max(1, stockFeed.rps)),
+      /** The response cache's worth on the repeated feed: throughput and gateway CPU per request, on over off. */
+      feedResponseCacheOnVsOff: { rps: round(feed.rps / Math.max(1, feedOff.rps)), gatewayCpu: round(feed.gatewayCpuMsPerRequest / Math.max(0.001, feedOff.gatewayCpuMsPerRequest)) },
       feedThroughGatewayVsFloor: round(feed.rps / Math.max(1, floor.rps)),
       statementsPerRequest: { fiveItems: small.statementsPerRequest, fiftyItems: large.statementsPerRequest },
       targets: {
@@ -624,6 +641,8 @@ async function main() {
     const targets = same.targets as Record<string, { met: boolean }>;
     lines.push(`feed vs stock gateway:      ${same.feedVsStockGateway}x   (target >= 1.5: ${mark(targets.feedVsStockGateway!.met)})`);
     lines.push(`feed through gateway/floor: ${same.feedThroughGatewayVsFloor}x`);
+    const onVsOff = same.feedResponseCacheOnVsOff as { rps: number; gatewayCpu: number };
+    lines.push(`feed, response cache on/off: ${onVsOff.rps}x rps, ${onVsOff.gatewayCpu}x gateway CPU per request`);
     lines.push(`SQL per request, 5 vs 50:   ${JSON.stringify(same.statementsPerRequest)}   (target equal: ${mark(targets.statementsFlat!.met)})`);
   }
   for (const { name, key, ours: o, stock: s } of mixes) {

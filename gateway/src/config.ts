@@ -45,6 +45,8 @@ export interface GatewayConfig {
   explorer?: ExplorerMode;
   /** The entity cache (`entity-cache.ts`); in memory with the defaults when left out. */
   entityCache?: EntityCacheConfig;
+  /** `RESPONSE_CACHE`: whole responses kept in the entity cache's store (`response-cache.ts`); on unless `off`, and off with the entity cache. */
+  responseCache?: boolean;
 }
 
 export interface EntityCacheConfig {
@@ -64,6 +66,12 @@ function entityCacheStore(env: NodeJS.ProcessEnv): EntityCacheConfig['store'] {
   // Replicas each keeping a copy in memory would answer stale data after a write made through another.
   if (value === 'postgres' && !env.GATEWAY_DATABASE_URL) throw new ConfigError('ENTITY_CACHE=postgres needs GATEWAY_DATABASE_URL.');
   return value;
+}
+
+function responseCacheOn(env: NodeJS.ProcessEnv): boolean {
+  const value = env.RESPONSE_CACHE || 'on';
+  if (value !== 'on' && value !== 'off') throw new ConfigError('RESPONSE_CACHE must be on or off.');
+  return value === 'on';
 }
 
 /** Where the project's trusted documents manifest is, beside the supergraph. */
@@ -148,5 +156,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxBytes: positiveInt(env, 'ENTITY_CACHE_MAX_MB', DEFAULT_ENTITY_CACHE.maxBytes / (1024 * 1024)) * 1024 * 1024,
       maxAgeCapSeconds: positiveInt(env, 'ENTITY_CACHE_MAX_AGE', DEFAULT_ENTITY_CACHE.maxAgeCapSeconds),
     },
+    responseCache: responseCacheOn(env),
   };
 }

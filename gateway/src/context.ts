@@ -1,4 +1,5 @@
 import type { Viewer } from '@app/kit/viewer';
+import type { ResponseParts } from './response-cache/parts.ts';
 
 /** What every request carries through the gateway: who calls, and what their rate limit hangs on. */
 export interface GatewayContext {
@@ -9,4 +10,6 @@ export interface GatewayContext {
   clientIp?: string | null;
   /** Fetch from the subgraphs, not the entity cache (a subscription event, which may outrun its write's answer). */
   bypassEntityCache?: boolean;
+  /** Hears whether each fetch could be kept, when the response cache may keep this request's response. */
+  responseParts?: ResponseParts;
 }

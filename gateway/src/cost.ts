@@ -114,12 +114,23 @@ export function requestedCost(schema: GraphQLSchema, operation: OperationDefinit
   return base + mutations;
 }
 
-/** The actual cost: the objects the response really holds. */
+/**
+ * The actual cost: the objects the response really holds. Walked with plain loops (no array of
+ * values, no callback per item): it runs over every response.
+ */
 export function actualCost(data: unknown, model: CostModel = DEFAULT_COST_MODEL): number {
-  if (Array.isArray(data)) return data.reduce((sum: number, item) => sum + actualCost(item, model), 0);
+  if (Array.isArray(data)) {
+    let sum = 0;
+    for (let i = 0; i < data.length; i++) sum += actualCost(data[i], model);
+    return sum;
+  }
   if (data && typeof data === 'object') {
     let sum = 0;
-    for (const value of Object.values(data)) if (value && typeof value === 'object') sum += (Array.isArray(value) ? 0 : model.object) + actualCost(value, model);
+    const object = data as Record<string, unknown>;
+    for (const key in object) {
+      const value = object[key];
+      if (value && typeof value === 'object') sum += (Array.isArray(value) ? 0 : model.object) + actualCost(value, model);
+    }
     return sum;
   }
   return 0;

@@ -5,6 +5,7 @@ import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { ENTITY_CACHE_STALE, useEntityCache, type SubgraphCallAnswer, type SubgraphResult } from './entity-cache.ts';
 import { MemoryEntityCacheStore, type EntityCacheStore } from './entity-cache/store.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { ResponseParts } from './response-cache/parts.ts';
 
 const supergraphSdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
 const logger = createLogger('test', { level: 'silent' });
@@ -221,5 +222,47 @@ describe('fetches at the root through the entity cache', () => {
     await c.fetch(call(WITHOUT_ID, { id: 'p1' }), answer({ product: { title: 'a' } }));
     await c.fetch(call(WITHOUT_ID, { id: 'p1' }), answer({ product: { title: 'a' } }));
     expect(pages).toBe(4);
+  });
+});
+
+describe('what the entity cache tells the response cache of each fetch', () => {
+  const withParts = (query: string, variables: Record<string, unknown>, parts: ResponseParts, viewer: Viewer = anonymousViewer()) => ({ ...call(query, variables, viewer), parts });
+  const page = (cacheControl: string) => async (): Promise<SubgraphCallAnswer> => ({ result: { data: { product: { id: 'p1', title: 'a' } } }, cacheControl });
+
+  it('reports a public fetch as kept, with its tags and the shortest time left, whether fetched or found', async () => {
+    const { cache: c } = cache();
+    const fetched = new ResponseParts();
+    await c.fetch(withParts(PRODUCT_PAGE, { id: 'p1' }, fetched), page('max-age=30, public'));
+    await fetchVideos(c, videoSubgraph(), ['v1']);
+    expect(fetched.verdict(300)).toEqual({ maxAgeSeconds: 30, tags: ['Product:p1'] });
+    const found = new ResponseParts();
+    await c.fetch(withParts(PRODUCT_PAGE, { id: 'p1' }, found), page('max-age=30, public'));
+    // Two videos: v1 found, v3 fetched; each shows its products.
+    await c.fetch(withParts(VIDEO_PRODUCTS, { representations: reps('v1', 'v3') }, found), videoSubgraph('max-age=10, public').send);
+    const verdict = found.verdict(300);
+    expect(verdict?.maxAgeSeconds).toBe(10);
+    expect(new Set(verdict?.tags)).toEqual(new Set(['Product:p1', 'Video:v1', 'Video:v3', 'Product:p3']));
+    const allFound = new ResponseParts();
+    await c.fetch(withParts(VIDEO_PRODUCTS, { representations: reps('v1', 'v3') }, allFound), videoSubgraph().send);
+    expect(new Set(allFound.verdict(300)?.tags)).toEqual(new Set(['Video:v1', 'Product:p1', 'Video:v3', 'Product:p3']));
+  });
+
+  it('reports a private, uncacheable, failed or write fetch as not kept', async () => {
+    const { cache: c } = cache();
+    const reported = async (fetch: (parts: ResponseParts) => Promise<unknown>) => {
+      const parts = new ResponseParts();
+      parts.kept(30);
+      await fetch(parts);
+      return parts.verdict(300);
+    };
+    expect(await reported((parts) => c.fetch(withParts(PRODUCT_PAGE, { id: 'p1' }, parts, user('u1')), page('max-age=30, private')))).toBeNull();
+    // Found again, for its viewer only: still not a response for everyone.
+    expect(await reported((parts) => c.fetch(withParts(PRODUCT_PAGE, { id: 'p1' }, parts, user('u1')), page('max-age=30, private')))).toBeNull();
+    expect(await reported((parts) => c.fetch(withParts(PRODUCT_PAGE, { id: 'p2' }, parts), page('no-store')))).toBeNull();
+    expect(await reported((parts) => c.fetch(withParts(VIDEO_PRODUCTS, { representations: reps('v2') }, parts), videoSubgraph('no-store').send))).toBeNull();
+    const failing = async (): Promise<SubgraphCallAnswer> => ({ result: { data: { _entities: [null] }, errors: [{ message: 'no such video' }] }, cacheControl: PUBLIC });
+    expect(await reported((parts) => c.fetch(withParts(VIDEO_PRODUCTS, { representations: reps('v9') }, parts), failing))).toBeNull();
+    const write = async (): Promise<SubgraphCallAnswer> => ({ result: { data: { updateProduct: { id: 'p1' } } }, cacheControl: PUBLIC });
+    expect(await reported((parts) => c.fetch(withParts(UPDATE_PRICE, { id: 'p1' }, parts), write))).toBeNull();
   });
 });

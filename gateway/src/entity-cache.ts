@@ -22,6 +22,7 @@ import type { Logger } from '@app/kit/log';
 import type { Viewer } from '@app/kit/viewer';
 import { viewerKey } from './collapse.ts';
 import type { GatewayMetrics } from './metrics.ts';
+import type { ResponseParts } from './response-cache/parts.ts';
 import { cachePolicyOf } from './entity-cache/policy.ts';
 import { fetchShapes, type EntitySelection } from './entity-cache/shapes.ts';
 import type { CacheEntry, CacheLookup, EntityCacheStore } from './entity-cache/store.ts';
@@ -47,6 +48,8 @@ export interface SubgraphCall {
   viewer: Viewer;
   /** Read nothing from the cache and keep nothing (what writes name is still dropped). */
   bypass: boolean;
+  /** Where the operation's response cache hears whether this fetch could be kept (`response-cache/parts.ts`). */
+  parts?: ResponseParts | undefined;
 }
 
 /**
@@ -124,8 +127,9 @@ export function useEntityCache(options: EntityCacheOptions) {
       typeof change?.typename !== 'string' ? [] : [change.id === undefined || change.id === null ? listTag(change.typename) : entityTag(change.typename, String(change.id))],
     );
     try {
-      await store.invalidate(tags);
+      const dropped = await store.invalidate(tags);
       metrics?.entityCacheInvalidations.inc({ subgraph: call.subgraph }, tags.length);
+      if (dropped && dropped.responses > 0) metrics?.responseCacheDrops.inc(dropped.responses);
     } catch (error) {
       logger.error({ err: error, subgraph: call.subgraph, requestId: call.viewer.requestId, tags }, 'could not drop cached entries a write changed');
       result.errors = [
@@ -146,18 +150,34 @@ export function useEntityCache(options: EntityCacheOptions) {
     const privateKey = `${viewerKey(call.viewer)}\n${base}`;
     const found = await lookup([publicKey, privateKey]);
     const hit = found.values[0] ?? found.values[1];
+    const { parts } = call;
     if (hit !== undefined) {
       count(call.subgraph, 'root', 'hit');
-      return { data: JSON.parse(hit) as Record<string, unknown> };
+      const data = JSON.parse(hit) as Record<string, unknown>;
+      // Only a public answer's tags make a response every caller may share.
+      if (parts) {
+        if (found.values[0] !== undefined && tagsOf(data, parts.tags)) parts.kept(found.ages?.[0]);
+        else parts.notKept();
+      }
+      return { data };
     }
     count(call.subgraph, 'root', 'miss');
     const { result, cacheControl } = await send(call.variables, sinceOf(found));
     await dropChanged(call, result);
     const policy = cachePolicyOf(cacheControl);
+    let kept = false;
     if (policy && !result.errors?.length && result.data) {
       const tags = new Set<string>();
-      if (tagsOf(result.data, tags)) keep([{ key: policy.scope === 'public' ? publicKey : privateKey, value: JSON.stringify(result.data), tags: [...tags], maxAgeSeconds: maxAgeOf(policy.maxAgeSeconds) }], found);
+      if (tagsOf(result.data, tags)) {
+        kept = true;
+        keep([{ key: policy.scope === 'public' ? publicKey : privateKey, value: JSON.stringify(result.data), tags: [...tags], maxAgeSeconds: maxAgeOf(policy.maxAgeSeconds) }], found);
+        if (parts && policy.scope === 'public') {
+          for (const tag of tags) parts.tags.add(tag);
+          parts.kept(maxAgeOf(policy.maxAgeSeconds));
+        }
+      }
     }
+    if (parts && (!kept || policy?.scope !== 'public')) parts.notKept();
     return result;
   }
 
@@ -185,38 +205,79 @@ export function useEntityCache(options: EntityCacheOptions) {
     });
     const found = await lookup(slots.flatMap((slot) => (slot ? [slot.publicKey, slot.privateKey] : [])));
     const hits: (string | undefined)[] = [];
+    /** Where each slot's public key was looked up. */
+    const publicAt: number[] = [];
     const misses: number[] = [];
     let at = 0;
     slots.forEach((slot, i) => {
       const hit = slot ? (found.values[at] ?? found.values[at + 1]) : undefined;
+      publicAt.push(at);
       if (slot) at += 2;
       hits.push(hit);
       if (hit === undefined) misses.push(i);
     });
     count(call.subgraph, 'entity', 'hit', representations.length - misses.length);
     count(call.subgraph, 'entity', 'miss', misses.length);
-    if (misses.length === 0) return { data: { _entities: hits.map((hit) => JSON.parse(hit as string) as unknown) } };
+    const { parts } = call;
+    // What the response cache hears: every representation kept for everyone, or the response is not kept.
+    let everyPublic = parts !== undefined && misses.length < representations.length;
+    let shortest: number | undefined;
+    const parsedHits = hits.map((hit, i) => {
+      if (hit === undefined) return null;
+      const value = JSON.parse(hit) as unknown;
+      if (everyPublic) {
+        const slot = slots[i]!;
+        const at = publicAt[i]!;
+        if (found.values[at] === undefined || value === null || typeof value !== 'object') everyPublic = false;
+        else {
+          parts!.tags.add(slot.self);
+          if (!slot.selection.tags(value as Record<string, unknown>, parts!.tags)) everyPublic = false;
+          const age = found.ages?.[at];
+          if (age !== undefined) shortest = Math.min(shortest ?? age, age);
+        }
+      }
+      return value;
+    });
+    if (misses.length === 0) {
+      if (parts) {
+        if (everyPublic) parts.kept(shortest);
+        else parts.notKept();
+      }
+      return { data: { _entities: parsedHits } };
+    }
 
     const { result, cacheControl } = await send(misses.length === representations.length ? call.variables : { ...call.variables, representations: misses.map((i) => representations[i]) }, sinceOf(found));
     await dropChanged(call, result);
     const answered = result.data?._entities;
     const fetched: unknown[] = Array.isArray(answered) && answered.length === misses.length ? answered : misses.map(() => null);
     const policy = cachePolicyOf(cacheControl);
+    if (misses.length === representations.length) everyPublic = parts !== undefined;
     if (policy && !result.errors?.length && fetched === answered) {
       const entries: CacheEntry[] = [];
       misses.forEach((i, j) => {
         const value = fetched[j];
         const slot = slots[i];
-        if (!slot || value === null || typeof value !== 'object') return;
+        if (!slot || value === null || typeof value !== 'object') {
+          everyPublic = false;
+          return;
+        }
         const tags = new Set([slot.self]);
-        if (!slot.selection.tags(value as Record<string, unknown>, tags)) return;
+        if (!slot.selection.tags(value as Record<string, unknown>, tags)) {
+          everyPublic = false;
+          return;
+        }
         entries.push({ key: policy.scope === 'public' ? slot.publicKey : slot.privateKey, value: JSON.stringify(value), tags: [...tags], maxAgeSeconds: maxAgeOf(policy.maxAgeSeconds) });
+        if (everyPublic) for (const tag of tags) parts!.tags.add(tag);
       });
       keep(entries, found);
-    }
+      if (parts) {
+        if (everyPublic && policy.scope === 'public') parts.kept(Math.min(shortest ?? Number.POSITIVE_INFINITY, maxAgeOf(policy.maxAgeSeconds)));
+        else parts.notKept();
+      }
+    } else parts?.notKept();
     if (misses.length === representations.length) return result;
     // The answer's positions are those of the misses: merged back in order, errors moved along.
-    const merged = hits.map((hit) => (hit === undefined ? null : (JSON.parse(hit) as unknown)));
+    const merged = parsedHits;
     misses.forEach((i, j) => (merged[i] = fetched[j]));
     const errors = result.errors?.map((error) => {
       const path = error.path;
@@ -227,6 +288,7 @@ export function useEntityCache(options: EntityCacheOptions) {
   }
 
   async function plain(call: SubgraphCall, send: SendToSubgraph): Promise<SubgraphResult> {
+    call.parts?.notKept();
     const { result } = await send(call.variables);
     await dropChanged(call, result);
     return result;

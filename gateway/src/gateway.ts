@@ -35,6 +35,7 @@ import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
 import { tolerateOutages } from './entity-cache/outage.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
+import { responseCacheVersion, useResponseCache } from './response-cache.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 import { useVerifiedTokens } from './verified-tokens.ts';
 import { useSubgraphFailureLog } from './subgraph-failure-log.ts';
@@ -75,6 +76,7 @@ export function createGateway(options: GatewayOptions) {
   // Subscriptions complete their events through the same data sources queries use.
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readFileSync(defaultSupergraphPath, 'utf8');
+  const documents = options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH);
   // One gate for the gateway's store: while it does not answer, rate limits fall back to this
   // replica's memory, the shared entity cache misses, API keys are refused as unavailable, and
   // `/ready` says 503; said once when it starts and once when it ends (docs/design-notes.md).
@@ -95,11 +97,13 @@ export function createGateway(options: GatewayOptions) {
     : undefined;
   const cacheConfig = config.entityCache ?? DEFAULT_ENTITY_CACHE;
   if (cacheConfig.store === 'postgres' && !options.entityCacheStore) throw new Error('The entity cache is configured on Postgres, but no shared store was given.');
+  const cacheStore: EntityCacheStore | undefined =
+    cacheConfig.store === 'off' ? undefined : cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes });
   const entityCache =
-    cacheConfig.store === 'off'
+    cacheStore === undefined
       ? undefined
       : useEntityCache({
-          store: cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }),
+          store: cacheStore,
           supergraphSdl,
           maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
           metrics,
@@ -139,8 +143,22 @@ export function createGateway(options: GatewayOptions) {
   const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys, storeGate));
   const clientAddressOf = clientAddressResolver(config.trustedProxies ?? []);
   const authentication = useAuthentication({ authenticate, logger, clientAddressOf });
+  // Whole responses, in the entity cache's store: its fetches say whether a response may be kept.
+  const responseCache =
+    cacheStore && config.responseCache !== false
+      ? useResponseCache({
+          store: cacheStore,
+          version: responseCacheVersion([supergraphSdl, [...documents.keys()].sort(), config.trustedDocuments?.only ?? false, config.limits, config.cost.maxCost, config.production]),
+          maxAgeCapSeconds: cacheConfig.maxAgeCapSeconds,
+          contextOf: authentication.context,
+          cost: config.cost,
+          rateLimits: rateLimitStore,
+          metrics,
+          logger,
+        })
+      : undefined;
   const trustedDocuments = useTrustedDocuments({
-    documents: options.trustedDocuments ?? readTrustedDocuments(config.trustedDocuments?.path ?? DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    documents,
     only: config.trustedDocuments?.only ?? false,
     // Partners integrate with operations of their own; their keys are scoped and rate-limited.
     mayOperateFreely: (req) => authentication.context(req).viewer.keyId !== null,
@@ -164,6 +182,7 @@ export function createGateway(options: GatewayOptions) {
       useMetrics(metrics),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
+      ...(responseCache ? [responseCache.plugin] : []),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled(), useIntrospectionGate()] : [explorer.landingPage]),
     ],
   });
@@ -204,19 +223,21 @@ export function createGateway(options: GatewayOptions) {
     server,
     metrics,
     entityCache,
+    responseCache,
     async start() {
       await server.start();
       loaded = true;
     },
     handler: graphQLHandler<GatewayContext>({
       server,
-      context: authentication.context,
+      context: responseCache ? responseCache.contextOf : authentication.context,
       routes,
       maxBodyBytes: config.limits.maxBodyBytes,
       // A refused limit is a validation failure under its own code: 200 for application/json too.
       requestErrorCodes: VALIDATION_LIMIT_CODES,
       maxBatch: config.limits.maxBatch,
       prepareOperation: trustedDocuments.prepareOperation,
+      ...(responseCache ? { responses: responseCache } : {}),
       logger,
     }),
     /** WebSocket subscriptions: give the HTTP server's `upgrade` events to this. */

@@ -45,6 +45,23 @@ export function createGatewayMetrics() {
       labelNames: ['subgraph'] as const,
       registers: [registry],
     }),
+    responseCacheLookups: new Counter({
+      name: 'response_cache_lookups_total',
+      help: 'Requests the response cache could answer: from kept bytes (hit), or run and maybe kept (miss).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    responseCacheStores: new Counter({
+      name: 'response_cache_stores_total',
+      help: 'Responses run after a miss, by whether they were kept (kept) or could not be (not_kept: a private, uncacheable or failed part, or a write).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    responseCacheDrops: new Counter({
+      name: 'response_cache_drops_total',
+      help: 'Kept responses dropped because a write changed an entity or list they showed.',
+      registers: [registry],
+    }),
     rateLimited: new Counter({
       name: 'rate_limit_refusals_total',
       help: 'Requests refused by the cost rate limit, by kind of caller.',

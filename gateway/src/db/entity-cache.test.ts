@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
-import type { CacheEntry } from '../entity-cache/store.ts';
+import { RESPONSE_KEY_PREFIX, type CacheEntry } from '../entity-cache/store.ts';
 import { openPgGatewayStore } from './open.ts';
 
 /** A real server for this file: two "replicas" are two gateway stores on one database. */
@@ -39,6 +39,21 @@ describe('the entity cache on Postgres', () => {
     expect((await b.get(['video', 'product', 'list', 'none'])).values).toEqual(['{"key":"video"}', '{"key":"product"}', '{"key":"list"}', undefined]);
     await b.invalidate(['Product:1', 'Product[]']);
     expect((await a.get(['video', 'product', 'list'])).values).toEqual([undefined, '{"key":"product"}', undefined]);
+  });
+
+  it('says how long each value has left, and counts the whole responses an invalidation drops', async () => {
+    const [a, b] = await replicas();
+    const { ticket } = await a.get([]);
+    const response = `${RESPONSE_KEY_PREFIX}one`;
+    await a.set([entry(response, ['Product:1'], 30), entry('product', ['Product:1'], 10), entry(`${RESPONSE_KEY_PREFIX}two`, ['Product:2'])], ticket);
+    const { ages } = await b.get([response, 'none', 'product']);
+    expect(ages?.[0]).toBeGreaterThan(28);
+    expect(ages?.[0]).toBeLessThanOrEqual(30);
+    expect(ages?.[1]).toBeUndefined();
+    expect(ages?.[2]).toBeGreaterThan(8);
+    expect(ages?.[2]).toBeLessThanOrEqual(10);
+    expect(await b.invalidate(['Product:1'])).toEqual({ responses: 1 });
+    expect((await a.get([response, 'product', `${RESPONSE_KEY_PREFIX}two`])).values.map(Boolean)).toEqual([false, false, true]);
   });
 
   it('answers nothing past its max age, by the database clock', async () => {

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgDb } from '@app/kit/pg';
-import { MAX_TICKET_AGE_MS, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore } from '../entity-cache/store.ts';
+import { MAX_TICKET_AGE_MS, RESPONSE_KEY_PREFIX, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation } from '../entity-cache/store.ts';
 import { entityCacheEntries, entityCacheInvalidations } from './replica-tables.ts';
 
 /** The advisory lock stores share and invalidations take alone (an arbitrary constant of this table). */
@@ -26,9 +26,13 @@ const SWEEP_INTERVAL_MS = 60_000;
 /** A JS array as one parameter (Drizzle's `sql` would spread it into a list of parameters). */
 const array = (values: readonly unknown[]) => sql.param(values);
 
+/** Marks the rows of whole responses, so an invalidation can count them (base64url has no `:`). */
+const RESPONSE_ROW = 'response:';
+
 /** Cache keys hold whole operations: the row's key is their SHA-256. */
 function rowKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+  const hash = createHash('sha256').update(key).digest('base64url');
+  return key.startsWith(RESPONSE_KEY_PREFIX) ? `${RESPONSE_ROW}${hash}` : hash;
 }
 
 export class PgEntityCacheStore implements EntityCacheStore {
@@ -40,17 +44,17 @@ export class PgEntityCacheStore implements EntityCacheStore {
     const takenAt = performance.now();
     const rows = keys.map(rowKey);
     // The sequence is read in the same statement: one round trip for the values and the ticket.
-    const result = await this.db.execute<{ key: string | null; value: string | null; seq: string }>(sql`
-      select e.key, e.value, case when s.is_called then s.last_value else s.last_value - 1 end as seq
+    const result = await this.db.execute<{ key: string | null; value: string | null; age: number | string | null; seq: string }>(sql`
+      select e.key, e.value, extract(epoch from e.expires_at - clock_timestamp())::float8 as age, case when s.is_called then s.last_value else s.last_value - 1 end as seq
       from entity_cache_invalidation_seq s
       left join ${entityCacheEntries} e on e.key = any(${array(rows)}::text[]) and e.expires_at > clock_timestamp()`);
-    const found = new Map<string, string>();
+    const found = new Map<string, { value: string; age: number }>();
     let seq = 0;
     for (const row of result.rows) {
       seq = Number(row.seq);
-      if (row.key !== null && row.value !== null) found.set(row.key, row.value);
+      if (row.key !== null && row.value !== null) found.set(row.key, { value: row.value, age: Number(row.age) });
     }
-    return { values: rows.map((row) => found.get(row)), ticket: { seq, takenAt } };
+    return { values: rows.map((row) => found.get(row)?.value), ages: rows.map((row) => found.get(row)?.age), ticket: { seq, takenAt } };
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
@@ -77,16 +81,20 @@ export class PgEntityCacheStore implements EntityCacheStore {
     });
   }
 
-  async invalidate(tags: readonly string[]): Promise<void> {
-    if (tags.length === 0) return;
-    await this.db.transaction(async (tx) => {
+  async invalidate(tags: readonly string[]): Promise<Invalidation> {
+    if (tags.length === 0) return { responses: 0 };
+    const responses = await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
       await tx.execute(sql`
         insert into ${entityCacheInvalidations} (tag, seq, at)
         select tag, (select nextval('entity_cache_invalidation_seq')), clock_timestamp() from unnest(${array(tags)}::text[]) as t(tag)`);
-      await tx.execute(sql`delete from ${entityCacheEntries} where tags && ${array(tags)}::text[]`);
+      const dropped = await tx.execute<{ responses: number }>(sql`
+        with dropped as (delete from ${entityCacheEntries} where tags && ${array(tags)}::text[] returning key)
+        select count(*)::int as responses from dropped where starts_with(key, ${RESPONSE_ROW})`);
+      return Number(dropped.rows[0]?.responses ?? 0);
     });
     await this.sweep();
+    return { responses };
   }
 
   async close(): Promise<void> {}

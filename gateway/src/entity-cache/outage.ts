@@ -13,7 +13,7 @@
  */
 import type { OutageGate } from '@app/kit/outage';
 import { isUnreachable } from '@app/kit/pg';
-import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore } from './store.ts';
+import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore, Invalidation } from './store.ts';
 
 /** The ticket of a lookup that did not reach the store: no store accepts an entry under it (it is older than any ticket may be). */
 const UNREACHED: CacheTicket = { seq: Number.MAX_SAFE_INTEGER, takenAt: Number.NEGATIVE_INFINITY };
@@ -27,11 +27,12 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
   let retry: NodeJS.Timeout | null = null;
 
   /** Makes the invalidations still owed; throws when the store does not take them. */
-  async function flush(): Promise<void> {
+  async function flush(): Promise<Invalidation | void> {
     if (pending.size === 0) return;
     const tags = [...pending];
-    await store.invalidate(tags);
+    const made = await store.invalidate(tags);
     for (const tag of tags) pending.delete(tag);
+    return made;
   }
 
   function stopRetrying(): void {
@@ -92,11 +93,12 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
       );
     },
 
-    async invalidate(tags: readonly string[]): Promise<void> {
+    async invalidate(tags: readonly string[]): Promise<Invalidation | void> {
       for (const tag of tags) pending.add(tag);
       try {
-        await attempt(flush, unreachable);
+        const made = await attempt(flush, unreachable);
         stopRetrying();
+        return made;
       } catch (error) {
         retryLater();
         throw error;

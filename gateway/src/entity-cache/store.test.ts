@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TICKET_AGE_MS, MemoryEntityCacheStore, type CacheEntry } from './store.ts';
+import { MAX_TICKET_AGE_MS, MemoryEntityCacheStore, RESPONSE_KEY_PREFIX, type CacheEntry } from './store.ts';
 
 function clock() {
   let now = 1_000;
@@ -19,6 +19,23 @@ describe('the in-memory entity cache store', () => {
     expect((await store.get(['a'])).values).toEqual(['{"v":"a"}']);
     time.advance(1);
     expect((await store.get(['a'])).values).toEqual([undefined]);
+  });
+
+  it('says how long each value it answers has left to live', async () => {
+    const time = clock();
+    const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000, now: time.now });
+    const { ticket } = await store.get([]);
+    await store.set([entry('a', ['Product:1'], 30), entry('b', ['Product:2'], 10)], ticket);
+    time.advance(4_000);
+    expect((await store.get(['a', 'none', 'b'])).ages).toEqual([26, undefined, 6]);
+  });
+
+  it('counts the whole responses an invalidation drops apart from the entity entries', async () => {
+    const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+    const { ticket } = await store.get([]);
+    await store.set([entry(`${RESPONSE_KEY_PREFIX}one`, ['Product:1', 'Product[]']), entry(`${RESPONSE_KEY_PREFIX}two`, ['Product:2']), entry('product', ['Product:1'])], ticket);
+    expect(await store.invalidate(['Product:1', 'Product[]'])).toEqual({ responses: 1 });
+    expect((await store.get([`${RESPONSE_KEY_PREFIX}one`, `${RESPONSE_KEY_PREFIX}two`, 'product'])).values.map(Boolean)).toEqual([false, true, false]);
   });
 
   it('drops every entry showing an invalidated tag, and nothing else', async () => {

@@ -28,7 +28,21 @@ export interface CacheTicket {
 export interface CacheLookup {
   /** The value of each key, undefined where there is none or it expired. */
   values: (string | undefined)[];
+  /** How many seconds each value has left to live (a response made of it may live no longer). */
+  ages?: (number | undefined)[];
   ticket: CacheTicket;
+}
+
+/**
+ * Keys of whole responses (`../response-cache.ts`) start with this: they live in the same store
+ * as the entity entries, so one invalidation drops both, and the store can count them apart.
+ */
+export const RESPONSE_KEY_PREFIX = 'response\n';
+
+/** What an invalidation dropped, where the store can tell. */
+export interface Invalidation {
+  /** Whole responses dropped (keys under `RESPONSE_KEY_PREFIX`). */
+  responses: number;
 }
 
 export interface EntityCacheStore {
@@ -36,7 +50,7 @@ export interface EntityCacheStore {
   /** Keeps the entries a fetch started at `ticket` brought, except those showing an entity invalidated since. */
   set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void>;
   /** Drops every entry showing any of the tags, before it returns. */
-  invalidate(tags: readonly string[]): Promise<void>;
+  invalidate(tags: readonly string[]): Promise<Invalidation | void>;
   close(): Promise<void>;
 }
 
@@ -84,14 +98,18 @@ export class MemoryEntityCacheStore implements EntityCacheStore {
 
   async get(keys: readonly string[]): Promise<CacheLookup> {
     const now = this.now();
+    const ages: (number | undefined)[] = [];
     const values = keys.map((key) => {
       const kept = this.entries.get(key);
-      if (!kept) return undefined;
-      if (kept.expiresAt > now) return kept.value;
-      this.entries.delete(key);
+      if (kept && kept.expiresAt > now) {
+        ages.push((kept.expiresAt - now) / 1000);
+        return kept.value;
+      }
+      if (kept) this.entries.delete(key);
+      ages.push(undefined);
       return undefined;
     });
-    return { values, ticket: { seq: this.seq, takenAt: now } };
+    return { values, ages, ticket: { seq: this.seq, takenAt: now } };
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
@@ -110,17 +128,23 @@ export class MemoryEntityCacheStore implements EntityCacheStore {
     }
   }
 
-  async invalidate(tags: readonly string[]): Promise<void> {
+  async invalidate(tags: readonly string[]): Promise<Invalidation> {
     const now = this.now();
     this.seq++;
+    let responses = 0;
     for (const tag of tags) {
       // Re-inserted, so the map stays in time order for forgetOldMarks.
       this.marks.delete(tag);
       this.marks.set(tag, { seq: this.seq, at: now });
       const keys = this.byTag.get(tag);
-      if (keys) for (const key of [...keys]) this.entries.delete(key);
+      if (!keys) continue;
+      for (const key of [...keys]) {
+        if (key.startsWith(RESPONSE_KEY_PREFIX)) responses++;
+        this.entries.delete(key);
+      }
     }
     this.forgetOldMarks(now);
+    return { responses };
   }
 
   async close(): Promise<void> {

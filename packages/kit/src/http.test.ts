@@ -1,3 +1,4 @@
+import type nodeHttp from 'node:http';
 import net from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -118,6 +119,63 @@ describe('preparing operations before GraphQL runs', () => {
     expect(await answer.json()).toEqual({ data: { echo: 'FULL' } });
     expect(seen).toEqual([{ documentId: 'full', variables: { a: 1 } }]);
     expect((await get(`query=${encodeURIComponent('{ echo(mode: PARTIAL) }')}`)).status).toBe(400);
+  });
+});
+
+describe('whole responses kept before GraphQL runs', () => {
+  let cached: RunningHttpServer;
+  let running: ApolloServer;
+  /** Responses by the body they answered, as received. */
+  const kept = new Map<string, string>();
+  const bodies = new WeakMap<nodeHttp.IncomingMessage, string>();
+  let runs = 0;
+  beforeAll(async () => {
+    const responses = {
+      // Answers a body it has seen, as it was received (no parse), with what GraphQL gave for it.
+      answer: (_req: nodeHttp.IncomingMessage, res: nodeHttp.ServerResponse, rawBody: string) => {
+        const body = kept.get(rawBody);
+        if (body === undefined) return false;
+        res.writeHead(200, { 'content-type': 'application/json', 'x-kept': 'yes' });
+        res.end(body);
+        return true;
+      },
+      keep: (req: nodeHttp.IncomingMessage, response: { status: number; body: string }) => {
+        const rawBody = bodies.get(req);
+        if (response.status === 200 && rawBody !== undefined) kept.set(rawBody, response.body);
+      },
+    };
+    const counting = {
+      async requestDidStart() {
+        runs++;
+      },
+    };
+    running = new ApolloServer({ typeDefs, resolvers, plugins: [counting] });
+    await running.start();
+    const context = async (req: nodeHttp.IncomingMessage, rawBody: string) => {
+      bodies.set(req, rawBody);
+      return {};
+    };
+    cached = await listen(graphQLHandler({ server: running, context, responses, logger: createLogger('test', { level: 'silent' }) }), 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await cached?.close();
+    await running?.stop();
+  });
+
+  it('answers from `answer` without running GraphQL, and gives `keep` each complete response', async () => {
+    const send = (body: string) => fetch(`${cached.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const body = '{"query":"{ echo(mode: FULL) }"}';
+    const first = await send(body);
+    expect(first.headers.get('x-kept')).toBeNull();
+    expect(await first.json()).toEqual({ data: { echo: 'FULL' } });
+    expect(runs).toBe(1);
+    const again = await send(body);
+    expect(again.headers.get('x-kept')).toBe('yes');
+    expect(await again.json()).toEqual({ data: { echo: 'FULL' } });
+    expect(runs).toBe(1);
+    // A body not seen runs, even when it means the same.
+    await send('{ "query": "{ echo(mode: FULL) }" }');
+    expect(runs).toBe(2);
   });
 });
 

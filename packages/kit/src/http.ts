@@ -30,6 +30,15 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    * document's id in place of its text) or refuse the request by throwing a `RequestRefusal`.
    */
   prepareOperation?: (operation: Record<string, unknown>, req: http.IncomingMessage) => void;
+  /**
+   * Whole responses kept as bytes (the gateway's response cache): `answer` sees a POST's body as
+   * received, before it is parsed, and returns true when it answered; `keep` sees each complete
+   * response GraphQL gave.
+   */
+  responses?: {
+    answer(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string): boolean | Promise<boolean>;
+    keep(req: http.IncomingMessage, response: { status: number; headers: HeaderMap; body: string }): void;
+  };
   logger: Logger;
 }
 
@@ -157,6 +166,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       let text = '';
       if (req.method === 'POST') {
         text = await readBody(req, maxBodyBytes);
+        if (options.responses && (await options.responses.answer(req, res, text))) return;
         if (text.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
           try {
             body = JSON.parse(text);
@@ -188,6 +198,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       if (response.body.kind === 'complete') {
         res.statusCode = statusFor(res.statusCode, response.headers.get('content-type'), response.body.string, requestErrorCodes);
         res.end(response.body.string);
+        options.responses?.keep(req, { status: res.statusCode, headers: response.headers, body: response.body.string });
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
