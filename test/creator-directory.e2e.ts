@@ -68,6 +68,8 @@ describe('the creators directory', () => {
   it('shows a creator under the topic they choose, at once', async () => {
     const creator = creatorIds[7] as string;
     const headers = await asUser(graph, creator);
+    // Read (and so cached) before the change, as a directory page open in a brand's browser would be.
+    expect((await everyone({ topic: 'MUSIC' })).map((one) => one.id)).not.toContain(creator);
     const changed = await graph.query('mutation { updateProfile(input: { topic: MUSIC }) { creator { topic } } }', {}, headers);
     expect(changed.body.errors).toBeUndefined();
     expect((await everyone({ topic: 'MUSIC' })).map((one) => one.id)).toContain(creator);

@@ -75,5 +75,7 @@ export async function updateProfile(context: Context, input: ProfileInput): Prom
   if (!user) throw notFound('User', viewerId);
   context.changed('User', viewerId);
   context.changed('Creator', viewerId);
+  // A name, bio or topic decides which directory searches find a creator: those lists changed too.
+  if (user.isCreator) context.changed('Creator');
   return user;
 }
