@@ -260,7 +260,6 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       const id = newId('lgs');
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
       const totals = await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
-      if (diamonds > 0) await tx.creditCreatorBalance(creatorId, diamonds, now);
       await post(
         tx,
         'LIVE_GIFT',

@@ -173,8 +173,9 @@ export interface GiftsStatements extends KitStatements {
   liveGiftSendsByIds(ids: readonly string[]): Promise<LiveGiftSendRow[]>;
   /**
    * Records a send and, in the same transaction, what it adds to the kept rows: its stream's
-   * totals (one more gifter at the sender's first send to the stream), and the sender's row on the
-   * stream's and the creator's leaderboards. The stream's totals right after it.
+   * totals (one more gifter at the sender's first send to the stream), the sender's row on the
+   * stream's and the creator's leaderboards, and the creator's balance (the diamonds it credits).
+   * The stream's totals right after it.
    */
   insertLiveGiftSend(row: NewLiveGiftSend): Promise<GiftTotals>;
   /** A page of the sends of each of many senders in one statement, by `[createdAt, id]` descending, `first + 1` each. */
@@ -185,7 +186,7 @@ export interface GiftsStatements extends KitStatements {
   setLiveGiftSendEvent(id: string, eventSeq: number): Promise<void>;
   /** A sender's last announced send to a stream, in commit order; undefined before their first. */
   lastSendTo(liveStreamId: string, senderId: string): Promise<LastStreamSend | undefined>;
-  /** Diamonds received per creator; creators never gifted have no row. */
+  /** Diamonds received per creator, as kept (balance + in flight + paid out); creators never gifted have no row. */
   creatorDiamonds(creatorIds: readonly string[]): Promise<{ creatorId: string; diamonds: number }[]>;
   /** Gift totals per stream, as kept; streams without gifts have no row. */
   streamGiftTotals(liveStreamIds: readonly string[]): Promise<StreamGiftTotals[]>;
@@ -240,7 +241,7 @@ export interface GiftsStatements extends KitStatements {
   insertGiftPayout(row: NewGiftPayout): Promise<GiftPayoutRow>;
   /** Settles a payout still REQUESTED; undefined when something settled it first. */
   settleGiftPayout(id: string, outcome: PayoutOutcome, now: Date): Promise<GiftPayoutRow | undefined>;
-  /** Payouts in flight and paid out per creator, summed; a creator with none of a status has no row for it. */
+  /** Payouts in flight and paid out per creator, as kept with each request and settlement; a creator never gifted has no row. */
   giftPayoutTotals(creatorIds: readonly string[]): Promise<PayoutTotal[]>;
   /** A page of payouts for each of many creators in one statement, by `[createdAt, id]` descending, `first + 1` each. */
   giftPayoutPages(creatorIds: readonly string[], page: Page): Promise<Owned<GiftPayoutRow>[]>;

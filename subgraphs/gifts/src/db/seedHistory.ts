@@ -156,7 +156,11 @@ export function giftsHistory(giftByName: (name: string) => { id: string; coinPri
   diamondsOf.set(maya, (diamondsOf.get(maya) ?? 0) - payoutDiamonds);
   for (const [creatorId, diamonds] of diamondsOf) {
     if (diamonds < 0) throw new Error(`The seed pays ${creatorId} out more than they earned`);
-    history.creatorBalances.push({ creatorId, diamonds, updatedAt: new Date(SEED_TIME) });
+    // The kept payout totals, as the seeded payouts (all PAID) make them.
+    const paid = history.giftPayouts.filter((payout) => payout.creatorId === creatorId);
+    const paidDiamonds = paid.reduce((sum, payout) => sum + payout.diamonds, 0);
+    const paidAmount = paid.reduce((sum, payout) => sum + payout.amount, 0);
+    history.creatorBalances.push({ creatorId, diamonds, paidDiamonds, paidAmount, updatedAt: new Date(SEED_TIME) });
   }
 
   const slots = new Map<string, number>();

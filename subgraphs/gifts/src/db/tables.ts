@@ -309,6 +309,15 @@ export const giftsTables = defineTables((c) => {
     {
       creatorId: c.text('creator_id').primaryKey(),
       diamonds: c.money('diamonds').notNull().default(0),
+      /**
+       * Kept sums of the creator's payouts in flight (REQUESTED) and paid out (PAID), diamonds and
+       * money, moved by the transaction that requests or settles one. With the balance they make what
+       * the creator ever earned (balance + in flight + paid), so no read sums their history.
+       */
+      inFlightDiamonds: c.money('in_flight_diamonds').notNull().default(0),
+      inFlightAmount: c.money('in_flight_amount').notNull().default(0),
+      paidDiamonds: c.money('paid_diamonds').notNull().default(0),
+      paidAmount: c.money('paid_amount').notNull().default(0),
       updatedAt: c.time('updated_at').notNull(),
     },
     (table) => [c.check('creator_balances_diamonds_not_negative', sql`${table.diamonds} >= 0`)],

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { before, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
+import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -8,6 +8,27 @@ import type { GiftsTables } from '../tables.ts';
 export function earningStatements(engine: Engine<GiftsTables>) {
   const { db } = engine;
   const { creatorGiftShares, creatorBalances, giftPayouts } = engine.tables;
+
+  /** What a creator ever earned from gifts: what they hold, what is on its way to them and what they were paid. */
+  const earnedDiamonds = sql<number>`${creatorBalances.diamonds} + ${creatorBalances.inFlightDiamonds} + ${creatorBalances.paidDiamonds}`.mapWith(Number);
+
+  /** Moves a payout's diamonds and money from one kept status total to another (null: none), in the payout's transaction. */
+  const movePayoutTotals = async (payout: { creatorId: string; diamonds: number; amount: number }, from: string | null, to: string, now: Date) => {
+    const by = (status: string | null, column: typeof creatorBalances.inFlightDiamonds, value: number) =>
+      sql`${column} + ${(status === to ? value : 0) - (status === from ? value : 0)}`;
+    if (from === to || (from !== 'REQUESTED' && from !== null)) return;
+    await db
+      .update(creatorBalances)
+      .set({
+        inFlightDiamonds: by('REQUESTED', creatorBalances.inFlightDiamonds, payout.diamonds),
+        inFlightAmount: by('REQUESTED', creatorBalances.inFlightAmount, payout.amount),
+        paidDiamonds: by('PAID', creatorBalances.paidDiamonds, payout.diamonds),
+        paidAmount: by('PAID', creatorBalances.paidAmount, payout.amount),
+        updatedAt: now,
+      })
+      .where(eq(creatorBalances.creatorId, payout.creatorId));
+  };
+
   return {
     creatorGiftSharesByIds: async (creatorIds) => db.select().from(creatorGiftShares).where(inArray(creatorGiftShares.creatorId, [...creatorIds])),
 
@@ -47,23 +68,35 @@ export function earningStatements(engine: Engine<GiftsTables>) {
 
     giftPayoutsByIds: async (ids) => db.select().from(giftPayouts).where(inArray(giftPayouts.id, [...ids])),
 
-    insertGiftPayout: async (row) => (await db.insert(giftPayouts).values(row).returning())[0]!,
+    insertGiftPayout: async (row) => {
+      const payout = (await db.insert(giftPayouts).values(row).returning())[0]!;
+      await movePayoutTotals(payout, null, payout.status, payout.createdAt);
+      return payout;
+    },
 
-    settleGiftPayout: async (id, outcome, now) =>
-      (
+    settleGiftPayout: async (id, outcome, now) => {
+      const settled = (
         await db
           .update(giftPayouts)
           .set({ ...outcome, settledAt: now })
           .where(and(eq(giftPayouts.id, id), eq(giftPayouts.status, 'REQUESTED')))
           .returning()
-      )[0],
+      )[0];
+      if (settled) await movePayoutTotals(settled, 'REQUESTED', settled.status, now);
+      return settled;
+    },
 
     giftPayoutTotals: async (creatorIds) =>
+      (await db.select().from(creatorBalances).where(inArray(creatorBalances.creatorId, [...creatorIds]))).flatMap((row) => [
+        { creatorId: row.creatorId, status: 'REQUESTED' as const, diamonds: row.inFlightDiamonds, amount: row.inFlightAmount },
+        { creatorId: row.creatorId, status: 'PAID' as const, diamonds: row.paidDiamonds, amount: row.paidAmount },
+      ]),
+
+    creatorDiamonds: async (creatorIds) =>
       db
-        .select({ creatorId: giftPayouts.creatorId, status: sql<'REQUESTED' | 'PAID'>`${giftPayouts.status}`, diamonds: sumOf(giftPayouts.diamonds), amount: sumOf(giftPayouts.amount) })
-        .from(giftPayouts)
-        .where(and(inArray(giftPayouts.creatorId, [...creatorIds]), inArray(giftPayouts.status, ['REQUESTED', 'PAID'])))
-        .groupBy(giftPayouts.creatorId, giftPayouts.status),
+        .select({ creatorId: creatorBalances.creatorId, diamonds: earnedDiamonds })
+        .from(creatorBalances)
+        .where(inArray(creatorBalances.creatorId, [...creatorIds])),
 
     giftPayoutPages: (creatorIds, page) =>
       pagesPerOwner(engine, {

@@ -1,4 +1,4 @@
-import { and, asc, countDistinct, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
@@ -15,14 +15,18 @@ interface KeptRows {
   /** What it is kept for, as the API names it: `LiveStream.giftTotals`. */
   name: string;
   table: SQLiteTable;
+  /** The history it is recounted from: the sends, unless said otherwise (a creator's payouts). */
+  history?: SQLiteTable;
   keys: readonly (readonly [kept: SQLiteColumn, sends: SQLiteColumn])[];
-  values: readonly (readonly [field: string, kept: SQLiteColumn, recount: SQL])[];
+  values: readonly (readonly [field: string, kept: SQLWrapper, recount: SQL])[];
 }
 
 /** LIVE gifts: the catalog, sends, totals and leaderboards. */
 export function liveGiftStatements(engine: Engine<GiftsTables>) {
   const { db } = engine;
-  const { liveGifts, liveGiftSends, liveStreamGiftTotals, liveStreamGifters, creatorGifters } = engine.tables;
+  const { liveGifts, liveGiftSends, liveStreamGiftTotals, liveStreamGifters, creatorGifters, creatorBalances, giftPayouts } = engine.tables;
+  /** A creator's payouts of one status, summed: the recount of a kept payout total. */
+  const payoutsOf = (status: 'REQUESTED' | 'PAID', value: SQLiteColumn) => sumOf(sql`case when ${giftPayouts.status} = ${status} then ${value} else 0 end`);
 
   /** Every kept row, and how the sends recount it (`keptCountDifferences`). */
   const keptRows: readonly KeptRows[] = [
@@ -55,19 +59,38 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
         ['giftCount', table.giftCount, sumOf(liveGiftSends.quantity)],
       ] as const,
     })),
+    {
+      name: 'GiftEarnings',
+      table: creatorBalances,
+      history: giftPayouts,
+      keys: [[creatorBalances.creatorId, giftPayouts.creatorId]],
+      values: [
+        ['inFlightDiamonds', creatorBalances.inFlightDiamonds, payoutsOf('REQUESTED', giftPayouts.diamonds)],
+        ['inFlightAmount', creatorBalances.inFlightAmount, payoutsOf('REQUESTED', giftPayouts.amount)],
+        ['paidDiamonds', creatorBalances.paidDiamonds, payoutsOf('PAID', giftPayouts.diamonds)],
+        ['paidAmount', creatorBalances.paidAmount, payoutsOf('PAID', giftPayouts.amount)],
+      ],
+    },
+    {
+      // What a creator ever earned is read as balance + in flight + paid: it must be what their gifts credited.
+      name: 'GiftEarnings',
+      table: creatorBalances,
+      keys: [[creatorBalances.creatorId, liveGiftSends.creatorId]],
+      values: [['diamonds', sql`${creatorBalances.diamonds} + ${creatorBalances.inFlightDiamonds} + ${creatorBalances.paidDiamonds}`, sumOf(liveGiftSends.diamonds)]],
+    },
   ];
 
   /**
    * The differences between one kept table and its recount: rows the sends make that are missing
    * or different, then kept rows no send makes (unless all zero).
    */
-  const differencesOf = async ({ name, table, keys, values }: KeptRows): Promise<KeptCountDifference[]> => {
+  const differencesOf = async ({ name, table, history = liveGiftSends, keys, values }: KeptRows): Promise<KeptCountDifference[]> => {
     const recount = db
       .select({
         ...Object.fromEntries(keys.map(([, sends], i) => [`k${i}`, sql<string>`${sends}`.as(`k${i}`)])),
         ...Object.fromEntries(values.map(([field, , counted]) => [field, sql<number>`${counted}`.as(`recounted_${field}`)])),
       })
-      .from(liveGiftSends)
+      .from(history)
       .groupBy(...keys.map(([, sends]) => sends))
       .as('recount');
     const counted = recount as unknown as Record<string, SQL.Aliased>;
@@ -122,6 +145,13 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
 
     insertLiveGiftSend: async (row) => {
       await db.insert(liveGiftSends).values(row);
+      // The creator's balance holds what the send credits them, kept like the rest.
+      if (row.diamonds > 0) {
+        await db
+          .insert(creatorBalances)
+          .values({ creatorId: row.creatorId, diamonds: row.diamonds, updatedAt: row.createdAt })
+          .onConflictDoUpdate({ target: creatorBalances.creatorId, set: { diamonds: sql`${creatorBalances.diamonds} + ${row.diamonds}`, updatedAt: row.createdAt } });
+      }
       const sent = { coins: row.coins, diamonds: row.diamonds, giftCount: row.quantity };
       const [gifter] = await db
         .insert(liveStreamGifters)
@@ -186,12 +216,6 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
           .limit(1)
       )[0],
 
-    creatorDiamonds: async (creatorIds) =>
-      db
-        .select({ creatorId: liveGiftSends.creatorId, diamonds: sumOf(liveGiftSends.diamonds) })
-        .from(liveGiftSends)
-        .where(inArray(liveGiftSends.creatorId, [...creatorIds]))
-        .groupBy(liveGiftSends.creatorId),
 
     streamGiftTotals: async (liveStreamIds) =>
       liveStreamIds.length === 0
