@@ -3,6 +3,7 @@
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
 import type { KitStatements } from '@app/kit/db/kit-statements';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
 import type { Canceller, CommissionBucket, ProductStatus } from '../vocabulary.ts';
@@ -344,6 +345,12 @@ export interface CommerceStatements extends KitStatements {
   brandSalesByCreator(period: SalesPeriod, first: number): Promise<SalesRow[]>;
   /** Sales per live stream (its covered lines only), most revenue first. */
   brandSalesByLiveStream(period: SalesPeriod, first: number): Promise<SalesRow[]>;
+
+  /**
+   * Every kept sales and commission row recounted from all of history, and each value that differs
+   * (a recount reads everything by nature: `npm run reconcile`, never a request).
+   */
+  keptCountDifferences(): Promise<KeptCountDifference[]>;
 
   // The seed step.
   isEmpty(): Promise<boolean>;

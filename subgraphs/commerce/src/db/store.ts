@@ -9,6 +9,7 @@ import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { CommerceStatements } from './contract.ts';
 import { analyticsStatements } from './statements/analytics.ts';
+import { keptStatements } from './statements/kept.ts';
 import { readStatements } from './statements/reads.ts';
 import { seedStatements } from './statements/seed.ts';
 import { settlementStatements } from './statements/settlement.ts';
@@ -28,6 +29,7 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...settlementStatements(engine),
     ...analyticsStatements(engine),
     ...seedStatements(engine),
+    ...keptStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

@@ -213,11 +213,11 @@ export function readStatements(engine: Engine<CommerceTables>) {
 
     brandOrderPages: (brandIds, page) => pagesPerOwner(engine, newestFirstPages(orders, orders.brandId, brandIds, page)),
 
+    // The currency by the order's key for each line: joined, a planner may walk the orders first and sort the lines after.
     orderLineLists: async (orderIds) =>
       db
-        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: orders.currency } })
+        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: sql<string>`(select o.currency from ${orders} o where o.id = ${orderLines.orderId})` } })
         .from(orderLines)
-        .innerJoin(orders, eq(orders.id, orderLines.orderId))
         .where(inArray(orderLines.orderId, [...orderIds]))
         .orderBy(orderLines.orderId, orderLines.position),
 
