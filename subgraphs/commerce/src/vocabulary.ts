@@ -42,6 +42,10 @@ export type KeptCommissionState = (typeof KEPT_COMMISSION_STATES)[number];
 export const SALES_KINDS = ['brand', 'product', 'creator', 'stream'] as const;
 export type SalesKind = (typeof SALES_KINDS)[number];
 
+/** How a product search orders what it finds. */
+export const PRODUCT_SORTS = ['RELEVANCE', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'BEST_SELLING'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
 /** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
 export const COMMISSION_CURRENCY = 'USD';
 

@@ -20,6 +20,7 @@ import type {
   NewPayout,
   OrderLineRow,
   OrderRow,
+  ProductSalesRow,
   SalesDayRow,
 } from './tables.ts';
 
@@ -46,6 +47,7 @@ export interface OrderFacts {
 
 export interface KeptRows {
   salesDays: SalesDayRow[];
+  productSales: ProductSalesRow[];
   commissionTotals: CreatorCommissionTotalRow[];
   commissionDays: CreatorCommissionDayRow[];
   commissionLocks: CreatorCommissionLockRow[];
@@ -57,6 +59,7 @@ const COMMISSION_VALUES = ['net', 'reversed'] as const;
 /** The value columns of each kept table, the rest being its key. */
 export const KEPT_VALUES = {
   salesDays: SALES_VALUES,
+  productSales: ['units'],
   commissionTotals: COMMISSION_VALUES,
   commissionDays: COMMISSION_VALUES,
   commissionLocks: COMMISSION_VALUES,
@@ -77,7 +80,7 @@ export function keyOf(table: keyof KeptRows, row: Record<string, unknown>): stri
 
 /** Kept rows summed by key. */
 class Accumulator {
-  private readonly rows = { salesDays: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
+  private readonly rows = { salesDays: new Map(), productSales: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
 
   add<T extends keyof KeptRows>(table: T, row: KeptRows[T][number], sign = 1): void {
     const key = keyOf(table, row as unknown as Record<string, unknown>);
@@ -140,6 +143,7 @@ function addOrder(into: Accumulator, facts: OrderFacts): void {
       if (line.attributed && order.creatorId !== null) put('creator', order.creatorId, line);
       if (line.attributed && order.liveStreamId !== null) put('stream', order.liveStreamId, line);
     }
+    for (const line of facts.lines) into.add('productSales', { productId: line.productId, units: line.quantity - line.refundedQuantity });
     for (const { kind, key, lines } of groups.values()) {
       into.add('salesDays', {
         brandId: order.brandId,

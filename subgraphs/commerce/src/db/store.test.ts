@@ -8,7 +8,8 @@ import { expect, it } from 'vitest';
 import { creatorIds, DAY, liveStreamIds, SEED_TIME, shopBrands, userIds } from '@app/fixtures/world';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import type { CursorKey } from '@app/kit/pagination';
-import type { NewFeedProduct } from './contract.ts';
+import type { NewFeedProduct, ProductSearch } from './contract.ts';
+import type { ProductSort } from '../vocabulary.ts';
 import type { NewOrderLine, ProductRow } from './tables.ts';
 import { commerceSeedRows, seedCommerceStore } from './seed.ts';
 import { openCommercePgStore, openCommerceStore, type CommerceStore } from './store.ts';
@@ -353,6 +354,72 @@ describeOnEachEngine<CommerceStore>(
       }
     });
 
+    it('searches products on sale by every word of a text in title, description and brand name: title matches first, filters exact, every sort paged whole with no repeats', async () => {
+      const shop = shopBrands[0] as { id: string; name: string; topics: readonly string[] };
+      const other = shopBrands[1] as { id: string; topics: readonly string[] };
+      const topic = shop.topics.find((t) => !other.topics.includes(t))!;
+      const shoe = newProduct({ title: 'Zephyrine trail shoes', description: 'Light and quick.', priceAmount: 5_000, inventory: 5 });
+      const cap = newProduct({ title: 'Plain cap', description: 'Made for zephyrine fans.', priceAmount: 2_000, inventory: 0 });
+      const bottle = newProduct({ brandId: other.id, title: 'Zephyrine bottle', description: 'Holds water.', priceAmount: 9_000, inventory: 3 });
+      const archived = newProduct({ title: 'Zephyrine lamp', status: 'ARCHIVED' });
+      await store().insertProducts([shoe, cap, bottle, archived]);
+      const search = (terms: string[], extra: Partial<ProductSearch> = {}) => ({ terms, brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' as const, ...extra });
+      const ids = async (s: ProductSearch) => (await store().searchProducts(s, { first: 100, after: null })).map((hit) => hit.id);
+
+      const relevant = await ids(search(['zephyrine']));
+      expect(new Set(relevant)).toEqual(new Set([shoe.id, cap.id, bottle.id]));
+      expect(relevant.at(-1)).toBe(cap.id);
+      expect(new Set(await ids(search(['zephyr'])))).toEqual(new Set([shoe.id, cap.id, bottle.id]));
+      expect(await ids(search(['zephyrine', 'shoe']))).toEqual([shoe.id]);
+      expect(await ids(search(['zephyrine', 'nothingmatches']))).toEqual([]);
+      expect(new Set(await ids(search([...shop.name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean), 'zephyrine'])))).toEqual(new Set([shoe.id, cap.id]));
+
+      expect(new Set(await ids(search(['zephyrine'], { brandId: shop.id })))).toEqual(new Set([shoe.id, cap.id]));
+      expect(new Set(await ids(search(['zephyrine'], { minPrice: 5_000 })))).toEqual(new Set([shoe.id, bottle.id]));
+      expect(await ids(search(['zephyrine'], { maxPrice: 4_999 }))).toEqual([cap.id]);
+      expect(new Set(await ids(search(['zephyrine'], { inStock: true })))).toEqual(new Set([shoe.id, bottle.id]));
+      expect(await ids(search(['zephyrine'], { inStock: false }))).toEqual([cap.id]);
+      expect(new Set(await ids(search(['zephyrine'], { topic })))).toEqual(new Set([shoe.id, cap.id]));
+
+      // Best sellers by the kept count: the bottle sold 4, the shoe 1 (an order of 2 with one unit refunded).
+      const sold = newOrder('ord_contract_search_a', bottle, 4);
+      await store().insertOrder(sold.order, sold.lines);
+      const refunded = newOrder('ord_contract_search_b', shoe, 2);
+      await store().insertOrder(refunded.order, refunded.lines);
+      expect(await store().refundLine(refunded.order.id, 0, { refundedQuantity: 0, commissionReversed: 0 }, { refundedQuantity: 1, commissionReversed: 0 })).toBe(true);
+      const expected: Record<ProductSort, string[]> = {
+        RELEVANCE: relevant,
+        PRICE_ASC: [cap.id, shoe.id, bottle.id],
+        PRICE_DESC: [bottle.id, shoe.id, cap.id],
+        NEWEST: [bottle.id, cap.id, shoe.id],
+        BEST_SELLING: [bottle.id, shoe.id, cap.id],
+      };
+      for (const [sort, order] of Object.entries(expected) as [ProductSort, string[]][]) {
+        expect({ sort, ids: await ids(search(['zephyrine'], { sort })) }).toEqual({ sort, ids: order });
+        const paged = await everyPage(1, (after) => store().searchProducts(search(['zephyrine'], { sort }), { first: 1, after }), (hit) => hit.key);
+        expect({ sort, ids: paged.map((hit) => hit.id) }).toEqual({ sort, ids: order });
+      }
+
+      // The index follows the rows: an edit, and a feed's rewrite of its fields.
+      await store().updateProduct(cap.id, { title: 'Quasar cap', description: 'Plain.' });
+      expect(await ids(search(['quasar']))).toEqual([cap.id]);
+      expect(await ids(search(['zephyrine'], { maxPrice: 4_999 }))).toEqual([]);
+      await store().updateImportedProducts([{ ...shoe, title: 'Nebulite runner', externalId: null }]);
+      expect(await ids(search(['nebulite']))).toEqual([shoe.id]);
+    });
+
+    it('searches brands by name and description, a name match first, paged whole', async () => {
+      const shop = shopBrands[0] as { id: string; name: string };
+      const word = shop.name.toLowerCase().split(/[^a-z0-9]+/).find((w) => w.length > 3)!;
+      const hits = await store().searchBrands([word], { first: 100, after: null });
+      expect(hits[0]!.id).toBe(shop.id);
+      const all = world.brands.map((brand) => brand.name.toLowerCase());
+      expect(hits.length).toBeLessThanOrEqual(all.length);
+      const paged = await everyPage(1, (after) => store().searchBrands([word], { first: 1, after }), (hit) => hit.key);
+      expect(paged.map((hit) => hit.id)).toEqual(hits.map((hit) => hit.id));
+      expect(await store().searchBrands(['nothingmatcheshere'], { first: 10, after: null })).toEqual([]);
+    });
+
     it('takes stock only while enough is left of a product on sale, and puts it back', async () => {
       const product = newProduct({ inventory: 3 });
       const archived = newProduct({ inventory: 3, status: 'ARCHIVED' });
@@ -588,6 +655,9 @@ describeOnEachEngine<CommerceStore>(
       exceptions: {
         insertSeedRows: 'the seed step, once, into an empty store',
         keptCountDifferences: 'a recount of all history, by nature (npm run reconcile, never a request)',
+        // SQLite shows an FTS5 MATCH as a scan of the virtual table: it is the full-text index's lookup.
+        searchProducts: 'the full-text index finds the matches, which are then sorted (by rank, price, time or sales): a search costs what it matches, never the catalogue',
+        searchBrands: 'the full-text index finds the matches, which are then sorted by rank: a search costs what it matches',
       },
     },
   },

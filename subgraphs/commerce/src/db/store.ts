@@ -11,6 +11,7 @@ import type { CommerceStatements } from './contract.ts';
 import { analyticsStatements } from './statements/analytics.ts';
 import { keptStatements } from './statements/kept.ts';
 import { readStatements } from './statements/reads.ts';
+import { searchStatements } from './statements/search.ts';
 import { seedStatements } from './statements/seed.ts';
 import { settlementStatements } from './statements/settlement.ts';
 import { writeStatements } from './statements/writes.ts';
@@ -30,6 +31,7 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...analyticsStatements(engine),
     ...seedStatements(engine),
     ...keptStatements(engine),
+    ...searchStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

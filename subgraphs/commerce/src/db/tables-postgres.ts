@@ -3,6 +3,7 @@ import { commerceTables } from './tables.ts';
 
 export const {
   brands,
+  brandTopics,
   products,
   catalogs,
   catalogProducts,
@@ -19,6 +20,7 @@ export const {
   orderReturnLines,
   commissionPayouts,
   salesDays,
+  productSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,

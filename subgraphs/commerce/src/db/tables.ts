@@ -24,6 +24,19 @@ export const commerceTables = defineTables((c) => {
     (table) => [c.index('brands_name').on(table.name, table.id)],
   );
 
+  /** The topics a brand's products suit (what creators of that topic make videos about): search filters by them. */
+  const brandTopics = c.table(
+    'brand_topics',
+    {
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      topic: c.text('topic').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.topic, table.brandId] })],
+  );
+
   const products = c.table(
     'products',
     {
@@ -406,6 +419,17 @@ export const commerceTables = defineTables((c) => {
     (table) => [c.primaryKey({ columns: [table.brandId, table.currency, table.kind, table.day, table.key] })],
   );
 
+  /** What a product has sold in all: units of the orders that stand, net of refunds (search's BEST_SELLING). */
+  const productSales = c.table(
+    'product_sales',
+    {
+      productId: c.text('product_id').primaryKey(),
+      units: c.count('units').notNull().default(0),
+    },
+    // Best sellers first, for a search sorted by sales.
+    (table) => [c.index('product_sales_units').on(table.units, table.productId)],
+  );
+
   /** A creator's commission per kept state (earning lines only): what it earns (credited − reversed) and what was clawed back. */
   const creatorCommissionTotals = c.table(
     'creator_commission_totals',
@@ -453,6 +477,7 @@ export const commerceTables = defineTables((c) => {
   // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
   return {
     brands,
+    brandTopics,
     products,
     catalogs,
     catalogProducts,
@@ -469,6 +494,7 @@ export const commerceTables = defineTables((c) => {
     orderReturnLines,
     commissionPayouts,
     salesDays,
+    productSales,
     creatorCommissionTotals,
     creatorCommissionDays,
     creatorCommissionLocks,
@@ -481,6 +507,7 @@ export type CommerceTables = typeof commerceTables.sqlite;
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
 export const {
   brands,
+  brandTopics,
   products,
   catalogs,
   catalogProducts,
@@ -497,6 +524,7 @@ export const {
   orderReturnLines,
   commissionPayouts,
   salesDays,
+  productSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,
@@ -517,11 +545,13 @@ export type OrderReturnRow = typeof orderReturns.$inferSelect;
 export type OrderReturnLineRow = typeof orderReturnLines.$inferSelect;
 export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
 export type SalesDayRow = typeof salesDays.$inferSelect;
+export type ProductSalesRow = typeof productSales.$inferSelect;
 export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSelect;
 export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
 export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;
 
 export type NewBrand = typeof brands.$inferInsert;
+export type NewBrandTopic = typeof brandTopics.$inferInsert;
 export type NewProduct = typeof products.$inferInsert;
 export type NewCatalog = typeof catalogs.$inferInsert;
 export type NewCatalogProduct = typeof catalogProducts.$inferInsert;

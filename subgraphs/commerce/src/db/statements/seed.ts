@@ -13,6 +13,7 @@ export function seedStatements(engine: Engine<CommerceTables>) {
     // In this order: foreign keys point backwards.
     insertSeedRows: async (rows) => {
       await insertRows(engine, tables.brands, rows.brands);
+      await insertRows(engine, tables.brandTopics, rows.brandTopics ?? []);
       await insertRows(engine, tables.products, rows.products);
       await insertRows(engine, tables.catalogs, rows.catalogs);
       await insertRows(engine, tables.catalogProducts, rows.catalogProducts);
