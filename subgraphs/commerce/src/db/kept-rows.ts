@@ -10,6 +10,7 @@
 import { DAY_MS } from '@app/kit/clock';
 import type { KeptCommissionState, SalesKind } from '../vocabulary.ts';
 import type {
+  AffiliateLinkSalesRow,
   CreatorCommissionDayRow,
   CreatorCommissionLockRow,
   CreatorCommissionTotalRow,
@@ -34,7 +35,7 @@ export function dayOf(at: Date): number {
 
 /** An order as the kept rows see it: its own facts, its lines, and what its lines' payouts and open returns are. */
 export interface OrderFacts {
-  order: Pick<OrderRow, 'id' | 'brandId' | 'currency' | 'status' | 'creatorId' | 'liveStreamId' | 'createdAt' | 'returnsUntil'>;
+  order: Pick<OrderRow, 'id' | 'brandId' | 'currency' | 'status' | 'creatorId' | 'liveStreamId' | 'affiliateLinkId' | 'createdAt' | 'returnsUntil'>;
   lines: readonly Pick<
     OrderLineRow,
     'position' | 'productId' | 'quantity' | 'unitPriceAmount' | 'totalAmount' | 'commissionAmount' | 'commissionReversed' | 'refundedQuantity' | 'attributed' | 'payoutId'
@@ -48,6 +49,7 @@ export interface OrderFacts {
 export interface KeptRows {
   salesDays: SalesDayRow[];
   productSales: ProductSalesRow[];
+  linkSales: AffiliateLinkSalesRow[];
   commissionTotals: CreatorCommissionTotalRow[];
   commissionDays: CreatorCommissionDayRow[];
   commissionLocks: CreatorCommissionLockRow[];
@@ -60,6 +62,7 @@ const COMMISSION_VALUES = ['net', 'reversed'] as const;
 export const KEPT_VALUES = {
   salesDays: SALES_VALUES,
   productSales: ['units'],
+  linkSales: ['orders', 'earnedAmount', 'pendingAmount'],
   commissionTotals: COMMISSION_VALUES,
   commissionDays: COMMISSION_VALUES,
   commissionLocks: COMMISSION_VALUES,
@@ -80,7 +83,7 @@ export function keyOf(table: keyof KeptRows, row: Record<string, unknown>): stri
 
 /** Kept rows summed by key. */
 class Accumulator {
-  private readonly rows = { salesDays: new Map(), productSales: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
+  private readonly rows = { salesDays: new Map(), productSales: new Map(), linkSales: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
 
   add<T extends keyof KeptRows>(table: T, row: KeptRows[T][number], sign = 1): void {
     const key = keyOf(table, row as unknown as Record<string, unknown>);
@@ -158,6 +161,16 @@ function addOrder(into: Accumulator, facts: OrderFacts): void {
         commissionAmount: sum(lines, (line) => line.commissionAmount - line.commissionReversed),
       });
     }
+  }
+  // An affiliate link's orders: those that stand, and what every line of them earns, shipped or not yet.
+  if (order.affiliateLinkId !== null) {
+    const net = sum(facts.lines, (line) => line.commissionAmount - line.commissionReversed);
+    into.add('linkSales', {
+      linkId: order.affiliateLinkId,
+      orders: order.status === 'CANCELLED' ? 0 : 1,
+      earnedAmount: order.status === 'FULFILLED' ? net : 0,
+      pendingAmount: order.status === 'PAID' ? net : 0,
+    });
   }
   // Commission: the lines that earned some, the attributed creator's.
   if (order.creatorId === null) return;
@@ -247,6 +260,7 @@ export function keptRowsFromHistory(history: CommerceHistory): KeptRows {
             status: order.status,
             creatorId: order.creatorId ?? null,
             liveStreamId: order.liveStreamId ?? null,
+            affiliateLinkId: order.affiliateLinkId ?? null,
             createdAt: order.createdAt,
             returnsUntil: order.returnsUntil ?? null,
           },

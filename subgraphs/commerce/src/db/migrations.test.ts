@@ -105,7 +105,7 @@ describe('migrating a store with history to kept rows and search', () => {
     try {
       expect(await store.keptCountDifferences()).toEqual([]);
       const count = (table: string) => (store.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-      for (const table of ['sales_days', 'product_sales', 'creator_commission_totals', 'creator_commission_days', 'creator_commission_locks']) expect({ table, rows: count(table) > 0 }).toEqual({ table, rows: true });
+      for (const table of ['sales_days', 'product_sales', 'affiliate_link_sales', 'creator_commission_totals', 'creator_commission_days', 'creator_commission_locks']) expect({ table, rows: count(table) > 0 }).toEqual({ table, rows: true });
       const product = world.products.find((row) => row.status === 'ACTIVE')!;
       const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
       const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' }, { first: 100, after: null });

@@ -21,6 +21,7 @@ export const {
   commissionPayouts,
   salesDays,
   productSales,
+  affiliateLinkSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,

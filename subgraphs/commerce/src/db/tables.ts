@@ -430,6 +430,14 @@ export const commerceTables = defineTables((c) => {
     (table) => [c.index('product_sales_units').on(table.units, table.productId)],
   );
 
+  /** What an affiliate link's orders come to: those that stand, and the commission of the shipped and of the unshipped ones (net of clawbacks). */
+  const affiliateLinkSales = c.table('affiliate_link_sales', {
+    linkId: c.text('link_id').primaryKey(),
+    orders: c.count('orders').notNull().default(0),
+    earnedAmount: c.money('earned_amount').notNull().default(0),
+    pendingAmount: c.money('pending_amount').notNull().default(0),
+  });
+
   /** A creator's commission per kept state (earning lines only): what it earns (credited − reversed) and what was clawed back. */
   const creatorCommissionTotals = c.table(
     'creator_commission_totals',
@@ -495,6 +503,7 @@ export const commerceTables = defineTables((c) => {
     commissionPayouts,
     salesDays,
     productSales,
+    affiliateLinkSales,
     creatorCommissionTotals,
     creatorCommissionDays,
     creatorCommissionLocks,
@@ -525,6 +534,7 @@ export const {
   commissionPayouts,
   salesDays,
   productSales,
+  affiliateLinkSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,
@@ -546,6 +556,7 @@ export type OrderReturnLineRow = typeof orderReturnLines.$inferSelect;
 export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
 export type SalesDayRow = typeof salesDays.$inferSelect;
 export type ProductSalesRow = typeof productSales.$inferSelect;
+export type AffiliateLinkSalesRow = typeof affiliateLinkSales.$inferSelect;
 export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSelect;
 export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
 export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;
