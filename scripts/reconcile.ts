@@ -7,6 +7,7 @@
 import type { KeptCountDifference } from '../packages/kit/src/db/reconcile.ts';
 import { openStoreAt, type StoreHandle, type StoreOpeners } from '../packages/kit/src/subgraph.ts';
 import type { SubgraphName } from '../packages/kit/src/config.ts';
+import { openCommercePgStore, openCommerceStore } from '../subgraphs/commerce/src/db/store.ts';
 import { openContentPgStore, openContentStore } from '../subgraphs/content/src/db/store.ts';
 import { openGiftsPgStore, openGiftsStore } from '../subgraphs/gifts/src/db/store.ts';
 import { openUsersPgStore, openUsersStore } from '../subgraphs/users/src/db/store.ts';
@@ -17,6 +18,7 @@ const stores: [SubgraphName, StoreOpeners<Reconcilable>][] = [
   ['users', { sqlite: openUsersStore, postgres: openUsersPgStore }],
   ['content', { sqlite: openContentStore, postgres: openContentPgStore }],
   ['gifts', { sqlite: openGiftsStore, postgres: openGiftsPgStore }],
+  ['commerce', { sqlite: openCommerceStore, postgres: openCommercePgStore }],
 ];
 
 let differences = 0;

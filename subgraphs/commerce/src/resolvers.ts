@@ -28,6 +28,7 @@ import { creatorPayouts, payoutReference, requestCommissionPayout } from './payo
 import { decideReturn, requestReturn, returnReference } from './returns.ts';
 import { commissionStatement, lockedUntil, stateOf, statementLines, statementTotals } from './settlement.ts';
 import { inPositionOrder, newestFirst } from './pages.ts';
+import { searchBrands, searchProducts } from './search.ts';
 import { brandCatalog, brandsPage, loadBrand, loadProduct, productByExternalId, productsOnSale, updateProduct } from './products.ts';
 import { myBrand, viewerKey } from './partners.ts';
 import { brandSales, salesBy } from './analytics.ts';
@@ -46,6 +47,8 @@ export const resolvers: Resolvers = {
     catalog: (_parent, { id }, context) => loadCatalog(context, id),
     brands: (_parent, args, context) => brandsPage(context, args),
     products: (_parent, args, context) => productsOnSale(context, args),
+    searchProducts: (_parent, args, context) => searchProducts(context, args),
+    searchBrands: (_parent, args, context) => searchBrands(context, args),
   },
   Mutation: {
     updateProduct: (_parent, { input }, context) => updateProduct(context, input),

@@ -30,6 +30,22 @@ export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 export const COMMISSION_BUCKETS = ['PENDING', 'LOCKED', 'PAYABLE', 'REVERSED', 'PROCESSING', 'PAID'] as const;
 export type CommissionBucket = (typeof COMMISSION_BUCKETS)[number];
 
+/**
+ * The states a line's commission is KEPT in (`creator_commission_*`): a bucket, except that LOCKED
+ * and PAYABLE are one SETTLING state, split when read by the time its lock ends (the return window,
+ * or never while a return is open), which no write marks.
+ */
+export const KEPT_COMMISSION_STATES = ['PENDING', 'SETTLING', 'REVERSED', 'PROCESSING', 'PAID'] as const;
+export type KeptCommissionState = (typeof KEPT_COMMISSION_STATES)[number];
+
+/** What a brand's daily sales rollup row is for: the brand as a whole, a product, an attributed creator, a live stream. */
+export const SALES_KINDS = ['brand', 'product', 'creator', 'stream'] as const;
+export type SalesKind = (typeof SALES_KINDS)[number];
+
+/** How a product search orders what it finds. */
+export const PRODUCT_SORTS = ['RELEVANCE', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'BEST_SELLING'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
 /** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
 export const COMMISSION_CURRENCY = 'USD';
 

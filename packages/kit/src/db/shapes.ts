@@ -141,38 +141,6 @@ function onePage<TColumns extends SelectedFieldsFlat, TExtra extends Record<stri
 
 type ListShape<TExtra extends Record<string, SQLiteColumn>> = Pick<PagesPerOwnerSpec<SQLiteTable, TExtra>, 'from' | 'owner' | 'orderBy' | 'node' | 'extra'>;
 
-/** The statement of `pagesPerOwnerShowing`: owners' rows numbered in list order, the first `perOwner` of each kept. */
-function pagesQuery<TColumns extends SelectedFieldsFlat, TExtra extends Record<string, SQLiteColumn>>(
-  engine: Engine<unknown>,
-  spec: ListShape<TExtra>,
-  where: SQL | undefined,
-  perOwner: SQLWrapper,
-  shown: ShownColumns<TColumns>,
-) {
-  const extra = spec.extra ?? ({} as TExtra);
-  const ranked = engine.db
-    .select({
-      ...extra,
-      ownerId: sql<string>`${spec.owner}`.as('owner_id'),
-      nodeId: sql<string>`${spec.node.ref}`.as('node_id'),
-      rank: sql<number>`row_number() over (partition by ${spec.owner} order by ${sql.join([...spec.orderBy], sql`, `)})`.as('rank'),
-    })
-    .from(spec.from)
-    .where(where)
-    .as('ranked');
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const columns = ranked as any;
-  const extraColumns = Object.fromEntries(Object.keys(extra).map((name) => [name, columns[name]]));
-  const query = engine.db
-    .select({ ...extraColumns, ownerId: columns.ownerId, node: shown.columns })
-    .from(ranked)
-    .innerJoin(spec.node.table, eq(spec.node.id, columns.nodeId))
-    .$dynamic();
-  // A dynamic query builder adds each join to itself.
-  for (const join of shown.joins ?? []) query.innerJoin(join.table, join.on);
-  return query.where(sql`${columns.rank} <= ${perOwner}`).orderBy(asc(columns.ownerId), asc(columns.rank));
-}
-
 /** A hand-ordered or newest-first list, paged by a keyset: what `preparedPagesPerOwner` needs besides the page. */
 export interface PagedListSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> extends ListShape<TExtra> {
   node: { table: TNode; id: SQLiteColumn; ref: SQLiteColumn };
@@ -185,8 +153,9 @@ export interface PagedListSpec<TNode extends SQLiteTable, TExtra extends Record<
 }
 
 /**
- * `pagesPerOwner`, prepared: the same statement (one with a cursor, one without) for any owners
- * and page, the owners, the cursor and the page size bound as parameters.
+ * `pagesPerOwner`, prepared: one owner's page as one statement (one with a cursor, one without),
+ * its owner, cursor and page size bound as parameters, run once per owner side by side. Like
+ * `pagesPerOwner`, each is a walk down the owner's index from the cursor, whatever the list's length.
  */
 export function preparedPagesPerOwner<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn> = Record<string, never>>(
   engine: Engine<unknown>,
@@ -200,15 +169,23 @@ export function preparedPagesPerOwner<TNode extends SQLiteTable, TExtra extends 
           sql`, `,
         )})`
       : undefined;
-    return pagesQuery(engine, spec, and(engine.inKeys(spec.owner, 'owners'), spec.where, keyset), sql.placeholder('perOwner'), { columns: getTableColumns(spec.node.table) });
+    const query = engine.db
+      .select({ ...(spec.extra ?? ({} as TExtra)), ownerId: sql<string>`${spec.owner}`, node: getTableColumns(spec.node.table) })
+      .from(spec.from)
+      .$dynamic();
+    if (spec.from !== spec.node.table) query.innerJoin(spec.node.table, eq(spec.node.id, spec.node.ref));
+    return query
+      .where(and(eq(spec.owner, sql.placeholder('owner')), spec.where, keyset))
+      .orderBy(...spec.orderBy)
+      .limit(sql.placeholder('perOwner'));
   };
   const first = engine.prepared<Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>>(spec.name, build(false));
   const later = engine.prepared<Owned<InferSelectModel<TNode>> & ExtraValues<TExtra>>(`${spec.name}_after`, build(true));
   return async (ownerIds, page) => {
-    if (ownerIds.length === 0) return [];
-    const values: Record<string, unknown> = { owners: engine.keysValue(ownerIds), perOwner: perOwnerOf(page) };
+    const values: Record<string, unknown> = { perOwner: perOwnerOf(page) };
     if (page.after) spec.keyset.values(page.after).forEach((value, i) => (values[`after${i}`] = engine.cursorValue(columns[i] as Column, value)));
-    return (page.after ? later : first)(values);
+    const pages = await Promise.all([...new Set(ownerIds)].map((owner) => (page.after ? later : first)({ ...values, owner })));
+    return pages.flat();
   };
 }
 

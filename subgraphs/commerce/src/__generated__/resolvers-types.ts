@@ -1147,6 +1147,19 @@ export type ProductFeedResult = {
   updated: Scalars['Int']['output'];
 };
 
+/** How `searchProducts` orders what it finds. */
+export type ProductSort =
+  /** Most units sold first (orders that stand, net of refunds). */
+  | 'BEST_SELLING'
+  /** Newest first. */
+  | 'NEWEST'
+  /** Cheapest first. */
+  | 'PRICE_ASC'
+  /** Dearest first. */
+  | 'PRICE_DESC'
+  /** Best match first: words in the title count most, then the brand's name, then the description. */
+  | 'RELEVANCE';
+
 export type ProductStatus =
   /** On sale. */
   | 'ACTIVE'
@@ -1187,6 +1200,18 @@ export type Query = {
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
   products: ProductConnection;
+  /** Brands whose name or description hold every word of `text`, most relevant first (a match in the name first). BAD_USER_INPUT as for `searchProducts`. */
+  searchBrands: BrandConnection;
+  /**
+   * Products on sale whose title, description or brand name hold every word of `text` (the last
+   * word also as a word's start; words are stemmed: "shoes" finds "shoe"), narrowed by brand, price
+   * (inclusive, in minor units), stock (`true` only those with units left, `false` only those sold
+   * out) and `topic` (one its brand's products suit, e.g. "fitness"), in `sort` order, ties by id.
+   * BAD_USER_INPUT when `text` holds no word (letters or digits), more than 10 words or more than
+   * 200 characters, when `minPrice` is above `maxPrice` or a price is negative, and when `first` is
+   * out of range; NOT_FOUND for an unknown `brandId`.
+   */
+  searchProducts: ProductConnection;
   /**
    * The partner API key this request was made with (its id, name, brand, scopes, rate-limit tier
    * and expiry), so a client can tell what it may do. Null for users and anonymous callers.
@@ -1230,6 +1255,26 @@ export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchBrandsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
+export type QuerySearchProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  maxPrice?: InputMaybe<Scalars['Int']['input']>;
+  minPrice?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ProductSort>;
+  text: Scalars['String']['input'];
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RequestCommissionPayoutInput = {
@@ -1635,6 +1680,7 @@ export type ResolversTypes = {
   ProductFeedItemInput: ProductFeedItemInput;
   ProductFeedMode: ProductFeedMode;
   ProductFeedResult: ResolverTypeWrapper<ProductFeedResult>;
+  ProductSort: ProductSort;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestCommissionPayoutInput: RequestCommissionPayoutInput;
@@ -2198,6 +2244,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  searchBrands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QuerySearchBrandsArgs, 'first' | 'text'>>;
+  searchProducts?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QuerySearchProductsArgs, 'first' | 'sort' | 'text'>>;
   viewerKey?: Resolver<Maybe<ResolversTypes['ViewerKey']>, ParentType, ContextType>;
 };
 

@@ -3,9 +3,10 @@
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
 import type { KitStatements } from '@app/kit/db/kit-statements';
+import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
-import type { Canceller, CommissionBucket, ProductStatus } from '../vocabulary.ts';
+import type { Canceller, CommissionBucket, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
   AffiliateLinkRow,
   BrandRow,
@@ -15,6 +16,7 @@ import type {
   NewAffiliateClick,
   NewAffiliateLink,
   NewBrand,
+  NewBrandTopic,
   NewCatalog,
   NewCatalogProduct,
   NewCommissionDealRow,
@@ -77,6 +79,29 @@ export interface StreamSales {
   currency: string;
   /** How many currencies the sales are in: an order is in one, but two orders may differ. */
   currencies: number;
+}
+
+// ---- Search.
+
+/** A product search as the store runs it: checked and made into terms by `../search.ts`. */
+export interface ProductSearch {
+  /** Words to find (letters and digits only), all of them, the last also as a prefix. */
+  terms: readonly string[];
+  brandId: string | null;
+  /** Price bounds, inclusive, in minor units. */
+  minPrice: number | null;
+  maxPrice: number | null;
+  /** true: only products with units left; false: only those sold out; null: both. */
+  inStock: boolean | null;
+  topic: string | null;
+  sort: ProductSort;
+}
+
+/** What a search found, in its order: the row's id and its place in that order (the cursor). */
+export interface SearchHit {
+  id: string;
+  /** The sort value (a score, a price, a time in ms, units sold) and the id. */
+  key: [number, string];
 }
 
 // ---- What writes take.
@@ -190,6 +215,8 @@ export interface SalesPeriod {
 /** The seed world's rows (`seed.ts`), inserted in this order (foreign keys point backwards). */
 export interface CommerceSeedRows {
   brands: NewBrand[];
+  /** The topics each brand's products suit (none when left out). */
+  brandTopics?: NewBrandTopic[];
   products: NewProduct[];
   catalogs: NewCatalog[];
   catalogProducts: NewCatalogProduct[];
@@ -344,6 +371,18 @@ export interface CommerceStatements extends KitStatements {
   brandSalesByCreator(period: SalesPeriod, first: number): Promise<SalesRow[]>;
   /** Sales per live stream (its covered lines only), most revenue first. */
   brandSalesByLiveStream(period: SalesPeriod, first: number): Promise<SalesRow[]>;
+
+  /**
+   * Every kept sales and commission row recounted from all of history, and each value that differs
+   * (a recount reads everything by nature: `npm run reconcile`, never a request).
+   */
+  keptCountDifferences(): Promise<KeptCountDifference[]>;
+
+  // Search (statements/search.ts): the engine's own full-text index, a page at a time.
+  /** One page (with one extra row) of the products on sale that match every term and filter, in the search's order. */
+  searchProducts(search: ProductSearch, page: Page): Promise<SearchHit[]>;
+  /** One page (with one extra row) of the brands whose name or description match every term, most relevant first. */
+  searchBrands(terms: readonly string[], page: Page): Promise<SearchHit[]>;
 
   // The seed step.
   isEmpty(): Promise<boolean>;

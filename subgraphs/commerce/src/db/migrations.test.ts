@@ -1,6 +1,7 @@
 /**
  * Upgrading a store that holds orders from before returns and settlement (migrations 0004 and
- * 0005): the old rows keep their data and get what the new rules need.
+ * 0005), and from before kept rows and search (0008 to 0011): the old rows keep their data and
+ * get what the new rules need.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,22 +9,37 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, openCommerceStore } from './store.ts';
+import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
+import { migrationsFolderFor } from '@app/kit/store';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { commerceSeedRows } from './seed.ts';
+import { migrationsFolder, openCommercePgStore, openCommerceStore } from './store.ts';
+import * as tables from './tables.ts';
+import { commerceTables } from './tables.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'commerce-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A store migrated up to (not including) the migration tagged `before`. */
-function storeBefore(file: string, before: string) {
-  const folder = path.join(dir, 'drizzle');
-  cpSync(migrationsFolder, folder, { recursive: true });
+/** A copy of a migrations folder whose journal stops before the migration tagged `before`. */
+function migrationsBefore(from: string, to: string, before: string): string {
+  const folder = path.join(dir, to);
+  cpSync(from, folder, { recursive: true });
   const journalPath = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
   journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag.endsWith(before)));
   writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+/** A store migrated up to (not including) the migration tagged `before`. */
+function storeBefore(file: string, before: string) {
   const sqlite = new Database(file);
-  migrate(drizzle(sqlite), { migrationsFolder: folder });
+  migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore(migrationsFolder, `drizzle-${path.basename(file)}`, before) });
   return sqlite;
 }
 
@@ -64,4 +80,83 @@ describe('migrating orders from before returns and settlement', () => {
       store.close();
     }
   });
+});
+
+describe('migrating a store with history to kept rows and search', () => {
+  it('fills the kept sales, commission and best-seller rows from the orders already there, exactly as the writes keep them, and indexes its products for search', async () => {
+    const file = path.join(dir, 'commerce-kept.db');
+    const old = storeBefore(file, '_kept_rows_and_list_indexes');
+    const world = commerceSeedRows();
+    const db = drizzle(old);
+    const put = <T extends SQLiteTable>(table: T, rows: readonly T['$inferInsert'][]) => {
+      for (let i = 0; i < rows.length; i += 50) if (rows.length > 0) db.insert(table).values(rows.slice(i, i + 50)).run();
+    };
+    put(tables.brands, world.brands);
+    put(tables.products, world.products);
+    put(tables.affiliateLinks, world.affiliateLinks);
+    put(tables.commissionPayouts, world.commissionPayouts);
+    put(tables.orders, world.orders);
+    put(tables.orderLines, world.orderLines);
+    put(tables.orderReturns, world.orderReturns);
+    put(tables.orderReturnLines, world.orderReturnLines);
+    old.close();
+
+    const store = openCommerceStore(file);
+    try {
+      expect(await store.keptCountDifferences()).toEqual([]);
+      const count = (table: string) => (store.sqlite.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      for (const table of ['sales_days', 'product_sales', 'affiliate_link_sales', 'creator_commission_totals', 'creator_commission_days', 'creator_commission_locks']) expect({ table, rows: count(table) > 0 }).toEqual({ table, rows: true });
+      const product = world.products.find((row) => row.status === 'ACTIVE')!;
+      const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
+      const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' }, { first: 100, after: null });
+      expect(hits.map((hit) => hit.id)).toContain(product.id);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('migrating a Postgres store with history to kept rows and search', () => {
+  let cluster: ThrowawayCluster | undefined;
+  afterAll(() => cluster?.stop());
+
+  it('fills the same kept rows from the same orders on Postgres', async () => {
+    cluster = await startThrowawayCluster();
+    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+    await admin.connect();
+    await admin.query('create database commerce_migrations');
+    await admin.end();
+    const url = cluster.urlFor('commerce_migrations');
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      const db = drizzlePg(pool);
+      await migratePg(db, { migrationsFolder: migrationsBefore(migrationsFolderFor(import.meta.url, 'drizzle-pg'), 'drizzle-pg-before', '_kept_rows_and_list_indexes') });
+      const world = commerceSeedRows();
+      // The Postgres half, typed as its SQLite twin by `defineTables`: here it is what it is.
+      const t = commerceTables.postgres as unknown as Record<keyof typeof commerceTables.postgres, PgTable>;
+      const put = async (table: PgTable, rows: readonly object[]) => {
+        for (let i = 0; i < rows.length; i += 50) await db.insert(table).values(rows.slice(i, i + 50) as never);
+      };
+      await put(t.brands, world.brands);
+      await put(t.products, world.products);
+      await put(t.affiliateLinks, world.affiliateLinks);
+      await put(t.commissionPayouts, world.commissionPayouts);
+      await put(t.orders, world.orders);
+      await put(t.orderLines, world.orderLines);
+      await put(t.orderReturns, world.orderReturns);
+      await put(t.orderReturnLines, world.orderReturnLines);
+    } finally {
+      await pool.end();
+    }
+    const store = await openCommercePgStore(url);
+    try {
+      expect(await store.keptCountDifferences()).toEqual([]);
+      const product = commerceSeedRows().products.find((row) => row.status === 'ACTIVE')!;
+      const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
+      const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' }, { first: 100, after: null });
+      expect(hits.map((hit) => hit.id)).toContain(product.id);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -4,7 +4,8 @@ import { brands as seedBrands, creatorIds, creatorTopic, DAY, LIVE_NOW_COUNT, li
 import type { CommerceSeedRows } from './contract.ts';
 import { commerceHistory } from './seedHistory.ts';
 import type { CommerceStore } from './store.ts';
-import type { NewBrand, NewCatalog, NewCatalogProduct, NewCreatorCatalog, NewLiveStreamPin, NewProduct, NewShowcaseItem, NewVideoProduct } from './tables.ts';
+import type { NewBrand,
+  NewBrandTopic, NewCatalog, NewCatalogProduct, NewCreatorCatalog, NewLiveStreamPin, NewProduct, NewShowcaseItem, NewVideoProduct } from './tables.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;
@@ -157,6 +158,7 @@ const EXTERNAL_PREFIX: Record<string, string | undefined> = { SHOPIFY: 'shopify:
 /** The seeded world as rows, the same for every engine: each store inserts them in this order. */
 export interface CommerceSeed {
   brands: NewBrand[];
+  brandTopics: NewBrandTopic[];
   products: NewProduct[];
   catalogs: NewCatalog[];
   catalogProducts: NewCatalogProduct[];
@@ -262,6 +264,7 @@ export function commerceSeed(): CommerceSeed {
 
   return {
     brands: brandRows,
+    brandTopics: seedBrands.flatMap((brand) => brand.topics.map((topic) => ({ brandId: brand.id, topic }))),
     products: productRows,
     catalogs: catalogRows,
     catalogProducts: catalogProductRows,

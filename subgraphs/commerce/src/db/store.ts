@@ -9,7 +9,9 @@ import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { CommerceStatements } from './contract.ts';
 import { analyticsStatements } from './statements/analytics.ts';
+import { keptStatements } from './statements/kept.ts';
 import { readStatements } from './statements/reads.ts';
+import { searchStatements } from './statements/search.ts';
 import { seedStatements } from './statements/seed.ts';
 import { settlementStatements } from './statements/settlement.ts';
 import { writeStatements } from './statements/writes.ts';
@@ -28,6 +30,8 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...settlementStatements(engine),
     ...analyticsStatements(engine),
     ...seedStatements(engine),
+    ...keptStatements(engine),
+    ...searchStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

@@ -3,6 +3,7 @@ import { commerceTables } from './tables.ts';
 
 export const {
   brands,
+  brandTopics,
   products,
   catalogs,
   catalogProducts,
@@ -18,6 +19,12 @@ export const {
   orderReturns,
   orderReturnLines,
   commissionPayouts,
+  salesDays,
+  productSales,
+  affiliateLinkSales,
+  creatorCommissionTotals,
+  creatorCommissionDays,
+  creatorCommissionLocks,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
-import { CANCELLERS, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES } from '../vocabulary.ts';
+import { CANCELLERS, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
 
 // `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
 // videos and streams: owned by other subgraphs, no foreign key can reach them.
@@ -22,6 +22,19 @@ export const commerceTables = defineTables((c) => {
       logoUrl: c.text('logo_url').notNull(),
     },
     (table) => [c.index('brands_name').on(table.name, table.id)],
+  );
+
+  /** The topics a brand's products suit (what creators of that topic make videos about): search filters by them. */
+  const brandTopics = c.table(
+    'brand_topics',
+    {
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      topic: c.text('topic').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.topic, table.brandId] })],
   );
 
   const products = c.table(
@@ -55,6 +68,8 @@ export const commerceTables = defineTables((c) => {
       c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
       c.index('products_status_created').on(table.status, table.createdAt, table.id),
       c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
+      // A brand's own catalog of every status, newest first.
+      c.index('products_brand_created').on(table.brandId, table.createdAt, table.id),
     ],
   );
 
@@ -70,7 +85,7 @@ export const commerceTables = defineTables((c) => {
       description: c.text('description').notNull(),
       createdAt: c.time('created_at').notNull(),
     },
-    (table) => [c.index('catalogs_brand_created').on(table.brandId, table.createdAt)],
+    (table) => [c.index('catalogs_brand_created_id').on(table.brandId, table.createdAt, table.id)],
   );
 
   const catalogProducts = c.table(
@@ -86,7 +101,7 @@ export const commerceTables = defineTables((c) => {
         .references(() => products.id),
       position: c.int('position').notNull(),
     },
-    (table) => [c.primaryKey({ columns: [table.catalogId, table.productId] }), c.index('catalog_products_position').on(table.catalogId, table.position)],
+    (table) => [c.primaryKey({ columns: [table.catalogId, table.productId] }), c.index('catalog_products_order').on(table.catalogId, table.position, table.productId)],
   );
 
   /** Catalogs a creator carries. */
@@ -102,7 +117,7 @@ export const commerceTables = defineTables((c) => {
     },
     (table) => [
       c.primaryKey({ columns: [table.creatorId, table.catalogId] }),
-      c.index('creator_catalogs_position').on(table.creatorId, table.position),
+      c.index('creator_catalogs_order').on(table.creatorId, table.position, table.catalogId),
       // Deleting a catalog takes it off every profile that carries it, found by catalog.
       c.index('creator_catalogs_catalog').on(table.catalogId),
     ],
@@ -120,7 +135,7 @@ export const commerceTables = defineTables((c) => {
       position: c.int('position').notNull(),
       addedAt: c.time('added_at').notNull(),
     },
-    (table) => [c.primaryKey({ columns: [table.creatorId, table.productId] }), c.index('showcase_items_position').on(table.creatorId, table.position)],
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.productId] }), c.index('showcase_items_order').on(table.creatorId, table.position, table.productId)],
   );
 
   /** Products tagged in a video. */
@@ -206,6 +221,7 @@ export const commerceTables = defineTables((c) => {
       // NULLs are distinct in a unique index, so product deals and the brand-wide deal get one each.
       c.uniqueIndex('creator_commissions_product_deal').on(table.creatorId, table.brandId, table.productId).where(sql`${table.productId} is not null`),
       c.uniqueIndex('creator_commissions_brand_deal').on(table.creatorId, table.brandId).where(sql`${table.productId} is null`),
+      c.index('creator_commissions_brand_updated').on(table.brandId, table.updatedAt, table.id),
     ],
   );
 
@@ -252,6 +268,8 @@ export const commerceTables = defineTables((c) => {
       c.index('orders_buyer_created').on(table.buyerId, table.createdAt, table.id),
       c.index('orders_brand_created').on(table.brandId, table.createdAt, table.id),
       c.index('orders_creator_status').on(table.creatorId, table.status),
+      // A creator's statement, newest order first.
+      c.index('orders_creator_created').on(table.creatorId, table.createdAt, table.id),
       c.index('orders_link_status').on(table.affiliateLinkId, table.status),
       c.index('orders_live_stream_status').on(table.liveStreamId, table.status),
     ],
@@ -371,10 +389,103 @@ export const commerceTables = defineTables((c) => {
     ],
   );
 
+  // Kept rows. Each write that changes an order, its lines, a return or a payout restates the
+  // orders it touched in the same transaction (statements/kept.ts): what those orders added to
+  // these rows before the write is taken off and what they add after it is put on, both worked out
+  // by one pure function (`kept-rows.ts`) that the seed and `keptCountDifferences` use too. Money
+  // here is summed over many orders: integer minor units, as everywhere.
+
+  /**
+   * A brand's sales per UTC day (of the order's placing) and per what they are for: the brand as a
+   * whole (`key` ''), a product, the attributed creator, the live stream. Orders that stand only
+   * (not cancelled), net of refunds, as `statements/analytics.ts` reports them.
+   */
+  const salesDays = c.table(
+    'sales_days',
+    {
+      brandId: c.text('brand_id').notNull(),
+      currency: c.text('currency').notNull(),
+      kind: c.text('kind', { enum: SALES_KINDS }).notNull(),
+      /** Days since the epoch, UTC. */
+      day: c.int('day').notNull(),
+      key: c.text('key').notNull(),
+      orders: c.count('orders').notNull().default(0),
+      units: c.count('units').notNull().default(0),
+      revenueAmount: c.money('revenue_amount').notNull().default(0),
+      refundAmount: c.money('refund_amount').notNull().default(0),
+      commissionAmount: c.money('commission_amount').notNull().default(0),
+    },
+    // A period's rows of one view are one walk down this key.
+    (table) => [c.primaryKey({ columns: [table.brandId, table.currency, table.kind, table.day, table.key] })],
+  );
+
+  /** What a product has sold in all: units of the orders that stand, net of refunds (search's BEST_SELLING). */
+  const productSales = c.table(
+    'product_sales',
+    {
+      productId: c.text('product_id').primaryKey(),
+      units: c.count('units').notNull().default(0),
+    },
+    // Best sellers first, for a search sorted by sales.
+    (table) => [c.index('product_sales_units').on(table.units, table.productId)],
+  );
+
+  /** What an affiliate link's orders come to: those that stand, and the commission of the shipped and of the unshipped ones (net of clawbacks). */
+  const affiliateLinkSales = c.table('affiliate_link_sales', {
+    linkId: c.text('link_id').primaryKey(),
+    orders: c.count('orders').notNull().default(0),
+    earnedAmount: c.money('earned_amount').notNull().default(0),
+    pendingAmount: c.money('pending_amount').notNull().default(0),
+  });
+
+  /** A creator's commission per kept state (earning lines only): what it earns (credited − reversed) and what was clawed back. */
+  const creatorCommissionTotals = c.table(
+    'creator_commission_totals',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      state: c.text('state', { enum: KEPT_COMMISSION_STATES }).notNull(),
+      net: c.money('net').notNull().default(0),
+      reversed: c.money('reversed').notNull().default(0),
+    },
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.state] })],
+  );
+
+  /** The same per UTC day the orders were placed on: a statement over a period reads its days. */
+  const creatorCommissionDays = c.table(
+    'creator_commission_days',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      state: c.text('state', { enum: KEPT_COMMISSION_STATES }).notNull(),
+      day: c.int('day').notNull(),
+      net: c.money('net').notNull().default(0),
+      reversed: c.money('reversed').notNull().default(0),
+    },
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.state, table.day] })],
+  );
+
+  /**
+   * SETTLING commission by when its lock ends: the order's return window, or never while a return
+   * on the line is open. LOCKED at `now` is the rows ending after `now` (one walk down the key, as
+   * long as the return window), PAYABLE the rest of SETTLING.
+   */
+  const creatorCommissionLocks = c.table(
+    'creator_commission_locks',
+    {
+      creatorId: c.text('creator_id').notNull(),
+      unlocksAt: c.time('unlocks_at').notNull(),
+      /** The UTC day the orders were placed on, for a statement's period. */
+      day: c.int('day').notNull(),
+      net: c.money('net').notNull().default(0),
+      reversed: c.money('reversed').notNull().default(0),
+    },
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.unlocksAt, table.day] })],
+  );
+
   // The kit's tables: idempotency keys (checkout takes one), the outbox of LIVE shopping events
   // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
   return {
     brands,
+    brandTopics,
     products,
     catalogs,
     catalogProducts,
@@ -390,6 +501,12 @@ export const commerceTables = defineTables((c) => {
     orderReturns,
     orderReturnLines,
     commissionPayouts,
+    salesDays,
+    productSales,
+    affiliateLinkSales,
+    creatorCommissionTotals,
+    creatorCommissionDays,
+    creatorCommissionLocks,
     ...kitTables(c),
   };
 });
@@ -399,6 +516,7 @@ export type CommerceTables = typeof commerceTables.sqlite;
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
 export const {
   brands,
+  brandTopics,
   products,
   catalogs,
   catalogProducts,
@@ -414,6 +532,12 @@ export const {
   orderReturns,
   orderReturnLines,
   commissionPayouts,
+  salesDays,
+  productSales,
+  affiliateLinkSales,
+  creatorCommissionTotals,
+  creatorCommissionDays,
+  creatorCommissionLocks,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
@@ -430,8 +554,15 @@ export type OrderLineRow = typeof orderLines.$inferSelect;
 export type OrderReturnRow = typeof orderReturns.$inferSelect;
 export type OrderReturnLineRow = typeof orderReturnLines.$inferSelect;
 export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
+export type SalesDayRow = typeof salesDays.$inferSelect;
+export type ProductSalesRow = typeof productSales.$inferSelect;
+export type AffiliateLinkSalesRow = typeof affiliateLinkSales.$inferSelect;
+export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSelect;
+export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
+export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;
 
 export type NewBrand = typeof brands.$inferInsert;
+export type NewBrandTopic = typeof brandTopics.$inferInsert;
 export type NewProduct = typeof products.$inferInsert;
 export type NewCatalog = typeof catalogs.$inferInsert;
 export type NewCatalogProduct = typeof catalogProducts.$inferInsert;

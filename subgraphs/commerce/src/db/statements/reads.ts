@@ -39,6 +39,7 @@ export function readStatements(engine: Engine<CommerceTables>) {
     videoProducts,
     liveStreamPins,
     affiliateLinks,
+    affiliateLinkSales,
     creatorCommissions,
     orders,
     orderLines,
@@ -60,11 +61,8 @@ export function readStatements(engine: Engine<CommerceTables>) {
     perOwner: perOwnerOf(page),
   });
 
-  /** What the link's orders in `status` earn, net of clawbacks. */
-  const linkEarnings = (status: string) =>
-    sql<number>`coalesce((select sum(l.commission_amount - l.commission_reversed) from ${orders} o join ${orderLines} l on l.order_id = o.id where o.affiliate_link_id = ${affiliateLinks.id} and o.status = ${status}), 0)`.mapWith(
-      Number,
-    );
+  /** A link's kept sales figure (`affiliate_link_sales`, kept with its orders), 0 before its first order. */
+  const linkSales = (column: SQLiteColumn) => sql<number>`coalesce((select ${column} from ${affiliateLinkSales} where ${affiliateLinkSales.linkId} = ${affiliateLinks.id}), 0)`.mapWith(Number);
 
   /*
    * Affiliate links come with what they earned and the rate a sale would pay now, computed in the
@@ -73,9 +71,9 @@ export function readStatements(engine: Engine<CommerceTables>) {
   const linkView = {
     ...getTableColumns(affiliateLinks),
     commissionBps: saleRate(engine, affiliateLinks.creatorId),
-    orderCount: sql<number>`(select count(*) from ${orders} o where o.affiliate_link_id = ${affiliateLinks.id} and o.status != 'CANCELLED')`.mapWith(Number),
-    earnedAmount: linkEarnings('FULFILLED'),
-    pendingAmount: linkEarnings('PAID'),
+    orderCount: linkSales(affiliateLinkSales.orders),
+    earnedAmount: linkSales(affiliateLinkSales.earnedAmount),
+    pendingAmount: linkSales(affiliateLinkSales.pendingAmount),
     currency: products.currency,
   };
   const linkProduct = { table: products, on: eq(products.id, affiliateLinks.productId) };
@@ -213,11 +211,11 @@ export function readStatements(engine: Engine<CommerceTables>) {
 
     brandOrderPages: (brandIds, page) => pagesPerOwner(engine, newestFirstPages(orders, orders.brandId, brandIds, page)),
 
+    // The currency by the order's key for each line: joined, a planner may walk the orders first and sort the lines after.
     orderLineLists: async (orderIds) =>
       db
-        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: orders.currency } })
+        .select({ ownerId: orderLines.orderId, node: { ...getTableColumns(orderLines), currency: sql<string>`(select o.currency from ${orders} o where o.id = ${orderLines.orderId})` } })
         .from(orderLines)
-        .innerJoin(orders, eq(orders.id, orderLines.orderId))
         .where(inArray(orderLines.orderId, [...orderIds]))
         .orderBy(orderLines.orderId, orderLines.position),
 

@@ -1,7 +1,9 @@
 import type { Engine } from '@app/kit/db/engine';
 import { insertRows } from '@app/kit/db/shapes';
 import type { CommerceStatements } from '../contract.ts';
+import { keptRowsFromHistory } from '../kept-rows.ts';
 import type { CommerceTables } from '../tables.ts';
+import { keptUpkeep } from './kept.ts';
 
 export function seedStatements(engine: Engine<CommerceTables>) {
   const { db, tables } = engine;
@@ -11,6 +13,7 @@ export function seedStatements(engine: Engine<CommerceTables>) {
     // In this order: foreign keys point backwards.
     insertSeedRows: async (rows) => {
       await insertRows(engine, tables.brands, rows.brands);
+      await insertRows(engine, tables.brandTopics, rows.brandTopics ?? []);
       await insertRows(engine, tables.products, rows.products);
       await insertRows(engine, tables.catalogs, rows.catalogs);
       await insertRows(engine, tables.catalogProducts, rows.catalogProducts);
@@ -26,6 +29,8 @@ export function seedStatements(engine: Engine<CommerceTables>) {
       await insertRows(engine, tables.orderLines, rows.orderLines);
       await insertRows(engine, tables.orderReturns, rows.orderReturns);
       await insertRows(engine, tables.orderReturnLines, rows.orderReturnLines);
+      // The kept sales and commission rows these orders make, added to any kept already (a seed in chunks).
+      await keptUpkeep(engine).addKept(keptRowsFromHistory(rows));
     },
   } satisfies Partial<CommerceStatements>;
 }

@@ -6,12 +6,15 @@
  * answered, PAID once it paid.
  */
 import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
 import { before, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
 import type { Page } from '@app/kit/pagination';
-import type { CommissionBucket } from '../../vocabulary.ts';
-import type { CommerceStatements, PayableLine, StatementFilter } from '../contract.ts';
+import { KEPT_COMMISSION_STATES, type CommissionBucket, type KeptCommissionState } from '../../vocabulary.ts';
+import type { BucketTotal, CommerceStatements, PayableLine, StatementFilter } from '../contract.ts';
+import { splitPeriod } from '../kept-rows.ts';
 import type { CommerceTables } from '../tables.ts';
+import { keptUpkeep } from './kept.ts';
 
 /** Lines per statement when a payout takes them: 2 parameters a line, far below either engine's limit. */
 const PAYOUT_LINE_SLICE = 1_000;
@@ -33,9 +36,40 @@ export function commissionBucket(engine: Engine<CommerceTables>, now: Date): SQL
     else 'PAYABLE' end`;
 }
 
+interface Amounts {
+  net: number;
+  reversed: number;
+}
+
+interface KeptTotal extends Amounts {
+  state: KeptCommissionState;
+}
+
+/**
+ * What kept totals say per bucket at the time their locks were read for: SETTLING is LOCKED as far
+ * as its locks end later, PAYABLE for the rest. A bucket with nothing in it has no row.
+ */
+function bucketTotals(totals: readonly KeptTotal[], locked: Amounts | undefined): BucketTotal[] {
+  const out: BucketTotal[] = [];
+  const put = (bucket: CommissionBucket, net: number, reversed: number) => {
+    if (net !== 0 || reversed !== 0) out.push({ bucket, net, reversed });
+  };
+  for (const total of totals) {
+    if (total.state !== 'SETTLING') put(total.state, total.net, total.reversed);
+    else {
+      put('LOCKED', locked?.net ?? 0, locked?.reversed ?? 0);
+      put('PAYABLE', total.net - (locked?.net ?? 0), total.reversed - (locked?.reversed ?? 0));
+    }
+  }
+  return out;
+}
+
 export function settlementStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orderLines, orders, commissionPayouts } = engine.tables;
+  const { orderLines, orders, commissionPayouts, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
+  // A payout moves its lines' kept commission (PROCESSING, PAID, back when it fails).
+  const { restated } = keptUpkeep(engine);
+  const ordersInPayout = async (payoutId: string) => [...new Set((await db.select({ orderId: orderLines.orderId }).from(orderLines).where(eq(orderLines.payoutId, payoutId))).map((row) => row.orderId))];
 
   /** What a line earns: credited less clawed back. */
   const net = sql<number>`${orderLines.commissionAmount} - ${orderLines.commissionReversed}`.mapWith(Number);
@@ -75,13 +109,22 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
   // The totals group by output position: Postgres does not see two copies of an expression
   // holding the same parameter (`now`) as one.
   return {
-    commissionBuckets: async (creatorIds, now) =>
-      db
-        .select({ creatorId: sql<string>`${orders.creatorId}`, bucket: commissionBucket(engine, now), net: sumOf(net), reversed: sumOf(orderLines.commissionReversed) })
-        .from(orderLines)
-        .innerJoin(orders, eq(orders.id, orderLines.orderId))
-        .where(and(inArray(orders.creatorId, [...creatorIds]), earningLines({ from: null, to: null })))
-        .groupBy(sql`1`, sql`2`),
+    commissionBuckets: async (creatorIds, now) => {
+      if (creatorIds.length === 0) return [];
+      const ids = [...new Set(creatorIds)];
+      const totals = await db.select().from(creatorCommissionTotals).where(inArray(creatorCommissionTotals.creatorId, ids));
+      const locked = await db
+        .select({ creatorId: creatorCommissionLocks.creatorId, net: sumOf(creatorCommissionLocks.net), reversed: sumOf(creatorCommissionLocks.reversed) })
+        .from(creatorCommissionLocks)
+        .where(and(inArray(creatorCommissionLocks.creatorId, ids), gt(creatorCommissionLocks.unlocksAt, now)))
+        .groupBy(creatorCommissionLocks.creatorId);
+      return ids.flatMap((creatorId) =>
+        bucketTotals(
+          totals.filter((row) => row.creatorId === creatorId),
+          locked.find((row) => row.creatorId === creatorId),
+        ).map((total) => ({ creatorId, ...total })),
+      );
+    },
 
     commissionLinePage: async (creatorId, filter, page, now) =>
       db
@@ -92,13 +135,49 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
         .orderBy(desc(orders.createdAt), desc(orders.id), desc(orderLines.position))
         .limit(page.first + 1),
 
-    commissionStatementTotals: async (creatorId, filter, now) =>
-      db
-        .select({ bucket: commissionBucket(engine, now), net: sumOf(net), reversed: sumOf(orderLines.commissionReversed) })
-        .from(orderLines)
-        .innerJoin(orders, eq(orders.id, orderLines.orderId))
-        .where(and(eq(orders.creatorId, creatorId), earningLines(filter)))
-        .groupBy(sql`1`),
+    commissionStatementTotals: async (creatorId, filter, now) => {
+      const { days, edges } = splitPeriod(filter.from, filter.to);
+      const totals: KeptTotal[] = [];
+      let locked: Amounts | undefined;
+      if (days && days.from === null && days.to === null) {
+        // All time: the creator's totals, not their days.
+        totals.push(...(await db.select().from(creatorCommissionTotals).where(eq(creatorCommissionTotals.creatorId, creatorId))));
+        [locked] = await db
+          .select({ net: sumOf(creatorCommissionLocks.net), reversed: sumOf(creatorCommissionLocks.reversed) })
+          .from(creatorCommissionLocks)
+          .where(and(eq(creatorCommissionLocks.creatorId, creatorId), gt(creatorCommissionLocks.unlocksAt, now)));
+      } else if (days) {
+        const inDays = (day: SQLiteColumn) => and(days.from === null ? undefined : gte(day, days.from), days.to === null ? undefined : lt(day, days.to));
+        totals.push(
+          ...(await db
+            .select({ state: creatorCommissionDays.state, net: sumOf(creatorCommissionDays.net), reversed: sumOf(creatorCommissionDays.reversed) })
+            .from(creatorCommissionDays)
+            .where(and(eq(creatorCommissionDays.creatorId, creatorId), inArray(creatorCommissionDays.state, [...KEPT_COMMISSION_STATES]), inDays(creatorCommissionDays.day)))
+            .groupBy(creatorCommissionDays.state)),
+        );
+        [locked] = await db
+          .select({ net: sumOf(creatorCommissionLocks.net), reversed: sumOf(creatorCommissionLocks.reversed) })
+          .from(creatorCommissionLocks)
+          .where(and(eq(creatorCommissionLocks.creatorId, creatorId), gt(creatorCommissionLocks.unlocksAt, now), inDays(creatorCommissionLocks.day)));
+      }
+      const result = bucketTotals(totals, locked);
+      // The parts of days at the period's ends: their lines, each in its state at `now`.
+      for (const [from, to] of edges) {
+        const lines = await db
+          .select({ bucket: commissionBucket(engine, now), net, reversed: orderLines.commissionReversed })
+          .from(orderLines)
+          .innerJoin(orders, eq(orders.id, orderLines.orderId))
+          .where(and(eq(orders.creatorId, creatorId), earningLines({ from, to })));
+        for (const line of lines) {
+          const found = result.find((row) => row.bucket === line.bucket);
+          if (found) {
+            found.net += line.net;
+            found.reversed += line.reversed;
+          } else result.push({ bucket: line.bucket, net: line.net, reversed: line.reversed });
+        }
+      }
+      return result;
+    },
 
     orderCommissionLines: async (orderIds, now) =>
       db
@@ -119,7 +198,8 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
       await db.insert(commissionPayouts).values(payout);
     },
 
-    assignPayoutLines: async (payoutId, lines) => {
+    assignPayoutLines: (payoutId, lines) =>
+      restated([...new Set(lines.map((line) => line.orderId))], async () => {
       let assigned = 0;
       for (let i = 0; i < lines.length; i += PAYOUT_LINE_SLICE) {
         const taken = await db
@@ -130,20 +210,25 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
         assigned += taken.length;
       }
       return assigned;
-    },
+      }),
 
     settlePayout: async (id, settlement) =>
-      (
-        await db
-          .update(commissionPayouts)
-          .set(settlement)
-          .where(and(eq(commissionPayouts.id, id), eq(commissionPayouts.status, 'REQUESTED')))
-          .returning()
-      )[0],
+      restated(
+        await ordersInPayout(id),
+        async () =>
+          (
+            await db
+              .update(commissionPayouts)
+              .set(settlement)
+              .where(and(eq(commissionPayouts.id, id), eq(commissionPayouts.status, 'REQUESTED')))
+              .returning()
+          )[0],
+      ),
 
-    releasePayoutLines: async (payoutId) => {
-      await db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId));
-    },
+    releasePayoutLines: async (payoutId) =>
+      restated(await ordersInPayout(payoutId), async () => {
+        await db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId));
+      }),
 
     payoutsByIds: async (ids) => db.select().from(commissionPayouts).where(inArray(commissionPayouts.id, [...ids])),
 

@@ -11,6 +11,7 @@ import type { Engine } from '@app/kit/db/engine';
 import { insertRows } from '@app/kit/db/shapes';
 import type { CommerceStatements, ImportedProduct, NewFeedProduct, ProductListName } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
+import { keptUpkeep } from './kept.ts';
 
 /** Ids per statement when archiving: one parameter each, far below either engine's limit. */
 const ARCHIVE_SLICE = 500;
@@ -52,6 +53,8 @@ function slotValues<R>(columns: readonly (keyof R & string)[], rows: readonly R[
 
 export function writeStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
+  // Orders, their lines and returns move the kept sales and commission rows: each such write restates its orders.
+  const { restated } = keptUpkeep(engine);
   const {
     products,
     orders,
@@ -185,37 +188,47 @@ export function writeStatements(engine: Engine<CommerceTables>) {
       }
     },
 
-    insertOrder: async (order, lines) => {
-      await db.insert(orders).values(order);
-      await db.insert(orderLines).values([...lines]);
-    },
+    insertOrder: (order, lines) =>
+      restated([order.id], async () => {
+        await db.insert(orders).values(order);
+        await db.insert(orderLines).values([...lines]);
+      }),
 
-    closePaidOrder: async (id, change) =>
-      (
-        await db
-          .update(orders)
-          .set(change)
-          .where(and(eq(orders.id, id), eq(orders.status, 'PAID')))
-          .returning()
-      )[0],
+    closePaidOrder: (id, change) =>
+      restated(
+        [id],
+        async () =>
+          (
+            await db
+              .update(orders)
+              .set(change)
+              .where(and(eq(orders.id, id), eq(orders.status, 'PAID')))
+              .returning()
+          )[0],
+      ),
 
-    reverseOrderCommission: async (orderId) => {
-      await db
-        .update(orderLines)
-        .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
-        .where(eq(orderLines.orderId, orderId));
-    },
-
-    refundLine: async (orderId, position, from, to) =>
-      (
+    reverseOrderCommission: (orderId) =>
+      restated([orderId], async () => {
         await db
           .update(orderLines)
-          .set(to)
-          .where(
-            and(eq(orderLines.orderId, orderId), eq(orderLines.position, position), eq(orderLines.refundedQuantity, from.refundedQuantity), eq(orderLines.commissionReversed, from.commissionReversed)),
-          )
-          .returning({ orderId: orderLines.orderId })
-      ).length === 1,
+          .set({ commissionReversed: sql`${orderLines.commissionAmount}` })
+          .where(eq(orderLines.orderId, orderId));
+      }),
+
+    refundLine: (orderId, position, from, to) =>
+      restated(
+        [orderId],
+        async () =>
+          (
+            await db
+              .update(orderLines)
+              .set(to)
+              .where(
+                and(eq(orderLines.orderId, orderId), eq(orderLines.position, position), eq(orderLines.refundedQuantity, from.refundedQuantity), eq(orderLines.commissionReversed, from.commissionReversed)),
+              )
+              .returning({ orderId: orderLines.orderId })
+          ).length === 1,
+      ),
 
     openReturnOf: async (orderId) =>
       (
@@ -225,19 +238,27 @@ export function writeStatements(engine: Engine<CommerceTables>) {
           .where(and(eq(orderReturns.orderId, orderId), eq(orderReturns.status, 'REQUESTED')))
       )[0],
 
-    insertReturn: async (row, lines) => {
-      await db.insert(orderReturns).values(row);
-      await db.insert(orderReturnLines).values([...lines]);
-    },
+    // An open return locks its lines' commission until it is decided.
+    insertReturn: (row, lines) =>
+      restated([row.orderId], async () => {
+        await db.insert(orderReturns).values(row);
+        await db.insert(orderReturnLines).values([...lines]);
+      }),
 
-    decideReturn: async (id, decision) =>
-      (
-        await db
-          .update(orderReturns)
-          .set(decision)
-          .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
-          .returning()
-      )[0],
+    decideReturn: async (id, decision) => {
+      const orderIds = (await db.select({ orderId: orderReturns.orderId }).from(orderReturns).where(eq(orderReturns.id, id))).map((row) => row.orderId);
+      return restated(
+        orderIds,
+        async () =>
+          (
+            await db
+              .update(orderReturns)
+              .set(decision)
+              .where(and(eq(orderReturns.id, id), eq(orderReturns.status, 'REQUESTED')))
+              .returning()
+          )[0],
+      );
+    },
 
     affiliateLinkByCode: async (code) => (await db.select().from(affiliateLinks).where(eq(affiliateLinks.code, code)))[0],
 

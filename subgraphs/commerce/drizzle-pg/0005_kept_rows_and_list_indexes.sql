@@ -1,0 +1,51 @@
+CREATE TABLE "creator_commission_days" (
+	"creator_id" text NOT NULL,
+	"state" text NOT NULL,
+	"day" integer NOT NULL,
+	"net" integer DEFAULT 0 NOT NULL,
+	"reversed" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "creator_commission_days_creator_id_state_day_pk" PRIMARY KEY("creator_id","state","day")
+);
+--> statement-breakpoint
+CREATE TABLE "creator_commission_locks" (
+	"creator_id" text NOT NULL,
+	"unlocks_at" timestamp (3) NOT NULL,
+	"day" integer NOT NULL,
+	"net" integer DEFAULT 0 NOT NULL,
+	"reversed" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "creator_commission_locks_creator_id_unlocks_at_day_pk" PRIMARY KEY("creator_id","unlocks_at","day")
+);
+--> statement-breakpoint
+CREATE TABLE "creator_commission_totals" (
+	"creator_id" text NOT NULL,
+	"state" text NOT NULL,
+	"net" integer DEFAULT 0 NOT NULL,
+	"reversed" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "creator_commission_totals_creator_id_state_pk" PRIMARY KEY("creator_id","state")
+);
+--> statement-breakpoint
+CREATE TABLE "sales_days" (
+	"brand_id" text NOT NULL,
+	"currency" text NOT NULL,
+	"kind" text NOT NULL,
+	"day" integer NOT NULL,
+	"key" text NOT NULL,
+	"orders" integer DEFAULT 0 NOT NULL,
+	"units" integer DEFAULT 0 NOT NULL,
+	"revenue_amount" integer DEFAULT 0 NOT NULL,
+	"refund_amount" integer DEFAULT 0 NOT NULL,
+	"commission_amount" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "sales_days_brand_id_currency_kind_day_key_pk" PRIMARY KEY("brand_id","currency","kind","day","key")
+);
+--> statement-breakpoint
+DROP INDEX "catalog_products_position";--> statement-breakpoint
+DROP INDEX "catalogs_brand_created";--> statement-breakpoint
+DROP INDEX "creator_catalogs_position";--> statement-breakpoint
+DROP INDEX "showcase_items_position";--> statement-breakpoint
+CREATE INDEX "catalog_products_order" ON "catalog_products" USING btree ("catalog_id","position","product_id");--> statement-breakpoint
+CREATE INDEX "catalogs_brand_created_id" ON "catalogs" USING btree ("brand_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "creator_catalogs_order" ON "creator_catalogs" USING btree ("creator_id","position","catalog_id");--> statement-breakpoint
+CREATE INDEX "creator_commissions_brand_updated" ON "creator_commissions" USING btree ("brand_id","updated_at","id");--> statement-breakpoint
+CREATE INDEX "orders_creator_created" ON "orders" USING btree ("creator_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "products_brand_created" ON "products" USING btree ("brand_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "showcase_items_order" ON "showcase_items" USING btree ("creator_id","position","product_id");

@@ -1,0 +1,1 @@
+CREATE INDEX `live_gift_sends_stream_recent` ON `live_gift_sends` (`live_stream_id`,`created_at`,`id`);
