@@ -107,4 +107,29 @@ describe('resuming from a position while others share the stream', () => {
     live.stop();
     await ws.dispose();
   });
+
+  it('joins a room from its recent gifts: subscribing after the newest one shown hears every later gift and none of those again', async () => {
+    const stream = await startOwnStream(graph, creatorIds[12] as string, 'Join from recent gifts');
+    const sender = userIds[41] as string;
+    await buyCoins(graph, sender);
+    for (let i = 0; i < 3; i++) await sendRose(sender, stream);
+    const RECENT = 'query ($id: ID!) { liveStream(id: $id) { recentGifts(first: 2) { id eventId sender { id } } } }';
+    const { body } = await graph.query(RECENT, { id: stream });
+    expect(body.errors).toBeUndefined();
+    const recent = body.data.liveStream.recentGifts as { id: string; eventId: string; sender: { id: string } }[];
+    expect(recent.map((send) => send.eventId)).toEqual(['3', '2']);
+    expect(recent.every((send) => send.sender.id === sender)).toBe(true);
+
+    const ws = webSocketClient(graph.url);
+    const joined = subscribeOverWebSocket(ws, GIFT_IDS, { id: stream, after: recent[0]!.eventId });
+    await eventually(() => graph.gateway.subscriptions.listeningSubscriptions >= 1, 'the joined client');
+    await sendRose(sender, stream);
+    await eventually(() => joined.results.length === 1, 'the next gift');
+    expect(idsOf(joined)).toEqual([4]);
+    expect(joined.results[0]!.data?.liveGiftEvents?.send?.id).not.toBe(recent[0]!.id);
+    await ws.dispose();
+
+    const tooMany = await graph.query('query ($id: ID!) { liveStream(id: $id) { recentGifts(first: 51) { id } } }', { id: stream });
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
 });

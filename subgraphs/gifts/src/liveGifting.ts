@@ -33,6 +33,9 @@ const logger = createLogger('gifts');
 export const QUANTITY_MAX = 99;
 /** How many places a leaderboard shows when the client does not say. */
 export const LEADERBOARD_DEFAULT_SIZE = 10;
+/** A stream's recent gifts: how many a joining viewer sees unless they say, and the most they may ask. */
+export const RECENT_GIFTS_DEFAULT = 20;
+export const RECENT_GIFTS_MAX = 50;
 
 /** The LIVE gift catalog, cheapest first. */
 export async function liveGiftCatalog(context: Context): Promise<LiveGiftRow[]> {
@@ -58,6 +61,18 @@ export function topGifters(context: Context, of: 'liveStream' | 'creator', id: s
   }
   const loader = of === 'liveStream' ? context.loaders.streamTopGifters : context.loaders.creatorTopGifters;
   return loader.load({ id, first: size });
+}
+
+/**
+ * A stream's latest sends, newest first, for a viewer joining its room: `first` (at most
+ * RECENT_GIFTS_MAX) rows read down the stream's index, whatever it holds.
+ */
+export async function recentGifts(context: Context, liveStreamId: string, first: number | null | undefined): Promise<LiveGiftSendRow[]> {
+  const size = first ?? RECENT_GIFTS_DEFAULT;
+  if (!Number.isInteger(size) || size < 0 || size > RECENT_GIFTS_MAX) {
+    throw badInput(`\`first\` must be between 0 and ${RECENT_GIFTS_MAX}, got ${size}.`, { argument: 'first', max: RECENT_GIFTS_MAX });
+  }
+  return (await context.loaders.streamRecentGifts.load({ id: liveStreamId, first: size })).map((row) => row.node);
 }
 
 /** The LIVE gifting histories' order, newest first: the cursor holds this key. */

@@ -73,6 +73,12 @@ export function createLoaders(store: GiftsStore, clock: Clock) {
       () => ({ ...NO_GIFTS }),
     ),
     streamTopGifters: leaderboardLoader(store, 'liveStream'),
+    streamRecentGifts: ownerListLoader<LeaderboardKey, Owned<LiveGiftSendRow>>({
+      ownerOf: (key) => key.id,
+      argumentsOf: (key) => String(key.first),
+      load: (ids, sample) => store.recentLiveGiftSends(ids, sample.first),
+      rowOwner: (row) => row.ownerId,
+    }),
     creatorTopGifters: leaderboardLoader(store, 'creator'),
     smallGestureById: byIdLoader((ids) => store.smallGesturesByIds(ids)),
     smallGesturesSent: countLoader((senderIds) => store.smallGestureSentCounts(senderIds, clock.now())),

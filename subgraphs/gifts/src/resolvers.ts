@@ -7,7 +7,7 @@ import type { LiveEvent } from '@app/kit/live';
 import { giftEventView, liveGiftEvents } from './liveGiftEvents.ts';
 import { currentShare } from './creatorShares.ts';
 import { availableEarnings, creatorGiftEarnings, earnedDiamonds, giftBalance, giftEarningsOf, giftPayoutReference, giftPayoutsPage, payoutEarnings, requestGiftPayout } from './giftPayouts.ts';
-import { coinPurchaseReference, coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftSendReference, liveGiftsSentPage, purchaseCoins, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
+import { coinPurchaseReference, coinPurchasesPage, giftReceiptsPage, liveGiftCatalog, liveGiftSendReference, liveGiftsSentPage, purchaseCoins, recentGifts, sendLiveGift, topGifters, walletOf } from './liveGifting.ts';
 import { diamondsValue, PAYOUT_CURRENCY } from './rates.ts';
 import { claimSmallGesture, redeemSmallGesture, sendSmallGesture } from './smallGestures/gestures.ts';
 import { addGiftOfferCodes, brandGiftOffersPage, createGiftOffer, partnerOfferStats, setGiftOfferEndDate, setGiftOfferPaused } from './smallGestures/offers.ts';
@@ -98,6 +98,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     giftTotals: (stream, _args, context) => context.loaders.streamGiftTotals.load(stream.id),
     topGifters: (stream, { first }, context) => topGifters(context, 'liveStream', stream.id, first),
+    recentGifts: (stream, { first }, context) => recentGifts(context, stream.id, first),
   },
   GiftEarnings: {
     diamonds: (earnings, _args, context) => earnedDiamonds(context, earnings),
@@ -160,5 +161,6 @@ export const resolvers: Resolvers = {
     creator: (send) => ({ id: send.creatorId }),
     sender: (send) => ({ id: send.senderId }),
     sentAt: (send) => send.createdAt,
+    eventId: (send) => (send.eventSeq === null ? null : String(send.eventSeq)),
   },
 };

@@ -360,6 +360,11 @@ export type LiveGiftSend = {
   creator?: Maybe<Creator>;
   /** Diamonds credited to the creator for this send, at the creator's share when it was sent. */
   diamonds: Scalars['Int']['output'];
+  /**
+   * The id of the `liveGiftEvents` event that announced this send, to resume the subscription
+   * after it; null for a send made before the stream's events were kept.
+   */
+  eventId?: Maybe<Scalars['ID']['output']>;
   gift: LiveGift;
   id: Scalars['ID']['output'];
   /** The stream it was sent to; null when the content subgraph, which completes it, is unavailable. */
@@ -386,8 +391,19 @@ export type LiveStream = {
   __typename?: 'LiveStream';
   giftTotals?: Maybe<LiveStreamGiftTotals>;
   id: Scalars['ID']['output'];
+  /**
+   * The stream's latest gifts, newest first; `first` at most 50. What a viewer joining the room
+   * shows before the live ones: subscribe to `liveGiftEvents` with `after` set to the newest
+   * `eventId` among them (or "0" when none has one) to hear every gift after these, none twice.
+   */
+  recentGifts: Array<LiveGiftSend>;
   /** The users who spent the most coins on gifts during this stream; `first` at most 100. */
   topGifters?: Maybe<Array<TopGifter>>;
+};
+
+
+export type LiveStreamRecentGiftsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1292,6 +1308,7 @@ export type LiveGiftSendResolvers<ContextType = Context, ParentType extends Reso
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   gift?: Resolver<ResolversTypes['LiveGift'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
@@ -1314,6 +1331,7 @@ export type LiveStreamResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftTotals?: Resolver<Maybe<ResolversTypes['LiveStreamGiftTotals']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recentGifts?: Resolver<Array<ResolversTypes['LiveGiftSend']>, ParentType, ContextType, RequireFields<LiveStreamRecentGiftsArgs, 'first'>>;
   topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<LiveStreamTopGiftersArgs, 'first'>>;
 };
 

@@ -178,6 +178,8 @@ export interface GiftsStatements extends KitStatements {
    * The stream's totals right after it.
    */
   insertLiveGiftSend(row: NewLiveGiftSend): Promise<GiftTotals>;
+  /** The latest `first` sends to each of many streams, newest first by `[createdAt, id]`: one indexed read per stream. */
+  recentLiveGiftSends(liveStreamIds: readonly string[], first: number): Promise<Owned<LiveGiftSendRow>[]>;
   /** A page of the sends of each of many senders in one statement, by `[createdAt, id]` descending, `first + 1` each. */
   liveGiftSendPagesBySender(senderIds: readonly string[], page: Page): Promise<Owned<LiveGiftSendRow>[]>;
   /** A page of the sends each of many creators received, by `[createdAt, id]` descending, `first + 1` each; one stream's only when given. */

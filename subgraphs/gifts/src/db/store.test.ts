@@ -193,6 +193,22 @@ describeOnEachEngine<GiftsStore>(
       expect(await left()).toBe(before - 1);
     });
 
+    it("answers each stream's latest sends, newest first, a few per stream in one call", async () => {
+      const streams = [liveStreamIds[0]!, liveStreamIds[1]!];
+      const rows = await store().recentLiveGiftSends([...streams, 'liv_none'], 3);
+      for (const stream of streams) {
+        const newest = seed.history.liveGiftSends
+          .filter((send) => send.liveStreamId === stream)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+          .slice(0, 3)
+          .map((send) => send.id);
+        expect(newest.length).toBe(3);
+        expect(rows.filter((row) => row.ownerId === stream).map((row) => row.node.id)).toEqual(newest);
+      }
+      expect(rows.filter((row) => row.ownerId === 'liv_none')).toEqual([]);
+      expect(await store().recentLiveGiftSends([streams[0]!], 0)).toEqual([]);
+    });
+
     it("answers the catalog cheapest first, and a stream's totals, a creator's diamonds and leaderboards as numbers", async () => {
       const catalog = await store().liveGiftCatalog();
       expect(catalog.map((gift) => gift.name)).toEqual(seedLiveGifts.map((gift) => gift.name));

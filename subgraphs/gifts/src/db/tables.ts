@@ -131,6 +131,8 @@ export const giftsTables = defineTables((c) => {
       c.index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
       // A stream's sends in commit order: the last one decides the next send's combo.
       c.uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
+      // A stream's recent gifts, newest first (what a viewer joining the room sees).
+      c.index('live_gift_sends_stream_recent').on(table.liveStreamId, table.createdAt, table.id),
     ],
   );
 

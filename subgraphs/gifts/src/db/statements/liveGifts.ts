@@ -199,6 +199,16 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
 
     liveGiftSendPagesBySender: (senderIds, page) => sendPages(liveGiftSends.senderId, senderIds, page),
 
+    recentLiveGiftSends: (liveStreamIds, first) =>
+      pagesPerOwner(engine, {
+        from: liveGiftSends,
+        owner: liveGiftSends.liveStreamId,
+        ownerIds: liveStreamIds,
+        orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
+        node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
+        perOwner: first,
+      }),
+
     liveGiftSendPagesByCreator: (creatorIds, page, liveStreamId) =>
       sendPages(liveGiftSends.creatorId, creatorIds, page, liveStreamId === null ? undefined : eq(liveGiftSends.liveStreamId, liveStreamId)),
 
