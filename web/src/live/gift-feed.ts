@@ -3,17 +3,19 @@
  * event shown once, and a line saying how many of the stream's gifts the rows do not show.
  *
  * - **Once.** Event ids are numbered per stream in commit order, so an event whose id is not
- *   above the last one shown is one the feed already has (a replay overlapping what it saw).
+ *   above the last one shown is one the feed already has (a resume overlapping what it saw).
  * - **A combo reads unambiguously.** `quantity` is how many of the gift one send sent; `combo`
  *   is which send in a row it is. "2 × Finger Heart x3" could be 2 or 6 hearts; the row says the
  *   hearts first and the sends after: "Finger Heart ×6 (3 sends of 2)".
- * - **Earlier gifts.** The totals count every gift of the stream; the feed holds the ones whose
- *   events it received (the API replays the last few minutes, and keeps 50 rows here). The
- *   difference is said, so "No gift yet" never sits beside totals that count some.
+ * - **Earlier gifts.** The totals count every gift of the stream; the feed holds its recent sends
+ *   (`recentGifts`, read with the room) and the events since (50 rows at most). The difference
+ *   is said, so "No gift yet" never sits beside totals that count some.
  */
-import type { GiftEventsSubscription } from './__generated__/graphql.ts';
+import type { GiftEventsSubscription, LiveRoomQuery } from './__generated__/graphql.ts';
 
 export type GiftEvent = GiftEventsSubscription['liveGiftEvents'];
+/** A send of the room query's `recentGifts`. */
+export type RecentSend = NonNullable<LiveRoomQuery['liveStream']>['recentGifts'][number];
 
 /** What one row has seen of a sender's run of one gift. */
 export interface GiftRun {
@@ -91,12 +93,38 @@ export class GiftFeed {
     this.renderNote();
   }
 
+  /**
+   * Shows a stream's recent sends as the room query gave them (newest first), oldest first as
+   * events would have come; the subscription then starts after the newest event id among them
+   * (`startAfter`), so none is shown twice.
+   */
+  showRecent(sends: readonly RecentSend[]): void {
+    for (const send of [...sends].reverse()) {
+      this.place(send.eventId ?? '', send.combo, { sender: send.sender, gift: send.gift, quantity: send.quantity });
+      if (send.eventId !== null) this.lastSeq = Math.max(this.lastSeq, Number(send.eventId));
+    }
+    this.renderNote();
+  }
+
+  /** Where the gifts subscription starts: after the newest event shown, or the stream's first ("0") when none is. */
+  startAfter(): string {
+    return String(this.lastSeq);
+  }
+
   /** Shows the event unless the feed already has it; false when it did. */
   add(event: GiftEvent): boolean {
     const seq = Number(event.id);
     if (seq <= this.lastSeq) return false;
     this.lastSeq = seq;
-    const { sender, gift, quantity } = event.send;
+    this.place(event.id, event.combo, event.send);
+    this.setStreamGifts(event.totals.giftCount);
+    return true;
+  }
+
+  /** A send in its row: joining its sender's combo in place, or a new row on top. */
+  private place(eventId: string, combo: number, send: Pick<GiftEvent['send'], 'sender' | 'gift' | 'quantity'>): void {
+    const event = { id: eventId, combo };
+    const { sender, gift, quantity } = send;
     // Users unavailable: without the sender the send cannot join its combo's row.
     const key = sender ? `${sender.handle}\n${gift.name}` : null;
     const existing = key === null ? undefined : this.rows.get(key);
@@ -111,7 +139,7 @@ export class GiftFeed {
       if (sender) row.element.dataset.sender = sender.handle;
       if (key !== null) this.rows.set(key, row);
     }
-    row.element.dataset.eventId = event.id;
+    if (event.id) row.element.dataset.eventId = event.id;
     this.render(row, sender ? `@${sender.handle}` : 'Someone');
     this.shown.unshift(row);
     this.list.prepend(row.element);
@@ -119,8 +147,6 @@ export class GiftFeed {
       dropped.element.remove();
       for (const [rowKey, kept] of this.rows) if (kept === dropped) this.rows.delete(rowKey);
     }
-    this.setStreamGifts(event.totals.giftCount);
-    return true;
   }
 
   private render(row: Row, who: string): void {

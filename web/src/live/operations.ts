@@ -52,6 +52,18 @@ export const liveRoomQuery = graphql(`
           handle
         }
       }
+      recentGifts(first: 20) {
+        id
+        eventId
+        quantity
+        combo
+        gift {
+          name
+        }
+        sender {
+          handle
+        }
+      }
       pinnedProducts {
         id
         title

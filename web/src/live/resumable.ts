@@ -22,8 +22,9 @@ export interface ResumableHandlers<TData> {
   /** `after` is older than the retention window: reload what the events would have changed. */
   expired(): Promise<void>;
   /**
-   * Where a subscription with no event yet starts: unset, with the next event committed; "0",
-   * with the stream's first event the gateway still keeps (a replay of the last few minutes).
+   * Where a subscription with no event yet starts: unset, with the next event committed; an event
+   * id, with the events after it (the newest the page already shows; "0" for the stream's first
+   * event the gateway still keeps).
    */
   from?: string;
   /** Refused for good (NOT_FOUND, a cap reached): say so. */

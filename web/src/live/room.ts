@@ -9,9 +9,6 @@ import { ResumableSubscription, type Resumable } from './resumable.ts';
 import type { RoomSocket } from './room-socket.ts';
 import * as view from './view.ts';
 
-/** Before a stream's first event: `after` it is everything the gateway still keeps. */
-const FROM_THE_START = '0';
-
 export class Room {
   private ended = false;
   /** Set when the viewer picks another stream, possibly while this one is still loading. */
@@ -24,12 +21,11 @@ export class Room {
   ) {}
 
   /**
-   * The state first, then the subscriptions. Gifts start from the stream's first event (`after:
-   * "0"`): the gateway replays the gifts it still keeps (the last few minutes), then the live
-   * ones, so a viewer who joins sees what was just sent, newest first; the feed drops any it
-   * already shows by event id. The API has no other list of a stream's gifts for its viewers
-   * (`giftReceipts` is the creator's). Shopping and status start with the next event, which is
-   * what the API asks of a client that has no event id yet; the snapshot has their state.
+   * The state first, then the subscriptions. The room query brings the stream's recent gifts
+   * (`recentGifts`, one indexed read however busy the stream), and the gifts subscription starts
+   * after the newest event among them (or the stream's first, `"0"`, when none has one), so a gift
+   * committed in between arrives and none shows twice. Shopping and status start with the next
+   * event, which is what the API asks of a client that has no event id yet; the snapshot has their state.
    */
   async open(): Promise<void> {
     await this.load(true);
@@ -40,7 +36,7 @@ export class Room {
 
     const gifts = new ResumableSubscription(this.socket, giftEventsSubscription, variables, {
       ...common,
-      from: FROM_THE_START,
+      from: view.giftFeed.startAfter(),
       failed: failed('Gifts'),
       next: ({ liveGiftEvents: event }) => {
         if (!view.giftFeed.add(event)) return;

@@ -92,6 +92,7 @@ export function showStream(stream: Stream, fresh: boolean): void {
   if (fresh) {
     shownGiftCount = -1;
     giftFeed.reset(stream.giftTotals?.giftCount ?? 0);
+    giftFeed.showRecent(stream.recentGifts);
     element('shopping-feed').replaceChildren(item('Pins, unpins and purchases show here.', 'empty'));
   }
   if (stream.giftTotals) showTotals(stream.giftTotals);

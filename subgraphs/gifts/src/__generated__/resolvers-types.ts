@@ -356,6 +356,8 @@ export type LiveGiftSend = {
   __typename?: 'LiveGiftSend';
   /** Coins debited from the sender: the gift's price times the quantity. */
   coins: Scalars['Int']['output'];
+  /** Which send of a combo it was (its event's `combo`): 1 for the first of a run of the same gift by the same sender. */
+  combo: Scalars['Int']['output'];
   /** The creator credited; null when the users subgraph, which completes them, is unavailable. */
   creator?: Maybe<Creator>;
   /** Diamonds credited to the creator for this send, at the creator's share when it was sent. */
@@ -1306,6 +1308,7 @@ export type LiveGiftEventResolvers<ContextType = Context, ParentType extends Res
 export type LiveGiftSendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveGiftSend'] = ResolversParentTypes['LiveGiftSend'], FederationReferenceType extends FederationReferenceTypes['LiveGiftSend'] = FederationReferenceTypes['LiveGiftSend']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveGiftSend']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  combo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType>;
   diamonds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eventId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -103,12 +103,31 @@ export type CreateGiftOfferInput = {
   title: Scalars['String']['input'];
 };
 
+/** What a creator makes videos about. */
+export type CreatorTopic =
+  | 'BEAUTY'
+  | 'COMEDY'
+  | 'COOKING'
+  | 'FASHION'
+  | 'FITNESS'
+  | 'GAMING'
+  | 'MUSIC'
+  | 'OUTDOORS'
+  | 'TECH'
+  | 'TRAVEL';
+
 export type DecideReturnInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same decision. */
   idempotencyKey: Scalars['String']['input'];
   /** On approval: whether the goods came back and go back in stock. Ignored when declining. */
   restock?: InputMaybe<Scalars['Boolean']['input']>;
   returnId: Scalars['ID']['input'];
+};
+
+/** A range of follower counts, both ends inclusive, either left open. */
+export type FollowerBand = {
+  max?: InputMaybe<Scalars['Int']['input']>;
+  min?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type FulfillOrderInput = {
@@ -210,11 +229,44 @@ export type ProductFeedMode =
   /** Products missing from the feed are left as they are. */
   | 'PARTIAL';
 
+/** How `searchProducts` orders what it finds. */
+export type ProductSort =
+  /** Most units sold first (orders that stand, net of refunds). */
+  | 'BEST_SELLING'
+  /** Newest first. */
+  | 'NEWEST'
+  /** Cheapest first. */
+  | 'PRICE_ASC'
+  /** Dearest first. */
+  | 'PRICE_DESC'
+  /** Best match first: words in the title count most, then the brand's name, then the description. */
+  | 'RELEVANCE';
+
 export type ProductStatus =
   /** On sale. */
   | 'ACTIVE'
   /** No longer sold; still shown where it was tagged, pinned or curated. */
   | 'ARCHIVED';
+
+export type PublishVideoInput = {
+  /** At most 2200 characters; may be empty. */
+  caption: Scalars['String']['input'];
+  /** Whole seconds, 1 to 600. */
+  durationSeconds: Scalars['Int']['input'];
+  /** At most 20, each letters, digits or _ (a leading # is dropped); repeats are dropped. */
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Optional: 8 to 100 letters, digits or . _ : - ; sending the same key and input again returns
+   * the first video rather than publishing a second (IDEMPOTENCY_KEY_REUSED for other input).
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The HLS playlist's https URL (the media service hosts the media). */
+  playbackUrl: Scalars['String']['input'];
+  /** Products to tag, in order: at most 5, each on sale. */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The thumbnail's https URL. */
+  thumbnailUrl: Scalars['String']['input'];
+};
 
 export type PurchaseCoinsInput = {
   /** 8 to 100 letters, digits or . _ : -, unique per request of this user. */
@@ -348,6 +400,13 @@ export type UpdateProfileInput = {
   bio?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 50 characters. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** What the creator makes videos about (creators only: FORBIDDEN, reason NOT_A_CREATOR, for others). */
+  topic?: InputMaybe<CreatorTopic>;
+};
+
+export type UpdateVideoInput = {
+  caption?: InputMaybe<Scalars['String']['input']>;
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
@@ -360,7 +419,7 @@ export type LiveRoomQueryVariables = Exact<{
 }>;
 
 
-export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, recentGifts: Array<{ __typename?: 'LiveGiftSend', id: string, eventId?: string | null, quantity: number, combo: number, gift: { __typename?: 'LiveGift', name: string }, sender?: { __typename?: 'User', handle: string } | null }>, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
 
 export type LiveSalesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -494,6 +553,18 @@ export const LiveRoomDocument = new TypedDocumentString(`
       rank
       coins
       user {
+        handle
+      }
+    }
+    recentGifts(first: 20) {
+      id
+      eventId
+      quantity
+      combo
+      gift {
+        name
+      }
+      sender {
         handle
       }
     }
