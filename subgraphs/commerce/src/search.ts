@@ -15,6 +15,7 @@
  * - A search costs what it matches (the engine's full-text index finds the matches, which are then
  *   sorted), never the whole catalogue: it has no "everything" form; `products` lists without text.
  */
+import { searchWords } from '@app/kit/db/text-search';
 import { badInput } from '@app/kit/errors';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
@@ -30,7 +31,7 @@ const TOPIC_MAX = 40;
 /** The words of a search's text: lower-cased runs of letters and digits. */
 export function searchTerms(text: string): string[] {
   if (text.length > SEARCH_TEXT_MAX) throw badInput(`\`text\` is at most ${SEARCH_TEXT_MAX} characters.`, { argument: 'text', max: SEARCH_TEXT_MAX });
-  const terms = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms = searchWords(text);
   if (terms.length === 0) throw badInput('`text` must hold at least one word (letters or digits).', { argument: 'text' });
   if (terms.length > SEARCH_TERMS_MAX) throw badInput(`\`text\` holds at most ${SEARCH_TERMS_MAX} words.`, { argument: 'text', max: SEARCH_TERMS_MAX });
   return terms;

@@ -20,6 +20,7 @@ describe('the creators directory filter', () => {
   it('refuses what it cannot honestly answer, naming the argument', () => {
     expect(refusal({ text: '?!' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
     expect(refusal({ text: 'x'.repeat(101) })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect(refusal({ text: 'a b c d e f g h i' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text', max: 8 });
     expect(refusal({ followers: { min: 20, max: 10 } })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'followers' });
     expect(refusal({ followers: { min: -1 } })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'followers' });
     expect(refusal({ country: 'usa' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'country' });

@@ -5,16 +5,16 @@
  *   bio (each word a prefix of one of theirs, all required), their topic, a follower band
  *   (inclusive), a country. Paged by `[followerCount, id]`; a creator whose count moves between
  *   two pages may be met twice or not at all, as in any list sorted by a live count.
- * - Text is at most SEARCH_TEXT_MAX characters; text with no word in it is refused rather than
- *   answered with everyone. A band whose minimum is above its maximum, negative bounds and a
+ * - Text is at most SEARCH_TEXT_MAX characters and SEARCH_TERMS_MAX different words; text with no
+ *   word in it is refused rather than answered with everyone. A band whose minimum is above its maximum, negative bounds and a
  *   country that is not two letters are refused too.
  */
 import { badInput } from '@app/kit/errors';
-import { searchTerms } from '@app/kit/db/text-search';
+import { searchWords } from '@app/kit/db/text-search';
 import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { CreatorFilter } from './db/contract.ts';
-import { CREATOR_TOPICS, SEARCH_TEXT_MAX, type CreatorTopic } from './vocabulary.ts';
+import { CREATOR_TOPICS, SEARCH_TERMS_MAX, SEARCH_TEXT_MAX, type CreatorTopic } from './vocabulary.ts';
 
 export interface DirectoryArgs extends PageArgs {
   text?: string | null;
@@ -28,8 +28,9 @@ export function directoryFilter(args: DirectoryArgs): CreatorFilter {
   let terms: string[] = [];
   if (args.text != null) {
     if (args.text.length > SEARCH_TEXT_MAX) throw badInput(`text must be at most ${SEARCH_TEXT_MAX} characters.`, { argument: 'text' });
-    terms = searchTerms(args.text);
+    terms = [...new Set(searchWords(args.text))];
     if (terms.length === 0) throw badInput('text has no word to search for: give letters or digits, or leave it out.', { argument: 'text' });
+    if (terms.length > SEARCH_TERMS_MAX) throw badInput(`text holds at most ${SEARCH_TERMS_MAX} different words.`, { argument: 'text', max: SEARCH_TERMS_MAX });
   }
   const min = args.followers?.min ?? null;
   const max = args.followers?.max ?? null;

@@ -13,5 +13,6 @@ export type FollowDirection = (typeof FOLLOW_DIRECTIONS)[number];
 export const CREATOR_TOPICS = ['cooking', 'fitness', 'beauty', 'gaming', 'travel', 'comedy', 'tech', 'fashion', 'music', 'outdoors'] as const;
 export type CreatorTopic = (typeof CREATOR_TOPICS)[number];
 
-/** Search text: at most this many characters; words shorter than the search's own minimum are ignored. */
+/** Search text: at most this many characters, and this many different words. */
 export const SEARCH_TEXT_MAX = 100;
+export const SEARCH_TERMS_MAX = 8;

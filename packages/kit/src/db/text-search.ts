@@ -17,17 +17,28 @@ export interface TextIndex {
   columns: readonly string[];
 }
 
-/** The most words one search uses; more say little more and cost more. */
-export const SEARCH_TERMS_MAX = 8;
-
 /**
- * The words of a search, lowercased, letters and digits only: each is matched as a prefix of a
- * word in the document, every one of them required. Punctuation and operators are not syntax
- * here, so no text a client types can make a malformed query.
+ * The words of a search's text, in order: lower-cased runs of letters and digits. Punctuation and
+ * operators are not syntax here, so no text a client types can make a malformed query; a domain
+ * decides how many words it takes and refuses text with none.
  */
-export function searchTerms(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)].slice(0, SEARCH_TERMS_MAX);
+export function searchWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Which words match as the start of a longer word: every one (a directory), or the last (typing ahead). */
+export type PrefixMatch = 'every' | 'last';
+
+const isPrefix = (prefix: PrefixMatch, i: number, count: number) => prefix === 'every' || i === count - 1;
+
+/** An FTS5 query requiring every word: each quoted (so never an operator), prefixes starred. */
+export function ftsQuery(terms: readonly string[], prefix: PrefixMatch): string {
+  return terms.map((term, i) => `"${term}"${isPrefix(prefix, i, terms.length) ? '*' : ''}`).join(' ');
+}
+
+/** A Postgres `to_tsquery` requiring every word (letters and digits only, so never an operator), prefixes `:*`. */
+export function tsQuery(terms: readonly string[], prefix: PrefixMatch): string {
+  return terms.map((term, i) => `${term}${isPrefix(prefix, i, terms.length) ? ':*' : ''}`).join(' & ');
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -38,14 +49,12 @@ function pgDocument(index: TextIndex): string {
   return `to_tsvector('simple'::regconfig, regexp_replace(${text}, '[^[:alnum:]]+', ' ', 'g'))`;
 }
 
-/** `where` condition: the row's document holds every term as a word prefix. Empty terms match everything: say none. */
+/** `where` condition: the row's document holds every term as the start of one of its words. Give at least one term. */
 export function textMatch(engine: EngineName, index: TextIndex, terms: readonly string[]): SQL {
   if (engine === 'sqlite') {
-    const query = terms.map((term) => `"${term}"*`).join(' ');
-    return sql`${sql.identifier(index.table)}.rowid in (select rowid from ${sql.identifier(index.name)} where ${sql.identifier(index.name)} match ${query})`;
+    return sql`${sql.identifier(index.table)}.rowid in (select rowid from ${sql.identifier(index.name)} where ${sql.identifier(index.name)} match ${ftsQuery(terms, 'every')})`;
   }
-  const query = terms.map((term) => `${term}:*`).join(' & ');
-  return sql`${sql.raw(pgDocument(index))} @@ to_tsquery('simple'::regconfig, ${query})`;
+  return sql`${sql.raw(pgDocument(index))} @@ to_tsquery('simple'::regconfig, ${tsQuery(terms, 'every')})`;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { and, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
+import { ftsQuery as ftsQueryOf, tsQuery as tsQueryOf } from '@app/kit/db/text-search';
 import type { Page } from '@app/kit/pagination';
 import type { CommerceStatements, ProductSearch, SearchHit } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
@@ -18,10 +19,9 @@ interface TextSearch {
   brands(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
 }
 
-/** FTS5: every term quoted (so no word is an operator), the last one a prefix too. */
-const ftsQuery = (terms: readonly string[]) => terms.map((term, i) => `"${term}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
-/** to_tsquery: every term (letters and digits only, so never an operator), the last one a prefix too. */
-const tsQuery = (terms: readonly string[]) => terms.map((term, i) => `${term}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+// Every word required, the last one also as the start of a longer word (typing ahead).
+const ftsQuery = (terms: readonly string[]) => ftsQueryOf(terms, 'last');
+const tsQuery = (terms: readonly string[]) => tsQueryOf(terms, 'last');
 
 function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
   const { products, brands } = engine.tables;
