@@ -109,6 +109,15 @@ describe.each(['sqlite', 'postgres'] as const)('the large world at scale %s', (e
     expect(Number(clicks!.n)).toBeGreaterThanOrEqual(size.affiliateClicks);
   });
 
+  it('has its indexes back after the load', async () => {
+    const indexes = await ids(
+      world.query,
+      'users',
+      engine === 'sqlite' ? "select name from sqlite_master where type = 'index' and sql is not null" : "select indexname from pg_indexes where schemaname = 'public'",
+    );
+    for (const name of ['follows_followee_created', 'follows_follower_created', 'users_creator_handle']) expect(indexes.has(name), name).toBe(true);
+  });
+
   it('resolves every reference between stores', async () => {
     const users = await ids(world.query, 'users', 'select id from users');
     const creators = await ids(world.query, 'users', 'select id from users where is_creator');

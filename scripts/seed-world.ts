@@ -7,6 +7,7 @@
  */
 import { newReport, type BulkReport } from '../packages/fixtures/src/bulk.ts';
 import { largeWorldSize, type WorldName } from '../packages/fixtures/src/large.ts';
+import { withIndexesAfter } from '../packages/kit/src/db/bulk-load.ts';
 import { openStoreAt, storeLocation, type StoreHandle, type StoreOpeners } from '../packages/kit/src/subgraph.ts';
 import type { SubgraphName } from '../packages/kit/src/config.ts';
 import { seedLargeCommerceStore } from '../subgraphs/commerce/src/db/seed-large.ts';
@@ -85,15 +86,11 @@ export async function seedWorld(options: SeedWorldOptions): Promise<StoreSeeded[
       }
       const report = newReport();
       const started = performance.now();
-      const raw = (store as unknown as { sqlite?: { sqlite?: { pragma(source: string): unknown } } }).sqlite?.sqlite;
-      // A bulk load: no fsync per chunk (a crash mid-build leaves a store to build again), a large page cache. WAL stays.
-      raw?.pragma('synchronous = OFF');
-      raw?.pragma('cache_size = -262144');
       log(`${entry.name}: building the ${options.world} world in ${where} …`);
-      if (options.world === 'large') await entry.large(store as never, size, report);
+      // The large world is a bulk load: its indexes are made after it (see bulk-load.ts).
+      if (options.world === 'large') await withIndexesAfter(store, () => entry.large(store as never, size, report));
       else await entry.small(store as never);
       report.ms = performance.now() - started;
-      raw?.pragma('wal_checkpoint(TRUNCATE)');
       seeded.push({ name: entry.name, where, report });
       if (options.world === 'large') log(`${entry.name}: ${report.rows.toLocaleString('en-US')} rows in ${(report.ms / 1000).toFixed(1)} s (${Math.round(report.rows / (report.ms / 1000)).toLocaleString('en-US')} rows/s): ${Object.entries(report.perTable).filter(([, n]) => n > 0).map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`).join(', ')}`);
       else log(`${entry.name}: seeded in ${(report.ms / 1000).toFixed(1)} s`);
