@@ -26,6 +26,7 @@ interface PgHandle {
 function rawStore(store: object): RawStore {
   const sqlite = (store as { sqlite?: SqliteHandle }).sqlite?.sqlite;
   if (sqlite) {
+    const cacheSize = sqlite.pragma('cache_size') as { cache_size: number }[];
     return {
       // This is the SQLite half of an engine's own helper, not a statement written for both.
       // eslint-disable-next-line no-restricted-syntax
@@ -37,6 +38,9 @@ function rawStore(store: object): RawStore {
       },
       after: () => {
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        // The store's own page cache again, its memory given back.
+        sqlite.pragma(`cache_size = ${cacheSize[0]?.cache_size ?? -2000}`);
+        sqlite.pragma('shrink_memory');
       },
     };
   }
