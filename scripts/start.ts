@@ -127,7 +127,7 @@ if (taken.length > 0) {
 if (worldName(env.SEED_WORLD) === 'large') {
   // Built before any service listens (a store that holds rows is left as it is): minutes, once.
   try {
-    await seedWorld({ world: 'large', env, onFull: 'skip', log: (line) => console.log(`seed     | ${line}`) });
+    await seedWorld({ world: 'large', scale: Number(env.SEED_SCALE ?? 1), env, onFull: 'skip', log: (line) => console.log(`seed     | ${line}`) });
   } catch (error) {
     console.error(`Cannot start: ${(error as Error).message}`);
     process.exit(1);
