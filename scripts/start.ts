@@ -9,6 +9,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { EXPLORER_TITLES, explorerMode } from '../gateway/src/explorer-mode.ts';
 import { dataDir, hostFrom, portFor, SUBGRAPH_NAMES, type ServiceName } from '../packages/kit/src/config.ts';
+import { worldName } from '../packages/fixtures/src/large.ts';
+import { seedWorld } from './seed-world.ts';
 import { SupervisedProcess } from './supervisor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -120,6 +122,16 @@ for (const { name, port } of services) if (!(await portIsFree(port))) taken.push
 if (taken.length > 0) {
   console.error(`Cannot start: port ${taken.join(', ')} is already in use on ${host}. Stop what holds it, or set <SERVICE>_PORT.`);
   process.exit(1);
+}
+
+if (worldName(env.SEED_WORLD) === 'large') {
+  // Built before any service listens (a store that holds rows is left as it is): minutes, once.
+  try {
+    await seedWorld({ world: 'large', scale: Number(env.SEED_SCALE ?? 1), env, onFull: 'skip', log: (line) => console.log(`seed     | ${line}`) });
+  } catch (error) {
+    console.error(`Cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 try {

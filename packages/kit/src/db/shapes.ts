@@ -2,7 +2,7 @@
  * Statement shapes every subgraph's store repeats, written once for both engines: counts per key,
  * keyset conditions, a page of many owners' lists in one statement, inserts of many rows.
  */
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, getTableName, inArray, is, sql, SQL as SQLChunk, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CursorKey, Page } from '../pagination.ts';
@@ -199,4 +199,33 @@ export async function insertRows<TTable extends SQLiteTable>(engine: Engine<unkn
   if (rows.length === 0) return;
   const size = engine.rowsPerInsert(Object.keys(getTableColumns(table)).length);
   for (let i = 0; i < rows.length; i += size) await engine.db.insert(table).values(rows.slice(i, i + size));
+}
+
+/** A column's value where a row leaves it out: its default, as the insert would have written it. */
+function defaultOf(column: Column): unknown {
+  if (column.defaultFn) return column.mapToDriverValue(column.defaultFn());
+  if (column.default !== undefined && !is(column.default, SQLChunk)) return column.mapToDriverValue(column.default);
+  return null;
+}
+
+/**
+ * Inserts many rows for a bulk load (the large world), as `insertRows` does but without building
+ * each row through the query builder: each value is mapped as its column maps it and the engine
+ * inserts them (`Engine.insertValues`). Columns no row gives (an identity) are left to the database.
+ */
+export async function insertBulk<TTable extends SQLiteTable>(engine: Engine<unknown>, table: TTable, rows: readonly TTable['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const given = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
+  const values = rows.map((row) =>
+    given.map(([key, column]) => {
+      const value = (row as Record<string, unknown>)[key];
+      if (value === undefined) return defaultOf(column);
+      return value === null ? null : column.mapToDriverValue(value);
+    }),
+  );
+  await engine.insertValues(
+    getTableName(table),
+    given.map(([, column]) => ({ name: column.name, sqlType: column.getSQLType() })),
+    values,
+  );
 }

@@ -7,7 +7,7 @@ import type { liveEvents, liveStreams, videoLikes } from './tables.ts';
 
 const MINUTE = 60_000;
 
-const CAPTIONS: Record<Topic, readonly string[]> = {
+export const CAPTIONS: Record<Topic, readonly string[]> = {
   cooking: ['15-minute garlic butter pasta that tastes like a restaurant', 'Crispy smashed potatoes, no deep fryer needed', 'My grandma\'s dumpling fold, step by step', 'Meal prep for the whole week under $40', 'One-pan lemon chicken you will make every Sunday', 'Fluffiest pancakes of your life, the secret is the rest'],
   fitness: ['20-minute full body workout, no equipment', 'Three mistakes I see on every squat', 'Morning mobility routine for desk workers', 'Week 6 of my half-marathon plan', 'Core finisher: 5 moves, 45 seconds each', 'How I actually stay consistent at the gym'],
   beauty: ['Five-minute makeup for early meetings', 'Dewy skin routine on a drugstore budget', 'Testing the viral lip combo so you don\'t have to', 'Night skincare, everything I use and why', 'Soft glam for a wedding guest look', 'Brow lamination at home: honest results'],
@@ -20,7 +20,7 @@ const CAPTIONS: Record<Topic, readonly string[]> = {
   outdoors: ['Sunrise hike worth the 4 a.m. alarm', 'Camp kitchen setup for two nights', 'Testing a one-person tent in the rain', 'Beginner trail running tips', 'Kayaking to a secret waterfall', 'Everything in my day-hike pack'],
 };
 
-const HASHTAGS: Record<Topic, readonly string[]> = {
+export const HASHTAGS: Record<Topic, readonly string[]> = {
   cooking: ['recipe', 'easyrecipes', 'foodtok', 'dinnerideas', 'homecooking', 'mealprep'],
   fitness: ['workout', 'fitnesstips', 'gymtok', 'homeworkout', 'running', 'mobility'],
   beauty: ['makeup', 'skincare', 'grwm', 'beautytips', 'makeuptutorial', 'glowup'],

@@ -1,5 +1,5 @@
 import type { Engine } from '@app/kit/db/engine';
-import { insertRows } from '@app/kit/db/shapes';
+import { insertBulk } from '@app/kit/db/shapes';
 import type { CommerceStatements } from '../contract.ts';
 import { keptRowsFromHistory } from '../kept-rows.ts';
 import type { CommerceTables } from '../tables.ts';
@@ -12,23 +12,23 @@ export function seedStatements(engine: Engine<CommerceTables>) {
 
     // In this order: foreign keys point backwards.
     insertSeedRows: async (rows) => {
-      await insertRows(engine, tables.brands, rows.brands);
-      await insertRows(engine, tables.brandTopics, rows.brandTopics ?? []);
-      await insertRows(engine, tables.products, rows.products);
-      await insertRows(engine, tables.catalogs, rows.catalogs);
-      await insertRows(engine, tables.catalogProducts, rows.catalogProducts);
-      await insertRows(engine, tables.creatorCatalogs, rows.creatorCatalogs);
-      await insertRows(engine, tables.showcaseItems, rows.showcaseItems);
-      await insertRows(engine, tables.videoProducts, rows.videoProducts);
-      await insertRows(engine, tables.liveStreamPins, rows.liveStreamPins);
-      await insertRows(engine, tables.creatorCommissions, rows.creatorCommissions);
-      await insertRows(engine, tables.affiliateLinks, rows.affiliateLinks);
-      await insertRows(engine, tables.affiliateClicks, rows.affiliateClicks);
-      await insertRows(engine, tables.commissionPayouts, rows.commissionPayouts);
-      await insertRows(engine, tables.orders, rows.orders);
-      await insertRows(engine, tables.orderLines, rows.orderLines);
-      await insertRows(engine, tables.orderReturns, rows.orderReturns);
-      await insertRows(engine, tables.orderReturnLines, rows.orderReturnLines);
+      await insertBulk(engine, tables.brands, rows.brands);
+      await insertBulk(engine, tables.brandTopics, rows.brandTopics ?? []);
+      await insertBulk(engine, tables.products, rows.products);
+      await insertBulk(engine, tables.catalogs, rows.catalogs);
+      await insertBulk(engine, tables.catalogProducts, rows.catalogProducts);
+      await insertBulk(engine, tables.creatorCatalogs, rows.creatorCatalogs);
+      await insertBulk(engine, tables.showcaseItems, rows.showcaseItems);
+      await insertBulk(engine, tables.videoProducts, rows.videoProducts);
+      await insertBulk(engine, tables.liveStreamPins, rows.liveStreamPins);
+      await insertBulk(engine, tables.creatorCommissions, rows.creatorCommissions);
+      await insertBulk(engine, tables.affiliateLinks, rows.affiliateLinks);
+      await insertBulk(engine, tables.affiliateClicks, rows.affiliateClicks);
+      await insertBulk(engine, tables.commissionPayouts, rows.commissionPayouts);
+      await insertBulk(engine, tables.orders, rows.orders);
+      await insertBulk(engine, tables.orderLines, rows.orderLines);
+      await insertBulk(engine, tables.orderReturns, rows.orderReturns);
+      await insertBulk(engine, tables.orderReturnLines, rows.orderReturnLines);
       // The kept sales and commission rows these orders make, added to any kept already (a seed in chunks).
       await keptUpkeep(engine).addKept(keptRowsFromHistory(rows));
     },

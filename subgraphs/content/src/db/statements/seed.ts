@@ -1,5 +1,5 @@
 import type { Engine } from '@app/kit/db/engine';
-import { insertRows } from '@app/kit/db/shapes';
+import { insertBulk } from '@app/kit/db/shapes';
 import type { ContentStatements } from '../contract.ts';
 import type { ContentTables } from '../tables.ts';
 
@@ -10,12 +10,12 @@ export function seedStatements(engine: Engine<ContentTables>) {
     isEmpty: async () => (await db.select({ id: videos.id }).from(videos).limit(1)).length === 0,
 
     insertSeedRows: async (rows) => {
-      await insertRows(engine, videos, rows.videos);
-      await insertRows(engine, liveStreams, rows.liveStreams);
-      await insertRows(engine, videoLikes, rows.videoLikes);
-      await insertRows(engine, creatorCounts, rows.creatorCounts);
-      await insertRows(engine, liveEvents, rows.liveEvents);
-      await insertRows(engine, liveEventTopics, rows.liveEventTopics);
+      await insertBulk(engine, videos, rows.videos);
+      await insertBulk(engine, liveStreams, rows.liveStreams);
+      await insertBulk(engine, videoLikes, rows.videoLikes);
+      await insertBulk(engine, creatorCounts, rows.creatorCounts);
+      await insertBulk(engine, liveEvents, rows.liveEvents);
+      await insertBulk(engine, liveEventTopics, rows.liveEventTopics);
     },
   } satisfies Partial<ContentStatements>;
 }

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { insertRows } from '@app/kit/db/shapes';
+import { insertBulk } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -11,19 +11,19 @@ export function seedStatements(engine: Engine<GiftsTables>) {
     isEmpty: async () => (await db.select({ id: t.giftOffers.id }).from(t.giftOffers).limit(1)).length === 0,
 
     insertSeedRows: async (rows) => {
-      await insertRows(engine, t.giftOffers, rows.giftOffers);
-      await insertRows(engine, t.giftOfferCodes, rows.giftOfferCodes);
-      await insertRows(engine, t.liveGifts, rows.liveGifts);
-      await insertRows(engine, t.coinPurchases, rows.coinPurchases);
-      await insertRows(engine, t.wallets, rows.wallets);
-      await insertRows(engine, t.liveGiftSends, rows.liveGiftSends);
-      await insertRows(engine, t.liveStreamGiftTotals, rows.liveStreamGiftTotals);
-      await insertRows(engine, t.liveStreamGifters, rows.liveStreamGifters);
-      await insertRows(engine, t.creatorGifters, rows.creatorGifters);
-      await insertRows(engine, t.creatorBalances, rows.creatorBalances);
-      await insertRows(engine, t.giftPayouts, rows.giftPayouts);
-      await insertRows(engine, t.ledgerTransactions, rows.ledgerTransactions);
-      await insertRows(engine, t.ledgerEntries, rows.ledgerEntries);
+      await insertBulk(engine, t.giftOffers, rows.giftOffers);
+      await insertBulk(engine, t.giftOfferCodes, rows.giftOfferCodes);
+      await insertBulk(engine, t.liveGifts, rows.liveGifts);
+      await insertBulk(engine, t.coinPurchases, rows.coinPurchases);
+      await insertBulk(engine, t.wallets, rows.wallets);
+      await insertBulk(engine, t.liveGiftSends, rows.liveGiftSends);
+      await insertBulk(engine, t.liveStreamGiftTotals, rows.liveStreamGiftTotals);
+      await insertBulk(engine, t.liveStreamGifters, rows.liveStreamGifters);
+      await insertBulk(engine, t.creatorGifters, rows.creatorGifters);
+      await insertBulk(engine, t.creatorBalances, rows.creatorBalances);
+      await insertBulk(engine, t.giftPayouts, rows.giftPayouts);
+      await insertBulk(engine, t.ledgerTransactions, rows.ledgerTransactions);
+      await insertBulk(engine, t.ledgerEntries, rows.ledgerEntries);
       // A seeded Small Gesture names its code by offer and text; the code's id is the database's.
       const codes = rows.smallGestures.length
         ? await db
@@ -41,7 +41,7 @@ export function seedStatements(engine: Engine<GiftsTables>) {
         if (!taken) throw new Error(`The seed's Small Gesture ${gesture.id} names code ${code}, which its offer does not hold`);
         return { ...gesture, codeId: taken.id };
       });
-      await insertRows(engine, t.smallGestureSends, gestures);
+      await insertBulk(engine, t.smallGestureSends, gestures);
     },
   } satisfies Partial<GiftsStatements>;
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '@app/kit/db/engine';
-import { insertRows } from '@app/kit/db/shapes';
+import { insertBulk } from '@app/kit/db/shapes';
 import type { UsersStatements } from '../contract.ts';
 import type { UsersTables } from '../tables.ts';
 
@@ -11,8 +11,8 @@ export function seedStatements(engine: Engine<UsersTables>) {
 
     insertSeedRows: async (rows) => {
       // Users first: every follow points at two of them.
-      await insertRows(engine, users, rows.users);
-      await insertRows(engine, follows, rows.follows);
+      await insertBulk(engine, users, rows.users);
+      await insertBulk(engine, follows, rows.follows);
     },
   } satisfies Partial<UsersStatements>;
 }
