@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotStreamId, largeWorldSize } from '../packages/fixtures/src/large.ts';
 import { creatorIds, SEED_TIME, userIds } from '../packages/fixtures/src/world.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
+import { openCommercePgStore, openCommerceStore } from '../subgraphs/commerce/src/db/store.ts';
 import { contentSeed } from '../subgraphs/content/src/db/seed.ts';
 import { openContentPgStore, openContentStore } from '../subgraphs/content/src/db/store.ts';
 import { openGiftsPgStore, openGiftsStore } from '../subgraphs/gifts/src/db/store.ts';
@@ -149,8 +150,11 @@ describe.each(['sqlite', 'postgres'] as const)('the large world at scale %s', (e
   });
 
   it('keeps every count as its history says (what npm run reconcile checks, and the links’ clicks)', async () => {
-    const open = engine === 'sqlite' ? { users: openUsersStore, content: openContentStore, gifts: openGiftsStore } : { users: openUsersPgStore, content: openContentPgStore, gifts: openGiftsPgStore };
-    for (const name of ['users', 'content', 'gifts'] as const) {
+    const open =
+      engine === 'sqlite'
+        ? { users: openUsersStore, content: openContentStore, gifts: openGiftsStore, commerce: openCommerceStore }
+        : { users: openUsersPgStore, content: openContentPgStore, gifts: openGiftsPgStore, commerce: openCommercePgStore };
+    for (const name of ['users', 'content', 'gifts', 'commerce'] as const) {
       const location = engine === 'sqlite' ? path.join(world.env.DATA_DIR!, `${name}.db`) : world.env[`${name.toUpperCase()}_DATABASE_URL`]!;
       const store = await (open[name] as (where: string) => Promise<{ keptCountDifferences(): Promise<unknown[]>; close(): unknown }> | { keptCountDifferences(): Promise<unknown[]>; close(): unknown })(location);
       try {
