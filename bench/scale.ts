@@ -99,8 +99,9 @@ async function eventLoopP99(ports: number[]): Promise<Record<string, number>> {
   const delays: Record<string, number> = {};
   for (const [i, port] of ports.entries()) {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
-    delays[[...SUBGRAPHS, 'gateway'][i] as string] = p99 ? Number(p99) * 1000 : NaN;
+    // prom-client's default collector; the subgraphs label theirs with the service.
+    const p99 = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? (\S+)/m.exec(text)?.[1];
+    delays[[...SUBGRAPHS, 'gateway'][i] as string] = p99 ? Math.round(Number(p99) * 10_000) / 10 : NaN;
   }
   return delays;
 }
