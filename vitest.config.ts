@@ -1,5 +1,10 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { testSeedTime } from './packages/fixtures/src/seed-time.ts';
+
+// Every test process and every service a test starts inherits this: the seed world is the same
+// age on any calendar day (see packages/fixtures/src/seed-time.ts).
+process.env.SEED_TIME ??= new Date(testSeedTime()).toISOString();
 
 const require = createRequire(import.meta.url);
 

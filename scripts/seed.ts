@@ -6,11 +6,15 @@
  * refused: nothing is written, exit code 1.
  */
 import { parseArgs } from 'node:util';
-import { worldName } from '../packages/fixtures/src/large.ts';
-import { seedWorld, StoreNotEmptyError } from './seed-world.ts';
+import { withSeedTime } from './seed-time.ts';
 
 const { values } = parseArgs({ options: { world: { type: 'string', default: 'small' }, scale: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } } });
-const env = { ...process.env, ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) };
+const env: NodeJS.ProcessEnv = { ...process.env, ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) };
+// Dated before anything loads the seed world (@app/fixtures reads SEED_TIME as it loads).
+withSeedTime(env);
+process.env.SEED_TIME = env.SEED_TIME;
+const { worldName } = await import('../packages/fixtures/src/large.ts');
+const { seedWorld, StoreNotEmptyError } = await import('./seed-world.ts');
 const started = performance.now();
 try {
   const world = worldName(values.world);

@@ -9,8 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { EXPLORER_TITLES, explorerMode } from '../gateway/src/explorer-mode.ts';
 import { dataDir, hostFrom, portFor, SUBGRAPH_NAMES, type ServiceName } from '../packages/kit/src/config.ts';
-import { worldName } from '../packages/fixtures/src/large.ts';
-import { seedWorld } from './seed-world.ts';
+import { withSeedTime } from './seed-time.ts';
 import { SupervisedProcess } from './supervisor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,6 +24,10 @@ for (const name of SUBGRAPH_NAMES) {
   env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${portFor(name)}/graphql`;
 }
 delete env.PORT;
+// Dated before anything loads the seed world (@app/fixtures reads SEED_TIME as it loads).
+withSeedTime(env);
+process.env.SEED_TIME = env.SEED_TIME;
+const { worldName } = await import('../packages/fixtures/src/large.ts');
 
 const supervised = new Map<ServiceName, SupervisedProcess>();
 let stopping = false;
@@ -127,6 +130,7 @@ if (taken.length > 0) {
 if (worldName(env.SEED_WORLD) === 'large') {
   // Built before any service listens (a store that holds rows is left as it is): minutes, once.
   try {
+    const { seedWorld } = await import('./seed-world.ts');
     await seedWorld({ world: 'large', scale: Number(env.SEED_SCALE ?? 1), env, onFull: 'skip', log: (line) => console.log(`seed     | ${line}`) });
   } catch (error) {
     console.error(`Cannot start: ${(error as Error).message}`);

@@ -8,8 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { testSeedTime } from '../packages/fixtures/src/seed-time.ts';
 import { startThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
-import { prepareTemplates } from '../test/postgres.ts';
+
+// The templates are seeded here and the tests read the same world: date it before the seed loads.
+process.env.SEED_TIME ??= new Date(testSeedTime()).toISOString();
+const { prepareTemplates } = await import('../test/postgres.ts');
 
 const root = path.resolve(import.meta.dirname, '..');
 const cluster = await startThrowawayCluster();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { buildSchema, getOperationAST, parse, validate, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, FRESH_KEY, variablesFor } from './examples.ts';
+import { A_YEAR_AGO, EXAMPLES, FRESH_KEY, TOMORROW, variablesFor } from './examples.ts';
 
 /**
  * The public API, with the `@defer` directive the gateway adds to it (graphql-js 16 does not
@@ -43,6 +43,14 @@ describe('explorer examples', () => {
       }
       if (keyVariables.length > 1) expect(new Set(keyVariables.map((name) => first[name])).size).toBe(keyVariables.length);
     }
+  });
+
+  it('fill a period around today, since the seed world is dated from its first start', () => {
+    const dated = EXAMPLES.filter((example) => Object.values(example.variables ?? {}).some((value) => value === A_YEAR_AGO || value === TOMORROW));
+    expect(dated.map((example) => example.id)).toContain('brand-runs-shop');
+    for (const example of EXAMPLES) expect(example.query, `${example.id}: no fixed year in an example`).not.toMatch(/"20\d\d-\d\d-\d\d/);
+    const now = Date.UTC(2028, 4, 2, 12);
+    expect(variablesFor(EXAMPLES.find((example) => example.id === 'brand-runs-shop')!, () => 'x', now)).toEqual({ from: '2027-05-03T12:00:00.000Z', to: '2028-05-03T12:00:00.000Z' });
   });
 
   for (const example of EXAMPLES) {

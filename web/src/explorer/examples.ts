@@ -28,15 +28,29 @@ export interface ExampleOperation {
  */
 export const FRESH_KEY = '<a fresh idempotency key>';
 
+/**
+ * Stand for the ends of the past year when an example is opened: the seed world is dated from
+ * the stores' first start (packages/fixtures/src/seed-time.ts), so no fixed period covers it.
+ */
+export const A_YEAR_AGO = '<a year ago>';
+export const TOMORROW = '<tomorrow>';
+const DAY_MS = 86_400_000;
+
 /** 16 hex digits; `getRandomValues` works on a plain-http page too, unlike `randomUUID`. */
 function randomHex(): string {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** An example's variables as the explorer fills them when it is opened: a new key for each `FRESH_KEY`. */
-export function variablesFor(example: ExampleOperation, random: () => string = randomHex): Record<string, unknown> | undefined {
+/** An example's variables as the explorer fills them when it is opened: a new key for each `FRESH_KEY`, dates for the period's ends. */
+export function variablesFor(example: ExampleOperation, random: () => string = randomHex, now: number = Date.now()): Record<string, unknown> | undefined {
   if (!example.variables) return undefined;
-  return Object.fromEntries(Object.entries(example.variables).map(([name, value]) => [name, value === FRESH_KEY ? `${example.id}-${random()}` : value]));
+  const filled = (value: unknown): unknown => {
+    if (value === FRESH_KEY) return `${example.id}-${random()}`;
+    if (value === A_YEAR_AGO) return new Date(now - 365 * DAY_MS).toISOString();
+    if (value === TOMORROW) return new Date(now + DAY_MS).toISOString();
+    return value;
+  };
+  return Object.fromEntries(Object.entries(example.variables).map(([name, value]) => [name, filled(value)]));
 }
 
 /** Seeded ids the walk-throughs use (stable: a hash of the seed index). */
@@ -407,18 +421,19 @@ mutation ApproveReturn($returnId: ID!, $approveKey: String!) {
     title: '7. The brand runs its shop',
     credentials: 'partner',
     hint: 'With a key holding `catalog:read,analytics:read`: what the key may do, archived products, deals and sales for a period.',
-    query: `query BrandShop {
+    query: `query BrandShop($from: DateTime!, $to: DateTime!) {
   viewerKey { name scopes tier expiresAt }
   myBrand {
     name
     allProducts(first: 5, status: ARCHIVED) { edges { node { title status } } }
     commissionDeals { edges { node { creator { handle } commissionRate } } }
-    sales(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") {
+    sales(from: $from, to: $to) {
       totals { orders units revenue { formatted } refunds { formatted } commission { formatted } }
       byCreator(first: 3) { creator { handle } sales { orders commission { formatted } } }
     }
   }
 }`,
+    variables: { from: A_YEAR_AGO, to: TOMORROW },
   },
   {
     id: 'import-product-feed',
