@@ -1,0 +1,149 @@
+/**
+ * The delivery worker. Deliveries are rows the write that caused them committed (the outbox), so
+ * a webhook goes out if and only if its write committed. The worker claims each enabled
+ * endpoint's oldest undelivered delivery once it is due (in order per endpoint: a later event
+ * waits behind a failing one), leases it so another worker leaves it alone, sends it, and records
+ * the outcome. A worker killed mid-attempt leaves a lease that runs out, and the delivery is sent
+ * again with the same event id: at least once, deduplicated by the receiver on `webhook-id`.
+ */
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import { afterFailure, type AfterFailure, type RetrySchedule } from './schedule.ts';
+import type { Sender } from './send.ts';
+
+export interface DueDelivery {
+  id: string;
+  endpointId: string;
+  url: string;
+  /** The endpoint's secret, and the previous one while a rotation's grace period lasts. */
+  secrets: readonly string[];
+  /** The event's id: the same on every attempt, what receivers dedupe on. */
+  eventId: string;
+  body: string;
+  /** Attempts made before this one. */
+  attempts: number;
+  /** When the endpoint's current run of failures began; null when its last attempt succeeded. */
+  failingSince: Date | null;
+}
+
+export interface AttemptRecord {
+  at: Date;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface DeliveryQueue {
+  /**
+   * Up to `limit` deliveries whose turn it is at `now` (each the oldest undelivered delivery of an
+   * enabled endpoint, due, and not leased past `now`), leased until `leaseUntil`.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]>;
+  /** Answered 2xx: delivered, and the endpoint's run of failures is over. */
+  markDelivered(id: string, attempt: AttemptRecord): Promise<void>;
+  /** Failed: tried again at `next.at`, or the endpoint is disabled (with the attempt's error as the reason). */
+  markFailed(id: string, attempt: AttemptRecord, next: AfterFailure): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  queue: DeliveryQueue;
+  sender: Sender;
+  schedule: RetrySchedule;
+  clock: Clock;
+  logger: Logger;
+  /** Deliveries attempted at once (each to a different endpoint). */
+  batchSize?: number;
+  /** How often to look for due deliveries when nothing woke the worker. */
+  pollMs?: number;
+}
+
+export interface Dispatcher {
+  /** Claims and attempts one batch; resolves to how many were attempted. */
+  runOnce(): Promise<number>;
+  /** Runs batches until stopped: at once while there is work, else every `pollMs` or on `wake()`. */
+  start(): void;
+  /** A write just committed deliveries: look now rather than at the next poll. */
+  wake(): void;
+  /** Stops looking, waits for the attempts in flight, and closes the sender. */
+  stop(): Promise<void>;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { queue, sender, schedule, clock, logger } = options;
+  const batchSize = options.batchSize ?? 16;
+  const pollMs = options.pollMs ?? 1_000;
+  // A lease outlives the longest attempt, so only a dead worker's lease ever runs out.
+  const leaseMs = schedule.attemptTimeoutMs * 2 + 5_000;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+
+  async function attempt(delivery: DueDelivery): Promise<void> {
+    const at = clock.now();
+    const outcome = await sender.send({ url: delivery.url, secrets: delivery.secrets, eventId: delivery.eventId, body: delivery.body, at });
+    const record: AttemptRecord = { at, status: outcome.status, error: outcome.ok ? null : outcome.error, durationMs: outcome.durationMs };
+    if (outcome.ok) {
+      await queue.markDelivered(delivery.id, record);
+      return;
+    }
+    const next = afterFailure(schedule, delivery.attempts + 1, delivery.failingSince ?? at, clock.now());
+    await queue.markFailed(delivery.id, record, next);
+    const fields = { deliveryId: delivery.id, endpointId: delivery.endpointId, eventId: delivery.eventId, attempts: delivery.attempts + 1, status: outcome.status, error: outcome.error };
+    if (next.kind === 'disable') logger.warn(fields, 'webhook endpoint disabled: it failed every attempt for the whole window');
+    else logger.info({ ...fields, retryAt: next.at.toISOString() }, 'webhook delivery failed; tried again later');
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = clock.now();
+    const due = await queue.claimDue(now, new Date(now.getTime() + leaseMs), batchSize);
+    await Promise.all(
+      due.map((delivery) =>
+        attempt(delivery).catch((error: unknown) => {
+          // The store failed to record it: the lease runs out and the delivery is tried again.
+          logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery outcome not recorded');
+        }),
+      ),
+    );
+    return due.length;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let attempted = 0;
+      try {
+        attempted = await runOnce();
+      } catch (error) {
+        logger.error({ err: error }, 'webhook deliveries could not be claimed; trying again');
+      }
+      if (attempted > 0 || !running) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        timer.unref();
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake() {
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      loop = null;
+      await sender.close();
+    },
+  };
+}
