@@ -457,6 +457,42 @@ mutation ApproveReturn($returnId: ID!, $approveKey: String!) {
     },
   },
   {
+    id: 'publish-video',
+    walkthrough: 'Shoppable videos',
+    title: '1. A creator publishes a video tagging a product',
+    credentials: 'user',
+    hint: 'As a creator (`npm run token -- maya.cooking`). Up to 5 products, from any brand; a made-up id is BAD_USER_INPUT naming it. The video is first in the feed and counted in her `videoCount` by the same write.',
+    query: `mutation PublishVideo($input: PublishVideoInput!) {
+  publishVideo(input: $input) {
+    id
+    caption
+    taggedProducts { title price { formatted } brand { name } }
+    creator { handle videoCount }
+  }
+}`,
+    variables: {
+      input: {
+        caption: 'Pasta night #recipe',
+        hashtags: ['recipe'],
+        durationSeconds: 45,
+        playbackUrl: 'https://media.example.com/v/pasta.m3u8',
+        thumbnailUrl: 'https://media.example.com/v/pasta.jpg',
+        productIds: [SEEDED.productId],
+      },
+    },
+  },
+  {
+    id: 'like-video',
+    walkthrough: 'Shoppable videos',
+    title: '2. A viewer likes it',
+    credentials: 'user',
+    hint: 'As a viewer (`npm run token -- ravichen55`), with the id step 1 answered. Liking twice counts once; `unlikeVideo` takes it back.',
+    query: `mutation LikeVideo($id: ID!) {
+  likeVideo(id: $id) { likeCount viewerHasLiked }
+}`,
+    variables: { id: '<video>' },
+  },
+  {
     id: 'live-gift-events',
     walkthrough: 'LIVE room',
     title: '1. Watch the gifts (subscription)',
