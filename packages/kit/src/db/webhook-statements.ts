@@ -1,0 +1,193 @@
+/**
+ * The statements of partner webhooks (`webhook-tables.ts`), written once for both engines. A
+ * write that has something to tell partners calls `enqueueWebhookEvent` inside its own
+ * transaction (the transactional outbox: a delivery exists if and only if the write committed);
+ * the worker (`../webhooks/dispatcher.ts`) drains the queues through `webhookQueueOf`.
+ */
+import { and, asc, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Transactional } from '../store.ts';
+import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
+import type { AfterFailure } from '../webhooks/schedule.ts';
+import type { Engine } from './engine.ts';
+import type { WebhookTables } from './webhook-tables.ts';
+
+export type WebhookEndpointRow = WebhookTables['webhookEndpoints']['$inferSelect'];
+export type WebhookDeliveryRow = WebhookTables['webhookDeliveries']['$inferSelect'];
+
+export interface NewWebhookEndpoint {
+  id: string;
+  ownerId: string;
+  url: string;
+  description: string;
+  secret: string;
+  topics: readonly string[];
+  createdAt: Date;
+}
+
+export interface WebhookEvent {
+  ownerId: string;
+  topic: string;
+  eventId: string;
+  body: string;
+}
+
+export function webhookStatements({ db, tables: { webhookEndpoints: endpoints, webhookSubscriptions: subscriptions, webhookDeliveries: deliveries } }: Engine<WebhookTables>) {
+  const endpointById = async (id: string): Promise<WebhookEndpointRow | undefined> => (await db.select().from(endpoints).where(eq(endpoints.id, id)))[0];
+
+  /** Puts one event at the tail of one endpoint's queue; due at once when it is the head. */
+  const append = async (endpoint: Pick<WebhookEndpointRow, 'id' | 'lastSeq' | 'enabled' | 'headDueAt'>, event: Omit<WebhookEvent, 'ownerId'>, at: Date, id: string): Promise<WebhookDeliveryRow> => {
+    const seq = endpoint.lastSeq + 1;
+    const becomesDue = endpoint.enabled && endpoint.headDueAt === null;
+    await db
+      .update(endpoints)
+      .set({ lastSeq: seq, ...(becomesDue ? { headDueAt: at } : {}) })
+      .where(eq(endpoints.id, endpoint.id));
+    const row: WebhookDeliveryRow = { id, endpointId: endpoint.id, seq, eventId: event.eventId, topic: event.topic, body: event.body, status: 'PENDING', attempts: 0, nextAttemptAt: at, lastAttemptAt: null, lastStatusCode: null, lastError: null, deliveredAt: null, createdAt: at };
+    await db.insert(deliveries).values(row);
+    return row;
+  };
+
+  const setTopics = async (endpointId: string, ownerId: string, topics: readonly string[]): Promise<void> => {
+    await db.delete(subscriptions).where(eq(subscriptions.endpointId, endpointId));
+    const unique = [...new Set(topics)];
+    if (unique.length) await db.insert(subscriptions).values(unique.map((topic) => ({ ownerId, topic, endpointId })));
+  };
+
+  return {
+    createWebhookEndpoint: async (endpoint: NewWebhookEndpoint): Promise<void> => {
+      const { topics, ...row } = endpoint;
+      await db.insert(endpoints).values({ ...row, enabled: true });
+      await setTopics(endpoint.id, endpoint.ownerId, topics);
+    },
+    webhookEndpoint: endpointById,
+    webhookEndpointTopics: async (endpointId: string): Promise<string[]> =>
+      (await db.select({ topic: subscriptions.topic }).from(subscriptions).where(eq(subscriptions.endpointId, endpointId)).orderBy(asc(subscriptions.topic))).map((row) => row.topic),
+    /** An owner's endpoints, oldest first (an owner has a handful: the domain caps them). */
+    webhookEndpointsOf: async (ownerId: string): Promise<WebhookEndpointRow[]> =>
+      db.select().from(endpoints).where(eq(endpoints.ownerId, ownerId)).orderBy(asc(endpoints.createdAt), asc(endpoints.id)),
+    setWebhookEndpointTopics: setTopics,
+    updateWebhookEndpoint: async (id: string, patch: Partial<Pick<WebhookEndpointRow, 'url' | 'description' | 'secret' | 'previousSecret' | 'previousSecretUntil'>>): Promise<void> => {
+      await db.update(endpoints).set(patch).where(eq(endpoints.id, id));
+    },
+    /** Stops deliveries (kept, in order) until it is enabled again. */
+    disableWebhookEndpoint: async (id: string, reason: string, at: Date): Promise<void> => {
+      await db.update(endpoints).set({ enabled: false, disabledReason: reason, disabledAt: at, headDueAt: null, leasedUntil: null }).where(eq(endpoints.id, id));
+    },
+    /** Enabled again: what waits in its queue is tried at once, its head first. */
+    enableWebhookEndpoint: async (id: string, at: Date): Promise<void> => {
+      const endpoint = await endpointById(id);
+      if (!endpoint || endpoint.enabled) return;
+      const waiting = endpoint.lastSeq > endpoint.deliveredThrough;
+      await db.update(endpoints).set({ enabled: true, disabledReason: null, disabledAt: null, failingSince: null, headDueAt: waiting ? at : null }).where(eq(endpoints.id, id));
+      if (waiting) await db.update(deliveries).set({ nextAttemptAt: at }).where(and(eq(deliveries.endpointId, id), eq(deliveries.seq, endpoint.deliveredThrough + 1)));
+    },
+    deleteWebhookEndpoint: async (id: string): Promise<void> => {
+      await db.delete(subscriptions).where(eq(subscriptions.endpointId, id));
+      await db.delete(deliveries).where(eq(deliveries.endpointId, id));
+      await db.delete(endpoints).where(eq(endpoints.id, id));
+    },
+
+    /**
+     * Call inside the write's transaction: one delivery per endpoint of the owner that hears the
+     * topic (disabled ones too: they keep it for when they are enabled). `newId` names each.
+     */
+    enqueueWebhookEvent: async (event: WebhookEvent, at: Date, newId: () => string): Promise<number> => {
+      const hearing = await db
+        .select({ id: endpoints.id, lastSeq: endpoints.lastSeq, enabled: endpoints.enabled, headDueAt: endpoints.headDueAt })
+        .from(subscriptions)
+        .innerJoin(endpoints, eq(endpoints.id, subscriptions.endpointId))
+        .where(and(eq(subscriptions.ownerId, event.ownerId), eq(subscriptions.topic, event.topic)));
+      for (const endpoint of hearing) await append(endpoint, event, at, newId());
+      return hearing.length;
+    },
+
+    /** Sends a delivery's event again, with its id, at the tail of its endpoint's queue. */
+    replayWebhookDelivery: async (deliveryId: string, at: Date, newId: () => string): Promise<WebhookDeliveryRow | undefined> => {
+      const delivery = (await db.select().from(deliveries).where(eq(deliveries.id, deliveryId)))[0];
+      if (!delivery) return undefined;
+      const endpoint = await endpointById(delivery.endpointId);
+      if (!endpoint) return undefined;
+      return append(endpoint, { topic: delivery.topic, eventId: delivery.eventId, body: delivery.body }, at, newId());
+    },
+
+    webhookDelivery: async (id: string): Promise<WebhookDeliveryRow | undefined> => (await db.select().from(deliveries).where(eq(deliveries.id, id)))[0],
+    /** An endpoint's deliveries, newest first, `first` of them before the `beforeSeq` given. */
+    webhookDeliveriesOf: async (endpointId: string, first: number, beforeSeq: number | null): Promise<WebhookDeliveryRow[]> =>
+      db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.endpointId, endpointId), beforeSeq === null ? undefined : lt(deliveries.seq, beforeSeq)))
+        .orderBy(desc(deliveries.seq))
+        .limit(first),
+
+    /** See `DeliveryQueue.claimDue`; run in a transaction (`webhookQueueOf` does). */
+    claimDueWebhookDeliveries: async (now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> => {
+      const due = await db
+        .select()
+        .from(endpoints)
+        .where(and(lte(endpoints.headDueAt, now), or(isNull(endpoints.leasedUntil), lte(endpoints.leasedUntil, now))))
+        .orderBy(asc(endpoints.headDueAt))
+        .limit(limit);
+      const claimed: DueDelivery[] = [];
+      for (const endpoint of due) {
+        const head = (await db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpoint.id), eq(deliveries.seq, endpoint.deliveredThrough + 1))))[0];
+        if (!head) {
+          await db.update(endpoints).set({ headDueAt: null }).where(eq(endpoints.id, endpoint.id));
+          continue;
+        }
+        await db.update(endpoints).set({ leasedUntil: leaseUntil }).where(eq(endpoints.id, endpoint.id));
+        const previous = endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now ? [endpoint.previousSecret] : [];
+        claimed.push({ id: head.id, endpointId: endpoint.id, url: endpoint.url, secrets: [endpoint.secret, ...previous], eventId: head.eventId, body: head.body, attempts: head.attempts, failingSince: endpoint.failingSince });
+      }
+      return claimed;
+    },
+
+    markWebhookDelivered: async (deliveryId: string, attempt: AttemptRecord): Promise<void> => {
+      const delivery = (await db.select().from(deliveries).where(eq(deliveries.id, deliveryId)))[0];
+      if (!delivery || delivery.status === 'DELIVERED') return;
+      await db
+        .update(deliveries)
+        .set({ status: 'DELIVERED', attempts: sql`${deliveries.attempts} + 1`, lastAttemptAt: attempt.at, lastStatusCode: attempt.status, lastError: null, deliveredAt: attempt.at })
+        .where(eq(deliveries.id, deliveryId));
+      const endpoint = await endpointById(delivery.endpointId);
+      if (!endpoint) return;
+      const next = (await db.select({ nextAttemptAt: deliveries.nextAttemptAt }).from(deliveries).where(and(eq(deliveries.endpointId, endpoint.id), eq(deliveries.seq, delivery.seq + 1))))[0];
+      await db
+        .update(endpoints)
+        .set({ deliveredThrough: delivery.seq, failingSince: null, leasedUntil: null, headDueAt: endpoint.enabled ? (next?.nextAttemptAt ?? null) : null })
+        .where(eq(endpoints.id, endpoint.id));
+    },
+
+    markWebhookFailed: async (deliveryId: string, attempt: AttemptRecord, next: AfterFailure): Promise<void> => {
+      const delivery = (await db.select().from(deliveries).where(eq(deliveries.id, deliveryId)))[0];
+      if (!delivery || delivery.status === 'DELIVERED') return;
+      await db
+        .update(deliveries)
+        .set({ attempts: sql`${deliveries.attempts} + 1`, lastAttemptAt: attempt.at, lastStatusCode: attempt.status, lastError: attempt.error, ...(next.kind === 'retry' ? { nextAttemptAt: next.at } : {}) })
+        .where(eq(deliveries.id, deliveryId));
+      const endpoint = await endpointById(delivery.endpointId);
+      if (!endpoint) return;
+      const failingSince = endpoint.failingSince ?? attempt.at;
+      if (next.kind === 'disable') {
+        const reason = attempt.error ?? (attempt.status === null ? 'no answer' : `answered ${attempt.status}`);
+        await db.update(endpoints).set({ failingSince, leasedUntil: null, enabled: false, disabledReason: `Every attempt failed for the whole retry window; the last: ${reason}`, disabledAt: attempt.at, headDueAt: null }).where(eq(endpoints.id, endpoint.id));
+        return;
+      }
+      await db
+        .update(endpoints)
+        .set({ failingSince, leasedUntil: null, headDueAt: endpoint.enabled ? next.at : null })
+        .where(eq(endpoints.id, endpoint.id));
+    },
+  };
+}
+
+export type WebhookStatements = ReturnType<typeof webhookStatements>;
+
+/** The worker's view of a store with the webhook statements: each step its own transaction. */
+export function webhookQueueOf(store: Transactional<Pick<WebhookStatements, 'claimDueWebhookDeliveries' | 'markWebhookDelivered' | 'markWebhookFailed'>>): DeliveryQueue {
+  return {
+    claimDue: (now, leaseUntil, limit) => store.transaction((tx) => tx.claimDueWebhookDeliveries(now, leaseUntil, limit)),
+    markDelivered: (id, attempt) => store.transaction((tx) => tx.markWebhookDelivered(id, attempt)),
+    markFailed: (id, attempt, next) => store.transaction((tx) => tx.markWebhookFailed(id, attempt, next)),
+  };
+}
