@@ -2,8 +2,9 @@
  * The graph driven by Apollo Client itself (core, in Node), the way a frontend team's app talks
  * to it: no hand-written HTTP. A mutation's answer updates the normalized cache (every object
  * keyed by `__typename` and `id`) and a watched query sees it without a refetch; a creator and a
- * video are refetched by id through `node`; `fetchMore` walks a connection forward and backward
- * with Apollo's own `relayStylePagination`; errors reach the client's error policy with their `extensions.code`;
+ * video are refetched by id through `node`; `fetchMore` walks connections forward and backward
+ * (followers both ways, a creator's videos back from the oldest) with Apollo's own
+ * `relayStylePagination`; errors reach the client's error policy with their `extensions.code`;
  * a user token and a partner key travel in the link's headers; a LIVE subscription over
  * `GraphQLWsLink` receives committed gifts in order and, after the client drops, resumes with
  * `after` to exactly the gifts it missed. (`@defer` and multipart subscriptions through
@@ -46,7 +47,7 @@ function appCache(): InMemoryCache {
     possibleTypes: NODE_POSSIBLE_TYPES,
     typePolicies: {
       User: { fields: { followers: relayStylePagination(), following: relayStylePagination() } },
-      Creator: { fields: { followers: relayStylePagination() } },
+      Creator: { fields: { followers: relayStylePagination(), videos: relayStylePagination() } },
     },
   });
 }
@@ -229,6 +230,57 @@ describe('Apollo Client against the graph', () => {
     }
     await eventually(() => shown.at(-1)?.length === everyone.length, 'every page merged, backward');
     expect(shown.at(-1)).toEqual(everyone);
+    watching.unsubscribe();
+  });
+
+  it('walks a creator’s videos backward with fetchMore from the oldest, merged in front, to the list one big page gives, with the kept totalCount', async () => {
+    const VIDEOS = gql`
+      query CreatorVideos($id: ID!, $first: Int, $last: Int, $before: String) {
+        creator(id: $id) {
+          id
+          videos(first: $first, last: $last, before: $before) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+                caption
+              }
+            }
+            pageInfo {
+              hasNextPage
+              hasPreviousPage
+              startCursor
+              endCursor
+            }
+          }
+        }
+      }
+    `;
+    const creator = creatorIds[0] as string;
+    const whole = await httpClient().query({ query: VIDEOS, variables: { id: creator, first: 100 } });
+    const everyone = whole.data!.creator!.videos.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(everyone.length).toBeGreaterThan(8);
+    expect(whole.data!.creator!.videos.totalCount).toBe(everyone.length);
+
+    const client = httpClient();
+    const shown: string[][] = [];
+    const fromOldest = client.watchQuery({ query: VIDEOS, variables: { id: creator, last: 4 } });
+    const watching = fromOldest.subscribe({ next: (result) => result.data?.creator && shown.push(result.data.creator.videos.edges.map((edge: { node: { id: string } }) => edge.node.id)) });
+    await eventually(() => shown.length === 1, 'the oldest page');
+    expect(shown[0]).toEqual(everyone.slice(-4));
+    let pages = 1;
+    for (;;) {
+      const { videos } = client.readQuery({ query: VIDEOS, variables: { id: creator, last: 4 } })!.creator!;
+      expect(videos.totalCount).toBe(everyone.length);
+      if (!videos.pageInfo.hasPreviousPage) break;
+      await fromOldest.fetchMore({ variables: { before: videos.pageInfo.startCursor } });
+      pages++;
+      expect(pages).toBeLessThan(50);
+    }
+    await eventually(() => shown.at(-1)?.length === everyone.length, 'every page merged in front');
+    expect(shown.at(-1)).toEqual(everyone);
+    expect(pages).toBe(Math.ceil(everyone.length / 4));
     watching.unsubscribe();
   });
 

@@ -4,7 +4,7 @@ import { requestedCost } from './cost.ts';
 import { useCostCache, type Pricing } from './cost-cache.ts';
 
 const schema = buildSchema(/* GraphQL */ `
-  type Query { feed(first: Int = 20, after: String): VideoConnection! }
+  type Query { feed(first: Int = 20, after: String, last: Int, before: String): VideoConnection! }
   type VideoConnection { edges: [VideoEdge!]! }
   type VideoEdge { node: Video! }
   type Video { id: ID! creator: Creator! }
@@ -46,6 +46,16 @@ describe('the cost cache', () => {
       expect(cost(schema, document, operationOf(document), variables)).toBe(requestedCost(schema, operationOf(document), fragments, variables));
     }
     expect(calls()).toBe(4);
+  });
+
+  it('prices again when a backward page size (`last`) changes, not when its cursor does', () => {
+    const { price, calls } = counted();
+    const cost = useCostCache(price);
+    const backward = parse('query Back($before: String, $n: Int) { feed(last: $n, before: $before) { edges { node { id } } } }');
+    expect(cost(schema, backward, operationOf(backward), { n: 2, before: 'c1' })).toBe(1 + 2 * 2);
+    expect(cost(schema, backward, operationOf(backward), { n: 2, before: 'c2' })).toBe(1 + 2 * 2);
+    expect(cost(schema, backward, operationOf(backward), { n: 90, before: 'c2' })).toBe(1 + 90 * 2);
+    expect(calls()).toBe(2);
   });
 
   it('keeps prices apart by operation, by document and by schema', () => {

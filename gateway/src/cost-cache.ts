@@ -6,7 +6,7 @@ export type Pricing = (schema: GraphQLSchema, operation: OperationDefinitionNode
 /** What pricing needs of a document, found once: its fragments, and the variables its page sizes use. */
 interface PricedDocument {
   fragments: Record<string, FragmentDefinitionNode>;
-  /** Variables given to a `first` argument: the only variables the price depends on. */
+  /** Variables given to a `first` or `last` argument: the only variables the price depends on. */
   sizeVariables: string[];
   /** Prices by operation name and the values of `sizeVariables`. */
   prices: Map<string, number>;
@@ -18,7 +18,7 @@ function pricedDocument(document: DocumentNode): PricedDocument {
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   visit(document, {
     Argument(argument) {
-      if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) sizeVariables.add(argument.value.name.value);
+      if ((argument.name.value === 'first' || argument.name.value === 'last') && argument.value.kind === Kind.VARIABLE) sizeVariables.add(argument.value.name.value);
     },
   });
   return { fragments, sizeVariables: [...sizeVariables], prices: new Map() };
@@ -26,7 +26,7 @@ function pricedDocument(document: DocumentNode): PricedDocument {
 
 /**
  * The requested cost of an operation depends only on its document, the operation chosen and the
- * values of the variables its `first` arguments take: a feed page after any cursor costs the same.
+ * values of the variables its `first` and `last` arguments take: a feed page after any cursor costs the same.
  * So each document is priced once per operation and page sizes, and every later request with the
  * same ones reuses the price. Apollo Server hands every request of one query text the same parsed
  * document (its document cache), which is what the cache is keyed by; a document it evicts takes

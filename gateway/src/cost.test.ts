@@ -8,7 +8,7 @@ import { MemoryRateLimitStore } from './rate-limit.ts';
 
 const typeDefs = /* GraphQL */ `
   type Query {
-    feed(first: Int = 20): VideoConnection!
+    feed(first: Int = 20, last: Int): VideoConnection!
     creator(id: ID!): Creator
     tags: [Tag!]!
     count: Int!
@@ -48,6 +48,9 @@ describe('requested cost', () => {
     // The argument's default (20) when first is left out, and the first from variables.
     expect(priceOf('{ feed { edges { node { id } } } }')).toBe(1 + 20 * 2);
     expect(priceOf('query ($n: Int) { feed(first: $n) { edges { node { id } } } }', { n: 3 })).toBe(1 + 3 * 2);
+    // A backward page (`last`) costs what a forward one of its size does.
+    expect(priceOf('{ feed(last: 50) { edges { node { id } } } }')).toBe(1 + 50 * 2);
+    expect(priceOf('query ($n: Int) { feed(last: $n) { edges { node { id } } } }', { n: 3 })).toBe(1 + 3 * 2);
     // Nested connections multiply: 1 + 2 × (edges 1 + node 1 + creator 1 + videos (1 + 4 × (edges 1 + node 1)))
     expect(priceOf('{ feed(first: 2) { edges { node { creator { videos(first: 4) { edges { node { id } } } } } } } }')).toBe(1 + 2 * (1 + 1 + 1 + (1 + 4 * 2)));
   });

@@ -24,7 +24,7 @@ import { deferredResponseOf } from './defer/delivery.ts';
 
 /**
  * What an operation costs, the way large commerce APIs count it: every object is a point, a
- * connection multiplies what is under it by its `first`, a plain list of objects by an assumed
+ * connection multiplies what is under it by its `first` (or `last`), a plain list of objects by an assumed
  * size, a mutation adds a fixed amount; scalars are free.
  */
 export interface CostModel {
@@ -92,7 +92,8 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
     const hasFirst = field.args.some((arg) => arg.name === 'first');
     let size = 1;
     if (hasFirst) {
-      const first = argumentValue(walk, selection, 'first') ?? field.args.find((arg) => arg.name === 'first')?.defaultValue ?? DEFAULT_PAGE_SIZE;
+      // A backward page (`last`) holds as many as a forward one.
+      const first = argumentValue(walk, selection, 'first') ?? argumentValue(walk, selection, 'last') ?? field.args.find((arg) => arg.name === 'first')?.defaultValue ?? DEFAULT_PAGE_SIZE;
       // Above the page cap the subgraph refuses the page itself (BAD_USER_INPUT), so the estimate stops there.
       size = typeof first === 'number' && first >= 0 ? Math.min(first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
     } else if (isListType(getNullableType(field.type)) && !(parent.name.endsWith('Connection') && selection.name.value === 'edges')) {

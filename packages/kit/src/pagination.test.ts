@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, pageGroup, readPage, toConnection } from './pagination.ts';
+import { connectionOf, encodeCursor, pageGroup, readPage, toConnection, type Page } from './pagination.ts';
 
 const cursor = encodeCursor([5, 'b']);
 const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
@@ -49,5 +49,39 @@ describe('a connection from a page of rows', () => {
     expect(connection.edges.map((edge) => edge.node.id)).toEqual(['b', 'a']);
     expect(connection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true, startCursor: encodeCursor(['b']), endCursor: encodeCursor(['a']) });
     expect(toConnection(rows.slice(0, 1), { first: 2, after: null, backward: { before: null } }, keyOf).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+  });
+});
+
+describe('a connection from arguments, through one helper', () => {
+  const list = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+  /** A store's read of a list kept in id order: forward from `after`, or back from `before` nearest first. */
+  const read = async (page: Page) => {
+    if (page.backward) {
+      const before = page.backward.before?.[0];
+      return list.filter((row) => before === undefined || row.id < String(before)).reverse().slice(0, page.first + 1);
+    }
+    const after = page.after?.[0];
+    return list.filter((row) => after === undefined || row.id > String(after)).slice(0, page.first + 1);
+  };
+
+  it('pages both ways by default: the last two, then the two before them', async () => {
+    const end = await connectionOf({ last: 2 }, { arity: 1, keyOf }, read);
+    expect(end.edges.map((edge) => edge.node.id)).toEqual(['d', 'e']);
+    expect(end.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const earlier = await connectionOf({ last: 2, before: end.pageInfo.startCursor }, { arity: 1, keyOf }, read);
+    expect(earlier.edges.map((edge) => edge.node.id)).toEqual(['b', 'c']);
+    expect(earlier.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    const forward = await connectionOf({ first: 2, after: earlier.pageInfo.endCursor }, { arity: 1, keyOf }, read);
+    expect(forward.edges.map((edge) => edge.node.id)).toEqual(['d', 'e']);
+  });
+
+  it('refuses last/before on a forward-only list with its reason, before reading anything', async () => {
+    let reads = 0;
+    const counted = async (page: Page) => (reads++, read(page));
+    const refusal = connectionOf({ last: 2 }, { arity: 1, keyOf, forwardOnly: 'it is ranked by relevance' }, counted);
+    await expect(refusal).rejects.toThrow(/forward only \(it is ranked by relevance\)/);
+    await expect(refusal).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'last' } });
+    await expect(connectionOf({ first: 1, last: 1 }, { arity: 1, keyOf }, counted)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(reads).toBe(0);
   });
 });

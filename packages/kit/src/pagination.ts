@@ -31,6 +31,8 @@ export interface ReadPageOptions {
   max?: number;
   /** Whether the list offers `last`/`before`; one that does not refuses them rather than ignore them. */
   backward?: boolean;
+  /** Why a list that does not offer `last`/`before` cannot, said in the refusal. */
+  forwardOnly?: string;
 }
 
 export function encodeCursor(key: CursorKey): string {
@@ -65,9 +67,11 @@ function pageSize(value: number, argument: 'first' | 'last', max: number): numbe
  * `before`, is refused rather than guessed at.
  * @throws BAD_USER_INPUT when a size is out of range, a cursor is malformed, or directions are mixed.
  */
-export function readPage(args: PageArgs, arity: number, { max = MAX_PAGE_SIZE, backward = false }: ReadPageOptions = {}): Page {
+export function readPage(args: PageArgs, arity: number, { max = MAX_PAGE_SIZE, backward = false, forwardOnly }: ReadPageOptions = {}): Page {
   const wantsBackward = (args.last ?? null) !== null || (args.before ?? null) !== null;
-  if (wantsBackward && !backward) throw badInput('This list pages forward only: use `first` and `after`.', { argument: args.last != null ? 'last' : 'before' });
+  if (wantsBackward && !backward) {
+    throw badInput(`This list pages forward only${forwardOnly ? ` (${forwardOnly})` : ''}: use \`first\` and \`after\`.`, { argument: args.last != null ? 'last' : 'before' });
+  }
   if (wantsBackward) {
     if (args.first != null || args.after != null) throw badInput('Page one way at a time: `first`/`after` or `last`/`before`, not both.', { argument: 'last' });
     return { first: pageSize(args.last ?? DEFAULT_PAGE_SIZE, 'last', max), after: null, backward: { before: args.before ? decodeCursor(args.before, arity, 'before') : null } };
@@ -111,6 +115,30 @@ export function toConnection<T>(rows: readonly T[], page: Page, keyOf: (row: T) 
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * How one list pages: its cursor is the sort key `keyOf` gives a row (`arity` parts). A list
+ * pages both ways unless `forwardOnly` says why it cannot (e.g. its order is not one an index can
+ * walk back); `last`/`before` are then refused with that reason.
+ */
+export interface ListPaging<T> {
+  arity: number;
+  keyOf: (row: T) => CursorKey;
+  forwardOnly?: string;
+  max?: number;
+}
+
+/**
+ * A list's connection from its arguments, in one place for every list: `args` are read into a
+ * page (either way, validated), `read` fetches up to `first + 1` rows of it in reading order (the
+ * store walks the list's index from the cursor, back against the list's order for a
+ * `last`/`before` page: `keysetPage`), and the rows become the connection.
+ * @throws BAD_USER_INPUT as `readPage` does, before anything is read.
+ */
+export async function connectionOf<T>(args: PageArgs, paging: ListPaging<T>, read: (page: Page) => Promise<readonly T[]>): Promise<Connection<T>> {
+  const page = readPage(args, paging.arity, { max: paging.max, backward: paging.forwardOnly === undefined, forwardOnly: paging.forwardOnly });
+  return toConnection(await read(page), page, paging.keyOf);
 }
 
 /** A stable string for a page, to group DataLoader keys that share the same arguments. */

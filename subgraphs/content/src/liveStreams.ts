@@ -3,10 +3,12 @@
  *
  * - A stream is SCHEDULED, LIVE or ENDED; it is live exactly when its status is LIVE.
  * - "Live now" lists only LIVE streams, most viewers first, ties to the lower id so the order
- *   is total: the cursor is `[viewerCount, id]`.
+ *   is total: the cursor is `[viewerCount, id]`. A stream whose viewer count moves between two
+ *   pages may be met twice or not at all, as in any list sorted by a live count.
  * - A creator's streams are newest first by their stream time: when they started, or when they
  *   are scheduled to start if they have not (0 if neither, so the order stays total). The
- *   store's creator pages sort by the same time; the cursor is `[stream time, id]`.
+ *   store's creator pages sort by the same time; the cursor is `[stream time, id]`. Both lists
+ *   page either way (`last`/`before` walk the same index back).
  * - A stream asked for by id at the root is NOT_FOUND when there is none, whatever its status;
  *   an entity reference this subgraph does not know resolves to null.
  *
@@ -25,7 +27,7 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { liveSubscription, parseEventId, type LiveEvent, type LiveEventReads } from '@app/kit/live';
 import { loadOrNotFound } from '@app/kit/loaders';
-import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { LiveStreamRow, LiveStreamUpdateEvent } from './mappers.ts';
 import type { ContentTx, LiveStreamStatus, StatusChange } from './db/store.ts';
@@ -36,34 +38,32 @@ export const TITLE_MAX = 100;
 export const SCHEDULE_AHEAD_MAX_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** Parts of both stream cursors: `[viewerCount, id]` and `[stream time, id]`. */
-const STREAM_CURSOR_ARITY = 2;
-
 export function isLive(stream: LiveStreamRow): boolean {
   return stream.status === 'LIVE';
 }
 
-function streamTimeKey(stream: LiveStreamRow): CursorKey {
-  return [stream.sortAt.getTime(), stream.id];
-}
+/** How "live now" pages, either way: by `[viewerCount, id]`. */
+export const LIVE_NOW_PAGING: ListPaging<LiveStreamRow> = { arity: 2, keyOf: (stream) => [stream.viewerCount, stream.id] };
+
+/** How a creator's streams page, either way: by `[stream time, id]`. */
+export const CREATOR_STREAMS_PAGING: ListPaging<LiveStreamRow> = { arity: 2, keyOf: (stream) => [stream.sortAt.getTime(), stream.id] };
 
 export function loadLiveStream(context: Context, id: string): Promise<LiveStreamRow> {
   return loadOrNotFound(context.loaders.liveStreamById, 'LiveStream', id);
 }
 
-/** Streams live right now, most viewers first, a page at a time. */
-export async function liveNow(context: Context, args: PageArgs) {
-  const page = readPage(args, STREAM_CURSOR_ARITY);
-  const rows = await context.store.streamsByViewers('LIVE', page);
-  for (const row of rows) context.loaders.liveStreamById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.viewerCount, row.id]);
+/** Streams live right now, most viewers first, a page at a time either way. */
+export function liveNow(context: Context, args: PageArgs) {
+  return connectionOf(args, LIVE_NOW_PAGING, async (page) => {
+    const rows = await context.store.streamsByViewers('LIVE', page);
+    for (const row of rows) context.loaders.liveStreamById.prime(row.id, row);
+    return rows;
+  });
 }
 
-/** A creator's streams, newest first, a page at a time (one statement for all creators in a list). */
-export async function creatorLiveStreams(context: Context, creatorId: string, args: PageArgs) {
-  const page = readPage(args, STREAM_CURSOR_ARITY);
-  const rows = await context.loaders.creatorLiveStreams.load({ creatorId, page });
-  return toConnection(rows.map((row) => row.node), page, streamTimeKey);
+/** A creator's streams, newest first, a page at a time either way (one statement for all creators in a list). */
+export function creatorLiveStreams(context: Context, creatorId: string, args: PageArgs) {
+  return connectionOf(args, CREATOR_STREAMS_PAGING, async (page) => (await context.loaders.creatorLiveStreams.load({ creatorId, page })).map((row) => row.node));
 }
 
 export interface ScheduleInput {

@@ -2,41 +2,38 @@
  * The rules of short videos, in one place.
  *
  * - The feed and a creator's videos are newest first: `[publishedAt, id]` is both the order and
- *   the cursor, so no two videos tie.
+ *   the cursor, so no two videos tie; `last`/`before` walk the same index back.
  * - A video asked for by id at the root is NOT_FOUND when there is none; an entity reference
  *   this subgraph does not know resolves to null.
  * - Whether a creator exists is for the users subgraph to say: any creator id has (maybe no)
  *   videos.
  */
 import { loadOrNotFound } from '@app/kit/loaders';
-import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { VideoListView, VideoRow } from './mappers.ts';
 
-/** Parts of a video cursor: `[publishedAt, id]`. */
-const VIDEO_CURSOR_ARITY = 2;
-
-function videoSortKey(video: VideoRow): CursorKey {
-  return [video.publishedAt.getTime(), video.id];
-}
+/** How a list of videos pages, either way: by `[publishedAt, id]`, the cursor. */
+export const VIDEO_PAGING: ListPaging<VideoRow> = { arity: 2, keyOf: (video) => [video.publishedAt.getTime(), video.id] };
 
 export function loadVideo(context: Context, id: string): Promise<VideoRow> {
   return loadOrNotFound(context.loaders.videoById, 'Video', id);
 }
 
-/** Every video, newest first, a page at a time. */
+/** Every video, newest first, a page at a time either way. */
 export async function feed(context: Context, args: PageArgs) {
-  const page = readPage(args, VIDEO_CURSOR_ARITY);
-  const rows = await context.store.videosNewestFirst(page);
-  for (const row of rows) context.loaders.videoById.prime(row.id, row);
-  return { ...toConnection(rows, page, videoSortKey), creatorId: null };
+  const connection = await connectionOf(args, VIDEO_PAGING, async (page) => {
+    const rows = await context.store.videosNewestFirst(page);
+    for (const row of rows) context.loaders.videoById.prime(row.id, row);
+    return rows;
+  });
+  return { ...connection, creatorId: null };
 }
 
-/** A creator's videos, newest first, a page at a time (one statement for all creators in a list). */
+/** A creator's videos, newest first, a page at a time either way (one statement for all creators in a list). */
 export async function creatorVideos(context: Context, creatorId: string, args: PageArgs) {
-  const page = readPage(args, VIDEO_CURSOR_ARITY);
-  const rows = await context.loaders.creatorVideos.load({ creatorId, page });
-  return { ...toConnection(rows.map((row) => row.node), page, videoSortKey), creatorId };
+  const connection = await connectionOf(args, VIDEO_PAGING, async (page) => (await context.loaders.creatorVideos.load({ creatorId, page })).map((row) => row.node));
+  return { ...connection, creatorId };
 }
 
 /** How many videos a list holds: a creator's, as kept; null for the feed, whose size is not kept. */

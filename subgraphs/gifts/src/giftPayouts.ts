@@ -21,7 +21,7 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
 import { formatMoney, money, type Money } from '@app/kit/money';
-import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { GiftEarningsRef, GiftPayoutRow } from './mappers.ts';
 import { askProvider } from '@app/kit/deadline';
@@ -102,13 +102,7 @@ export async function giftPayoutReference(context: Context, id: string): Promise
 /** The creator's payouts newest first; theirs alone to see. */
 export async function giftPayoutsPage(context: Context, creatorId: string, args: PageArgs) {
   requireCreatorThemself(context, creatorId);
-  const page = readPage(args, 2);
-  const rows = await context.loaders.giftPayouts.load({ ownerId: creatorId, page });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    (row): CursorKey => [row.createdAt.getTime(), row.id],
-  );
+  return connectionOf(args, { arity: 2, keyOf: (row: GiftPayoutRow): CursorKey => [row.createdAt.getTime(), row.id] }, async (page) => (await context.loaders.giftPayouts.load({ ownerId: creatorId, page })).map((row) => row.node));
 }
 
 export interface RequestGiftPayoutInput {

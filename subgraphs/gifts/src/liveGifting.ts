@@ -13,7 +13,7 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { createLogger } from '@app/kit/log';
 import { money } from '@app/kit/money';
-import { MAX_PAGE_SIZE, readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import { MAX_PAGE_SIZE, connectionOf, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import { coinPackageById } from './coinPackages.ts';
 import type { Context } from './context.ts';
 import type { CoinPurchaseRow, LiveGiftRow, LiveGiftSendRow, WalletRef } from './mappers.ts';
@@ -96,37 +96,19 @@ export async function liveGiftSendReference(context: Context, id: string): Promi
 /** A user's coin purchases newest first, declined and pending ones included; theirs alone to see. */
 export async function coinPurchasesPage(context: Context, userId: string, args: PageArgs) {
   requireOwner(context.viewer, userId, 'Only the user themself can see their coin purchases.', 'NOT_OWN_USER');
-  const page = readPage(args, 2);
-  const rows = await context.loaders.coinPurchases.load({ ownerId: userId, page });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    newestFirst,
-  );
+  return connectionOf(args, { arity: 2, keyOf: newestFirst }, async (page) => (await context.loaders.coinPurchases.load({ ownerId: userId, page })).map((row) => row.node));
 }
 
 /** The LIVE gifts a user sent, newest first; theirs alone to see. */
 export async function liveGiftsSentPage(context: Context, userId: string, args: PageArgs) {
   requireOwner(context.viewer, userId, 'Only the user themself can see the gifts they sent.', 'NOT_OWN_USER');
-  const page = readPage(args, 2);
-  const rows = await context.loaders.liveGiftsSent.load({ ownerId: userId, page });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    newestFirst,
-  );
+  return connectionOf(args, { arity: 2, keyOf: newestFirst }, async (page) => (await context.loaders.liveGiftsSent.load({ ownerId: userId, page })).map((row) => row.node));
 }
 
 /** The LIVE gifts a creator received, newest first, of one stream or all; the creator's alone to see. */
 export async function giftReceiptsPage(context: Context, creatorId: string, args: PageArgs & { liveStreamId?: string | null }) {
   requireOwner(context.viewer, creatorId, 'Only the creator can see the gifts they received, one by one.', 'NOT_THE_CREATOR');
-  const page = readPage(args, 2);
-  const rows = await context.loaders.giftReceipts.load({ ownerId: creatorId, page, liveStreamId: args.liveStreamId ?? null });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    newestFirst,
-  );
+  return connectionOf(args, { arity: 2, keyOf: newestFirst }, async (page) => (await context.loaders.giftReceipts.load({ ownerId: creatorId, page, liveStreamId: args.liveStreamId ?? null })).map((row) => row.node));
 }
 
 export interface PurchaseCoinsInput {

@@ -3,7 +3,8 @@
  *
  * - Creators most followed first (ties by id), narrowed by any of: words of their handle, name or
  *   bio (each word a prefix of one of theirs, all required), their topic, a follower band
- *   (inclusive), a country. Paged by `[followerCount, id]`; a creator whose count moves between
+ *   (inclusive), a country. Paged by `[followerCount, id]` either way (`last`/`before` walk the
+ *   same index back); a creator whose count moves between
  *   two pages may be met twice or not at all, as in any list sorted by a live count.
  * - Text is at most SEARCH_TEXT_MAX characters and SEARCH_TERMS_MAX different words; text with no
  *   word in it is refused rather than answered with everyone. A band whose minimum is above its maximum, negative bounds and a
@@ -11,7 +12,8 @@
  */
 import { badInput } from '@app/kit/errors';
 import { searchWords } from '@app/kit/db/text-search';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
+import type { UserRow } from './mappers.ts';
 import type { Context } from './context.ts';
 import type { CreatorFilter } from './db/contract.ts';
 import { CREATOR_TOPICS, SEARCH_TERMS_MAX, SEARCH_TEXT_MAX, type CreatorTopic } from './vocabulary.ts';
@@ -42,11 +44,15 @@ export function directoryFilter(args: DirectoryArgs): CreatorFilter {
   return { terms, topic: args.topic ?? null, minFollowers: min, maxFollowers: max, country };
 }
 
+/** How the directory pages, either way: by `[followerCount, id]`. */
+export const DIRECTORY_PAGING: ListPaging<UserRow> = { arity: 2, keyOf: (row) => [row.followerCount, row.id] };
+
 /** A page of the creators directory. */
-export async function creatorDirectory(context: Context, args: DirectoryArgs) {
+export function creatorDirectory(context: Context, args: DirectoryArgs) {
   const filter = directoryFilter(args);
-  const page = readPage(args, 2);
-  const rows = await context.store.creatorDirectoryPage(filter, page);
-  for (const row of rows) context.loaders.userById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.followerCount, row.id]);
+  return connectionOf(args, DIRECTORY_PAGING, async (page) => {
+    const rows = await context.store.creatorDirectoryPage(filter, page);
+    for (const row of rows) context.loaders.userById.prime(row.id, row);
+    return rows;
+  });
 }

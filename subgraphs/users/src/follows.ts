@@ -7,7 +7,8 @@
  */
 import { signedInUserId } from '@app/kit/access';
 import { badInput } from '@app/kit/errors';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
+import type { FollowEdgeRow } from './db/contract.ts';
 import type { Context } from './context.ts';
 import type { FollowListView, UserRow } from './mappers.ts';
 import { loadUser } from './profiles.ts';
@@ -32,12 +33,16 @@ export async function unfollow(context: Context, userId: string): Promise<{ user
   return { user, viewerFollows: false };
 }
 
+/** How a follow list pages, either way: by `[followedAt, userId]`. */
+export const FOLLOW_PAGING: ListPaging<FollowEdgeRow> = { arity: 2, keyOf: (row) => [row.followedAt.getTime(), row.node.id] };
+
 /** A page of a follow list: the edges and the users behind them come from one batched statement. */
 export async function followList(context: Context, direction: FollowDirection, userId: string, args: PageArgs): Promise<FollowListView> {
-  const page = readPage(args, 2, { backward: true });
-  const rows = await context.loaders[direction].load({ userId, page });
-  for (const row of rows) context.loaders.userById.prime(row.node.id, row.node);
-  const connection = toConnection(rows, page, (row) => [row.followedAt.getTime(), row.node.id]);
+  const connection = await connectionOf(args, FOLLOW_PAGING, async (page) => {
+    const rows = await context.loaders[direction].load({ userId, page });
+    for (const row of rows) context.loaders.userById.prime(row.node.id, row.node);
+    return rows;
+  });
   return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })), ownerId: userId, direction };
 }
 

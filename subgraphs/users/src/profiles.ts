@@ -9,7 +9,7 @@
 import { signedInUserId } from '@app/kit/access';
 import { badInput, forbidden, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { ProfileChanges } from './db/contract.ts';
 import type { UserRow } from './mappers.ts';
@@ -33,12 +33,16 @@ export async function creatorReference(context: Context, id: string): Promise<Us
   return user?.isCreator ? user : null;
 }
 
-/** Creators by handle, a page at a time. */
-export async function creatorsPage(context: Context, args: PageArgs) {
-  const page = readPage(args, 1);
-  const rows = await context.store.creatorsPage(page);
-  for (const row of rows) context.loaders.userById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.handle]);
+/** How the creators list pages, either way: by `[handle]`. */
+export const CREATORS_PAGING: ListPaging<UserRow> = { arity: 1, keyOf: (row) => [row.handle] };
+
+/** Creators by handle, a page at a time, either way. */
+export function creatorsPage(context: Context, args: PageArgs) {
+  return connectionOf(args, CREATORS_PAGING, async (page) => {
+    const rows = await context.store.creatorsPage(page);
+    for (const row of rows) context.loaders.userById.prime(row.id, row);
+    return rows;
+  });
 }
 
 export interface ProfileInput {

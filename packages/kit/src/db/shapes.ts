@@ -2,7 +2,7 @@
  * Statement shapes every subgraph's store repeats, written once for both engines: counts per key,
  * keyset conditions, a page of many owners' lists in one statement, inserts of many rows.
  */
-import { and, asc, count, desc, eq, getTableColumns, getTableName, inArray, is, sql, SQL as SQLChunk, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, Column, count, desc, eq, getTableColumns, getTableName, inArray, is, sql, SQL as SQLChunk, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { SelectedFieldsFlat, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CursorKey, Page } from '../pagination.ts';
@@ -53,19 +53,64 @@ export function beyond(engine: Engine<unknown>, columns: readonly Column[], afte
   return sql`(${sql.join([...columns], sql`, `)}) > ${rowValue(engine, columns, after)}`;
 }
 
+/** Which way a list runs down one of its sort columns. */
+export type SortOrder = 'asc' | 'desc';
+
+/** A sort column: a column, or an expression over one (e.g. a flag cast to a number, which the cursor carries). */
+export type SortColumn = Column | SQL;
+
+function cursorValueOf(engine: Engine<unknown>, column: SortColumn, part: string | number): SQL {
+  return is(column, Column) ? engine.cursorPart(column, part) : sql`${part}`;
+}
+
 /**
- * Where a page starts and which way it walks a list kept in `order` by `columns`: forward from
- * `after` in the list's order, or (a `last`/`before` page) back from `before` against it, so
- * either way the read walks the list's index from the cursor and costs the page. `values` turns
- * a client's cursor into the columns' SQL values.
+ * "Strictly past `key`" for a read walking `columns` in `orders`: a row-value comparison when
+ * every column runs the same way, else the expanded form (first column past it, or equal and the
+ * next past it, …), with the leading column's bound repeated outside the OR so SQLite and Postgres seek the index to it.
  */
-export function keysetPage(engine: Engine<unknown>, columns: readonly Column[], order: 'asc' | 'desc', page: Page, values: (key: CursorKey) => CursorKey = (key) => key): { where: SQL | undefined; orderBy: SQL[] } {
-  const reading = page.backward ? (order === 'desc' ? 'asc' : 'desc') : order;
+function pastKey(engine: Engine<unknown>, columns: readonly SortColumn[], orders: readonly SortOrder[], key: CursorKey): SQL {
+  if (orders.every((order) => order === orders[0])) {
+    const values = sql`(${sql.join(
+      key.map((part, i) => cursorValueOf(engine, columns[i] as SortColumn, part)),
+      sql`, `,
+    )})`;
+    return sql`(${sql.join([...columns], sql`, `)}) ${sql.raw(orders[0] === 'desc' ? '<' : '>')} ${values}`;
+  }
+  const value = (i: number) => cursorValueOf(engine, columns[i] as SortColumn, key[i] as string | number);
+  const steps = columns.map((column, i) =>
+    sql.join(
+      [...columns.slice(0, i).map((earlier, j) => sql`${earlier} = ${value(j)}`), sql`${column} ${sql.raw(orders[i] === 'desc' ? '<' : '>')} ${value(i)}`],
+      sql` and `,
+    ),
+  );
+  // The leading column's bound, said on its own too, is what lets an index seek to the cursor.
+  const lead = sql`${columns[0]} ${sql.raw(orders[0] === 'desc' ? '<=' : '>=')} ${value(0)}`;
+  return sql`(${lead} and (${sql.join(
+    steps.map((step) => sql`(${step})`),
+    sql` or `,
+  )}))`;
+}
+
+/**
+ * Where a page starts and which way it walks a list kept in `order` by `columns` (one order for
+ * all, or one per column): forward from `after` in the list's order, or (a `last`/`before` page)
+ * back from `before` against it, every column reversed, so either way the read walks the list's
+ * index from the cursor and costs the page, never an OFFSET or a count. `values` turns a client's
+ * cursor into the columns' SQL values.
+ */
+export function keysetPage(
+  engine: Engine<unknown>,
+  columns: readonly SortColumn[],
+  order: SortOrder | readonly SortOrder[],
+  page: Page,
+  values: (key: CursorKey) => CursorKey = (key) => key,
+): { where: SQL | undefined; orderBy: SQL[] } {
+  const listOrders = typeof order === 'string' ? columns.map(() => order) : order;
+  const reading = page.backward ? listOrders.map((each) => (each === 'desc' ? 'asc' : 'desc')) : listOrders;
   const from = page.backward ? page.backward.before : page.after;
-  const key = from ? values(from) : null;
   return {
-    where: reading === 'desc' ? before(engine, columns, key) : beyond(engine, columns, key),
-    orderBy: columns.map((column) => (reading === 'desc' ? desc(column) : asc(column))),
+    where: from ? pastKey(engine, columns, reading, values(from)) : undefined,
+    orderBy: columns.map((column, i) => (reading[i] === 'desc' ? desc(column) : asc(column))),
   };
 }
 

@@ -24,23 +24,27 @@ export type Scalars = {
 export type Creator = {
   __typename?: 'Creator';
   id: Scalars['ID']['output'];
-  /** This creator's live streams, newest first (by start, or by schedule when not started). */
+  /** This creator's live streams, newest first (by start, or by schedule when not started): `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   liveStreams?: Maybe<LiveStreamConnection>;
   videoCount?: Maybe<Scalars['Int']['output']>;
-  /** This creator's videos, newest first. */
+  /** This creator's videos, newest first: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back; `totalCount` is the creator's kept video count. */
   videos?: Maybe<VideoConnection>;
 };
 
 
 export type CreatorLiveStreamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CreatorVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DeleteVideoPayload = {
@@ -64,6 +68,7 @@ export type LiveStream = {
   viewerCount: Scalars['Int']['output'];
 };
 
+/** A page of live streams. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type LiveStreamConnection = {
   __typename?: 'LiveStreamConnection';
   edges: Array<LiveStreamEdge>;
@@ -217,9 +222,13 @@ export type PublishVideoInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Videos for everyone, newest first. */
+  /** Videos for everyone, newest first: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back from the oldest or a cursor. No `totalCount` (null): the size of the whole feed is not kept. */
   feed: VideoConnection;
-  /** Streams that are live right now, most viewers first. */
+  /**
+   * Streams that are live right now, most viewers first (ties to the lower id): `first`/`after`
+   * page forward (20 unless `first` says otherwise), `last`/`before` back. A stream whose viewer
+   * count moves between two pages may be met twice or not at all.
+   */
   liveNow: LiveStreamConnection;
   /** A live stream, whatever its status. NOT_FOUND when no stream has this id. */
   liveStream?: Maybe<LiveStream>;
@@ -230,13 +239,17 @@ export type Query = {
 
 export type QueryFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryLiveNowArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -491,9 +504,9 @@ export type ScopesDirectiveResolver<Result, Parent, ContextType = Context, Args 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liveStreams?: Resolver<Maybe<ResolversTypes['LiveStreamConnection']>, ParentType, ContextType, RequireFields<CreatorLiveStreamsArgs, 'first'>>;
+  liveStreams?: Resolver<Maybe<ResolversTypes['LiveStreamConnection']>, ParentType, ContextType, Partial<CreatorLiveStreamsArgs>>;
   videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  videos?: Resolver<Maybe<ResolversTypes['VideoConnection']>, ParentType, ContextType, RequireFields<CreatorVideosArgs, 'first'>>;
+  videos?: Resolver<Maybe<ResolversTypes['VideoConnection']>, ParentType, ContextType, Partial<CreatorVideosArgs>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -557,8 +570,8 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  feed?: Resolver<ResolversTypes['VideoConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first'>>;
-  liveNow?: Resolver<ResolversTypes['LiveStreamConnection'], ParentType, ContextType, RequireFields<QueryLiveNowArgs, 'first'>>;
+  feed?: Resolver<ResolversTypes['VideoConnection'], ParentType, ContextType, Partial<QueryFeedArgs>>;
+  liveNow?: Resolver<ResolversTypes['LiveStreamConnection'], ParentType, ContextType, Partial<QueryLiveNowArgs>>;
   liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<QueryLiveStreamArgs, 'id'>>;
   video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<QueryVideoArgs, 'id'>>;
 };

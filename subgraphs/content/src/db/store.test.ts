@@ -2,6 +2,9 @@
 import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { creatorIds, LIVE_NOW_COUNT, SEED_TIME, VIDEO_COUNT } from '@app/fixtures/world';
+import { expectPagesBothWays } from '@app/kit/db/paging-testing';
+import { CREATOR_STREAMS_PAGING, LIVE_NOW_PAGING } from '../liveStreams.ts';
+import { VIDEO_PAGING } from '../videos.ts';
 import { seedContentStore } from './seed.ts';
 import { openContentPgStore, openContentStore, type ContentStore } from './store.ts';
 
@@ -244,6 +247,26 @@ describeOnEachEngine<ContentStore>(
         tx.insertSeedRows({ videos: [], liveStreams: [], videoLikes: [{ userId: 'usr_stray', videoId: video!.id, createdAt: new Date(SEED_TIME) }], creatorCounts: [], liveEvents: [], liveEventTopics: [] }),
       );
       expect(await store().keptCountDifferences()).toEqual([{ count: 'Video.likeCount', key: video!.id, kept: kept!.count, recounted: kept!.count + 1 }]);
+    });
+
+    it('pages every list both ways: read backward (`last`/`before`) it is the list read forward, no row twice, pageInfo right at both ends', async () => {
+      const nodes = <R>(rows: readonly { node: R }[]) => rows.map((row) => row.node);
+      // Two more live streams tied on viewers with a seeded one: ties run up the id, against the count.
+      const [top] = await store().streamsByViewers('LIVE', { first: 1, after: null });
+      for (const id of ['liv_paging_a', 'liv_paging_z']) {
+        await store().insertLiveStream({ id, creatorId: creatorIds[2]!, title: 'Tied', status: 'LIVE', viewerCount: top!.viewerCount, startedAt: new Date(SEED_TIME) });
+      }
+      for (const size of [1, 2, 3]) {
+        const live = await expectPagesBothWays(LIVE_NOW_PAGING, (page) => store().streamsByViewers('LIVE', page), size);
+        expect(live.map((stream) => stream.id).slice(0, 3)).toEqual([top!.id, 'liv_paging_a', 'liv_paging_z'].sort());
+        expect(live.length).toBeGreaterThanOrEqual(LIVE_NOW_COUNT + 2);
+        const streams = await expectPagesBothWays(CREATOR_STREAMS_PAGING, async (page) => nodes(await store().creatorLiveStreamPages([creatorIds[2]!], page)), size);
+        expect(streams.map((stream) => stream.id)).toEqual(expect.arrayContaining(['liv_paging_a', 'liv_paging_z']));
+        const videos = await expectPagesBothWays(VIDEO_PAGING, async (page) => nodes(await store().creatorVideoPages([creatorIds[0]!], page)), size);
+        expect(videos.length).toBe((await store().videoCounts([creatorIds[0]!]))[0]!.count);
+      }
+      expect(await expectPagesBothWays(VIDEO_PAGING, (page) => store().videosNewestFirst(page), 70)).toHaveLength(VIDEO_COUNT);
+      expect(await expectPagesBothWays(VIDEO_PAGING, (page) => store().videosNewestFirst(page), VIDEO_COUNT / 3)).toHaveLength(VIDEO_COUNT);
     });
   },
   { seed: seedContentStore, plans: { exceptions: { keptCountDifferences: 'a recount of all history, by nature (npm run reconcile, never a request)' } } },

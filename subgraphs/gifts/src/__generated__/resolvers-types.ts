@@ -33,7 +33,7 @@ export type AddGiftOfferCodesPayload = {
 
 export type Brand = {
   __typename?: 'Brand';
-  /** The brand's Small Gestures offers, newest first, paused and ended ones too. */
+  /** The brand's Small Gestures offers, newest first, paused and ended ones too: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   giftOffers?: Maybe<GiftOfferConnection>;
   id: Scalars['ID']['output'];
 };
@@ -41,7 +41,9 @@ export type Brand = {
 
 export type BrandGiftOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ClaimSmallGesturePayload = {
@@ -70,6 +72,7 @@ export type CoinPurchase = {
   status: CoinPurchaseStatus;
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type CoinPurchaseConnection = {
   __typename?: 'CoinPurchaseConnection';
   edges: Array<CoinPurchaseEdge>;
@@ -119,11 +122,12 @@ export type Creator = {
    * public (`LiveStream.giftTotals`).
    */
   giftEarnings?: Maybe<GiftEarnings>;
-  /** The creator's gift payouts, newest first. Only the creator sees them. */
+  /** The creator's gift payouts, newest first. Only the creator sees them. `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   giftPayouts?: Maybe<GiftPayoutConnection>;
   /**
    * The LIVE gifts the creator received, newest first: of one stream when `liveStreamId` is given
    * (the stream's totals are `LiveStream.giftTotals`), else of all. Only the creator sees them.
+   * `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back.
    */
   giftReceipts?: Maybe<LiveGiftSendConnection>;
   id: Scalars['ID']['output'];
@@ -134,13 +138,17 @@ export type Creator = {
 
 export type CreatorGiftPayoutsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CreatorGiftReceiptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   liveStreamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -206,6 +214,7 @@ export type GiftEarningsAmount = {
   value: Money;
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type GiftInboxConnection = {
   __typename?: 'GiftInboxConnection';
   edges: Array<GiftInboxEdge>;
@@ -246,6 +255,7 @@ export type GiftOffer = {
   title: Scalars['String']['output'];
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type GiftOfferConnection = {
   __typename?: 'GiftOfferConnection';
   edges: Array<GiftOfferEdge>;
@@ -296,6 +306,7 @@ export type GiftPayout = {
   status: GiftPayoutStatus;
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type GiftPayoutConnection = {
   __typename?: 'GiftPayoutConnection';
   edges: Array<GiftPayoutEdge>;
@@ -377,6 +388,7 @@ export type LiveGiftSend = {
   sentAt: Scalars['DateTime']['output'];
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type LiveGiftSendConnection = {
   __typename?: 'LiveGiftSendConnection';
   edges: Array<LiveGiftSendEdge>;
@@ -622,7 +634,7 @@ export type Query = {
   coinPackages: Array<CoinPackage>;
   /** A Small Gestures offer, active or not. NOT_FOUND when no offer has this id. */
   giftOffer?: Maybe<GiftOffer>;
-  /** Small Gestures offers, active ones first, then by title. */
+  /** Small Gestures offers, active ones first, then by title: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   giftOffers: GiftOfferConnection;
   /** The LIVE gift catalog, cheapest first. */
   liveGifts: Array<LiveGift>;
@@ -643,7 +655,9 @@ export type QueryGiftOfferArgs = {
 
 export type QueryGiftOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RedeemSmallGesturePayload = {
@@ -746,6 +760,7 @@ export type SmallGestureAllowance = {
   sent: Scalars['Int']['output'];
 };
 
+/** A page of a list. No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type SmallGestureConnection = {
   __typename?: 'SmallGestureConnection';
   edges: Array<SmallGestureEdge>;
@@ -831,16 +846,16 @@ export type UnavailableSmallGestureOffer = {
 
 export type User = {
   __typename?: 'User';
-  /** The user's coin purchases, newest first, declined and pending ones included. */
+  /** The user's coin purchases, newest first, declined and pending ones included: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   coinPurchases?: Maybe<CoinPurchaseConnection>;
-  /** Small Gestures the user received, newest first. */
+  /** Small Gestures the user received, newest first: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   giftInbox?: Maybe<GiftInboxConnection>;
   id: Scalars['ID']['output'];
-  /** The LIVE gifts the user sent, newest first. */
+  /** The LIVE gifts the user sent, newest first: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   liveGiftsSent?: Maybe<LiveGiftSendConnection>;
   /** The user's Small Gestures sent and remaining. */
   smallGestures?: Maybe<SmallGestureAllowance>;
-  /** Small Gestures the user sent, newest first, with where each is (awaiting its claim, expired, delivered, redeemed). */
+  /** Small Gestures the user sent, newest first, with where each is (awaiting its claim, expired, delivered, redeemed): `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back. */
   smallGesturesSent?: Maybe<SmallGestureConnection>;
   /** The user's coins. */
   wallet?: Maybe<Wallet>;
@@ -849,25 +864,33 @@ export type User = {
 
 export type UserCoinPurchasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserGiftInboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserLiveGiftsSentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type UserSmallGesturesSentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A user's coins, spent on LIVE gifts. */
@@ -1155,7 +1178,7 @@ export type AddGiftOfferCodesPayloadResolvers<ContextType = Context, ParentType 
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  giftOffers?: Resolver<Maybe<ResolversTypes['GiftOfferConnection']>, ParentType, ContextType, RequireFields<BrandGiftOffersArgs, 'first'>>;
+  giftOffers?: Resolver<Maybe<ResolversTypes['GiftOfferConnection']>, ParentType, ContextType, Partial<BrandGiftOffersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1192,8 +1215,8 @@ export type CoinPurchaseEdgeResolvers<ContextType = Context, ParentType extends 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   giftEarnings?: Resolver<Maybe<ResolversTypes['GiftEarnings']>, ParentType, ContextType>;
-  giftPayouts?: Resolver<Maybe<ResolversTypes['GiftPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorGiftPayoutsArgs, 'first'>>;
-  giftReceipts?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<CreatorGiftReceiptsArgs, 'first'>>;
+  giftPayouts?: Resolver<Maybe<ResolversTypes['GiftPayoutConnection']>, ParentType, ContextType, Partial<CreatorGiftPayoutsArgs>>;
+  giftReceipts?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, Partial<CreatorGiftReceiptsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   topGifters?: Resolver<Maybe<Array<ResolversTypes['TopGifter']>>, ParentType, ContextType, RequireFields<CreatorTopGiftersArgs, 'first'>>;
 };
@@ -1380,7 +1403,7 @@ export type PurchaseCoinsPayloadResolvers<ContextType = Context, ParentType exte
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   coinPackages?: Resolver<Array<ResolversTypes['CoinPackage']>, ParentType, ContextType>;
   giftOffer?: Resolver<Maybe<ResolversTypes['GiftOffer']>, ParentType, ContextType, RequireFields<QueryGiftOfferArgs, 'id'>>;
-  giftOffers?: Resolver<ResolversTypes['GiftOfferConnection'], ParentType, ContextType, RequireFields<QueryGiftOffersArgs, 'first'>>;
+  giftOffers?: Resolver<ResolversTypes['GiftOfferConnection'], ParentType, ContextType, Partial<QueryGiftOffersArgs>>;
   liveGifts?: Resolver<Array<ResolversTypes['LiveGift']>, ParentType, ContextType>;
   smallGestureOffers?: Resolver<Maybe<ResolversTypes['SmallGestureOffers']>, ParentType, ContextType>;
 };
@@ -1464,12 +1487,12 @@ export type UnavailableSmallGestureOfferResolvers<ContextType = Context, ParentT
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  coinPurchases?: Resolver<Maybe<ResolversTypes['CoinPurchaseConnection']>, ParentType, ContextType, RequireFields<UserCoinPurchasesArgs, 'first'>>;
-  giftInbox?: Resolver<Maybe<ResolversTypes['GiftInboxConnection']>, ParentType, ContextType, RequireFields<UserGiftInboxArgs, 'first'>>;
+  coinPurchases?: Resolver<Maybe<ResolversTypes['CoinPurchaseConnection']>, ParentType, ContextType, Partial<UserCoinPurchasesArgs>>;
+  giftInbox?: Resolver<Maybe<ResolversTypes['GiftInboxConnection']>, ParentType, ContextType, Partial<UserGiftInboxArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liveGiftsSent?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, RequireFields<UserLiveGiftsSentArgs, 'first'>>;
+  liveGiftsSent?: Resolver<Maybe<ResolversTypes['LiveGiftSendConnection']>, ParentType, ContextType, Partial<UserLiveGiftsSentArgs>>;
   smallGestures?: Resolver<Maybe<ResolversTypes['SmallGestureAllowance']>, ParentType, ContextType>;
-  smallGesturesSent?: Resolver<Maybe<ResolversTypes['SmallGestureConnection']>, ParentType, ContextType, RequireFields<UserSmallGesturesSentArgs, 'first'>>;
+  smallGesturesSent?: Resolver<Maybe<ResolversTypes['SmallGestureConnection']>, ParentType, ContextType, Partial<UserSmallGesturesSentArgs>>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
 

@@ -3,7 +3,10 @@ import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { seedId } from '@app/fixtures/ids';
 import { HOUR, SEED_TIME, liveStreamCreatorId, liveStreamIds, userIds } from '@app/fixtures/world';
-import type { CursorKey } from '@app/kit/pagination';
+import { expectPagesBothWays } from '@app/kit/db/paging-testing';
+import type { CursorKey, ListPaging } from '@app/kit/pagination';
+import { giftOfferSortKey } from '../smallGestures/rules.ts';
+import type { GiftOfferRow } from '../mappers.ts';
 import { giftsSeed, seedGiftsStore, seedLiveGifts, seedOffers } from './seed.ts';
 import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './store.ts';
 
@@ -11,6 +14,9 @@ const seed = giftsSeed();
 const at = (ms: number) => new Date(ms);
 /** A `[time, id]` cursor after a row of a newest-first list. */
 const after = (row: { createdAt: Date; id: string }): CursorKey => [row.createdAt.getTime(), row.id];
+
+/** How the newest-first lists page: by `[createdAt, id]`. */
+const newestFirst: ListPaging<{ createdAt: Date; id: string }> = { arity: 2, keyOf: (row) => [row.createdAt.getTime(), row.id] };
 
 /** Users no seeded row and no other test here names. */
 const fresh = (n: number) => `usr_contract_${n}`;
@@ -479,6 +485,43 @@ describeOnEachEngine<GiftsStore>(
       expect(await store().walletsByUserIds(seed.history.wallets.map((wallet) => wallet.userId))).toHaveLength(seed.history.wallets.length);
       expect((await store().giftPayoutsByIds([seedId('gpo', 0)]))[0]).toMatchObject({ status: 'PAID', creatorId: liveStreamCreatorId(0) });
       expect(userIds).toContain(seed.history.wallets[0]!.userId);
+    });
+
+    it('pages every list both ways: read backward (`last`/`before`) it is the list read forward, no row twice, pageInfo right at both ends', async () => {
+      const nodes = <R>(rows: readonly { node: R }[]) => rows.map((row) => row.node);
+      /** The owner with the most rows of a seeded list: the longest walk. */
+      const busiest = <R>(rows: readonly R[], owner: (row: R) => string) => {
+        const counts = new Map<string, number>();
+        for (const row of rows) counts.set(owner(row), (counts.get(owner(row)) ?? 0) + 1);
+        return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      };
+      const history = seed.history;
+      for (const size of [1, 2, 5]) {
+        const offers = await expectPagesBothWays({ arity: 3, keyOf: giftOfferSortKey }, (page) => store().giftOffersPage(page), size);
+        expect(offers.length).toBeGreaterThanOrEqual(seedOffers.length);
+        const brandId = seedOffers[2]!.brand.id;
+        const ofBrand = await expectPagesBothWays({ arity: 2, keyOf: (offer: GiftOfferRow) => [offer.startsAt.getTime(), offer.id] }, async (page) => nodes(await store().giftOfferPagesByBrand([brandId], page)), size);
+        expect(ofBrand.length).toBeGreaterThanOrEqual(seedOffers.filter((offer) => offer.brand.id === brandId).length);
+
+        const sender = busiest(history.smallGestures, (row) => row.senderId);
+        const recipient = busiest(history.smallGestures.filter((row) => row.recipientId !== null), (row) => row.recipientId!);
+        expect(await expectPagesBothWays(newestFirst, async (page) => nodes(await store().smallGestureSentPages([sender], page)), size)).not.toHaveLength(0);
+        expect(await expectPagesBothWays(newestFirst, async (page) => nodes(await store().inboxPages([recipient], page)), size)).not.toHaveLength(0);
+
+        const gifter = busiest(history.liveGiftSends, (row) => row.senderId);
+        const creator = busiest(history.liveGiftSends, (row) => row.creatorId);
+        const stream = busiest(history.liveGiftSends.filter((row) => row.creatorId === creator), (row) => row.liveStreamId);
+        expect(await expectPagesBothWays(newestFirst, async (page) => nodes(await store().liveGiftSendPagesBySender([gifter], page)), size)).toHaveLength(history.liveGiftSends.filter((row) => row.senderId === gifter).length);
+        const received = await expectPagesBothWays(newestFirst, async (page) => nodes(await store().liveGiftSendPagesByCreator([creator], page, null)), size);
+        expect(received.length).toBeGreaterThanOrEqual(history.liveGiftSends.filter((row) => row.creatorId === creator).length);
+        const ofStream = await expectPagesBothWays(newestFirst, async (page) => nodes(await store().liveGiftSendPagesByCreator([creator], page, stream)), size);
+        expect(ofStream.every((send) => send.liveStreamId === stream)).toBe(true);
+
+        const buyer = busiest(history.coinPurchases, (row) => row.userId);
+        expect(await expectPagesBothWays(newestFirst, async (page) => nodes(await store().coinPurchasePages([buyer], page)), size)).not.toHaveLength(0);
+        const paid = busiest(history.giftPayouts, (row) => row.creatorId);
+        expect(await expectPagesBothWays(newestFirst, async (page) => nodes(await store().giftPayoutPages([paid], page)), size)).not.toHaveLength(0);
+      }
     });
 
     // Last: it leaves the store with a send its kept rows never saw.

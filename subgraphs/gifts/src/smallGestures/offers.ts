@@ -3,7 +3,7 @@ import { requirePartnerOf } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
-import { readPage, toConnection, type CursorKey, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type CursorKey, type PageArgs } from '@app/kit/pagination';
 import type { Context } from '../context.ts';
 import type { GiftOfferRow } from '../mappers.ts';
 import type { GiftsTx } from '../db/store.ts';
@@ -102,14 +102,11 @@ export async function addGiftOfferCodes(context: Context, offerId: string, rawCo
 
 /** A brand's offers, newest first, whatever their status (paused and ended ones too). */
 export async function brandGiftOffersPage(context: Context, brandId: string, args: PageArgs) {
-  const page = readPage(args, 2);
-  const rows = await context.loaders.brandGiftOffers.load({ ownerId: brandId, page });
-  for (const row of rows) context.loaders.giftOfferById.prime(row.node.id, row.node);
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    (row): CursorKey => [row.startsAt.getTime(), row.id],
-  );
+  return connectionOf(args, { arity: 2, keyOf: (row: GiftOfferRow): CursorKey => [row.startsAt.getTime(), row.id] }, async (page) => {
+    const rows = await context.loaders.brandGiftOffers.load({ ownerId: brandId, page });
+    for (const row of rows) context.loaders.giftOfferById.prime(row.node.id, row.node);
+    return rows.map((row) => row.node);
+  });
 }
 
 /** The partner's own offer, read inside a write. @throws NOT_FOUND, FORBIDDEN (another brand's). */

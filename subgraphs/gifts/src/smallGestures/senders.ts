@@ -1,6 +1,6 @@
 /** Small Gestures as a sender and a recipient see them: the offers they may send, their allowance, inbox and sent gifts. */
 import { requireOwner, signedInUserId } from '@app/kit/access';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type PageArgs } from '@app/kit/pagination';
 import { claimTokenFor } from '../claimLinks.ts';
 import type { Context } from '../context.ts';
 import type { SendableOffers, SmallGestureSendRow } from '../mappers.ts';
@@ -17,10 +17,11 @@ export async function viewerCountry(context: Context): Promise<string | null> {
 
 /** All offers, active first, then by title, a page at a time. */
 export async function giftOffersPage(context: Context, args: PageArgs) {
-  const page = readPage(args, 3);
-  const rows = await context.store.giftOffersPage(page);
-  for (const row of rows) context.loaders.giftOfferById.prime(row.id, row);
-  return toConnection(rows, page, giftOfferSortKey);
+  return connectionOf(args, { arity: 3, keyOf: giftOfferSortKey }, async (page) => {
+    const rows = await context.store.giftOffersPage(page);
+    for (const row of rows) context.loaders.giftOfferById.prime(row.id, row);
+    return rows;
+  });
 }
 
 
@@ -61,25 +62,13 @@ export async function allowance(context: Context, userId: string) {
 /** A page of the gifts a user received, newest first; theirs alone to see. */
 export async function inboxPage(context: Context, userId: string, args: PageArgs) {
   requireOwner(context.viewer, userId, 'Only the user themself can see their gift inbox.', 'NOT_OWN_USER');
-  const page = readPage(args, 2);
-  const rows = await context.loaders.inbox.load({ ownerId: userId, page });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    newestFirst,
-  );
+  return connectionOf(args, { arity: 2, keyOf: newestFirst }, async (page) => (await context.loaders.inbox.load({ ownerId: userId, page })).map((row) => row.node));
 }
 
 /** A page of the gifts a user sent, with where each is, newest first; theirs alone to see. */
 export async function sentPage(context: Context, userId: string, args: PageArgs) {
   requireOwner(context.viewer, userId, 'Only the user themself can see the Small Gestures they sent.', 'NOT_OWN_USER');
-  const page = readPage(args, 2);
-  const rows = await context.loaders.smallGesturesSentList.load({ ownerId: userId, page });
-  return toConnection(
-    rows.map((row) => row.node),
-    page,
-    newestFirst,
-  );
+  return connectionOf(args, { arity: 2, keyOf: newestFirst }, async (page) => (await context.loaders.smallGesturesSentList.load({ ownerId: userId, page })).map((row) => row.node));
 }
 
 /**

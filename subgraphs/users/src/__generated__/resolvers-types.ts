@@ -48,6 +48,10 @@ export type CreatorFollowersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A page of creators. No `totalCount`: no count of creators (or of a search's matches) is kept, and
+ * the graph never counts a list at read time.
+ */
 export type CreatorConnection = {
   __typename?: 'CreatorConnection';
   edges: Array<CreatorEdge>;
@@ -124,7 +128,7 @@ export type Query = {
   __typename?: 'Query';
   /** A creator by `id` or by `handle` (exactly one of the two). NOT_FOUND when none matches. */
   creator?: Maybe<Creator>;
-  /** Creators ordered by handle. */
+  /** Creators ordered by handle: `first`/`after` page forward (20 unless `first` says otherwise), `last`/`before` back from the end or a cursor. */
   creators: CreatorConnection;
   /** The signed-in user. */
   me?: Maybe<User>;
@@ -133,6 +137,9 @@ export type Query = {
    * name or bio (`text`: each word matches the start of one of theirs, all must), a topic, a follower
    * band and a country. BAD_USER_INPUT (naming the argument) for text with no word or over 100
    * characters, a band whose min is above its max, or a country that is not two capital letters.
+   * Pages forward with `first`/`after` (20 unless `first` says otherwise) and back with
+   * `last`/`before`; a creator whose follower count moves between two pages may be met twice or not
+   * at all, as in any list sorted by a live count.
    */
   searchCreators: CreatorConnection;
   /** A person on the app. NOT_FOUND when no user has this id. */
@@ -148,15 +155,19 @@ export type QueryCreatorArgs = {
 
 export type QueryCreatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QuerySearchCreatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   followers?: InputMaybe<FollowerBand>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   text?: InputMaybe<Scalars['String']['input']>;
   topic?: InputMaybe<CreatorTopic>;
 };
@@ -435,9 +446,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   creator?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, Partial<QueryCreatorArgs>>;
-  creators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, RequireFields<QueryCreatorsArgs, 'first'>>;
+  creators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, Partial<QueryCreatorsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  searchCreators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, RequireFields<QuerySearchCreatorsArgs, 'first'>>;
+  searchCreators?: Resolver<ResolversTypes['CreatorConnection'], ParentType, ContextType, Partial<QuerySearchCreatorsArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 

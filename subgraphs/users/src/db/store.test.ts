@@ -2,6 +2,10 @@
 import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { CREATOR_COUNT, SEED_TIME, creatorIds, userIds } from '@app/fixtures/world';
+import { expectPagesBothWays } from '@app/kit/db/paging-testing';
+import { DIRECTORY_PAGING } from '../directory.ts';
+import { FOLLOW_PAGING } from '../follows.ts';
+import { CREATORS_PAGING } from '../profiles.ts';
 import type { FollowDirection } from '../vocabulary.ts';
 import { readFileSync } from 'node:fs';
 import { textIndexDdl } from '@app/kit/db/text-search';
@@ -56,6 +60,9 @@ describeOnEachEngine<UsersStore>(
       expect(seen).toHaveLength(CREATOR_COUNT);
       expect([...seen].sort()).toEqual(seen);
       expect(new Set(seen).size).toBe(CREATOR_COUNT);
+      for (const size of [1, 6, CREATOR_COUNT]) {
+        expect((await expectPagesBothWays(CREATORS_PAGING, (page) => store().creatorsPage(page), size)).map((row) => row.handle)).toEqual(seen);
+      }
     });
 
     it('counts followers and followees per user as numbers, users with none left out', async () => {
@@ -102,6 +109,11 @@ describeOnEachEngine<UsersStore>(
         before = cursorOf(rows[1]!);
       }
       expect(back).toEqual(seen);
+      for (const size of [1, 3]) {
+        expect((await expectPagesBothWays(FOLLOW_PAGING, (page) => store().followPages('followers', [owner], page), size)).map((row) => row.node.id)).toEqual(seen);
+        const fan = userIds[50]!;
+        expect((await expectPagesBothWays(FOLLOW_PAGING, (page) => store().followPages('following', [fan], page), size)).map((row) => row.node.id)).toEqual(seededList('following', fan).map((edge) => edge.id));
+      }
 
       const fan = userIds[50]!;
       const following = await store().followPages('following', [fan], { first: 100, after: null });
@@ -204,16 +216,8 @@ describeOnEachEngine<UsersStore>(
       const creators = await store().usersByIds(creatorIds);
       const byFollowers = (rows: typeof creators) => [...rows].sort((a, b) => b.followerCount - a.followerCount || (a.id < b.id ? 1 : -1)).map((user) => user.id);
       const none = { terms: [], topic: null, minFollowers: null, maxFollowers: null, country: null };
-      const everyone = async (filter: CreatorFilter) => {
-        const seen: string[] = [];
-        let after: [number, string] | null = null;
-        for (;;) {
-          const rows = await store().creatorDirectoryPage(filter, { first: 3, after });
-          seen.push(...rows.slice(0, 3).map((row) => row.id));
-          if (rows.length <= 3) return seen;
-          after = [rows[2]!.followerCount, rows[2]!.id];
-        }
-      };
+      // Each list is walked both ways (`last`/`before` too): backward it is the same list.
+      const everyone = async (filter: CreatorFilter) => (await expectPagesBothWays(DIRECTORY_PAGING, (page) => store().creatorDirectoryPage(filter, page), 3)).map((row) => row.id);
       expect(await everyone(none)).toEqual(byFollowers(creators));
       expect(await everyone({ ...none, topic: 'cooking' })).toEqual(byFollowers(creators.filter((user) => user.topic === 'cooking')));
       expect(await everyone({ ...none, minFollowers: 10, maxFollowers: 20 })).toEqual(byFollowers(creators.filter((user) => user.followerCount >= 10 && user.followerCount <= 20)));

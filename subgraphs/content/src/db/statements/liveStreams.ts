@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import { streamSortTime } from '../../vocabulary.ts';
 import { timeAndId } from './videos.ts';
 import type { ContentStatements } from '../contract.ts';
@@ -26,14 +26,13 @@ export function liveStreamStatements(engine: Engine<ContentTables>) {
     liveStreamsByIds: async (ids) => db.select().from(liveStreams).where(inArray(liveStreams.id, [...ids])),
 
     streamsByViewers: async (status, page) => {
-      const after = page.after
-        ? or(lt(liveStreams.viewerCount, Number(page.after[0])), and(eq(liveStreams.viewerCount, Number(page.after[0])), gt(liveStreams.id, String(page.after[1]))))
-        : undefined;
+      // Most viewers first, ties to the lower id: the two columns run opposite ways.
+      const { where, orderBy } = keysetPage(engine, [liveStreams.viewerCount, liveStreams.id], ['desc', 'asc'], page, (key) => [Number(key[0]), String(key[1])]);
       return db
         .select()
         .from(liveStreams)
-        .where(and(eq(liveStreams.status, status), after))
-        .orderBy(desc(liveStreams.viewerCount), asc(liveStreams.id))
+        .where(and(eq(liveStreams.status, status), where))
+        .orderBy(...orderBy)
         .limit(page.first + 1);
     },
 
@@ -42,8 +41,7 @@ export function liveStreamStatements(engine: Engine<ContentTables>) {
         from: liveStreams,
         owner: liveStreams.creatorId,
         ownerIds: creatorIds,
-        orderBy: [desc(liveStreams.sortAt), desc(liveStreams.id)],
-        where: before(engine, [liveStreams.sortAt, liveStreams.id], timeAndId(page.after)),
+        ...keysetPage(engine, [liveStreams.sortAt, liveStreams.id], 'desc', page, timeAndId),
         node: { table: liveStreams, id: liveStreams.id, ref: liveStreams.id },
         perOwner: perOwnerOf(page),
       }),

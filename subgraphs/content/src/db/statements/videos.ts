@@ -1,14 +1,13 @@
-import { count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { CursorKey } from "@app/kit/pagination";
 import type { Engine } from "@app/kit/db/engine";
-import { before, pagesPerOwner, perOwnerOf } from "@app/kit/db/shapes";
+import { keysetPage, pagesPerOwner, perOwnerOf } from "@app/kit/db/shapes";
 import type { KeptCountDifference } from "@app/kit/db/reconcile";
 import type { ContentStatements } from "../contract.ts";
 import type { ContentTables } from "../tables.ts";
 
 /** A `[time, id]` cursor as SQL values: a number and a string, whatever the client put in it. */
-export const timeAndId = (after: CursorKey | null): CursorKey | null =>
-  after ? [Number(after[0]), String(after[1])] : null;
+export const timeAndId = (key: CursorKey): CursorKey => [Number(key[0]), String(key[1])];
 
 export function videoStatements(engine: Engine<ContentTables>) {
   const { db } = engine;
@@ -20,31 +19,22 @@ export function videoStatements(engine: Engine<ContentTables>) {
         .from(videos)
         .where(inArray(videos.id, [...ids])),
 
-    videosNewestFirst: async (page) =>
-      db
+    videosNewestFirst: async (page) => {
+      const { where, orderBy } = keysetPage(engine, [videos.publishedAt, videos.id], "desc", page, timeAndId);
+      return db
         .select()
         .from(videos)
-        .where(
-          before(
-            engine,
-            [videos.publishedAt, videos.id],
-            timeAndId(page.after),
-          ),
-        )
-        .orderBy(desc(videos.publishedAt), desc(videos.id))
-        .limit(page.first + 1),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     creatorVideoPages: (creatorIds, page) =>
       pagesPerOwner(engine, {
         from: videos,
         owner: videos.creatorId,
         ownerIds: creatorIds,
-        orderBy: [desc(videos.publishedAt), desc(videos.id)],
-        where: before(
-          engine,
-          [videos.publishedAt, videos.id],
-          timeAndId(page.after),
-        ),
+        ...keysetPage(engine, [videos.publishedAt, videos.id], "desc", page, timeAndId),
         node: { table: videos, id: videos.id, ref: videos.id },
         perOwner: perOwnerOf(page),
       }),

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -38,8 +38,7 @@ export function coinStatements(engine: Engine<GiftsTables>) {
         from: coinPurchases,
         owner: coinPurchases.userId,
         ownerIds: userIds,
-        orderBy: [desc(coinPurchases.createdAt), desc(coinPurchases.id)],
-        where: before(engine, [coinPurchases.createdAt, coinPurchases.id], page.after),
+        ...keysetPage(engine, [coinPurchases.createdAt, coinPurchases.id], 'desc', page),
         node: { table: coinPurchases, id: coinPurchases.id, ref: coinPurchases.id },
         perOwner: perOwnerOf(page),
       }),

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { before, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -103,8 +103,7 @@ export function earningStatements(engine: Engine<GiftsTables>) {
         from: giftPayouts,
         owner: giftPayouts.creatorId,
         ownerIds: creatorIds,
-        orderBy: [desc(giftPayouts.createdAt), desc(giftPayouts.id)],
-        where: before(engine, [giftPayouts.createdAt, giftPayouts.id], page.after),
+        ...keysetPage(engine, [giftPayouts.createdAt, giftPayouts.id], 'desc', page),
         node: { table: giftPayouts, id: giftPayouts.id, ref: giftPayouts.id },
         perOwner: perOwnerOf(page),
       }),

@@ -3,7 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
-import { before, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
 import type { GiftsStatements, TopGifterRow } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -125,16 +125,18 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
   };
 
   /** A page of each owner's sends (whose: `owner`), newest first; `where` narrows the list. */
-  const sendPages = (owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) =>
-    pagesPerOwner(engine, {
+  const sendPages = (owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) => {
+    const keyset = keysetPage(engine, [liveGiftSends.createdAt, liveGiftSends.id], 'desc', page);
+    return pagesPerOwner(engine, {
       from: liveGiftSends,
       owner,
       ownerIds,
-      orderBy: [desc(liveGiftSends.createdAt), desc(liveGiftSends.id)],
-      where: and(before(engine, [liveGiftSends.createdAt, liveGiftSends.id], page.after), where),
+      orderBy: keyset.orderBy,
+      where: and(keyset.where, where),
       node: { table: liveGiftSends, id: liveGiftSends.id, ref: liveGiftSends.id },
       perOwner: perOwnerOf(page),
     });
+  };
 
   return {
     liveGiftCatalog: async () => db.select().from(liveGifts).orderBy(asc(liveGifts.coinPrice), asc(liveGifts.id)),

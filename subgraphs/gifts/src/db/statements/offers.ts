@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lte, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gt, inArray, isNull, lte, not, or, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { before, countsPerKey, insertRows, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { countsPerKey, insertRows, keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 import { lapsedClaim } from './smallGestures.ts';
@@ -13,20 +13,15 @@ export function offerStatements(engine: Engine<GiftsTables>) {
     giftOffersByIds: async (ids) => db.select().from(giftOffers).where(inArray(giftOffers.id, [...ids])),
 
     giftOffersPage: async (page) => {
-      // `active` sorts descending and the rest ascending, so one row-value comparison cannot say
-      // "after". The cursor carries `active` as 1 or 0: the flag is cast to compare with it.
+      // `active` sorts descending and the rest ascending; the cursor carries `active` as 1 or 0,
+      // so the flag is cast to compare with it.
       const active = sql`cast(${giftOffers.active} as integer)`;
-      const after = page.after
-        ? or(
-            sql`${active} < ${Number(page.after[0])}`,
-            and(sql`${active} = ${Number(page.after[0])}`, sql`(${giftOffers.title}, ${giftOffers.id}) > (${String(page.after[1])}, ${String(page.after[2])})`),
-          )
-        : undefined;
+      const { where, orderBy } = keysetPage(engine, [active, giftOffers.title, giftOffers.id], ['desc', 'asc', 'asc'], page, (key) => [Number(key[0]), String(key[1]), String(key[2])]);
       return db
         .select()
         .from(giftOffers)
-        .where(after)
-        .orderBy(desc(giftOffers.active), asc(giftOffers.title), asc(giftOffers.id))
+        .where(where)
+        .orderBy(...orderBy)
         .limit(page.first + 1);
     },
 
@@ -68,8 +63,7 @@ export function offerStatements(engine: Engine<GiftsTables>) {
         from: giftOffers,
         owner: giftOffers.brandId,
         ownerIds: brandIds,
-        orderBy: [desc(giftOffers.startsAt), desc(giftOffers.id)],
-        where: before(engine, [giftOffers.startsAt, giftOffers.id], page.after),
+        ...keysetPage(engine, [giftOffers.startsAt, giftOffers.id], 'desc', page),
         node: { table: giftOffers, id: giftOffers.id, ref: giftOffers.id },
         perOwner: perOwnerOf(page),
       }),

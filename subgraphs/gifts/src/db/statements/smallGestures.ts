@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
 import type { Page } from '@app/kit/pagination';
-import { before, countsPerKey, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { countsPerKey, keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 
@@ -20,8 +20,7 @@ export function smallGestureStatements(engine: Engine<GiftsTables>) {
       from: smallGestureSends,
       owner,
       ownerIds,
-      orderBy: [desc(smallGestureSends.createdAt), desc(smallGestureSends.id)],
-      where: before(engine, [smallGestureSends.createdAt, smallGestureSends.id], page.after),
+      ...keysetPage(engine, [smallGestureSends.createdAt, smallGestureSends.id], 'desc', page),
       node: { table: smallGestureSends, id: smallGestureSends.id, ref: smallGestureSends.id },
       perOwner: perOwnerOf(page),
     });

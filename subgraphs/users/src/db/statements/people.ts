@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
-import { before } from '@app/kit/db/shapes';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { keysetPage } from '@app/kit/db/shapes';
 import { textMatch } from '@app/kit/db/text-search';
 import type { Engine } from '@app/kit/db/engine';
 import type { UsersStatements } from '../contract.ts';
@@ -13,16 +13,19 @@ export function peopleStatements(engine: Engine<UsersTables>) {
 
     usersByHandles: async (handles) => db.select().from(users).where(inArray(users.handle, [...handles])),
 
-    creatorsPage: async (page) =>
-      db
+    creatorsPage: async (page) => {
+      const { where, orderBy } = keysetPage(engine, [users.handle], 'asc', page, (key) => [String(key[0])]);
+      return db
         .select()
         .from(users)
-        .where(and(eq(users.isCreator, true), page.after ? gt(users.handle, String(page.after[0])) : undefined))
-        .orderBy(asc(users.handle))
-        .limit(page.first + 1),
+        .where(and(eq(users.isCreator, true), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
-    creatorDirectoryPage: async (filter, page) =>
-      db
+    creatorDirectoryPage: async (filter, page) => {
+      const { where, orderBy } = keysetPage(engine, [users.followerCount, users.id], 'desc', page, (key) => [Number(key[0]), String(key[1])]);
+      return db
         .select()
         .from(users)
         .where(
@@ -33,11 +36,12 @@ export function peopleStatements(engine: Engine<UsersTables>) {
             filter.maxFollowers !== null ? lte(users.followerCount, filter.maxFollowers) : undefined,
             filter.country ? eq(users.country, filter.country) : undefined,
             filter.terms.length > 0 ? textMatch(engine.name, usersTextIndex, filter.terms) : undefined,
-            before(engine, [users.followerCount, users.id], page.after ? [Number(page.after[0]), String(page.after[1])] : null),
+            where,
           ),
         )
-        .orderBy(desc(users.followerCount), desc(users.id))
-        .limit(page.first + 1),
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     updateUser: async (id, changes) => (await db.update(users).set(changes).where(eq(users.id, id)).returning())[0],
   } satisfies Partial<UsersStatements>;
