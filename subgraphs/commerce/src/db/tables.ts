@@ -67,6 +67,8 @@ export const commerceTables = defineTables((c) => {
       // A feed import upserts on this; NULLs are distinct, so native products never clash.
       c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
       c.index('products_status_created').on(table.status, table.createdAt, table.id),
+      // A search sorted by price walks it when its words match many products.
+      c.index('products_status_price').on(table.status, table.priceAmount, table.id),
       c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
       // A brand's own catalog of every status, newest first.
       c.index('products_brand_created').on(table.brandId, table.createdAt, table.id),
