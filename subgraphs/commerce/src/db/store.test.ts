@@ -472,6 +472,33 @@ describeOnEachEngine<CommerceStore>(
       expect(new Set(brandOnly.map((hit) => hit.id))).toEqual(new Set(active.filter((p) => p.brandId === otherBrandId).map((p) => p.id)));
     });
 
+    it('keeps each video sales with its orders (tagged lines only, net of refunds, a cancellation taking the order out) and pages a creator videos best selling first', async () => {
+      const creator = creatorIds[6] as string;
+      const tagged = newProduct({ priceAmount: 1_200 });
+      const other = newProduct({ priceAmount: 700 });
+      await store().insertProducts([tagged, other]);
+      const fromVideo = (id: string, videoId: string, units: number) => {
+        const made = newOrder(id, tagged, units, { creatorId: creator, bps: 1_000 });
+        const extra = { ...newOrder(id, other, 1).lines[0]!, position: 1, attributed: false };
+        return { order: { ...made.order, videoId, totalAmount: made.order.totalAmount + extra.totalAmount }, lines: [...made.lines, extra] };
+      };
+      const a = fromVideo('ord_contract_video_a', 'vid_contract_a', 2);
+      const b = fromVideo('ord_contract_video_b', 'vid_contract_b', 5);
+      const c = fromVideo('ord_contract_video_c', 'vid_contract_a', 1);
+      for (const { order, lines } of [a, b, c]) await store().insertOrder(order, lines);
+      expect(await store().refundLine(a.order.id, 0, { refundedQuantity: 0, commissionReversed: 0 }, { refundedQuantity: 1, commissionReversed: 120 })).toBe(true);
+      const page = async () => (await everyPage(1, (after) => store().videoSalesPage(creator, { first: 1, after }), (row) => [row.revenueAmount, row.videoId])).map((row) => [row.videoId, row.orders, row.units, row.revenueAmount, row.commissionAmount]);
+      expect(await page()).toEqual([
+        ['vid_contract_b', 1, 5, 6_000, 600],
+        ['vid_contract_a', 2, 2, 2_400, 240],
+      ]);
+      expect(await store().closePaidOrder(b.order.id, { status: 'CANCELLED', cancelledAt: AT, cancelledBy: 'BUYER' })).toBeTruthy();
+      await store().reverseOrderCommission(b.order.id);
+      expect(await page()).toEqual([['vid_contract_a', 2, 2, 2_400, 240]]);
+      expect(await store().videoSalesPage(creatorIds[7] as string, { first: 10, after: null })).toEqual([]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
     it('searches brands by name and description, a name match first, paged whole', async () => {
       const shop = shopBrands[0] as { id: string; name: string };
       const word = shop.name.toLowerCase().split(/[^a-z0-9]+/).find((w) => w.length > 3)!;
