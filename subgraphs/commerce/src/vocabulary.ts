@@ -53,7 +53,7 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
  * ranks the first RELEVANCE_CANDIDATES matches that pass the filters (the newest on SQLite).
  */
 export const SORTED_MATCHES_MAX = 500;
-export const RELEVANCE_CANDIDATES = 1000;
+export const RELEVANCE_CANDIDATES = 200;
 
 /** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
 export const COMMISSION_CURRENCY = 'USD';

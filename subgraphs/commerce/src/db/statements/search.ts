@@ -6,7 +6,7 @@
  * the only dialect parts: where the matches come from, what a query is, and a match's score
  * (higher is more relevant on both).
  */
-import { and, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
 import { before, beyond } from '@app/kit/db/shapes';
 import { ftsQuery as ftsQueryOf, tsQuery as tsQueryOf } from '@app/kit/db/text-search';
@@ -22,10 +22,10 @@ interface TextSearch {
   /** How many products match `terms`, counting no further than `cap` + 1 (a bounded read of the index). */
   productMatchesUpTo(terms: readonly string[], cap: number): SQL;
   /**
-   * A condition on a product row read in another order (an index of its sort key): whether it is
+   * A condition on a product id read in another order (an index of its sort key): whether it is
    * one of the matches. A filter on each row, never the place the rows come from.
    */
-  productMatches(terms: readonly string[]): SQL;
+  productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
   /**
    * The order in which the matches are taken as relevance candidates (`RELEVANCE_CANDIDATES` of
    * them): the full-text index's own order, read without a sort.
@@ -55,8 +55,8 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       productMatchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
       // The matches' doc ids are read once into a set (the index's doclist, no rows); each row
       // walked is looked up in it by its doc id.
-      productMatches: (terms) =>
-        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${products.id}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
+      productMatches: (terms, productId) =>
+        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
       // Doc ids grow as products are added: the newest matches first.
       candidateOrder: sql`product_search.rowid desc`,
     };
@@ -76,8 +76,8 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     productMatchesUpTo: (terms, cap) =>
       sql`select count(*)::int as n from (select 1 from product_search where product_search.document @@ to_tsquery('english', ${tsQuery(terms)}) limit ${cap + 1}) as found`,
     // The row's own document, found by its key: no index scan of the matches.
-    productMatches: (terms) =>
-      sql`exists (select 1 from product_search where product_search.product_id = ${products.id} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
+    productMatches: (terms, productId) =>
+      sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
     // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
     candidateOrder: null,
   };
@@ -160,7 +160,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    * keep the rows that match, stop at the page. The denser the matches, the sooner it stops.
    */
   const walk = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
-    const matches = text.productMatches(search.terms);
+    const matches = text.productMatches(search.terms, products.id);
     const limit = page.first + 1;
     const key = page.after ? ([Number(page.after[0]), String(page.after[1])] as [number, string]) : null;
     switch (search.sort) {
@@ -181,7 +181,8 @@ export function searchStatements(engine: Engine<CommerceTables>) {
         // count's index, then those that did not (no row, or none left), by id.
         const hits: SearchHit[] = [];
         if (!key || key[0] > 0) {
-          const where = and(gt(productSales.units, 0), filters(search), matches, before(engine, [productSales.units, productSales.productId], key));
+          // Tested on the kept row's id, before the product's row is read.
+          const where = and(gt(productSales.units, 0), text.productMatches(search.terms, productSales.productId), filters(search), before(engine, [productSales.units, productSales.productId], key));
           const rows = await engine.rows<RawHit>(
             sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
           );
