@@ -177,24 +177,13 @@ export function searchStatements(engine: Engine<CommerceTables>) {
         return (await engine.rows<RawHit>(sql`select ${products.id} as id, ${products.priceAmount} as sort_key from ${products} where ${where} order by ${products.priceAmount} ${order}, ${products.id} ${order} limit ${limit}`)).map(toHit);
       }
       case 'BEST_SELLING': {
-        // Units are never negative (net of refunds): the products that sold, down their kept
-        // count's index, then those that did not (no row, or none left), by id.
-        const hits: SearchHit[] = [];
-        if (!key || key[0] > 0) {
-          // Tested on the kept row's id, before the product's row is read.
-          const where = and(gt(productSales.units, 0), text.productMatches(search.terms, productSales.productId), filters(search), before(engine, [productSales.units, productSales.productId], key));
-          const rows = await engine.rows<RawHit>(
-            sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
-          );
-          hits.push(...rows.map(toHit));
-        }
-        if (hits.length < limit) {
-          const unsold = sql`not exists (select 1 from ${productSales} where ${productSales.productId} = ${products.id} and ${productSales.units} > 0)`;
-          const where = and(filters(search), matches, unsold, key && key[0] <= 0 ? sql`${products.id} < ${key[1]}` : undefined);
-          const rows = await engine.rows<RawHit>(sql`select ${products.id} as id, 0 as sort_key from ${products} where ${where} order by ${products.id} desc limit ${limit - hits.length}`);
-          hits.push(...rows.map(toHit));
-        }
-        return hits;
+        // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
+        // walk down its index; membership is tested on the row's id before the product is read.
+        const where = and(text.productMatches(search.terms, productSales.productId), filters(search), before(engine, [productSales.units, productSales.productId], key));
+        const rows = await engine.rows<RawHit>(
+          sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
+        );
+        return rows.map(toHit);
       }
       case 'RELEVANCE':
         return relevance(search, page);
