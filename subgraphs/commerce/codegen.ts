@@ -14,6 +14,7 @@ export default subgraphCodegen({
   CommissionLine: '../mappers.ts#CommissionLineView',
   CommissionStatement: '../settlement.ts#Statement',
   CommissionPayout: '../mappers.ts#CommissionPayoutRow',
+  VideoSales: '../mappers.ts#VideoSalesRow',
   ViewerKey: '../partners.ts#ViewerKeyView',
   DeleteCatalogPayload: '../curation.ts#DeletedCatalog',
   BrandSales: '../analytics.ts#SalesReport',

@@ -13,26 +13,32 @@
  *   covers are marked on the order (`attributed`) whether or not they earn. The stream's status
  *   and creator are facts content owns, asked before the write's transaction. A sale from a
  *   stream is announced to its viewers (liveShopping.ts) in the order's transaction.
+ * - Or a video (`videoId`, alone): lines of products tagged in it earn its creator commission at
+ *   the rate in force. Tagged means either list: the seed world's tags commerce keeps
+ *   (`Video.products`) or the tags the creator wrote, which content keeps and answers with the
+ *   video's creator before the transaction. The video's kept sales (`video_sales`) move with the
+ *   order, and its creator reads them (`Creator.videoSales`).
  * - Commission per line = floor(line total × rate bps / 10,000) at the rate in force (see
  *   commission.ts); none when the buyer is the attributed creator.
  * - A checkout takes an idempotency key: a retry with the same input returns the same order and
  *   moves nothing. What happens to an order afterwards is in orders.ts.
  */
 import { GraphQLError } from 'graphql';
-import { signedInUserId } from '@app/kit/access';
+import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, ErrorCode, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
+import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
 import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
 import type { NewOrderLine, ProductRow } from './db/tables.ts';
 import { known, settle, type Fact } from '@app/kit/facts';
-import { fetchLiveStream } from './facts.ts';
+import { fetchLiveStream, fetchVideo } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
 import { visibleOrder } from './orders.ts';
 import type { CheckoutResult } from './mappers.ts';
-import { Refusal } from './refusals.ts';
+import { ForbiddenReason, Refusal } from './refusals.ts';
 import { MAX_LINES, MAX_QUANTITY } from './vocabulary.ts';
 
 const CODE_MAX = 32;
@@ -46,11 +52,16 @@ export interface CheckoutRequest {
   lines: readonly CheckoutLine[];
   affiliateCode?: string | null;
   liveStreamId?: string | null;
+  videoId?: string | null;
   idempotencyKey: string;
 }
 
 /** Whom a sale is attributed to; a stream's creator is a fact content owns, settled before the write. */
-type Attribution = { kind: 'link'; code: string } | { kind: 'stream'; liveStreamId: string; creator: Fact<string> } | null;
+type Attribution =
+  | { kind: 'link'; code: string }
+  | { kind: 'stream'; liveStreamId: string; creator: Fact<string> }
+  | { kind: 'video'; videoId: string; video: Fact<{ creatorId: string; tagged: string[] }> }
+  | null;
 
 /** A refusal about one line of the checkout: `line` is its index in `input.lines`. */
 function lineError(code: string, message: string, line: number, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -62,7 +73,7 @@ function outOfStock(line: number, product: ProductRow): GraphQLError {
 }
 
 /** The input's shape, checked before anything is read or asked: bad input changes nothing. */
-function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCode: string | null; liveStreamId: string | null } {
+function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCode: string | null; liveStreamId: string | null; videoId: string | null } {
   if (input.lines.length < 1 || input.lines.length > MAX_LINES) throw badInput(`An order has 1 to ${MAX_LINES} lines.`, { field: 'lines' });
   const seen = new Set<string>();
   input.lines.forEach((line, i) => {
@@ -76,7 +87,9 @@ function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCod
   if (input.affiliateCode != null && (!affiliateCode || affiliateCode.length > CODE_MAX)) throw badInput('affiliateCode is not a code a link gave out.', { field: 'affiliateCode' });
   const liveStreamId = input.liveStreamId || null;
   if (affiliateCode && liveStreamId) throw badInput('A sale is attributed to an affiliate link or a live stream, not both.', { field: 'liveStreamId' });
-  return { lines: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })), affiliateCode, liveStreamId };
+  const videoId = input.videoId || null;
+  if (videoId && (affiliateCode || liveStreamId)) throw badInput('A sale is attributed to one of an affiliate link, a live stream or a video.', { field: 'videoId' });
+  return { lines: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })), affiliateCode, liveStreamId, videoId };
 }
 
 /** The stream's creator, from content, when it is LIVE now. */
@@ -86,6 +99,12 @@ async function liveStreamCreator(context: Context, liveStreamId: string): Promis
   return stream.creator.id;
 }
 
+/** The video's creator and content's tags of it. */
+async function videoFacts(context: Context, videoId: string): Promise<{ creatorId: string; tagged: string[] }> {
+  const video = await fetchVideo(context, videoId);
+  return { creatorId: video.creator!.id, tagged: (video.taggedProducts ?? []).map((product) => product.id) };
+}
+
 /**
  * Places an order as the signed-in user. Facts from content come first (no network call runs
  * inside the transaction), settled: a retry of a key already used never reads them, so a stream
@@ -93,11 +112,13 @@ async function liveStreamCreator(context: Context, liveStreamId: string): Promis
  */
 export async function checkout(context: Context, input: CheckoutRequest): Promise<CheckoutResult> {
   const buyerId = signedInUserId(context.viewer);
-  const { lines, affiliateCode, liveStreamId } = validate(input);
-  const request = { scope: buyerId, key: input.idempotencyKey, operation: 'checkout', input: { lines, affiliateCode, liveStreamId } };
+  const { lines, affiliateCode, liveStreamId, videoId } = validate(input);
+  // A key used before this field existed holds no `videoId`: it is left out when there is none.
+  const request = { scope: buyerId, key: input.idempotencyKey, operation: 'checkout', input: { lines, affiliateCode, liveStreamId, ...(videoId ? { videoId } : {}) } };
   let attribution: Attribution = null;
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
   else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creator: await settle(liveStreamCreator(context, liveStreamId)) };
+  else if (videoId) attribution = { kind: 'video', videoId, video: await settle(videoFacts(context, videoId)) };
   const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, context.clock.now()) }));
   // Stock, the buyer's orders and the stream's sales (the creator's earnings are never cached).
   context.changed('Product', lines.map((line) => line.productId));
@@ -109,6 +130,7 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
 async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, now: Date): Promise<string> {
   // A write that really runs needs the stream's creator: content's refusal (not live, not found, down) comes first.
   const streamCreatorId = attribution?.kind === 'stream' ? known(attribution.creator) : null;
+  const video = attribution?.kind === 'video' ? known(attribution.video) : null;
   const found = new Map((await tx.productsByIds(lines.map((line) => line.productId))).map((row) => [row.id, row]));
   const bought: ProductRow[] = lines.map((line, i) => {
     const product = found.get(line.productId);
@@ -125,6 +147,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   let creatorId: string | null = null;
   let affiliateLinkId: string | null = null;
   let liveStreamId: string | null = null;
+  let videoId: string | null = null;
   let attributed = new Set<string>();
   if (attribution?.kind === 'link') {
     const link = await tx.affiliateLinkByCode(attribution.code);
@@ -139,6 +162,13 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
     attributed = new Set(pinned.map((pin) => pin.productId).filter((productId) => found.has(productId)));
     if (attributed.size === 0) throw refuse(Refusal.PRODUCT_NOT_PINNED, 'None of these products is pinned on the stream.', { field: 'liveStreamId' });
     liveStreamId = attribution.liveStreamId;
+  } else if (attribution?.kind === 'video' && video) {
+    creatorId = video.creatorId;
+    const seedTags = (await tx.videoProductLists([attribution.videoId])).map((tag) => tag.node.id);
+    const tagged = new Set([...seedTags, ...video.tagged]);
+    attributed = new Set([...tagged].filter((productId) => found.has(productId)));
+    if (attributed.size === 0) throw refuse(Refusal.PRODUCT_NOT_TAGGED, 'None of these products is tagged in the video.', { field: 'videoId' });
+    videoId = attribution.videoId;
   }
   // A creator earns nothing from their own purchase; the attribution is still recorded.
   const earning = creatorId === buyerId ? new Set<string>() : attributed;
@@ -179,6 +209,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       creatorId,
       affiliateLinkId,
       liveStreamId,
+      videoId,
       createdAt: now,
     },
     lineRows,
@@ -186,4 +217,12 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   // A sale from a LIVE stream is announced to its viewers in the order's own transaction.
   if (liveStreamId) await announcePurchased(tx, liveStreamId, lineRows.filter((row) => row.attributed), now);
   return orderId;
+}
+
+/** What checkouts from each of the creator's videos sold, best selling first: the kept rows, a page at a time. Only the creator sees them. */
+export async function creatorVideoSales(context: Context, creatorId: string, args: PageArgs) {
+  requireOwner(context.viewer, creatorId, 'Only the creator can see their own video sales.', ForbiddenReason.NOT_THE_CREATOR);
+  const page = readPage(args, 2);
+  const rows = await context.store.videoSalesPage(creatorId, page);
+  return toConnection(rows, page, (row) => [row.revenueAmount, row.videoId]);
 }

@@ -22,6 +22,20 @@ export async function fetchLiveStream(context: Context, id: string): Promise<Liv
   return stream;
 }
 
+/** A video's creator and the products content's tags name (the ones its creator wrote). */
+export type VideoFacts = {
+  id: string;
+  creator: { id: string } | null;
+  taggedProducts: { id: string }[] | null;
+};
+
+/** A video's facts, from content. @throws NOT_FOUND when content knows no such video. */
+export async function fetchVideo(context: Context, id: string): Promise<VideoFacts> {
+  const [video] = await context.peers.entities<VideoFacts>('content', 'Video', [id], 'id creator { id } taggedProducts { id }', context.viewer);
+  if (!video?.creator) throw notFound('Video', id);
+  return video;
+}
+
 /** Whether a user is a creator, from users (it resolves a non-creator's Creator to null). */
 export async function isCreator(context: Context, userId: string): Promise<boolean> {
   const [creator] = await context.peers.entities('users', 'Creator', [userId], 'id', context.viewer);

@@ -20,6 +20,8 @@ export const Refusal = {
   AFFILIATE_PRODUCT_NOT_IN_ORDER: 'AFFILIATE_PRODUCT_NOT_IN_ORDER',
   /** A checkout attributed to a live stream buys none of the products pinned on it. */
   PRODUCT_NOT_PINNED: 'PRODUCT_NOT_PINNED',
+  /** A checkout attributed to a video buys none of the products tagged in it. */
+  PRODUCT_NOT_TAGGED: 'PRODUCT_NOT_TAGGED',
   /** A checkout is attributed to a stream that is not LIVE now (content says). */
   STREAM_NOT_LIVE: 'STREAM_NOT_LIVE',
   /** A product is pinned on a stream that has ended. */

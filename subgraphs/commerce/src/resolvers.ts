@@ -1,7 +1,7 @@
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
-import { checkout } from './checkout.ts';
+import { checkout, creatorVideoSales } from './checkout.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import {
   addCatalogProducts,
@@ -151,6 +151,7 @@ export const resolvers: Resolvers = {
     affiliateLinks: (creator, args, context) => creatorAffiliateLinks(context, creator.id, args),
     commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
     commissionPayouts: (creator, args, context) => creatorPayouts(context, creator.id, args),
+    videoSales: (creator, args, context) => creatorVideoSales(context, creator.id, args),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {
@@ -199,6 +200,7 @@ export const resolvers: Resolvers = {
     attributedCreator: (order) => (order.creatorId ? { id: order.creatorId } : null),
     affiliateCode: async (order, _args, context) => (order.affiliateLinkId ? (await loadAffiliateLink(context, order.affiliateLinkId)).code : null),
     liveStream: (order) => (order.liveStreamId ? { id: order.liveStreamId } : null),
+    video: (order) => (order.videoId ? { id: order.videoId } : null),
   },
   OrderLine: {
     product: (line, _args, context) => loadProduct(context, line.productId),
@@ -237,6 +239,11 @@ export const resolvers: Resolvers = {
   OrderReturnLine: {
     product: (line, _args, context) => loadProduct(context, line.productId),
     refund: (line) => money(line.quantity * line.unitPriceAmount, line.currency),
+  },
+  VideoSales: {
+    video: (row) => ({ id: row.videoId }),
+    revenue: (row) => money(row.revenueAmount),
+    commission: (row) => money(row.commissionAmount),
   },
   Video: {
     __resolveReference: (reference) => ({ id: reference.id }),

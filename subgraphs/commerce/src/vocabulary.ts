@@ -46,6 +46,15 @@ export type SalesKind = (typeof SALES_KINDS)[number];
 export const PRODUCT_SORTS = ['RELEVANCE', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'BEST_SELLING'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
+/**
+ * What a product search reads, at most, whatever the catalogue's size (design notes, "Search at
+ * scale"): words matching up to SORTED_MATCHES_MAX products are all read and sorted; more, and a
+ * sort with an index walks that index, keeping the matches, until the page is full. RELEVANCE
+ * ranks the first RELEVANCE_CANDIDATES matches that pass the filters (the newest on SQLite).
+ */
+export const SORTED_MATCHES_MAX = 500;
+export const RELEVANCE_CANDIDATES = 200;
+
 /** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
 export const COMMISSION_CURRENCY = 'USD';
 

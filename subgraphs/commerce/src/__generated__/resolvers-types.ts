@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
@@ -249,6 +249,13 @@ export type CheckoutInput = {
   lines: Array<CheckoutLineInput>;
   /** A LIVE stream the buyer is buying from; lines of products pinned on it earn its creator a commission. Not together with `affiliateCode`. */
   liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A video the buyer is buying from; lines of products tagged in it (`Video.products` or its
+   * creator's `taggedProducts`) earn its creator a commission at the open affiliate rate, and show
+   * in the creator's `videoSales`. Alone: not with `affiliateCode` or `liveStreamId`.
+   * NOT_FOUND for a video content does not know, PRODUCT_NOT_TAGGED if no line is tagged in it.
+   */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CheckoutLineInput = {
@@ -460,6 +467,8 @@ export type Creator = Node & {
   id: Scalars['ID']['output'];
   /** Products the creator curates on their profile, in the creator's order. */
   showcase?: Maybe<ProductConnection>;
+  /** What checkouts from each of the creator's videos sold (`videoId` on checkout), best selling first. Only the creator sees it. */
+  videoSales?: Maybe<VideoSalesConnection>;
 };
 
 
@@ -489,6 +498,12 @@ export type CreatorCommissionStatementArgs = {
 
 
 export type CreatorShowcaseArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CreatorVideoSalesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -967,6 +982,8 @@ export type Order = Node & {
   status: OrderStatus;
   /** Sum of the lines' totals. */
   total?: Maybe<Money>;
+  /** The video the order was bought from (`videoId` on checkout), if any. */
+  video?: Maybe<Video>;
 };
 
 export type OrderCanceller =
@@ -1429,6 +1446,35 @@ export type Video = Node & {
   products?: Maybe<Array<Product>>;
 };
 
+/**
+ * What checkouts from a video sold: its orders that are not cancelled, and their lines of products
+ * tagged in it, net of refunds. Kept with the orders, never summed at read time.
+ */
+export type VideoSales = {
+  __typename?: 'VideoSales';
+  /** The creator's commission on them, after clawbacks. */
+  commission: Money;
+  /** Orders from the video, not cancelled. */
+  orders: Scalars['Int']['output'];
+  /** What those units were paid, less refunds. */
+  revenue: Money;
+  /** Units of tagged products in those orders, less units refunded. */
+  units: Scalars['Int']['output'];
+  video: Video;
+};
+
+export type VideoSalesConnection = {
+  __typename?: 'VideoSalesConnection';
+  edges: Array<VideoSalesEdge>;
+  pageInfo: PageInfo;
+};
+
+export type VideoSalesEdge = {
+  __typename?: 'VideoSalesEdge';
+  cursor: Scalars['String']['output'];
+  node: VideoSales;
+};
+
 /** A partner API key, as the gateway knows it. */
 export type ViewerKey = {
   __typename?: 'ViewerKey';
@@ -1699,6 +1745,9 @@ export type ResolversTypes = {
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
+  VideoSales: ResolverTypeWrapper<VideoSalesRow>;
+  VideoSalesConnection: ResolverTypeWrapper<Omit<VideoSalesConnection, 'edges'> & { edges: Array<ResolversTypes['VideoSalesEdge']> }>;
+  VideoSalesEdge: ResolverTypeWrapper<Omit<VideoSalesEdge, 'node'> & { node: ResolversTypes['VideoSales'] }>;
   ViewerKey: ResolverTypeWrapper<ViewerKeyView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1786,6 +1835,9 @@ export type ResolversParentTypes = {
   UpdateProductInput: UpdateProductInput;
   User: EntityRef;
   Video: EntityRef;
+  VideoSales: VideoSalesRow;
+  VideoSalesConnection: Omit<VideoSalesConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoSalesEdge']> };
+  VideoSalesEdge: Omit<VideoSalesEdge, 'node'> & { node: ResolversParentTypes['VideoSales'] };
   ViewerKey: ViewerKeyView;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -2003,6 +2055,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
+  videoSales?: Resolver<Maybe<ResolversTypes['VideoSalesConnection']>, ParentType, ContextType, RequireFields<CreatorVideoSalesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2138,6 +2191,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2302,6 +2356,24 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type VideoSalesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoSales'] = ResolversParentTypes['VideoSales']> = {
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  video?: Resolver<ResolversTypes['Video'], ParentType, ContextType>;
+};
+
+export type VideoSalesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoSalesConnection'] = ResolversParentTypes['VideoSalesConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VideoSalesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type VideoSalesEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoSalesEdge'] = ResolversParentTypes['VideoSalesEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VideoSales'], ParentType, ContextType>;
+};
+
 export type ViewerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ViewerKey'] = ResolversParentTypes['ViewerKey']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2374,6 +2446,9 @@ export type Resolvers<ContextType = Context> = {
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
+  VideoSales?: VideoSalesResolvers<ContextType>;
+  VideoSalesConnection?: VideoSalesConnectionResolvers<ContextType>;
+  VideoSalesEdge?: VideoSalesEdgeResolvers<ContextType>;
   ViewerKey?: ViewerKeyResolvers<ContextType>;
 };
 

@@ -8,6 +8,7 @@ import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
 import type { Canceller, CommissionBucket, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
+  VideoSalesRow,
   AffiliateLinkRow,
   BrandRow,
   CatalogRow,
@@ -266,6 +267,8 @@ export interface CommerceStatements extends KitStatements {
   affiliateLinksByIds(ids: readonly string[]): Promise<AffiliateLinkView[]>;
   /** A page of each of many creators' affiliate links, newest first, with their stats. */
   affiliateLinkPages(creatorIds: readonly string[], page: Page): Promise<Owned<AffiliateLinkView>[]>;
+  /** A page of a creator's videos' kept sales (`video_sales`) with an order that stands, best selling (revenue) first. */
+  videoSalesPage(creatorId: string, page: Page): Promise<VideoSalesRow[]>;
   /** The rate a sale of each product through the creator would pay now; products that do not exist have no row. */
   saleRates(creatorId: string, productIds: readonly string[]): Promise<SaleRate[]>;
   ordersByIds(ids: readonly string[]): Promise<OrderRow[]>;

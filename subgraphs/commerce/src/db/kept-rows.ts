@@ -11,6 +11,7 @@ import { DAY_MS } from '@app/kit/clock';
 import type { KeptCommissionState, SalesKind } from '../vocabulary.ts';
 import type {
   AffiliateLinkSalesRow,
+  VideoSalesRow,
   CreatorCommissionDayRow,
   CreatorCommissionLockRow,
   CreatorCommissionTotalRow,
@@ -35,7 +36,7 @@ export function dayOf(at: Date): number {
 
 /** An order as the kept rows see it: its own facts, its lines, and what its lines' payouts and open returns are. */
 export interface OrderFacts {
-  order: Pick<OrderRow, 'id' | 'brandId' | 'currency' | 'status' | 'creatorId' | 'liveStreamId' | 'affiliateLinkId' | 'createdAt' | 'returnsUntil'>;
+  order: Pick<OrderRow, 'id' | 'brandId' | 'currency' | 'status' | 'creatorId' | 'liveStreamId' | 'videoId' | 'affiliateLinkId' | 'createdAt' | 'returnsUntil'>;
   lines: readonly Pick<
     OrderLineRow,
     'position' | 'productId' | 'quantity' | 'unitPriceAmount' | 'totalAmount' | 'commissionAmount' | 'commissionReversed' | 'refundedQuantity' | 'attributed' | 'payoutId'
@@ -50,6 +51,7 @@ export interface KeptRows {
   salesDays: SalesDayRow[];
   productSales: ProductSalesRow[];
   linkSales: AffiliateLinkSalesRow[];
+  videoSales: VideoSalesRow[];
   commissionTotals: CreatorCommissionTotalRow[];
   commissionDays: CreatorCommissionDayRow[];
   commissionLocks: CreatorCommissionLockRow[];
@@ -63,6 +65,7 @@ export const KEPT_VALUES = {
   salesDays: SALES_VALUES,
   productSales: ['units'],
   linkSales: ['orders', 'earnedAmount', 'pendingAmount'],
+  videoSales: ['orders', 'units', 'revenueAmount', 'commissionAmount'],
   commissionTotals: COMMISSION_VALUES,
   commissionDays: COMMISSION_VALUES,
   commissionLocks: COMMISSION_VALUES,
@@ -83,7 +86,7 @@ export function keyOf(table: keyof KeptRows, row: Record<string, unknown>): stri
 
 /** Kept rows summed by key. */
 class Accumulator {
-  private readonly rows = { salesDays: new Map(), productSales: new Map(), linkSales: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
+  private readonly rows = { salesDays: new Map(), productSales: new Map(), linkSales: new Map(), videoSales: new Map(), commissionTotals: new Map(), commissionDays: new Map(), commissionLocks: new Map() } as { [T in keyof KeptRows]: Map<string, KeptRows[T][number]> };
 
   add<T extends keyof KeptRows>(table: T, row: KeptRows[T][number], sign = 1): void {
     const key = keyOf(table, row as unknown as Record<string, unknown>);
@@ -170,6 +173,18 @@ function addOrder(into: Accumulator, facts: OrderFacts): void {
       orders: order.status === 'CANCELLED' ? 0 : 1,
       earnedAmount: order.status === 'FULFILLED' ? net : 0,
       pendingAmount: order.status === 'PAID' ? net : 0,
+    });
+  }
+  // A video's orders that stand, and their lines of products tagged in it.
+  if (order.videoId !== null && order.creatorId !== null && order.status !== 'CANCELLED') {
+    const tagged = facts.lines.filter((line) => line.attributed);
+    into.add('videoSales', {
+      videoId: order.videoId,
+      creatorId: order.creatorId,
+      orders: 1,
+      units: sum(tagged, (line) => line.quantity - line.refundedQuantity),
+      revenueAmount: sum(tagged, (line) => line.totalAmount - line.refundedQuantity * line.unitPriceAmount),
+      commissionAmount: sum(tagged, (line) => line.commissionAmount - line.commissionReversed),
     });
   }
   // Commission: the lines that earned some, the attributed creator's.
@@ -260,6 +275,7 @@ export function keptRowsFromHistory(history: CommerceHistory): KeptRows {
             status: order.status,
             creatorId: order.creatorId ?? null,
             liveStreamId: order.liveStreamId ?? null,
+            videoId: order.videoId ?? null,
             affiliateLinkId: order.affiliateLinkId ?? null,
             createdAt: order.createdAt,
             returnsUntil: order.returnsUntil ?? null,

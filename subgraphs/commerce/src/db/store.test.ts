@@ -9,7 +9,7 @@ import { creatorIds, DAY, liveStreamIds, SEED_TIME, shopBrands, userIds } from '
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import type { CursorKey } from '@app/kit/pagination';
 import type { NewFeedProduct, ProductSearch } from './contract.ts';
-import type { ProductSort } from '../vocabulary.ts';
+import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX, type ProductSort } from '../vocabulary.ts';
 import type { NewOrderLine, ProductRow } from './tables.ts';
 import { commerceSeedRows, seedCommerceStore } from './seed.ts';
 import { openCommercePgStore, openCommerceStore, type CommerceStore } from './store.ts';
@@ -408,6 +408,96 @@ describeOnEachEngine<CommerceStore>(
       expect(await ids(search(['nebulite']))).toEqual([shoe.id]);
     });
 
+    it('searches a word many products hold as it searches a rare one: an index sort walks its index to the page with the same answer, RELEVANCE ranks a bounded set of candidates', async () => {
+      const count = Math.max(RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX) + 100;
+      const many = Array.from({ length: count }, (_, i) =>
+        newProduct({
+          id: `prd_multitudo_${String(i).padStart(4, '0')}`,
+          brandId: i % 3 === 0 ? otherBrandId : brandId,
+          title: i % 7 === 0 ? 'Multitudo multitudo lamp' : `Lamp ${i}`,
+          description: i % 7 === 0 ? 'Bright.' : 'For the multitudo.',
+          // Ties in price and in time, broken by id.
+          priceAmount: 1_000 + (i % 50) * 10,
+          inventory: i % 4 === 0 ? 0 : 3,
+          status: i % 11 === 0 ? 'ARCHIVED' : 'ACTIVE',
+          createdAt: new Date(SEED_TIME + 30 * DAY + Math.floor(i / 3) * 1_000),
+        }),
+      );
+      await store().insertProducts(many);
+      // Sales: a few products sold, one sold and refunded whole (a kept row of 0 units).
+      const sold = [many[1]!, many[2]!, many[5]!, many[8]!];
+      for (const [i, product] of sold.entries()) {
+        const order = newOrder(`ord_contract_multitudo_${i}`, product, 1 + (i % 2));
+        await store().insertOrder(order.order, order.lines);
+      }
+      const undone = newOrder('ord_contract_multitudo_refunded', many[10]!, 2);
+      await store().insertOrder(undone.order, undone.lines);
+      expect(await store().refundLine(undone.order.id, 0, { refundedQuantity: 0, commissionReversed: 0 }, { refundedQuantity: 2, commissionReversed: 0 })).toBe(true);
+      const units = new Map(sold.map((product, i) => [product.id, 1 + (i % 2)]));
+
+      const search = (extra: Partial<ProductSearch> = {}): ProductSearch => ({ terms: ['multitudo'], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE', ...extra });
+      const byId = (a: NewFeedProduct, b: NewFeedProduct) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const orders: Record<Exclude<ProductSort, 'RELEVANCE'>, (a: NewFeedProduct, b: NewFeedProduct) => number> = {
+        NEWEST: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || byId(b, a),
+        PRICE_ASC: (a, b) => a.priceAmount - b.priceAmount || byId(a, b),
+        PRICE_DESC: (a, b) => b.priceAmount - a.priceAmount || byId(b, a),
+        BEST_SELLING: (a, b) => (units.get(b.id) ?? 0) - (units.get(a.id) ?? 0) || byId(b, a),
+      };
+      const narrowings: [Partial<ProductSearch>, (p: NewFeedProduct) => boolean][] = [
+        [{}, () => true],
+        [{ brandId: otherBrandId }, (p) => p.brandId === otherBrandId],
+        [{ inStock: true, minPrice: 1_200 }, (p) => p.inventory > 0 && p.priceAmount >= 1_200],
+      ];
+      for (const [narrowing, keep] of narrowings) {
+        const found = many.filter((p) => p.status === 'ACTIVE' && keep(p));
+        for (const [sort, order] of Object.entries(orders) as [ProductSort, (a: NewFeedProduct, b: NewFeedProduct) => number][]) {
+          const expected = [...found].sort(order).map((p) => p.id);
+          const paged = await everyPage(37, (after) => store().searchProducts(search({ ...narrowing, sort }), { first: 37, after }), (hit) => hit.key);
+          expect({ sort, narrowing, ids: paged.map((hit) => hit.id) }).toEqual({ sort, narrowing, ids: expected });
+        }
+      }
+
+      // RELEVANCE: the candidates are bounded, ranked best first, paged whole with no repeats.
+      const ranked = await everyPage(100, (after) => store().searchProducts(search(), { first: 100, after }), (hit) => hit.key);
+      const active = many.filter((p) => p.status === 'ACTIVE');
+      expect(ranked).toHaveLength(Math.min(RELEVANCE_CANDIDATES, active.length));
+      expect(new Set(ranked.map((hit) => hit.id)).size).toBe(ranked.length);
+      expect(ranked.every((hit, i) => i === 0 || hit.key[0] <= ranked[i - 1]!.key[0])).toBe(true);
+      if (engine === 'sqlite') expect(new Set(ranked.map((hit) => hit.id))).toEqual(new Set(active.slice(-RELEVANCE_CANDIDATES).map((p) => p.id)));
+      // A title match still ranks first among the candidates.
+      expect(many.find((p) => p.id === ranked[0]!.id)!.title).toContain('Multitudo');
+      // A narrower search is ranked whole when it has fewer matches than the bound.
+      const brandOnly = await everyPage(50, (after) => store().searchProducts(search({ brandId: otherBrandId }), { first: 50, after }), (hit) => hit.key);
+      expect(new Set(brandOnly.map((hit) => hit.id))).toEqual(new Set(active.filter((p) => p.brandId === otherBrandId).map((p) => p.id)));
+    });
+
+    it('keeps each video sales with its orders (tagged lines only, net of refunds, a cancellation taking the order out) and pages a creator videos best selling first', async () => {
+      const creator = creatorIds[6] as string;
+      const tagged = newProduct({ priceAmount: 1_200 });
+      const other = newProduct({ priceAmount: 700 });
+      await store().insertProducts([tagged, other]);
+      const fromVideo = (id: string, videoId: string, units: number) => {
+        const made = newOrder(id, tagged, units, { creatorId: creator, bps: 1_000 });
+        const extra = { ...newOrder(id, other, 1).lines[0]!, position: 1, attributed: false };
+        return { order: { ...made.order, videoId, totalAmount: made.order.totalAmount + extra.totalAmount }, lines: [...made.lines, extra] };
+      };
+      const a = fromVideo('ord_contract_video_a', 'vid_contract_a', 2);
+      const b = fromVideo('ord_contract_video_b', 'vid_contract_b', 5);
+      const c = fromVideo('ord_contract_video_c', 'vid_contract_a', 1);
+      for (const { order, lines } of [a, b, c]) await store().insertOrder(order, lines);
+      expect(await store().refundLine(a.order.id, 0, { refundedQuantity: 0, commissionReversed: 0 }, { refundedQuantity: 1, commissionReversed: 120 })).toBe(true);
+      const page = async () => (await everyPage(1, (after) => store().videoSalesPage(creator, { first: 1, after }), (row) => [row.revenueAmount, row.videoId])).map((row) => [row.videoId, row.orders, row.units, row.revenueAmount, row.commissionAmount]);
+      expect(await page()).toEqual([
+        ['vid_contract_b', 1, 5, 6_000, 600],
+        ['vid_contract_a', 2, 2, 2_400, 240],
+      ]);
+      expect(await store().closePaidOrder(b.order.id, { status: 'CANCELLED', cancelledAt: AT, cancelledBy: 'BUYER' })).toBeTruthy();
+      await store().reverseOrderCommission(b.order.id);
+      expect(await page()).toEqual([['vid_contract_a', 2, 2, 2_400, 240]]);
+      expect(await store().videoSalesPage(creatorIds[7] as string, { first: 10, after: null })).toEqual([]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
     it('searches brands by name and description, a name match first, paged whole', async () => {
       const shop = shopBrands[0] as { id: string; name: string };
       const word = shop.name.toLowerCase().split(/[^a-z0-9]+/).find((w) => w.length > 3)!;
@@ -656,7 +746,7 @@ describeOnEachEngine<CommerceStore>(
         insertSeedRows: 'the seed step, once, into an empty store',
         keptCountDifferences: 'a recount of all history, by nature (npm run reconcile, never a request)',
         // SQLite shows an FTS5 MATCH as a scan of the virtual table: it is the full-text index's lookup.
-        searchProducts: 'the full-text index finds the matches, which are then sorted (by rank, price, time or sales): a search costs what it matches, never the catalogue',
+        searchProducts: 'a bounded sort: words matching at most SORTED_MATCHES_MAX products sort those, RELEVANCE ranks at most RELEVANCE_CANDIDATES; more matches walk the sort key index to the page',
         searchBrands: 'the full-text index finds the matches, which are then sorted by rank: a search costs what it matches',
       },
     },

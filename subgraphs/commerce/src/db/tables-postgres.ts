@@ -22,6 +22,7 @@ export const {
   salesDays,
   productSales,
   affiliateLinkSales,
+  videoSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,

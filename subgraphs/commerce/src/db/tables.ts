@@ -67,6 +67,8 @@ export const commerceTables = defineTables((c) => {
       // A feed import upserts on this; NULLs are distinct, so native products never clash.
       c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
       c.index('products_status_created').on(table.status, table.createdAt, table.id),
+      // A search sorted by price walks it when its words match many products.
+      c.index('products_status_price').on(table.status, table.priceAmount, table.id),
       c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
       // A brand's own catalog of every status, newest first.
       c.index('products_brand_created').on(table.brandId, table.createdAt, table.id),
@@ -248,6 +250,8 @@ export const commerceTables = defineTables((c) => {
       creatorId: c.text('creator_id'),
       affiliateLinkId: c.text('affiliate_link_id').references(() => affiliateLinks.id),
       liveStreamId: c.text('live_stream_id'),
+      /** The video the buyer bought from (its creator is `creatorId`); null otherwise. */
+      videoId: c.text('video_id'),
       createdAt: c.time('created_at').notNull(),
       fulfilledAt: c.time('fulfilled_at'),
       /** The shipment, as the brand gave it at fulfilment. */
@@ -438,6 +442,24 @@ export const commerceTables = defineTables((c) => {
     pendingAmount: c.money('pending_amount').notNull().default(0),
   });
 
+  /**
+   * What checkouts from a video sold: its orders that stand, and their lines of products tagged in
+   * it, net of refunds (kept with the orders, like the rows above). Its creator sees them.
+   */
+  const videoSales = c.table(
+    'video_sales',
+    {
+      videoId: c.text('video_id').notNull(),
+      creatorId: c.text('creator_id').notNull(),
+      orders: c.count('orders').notNull().default(0),
+      units: c.count('units').notNull().default(0),
+      revenueAmount: c.money('revenue_amount').notNull().default(0),
+      commissionAmount: c.money('commission_amount').notNull().default(0),
+    },
+    // Keyed as the kept rows are (every column but the figures); a creator's videos, best selling first.
+    (table) => [c.primaryKey({ columns: [table.creatorId, table.videoId] }), c.index('video_sales_creator_revenue').on(table.creatorId, table.revenueAmount, table.videoId)],
+  );
+
   /** A creator's commission per kept state (earning lines only): what it earns (credited − reversed) and what was clawed back. */
   const creatorCommissionTotals = c.table(
     'creator_commission_totals',
@@ -504,6 +526,7 @@ export const commerceTables = defineTables((c) => {
     salesDays,
     productSales,
     affiliateLinkSales,
+    videoSales,
     creatorCommissionTotals,
     creatorCommissionDays,
     creatorCommissionLocks,
@@ -535,6 +558,7 @@ export const {
   salesDays,
   productSales,
   affiliateLinkSales,
+  videoSales,
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,
@@ -557,6 +581,7 @@ export type CommissionPayoutRow = typeof commissionPayouts.$inferSelect;
 export type SalesDayRow = typeof salesDays.$inferSelect;
 export type ProductSalesRow = typeof productSales.$inferSelect;
 export type AffiliateLinkSalesRow = typeof affiliateLinkSales.$inferSelect;
+export type VideoSalesRow = typeof videoSales.$inferSelect;
 export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSelect;
 export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
 export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;

@@ -32,6 +32,13 @@ export type CheckoutInput = {
   lines: Array<CheckoutLineInput>;
   /** A LIVE stream the buyer is buying from; lines of products pinned on it earn its creator a commission. Not together with `affiliateCode`. */
   liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A video the buyer is buying from; lines of products tagged in it (`Video.products` or its
+   * creator's `taggedProducts`) earn its creator a commission at the open affiliate rate, and show
+   * in the creator's `videoSales`. Alone: not with `affiliateCode` or `liveStreamId`.
+   * NOT_FOUND for a video content does not know, PRODUCT_NOT_TAGGED if no line is tagged in it.
+   */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CheckoutLineInput = {

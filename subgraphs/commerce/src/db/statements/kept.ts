@@ -19,12 +19,13 @@ const ORDER_SLICE = 500;
 /** What the writes use to keep the kept rows: not statements of the store, helpers of its writes. */
 export function keptUpkeep(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, salesDays, productSales, affiliateLinkSales, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
+  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, salesDays, productSales, affiliateLinkSales, videoSales, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
 
   const keptTables: { [T in keyof KeptRows]: SQLiteTable } = {
     salesDays,
     productSales,
     linkSales: affiliateLinkSales,
+    videoSales,
     commissionTotals: creatorCommissionTotals,
     commissionDays: creatorCommissionDays,
     commissionLocks: creatorCommissionLocks,
@@ -112,6 +113,7 @@ export function keptUpkeep(engine: Engine<CommerceTables>) {
       salesDays: (await read('salesDays')) as unknown as KeptRows['salesDays'],
       productSales: (await read('productSales')) as unknown as KeptRows['productSales'],
       linkSales: (await read('linkSales')) as unknown as KeptRows['linkSales'],
+      videoSales: (await read('videoSales')) as unknown as KeptRows['videoSales'],
       commissionTotals: (await read('commissionTotals')) as unknown as KeptRows['commissionTotals'],
       commissionDays: (await read('commissionDays')) as unknown as KeptRows['commissionDays'],
       commissionLocks: (await read('commissionLocks')) as unknown as KeptRows['commissionLocks'],
@@ -156,5 +158,5 @@ export function keptStatements(engine: Engine<CommerceTables>) {
 }
 
 function tableName(name: keyof KeptRows): string {
-  return { salesDays: 'sales_days', productSales: 'product_sales', linkSales: 'affiliate_link_sales', commissionTotals: 'creator_commission_totals', commissionDays: 'creator_commission_days', commissionLocks: 'creator_commission_locks' }[name];
+  return { salesDays: 'sales_days', productSales: 'product_sales', linkSales: 'affiliate_link_sales', videoSales: 'video_sales', commissionTotals: 'creator_commission_totals', commissionDays: 'creator_commission_days', commissionLocks: 'creator_commission_locks' }[name];
 }

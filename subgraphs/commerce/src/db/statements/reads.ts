@@ -4,7 +4,7 @@
  * reads every page makes (entities by id, tagged and pinned products, the pages of brands,
  * catalogs and showcases) are prepared once, their keys, cursor and page size bound at each run.
  */
-import { and, asc, countDistinct, desc, eq, getTableColumns, inArray, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, gt, getTableColumns, inArray, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
 import { before, beyond, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, preparedPagesPerOwner, sumOf, type Owned } from '@app/kit/db/shapes';
@@ -40,6 +40,7 @@ export function readStatements(engine: Engine<CommerceTables>) {
     liveStreamPins,
     affiliateLinks,
     affiliateLinkSales,
+    videoSales,
     creatorCommissions,
     orders,
     orderLines,
@@ -194,6 +195,14 @@ export function readStatements(engine: Engine<CommerceTables>) {
         .where(inArray(affiliateLinks.id, [...ids])),
 
     affiliateLinkPages: (creatorIds, page) => pagesPerOwnerShowing(engine, newestFirstPages(affiliateLinks, affiliateLinks.creatorId, creatorIds, page), { columns: linkView, joins: [linkProduct] }),
+
+    videoSalesPage: async (creatorId, page) =>
+      db
+        .select()
+        .from(videoSales)
+        .where(and(eq(videoSales.creatorId, creatorId), gt(videoSales.orders, 0), before(engine, [videoSales.revenueAmount, videoSales.videoId], page.after ? [Number(page.after[0]), String(page.after[1])] : null)))
+        .orderBy(desc(videoSales.revenueAmount), desc(videoSales.videoId))
+        .limit(page.first + 1),
 
     saleRates: async (creatorId, productIds) =>
       db

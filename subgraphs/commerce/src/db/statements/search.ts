@@ -6,17 +6,31 @@
  * the only dialect parts: where the matches come from, what a query is, and a match's score
  * (higher is more relevant on both).
  */
-import { and, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
+import { before, beyond } from '@app/kit/db/shapes';
 import { ftsQuery as ftsQueryOf, tsQuery as tsQueryOf } from '@app/kit/db/text-search';
 import type { Page } from '@app/kit/pagination';
 import type { CommerceStatements, ProductSearch, SearchHit } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
+import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX } from '../../vocabulary.ts';
 
 interface TextSearch {
   /** The matches of `terms` joined to their rows: `from` … `join <table> on` and the match condition. */
   products(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   brands(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
+  /** How many products match `terms`, counting no further than `cap` + 1 (a bounded read of the index). */
+  productMatchesUpTo(terms: readonly string[], cap: number): SQL;
+  /**
+   * A condition on a product id read in another order (an index of its sort key): whether it is
+   * one of the matches. A filter on each row, never the place the rows come from.
+   */
+  productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
+  /**
+   * The order in which the matches are taken as relevance candidates (`RELEVANCE_CANDIDATES` of
+   * them): the full-text index's own order, read without a sort.
+   */
+  candidateOrder: SQL | null;
 }
 
 // Every word required, the last one also as the start of a longer word (typing ahead).
@@ -38,6 +52,13 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
         where: sql`brand_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(brand_search, 10.0, 1.0))`,
       }),
+      productMatchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
+      // The matches' doc ids are read once into a set (the index's doclist, no rows); each row
+      // walked is looked up in it by its doc id.
+      productMatches: (terms, productId) =>
+        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
+      // Doc ids grow as products are added: the newest matches first.
+      candidateOrder: sql`product_search.rowid desc`,
     };
   }
   // A float8 score: a float4 read into a number and bound back would not equal itself.
@@ -52,6 +73,13 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       where: sql`brand_search.document @@ to_tsquery('english', ${tsQuery(terms)})`,
       score: sql`(ts_rank(brand_search.document, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
     }),
+    productMatchesUpTo: (terms, cap) =>
+      sql`select count(*)::int as n from (select 1 from product_search where product_search.document @@ to_tsquery('english', ${tsQuery(terms)}) limit ${cap + 1}) as found`,
+    // The row's own document, found by its key: no index scan of the matches.
+    productMatches: (terms, productId) =>
+      sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
+    // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
+    candidateOrder: null,
   };
 }
 
@@ -90,25 +118,84 @@ export function searchStatements(engine: Engine<CommerceTables>) {
   const after = (value: SQL, direction: 'asc' | 'desc', idColumn: SQL, page: Page): SQL | undefined =>
     page.after ? sql`(${value}, ${idColumn}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${number(page.after[0]!)}, ${id(page.after[1]!)})` : undefined;
 
+  /** The search's narrowing besides its words, on a product row. */
+  const filters = (search: ProductSearch): SQL | undefined =>
+    and(
+      eq(products.status, 'ACTIVE'),
+      search.brandId === null ? undefined : eq(products.brandId, search.brandId),
+      search.minPrice === null ? undefined : gte(products.priceAmount, search.minPrice),
+      search.maxPrice === null ? undefined : lte(products.priceAmount, search.maxPrice),
+      search.inStock === null ? undefined : search.inStock ? gt(products.inventory, 0) : eq(products.inventory, 0),
+      search.topic === null ? undefined : sql`${products.brandId} in (select ${brandTopics.brandId} from ${brandTopics} where ${brandTopics.topic} = ${search.topic})`,
+    );
+
+  /** Every match, sorted, a page taken: what a search costs when its words match few products. */
+  const sortMatches = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
+    const match = text.products(search.terms);
+    const { value, direction } = sortValue(search, match.score);
+    const order = sql.raw(direction);
+    const where = and(match.where, filters(search), after(value, direction, sql`${products.id}`, page));
+    const rows = await engine.rows<RawHit>(
+      sql`select ${products.id} as id, ${value} as sort_key from ${match.from} left join ${productSales} on ${productSales.productId} = ${products.id} where ${where} order by sort_key ${order}, ${products.id} ${order} limit ${page.first + 1}`,
+    );
+    return rows.map(toHit);
+  };
+
+  /**
+   * RELEVANCE ranks a bounded set of candidates: the first RELEVANCE_CANDIDATES matches that pass
+   * the filters, in the index's own order (the newest products first on SQLite), scored and
+   * sorted. A word matching fewer products ranks them all, as before.
+   */
+  const relevance = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
+    const match = text.products(search.terms);
+    const candidates = sql`select ${products.id} as id, ${match.score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
+    const rows = await engine.rows<RawHit>(
+      sql`select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
+    );
+    return rows.map(toHit);
+  };
+
+  /**
+   * A sort with an index, when the words match many products: walk the sort key's index in order,
+   * keep the rows that match, stop at the page. The denser the matches, the sooner it stops.
+   */
+  const walk = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
+    const matches = text.productMatches(search.terms, products.id);
+    const limit = page.first + 1;
+    const key = page.after ? ([Number(page.after[0]), String(page.after[1])] as [number, string]) : null;
+    switch (search.sort) {
+      case 'NEWEST': {
+        const value = engine.name === 'sqlite' ? sql`${products.createdAt}` : sql`(extract(epoch from ${products.createdAt}) * 1000)::float8`;
+        const where = and(filters(search), matches, before(engine, [products.createdAt, products.id], key));
+        return (await engine.rows<RawHit>(sql`select ${products.id} as id, ${value} as sort_key from ${products} where ${where} order by ${products.createdAt} desc, ${products.id} desc limit ${limit}`)).map(toHit);
+      }
+      case 'PRICE_ASC':
+      case 'PRICE_DESC': {
+        const ascending = search.sort === 'PRICE_ASC';
+        const order = sql.raw(ascending ? 'asc' : 'desc');
+        const where = and(filters(search), matches, (ascending ? beyond : before)(engine, [products.priceAmount, products.id], key));
+        return (await engine.rows<RawHit>(sql`select ${products.id} as id, ${products.priceAmount} as sort_key from ${products} where ${where} order by ${products.priceAmount} ${order}, ${products.id} ${order} limit ${limit}`)).map(toHit);
+      }
+      case 'BEST_SELLING': {
+        // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
+        // walk down its index; membership is tested on the row's id before the product is read.
+        const where = and(text.productMatches(search.terms, productSales.productId), filters(search), before(engine, [productSales.units, productSales.productId], key));
+        const rows = await engine.rows<RawHit>(
+          sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
+        );
+        return rows.map(toHit);
+      }
+      case 'RELEVANCE':
+        return relevance(search, page);
+    }
+  };
+
   return {
     searchProducts: async (search, page) => {
-      const match = text.products(search.terms);
-      const { value, direction } = sortValue(search, match.score);
-      const order = sql.raw(direction);
-      const where = and(
-        match.where,
-        eq(products.status, 'ACTIVE'),
-        search.brandId === null ? undefined : eq(products.brandId, search.brandId),
-        search.minPrice === null ? undefined : gte(products.priceAmount, search.minPrice),
-        search.maxPrice === null ? undefined : lte(products.priceAmount, search.maxPrice),
-        search.inStock === null ? undefined : search.inStock ? gt(products.inventory, 0) : eq(products.inventory, 0),
-        search.topic === null ? undefined : sql`${products.brandId} in (select ${brandTopics.brandId} from ${brandTopics} where ${brandTopics.topic} = ${search.topic})`,
-        after(value, direction, sql`${products.id}`, page),
-      );
-      const rows = await engine.rows<RawHit>(
-        sql`select ${products.id} as id, ${value} as sort_key from ${match.from} left join ${productSales} on ${productSales.productId} = ${products.id} where ${where} order by sort_key ${order}, ${products.id} ${order} limit ${page.first + 1}`,
-      );
-      return rows.map(toHit);
+      if (search.sort === 'RELEVANCE') return relevance(search, page);
+      // A bounded look at how many products the words match decides how to read them.
+      const [counted] = await engine.rows<{ n: number | string }>(text.productMatchesUpTo(search.terms, SORTED_MATCHES_MAX));
+      return Number(counted?.n ?? 0) <= SORTED_MATCHES_MAX ? sortMatches(search, page) : walk(search, page);
     },
 
     searchBrands: async (terms, page) => {

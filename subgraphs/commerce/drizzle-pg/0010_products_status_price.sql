@@ -1,0 +1,1 @@
+CREATE INDEX "products_status_price" ON "products" USING btree ("status","price_amount","id");

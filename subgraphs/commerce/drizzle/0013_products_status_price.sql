@@ -1,0 +1,1 @@
+CREATE INDEX `products_status_price` ON `products` (`status`,`price_amount`,`id`);
