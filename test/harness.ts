@@ -171,6 +171,8 @@ export async function startGraph(options: GraphOptions = {}) {
     rows,
     /** The Postgres databases of this graph, when it runs on Postgres. */
     databaseUrls: pgUrls,
+    /** The gateway's Redis state, when the suite runs with REDIS_URL: a second replica shares it. */
+    sharedState,
     keys,
     config,
     post,
