@@ -21,7 +21,7 @@ export type { Redis } from 'ioredis';
 export interface OpenRedisOptions {
   /** Prefix of every key this client writes (tests and deployments sharing one server keep apart). */
   keyPrefix?: string;
-  /** How long a command may take before it counts as an outage (default 1 s). */
+  /** How long a command may take before it counts as an outage (default 2 s). */
   commandTimeoutMs?: number;
   /** How long `openRedis` waits for the first connection before it returns anyway (default 2 s). */
   connectWaitMs?: number;
@@ -37,7 +37,7 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
     keyPrefix: options.keyPrefix ?? '',
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 1_000,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
     connectTimeout: 2_000,
     // Reconnect forever, at most one attempt every 500 ms.
     retryStrategy: (times) => Math.min(50 * times, 500),
