@@ -84,7 +84,13 @@ export function createGateway(options: GatewayOptions) {
   // replica's memory, the shared entity cache misses, API keys are refused as unavailable, and
   // `/ready` says 503; said once when it starts and once when it ends (docs/design-notes.md).
   const storeGate = new OutageGate({
-    onDown: (error) => logger.warn({ err: error }, "the gateway's store does not answer: rate limits use this replica's buckets, the entity cache is skipped, API keys get SERVICE_UNAVAILABLE until it does"),
+    onDown: (error) =>
+      logger.warn(
+        { err: error },
+        options.sharedState
+          ? "the gateway's store does not answer: API keys get SERVICE_UNAVAILABLE until it does (the entity cache and rate limits are in Redis)"
+          : "the gateway's store does not answer: rate limits use this replica's buckets, the entity cache is skipped, API keys get SERVICE_UNAVAILABLE until it does",
+      ),
     onUp: () => logger.info("the gateway's store answers again: shared rate limits, entity cache and API keys are back"),
   });
   const storePing = options.storePing;
