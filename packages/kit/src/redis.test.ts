@@ -61,6 +61,25 @@ describe.skipIf(!hasRedisServer)('used signature nonces in Redis', () => {
     expect(events).toEqual(['down', 'up']);
   });
 
+  it('opens at once while the server is away, and connects by itself when it is back', async () => {
+    await server.halt();
+    let late: Redis;
+    try {
+      const started = performance.now();
+      late = await client();
+      expect(performance.now() - started).toBeLessThan(2_500);
+      expect(await pingRedis(late)).toBe(false);
+    } finally {
+      await server.resume();
+    }
+    let answers = false;
+    for (let i = 0; i < 50 && !answers; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answers = await pingRedis(late);
+    }
+    expect(answers).toBe(true);
+  });
+
   it('tells an outage from an answer that is an error', async () => {
     const redis = await client();
     const reply = await redis.call('NOSUCHCOMMAND').catch((error: unknown) => error);
