@@ -61,6 +61,13 @@ describe.skipIf(!hasRedisServer)('rate-limit buckets on Redis', () => {
     expect(refused.retryAfterMs).toBeGreaterThan(0);
   });
 
+  it('keeps a bucket that never refills, and answers from it', async () => {
+    const [a] = await replicas();
+    const never = { max: 10, restoreRate: 0 };
+    expect((await a.take('never', 6, never, 0)).allowed).toBe(true);
+    expect(await a.take('never', 6, never, 60_000)).toMatchObject({ allowed: false, available: 4 });
+  });
+
   it('forgets a bucket once it would be full again', async () => {
     const [a, , redis] = await replicas();
     await a.take('brief', 1, { max: 10, restoreRate: 100 }, Date.now());

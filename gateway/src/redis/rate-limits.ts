@@ -21,7 +21,9 @@ end`;
 
 const SAVE = `
 redis.call('HSET', KEYS[1], 'available', tostring(available), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((max - available) / rate * 1000)))`;
+if rate > 0 then
+  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((max - available) / rate * 1000)))
+end`;
 
 const TAKE = `${REFILLED}
 local cost = tonumber(ARGV[1])
