@@ -2,7 +2,9 @@
  * Where the bench's stores live. `BENCH_STORE=sqlite` (the default) keeps them as `npm start` does,
  * files under a temporary DATA_DIR; `BENCH_STORE=postgres` starts a throwaway PostgreSQL cluster
  * (the one `npm run test:postgres` uses) and points every subgraph and the gateway at a database
- * of their own on it, created empty: each service migrates and seeds its own at start.
+ * of their own on it, created empty: each service migrates and seeds its own at start, and a
+ * throwaway `redis-server` beside it for the replicas' shared state (`REDIS_URL`: entity cache,
+ * rate limits, used nonces).
  *
  * Both runs land in one bench/results.json: a SQLite run writes the whole summary and keeps the
  * last Postgres run under `postgres`; a Postgres run replaces only `postgres` (feed and write mix
@@ -11,6 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
+import { startThrowawayRedis } from '../packages/kit/src/redis-server.ts';
 
 export type BenchStore = 'sqlite' | 'postgres';
 
@@ -30,8 +33,16 @@ export async function openBenchStores(store: BenchStore): Promise<{ env: Record<
   await admin.connect();
   for (const name of DATABASES) await admin.query(`create database bench_${name}`);
   await admin.end();
-  const env = Object.fromEntries(DATABASES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, cluster.urlFor(`bench_${name}`)]));
-  return { env, gatewayDatabaseUrl: cluster.urlFor('bench_gateway'), stop: () => cluster.stop() };
+  const redis = await startThrowawayRedis();
+  const env = { ...Object.fromEntries(DATABASES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, cluster.urlFor(`bench_${name}`)])), REDIS_URL: redis.url };
+  return {
+    env,
+    gatewayDatabaseUrl: cluster.urlFor('bench_gateway'),
+    stop: () => {
+      redis.stop();
+      cluster.stop();
+    },
+  };
 }
 
 /** Writes a run's summary into `file` beside the other engine's last run (see above). */

@@ -4,6 +4,7 @@
  * in memory (SQLite), or fresh seeded Postgres databases when the suite runs on Postgres
  * (`npm run test:postgres`, see `postgres.ts`).
  */
+import { randomUUID } from 'node:crypto';
 import { createLogger, type Logger } from '@app/kit/log';
 import { listen } from '@app/kit/http';
 import { createPeerClient } from '@app/kit/peers';
@@ -17,6 +18,7 @@ import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admiss
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
+import { openRedisSharedState } from '@app/gateway/src/redis/open.ts';
 import type { RateLimitStore } from '@app/gateway/src/rate-limit.ts';
 import type { StoreHandle } from '@app/kit/subgraph';
 import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
@@ -130,10 +132,22 @@ export async function startGraph(options: GraphOptions = {}) {
     rateLimitStore = opened.rateLimits;
     entityCacheStore = opened.entityCache;
   }
+  // With REDIS_URL (`npm run test:postgres` sets it) the cache and buckets are in Redis, as REDIS_URL
+  // makes them, under a prefix of this graph's own.
+  const sharedState = process.env.REDIS_URL ? await openRedisSharedState(process.env.REDIS_URL, { prefix: `e2e-${randomUUID()}:` }) : undefined;
   // On Postgres the entity cache is the shared one replicas use, as GATEWAY_DATABASE_URL makes it.
   // (`config`, which tests reuse for gateways of their own, keeps the in-memory default.)
-  const gatewayConfig: GatewayConfig = entityCacheStore ? { ...config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'postgres', ...options.gateway?.entityCache } } : config;
-  const gateway = createGateway({ config: gatewayConfig, keys, logger: logger('gateway'), subgraphUrls, ...(rateLimitStore ? { rateLimitStore } : {}), ...(entityCacheStore ? { entityCacheStore } : {}) });
+  const sharedCache = sharedState ? 'redis' : entityCacheStore ? 'postgres' : null;
+  const gatewayConfig: GatewayConfig = sharedCache ? { ...config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: sharedCache, ...options.gateway?.entityCache } } : config;
+  const gateway = createGateway({
+    config: gatewayConfig,
+    keys,
+    logger: logger('gateway'),
+    subgraphUrls,
+    ...(rateLimitStore ? { rateLimitStore } : {}),
+    ...(entityCacheStore ? { entityCacheStore } : {}),
+    ...(sharedState ? { sharedState } : {}),
+  });
   await gateway.start();
   const http = await listen(gateway.handler, 0, host);
   http.server.on('upgrade', gateway.handleUpgrade);
@@ -157,6 +171,8 @@ export async function startGraph(options: GraphOptions = {}) {
     rows,
     /** The Postgres databases of this graph, when it runs on Postgres. */
     databaseUrls: pgUrls,
+    /** The gateway's Redis state, when the suite runs with REDIS_URL: a second replica shares it. */
+    sharedState,
     keys,
     config,
     post,
@@ -174,6 +190,7 @@ export async function startGraph(options: GraphOptions = {}) {
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       for (const store of Object.values(stores)) await store.close();
       await keys.close();
+      await sharedState?.close();
       for (const reader of readers.values()) await reader.close();
       if (pgUrls && testPostgresUrl) await dropDatabases(testPostgresUrl, Object.values(pgUrls));
     },

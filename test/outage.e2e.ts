@@ -70,7 +70,9 @@ describe.skipIf(!testPostgresUrl)('a Postgres outage under the gateway and the u
     const usersStore = await openUsersPgStore(cluster.urlFor('outage_users'));
     await seedUsersStore(usersStore);
     await usersStore.close();
-    stack = await startStack({ env: { GATEWAY_DATABASE_URL: cluster.urlFor('outage_gateway'), USERS_DATABASE_URL: cluster.urlFor('outage_users'), LOG_LEVEL: 'info' } });
+    // Without Redis (REDIS_URL emptied): the gateway's shared state is in this Postgres too, as the
+    // test is about (a Redis outage is `redis-outage.e2e.ts`'s).
+    stack = await startStack({ env: { GATEWAY_DATABASE_URL: cluster.urlFor('outage_gateway'), USERS_DATABASE_URL: cluster.urlFor('outage_users'), LOG_LEVEL: 'info', REDIS_URL: '' } });
   }, 120_000);
 
   afterAll(async () => {

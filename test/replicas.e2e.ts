@@ -2,7 +2,8 @@
  * Replicas on one Postgres: two gateway processes and two gifts processes share one gifts
  * database and one gateway database, as they would behind a load balancer. What replicas must
  * share lives in that server: the rows the invariants are about, the used signature nonces, the
- * rate-limit buckets and the entity cache. Runs under `npm run test:postgres` (there is no shared server to put
+ * rate-limit buckets and the entity cache. Then all of it again with a Redis beside it
+ * (`REDIS_URL`), where the nonces, buckets and cache live instead (and not in Postgres). Runs under `npm run test:postgres` (there is no shared server to put
  * replicas on in the SQLite default, whose buckets are per process by design; its nonces are kept in
  * the file, so a restart refuses a replay there too: `replay-restart.e2e.ts`).
  */
@@ -14,6 +15,8 @@ import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { signUserToken } from '@app/gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@app/gateway/src/config.ts';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
+import { openRedis, type Redis } from '@app/kit/redis';
+import { hasRedisServer, startThrowawayRedis, type ThrowawayRedis } from '@app/kit/redis-server';
 import { anonymousViewer, signViewer } from '@app/kit/viewer';
 import { US_USER_IDS } from './people.ts';
 import { dropDatabases, freshDatabases, PG_SUBGRAPHS, testPostgresUrl } from './postgres.ts';
@@ -35,14 +38,18 @@ const ports = {} as Record<Process, number>;
 const envs = {} as Record<Process, NodeJS.ProcessEnv>;
 let urls: Record<string, string> | null = null;
 let giftsRows: RowReader;
+let gatewayRows: RowReader;
 let output = '';
+let redis: ThrowawayRedis | null = null;
+let redisClient: Redis | null = null;
 
 async function start(name: Process): Promise<void> {
   const child = spawn(process.execPath, ['--enable-source-maps', entryOf(name)], { cwd: root, env: envs[name], stdio: ['ignore', 'pipe', 'pipe'] });
   children.set(name, child);
   child.stdout!.on('data', (chunk) => (output += `${name}: ${chunk}`));
   child.stderr!.on('data', (chunk) => (output += `${name}: ${chunk}`));
-  const deadline = Date.now() + 30_000;
+  // A loaded machine (CI, other suites) can take tens of seconds to migrate and open a store.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -80,10 +87,21 @@ const bearer = async (userId: string) => ({
   authorization: `Bearer ${await signUserToken({ secret: STACK_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }, { id: userId, country: 'US' }, { expiresIn: '1h' })}`,
 });
 
-describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Postgres', () => {
+/** The replicas' shared state: in Postgres alone, or in Redis beside it. */
+const SHARED = [{ on: 'postgres' }, ...(hasRedisServer ? [{ on: 'redis' }] : [])] as const;
+
+describe.skipIf(!testPostgresUrl).each(SHARED)('two gateway and two gifts replicas on one Postgres, shared state on $on', ({ on }) => {
+  /** Keys the gateways and subgraphs wrote in Redis matching `pattern` (0 without Redis). */
+  const inRedis = async (pattern: string) => (redisClient ? (await redisClient.keys(pattern)).length : 0);
+
   beforeAll(async () => {
     urls = await freshDatabases(testPostgresUrl as string, [...PG_SUBGRAPHS, 'gateway']);
     giftsRows = pgRows(urls.gifts as string);
+    gatewayRows = pgRows(urls.gateway as string);
+    if (on === 'redis') {
+      redis = await startThrowawayRedis();
+      redisClient = await openRedis(redis.url);
+    }
     const [users, content, commerce, giftsA, giftsB, gatewayA, gatewayB] = (await freePorts(7)) as number[];
     Object.assign(ports, { users, content, commerce, giftsA, giftsB, gatewayA, gatewayB });
     const base: NodeJS.ProcessEnv = {
@@ -93,12 +111,18 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
       JWT_SECRET: STACK_JWT_SECRET,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_TIERS: JSON.stringify({ partner: { standard: PARTNER_TIER } }),
+      // What is under test is who wins a race, not how fast: a loaded machine's serializable
+      // retries must not turn into the gateway's 5 s "did not answer in time".
+      SUBGRAPH_TIMEOUT_MS: '20000',
       USERS_URL: `http://127.0.0.1:${users}/graphql`,
       CONTENT_URL: `http://127.0.0.1:${content}/graphql`,
       COMMERCE_URL: `http://127.0.0.1:${commerce}/graphql`,
       ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${name.toUpperCase()}_DATABASE_URL`, url])),
     };
     delete base.PORT;
+    // `npm run test:postgres` sets REDIS_URL for the suite: this test chooses for itself.
+    delete base.REDIS_URL;
+    if (redis) base.REDIS_URL = redis.url;
     envs.users = { ...base, USERS_PORT: String(users) };
     envs.content = { ...base, CONTENT_PORT: String(content) };
     envs.commerce = { ...base, COMMERCE_PORT: String(commerce), GIFTS_URL: `http://127.0.0.1:${giftsA}/graphql` };
@@ -109,13 +133,18 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     envs.gatewayB = { ...base, GATEWAY_PORT: String(gatewayB), GIFTS_URL: `http://127.0.0.1:${giftsB}/graphql` };
     await Promise.all((['users', 'content', 'commerce', 'giftsA', 'giftsB'] as const).map(start));
     await Promise.all((['gatewayA', 'gatewayB'] as const).map(start));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all((['gatewayA', 'gatewayB'] as const).map((name) => stop(name)));
     await Promise.all((['users', 'content', 'commerce', 'giftsA', 'giftsB'] as const).map((name) => stop(name)));
     await giftsRows?.close();
+    await gatewayRows?.close();
     if (urls) await dropDatabases(testPostgresUrl as string, Object.values(urls));
+    redisClient?.disconnect();
+    redis?.stop();
+    redisClient = null;
+    redis = null;
   }, 60_000);
 
   it('eight racing Small Gesture sends from one user, split across both replicas, give exactly three', async () => {
@@ -128,8 +157,9 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
       ),
     );
     const codes = results.map((result) => result.body.errors?.[0]?.extensions?.code ?? 'OK');
-    expect(codes.filter((code) => code === 'OK')).toHaveLength(3);
-    expect(codes.filter((code) => code !== 'OK')).toEqual(Array(5).fill('SMALL_GESTURE_LIMIT_REACHED'));
+    const said = JSON.stringify(results.flatMap((result) => result.body.errors ?? []));
+    expect(codes.filter((code) => code === 'OK'), said).toHaveLength(3);
+    expect(codes.filter((code) => code !== 'OK'), said).toEqual(Array(5).fill('SMALL_GESTURE_LIMIT_REACHED'));
     expect(await giftsRows.scalar('select count(*) from small_gesture_sends where sender_id = ?', senderId)).toBe(3);
   });
 
@@ -160,6 +190,14 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     expect(signedIn(await send('giftsA', signViewer(viewer, body, STACK_INTERNAL_SECRET, 'users')))).toBe(false);
     // And a fresh one for gifts still works after all that.
     expect(signedIn(await send('giftsB', signViewer(viewer, body, STACK_INTERNAL_SECRET, 'gifts')))).toBe(true);
+    // Where they were kept: Redis when there is one, else the gifts database.
+    const table = Number(await giftsRows.scalar('select count(*) from used_nonces'));
+    if (on === 'redis') {
+      expect(table).toBe(0);
+      expect(await inRedis('nonce:*')).toBeGreaterThanOrEqual(3);
+    } else {
+      expect(table).toBeGreaterThanOrEqual(3);
+    }
   }, 60_000);
 
   it("shows a write made through one gateway in the next read through the other, whose cached answer it dropped", async () => {
@@ -170,6 +208,13 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     const before = (await ask('gatewayA', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount as number;
     // Kept in the shared cache now: B reads what A fetched.
     expect((await ask('gatewayB', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount).toBe(before);
+    const rows = Number(await gatewayRows.scalar('select count(*) from entity_cache_entries'));
+    if (on === 'redis') {
+      expect(rows).toBe(0);
+      expect(await inRedis('gw:*:e:*')).toBeGreaterThan(0);
+    } else {
+      expect(rows).toBeGreaterThan(0);
+    }
     const followed = await ask('gatewayB', 'mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }', { id: creator }, follower);
     expect(followed.body.errors).toBeUndefined();
     expect((await ask('gatewayA', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount).toBe(before + 1);
@@ -200,5 +245,12 @@ describe.skipIf(!testPostgresUrl)('two gateway and two gifts replicas on one Pos
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(fits);
     // Refused on both replicas: neither kept a bucket of its own.
     expect(new Set(answers.filter((answer) => answer.status === 429).map((answer) => answer.gateway))).toEqual(new Set(['gatewayA', 'gatewayB']));
+    const buckets = Number(await gatewayRows.scalar('select count(*) from rate_limit_buckets'));
+    if (on === 'redis') {
+      expect(buckets).toBe(0);
+      expect(await inRedis('gw:*:rl:*')).toBeGreaterThan(0);
+    } else {
+      expect(buckets).toBeGreaterThan(0);
+    }
   });
 });

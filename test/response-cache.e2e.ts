@@ -148,10 +148,12 @@ describe.runIf(testPostgresUrl)('the response cache of two gateway replicas on o
     // A second gateway on the same gateway database: the replica a load balancer would send to.
     const opened = await openPgGatewayStore((graph.databaseUrls as Record<string, string>).gateway as string);
     const gateway = createGateway({
-      config: { ...graph.config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: 'postgres' } },
+      // In Redis when the suite runs with it (REDIS_URL), as the first replica's.
+      config: { ...graph.config, entityCache: { ...DEFAULT_ENTITY_CACHE, store: graph.sharedState ? 'redis' : 'postgres' } },
       keys: opened.keys,
       rateLimitStore: opened.rateLimits,
       entityCacheStore: opened.entityCache,
+      ...(graph.sharedState ? { sharedState: graph.sharedState } : {}),
       subgraphUrls: graph.subgraphUrls,
       logger: createLogger('gateway-b', { level: 'silent' }),
     });

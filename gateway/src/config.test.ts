@@ -10,3 +10,20 @@ describe('the response cache setting', () => {
     expect(() => gatewayConfig({ RESPONSE_CACHE: 'no' })).toThrow(ConfigError);
   });
 });
+
+describe('the Redis settings', () => {
+  it('put the entity cache in Redis by default with REDIS_URL, under one prefix per gateway store', () => {
+    expect(gatewayConfig({}).redisUrl).toBeNull();
+    expect(gatewayConfig({ GATEWAY_DATABASE_URL: 'postgres://db/gateway' }).entityCache?.store).toBe('postgres');
+    const withRedis = gatewayConfig({ REDIS_URL: 'redis://cache:6379', GATEWAY_DATABASE_URL: 'postgres://db/gateway' });
+    expect(withRedis.redisUrl).toBe('redis://cache:6379');
+    expect(withRedis.entityCache?.store).toBe('redis');
+    // Replicas of one deployment agree on the prefix; another deployment gets its own.
+    expect(gatewayConfig({ REDIS_URL: 'redis://cache:6379', GATEWAY_DATABASE_URL: 'postgres://db/gateway' }).redisKeyPrefix).toBe(withRedis.redisKeyPrefix);
+    expect(gatewayConfig({ REDIS_URL: 'redis://cache:6379', GATEWAY_DATABASE_URL: 'postgres://db/other' }).redisKeyPrefix).not.toBe(withRedis.redisKeyPrefix);
+    expect(gatewayConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'mine:' }).redisKeyPrefix).toBe('mine:');
+    expect(gatewayConfig({ REDIS_URL: 'redis://cache:6379', ENTITY_CACHE: 'memory' }).entityCache?.store).toBe('memory');
+    expect(() => gatewayConfig({ ENTITY_CACHE: 'redis' })).toThrow(ConfigError);
+    expect(() => gatewayConfig({ REDIS_URL: 'cache:6379' })).toThrow(ConfigError);
+  });
+});

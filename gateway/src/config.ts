@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, dataDir, DEV_JWT_SECRET, internalSecret, isProduction, maxBodyBytes, positiveInt } from '@app/kit/config';
@@ -45,13 +46,24 @@ export interface GatewayConfig {
   explorer?: ExplorerMode;
   /** The entity cache (`entity-cache.ts`); in memory with the defaults when left out. */
   entityCache?: EntityCacheConfig;
+  /** `REDIS_URL`: the entity and response cache and rate-limit buckets in Redis, shared by replicas (`redis/open.ts`). */
+  redisUrl?: string | null;
+  /**
+   * `REDIS_KEY_PREFIX`: what every key the gateway writes in Redis starts with. By default one per
+   * gateway store (a hash of GATEWAY_DATABASE_URL, or of the key store's path): the replicas of one
+   * deployment share it, and deployments sharing one Redis server stay apart.
+   */
+  redisKeyPrefix?: string;
   /** `RESPONSE_CACHE`: whole responses kept in the entity cache's store (`response-cache.ts`); on unless `off`, and off with the entity cache. */
   responseCache?: boolean;
 }
 
 export interface EntityCacheConfig {
-  /** `ENTITY_CACHE`: `memory` (one gateway), `postgres` (replicas; the default with GATEWAY_DATABASE_URL), or `off`. */
-  store: 'memory' | 'postgres' | 'off';
+  /**
+   * `ENTITY_CACHE`: `memory` (one gateway), `redis` (replicas; the default with REDIS_URL), `postgres`
+   * (replicas; the default with GATEWAY_DATABASE_URL and no REDIS_URL), or `off`.
+   */
+  store: 'memory' | 'redis' | 'postgres' | 'off';
   /** `ENTITY_CACHE_MAX_MB`: roughly how much memory the in-memory store may take. */
   maxBytes: number;
   /** `ENTITY_CACHE_MAX_AGE`: nothing is kept longer than this many seconds, whatever a subgraph allows. */
@@ -61,8 +73,9 @@ export interface EntityCacheConfig {
 export const DEFAULT_ENTITY_CACHE: EntityCacheConfig = { store: 'memory', maxBytes: 64 * 1024 * 1024, maxAgeCapSeconds: 300 };
 
 function entityCacheStore(env: NodeJS.ProcessEnv): EntityCacheConfig['store'] {
-  const value = env.ENTITY_CACHE || (env.GATEWAY_DATABASE_URL ? 'postgres' : 'memory');
-  if (value !== 'memory' && value !== 'postgres' && value !== 'off') throw new ConfigError('ENTITY_CACHE must be memory, postgres or off.');
+  const value = env.ENTITY_CACHE || (env.REDIS_URL ? 'redis' : env.GATEWAY_DATABASE_URL ? 'postgres' : 'memory');
+  if (value !== 'memory' && value !== 'redis' && value !== 'postgres' && value !== 'off') throw new ConfigError('ENTITY_CACHE must be memory, redis, postgres or off.');
+  if (value === 'redis' && !env.REDIS_URL) throw new ConfigError('ENTITY_CACHE=redis needs REDIS_URL.');
   // Replicas each keeping a copy in memory would answer stale data after a write made through another.
   if (value === 'postgres' && !env.GATEWAY_DATABASE_URL) throw new ConfigError('ENTITY_CACHE=postgres needs GATEWAY_DATABASE_URL.');
   return value;
@@ -72,6 +85,12 @@ function responseCacheOn(env: NodeJS.ProcessEnv): boolean {
   const value = env.RESPONSE_CACHE || 'on';
   if (value !== 'on' && value !== 'off') throw new ConfigError('RESPONSE_CACHE must be on or off.');
   return value === 'on';
+}
+
+function redisUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = env.REDIS_URL || null;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL.');
+  return url;
 }
 
 /** Where the project's trusted documents manifest is, beside the supergraph. */
@@ -157,5 +176,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxAgeCapSeconds: positiveInt(env, 'ENTITY_CACHE_MAX_AGE', DEFAULT_ENTITY_CACHE.maxAgeCapSeconds),
     },
     responseCache: responseCacheOn(env),
+    redisUrl: redisUrl(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || `gw:${createHash('sha256')
+      .update(env.GATEWAY_DATABASE_URL || env.GATEWAY_DB || path.join(dataDir(env), 'gateway.db'))
+      .digest('hex')
+      .slice(0, 12)}:`,
   };
 }

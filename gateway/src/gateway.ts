@@ -34,6 +34,7 @@ import { errorCodeOf, useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
 import { tolerateOutages } from './entity-cache/outage.ts';
+import type { SharedState } from './redis/open.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { responseCacheVersion, useResponseCache } from './response-cache.ts';
 import { readTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** Where the entity cache keeps entries when `config.entityCache.store` is `postgres` (replicas share it). */
   entityCacheStore?: EntityCacheStore;
+  /** The replicas' shared state in Redis (`REDIS_URL`, `redis/open.ts`): entity cache and rate limits there. */
+  sharedState?: SharedState;
   /** Whether the gateway's store answers, when it is on another server (Postgres): `/ready` asks it. */
   storePing?: () => Promise<boolean>;
   /** The trusted documents (id → text); read from `config.trustedDocuments.path` when not given. */
@@ -81,7 +84,13 @@ export function createGateway(options: GatewayOptions) {
   // replica's memory, the shared entity cache misses, API keys are refused as unavailable, and
   // `/ready` says 503; said once when it starts and once when it ends (docs/design-notes.md).
   const storeGate = new OutageGate({
-    onDown: (error) => logger.warn({ err: error }, "the gateway's store does not answer: rate limits use this replica's buckets, the entity cache is skipped, API keys get SERVICE_UNAVAILABLE until it does"),
+    onDown: (error) =>
+      logger.warn(
+        { err: error },
+        options.sharedState
+          ? "the gateway's store does not answer: API keys get SERVICE_UNAVAILABLE until it does (the entity cache and rate limits are in Redis)"
+          : "the gateway's store does not answer: rate limits use this replica's buckets, the entity cache is skipped, API keys get SERVICE_UNAVAILABLE until it does",
+      ),
     onUp: () => logger.info("the gateway's store answers again: shared rate limits, entity cache and API keys are back"),
   });
   const storePing = options.storePing;
@@ -95,10 +104,33 @@ export function createGateway(options: GatewayOptions) {
         return ok;
       })
     : undefined;
+  // Redis (the replicas' shared state) has a gate of its own: while it does not answer, the entity
+  // cache and rate limits use this replica's memory and `/ready` says degraded.
+  const shared = options.sharedState;
+  const sharedGate = shared
+    ? new OutageGate({
+        onDown: (error) => logger.warn({ err: error }, "Redis does not answer: the entity cache and rate limits use this replica's memory until it does"),
+        onUp: () => logger.info('Redis answers again: the entity cache and rate limits are shared again'),
+      })
+    : undefined;
+  const sharedReady = shared
+    ? cachedProbe(async () => {
+        const ok = await shared.ping();
+        if (ok) sharedGate!.succeeded();
+        return ok;
+      })
+    : undefined;
   const cacheConfig = config.entityCache ?? DEFAULT_ENTITY_CACHE;
   if (cacheConfig.store === 'postgres' && !options.entityCacheStore) throw new Error('The entity cache is configured on Postgres, but no shared store was given.');
+  if (cacheConfig.store === 'redis' && !shared) throw new Error('The entity cache is configured on Redis, but no shared state was given.');
   const cacheStore: EntityCacheStore | undefined =
-    cacheConfig.store === 'off' ? undefined : cacheConfig.store === 'postgres' ? tolerateOutages(options.entityCacheStore!, storeGate) : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes });
+    cacheConfig.store === 'off'
+      ? undefined
+      : cacheConfig.store === 'postgres'
+        ? tolerateOutages(options.entityCacheStore!, storeGate)
+        : cacheConfig.store === 'redis'
+          ? tolerateOutages(shared!.entityCache, sharedGate!, { isOutage: shared!.isOutage, local: new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes }) })
+          : new MemoryEntityCacheStore({ maxBytes: cacheConfig.maxBytes });
   const entityCache =
     cacheStore === undefined
       ? undefined
@@ -137,7 +169,9 @@ export function createGateway(options: GatewayOptions) {
     logger,
   });
   const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
-  const rateLimitStore = options.rateLimitStore
+  const rateLimitStore = shared
+    ? withLocalFallback(shared.rateLimits, sharedGate!, { isOutage: shared.isOutage, onError: (error) => logger.error({ err: error }, 'the shared rate-limit store (Redis) failed; the request was limited by this replica') })
+    : options.rateLimitStore
     ? withLocalFallback(options.rateLimitStore, storeGate, { onError: (error) => logger.error({ err: error }, 'the shared rate-limit store failed; the request was limited by this replica') })
     : new MemoryRateLimitStore();
   const authenticate = useVerifiedTokens(createAuthenticator(config.jwt, options.keys, storeGate));
@@ -211,7 +245,7 @@ export function createGateway(options: GatewayOptions) {
   const routes: Route[] = [
     // A frontend's dev server on this machine calls the gateway without configuring anything.
     useCors(config.corsOrigins, { localOrigins: !config.production }),
-    useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls), ...(storeReady ? { store: storeReady } : {}) }),
+    useHealth({ loaded: () => loaded, subgraphs: subgraphReadiness(urls), ...(storeReady ? { store: storeReady } : {}), ...(sharedReady ? { shared: sharedReady } : {}) }),
     metricsRoute(metrics.registry),
     ...explorer.routes,
     authentication.route,

@@ -64,6 +64,18 @@ describe('/health and /ready', () => {
     storeUp = true;
     expect(await ready()).toMatchObject({ status: 200, body: { status: 'ok', store: 'up' } });
   });
+
+  it('stays 200 but says degraded while Redis (the shared cache and buckets) does not answer', async () => {
+    let redisUp = false;
+    const server = await serveRoute(useHealth({ loaded: () => true, subgraphs: async () => ({ users: 'up' }), shared: async () => redisUp }));
+    const ready = async () => {
+      const response = await fetch(`${server.url}ready`);
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { status: 'degraded', supergraphLoaded: true, redis: 'down', subgraphs: { users: 'up' } } });
+    redisUp = true;
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ok', supergraphLoaded: true, redis: 'up', subgraphs: { users: 'up' } } });
+  });
 });
 
 describe('subgraph readiness', () => {

@@ -44,13 +44,20 @@ export interface HealthOptions {
    * `select 1`, asked at most once a second (`cachedProbe` in `@app/kit/outage`).
    */
   store?: () => Promise<boolean>;
+  /**
+   * Whether the server of the replicas' shared state (Redis) answers. While it does not, the
+   * gateway serves from its own memory: `/ready` stays 200 and says `degraded`, so a load
+   * balancer does not take every replica out for a cache.
+   */
+  shared?: () => Promise<boolean>;
 }
 
 /**
  * `GET /health`: the process is up. `GET /ready`: the supergraph is loaded, the gateway's store
- * answers, and every subgraph is ready, with each one's state (503 naming what is not).
+ * answers, and every subgraph is ready, with each one's state (503 naming what is not); with
+ * Redis, whether it answers (`degraded` while it does not, still 200).
  */
-export function useHealth({ loaded, subgraphs, store }: HealthOptions): Route {
+export function useHealth({ loaded, subgraphs, store, shared }: HealthOptions): Route {
   return async (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || (path !== '/health' && path !== '/ready')) return false;
@@ -58,12 +65,13 @@ export function useHealth({ loaded, subgraphs, store }: HealthOptions): Route {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'gateway' }));
       return true;
     }
-    const [states, storeUp] = await Promise.all([subgraphs(), store ? store() : true]);
+    const [states, storeUp, sharedUp] = await Promise.all([subgraphs(), store ? store() : true, shared ? shared() : true]);
     const isLoaded = loaded();
     const ready = isLoaded && storeUp && Object.values(states).every((state) => state === 'up');
+    const status = !ready ? 'unavailable' : sharedUp ? 'ok' : 'degraded';
     res
       .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', supergraphLoaded: isLoaded, ...(store ? { store: storeUp ? 'up' : 'down' } : {}), subgraphs: states }));
+      .end(JSON.stringify({ status, supergraphLoaded: isLoaded, ...(store ? { store: storeUp ? 'up' : 'down' } : {}), ...(shared ? { redis: sharedUp ? 'up' : 'down' } : {}), subgraphs: states }));
     return true;
   };
 }

@@ -15,15 +15,18 @@ export interface LocalFallbackOptions {
   local?: RateLimitStore;
   /** A failure that is not an outage (a bug to look at). */
   onError?: (error: unknown) => void;
+  /** Which failures are the store not answering (Postgres's by default; Redis's for `../redis/rate-limits.ts`). */
+  isOutage?: (error: unknown) => boolean;
 }
 
 export function withLocalFallback(shared: RateLimitStore, gate: OutageGate, options: LocalFallbackOptions = {}): RateLimitStore {
   const local = options.local ?? new MemoryRateLimitStore();
+  const isOutage = options.isOutage ?? isUnreachable;
   return {
     async take(id: string, cost: number, tier: Tier, now: number): Promise<TakeResult> {
       const locally = async () => local.take(id, cost, tier, now);
       try {
-        return await gate.run(async () => shared.take(id, cost, tier, now), locally, isUnreachable);
+        return await gate.run(async () => shared.take(id, cost, tier, now), locally, isOutage);
       } catch (error) {
         options.onError?.(error);
         return locally();
@@ -33,7 +36,7 @@ export function withLocalFallback(shared: RateLimitStore, gate: OutageGate, opti
     async refund(id: string, points: number, tier: Tier, now: number): Promise<void> {
       if (gate.isDown) return local.refund(id, points, tier, now);
       try {
-        await gate.run(async () => shared.refund(id, points, tier, now), () => undefined, isUnreachable);
+        await gate.run(async () => shared.refund(id, points, tier, now), () => undefined, isOutage);
       } catch (error) {
         options.onError?.(error);
       }

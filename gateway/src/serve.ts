@@ -5,6 +5,7 @@ import { createLogger } from '@app/kit/log';
 import { gatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { openGatewayStores } from './db/open.ts';
+import { openRedisSharedState } from './redis/open.ts';
 
 const logger = createLogger('gateway');
 
@@ -14,6 +15,7 @@ try {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
   }
   const { keys, rateLimits, entityCache, ping } = await openGatewayStores(config);
+  const sharedState = config.redisUrl ? await openRedisSharedState(config.redisUrl, config.redisKeyPrefix ? { prefix: config.redisKeyPrefix } : {}) : undefined;
   const gateway = createGateway({
     config,
     keys,
@@ -21,6 +23,7 @@ try {
     ...(rateLimits ? { rateLimitStore: rateLimits } : {}),
     ...(entityCache ? { entityCacheStore: entityCache } : {}),
     ...(ping ? { storePing: ping } : {}),
+    ...(sharedState ? { sharedState } : {}),
   });
   await gateway.start();
   const http = await listen(gateway.handler, portFor('gateway'), hostFrom()).catch(async (error: unknown) => {
@@ -35,6 +38,7 @@ try {
     await http.close();
     await gateway.stop();
     await keys.close();
+    await sharedState?.close();
   }, logger);
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

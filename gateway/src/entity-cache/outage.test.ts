@@ -94,5 +94,36 @@ describe('the shared entity cache through an outage', () => {
     expect(gate.isDown).toBe(false);
     expect((await cache.get(['a'])).values).toEqual([undefined]);
   });
-});
 
+  it("with a local cache, answers from this replica's memory while the store is away, and only from the store once it answers", async () => {
+    let clock = 0;
+    const gate = new OutageGate({ now: () => clock });
+    const { store, inner, state } = switchable();
+    const local = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+    const cache = tolerateOutages(store, gate, { local, localMaxAgeSeconds: 5, retryMs: 60_000 });
+    const first = await cache.get(['shared']);
+    await cache.set([entry('shared', ['Product:1'])], first.ticket);
+
+    state.down = true;
+    const during = await cache.get(['shared', 'product']);
+    expect(during.values).toEqual([undefined, undefined]);
+    await cache.set([entry('product', ['Product:2']), entry('other', ['Product:3'])], during.ticket);
+    const again = await cache.get(['product', 'other']);
+    expect(again.values).toEqual(['{"v":"product"}', '{"v":"other"}']);
+    // Kept for the local cap, not the entry's own 60 s.
+    expect(again.ages?.[0]).toBeLessThanOrEqual(5);
+    // A write through this replica drops its own copy at once (and owes the store the invalidation).
+    await expect(cache.invalidate(['Product:2'])).rejects.toThrow(/invalidation is kept/);
+    expect((await cache.get(['product', 'other'])).values).toEqual([undefined, '{"v":"other"}']);
+    // Nothing a local lookup's fetch brought reaches the shared store.
+    expect((await inner.get(['product', 'other'])).values).toEqual([undefined, undefined]);
+
+    state.down = false;
+    clock += 1_000;
+    // Back: the owed invalidation is made, the store answers, and the local copies are gone.
+    expect((await cache.get(['shared', 'other'])).values).toEqual(['{"v":"shared"}', undefined]);
+    expect(local.size).toBe(0);
+    expect(cache.pendingTags()).toBe(0);
+    await cache.close();
+  });
+});

@@ -10,10 +10,16 @@
  * changed during the outage is dropped as soon as the store answers. The write itself is still
  * told (ENTITY_CACHE_STALE, `../entity-cache.ts`): another replica may read the store in the
  * moment between its return and the retry.
+ *
+ * With `local` (the Redis store, `../redis/entity-cache.ts`), a replica keeps answering from a
+ * cache in its own memory while the shared store is away, each entry for at most
+ * `localMaxAgeSeconds`: this replica's writes drop its entries there as always, another replica's
+ * may show up to that late (and were told ENTITY_CACHE_STALE). Once the shared store answers again
+ * the local entries are dropped (they missed other replicas' invalidations) and only it is read.
  */
 import type { OutageGate } from '@app/kit/outage';
 import { isUnreachable } from '@app/kit/pg';
-import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore, Invalidation } from './store.ts';
+import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore, Invalidation, MemoryEntityCacheStore } from './store.ts';
 
 /** The ticket of a lookup that did not reach the store: no store accepts an entry under it (it is older than any ticket may be). */
 const UNREACHED: CacheTicket = { seq: Number.MAX_SAFE_INTEGER, takenAt: Number.NEGATIVE_INFINITY };
@@ -22,9 +28,25 @@ export class EntityCacheUnavailableError extends Error {
   override name = 'EntityCacheUnavailableError';
 }
 
-export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, options: { retryMs?: number } = {}): EntityCacheStore & { pendingTags(): number } {
+export interface OutageOptions {
+  retryMs?: number;
+  /** Which failures are the store not answering (Postgres's by default). */
+  isOutage?: (error: unknown) => boolean;
+  /** A cache in this replica's memory to answer from while the store is away (none: every lookup misses). */
+  local?: MemoryEntityCacheStore;
+  /** The longest an entry is kept in `local` (default 5 s). */
+  localMaxAgeSeconds?: number;
+}
+
+export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, options: OutageOptions = {}): EntityCacheStore & { pendingTags(): number } {
   const pending = new Set<string>();
   let retry: NodeJS.Timeout | null = null;
+  const isOutage = options.isOutage ?? isUnreachable;
+  const local = options.local;
+  const localMaxAge = options.localMaxAgeSeconds ?? 5;
+  /** Tickets of lookups answered by `local`: what their fetches bring is kept there. */
+  const localTickets = new WeakSet<CacheTicket>();
+  let localUsed = false;
 
   /** Makes the invalidations still owed; throws when the store does not take them. */
   async function flush(): Promise<Invalidation | void> {
@@ -43,13 +65,13 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
   }
 
   /** Runs `work` on the store; an outage opens the gate and answers `fallback`, anything else is thrown. */
-  async function attempt<T>(work: () => Promise<T>, fallback: () => T): Promise<T> {
+  async function attempt<T>(work: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
     if (!gate.shouldTry()) return fallback();
     let result: T;
     try {
       result = await work();
     } catch (error) {
-      if (!isUnreachable(error)) throw error;
+      if (!isOutage(error)) throw error;
       gate.failed(error);
       return fallback();
     }
@@ -78,13 +100,31 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
         async () => {
           await flush();
           stopRetrying();
-          return store.get(keys);
+          const found = await store.get(keys);
+          if (localUsed) {
+            // Back: what this replica kept alone missed other replicas' invalidations.
+            localUsed = false;
+            await local?.close();
+          }
+          return found;
         },
-        () => ({ values: keys.map(() => undefined), ticket: UNREACHED }),
+        (): CacheLookup | Promise<CacheLookup> => {
+          if (!local) return { values: keys.map(() => undefined), ticket: UNREACHED };
+          localUsed = true;
+          return local.get(keys).then((lookup) => {
+            localTickets.add(lookup.ticket);
+            return lookup;
+          });
+        },
       );
     },
 
     async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+      if (local && localTickets.has(ticket)) {
+        // Only while the store is still away: once it answers, the local cache is not read.
+        if (localUsed) await local.set(entries.map((entry) => ({ ...entry, maxAgeSeconds: Math.min(entry.maxAgeSeconds, localMaxAge) })), ticket);
+        return;
+      }
       // Nothing is kept while an invalidation is owed: what is stored might show what it drops.
       if (ticket === UNREACHED || pending.size > 0) return;
       await attempt(
@@ -94,6 +134,8 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
     },
 
     async invalidate(tags: readonly string[]): Promise<Invalidation | void> {
+      // This replica's own memory first: its next read shows the write whatever the store does.
+      if (localUsed) await local?.invalidate(tags);
       for (const tag of tags) pending.add(tag);
       try {
         const made = await attempt(flush, unreachable);

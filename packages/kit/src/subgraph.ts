@@ -17,6 +17,7 @@ import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './met
 import { createPeerClient, type PeerClient } from './peers.ts';
 import { cachedProbe } from './outage.ts';
 import { isPostgresUrl, isUnreachable } from './pg.ts';
+import { sharedNonces } from './redis.ts';
 import { StoreOpenError } from './store.ts';
 import { anonymousViewer, NonceGuard, SIGNATURE_HEADER, VIEWER_HEADER, verifyViewer, type NonceStore, type Viewer, type ViewerCheck } from './viewer.ts';
 
@@ -254,17 +255,24 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
     name: definition.name,
     typeDefs: definition.typeDefs,
     createServer,
-    serve: (store: TStore, options: ServeOptions) => {
+    serve: async (store: TStore, options: ServeOptions) => {
       const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
       const schema = subgraphSchema<TContext>(definition);
+      // The store keeps the nonces in its own database, so a restart (and replicas on Postgres) still
+      // refuse a replay; with REDIS_URL they are in Redis, the store's table while it is away.
+      const storeNonces = options.nonces ?? (store as Partial<StoreHandle>).nonces;
+      const shared = storeNonces ? await sharedNonces(storeNonces, options.logger) : null;
       return serveSubgraph<TContext>({
         ...options,
         name: definition.name,
         schema,
         server: createServer(options.logger, options.metrics, schema),
         context: (viewer) => definition.createContext(store, viewer, peers),
-        // The store keeps the nonces in its own database, so a restart (and replicas on Postgres) still refuse a replay.
-        nonces: options.nonces ?? (store as Partial<StoreHandle>).nonces,
+        ...(shared ? { nonces: shared.nonces } : {}),
+        onStop: async () => {
+          await options.onStop?.();
+          await shared?.close();
+        },
       });
     },
   };

@@ -1,0 +1,169 @@
+/**
+ * The entity cache (and the whole responses kept beside it, `../response-cache.ts`) that every
+ * gateway replica shares, in Redis (`REDIS_URL`). Like the Postgres store (`../db/entity-cache.ts`)
+ * there is no copy in a replica's memory while Redis answers: a write's invalidation has dropped
+ * the entries from Redis before the write is answered, so the next read on any replica misses.
+ *
+ * Keys (under `prefix`, `gw:` by default):
+ * - `e:<sha256 of the cache key>` the entry's value, with the entry's max age as its TTL
+ *   (`e:r:<sha256>` for whole responses, so an invalidation can count them);
+ * - `t:<tag>` a sorted set of the entry keys showing the tag, scored by when each expires: each
+ *   store drops the members already expired and keeps the set as long as its longest entry;
+ * - `m:<tag>` the invalidation number of the tag's last invalidation, kept for twice the longest
+ *   a fetch may take (`MAX_TICKET_AGE_MS`);
+ * - `seq` the invalidation counter; `epoch` this server's life (a random id set by the first
+ *   lookup on an empty server).
+ *
+ * Each operation is one Lua script, so it is one round trip and atomic: a lookup reads the
+ * values, their time left and the counter (the ticket); a store refuses entries showing a tag
+ * invalidated after the ticket (or a ticket of an earlier epoch: a Redis that restarted empty
+ * counts from 0 again); an invalidation counts, marks, and deletes every entry of every tag and
+ * the tag sets. Redis runs one script at a time, so a store's check and writes happen wholly before
+ * or wholly after an invalidation, as the advisory locks make it on Postgres.
+ *
+ * One Redis server (with replicas of its own, if any), not Redis Cluster: the scripts touch keys
+ * they find as they go. Its `maxmemory-policy` should stay `noeviction` (the default): a tag set
+ * evicted while its entries stay would keep them past the write that should drop them.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Redis } from '@app/kit/redis';
+import { MAX_TICKET_AGE_MS, RESPONSE_KEY_PREFIX, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation } from '../entity-cache/store.ts';
+
+const LOOKUP = `
+local epoch = redis.call('GET', KEYS[2])
+if not epoch then
+  redis.call('SET', KEYS[2], ARGV[1])
+  epoch = ARGV[1]
+end
+local out = { epoch, redis.call('GET', KEYS[1]) or '0' }
+for i = 3, #KEYS do
+  local value = redis.call('GET', KEYS[i])
+  if value then
+    out[#out + 1] = value
+    out[#out + 1] = redis.call('PTTL', KEYS[i])
+  else
+    out[#out + 1] = false
+    out[#out + 1] = -2
+  end
+end
+return out`;
+
+const STORE = `
+local p = ARGV[1]
+if redis.call('GET', p .. 'epoch') ~= ARGV[2] then return 0 end
+local ticket = tonumber(ARGV[3])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local kept = 0
+local i = 4
+while i <= #ARGV do
+  local key = p .. 'e:' .. ARGV[i]
+  local ttl = tonumber(ARGV[i + 2])
+  local tags = tonumber(ARGV[i + 3])
+  local fresh = true
+  for j = 1, tags do
+    local mark = redis.call('GET', p .. 'm:' .. ARGV[i + 3 + j])
+    if mark and tonumber(mark) > ticket then
+      fresh = false
+      break
+    end
+  end
+  if fresh then
+    redis.call('SET', key, ARGV[i + 1], 'PX', ttl)
+    for j = 1, tags do
+      local tagKey = p .. 't:' .. ARGV[i + 3 + j]
+      redis.call('ZADD', tagKey, 'GT', now + ttl, key)
+      redis.call('ZREMRANGEBYSCORE', tagKey, '-inf', now)
+      if redis.call('PTTL', tagKey) < ttl then redis.call('PEXPIRE', tagKey, ttl) end
+    end
+    kept = kept + 1
+  end
+  i = i + 4 + tags
+end
+return kept`;
+
+const INVALIDATE = `
+local p = ARGV[1]
+local seq = redis.call('INCR', p .. 'seq')
+local responses = 0
+for i = 3, #ARGV do
+  local tagKey = p .. 't:' .. ARGV[i]
+  redis.call('SET', p .. 'm:' .. ARGV[i], seq, 'PX', ARGV[2])
+  for _, key in ipairs(redis.call('ZRANGE', tagKey, 0, -1)) do
+    if redis.call('DEL', key) == 1 and string.sub(key, #p + 3, #p + 4) == 'r:' then responses = responses + 1 end
+  end
+  redis.call('DEL', tagKey)
+end
+return responses`;
+
+interface RedisTicket extends CacheTicket {
+  readonly epoch: string;
+}
+
+type EntityCacheCommands = {
+  entityCacheLookup(...args: (string | number)[]): Promise<(string | number | null)[]>;
+  entityCacheStore(...args: (string | number)[]): Promise<number>;
+  entityCacheInvalidate(...args: (string | number)[]): Promise<number>;
+};
+
+/** Cache keys hold whole operations: the entry's key is their SHA-256. */
+function entryKey(key: string): string {
+  const hash = createHash('sha256').update(key).digest('base64url');
+  return key.startsWith(RESPONSE_KEY_PREFIX) ? `r:${hash}` : hash;
+}
+
+export class RedisEntityCacheStore implements EntityCacheStore {
+  private readonly redis: Redis & EntityCacheCommands;
+  /** Offered as the epoch when a lookup finds none (an empty server). */
+  private readonly candidateEpoch = randomUUID();
+
+  constructor(
+    redis: Redis,
+    private readonly prefix = 'gw:',
+  ) {
+    if (!('entityCacheLookup' in redis)) {
+      redis.defineCommand('entityCacheLookup', { lua: LOOKUP });
+      redis.defineCommand('entityCacheStore', { lua: STORE, numberOfKeys: 0 });
+      redis.defineCommand('entityCacheInvalidate', { lua: INVALIDATE, numberOfKeys: 0 });
+    }
+    this.redis = redis as Redis & EntityCacheCommands;
+  }
+
+  async get(keys: readonly string[]): Promise<CacheLookup> {
+    const takenAt = performance.now();
+    const p = this.prefix;
+    const reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch);
+    const values: (string | undefined)[] = [];
+    const ages: (number | undefined)[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const value = reply[2 + 2 * i];
+      const ttl = Number(reply[3 + 2 * i]);
+      const found = typeof value === 'string' && ttl > 0;
+      values.push(found ? value : undefined);
+      ages.push(found ? ttl / 1000 : undefined);
+    }
+    const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
+    return { values, ages, ticket };
+  }
+
+  async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+    if (entries.length === 0 || performance.now() - ticket.takenAt > MAX_TICKET_AGE_MS) return;
+    const epoch = (ticket as Partial<RedisTicket>).epoch;
+    if (epoch === undefined) return;
+    const args: (string | number)[] = [this.prefix, epoch, ticket.seq];
+    for (const entry of entries) {
+      const ttlMs = Math.round(entry.maxAgeSeconds * 1000);
+      if (ttlMs <= 0) continue;
+      args.push(entryKey(entry.key), entry.value, ttlMs, entry.tags.length, ...entry.tags);
+    }
+    if (args.length > 3) await this.redis.entityCacheStore(...args);
+  }
+
+  async invalidate(tags: readonly string[]): Promise<Invalidation> {
+    if (tags.length === 0) return { responses: 0 };
+    const responses = await this.redis.entityCacheInvalidate(this.prefix, 2 * MAX_TICKET_AGE_MS, ...new Set(tags));
+    return { responses: Number(responses) };
+  }
+
+  async close(): Promise<void> {}
+}

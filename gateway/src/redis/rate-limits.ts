@@ -1,0 +1,74 @@
+/**
+ * Rate-limit buckets every gateway replica shares, in Redis (`RateLimitStore`, `../rate-limit.ts`).
+ * A take is one Lua script on the bucket's hash (`<prefix>rl:<caller>`: points available and
+ * when they were counted): refill for the time since, take the cost if it fits, write back and
+ * answer, atomically (Redis runs one script at a time), so two replicas taking from one caller's
+ * bucket at once cannot both spend the same points. The arithmetic is the in-memory bucket's.
+ * A bucket expires when it would be full again: a missing bucket is a full one.
+ */
+import type { Redis } from '@app/kit/redis';
+import type { RateLimitStore, TakeResult, Tier } from '../rate-limit.ts';
+
+const REFILLED = `
+local max = tonumber(ARGV[2])
+local rate = tonumber(ARGV[3])
+local now = tonumber(ARGV[4])
+local bucket = redis.call('HMGET', KEYS[1], 'available', 'at')
+local available = max
+if bucket[1] then
+  available = math.min(max, tonumber(bucket[1]) + math.max(0, now - tonumber(bucket[2])) / 1000 * rate)
+end`;
+
+const SAVE = `
+redis.call('HSET', KEYS[1], 'available', tostring(available), 'at', tostring(now))
+if rate > 0 then
+  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((max - available) / rate * 1000)))
+end`;
+
+const TAKE = `${REFILLED}
+local cost = tonumber(ARGV[1])
+local allowed = 0
+if cost <= available then
+  available = available - cost
+  allowed = 1
+end
+${SAVE}
+return { allowed, tostring(available) }`;
+
+const REFUND = `${REFILLED}
+if not bucket[1] then return 0 end
+available = math.min(max, available + tonumber(ARGV[1]))
+${SAVE}
+return 1`;
+
+type RateLimitCommands = {
+  rateLimitTake(key: string, cost: number, max: number, rate: number, now: number): Promise<[number, string]>;
+  rateLimitRefund(key: string, points: number, max: number, rate: number, now: number): Promise<number>;
+};
+
+export class RedisRateLimitStore implements RateLimitStore {
+  private readonly redis: Redis & RateLimitCommands;
+
+  constructor(
+    redis: Redis,
+    private readonly prefix = 'gw:',
+  ) {
+    if (!('rateLimitTake' in redis)) {
+      redis.defineCommand('rateLimitTake', { lua: TAKE, numberOfKeys: 1 });
+      redis.defineCommand('rateLimitRefund', { lua: REFUND, numberOfKeys: 1 });
+    }
+    this.redis = redis as Redis & RateLimitCommands;
+  }
+
+  async take(id: string, cost: number, tier: Tier, now: number): Promise<TakeResult> {
+    const [allowed, left] = await this.redis.rateLimitTake(`${this.prefix}rl:${id}`, cost, tier.max, tier.restoreRate, now);
+    const available = Number(left);
+    if (Number(allowed) !== 1) return { allowed: false, available: Math.floor(available), retryAfterMs: Math.ceil(((cost - available) / tier.restoreRate) * 1000) };
+    return { allowed: true, available: Math.floor(available), retryAfterMs: 0 };
+  }
+
+  async refund(id: string, points: number, tier: Tier, now: number): Promise<void> {
+    if (points <= 0) return;
+    await this.redis.rateLimitRefund(`${this.prefix}rl:${id}`, points, tier.max, tier.restoreRate, now);
+  }
+}
