@@ -21,10 +21,12 @@ import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
+import { inSpan, tracingOn } from '@app/kit/tracing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GatewayContext } from '../context.ts';
 import { ClientStream, eventNumber } from './client-stream.ts';
 import { completeEvent } from './events.ts';
+import { liveEventSpan } from '../tracing.ts';
 import type { Admitted } from './admission.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { Upstream, type UpstreamOptions, type UpstreamSubscription } from './upstream.ts';
@@ -394,8 +396,7 @@ export class SubscriptionHub {
 
   private deliver(group: Group, event: ExecutionResult, receivedAt: number): void {
     const eventId = event.extensions?.eventId;
-    group.chain = group.chain
-      .then(async () => {
+    const complete = async () => {
         if (group.clients.size === 0 && group.catchingUp.size === 0) return;
         let result: ExecutionResult;
         if (event.data === null || event.data === undefined) {
@@ -426,7 +427,10 @@ export class SubscriptionHub {
           }
         }
         group.afterEach?.();
-      })
+    };
+    group.chain = group.chain
+      // Each event is a trace of its own (`live.event`): its completion's fetches are under it.
+      .then(() => (tracingOn() ? inSpan('live.event', liveEventSpan(group.plan, eventId, group.clients.size), complete) : complete()))
       .catch((error: unknown) => this.options.logger.error({ err: error }, 'could not complete a subscription event'));
   }
 
