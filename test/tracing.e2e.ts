@@ -8,6 +8,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveStreamCreatorId, liveStreamIds, userIds } from '@app/fixtures/world';
+import { buyCoins, sendGift } from './live-api.ts';
+import { subscribeOverSse } from './live-clients.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 interface OtlpValue {
@@ -206,5 +209,34 @@ describe('traces across the gateway and the subgraphs (OTLP/HTTP)', () => {
     // Answered from kept bytes: named all the same, and no subgraph was asked.
     expect(hit.find((span) => span.service === 'gateway' && span.name === 'query TracedFeed')).toBeDefined();
     expect(hit.filter((span) => span.service !== 'gateway')).toEqual([]);
+  });
+
+  it('gives each LIVE event delivered a trace of its own, with the fetches that completed it under it', async () => {
+    const stream = liveStreamIds[0]!;
+    const sender = userIds.find((id) => id !== liveStreamCreatorId(0))!;
+    await buyCoins(graph, sender);
+    const received = subscribeOverSse(graph.url, 'subscription TracedGifts($id: ID!) { liveGiftEvents(liveStreamId: $id) { id send { id sender { handle } } } }', { id: stream });
+    try {
+      // The subscription is listening once a send reaches it.
+      for (let tries = 0; received.results.length === 0 && tries < 20; tries++) {
+        await sendGift(graph, sender, stream, 'Rose');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect(received.results.length).toBeGreaterThan(0);
+      const eventId = String(received.results[0].data.liveGiftEvents.id);
+      let event: ReceivedSpan | undefined;
+      const deadline = Date.now() + 15_000;
+      while (!(event = receiver.spans.find((span) => span.name === 'live.event' && span.attributes['live.event.id'] === eventId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(event, 'a live.event span for the first event').toBeDefined();
+      expect(event!.service).toBe('gateway');
+      expect(event!.parentSpanId).toBeUndefined();
+      expect(event!.attributes).toMatchObject({ 'graphql.subgraph.name': 'gifts', 'graphql.subscription.field': 'liveGiftEvents', 'graphql.operation.name': 'TracedGifts', 'live.clients': 1 });
+      // The sender's handle is completed from users, in the event's trace.
+      const spans = await traceOf(receiver, event!.traceId, (got) => got.some((span) => span.service === 'users' && span.name.startsWith('resolve ')));
+      const usersRequest = spans.find((span) => span.name === 'subgraph users')!;
+      expect(spans.find((span) => span.service === 'users' && span.parentSpanId === usersRequest.spanId)).toBeDefined();
+    } finally {
+      received.stop();
+    }
   });
 });

@@ -173,9 +173,10 @@ describe('tracing on, with an in-memory exporter', () => {
     expect(outer!.status.code).toBe(SpanStatusCode.ERROR);
   });
 
-  it('does not trace health polls', async () => {
+  it('does not trace health polls, nor event streams (each lasts as long as its subscription)', async () => {
     exporter.reset();
     await fetch(http.url + 'health');
+    await fetch(http.url + 'graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: '{ profile { name } }' }) });
     expect(exporter.getFinishedSpans()).toEqual([]);
   });
 });

@@ -136,11 +136,16 @@ export function injectTraceHeaders(headers: Record<string, string>): void {
   if (on) propagation.inject(context.active(), headers);
 }
 
-/** Whether a request is for GraphQL (the paths `graphQLHandler` serves), not a health or metrics poll. */
-const isGraphQLPath = (url: string | undefined) => {
-  const path = (url ?? '/').split('?')[0];
+/**
+ * Whether a request is one GraphQL operation to trace: on the paths `graphQLHandler` serves (not a
+ * health or metrics poll), and not an event stream, which lasts as long as its subscription (each
+ * LIVE event is traced on its own at the gateway).
+ */
+function isTracedRequest(req: http.IncomingMessage): boolean {
+  if (req.method === 'OPTIONS' || (req.headers.accept ?? '').includes('text/event-stream')) return false;
+  const path = (req.url ?? '/').split('?')[0];
   return path === '/' || path === '/graphql';
-};
+}
 
 /**
  * Serves a GraphQL request inside a server span that continues the caller's trace (its
@@ -148,7 +153,7 @@ const isGraphQLPath = (url: string | undefined) => {
  */
 export function tracedRequests(handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): http.RequestListener {
   return (req, res) => {
-    if (!on || req.method === 'OPTIONS' || !isGraphQLPath(req.url)) return handler(req, res);
+    if (!on || !isTracedRequest(req)) return handler(req, res);
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(
       'graphql',
@@ -208,7 +213,8 @@ export function traceRootFields<TSchema extends GraphQLSchema>(schema: TSchema):
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       const name = `resolve ${type.name}.${field.name}`;
       const attributes = { 'graphql.field.parent': type.name, 'graphql.field.name': field.name };
-      field.resolve = (source, args, ctx, info) => inSpan(name, { attributes }, () => resolve(source, args, ctx, info));
+      // Only within a traced request (not under an event stream's subscription, say).
+      field.resolve = (source, args, ctx, info) => (trace.getActiveSpan() ? inSpan(name, { attributes }, () => resolve(source, args, ctx, info)) : resolve(source, args, ctx, info));
     }
   }
   return schema;
