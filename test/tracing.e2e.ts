@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveStreamCreatorId, liveStreamIds, userIds } from '@app/fixtures/world';
 import { buyCoins, sendGift } from './live-api.ts';
 import { subscribeOverSse } from './live-clients.ts';
+import { testPostgresUrl } from './postgres.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 interface OtlpValue {
@@ -175,6 +176,7 @@ describe('traces across the gateway and the subgraphs (OTLP/HTTP)', () => {
       for (const statement of statements) {
         expect(statement.name).toMatch(/^sql [a-zA-Z]+$/);
         expect(statement.attributes['db.operation.name']).toBe(statement.name.slice(4));
+        expect(statement.attributes['db.system.name']).toBe(testPostgresUrl ? 'postgresql' : 'sqlite');
         // Under a root field, which is under this subgraph's operation (loaders may batch a few levels down).
         let up = parentOf(statement);
         while (up && !up.name.startsWith('resolve ')) up = parentOf(up);

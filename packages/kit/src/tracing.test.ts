@@ -15,7 +15,7 @@ import { SqliteConnection, sqliteStore } from './store.ts';
 import { createSubgraphServer, subgraphSchema, type SubgraphContext } from './subgraph.ts';
 import { changeRecorder } from './changes.ts';
 import { anonymousViewer } from './viewer.ts';
-import { injectTraceHeaders, inSpan, tracedStatements, traceRootFields, tracingOn, tracingWanted, useTracerProvider, type Tracing } from './tracing.ts';
+import { injectTraceHeaders, inSpan, tracedStatements, tracedTransactions, traceRootFields, tracingOn, tracingWanted, useTracerProvider, type Tracing } from './tracing.ts';
 
 const tables = defineTables(kitTables);
 
@@ -26,7 +26,7 @@ function nonceStore() {
   db.run(sql`create table used_nonces (nonce text primary key not null, expires_at integer not null)`);
   const connection = new SqliteConnection(sqlite, db);
   const statements = tracedStatements(nonceStatements, 'sqlite')(sqliteEngine(connection, tables.sqlite, new LiveEventBus()));
-  return { store: sqliteStore(connection, statements), sqlite };
+  return { store: tracedTransactions(sqliteStore(connection, statements), 'sqlite'), sqlite };
 }
 
 describe('tracing off (no OTLP endpoint)', () => {
@@ -49,6 +49,9 @@ describe('tracing off (no OTLP endpoint)', () => {
     injectTraceHeaders(headers);
     expect(headers).toEqual({});
     expect(inSpan('x', {}, (span) => span)).toBeUndefined();
+    const { store, sqlite } = nonceStore();
+    expect(tracedTransactions(store, 'sqlite')).toBe(store);
+    sqlite.close();
   });
 });
 
@@ -156,6 +159,18 @@ describe('tracing on, with an in-memory exporter', () => {
     exporter.reset();
     expect(await opened.store.acceptNonce('outside', Date.now() + 60_000, Date.now())).toBe(true);
     expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+
+  it("puts a transaction's statements under its span, with how many times its body ran", async () => {
+    exporter.reset();
+    await inSpan('request', {}, () => opened.store.transaction(async (tx) => tx.acceptNonce('in-a-transaction', Date.now() + 60_000, Date.now())));
+    const spans = exporter.getFinishedSpans();
+    const [request] = named(spans, 'request');
+    const [transaction] = named(spans, 'sql transaction');
+    const [statement] = named(spans, 'sql acceptNonce');
+    expect(parentOf(transaction!)).toBe(request!.spanContext().spanId);
+    expect(parentOf(statement!)).toBe(transaction!.spanContext().spanId);
+    expect(transaction!.attributes).toEqual({ 'db.system.name': 'sqlite', 'db.operation.name': 'transaction', 'db.transaction.attempts': 1 });
   });
 
   it('passes the active trace on in the W3C header and marks a failed step', async () => {

@@ -242,3 +242,25 @@ export function tracedStatements<A extends unknown[], S extends object>(statemen
     return traced as S;
   };
 }
+
+/**
+ * A store whose `transaction` runs in a span (`sql transaction`) over its statements' spans, saying
+ * how many times its body ran (`db.transaction.attempts`: Postgres runs it again after a
+ * serialization failure). Off, or outside a traced request, the store's own.
+ */
+export function tracedTransactions<S extends { transaction: (body: never) => Promise<unknown> }>(store: S, system: 'sqlite' | 'postgresql'): S {
+  if (!on) return store;
+  const transaction = store.transaction as unknown as (body: (tx: unknown) => Promise<unknown>) => Promise<unknown>;
+  const options: SpanOptions = { kind: SpanKind.CLIENT, attributes: { 'db.system.name': system, 'db.operation.name': 'transaction' } };
+  const traced = (body: (tx: unknown) => Promise<unknown>) => {
+    if (!trace.getActiveSpan()) return transaction(body);
+    return inSpan('sql transaction', options, (span) => {
+      let attempts = 0;
+      return transaction((tx) => {
+        span?.setAttribute('db.transaction.attempts', ++attempts);
+        return body(tx);
+      });
+    });
+  };
+  return { ...store, transaction: traced };
+}

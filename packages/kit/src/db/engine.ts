@@ -14,7 +14,7 @@ import type { NonceStore } from '../viewer.ts';
 import { LIVE_EVENTS_CHANNEL, listenForLiveEvents } from '../live-pg.ts';
 import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions, type PgDb } from '../pg.ts';
 import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
-import { tracedStatements } from '../tracing.ts';
+import { tracedStatements, tracedTransactions } from '../tracing.ts';
 import { isTimeColumn, type EngineName, type TablesByEngine } from './tables.ts';
 
 export type { EngineName } from './tables.ts';
@@ -218,7 +218,7 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
   const opened = openStore(definition.tables.sqlite, { path, migrationsFolder: definition.migrations.sqlite, holdsValue: definition.holdsValue, ...options });
   const bus = new LiveEventBus();
   const statements = tracedStatements(definition.statements, 'sqlite')(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
-  const store = sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>;
+  const store = tracedTransactions(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements), 'sqlite') as unknown as S & Transactional<S>;
   return {
     ...store,
     ...noncesOf(store),
@@ -246,7 +246,7 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   await listener?.ready;
   const kept = keeper();
   const statements = tracedStatements(definition.statements, 'postgresql');
-  const store = pgStore(connection, (db) => statements(pgEngine(db, definition.tables.postgres, kept)));
+  const store = tracedTransactions(pgStore(connection, (db) => statements(pgEngine(db, definition.tables.postgres, kept))), 'postgresql');
   return {
     ...store,
     ...noncesOf(store),
