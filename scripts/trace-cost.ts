@@ -6,10 +6,12 @@
  *    what tracing costs a process that does not trace.
  * 2. The graph as five processes with the entity and response caches off (every request is
  *    planned and fetched from two subgraphs, the most spans a request makes), driven by
- *    autocannon with one query, tracing off and on (OTLP/HTTP to a receiver here that counts
- *    spans and drops them; a queue large enough that none is dropped), alternating off/on
- *    `--rounds` times: requests per second, latency,
- *    CPU per request of the gateway and of all five services, spans per request.
+ *    autocannon with one query: tracing off, on (OTLP/HTTP to a receiver here that counts spans
+ *    and drops them; a queue large enough that none is dropped) and on with 1 % of traces
+ *    sampled (`OTEL_TRACES_SAMPLER=parentbased_traceidratio`), in turn, `--rounds` times:
+ *    requests per second, latency, CPU per request of the gateway and of all five services,
+ *    spans per request (fewer than a request's fetches make: identical reads in flight share one
+ *    subgraph request). The machine's other load moves every figure: read medians and ratios.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -83,7 +85,11 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-async function startGraph(tracing: string | null) {
+/** Tracing off, on (every trace), or on with 1 % of traces sampled. */
+type Mode = 'off' | 'on' | 'on, 1% sampled';
+const MODES: Mode[] = ['off', 'on', 'on, 1% sampled'];
+
+async function startGraph(mode: Mode, sink: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'trace-cost-'));
   const free = await freePorts(SERVICES.length);
   const ports = Object.fromEntries(SERVICES.map((service, i) => [service, free[i]!])) as Record<(typeof SERVICES)[number], number>;
@@ -97,9 +103,10 @@ async function startGraph(tracing: string | null) {
     RESPONSE_CACHE: 'off',
     RATE_LIMIT_TIERS: JSON.stringify({ anonymous: unlimited, user: unlimited, partner: { standard: unlimited } }),
     // A queue that holds what a busy second makes, exported each second: nothing dropped.
-    ...(tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: tracing, OTEL_BSP_MAX_QUEUE_SIZE: '100000', OTEL_BSP_SCHEDULE_DELAY: '1000' } : {}),
+    ...(mode !== 'off' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink, OTEL_BSP_MAX_QUEUE_SIZE: '100000', OTEL_BSP_SCHEDULE_DELAY: '1000' } : {}),
+    ...(mode === 'on, 1% sampled' ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.01' } : {}),
   };
-  if (!tracing) delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (mode === 'off') delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
   for (const service of SERVICES) env[`${service.toUpperCase()}_PORT`] = String(ports[service]);
   for (const service of SERVICES) if (service !== 'gateway') env[`${service.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[service]}/graphql`;
   const children = new Map<string, ChildProcess>();
@@ -136,7 +143,7 @@ async function startGraph(tracing: string | null) {
 }
 
 interface Round {
-  tracing: boolean;
+  mode: Mode;
   rps: number;
   p50: number;
   p99: number;
@@ -146,8 +153,8 @@ interface Round {
   errors: number;
 }
 
-async function round(tracing: boolean, sink: Awaited<ReturnType<typeof startSink>>): Promise<Round> {
-  const graph = await startGraph(tracing ? sink.url : null);
+async function round(mode: Mode, sink: Awaited<ReturnType<typeof startSink>>): Promise<Round> {
+  const graph = await startGraph(mode, sink.url);
   try {
     const drive = (duration: number) =>
       autocannon({ url: graph.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY, connections: CONNECTIONS, duration });
@@ -158,11 +165,11 @@ async function round(tracing: boolean, sink: Awaited<ReturnType<typeof startSink
     const result = await drive(SECONDS);
     const after = graph.cpu();
     // Let the batch processors export what they still hold.
-    if (tracing) await new Promise((resolve) => setTimeout(resolve, 3_000));
+    if (mode !== 'off') await new Promise((resolve) => setTimeout(resolve, 3_000));
     const requests = result.requests.total;
     const spent = (service: string) => after[service]! - before[service]!;
     return {
-      tracing,
+      mode,
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -180,10 +187,10 @@ hooksOff();
 const sink = await startSink();
 const rounds: Round[] = [];
 for (let i = 0; i < ROUNDS; i++) {
-  for (const tracing of [false, true]) {
-    const done = await round(tracing, sink);
+  for (const mode of MODES) {
+    const done = await round(mode, sink);
     rounds.push(done);
-    console.log(`  round ${i + 1}, tracing ${tracing ? 'on ' : 'off'}: ${done.rps.toFixed(0)} rps, p50 ${done.p50} ms, p99 ${done.p99} ms, gateway ${done.gatewayCpuMs.toFixed(2)} CPU ms/req, all services ${done.allCpuMs.toFixed(2)}, ${done.spansPerRequest.toFixed(1)} spans/req, ${done.errors} errors`);
+    console.log(`  round ${i + 1}, tracing ${mode}: ${done.rps.toFixed(0)} rps, p50 ${done.p50} ms, p99 ${done.p99} ms, gateway ${done.gatewayCpuMs.toFixed(2)} CPU ms/req, all services ${done.allCpuMs.toFixed(2)}, ${done.spansPerRequest.toFixed(1)} spans/req, ${done.errors} errors`);
   }
 }
 await sink.close();
@@ -192,13 +199,16 @@ const median = (numbers: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const summary = (tracing: boolean) => {
-  const of = rounds.filter((r) => r.tracing === tracing);
+const summary = (mode: Mode) => {
+  const of = rounds.filter((r) => r.mode === mode);
   return { rps: median(of.map((r) => r.rps)), p99: median(of.map((r) => r.p99)), gateway: median(of.map((r) => r.gatewayCpuMs)), all: median(of.map((r) => r.allCpuMs)), spans: median(of.map((r) => r.spansPerRequest)) };
 };
-const off = summary(false);
-const on = summary(true);
+const off = summary('off');
 console.log(`\nThe graph, caches off, ${CONNECTIONS} connections, ${SECONDS} s, median of ${ROUNDS} rounds each:`);
-console.log('  tracing | rps    | p99 ms | gateway CPU ms/req | all services CPU ms/req | spans/req');
-for (const [name, s] of [['off', off], ['on', on]] as const) console.log(`  ${name.padEnd(7)} | ${s.rps.toFixed(0).padStart(6)} | ${String(s.p99).padStart(6)} | ${s.gateway.toFixed(2).padStart(18)} | ${s.all.toFixed(2).padStart(23)} | ${s.spans.toFixed(1).padStart(9)}`);
-console.log(`  on / off: rps ×${(on.rps / off.rps).toFixed(2)}, gateway CPU ×${(on.gateway / off.gateway).toFixed(2)}, all services' CPU ×${(on.all / off.all).toFixed(2)}`);
+console.log('  tracing        | rps    | p99 ms | gateway CPU ms/req | all services CPU ms/req | spans/req | CPU / off (gateway, all)');
+for (const mode of MODES) {
+  const s = summary(mode);
+  console.log(
+    `  ${mode.padEnd(14)} | ${s.rps.toFixed(0).padStart(6)} | ${String(s.p99).padStart(6)} | ${s.gateway.toFixed(2).padStart(18)} | ${s.all.toFixed(2).padStart(23)} | ${s.spans.toFixed(1).padStart(9)} | ×${(s.gateway / off.gateway).toFixed(2)}, ×${(s.all / off.all).toFixed(2)}`,
+  );
+}
