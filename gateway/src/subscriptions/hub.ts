@@ -397,36 +397,36 @@ export class SubscriptionHub {
   private deliver(group: Group, event: ExecutionResult, receivedAt: number): void {
     const eventId = event.extensions?.eventId;
     const complete = async () => {
-        if (group.clients.size === 0 && group.catchingUp.size === 0) return;
-        let result: ExecutionResult;
-        if (event.data === null || event.data === undefined) {
-          // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
-          result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
-        } else {
-          // Completed from the subgraphs, not the entity cache: the event can arrive before the
-          // answer to the write that made it, which is when the cache drops what the write changed.
-          const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp, bypassEntityCache: true };
-          result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
+      if (group.clients.size === 0 && group.catchingUp.size === 0) return;
+      let result: ExecutionResult;
+      if (event.data === null || event.data === undefined) {
+        // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
+        result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
+      } else {
+        // Completed from the subgraphs, not the entity cache: the event can arrive before the
+        // answer to the write that made it, which is when the cache drops what the write changed.
+        const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp, bypassEntityCache: true };
+        result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
+      }
+      const { errors: _errors, ...rest } = result;
+      const delivered: DeliveredResult = {
+        ...rest,
+        ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
+        ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
+      };
+      for (const client of group.clients) client.push(delivered as ExecutionResult);
+      this.delivered.inc(group.clients.size);
+      this.latency.observe((performance.now() - receivedAt) / 1000);
+      const number = eventNumber(delivered as ExecutionResult);
+      if (number !== null && !group.afterEach) {
+        const now = performance.now();
+        group.recent.push({ number, result: delivered, at: now });
+        // What falls out of the window can no longer be served from here.
+        while (group.recent.length > RECENT_EVENTS || (group.recent[0] as { at: number }).at < now - RECENT_EVENTS_MS) {
+          group.heldAfter = (group.recent.shift() as { number: number }).number;
         }
-        const { errors: _errors, ...rest } = result;
-        const delivered: DeliveredResult = {
-          ...rest,
-          ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
-          ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
-        };
-        for (const client of group.clients) client.push(delivered as ExecutionResult);
-        this.delivered.inc(group.clients.size);
-        this.latency.observe((performance.now() - receivedAt) / 1000);
-        const number = eventNumber(delivered as ExecutionResult);
-        if (number !== null && !group.afterEach) {
-          const now = performance.now();
-          group.recent.push({ number, result: delivered, at: now });
-          // What falls out of the window can no longer be served from here.
-          while (group.recent.length > RECENT_EVENTS || (group.recent[0] as { at: number }).at < now - RECENT_EVENTS_MS) {
-            group.heldAfter = (group.recent.shift() as { number: number }).number;
-          }
-        }
-        group.afterEach?.();
+      }
+      group.afterEach?.();
     };
     group.chain = group.chain
       // Each event is a trace of its own (`live.event`): its completion's fetches are under it.
