@@ -27,6 +27,7 @@ import { cachePolicyOf } from './entity-cache/policy.ts';
 import { fetchShapes, type EntitySelection } from './entity-cache/shapes.ts';
 import type { CacheEntry, CacheLookup, EntityCacheStore } from './entity-cache/store.ts';
 import { entityTag, identityOf, listTag, supergraphEntities } from './entity-cache/tags.ts';
+import { entityCacheLooked, entityCacheLookupSpan } from './tracing.ts';
 
 /** A subgraph's GraphQL answer, as the query plan executor takes it. */
 export interface SubgraphResult {
@@ -148,8 +149,10 @@ export function useEntityCache(options: EntityCacheOptions) {
     const base = `${call.subgraph}\n${key}\n${JSON.stringify(call.variables ?? {})}`;
     const publicKey = `public\n${base}`;
     const privateKey = `${viewerKey(call.viewer)}\n${base}`;
+    const span = entityCacheLookupSpan(call.subgraph, 'root', 1);
     const found = await lookup([publicKey, privateKey]);
     const hit = found.values[0] ?? found.values[1];
+    entityCacheLooked(span, hit === undefined ? 0 : 1, hit === undefined ? 1 : 0);
     const { parts } = call;
     if (hit !== undefined) {
       count(call.subgraph, 'root', 'hit');
@@ -203,6 +206,7 @@ export function useEntityCache(options: EntityCacheOptions) {
       const base = `${call.subgraph}\n${selection.key}\n${rest}\n${JSON.stringify(representation)}`;
       return { selection, self, publicKey: `public\n${base}`, privateKey: `${visibility}\n${base}` };
     });
+    const span = entityCacheLookupSpan(call.subgraph, 'entity', representations.length);
     const found = await lookup(slots.flatMap((slot) => (slot ? [slot.publicKey, slot.privateKey] : [])));
     const hits: (string | undefined)[] = [];
     /** Where each slot's public key was looked up. */
@@ -216,6 +220,7 @@ export function useEntityCache(options: EntityCacheOptions) {
       hits.push(hit);
       if (hit === undefined) misses.push(i);
     });
+    entityCacheLooked(span, representations.length - misses.length, misses.length);
     count(call.subgraph, 'entity', 'hit', representations.length - misses.length);
     count(call.subgraph, 'entity', 'miss', misses.length);
     const { parts } = call;

@@ -13,6 +13,7 @@ import type { Logger } from '@app/kit/log';
 import { metricsRoute } from '@app/kit/metrics';
 import { cachedProbe, OutageGate } from '@app/kit/outage';
 import { errorLogging } from '@app/kit/subgraph';
+import { tracingPlugin } from '@app/kit/tracing';
 import { createAuthenticator } from './auth.ts';
 import { useAuthentication } from './auth-route.ts';
 import { clientAddressResolver } from './client-address.ts';
@@ -214,6 +215,7 @@ export function createGateway(options: GatewayOptions) {
       useSubscriptionTransportRule(),
       defer.plugin,
       useMetrics(metrics),
+      tracingPlugin<GatewayContext>(),
       errorLogging<GatewayContext>(logger),
       useCost(config.cost, rateLimitStore, { onThrottled: (caller) => metrics.rateLimited.inc({ caller }) }),
       ...(responseCache ? [responseCache.plugin] : []),

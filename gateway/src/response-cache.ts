@@ -29,6 +29,7 @@ import type { GatewayMetrics } from './metrics.ts';
 import type { RateLimitStore } from './rate-limit.ts';
 import { ResponseParts } from './response-cache/parts.ts';
 import { RESPONSE_KEY_PREFIX, type CacheLookup, type EntityCacheStore } from './entity-cache/store.ts';
+import { responseCacheLooked, responseCacheLookupSpan } from './tracing.ts';
 
 export interface ResponseCacheOptions {
   /** The entity cache's store: one invalidation drops entities and responses together. */
@@ -165,14 +166,17 @@ export function useResponseCache(options: ResponseCacheOptions) {
       const context = options.contextOf(req);
       const key = responseKey(options.version, context.viewer, req.headers.accept, rawBody);
       let lookup: CacheLookup;
+      const span = responseCacheLookupSpan();
       try {
         lookup = await store.get([key]);
       } catch (error) {
+        responseCacheLooked(span, 'error');
         storeFailed(error, 'reading');
         return false;
       }
       const value = lookup.values[0];
       const kept = value === undefined ? null : decodeKept(value);
+      responseCacheLooked(span, kept ? 'hit' : 'miss', kept?.operationName);
       if (kept) {
         const cost = await charge(context, kept);
         // Refused: the usual run refuses it with THROTTLED and says when to retry.

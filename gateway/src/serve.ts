@@ -2,6 +2,7 @@
 import { hostFrom, portFor } from '@app/kit/config';
 import { listen, stopOnSignals } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
+import { startTracing } from '@app/kit/tracing';
 import { gatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { openGatewayStores } from './db/open.ts';
@@ -10,6 +11,8 @@ import { openRedisSharedState } from './redis/open.ts';
 const logger = createLogger('gateway');
 
 try {
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; first, so whatever is built next is traced.
+  const tracing = await startTracing('gateway');
   const config = gatewayConfig();
   if (config.defaultSecrets.length > 0) {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
@@ -39,6 +42,7 @@ try {
     await gateway.stop();
     await keys.close();
     await sharedState?.close();
+    await tracing?.shutdown();
   }, logger);
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
+import { injectTraceHeaders, inSpan } from '@app/kit/tracing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { collapseKey, useCollapsedReads, viewerKey } from './collapse.ts';
 import type { GatewayContext } from './context.ts';
@@ -9,6 +10,7 @@ import type { GatewayMetrics } from './metrics.ts';
 import { viewerHeaders } from './signing.ts';
 import { subgraphFailureError } from './subgraph-errors.ts';
 import type { SubgraphFetchFailure } from './subgraph-failure-log.ts';
+import { fetched, subgraphFetchSpan } from './tracing.ts';
 
 export interface SubgraphRequestOptions {
   name: string;
@@ -52,21 +54,26 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 export function useSubgraphRequest(options: SubgraphRequestOptions): (body: string, headers: Record<string, string>) => Promise<SubgraphAnswer> {
   const { pathname, search } = new URL(options.url);
   const path = `${pathname}${search}`;
-  return async (body, headers) => {
+  const fetchSpan = subgraphFetchSpan(options.name, options.url);
+  return (body, headers) => inSpan(fetchSpan.name, fetchSpan.options, async (span) => {
     const started = performance.now();
     let outcome = 'unreachable';
     let cause: string | undefined;
     try {
+      const sent: Record<string, string> = { 'content-type': 'application/json', ...headers };
+      // The subgraph continues this trace (`traceparent`), when tracing is on.
+      injectTraceHeaders(sent);
       const response = await options.pool.request({
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: sent,
         body,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });
       const text = await response.body.text();
       outcome = response.statusCode >= 200 && response.statusCode < 300 ? 'ok' : `http_${response.statusCode}`;
+      if (span) fetched(span, response.statusCode, body, text);
       const cacheControl = response.headers['cache-control'];
       return { status: response.statusCode, text, cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl };
     } catch (error) {
@@ -81,8 +88,9 @@ export function useSubgraphRequest(options: SubgraphRequestOptions): (body: stri
         const requestId = headers['x-request-id'];
         options.onFailure?.({ subgraph: options.name, outcome, durationMs, ...(requestId ? { requestId } : {}), ...(cause ? { cause } : {}) });
       }
+      span?.setAttribute('subgraph.outcome', outcome);
     }
-  };
+  });
 }
 
 export interface SubgraphFetchOptions extends SubgraphRequestOptions {

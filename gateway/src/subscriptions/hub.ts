@@ -21,10 +21,12 @@ import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from '@app/kit/log';
+import { inSpan, tracingOn } from '@app/kit/tracing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { GatewayContext } from '../context.ts';
 import { ClientStream, eventNumber } from './client-stream.ts';
 import { completeEvent } from './events.ts';
+import { liveEventSpan } from '../tracing.ts';
 import type { Admitted } from './admission.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { Upstream, type UpstreamOptions, type UpstreamSubscription } from './upstream.ts';
@@ -394,39 +396,41 @@ export class SubscriptionHub {
 
   private deliver(group: Group, event: ExecutionResult, receivedAt: number): void {
     const eventId = event.extensions?.eventId;
+    const complete = async () => {
+      if (group.clients.size === 0 && group.catchingUp.size === 0) return;
+      let result: ExecutionResult;
+      if (event.data === null || event.data === undefined) {
+        // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
+        result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
+      } else {
+        // Completed from the subgraphs, not the entity cache: the event can arrive before the
+        // answer to the write that made it, which is when the cache drops what the write changed.
+        const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp, bypassEntityCache: true };
+        result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
+      }
+      const { errors: _errors, ...rest } = result;
+      const delivered: DeliveredResult = {
+        ...rest,
+        ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
+        ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
+      };
+      for (const client of group.clients) client.push(delivered as ExecutionResult);
+      this.delivered.inc(group.clients.size);
+      this.latency.observe((performance.now() - receivedAt) / 1000);
+      const number = eventNumber(delivered as ExecutionResult);
+      if (number !== null && !group.afterEach) {
+        const now = performance.now();
+        group.recent.push({ number, result: delivered, at: now });
+        // What falls out of the window can no longer be served from here.
+        while (group.recent.length > RECENT_EVENTS || (group.recent[0] as { at: number }).at < now - RECENT_EVENTS_MS) {
+          group.heldAfter = (group.recent.shift() as { number: number }).number;
+        }
+      }
+      group.afterEach?.();
+    };
     group.chain = group.chain
-      .then(async () => {
-        if (group.clients.size === 0 && group.catchingUp.size === 0) return;
-        let result: ExecutionResult;
-        if (event.data === null || event.data === undefined) {
-          // The subgraph refused (an expired `after`, an unknown stream): pass its errors on.
-          result = { errors: (event.errors ?? []).map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })) };
-        } else {
-          // Completed from the subgraphs, not the entity cache: the event can arrive before the
-          // answer to the write that made it, which is when the cache drops what the write changed.
-          const context: GatewayContext = { viewer: { ...group.viewer, requestId: `${group.viewer.requestId.slice(0, 16)}-e${String(eventId ?? '')}` }, clientIp: group.clientIp, bypassEntityCache: true };
-          result = await completeEvent({ planner: this.options.planner, serviceMap: this.options.serviceMap, logger: this.options.logger }, group.plan, event, group.variables, context);
-        }
-        const { errors: _errors, ...rest } = result;
-        const delivered: DeliveredResult = {
-          ...rest,
-          ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
-          ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
-        };
-        for (const client of group.clients) client.push(delivered as ExecutionResult);
-        this.delivered.inc(group.clients.size);
-        this.latency.observe((performance.now() - receivedAt) / 1000);
-        const number = eventNumber(delivered as ExecutionResult);
-        if (number !== null && !group.afterEach) {
-          const now = performance.now();
-          group.recent.push({ number, result: delivered, at: now });
-          // What falls out of the window can no longer be served from here.
-          while (group.recent.length > RECENT_EVENTS || (group.recent[0] as { at: number }).at < now - RECENT_EVENTS_MS) {
-            group.heldAfter = (group.recent.shift() as { number: number }).number;
-          }
-        }
-        group.afterEach?.();
-      })
+      // Each event is a trace of its own (`live.event`): its completion's fetches are under it.
+      .then(() => (tracingOn() ? inSpan('live.event', liveEventSpan(group.plan, eventId, group.clients.size), complete) : complete()))
       .catch((error: unknown) => this.options.logger.error({ err: error }, 'could not complete a subscription event'));
   }
 

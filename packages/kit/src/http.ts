@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { DEFAULT_MAX_BODY_BYTES } from './config.ts';
 import type { Logger } from './log.ts';
+import { tracedRequests } from './tracing.ts';
 
 /**
  * Codes of a request that was well formed over HTTP but is not a GraphQL request that can run:
@@ -147,7 +148,8 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatch = options.maxBatch ?? 1;
   const requestErrorCodes = new Set<string>([...GRAPHQL_REQUEST_ERROR_CODES, ...(options.requestErrorCodes ?? [])]);
-  return async (req, res) => {
+  // A GraphQL request is served inside a span continuing the caller's trace, when tracing is on.
+  return tracedRequests(async (req, res) => {
     try {
       for (const route of routes) {
         if (await route(req, res)) return;
@@ -226,7 +228,7 @@ export function graphQLHandler<TContext extends BaseContext>(options: GraphQLHan
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     }
-  };
+  });
 }
 
 /** `GET /health` (the process is up) and `GET /ready` (it can serve: its store is open and answers). */

@@ -12,6 +12,7 @@ import { dataDir, hostFrom, internalSecret, maxBodyBytes, portFor, type Subgraph
 import { ErrorCode, isPublicCode, storeUnavailable } from './errors.ts';
 import { graphQLHandler, healthRoute, listen, stopOnSignals, type RunningHttpServer } from './http.ts';
 import { subscriptionServer } from './sse.ts';
+import { startTracing, traceRootFields, tracingPlugin } from './tracing.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSubgraphMetrics, metricsRoute, type SubgraphMetrics } from './metrics.ts';
 import { createPeerClient, type PeerClient } from './peers.ts';
@@ -95,7 +96,7 @@ export interface SubgraphContext extends BaseContext {
 
 /** The subgraph's executable schema, `@auth`/`@scopes` enforced on every field they mark. */
 export function subgraphSchema<TContext extends SubgraphContext>(definition: SubgraphDefinition): GraphQLSchema {
-  return enforceAccess<TContext>(buildSubgraphSchema({ typeDefs: gql(definition.typeDefs), resolvers: definition.resolvers }), (context) => context.viewer);
+  return traceRootFields(enforceAccess<TContext>(buildSubgraphSchema({ typeDefs: gql(definition.typeDefs), resolvers: definition.resolvers }), (context) => context.viewer));
 }
 
 export function createSubgraphServer<TContext extends SubgraphContext>(
@@ -121,7 +122,7 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
     // Studio reporting here, so federated traces would be work for nobody.
     // Apollo Server's cache-control plugin (on by default) turns `@cacheControl` hints into each
     // response's cache-control header, which the gateway's entity cache obeys.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<TContext>(logger), counting, changedEntitiesPlugin<TContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<TContext>(logger), counting, changedEntitiesPlugin<TContext>(), tracingPlugin<TContext>()],
   });
 }
 
@@ -357,13 +358,19 @@ export async function runSubgraphProcess<TStore extends StoreHandle>(
 ): Promise<void> {
   const logger = createLogger(name);
   try {
+    // Before the store and the schema: both are traced only when tracing is on as they are made.
+    const tracing = await startTracing(name);
     const metrics = createSubgraphMetrics(name);
     const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement });
     await seed?.(store);
     const answers = storeAnswers(store, logger);
     let running: RunningSubgraph;
     try {
-      running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: async () => store.isOpen() && (await answers()), onStop: () => store.close() });
+      const onStop = async () => {
+        await store.close();
+        await tracing?.shutdown();
+      };
+      running = await serve(store, { port: portFor(name), host: hostFrom(), logger, metrics, ready: async () => store.isOpen() && (await answers()), onStop });
     } catch (error) {
       await store.close();
       throw error;

@@ -14,6 +14,7 @@ import type { NonceStore } from '../viewer.ts';
 import { LIVE_EVENTS_CHANNEL, listenForLiveEvents } from '../live-pg.ts';
 import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions, type PgDb } from '../pg.ts';
 import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
+import { tracedStatements, tracedTransactions } from '../tracing.ts';
 import { isTimeColumn, type EngineName, type TablesByEngine } from './tables.ts';
 
 export type { EngineName } from './tables.ts';
@@ -216,8 +217,8 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
 ): EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> } {
   const opened = openStore(definition.tables.sqlite, { path, migrationsFolder: definition.migrations.sqlite, holdsValue: definition.holdsValue, ...options });
   const bus = new LiveEventBus();
-  const statements = definition.statements(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
-  const store = sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements) as unknown as S & Transactional<S>;
+  const statements = tracedStatements(definition.statements, 'sqlite')(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
+  const store = tracedTransactions(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements), 'sqlite') as unknown as S & Transactional<S>;
   return {
     ...store,
     ...noncesOf(store),
@@ -244,7 +245,8 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   const listener = definition.liveEvents === false ? null : listenForLiveEvents(url, bus);
   await listener?.ready;
   const kept = keeper();
-  const store = pgStore(connection, (db) => definition.statements(pgEngine(db, definition.tables.postgres, kept)));
+  const statements = tracedStatements(definition.statements, 'postgresql');
+  const store = tracedTransactions(pgStore(connection, (db) => statements(pgEngine(db, definition.tables.postgres, kept))), 'postgresql');
   return {
     ...store,
     ...noncesOf(store),
