@@ -1259,7 +1259,8 @@ export type Query = {
    * BAD_USER_INPUT when `text` holds no word (letters or digits), more than 10 words or more than
    * 200 characters, when `minPrice` is above `maxPrice` or a price is negative, and when `first` is
    * out of range; NOT_FOUND for an unknown `brandId`. Pages forward only (`first`/`after`): a search
-   * ranks its matches as it reads them, so no index walks its order back.
+   * ranks its matches as it reads them, so no index walks its order back; `last`/`before` are
+   * BAD_USER_INPUT saying so.
    */
   searchProducts: ProductConnection;
   /**
@@ -1314,16 +1315,20 @@ export type QueryProductsArgs = {
 
 export type QuerySearchBrandsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
 export type QuerySearchProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   maxPrice?: InputMaybe<Scalars['Int']['input']>;
   minPrice?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
