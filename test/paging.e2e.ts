@@ -2,14 +2,14 @@
  * Every kind of list, paged a few rows at a time with the cursors the API hands out, meets the
  * same rows in the same order as pages of a hundred: the keyset conditions (times, positions, names,
  * counts, flags) agree with each list's order, on whichever engine the stores run. And every
- * connection of users, content and gifts, walked forward (`first`/`after`) to its end and backward
+ * connection of users, content, gifts and commerce, walked forward (`first`/`after`) to its end and backward
  * (`last`/`before`) to its start, gives the same list, no row twice, `pageInfo` right at both
  * ends; `totalCount` where a count is kept.
  */
 import { readFileSync } from 'node:fs';
 import { buildSchema, isObjectType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brands, CREATOR_COUNT, creatorIds, liveStreamCreatorId, userIds, VIDEO_COUNT } from '@app/fixtures/world';
+import { brands, CREATOR_COUNT, creatorIds, liveStreamCreatorId, shopBrands, userIds, VIDEO_COUNT } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { asUser } from './live-api.ts';
 
@@ -109,10 +109,15 @@ interface PageBothWays {
  * A list's walk both ways: `field` is the connection field with its own arguments, `$paging`
  * where the paging arguments go; `wrap` puts it where the list lives (e.g. under `me`).
  */
-async function walkBothWays(list: { wrap: (field: string) => string; field: string; variables?: Record<string, unknown>; headers?: Record<string, string>; pick: (data: any) => PageBothWays }, size: number) {
+async function walkBothWays(
+  list: { wrap: (field: string) => string; field: string; variables?: Record<string, unknown>; headers?: Record<string, string>; pick: (data: any) => PageBothWays; node?: string },
+  size: number,
+) {
+  // A node with no id of its own (a commission line, a deal) is known by its cursor, which is its sort key.
+  const keyOf = (edge: PageBothWays['edges'][number]) => (list.node ? edge.cursor : edge.node.id);
   const query = `query Walk($first: Int, $after: String, $last: Int, $before: String${Object.keys(list.variables ?? {})
     .map((name) => `, $${name}: ID!`)
-    .join('')}) { ${list.wrap(`${list.field.replace('$paging', 'first: $first, after: $after, last: $last, before: $before')} { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`)} }`;
+    .join('')}) { ${list.wrap(`${list.field.replace('$paging', 'first: $first, after: $after, last: $last, before: $before')} { edges { cursor node { ${list.node ?? 'id'} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`)} }`;
   const read = async (variables: Record<string, unknown>) => {
     const { body } = await graph.query(query, { ...list.variables, ...variables }, list.headers);
     expect(body.errors, list.field).toBeUndefined();
@@ -125,7 +130,7 @@ async function walkBothWays(list: { wrap: (field: string) => string; field: stri
   for (let cursor: string | null = null, pages = 0; ; pages++) {
     expect(pages).toBeLessThan(100);
     const page = await read({ first: size, after: cursor });
-    forward.push(...page.edges.map((edge) => edge.node.id));
+    forward.push(...page.edges.map(keyOf));
     forwardPages.push(page.pageInfo);
     if (!page.pageInfo.hasNextPage) break;
     cursor = page.pageInfo.endCursor;
@@ -133,7 +138,7 @@ async function walkBothWays(list: { wrap: (field: string) => string; field: stri
   for (let cursor: string | null = null, pages = 0; ; pages++) {
     expect(pages).toBeLessThan(100);
     const page = await read({ last: size, before: cursor });
-    backward.unshift(...page.edges.map((edge) => edge.node.id));
+    backward.unshift(...page.edges.map(keyOf));
     backwardPages.push(page.pageInfo);
     if (!page.pageInfo.hasPreviousPage) break;
     cursor = page.pageInfo.startCursor;
@@ -150,9 +155,16 @@ const top = (field: string) => field;
 const under = (parent: string) => (field: string) => `${parent} { ${field} }`;
 
 describe('paging both ways through the gateway', () => {
-  it('offers last/before on every connection of users, content and gifts, with no default `first` to clash with `last`', () => {
+  it('offers last/before on every connection, with no default `first` to clash with `last` (a search takes them to refuse them, saying why)', () => {
     const schema = buildSchema(readFileSync(new URL('../schema/api.graphql', import.meta.url), 'utf8'));
-    const ours = new Set(['UserConnection', 'CreatorConnection', 'VideoConnection', 'LiveStreamConnection', 'SmallGestureConnection', 'GiftInboxConnection', 'GiftPayoutConnection', 'CoinPurchaseConnection', 'LiveGiftSendConnection', 'GiftOfferConnection']);
+    // Every connection type in the API: a new one is either here or fails the count below.
+    const ours = new Set(
+      Object.keys(schema.getTypeMap()).filter((name) => name.endsWith('Connection') && !name.startsWith('__')),
+    );
+    expect([...ours]).toEqual(
+      expect.arrayContaining(['UserConnection', 'CreatorConnection', 'VideoConnection', 'LiveStreamConnection', 'SmallGestureConnection', 'GiftInboxConnection', 'GiftPayoutConnection', 'CoinPurchaseConnection', 'LiveGiftSendConnection', 'GiftOfferConnection', 'ProductConnection', 'BrandConnection', 'CatalogConnection', 'AffiliateLinkConnection', 'OrderConnection', 'CommissionDealConnection', 'CommissionLineConnection', 'CommissionPayoutConnection', 'VideoSalesConnection']),
+    );
+
     const fields: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -165,7 +177,7 @@ describe('paging both ways through the gateway', () => {
         expect(args.first!.defaultValue, `${type.name}.${field.name}: a default first would clash with last`).toBeUndefined();
       }
     }
-    expect(fields.length).toBeGreaterThanOrEqual(17);
+    expect(fields.length).toBeGreaterThanOrEqual(34);
   });
 
   it('walks the public lists both ways: the feed, creators, the directory, live now, a creator’s videos and streams, gift offers', async () => {
@@ -200,11 +212,57 @@ describe('paging both ways through the gateway', () => {
     expect(await own(creator, 'giftPayouts', 1, under('creator(id: $id)'), { id: creator })).toHaveLength(1);
   }, 90_000);
 
+  it('walks commerce’s lists both ways: brands, products, a brand’s products and catalogs, a catalog, a showcase, a creator’s catalogs', async () => {
+    const brand = shopBrands[0]!;
+    expect((await walkBothWays({ wrap: top, field: 'brands($paging)', pick: (data) => data.brands }, 2)).length).toBeGreaterThan(2);
+    expect((await walkBothWays({ wrap: top, field: 'products($paging)', pick: (data) => data.products }, 25)).length).toBeGreaterThan(25);
+    const ofBrand = await walkBothWays({ wrap: top, field: 'products(brandId: $id, $paging)', variables: { id: brand.id }, pick: (data) => data.products }, 4);
+    expect(await walkBothWays({ wrap: under('brand(id: $id)'), field: 'products($paging)', variables: { id: brand.id }, pick: (data) => data.brand.products }, 3)).toEqual(ofBrand);
+    const catalogs = await walkBothWays({ wrap: under('brand(id: $id)'), field: 'catalogs($paging)', variables: { id: brand.id }, pick: (data) => data.brand.catalogs }, 1);
+    expect(catalogs.length).toBeGreaterThan(0);
+    expect((await walkBothWays({ wrap: under('catalog(id: $id)'), field: 'products($paging)', variables: { id: catalogs[0] }, pick: (data) => data.catalog.products }, 2)).length).toBeGreaterThan(2);
+    const creator = { variables: { id: creatorIds[0] } };
+    expect((await walkBothWays({ wrap: under('creator(id: $id)'), field: 'showcase($paging)', ...creator, pick: (data) => data.creator.showcase }, 2)).length).toBeGreaterThan(2);
+    expect((await walkBothWays({ wrap: under('creator(id: $id)'), field: 'catalogs($paging)', ...creator, pick: (data) => data.creator.catalogs }, 1)).length).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('walks commerce’s own lists both ways: a buyer’s orders, a creator’s links, commission lines and payouts, a brand’s deals, orders and whole catalogue by its key', async () => {
+    const buyer = userIds[55]!;
+    expect((await walkBothWays({ wrap: under('me'), field: 'orders($paging)', headers: await asUser(graph, buyer), pick: (data) => data.me.orders }, 1)).length).toBeGreaterThan(1);
+    const earner = creatorIds[18]!;
+    const asEarner = { wrap: under('creator(id: $id)'), variables: { id: earner }, headers: await asUser(graph, earner) };
+    expect((await walkBothWays({ ...asEarner, field: 'affiliateLinks($paging)', pick: (data) => data.creator.affiliateLinks }, 1)).length).toBeGreaterThan(1);
+    expect((await walkBothWays({ ...asEarner, field: 'commissionPayouts($paging)', pick: (data) => data.creator.commissionPayouts }, 1)).length).toBeGreaterThan(0);
+    const lines = await walkBothWays({ ...asEarner, wrap: (field) => `creator(id: $id) { commissionStatement { ${field} } }`, field: 'lines($paging)', node: 'title', pick: (data) => data.creator.commissionStatement.lines }, 3);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const brand of shopBrands.slice(0, 3)) {
+      const key = { 'x-api-key': (await graph.keys.create({ partnerId: brand.id, name: 'paging', scopes: ['catalog:read', 'orders:read'] })).secret };
+      const asBrand = { wrap: under('brand(id: $id)'), variables: { id: brand.id }, headers: key };
+      expect((await walkBothWays({ ...asBrand, field: 'allProducts($paging)', pick: (data) => data.brand.allProducts }, 5)).length).toBeGreaterThan(5);
+      await walkBothWays({ ...asBrand, field: 'orders($paging)', pick: (data) => data.brand.orders }, 2);
+      await walkBothWays({ ...asBrand, field: 'commissionDeals($paging)', node: 'commissionRate', pick: (data) => data.brand.commissionDeals }, 1);
+    }
+  }, 90_000);
+
+  it('refuses `last`/`before` on a search, saying why, with BAD_USER_INPUT naming the argument', async () => {
+    for (const [query, argument] of [
+      ['{ searchProducts(text: "shoe", last: 2) { edges { cursor } } }', 'last'],
+      ['{ searchBrands(text: "shop", before: "bm9wZQ") { edges { cursor } } }', 'before'],
+    ] as const) {
+      const { body } = await graph.query(query);
+      expect(body.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(body.errors?.[0]?.message, query).toMatch(/forward only \(a search ranks its matches as it reads them/);
+      expect(body.data, query).toBeNull();
+    }
+  });
+
   it('refuses both directions at once and a cursor it never gave, with BAD_USER_INPUT naming the argument', async () => {
     for (const [query, argument] of [
       ['{ feed(first: 2, last: 2) { edges { cursor } } }', 'last'],
       ['{ liveNow(last: 101) { edges { cursor } } }', 'last'],
       ['{ creators(before: "bm9wZQ") { edges { cursor } } }', 'before'],
+      ['{ products(first: 2, before: "bm9wZQ") { edges { cursor } } }', 'last'],
+      ['{ brands(last: 101) { edges { cursor } } }', 'last'],
     ] as const) {
       const { body } = await graph.query(query);
       expect(body.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });

@@ -16,12 +16,12 @@ import { requireOwner, requirePartnerOf, signedInUserId } from '@app/kit/access'
 import { forbidden, notFound, refuse } from '@app/kit/errors';
 import { newId } from '@app/kit/ids';
 import { loadOrNotFound } from '@app/kit/loaders';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type PageArgs } from '@app/kit/pagination';
 import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
 import type { AffiliateClickRow, AffiliateLinkView, CommissionDealRow } from './mappers.ts';
 import { isCreator, signedInCreatorId } from './facts.ts';
-import { newestFirst } from './pages.ts';
+import { newestFirst, newestFirstPaging } from './pages.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 
 export const CODE_LENGTH = 8;
@@ -102,12 +102,13 @@ export interface DealInput {
   commissionRate: number;
 }
 
+/** How a brand's commission deals page, either way: by `[updatedAt ms, id]`, most recently set first. */
+export const DEAL_PAGING = newestFirstPaging((row: { id: string; updatedAt: Date }) => row.updatedAt);
+
 /** A brand's commission deals with creators, most recently set first: its own keys only. */
 export async function brandCommissionDeals(context: Context, brandId: string, args: PageArgs) {
   requirePartnerOf(context.viewer, brandId);
-  const page = readPage(args, 2);
-  const rows = await context.store.commissionDealsPage(brandId, page);
-  return toConnection(rows, page, (row) => [row.updatedAt.getTime(), row.id]);
+  return connectionOf(args, DEAL_PAGING, (page) => context.store.commissionDealsPage(brandId, page));
 }
 
 /**

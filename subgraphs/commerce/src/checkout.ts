@@ -28,7 +28,7 @@ import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, ErrorCode, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
@@ -219,10 +219,11 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   return orderId;
 }
 
+/** How a creator's video sales page, either way: by `[revenue, video id]`, best selling first (the kept rows' index). */
+export const VIDEO_SALES_PAGING: ListPaging<{ revenueAmount: number; videoId: string }> = { arity: 2, keyOf: (row) => [row.revenueAmount, row.videoId] };
+
 /** What checkouts from each of the creator's videos sold, best selling first: the kept rows, a page at a time. Only the creator sees them. */
 export async function creatorVideoSales(context: Context, creatorId: string, args: PageArgs) {
   requireOwner(context.viewer, creatorId, 'Only the creator can see their own video sales.', ForbiddenReason.NOT_THE_CREATOR);
-  const page = readPage(args, 2);
-  const rows = await context.store.videoSalesPage(creatorId, page);
-  return toConnection(rows, page, (row) => [row.revenueAmount, row.videoId]);
+  return connectionOf(args, VIDEO_SALES_PAGING, (page) => context.store.videoSalesPage(creatorId, page));
 }

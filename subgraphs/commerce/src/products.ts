@@ -13,10 +13,14 @@
 import { requirePartnerOf } from '@app/kit/access';
 import { badInput, notFound } from '@app/kit/errors';
 import { loadOrNotFound } from '@app/kit/loaders';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { ProductChanges } from './db/contract.ts';
 import type { BrandRow, ProductRow } from './mappers.ts';
+import { CREATED_PAGING } from './pages.ts';
+
+/** Brands list by `[name, id]`, either way. */
+export const BRAND_PAGING: ListPaging<BrandRow> = { arity: 2, keyOf: (row) => [row.name, row.id] };
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5_000;
@@ -34,10 +38,7 @@ export function loadProduct(context: Context, id: string): Promise<ProductRow> {
 /** A brand's own products, newest first, archived ones too unless `status` keeps one status: its own keys only. */
 export async function brandCatalog(context: Context, brandId: string, args: PageArgs & { status?: ProductRow['status'] | null }) {
   requirePartnerOf(context.viewer, brandId);
-  const page = readPage(args, 2);
-  const rows = await context.store.brandCatalogPage(brandId, page, args.status ?? null);
-  for (const row of rows) context.loaders.productById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.createdAt.getTime(), row.id]);
+  return connectionOf(args, CREATED_PAGING as ListPaging<ProductRow>, async (page) => primed(context, await context.store.brandCatalogPage(brandId, page, args.status ?? null)));
 }
 
 /** The brand's product a feed imported under `externalId`, or null: its own keys only. */
@@ -47,18 +48,23 @@ export async function productByExternalId(context: Context, brandId: string, ext
 }
 
 export async function brandsPage(context: Context, args: PageArgs) {
-  const page = readPage(args, 2);
-  const rows = await context.store.brandsPage(page);
-  for (const row of rows) context.loaders.brandById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.name, row.id]);
+  return connectionOf(args, BRAND_PAGING, async (page) => {
+    const rows = await context.store.brandsPage(page);
+    for (const row of rows) context.loaders.brandById.prime(row.id, row);
+    return rows;
+  });
 }
 
 export async function productsOnSale(context: Context, args: PageArgs & { brandId?: string | null }) {
-  const page = readPage(args, 2);
-  if (args.brandId != null) await loadBrand(context, args.brandId);
-  const rows = await context.store.activeProductsPage(page, args.brandId ?? undefined);
+  return connectionOf(args, CREATED_PAGING as ListPaging<ProductRow>, async (page) => {
+    if (args.brandId != null) await loadBrand(context, args.brandId);
+    return primed(context, await context.store.activeProductsPage(page, args.brandId ?? undefined));
+  });
+}
+
+function primed(context: Context, rows: ProductRow[]): ProductRow[] {
   for (const row of rows) context.loaders.productById.prime(row.id, row);
-  return toConnection(rows, page, (row) => [row.createdAt.getTime(), row.id]);
+  return rows;
 }
 
 /*

@@ -25,6 +25,13 @@ import { loadBrand } from './products.ts';
 import type { ProductSort } from './vocabulary.ts';
 
 export const SEARCH_TEXT_MAX = 200;
+
+/**
+ * Why searches page forward only: a search's order is worked out from its matches as it reads
+ * them (relevance scored per match, or the few matches sorted), not an index a read could walk
+ * back from a cursor.
+ */
+export const SEARCH_FORWARD_ONLY = 'a search ranks its matches as it reads them; no index walks that order back';
 export const SEARCH_TERMS_MAX = 10;
 const TOPIC_MAX = 40;
 
@@ -65,7 +72,7 @@ async function connectionOf<T extends { id: string }>(hits: SearchHit[], page: R
 }
 
 export async function searchProducts(context: Context, args: ProductSearchArgs) {
-  const page = readPage(args, 2);
+  const page = readPage(args, 2, { forwardOnly: SEARCH_FORWARD_ONLY });
   const terms = searchTerms(args.text);
   const minPrice = price(args.minPrice, 'minPrice');
   const maxPrice = price(args.maxPrice, 'maxPrice');
@@ -79,7 +86,7 @@ export async function searchProducts(context: Context, args: ProductSearchArgs) 
 }
 
 export async function searchBrands(context: Context, args: PageArgs & { text: string }) {
-  const page = readPage(args, 2);
+  const page = readPage(args, 2, { forwardOnly: SEARCH_FORWARD_ONLY });
   const hits = await context.store.searchBrands(searchTerms(args.text), page);
   return connectionOf<BrandRow>(hits, page, (ids) => context.loaders.brandById.loadMany(ids) as Promise<(BrandRow | null | Error)[]>);
 }

@@ -21,7 +21,7 @@
 import { requireOwner } from '@app/kit/access';
 import { badInput } from '@app/kit/errors';
 import { money, type Money } from '@app/kit/money';
-import { readPage, toConnection, type PageArgs } from '@app/kit/pagination';
+import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Context } from './context.ts';
 import type { BucketTotal, CommissionLineView, StatementFilter } from './db/contract.ts';
 import { ForbiddenReason } from './refusals.ts';
@@ -85,11 +85,14 @@ export function commissionStatement(context: Context, creatorId: string, args: S
   return { creatorId, filter: { buckets: args.states ? [...new Set(args.states.flatMap(bucketsOf))] : null, from, to } };
 }
 
+/** How a statement's lines page, either way: by `[order time ms, order id, line position]`, newest first. */
+export const LINE_PAGING: ListPaging<{ orderedAt: Date; orderId: string; position: number }> = { arity: 3, keyOf: (row) => [row.orderedAt.getTime(), row.orderId, row.position] };
+
 /** The statement's lines, newest order first; within an order, the last line first. */
 export async function statementLines(context: Context, statement: Statement, args: PageArgs) {
-  const page = readPage(args, 3);
-  const rows = await context.store.commissionLinePage(statement.creatorId, statement.filter, page, context.clock.now());
-  return toConnection(rows, page, (row) => [row.orderedAt.getTime(), row.orderId, row.position]);
+  return connectionOf(args, LINE_PAGING, (page) =>
+    context.store.commissionLinePage(statement.creatorId, statement.filter, page, context.clock.now()),
+  );
 }
 
 /** The statement's period per state (whatever states its lines are filtered to). */

@@ -59,6 +59,7 @@ export type AffiliateLink = Node & {
   product: Product;
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type AffiliateLinkConnection = {
   __typename?: 'AffiliateLinkConnection';
   edges: Array<AffiliateLinkEdge>;
@@ -103,7 +104,9 @@ export type Brand = Node & {
 /** A brand or shop that sells products. */
 export type BrandAllProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ProductStatus>;
 };
 
@@ -111,21 +114,27 @@ export type BrandAllProductsArgs = {
 /** A brand or shop that sells products. */
 export type BrandCatalogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A brand or shop that sells products. */
 export type BrandCommissionDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A brand or shop that sells products. */
 export type BrandOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -138,7 +147,9 @@ export type BrandProductByExternalIdArgs = {
 /** A brand or shop that sells products. */
 export type BrandProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -148,6 +159,7 @@ export type BrandSalesArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`; a search's forward only). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type BrandConnection = {
   __typename?: 'BrandConnection';
   edges: Array<BrandEdge>;
@@ -225,9 +237,12 @@ export type Catalog = Node & {
 /** A brand's curated set of products. */
 export type CatalogProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type CatalogConnection = {
   __typename?: 'CatalogConnection';
   edges: Array<CatalogEdge>;
@@ -310,6 +325,7 @@ export type CommissionDeal = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type CommissionDealConnection = {
   __typename?: 'CommissionDealConnection';
   edges: Array<CommissionDealEdge>;
@@ -349,6 +365,7 @@ export type CommissionLine = {
   units: Scalars['Int']['output'];
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type CommissionLineConnection = {
   __typename?: 'CommissionLineConnection';
   edges: Array<CommissionLineEdge>;
@@ -375,6 +392,7 @@ export type CommissionPayout = Node & {
   status: PayoutStatus;
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type CommissionPayoutConnection = {
   __typename?: 'CommissionPayoutConnection';
   edges: Array<CommissionPayoutEdge>;
@@ -430,7 +448,9 @@ export type CommissionStatement = {
 /** A creator's commission lines over a period, optionally of some states, with totals per state. */
 export type CommissionStatementLinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateCatalogInput = {
@@ -474,19 +494,25 @@ export type Creator = Node & {
 
 export type CreatorAffiliateLinksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CreatorCatalogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CreatorCommissionPayoutsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -499,13 +525,17 @@ export type CreatorCommissionStatementArgs = {
 
 export type CreatorShowcaseArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CreatorVideoSalesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a creator has made on the app, in USD. */
@@ -990,6 +1020,7 @@ export type OrderCanceller =
   | 'BRAND'
   | 'BUYER';
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   edges: Array<OrderEdge>;
@@ -1097,6 +1128,7 @@ export type Product = Node & {
   title: Scalars['String']['output'];
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`; a search's forward only). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
   edges: Array<ProductEdge>;
@@ -1217,7 +1249,7 @@ export type Query = {
   product?: Maybe<Product>;
   /** Products on sale (ACTIVE), newest first; `brandId` keeps one brand's. NOT_FOUND for an unknown `brandId`. */
   products: ProductConnection;
-  /** Brands whose name or description hold every word of `text`, most relevant first (a match in the name first). BAD_USER_INPUT as for `searchProducts`. */
+  /** Brands whose name or description hold every word of `text`, most relevant first (a match in the name first). BAD_USER_INPUT as for `searchProducts`; forward only, as it is. */
   searchBrands: BrandConnection;
   /**
    * Products on sale whose title, description or brand name hold every word of `text` (the last
@@ -1226,7 +1258,9 @@ export type Query = {
    * out) and `topic` (one its brand's products suit, e.g. "fitness"), in `sort` order, ties by id.
    * BAD_USER_INPUT when `text` holds no word (letters or digits), more than 10 words or more than
    * 200 characters, when `minPrice` is above `maxPrice` or a price is negative, and when `first` is
-   * out of range; NOT_FOUND for an unknown `brandId`.
+   * out of range; NOT_FOUND for an unknown `brandId`. Pages forward only (`first`/`after`): a search
+   * ranks its matches as it reads them, so no index walks its order back; `last`/`before` are
+   * BAD_USER_INPUT saying so.
    */
   searchProducts: ProductConnection;
   /**
@@ -1244,7 +1278,9 @@ export type QueryBrandArgs = {
 
 export type QueryBrandsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1270,23 +1306,29 @@ export type QueryProductArgs = {
 
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QuerySearchBrandsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
 export type QuerySearchProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   maxPrice?: InputMaybe<Scalars['Int']['input']>;
   minPrice?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
@@ -1436,7 +1478,9 @@ export type User = Node & {
 
 export type UserOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Video = Node & {
@@ -1463,6 +1507,7 @@ export type VideoSales = {
   video: Video;
 };
 
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
 export type VideoSalesConnection = {
   __typename?: 'VideoSalesConnection';
   edges: Array<VideoSalesEdge>;
@@ -1895,17 +1940,17 @@ export type AffiliateLinkEdgeResolvers<ContextType = Context, ParentType extends
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<BrandAllProductsArgs, 'first'>>;
-  catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, RequireFields<BrandCatalogsArgs, 'first'>>;
-  commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, RequireFields<BrandCommissionDealsArgs, 'first'>>;
+  allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<BrandAllProductsArgs>>;
+  catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, Partial<BrandCatalogsArgs>>;
+  commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, Partial<BrandCommissionDealsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   logoUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<BrandOrdersArgs, 'first'>>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<BrandOrdersArgs>>;
   platform?: Resolver<ResolversTypes['CommercePlatform'], ParentType, ContextType>;
   productByExternalId?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<BrandProductByExternalIdArgs, 'externalId'>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<BrandProductsArgs, 'first'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<BrandProductsArgs>>;
   sales?: Resolver<Maybe<ResolversTypes['BrandSales']>, ParentType, ContextType, RequireFields<BrandSalesArgs, 'from' | 'to'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1936,7 +1981,7 @@ export type CatalogResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CatalogProductsArgs, 'first'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<CatalogProductsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2042,20 +2087,20 @@ export type CommissionStateTotalsResolvers<ContextType = Context, ParentType ext
 };
 
 export type CommissionStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionStatement'] = ResolversParentTypes['CommissionStatement']> = {
-  lines?: Resolver<ResolversTypes['CommissionLineConnection'], ParentType, ContextType, RequireFields<CommissionStatementLinesArgs, 'first'>>;
+  lines?: Resolver<ResolversTypes['CommissionLineConnection'], ParentType, ContextType, Partial<CommissionStatementLinesArgs>>;
   totals?: Resolver<ResolversTypes['CommissionStateTotals'], ParentType, ContextType>;
 };
 
 export type CreatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Creator'] = ResolversParentTypes['Creator'], FederationReferenceType extends FederationReferenceTypes['Creator'] = FederationReferenceTypes['Creator']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Creator']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, RequireFields<CreatorAffiliateLinksArgs, 'first'>>;
-  catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, RequireFields<CreatorCatalogsArgs, 'first'>>;
-  commissionPayouts?: Resolver<Maybe<ResolversTypes['CommissionPayoutConnection']>, ParentType, ContextType, RequireFields<CreatorCommissionPayoutsArgs, 'first'>>;
+  affiliateLinks?: Resolver<Maybe<ResolversTypes['AffiliateLinkConnection']>, ParentType, ContextType, Partial<CreatorAffiliateLinksArgs>>;
+  catalogs?: Resolver<Maybe<ResolversTypes['CatalogConnection']>, ParentType, ContextType, Partial<CreatorCatalogsArgs>>;
+  commissionPayouts?: Resolver<Maybe<ResolversTypes['CommissionPayoutConnection']>, ParentType, ContextType, Partial<CreatorCommissionPayoutsArgs>>;
   commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<CreatorShowcaseArgs, 'first'>>;
-  videoSales?: Resolver<Maybe<ResolversTypes['VideoSalesConnection']>, ParentType, ContextType, RequireFields<CreatorVideoSalesArgs, 'first'>>;
+  showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<CreatorShowcaseArgs>>;
+  videoSales?: Resolver<Maybe<ResolversTypes['VideoSalesConnection']>, ParentType, ContextType, Partial<CreatorVideoSalesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2291,15 +2336,15 @@ export type ProductFeedResultResolvers<ContextType = Context, ParentType extends
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
-  brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first'>>;
+  brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, Partial<QueryBrandsArgs>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
-  searchBrands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QuerySearchBrandsArgs, 'first' | 'text'>>;
-  searchProducts?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QuerySearchProductsArgs, 'first' | 'sort' | 'text'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
+  searchBrands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, RequireFields<QuerySearchBrandsArgs, 'text'>>;
+  searchProducts?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QuerySearchProductsArgs, 'sort' | 'text'>>;
   viewerKey?: Resolver<Maybe<ResolversTypes['ViewerKey']>, ParentType, ContextType>;
 };
 
@@ -2345,7 +2390,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<UserOrdersArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -7,7 +7,13 @@
 import { expect, it } from 'vitest';
 import { creatorIds, DAY, liveStreamIds, SEED_TIME, shopBrands, userIds } from '@app/fixtures/world';
 import { describeOnEachEngine } from '@app/kit/db/testing';
-import type { CursorKey } from '@app/kit/pagination';
+import type { CursorKey, ListPaging } from '@app/kit/pagination';
+import { expectPagesBothWays } from '@app/kit/db/paging-testing';
+import { DEAL_PAGING } from '../affiliates.ts';
+import { VIDEO_SALES_PAGING } from '../checkout.ts';
+import { CREATED_PAGING, newestFirstPaging, POSITION_PAGING } from '../pages.ts';
+import { BRAND_PAGING } from '../products.ts';
+import { LINE_PAGING } from '../settlement.ts';
 import type { NewFeedProduct, ProductSearch } from './contract.ts';
 import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX, type ProductSort } from '../vocabulary.ts';
 import type { NewOrderLine, ProductRow } from './tables.ts';
@@ -152,6 +158,37 @@ describeOnEachEngine<CommerceStore>(
       expect(shown.map((row) => row.node.id)).toEqual(showcase.map((row) => row.productId));
       const carried = world.creatorCatalogs.filter((row) => row.creatorId === creator).sort((a, b) => a.position - b.position);
       expect((await store().creatorCatalogPages([creator], { first: 20, after: null })).map((row) => row.node.id)).toEqual(carried.map((row) => row.catalogId));
+    });
+
+    it('pages every list both ways: `last`/`before` walks the same index back, the same rows either way, pageInfo right at both ends', async () => {
+      const nodes = <T>(rows: readonly { node: T }[]) => rows.map((row) => row.node);
+      const created = CREATED_PAGING as ListPaging<ProductRow>;
+      const onSale = world.products.filter((row) => row.status === 'ACTIVE') as ProductRow[];
+      expect((await expectPagesBothWays(created, (page) => store().activeProductsPage(page), 40)).map((row) => row.id)).toEqual(newestFirst(onSale));
+      expect((await expectPagesBothWays(created, (page) => store().activeProductsPage(page, brandId), 7)).length).toBe(onSale.filter((row) => row.brandId === brandId).length);
+      expect((await expectPagesBothWays(created, (page) => store().brandCatalogPage(brandId, page, null), 5)).length).toBe(world.products.filter((row) => row.brandId === brandId).length);
+      expect((await expectPagesBothWays(BRAND_PAGING, (page) => store().brandsPage(page), 5)).length).toBe(world.brands.length);
+      // Per-owner lists: forward prepared, backward the same walk the other way.
+      expect((await expectPagesBothWays(created, async (page) => nodes(await store().brandProductPages([brandId], page)), 3)).length).toBe(onSale.filter((row) => row.brandId === brandId).length);
+      expect((await expectPagesBothWays(CREATED_PAGING, async (page) => nodes(await store().brandCatalogPages([brandId], page)), 1)).length).toBe(world.catalogs.filter((row) => row.brandId === brandId).length);
+      const catalogId = world.catalogs[0]!.id;
+      expect((await expectPagesBothWays(POSITION_PAGING, (page) => store().catalogProductPages([catalogId], page), 3)).length).toBe(world.catalogProducts.filter((row) => row.catalogId === catalogId).length);
+      const creator = creatorIds[0]!;
+      expect((await expectPagesBothWays(POSITION_PAGING, (page) => store().showcasePages([creator], page), 4)).length).toBe(world.showcaseItems.filter((row) => row.creatorId === creator).length);
+      expect((await expectPagesBothWays(POSITION_PAGING, (page) => store().creatorCatalogPages([creator], page), 1)).length).toBe(world.creatorCatalogs.filter((row) => row.creatorId === creator).length);
+      const linker = world.affiliateLinks[0]!.creatorId;
+      expect((await expectPagesBothWays(CREATED_PAGING, async (page) => nodes(await store().affiliateLinkPages([linker], page)), 2)).length).toBe(world.affiliateLinks.filter((row) => row.creatorId === linker).length);
+      const buyer = buyers[0]!;
+      expect((await expectPagesBothWays(CREATED_PAGING, async (page) => nodes(await store().buyerOrderPages([buyer], page)), 2)).length).toBe(world.orders.filter((row) => row.buyerId === buyer).length);
+      const seller = world.orders[0]!.brandId;
+      expect((await expectPagesBothWays(CREATED_PAGING, async (page) => nodes(await store().brandOrderPages([seller], page)), 7)).length).toBe(world.orders.filter((row) => row.brandId === seller).length);
+      const deal = world.creatorCommissions[0]!;
+      expect((await expectPagesBothWays(DEAL_PAGING, (page) => store().commissionDealsPage(deal.brandId, page), 1)).length).toBe(world.creatorCommissions.filter((row) => row.brandId === deal.brandId).length);
+      const lines = await expectPagesBothWays(LINE_PAGING, (page) => store().commissionLinePage(earners[0]!, { buckets: null, from: null, to: null }, page, AT), 3);
+      expect(lines.length).toBeGreaterThan(3);
+      const payouts = world.commissionPayouts.filter((row) => row.creatorId === earners[0]);
+      expect((await expectPagesBothWays(newestFirstPaging((row: { id: string; requestedAt: Date }) => row.requestedAt), async (page) => nodes(await store().creatorPayoutPages([earners[0]!], page)), 1)).length).toBe(payouts.length);
+      expect(await expectPagesBothWays(VIDEO_SALES_PAGING, (page) => store().videoSalesPage(earners[0]!, page), 2)).toBeDefined();
     });
 
     it("lists a video's tagged and a stream's pinned products in list order", async () => {

@@ -4,10 +4,10 @@
  * reads every page makes (entities by id, tagged and pinned products, the pages of brands,
  * catalogs and showcases) are prepared once, their keys, cursor and page size bound at each run.
  */
-import { and, asc, countDistinct, desc, eq, gt, getTableColumns, inArray, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, gt, getTableColumns, inArray, sql, type Column, type InferSelectModel, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
-import { before, beyond, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, preparedPagesPerOwner, sumOf, type Owned } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, pagesPerOwnerShowing, perOwnerOf, preparedPagesPerOwner, sumOf, type Owned } from '@app/kit/db/shapes';
 import type { CursorKey, Page } from '@app/kit/pagination';
 import type { CommerceStatements } from '../contract.ts';
 import type { BrandRow, CatalogRow, CommerceTables, ProductRow } from '../tables.ts';
@@ -48,16 +48,27 @@ export function readStatements(engine: Engine<CommerceTables>) {
     orderReturnLines,
   } = engine.tables;
 
-  /** Newest-first lists page by `[createdAt, id]`. */
-  const newerThan = (page: Page, createdAt: Column, id: Column) => before(engine, [createdAt, id], page.after && numberAndId(page.after));
+  /** Newest-first lists page by `[createdAt, id]`, either way: the same index walked back for a `last`/`before` page. */
+  const newestFirstWalk = (page: Page, createdAt: Column, id: Column) => keysetPage(engine, [createdAt, id], 'desc', page, numberAndId);
+
+  /** A keyset walk narrowed by the list's own condition (a status). */
+  const withWhere = (walk: { where: SQL | undefined; orderBy: SQL[] }, where?: SQL) => ({ orderBy: walk.orderBy, where: and(where, walk.where) });
+
+  /**
+   * A prepared per-owner list read forward; a `last`/`before` page is the same read walking the
+   * owner's index the other way (`keysetPage`), unprepared: the prepared shape only walks forward.
+   */
+  const eitherWay =
+    <R>(forward: (ownerIds: readonly string[], page: Page) => Promise<R[]>, backward: (ownerIds: readonly string[], page: Page) => Promise<R[]>) =>
+    (ownerIds: readonly string[], page: Page) =>
+      page.backward ? backward(ownerIds, page) : forward(ownerIds, page);
 
   /** A page per owner of a table's own rows, newest first (`where` narrows which rows). */
   const newestFirstPages = <T extends SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn }>(table: T, owner: SQLiteColumn, ownerIds: readonly string[], page: Page, where?: SQL) => ({
     from: table,
     owner,
     ownerIds,
-    orderBy: [desc(table.createdAt), desc(table.id)],
-    where: and(where, newerThan(page, table.createdAt, table.id)),
+    ...withWhere(newestFirstWalk(page, table.createdAt, table.id), where),
     node: { table, id: table.id, ref: table.id },
     perOwner: perOwnerOf(page),
   });
@@ -97,15 +108,18 @@ export function readStatements(engine: Engine<CommerceTables>) {
     return (ids: readonly string[]) => prepared({ keys: engine.keysValue(ids) });
   };
   const newestFirst = <T extends SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn }>(table: T, owner: SQLiteColumn, name: string, where?: SQL) =>
-    preparedPagesPerOwner(engine, {
-      from: table,
-      owner,
-      orderBy: [desc(table.createdAt), desc(table.id)],
-      where,
-      node: { table, id: table.id, ref: table.id },
-      keyset: { columns: [table.createdAt, table.id], direction: '<', values: numberAndId },
-      name,
-    });
+    eitherWay(
+      preparedPagesPerOwner(engine, {
+        from: table,
+        owner,
+        orderBy: [desc(table.createdAt), desc(table.id)],
+        where,
+        node: { table, id: table.id, ref: table.id },
+        keyset: { columns: [table.createdAt, table.id], direction: '<', values: numberAndId },
+        name,
+      }),
+      (ownerIds, page) => pagesPerOwner(engine, newestFirstPages(table, owner, ownerIds, page, where)) as Promise<Owned<InferSelectModel<T>>[]>,
+    );
   const inPosition = <T extends SQLiteTable & { id: SQLiteColumn }>(
     list: typeof catalogProducts | typeof showcaseItems | typeof creatorCatalogs,
     owner: SQLiteColumn,
@@ -113,15 +127,27 @@ export function readStatements(engine: Engine<CommerceTables>) {
     shown: T,
     name: string,
   ) =>
-    preparedPagesPerOwner(engine, {
-      from: list,
-      owner,
-      orderBy: [asc(list.position), asc(ref)],
-      node: { table: shown, id: shown.id, ref },
-      extra: { position: list.position },
-      keyset: { columns: [list.position, ref], direction: '>', values: numberAndId },
-      name,
-    });
+    eitherWay(
+      preparedPagesPerOwner(engine, {
+        from: list,
+        owner,
+        orderBy: [asc(list.position), asc(ref)],
+        node: { table: shown, id: shown.id, ref },
+        extra: { position: list.position },
+        keyset: { columns: [list.position, ref], direction: '>', values: numberAndId },
+        name,
+      }),
+      (ownerIds, page) =>
+        pagesPerOwner(engine, {
+          from: list,
+          owner,
+          ownerIds,
+          ...keysetPage(engine, [list.position, ref], 'asc', page, numberAndId),
+          node: { table: shown, id: shown.id, ref },
+          extra: { position: list.position },
+          perOwner: perOwnerOf(page),
+        }),
+    );
 
   const brandsIn = byIds<BrandRow>(brands, 'commerce_brands_by_ids');
   const productsIn = byIds<ProductRow>(products, 'commerce_products_by_ids');
@@ -139,29 +165,35 @@ export function readStatements(engine: Engine<CommerceTables>) {
     productsByIds: productsIn,
     catalogsByIds: catalogsIn,
 
-    brandsPage: async (page) =>
-      db
+    brandsPage: async (page) => {
+      const { where, orderBy } = keysetPage(engine, [brands.name, brands.id], 'asc', page, (key) => [String(key[0]), String(key[1])]);
+      return db
         .select()
         .from(brands)
-        .where(beyond(engine, [brands.name, brands.id], page.after && [String(page.after[0]), String(page.after[1])]))
-        .orderBy(asc(brands.name), asc(brands.id))
-        .limit(page.first + 1),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
-    activeProductsPage: async (page, brandId) =>
-      db
+    activeProductsPage: async (page, brandId) => {
+      const { where, orderBy } = newestFirstWalk(page, products.createdAt, products.id);
+      return db
         .select()
         .from(products)
-        .where(and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), newerThan(page, products.createdAt, products.id)))
-        .orderBy(desc(products.createdAt), desc(products.id))
-        .limit(page.first + 1),
+        .where(and(eq(products.status, 'ACTIVE'), brandId === undefined ? undefined : eq(products.brandId, brandId), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
-    brandCatalogPage: async (brandId, page, status) =>
-      db
+    brandCatalogPage: async (brandId, page, status) => {
+      const { where, orderBy } = newestFirstWalk(page, products.createdAt, products.id);
+      return db
         .select()
         .from(products)
-        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), newerThan(page, products.createdAt, products.id)))
-        .orderBy(desc(products.createdAt), desc(products.id))
-        .limit(page.first + 1),
+        .where(and(eq(products.brandId, brandId), status === null ? undefined : eq(products.status, status), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     productByExternalId: async (brandId, externalId) =>
       (
@@ -171,13 +203,15 @@ export function readStatements(engine: Engine<CommerceTables>) {
           .where(and(eq(products.brandId, brandId), eq(products.externalId, externalId)))
       )[0],
 
-    commissionDealsPage: async (brandId, page) =>
-      db
+    commissionDealsPage: async (brandId, page) => {
+      const { where, orderBy } = newestFirstWalk(page, creatorCommissions.updatedAt, creatorCommissions.id);
+      return db
         .select()
         .from(creatorCommissions)
-        .where(and(eq(creatorCommissions.brandId, brandId), newerThan(page, creatorCommissions.updatedAt, creatorCommissions.id)))
-        .orderBy(desc(creatorCommissions.updatedAt), desc(creatorCommissions.id))
-        .limit(page.first + 1),
+        .where(and(eq(creatorCommissions.brandId, brandId), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     brandProductPages: brandProducts,
     brandCatalogPages: brandCatalogs,
@@ -196,13 +230,15 @@ export function readStatements(engine: Engine<CommerceTables>) {
 
     affiliateLinkPages: (creatorIds, page) => pagesPerOwnerShowing(engine, newestFirstPages(affiliateLinks, affiliateLinks.creatorId, creatorIds, page), { columns: linkView, joins: [linkProduct] }),
 
-    videoSalesPage: async (creatorId, page) =>
-      db
+    videoSalesPage: async (creatorId, page) => {
+      const { where, orderBy } = keysetPage(engine, [videoSales.revenueAmount, videoSales.videoId], 'desc', page, numberAndId);
+      return db
         .select()
         .from(videoSales)
-        .where(and(eq(videoSales.creatorId, creatorId), gt(videoSales.orders, 0), before(engine, [videoSales.revenueAmount, videoSales.videoId], page.after ? [Number(page.after[0]), String(page.after[1])] : null)))
-        .orderBy(desc(videoSales.revenueAmount), desc(videoSales.videoId))
-        .limit(page.first + 1),
+        .where(and(eq(videoSales.creatorId, creatorId), gt(videoSales.orders, 0), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     saleRates: async (creatorId, productIds) =>
       db

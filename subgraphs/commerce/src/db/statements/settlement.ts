@@ -5,10 +5,10 @@
  * line's state, with PAID split by its payout: PROCESSING while the payout provider has not
  * answered, PAID once it paid.
  */
-import { and, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
-import { before, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
+import { keysetPage, pagesPerOwner, perOwnerOf, sumOf } from '@app/kit/db/shapes';
 import type { Page } from '@app/kit/pagination';
 import { KEPT_COMMISSION_STATES, type CommissionBucket, type KeptCommissionState } from '../../vocabulary.ts';
 import type { BucketTotal, CommerceStatements, PayableLine, StatementFilter } from '../contract.ts';
@@ -96,8 +96,8 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
   const earningLines = (filter: Pick<StatementFilter, 'from' | 'to'>): SQL | undefined =>
     and(gt(orderLines.commissionAmount, 0), filter.from ? gte(orders.createdAt, filter.from) : undefined, filter.to ? lt(orders.createdAt, filter.to) : undefined);
 
-  /** A statement pages newest order first, by `[order createdAt ms, order id, line position]`. */
-  const statementAfter = (page: Page) => before(engine, [orders.createdAt, orders.id, orderLines.position], page.after && [Number(page.after[0]), String(page.after[1]), Number(page.after[2])]);
+  /** A statement pages newest order first, by `[order createdAt ms, order id, line position]`, either way. */
+  const statementWalk = (page: Page) => keysetPage(engine, [orders.createdAt, orders.id, orderLines.position], 'desc', page, (key) => [Number(key[0]), String(key[1]), Number(key[2])]);
 
   /** `(order_id, position) in ((…), …)` for a slice of lines (the position cast: a server engine cannot tell a bound value's type in a row). */
   const linePairs = (lines: readonly PayableLine[]) =>
@@ -126,14 +126,16 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
       );
     },
 
-    commissionLinePage: async (creatorId, filter, page, now) =>
-      db
+    commissionLinePage: async (creatorId, filter, page, now) => {
+      const { where, orderBy } = statementWalk(page);
+      return db
         .select(lineView(now))
         .from(orderLines)
         .innerJoin(orders, eq(orders.id, orderLines.orderId))
-        .where(and(eq(orders.creatorId, creatorId), earningLines(filter), filter.buckets ? inArray(commissionBucket(engine, now), [...filter.buckets]) : undefined, statementAfter(page)))
-        .orderBy(desc(orders.createdAt), desc(orders.id), desc(orderLines.position))
-        .limit(page.first + 1),
+        .where(and(eq(orders.creatorId, creatorId), earningLines(filter), filter.buckets ? inArray(commissionBucket(engine, now), [...filter.buckets]) : undefined, where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     commissionStatementTotals: async (creatorId, filter, now) => {
       const { days, edges } = splitPeriod(filter.from, filter.to);
@@ -237,8 +239,7 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
         from: commissionPayouts,
         owner: commissionPayouts.creatorId,
         ownerIds: creatorIds,
-        orderBy: [desc(commissionPayouts.requestedAt), desc(commissionPayouts.id)],
-        where: before(engine, [commissionPayouts.requestedAt, commissionPayouts.id], page.after && [Number(page.after[0]), String(page.after[1])]),
+        ...keysetPage(engine, [commissionPayouts.requestedAt, commissionPayouts.id], 'desc', page, (key) => [Number(key[0]), String(key[1])]),
         node: { table: commissionPayouts, id: commissionPayouts.id, ref: commissionPayouts.id },
         perOwner: perOwnerOf(page),
       }),
