@@ -4,6 +4,7 @@
  * response body, and prints one JSON result line.
  */
 import autocannon from 'autocannon';
+import { answersWith } from './answers.ts';
 
 interface LoadCase {
   url: string;
@@ -12,10 +13,13 @@ interface LoadCase {
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** The `data` of the one right answer (JSON), when there is one: any other is a wrong answer (bench/answers.ts). */
+  expect?: string;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadCase;
 let failures = 0;
+let wrongAnswers = 0;
 let counter = 0;
 const firstFailures: string[] = [];
 
@@ -29,8 +33,10 @@ const instance = autocannon({
     headers: { 'content-type': 'application/json', ...spec.headers },
     setupRequest: (request: autocannon.Request) => ({ ...request, body: body.includes('{{n}}') ? body.replaceAll('{{n}}', `${process.pid}-${counter++}`) : body }),
     onResponse: (status: number, responseBody: string) => {
-      // Any GraphQL error counts as a failure, not only non-2xx answers.
-      if (status !== 200 || responseBody.includes('"errors"')) {
+      // Any GraphQL error counts as a failure, not only non-2xx answers; so does an answer with other data.
+      const wrong = status === 200 && spec.expect !== undefined && !responseBody.includes('"errors"') && !answersWith(responseBody, spec.expect);
+      if (wrong) wrongAnswers++;
+      if (status !== 200 || responseBody.includes('"errors"') || wrong) {
         failures++;
         if (firstFailures.length < 3) firstFailures.push(responseBody.slice(0, 300));
       }
@@ -58,6 +64,7 @@ function report(result: autocannon.Result): void {
       non2xx: result.non2xx,
       socketErrors: result.errors + result.timeouts,
       failures,
+      wrongAnswers,
       firstFailures,
     })}\n`,
   );

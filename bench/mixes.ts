@@ -12,6 +12,8 @@ import type { Account, Run, WritesSpec } from './writes.ts';
 export interface Reference extends DriverRead {
   /** Every string the answer shows (ids above all): which writes could change it. */
   shows: Set<string>;
+  /** The request body with the operation's text, for a gateway that does not know its id (the peers). */
+  textBody: string;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -21,7 +23,7 @@ export async function withReferences(operations: Operation[], run: Run, mode: Do
   const references: Reference[] = [];
   for (const operation of operations) {
     const data = await run(operation.query, operation.variables, token ? bearer(token) : {});
-    references.push({ name: operation.name, body: requestBody(operation.query, operation.variables, mode), expect: JSON.stringify(data), shows: stringsIn(data), ...(token ? { token } : {}) });
+    references.push({ name: operation.name, body: requestBody(operation.query, operation.variables, mode), textBody: requestBody(operation.query, operation.variables, 'text'), expect: JSON.stringify(data), shows: stringsIn(data), ...(token ? { token } : {}) });
   }
   return references;
 }

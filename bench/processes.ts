@@ -3,7 +3,7 @@
  * SQL statements and GraphQL requests from the subgraphs' /metrics.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
@@ -66,10 +66,31 @@ export function cpuSplitMs(pid: number): { user: number; system: number } {
   return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS, system: (Number(fields[12]) * 1000) / CLOCK_TICKS };
 }
 
-/** User + system CPU of a process, in milliseconds. */
+/** The processes a process has started, and theirs (a server that forks workers), from /proc. */
+export function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    }
+  } catch {
+    children = [];
+  }
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+/** User + system CPU of a process and of every process it started that still runs, in milliseconds. */
 export function cpuMs(pid: number): number {
-  const { user, system } = cpuSplitMs(pid);
-  return user + system;
+  let total = 0;
+  for (const each of [pid, ...descendantsOf(pid)]) {
+    try {
+      const { user, system } = cpuSplitMs(each);
+      total += user + system;
+    } catch {
+      // It ended between the listing and the reading.
+    }
+  }
+  return total;
 }
 
 export function rssMb(pid: number): number {

@@ -17,12 +17,13 @@
  * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
 import { openGatewayStores } from '../gateway/src/db/open.ts';
@@ -32,12 +33,19 @@ import { dataOf } from './answers.ts';
 import { type DocumentMode, persistedQuery } from './documents.ts';
 import type { DriverCase, DriverResult } from './driver.ts';
 import { prepareWrites, type Reference, viewerReads, withReferences } from './mixes.ts';
-import { cpuMs, cpuSplitMs, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
+import { cpuMs, cpuSplitMs, descendantsOf, entityCacheCounters, Processes, rssMb, subgraphCounters, waitFor } from './processes.ts';
 import { publicScreens } from './screens.ts';
 import { measureLiveFanOut, type LiveBenchResult } from './live.ts';
 import { readWriteState, type Run, WRITE_OPERATIONS, type WriteState, type WritesSpec } from './writes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** `npm run bench -- --large-dir DIR` (or `--scale`, `--large-pg URL` on Postgres): what the scale bench is given afterwards. */
+const { values: scaleOptions } = parseArgs({ options: { 'large-dir': { type: 'string' }, 'large-pg': { type: 'string' }, scale: { type: 'boolean' } } });
+const SCALE_ARGS = [
+  ...(scaleOptions['large-dir'] ? ['--large-dir', scaleOptions['large-dir']] : []),
+  ...(scaleOptions['large-pg'] ? ['--large-pg', scaleOptions['large-pg']] : []),
+  ...(scaleOptions.scale ? ['--scale'] : []),
+];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -60,6 +68,23 @@ const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1_000);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 50);
 const LIVE_SUSTAINED_RATE = Number(process.env.BENCH_LIVE_SUSTAINED_RATE ?? 20);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? SECONDS);
+/**
+ * The peers run beside ours and stock (issue 24): Hive Gateway as its users install it, the same
+ * with its response cache on, and with Hive Router's Rust query planner (bench/hive/gateway.config.ts).
+ * `BENCH_PEERS` picks some (`hive,hive-cache,hive-rust`, the default) or `none`. They serve `same`
+ * (the feed), `varied` and `signed-in`; not `varied + writes`, whose read-your-writes check needs a
+ * gateway that drops what a write changed, and a peer's response cache does not know our writes.
+ */
+const PEER_SPECS = [
+  { key: 'hive', variant: 'plain', name: 'Hive Gateway' },
+  { key: 'hive-cache', variant: 'response-cache', name: 'Hive Gateway, response cache' },
+  { key: 'hive-rust', variant: 'rust-planner', name: 'Hive Gateway, Rust query planner' },
+] as const;
+type PeerKey = (typeof PEER_SPECS)[number]['key'];
+const PEER_KEYS = new Set((process.env.BENCH_PEERS ?? PEER_SPECS.map((peer) => peer.key).join(',')).split(',').map((key) => key.trim()));
+const PEERS = PEER_SPECS.filter((peer) => PEER_KEYS.has(peer.key));
+const peerName = (key: string) => PEER_SPECS.find((peer) => peer.key === key)?.name ?? key;
+const HIVE_GATEWAY_BIN = path.join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef0123456789';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcd';
 
@@ -84,14 +109,23 @@ interface LoadResult {
   non2xx: number;
   socketErrors: number;
   failures: number;
+  wrongAnswers: number;
   firstFailures: string[];
 }
 
-function runLoad(spec: { url: string; bodies: string[]; headers?: Record<string, string>; seconds: number; connections?: number }): Promise<LoadResult> {
+interface LoadSpec {
+  url: string;
+  bodies: string[];
+  headers?: Record<string, string>;
+  /** The `data` every answer must hold (JSON, exactly: bench/answers.ts), when the case has one answer. */
+  expect?: string;
+}
+
+function runLoad(spec: LoadSpec & { seconds: number; connections?: number }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'bench', 'load.ts'), JSON.stringify({ url: spec.url, bodies: spec.bodies, headers: spec.headers, connections: spec.connections ?? CONNECTIONS, durationSeconds: spec.seconds })],
+      ['--import', 'tsx', path.join(root, 'bench', 'load.ts'), JSON.stringify({ url: spec.url, bodies: spec.bodies, headers: spec.headers, expect: spec.expect, connections: spec.connections ?? CONNECTIONS, durationSeconds: spec.seconds })],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -110,11 +144,13 @@ interface CaseResult {
   requests: number;
   statementsPerRequest: number;
   gatewayCpuMsPerRequest: number;
+  /** Answers with data other than the reference's (cases given one). */
+  wrongAnswers?: number;
 }
 
 /** A case of random operations, on one gateway: what `bench/driver.ts` measured, plus CPU and subgraph work. */
 interface MixResult extends CaseResult {
-  gateway: 'ours' | 'stock' | 'compared';
+  gateway: 'ours' | 'stock' | 'compared' | PeerKey;
   writes: number;
   /** Reads of written entities racing the writes (their stale ones are in `staleReads`). */
   concurrentReads: number;
@@ -152,13 +188,14 @@ async function statementsPerRequest(spec: { url: string; bodies: string[]; heade
 }
 
 /** Warm up, then measure: throughput, latency, every failure, SQL statements and the serving process's CPU. */
-async function measure(name: string, spec: { url: string; bodies: string[]; headers?: Record<string, string> }, cpuPid: number, seconds = SECONDS): Promise<CaseResult> {
-  await runLoad({ ...spec, seconds: WARMUP_SECONDS });
+async function measure(name: string, spec: LoadSpec, cpuPid: number, seconds = SECONDS): Promise<CaseResult> {
+  const warm = await runLoad({ ...spec, seconds: WARMUP_SECONDS });
   const cpuBefore = cpuMs(cpuPid);
   const load = await runLoad({ ...spec, seconds });
   const cpu = cpuMs(cpuPid) - cpuBefore;
   const errors = load.failures + load.socketErrors;
-  if (errors > 0) console.error(`${name}: ${errors} failed responses, e.g. ${load.firstFailures[0] ?? '(socket errors)'}`);
+  totalWrongAnswers += warm.wrongAnswers + load.wrongAnswers;
+  if (errors > 0) console.error(`${name}: ${errors} failed responses (${load.wrongAnswers} wrong answers), e.g. ${load.firstFailures[0] ?? '(socket errors)'}`);
   const requests = Math.max(1, load.requests);
   return {
     name,
@@ -170,6 +207,7 @@ async function measure(name: string, spec: { url: string; bodies: string[]; head
     requests: load.requests,
     statementsPerRequest: round(await statementsPerRequest(spec)),
     gatewayCpuMsPerRequest: round(cpu / requests, 3),
+    ...(spec.expect === undefined ? {} : { wrongAnswers: load.wrongAnswers }),
   };
 }
 
@@ -242,7 +280,7 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
   }
   const requests = Math.max(1, run.requests);
   return {
-    name: `${name}${gateway === 'stock' ? ' (stock @apollo/gateway)' : gateway === 'compared' ? ' (compared build)' : ''}`,
+    name: `${name}${gateway === 'stock' ? ' (stock @apollo/gateway)' : gateway === 'compared' ? ' (compared build)' : gateway === 'ours' ? '' : ` (${peerName(gateway)})`}`,
     gateway,
     rps: Math.round(run.rps),
     p50Ms: run.p50Ms,
@@ -278,6 +316,7 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
     p95Ms: Math.max(...runs.map((run) => run.p95Ms)),
     p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    ...(runs[0]!.wrongAnswers === undefined ? {} : { wrongAnswers: runs.reduce((sum, run) => sum + (run.wrongAnswers ?? 0), 0) }),
     requests: runs.reduce((sum, run) => sum + run.requests, 0),
     gatewayCpuMsPerRequest: mean((run) => run.gatewayCpuMsPerRequest, 3),
     ...('subgraphCpuMsPerRequest' in runs[0]!
@@ -303,11 +342,25 @@ interface Target {
   pid: number;
 }
 
+/** A peer gateway, and the reads as it is sent them (operation text: it does not know our documents' ids). */
+interface PeerTarget extends Target {
+  key: PeerKey;
+}
+
 /** A new case, ours and stock (and a compared build, when given) alternating for ROUNDS rounds. */
-async function compare(name: string, ours: Target, stock: Target, compared: Target | null, spec: Omit<DriverCase, 'durationSeconds' | 'url'>, writeSpecs?: WritesSpec[]) {
+async function compare(
+  name: string,
+  ours: Target,
+  stock: Target,
+  compared: Target | null,
+  spec: Omit<DriverCase, 'durationSeconds' | 'url'>,
+  writeSpecs?: WritesSpec[],
+  peers: { at: PeerTarget[]; reads: DriverCase['reads'] } = { at: [], reads: [] },
+) {
   const oursRuns: MixResult[] = [];
   const stockRuns: MixResult[] = [];
   const comparedRuns: MixResult[] = [];
+  const peerRuns = new Map<PeerKey, MixResult[]>(peers.at.map((peer) => [peer.key, []]));
   const versus = (a: MixResult, b: MixResult) => `${round(a.rps / Math.max(1, b.rps))}x rps, ${round(a.gatewayCpuMsPerRequest / Math.max(0.001, b.gatewayCpuMsPerRequest))}x CPU`;
   const cpu = (r: MixResult) => `${r.gatewayCpuMsPerRequest} ms CPU/req (${Math.round(r.gatewaySystemCpuShare * 100)} % kernel)`;
   for (let i = 0; i < ROUNDS; i++) {
@@ -315,17 +368,24 @@ async function compare(name: string, ours: Target, stock: Target, compared: Targ
     const own = (gateway: number) => (spec.writes && writeSpecs ? { writes: { ...spec.writes, spec: writeSpecs[gateway]! } } : {});
     const o = await measureMix(name, 'ours', { ...spec, ...own(0), url: ours.url }, ours.pid);
     const c = compared ? await measureMix(name, 'compared', { ...spec, ...own(2), url: compared.url }, compared.pid) : null;
+    const p = [];
+    for (const peer of peers.at) {
+      const result = await measureMix(name, peer.key, { ...spec, reads: peers.reads, documents: 'text', url: peer.url }, peer.pid);
+      peerRuns.get(peer.key)!.push(result);
+      p.push(result);
+    }
     const s = await measureMix(name, 'stock', { ...spec, ...own(1), url: stock.url }, stock.pid);
     oursRuns.push(o);
     stockRuns.push(s);
     if (c) comparedRuns.push(c);
     console.error(
-      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${cpu(o)}, stock ${s.rps} rps ${cpu(s)}: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${cpu(c)}: ours ${versus(o, c)} of it` : ''}`,
+      `${name} round ${i + 1} (load ${round(os.loadavg()[0]!)}): ours ${o.rps} rps ${cpu(o)}, stock ${s.rps} rps ${cpu(s)}: ${versus(o, s)}${c ? `; compared build ${c.rps} rps ${cpu(c)}: ours ${versus(o, c)} of it` : ''}${p.map((r) => `; ${peerName(r.gateway)} ${r.rps} rps ${cpu(r)}, ${r.wrongAnswers} wrong: ours ${versus(o, r)} of it`).join('')}`,
     );
   }
   return {
     ours: meanOf(oursRuns, name),
     stock: meanOf(stockRuns, `${name} (stock @apollo/gateway)`),
+    peers: [...peerRuns.entries()].map(([key, runs]) => meanOf(runs, `${name} (${peerName(key)})`)),
     ...(compared ? { compared: meanOf(comparedRuns, `${name} (compared build)`) } : {}),
   };
 }
@@ -339,6 +399,33 @@ async function stopAll(): Promise<void> {
   stopStores();
 }
 process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+/**
+ * Starts each peer as its users would: the `hive-gateway` CLI serving a supergraph file (ours, with
+ * the bench's subgraph URLs written in), one process each, in production mode.
+ */
+async function startPeers(subgraphUrls: Record<string, string>): Promise<PeerTarget[]> {
+  if (PEERS.length === 0) return [];
+  const supergraph = path.join(dataDir, 'supergraph.graphql');
+  writeFileSync(
+    supergraph,
+    readFileSync(path.join(root, 'schema', 'supergraph.graphql'), 'utf8').replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_all, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`),
+  );
+  const ports = await freePorts(PEERS.length);
+  const started: PeerTarget[] = [];
+  for (const [i, peer] of PEERS.entries()) {
+    const port = ports[i]!;
+    const child = processes.start(
+      peer.key,
+      ['--import', 'tsx', HIVE_GATEWAY_BIN, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '--config-path', path.join(root, 'bench', 'hive', 'gateway.config.ts')],
+      { NODE_ENV: 'production', HIVE_VARIANT: peer.variant, SUPERGRAPH_FILE: supergraph, INTERNAL_SECRET, JWT_SECRET, GATEWAY_DB: path.join(dataDir, 'gateway.db') },
+    );
+    await waitFor(`http://127.0.0.1:${port}/readiness`, 120_000);
+    started.push({ key: peer.key, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! });
+    console.error(`${peer.name} at http://127.0.0.1:${port}/graphql (${1 + descendantsOf(child.pid!).length} process${descendantsOf(child.pid!).length ? 'es' : ''})`);
+  }
+  return started;
+}
 
 async function main() {
   const [gatewayPort, stockPort, users, content, gifts, commerce, responseCacheOffPort] = (await freePorts(7)) as [number, number, number, number, number, number, number];
@@ -387,6 +474,7 @@ async function main() {
     ...(stores.gatewayDatabaseUrl ? { GATEWAY_DATABASE_URL: stores.gatewayDatabaseUrl } : {}),
   });
   await waitFor(`http://127.0.0.1:${stockPort}/?query=%7B__typename%7D`);
+  const peers = await startPeers(subgraphUrls);
   const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
   // Through stock, setup sends the text with its id: Apollo's APQ registers it for the clients that send only the id.
   const runOn =
@@ -439,21 +527,26 @@ async function main() {
     const handle = ((await graphql('query ($id: ID!) { creator(id: $id) { handle } }', { id: creatorIds[0] })).creator as { handle: string }).handle;
 
     // Ours (response cache on, then off) and stock alternate on the feed, twice each, so drift in the machine hits them alike.
+    // Every gateway's feed is checked against the same reference (stock's), as the new cases are.
+    const expect = JSON.stringify(await reference(FEED, {}));
     const feedRuns: CaseResult[] = [];
     const offRuns: CaseResult[] = [];
     const stockRuns: CaseResult[] = [];
+    const peerFeedRuns = new Map<PeerKey, CaseResult[]>(peers.map((peer) => [peer.key, []]));
     for (let i = 0; i < 2; i++) {
-      feedRuns.push(await measure('feed', { url: ours, bodies: [body(FEED)] }, gatewayPid));
-      offRuns.push(await measure('feed, response cache off', { url: withoutResponseCache, bodies: [body(FEED)] }, responseCacheOff!.pid!));
-      stockRuns.push(await measure('feed (stock @apollo/gateway)', { url: theirs, bodies: [body(FEED)] }, stockPid));
+      feedRuns.push(await measure('feed', { url: ours, bodies: [body(FEED)], expect }, gatewayPid));
+      offRuns.push(await measure('feed, response cache off', { url: withoutResponseCache, bodies: [body(FEED)], expect }, responseCacheOff!.pid!));
+      for (const peer of peers) peerFeedRuns.get(peer.key)!.push(await measure(`feed (${peerName(peer.key)})`, { url: peer.url, bodies: [body(FEED)], expect }, peer.pid));
+      stockRuns.push(await measure('feed (stock @apollo/gateway)', { url: theirs, bodies: [body(FEED)], expect }, stockPid));
     }
     const feed = meanOf(feedRuns, 'feed');
     const feedOff = meanOf(offRuns, 'feed, response cache off');
     const stockFeed = meanOf(stockRuns, 'feed (stock @apollo/gateway)');
+    const peerFeeds = [...peerFeedRuns.entries()].map(([key, runs]) => ({ key, result: meanOf(runs, `feed (${peerName(key)})`) }));
     results.push(feed, feedOff);
     results.push(await measure('creator profile', { url: ours, bodies: [body(PROFILE, { handle })] }, gatewayPid));
     results.push(await measure('write mix (LIVE gift + checkout)', { url: ours, bodies: [gift, checkout], headers: auth }, gatewayPid));
-    results.push(stockFeed);
+    results.push(stockFeed, ...peerFeeds.map((peer) => peer.result));
     const floor = await measure('feed floor (content subgraph direct)', { url: subgraphUrls.content!, bodies: [body(FEED_FIRST_FETCH)] }, processes.pid('content'));
     results.push(floor);
 
@@ -466,6 +559,8 @@ async function main() {
       feedResponseCacheOnVsOff: { rps: round(feed.rps / Math.max(1, feedOff.rps)), gatewayCpu: round(feed.gatewayCpuMsPerRequest / Math.max(0.001, feedOff.gatewayCpuMsPerRequest)) },
       feedThroughGatewayVsFloor: round(feed.rps / Math.max(1, floor.rps)),
       statementsPerRequest: { fiveItems: small.statementsPerRequest, fiftyItems: large.statementsPerRequest },
+      /** Ours over each peer on the repeated feed: throughput and gateway CPU per request (issue 24: >= 1.3x and <= 0.5x Hive Gateway's response cache). */
+      feedVsPeers: Object.fromEntries(peerFeeds.map(({ key, result }) => [key, { rps: round(feed.rps / Math.max(1, result.rps)), gatewayCpu: round(feed.gatewayCpuMsPerRequest / Math.max(0.001, result.gatewayCpuMsPerRequest)), wrongAnswers: result.wrongAnswers ?? 0 }])),
       targets: {
         feedVsStockGateway: { target: '>= 1.5', met: feed.rps / Math.max(1, stockFeed.rps) >= 1.5 },
         feedErrors: { target: 0, met: feed.errors === 0 },
@@ -511,7 +606,7 @@ async function main() {
 
   // The new cases: random operations from the seeded world, each answer checked against its
   // reference, taken through stock while nothing else runs.
-  const mixes: { name: string; key: 'varied' | 'signedIn' | 'variedWrites'; ours: MixResult; stock: MixResult; compared?: MixResult }[] = [];
+  const mixes: { name: string; key: 'varied' | 'signedIn' | 'variedWrites'; ours: MixResult; stock: MixResult; compared?: MixResult; peers: MixResult[] }[] = [];
   const oursAt = { url: ours, pid: gatewayPid };
   const stockAt = { url: theirs, pid: stockPid };
   let comparedAt: Target | null = null;
@@ -521,23 +616,39 @@ async function main() {
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
   }
-  const strip = ({ shows: _shows, ...read }: Reference) => read;
+  const strip = ({ shows: _shows, textBody: _text, ...read }: Reference) => read;
+  // The peers are sent each operation's text: they do not know our documents' ids.
+  const asText = ({ shows: _shows, textBody, ...read }: Reference) => ({ ...read, body: textBody });
   let publicReferences: Reference[] = [];
   if (CASES.has('varied') || CASES.has('signed-in') || CASES.has('writes')) {
     publicReferences = await withReferences(await publicScreens(reference), reference, DOCUMENTS);
     console.error(`varied: ${publicReferences.length} distinct operations, sent as ${DOCUMENTS === 'persisted' ? 'persisted document ids' : 'text'}`);
   }
   if (CASES.has('varied')) {
-    mixes.push({ name: 'varied', key: 'varied', ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads: publicReferences.map(strip) })) });
+    mixes.push({
+      name: 'varied',
+      key: 'varied',
+      ...(await compare('varied', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads: publicReferences.map(strip) }, undefined, { at: peers, reads: publicReferences.map(asText) })),
+    });
   }
   if (CASES.has('signed-in')) {
     const viewers = await Promise.all(userIds.slice(0, 50).map(async (id) => ({ id, token: await tokenFor(id) })));
     const own = await viewerReads(viewers, reference, DOCUMENTS);
     console.error(`signed-in: ${publicReferences.length} screens with a random viewer of ${viewers.length}, ${own.length} viewer-own screens`);
     const reads = [...publicReferences.map(strip), ...own.map(strip)];
-    mixes.push({ name: 'signed-in', key: 'signedIn', ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) })) });
+    const peerReads = [...publicReferences.map(asText), ...own.map(asText)];
+    mixes.push({
+      name: 'signed-in',
+      key: 'signedIn',
+      ...(await compare('signed-in', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, tokens: viewers.map((viewer) => viewer.token) }, undefined, { at: peers, reads: peerReads })),
+    });
   }
   if (CASES.has('writes')) {
+    if (peers.length > 0) {
+      console.error(
+        'varied + writes: not run on the peers (they are compared on same, varied and signed-in; each gateway writing its own share of the reserved entities would need a share per peer)',
+      );
+    }
     const { spec, specs, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE, gateways: comparedAt ? 3 : 2 });
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
@@ -579,10 +690,26 @@ async function main() {
       },
     ]),
   );
+  // Issue 24: ours against each peer in the same run (throughput and gateway CPU per request, ours over theirs), and
+  // against the best peer on varied and signed-in (target >= 3x), with each peer's wrong answers.
+  const peerSummary = Object.fromEntries(
+    mixes
+      .filter((mix) => mix.peers.length > 0)
+      .map(({ key, ours: o, peers: p }) => {
+        const best = p.reduce((a, b) => (b.rps > a.rps ? b : a));
+        return [
+          key,
+          {
+            oursVsBestPeer: { peer: best.gateway, rps: round(o.rps / Math.max(1, best.rps)), target: '>= 3', met: o.rps >= 3 * best.rps },
+            byPeer: Object.fromEntries(p.map((r) => [r.gateway, { rps: r.rps, gatewayCpuMsPerRequest: r.gatewayCpuMsPerRequest, wrongAnswers: r.wrongAnswers, errors: r.errors, oursVsPeer: { rps: round(o.rps / Math.max(1, r.rps)), gatewayCpu: round(o.gatewayCpuMsPerRequest / Math.max(0.001, r.gatewayCpuMsPerRequest)) } }])),
+          },
+        ];
+      }),
+  );
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    settings: { peers: PEERS.map((peer) => peer.key), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
@@ -602,7 +729,8 @@ async function main() {
     live,
     liveAtSustainedRate: liveSustained ? { ratePerSecond: LIVE_SUSTAINED_RATE, ...liveSustained } : null,
     cases: results,
-    mixes: mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s])),
+    peers: peerSummary,
+    mixes: mixes.flatMap(({ ours: o, stock: s, compared: c, peers: p }) => [o, ...(c ? [c] : []), ...p, s]),
   };
   writeBenchResults(path.join(root, 'bench', 'results.json'), STORE, summary);
 
@@ -629,7 +757,7 @@ async function main() {
     console.log(
       `\n${'case'.padEnd(44)}${pad('rps', 7)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('wrong', 6)}${pad('stale', 6)}${pad('writes', 7)}${pad('gw CPU ms', 10)}${pad('sg CPU ms', 10)}${pad('sg req', 7)}${pad('SQL', 6)}`,
     );
-    for (const result of mixes.flatMap(({ ours: o, stock: s, compared: c }) => (c ? [o, c, s] : [o, s]))) {
+    for (const result of mixes.flatMap(({ ours: o, stock: s, compared: c, peers: p }) => [o, ...(c ? [c] : []), ...p, s])) {
       console.log(
         `${result.name.padEnd(44)}${pad(result.rps, 7)}${pad(result.p50Ms, 8)}${pad(result.p99Ms, 8)}${pad(result.errors, 7)}${pad(result.wrongAnswers, 6)}${pad(result.staleReads, 6)}${pad(result.writes, 7)}${pad(result.gatewayCpuMsPerRequest, 10)}${pad(result.subgraphCpuMsPerRequest, 10)}${pad(result.subgraphRequestsPerRequest, 7)}${pad(result.statementsPerRequest, 6)}`,
       );
@@ -644,12 +772,20 @@ async function main() {
     const onVsOff = same.feedResponseCacheOnVsOff as { rps: number; gatewayCpu: number };
     lines.push(`feed, response cache on/off: ${onVsOff.rps}x rps, ${onVsOff.gatewayCpu}x gateway CPU per request`);
     lines.push(`SQL per request, 5 vs 50:   ${JSON.stringify(same.statementsPerRequest)}   (target equal: ${mark(targets.statementsFlat!.met)})`);
+    for (const [key, versus] of Object.entries(same.feedVsPeers as Record<string, { rps: number; gatewayCpu: number; wrongAnswers: number }>)) {
+      const target = key === 'hive-cache' ? ` (target >= 1.3x and <= 0.5x: ${mark(versus.rps >= 1.3 && versus.gatewayCpu <= 0.5)})` : '';
+      lines.push(`feed vs ${peerName(key)}: ${versus.rps}x rps, ${versus.gatewayCpu}x gateway CPU per request${target}; its wrong answers ${versus.wrongAnswers}`);
+    }
   }
   for (const { name, key, ours: o, stock: s } of mixes) {
     const t = mixTargets[key]!;
     lines.push(
       `${`${name} vs stock:`.padEnd(28)}${round(o.rps / Math.max(1, s.rps))}x rps (>= 2: ${mark(t.throughputVsStock.met)}), gateway CPU ${round(o.gatewayCpuMsPerRequest / Math.max(0.001, s.gatewayCpuMsPerRequest))}x (<= 0.5: ${mark(t.gatewayCpuVsStock.met)}; best rounds ${o.gatewayCpuMsPerRequestBest} vs ${s.gatewayCpuMsPerRequestBest} ms), p99 ${o.p99Ms} vs ${s.p99Ms} ms (${mark(t.p99VsStock.met)})`,
     );
+  }
+  for (const [key, peerResult] of Object.entries(peerSummary)) {
+    const best = peerResult.oursVsBestPeer;
+    lines.push(`${key} vs the best peer (${peerName(best.peer)}): ${best.rps}x rps (>= 3: ${mark(best.met)}); ${Object.entries(peerResult.byPeer).map(([peer, r]) => `${peerName(peer)}: ${r.oursVsPeer.rps}x rps, ${r.oursVsPeer.gatewayCpu}x CPU, ${r.wrongAnswers} wrong`).join('; ')}`);
   }
   const refusals = (result: LiveBenchResult) => {
     const entries = Object.entries(result.sendsRefused);
@@ -674,4 +810,12 @@ try {
   await main();
 } finally {
   await stopAll();
+}
+
+// The large world (issue 21): with --large-dir DIR (SQLite) or on Postgres with --scale (built in the
+// run) or --large-pg URL, the scale bench runs next, once this run's processes are gone.
+if (SCALE_ARGS.length > 0) {
+  console.log(`\nnpm run bench:scale -- ${SCALE_ARGS.join(' ')}`);
+  const scale = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'scale.ts'), ...SCALE_ARGS.filter((arg) => arg !== '--scale')], { cwd: root, stdio: 'inherit' });
+  process.exitCode = scale.status ?? 1;
 }

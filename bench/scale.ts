@@ -3,15 +3,29 @@
  * on the large one (issue 21), in one run, one world at a time on this machine: p50 and p99 of
  * each screen with the entity cache off and on, the ratio large / small, a sendLiveGift storm on
  * the busiest stream, each service's event-loop delay, and the reconcile check afterwards.
+ * Among the screens (issue 22): the creator profile with its slow parts deferred (`@defer`,
+ * multipart `deferSpec=20220824`: time to the initial payload and to the last) beside the same
+ * query without `@defer`, and product search for a common word in each sort.
  *
- * The large world is built once beforehand (`npm run seed -- --world large --data-dir DIR`,
- * about 6 minutes) and named with `--large-dir DIR`; the bench copies nothing and writes into it
- * (gifts on the hot stream), which the reconcile check then covers. The small world is seeded
- * fresh in a temporary directory. Requests are sequential (latency, not throughput): 40 timed
- * after 5 warm-ups per screen, so a p99 is the slowest but one or two.
+ * SQLite (the default): the large world is built once beforehand (`npm run seed -- --world large
+ * --data-dir DIR`, about 6 minutes) and named with `--large-dir DIR`; the bench copies nothing and
+ * writes into it (gifts on the hot stream), which the reconcile check then covers. The small world
+ * is seeded fresh in a temporary directory.
+ *
+ * Postgres (`BENCH_STORE=postgres`): the subgraphs' stores are databases on a throwaway cluster
+ * (the gateway keeps its own state as `npm start` does, in memory and a SQLite key store: the
+ * question here is what the stores' history costs). The small world's databases are seeded by the
+ * services at start; the large world's are built in the run by `npm run seed -- --world large`
+ * (timed and printed: about 6 minutes on a quiet machine), or named with `--large-pg URL`, a
+ * server whose databases `users`, `content`, `gifts` and `commerce` already hold one (built with
+ * `<NAME>_DATABASE_URL=URL<name> npm run seed -- --world large`).
+ *
+ * Requests are sequential (latency, not throughput): 40 timed after 5 warm-ups per screen, so a
+ * p99 is the slowest but one or two.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,13 +33,19 @@ import { creatorIds, userIds } from '../packages/fixtures/src/world.ts';
 import { hotStreamId } from '../packages/fixtures/src/large.ts';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
+import { startThrowawayCluster, type ThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
 import { freePorts } from '../test/stack.ts';
 import { Processes, waitFor } from './processes.ts';
-import { CREATOR_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE } from './screens.ts';
+import { CREATOR_PROFILE, DEFERRED_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE, PRODUCT_SORTS, withoutDefer } from './screens.ts';
+import { deferredRequest } from './deferred.ts';
+import { benchStore } from './stores.ts';
 
-const { values } = parseArgs({ options: { 'large-dir': { type: 'string' }, samples: { type: 'string', default: '40' }, 'storm-seconds': { type: 'string', default: '15' }, senders: { type: 'string', default: '8' } } });
-if (!values['large-dir']) {
-  console.error('Give the large world: npm run seed -- --world large --data-dir DIR, then npm run bench:scale -- --large-dir DIR');
+const { values } = parseArgs({
+  options: { 'large-dir': { type: 'string' }, 'large-pg': { type: 'string' }, samples: { type: 'string', default: '40' }, 'storm-seconds': { type: 'string', default: '15' }, senders: { type: 'string', default: '8' } },
+});
+const STORE = benchStore();
+if (STORE === 'sqlite' && !values['large-dir']) {
+  console.error('Give the large world: npm run seed -- --world large --data-dir DIR, then npm run bench:scale -- --large-dir DIR (or BENCH_STORE=postgres, which builds one)');
   process.exit(1);
 }
 const SAMPLES = Number(values.samples);
@@ -43,11 +63,14 @@ function screens(maya: string, longTail: string) {
   return [
     { name: 'profile, most followed creator', query: CREATOR_PROFILE, variables: { handle: maya } },
     { name: 'profile, long-tail creator', query: CREATOR_PROFILE, variables: { handle: longTail } },
+    // Issue 22: the profile with its slow parts deferred, and the same query without @defer.
+    { name: 'profile, most followed, without @defer', query: withoutDefer(DEFERRED_PROFILE), variables: { handle: maya } },
+    { name: 'profile, most followed, @defer', query: DEFERRED_PROFILE, variables: { handle: maya }, deferred: true },
     { name: 'hot stream page', query: LIVE_STREAM_PAGE, variables: { id: hotStreamId } },
     { name: 'liveNow with totals and top gifters', query: 'query { liveNow(first: 5) { edges { node { id title giftTotals { coins giftCount gifterCount } topGifters(first: 3) { rank coins user { handle } } } } } }', variables: {} },
     { name: 'recent gifts on the hot stream', query: 'query ($id: ID!) { liveStream(id: $id) { recentGifts(first: 20) { id eventId quantity sender { handle } } } }', variables: { id: hotStreamId } },
     { name: 'feed, first page', query: FEED_PAGE, variables: {} },
-    { name: 'product search', query: 'query { searchProducts(text: "serum", sort: BEST_SELLING, first: 10) { edges { node { id title } } } }', variables: {} },
+    ...PRODUCT_SORTS.map((sort) => ({ name: `product search "serum", ${sort}`, query: `query { searchProducts(text: "serum", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
     { name: 'creators directory, one topic', query: 'query { searchCreators(topic: COOKING, first: 10) { edges { node { handle followerCount } } } }', variables: {} },
     { name: 'creator followers, last page', query: 'query ($h: String!) { creator(handle: $h) { followers(last: 10) { totalCount edges { node { handle } } } } }', variables: { h: maya } },
   ];
@@ -68,8 +91,24 @@ async function timeScreen(url: string, screen: { query: string; variables: Recor
     if (answer.errors) throw new Error(`${JSON.stringify(answer.errors).slice(0, 300)}`);
     if (i >= 5) times.push(performance.now() - started);
   }
+  return spread(times);
+}
+
+function spread(times: number[]) {
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function timeDeferred(url: string, screen: { query: string; variables: Record<string, unknown> }) {
+  const initial: number[] = [];
+  const last: number[] = [];
+  for (let i = 0; i < 5 + SAMPLES; i++) {
+    const times = await deferredRequest(url, screen.query, screen.variables);
+    if (i < 5) continue;
+    initial.push(times.initialMs);
+    last.push(times.lastMs);
+  }
+  return { initial: spread(initial), last: spread(last) };
 }
 
 /** `SENDERS` viewers sending roses to the hot stream as fast as they are answered, for STORM_MS. */
@@ -106,11 +145,18 @@ async function eventLoopP99(ports: number[]): Promise<Record<string, number>> {
   return delays;
 }
 
-async function measureWorld(world: 'small' | 'large', dataDir: string) {
+/** Where a world's stores are: a SQLite directory, or (Postgres) each subgraph's database URL beside a directory for the gateway's own. */
+interface WorldStores {
+  dataDir: string;
+  env: Record<string, string>;
+}
+
+async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
   const processes = new Processes(root);
   const [gateway, cached, ...ports] = (await freePorts(6)) as number[];
   const env: NodeJS.ProcessEnv = {
-    DATA_DIR: dataDir,
+    ...stores.env,
+    DATA_DIR: stores.dataDir,
     INTERNAL_SECRET,
     JWT_SECRET,
     LOG_LEVEL: 'warn',
@@ -132,9 +178,18 @@ async function measureWorld(world: 'small' | 'large', dataDir: string) {
     ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
     const list = screens(await handleOf(off, creatorIds[0] as string), await handleOf(off, creatorIds[18] as string));
     const results: Record<string, { off: { p50: number; p99: number }; on: { p50: number; p99: number } }> = {};
+    const shown = (name: string) => console.log(`${world}: ${name}: cache off p50 ${results[name]!.off.p50.toFixed(1)} ms, p99 ${results[name]!.off.p99.toFixed(1)} ms; on p50 ${results[name]!.on.p50.toFixed(1)} ms`);
     for (const screen of list) {
+      if ('deferred' in screen) {
+        const [offTimes, onTimes] = [await timeDeferred(off, screen), await timeDeferred(on, screen)];
+        results[`${screen.name}: initial payload`] = { off: offTimes.initial, on: onTimes.initial };
+        results[`${screen.name}: last payload`] = { off: offTimes.last, on: onTimes.last };
+        shown(`${screen.name}: initial payload`);
+        shown(`${screen.name}: last payload`);
+        continue;
+      }
       results[screen.name] = { off: await timeScreen(off, screen), on: await timeScreen(on, screen) };
-      console.log(`${world}: ${screen.name}: cache off p50 ${results[screen.name]!.off.p50.toFixed(1)} ms, p99 ${results[screen.name]!.off.p99.toFixed(1)} ms; on p50 ${results[screen.name]!.on.p50.toFixed(1)} ms`);
+      shown(screen.name);
     }
     // Senders from the seed's own users, with coins bought first (the large world's bulk senders are not needed).
     const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -152,15 +207,48 @@ async function measureWorld(world: 'small' | 'large', dataDir: string) {
   }
 }
 
-function reconcile(dataDir: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+function reconcile(stores: WorldStores): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts'], { cwd: root, env: { ...process.env, ...stores.env, DATA_DIR: stores.dataDir }, encoding: 'utf8' });
   return `${run.stdout}${run.stderr}`.trim();
 }
 
+const DATABASES = ['users', 'content', 'gifts', 'commerce'] as const;
+const databaseEnv = (urlFor: (name: string) => string) => Object.fromEntries(DATABASES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, urlFor(name)]));
+
+/** The Postgres large world: named with --large-pg, or built now into `cluster` (timed). */
+async function largeWorldOnPostgres(cluster: ThrowawayCluster, dataDir: string): Promise<{ stores: WorldStores; buildSeconds: number | null }> {
+  if (values['large-pg']) return { stores: { dataDir, env: databaseEnv((name) => new URL(name, values['large-pg']).toString()) }, buildSeconds: null };
+  const env = databaseEnv((name) => cluster.urlFor(`large_${name}`));
+  console.log('large world: building it on Postgres (npm run seed -- --world large) …');
+  const started = performance.now();
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--world', 'large'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`building the large world on Postgres failed (${build.status})`);
+  const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+  console.log(`large world: built on Postgres in ${buildSeconds} s`);
+  return { stores: { dataDir, env }, buildSeconds };
+}
+
 const smallDir = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-small-'));
+const largeGatewayDir = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-large-gateway-'));
+let cluster: ThrowawayCluster | null = null;
 try {
-  const small = await measureWorld('small', smallDir);
-  const large = await measureWorld('large', values['large-dir']);
+  let smallStores: WorldStores = { dataDir: smallDir, env: {} };
+  let largeStores: WorldStores = { dataDir: values['large-dir'] ?? largeGatewayDir, env: {} };
+  let largeBuildSeconds: number | null = null;
+  if (STORE === 'postgres') {
+    cluster = await startThrowawayCluster();
+    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+    await admin.connect();
+    for (const name of DATABASES) for (const world of values['large-pg'] ? ['small'] : ['small', 'large']) await admin.query(`create database ${world}_${name}`);
+    await admin.end();
+    smallStores = { dataDir: smallDir, env: databaseEnv((name) => cluster!.urlFor(`small_${name}`)) };
+    // Built first, so that the two worlds are measured one right after the other, as on SQLite.
+    ({ stores: largeStores, buildSeconds: largeBuildSeconds } = await largeWorldOnPostgres(cluster, largeGatewayDir));
+  }
+  const loadBefore = os.loadavg();
+  const small = await measureWorld('small', smallStores);
+  const large = await measureWorld('large', largeStores);
+  const loadAfter = os.loadavg();
   const rows = Object.keys(small.screens).map((name) => {
     const [s, l] = [small.screens[name]!, large.screens[name]!];
     return `| ${name} | ${s.off.p50.toFixed(1)} / ${s.off.p99.toFixed(1)} | ${l.off.p50.toFixed(1)} / ${l.off.p99.toFixed(1)} | ×${(l.off.p50 / s.off.p50).toFixed(2)} / ×${(l.off.p99 / s.off.p99).toFixed(2)} | ${s.on.p50.toFixed(1)} | ${l.on.p50.toFixed(1)} |`;
@@ -169,8 +257,26 @@ try {
   console.log('|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(`| hot stream: ${SENDERS} senders, ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`);
-  console.log(`\nreconcile, small world: ${reconcile(smallDir)}\nreconcile, large world: ${reconcile(values['large-dir'])}`);
-  writeFileSync(path.join(root, 'bench', 'scale-results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), samples: SAMPLES, small, large }, null, 2)}\n`);
+  // Issue 22's target: on the large world the deferred profile's initial payload within the small world's whole profile.
+  const deferred = 'profile, most followed, @defer';
+  const whole = small.screens['profile, most followed, without @defer']!.off;
+  const initial = large.screens[`${deferred}: initial payload`]!.off;
+  const deferTarget = { smallWholeP50: whole.p50, largeInitialP50: initial.p50, smallWholeP99: whole.p99, largeInitialP99: initial.p99, met: initial.p50 <= whole.p50 && initial.p99 <= whole.p99 };
+  console.log(
+    `\n@defer: the large world's initial payload p50 ${initial.p50.toFixed(1)} / p99 ${initial.p99.toFixed(1)} ms against the small world's whole profile ${whole.p50.toFixed(1)} / ${whole.p99.toFixed(1)} ms (target: within it): ${deferTarget.met ? 'met' : 'NOT met'}`,
+  );
+  const reconciled = { small: reconcile(smallStores), large: reconcile(largeStores) };
+  console.log(`\nreconcile, small world: ${reconciled.small}\nreconcile, large world: ${reconciled.large}`);
+  const loadAverage = { before: loadBefore.map((load) => Math.round(load * 10) / 10), after: loadAfter.map((load) => Math.round(load * 10) / 10) };
+  console.log(`load average (1, 5, 15 min): before ${loadAverage.before.join(' ')}, after ${loadAverage.after.join(' ')} on ${os.cpus().length} cores`);
+  const file = path.join(root, 'bench', 'scale-results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const run = { measuredAt: new Date().toISOString(), store: STORE, samples: SAMPLES, loadAverage, largeBuildSeconds, deferTarget, small, large, reconcile: reconciled };
+  // One file for both engines, as bench/results.json: each run replaces its own engine's.
+  const { postgres: previousPostgres, ...previousSqlite } = previous;
+  writeFileSync(file, `${JSON.stringify(STORE === 'sqlite' ? { ...run, ...(previousPostgres ? { postgres: previousPostgres } : {}) } : { ...previousSqlite, postgres: run }, null, 2)}\n`);
 } finally {
   rmSync(smallDir, { recursive: true, force: true });
+  rmSync(largeGatewayDir, { recursive: true, force: true });
+  cluster?.stop();
 }

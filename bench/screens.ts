@@ -23,6 +23,23 @@ export const CREATOR_PROFILE = `query CreatorProfile($handle: String!) { creator
   topGifters(first: 3) { rank coins user { id handle } }
   catalogs(first: 3) { edges { node { id name brand { id name } } } } showcase(first: 5) { edges { node { id title price { formatted } } } } } }`;
 
+/**
+ * The creator profile with its slow parts deferred (issue 22; the explorer's example): the creator
+ * (users) at once, its videos with their products, its streams and gifts, and its shop each as a
+ * later payload. Same fields as CREATOR_PROFILE.
+ */
+export const DEFERRED_PROFILE = `query CreatorProfileDeferred($handle: String!) { creator(handle: $handle) { id handle displayName bio verified followerCount followingCount videoCount
+  followers(first: 3) { edges { node { id handle } } }
+  ... @defer(label: "videos") { videos(first: 5) { edges { node { id caption products { id title price { amount currencyCode formatted } brand { id name } } } } pageInfo { hasNextPage endCursor } } }
+  ... @defer(label: "live") { liveStreams(first: 3) { edges { node { id title status pinnedProducts { id title price { formatted } } giftTotals { coins diamonds } } } } topGifters(first: 3) { rank coins user { id handle } } }
+  ... @defer(label: "shop") { catalogs(first: 3) { edges { node { id name brand { id name } } } } showcase(first: 5) { edges { node { id title price { formatted } } } } } } }`;
+
+/** The same query with every `@defer` taken off (its fragments stay, inline and unconditional). */
+export const withoutDefer = (query: string) => query.replace(/\.\.\. @defer(\([^)]*\))? \{/g, '... {');
+
+/** Every order `searchProducts` can sort by. */
+export const PRODUCT_SORTS = ['RELEVANCE', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'BEST_SELLING'] as const;
+
 export const PRODUCT_PAGE = `query ProductPage($id: ID!) { product(id: $id) { id title description price { amount currencyCode formatted } inventory inStock status imageUrl commissionRate
   brand { id name slug logoUrl products(first: 4) { edges { node { id title price { amount currencyCode } } } } } } }`;
 
