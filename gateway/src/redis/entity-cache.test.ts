@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRedis, type Redis } from '@app/kit/redis';
-import { hasRedisServer, startThrowawayRedis, type ThrowawayRedis } from '@app/kit/redis-server';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '@app/kit/redis-server';
+import { useThrowawayRedis } from '@app/kit/redis-testing';
 import { RESPONSE_KEY_PREFIX, type CacheEntry } from '../entity-cache/store.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
 
 /** A real server for this file: two "replicas" are two stores on two connections, one prefix per test. */
-let server: ThrowawayRedis;
-const clients: Redis[] = [];
+const throwawayRedis = useThrowawayRedis();
 let prefixes = 0;
-
-beforeAll(async () => {
-  server = await startThrowawayRedis();
-}, 30_000);
-afterAll(() => {
-  for (const client of clients) client.disconnect();
-  server?.stop();
-});
 
 async function replicas() {
   const prefix = `test${++prefixes}:`;
-  const [first, second] = await Promise.all([openRedis(server.url), openRedis(server.url)]);
-  clients.push(first, second);
+  const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
   return [new RedisEntityCacheStore(first, prefix), new RedisEntityCacheStore(second, prefix), first] as const;
 }
 

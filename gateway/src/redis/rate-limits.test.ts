@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRedis, type Redis } from '@app/kit/redis';
-import { hasRedisServer, startThrowawayRedis, type ThrowawayRedis } from '@app/kit/redis-server';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '@app/kit/redis-server';
+import { useThrowawayRedis } from '@app/kit/redis-testing';
 import { MemoryRateLimitStore } from '../rate-limit.ts';
 import { RedisRateLimitStore } from './rate-limits.ts';
 
-let server: ThrowawayRedis;
-const clients: Redis[] = [];
+const throwawayRedis = useThrowawayRedis();
 let prefixes = 0;
-
-beforeAll(async () => {
-  server = await startThrowawayRedis();
-}, 30_000);
-afterAll(() => {
-  for (const client of clients) client.disconnect();
-  server?.stop();
-});
 
 async function replicas() {
   const prefix = `rl${++prefixes}:`;
-  const [first, second] = await Promise.all([openRedis(server.url), openRedis(server.url)]);
-  clients.push(first, second);
+  const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
   return [new RedisRateLimitStore(first, prefix), new RedisRateLimitStore(second, prefix), first] as const;
 }
 

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutageGate } from './outage.ts';
-import { isRedisUnreachable, openRedis, pingRedis, RedisNonceStore, type Redis } from './redis.ts';
-import { hasRedisServer, startThrowawayRedis, type ThrowawayRedis } from './redis-server.ts';
+import { isRedisUnreachable, pingRedis, RedisNonceStore, type Redis } from './redis.ts';
+import { hasRedisServer } from './redis-server.ts';
+import { useThrowawayRedis } from './redis-testing.ts';
 import { NonceGuard } from './viewer.ts';
 
-let server: ThrowawayRedis;
-const clients: Redis[] = [];
-
-beforeAll(async () => {
-  server = await startThrowawayRedis();
-}, 30_000);
-afterAll(() => {
-  for (const client of clients) client.disconnect();
-  server?.stop();
-});
-
-async function client(): Promise<Redis> {
-  const opened = await openRedis(server.url);
-  clients.push(opened);
-  return opened;
-}
+const redisForTests = useThrowawayRedis();
+const client = () => redisForTests.connect();
+const server = { halt: () => redisForTests.server().halt(), resume: () => redisForTests.server().resume() };
 
 describe.skipIf(!hasRedisServer)('used signature nonces in Redis', () => {
   it('accepts a nonce once across replicas, and forgets it when its signature has expired', async () => {

@@ -4,7 +4,7 @@
  * transaction (the transactional outbox: a delivery exists if and only if the write committed);
  * the worker (`../webhooks/dispatcher.ts`) drains the queues through `webhookQueueOf`.
  */
-import { and, asc, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Transactional } from '../store.ts';
 import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
 import type { AfterFailure } from '../webhooks/schedule.ts';
@@ -122,24 +122,23 @@ export function webhookStatements({ db, tables: { webhookEndpoints: endpoints, w
 
     /** See `DeliveryQueue.claimDue`; run in a transaction (`webhookQueueOf` does). */
     claimDueWebhookDeliveries: async (now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> => {
+      // Each due endpoint with its head in one read: the head is the row after `delivered_through`.
       const due = await db
-        .select()
+        .select({ endpoint: endpoints, head: deliveries })
         .from(endpoints)
+        .innerJoin(deliveries, and(eq(deliveries.endpointId, endpoints.id), eq(deliveries.seq, sql`${endpoints.deliveredThrough} + 1`)))
         .where(and(lte(endpoints.headDueAt, now), or(isNull(endpoints.leasedUntil), lte(endpoints.leasedUntil, now))))
         .orderBy(asc(endpoints.headDueAt))
         .limit(limit);
-      const claimed: DueDelivery[] = [];
-      for (const endpoint of due) {
-        const head = (await db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpoint.id), eq(deliveries.seq, endpoint.deliveredThrough + 1))))[0];
-        if (!head) {
-          await db.update(endpoints).set({ headDueAt: null }).where(eq(endpoints.id, endpoint.id));
-          continue;
-        }
-        await db.update(endpoints).set({ leasedUntil: leaseUntil }).where(eq(endpoints.id, endpoint.id));
+      if (due.length === 0) return [];
+      await db
+        .update(endpoints)
+        .set({ leasedUntil: leaseUntil })
+        .where(inArray(endpoints.id, due.map(({ endpoint }) => endpoint.id)));
+      return due.map(({ endpoint, head }) => {
         const previous = endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now ? [endpoint.previousSecret] : [];
-        claimed.push({ id: head.id, endpointId: endpoint.id, url: endpoint.url, secrets: [endpoint.secret, ...previous], eventId: head.eventId, body: head.body, attempts: head.attempts, failingSince: endpoint.failingSince });
-      }
-      return claimed;
+        return { id: head.id, endpointId: endpoint.id, url: endpoint.url, secrets: [endpoint.secret, ...previous], eventId: head.eventId, body: head.body, attempts: head.attempts, failingSince: endpoint.failingSince };
+      });
     },
 
     markWebhookDelivered: async (deliveryId: string, attempt: AttemptRecord): Promise<void> => {
