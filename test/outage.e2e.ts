@@ -15,6 +15,7 @@ import { seedUsersStore } from '@app/subgraph-users/src/db/seed.ts';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/store.ts';
 import { testPostgresUrl } from './postgres.ts';
 import { startStack, type RunningStack } from './stack.ts';
+import { eventually } from './eventually.ts';
 
 const BRAND = 'query ($id: ID!) { brand(id: $id) { id name } }';
 const CREATOR = 'query ($id: ID!) { creator(id: $id) { id handle followerCount } }';
@@ -41,16 +42,6 @@ async function ask(query: string, variables: Record<string, unknown>, headers: R
 async function readyStatus(port: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(5_000) });
   return response.status;
-}
-
-/** Polls until `check` holds, for at most `withinMs`. */
-async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);

@@ -12,6 +12,7 @@ import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { openRedis, type Redis } from '@app/kit/redis';
 import { hasRedisServer, startThrowawayRedis, type ThrowawayRedis } from '@app/kit/redis-server';
 import { startStack, type RunningStack } from './stack.ts';
+import { eventually } from './eventually.ts';
 
 const BRAND = 'query ($id: ID!) { brand(id: $id) { id name } }';
 const CREATOR = 'query ($id: ID!) { creator(id: $id) { id handle followerCount } }';
@@ -37,15 +38,6 @@ async function ask(query: string, variables: Record<string, unknown>, headers: R
 async function ready(): Promise<{ status: number; body: { status: string; redis?: string } }> {
   const response = await fetch(`http://127.0.0.1:${(stack as RunningStack).ports.gateway}/ready`, { signal: AbortSignal.timeout(5_000) });
   return { status: response.status, body: (await response.json()) as { status: string; redis?: string } };
-}
-
-async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
