@@ -42,23 +42,35 @@ export interface Browser {
   consoleErrors: string[];
   page(): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
-  /** Requested URLs whose host is not loopback (data: URLs stay in the page). */
+  /** Requested URLs whose host is not loopback nor a local stand-in (data: URLs stay in the page). */
   offLoopback(): string[];
   close(): Promise<void>;
 }
 
-export async function openBrowser(name: string): Promise<Browser> {
+export interface BrowserOptions {
+  /**
+   * Hosts a test stands in for with a server of its own (an image CDN): each name resolves to
+   * that loopback port, its requests are let through, and its (self-signed) certificate accepted.
+   */
+  localHosts?: Record<string, number>;
+}
+
+export async function openBrowser(name: string, options: BrowserOptions = {}): Promise<Browser> {
   const output = path.resolve(import.meta.dirname, 'output', name);
   mkdirSync(output, { recursive: true });
   const profileDir = mkdtempSync(path.join(os.tmpdir(), `${name}-chromium-`));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } });
+  const localHosts = new Set(Object.keys(options.localHosts ?? {}));
+  const rules = Object.entries(options.localHosts ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
+  const args = rules.length ? [...CHROMIUM_FLAGS, `--host-resolver-rules=${rules.join(', ')}`] : CHROMIUM_FLAGS;
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: localHosts.size > 0 });
+  const isLocal = (hostname: string) => LOOPBACK.has(hostname) || localHosts.has(hostname);
   const requests: string[] = [];
   const failed = new Map<string, string>();
   const consoleErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   context.on('requestfailed', (request) => failed.set(request.url(), request.failure()?.errorText ?? 'failed'));
   await context.route(
-    (url) => url.protocol !== 'data:' && !LOOPBACK.has(url.hostname),
+    (url) => url.protocol !== 'data:' && !isLocal(url.hostname),
     (route) => route.abort('blockedbyclient'),
   );
   context.on('console', (message) => {
@@ -75,7 +87,7 @@ export async function openBrowser(name: string): Promise<Browser> {
     consoleErrors,
     page: async () => context.pages()[0] ?? (await context.newPage()),
     screenshot: async (page, file) => void (await page.screenshot({ path: path.join(output, file) })),
-    offLoopback: () => requests.filter((url) => !url.startsWith('data:') && !LOOPBACK.has(new URL(url).hostname)),
+    offLoopback: () => requests.filter((url) => !url.startsWith('data:') && !isLocal(new URL(url).hostname)),
     async close() {
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });

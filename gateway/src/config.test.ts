@@ -27,3 +27,15 @@ describe('the Redis settings', () => {
     expect(() => gatewayConfig({ REDIS_URL: 'cache:6379' })).toThrow(ConfigError);
   });
 });
+
+describe('the pages’ image origins', () => {
+  it('are none by default, and each an https origin (or http on loopback, or `*.` for subdomains) as written, else the gateway does not start', () => {
+    expect(gatewayConfig({}).pageImageOrigins).toEqual([]);
+    expect(gatewayConfig({ PAGE_IMAGE_ORIGINS: 'https://cdn.example.com, https://img.example.net:8443/' }).pageImageOrigins).toEqual(['https://cdn.example.com', 'https://img.example.net:8443']);
+    expect(gatewayConfig({ PAGE_IMAGE_ORIGINS: 'http://127.0.0.1:9000' }).pageImageOrigins).toEqual(['http://127.0.0.1:9000']);
+    expect(gatewayConfig({ PAGE_IMAGE_ORIGINS: 'https://*.example.com' }).pageImageOrigins).toEqual(['https://*.example.com']);
+    for (const bad of ['cdn.example.com', 'http://cdn.example.com', 'https://cdn.example.com/p/', "https://cdn.example.com 'unsafe-inline'", 'https://a*b.example.com', 'https://*', 'data:', 'https://user@cdn.example.com', 'https://cdn.example.com?x=1']) {
+      expect(() => gatewayConfig({ PAGE_IMAGE_ORIGINS: bad }), bad).toThrow(ConfigError);
+    }
+  });
+});

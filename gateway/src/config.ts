@@ -44,6 +44,8 @@ export interface GatewayConfig {
   };
   /** What a browser sees at `/` in development (EXPLORER); GraphiQL when left out, nothing in production. */
   explorer?: ExplorerMode;
+  /** `PAGE_IMAGE_ORIGINS`: origins the development pages (the LIVE room) may show product images from; none when left out. */
+  pageImageOrigins?: string[];
   /** The entity cache (`entity-cache.ts`); in memory with the defaults when left out. */
   entityCache?: EntityCacheConfig;
   /** `REDIS_URL`: the entity and response cache and rate-limit buckets in Redis, shared by replicas (`redis/open.ts`). */
@@ -71,6 +73,35 @@ export interface EntityCacheConfig {
 }
 
 export const DEFAULT_ENTITY_CACHE: EntityCacheConfig = { store: 'memory', maxBytes: 64 * 1024 * 1024, maxAgeCapSeconds: 300 };
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Each an origin exactly (scheme, host, port: no path), https, or http on loopback (a local image
+ * server in development), `https://*.example.com` for every subdomain as CSP allows: it goes into
+ * the pages' Content-Security-Policy as written.
+ */
+function pageImageOrigins(env: NodeJS.ProcessEnv): string[] {
+  const listed = (env.PAGE_IMAGE_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return listed.map((origin) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      // Said below.
+    }
+    const allowedScheme = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+    // A host as CSP reads one: a name, optionally `*.` for its subdomains, or an address.
+    const allowedHost = url && /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/.test(url.hostname);
+    if (!url || !allowedScheme || !allowedHost || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`PAGE_IMAGE_ORIGINS: "${origin}" is not an origin such as https://images.example.com (https, or http on loopback; no path).`);
+    }
+    return url.origin;
+  });
+}
 
 function entityCacheStore(env: NodeJS.ProcessEnv): EntityCacheConfig['store'] {
   const value = env.ENTITY_CACHE || (env.REDIS_URL ? 'redis' : env.GATEWAY_DATABASE_URL ? 'postgres' : 'memory');
@@ -170,6 +201,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     trustedProxies: trustedProxies(env),
     explorer: explorerMode(env),
+    pageImageOrigins: pageImageOrigins(env),
     entityCache: {
       store: entityCacheStore(env),
       maxBytes: positiveInt(env, 'ENTITY_CACHE_MAX_MB', DEFAULT_ENTITY_CACHE.maxBytes / (1024 * 1024)) * 1024 * 1024,

@@ -32,13 +32,14 @@ export interface Explorer {
 }
 
 /** What a browser gets at `/`, `/graphql` and the example pages for the given mode. */
-export function explorerFor(mode: ExplorerMode, options: { root?: string } = {}): Explorer {
+export function explorerFor(mode: ExplorerMode, options: { root?: string; imageOrigins?: readonly string[] } = {}): Explorer {
   const root = options.root ?? webDistPath;
+  const imageOrigins = options.imageOrigins ?? [];
   switch (mode) {
     case 'graphiql':
-      return { routes: [staticSiteRoute({ root, pages: { ...EXPLORER_PAGES, ...EXAMPLE_PAGES } })], landingPage: ApolloServerPluginLandingPageDisabled() };
+      return { routes: [staticSiteRoute({ root, pages: { ...EXPLORER_PAGES, ...EXAMPLE_PAGES }, imageOrigins })], landingPage: ApolloServerPluginLandingPageDisabled() };
     case 'sandbox':
-      return { routes: [staticSiteRoute({ root, pages: EXAMPLE_PAGES })], landingPage: ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) };
+      return { routes: [staticSiteRoute({ root, pages: EXAMPLE_PAGES, imageOrigins })], landingPage: ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) };
     case 'off':
       return { routes: [], landingPage: ApolloServerPluginLandingPageDisabled() };
   }

@@ -169,7 +169,7 @@ export function createGateway(options: GatewayOptions) {
     },
     logger,
   });
-  const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'));
+  const explorer = explorerFor(config.production ? 'off' : (config.explorer ?? 'graphiql'), { imageOrigins: config.pageImageOrigins });
   const rateLimitStore = shared
     ? withLocalFallback(shared.rateLimits, sharedGate!, { isOutage: shared.isOutage, onError: (error) => logger.error({ err: error }, 'the shared rate-limit store (Redis) failed; the request was limited by this replica') })
     : options.rateLimitStore

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP, staticSiteRoute } from './static-site.ts';
+import { PAGE_CSP, pageCsp, staticSiteRoute } from './static-site.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'static-site-'));
 let server: http.Server;
@@ -83,5 +83,24 @@ describe('staticSiteRoute', () => {
     const response = await fetch(`${base}/examples/live`, { headers: html });
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');
+  });
+
+  it('lets the pages show images from the origins a deployment names, and nothing else from them', async () => {
+    const route = staticSiteRoute({ root, pages: { '/': 'explorer.html' }, imageOrigins: ['https://cdn.example.com'] });
+    const other = http.createServer(async (req, res) => {
+      if (!(await route(req, res))) res.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const expected = pageCsp(['https://cdn.example.com']);
+      expect((await fetch(`${otherBase}/`, { headers: html })).headers.get('content-security-policy')).toBe(expected);
+      expect((await fetch(`${otherBase}/assets/app-ABC123.js`)).headers.get('content-security-policy')).toBe(expected);
+      const directives = expected.split('; ');
+      expect(directives).toContain("img-src 'self' data: https://cdn.example.com");
+      expect(directives.filter((directive) => directive.includes('cdn.example.com'))).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

@@ -16,6 +16,8 @@ export interface StaticSiteOptions {
   pages: Record<string, string>;
   /** Where assets are served from; the build writes this prefix into its pages. */
   assetsPath?: string;
+  /** Origins the pages may show images from besides this one (`PAGE_IMAGE_ORIGINS`): where product images live. */
+  imageOrigins?: readonly string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,21 +36,27 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Only this origin, for everything. Monaco sets inline styles on its elements, and fonts ship as
  * data: URIs inside the stylesheet; nothing else is allowed, so a page cannot reach the network
- * even if a dependency tried.
+ * even if a dependency tried. The one exception a deployment names: the origins its product images
+ * are served from, for images only (an image cannot run code or send the page's data anywhere).
  */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function pageCsp(imageOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    ["img-src 'self' data:", ...imageOrigins].join(' '),
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The policy with no image origin: what every page gets unless `PAGE_IMAGE_ORIGINS` names some. */
+export const PAGE_CSP = pageCsp();
 
 const SAFE_NAME = /^[\w.-]+$/;
 
@@ -65,6 +73,7 @@ function send(res: http.ServerResponse, status: number, headers: Record<string, 
 export function staticSiteRoute(options: StaticSiteOptions): Route {
   const assetsPath = options.assetsPath ?? '/assets/';
   const assetsDir = path.join(options.root, 'assets');
+  const csp = pageCsp(options.imageOrigins);
   // Hashed assets never change under one name, so each is read once.
   const assetCache = new Map<string, Buffer>();
 
@@ -87,7 +96,7 @@ export function staticSiteRoute(options: StaticSiteOptions): Route {
       }
       const type = CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream';
       // A worker script's own response sets the worker's CSP, so assets carry it as pages do.
-      send(res, 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable', 'content-security-policy': PAGE_CSP }, body, head);
+      send(res, 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable', 'content-security-policy': csp }, body, head);
       return true;
     }
 
@@ -105,7 +114,7 @@ export function staticSiteRoute(options: StaticSiteOptions): Route {
       {
         'content-type': CONTENT_TYPES['.html']!,
         'cache-control': 'no-cache',
-        'content-security-policy': PAGE_CSP,
+        'content-security-policy': csp,
         'referrer-policy': 'no-referrer',
         'cross-origin-opener-policy': 'same-origin',
       },
