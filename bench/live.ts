@@ -5,8 +5,7 @@
  * event; latency is from the mutation's response to each client's receipt.
  */
 import { readFileSync } from 'node:fs';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { metric, subscribeToGifts } from './gift-subscribers.ts';
 
 export interface LiveBenchOptions {
   /** The gateway's base URL, e.g. http://127.0.0.1:4000/ */
@@ -45,20 +44,9 @@ export interface LiveBenchResult {
   wrongEvents: number;
 }
 
-const EVENTS = /* GraphQL */ `
-  subscription LiveRoom($id: ID!) {
-    liveGiftEvents(liveStreamId: $id) { id combo send { id quantity coins sender { handle } gift { name } } totals { coins giftCount } }
-  }
-`;
-
 function rssKb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0);
-}
-
-async function metric(gatewayUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${gatewayUrl}metrics`)).text();
-  return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -67,57 +55,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function measureLiveFanOut(options: LiveBenchOptions): Promise<LiveBenchResult> {
-  const url = `${options.gatewayUrl.replace(/^http/, 'ws')}graphql`;
   const rssBefore = rssKb(options.gatewayPid);
   /** sendId → when its mutation answered. */
   const answeredAt = new Map<string, number>();
-  /** Every receipt: which send, and when. */
-  const receipts: { sendId: string; at: number }[] = [];
   const sendsRefused: Record<string, number> = {};
-  let lowestGiftCount = Infinity;
-  let highestGiftCount = -Infinity;
-  const seenPerClient: Set<string>[] = [];
-  let wrongEvents = 0;
-  const clients: Client[] = [];
-  const stops: (() => void)[] = [];
-  for (let i = 0; i < options.clients; i++) {
-    const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
-    const seen = new Set<string>();
-    seenPerClient.push(seen);
-    clients.push(client);
-    stops.push(
-      client.subscribe(
-        { query: EVENTS, variables: { id: options.liveStreamId } },
-        {
-          next: (result) => {
-            const event = (result.data as { liveGiftEvents?: { send?: { id?: string }; totals?: { giftCount?: number } } } | undefined)?.liveGiftEvents;
-            const sendId = event?.send?.id;
-            const giftCount = event?.totals?.giftCount;
-            if (typeof giftCount === 'number') {
-              lowestGiftCount = Math.min(lowestGiftCount, giftCount);
-              highestGiftCount = Math.max(highestGiftCount, giftCount);
-            }
-            if (!sendId || seen.has(sendId)) {
-              wrongEvents += 1;
-              return;
-            }
-            seen.add(sendId);
-            receipts.push({ sendId, at: performance.now() });
-          },
-          error: () => {
-            wrongEvents += 1;
-          },
-          complete: () => undefined,
-        },
-      ),
-    );
-  }
-  const deadline = Date.now() + 60_000;
-  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_listening')) < options.clients) {
-    if (Date.now() > deadline) throw new Error('LIVE bench: the subscriptions did not all open');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  const subscribers = await subscribeToGifts(options.gatewayUrl, options.liveStreamId, options.clients);
+  const { receipts, seenPerClient } = subscribers;
   const upstreamSubscriptions = await metric(options.gatewayUrl, 'graphql_upstream_subscriptions');
   const gatewayKbPerSubscription = Math.round(((rssKb(options.gatewayPid) - rssBefore) / options.clients) * 10) / 10;
 
@@ -156,24 +99,19 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
   }
   await Promise.all(sends);
   const eventsSent = answeredAt.size;
-  const everyoneHasEveryAnswered = () => seenPerClient.every((seen) => [...answeredAt.keys()].every((id) => seen.has(id)));
-  const drainDeadline = performance.now() + 30_000;
-  while (!everyoneHasEveryAnswered() && performance.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const everyoneHasEveryAnswered = await subscribers.drain(() => answeredAt.keys(), 30_000);
   // A send whose answer was lost (a timeout under load) may still have committed: its event is owed too.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const committed = new Set(receipts.map((receipt) => receipt.sendId));
-  const everyClientEveryEvent = everyoneHasEveryAnswered() && seenPerClient.every((seen) => seen.size === committed.size);
+  const everyClientEveryEvent = everyoneHasEveryAnswered && seenPerClient.every((seen) => seen.size === committed.size);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = options.cpuMs(options.gatewayPid) - cpuBefore;
 
   // An event can reach a client before its mutation's answer reaches the sender: that counts as 0.
   const latencies = receipts.filter((receipt) => answeredAt.has(receipt.sendId)).map((receipt) => Math.max(0, receipt.at - answeredAt.get(receipt.sendId)!));
   latencies.sort((a, b) => a - b);
-  for (const stop of stops) stop();
-  await Promise.all(clients.map((client) => client.dispose()));
-  // The next case starts once the gateway has let these go (their connection slots too).
-  const releaseDeadline = Date.now() + 30_000;
-  while ((await metric(options.gatewayUrl, 'graphql_subscriptions_open')) > 0 && Date.now() < releaseDeadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  await subscribers.close();
+  const { lowest: lowestGiftCount, highest: highestGiftCount } = subscribers.giftCounts();
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     clients: options.clients,
@@ -189,6 +127,6 @@ export async function measureLiveFanOut(options: LiveBenchOptions): Promise<Live
     p99Ms: round(percentile(latencies, 99)),
     gatewayCpuMsPerEvent: Math.round((cpu / Math.max(1, receipts.length)) * 10_000) / 10_000,
     gatewayKbPerSubscription,
-    wrongEvents,
+    wrongEvents: subscribers.wrongEvents(),
   };
 }

@@ -39,9 +39,10 @@ import { Processes, waitFor } from './processes.ts';
 import { CREATOR_PROFILE, DEFERRED_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE, PRODUCT_SORTS, withoutDefer } from './screens.ts';
 import { deferredRequest } from './deferred.ts';
 import { benchStore } from './stores.ts';
+import { subscribeToGifts } from './gift-subscribers.ts';
 
 const { values } = parseArgs({
-  options: { 'large-dir': { type: 'string' }, 'large-pg': { type: 'string' }, samples: { type: 'string', default: '40' }, 'storm-seconds': { type: 'string', default: '15' }, senders: { type: 'string', default: '8' } },
+  options: { 'large-dir': { type: 'string' }, 'large-pg': { type: 'string' }, samples: { type: 'string', default: '40' }, 'storm-seconds': { type: 'string', default: '15' }, senders: { type: 'string', default: '8' }, subscribers: { type: 'string', default: '1000' } },
 });
 const STORE = benchStore();
 if (STORE === 'sqlite' && !values['large-dir']) {
@@ -51,6 +52,7 @@ if (STORE === 'sqlite' && !values['large-dir']) {
 const SAMPLES = Number(values.samples);
 const STORM_MS = Number(values['storm-seconds']) * 1000;
 const SENDERS = Number(values.senders);
+const SUBSCRIBERS = Number(values.subscribers);
 const root = path.resolve(import.meta.dirname, '..');
 const JWT_SECRET = 'bench-scale-jwt-secret-0123456789abcdef0123456789';
 const INTERNAL_SECRET = 'bench-scale-internal-secret-0123456789abcdef012';
@@ -115,6 +117,8 @@ async function timeDeferred(url: string, screen: { query: string; variables: Rec
 async function storm(url: string, tokens: string[]) {
   const deadline = Date.now() + STORM_MS;
   const latencies: number[] = [];
+  /** Each answered send's id, and when its answer came (performance.now()). */
+  const answeredAt = new Map<string, number>();
   const errors = new Map<string, number>();
   let key = 0;
   await Promise.all(
@@ -124,12 +128,51 @@ async function storm(url: string, tokens: string[]) {
         const answer = await post(url, 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }', { input: { liveStreamId: hotStreamId, giftId: ROSE, quantity: 1, idempotencyKey: `scale-${process.pid}-${Date.now()}-${++key}` } }, { authorization: `Bearer ${token}` }).catch(() => ({ errors: [{ message: 'no answer', extensions: { code: 'NO_ANSWER' } }] }));
         const code = answer.errors?.[0]?.extensions?.code;
         if (code) errors.set(code, (errors.get(code) ?? 0) + 1);
-        else latencies.push(performance.now() - started);
+        else {
+          const answered = performance.now();
+          latencies.push(answered - started);
+          answeredAt.set(((answer as { data?: unknown }).data as { sendLiveGift: { send: { id: string } } }).sendLiveGift.send.id, answered);
+        }
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { commitsPerSecond: latencies.length / (STORM_MS / 1000), p99: latencies.length ? percentile(latencies, 99) : NaN, errors: Object.fromEntries(errors) };
+  return { commitsPerSecond: latencies.length / (STORM_MS / 1000), p99: latencies.length ? percentile(latencies, 99) : NaN, errors: Object.fromEntries(errors), answeredAt };
+}
+
+/**
+ * The storm again with `SUBSCRIBERS` WebSocket clients on the hot stream's gift events (issue 21's
+ * hot stream "with 1,000 subscribers on it"): what the senders commit while the gateway fans every
+ * event out, each event's delivery after its send's answer, and whether every client got every
+ * committed event exactly once.
+ */
+async function stormWithSubscribers(gatewayBase: string, tokens: string[]) {
+  const subscribers = await subscribeToGifts(gatewayBase, hotStreamId, SUBSCRIBERS);
+  try {
+    const hot = await storm(`${gatewayBase}graphql`, tokens);
+    const everyAnswered = await subscribers.drain(() => hot.answeredAt.keys(), 60_000);
+    // A send whose answer was lost may still have committed: its event is owed to every client too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const committed = new Set(subscribers.receipts.map((receipt) => receipt.sendId));
+    const missed = subscribers.seenPerClient.reduce((sum, seen) => sum + (committed.size - seen.size), 0);
+    const delays = subscribers.receipts.filter((receipt) => hot.answeredAt.has(receipt.sendId)).map((receipt) => Math.max(0, receipt.at - hot.answeredAt.get(receipt.sendId)!));
+    delays.sort((a, b) => a - b);
+    const { lowest, highest } = subscribers.giftCounts();
+    return {
+      ...hot,
+      subscribers: SUBSCRIBERS,
+      eventsCommitted: committed.size,
+      // The stream's gift count moved by this many across the events: every commit has its event.
+      committedPerTotals: committed.size === 0 ? 0 : highest - lowest + 1,
+      everyClientEveryEvent: everyAnswered && missed === 0,
+      missedDeliveries: missed,
+      duplicatedOrWrong: subscribers.wrongEvents(),
+      deliveryP50: delays.length ? percentile(delays, 50) : NaN,
+      deliveryP99: delays.length ? percentile(delays, 99) : NaN,
+    };
+  } finally {
+    await subscribers.close();
+  }
 }
 
 let ROSE = '';
@@ -170,7 +213,8 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
   try {
     for (const name of SUBGRAPHS) processes.start(name, [`subgraphs/${name}/dist/index.js`], env);
     await Promise.all(ports.map((port) => waitFor(`http://127.0.0.1:${port}/ready`, 600_000)));
-    processes.start('gateway', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(gateway), ENTITY_CACHE: 'off' });
+    // Its hot-stream subscribers all come from this one address.
+    processes.start('gateway', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(gateway), ENTITY_CACHE: 'off', SUBSCRIPTIONS_PER_IP: String(SUBSCRIBERS + 10), CONNECTIONS_PER_IP: String(SUBSCRIBERS + 10) });
     processes.start('gateway-cached', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(cached) });
     await Promise.all([waitFor(`http://127.0.0.1:${gateway}/ready`), waitFor(`http://127.0.0.1:${cached}/ready`)]);
     const off = `http://127.0.0.1:${gateway}/graphql`;
@@ -199,9 +243,15 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
     }
     const hot = await storm(off, tokens);
     console.log(`${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}`);
+    const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens) : null;
+    if (watched) {
+      console.log(
+        `${world}: hot stream with ${SUBSCRIBERS} subscribers: ${watched.commitsPerSecond.toFixed(1)} commits/s, p99 ${watched.p99.toFixed(0)} ms, errors ${JSON.stringify(watched.errors)}; delivery p50 ${watched.deliveryP50.toFixed(0)} ms, p99 ${watched.deliveryP99.toFixed(0)} ms; ${watched.eventsCommitted} events (${watched.committedPerTotals} by the totals), every client every event: ${watched.everyClientEveryEvent} (missed ${watched.missedDeliveries}, duplicated or wrong ${watched.duplicatedOrWrong})`,
+      );
+    }
     const eventLoop = await eventLoopP99([...ports, gateway] as number[]);
     console.log(`${world}: event-loop delay p99 (ms): ${JSON.stringify(eventLoop)}`);
-    return { screens: results, hot, eventLoop };
+    return { screens: results, hot: { commitsPerSecond: hot.commitsPerSecond, p99: hot.p99, errors: hot.errors }, watched: watched && { ...watched, answeredAt: undefined }, eventLoop };
   } finally {
     await processes.stopAll();
   }
@@ -257,6 +307,12 @@ try {
   console.log('|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(`| hot stream: ${SENDERS} senders, ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`);
+  if (small.watched && large.watched) {
+    const [s, l] = [small.watched, large.watched];
+    const delivered = (w: typeof s) => `${w.commitsPerSecond.toFixed(1)} commits/s, p99 ${w.p99.toFixed(0)} ms; delivery p99 ${w.deliveryP99.toFixed(0)} ms`;
+    const faults = (w: typeof s) => `errors ${JSON.stringify(w.errors)}, missed ${w.missedDeliveries}, duplicated ${w.duplicatedOrWrong}, events ${w.eventsCommitted} = totals ${w.committedPerTotals}`;
+    console.log(`| hot stream: ${SENDERS} senders, ${SUBSCRIBERS} subscribers | ${delivered(s)} | ${delivered(l)} | ×${(l.commitsPerSecond / s.commitsPerSecond).toFixed(2)} commits, ×${(l.deliveryP99 / s.deliveryP99).toFixed(2)} delivery p99 | ${faults(s)} | ${faults(l)} |`);
+  }
   // Issue 22's target: on the large world the deferred profile's initial payload within the small world's whole profile.
   const deferred = 'profile, most followed, @defer';
   const whole = small.screens['profile, most followed, without @defer']!.off;
