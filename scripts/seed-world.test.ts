@@ -116,7 +116,7 @@ describe.each(['sqlite', 'postgres'] as const)('the large world at scale %s', (e
       'users',
       engine === 'sqlite' ? "select name from sqlite_master where type = 'index' and sql is not null" : "select indexname from pg_indexes where schemaname = 'public'",
     );
-    for (const name of ['follows_followee_created', 'follows_follower_created', 'users_creator_handle']) expect(indexes.has(name), name).toBe(true);
+    for (const name of ['follows_followee_created_follower', 'follows_follower_created_followee', 'users_creator_handle']) expect(indexes.has(name), name).toBe(true);
   });
 
   it('resolves every reference between stores', async () => {

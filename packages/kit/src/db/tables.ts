@@ -9,6 +9,7 @@
  * query builder calls statements use are the same on both, so a statement written against the
  * one type runs on either set.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import * as sqlite from 'drizzle-orm/sqlite-core';
 import * as pg from 'drizzle-orm/pg-core';
 
@@ -34,6 +35,13 @@ const sqliteColumns = {
   /** A numeric primary key the database gives out in order: AUTOINCREMENT, or an identity column. */
   serial: (name: string) => sqlite.integer(name).primaryKey({ autoIncrement: true }),
   index: sqlite.index,
+  /**
+   * An index column read in `ORDER BY column DESC` order, for an order that mixes directions (most
+   * viewers first, ties to the lower id): an index serves it only if its columns run the same ways.
+   * SQLite takes it as the column named in SQL; Postgres' says so itself, nulls first as its `DESC`
+   * puts them (nulls last would not serve `ORDER BY column DESC`).
+   */
+  descending: (column: sqlite.SQLiteColumn): SQL | sqlite.SQLiteColumn => sql`${sql.identifier(column.name)} desc`,
   uniqueIndex: sqlite.uniqueIndex,
   primaryKey: sqlite.primaryKey,
   check: sqlite.check,
@@ -54,6 +62,8 @@ const pgColumns = {
   json: (name: string) => pg.jsonb(name),
   serial: (name: string) => pg.integer(name).primaryKey().generatedByDefaultAsIdentity(),
   index: pg.index,
+  // In a table's index list a Postgres column is an `ExtraConfigColumn`, which says its own order.
+  descending: (column: pg.ExtraConfigColumn) => column.desc().nullsFirst(),
   uniqueIndex: pg.uniqueIndex,
   primaryKey: pg.primaryKey,
   check: pg.check,

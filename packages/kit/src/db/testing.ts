@@ -47,6 +47,36 @@ class StatementLog {
     texts.add(text);
   };
 
+  /**
+   * Notes the SQL a Postgres store sends, when it sends it (the statement running then is the one
+   * that asked): through the pool outside a transaction, through the transaction's client inside one.
+   */
+  watchPool(pool: pg.Pool): void {
+    const note = (query: unknown) => this.onStatement(typeof query === 'string' ? query : ((query as { text?: string } | undefined)?.text ?? ''));
+    const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    (pool as { query: unknown }).query = (...args: unknown[]) => {
+      note(args[0]);
+      return poolQuery(...args);
+    };
+    const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+    const watched = new WeakSet<object>();
+    (pool as { connect: unknown }).connect = (...args: unknown[]) => {
+      // With a callback it is the pool's own `query` taking a client: already noted above.
+      if (args.length > 0) return connect(...args);
+      return (connect() as Promise<pg.PoolClient>).then((client) => {
+        if (!watched.has(client)) {
+          watched.add(client);
+          const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
+          (client as { query: unknown }).query = (...args: unknown[]) => {
+            if (typeof args.at(-1) !== 'function') note(args[0]);
+            return clientQuery(...args);
+          };
+        }
+        return client;
+      });
+    };
+  }
+
   /** The store with every statement (its transactions' too) noting its name while it runs. */
   watch<S extends object>(store: S): S {
     const wrap = (target: object): object =>
@@ -69,15 +99,23 @@ class StatementLog {
   }
 }
 
+/**
+ * A temporary sort. `RIGHT PART OF ORDER BY` and `LAST TERM(S) OF ORDER BY` sort only the rows that
+ * tie on the index's columns, but a tie group can be a whole list (a creator's followers bulk-loaded at
+ * one time, streams with equal viewers), and the page must read all of it before its first row: an
+ * index that ends with the order's tiebreak makes the page a walk that stops at its size.
+ */
+const TEMP_SORT = /^USE TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY|LAST (TERM|\d+ TERMS) OF ORDER BY|GROUP BY|DISTINCT)/;
+
 /** What in a SQLite query plan reads or sorts a whole table. */
-function wholeTableSteps(plan: { detail: string }[], tables: ReadonlySet<string>): string[] {
+export function wholeTableSteps(plan: { detail: string }[], tables: ReadonlySet<string>): string[] {
   return plan
     .map((step) => step.detail)
     .filter((detail) => {
       const scan = /^SCAN (\S+)(.*)$/.exec(detail);
       // A full-text table read for a MATCH (FTS5's plan names it `VIRTUAL TABLE INDEX n:M…`) reads its index, not its rows.
       if (scan) return tables.has(scan[1] as string) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|VIRTUAL TABLE INDEX \d+:M/.test(scan[2] as string);
-      return /^USE TEMP B-TREE FOR (ORDER BY|GROUP BY|DISTINCT)/.test(detail);
+      return TEMP_SORT.test(detail);
     });
 }
 
@@ -117,9 +155,16 @@ export function describeOnEachEngine<S extends { close(): void | Promise<void> }
   }
   describe.each(['sqlite', 'postgres'] as const)(`${title} (%s)`, (engine) => {
     let opened: S | undefined;
+    let postgresUrl = '';
     const log = new StatementLog();
     beforeAll(async () => {
-      opened = engine === 'sqlite' ? log.watch(open.sqlite(':memory:', { onStatement: log.onStatement })) : await open.postgres(await freshDatabase());
+      if (engine === 'sqlite') opened = log.watch(open.sqlite(':memory:', { onStatement: log.onStatement }));
+      else {
+        postgresUrl = await freshDatabase();
+        const store = await open.postgres(postgresUrl);
+        if (options.plans) log.watchPool((store as unknown as { pg: { pool: pg.Pool } }).pg.pool);
+        opened = options.plans ? log.watch(store) : store;
+      }
       await options.seed?.(opened);
     }, 120_000);
     afterAll(async () => {
@@ -151,5 +196,62 @@ export function describeOnEachEngine<S extends { close(): void | Promise<void> }
         expect(found, 'statements that read or sort a whole table').toEqual([]);
       });
     }
+    if (engine === 'postgres' && plans) {
+      it('sorts no ties on Postgres: no Incremental Sort where an index could end with the tiebreak', async () => {
+        const found = await incrementalSorts(postgresUrl, log.sqlByStatement, plans.exceptions ?? {});
+        expect(found, 'statements whose index stops before the order ends').toEqual([]);
+      });
+    }
   });
+}
+
+/**
+ * Statements whose Postgres plan sorts what an index almost orders (`Incremental Sort`: the rows
+ * tied on the index's columns, which can be a whole list). Each is planned as a generic prepared
+ * statement (its parameters unknown, as the pool's statements are) with scans and whole sorts
+ * priced out, as a table of millions would price them, so the plan shows whether an index gives
+ * the whole order. A statement whose parameters' types Postgres cannot infer alone is left to the
+ * SQLite guard.
+ */
+async function incrementalSorts(url: string, sqlByStatement: ReadonlyMap<string, ReadonlySet<string>>, exceptions: Record<string, string>): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('set enable_seqscan = off; set enable_bitmapscan = off; set enable_sort = off; set plan_cache_mode = force_generic_plan');
+    const found: string[] = [];
+    for (const [name, texts] of sqlByStatement) {
+      if (name in exceptions) continue;
+      for (const text of texts) {
+        const parameters = Math.max(0, ...[...text.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
+        try {
+          await client.query(`prepare plan_guard as ${text}`);
+        } catch {
+          continue;
+        }
+        try {
+          const args = parameters > 0 ? `(${new Array(parameters).fill('null').join(', ')})` : '';
+          const [row] = (await client.query<{ 'QUERY PLAN': PgPlan[] }>(`explain (format json) execute plan_guard${args}`)).rows;
+          const sorts = nodesOf(row!['QUERY PLAN'][0]!.Plan).filter((node) => node['Node Type'] === 'Incremental Sort');
+          if (sorts.length > 0) found.push(`${name}: ${sorts.map((node) => `Incremental Sort by ${node['Sort Key']?.join(', ')} (presorted ${node['Presorted Key']?.join(', ')})`).join('; ')}\n    ${text}`);
+        } finally {
+          await client.query('deallocate plan_guard');
+        }
+      }
+    }
+    return found;
+  } finally {
+    await client.end();
+  }
+}
+
+interface PgPlanNode {
+  'Node Type': string;
+  'Sort Key'?: string[];
+  'Presorted Key'?: string[];
+  Plans?: PgPlanNode[];
+}
+type PgPlan = { Plan: PgPlanNode };
+
+function nodesOf(node: PgPlanNode): PgPlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 }

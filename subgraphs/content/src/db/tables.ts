@@ -24,7 +24,9 @@ export const contentTables = defineTables((c) => {
       hashtags: c.json('hashtags').$type<string[]>().notNull(),
       publishedAt: c.time('published_at').notNull(),
     },
-    (table) => [c.index('videos_creator_published').on(table.creatorId, table.publishedAt), c.index('videos_published_id').on(table.publishedAt, table.id)],
+    // Each list's index ends with its tiebreak (the id), so a page walks it and stops at the page's
+    // size even when many videos share a time (a bulk import).
+    (table) => [c.index('videos_creator_published_id').on(table.creatorId, table.publishedAt, table.id), c.index('videos_published_id').on(table.publishedAt, table.id)],
   );
 
   const liveStreams = c.table(
@@ -43,8 +45,8 @@ export const contentTables = defineTables((c) => {
       sortAt: c.time('sort_at').notNull(),
     },
     (table) => [
-      c.index('live_streams_creator').on(table.creatorId),
-      c.index('live_streams_status_viewers').on(table.status, table.viewerCount),
+      // "Most viewers first, ties to the lower id" as one walk: many streams share a viewer count (0 at the start).
+      c.index('live_streams_status_viewers_id').on(table.status, c.descending(table.viewerCount), table.id),
       c.index('live_streams_creator_sort').on(table.creatorId, table.sortAt, table.id),
     ],
   );

@@ -50,8 +50,10 @@ export const usersTables = defineTables((c) => {
     },
     (table) => [
       c.primaryKey({ columns: [table.followerId, table.followeeId] }),
-      c.index('follows_followee_created').on(table.followeeId, table.createdAt),
-      c.index('follows_follower_created').on(table.followerId, table.createdAt),
+      // Each list ends with its tiebreak (the other user), so a page walks the index and stops at its
+      // size even when many follows share a time (a bulk import of a creator's followers).
+      c.index('follows_followee_created_follower').on(table.followeeId, table.createdAt, table.followerId),
+      c.index('follows_follower_created_followee').on(table.followerId, table.createdAt, table.followeeId),
     ],
   );
 

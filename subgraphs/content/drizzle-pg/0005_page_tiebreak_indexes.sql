@@ -1,0 +1,5 @@
+DROP INDEX "live_streams_creator";--> statement-breakpoint
+DROP INDEX "live_streams_status_viewers";--> statement-breakpoint
+DROP INDEX "videos_creator_published";--> statement-breakpoint
+CREATE INDEX "live_streams_status_viewers_id" ON "live_streams" USING btree ("status","viewer_count" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "videos_creator_published_id" ON "videos" USING btree ("creator_id","published_at","id");

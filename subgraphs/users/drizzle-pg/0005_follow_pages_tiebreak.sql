@@ -1,0 +1,4 @@
+DROP INDEX "follows_followee_created";--> statement-breakpoint
+DROP INDEX "follows_follower_created";--> statement-breakpoint
+CREATE INDEX "follows_followee_created_follower" ON "follows" USING btree ("followee_id","created_at","follower_id");--> statement-breakpoint
+CREATE INDEX "follows_follower_created_followee" ON "follows" USING btree ("follower_id","created_at","followee_id");
