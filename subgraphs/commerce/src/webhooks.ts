@@ -100,7 +100,7 @@ export async function brandWebhookEndpoint(context: Context, brandId: string, en
 }
 
 export async function endpointTopics(context: Context, endpoint: WebhookEndpointRow): Promise<WebhookTopic[]> {
-  return (await context.store.webhookEndpointTopics(endpoint.id)) as WebhookTopic[];
+  return (await context.loaders.webhookTopics.load(endpoint.id)) as WebhookTopic[];
 }
 
 /** An endpoint's deliveries, newest first. The endpoint was reached through its brand, so it is the caller's. */

@@ -69,7 +69,12 @@ describeOnEachEngine(
       expect(await enqueue('brand1', 'order.paid', 'e1')).toBe(2);
       expect(await enqueue('brand1', 'order.created', 'e2')).toBe(1);
       expect(await enqueue('brand1', 'stock.low', 'e3')).toBe(0);
-      expect(await store().webhookEndpointTopics(`${engine}-a`)).toEqual(['order.created', 'order.paid']);
+      expect((await store().webhookTopicLists([`${engine}-a`])).map((row) => row.node)).toEqual(['order.created', 'order.paid']);
+      expect((await store().webhookTopicLists([`${engine}-b`, `${engine}-a`, `${engine}-none`])).map((row) => [row.ownerId, row.node])).toEqual([
+        [`${engine}-a`, 'order.created'],
+        [`${engine}-a`, 'order.paid'],
+        [`${engine}-b`, 'order.paid'],
+      ]);
       expect((await store().webhookEndpointsOf(`${engine}-brand1`)).map((row) => row.id)).toEqual([`${engine}-a`, `${engine}-b`]);
       expect((await store().webhookDeliveriesPage(`${engine}-a`, { first: 10, after: null })).map((row) => [row.seq, row.eventId, row.status])).toEqual([
         [2, `${engine}-e2`, 'PENDING'],
@@ -127,7 +132,7 @@ describeOnEachEngine(
       expect(due?.secrets).toEqual([rotated, secret]);
       await store().transaction((tx) => tx.setWebhookEndpointTopics(`${engine}-b`, `${engine}-brand1`, ['stock.low']));
       expect(await enqueue('brand1', 'order.paid', 'e5', 500_000)).toBe(1); // a's, no longer b's
-      expect(await store().webhookEndpointTopics(`${engine}-b`)).toEqual(['stock.low']);
+      expect((await store().webhookTopicLists([`${engine}-b`])).map((row) => row.node)).toEqual(['stock.low']);
       await store().transaction((tx) => tx.disableWebhookEndpoint(`${engine}-b`, 'Disabled by the brand.', at(500_000)));
       expect(await store().webhookEndpoint(`${engine}-b`)).toMatchObject({ enabled: false, disabledReason: 'Disabled by the brand.', headDueAt: null, leasedUntil: null });
       expect((await queue().claimDue(at(600_000), at(630_000), 10)).filter((row) => row.endpointId === `${engine}-b`)).toEqual([]);

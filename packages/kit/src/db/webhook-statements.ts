@@ -10,7 +10,7 @@ import type { Transactional } from '../store.ts';
 import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
 import type { AfterFailure } from '../webhooks/schedule.ts';
 import type { Engine } from './engine.ts';
-import { keysetPage } from './shapes.ts';
+import { keysetPage, type Owned } from './shapes.ts';
 import type { WebhookTables } from './webhook-tables.ts';
 
 export type WebhookEndpointRow = WebhookTables['webhookEndpoints']['$inferSelect'];
@@ -66,8 +66,17 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
       await setTopics(endpoint.id, endpoint.ownerId, topics);
     },
     webhookEndpoint: endpointById,
-    webhookEndpointTopics: async (endpointId: string): Promise<string[]> =>
-      (await db.select({ topic: subscriptions.topic }).from(subscriptions).where(eq(subscriptions.endpointId, endpointId)).orderBy(asc(subscriptions.topic))).map((row) => row.topic),
+    /** The topics each of many endpoints hears, in topic order, one statement (`ownerId` is the endpoint's id). */
+    webhookTopicLists: async (endpointIds: readonly string[]): Promise<Owned<string>[]> =>
+      endpointIds.length === 0
+        ? []
+        : (
+            await db
+              .select({ endpointId: subscriptions.endpointId, topic: subscriptions.topic })
+              .from(subscriptions)
+              .where(inArray(subscriptions.endpointId, [...endpointIds]))
+              .orderBy(asc(subscriptions.endpointId), asc(subscriptions.topic))
+          ).map((row) => ({ ownerId: row.endpointId, node: row.topic })),
     /** An owner's endpoints, oldest first (an owner has a handful: the domain caps them). */
     webhookEndpointsOf: async (ownerId: string): Promise<WebhookEndpointRow[]> =>
       db.select().from(endpoints).where(eq(endpoints.ownerId, ownerId)).orderBy(asc(endpoints.createdAt), asc(endpoints.id)),

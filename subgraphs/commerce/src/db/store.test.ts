@@ -771,7 +771,7 @@ describeOnEachEngine<CommerceStore>(
       const newId = () => `whd_${engine}_store_${++ids}`;
       await store().createWebhookEndpoint({ id: endpointId, ownerId: owner, url: 'https://hooks.example.com/in', description: 'contract', secret: 'whsec_c2VjcmV0', topics: ['ORDER_PAID', 'ORDER_CREATED'], createdAt: AT });
       await store().createWebhookEndpoint({ id: `${endpointId}_gone`, ownerId: owner, url: 'https://hooks.example.com/gone', description: '', secret: 'whsec_c2VjcmV0', topics: ['ORDER_PAID'], createdAt: AT });
-      expect(await store().webhookEndpointTopics(endpointId)).toEqual(['ORDER_CREATED', 'ORDER_PAID']);
+      expect((await store().webhookTopicLists([endpointId])).map((row) => row.node)).toEqual(['ORDER_CREATED', 'ORDER_PAID']);
       expect((await store().webhookEndpointsOf(owner)).map((row) => row.id)).toEqual([endpointId, `${endpointId}_gone`]);
       await store().transaction((tx) => tx.deleteWebhookEndpoint(`${endpointId}_gone`));
       const enqueue = (eventId: string, topic: string) => store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: owner, topic, eventId, body: `{"id":"${eventId}"}` }, AT, newId));
