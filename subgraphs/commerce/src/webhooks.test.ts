@@ -257,6 +257,23 @@ describeOnEachEngine<CommerceStore>(
       expect((await queued(endpoint.endpoint.id)).at(-1)?.eventId).toBe(oldest.eventId);
     });
 
+    it('gives racing checkouts of one brand each its own place in the endpoint’s queue: none lost, none twice, created before paid', async () => {
+      const endpoint = await register(['ORDER_CREATED', 'ORDER_PAID']);
+      const product = newProduct(100);
+      await store().insertProducts([product]);
+      const results = await Promise.all(Array.from({ length: 12 }, () => buy([{ productId: product.id, quantity: 1 }])));
+      expect(results.map((result) => result.errors)).toEqual(results.map(() => undefined));
+      const orderIds = results.map((result) => (result.data as any).checkout.order.id as string);
+      const rows = (await store().webhookDeliveriesPage(endpoint.endpoint.id, { first: 100, after: null })).reverse();
+      expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      const heard = rows.map((row) => JSON.parse(row.body) as { type: string; data: { order: { id: string } } });
+      expect(new Set(heard.map((event) => event.data.order.id))).toEqual(new Set(orderIds));
+      for (const orderId of orderIds) {
+        expect(heard.filter((event) => event.data.order.id === orderId).map((event) => event.type)).toEqual(['order.created', 'order.paid']);
+      }
+      expect((await store().webhookEndpoint(endpoint.endpoint.id))?.lastSeq).toBe(24);
+    });
+
     it('caps a brand’s endpoints', async () => {
       const brandOf = shopBrands[4]?.id as string;
       for (let i = 0; i < 10; i++) await register(['ORDER_PAID'], partner(brandOf));
