@@ -24,6 +24,9 @@ export default subgraphCodegen({
   SalesByLiveStream: '../mappers.ts#SalesRow',
   CheckoutPayload: '../mappers.ts#CheckoutResult',
   LiveShoppingEvent: '../mappers.ts#LiveShoppingEventView',
+  WebhookEndpoint: '../mappers.ts#WebhookEndpointRow',
+  WebhookEndpointSecret: '../webhooks.ts#EndpointWithSecret',
+  WebhookDelivery: '../mappers.ts#WebhookDeliveryRow',
   Money: '@app/kit/money#Money as MoneyValue',
   Node: '../node.ts#NodeValue',
   // Entities other subgraphs own: commerce resolves them from their id alone (and, for a

@@ -22,6 +22,8 @@
  *   commission.ts); none when the buyer is the attributed creator.
  * - A checkout takes an idempotency key: a retry with the same input returns the same order and
  *   moves nothing. What happens to an order afterwards is in orders.ts.
+ * - The brand's webhook endpoints hear ORDER_CREATED, ORDER_PAID and any stock crossing in the
+ *   order's own transaction (webhookEvents.ts), so a refused checkout sends nothing.
  */
 import { GraphQLError } from 'graphql';
 import { requireOwner, signedInUserId } from '@app/kit/access';
@@ -32,7 +34,7 @@ import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/paginatio
 import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
-import type { NewOrderLine, ProductRow } from './db/tables.ts';
+import type { NewOrder, NewOrderLine, ProductRow } from './db/tables.ts';
 import { known, settle, type Fact } from '@app/kit/facts';
 import { fetchLiveStream, fetchVideo } from './facts.ts';
 import { announcePurchased } from './liveShopping.ts';
@@ -40,6 +42,7 @@ import { visibleOrder } from './orders.ts';
 import type { CheckoutResult } from './mappers.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 import { MAX_LINES, MAX_QUANTITY } from './vocabulary.ts';
+import { tellOrderPlaced, tellStockChanged } from './webhookEvents.ts';
 
 const CODE_MAX = 32;
 
@@ -197,23 +200,27 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       attributed: attributed.has(product.id),
     });
   }
-  await tx.insertOrder(
-    {
-      id: orderId,
-      buyerId,
-      brandId,
-      status: 'PAID',
-      currency,
-      totalAmount: lineRows.reduce((sum, row) => sum + row.totalAmount, 0),
-      commissionAmount: lineRows.reduce((sum, row) => sum + row.commissionAmount, 0),
-      creatorId,
-      affiliateLinkId,
-      liveStreamId,
-      videoId,
-      createdAt: now,
-    },
-    lineRows,
-  );
+  const order = {
+    id: orderId,
+    buyerId,
+    brandId,
+    status: 'PAID' as const,
+    currency,
+    totalAmount: lineRows.reduce((sum, row) => sum + row.totalAmount, 0),
+    commissionAmount: lineRows.reduce((sum, row) => sum + row.commissionAmount, 0),
+    creatorId,
+    affiliateLinkId,
+    liveStreamId,
+    videoId,
+    createdAt: now,
+  } satisfies NewOrder;
+  await tx.insertOrder(order, lineRows);
+  // The brand hears of it with the order's own commit (webhookEvents.ts): the order, then its products' stock.
+  await tellOrderPlaced(tx, order, lineRows, now);
+  for (const [position, line] of lines.entries()) {
+    const product = bought[position] as ProductRow;
+    await tellStockChanged(tx, product, product.inventory, product.inventory - line.quantity, now);
+  }
   // A sale from a LIVE stream is announced to its viewers in the order's own transaction.
   if (liveStreamId) await announcePurchased(tx, liveStreamId, lineRows.filter((row) => row.attributed), now);
   return orderId;

@@ -29,6 +29,7 @@ import type { CatalogRow } from './mappers.ts';
 import { fetchLiveStream, signedInCreatorId, type LiveStreamFacts } from './facts.ts';
 import { announcePinned, announceUnpinned } from './liveShopping.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
+import { tellProductPinned } from './webhookEvents.ts';
 
 export const MAX_PINNED = 20;
 export const MAX_SHOWCASE = 100;
@@ -112,8 +113,12 @@ export async function pinProduct(context: Context, liveStreamId: string, product
   if (stream.status === 'ENDED') throw refuse(Refusal.STREAM_ENDED, 'Products cannot be pinned on a stream that has ended.', { liveStreamId });
   await context.store.transaction(async (tx) => {
     const now = context.clock.now();
-    // Announced in the pin's own transaction, and only when it added the product.
-    for (const added of await addToList(tx, pins, liveStreamId, [productId], now)) await announcePinned(tx, liveStreamId, added, now);
+    // Announced in the pin's own transaction (to the stream's viewers, and to the product's brand), and only when it added the product.
+    const added = await addToList(tx, pins, liveStreamId, [productId], now);
+    for (const product of added.length ? await tx.productsByIds(added) : []) {
+      await announcePinned(tx, liveStreamId, product.id, now);
+      await tellProductPinned(tx, liveStreamId, product, now);
+    }
   });
   context.changed('LiveStream', liveStreamId);
   return { id: liveStreamId };

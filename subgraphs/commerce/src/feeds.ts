@@ -23,6 +23,7 @@ import { rateToBps } from './commission.ts';
 import type { Context } from './context.ts';
 import type { ImportedProduct, NewFeedProduct } from './db/contract.ts';
 import { productDescription, productInventory, productPrice, productTitle } from './products.ts';
+import { tellStockChanged } from './webhookEvents.ts';
 
 export const MAX_FEED_ITEMS = 10_000;
 const EXTERNAL_ID_MAX = 200;
@@ -206,6 +207,7 @@ export async function importProductFeed(context: Context, brandId: string, feed:
     }
     await tx.updateImportedProducts(updates);
     await tx.insertProducts(inserts);
+    for (const row of updates) await tellStockChanged(tx, { ...row, brandId }, (existing.get(row.externalId as string) as ImportedProduct).inventory, row.inventory, now);
     context.changed('Product', updates.map((row) => row.id));
     let archived = 0;
     if (feed.mode === 'FULL') {

@@ -50,6 +50,8 @@ export function createLoaders(store: CommerceStore, clock: Clock) {
     /** The lines of each order that earned commission, with their state at the time of the batch. */
     orderCommissionLines: listLoader((ids) => store.orderCommissionLines(ids, clock.now())),
     payoutById: byIdLoader((ids) => store.payoutsByIds(ids)),
+    /** The topics each webhook endpoint hears. */
+    webhookTopics: listLoader((ids) => store.webhookTopicLists(ids)),
     creatorPayouts: pageLoader((ids, page) => store.creatorPayoutPages(ids, page)),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(

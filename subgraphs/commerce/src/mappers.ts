@@ -3,6 +3,7 @@ import type { AffiliateLinkRow, OrderRow } from './db/tables.ts';
 import type { LiveShoppingEventKind, LiveShoppingPayload } from './vocabulary.ts';
 
 export type { BrandRow, CatalogRow, CommissionDealRow, CommissionPayoutRow, OrderReturnRow, OrderRow, ProductRow, VideoSalesRow } from './db/tables.ts';
+export type { WebhookDeliveryRow, WebhookEndpointRow } from '@app/kit/db/webhook-statements';
 export type { AffiliateLinkView, CommissionLineView, OrderLineView, OrderReturnLineView, SalesFigures, SalesRow } from './db/contract.ts';
 
 /** What `recordAffiliateClick` answers: the link it counted (or not). */

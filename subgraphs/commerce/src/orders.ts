@@ -27,6 +27,7 @@ import type { CommerceTx } from './db/store.ts';
 import type { OrderRow } from './mappers.ts';
 import { newestFirst } from './pages.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
+import { tellOrderChanged } from './webhookEvents.ts';
 
 const CARRIER_MAX = 50;
 const TRACKING_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 -]{0,63}$/;
@@ -97,6 +98,7 @@ async function cancelPaid(context: Context, tx: CommerceTx, order: OrderRow, can
   const lines = await tx.orderLineLists([order.id]);
   await tx.restoreStock(lines.map((line) => line.node));
   await tx.reverseOrderCommission(order.id);
+  await tellOrderChanged(tx, cancelled, lines.map((line) => line.node), { topic: 'ORDER_CANCELLED', cancelledBy }, now);
   // Stock, the buyer's orders and the stream's sales.
   context.changed('Product', lines.map((line) => line.node.productId));
   context.changed('Order', order.id);
@@ -156,6 +158,8 @@ export async function fulfillOrder(context: Context, input: FulfilmentInput): Pr
     const returnsUntil = new Date(now.getTime() + context.settings.returnWindowDays * DAY_MS);
     const fulfilled = await tx.closePaidOrder(order.id, { status: 'FULFILLED', fulfilledAt: now, ...shipped, returnsUntil });
     if (!fulfilled) throw new Error(`order ${order.id} changed under a write lock`);
+    const lines = await tx.orderLineLists([order.id]);
+    await tellOrderChanged(tx, fulfilled, lines.map((line) => line.node), { topic: 'ORDER_FULFILLED', ...shipped, returnsUntil }, now);
     context.changed('Order', order.id);
     return { orderId: order.id };
   });

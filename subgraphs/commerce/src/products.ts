@@ -18,6 +18,7 @@ import type { Context } from './context.ts';
 import type { ProductChanges } from './db/contract.ts';
 import type { BrandRow, ProductRow } from './mappers.ts';
 import { CREATED_PAGING } from './pages.ts';
+import { tellStockChanged } from './webhookEvents.ts';
 
 /** Brands list by `[name, id]`, either way. */
 export const BRAND_PAGING: ListPaging<BrandRow> = { arity: 2, keyOf: (row) => [row.name, row.id] };
@@ -125,6 +126,7 @@ export async function updateProduct(context: Context, input: ProductEdit): Promi
     requirePartnerOf(context.viewer, product.brandId);
     const updated = await tx.updateProduct(input.id, changes);
     if (!updated) throw notFound('Product', input.id);
+    await tellStockChanged(tx, updated, product.inventory, updated.inventory, context.clock.now());
     context.changed('Product', input.id);
     // On sale or not: the brand's list, and the lists of products on sale, changed.
     if (changes.status !== undefined) {

@@ -58,6 +58,8 @@ export const Refusal = {
   SALES_CURRENCY_MISMATCH: 'SALES_CURRENCY_MISMATCH',
   /** Gift earnings come in a currency other than the commissions' (USD), so no total adds up. */
   EARNINGS_CURRENCY_MISMATCH: 'EARNINGS_CURRENCY_MISMATCH',
+  /** A brand registers more webhook endpoints than it may (`max`). */
+  WEBHOOK_ENDPOINT_LIMIT_REACHED: 'WEBHOOK_ENDPOINT_LIMIT_REACHED',
 } as const;
 
 /** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */

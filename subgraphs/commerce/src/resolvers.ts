@@ -33,6 +33,19 @@ import { brandCatalog, brandsPage, loadBrand, loadProduct, productByExternalId, 
 import { myBrand, viewerKey } from './partners.ts';
 import { brandSales, salesBy } from './analytics.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
+import {
+  brandWebhookEndpoint,
+  brandWebhookEndpoints,
+  endpointDeliveries,
+  endpointTopics,
+  previousSecretExpiresAt,
+  registerWebhookEndpoint,
+  replayWebhookDelivery,
+  rotateWebhookEndpointSecret,
+  setWebhookEndpointEnabled,
+  updateWebhookEndpoint,
+} from './webhooks.ts';
+import type { WebhookTopic } from './vocabulary.ts';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -76,6 +89,12 @@ export const resolvers: Resolvers = {
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
     moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
     setProfileCatalogs: (_parent, { catalogIds }, context) => setProfileCatalogs(context, catalogIds),
+    registerWebhookEndpoint: (_parent, { input }, context) => registerWebhookEndpoint(context, input),
+    rotateWebhookEndpointSecret: (_parent, { endpointId }, context) => rotateWebhookEndpointSecret(context, endpointId),
+    updateWebhookEndpoint: (_parent, { input }, context) => updateWebhookEndpoint(context, input),
+    disableWebhookEndpoint: (_parent, { endpointId }, context) => setWebhookEndpointEnabled(context, endpointId, false),
+    enableWebhookEndpoint: (_parent, { endpointId }, context) => setWebhookEndpointEnabled(context, endpointId, true),
+    replayWebhookDelivery: (_parent, { deliveryId }, context) => replayWebhookDelivery(context, deliveryId),
   },
   Subscription: {
     liveShoppingEvents: {
@@ -99,6 +118,19 @@ export const resolvers: Resolvers = {
     productByExternalId: (brand, { externalId }, context) => productByExternalId(context, brand.id, externalId),
     commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
     sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
+    webhookEndpoints: (brand, _args, context) => brandWebhookEndpoints(context, brand.id),
+    webhookEndpoint: (brand, { id }, context) => brandWebhookEndpoint(context, brand.id, id),
+  },
+  WebhookEndpoint: {
+    topics: (endpoint, _args, context) => endpointTopics(context, endpoint),
+    previousSecretExpiresAt: (endpoint, _args, context) => previousSecretExpiresAt(context, endpoint),
+    deliveries: (endpoint, args, context) => endpointDeliveries(context, endpoint, args),
+  },
+  WebhookDelivery: {
+    topic: (delivery) => delivery.topic as WebhookTopic,
+    lastResponseCode: (delivery) => delivery.lastStatusCode,
+    nextAttemptAt: (delivery) => (delivery.status === 'DELIVERED' ? null : delivery.nextAttemptAt),
+    payload: (delivery) => delivery.body,
   },
   DeleteCatalogPayload: {
     brand: (payload, _args, context) => loadBrand(context, payload.brandId),

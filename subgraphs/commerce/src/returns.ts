@@ -25,10 +25,11 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
-import type { OrderLineView, OrderReturnRow } from './mappers.ts';
+import type { OrderLineView, OrderReturnRow, OrderRow } from './mappers.ts';
 import { orderRole, partnerBrandId } from './orders.ts';
 import { ForbiddenReason, Refusal } from './refusals.ts';
 import { MAX_LINES, MAX_QUANTITY } from './vocabulary.ts';
+import { tellOrderChanged } from './webhookEvents.ts';
 
 const REASON_MAX = 500;
 
@@ -152,6 +153,7 @@ export async function decideReturn(context: Context, decision: 'APPROVED' | 'DEC
     let refundAmount = 0;
     let commissionReversed = 0;
     const restocked: { productId: string; quantity: number }[] = [];
+    const returnedLines: { position: number; productId: string; quantity: number }[] = [];
     for (const { node: line } of await tx.returnLineLists([found.id])) {
       const orderLine = orderLines.get(line.position) as OrderLineView;
       const after = refundOf(orderLine, line.quantity);
@@ -162,6 +164,7 @@ export async function decideReturn(context: Context, decision: 'APPROVED' | 'DEC
       refundAmount += after.refund;
       commissionReversed += after.clawedBack;
       restocked.push({ productId: orderLine.productId, quantity: line.quantity });
+      returnedLines.push({ position: orderLine.position, productId: orderLine.productId, quantity: line.quantity });
     }
     if (restock) {
       await tx.restoreStock(restocked);
@@ -174,6 +177,9 @@ export async function decideReturn(context: Context, decision: 'APPROVED' | 'DEC
     if (!(await tx.decideReturn(found.id, { status: 'APPROVED', decidedAt: now, restocked: restock, refundAmount, commissionReversed }))) {
       throw new Error(`return ${found.id} changed under a write lock`);
     }
+    // Returned means refunded: the brand hears of it when it approves, with the return's commit.
+    const change = { topic: 'ORDER_RETURNED', returnId: found.id, refundAmount, restocked: restock, returnedLines } as const;
+    await tellOrderChanged(tx, order as OrderRow, [...orderLines.values()], change, now);
     return { returnId: found.id };
   });
   return visibleReturn(context, result.returnId);

@@ -7,11 +7,13 @@ import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
+import { webhookWorker } from './webhooks.ts';
 
 /**
  * The commerce service. Its clock, settings and payout provider come from the environment unless
  * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
- * stops the process with a clear message.
+ * stops the process with a clear message. Serving also runs the partner webhook worker (webhooks.ts)
+ * over the same store, stopped before the store closes.
  */
 export function commerceService(given: Partial<CommerceServices> = {}) {
   let services: CommerceServices | undefined;
@@ -25,9 +27,20 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
   });
   return {
     ...service,
-    serve: (store: CommerceStore, options: ServeOptions) => {
-      resolve();
-      return service.serve(store, options);
+    serve: async (store: CommerceStore, options: ServeOptions) => {
+      const { clock, settings } = resolve();
+      const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
+      const onStop = async () => {
+        // In-flight attempts finish and are recorded while the store is still open.
+        await worker.stop();
+        await options.onStop?.();
+      };
+      const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
+        await worker.stop();
+        throw error;
+      });
+      worker.start();
+      return running;
     },
   };
 }

@@ -7,15 +7,45 @@
  *   as the order ships. Each order keeps the end of its own window, set when it is fulfilled, so
  *   changing the setting never moves a window already running.
  * - PAYOUT_MINIMUM_CENTS (default 1000, $10): the smallest commission payout a creator may request.
+ * - Partner webhooks (docs/webhooks.md): where deliveries may go follows NODE_ENV: in production
+ *   only https URLs on public addresses; anywhere else (development, tests) loopback and private
+ *   http URLs too, so a receiver on the developer's machine works. WEBHOOK_RETRY_DELAYS_MS,
+ *   WEBHOOK_DISABLE_AFTER_MS and WEBHOOK_ATTEMPT_TIMEOUT_MS shape the retries (the kit's
+ *   defaults: 8 attempts over 4 h 43 min, disabled after a day of failures, 10 s an attempt);
+ *   WEBHOOK_POLL_MS (default 1000) is how often the worker looks for due deliveries;
+ *   WEBHOOK_SECRET_GRACE_HOURS (default 24) how long a rotated-out secret still signs.
  */
 import { ConfigError } from '@app/kit/config';
+import type { DestinationPolicy } from '@app/kit/webhooks/destination';
+import { DEFAULT_RETRY_SCHEDULE, retryScheduleFrom, type RetrySchedule } from '@app/kit/webhooks/schedule';
+
+export interface WebhookSettings {
+  destinations: DestinationPolicy;
+  schedule: RetrySchedule;
+  pollMs: number;
+  /** How long the secret before a rotation still signs, beside the new one. */
+  secretGraceMs: number;
+}
 
 export interface CommerceSettings {
   returnWindowDays: number;
   payoutMinimumCents: number;
+  webhooks: WebhookSettings;
 }
 
-export const DEFAULT_SETTINGS: CommerceSettings = { returnWindowDays: 30, payoutMinimumCents: 1_000 };
+const HOUR_MS = 3_600_000;
+
+/** Production: https to public addresses only. Elsewhere: loopback and private http too. */
+export function webhookDestinations(env: NodeJS.ProcessEnv): DestinationPolicy {
+  const production = env.NODE_ENV === 'production';
+  return { requireHttps: production, allowPrivateAddresses: !production };
+}
+
+export const DEFAULT_SETTINGS: CommerceSettings = {
+  returnWindowDays: 30,
+  payoutMinimumCents: 1_000,
+  webhooks: { destinations: { requireHttps: false, allowPrivateAddresses: true }, schedule: DEFAULT_RETRY_SCHEDULE, pollMs: 1_000, secretGraceMs: 24 * HOUR_MS },
+};
 
 /** The most days a return window may run: a year covers every retailer's policy we know of. */
 const MAX_RETURN_WINDOW_DAYS = 366;
@@ -33,5 +63,19 @@ export function commerceSettings(env: NodeJS.ProcessEnv = process.env): Commerce
   return {
     returnWindowDays: wholeNumber(env, 'ORDER_RETURN_WINDOW_DAYS', DEFAULT_SETTINGS.returnWindowDays, 0, MAX_RETURN_WINDOW_DAYS),
     payoutMinimumCents: wholeNumber(env, 'PAYOUT_MINIMUM_CENTS', DEFAULT_SETTINGS.payoutMinimumCents, 1, 100_000_000),
+    webhooks: {
+      destinations: webhookDestinations(env),
+      schedule: webhookSchedule(env),
+      pollMs: wholeNumber(env, 'WEBHOOK_POLL_MS', DEFAULT_SETTINGS.webhooks.pollMs, 10, 60_000),
+      secretGraceMs: wholeNumber(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 24 * 30) * HOUR_MS,
+    },
   };
+}
+
+function webhookSchedule(env: NodeJS.ProcessEnv): RetrySchedule {
+  try {
+    return retryScheduleFrom(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

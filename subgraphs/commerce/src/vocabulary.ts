@@ -71,3 +71,37 @@ export interface LiveShoppingPayload {
   productId: string;
   quantity: number | null;
 }
+
+/**
+ * What a brand's webhook endpoints may hear (`WebhookTopic` in the API): each a kind of event a
+ * commerce write enqueues in its own transaction. A topic is listed only once a write sends it;
+ * campaigns (CAMPAIGN_*) and flash deals (LIVE_DEAL_*) join when those writes exist, each named
+ * `<AREA>_<WHAT>` so its payload's `type` follows (`webhookEventType`).
+ */
+export const WEBHOOK_TOPICS = [
+  'ORDER_CREATED',
+  'ORDER_PAID',
+  'ORDER_CANCELLED',
+  'ORDER_FULFILLED',
+  'ORDER_RETURNED',
+  'PRODUCT_STOCK_LOW',
+  'PRODUCT_OUT_OF_STOCK',
+  'LIVE_PRODUCT_PINNED',
+] as const;
+export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
+
+/** A topic's `type` in the payload partners receive: ORDER_PAID is `order.paid`, PRODUCT_STOCK_LOW `product.stock_low`. */
+export function webhookEventType(topic: WebhookTopic): string {
+  return topic.toLowerCase().replace('_', '.');
+}
+
+/**
+ * Stock is low at or below this many units (and above none): PRODUCT_STOCK_LOW is sent when a
+ * write takes a product from above it to within it, PRODUCT_OUT_OF_STOCK when it takes the last
+ * unit. Crossings only: a product that stays low says nothing more until it is restocked above it.
+ */
+export const LOW_STOCK_UNITS = 5;
+
+/** The most webhook endpoints a brand registers (each reads its own queue; a handful covers staging, production and a tool). */
+export const MAX_WEBHOOK_ENDPOINTS = 10;
+export const WEBHOOK_DESCRIPTION_MAX = 200;

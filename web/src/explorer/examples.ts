@@ -593,6 +593,40 @@ mutation EndLiveStream($id: ID!) {
 }`,
     variables: { title: 'Cooking Q&A', scheduledFor: '<a time in the next 90 days, e.g. 2030-01-01T18:00:00Z>', idempotencyKey: FRESH_KEY, id: '<stream id from ScheduleLiveStream>' },
   },
+  {
+    id: 'register-webhook-endpoint',
+    walkthrough: 'Commerce',
+    title: '8. The brand hears of its orders (webhooks)',
+    credentials: 'partner',
+    hint: 'With a key holding `webhooks:write`: `npm run keys -- create --partner brd_XUMDqD4HV8ye --scopes webhooks:write`. The secret is shown this once; outside production a loopback http URL is allowed (docs/webhooks.md).',
+    query: `mutation RegisterWebhookEndpoint($url: String!) {
+  registerWebhookEndpoint(input: { url: $url, topics: [ORDER_CREATED, ORDER_PAID, ORDER_FULFILLED, PRODUCT_STOCK_LOW], description: "My shop's ERP" }) {
+    secret
+    endpoint { id url topics enabled }
+  }
+}`,
+    variables: { url: 'http://127.0.0.1:8080/webhooks' },
+  },
+  {
+    id: 'webhook-deliveries',
+    walkthrough: 'Commerce',
+    title: '9. What was delivered, and a replay',
+    credentials: 'partner',
+    hint: 'With the same `webhooks:write` key, after an order: each delivery’s status, attempts and last answer; replay one to send its event again with the same id.',
+    query: `query WebhookDeliveries($brandId: ID!) {
+  brand(id: $brandId) {
+    webhookEndpoints {
+      id url enabled disabledReason
+      deliveries(first: 10) { edges { node { id eventId topic status attempts lastResponseCode lastError nextAttemptAt } } }
+    }
+  }
+}
+
+mutation ReplayWebhookDelivery($deliveryId: ID!) {
+  replayWebhookDelivery(deliveryId: $deliveryId) { id eventId status }
+}`,
+    variables: { brandId: SEEDED.brandId, deliveryId: '<delivery id from WebhookDeliveries>' },
+  },
 ];
 
 /**

@@ -69,9 +69,14 @@ describeOnEachEngine(
       expect(await enqueue('brand1', 'order.paid', 'e1')).toBe(2);
       expect(await enqueue('brand1', 'order.created', 'e2')).toBe(1);
       expect(await enqueue('brand1', 'stock.low', 'e3')).toBe(0);
-      expect(await store().webhookEndpointTopics(`${engine}-a`)).toEqual(['order.created', 'order.paid']);
+      expect((await store().webhookTopicLists([`${engine}-a`])).map((row) => row.node)).toEqual(['order.created', 'order.paid']);
+      expect((await store().webhookTopicLists([`${engine}-b`, `${engine}-a`, `${engine}-none`])).map((row) => [row.ownerId, row.node])).toEqual([
+        [`${engine}-a`, 'order.created'],
+        [`${engine}-a`, 'order.paid'],
+        [`${engine}-b`, 'order.paid'],
+      ]);
       expect((await store().webhookEndpointsOf(`${engine}-brand1`)).map((row) => row.id)).toEqual([`${engine}-a`, `${engine}-b`]);
-      expect((await store().webhookDeliveriesOf(`${engine}-a`, 10, null)).map((row) => [row.seq, row.eventId, row.status])).toEqual([
+      expect((await store().webhookDeliveriesPage(`${engine}-a`, { first: 10, after: null })).map((row) => [row.seq, row.eventId, row.status])).toEqual([
         [2, `${engine}-e2`, 'PENDING'],
         [1, `${engine}-e1`, 'PENDING'],
       ]);
@@ -115,25 +120,25 @@ describeOnEachEngine(
     });
 
     it('replays a delivery with its event id at the tail, signs with the old secret through a rotation, and forgets a deleted endpoint', async () => {
-      const [delivered] = await store().webhookDeliveriesOf(`${engine}-c`, 1, null);
+      const [delivered] = await store().webhookDeliveriesPage(`${engine}-c`, { first: 1, after: null });
       expect(delivered).toBeUndefined();
-      const e1 = (await store().webhookDeliveriesOf(`${engine}-b`, 10, null)).at(-1)!;
+      const e1 = (await store().webhookDeliveriesPage(`${engine}-b`, { first: 10, after: null })).at(-1)!;
       const replay = await store().transaction((tx) => tx.replayWebhookDelivery(e1.id, at(400_000), newId));
       expect(replay).toMatchObject({ endpointId: `${engine}-b`, eventId: e1.eventId, seq: 2, status: 'PENDING' });
-      expect((await store().webhookDeliveriesOf(`${engine}-b`, 1, 2)).map((row) => row.seq)).toEqual([1]);
+      expect((await store().webhookDeliveriesPage(`${engine}-b`, { first: 1, after: [2] })).map((row) => row.seq)).toEqual([1]);
       const rotated = newEndpointSecret();
       await store().updateWebhookEndpoint(`${engine}-b`, { secret: rotated, previousSecret: secret, previousSecretUntil: at(24 * 3_600_000) });
       const [due] = (await queue().claimDue(at(400_000), at(430_000), 10)).filter((row) => row.endpointId === `${engine}-b`);
       expect(due?.secrets).toEqual([rotated, secret]);
       await store().transaction((tx) => tx.setWebhookEndpointTopics(`${engine}-b`, `${engine}-brand1`, ['stock.low']));
       expect(await enqueue('brand1', 'order.paid', 'e5', 500_000)).toBe(1); // a's, no longer b's
-      expect(await store().webhookEndpointTopics(`${engine}-b`)).toEqual(['stock.low']);
+      expect((await store().webhookTopicLists([`${engine}-b`])).map((row) => row.node)).toEqual(['stock.low']);
       await store().transaction((tx) => tx.disableWebhookEndpoint(`${engine}-b`, 'Disabled by the brand.', at(500_000)));
       expect(await store().webhookEndpoint(`${engine}-b`)).toMatchObject({ enabled: false, disabledReason: 'Disabled by the brand.', headDueAt: null, leasedUntil: null });
       expect((await queue().claimDue(at(600_000), at(630_000), 10)).filter((row) => row.endpointId === `${engine}-b`)).toEqual([]);
       await store().transaction((tx) => tx.deleteWebhookEndpoint(`${engine}-b`));
       expect(await store().webhookEndpoint(`${engine}-b`)).toBeUndefined();
-      expect(await store().webhookDeliveriesOf(`${engine}-b`, 10, null)).toEqual([]);
+      expect(await store().webhookDeliveriesPage(`${engine}-b`, { first: 10, after: null })).toEqual([]);
     });
 
     it('feeds the worker: a receiver that fails, then recovers, gets every event in order, signed, once delivered', async () => {
@@ -155,7 +160,7 @@ describeOnEachEngine(
       // w1 fails twice (w2 and w3 wait behind it), then all three go, in order.
       expect(received.filter((entry) => entry.path === '/w').map((entry) => entry.id)).toEqual([`${engine}-w1`, `${engine}-w1`, `${engine}-w1`, `${engine}-w2`, `${engine}-w3`]);
       expect(received.every((entry) => entry.verified)).toBe(true);
-      expect((await store().webhookDeliveriesOf(`${engine}-w`, 10, null)).map((row) => [row.eventId, row.status, row.attempts])).toEqual([
+      expect((await store().webhookDeliveriesPage(`${engine}-w`, { first: 10, after: null })).map((row) => [row.eventId, row.status, row.attempts])).toEqual([
         [`${engine}-w3`, 'DELIVERED', 1],
         [`${engine}-w2`, 'DELIVERED', 1],
         [`${engine}-w1`, 'DELIVERED', 3],

@@ -4,11 +4,13 @@
  * transaction (the transactional outbox: a delivery exists if and only if the write committed);
  * the worker (`../webhooks/dispatcher.ts`) drains the queues through `webhookQueueOf`.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Page } from '../pagination.ts';
 import type { Transactional } from '../store.ts';
 import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
 import type { AfterFailure } from '../webhooks/schedule.ts';
 import type { Engine } from './engine.ts';
+import { keysetPage, type Owned } from './shapes.ts';
 import type { WebhookTables } from './webhook-tables.ts';
 
 export type WebhookEndpointRow = WebhookTables['webhookEndpoints']['$inferSelect'];
@@ -31,7 +33,11 @@ export interface WebhookEvent {
   body: string;
 }
 
-export function webhookStatements({ db, tables: { webhookEndpoints: endpoints, webhookSubscriptions: subscriptions, webhookDeliveries: deliveries } }: Engine<WebhookTables>) {
+export function webhookStatements(engine: Engine<WebhookTables>) {
+  const {
+    db,
+    tables: { webhookEndpoints: endpoints, webhookSubscriptions: subscriptions, webhookDeliveries: deliveries },
+  } = engine;
   const endpointById = async (id: string): Promise<WebhookEndpointRow | undefined> => (await db.select().from(endpoints).where(eq(endpoints.id, id)))[0];
 
   /** Puts one event at the tail of one endpoint's queue; due at once when it is the head. */
@@ -60,8 +66,17 @@ export function webhookStatements({ db, tables: { webhookEndpoints: endpoints, w
       await setTopics(endpoint.id, endpoint.ownerId, topics);
     },
     webhookEndpoint: endpointById,
-    webhookEndpointTopics: async (endpointId: string): Promise<string[]> =>
-      (await db.select({ topic: subscriptions.topic }).from(subscriptions).where(eq(subscriptions.endpointId, endpointId)).orderBy(asc(subscriptions.topic))).map((row) => row.topic),
+    /** The topics each of many endpoints hears, in topic order, one statement (`ownerId` is the endpoint's id). */
+    webhookTopicLists: async (endpointIds: readonly string[]): Promise<Owned<string>[]> =>
+      endpointIds.length === 0
+        ? []
+        : (
+            await db
+              .select({ endpointId: subscriptions.endpointId, topic: subscriptions.topic })
+              .from(subscriptions)
+              .where(inArray(subscriptions.endpointId, [...endpointIds]))
+              .orderBy(asc(subscriptions.endpointId), asc(subscriptions.topic))
+          ).map((row) => ({ ownerId: row.endpointId, node: row.topic })),
     /** An owner's endpoints, oldest first (an owner has a handful: the domain caps them). */
     webhookEndpointsOf: async (ownerId: string): Promise<WebhookEndpointRow[]> =>
       db.select().from(endpoints).where(eq(endpoints.ownerId, ownerId)).orderBy(asc(endpoints.createdAt), asc(endpoints.id)),
@@ -111,14 +126,19 @@ export function webhookStatements({ db, tables: { webhookEndpoints: endpoints, w
     },
 
     webhookDelivery: async (id: string): Promise<WebhookDeliveryRow | undefined> => (await db.select().from(deliveries).where(eq(deliveries.id, id)))[0],
-    /** An endpoint's deliveries, newest first, `first` of them before the `beforeSeq` given. */
-    webhookDeliveriesOf: async (endpointId: string, first: number, beforeSeq: number | null): Promise<WebhookDeliveryRow[]> =>
-      db
+    /**
+     * One page of an endpoint's deliveries, newest first by `seq` (the cursor), with one extra row
+     * to tell whether more follow; a `last`/`before` page walks the same index back.
+     */
+    webhookDeliveriesPage: async (endpointId: string, page: Page): Promise<WebhookDeliveryRow[]> => {
+      const { where, orderBy } = keysetPage(engine, [deliveries.seq], 'desc', page);
+      return db
         .select()
         .from(deliveries)
-        .where(and(eq(deliveries.endpointId, endpointId), beforeSeq === null ? undefined : lt(deliveries.seq, beforeSeq)))
-        .orderBy(desc(deliveries.seq))
-        .limit(first),
+        .where(and(eq(deliveries.endpointId, endpointId), where))
+        .orderBy(...orderBy)
+        .limit(page.first + 1);
+    },
 
     /** See `DeliveryQueue.claimDue`; run in a transaction (`webhookQueueOf` does). */
     claimDueWebhookDeliveries: async (now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> => {

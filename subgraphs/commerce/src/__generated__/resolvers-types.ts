@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
 import type { SalesReport } from '../analytics.ts';
+import type { EndpointWithSecret } from '../webhooks.ts';
 import type { Money as MoneyValue } from '@app/kit/money';
 import type { NodeValue } from '../node.ts';
 import type { Context } from '../context.ts';
@@ -98,6 +99,10 @@ export type Brand = Node & {
    */
   sales?: Maybe<BrandSales>;
   slug: Scalars['String']['output'];
+  /** One of the brand's webhook endpoints; null when it is not the brand's. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** The brand's webhook endpoints, oldest first (at most 10), with why one is disabled: for the brand's own partner keys with webhooks:write. Never a secret. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -157,6 +162,12 @@ export type BrandProductsArgs = {
 export type BrandSalesArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A page of the list, either way (`first`/`after` or `last`/`before`; a search's forward only). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
@@ -739,6 +750,10 @@ export type Mutation = {
   declineReturn?: Maybe<OrderReturn>;
   /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
   deleteCatalog?: Maybe<DeleteCatalogPayload>;
+  /** Stop deliveries to an endpoint: events it hears keep queueing, in order, until it is enabled. Already disabled: nothing changes. */
+  disableWebhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** Resume deliveries to a disabled endpoint (by the brand, or after a day of failed attempts), from the oldest waiting one. Enabled: nothing changes. */
+  enableWebhookEndpoint?: Maybe<WebhookEndpoint>;
   /**
    * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
    * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
@@ -778,10 +793,24 @@ export type Mutation = {
    * (e.g. a web redirect) would need its own abuse controls before it could count.
    */
   recordAffiliateClick?: Maybe<AffiliateClick>;
+  /**
+   * Register a webhook endpoint for the calling partner's brand (docs/webhooks.md): `url` hears
+   * the `topics` given (at least one). The answer holds the endpoint's signing secret, shown this
+   * once: store it. BAD_USER_INPUT (`field` url, with a `reason`: INVALID_URL, HTTPS_REQUIRED,
+   * PRIVATE_ADDRESS) for a URL deliveries may not go to (https on a public address in production),
+   * or an empty topic list or a description over 200 characters; WEBHOOK_ENDPOINT_LIMIT_REACHED
+   * past 10 endpoints.
+   */
+  registerWebhookEndpoint?: Maybe<WebhookEndpointSecret>;
   /** Take products out of one of the brand's catalogs. Products not in it are ignored. */
   removeCatalogProducts?: Maybe<Catalog>;
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
   removeFromShowcase?: Maybe<Creator>;
+  /**
+   * Send a delivery's event again, with the same event id (`webhook-id`) and body, after what is
+   * queued for its endpoint. Answers the new delivery. NOT_FOUND for a delivery of another brand.
+   */
+  replayWebhookDelivery?: Maybe<WebhookDelivery>;
   /**
    * The signed-in creator withdraws all their PAYABLE commission (USD) through the payout provider:
    * at least PAYOUT_MINIMUM_CENTS ($10 by default), else PAYOUT_BELOW_MINIMUM (`available`,
@@ -799,6 +828,13 @@ export type Mutation = {
    * approves. Idempotent like `checkout`.
    */
   requestReturn?: Maybe<OrderReturn>;
+  /**
+   * A new signing secret for one of the brand's endpoints, shown this once. The old one keeps
+   * signing beside it (two signatures in `webhook-signature`) for WEBHOOK_SECRET_GRACE_HOURS (24
+   * by default), so the receiver can switch without losing a delivery. NOT_FOUND for an endpoint
+   * that is not the brand's.
+   */
+  rotateWebhookEndpointSecret?: Maybe<WebhookEndpointSecret>;
   /**
    * Give one creator a higher commission on the calling partner's brand: on one product
    * (`productId`), or on all of the brand's products (no `productId`). Setting it again replaces
@@ -818,6 +854,8 @@ export type Mutation = {
   updateCatalog?: Maybe<Catalog>;
   /** Change a product of the calling partner's own brand. Fields left out stay as they are. */
   updateProduct?: Maybe<Product>;
+  /** Change an endpoint's URL, description or topics (what is given). Deliveries already queued keep going to it, in order. Refusals as `registerWebhookEndpoint`'s, NOT_FOUND as `rotateWebhookEndpointSecret`'s. */
+  updateWebhookEndpoint?: Maybe<WebhookEndpoint>;
 };
 
 
@@ -872,6 +910,16 @@ export type MutationDeleteCatalogArgs = {
 };
 
 
+export type MutationDisableWebhookEndpointArgs = {
+  endpointId: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableWebhookEndpointArgs = {
+  endpointId: Scalars['ID']['input'];
+};
+
+
 export type MutationFulfillOrderArgs = {
   input: FulfillOrderInput;
 };
@@ -907,6 +955,11 @@ export type MutationRecordAffiliateClickArgs = {
 };
 
 
+export type MutationRegisterWebhookEndpointArgs = {
+  input: RegisterWebhookEndpointInput;
+};
+
+
 export type MutationRemoveCatalogProductsArgs = {
   catalogId: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
@@ -918,6 +971,11 @@ export type MutationRemoveFromShowcaseArgs = {
 };
 
 
+export type MutationReplayWebhookDeliveryArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestCommissionPayoutArgs = {
   input: RequestCommissionPayoutInput;
 };
@@ -925,6 +983,11 @@ export type MutationRequestCommissionPayoutArgs = {
 
 export type MutationRequestReturnArgs = {
   input: RequestReturnInput;
+};
+
+
+export type MutationRotateWebhookEndpointSecretArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -951,6 +1014,11 @@ export type MutationUpdateCatalogArgs = {
 
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 /**
@@ -1336,6 +1404,14 @@ export type QuerySearchProductsArgs = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RegisterWebhookEndpointInput = {
+  /** What the endpoint is for, up to 200 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  topics: Array<WebhookTopic>;
+  /** Where deliveries are POSTed: https on a public address in production. */
+  url: Scalars['String']['input'];
+};
+
 export type RequestCommissionPayoutInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
   idempotencyKey: Scalars['String']['input'];
@@ -1468,6 +1544,14 @@ export type UpdateProductInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  /** Replaces the topics it hears (at least one). */
+  topics?: InputMaybe<Array<WebhookTopic>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = Node & {
   __typename?: 'User';
   id: Scalars['ID']['output'];
@@ -1536,6 +1620,102 @@ export type ViewerKey = {
   /** Its rate-limit tier: standard, plus or enterprise (see docs/operations.md). */
   tier: Scalars['String']['output'];
 };
+
+/** One event's delivery to one endpoint, with what its attempts got. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id (the `webhook-id` header): the same on every attempt and on a replay; dedupe on it. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The status code of the last answer; null when there was none (a timeout, a refused connection). */
+  lastResponseCode?: Maybe<Scalars['Int']['output']>;
+  /** When it is tried next (if its endpoint is enabled and it is at the head of the queue); null once delivered. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The exact JSON body sent (and signed). */
+  payload: Scalars['String']['output'];
+  status: WebhookDeliveryStatus;
+  topic: WebhookTopic;
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: no count of these lists is kept, and the graph never counts a list at read time. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  /** Answered 2xx. */
+  | 'DELIVERED'
+  /** Not answered 2xx yet: waiting its turn, or for its next attempt. */
+  | 'PENDING';
+
+/** Where a brand's events are POSTed, signed, in order, at least once (docs/webhooks.md). */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  /** Its deliveries, newest first, either way (`first`/`after` or `last`/`before`). */
+  deliveries: WebhookDeliveryConnection;
+  description: Scalars['String']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it is disabled: by the brand, or every attempt failed for a day (with the last error). */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** When its current run of failed attempts began; null when its last attempt succeeded. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Until when the secret before the last rotation still signs beside the current one. */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  topics: Array<WebhookTopic>;
+  url: Scalars['String']['output'];
+};
+
+
+/** Where a brand's events are POSTed, signed, in order, at least once (docs/webhooks.md). */
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An endpoint with its signing secret: answered only when the secret is made (registering, rotating), never again. */
+export type WebhookEndpointSecret = {
+  __typename?: 'WebhookEndpointSecret';
+  endpoint: WebhookEndpoint;
+  /** The `whsec_` secret deliveries are signed with (Standard Webhooks). */
+  secret: Scalars['String']['output'];
+};
+
+/** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
+export type WebhookTopic =
+  /** A creator pinned one of the brand's products on a LIVE stream. */
+  | 'LIVE_PRODUCT_PINNED'
+  /** An order was cancelled, by its buyer or the brand (`cancelledBy`). */
+  | 'ORDER_CANCELLED'
+  /** An order was placed (checkout; payment is taken then, so ORDER_PAID follows at once). */
+  | 'ORDER_CREATED'
+  /** An order was shipped (`shipment`, `returnsUntil`). */
+  | 'ORDER_FULFILLED'
+  /** An order was paid. */
+  | 'ORDER_PAID'
+  /** A return of an order was approved: units refunded (`return`). */
+  | 'ORDER_RETURNED'
+  /** A product's last unit was taken. */
+  | 'PRODUCT_OUT_OF_STOCK'
+  /** A product's stock went from above 5 units to 5 or fewer (and some left). */
+  | 'PRODUCT_STOCK_LOW';
 
 
 
@@ -1774,6 +1954,7 @@ export type ResolversTypes = {
   ProductSort: ProductSort;
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterWebhookEndpointInput: RegisterWebhookEndpointInput;
   RequestCommissionPayoutInput: RequestCommissionPayoutInput;
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
@@ -1788,12 +1969,20 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<EntityRef>;
   Video: ResolverTypeWrapper<EntityRef>;
   VideoSales: ResolverTypeWrapper<VideoSalesRow>;
   VideoSalesConnection: ResolverTypeWrapper<Omit<VideoSalesConnection, 'edges'> & { edges: Array<ResolversTypes['VideoSalesEdge']> }>;
   VideoSalesEdge: ResolverTypeWrapper<Omit<VideoSalesEdge, 'node'> & { node: ResolversTypes['VideoSales'] }>;
   ViewerKey: ResolverTypeWrapper<ViewerKeyView>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']> }>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookEndpointSecret: ResolverTypeWrapper<EndpointWithSecret>;
+  WebhookTopic: WebhookTopic;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1865,6 +2054,7 @@ export type ResolversParentTypes = {
   ProductFeedItemInput: ProductFeedItemInput;
   ProductFeedResult: ProductFeedResult;
   Query: Record<PropertyKey, never>;
+  RegisterWebhookEndpointInput: RegisterWebhookEndpointInput;
   RequestCommissionPayoutInput: RequestCommissionPayoutInput;
   RequestReturnInput: RequestReturnInput;
   ReturnLineInput: ReturnLineInput;
@@ -1878,12 +2068,18 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: EntityRef;
   Video: EntityRef;
   VideoSales: VideoSalesRow;
   VideoSalesConnection: Omit<VideoSalesConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoSalesEdge']> };
   VideoSalesEdge: Omit<VideoSalesEdge, 'node'> & { node: ResolversParentTypes['VideoSales'] };
   ViewerKey: ViewerKeyView;
+  WebhookDelivery: WebhookDeliveryRow;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']> };
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookEndpoint: WebhookEndpointRow;
+  WebhookEndpointSecret: EndpointWithSecret;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
@@ -1953,6 +2149,8 @@ export type BrandResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<BrandProductsArgs>>;
   sales?: Resolver<Maybe<ResolversTypes['BrandSales']>, ParentType, ContextType, RequireFields<BrandSalesArgs, 'from' | 'to'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<BrandWebhookEndpointArgs, 'id'>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2192,21 +2390,27 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
   deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
+  disableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'endpointId'>>;
+  enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
   moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
   moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
+  registerWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'input'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
+  replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId'>>;
   requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
   requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
+  rotateWebhookEndpointSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
   updateCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogArgs, 'input'>>;
   updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
@@ -2428,6 +2632,50 @@ export type ViewerKeyResolvers<ContextType = Context, ParentType extends Resolve
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastResponseCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['WebhookTopic'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookEndpointDeliveriesArgs>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['WebhookTopic']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointSecretResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpointSecret'] = ResolversParentTypes['WebhookEndpointSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AffiliateClick?: AffiliateClickResolvers<ContextType>;
   AffiliateLink?: AffiliateLinkResolvers<ContextType>;
@@ -2495,6 +2743,11 @@ export type Resolvers<ContextType = Context> = {
   VideoSalesConnection?: VideoSalesConnectionResolvers<ContextType>;
   VideoSalesEdge?: VideoSalesEdgeResolvers<ContextType>;
   ViewerKey?: ViewerKeyResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointSecret?: WebhookEndpointSecretResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -3,6 +3,7 @@
  * the engine. `statements/` implements it once for SQLite and Postgres alike.
  */
 import type { KitStatements } from '@app/kit/db/kit-statements';
+import type { WebhookStatements } from '@app/kit/db/webhook-statements';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
@@ -235,7 +236,8 @@ export interface CommerceSeedRows {
   orderReturnLines: NewOrderReturnLine[];
 }
 
-export interface CommerceStatements extends KitStatements {
+/** Partner webhooks' statements are the kit's (`webhook-statements.ts`), on commerce's copy of its tables. */
+export interface CommerceStatements extends KitStatements, WebhookStatements {
   // Reads for the loaders and lists (statements/reads.ts): batch-shaped, one statement for many keys.
   brandsByIds(ids: readonly string[]): Promise<BrandRow[]>;
   productsByIds(ids: readonly string[]): Promise<ProductRow[]>;

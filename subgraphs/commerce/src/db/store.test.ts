@@ -14,6 +14,7 @@ import { VIDEO_SALES_PAGING } from '../checkout.ts';
 import { CREATED_PAGING, newestFirstPaging, POSITION_PAGING } from '../pages.ts';
 import { BRAND_PAGING } from '../products.ts';
 import { LINE_PAGING } from '../settlement.ts';
+import { DELIVERY_PAGING } from '../webhooks.ts';
 import type { NewFeedProduct, ProductSearch } from './contract.ts';
 import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX, type ProductSort } from '../vocabulary.ts';
 import type { NewOrderLine, ProductRow } from './tables.ts';
@@ -761,6 +762,44 @@ describeOnEachEngine<CommerceStore>(
       await seedCommerceStore(store());
       expect((await store().brandsPage({ first: 100, after: null })).length).toBe(before);
       expect(before).toBe(world.brands.length);
+    });
+
+    it('keeps partner webhook queues on its own tables: a brand’s event reaches its endpoints that hear the topic, in order, claimed, retried, delivered, replayed, paged both ways', async () => {
+      const owner = `${engine}_brand_hooks`;
+      const endpointId = `whe_${engine}_store`;
+      let ids = 0;
+      const newId = () => `whd_${engine}_store_${++ids}`;
+      await store().createWebhookEndpoint({ id: endpointId, ownerId: owner, url: 'https://hooks.example.com/in', description: 'contract', secret: 'whsec_c2VjcmV0', topics: ['ORDER_PAID', 'ORDER_CREATED'], createdAt: AT });
+      await store().createWebhookEndpoint({ id: `${endpointId}_gone`, ownerId: owner, url: 'https://hooks.example.com/gone', description: '', secret: 'whsec_c2VjcmV0', topics: ['ORDER_PAID'], createdAt: AT });
+      expect((await store().webhookTopicLists([endpointId])).map((row) => row.node)).toEqual(['ORDER_CREATED', 'ORDER_PAID']);
+      expect((await store().webhookEndpointsOf(owner)).map((row) => row.id)).toEqual([endpointId, `${endpointId}_gone`]);
+      await store().transaction((tx) => tx.deleteWebhookEndpoint(`${endpointId}_gone`));
+      const enqueue = (eventId: string, topic: string) => store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: owner, topic, eventId, body: `{"id":"${eventId}"}` }, AT, newId));
+      expect(await enqueue('evt_1', 'ORDER_CREATED')).toBe(1);
+      expect(await enqueue('evt_2', 'ORDER_PAID')).toBe(1);
+      expect(await enqueue('evt_3', 'PRODUCT_STOCK_LOW')).toBe(0);
+      expect(await store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: 'another brand', topic: 'ORDER_PAID', eventId: 'evt_x', body: '{}' }, AT, newId))).toBe(0);
+      expect((await expectPagesBothWays(DELIVERY_PAGING, (page) => store().webhookDeliveriesPage(endpointId, page), 1)).map((row) => row.eventId)).toEqual(['evt_2', 'evt_1']);
+
+      const later = (ms: number) => new Date(AT.getTime() + ms);
+      const claim = async (ms: number) => (await store().transaction((tx) => tx.claimDueWebhookDeliveries(later(ms), later(ms + 30_000), 100))).filter((due) => due.endpointId === endpointId);
+      const [head] = await claim(0);
+      expect(head).toMatchObject({ eventId: 'evt_1', attempts: 0, secrets: ['whsec_c2VjcmV0'] });
+      await store().transaction((tx) => tx.markWebhookFailed(head!.id, { at: later(0), status: 500, error: 'answered 500', durationMs: 3 }, { kind: 'retry', at: later(1_000) }));
+      expect(await claim(500)).toEqual([]);
+      const [again] = await claim(1_000);
+      expect(again).toMatchObject({ id: head!.id, attempts: 1 });
+      await store().transaction((tx) => tx.markWebhookDelivered(again!.id, { at: later(1_000), status: 204, error: null, durationMs: 3 }));
+      expect(await store().webhookDelivery(head!.id)).toMatchObject({ status: 'DELIVERED', attempts: 2, lastStatusCode: 204 });
+      expect((await claim(1_000)).map((due) => due.eventId)).toEqual(['evt_2']);
+
+      await store().transaction((tx) => tx.disableWebhookEndpoint(endpointId, 'Disabled by the brand.', later(2_000)));
+      await store().transaction((tx) => tx.setWebhookEndpointTopics(endpointId, owner, ['ORDER_CREATED']));
+      await store().transaction((tx) => tx.updateWebhookEndpoint(endpointId, { description: 'renamed' }));
+      await store().transaction((tx) => tx.enableWebhookEndpoint(endpointId, later(3_000)));
+      expect(await store().webhookEndpoint(endpointId)).toMatchObject({ enabled: true, description: 'renamed', disabledReason: null });
+      const replay = await store().transaction((tx) => tx.replayWebhookDelivery(head!.id, later(4_000), newId));
+      expect(replay).toMatchObject({ eventId: 'evt_1', seq: 3 });
     });
 
     // Last: it leaves a kept row its orders do not make.

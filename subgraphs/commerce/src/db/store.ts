@@ -4,6 +4,7 @@
  * fills an empty one. It imports no domain module: the rules ask it, never the other way round.
  */
 import { kitStatements } from '@app/kit/db/kit-statements';
+import { webhookStatements } from '@app/kit/db/webhook-statements';
 import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
@@ -32,6 +33,7 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...seedStatements(engine),
     ...keptStatements(engine),
     ...searchStatements(engine),
+    ...webhookStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

@@ -30,4 +30,7 @@ export const {
   liveEvents,
   liveEventTopics,
   usedNonces,
+  webhookEndpoints,
+  webhookSubscriptions,
+  webhookDeliveries,
 } = commerceTables.postgres;

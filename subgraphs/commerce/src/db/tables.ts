@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
+import { webhookTables } from '@app/kit/db/webhook-tables';
 import { CANCELLERS, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
 
 // `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
@@ -531,6 +532,8 @@ export const commerceTables = defineTables((c) => {
     creatorCommissionDays,
     creatorCommissionLocks,
     ...kitTables(c),
+    // Partner webhooks' queues (the kit's): deliveries a write enqueues in its own transaction.
+    ...webhookTables(c),
   };
 });
 
@@ -566,6 +569,9 @@ export const {
   liveEvents,
   liveEventTopics,
   usedNonces,
+  webhookEndpoints,
+  webhookSubscriptions,
+  webhookDeliveries,
 } = commerceTables.sqlite;
 
 export type BrandRow = typeof brands.$inferSelect;
