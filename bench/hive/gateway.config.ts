@@ -43,21 +43,32 @@ function viewerOf(request: Request): Promise<string | null> {
   return viewer;
 }
 
+const supergraph = readFileSync(process.env.SUPERGRAPH_FILE ?? 'schema/supergraph.graphql', 'utf8');
+
+/**
+ * Which subgraph a URL is, from the supergraph's `@join__graph(name, url)`. The signature's audience
+ * is the subgraph the request goes to, known from its URL: Hive Gateway's `executionRequest.subgraphName`
+ * names the subgraph that asked for a fetch, which for the fetch that gathers another subgraph's
+ * `@requires` fields (gifts' `giftEarnings` for commerce's `Creator.earnings`) is the requiring one
+ * (commerce), and a request signed for commerce is refused by gifts.
+ */
+const subgraphAt = new Map([...supergraph.matchAll(/@join__graph\(name: "(\w+)", url: "([^"]*)"\)/g)].map(([, name, url]) => [url!, name!]));
+
 /** Signs the propagated viewer over the body each subgraph receives (its name is the signature's audience). */
 const signing: GatewayPlugin = {
-  onFetch({ options, setOptions, executionRequest }) {
+  onFetch({ url, options, setOptions, executionRequest }) {
     const headers = (options.headers ?? {}) as Record<string, string>;
     // Whichever of the two runs first: propagation keeps the headers in the request's extensions until its own onFetch.
-    const request = executionRequest as { subgraphName?: string; extensions?: { headers?: Record<string, string> } } | undefined;
+    const request = executionRequest as { extensions?: { headers?: Record<string, string> } } | undefined;
     const viewer = headers[VIEWER_HEADER] ?? request?.extensions?.headers?.[VIEWER_HEADER];
-    const subgraph = request?.subgraphName;
+    const subgraph = subgraphAt.get(url);
     if (!viewer || !subgraph) return;
     setOptions({ ...options, headers: { ...headers, [VIEWER_HEADER]: viewer, ...peerViewer.signed(subgraph, viewer, typeof options.body === 'string' ? options.body : '') } });
   },
 };
 
 export const gatewayConfig = defineConfig({
-  supergraph: readFileSync(process.env.SUPERGRAPH_FILE ?? 'schema/supergraph.graphql', 'utf8'),
+  supergraph,
   logging: 'error',
   propagateHeaders: {
     async fromClientToSubgraphs({ request }) {

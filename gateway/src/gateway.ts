@@ -1,5 +1,7 @@
 // First: @apollo/gateway must not be loaded before its telemetry default is set.
 import './telemetry.ts';
+// Before any request runs: the plan executor's per-document conversion, remembered.
+import './operation-cache.ts';
 import type http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
