@@ -26,6 +26,7 @@ import type { ChargeResult } from './payments.ts';
 import { shareAtSend } from './creatorShares.ts';
 import { creditedDiamonds } from './rates.ts';
 import { Refusal } from './refusals.ts';
+import { timeOrderedId } from './ids.ts';
 
 const logger = createLogger('gifts');
 
@@ -254,7 +255,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         const balance = wallet?.coins ?? 0;
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
-      const id = newId('lgs');
+      const id = timeOrderedId('lgs', now);
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
       const totals = await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       await post(
