@@ -1,5 +1,5 @@
-import { newId } from '@app/kit/ids';
 import type { GiftsTx, LedgerLeg } from './db/store.ts';
+import { timeOrderedId } from './ids.ts';
 import { LEDGER_UNITS, type LedgerKind } from './vocabulary.ts';
 
 /**
@@ -40,7 +40,7 @@ export async function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, l
     const sum = nonZero.filter((leg) => leg.unit === unit).reduce((total, leg) => total + leg.amount, 0);
     if (sum !== 0) throw new Error(`Unbalanced ${kind} ledger transaction for ${referenceId}: ${unit} legs sum to ${sum}`);
   }
-  const id = newId('ltx');
+  const id = timeOrderedId('ltx', now);
   await tx.insertLedgerTransaction({ id, kind, referenceId, createdAt: now }, nonZero);
   return id;
 }

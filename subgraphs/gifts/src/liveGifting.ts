@@ -7,6 +7,7 @@
  * a stream is live, and whose it is, is the content subgraph's fact, and a charge is the payment
  * provider's answer: both are network calls, made outside any transaction.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
@@ -26,6 +27,7 @@ import type { ChargeResult } from './payments.ts';
 import { shareAtSend } from './creatorShares.ts';
 import { creditedDiamonds } from './rates.ts';
 import { Refusal } from './refusals.ts';
+import { timeOrderedId } from './ids.ts';
 
 const logger = createLogger('gifts');
 
@@ -232,7 +234,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
   const stream = await settle(fetchLiveStream(context, liveStreamId));
   const { rates, comboWindowMs } = context.settings;
 
-  const { result } = await idempotent(
+  const { result } = await inStreamTurn(liveStreamId, () => idempotent(
     context.store,
     { scope: senderId, key: input.idempotencyKey, operation: 'sendLiveGift', input: { liveStreamId, giftId, quantity } },
     async (tx) => {
@@ -254,7 +256,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         const balance = wallet?.coins ?? 0;
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
-      const id = newId('lgs');
+      const id = timeOrderedId('lgs', now);
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
       const totals = await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
       await post(
@@ -276,6 +278,44 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       context.changed('User', senderId);
       return { sendId: id };
     },
-  );
+  ));
   return result.sendId;
+}
+
+/** Each stream's last send in this process, settled or not: the next one starts after it. */
+const streamTurns = new Map<string, Promise<unknown>>();
+/**
+ * The longest a send waits for the one before it. A line normally moves a send every few tens of
+ * milliseconds; a stalled database must not stack the line's waits (each send would wait for every
+ * earlier one to time out): past this, the send goes ahead and SERIALIZABLE orders it, as any
+ * other process's send.
+ */
+const STREAM_TURN_WAIT_MAX_MS = 3_000;
+
+/**
+ * Runs one send's transaction after the process's earlier sends to the same stream, one at a time.
+ * Every send to a stream updates its kept rows (totals, event counter, creator's balance): on
+ * Postgres two sends at once are two SERIALIZABLE transactions on one row, and the later one is
+ * aborted and run again, so a busy stream's concurrent sends spend most of their work on attempts
+ * thrown away. Taking turns first, they commit one after another, as SQLite's write lock has them
+ * do; sends from other processes (replicas) still collide and are retried. Other streams' sends
+ * do not wait.
+ */
+async function inStreamTurn<T>(liveStreamId: string, send: () => Promise<T>): Promise<T> {
+  const previous = streamTurns.get(liveStreamId) ?? Promise.resolve();
+  const mine = settledOrAfter(previous, STREAM_TURN_WAIT_MAX_MS).then(send);
+  const done = mine.catch(() => undefined);
+  streamTurns.set(liveStreamId, done);
+  try {
+    return await mine;
+  } finally {
+    if (streamTurns.get(liveStreamId) === done) streamTurns.delete(liveStreamId);
+  }
+}
+
+/** Resolves once `previous` settles (either way) or `ms` have passed, whichever comes first. */
+async function settledOrAfter(previous: Promise<unknown>, ms: number): Promise<void> {
+  const timer = new AbortController();
+  await Promise.race([previous.catch(() => undefined), sleep(ms, undefined, { signal: timer.signal }).catch(() => undefined)]);
+  timer.abort();
 }

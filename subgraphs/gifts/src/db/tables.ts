@@ -127,8 +127,10 @@ export const giftsTables = defineTables((c) => {
       c.index('live_gift_sends_sender').on(table.senderId, table.createdAt, table.id),
       // Groups a creator's gifters for the creator leaderboard.
       c.index('live_gift_sends_creator_sender').on(table.creatorId, table.senderId),
-      // Leads with the stream for its totals; the sender next groups a stream's gifters (counts, leaderboards).
-      c.index('live_gift_sends_stream_sender').on(table.liveStreamId, table.senderId),
+      // Leads with the stream for its totals; the sender next groups a stream's gifters (counts,
+      // leaderboards); the event number last makes a sender's last send to a stream (their combo)
+      // one entry read backwards, however many sends the stream or the sender has.
+      c.index('live_gift_sends_stream_sender_event').on(table.liveStreamId, table.senderId, table.eventSeq),
       // A stream's sends in commit order: the last one decides the next send's combo.
       c.uniqueIndex('live_gift_sends_stream_event').on(table.liveStreamId, table.eventSeq),
       // A stream's recent gifts, newest first (what a viewer joining the room sees).
