@@ -7,7 +7,6 @@
  * a stream is live, and whose it is, is the content subgraph's fact, and a charge is the payment
  * provider's answer: both are network calls, made outside any transaction.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { requireOwner, signedInUserId } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
 import { idempotent } from '@app/kit/idempotency';
@@ -284,13 +283,6 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
 
 /** Each stream's last send in this process, settled or not: the next one starts after it. */
 const streamTurns = new Map<string, Promise<unknown>>();
-/**
- * The longest a send waits for the one before it. A line normally moves a send every few tens of
- * milliseconds; a stalled database must not stack the line's waits (each send would wait for every
- * earlier one to time out): past this, the send goes ahead and SERIALIZABLE orders it, as any
- * other process's send.
- */
-const STREAM_TURN_WAIT_MAX_MS = 3_000;
 
 /**
  * Runs one send's transaction after the process's earlier sends to the same stream, one at a time.
@@ -303,7 +295,7 @@ const STREAM_TURN_WAIT_MAX_MS = 3_000;
  */
 async function inStreamTurn<T>(liveStreamId: string, send: () => Promise<T>): Promise<T> {
   const previous = streamTurns.get(liveStreamId) ?? Promise.resolve();
-  const mine = settledOrAfter(previous, STREAM_TURN_WAIT_MAX_MS).then(send);
+  const mine = previous.then(send, send);
   const done = mine.catch(() => undefined);
   streamTurns.set(liveStreamId, done);
   try {
@@ -311,11 +303,4 @@ async function inStreamTurn<T>(liveStreamId: string, send: () => Promise<T>): Pr
   } finally {
     if (streamTurns.get(liveStreamId) === done) streamTurns.delete(liveStreamId);
   }
-}
-
-/** Resolves once `previous` settles (either way) or `ms` have passed, whichever comes first. */
-async function settledOrAfter(previous: Promise<unknown>, ms: number): Promise<void> {
-  const timer = new AbortController();
-  await Promise.race([previous.catch(() => undefined), sleep(ms, undefined, { signal: timer.signal }).catch(() => undefined)]);
-  timer.abort();
 }

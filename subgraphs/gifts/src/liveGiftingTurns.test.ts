@@ -19,13 +19,13 @@ const stream = liveStreamIds[0] as string;
 const creator = liveStreamCreatorId(0);
 const senders = userIds.slice(40, 48) as string[];
 const rose = seedId('lgf', 0);
-const SENDS_EACH = 2;
+const SENDS_EACH = 3;
 
 describeOnEachEngine<GiftsStore>(
   'sends to one stream from one process',
   { sqlite: openGiftsStore, postgres: openGiftsPgStore },
   (store, engine) => {
-    it('take turns: 16 sends fired at once all commit, none retried, numbered, totalled and comboed as one after another', async () => {
+    it('take turns: 24 sends fired at once all commit, none retried, numbered, totalled and comboed as one after another', async () => {
       const peers = fakePeers({ LiveStream: new Map([[stream, { status: 'LIVE', creator: { id: creator } }]]) });
       const as = (userId: string) => createContext(store(), { ...anonymousViewer(), userId, country: 'US' }, peers.client);
       for (const sender of senders) await purchaseCoins(as(sender), { packageId: 'cpk_70', idempotencyKey: `turns-buy-${sender}` });
@@ -48,11 +48,11 @@ describeOnEachEngine<GiftsStore>(
       expect(events.map((event) => event.seq)).toEqual(ids.map((_, i) => lastSeq + i + 1));
       expect(events.map((event) => (event.payload as LiveGiftEventPayload).totals.giftCount)).toEqual(ids.map((_, i) => totalsBefore!.giftCount + i + 1));
       expect(new Set(events.map((event) => (event.payload as LiveGiftEventPayload).sendId))).toEqual(new Set(ids));
-      // Each sender's roses in a row within the window: combos 1, 2 in their commit order.
+      // Each sender's roses in a row within the window: combos 1, 2, 3 in their commit order.
       const sends = await store().liveGiftSendsByIds(ids);
       for (const sender of senders) {
         const line = sends.filter((send) => send.senderId === sender).sort((a, b) => (a.eventSeq ?? 0) - (b.eventSeq ?? 0));
-        expect(line.map((send) => send.combo)).toEqual([1, 2]);
+        expect(line.map((send) => send.combo)).toEqual([1, 2, 3]);
       }
       expect(await store().keptCountDifferences()).toEqual([]);
     });
