@@ -233,7 +233,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
   const stream = await settle(fetchLiveStream(context, liveStreamId));
   const { rates, comboWindowMs } = context.settings;
 
-  const { result } = await inStreamTurn(liveStreamId, () => idempotent(
+  const { result } = await idempotent(
     context.store,
     { scope: senderId, key: input.idempotencyKey, operation: 'sendLiveGift', input: { liveStreamId, giftId, quantity } },
     async (tx) => {
@@ -277,30 +277,6 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       context.changed('User', senderId);
       return { sendId: id };
     },
-  ));
+  );
   return result.sendId;
-}
-
-/** Each stream's last send in this process, settled or not: the next one starts after it. */
-const streamTurns = new Map<string, Promise<unknown>>();
-
-/**
- * Runs one send's transaction after the process's earlier sends to the same stream, one at a time.
- * Every send to a stream updates its kept rows (totals, event counter, creator's balance): on
- * Postgres two sends at once are two SERIALIZABLE transactions on one row, and the later one is
- * aborted and run again, so a busy stream's concurrent sends spend most of their work on attempts
- * thrown away. Taking turns first, they commit one after another, as SQLite's write lock has them
- * do; sends from other processes (replicas) still collide and are retried. Other streams' sends
- * do not wait.
- */
-async function inStreamTurn<T>(liveStreamId: string, send: () => Promise<T>): Promise<T> {
-  const previous = streamTurns.get(liveStreamId) ?? Promise.resolve();
-  const mine = previous.then(send, send);
-  const done = mine.catch(() => undefined);
-  streamTurns.set(liveStreamId, done);
-  try {
-    return await mine;
-  } finally {
-    if (streamTurns.get(liveStreamId) === done) streamTurns.delete(liveStreamId);
-  }
 }
