@@ -228,6 +228,8 @@ export interface CommerceSeedRows {
   showcaseItems: NewShowcaseItem[];
   videoProducts: NewVideoProduct[];
   liveStreamPins: NewLiveStreamPin[];
+  /** Flash deals that ran (none when left out). */
+  flashDeals?: NewFlashDeal[];
   creatorCommissions: NewCommissionDealRow[];
   affiliateLinks: NewAffiliateLink[];
   affiliateClicks: NewAffiliateClick[];
