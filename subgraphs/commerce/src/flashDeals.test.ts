@@ -146,6 +146,15 @@ describeOnEachEngine<CommerceStore>(
       expect(byBrand).toMatchObject({ status: 'SCHEDULED', unitsLeft: 4, product: { inventory: 1 } });
       expect((await startDeal(partner(brandId), input)).id).toBe(byBrand.id);
       expect(await inventoryOf(other.id)).toBe(1);
+      // Once the stream has ended, a retry still answers its deal; a new request is refused.
+      const live = streams.get(STREAM)!;
+      streams.set(STREAM, { ...live, status: 'ENDED' });
+      try {
+        expect((await startDeal(partner(brandId), input)).id).toBe(byBrand.id);
+        expect(errorOf(await run(partner(brandId), START_DEAL, { input: { ...input, idempotencyKey: key('after-end') } }))).toMatchObject({ code: 'STREAM_NOT_LIVE' });
+      } finally {
+        streams.set(STREAM, live);
+      }
     });
 
     it('sells at the deal price with commission on what was paid, within the per-buyer limit, and ends it when sold out', async () => {

@@ -28,6 +28,7 @@
 import { GraphQLError } from 'graphql';
 import { requireOwner, requirePartnerOf } from '@app/kit/access';
 import { badInput, forbidden, notFound, refuse, unauthenticated } from '@app/kit/errors';
+import { known, settle } from '@app/kit/facts';
 import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import type { Clock } from '@app/kit/clock';
@@ -79,13 +80,10 @@ function validateDeal(input: StartFlashDealInput): void {
   if (!isWhole(input.perBuyerLimit, 1, maxLimit)) throw badInput(`perBuyerLimit is 1 to ${maxLimit} (the quantity, and at most ${MAX_QUANTITY}).`, { field: 'perBuyerLimit' });
 }
 
-/** Who is starting the deal: the stream's creator, or a brand (checked against the product in the write). */
-function starterOf(context: Context, streamCreatorId: string): { userId: string } | { brandId: string } {
+/** Who is starting the deal: a user (the stream's creator, checked in the write) or a brand (checked against the product there). */
+function starterOf(context: Context): { userId: string } | { brandId: string } {
   const { viewer } = context;
-  if (viewer.userId) {
-    requireOwner(viewer, streamCreatorId, "Only the stream's own creator or the product's brand can start a flash deal.", ForbiddenReason.NOT_STREAM_CREATOR);
-    return { userId: viewer.userId };
-  }
+  if (viewer.userId) return { userId: viewer.userId };
   if (viewer.partnerId) {
     if (!viewer.scopes.includes(DEAL_SCOPE)) throw forbidden(`Starting a flash deal requires scope ${DEAL_SCOPE}.`, { requiredScopes: [[DEAL_SCOPE]] });
     return { brandId: viewer.partnerId };
@@ -100,12 +98,16 @@ function starterOf(context: Context, streamCreatorId: string): { userId: string 
  */
 export async function startFlashDeal(context: Context, input: StartFlashDealInput): Promise<FlashDealRow> {
   validateDeal(input);
-  const stream = await fetchLiveStream(context, input.liveStreamId);
-  const starter = starterOf(context, stream.creator.id);
+  const starter = starterOf(context);
+  // Settled, as checkout's facts are: a retry of a key already used never reads them, so a stream
+  // that has ended since, or a content that does not answer, cannot turn a replay into an error.
+  const streamFact = await settle(fetchLiveStream(context, input.liveStreamId));
   const scope = 'userId' in starter ? starter.userId : starter.brandId;
   const { liveStreamId, productId, dealPrice, startsIn, durationMinutes, quantity, perBuyerLimit } = input;
   const request = { scope, key: input.idempotencyKey, operation: 'startFlashDeal', input: { liveStreamId, productId, dealPrice, startsIn, durationMinutes, quantity, perBuyerLimit } };
   const { result } = await idempotent(context.store, request, async (tx) => {
+    const stream = known(streamFact);
+    if ('userId' in starter) requireOwner(context.viewer, stream.creator.id, "Only the stream's own creator or the product's brand can start a flash deal.", ForbiddenReason.NOT_STREAM_CREATOR);
     if (stream.status !== 'LIVE') throw refuse(Refusal.STREAM_NOT_LIVE, 'A flash deal runs on a stream while it is live.', { liveStreamId, status: stream.status });
     const now = context.clock.now();
     const [product] = await tx.productsByIds([productId]);
