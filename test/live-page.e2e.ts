@@ -26,6 +26,9 @@ const VIEWER = userIds[40] as string;
 /** Gifts to the stream before the page opens: what it must replay on joining. */
 const EARLY_SENDER = userIds[43] as string;
 
+/** `text` as a regular expression matching it literally. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until an element matching `selector` shows `expected`; screenshots what it showed if it never does. */
@@ -255,11 +258,56 @@ describe.skipIf(skip)('the LIVE room page in Chromium', () => {
     expect(await page.locator(`${row} button.buy`).isDisabled()).toBe(true);
     await browser.screenshot(page, '9-sold-out.png');
 
+    // A flash deal started through the API on a newly pinned product: the row counts down to its
+    // start, then to its end with the units left; Buy pays the deal price; the limit is worded; the
+    // deal ends when another buyer takes the rest.
+    const pinnedNow = (await stack.query('query ($id: ID!) { liveStream(id: $id) { pinnedProducts { id } } }', { id: SEEDED_STREAM })).body.data.liveStream.pinnedProducts.map((product: { id: string }) => product.id);
+    const products = (await stack.query('{ products(first: 40) { edges { node { id title inventory price { amount } } } } }')).body.data.products.edges.map((edge: any) => edge.node);
+    const onDeal = products.find((candidate: { id: string; inventory: number; price: { amount: number } }) => !pinnedNow.includes(candidate.id) && candidate.id !== pinned.id && candidate.inventory > 5 && candidate.price.amount > 200);
+    await pinProduct(stack, SEEDED_CREATOR, SEEDED_STREAM, onDeal.id);
+    const dealRow = `#pinned li[data-product-id="${onDeal.id}"]`;
+    await waitForText(browser, page, `${dealRow} .title`, onDeal.title);
+    const creator = await asUser(stack, SEEDED_CREATOR);
+    const started = await stack.query(
+      'mutation ($input: StartFlashDealInput!) { startFlashDeal(input: $input) { id dealPrice { formatted } } }',
+      { input: { liveStreamId: SEEDED_STREAM, productId: onDeal.id, dealPrice: 100, startsIn: 10, durationMinutes: 2, quantity: 3, perBuyerLimit: 1, idempotencyKey: idempotencyKey('deal') } },
+      creator,
+    );
+    expect(started.body.errors).toBeUndefined();
+    const deal = started.body.data.startFlashDeal;
+    await waitForText(browser, page, `${dealRow} .deal`, new RegExp(`^Flash deal ${escaped(deal.dealPrice.formatted)} · starts in 0:(0\\d|10) · 3 at this price · 1 a buyer$`));
+    await waitForText(browser, page, '#shopping-feed li', `Flash deal on ${onDeal.title}: ${deal.dealPrice.formatted}, starting soon`);
+    await browser.screenshot(page, '9a-deal-countdown.png');
+    await waitForText(browser, page, `${dealRow} .deal`, / · ends in [12]:\d\d · 3 at this price/, 20_000);
+    await waitForText(browser, page, `${dealRow} button.buy`, `Buy at ${deal.dealPrice.formatted}`);
+    await page.click(`${dealRow} button.buy`);
+    await waitForText(browser, page, `${dealRow} .outcome`, new RegExp(`^Bought 1 for ${escaped(deal.dealPrice.formatted)} at the flash deal price \\(order ord_[\\w-]+\\)\\.$`));
+    await waitForText(browser, page, `${dealRow} .deal`, ' · 2 at this price');
+    await page.click(`${dealRow} button.buy`);
+    await waitForText(browser, page, `${dealRow} .outcome`, 'The flash deal allows 1 a buyer: you have bought your share.');
+    await browser.screenshot(page, '9b-deal-bought.png');
+    const another = await stack.query(
+      'mutation ($input: CheckoutInput!) { checkout(input: $input) { order { id } } }',
+      { input: { lines: [{ productId: onDeal.id, quantity: 1 }], liveStreamId: SEEDED_STREAM, flashDealId: deal.id, idempotencyKey: idempotencyKey('deal-rest') } },
+      await asUser(stack, userIds[45] as string),
+    );
+    expect(another.body.errors).toBeUndefined();
+    const last = await stack.query(
+      'mutation ($input: CheckoutInput!) { checkout(input: $input) { order { id } } }',
+      { input: { lines: [{ productId: onDeal.id, quantity: 1 }], liveStreamId: SEEDED_STREAM, flashDealId: deal.id, idempotencyKey: idempotencyKey('deal-last') } },
+      await asUser(stack, userIds[46] as string),
+    );
+    expect(last.body.errors).toBeUndefined();
+    await waitForText(browser, page, '#shopping-feed li', `Flash deal on ${onDeal.title} ended: 3 sold`);
+    expect(await page.locator(`${dealRow} .deal`).isHidden()).toBe(true);
+    await waitForText(browser, page, `${dealRow} button.buy`, /^Buy$/);
+    await browser.screenshot(page, '9c-deal-ended.png');
+
     // Signing out brings the form back.
     await page.click('#sign-out');
     expect(await page.locator('#sign-in').isVisible()).toBe(true);
     expect(await page.locator('#signed-in').isVisible()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('fits a 390 px phone: the stream picker and everything else within the screen width, no horizontal scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 });

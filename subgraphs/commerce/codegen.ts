@@ -24,6 +24,7 @@ export default subgraphCodegen({
   SalesByLiveStream: '../mappers.ts#SalesRow',
   CheckoutPayload: '../mappers.ts#CheckoutResult',
   LiveShoppingEvent: '../mappers.ts#LiveShoppingEventView',
+  FlashDeal: '../mappers.ts#FlashDealRow',
   WebhookEndpoint: '../mappers.ts#WebhookEndpointRow',
   WebhookEndpointSecret: '../webhooks.ts#EndpointWithSecret',
   WebhookDelivery: '../mappers.ts#WebhookDeliveryRow',

@@ -22,6 +22,9 @@
  *   commission.ts); none when the buyer is the attributed creator.
  * - A checkout takes an idempotency key: a retry with the same input returns the same order and
  *   moves nothing. What happens to an order afterwards is in orders.ts.
+ * - A checkout from a LIVE stream may buy from one of its flash deals (`flashDealId`): that line
+ *   pays the deal price and its units come from the deal, not the shelf (flashDeals.ts states the
+ *   deal's rules); commission is on what was paid, like any line.
  * - The brand's webhook endpoints hear ORDER_CREATED, ORDER_PAID and any stock crossing in the
  *   order's own transaction (webhookEvents.ts), so a refused checkout sends nothing.
  */
@@ -34,9 +37,10 @@ import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/paginatio
 import { lineCommission } from './commission-rules.ts';
 import type { Context } from './context.ts';
 import type { CommerceTx } from './db/store.ts';
-import type { NewOrder, NewOrderLine, ProductRow } from './db/tables.ts';
+import type { FlashDealRow, NewOrder, NewOrderLine, ProductRow } from './db/tables.ts';
 import { known, settle, type Fact } from '@app/kit/facts';
 import { fetchLiveStream, fetchVideo } from './facts.ts';
+import { dealForCheckout, dealSold, takeFromDeal } from './flashDeals.ts';
 import { announcePurchased } from './liveShopping.ts';
 import { visibleOrder } from './orders.ts';
 import type { CheckoutResult } from './mappers.ts';
@@ -56,6 +60,7 @@ export interface CheckoutRequest {
   affiliateCode?: string | null;
   liveStreamId?: string | null;
   videoId?: string | null;
+  flashDealId?: string | null;
   idempotencyKey: string;
 }
 
@@ -76,7 +81,7 @@ function outOfStock(line: number, product: ProductRow): GraphQLError {
 }
 
 /** The input's shape, checked before anything is read or asked: bad input changes nothing. */
-function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCode: string | null; liveStreamId: string | null; videoId: string | null } {
+function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCode: string | null; liveStreamId: string | null; videoId: string | null; flashDealId: string | null } {
   if (input.lines.length < 1 || input.lines.length > MAX_LINES) throw badInput(`An order has 1 to ${MAX_LINES} lines.`, { field: 'lines' });
   const seen = new Set<string>();
   input.lines.forEach((line, i) => {
@@ -92,7 +97,9 @@ function validate(input: CheckoutRequest): { lines: CheckoutLine[]; affiliateCod
   if (affiliateCode && liveStreamId) throw badInput('A sale is attributed to an affiliate link or a live stream, not both.', { field: 'liveStreamId' });
   const videoId = input.videoId || null;
   if (videoId && (affiliateCode || liveStreamId)) throw badInput('A sale is attributed to one of an affiliate link, a live stream or a video.', { field: 'videoId' });
-  return { lines: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })), affiliateCode, liveStreamId, videoId };
+  const flashDealId = input.flashDealId || null;
+  if (flashDealId && !liveStreamId) throw badInput("A flash deal is bought from its stream: give its liveStreamId too.", { field: 'flashDealId' });
+  return { lines: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })), affiliateCode, liveStreamId, videoId, flashDealId };
 }
 
 /** The stream's creator, from content, when it is LIVE now. */
@@ -115,14 +122,14 @@ async function videoFacts(context: Context, videoId: string): Promise<{ creatorI
  */
 export async function checkout(context: Context, input: CheckoutRequest): Promise<CheckoutResult> {
   const buyerId = signedInUserId(context.viewer);
-  const { lines, affiliateCode, liveStreamId, videoId } = validate(input);
-  // A key used before this field existed holds no `videoId`: it is left out when there is none.
-  const request = { scope: buyerId, key: input.idempotencyKey, operation: 'checkout', input: { lines, affiliateCode, liveStreamId, ...(videoId ? { videoId } : {}) } };
+  const { lines, affiliateCode, liveStreamId, videoId, flashDealId } = validate(input);
+  // A key used before these fields existed holds no `videoId` nor `flashDealId`: each is left out when there is none.
+  const request = { scope: buyerId, key: input.idempotencyKey, operation: 'checkout', input: { lines, affiliateCode, liveStreamId, ...(videoId ? { videoId } : {}), ...(flashDealId ? { flashDealId } : {}) } };
   let attribution: Attribution = null;
   if (affiliateCode) attribution = { kind: 'link', code: affiliateCode };
   else if (liveStreamId) attribution = { kind: 'stream', liveStreamId, creator: await settle(liveStreamCreator(context, liveStreamId)) };
   else if (videoId) attribution = { kind: 'video', videoId, video: await settle(videoFacts(context, videoId)) };
-  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, context.clock.now()) }));
+  const { result, replayed } = await idempotent(context.store, request, async (tx) => ({ orderId: await placeOrder(tx, buyerId, lines, attribution, flashDealId, context.clock.now()) }));
   // Stock, the buyer's orders and the stream's sales (the creator's earnings are never cached).
   context.changed('Product', lines.map((line) => line.productId));
   context.changed('User', buyerId);
@@ -130,7 +137,7 @@ export async function checkout(context: Context, input: CheckoutRequest): Promis
   return { order: await visibleOrder(context, result.orderId), replayed };
 }
 
-async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, now: Date): Promise<string> {
+async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly CheckoutLine[], attribution: Attribution, flashDealId: string | null, now: Date): Promise<string> {
   // A write that really runs needs the stream's creator: content's refusal (not live, not found, down) comes first.
   const streamCreatorId = attribution?.kind === 'stream' ? known(attribution.creator) : null;
   const video = attribution?.kind === 'video' ? known(attribution.video) : null;
@@ -178,14 +185,24 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   // The rate in force for each line that earns, by the one rule (commission.ts), read in this transaction.
   const rates = new Map(creatorId && earning.size > 0 ? (await tx.saleRates(creatorId, [...earning])).map((rate) => [rate.productId, rate.bps]) : []);
 
+  const deal = flashDealId ? await dealForCheckout(tx, flashDealId, liveStreamId, lines.map((line) => line.productId)) : null;
+  let dealAfter: FlashDealRow | null = null;
+
   const orderId = newId('ord');
   const lineRows: NewOrderLine[] = [];
   for (const [position, line] of lines.entries()) {
     const product = bought[position] as ProductRow;
-    if (product.inventory < line.quantity) throw outOfStock(position, product);
-    // The guard that holds under concurrency: no other writer can take the same units.
-    if (!(await tx.takeStock(product.id, line.quantity))) throw outOfStock(position, product);
-    const totalAmount = product.priceAmount * line.quantity;
+    let unitPriceAmount = product.priceAmount;
+    if (deal?.productId === product.id) {
+      // The deal's units were taken off the shelf when it was made: they come from the deal.
+      dealAfter = await takeFromDeal(tx, deal, buyerId, line.quantity, position, now);
+      unitPriceAmount = deal.dealPriceAmount;
+    } else {
+      if (product.inventory < line.quantity) throw outOfStock(position, product);
+      // The guard that holds under concurrency: no other writer can take the same units.
+      if (!(await tx.takeStock(product.id, line.quantity))) throw outOfStock(position, product);
+    }
+    const totalAmount = unitPriceAmount * line.quantity;
     const bps = rates.get(product.id) ?? 0;
     lineRows.push({
       orderId,
@@ -193,7 +210,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       productId: product.id,
       title: product.title,
       quantity: line.quantity,
-      unitPriceAmount: product.priceAmount,
+      unitPriceAmount,
       totalAmount,
       commissionBps: bps,
       commissionAmount: lineCommission(totalAmount, bps),
@@ -219,10 +236,11 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   await tellOrderPlaced(tx, order, lineRows, now);
   for (const [position, line] of lines.entries()) {
     const product = bought[position] as ProductRow;
-    await tellStockChanged(tx, product, product.inventory, product.inventory - line.quantity, now);
+    if (deal?.productId !== product.id) await tellStockChanged(tx, product, product.inventory, product.inventory - line.quantity, now);
   }
-  // A sale from a LIVE stream is announced to its viewers in the order's own transaction.
+  // A sale from a LIVE stream is announced to its viewers in the order's own transaction, then the deal's units left.
   if (liveStreamId) await announcePurchased(tx, liveStreamId, lineRows.filter((row) => row.attributed), now);
+  if (dealAfter) await dealSold(tx, dealAfter, found.get(dealAfter.productId) as ProductRow, now);
   return orderId;
 }
 

@@ -194,7 +194,7 @@ describe('LIVE shopping events', () => {
     expect(JSON.stringify(stored)).not.toContain(buyer);
     expect(JSON.stringify(stored)).not.toContain(bought.data?.checkout.order.id);
     const fields = await run(anonymousViewer(), '{ __type(name: "LiveShoppingEvent") { fields { name } } }');
-    expect(fields.data?.__type.fields.map((field: { name: string }) => field.name)).toEqual(['id', 'kind', 'product', 'quantity']);
+    expect(fields.data?.__type.fields.map((field: { name: string }) => field.name)).toEqual(['id', 'kind', 'product', 'quantity', 'deal']);
     await subscriber.stop();
   });
 

@@ -51,6 +51,15 @@ export function announceUnpinned(tx: CommerceTx, liveStreamId: string, productId
   return announce(tx, liveStreamId, 'PRODUCT_UNPINNED', { productId, quantity: null }, now);
 }
 
+/**
+ * A flash deal's moment, to the stream's viewers: DEAL_SCHEDULED and DEAL_STARTED when it is made
+ * or starts, DEAL_UNITS_LEFT as it sells (at most once a second, flashDeals.ts), DEAL_ENDED. `count`
+ * is the units left (started, units left), or the units sold (ended); none when scheduled.
+ */
+export function announceDeal(tx: CommerceTx, deal: { id: string; liveStreamId: string; productId: string }, kind: 'DEAL_SCHEDULED' | 'DEAL_STARTED' | 'DEAL_UNITS_LEFT' | 'DEAL_ENDED', count: number | null, now: Date): Promise<unknown> {
+  return announce(tx, deal.liveStreamId, kind, { productId: deal.productId, quantity: count, dealId: deal.id }, now);
+}
+
 /** The stream sold these lines (its pinned products' lines of one order), one event each, in line order. */
 export async function announcePurchased(tx: CommerceTx, liveStreamId: string, lines: readonly { productId: string; quantity: number }[], now: Date): Promise<void> {
   for (const line of lines) await announce(tx, liveStreamId, 'PURCHASED', { productId: line.productId, quantity: line.quantity }, now);
@@ -69,7 +78,7 @@ export function liveShoppingEvents(context: Context, liveStreamId: string, after
 /** An outbox event as the API shows it. */
 export function shoppingEvent(event: LiveEvent): LiveShoppingEventView {
   const payload = event.payload as LiveShoppingPayload;
-  return { id: String(event.seq), kind: event.kind as LiveShoppingEventKind, productId: payload.productId, quantity: payload.quantity };
+  return { id: String(event.seq), kind: event.kind as LiveShoppingEventKind, productId: payload.productId, quantity: payload.quantity, dealId: payload.dealId ?? null };
 }
 
 export interface LiveStreamSales {

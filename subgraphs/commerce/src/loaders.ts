@@ -53,6 +53,9 @@ export function createLoaders(store: CommerceStore, clock: Clock) {
     /** The topics each webhook endpoint hears. */
     webhookTopics: listLoader((ids) => store.webhookTopicLists(ids)),
     creatorPayouts: pageLoader((ids, page) => store.creatorPayoutPages(ids, page)),
+    flashDealById: byIdLoader((ids) => store.dealsByIds(ids)),
+    /** Each stream's scheduled and running flash deals. */
+    streamFlashDeals: listLoader(async (ids) => (await store.openDealsOfStreams(ids)).map((row) => ({ ownerId: row.liveStreamId, node: row }))),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(
       (ids) => store.streamSales(ids),

@@ -2,7 +2,7 @@
 import type { AffiliateLinkRow, OrderRow } from './db/tables.ts';
 import type { LiveShoppingEventKind, LiveShoppingPayload } from './vocabulary.ts';
 
-export type { BrandRow, CatalogRow, CommissionDealRow, CommissionPayoutRow, OrderReturnRow, OrderRow, ProductRow, VideoSalesRow } from './db/tables.ts';
+export type { BrandRow, CatalogRow, CommissionDealRow, CommissionPayoutRow, FlashDealRow, OrderReturnRow, OrderRow, ProductRow, VideoSalesRow } from './db/tables.ts';
 export type { WebhookDeliveryRow, WebhookEndpointRow } from '@app/kit/db/webhook-statements';
 export type { AffiliateLinkView, CommissionLineView, OrderLineView, OrderReturnLineView, SalesFigures, SalesRow } from './db/contract.ts';
 
@@ -35,7 +35,9 @@ export interface CreatorRef extends EntityRef {
 }
 
 /** What a subscription to a stream's shopping events hands its resolvers: one outbox event. */
-export interface LiveShoppingEventView extends LiveShoppingPayload {
+export interface LiveShoppingEventView extends Omit<LiveShoppingPayload, 'dealId'> {
   id: string;
   kind: LiveShoppingEventKind;
+  /** The flash deal a DEAL_* event is about; null for the others. */
+  dealId: string | null;
 }

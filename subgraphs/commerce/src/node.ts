@@ -34,6 +34,7 @@ const OWN = {
   ret: { typename: 'OrderReturn', load: returnReference },
   afl: { typename: 'AffiliateLink', load: linkReference },
   pay: { typename: 'CommissionPayout', load: payoutReference },
+  fld: { typename: 'FlashDeal', load: (context: Context, id: string) => context.loaders.flashDealById.load(id) },
 } as const;
 
 /** Other subgraphs' types, by id prefix: their owner answers whether one exists for this viewer. */

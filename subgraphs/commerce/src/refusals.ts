@@ -60,6 +60,16 @@ export const Refusal = {
   EARNINGS_CURRENCY_MISMATCH: 'EARNINGS_CURRENCY_MISMATCH',
   /** A brand registers more webhook endpoints than it may (`max`). */
   WEBHOOK_ENDPOINT_LIMIT_REACHED: 'WEBHOOK_ENDPOINT_LIMIT_REACHED',
+  /** A flash deal is started on a product that already has one scheduled or running on the stream (`dealId`). */
+  DEAL_ALREADY_RUNNING: 'DEAL_ALREADY_RUNNING',
+  /** A checkout buys from a flash deal before it starts (`startsAt`). */
+  DEAL_NOT_STARTED: 'DEAL_NOT_STARTED',
+  /** A checkout buys from a flash deal after it ended, by time or sold out (`endedReason`). */
+  DEAL_ENDED: 'DEAL_ENDED',
+  /** A checkout asks a flash deal for more units than it has left (`unitsLeft`). */
+  DEAL_SOLD_OUT: 'DEAL_SOLD_OUT',
+  /** A checkout would take the buyer past the deal's per-buyer limit (`perBuyerLimit`, `remaining`: how many they may still take). */
+  DEAL_LIMIT_REACHED: 'DEAL_LIMIT_REACHED',
 } as const;
 
 /** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */

@@ -2,6 +2,7 @@ import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
+import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import {
   addCatalogProducts,
@@ -84,6 +85,7 @@ export const resolvers: Resolvers = {
     declineReturn: (_parent, { input }, context) => decideReturn(context, 'DECLINED', input),
     pinProduct: (_parent, { liveStreamId, productId }, context) => pinProduct(context, liveStreamId, productId),
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
+    startFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
@@ -108,6 +110,13 @@ export const resolvers: Resolvers = {
   },
   LiveShoppingEvent: {
     product: (event, _args, context) => loadProduct(context, event.productId),
+    deal: (event, _args, context) => (event.dealId ? context.loaders.flashDealById.load(event.dealId) : null),
+  },
+  FlashDeal: {
+    __resolveReference: (reference, context) => context.loaders.flashDealById.load(reference.id),
+    product: (deal, _args, context) => loadProduct(context, deal.productId),
+    dealPrice: (deal) => money(deal.dealPriceAmount, deal.currency),
+    unitsSold: (deal) => deal.quantity - deal.unitsLeft - deal.unitsReturned,
   },
   Brand: {
     __resolveReference: (reference, context) => context.loaders.brandById.load(reference.id),
@@ -285,5 +294,6 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     pinnedProducts: (stream, _args, context) => context.loaders.pinnedProducts.load(stream.id),
     sales: (stream, _args, context) => liveStreamSales(context, stream.id),
+    flashDeals: (stream, _args, context) => streamFlashDeals(context, stream.id),
   },
 };

@@ -7,13 +7,14 @@ import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
+import { flashDealClock } from './flashDeals.ts';
 import { webhookWorker } from './webhooks.ts';
 
 /**
  * The commerce service. Its clock, settings and payout provider come from the environment unless
  * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
  * stops the process with a clear message. Serving also runs the partner webhook worker (webhooks.ts)
- * over the same store, stopped before the store closes.
+ * and the flash deals' clock (flashDeals.ts) over the same store, both stopped before the store closes.
  */
 export function commerceService(given: Partial<CommerceServices> = {}) {
   let services: CommerceServices | undefined;
@@ -30,16 +31,18 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
     serve: async (store: CommerceStore, options: ServeOptions) => {
       const { clock, settings } = resolve();
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
+      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs);
       const onStop = async () => {
-        // In-flight attempts finish and are recorded while the store is still open.
-        await worker.stop();
+        // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
+        await Promise.all([worker.stop(), dealClock.stop()]);
         await options.onStop?.();
       };
       const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
-        await worker.stop();
+        await Promise.all([worker.stop(), dealClock.stop()]);
         throw error;
       });
       worker.start();
+      dealClock.start();
       return running;
     },
   };

@@ -14,6 +14,9 @@
  *   defaults: 8 attempts over 4 h 43 min, disabled after a day of failures, 10 s an attempt);
  *   WEBHOOK_POLL_MS (default 1000) is how often the worker looks for due deliveries;
  *   WEBHOOK_SECRET_GRACE_HOURS (default 24) how long a rotated-out secret still signs.
+ * - FLASH_DEAL_CLOCK_POLL_MS (default 250): how often the flash deals' clock (flashDeals.ts) looks
+ *   for deals due to start or end and units-left announcements due; a deal starts and ends at
+ *   most this late (checkout checks a deal's times itself, so nothing sells late).
  */
 import { ConfigError } from '@app/kit/config';
 import type { DestinationPolicy } from '@app/kit/webhooks/destination';
@@ -31,6 +34,7 @@ export interface CommerceSettings {
   returnWindowDays: number;
   payoutMinimumCents: number;
   webhooks: WebhookSettings;
+  dealClockPollMs: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -45,6 +49,7 @@ export const DEFAULT_SETTINGS: CommerceSettings = {
   returnWindowDays: 30,
   payoutMinimumCents: 1_000,
   webhooks: { destinations: { requireHttps: false, allowPrivateAddresses: true }, schedule: DEFAULT_RETRY_SCHEDULE, pollMs: 1_000, secretGraceMs: 24 * HOUR_MS },
+  dealClockPollMs: 250,
 };
 
 /** The most days a return window may run: a year covers every retailer's policy we know of. */
@@ -69,6 +74,7 @@ export function commerceSettings(env: NodeJS.ProcessEnv = process.env): Commerce
       pollMs: wholeNumber(env, 'WEBHOOK_POLL_MS', DEFAULT_SETTINGS.webhooks.pollMs, 10, 60_000),
       secretGraceMs: wholeNumber(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 24 * 30) * HOUR_MS,
     },
+    dealClockPollMs: wholeNumber(env, 'FLASH_DEAL_CLOCK_POLL_MS', DEFAULT_SETTINGS.dealClockPollMs, 10, 60_000),
   };
 }
 

@@ -63,14 +63,36 @@ export const MAX_LINES = 50;
 export const MAX_QUANTITY = 100;
 
 /** The kinds of LIVE shopping event, as the outbox stores them and the API names them. */
-export const LIVE_SHOPPING_EVENT_KINDS = ['PRODUCT_PINNED', 'PRODUCT_UNPINNED', 'PURCHASED'] as const;
+export const LIVE_SHOPPING_EVENT_KINDS = ['PRODUCT_PINNED', 'PRODUCT_UNPINNED', 'PURCHASED', 'DEAL_SCHEDULED', 'DEAL_STARTED', 'DEAL_UNITS_LEFT', 'DEAL_ENDED'] as const;
 export type LiveShoppingEventKind = (typeof LIVE_SHOPPING_EVENT_KINDS)[number];
 
-/** What the outbox keeps of a LIVE shopping event: which product, and for a purchase how many units. Never who bought. */
+/**
+ * What the outbox keeps of a LIVE shopping event: which product, and a count: for a purchase the
+ * units bought, for DEAL_STARTED and DEAL_UNITS_LEFT the deal's units left then, for DEAL_ENDED the
+ * units it sold. A deal's events name the deal. Never who bought.
+ */
 export interface LiveShoppingPayload {
   productId: string;
   quantity: number | null;
+  dealId?: string;
 }
+
+/** A flash deal's life: SCHEDULED until it starts, LIVE while it sells, ENDED once time is up or it sold out. */
+export const FLASH_DEAL_STATUSES = ['SCHEDULED', 'LIVE', 'ENDED'] as const;
+export type FlashDealStatus = (typeof FLASH_DEAL_STATUSES)[number];
+
+export const FLASH_DEAL_END_REASONS = ['TIME_UP', 'SOLD_OUT'] as const;
+export type FlashDealEndReason = (typeof FLASH_DEAL_END_REASONS)[number];
+
+/** A flash deal's bounds: a countdown of 0 (now) or 10 to 300 seconds, 1 to 20 minutes long, at most this many units reserved. */
+export const DEAL_COUNTDOWN_MIN_SECONDS = 10;
+export const DEAL_COUNTDOWN_MAX_SECONDS = 300;
+export const DEAL_DURATION_MIN_MINUTES = 1;
+export const DEAL_DURATION_MAX_MINUTES = 20;
+export const DEAL_MAX_QUANTITY = 10_000;
+
+/** A deal's units left are announced at most once a second; the clock sends what a busy second left unsaid. */
+export const DEAL_UNITS_LEFT_EVERY_MS = 1_000;
 
 /**
  * What a brand's webhook endpoints may hear (`WebhookTopic` in the API): each a kind of event a
@@ -87,6 +109,7 @@ export const WEBHOOK_TOPICS = [
   'PRODUCT_STOCK_LOW',
   'PRODUCT_OUT_OF_STOCK',
   'LIVE_PRODUCT_PINNED',
+  'LIVE_DEAL_SOLD_OUT',
 ] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 

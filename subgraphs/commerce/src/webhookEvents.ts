@@ -112,3 +112,19 @@ export async function tellStockChanged(tx: CommerceTx, product: { id: string; br
 export async function tellProductPinned(tx: CommerceTx, liveStreamId: string, product: { id: string; brandId: string; title: string }, now: Date): Promise<void> {
   await enqueue(tx, product.brandId, 'LIVE_PRODUCT_PINNED', { liveStreamId, product: { id: product.id, title: product.title } }, now);
 }
+
+/** The brand's product's flash deal on a stream sold every unit it reserved (in the selling checkout's transaction). */
+export async function tellDealSoldOut(
+  tx: CommerceTx,
+  deal: { id: string; liveStreamId: string; quantity: number; dealPriceAmount: number; currency: string },
+  product: { id: string; brandId: string; title: string },
+  now: Date,
+): Promise<void> {
+  await enqueue(
+    tx,
+    product.brandId,
+    'LIVE_DEAL_SOLD_OUT',
+    { liveStreamId: deal.liveStreamId, deal: { id: deal.id, quantity: deal.quantity, dealPriceAmount: deal.dealPriceAmount, currency: deal.currency }, product: { id: product.id, title: product.title } },
+    now,
+  );
+}

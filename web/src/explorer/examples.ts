@@ -627,6 +627,37 @@ mutation ReplayWebhookDelivery($deliveryId: ID!) {
 }`,
     variables: { brandId: SEEDED.brandId, deliveryId: '<delivery id from WebhookDeliveries>' },
   },
+  {
+    id: 'start-flash-deal',
+    walkthrough: 'LIVE room',
+    title: '6. Start a flash deal on a pinned product (as the stream’s creator)',
+    credentials: 'user',
+    hint: 'With the stream creator’s token (`npm run token -- noah.gaming`), after pinning the product (4.): the deal price is below the product’s, the quantity leaves its stock now, and the room’s overlay hears DEAL_SCHEDULED and DEAL_STARTED (docs/flash-deals.md).',
+    query: `mutation StartFlashDeal($liveStreamId: ID!, $productId: ID!, $idempotencyKey: String!) {
+  startFlashDeal(input: { liveStreamId: $liveStreamId, productId: $productId, dealPrice: 799, startsIn: 10, durationMinutes: 5, quantity: 20, perBuyerLimit: 2, idempotencyKey: $idempotencyKey }) {
+    id status dealPrice { amount currencyCode } startsAt endsAt quantity unitsLeft perBuyerLimit
+    product { id title price { amount } inventory }
+  }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.pinProductId, idempotencyKey: FRESH_KEY },
+  },
+  {
+    id: 'buy-from-flash-deal',
+    walkthrough: 'LIVE room',
+    title: '7. Buy from the flash deal',
+    credentials: 'user',
+    hint: 'With a viewer’s token (`npm run token -- ava.beauty`) once the deal has started: the line pays the deal price; DEAL_NOT_STARTED, DEAL_ENDED, DEAL_SOLD_OUT and DEAL_LIMIT_REACHED (with `remaining`) say why not.',
+    query: `mutation BuyFromFlashDeal($liveStreamId: ID!, $productId: ID!, $flashDealId: ID!, $idempotencyKey: String!) {
+  checkout(input: { lines: [{ productId: $productId, quantity: 1 }], liveStreamId: $liveStreamId, flashDealId: $flashDealId, idempotencyKey: $idempotencyKey }) {
+    order { id total { amount currencyCode } lines { unitPrice { amount } quantity } }
+  }
+}
+
+query RoomFlashDeals($liveStreamId: ID!) {
+  liveStream(id: $liveStreamId) { flashDeals { id status unitsLeft unitsSold endsAt } }
+}`,
+    variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.pinProductId, flashDealId: '<deal id from StartFlashDeal>', idempotencyKey: FRESH_KEY },
+  },
 ];
 
 /**

@@ -8,7 +8,7 @@
 import './live.css';
 import { GraphQLRequestError, execute } from './graphql-http.ts';
 import { checkoutFromStreamMutation, liveNowQuery, meQuery, purchaseCoinsMutation, sendLiveGiftMutation, shopQuery } from './operations.ts';
-import type { BuyOutcome, Product } from './pinned.ts';
+import type { BuyOutcome, Deal, Product } from './pinned.ts';
 import { Room } from './room.ts';
 import { RoomSocket } from './room-socket.ts';
 import { element, onBuy, showConnection, showMessage, showStreamOptions } from './view.ts';
@@ -118,6 +118,9 @@ const BUY_REFUSALS: Record<string, string> = {
   PRODUCT_NOT_PINNED: 'No longer pinned on this stream.',
   STREAM_NOT_LIVE: 'The stream is not live any more.',
   PAYMENT_DECLINED: 'The payment was declined.',
+  DEAL_NOT_STARTED: 'The flash deal has not started yet.',
+  DEAL_ENDED: 'The flash deal has ended.',
+  DEAL_SOLD_OUT: 'The flash deal has sold out.',
 };
 
 function refusalText(error: unknown, words: Record<string, string>): string {
@@ -138,14 +141,18 @@ async function run(action: () => Promise<string>): Promise<void> {
  * attributed to the stream, with a new idempotency key per click. Anonymous, the API answers
  * UNAUTHENTICATED and the row says to sign in.
  */
-async function buy(product: Product): Promise<BuyOutcome> {
+async function buy(product: Product, deal: Deal | null): Promise<BuyOutcome> {
   if (!room) return { text: 'Pick a stream first.', ok: false };
   try {
-    const { checkout } = await execute(checkoutFromStreamMutation, { liveStreamId: room.streamId, productId: product.id, idempotencyKey: idempotencyKey() }, token);
+    const { checkout } = await execute(checkoutFromStreamMutation, { liveStreamId: room.streamId, productId: product.id, flashDealId: deal?.id ?? null, idempotencyKey: idempotencyKey() }, token);
     if (!checkout) throw new Error('Nothing was bought.');
     const left = checkout.order.lines?.find((line) => line.product.id === product.id)?.product.inventory;
-    return { text: `Bought 1 for ${checkout.order.total?.formatted ?? product.price.formatted} (order ${checkout.order.id}).`, ok: true, left };
+    const paid = checkout.order.total?.formatted ?? (deal ? deal.dealPrice.formatted : product.price.formatted);
+    return { text: `Bought 1 for ${paid}${deal ? ' at the flash deal price' : ''} (order ${checkout.order.id}).`, ok: true, left };
   } catch (error) {
+    if (error instanceof GraphQLRequestError && error.code === 'DEAL_LIMIT_REACHED') {
+      return { text: `The flash deal allows ${deal?.perBuyerLimit ?? 'only a few'} a buyer: you have bought your share.`, ok: false };
+    }
     // OUT_OF_STOCK says how many are left (`available`): the row's stock catches up at once.
     const available = error instanceof GraphQLRequestError && error.code === 'OUT_OF_STOCK' ? Number(error.extensions.available) : NaN;
     const words = { ...BUY_REFUSALS, UNAUTHENTICATED: token ? 'Sign in again: the token is not valid any more.' : 'Sign in to buy (under You).' };

@@ -73,6 +73,20 @@ export const liveRoomQuery = graphql(`
           formatted
         }
       }
+      flashDeals {
+        id
+        status
+        startsAt
+        endsAt
+        unitsLeft
+        perBuyerLimit
+        dealPrice {
+          formatted
+        }
+        product {
+          id
+        }
+      }
       sales {
         orders
         units
@@ -168,11 +182,12 @@ export const sendLiveGiftMutation = graphql(`
 /**
  * Buying one unit of a pinned product from the stream, as the signed-in viewer: `liveStreamId`
  * attributes the sale to the stream (its creator's commission, its `sales`, a PURCHASED event
- * every viewer sees). Commerce prices the line itself; the page sends only what and where.
+ * every viewer sees). Commerce prices the line itself; the page sends only what and where, and
+ * the flash deal it buys from when one is selling (the line then pays the deal price).
  */
 export const checkoutFromStreamMutation = graphql(`
-  mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $idempotencyKey: String!) {
-    checkout(input: { lines: [{ productId: $productId, quantity: 1 }], liveStreamId: $liveStreamId, idempotencyKey: $idempotencyKey }) {
+  mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $flashDealId: ID, $idempotencyKey: String!) {
+    checkout(input: { lines: [{ productId: $productId, quantity: 1 }], liveStreamId: $liveStreamId, flashDealId: $flashDealId, idempotencyKey: $idempotencyKey }) {
       order {
         id
         total {
@@ -243,6 +258,20 @@ export const shoppingEventsSubscription = graphql(`
         imageUrl
         price {
           formatted
+        }
+      }
+      deal {
+        id
+        status
+        startsAt
+        endsAt
+        unitsLeft
+        perBuyerLimit
+        dealPrice {
+          formatted
+        }
+        product {
+          id
         }
       }
     }

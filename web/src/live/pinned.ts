@@ -1,11 +1,14 @@
 /**
  * The stream's pinned products, each with its image, price, stock and a Buy button. Rows are
  * kept by product id and updated in place, so a purchase event that moves the stock does not
- * wipe the outcome of the viewer's own Buy beside it.
+ * wipe the outcome of the viewer's own Buy beside it. A product with a flash deal shows the deal
+ * price, a countdown to its start or end (ticking each second on the page's clock) and the deal's
+ * units left, and Buy buys from the deal while it sells.
  */
 import type { LiveRoomQuery } from './__generated__/graphql.ts';
 
 export type Product = NonNullable<NonNullable<LiveRoomQuery['liveStream']>['pinnedProducts']>[number];
+export type Deal = NonNullable<LiveRoomQuery['liveStream']>['flashDeals'][number];
 
 /** What a Buy click resolves to: the words to show, whether it went through, and the stock if it learnt it. */
 export interface BuyOutcome {
@@ -21,6 +24,20 @@ interface Shelf {
   buy: HTMLButtonElement;
   outcome: HTMLElement;
   busy: boolean;
+  /** The product's flash deal, scheduled or running; null when it has none. */
+  deal: Deal | null;
+  dealLine: HTMLElement;
+}
+
+/** `m:ss` until `at`, never below zero. */
+function countdown(at: string, now: number): string {
+  const seconds = Math.max(0, Math.ceil((Date.parse(at) - now) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Whether the deal sells at `now`: its window decides, as the API's checkout does. */
+export function dealSelling(deal: Deal, now: number): boolean {
+  return deal.status !== 'ENDED' && Date.parse(deal.startsAt) <= now && now < Date.parse(deal.endsAt) && deal.unitsLeft > 0;
 }
 
 /**
@@ -57,17 +74,41 @@ function thumbnail(product: Product): HTMLElement {
 export class PinnedShelf {
   private readonly shelves = new Map<string, Shelf>();
 
+  /** Deals of products not shown (yet): a deal event can come before its product's pin. */
+  private readonly waitingDeals = new Map<string, Deal>();
+
   constructor(
     private readonly list: HTMLElement,
-    private readonly onBuy: (product: Product) => Promise<BuyOutcome>,
-  ) {}
+    private readonly onBuy: (product: Product, deal: Deal | null) => Promise<BuyOutcome>,
+  ) {
+    // The countdowns move each second; the deals' state moves with the events.
+    setInterval(() => {
+      for (const shelf of this.shelves.values()) if (shelf.deal) this.renderStock(shelf);
+    }, 1000);
+  }
 
-  /** The products pinned now (the room's snapshot): replaces what was shown. */
-  show(products: readonly Product[]): void {
+  /** The products pinned now and their deals (the room's snapshot): replaces what was shown. */
+  show(products: readonly Product[], deals: readonly Deal[] = []): void {
     this.shelves.clear();
+    this.waitingDeals.clear();
     this.list.replaceChildren();
+    for (const deal of deals) this.waitingDeals.set(deal.product.id, deal);
     for (const product of products) this.pin(product);
     this.renderEmpty();
+  }
+
+  /** A deal event: the deal as it is now (an ENDED one leaves the row). */
+  setDeal(deal: Deal): void {
+    const shelf = this.shelves.get(deal.product.id);
+    if (!shelf) {
+      if (deal.status === 'ENDED') this.waitingDeals.delete(deal.product.id);
+      else this.waitingDeals.set(deal.product.id, deal);
+      return;
+    }
+    // Events can be replayed after a reconnect: an older deal's news never replaces a newer deal.
+    if (shelf.deal && shelf.deal.id !== deal.id && deal.status === 'ENDED') return;
+    shelf.deal = deal.status === 'ENDED' ? null : deal;
+    this.renderStock(shelf);
   }
 
   pin(product: Product): void {
@@ -92,8 +133,13 @@ export class PinnedShelf {
     const outcome = document.createElement('p');
     outcome.className = 'outcome';
     outcome.setAttribute('role', 'status');
-    row.append(thumbnail(product), info, buy, outcome);
-    const shelf: Shelf = { product, row, stock, buy, outcome, busy: false };
+    const dealLine = document.createElement('p');
+    dealLine.className = 'deal';
+    dealLine.hidden = true;
+    row.append(thumbnail(product), info, buy, dealLine, outcome);
+    const deal = this.waitingDeals.get(product.id) ?? null;
+    this.waitingDeals.delete(product.id);
+    const shelf: Shelf = { product, row, stock, buy, outcome, busy: false, deal, dealLine };
     buy.addEventListener('click', () => void this.buy(shelf));
     this.shelves.set(product.id, shelf);
     this.list.append(row);
@@ -122,7 +168,8 @@ export class PinnedShelf {
     shelf.outcome.textContent = 'Buying…';
     delete shelf.outcome.dataset.kind;
     try {
-      const outcome = await this.onBuy(shelf.product);
+      const deal = shelf.deal && dealSelling(shelf.deal, Date.now()) ? shelf.deal : null;
+      const outcome = await this.onBuy(shelf.product, deal);
       shelf.outcome.textContent = outcome.text;
       shelf.outcome.dataset.kind = outcome.ok ? 'ok' : 'error';
       if (outcome.left !== undefined) shelf.product = { ...shelf.product, inventory: outcome.left };
@@ -134,10 +181,19 @@ export class PinnedShelf {
 
   private renderStock(shelf: Shelf): void {
     const left = shelf.product.inventory;
+    const now = Date.now();
+    const { deal } = shelf;
+    const selling = deal !== null && dealSelling(deal, now);
     shelf.stock.textContent = left > 0 ? `${left.toLocaleString()} left` : 'Sold out';
-    shelf.buy.textContent = shelf.busy ? 'Buying…' : 'Buy';
-    shelf.buy.disabled = shelf.busy || left === 0;
-    shelf.buy.setAttribute('aria-label', `Buy ${shelf.product.title} for ${shelf.product.price.formatted}`);
+    shelf.dealLine.hidden = deal === null;
+    shelf.row.classList.toggle('on-deal', selling);
+    if (deal) {
+      const when = now < Date.parse(deal.startsAt) ? `starts in ${countdown(deal.startsAt, now)}` : now < Date.parse(deal.endsAt) ? `ends in ${countdown(deal.endsAt, now)}` : 'ending';
+      shelf.dealLine.textContent = `Flash deal ${deal.dealPrice.formatted} · ${when} · ${deal.unitsLeft.toLocaleString()} at this price · ${deal.perBuyerLimit} a buyer`;
+    }
+    shelf.buy.textContent = shelf.busy ? 'Buying…' : selling ? `Buy at ${deal.dealPrice.formatted}` : 'Buy';
+    shelf.buy.disabled = shelf.busy || (!selling && left === 0);
+    shelf.buy.setAttribute('aria-label', `Buy ${shelf.product.title} for ${selling ? deal.dealPrice.formatted : shelf.product.price.formatted}`);
   }
 
   private renderEmpty(): void {

@@ -5,6 +5,7 @@
  */
 import { execute } from './graphql-http.ts';
 import { giftEventsSubscription, liveRoomQuery, liveSalesQuery, liveStatusQuery, shoppingEventsSubscription, streamUpdatesSubscription } from './operations.ts';
+import type { Deal } from './pinned.ts';
 import { ResumableSubscription, type Resumable } from './resumable.ts';
 import type { RoomSocket } from './room-socket.ts';
 import * as view from './view.ts';
@@ -66,6 +67,12 @@ export class Room {
             view.showShopping(`Someone bought ${event.quantity ?? 1} × ${product.title}`);
             void this.refreshSales();
             break;
+          case 'DEAL_SCHEDULED':
+          case 'DEAL_STARTED':
+          case 'DEAL_UNITS_LEFT':
+          case 'DEAL_ENDED':
+            if (event.deal) this.showDeal(event.kind, event.deal, product.title, event.quantity);
+            break;
         }
         this.showEventIds();
       },
@@ -88,6 +95,22 @@ export class Room {
     this.subscriptions = { gifts, shopping, status };
     for (const subscription of Object.values(this.subscriptions)) subscription.start();
     this.showEventIds();
+  }
+
+  /**
+   * A deal's news: the deal as the event carries it, with the units left the event says (a
+   * DEAL_UNITS_LEFT's count is the one announced; `deal` is the deal when the event was sent).
+   */
+  private showDeal(kind: 'DEAL_SCHEDULED' | 'DEAL_STARTED' | 'DEAL_UNITS_LEFT' | 'DEAL_ENDED', deal: Deal, title: string, count: number | null | undefined): void {
+    const unitsLeft = (kind === 'DEAL_STARTED' || kind === 'DEAL_UNITS_LEFT') && typeof count === 'number' ? count : deal.unitsLeft;
+    view.pinnedShelf.setDeal(kind === 'DEAL_ENDED' ? { ...deal, status: 'ENDED' } : { ...deal, unitsLeft });
+    const words = {
+      DEAL_SCHEDULED: `Flash deal on ${title}: ${deal.dealPrice.formatted}, starting soon`,
+      DEAL_STARTED: `Flash deal on ${title} started: ${deal.dealPrice.formatted}, ${unitsLeft} at this price`,
+      DEAL_UNITS_LEFT: `Flash deal on ${title}: ${unitsLeft} left`,
+      DEAL_ENDED: `Flash deal on ${title} ended: ${count ?? 0} sold`,
+    };
+    if (kind !== 'DEAL_UNITS_LEFT') view.showShopping(words[kind]);
   }
 
   stop(): void {

@@ -4,7 +4,7 @@
  */
 import type { GiftEventsSubscription, LiveRoomQuery, LiveStreamStatus } from './__generated__/graphql.ts';
 import { GiftFeed } from './gift-feed.ts';
-import { PinnedShelf, type BuyOutcome, type Product } from './pinned.ts';
+import { PinnedShelf, type BuyOutcome, type Deal, type Product } from './pinned.ts';
 import type { ConnectionState } from './room-socket.ts';
 
 export type Stream = NonNullable<LiveRoomQuery['liveStream']>;
@@ -42,10 +42,10 @@ const handle = (user: { handle: string } | null | undefined) => (user ? `@${user
 export const giftFeed = new GiftFeed(element('gift-feed'), element('gift-earlier'));
 
 /** Pinned products with Buy (pinned.ts); main.ts sets what Buy does. */
-let buy: (product: Product) => Promise<BuyOutcome> = () => Promise.resolve({ text: 'Not ready yet.', ok: false });
-export const pinnedShelf = new PinnedShelf(element('pinned'), (product) => buy(product));
+let buy: (product: Product, deal: Deal | null) => Promise<BuyOutcome> = () => Promise.resolve({ text: 'Not ready yet.', ok: false });
+export const pinnedShelf = new PinnedShelf(element('pinned'), (product, deal) => buy(product, deal));
 
-export function onBuy(handler: (product: Product) => Promise<BuyOutcome>): void {
+export function onBuy(handler: (product: Product, deal: Deal | null) => Promise<BuyOutcome>): void {
   buy = handler;
 }
 
@@ -97,7 +97,7 @@ export function showStream(stream: Stream, fresh: boolean): void {
   }
   if (stream.giftTotals) showTotals(stream.giftTotals);
   showTopGifters(stream.topGifters ?? []);
-  pinnedShelf.show(stream.pinnedProducts ?? []);
+  pinnedShelf.show(stream.pinnedProducts ?? [], stream.flashDeals);
   showSales(stream.sales ?? null);
 }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
@@ -269,6 +269,13 @@ export type CatalogEdge = {
 export type CheckoutInput = {
   /** An affiliate link's code. The link's product must be in the order; its lines earn the link's creator a commission. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A flash deal of the stream (`liveStreamId`, required with it) to buy from: its product's line
+   * pays the deal price and takes the deal's units, at most its `perBuyerLimit` a buyer over all
+   * their orders. DEAL_NOT_STARTED, DEAL_ENDED, DEAL_SOLD_OUT (`unitsLeft`), DEAL_LIMIT_REACHED
+   * (`remaining`); BAD_USER_INPUT when the deal's product is not a line or it is another stream's.
+   */
+  flashDealId?: InputMaybe<Scalars['ID']['input']>;
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same order. */
   idempotencyKey: Scalars['String']['input'];
   /** 1 to 50 lines, each product at most once. */
@@ -585,6 +592,43 @@ export type DeleteCatalogPayload = {
   deletedCatalogId: Scalars['ID']['output'];
 };
 
+/**
+ * A flash deal on a product pinned on a LIVE stream: a price below the product's for a few
+ * minutes, on a quantity reserved from its stock, at most `perBuyerLimit` units a buyer.
+ */
+export type FlashDeal = Node & {
+  __typename?: 'FlashDeal';
+  dealPrice: Money;
+  /** Why it ended; null until it has. */
+  endedReason?: Maybe<FlashDealEndReason>;
+  endsAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  liveStreamId: Scalars['ID']['output'];
+  perBuyerLimit: Scalars['Int']['output'];
+  product: Product;
+  /** Units reserved for the deal when it was made. */
+  quantity: Scalars['Int']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  status: FlashDealStatus;
+  /** Units the deal can still sell (0 once it has ended). */
+  unitsLeft: Scalars['Int']['output'];
+  /** Units sold at the deal price so far. */
+  unitsSold: Scalars['Int']['output'];
+};
+
+export type FlashDealEndReason =
+  /** The reserved quantity sold. */
+  | 'SOLD_OUT'
+  /** `endsAt` passed: the units left went back to the product's stock. */
+  | 'TIME_UP';
+
+export type FlashDealStatus =
+  | 'ENDED'
+  /** Selling at the deal price until `endsAt` or sold out. */
+  | 'LIVE'
+  /** Made, counting down to `startsAt`. */
+  | 'SCHEDULED';
+
 export type FulfillOrderInput = {
   /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
   carrier: Scalars['String']['input'];
@@ -638,6 +682,8 @@ export type LiveGiftSend = Node & {
  */
 export type LiveShoppingEvent = {
   __typename?: 'LiveShoppingEvent';
+  /** For DEAL_* events: the flash deal, as it is when the event is sent. Null for the others. */
+  deal?: Maybe<FlashDeal>;
   /** The event id: ordered per stream; pass it as `after` to resume. */
   id: Scalars['ID']['output'];
   kind: LiveShoppingEventKind;
@@ -647,11 +693,25 @@ export type LiveShoppingEvent = {
    * `after`).
    */
   product: Product;
-  /** For PURCHASED: the units of the product in the order. Null for pins and unpins. */
+  /**
+   * For PURCHASED: the units of the product in the order; DEAL_STARTED and DEAL_UNITS_LEFT: the
+   * deal's units left then; DEAL_ENDED: the units it sold. Null for pins, unpins and DEAL_SCHEDULED.
+   */
   quantity?: Maybe<Scalars['Int']['output']>;
 };
 
 export type LiveShoppingEventKind =
+  /** A flash deal ended (`deal.endedReason`: TIME_UP or SOLD_OUT); `quantity` is the units it sold. */
+  | 'DEAL_ENDED'
+  /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
+  | 'DEAL_SCHEDULED'
+  /** A flash deal started selling (`deal`: price, `endsAt`); `quantity` is its units left. */
+  | 'DEAL_STARTED'
+  /**
+   * A flash deal's units left changed (`quantity`): sent at most once a second per deal, the last
+   * change of a busy second a second later, so a client's count converges on the deal's.
+   */
+  | 'DEAL_UNITS_LEFT'
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
   /** A product left the stream's overlay. */
@@ -666,6 +726,8 @@ export type LiveShoppingEventKind =
 
 export type LiveStream = Node & {
   __typename?: 'LiveStream';
+  /** Flash deals scheduled or running on the stream now, soonest start first: a room's snapshot before `liveShoppingEvents`. */
+  flashDeals: Array<FlashDeal>;
   id: Scalars['ID']['output'];
   /** The live-shopping overlay: products pinned on the stream (at most 20). */
   pinnedProducts?: Maybe<Array<Product>>;
@@ -848,6 +910,16 @@ export type Mutation = {
    * unknown catalog, and nothing changes.
    */
   setProfileCatalogs?: Maybe<Creator>;
+  /**
+   * Start a flash deal on a product pinned on a LIVE stream: by the stream's own creator (signed
+   * in) or the product's brand (partner key with `catalog:write`). The quantity reserved is taken
+   * from the product's stock at once (OUT_OF_STOCK if there is not that much), so regular checkouts
+   * cannot sell it; what is unsold goes back when the deal ends by time. Buyers pay the deal price
+   * with `CheckoutInput.flashDealId`. Codes: BAD_USER_INPUT (`field`), STREAM_NOT_LIVE,
+   * PRODUCT_NOT_PINNED, PRODUCT_NOT_AVAILABLE, DEAL_ALREADY_RUNNING (`dealId`), OUT_OF_STOCK,
+   * FORBIDDEN. Idempotent on `idempotencyKey`.
+   */
+  startFlashDeal?: Maybe<FlashDeal>;
   /** Take a product off the signed-in creator's own live stream. Not pinned: nothing changes. */
   unpinProduct?: Maybe<LiveStream>;
   /** Rename one of the brand's catalogs or change its description (fields left out stay as they are). */
@@ -998,6 +1070,11 @@ export type MutationSetCreatorCommissionArgs = {
 
 export type MutationSetProfileCatalogsArgs = {
   catalogIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartFlashDealArgs = {
+  input: StartFlashDealInput;
 };
 
 
@@ -1502,6 +1579,22 @@ export type SmallGesture = Node & {
   id: Scalars['ID']['output'];
 };
 
+export type StartFlashDealInput = {
+  /** The deal's unit price in minor units of the product's currency: at least 1, below the product's price. */
+  dealPrice: Scalars['Int']['input'];
+  /** 1 to 20. */
+  durationMinutes: Scalars['Int']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  liveStreamId: Scalars['ID']['input'];
+  /** 1 to `quantity`, at most 100. */
+  perBuyerLimit: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+  /** Units reserved from the product's stock: 1 to 10,000, and at most its stock. */
+  quantity: Scalars['Int']['input'];
+  /** Seconds until the deal starts: 0 for now, else 10 to 300. */
+  startsIn: Scalars['Int']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1700,6 +1793,8 @@ export type WebhookEndpointSecret = {
 
 /** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
 export type WebhookTopic =
+  /** A flash deal on one of the brand's products sold every unit it reserved. */
+  | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
   | 'LIVE_PRODUCT_PINNED'
   /** An order was cancelled, by its buyer or the brand (`cancelledBy`). */
@@ -1803,6 +1898,7 @@ export type FederationTypes = {
   CoinPurchase: CoinPurchase;
   CommissionPayout: CommissionPayout;
   Creator: Creator;
+  FlashDeal: FlashDeal;
   GiftOffer: GiftOffer;
   GiftPayout: GiftPayout;
   LiveGift: LiveGift;
@@ -1839,6 +1935,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Creator'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Creator'], {"giftEarnings":{"value":{"amount":true,"currencyCode":true},"balance":{"available":{"amount":true,"currencyCode":true},"pending":{"amount":true,"currencyCode":true},"locked":{"amount":true,"currencyCode":true},"inPayout":{"amount":true,"currencyCode":true},"paidOut":{"amount":true,"currencyCode":true}}}}> ) );
+  FlashDeal:
+    ( { __typename: 'FlashDeal' }
+    & GraphQLRecursivePick<FederationTypes['FlashDeal'], {"id":true}> );
   GiftOffer:
     ( { __typename: 'GiftOffer' }
     & GraphQLRecursivePick<FederationTypes['GiftOffer'], {"id":true}> );
@@ -1919,6 +2018,9 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: ResolverTypeWrapper<DeletedCatalog>;
+  FlashDeal: ResolverTypeWrapper<FlashDealRow>;
+  FlashDealEndReason: FlashDealEndReason;
+  FlashDealStatus: FlashDealStatus;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversTypes['GiftBalance']>, value: ResolversTypes['Money'] }>;
@@ -1966,6 +2068,7 @@ export type ResolversTypes = {
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   SmallGesture: ResolverTypeWrapper<EntityRef>;
+  StartFlashDealInput: StartFlashDealInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
@@ -2026,6 +2129,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: DeletedCatalog;
+  FlashDeal: FlashDealRow;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   GiftEarnings: Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversParentTypes['GiftBalance']>, value: ResolversParentTypes['Money'] };
@@ -2065,6 +2169,7 @@ export type ResolversParentTypes = {
   SetCreatorCommissionInput: SetCreatorCommissionInput;
   Shipment: Shipment;
   SmallGesture: EntityRef;
+  StartFlashDealInput: StartFlashDealInput;
   Subscription: Record<PropertyKey, never>;
   UpdateCatalogInput: UpdateCatalogInput;
   UpdateProductInput: UpdateProductInput;
@@ -2320,6 +2425,23 @@ export type DeleteCatalogPayloadResolvers<ContextType = Context, ParentType exte
   deletedCatalogId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type FlashDealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlashDeal'] = ResolversParentTypes['FlashDeal'], FederationReferenceType extends FederationReferenceTypes['FlashDeal'] = FederationReferenceTypes['FlashDeal']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FlashDeal']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dealPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  endedReason?: Resolver<Maybe<ResolversTypes['FlashDealEndReason']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveStreamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  perBuyerLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FlashDealStatus'], ParentType, ContextType>;
+  unitsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitsSold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GiftBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GiftBalance'] = ResolversParentTypes['GiftBalance']> = {
   available?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   inPayout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -2353,6 +2475,7 @@ export type LiveGiftSendResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveShoppingEvent'] = ResolversParentTypes['LiveShoppingEvent']> = {
+  deal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LiveShoppingEventKind'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
@@ -2361,6 +2484,7 @@ export type LiveShoppingEventResolvers<ContextType = Context, ParentType extends
 
 export type LiveStreamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStream'] = ResolversParentTypes['LiveStream'], FederationReferenceType extends FederationReferenceTypes['LiveStream'] = FederationReferenceTypes['LiveStream']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiveStream']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  flashDeals?: Resolver<Array<ResolversTypes['FlashDeal']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pinnedProducts?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType>;
   sales?: Resolver<Maybe<ResolversTypes['LiveStreamSales']>, ParentType, ContextType>;
@@ -2407,6 +2531,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotateWebhookEndpointSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
+  startFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartFlashDealArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
   updateCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogArgs, 'input'>>;
   updateProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input'>>;
@@ -2414,7 +2539,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CoinPurchase' | 'CommissionPayout' | 'Creator' | 'GiftOffer' | 'GiftPayout' | 'LiveGift' | 'LiveGiftSend' | 'LiveStream' | 'Order' | 'OrderReturn' | 'Product' | 'SmallGesture' | 'User' | 'Video', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AffiliateLink' | 'Brand' | 'Catalog' | 'CoinPurchase' | 'CommissionPayout' | 'Creator' | 'FlashDeal' | 'GiftOffer' | 'GiftPayout' | 'LiveGift' | 'LiveGiftSend' | 'LiveStream' | 'Order' | 'OrderReturn' | 'Product' | 'SmallGesture' | 'User' | 'Video', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
@@ -2706,6 +2831,7 @@ export type Resolvers<ContextType = Context> = {
   CreatorEarnings?: CreatorEarningsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCatalogPayload?: DeleteCatalogPayloadResolvers<ContextType>;
+  FlashDeal?: FlashDealResolvers<ContextType>;
   GiftBalance?: GiftBalanceResolvers<ContextType>;
   GiftOffer?: GiftOfferResolvers<ContextType>;
   GiftPayout?: GiftPayoutResolvers<ContextType>;

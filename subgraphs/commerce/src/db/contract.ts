@@ -7,7 +7,7 @@ import type { WebhookStatements } from '@app/kit/db/webhook-statements';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
-import type { Canceller, CommissionBucket, ProductSort, ProductStatus } from '../vocabulary.ts';
+import type { Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
   VideoSalesRow,
   AffiliateLinkRow,
@@ -15,7 +15,9 @@ import type {
   CatalogRow,
   CommissionDealRow,
   CommissionPayoutRow,
+  FlashDealRow,
   NewAffiliateClick,
+  NewFlashDeal,
   NewAffiliateLink,
   NewBrand,
   NewBrandTopic,
@@ -226,6 +228,8 @@ export interface CommerceSeedRows {
   showcaseItems: NewShowcaseItem[];
   videoProducts: NewVideoProduct[];
   liveStreamPins: NewLiveStreamPin[];
+  /** Flash deals that ran (none when left out). */
+  flashDeals?: NewFlashDeal[];
   creatorCommissions: NewCommissionDealRow[];
   affiliateLinks: NewAffiliateLink[];
   affiliateClicks: NewAffiliateClick[];
@@ -345,6 +349,31 @@ export interface CommerceStatements extends KitStatements, WebhookStatements {
   replaceCreatorCatalogs(creatorId: string, catalogIds: readonly string[]): Promise<void>;
   /** Takes products out of a list; answers those that were in it. */
   removeFromList(list: ProductListName, ownerId: string, productIds: readonly string[]): Promise<string[]>;
+
+  // Flash deals (statements/deals.ts): each move of units or status a guarded UPDATE.
+  dealsByIds(ids: readonly string[]): Promise<FlashDealRow[]>;
+  /** The scheduled and running deals of many streams, soonest start first (a stream has at most one per pinned product). */
+  openDealsOfStreams(liveStreamIds: readonly string[]): Promise<FlashDealRow[]>;
+  /** The scheduled or running deal on a stream's product, if any. */
+  openDealOf(liveStreamId: string, productId: string): Promise<FlashDealRow | undefined>;
+  insertFlashDeal(row: NewFlashDeal): Promise<void>;
+  /** Takes `quantity` of a deal's units, only while it sells at `now` and that many are left; the deal after, or undefined. */
+  takeDealUnits(dealId: string, quantity: number, now: Date): Promise<FlashDealRow | undefined>;
+  /** Adds to a buyer's units of a deal, only within `limit`; their total after, or undefined when it would pass the limit. */
+  addDealBuyerUnits(dealId: string, buyerId: string, quantity: number, limit: number): Promise<number | undefined>;
+  dealBuyerUnits(dealId: string, buyerId: string): Promise<number>;
+  /** SCHEDULED → LIVE (its units left announced now); undefined when it was not SCHEDULED. */
+  startDeal(dealId: string, now: Date): Promise<FlashDealRow | undefined>;
+  /** `from` → ENDED, its units left moved to `unitsReturned`; undefined when it was not at `from`. */
+  endDeal(dealId: string, from: FlashDealStatus, reason: FlashDealEndReason): Promise<FlashDealRow | undefined>;
+  /** Deals in `status` whose clock is due by `now`, earliest first. */
+  dueDeals(status: FlashDealStatus, now: Date, limit: number): Promise<FlashDealRow[]>;
+  /** Deals whose held-back units-left announcement is due by `now`, earliest first. */
+  dueUnitsAnnouncements(now: Date, limit: number): Promise<FlashDealRow[]>;
+  /** Records a units-left announcement at `now`, only if none was made after `lastBefore`; the deal, or undefined. */
+  claimUnitsAnnouncement(dealId: string, now: Date, lastBefore: Date): Promise<FlashDealRow | undefined>;
+  /** Marks a units-left announcement due at `dueAt`, unless one is due already. */
+  deferUnitsAnnouncement(dealId: string, dueAt: Date): Promise<void>;
 
   // Settlement (statements/settlement.ts): a line's state is worked out at `now`, never stored.
   /** Each of many creators' commission per state, one statement; a creator with none has no rows. */

@@ -5,7 +5,7 @@ import type { CommerceSeedRows } from './contract.ts';
 import { commerceHistory } from './seedHistory.ts';
 import type { CommerceStore } from './store.ts';
 import type { NewBrand,
-  NewBrandTopic, NewCatalog, NewCatalogProduct, NewCreatorCatalog, NewLiveStreamPin, NewProduct, NewShowcaseItem, NewVideoProduct } from './tables.ts';
+  NewBrandTopic, NewCatalog, NewCatalogProduct, NewCreatorCatalog, NewFlashDeal, NewLiveStreamPin, NewProduct, NewShowcaseItem, NewVideoProduct } from './tables.ts';
 
 const MINUTE = 60_000;
 const CATALOG_COUNT = 10;
@@ -166,6 +166,7 @@ export interface CommerceSeed {
   showcaseItems: NewShowcaseItem[];
   videoProducts: NewVideoProduct[];
   liveStreamPins: NewLiveStreamPin[];
+  flashDeals: NewFlashDeal[];
 }
 
 /**
@@ -262,6 +263,31 @@ export function commerceSeed(): CommerceSeed {
       .forEach((productId, position) => pinRows.push({ liveStreamId, productId, position, pinnedAt: new Date(SEED_TIME - random.int(1, 50) * MINUTE) }));
   }
 
+  // One flash deal that ran before the seed time on the first live stream's first pin: ended by
+  // time with nothing sold (its units back on the shelf), so the stock and sales are untouched.
+  const firstPin = pinRows[0] as NewLiveStreamPin;
+  const pinnedProduct = productRows.find((row) => row.id === firstPin.productId) as NewProduct;
+  const dealRows: NewFlashDeal[] = [
+    {
+      id: 'fld_SeedDeal0001',
+      liveStreamId: firstPin.liveStreamId,
+      productId: firstPin.productId,
+      dealPriceAmount: Math.floor(pinnedProduct.priceAmount * 0.8),
+      currency: pinnedProduct.currency ?? 'USD',
+      quantity: 10,
+      unitsLeft: 0,
+      unitsReturned: 10,
+      perBuyerLimit: 2,
+      status: 'ENDED',
+      endedReason: 'TIME_UP',
+      startsAt: new Date(SEED_TIME - 40 * MINUTE),
+      endsAt: new Date(SEED_TIME - 30 * MINUTE),
+      dueAt: null,
+      createdBy: liveStreamCreatorId(0),
+      createdAt: new Date(SEED_TIME - 41 * MINUTE),
+    },
+  ];
+
   return {
     brands: brandRows,
     brandTopics: seedBrands.flatMap((brand) => brand.topics.map((topic) => ({ brandId: brand.id, topic }))),
@@ -272,6 +298,7 @@ export function commerceSeed(): CommerceSeed {
     showcaseItems: showcaseRows,
     videoProducts: videoProductRows,
     liveStreamPins: pinRows,
+    flashDeals: dealRows,
   };
 }
 

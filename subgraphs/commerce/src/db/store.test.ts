@@ -562,6 +562,45 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().updateProduct('prd_nobody', { title: 'x' })).toBeUndefined();
     });
 
+    it('moves a flash deal’s units, a buyer’s total and its status only through their guards, and polls the clock’s due rows', async () => {
+      const product = newProduct({ inventory: 0 });
+      await store().insertProducts([product]);
+      const stream = 'liv_contract_deal';
+      const startsAt = new Date(AT.getTime() + 10_000);
+      const endsAt = new Date(AT.getTime() + 70_000);
+      const deal = { id: 'fld_contract_1', liveStreamId: stream, productId: product.id, dealPriceAmount: 500, currency: 'USD', quantity: 5, unitsLeft: 5, perBuyerLimit: 2, status: 'SCHEDULED' as const, startsAt, endsAt, dueAt: startsAt, createdBy: creatorIds[3]!, createdAt: AT };
+      await store().insertFlashDeal(deal);
+      expect((await store().openDealOf(stream, product.id))?.id).toBe(deal.id);
+      expect((await store().openDealsOfStreams([stream, 'liv_none'])).map((row) => row.id)).toEqual([deal.id]);
+      // Not before its start, never past its end, never more than is left.
+      expect(await store().takeDealUnits(deal.id, 1, AT)).toBeUndefined();
+      expect((await store().dueDeals('SCHEDULED', AT, 10)).map((row) => row.id)).not.toContain(deal.id);
+      expect((await store().dueDeals('SCHEDULED', startsAt, 10)).map((row) => row.id)).toContain(deal.id);
+      expect(await store().startDeal(deal.id, startsAt)).toMatchObject({ status: 'LIVE', dueAt: endsAt, announcedUnits: 5 });
+      expect(await store().startDeal(deal.id, startsAt)).toBeUndefined();
+      expect(await store().takeDealUnits(deal.id, 6, startsAt)).toBeUndefined();
+      expect(await store().takeDealUnits(deal.id, 3, endsAt)).toBeUndefined();
+      expect(await store().takeDealUnits(deal.id, 3, startsAt)).toMatchObject({ unitsLeft: 2 });
+      expect(await store().addDealBuyerUnits(deal.id, buyers[0]!, 2, 2)).toBe(2);
+      expect(await store().addDealBuyerUnits(deal.id, buyers[0]!, 1, 2)).toBeUndefined();
+      expect(await store().dealBuyerUnits(deal.id, buyers[0]!)).toBe(2);
+      expect(await store().dealBuyerUnits(deal.id, buyers[1]!)).toBe(0);
+      // One announcement a second: the claim holds for the second, a held-back one is due once.
+      expect(await store().claimUnitsAnnouncement(deal.id, startsAt, new Date(startsAt.getTime() - 1_000))).toBeUndefined();
+      await store().deferUnitsAnnouncement(deal.id, new Date(startsAt.getTime() + 1_000));
+      await store().deferUnitsAnnouncement(deal.id, new Date(startsAt.getTime() + 5_000));
+      const due = new Date(startsAt.getTime() + 1_000);
+      expect((await store().dueUnitsAnnouncements(due, 10)).map((row) => row.id)).toEqual([deal.id]);
+      expect(await store().claimUnitsAnnouncement(deal.id, due, startsAt)).toMatchObject({ announcedUnits: 2, unitsAnnounceDueAt: null });
+      expect(await store().dueUnitsAnnouncements(due, 10)).toEqual([]);
+      // Ended once: what was left moves to unitsReturned.
+      expect((await store().dueDeals('LIVE', endsAt, 10)).map((row) => row.id)).toContain(deal.id);
+      expect(await store().endDeal(deal.id, 'LIVE', 'TIME_UP')).toMatchObject({ status: 'ENDED', endedReason: 'TIME_UP', unitsLeft: 0, unitsReturned: 2, dueAt: null });
+      expect(await store().endDeal(deal.id, 'LIVE', 'TIME_UP')).toBeUndefined();
+      expect((await store().dealsByIds([deal.id, 'fld_none'])).map((row) => row.status)).toEqual(['ENDED']);
+      expect(await store().openDealOf(stream, product.id)).toBeUndefined();
+    });
+
     it('closes a PAID order once, decides a return once, and refunds a line only from where it stood', async () => {
       const product = newProduct();
       await store().insertProducts([product]);

@@ -9,6 +9,7 @@ import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } 
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { CommerceStatements } from './contract.ts';
+import { dealStatements } from './statements/deals.ts';
 import { analyticsStatements } from './statements/analytics.ts';
 import { keptStatements } from './statements/kept.ts';
 import { readStatements } from './statements/reads.ts';
@@ -34,6 +35,7 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...keptStatements(engine),
     ...searchStatements(engine),
     ...webhookStatements(engine),
+    ...dealStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

@@ -26,6 +26,8 @@ export const {
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,
+  flashDeals,
+  flashDealBuyers,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,

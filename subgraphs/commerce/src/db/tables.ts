@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
 import { webhookTables } from '@app/kit/db/webhook-tables';
-import { CANCELLERS, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
+import { CANCELLERS, FLASH_DEAL_END_REASONS, FLASH_DEAL_STATUSES, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
 
 // `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
 // videos and streams: owned by other subgraphs, no foreign key can reach them.
@@ -504,6 +504,68 @@ export const commerceTables = defineTables((c) => {
     (table) => [c.primaryKey({ columns: [table.creatorId, table.unlocksAt, table.day] })],
   );
 
+  /**
+   * A flash deal on a product pinned on a LIVE stream. Its `quantity` was taken from the product's
+   * stock when it was made; checkouts take from `units_left` (guarded); when it ends by time the
+   * units left go back to the product's stock (`units_returned`, `units_left` 0). `due_at` is when
+   * the deal's clock next moves it (its start while SCHEDULED, its end while LIVE, none once ENDED);
+   * `units_announce_due_at` when a units-left announcement a busy second held back is due.
+   */
+  const flashDeals = c.table(
+    'flash_deals',
+    {
+      id: c.text('id').primaryKey(),
+      liveStreamId: c.text('live_stream_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      /** Integer minor units of `currency`, below the product's price when the deal was made. */
+      dealPriceAmount: c.money('deal_price_amount').notNull(),
+      currency: c.text('currency').notNull(),
+      quantity: c.count('quantity').notNull(),
+      unitsLeft: c.count('units_left').notNull(),
+      unitsReturned: c.count('units_returned').notNull().default(0),
+      perBuyerLimit: c.int('per_buyer_limit').notNull(),
+      status: c.text('status', { enum: FLASH_DEAL_STATUSES }).notNull(),
+      endedReason: c.text('ended_reason', { enum: FLASH_DEAL_END_REASONS }),
+      startsAt: c.time('starts_at').notNull(),
+      endsAt: c.time('ends_at').notNull(),
+      dueAt: c.time('due_at'),
+      /** The last DEAL_UNITS_LEFT (or DEAL_STARTED) sent: when, and the units left it said. */
+      announcedAt: c.time('announced_at'),
+      announcedUnits: c.int('announced_units'),
+      unitsAnnounceDueAt: c.time('units_announce_due_at'),
+      /** Who made it: the stream's creator (a user id) or the product's brand (a brand id). */
+      createdBy: c.text('created_by').notNull(),
+      createdAt: c.time('created_at').notNull(),
+    },
+    (table) => [
+      c.check('flash_deals_units', sql`${table.unitsLeft} >= 0 and ${table.unitsLeft} <= ${table.quantity}`),
+      // The last guard of "one scheduled-or-running deal per (stream, product)".
+      c.uniqueIndex('flash_deals_open_per_product').on(table.liveStreamId, table.productId).where(sql`${table.status} <> 'ENDED'`),
+      // The clock's polls: deals due to move, and announcements due, each an index range.
+      c.index('flash_deals_due').on(table.status, table.dueAt),
+      c.index('flash_deals_units_announce_due').on(table.unitsAnnounceDueAt).where(sql`${table.unitsAnnounceDueAt} is not null`),
+      // A product's deals, for the foreign key's checks when a product row changes.
+      c.index('flash_deals_product').on(table.productId),
+    ],
+  );
+
+  /** What each buyer has taken from a deal, guarded against its per-buyer limit. */
+  const flashDealBuyers = c.table(
+    'flash_deal_buyers',
+    {
+      dealId: c
+        .text('deal_id')
+        .notNull()
+        .references(() => flashDeals.id),
+      buyerId: c.text('buyer_id').notNull(),
+      units: c.count('units').notNull(),
+    },
+    (table) => [c.primaryKey({ columns: [table.dealId, table.buyerId] })],
+  );
+
   // The kit's tables: idempotency keys (checkout takes one), the outbox of LIVE shopping events
   // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
   return {
@@ -531,6 +593,8 @@ export const commerceTables = defineTables((c) => {
     creatorCommissionTotals,
     creatorCommissionDays,
     creatorCommissionLocks,
+    flashDeals,
+    flashDealBuyers,
     ...kitTables(c),
     // Partner webhooks' queues (the kit's): deliveries a write enqueues in its own transaction.
     ...webhookTables(c),
@@ -565,6 +629,8 @@ export const {
   creatorCommissionTotals,
   creatorCommissionDays,
   creatorCommissionLocks,
+  flashDeals,
+  flashDealBuyers,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
@@ -591,6 +657,7 @@ export type VideoSalesRow = typeof videoSales.$inferSelect;
 export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSelect;
 export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
 export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;
+export type FlashDealRow = typeof flashDeals.$inferSelect;
 
 export type NewBrand = typeof brands.$inferInsert;
 export type NewBrandTopic = typeof brandTopics.$inferInsert;
@@ -609,3 +676,4 @@ export type NewOrderLine = typeof orderLines.$inferInsert;
 export type NewOrderReturn = typeof orderReturns.$inferInsert;
 export type NewOrderReturnLine = typeof orderReturnLines.$inferInsert;
 export type NewPayout = typeof commissionPayouts.$inferInsert;
+export type NewFlashDeal = typeof flashDeals.$inferInsert;

@@ -26,6 +26,13 @@ export type CancelOrderInput = {
 export type CheckoutInput = {
   /** An affiliate link's code. The link's product must be in the order; its lines earn the link's creator a commission. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A flash deal of the stream (`liveStreamId`, required with it) to buy from: its product's line
+   * pays the deal price and takes the deal's units, at most its `perBuyerLimit` a buyer over all
+   * their orders. DEAL_NOT_STARTED, DEAL_ENDED, DEAL_SOLD_OUT (`unitsLeft`), DEAL_LIMIT_REACHED
+   * (`remaining`); BAD_USER_INPUT when the deal's product is not a line or it is another stream's.
+   */
+  flashDealId?: InputMaybe<Scalars['ID']['input']>;
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same order. */
   idempotencyKey: Scalars['String']['input'];
   /** 1 to 50 lines, each product at most once. */
@@ -131,6 +138,19 @@ export type DecideReturnInput = {
   returnId: Scalars['ID']['input'];
 };
 
+export type FlashDealEndReason =
+  /** The reserved quantity sold. */
+  | 'SOLD_OUT'
+  /** `endsAt` passed: the units left went back to the product's stock. */
+  | 'TIME_UP';
+
+export type FlashDealStatus =
+  | 'ENDED'
+  /** Selling at the deal price until `endsAt` or sold out. */
+  | 'LIVE'
+  /** Made, counting down to `startsAt`. */
+  | 'SCHEDULED';
+
 /** A range of follower counts, both ends inclusive, either left open. */
 export type FollowerBand = {
   max?: InputMaybe<Scalars['Int']['input']>;
@@ -167,6 +187,17 @@ export type GiftPayoutStatus =
   | 'REQUESTED';
 
 export type LiveShoppingEventKind =
+  /** A flash deal ended (`deal.endedReason`: TIME_UP or SOLD_OUT); `quantity` is the units it sold. */
+  | 'DEAL_ENDED'
+  /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
+  | 'DEAL_SCHEDULED'
+  /** A flash deal started selling (`deal`: price, `endsAt`); `quantity` is its units left. */
+  | 'DEAL_STARTED'
+  /**
+   * A flash deal's units left changed (`quantity`): sent at most once a second per deal, the last
+   * change of a busy second a second later, so a client's count converges on the deal's.
+   */
+  | 'DEAL_UNITS_LEFT'
   /** A product joined the stream's overlay (`pinnedProducts`). */
   | 'PRODUCT_PINNED'
   /** A product left the stream's overlay. */
@@ -286,6 +317,14 @@ export type PurchaseCoinsInput = {
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RegisterWebhookEndpointInput = {
+  /** What the endpoint is for, up to 200 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  topics: Array<WebhookTopic>;
+  /** Where deliveries are POSTed: https on a public address in production. */
+  url: Scalars['String']['input'];
+};
+
 export type RequestCommissionPayoutInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same payout. */
   idempotencyKey: Scalars['String']['input'];
@@ -381,6 +420,22 @@ export type SmallGestureState =
   /** Redeemed: the recipient has its code. */
   | 'REDEEMED';
 
+export type StartFlashDealInput = {
+  /** The deal's unit price in minor units of the product's currency: at least 1, below the product's price. */
+  dealPrice: Scalars['Int']['input'];
+  /** 1 to 20. */
+  durationMinutes: Scalars['Int']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  liveStreamId: Scalars['ID']['input'];
+  /** 1 to `quantity`, at most 100. */
+  perBuyerLimit: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+  /** Units reserved from the product's stock: 1 to 10,000, and at most its stock. */
+  quantity: Scalars['Int']['input'];
+  /** Seconds until the deal starts: 0 for now, else 10 to 300. */
+  startsIn: Scalars['Int']['input'];
+};
+
 export type UpdateCatalogInput = {
   catalogId: Scalars['ID']['input'];
   /** At most 1,000 characters. */
@@ -416,6 +471,41 @@ export type UpdateVideoInput = {
   hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  /** Replaces the topics it hears (at least one). */
+  topics?: InputMaybe<Array<WebhookTopic>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WebhookDeliveryStatus =
+  /** Answered 2xx. */
+  | 'DELIVERED'
+  /** Not answered 2xx yet: waiting its turn, or for its next attempt. */
+  | 'PENDING';
+
+/** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
+export type WebhookTopic =
+  /** A flash deal on one of the brand's products sold every unit it reserved. */
+  | 'LIVE_DEAL_SOLD_OUT'
+  /** A creator pinned one of the brand's products on a LIVE stream. */
+  | 'LIVE_PRODUCT_PINNED'
+  /** An order was cancelled, by its buyer or the brand (`cancelledBy`). */
+  | 'ORDER_CANCELLED'
+  /** An order was placed (checkout; payment is taken then, so ORDER_PAID follows at once). */
+  | 'ORDER_CREATED'
+  /** An order was shipped (`shipment`, `returnsUntil`). */
+  | 'ORDER_FULFILLED'
+  /** An order was paid. */
+  | 'ORDER_PAID'
+  /** A return of an order was approved: units refunded (`return`). */
+  | 'ORDER_RETURNED'
+  /** A product's last unit was taken. */
+  | 'PRODUCT_OUT_OF_STOCK'
+  /** A product's stock went from above 5 units to 5 or fewer (and some left). */
+  | 'PRODUCT_STOCK_LOW';
+
 export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -426,7 +516,7 @@ export type LiveRoomQueryVariables = Exact<{
 }>;
 
 
-export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, recentGifts: Array<{ __typename?: 'LiveGiftSend', id: string, eventId?: string | null, quantity: number, combo: number, gift: { __typename?: 'LiveGift', name: string }, sender?: { __typename?: 'User', handle: string } | null }>, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }> | null, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
+export type LiveRoomQuery = { __typename?: 'Query', liveStream?: { __typename?: 'LiveStream', id: string, title: string, status: LiveStreamStatus, startedAt?: string | null, endedAt?: string | null, creator?: { __typename?: 'Creator', handle: string, displayName: string } | null, giftTotals?: { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number } | null, topGifters?: Array<{ __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null }> | null, recentGifts: Array<{ __typename?: 'LiveGiftSend', id: string, eventId?: string | null, quantity: number, combo: number, gift: { __typename?: 'LiveGift', name: string }, sender?: { __typename?: 'User', handle: string } | null }>, pinnedProducts?: Array<{ __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }> | null, flashDeals: Array<{ __typename?: 'FlashDeal', id: string, status: FlashDealStatus, startsAt: string, endsAt: string, unitsLeft: number, perBuyerLimit: number, dealPrice: { __typename?: 'Money', formatted: string }, product: { __typename?: 'Product', id: string } }>, sales?: { __typename?: 'LiveStreamSales', orders: number, units: number, revenue: { __typename?: 'Money', formatted: string } } | null } | null };
 
 export type LiveSalesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -473,6 +563,7 @@ export type SendLiveGiftMutation = { __typename?: 'Mutation', sendLiveGift?: { _
 export type CheckoutFromStreamMutationVariables = Exact<{
   liveStreamId: Scalars['ID']['input'];
   productId: Scalars['ID']['input'];
+  flashDealId?: InputMaybe<Scalars['ID']['input']>;
   idempotencyKey: Scalars['String']['input'];
 }>;
 
@@ -493,7 +584,7 @@ export type ShoppingEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type ShoppingEventsSubscription = { __typename?: 'Subscription', liveShoppingEvents: { __typename?: 'LiveShoppingEvent', id: string, kind: LiveShoppingEventKind, quantity?: number | null, product: { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } } } };
+export type ShoppingEventsSubscription = { __typename?: 'Subscription', liveShoppingEvents: { __typename?: 'LiveShoppingEvent', id: string, kind: LiveShoppingEventKind, quantity?: number | null, product: { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } }, deal?: { __typename?: 'FlashDeal', id: string, status: FlashDealStatus, startsAt: string, endsAt: string, unitsLeft: number, perBuyerLimit: number, dealPrice: { __typename?: 'Money', formatted: string }, product: { __typename?: 'Product', id: string } } | null } };
 
 export type StreamUpdatesSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -584,6 +675,20 @@ export const LiveRoomDocument = new TypedDocumentString(`
         formatted
       }
     }
+    flashDeals {
+      id
+      status
+      startsAt
+      endsAt
+      unitsLeft
+      perBuyerLimit
+      dealPrice {
+        formatted
+      }
+      product {
+        id
+      }
+    }
     sales {
       orders
       units
@@ -669,9 +774,9 @@ export const SendLiveGiftDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SendLiveGiftMutation, SendLiveGiftMutationVariables>;
 export const CheckoutFromStreamDocument = new TypedDocumentString(`
-    mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $idempotencyKey: String!) {
+    mutation CheckoutFromStream($liveStreamId: ID!, $productId: ID!, $flashDealId: ID, $idempotencyKey: String!) {
   checkout(
-    input: {lines: [{productId: $productId, quantity: 1}], liveStreamId: $liveStreamId, idempotencyKey: $idempotencyKey}
+    input: {lines: [{productId: $productId, quantity: 1}], liveStreamId: $liveStreamId, flashDealId: $flashDealId, idempotencyKey: $idempotencyKey}
   ) {
     order {
       id
@@ -736,6 +841,20 @@ export const ShoppingEventsDocument = new TypedDocumentString(`
       imageUrl
       price {
         formatted
+      }
+    }
+    deal {
+      id
+      status
+      startsAt
+      endsAt
+      unitsLeft
+      perBuyerLimit
+      dealPrice {
+        formatted
+      }
+      product {
+        id
       }
     }
   }

@@ -21,6 +21,7 @@ export function seedStatements(engine: Engine<CommerceTables>) {
       await insertBulk(engine, tables.showcaseItems, rows.showcaseItems);
       await insertBulk(engine, tables.videoProducts, rows.videoProducts);
       await insertBulk(engine, tables.liveStreamPins, rows.liveStreamPins);
+      await insertBulk(engine, tables.flashDeals, rows.flashDeals ?? []);
       await insertBulk(engine, tables.creatorCommissions, rows.creatorCommissions);
       await insertBulk(engine, tables.affiliateLinks, rows.affiliateLinks);
       await insertBulk(engine, tables.affiliateClicks, rows.affiliateClicks);

@@ -1,0 +1,300 @@
+/**
+ * LIVE flash deals, in one place: who starts one, what a checkout from one pays and takes, and
+ * the deal's clock.
+ *
+ * - A stream's own creator (token, as for pinning: curation.ts) or the product's brand (partner
+ *   key with `catalog:write`) starts a deal on a product pinned on the stream while it is LIVE: a
+ *   deal price of at least 1 and below the product's price, a start now or after a countdown of
+ *   10-300 s, 1-20 minutes long, a quantity reserved (at most DEAL_MAX_QUANTITY and the product's
+ *   stock) and a per-buyer limit (1 to the quantity and MAX_QUANTITY). The reserved units are taken
+ *   from the product's stock as the deal is made (guarded, OUT_OF_STOCK otherwise), so no regular
+ *   checkout can sell them. One scheduled-or-running deal per (stream, product):
+ *   DEAL_ALREADY_RUNNING, backed by a partial unique index. Idempotent on its key.
+ * - A checkout names the deal (`flashDealId`, with its stream's `liveStreamId`): the deal's
+ *   product line pays the deal price, its units come from the deal (never the product's stock) by
+ *   a guarded UPDATE that also checks the deal's time window itself (so nothing sells after
+ *   `endsAt` even with the clock late), and the buyer's running total is kept and guarded against
+ *   the per-buyer limit. Refusals: DEAL_NOT_STARTED, DEAL_ENDED, DEAL_SOLD_OUT,
+ *   DEAL_LIMIT_REACHED (`remaining`). All inside the order's one transaction; commission is on
+ *   what was paid (checkout's rule on the line total). The sale that takes the last unit ends
+ *   the deal there (SOLD_OUT), announcing DEAL_ENDED and telling the brand (LIVE_DEAL_SOLD_OUT).
+ * - Units left are announced (DEAL_UNITS_LEFT) at most once a second per deal: a sale within a
+ *   second of the last announcement marks one due, which the clock sends, so clients converge.
+ * - The clock (`flashDealClock`) moves SCHEDULED → LIVE at `startsAt` (DEAL_STARTED) and
+ *   LIVE → ENDED at `endsAt` (TIME_UP: the units left go back to the product's stock,
+ *   DEAL_ENDED), each a guarded UPDATE in its own transaction, so two clocks, or one restarted
+ *   after a crash, move each deal once.
+ */
+import { GraphQLError } from 'graphql';
+import { requireOwner, requirePartnerOf } from '@app/kit/access';
+import { badInput, forbidden, notFound, refuse, unauthenticated } from '@app/kit/errors';
+import { known, settle } from '@app/kit/facts';
+import { idempotent } from '@app/kit/idempotency';
+import { newId } from '@app/kit/ids';
+import type { Clock } from '@app/kit/clock';
+import type { Logger } from '@app/kit/log';
+import type { Context } from './context.ts';
+import type { CommerceStore, CommerceTx } from './db/store.ts';
+import type { FlashDealRow, NewFlashDeal, ProductRow } from './db/tables.ts';
+import { fetchLiveStream } from './facts.ts';
+import { announceDeal } from './liveShopping.ts';
+import { ForbiddenReason, Refusal } from './refusals.ts';
+import {
+  DEAL_COUNTDOWN_MAX_SECONDS,
+  DEAL_COUNTDOWN_MIN_SECONDS,
+  DEAL_DURATION_MAX_MINUTES,
+  DEAL_DURATION_MIN_MINUTES,
+  DEAL_MAX_QUANTITY,
+  DEAL_UNITS_LEFT_EVERY_MS,
+  MAX_QUANTITY,
+} from './vocabulary.ts';
+import { tellDealSoldOut, tellStockChanged } from './webhookEvents.ts';
+
+/** The partner scope a brand starts deals with (it changes what its catalogue sells). */
+const DEAL_SCOPE = 'catalog:write';
+
+export interface StartFlashDealInput {
+  liveStreamId: string;
+  productId: string;
+  dealPrice: number;
+  startsIn: number;
+  durationMinutes: number;
+  quantity: number;
+  perBuyerLimit: number;
+  idempotencyKey: string;
+}
+
+const isWhole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+
+/** The input's shape, checked before anything is read or asked. */
+function validateDeal(input: StartFlashDealInput): void {
+  if (!Number.isInteger(input.dealPrice) || input.dealPrice < 1) throw badInput('dealPrice is a whole number of minor units, at least 1.', { field: 'dealPrice' });
+  if (input.startsIn !== 0 && !isWhole(input.startsIn, DEAL_COUNTDOWN_MIN_SECONDS, DEAL_COUNTDOWN_MAX_SECONDS)) {
+    throw badInput(`startsIn is 0 (now) or ${DEAL_COUNTDOWN_MIN_SECONDS} to ${DEAL_COUNTDOWN_MAX_SECONDS} seconds.`, { field: 'startsIn' });
+  }
+  if (!isWhole(input.durationMinutes, DEAL_DURATION_MIN_MINUTES, DEAL_DURATION_MAX_MINUTES)) {
+    throw badInput(`durationMinutes is ${DEAL_DURATION_MIN_MINUTES} to ${DEAL_DURATION_MAX_MINUTES}.`, { field: 'durationMinutes' });
+  }
+  if (!isWhole(input.quantity, 1, DEAL_MAX_QUANTITY)) throw badInput(`quantity is 1 to ${DEAL_MAX_QUANTITY} units.`, { field: 'quantity' });
+  const maxLimit = Math.min(input.quantity, MAX_QUANTITY);
+  if (!isWhole(input.perBuyerLimit, 1, maxLimit)) throw badInput(`perBuyerLimit is 1 to ${maxLimit} (the quantity, and at most ${MAX_QUANTITY}).`, { field: 'perBuyerLimit' });
+}
+
+/** Who is starting the deal: a user (the stream's creator, checked in the write) or a brand (checked against the product there). */
+function starterOf(context: Context): { userId: string } | { brandId: string } {
+  const { viewer } = context;
+  if (viewer.userId) return { userId: viewer.userId };
+  if (viewer.partnerId) {
+    if (!viewer.scopes.includes(DEAL_SCOPE)) throw forbidden(`Starting a flash deal requires scope ${DEAL_SCOPE}.`, { requiredScopes: [[DEAL_SCOPE]] });
+    return { brandId: viewer.partnerId };
+  }
+  throw unauthenticated('Starting a flash deal requires a signed-in creator or a partner key.');
+}
+
+/**
+ * Starts a flash deal on a product pinned on a LIVE stream, taking its units from the product's stock.
+ * @throws BAD_USER_INPUT (`field`), NOT_FOUND, FORBIDDEN, STREAM_NOT_LIVE, PRODUCT_NOT_AVAILABLE,
+ *   PRODUCT_NOT_PINNED, DEAL_ALREADY_RUNNING, OUT_OF_STOCK; IDEMPOTENCY_KEY_REUSED.
+ */
+export async function startFlashDeal(context: Context, input: StartFlashDealInput): Promise<FlashDealRow> {
+  validateDeal(input);
+  const starter = starterOf(context);
+  // Settled, as checkout's facts are: a retry of a key already used never reads them, so a stream
+  // that has ended since, or a content that does not answer, cannot turn a replay into an error.
+  const streamFact = await settle(fetchLiveStream(context, input.liveStreamId));
+  const scope = 'userId' in starter ? starter.userId : starter.brandId;
+  const { liveStreamId, productId, dealPrice, startsIn, durationMinutes, quantity, perBuyerLimit } = input;
+  const request = { scope, key: input.idempotencyKey, operation: 'startFlashDeal', input: { liveStreamId, productId, dealPrice, startsIn, durationMinutes, quantity, perBuyerLimit } };
+  const { result } = await idempotent(context.store, request, async (tx) => {
+    const stream = known(streamFact);
+    if ('userId' in starter) requireOwner(context.viewer, stream.creator.id, "Only the stream's own creator or the product's brand can start a flash deal.", ForbiddenReason.NOT_STREAM_CREATOR);
+    if (stream.status !== 'LIVE') throw refuse(Refusal.STREAM_NOT_LIVE, 'A flash deal runs on a stream while it is live.', { liveStreamId, status: stream.status });
+    const now = context.clock.now();
+    const [product] = await tx.productsByIds([productId]);
+    if (!product) throw notFound('Product', productId);
+    if ('brandId' in starter) requirePartnerOf(context.viewer, product.brandId);
+    if (product.status !== 'ACTIVE') throw refuse(Refusal.PRODUCT_NOT_AVAILABLE, `${product.title} is no longer sold.`, { productId });
+    if (dealPrice >= product.priceAmount) throw badInput(`dealPrice must be below the product's price (${product.priceAmount}).`, { field: 'dealPrice', priceAmount: product.priceAmount });
+    const pinned = await tx.listedProducts('pins', liveStreamId);
+    if (!pinned.some((pin) => pin.productId === productId)) throw refuse(Refusal.PRODUCT_NOT_PINNED, 'A flash deal is on a product pinned on the stream.', { field: 'productId', productId });
+    const open = await tx.openDealOf(liveStreamId, productId);
+    if (open) throw refuse(Refusal.DEAL_ALREADY_RUNNING, 'This product already has a flash deal scheduled or running on the stream.', { dealId: open.id });
+    // The reserved units leave the shelf now: regular checkouts can no longer sell them.
+    if (!(await tx.takeStock(productId, quantity))) throw refuse(Refusal.OUT_OF_STOCK, `Only ${product.inventory} of ${product.title} left to reserve.`, { field: 'quantity', productId, available: product.inventory });
+    const startsAt = new Date(now.getTime() + startsIn * 1_000);
+    const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
+    const live = startsIn === 0;
+    const deal = {
+      id: newId('fld'),
+      liveStreamId,
+      productId,
+      dealPriceAmount: dealPrice,
+      currency: product.currency,
+      quantity,
+      unitsLeft: quantity,
+      perBuyerLimit,
+      status: live ? 'LIVE' : 'SCHEDULED',
+      startsAt,
+      endsAt,
+      dueAt: live ? endsAt : startsAt,
+      announcedAt: live ? now : null,
+      announcedUnits: live ? quantity : null,
+      createdBy: scope,
+      createdAt: now,
+    } satisfies NewFlashDeal;
+    await tx.insertFlashDeal(deal);
+    await announceDeal(tx, deal, 'DEAL_SCHEDULED', null, now);
+    if (live) await announceDeal(tx, deal, 'DEAL_STARTED', quantity, now);
+    await tellStockChanged(tx, product, product.inventory, product.inventory - quantity, now);
+    return { dealId: deal.id };
+  });
+  context.changed('LiveStream', liveStreamId);
+  context.changed('Product', productId);
+  const deal = await context.loaders.flashDealById.load(result.dealId);
+  if (!deal) throw notFound('FlashDeal', result.dealId);
+  return deal;
+}
+
+// ---- Buying from a deal (checkout.ts calls these inside the order's transaction).
+
+/** The deal a checkout names, checked against the checkout's stream and lines before any unit moves. */
+export async function dealForCheckout(tx: CommerceTx, flashDealId: string, liveStreamId: string | null, productIds: readonly string[]): Promise<FlashDealRow> {
+  const [deal] = await tx.dealsByIds([flashDealId]);
+  if (!deal) throw notFound('FlashDeal', flashDealId);
+  if (deal.liveStreamId !== liveStreamId) throw badInput("A flash deal is bought from its stream: give its liveStreamId.", { field: 'flashDealId' });
+  if (!productIds.includes(deal.productId)) throw badInput("The flash deal's product is not among the lines.", { field: 'flashDealId', productId: deal.productId });
+  return deal;
+}
+
+function dealRefusal(code: string, message: string, line: number, deal: FlashDealRow, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, line, dealId: deal.id, ...extensions } });
+}
+
+/**
+ * Takes `quantity` of the deal's units for `buyerId` (line `line` of the order): the deal's units
+ * and the buyer's total, each by a guarded UPDATE. Answers the deal after the sale.
+ */
+export async function takeFromDeal(tx: CommerceTx, deal: FlashDealRow, buyerId: string, quantity: number, line: number, now: Date): Promise<FlashDealRow> {
+  const after = await tx.takeDealUnits(deal.id, quantity, now);
+  if (!after) {
+    // Why not, as the deal stands in this transaction.
+    const [current] = await tx.dealsByIds([deal.id]);
+    const seen = current ?? deal;
+    if (now < seen.startsAt) throw dealRefusal(Refusal.DEAL_NOT_STARTED, 'This flash deal has not started yet.', line, seen, { startsAt: seen.startsAt.toISOString() });
+    if (seen.status === 'ENDED' && seen.endedReason === 'SOLD_OUT') throw dealRefusal(Refusal.DEAL_SOLD_OUT, 'This flash deal has sold out.', line, seen, { unitsLeft: 0 });
+    if (seen.status === 'ENDED' || now >= seen.endsAt) throw dealRefusal(Refusal.DEAL_ENDED, 'This flash deal has ended.', line, seen, { endedReason: seen.endedReason ?? 'TIME_UP' });
+    throw dealRefusal(Refusal.DEAL_SOLD_OUT, `Only ${seen.unitsLeft} left at the deal price.`, line, seen, { unitsLeft: seen.unitsLeft });
+  }
+  if (quantity > deal.perBuyerLimit || (await tx.addDealBuyerUnits(deal.id, buyerId, quantity, deal.perBuyerLimit)) === undefined) {
+    const remaining = Math.max(0, deal.perBuyerLimit - (await tx.dealBuyerUnits(deal.id, buyerId)));
+    throw dealRefusal(Refusal.DEAL_LIMIT_REACHED, `Each buyer takes at most ${deal.perBuyerLimit} at the deal price; you may take ${remaining} more.`, line, deal, { perBuyerLimit: deal.perBuyerLimit, remaining });
+  }
+  return after;
+}
+
+/** After a sale from the deal: ends it if it sold out (telling the brand), else announces its units left, at most once a second. */
+export async function dealSold(tx: CommerceTx, after: FlashDealRow, product: ProductRow, now: Date): Promise<void> {
+  if (after.unitsLeft === 0) {
+    const ended = await tx.endDeal(after.id, after.status, 'SOLD_OUT');
+    if (!ended) return;
+    await announceDeal(tx, ended, 'DEAL_ENDED', ended.quantity, now);
+    await tellDealSoldOut(tx, ended, product, now);
+    return;
+  }
+  const claimed = await tx.claimUnitsAnnouncement(after.id, now, new Date(now.getTime() - DEAL_UNITS_LEFT_EVERY_MS));
+  if (claimed) await announceDeal(tx, claimed, 'DEAL_UNITS_LEFT', claimed.unitsLeft, now);
+  else await tx.deferUnitsAnnouncement(after.id, new Date((after.announcedAt ?? now).getTime() + DEAL_UNITS_LEFT_EVERY_MS));
+}
+
+// ---- The deal's clock.
+
+/** Deals moved per poll and per kind: a backlog drains over consecutive polls. */
+const CLOCK_BATCH = 50;
+
+/** What one turn of the clock did. */
+export interface ClockTurn {
+  started: number;
+  ended: number;
+  announced: number;
+}
+
+/** Starts, ends and announces every deal due at `now`, each in its own transaction, each change guarded. */
+export async function turnDealClock(store: CommerceStore, now: Date): Promise<ClockTurn> {
+  const turn: ClockTurn = { started: 0, ended: 0, announced: 0 };
+  for (const due of await store.dueDeals('SCHEDULED', now, CLOCK_BATCH)) {
+    await store.transaction(async (tx) => {
+      const started = await tx.startDeal(due.id, now);
+      if (!started) return;
+      turn.started += 1;
+      await announceDeal(tx, started, 'DEAL_STARTED', started.unitsLeft, now);
+    });
+  }
+  for (const due of await store.dueDeals('LIVE', now, CLOCK_BATCH)) {
+    await store.transaction(async (tx) => {
+      const ended = await tx.endDeal(due.id, 'LIVE', 'TIME_UP');
+      if (!ended) return;
+      turn.ended += 1;
+      // What did not sell goes back on the shelf, once: only the UPDATE that ended it gets here.
+      if (ended.unitsReturned > 0) await tx.restoreStock([{ productId: ended.productId, quantity: ended.unitsReturned }]);
+      await announceDeal(tx, ended, 'DEAL_ENDED', ended.quantity - ended.unitsReturned, now);
+    });
+  }
+  for (const due of await store.dueUnitsAnnouncements(now, CLOCK_BATCH)) {
+    await store.transaction(async (tx) => {
+      const claimed = await tx.claimUnitsAnnouncement(due.id, now, new Date(now.getTime() - DEAL_UNITS_LEFT_EVERY_MS));
+      if (!claimed) return;
+      turn.announced += 1;
+      await announceDeal(tx, claimed, 'DEAL_UNITS_LEFT', claimed.unitsLeft, now);
+    });
+  }
+  return turn;
+}
+
+export interface DealClock {
+  start(): void;
+  /** Stops polling and waits for the turn in progress. */
+  stop(): Promise<void>;
+}
+
+/** Turns the deal clock every `pollMs` in the commerce process, until stopped. */
+export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number): DealClock {
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  async function run(): Promise<void> {
+    while (running) {
+      try {
+        await turnDealClock(store, clock.now());
+      } catch (error) {
+        logger.error({ err: error }, 'flash deal clock turn failed; trying again');
+      }
+      if (!running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        timer.unref();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+/** A stream's scheduled and running deals, for a room's snapshot. */
+export function streamFlashDeals(context: Context, liveStreamId: string): Promise<FlashDealRow[]> {
+  return context.loaders.streamFlashDeals.load(liveStreamId);
+}
