@@ -33,6 +33,7 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import type { Clock } from '@app/kit/clock';
 import type { Logger } from '@app/kit/log';
+import { poller, type Poller } from '@app/kit/poller';
 import type { Context } from './context.ts';
 import type { CommerceStore, CommerceTx } from './db/store.ts';
 import type { FlashDealRow, NewFlashDeal, ProductRow } from './db/tables.ts';
@@ -250,48 +251,15 @@ export async function turnDealClock(store: CommerceStore, now: Date): Promise<Cl
   return turn;
 }
 
-export interface DealClock {
-  start(): void;
-  /** Stops polling and waits for the turn in progress. */
-  stop(): Promise<void>;
-}
-
-/** Turns the deal clock every `pollMs` in the commerce process, until stopped. */
-export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number): DealClock {
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  async function run(): Promise<void> {
-    while (running) {
-      try {
-        await turnDealClock(store, clock.now());
-      } catch (error) {
-        logger.error({ err: error }, 'flash deal clock turn failed; trying again');
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        timer.unref();
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  }
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
+/** Turns the deal clock in the commerce process, until stopped: at once while a turn moved something, else every `pollMs`. */
+export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number): Poller {
+  return poller(
+    async () => {
+      const turn = await turnDealClock(store, clock.now());
+      return turn.started + turn.ended + turn.announced;
     },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+    { pollMs, logger, failure: 'flash deal clock turn failed; trying again' },
+  );
 }
 
 /** A stream's scheduled and running deals, for a room's snapshot. */

@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
+import { poller } from '../poller.ts';
 import { afterFailure, type AfterFailure, type RetrySchedule } from './schedule.ts';
 import type { Sender } from './send.ts';
 
@@ -74,9 +75,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pollMs = options.pollMs ?? 1_000;
   // A lease outlives the longest attempt, so only a dead worker's lease ever runs out.
   const leaseMs = schedule.attemptTimeoutMs * 2 + 5_000;
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
 
   async function attempt(delivery: DueDelivery): Promise<void> {
     const at = clock.now();
@@ -107,42 +105,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return due.length;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let attempted = 0;
-      try {
-        attempted = await runOnce();
-      } catch (error) {
-        logger.error({ err: error }, 'webhook deliveries could not be claimed; trying again');
-      }
-      if (attempted > 0 || !running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        timer.unref();
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
-    }
-  }
+  const loop = poller(runOnce, { pollMs, logger, failure: 'webhook deliveries could not be claimed; trying again' });
 
   return {
     runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    wake() {
-      wakeUp?.();
-    },
+    start: () => loop.start(),
+    wake: () => loop.wake(),
     async stop() {
-      running = false;
-      wakeUp?.();
-      await loop;
-      loop = null;
+      await loop.stop();
       await sender.close();
     },
   };
