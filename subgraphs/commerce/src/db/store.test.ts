@@ -863,8 +863,8 @@ describeOnEachEngine<CommerceStore>(
         // SQLite shows an FTS5 MATCH as a scan of the virtual table: it is the full-text index's lookup.
         searchProducts: 'a bounded sort: words matching at most SORTED_MATCHES_MAX products sort those, RELEVANCE ranks at most RELEVANCE_CANDIDATES; more matches walk the sort key index to the page',
         searchBrands: 'the full-text index finds the matches, which are then sorted by rank: a search costs what it matches',
-        commissionLinePage: 'ties sorted: index lacks the tiebreak, to fix',
-        orderReturnLists: 'ties sorted: index lacks the tiebreak, to fix',
+        // Orders are walked by (creator, created_at, id); what is sorted is each order's own lines by position.
+        commissionLinePage: "a bounded sort: one order's lines by position (at most MAX_LINES), the orders themselves walked in index order",
       },
     },
   },

@@ -368,7 +368,7 @@ export const commerceTables = defineTables((c) => {
       commissionReversed: c.money('commission_reversed').notNull().default(0),
     },
     (table) => [
-      c.index('order_returns_order').on(table.orderId, table.requestedAt),
+      c.index('order_returns_order').on(table.orderId, table.requestedAt, table.id),
       // One open return per order: the next one waits for the brand's answer.
       c.uniqueIndex('order_returns_one_open').on(table.orderId).where(sql`${table.status} = 'REQUESTED'`),
     ],

@@ -1,0 +1,2 @@
+DROP INDEX `order_returns_order`;--> statement-breakpoint
+CREATE INDEX `order_returns_order` ON `order_returns` (`order_id`,`requested_at`,`id`);
