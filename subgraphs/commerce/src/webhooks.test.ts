@@ -274,6 +274,24 @@ describeOnEachEngine<CommerceStore>(
       expect((await store().webhookEndpoint(endpoint.endpoint.id))?.lastSeq).toBe(24);
     });
 
+    it('answers a retried registration with the same key with the endpoint and secret it made, not a second endpoint', async () => {
+      const brandOf = shopBrands[3]?.id as string;
+      const idempotencyKey = key('register');
+      const input = { url: 'http://127.0.0.1:9/retried', topics: ['ORDER_PAID'], idempotencyKey };
+      const endpointsOf = async () => (await store().webhookEndpointsOf(brandOf)).map((row) => row.id);
+      const before = await endpointsOf();
+      const first = (await ok(partner(brandOf), REGISTER, { input })).registerWebhookEndpoint;
+      const retried = (await ok(partner(brandOf), REGISTER, { input })).registerWebhookEndpoint;
+      expect(retried).toEqual(first);
+      expect(await endpointsOf()).toEqual(expect.arrayContaining([...before, first.endpoint.id]));
+      expect(await endpointsOf()).toHaveLength(before.length + 1);
+      // The same key for another endpoint is refused and registers nothing; another brand's key is its own.
+      expect((await run(partner(brandOf), REGISTER, { input: { ...input, url: 'http://127.0.0.1:9/other' } })).errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+      expect(await endpointsOf()).toHaveLength(before.length + 1);
+      expect((await ok(partner(shopBrands[5]?.id as string), REGISTER, { input })).registerWebhookEndpoint.endpoint.id).not.toBe(first.endpoint.id);
+      expect(codeOf(await run(partner(brandOf), REGISTER, { input: { ...input, idempotencyKey: 'short' } }))).toBe('BAD_USER_INPUT');
+    });
+
     it('caps a brand’s endpoints', async () => {
       const brandOf = shopBrands[4]?.id as string;
       for (let i = 0; i < 10; i++) await register(['ORDER_PAID'], partner(brandOf));

@@ -15,6 +15,7 @@
  */
 import { requirePartnerOf } from '@app/kit/access';
 import { badInput, notFound, refuse } from '@app/kit/errors';
+import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import { connectionOf, type ListPaging, type PageArgs } from '@app/kit/pagination';
 import type { Clock } from '@app/kit/clock';
@@ -25,7 +26,7 @@ import { createDispatcher, type Dispatcher } from '@app/kit/webhooks/dispatcher'
 import { createSender } from '@app/kit/webhooks/send';
 import { newEndpointSecret } from '@app/kit/webhooks/signing';
 import type { Context } from './context.ts';
-import type { CommerceStore } from './db/store.ts';
+import type { CommerceStore, CommerceTx } from './db/store.ts';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './mappers.ts';
 import { partnerBrandId } from './orders.ts';
 import { Refusal } from './refusals.ts';
@@ -42,6 +43,7 @@ export interface RegisterEndpointInput {
   url: string;
   topics: readonly WebhookTopic[];
   description?: string | null;
+  idempotencyKey?: string | null;
 }
 
 export interface UpdateEndpointInput {
@@ -120,15 +122,19 @@ export async function registerWebhookEndpoint(context: Context, input: RegisterE
   const url = destination(context, input.url);
   const topics = topicsOf(input.topics);
   const description = descriptionOf(input.description ?? '');
-  const secret = newEndpointSecret();
-  const id = newId('whe');
-  await context.store.transaction(async (tx) => {
+  const register = async (tx: CommerceTx) => {
     if ((await tx.webhookEndpointsOf(brandId)).length >= MAX_WEBHOOK_ENDPOINTS) {
       throw refuse(Refusal.WEBHOOK_ENDPOINT_LIMIT_REACHED, `A brand has at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; remove or reuse one.`, { max: MAX_WEBHOOK_ENDPOINTS });
     }
-    await tx.createWebhookEndpoint({ id, ownerId: brandId, url, description, secret, topics, createdAt: context.clock.now() });
-  });
-  return { endpoint: await ownEndpoint(context, brandId, id), secret };
+    const registered = { endpointId: newId('whe'), secret: newEndpointSecret() };
+    await tx.createWebhookEndpoint({ id: registered.endpointId, ownerId: brandId, url, description, secret: registered.secret, topics, createdAt: context.clock.now() });
+    return registered;
+  };
+  // With a key, a retry (an answer lost on the way) gets the endpoint and secret it made, not a second endpoint.
+  const { endpointId, secret } = input.idempotencyKey
+    ? (await idempotent(context.store, { scope: brandId, key: input.idempotencyKey, operation: 'registerWebhookEndpoint', input: { url, topics, description } }, register)).result
+    : await context.store.transaction(register);
+  return { endpoint: await ownEndpoint(context, brandId, endpointId), secret };
 }
 
 export async function rotateWebhookEndpointSecret(context: Context, endpointId: string): Promise<EndpointWithSecret> {
