@@ -37,6 +37,7 @@ import type { Resolvers } from './__generated__/resolvers-types.ts';
 import {
   brandWebhookEndpoint,
   brandWebhookEndpoints,
+  deleteWebhookEndpoint,
   endpointDeliveries,
   endpointTopics,
   previousSecretExpiresAt,
@@ -96,6 +97,7 @@ export const resolvers: Resolvers = {
     updateWebhookEndpoint: (_parent, { input }, context) => updateWebhookEndpoint(context, input),
     disableWebhookEndpoint: (_parent, { endpointId }, context) => setWebhookEndpointEnabled(context, endpointId, false),
     enableWebhookEndpoint: (_parent, { endpointId }, context) => setWebhookEndpointEnabled(context, endpointId, true),
+    deleteWebhookEndpoint: (_parent, { endpointId }, context) => deleteWebhookEndpoint(context, endpointId),
     replayWebhookDelivery: (_parent, { deliveryId }, context) => replayWebhookDelivery(context, deliveryId),
   },
   Subscription: {

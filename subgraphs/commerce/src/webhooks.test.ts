@@ -292,11 +292,27 @@ describeOnEachEngine<CommerceStore>(
       expect(codeOf(await run(partner(brandOf), REGISTER, { input: { ...input, idempotencyKey: 'short' } }))).toBe('BAD_USER_INPUT');
     });
 
-    it('caps a brand’s endpoints', async () => {
+    it('caps a brand’s endpoints, and a removed one (with its queue) frees its place; another brand’s is NOT_FOUND', async () => {
       const brandOf = shopBrands[4]?.id as string;
-      for (let i = 0; i < 10; i++) await register(['ORDER_PAID'], partner(brandOf));
-      const result = await run(partner(brandOf), REGISTER, { input: { url: 'http://127.0.0.1:9/cap', topics: ['ORDER_PAID'] } });
+      const made = [];
+      for (let i = 0; i < 10; i++) made.push(await register(['ORDER_PAID'], partner(brandOf)));
+      const input = { url: 'http://127.0.0.1:9/cap', topics: ['ORDER_PAID'] };
+      const result = await run(partner(brandOf), REGISTER, { input });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'WEBHOOK_ENDPOINT_LIMIT_REACHED', max: 10 });
+
+      const DELETE = 'mutation ($id: ID!) { deleteWebhookEndpoint(endpointId: $id) }';
+      const removed = made[0].endpoint.id as string;
+      let deliveries = 0;
+      await store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: brandOf, topic: 'ORDER_PAID', eventId: `evt_${removed}`, body: '{}' }, new Date(), () => `whd_${removed}_${++deliveries}`));
+      expect((await store().webhookDeliveriesPage(removed, { first: 10, after: null })).length).toBe(1);
+      expect(codeOf(await run(other, DELETE, { id: removed }))).toBe('NOT_FOUND');
+      expect((await ok(partner(brandOf), DELETE, { id: removed })).deleteWebhookEndpoint).toBe(removed);
+      expect(await store().webhookEndpoint(removed)).toBeUndefined();
+      expect(await store().webhookDeliveriesPage(removed, { first: 10, after: null })).toEqual([]);
+      expect(codeOf(await run(partner(brandOf), DELETE, { id: removed }))).toBe('NOT_FOUND');
+      // The other endpoints keep what was queued for them.
+      expect((await store().webhookDeliveriesPage(made[1].endpoint.id, { first: 10, after: null })).length).toBe(1);
+      expect((await run(partner(brandOf), REGISTER, { input })).errors).toBeUndefined();
     });
   },
   { seed: seedCommerceStore },

@@ -178,6 +178,17 @@ export async function setWebhookEndpointEnabled(context: Context, endpointId: st
   return ownEndpoint(context, brandId, endpointId);
 }
 
+/** Removes one of the brand's endpoints with its queue; answers its id. */
+export async function deleteWebhookEndpoint(context: Context, endpointId: string): Promise<string> {
+  const brandId = partnerBrandId(context.viewer);
+  await context.store.transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint(endpointId);
+    if (!endpoint || endpoint.ownerId !== brandId) throw notFound('WebhookEndpoint', endpointId);
+    await tx.deleteWebhookEndpoint(endpoint.id);
+  });
+  return endpointId;
+}
+
 export async function replayWebhookDelivery(context: Context, deliveryId: string): Promise<WebhookDeliveryRow> {
   const brandId = partnerBrandId(context.viewer);
   const replayed = await context.store.transaction(async (tx) => {

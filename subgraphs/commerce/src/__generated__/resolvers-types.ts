@@ -812,6 +812,12 @@ export type Mutation = {
   declineReturn?: Maybe<OrderReturn>;
   /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
   deleteCatalog?: Maybe<DeleteCatalogPayload>;
+  /**
+   * Remove one of the brand's endpoints, with what is queued for it and its deliveries' history:
+   * nothing more is sent to it, and it no longer counts toward the 10. Answers the removed endpoint's
+   * id. NOT_FOUND for an endpoint that is not the brand's (or is already removed).
+   */
+  deleteWebhookEndpoint?: Maybe<Scalars['ID']['output']>;
   /** Stop deliveries to an endpoint: events it hears keep queueing, in order, until it is enabled. Already disabled: nothing changes. */
   disableWebhookEndpoint?: Maybe<WebhookEndpoint>;
   /** Resume deliveries to a disabled endpoint (by the brand, or after a day of failed attempts), from the oldest waiting one. Enabled: nothing changes. */
@@ -979,6 +985,11 @@ export type MutationDeclineReturnArgs = {
 
 export type MutationDeleteCatalogArgs = {
   catalogId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -2520,6 +2531,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
   deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
+  deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
   disableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'endpointId'>>;
   enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
