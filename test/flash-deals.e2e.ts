@@ -39,12 +39,12 @@ afterAll(async () => {
 describe('LIVE flash deals through the gateway', () => {
   it('sells exactly the 60 reserved units to 200 racing checkouts, at most 2 a buyer, and ends the deal sold out once', async () => {
     const started = await stack.query(
-      'mutation ($input: StartFlashDealInput!) { startFlashDeal(input: $input) { id status unitsLeft product { inventory } } }',
+      'mutation ($input: StartFlashDealInput!) { startBrandFlashDeal(input: $input) { id status unitsLeft product { inventory } } }',
       { input: { liveStreamId: STREAM, productId, dealPrice: 1_500, startsIn: 0, durationMinutes: 20, quantity: 60, perBuyerLimit: 2, idempotencyKey: idempotencyKey('race-deal') } },
       brandKey,
     );
     expect(started.body.errors).toBeUndefined();
-    const deal = started.body.data.startFlashDeal;
+    const deal = started.body.data.startBrandFlashDeal;
     expect(deal).toMatchObject({ status: 'LIVE', unitsLeft: 60, product: { inventory: START - 60 } });
 
     const buyers = userIds.slice(10, 50);

@@ -40,6 +40,7 @@ afterAll(() => server.stop());
 
 const DEAL = 'id status dealPrice { amount currencyCode } startsAt endsAt quantity unitsLeft unitsSold perBuyerLimit endedReason product { id inventory }';
 const START_DEAL = `mutation ($input: StartFlashDealInput!) { startFlashDeal(input: $input) { ${DEAL} } }`;
+const START_BRAND_DEAL = `mutation ($input: StartFlashDealInput!) { startBrandFlashDeal(input: $input) { ${DEAL} } }`;
 const CHECKOUT = 'mutation ($input: CheckoutInput!) { checkout(input: $input) { order { id total { amount } commission { amount } lines { unitPriceAmount: unitPrice { amount } quantity } } } }';
 const PRICE = 2_000;
 
@@ -82,7 +83,7 @@ describeOnEachEngine<CommerceStore>(
       idempotencyKey: key('start'),
       ...extra,
     });
-    const startDeal = async (viewer: Viewer, input: Record<string, unknown>) => (await ok(viewer, START_DEAL, { input })).startFlashDeal;
+    const startDeal = async (viewer: Viewer, input: Record<string, unknown>) => (viewer.partnerId ? (await ok(viewer, START_BRAND_DEAL, { input })).startBrandFlashDeal : (await ok(viewer, START_DEAL, { input })).startFlashDeal);
     const buy = (buyer: string, dealId: string, productId: string, quantity: number, idempotencyKey = key('buy')) =>
       run(asUser(buyer), CHECKOUT, { input: { lines: [{ productId, quantity }], liveStreamId: STREAM, flashDealId: dealId, idempotencyKey } });
     const dealEvents = async (dealId: string) =>
@@ -131,8 +132,11 @@ describeOnEachEngine<CommerceStore>(
 
       const other = await pinned(5);
       expect(errorOf(await run(asUser(otherCreator), START_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_STREAM_CREATOR' });
-      expect(errorOf(await run(partner(otherBrandId), START_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
-      expect(errorOf(await run(partner(brandId, []), START_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(partner(otherBrandId), START_BRAND_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNING_PARTNER' });
+      expect(errorOf(await run(partner(brandId, []), START_BRAND_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['catalog:write']] });
+      // Each field says who may call it: a brand's key is refused on the creator's, a creator on the brand's.
+      expect(errorOf(await run(partner(brandId), START_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_REQUIRED' });
+      expect(errorOf(await run(asUser(creator), START_BRAND_DEAL, { input: dealInput(other.id) }))).toMatchObject({ code: 'FORBIDDEN', requiredScopes: [['catalog:write']] });
       expect(errorOf(await run(asUser(creator), START_DEAL, { input: dealInput(other.id, { quantity: 6, perBuyerLimit: 1 }) }))).toMatchObject({ code: 'OUT_OF_STOCK', available: 5 });
       expect(errorOf(await run(asUser(creator), START_DEAL, { input: dealInput(other.id, { liveStreamId: 'lst_deal_over' }) }))).toMatchObject({ code: 'STREAM_NOT_LIVE' });
       const unpinnedProduct = newProduct(20);
@@ -151,7 +155,7 @@ describeOnEachEngine<CommerceStore>(
       streams.set(STREAM, { ...live, status: 'ENDED' });
       try {
         expect((await startDeal(partner(brandId), input)).id).toBe(byBrand.id);
-        expect(errorOf(await run(partner(brandId), START_DEAL, { input: { ...input, idempotencyKey: key('after-end') } }))).toMatchObject({ code: 'STREAM_NOT_LIVE' });
+        expect(errorOf(await run(partner(brandId), START_BRAND_DEAL, { input: { ...input, idempotencyKey: key('after-end') } }))).toMatchObject({ code: 'STREAM_NOT_LIVE' });
       } finally {
         streams.set(STREAM, live);
       }

@@ -87,6 +87,8 @@ export const resolvers: Resolvers = {
     pinProduct: (_parent, { liveStreamId, productId }, context) => pinProduct(context, liveStreamId, productId),
     unpinProduct: (_parent, { liveStreamId, productId }, context) => unpinProduct(context, liveStreamId, productId),
     startFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
+    // The same rules; the directive says who may call which (a creator's token, a brand's key).
+    startBrandFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),

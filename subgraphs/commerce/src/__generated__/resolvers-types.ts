@@ -916,9 +916,11 @@ export type Mutation = {
    * unknown catalog, and nothing changes.
    */
   setProfileCatalogs?: Maybe<Creator>;
+  /** `startFlashDeal` for the product's brand, with a partner key holding `catalog:write`: the same rules, on a stream its product is pinned on; NOT_OWNING_PARTNER for another brand's product. */
+  startBrandFlashDeal?: Maybe<FlashDeal>;
   /**
-   * Start a flash deal on a product pinned on a LIVE stream: by the stream's own creator (signed
-   * in) or the product's brand (partner key with `catalog:write`). The quantity reserved is taken
+   * Start a flash deal on a product pinned on the signed-in creator's own LIVE stream (the product's
+   * brand starts one with `startBrandFlashDeal`). The quantity reserved is taken
    * from the product's stock at once (OUT_OF_STOCK if there is not that much), so regular checkouts
    * cannot sell it; what is unsold goes back when the deal ends by time. Buyers pay the deal price
    * with `CheckoutInput.flashDealId`. Codes: BAD_USER_INPUT (`field`), STREAM_NOT_LIVE,
@@ -1081,6 +1083,11 @@ export type MutationSetCreatorCommissionArgs = {
 
 export type MutationSetProfileCatalogsArgs = {
   catalogIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartBrandFlashDealArgs = {
+  input: StartFlashDealInput;
 };
 
 
@@ -2549,6 +2556,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotateWebhookEndpointSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
+  startBrandFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartBrandFlashDealArgs, 'input'>>;
   startFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartFlashDealArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
   updateCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogArgs, 'input'>>;
