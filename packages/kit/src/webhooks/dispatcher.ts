@@ -106,14 +106,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   const loop = poller(runOnce, { pollMs, logger, failure: 'webhook deliveries could not be claimed; trying again' });
+  // Once: a service stopped twice (a test stopping one, then the whole graph) must not close the sender twice.
+  let stopped: Promise<void> | null = null;
 
   return {
     runOnce,
     start: () => loop.start(),
     wake: () => loop.wake(),
-    async stop() {
-      await loop.stop();
-      await sender.close();
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        await loop.stop();
+        await sender.close();
+      })()),
   };
 }

@@ -312,5 +312,7 @@ describe('the dispatcher', () => {
     while (!world.rows[0]!.delivered && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await dispatcher.stop();
     expect(received.map((entry) => entry.id)).toEqual(['a1']);
+    // Stopped again (a service stopped twice): nothing more to close, no error.
+    await expect(dispatcher.stop()).resolves.toBeUndefined();
   });
 });
