@@ -320,6 +320,12 @@ export type PurchaseCoinsInput = {
 export type RegisterWebhookEndpointInput = {
   /** What the endpoint is for, up to 200 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Recommended: a retry with the same key (8 to 100 letters, digits or . _ : -) answers the endpoint and
+   * secret the first call made instead of registering another; the same key with another input is
+   * IDEMPOTENCY_KEY_REUSED.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   topics: Array<WebhookTopic>;
   /** Where deliveries are POSTed: https on a public address in production. */
   url: Scalars['String']['input'];
