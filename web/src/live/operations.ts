@@ -5,6 +5,37 @@
  */
 import { graphql } from './__generated__/gql.ts';
 
+/** A product as the room's shelf shows it: in the room's first read and in each shopping event. */
+export const livePinnedProductFragment = graphql(`
+  fragment LivePinnedProduct on Product {
+    id
+    title
+    inventory
+    imageUrl
+    price {
+      formatted
+    }
+  }
+`);
+
+/** A flash deal as the shelf shows it: in the room's first read and in each shopping event. */
+export const liveFlashDealFragment = graphql(`
+  fragment LiveFlashDeal on FlashDeal {
+    id
+    status
+    startsAt
+    endsAt
+    unitsLeft
+    perBuyerLimit
+    dealPrice {
+      formatted
+    }
+    product {
+      id
+    }
+  }
+`);
+
 /** The streams to pick from. */
 export const liveNowQuery = graphql(`
   query LiveNow {
@@ -65,27 +96,10 @@ export const liveRoomQuery = graphql(`
         }
       }
       pinnedProducts {
-        id
-        title
-        inventory
-        imageUrl
-        price {
-          formatted
-        }
+        ...LivePinnedProduct
       }
       flashDeals {
-        id
-        status
-        startsAt
-        endsAt
-        unitsLeft
-        perBuyerLimit
-        dealPrice {
-          formatted
-        }
-        product {
-          id
-        }
+        ...LiveFlashDeal
       }
       sales {
         orders
@@ -252,27 +266,10 @@ export const shoppingEventsSubscription = graphql(`
       kind
       quantity
       product {
-        id
-        title
-        inventory
-        imageUrl
-        price {
-          formatted
-        }
+        ...LivePinnedProduct
       }
       deal {
-        id
-        status
-        startsAt
-        endsAt
-        unitsLeft
-        perBuyerLimit
-        dealPrice {
-          formatted
-        }
-        product {
-          id
-        }
+        ...LiveFlashDeal
       }
     }
   }

@@ -512,6 +512,10 @@ export type WebhookTopic =
   /** A product's stock went from above 5 units to 5 or fewer (and some left). */
   | 'PRODUCT_STOCK_LOW';
 
+export type LivePinnedProductFragment = { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } };
+
+export type LiveFlashDealFragment = { __typename?: 'FlashDeal', id: string, status: FlashDealStatus, startsAt: string, endsAt: string, unitsLeft: number, perBuyerLimit: number, dealPrice: { __typename?: 'Money', formatted: string }, product: { __typename?: 'Product', id: string } };
+
 export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -618,7 +622,33 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const LivePinnedProductFragmentDoc = new TypedDocumentString(`
+    fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+    `, {"fragmentName":"LivePinnedProduct"}) as unknown as TypedDocumentString<LivePinnedProductFragment, unknown>;
+export const LiveFlashDealFragmentDoc = new TypedDocumentString(`
+    fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}
+    `, {"fragmentName":"LiveFlashDeal"}) as unknown as TypedDocumentString<LiveFlashDealFragment, unknown>;
 export const LiveNowDocument = new TypedDocumentString(`
     query LiveNow {
   liveNow(first: 20) {
@@ -673,27 +703,10 @@ export const LiveRoomDocument = new TypedDocumentString(`
       }
     }
     pinnedProducts {
-      id
-      title
-      inventory
-      imageUrl
-      price {
-        formatted
-      }
+      ...LivePinnedProduct
     }
     flashDeals {
-      id
-      status
-      startsAt
-      endsAt
-      unitsLeft
-      perBuyerLimit
-      dealPrice {
-        formatted
-      }
-      product {
-        id
-      }
+      ...LiveFlashDeal
     }
     sales {
       orders
@@ -704,7 +717,29 @@ export const LiveRoomDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LiveRoomQuery, LiveRoomQueryVariables>;
+    fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}`) as unknown as TypedDocumentString<LiveRoomQuery, LiveRoomQueryVariables>;
 export const LiveSalesDocument = new TypedDocumentString(`
     query LiveSales($id: ID!) {
   liveStream(id: $id) {
@@ -841,31 +876,36 @@ export const ShoppingEventsDocument = new TypedDocumentString(`
     kind
     quantity
     product {
-      id
-      title
-      inventory
-      imageUrl
-      price {
-        formatted
-      }
+      ...LivePinnedProduct
     }
     deal {
-      id
-      status
-      startsAt
-      endsAt
-      unitsLeft
-      perBuyerLimit
-      dealPrice {
-        formatted
-      }
-      product {
-        id
-      }
+      ...LiveFlashDeal
     }
   }
 }
-    `) as unknown as TypedDocumentString<ShoppingEventsSubscription, ShoppingEventsSubscriptionVariables>;
+    fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}`) as unknown as TypedDocumentString<ShoppingEventsSubscription, ShoppingEventsSubscriptionVariables>;
 export const StreamUpdatesDocument = new TypedDocumentString(`
     subscription StreamUpdates($id: ID!, $after: ID) {
   liveStreamUpdates(liveStreamId: $id, after: $after) {
