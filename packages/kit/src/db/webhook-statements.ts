@@ -4,7 +4,7 @@
  * transaction (the transactional outbox: a delivery exists if and only if the write committed);
  * the worker (`../webhooks/dispatcher.ts`) drains the queues through `webhookQueueOf`.
  */
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Page } from '../pagination.ts';
 import type { Transactional } from '../store.ts';
 import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
@@ -140,6 +140,30 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
         .limit(page.first + 1);
     },
 
+    /** Endpoints after `afterId` in id order, with how far each is delivered: what pruning walks, a page at a time. */
+    webhookEndpointsDeliveredAfter: async (afterId: string, limit: number): Promise<Pick<WebhookEndpointRow, 'id' | 'deliveredThrough'>[]> =>
+      db.select({ id: endpoints.id, deliveredThrough: endpoints.deliveredThrough }).from(endpoints).where(gt(endpoints.id, afterId)).orderBy(asc(endpoints.id)).limit(limit),
+
+    /**
+     * Deletes up to `limit` of an endpoint's oldest deliveries, those delivered before `before`.
+     * Everything up to `deliveredThrough` is delivered, in `seq` order; the walk reads the queue's
+     * first `limit` rows and deletes the run of them delivered before `before`, so it stops at the
+     * first younger one: it costs the batch, never the endpoint's history. Answers how many went.
+     */
+    pruneWebhookDeliveries: async (endpoint: Pick<WebhookEndpointRow, 'id' | 'deliveredThrough'>, before: Date, limit: number): Promise<number> => {
+      const oldest = await db
+        .select({ seq: deliveries.seq, deliveredAt: deliveries.deliveredAt })
+        .from(deliveries)
+        .where(and(eq(deliveries.endpointId, endpoint.id), lte(deliveries.seq, endpoint.deliveredThrough)))
+        .orderBy(asc(deliveries.seq))
+        .limit(limit);
+      const run = oldest.findIndex((row) => row.deliveredAt === null || row.deliveredAt >= before);
+      const prunable = run === -1 ? oldest : oldest.slice(0, run);
+      if (prunable.length === 0) return 0;
+      await db.delete(deliveries).where(and(eq(deliveries.endpointId, endpoint.id), lte(deliveries.seq, prunable.at(-1)!.seq)));
+      return prunable.length;
+    },
+
     /** See `DeliveryQueue.claimDue`; run in a transaction (`webhookQueueOf` does). */
     claimDueWebhookDeliveries: async (now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> => {
       // Each due endpoint with its head in one read: the head is the row after `delivered_through`.
@@ -202,9 +226,24 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
 
 export type WebhookStatements = ReturnType<typeof webhookStatements>;
 
+const ENDPOINTS_PER_PRUNE_PAGE = 100;
+
 /** The worker's view of a store with the webhook statements: each step its own transaction. */
-export function webhookQueueOf(store: Transactional<Pick<WebhookStatements, 'claimDueWebhookDeliveries' | 'markWebhookDelivered' | 'markWebhookFailed'>>): DeliveryQueue {
+export function webhookQueueOf(
+  store: Transactional<Pick<WebhookStatements, 'claimDueWebhookDeliveries' | 'markWebhookDelivered' | 'markWebhookFailed' | 'webhookEndpointsDeliveredAfter' | 'pruneWebhookDeliveries'>>,
+): DeliveryQueue {
   return {
+    async pruneDelivered(before, limit) {
+      // Endpoint by endpoint, each its own short transaction; `limit` bounds each endpoint's batch.
+      let pruned = 0;
+      let afterId = '';
+      for (;;) {
+        const page = await store.transaction((tx) => tx.webhookEndpointsDeliveredAfter(afterId, ENDPOINTS_PER_PRUNE_PAGE));
+        for (const endpoint of page) pruned += await store.transaction((tx) => tx.pruneWebhookDeliveries(endpoint, before, limit));
+        if (page.length < ENDPOINTS_PER_PRUNE_PAGE) return pruned;
+        afterId = page.at(-1)!.id;
+      }
+    },
     claimDue: (now, leaseUntil, limit) => store.transaction((tx) => tx.claimDueWebhookDeliveries(now, leaseUntil, limit)),
     markDelivered: (id, attempt) => store.transaction((tx) => tx.markWebhookDelivered(id, attempt)),
     markFailed: (id, attempt, next) => store.transaction((tx) => tx.markWebhookFailed(id, attempt, next)),
