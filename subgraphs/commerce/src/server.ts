@@ -8,6 +8,7 @@ import { payoutProvider } from '@app/kit/payouts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
 import { flashDealClock } from './flashDeals.ts';
+import { WEBHOOK_QUEUE_TOPIC } from '@app/kit/db/webhook-statements';
 import { webhookWorker } from './webhooks.ts';
 
 /**
@@ -32,12 +33,16 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
       const { clock, settings } = resolve();
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
       const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs);
+      // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
+      const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake());
       const onStop = async () => {
+        unlisten();
         // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
         await Promise.all([worker.stop(), dealClock.stop()]);
         await options.onStop?.();
       };
       const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
+        unlisten();
         await Promise.all([worker.stop(), dealClock.stop()]);
         throw error;
       });

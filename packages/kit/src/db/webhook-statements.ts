@@ -33,6 +33,13 @@ export interface WebhookEvent {
   body: string;
 }
 
+/**
+ * The LIVE bus topic a commit that queued a due delivery announces (`Engine.announce`: this
+ * process's bus on SQLite, `pg_notify` to every replica on Postgres), so a worker listening on it
+ * sends at once instead of at its next poll.
+ */
+export const WEBHOOK_QUEUE_TOPIC = 'webhooks:queued';
+
 export function webhookStatements(engine: Engine<WebhookTables>) {
   const {
     db,
@@ -94,7 +101,9 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
       if (!endpoint || endpoint.enabled) return;
       const waiting = endpoint.lastSeq > endpoint.deliveredThrough;
       await db.update(endpoints).set({ enabled: true, disabledReason: null, disabledAt: null, failingSince: null, headDueAt: waiting ? at : null }).where(eq(endpoints.id, id));
-      if (waiting) await db.update(deliveries).set({ nextAttemptAt: at }).where(and(eq(deliveries.endpointId, id), eq(deliveries.seq, endpoint.deliveredThrough + 1)));
+      if (!waiting) return;
+      await db.update(deliveries).set({ nextAttemptAt: at }).where(and(eq(deliveries.endpointId, id), eq(deliveries.seq, endpoint.deliveredThrough + 1)));
+      await engine.announce(WEBHOOK_QUEUE_TOPIC);
     },
     deleteWebhookEndpoint: async (id: string): Promise<void> => {
       await db.delete(subscriptions).where(eq(subscriptions.endpointId, id));
@@ -113,6 +122,7 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
         .innerJoin(endpoints, eq(endpoints.id, subscriptions.endpointId))
         .where(and(eq(subscriptions.ownerId, event.ownerId), eq(subscriptions.topic, event.topic)));
       for (const endpoint of hearing) await append(endpoint, event, at, newId());
+      if (hearing.some((endpoint) => endpoint.enabled)) await engine.announce(WEBHOOK_QUEUE_TOPIC);
       return hearing.length;
     },
 
@@ -122,7 +132,9 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
       if (!delivery) return undefined;
       const endpoint = await endpointById(delivery.endpointId);
       if (!endpoint) return undefined;
-      return append(endpoint, { topic: delivery.topic, eventId: delivery.eventId, body: delivery.body }, at, newId());
+      const replayed = await append(endpoint, { topic: delivery.topic, eventId: delivery.eventId, body: delivery.body }, at, newId());
+      if (endpoint.enabled) await engine.announce(WEBHOOK_QUEUE_TOPIC);
+      return replayed;
     },
 
     webhookDelivery: async (id: string): Promise<WebhookDeliveryRow | undefined> => (await db.select().from(deliveries).where(eq(deliveries.id, id)))[0],
