@@ -5,6 +5,27 @@
  */
 import { graphql } from './__generated__/gql.ts';
 
+/** A stream's gift totals as the room shows them: in its first read and in each gift event. */
+export const liveGiftTotalsFragment = graphql(`
+  fragment LiveGiftTotals on LiveStreamGiftTotals {
+    coins
+    diamonds
+    giftCount
+    gifterCount
+  }
+`);
+
+/** A leaderboard row as the room shows it (the top three): in its first read and in each gift event. */
+export const liveTopGifterFragment = graphql(`
+  fragment LiveTopGifter on TopGifter {
+    rank
+    coins
+    user {
+      handle
+    }
+  }
+`);
+
 /** A product as the room's shelf shows it: in the room's first read and in each shopping event. */
 export const livePinnedProductFragment = graphql(`
   fragment LivePinnedProduct on Product {
@@ -71,17 +92,10 @@ export const liveRoomQuery = graphql(`
         displayName
       }
       giftTotals {
-        coins
-        diamonds
-        giftCount
-        gifterCount
+        ...LiveGiftTotals
       }
       topGifters(first: 3) {
-        rank
-        coins
-        user {
-          handle
-        }
+        ...LiveTopGifter
       }
       recentGifts(first: 20) {
         id
@@ -240,19 +254,12 @@ export const giftEventsSubscription = graphql(`
         }
       }
       totals {
-        coins
-        diamonds
-        giftCount
-        gifterCount
+        ...LiveGiftTotals
       }
       stream {
         id
         topGifters(first: 3) {
-          rank
-          coins
-          user {
-            handle
-          }
+          ...LiveTopGifter
         }
       }
     }

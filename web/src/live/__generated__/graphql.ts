@@ -512,6 +512,10 @@ export type WebhookTopic =
   /** A product's stock went from above 5 units to 5 or fewer (and some left). */
   | 'PRODUCT_STOCK_LOW';
 
+export type LiveGiftTotalsFragment = { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number };
+
+export type LiveTopGifterFragment = { __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null };
+
 export type LivePinnedProductFragment = { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } };
 
 export type LiveFlashDealFragment = { __typename?: 'FlashDeal', id: string, status: FlashDealStatus, startsAt: string, endsAt: string, unitsLeft: number, perBuyerLimit: number, dealPrice: { __typename?: 'Money', formatted: string }, product: { __typename?: 'Product', id: string } };
@@ -622,6 +626,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const LiveGiftTotalsFragmentDoc = new TypedDocumentString(`
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+    `, {"fragmentName":"LiveGiftTotals"}) as unknown as TypedDocumentString<LiveGiftTotalsFragment, unknown>;
+export const LiveTopGifterFragmentDoc = new TypedDocumentString(`
+    fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}
+    `, {"fragmentName":"LiveTopGifter"}) as unknown as TypedDocumentString<LiveTopGifterFragment, unknown>;
 export const LivePinnedProductFragmentDoc = new TypedDocumentString(`
     fragment LivePinnedProduct on Product {
   id
@@ -678,17 +699,10 @@ export const LiveRoomDocument = new TypedDocumentString(`
       displayName
     }
     giftTotals {
-      coins
-      diamonds
-      giftCount
-      gifterCount
+      ...LiveGiftTotals
     }
     topGifters(first: 3) {
-      rank
-      coins
-      user {
-        handle
-      }
+      ...LiveTopGifter
     }
     recentGifts(first: 20) {
       id
@@ -717,7 +731,20 @@ export const LiveRoomDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment LivePinnedProduct on Product {
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}
+fragment LivePinnedProduct on Product {
   id
   title
   inventory
@@ -851,24 +878,29 @@ export const GiftEventsDocument = new TypedDocumentString(`
       }
     }
     totals {
-      coins
-      diamonds
-      giftCount
-      gifterCount
+      ...LiveGiftTotals
     }
     stream {
       id
       topGifters(first: 3) {
-        rank
-        coins
-        user {
-          handle
-        }
+        ...LiveTopGifter
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<GiftEventsSubscription, GiftEventsSubscriptionVariables>;
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}`) as unknown as TypedDocumentString<GiftEventsSubscription, GiftEventsSubscriptionVariables>;
 export const ShoppingEventsDocument = new TypedDocumentString(`
     subscription ShoppingEvents($id: ID!, $after: ID) {
   liveShoppingEvents(liveStreamId: $id, after: $after) {
