@@ -266,6 +266,38 @@ describeOnEachEngine<CommerceStore>(
       const ended = (await dealEvents(deal.id)).filter(([kind]) => kind === 'DEAL_ENDED');
       expect(ended).toEqual([['DEAL_ENDED', sold]]);
     }, 120_000);
+
+    it('ends a deal early by its creator or its brand, running or scheduled: units back once, DEAL_ENDED, a retry answered as it stands; others refused', async () => {
+      const END = `mutation ($id: ID!) { endFlashDeal(dealId: $id) { ${DEAL} } }`;
+      const END_BRAND = `mutation ($id: ID!) { endBrandFlashDeal(dealId: $id) { ${DEAL} } }`;
+      const product = await pinned(30);
+      const deal = await startDeal(asUser(creator), dealInput(product.id, { quantity: 10, perBuyerLimit: 2, durationMinutes: 10 }));
+      expect((await buy('usr_deal_early', deal.id, product.id, 2)).errors).toBeUndefined();
+      expect(errorOf(await run(asUser(otherCreator), END, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_STREAM_CREATOR' });
+      expect(errorOf(await run(partner(otherBrandId), END_BRAND, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(partner(brandId, ['orders:read']), END_BRAND, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(asUser(creator), END, { id: 'fld_nope' }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await dealRow(deal.id)).status).toBe('LIVE');
+      // Both enders at once: it ends once, and both are answered with the ended deal.
+      const [byCreator, byBrand] = await Promise.all([ok(asUser(creator), END, { id: deal.id }), ok(partner(brandId), END_BRAND, { id: deal.id })]);
+      for (const ended of [byCreator.endFlashDeal, byBrand.endBrandFlashDeal]) expect(ended).toMatchObject({ status: 'ENDED', endedReason: 'ENDED_EARLY', unitsLeft: 0, unitsSold: 2 });
+      expect(await dealRow(deal.id)).toMatchObject({ unitsReturned: 8 });
+      expect(await inventoryOf(product.id)).toBe(30 - 2);
+      expect((await dealEvents(deal.id)).filter(([kind]) => kind === 'DEAL_ENDED')).toEqual([['DEAL_ENDED', 2]]);
+      expect(errorOf(await buy('usr_deal_late', deal.id, product.id, 1))).toMatchObject({ code: 'DEAL_ENDED', endedReason: 'ENDED_EARLY' });
+      // The clock, past the deal's end, has nothing of it left to end or return.
+      await turnDealClock(store(), new Date(clock.now().getTime() + 11 * 60_000));
+      expect(await dealRow(deal.id)).toMatchObject({ endedReason: 'ENDED_EARLY', unitsReturned: 8 });
+      expect(await inventoryOf(product.id)).toBe(28);
+
+      // A scheduled deal ended before its start sold nothing: every unit goes back, and the product may have a new deal.
+      const scheduled = await startDeal(partner(brandId), dealInput(product.id, { quantity: 6, perBuyerLimit: 1, startsIn: 60 }));
+      expect(await inventoryOf(product.id)).toBe(22);
+      expect((await ok(partner(brandId), END_BRAND, { id: scheduled.id })).endBrandFlashDeal).toMatchObject({ status: 'ENDED', endedReason: 'ENDED_EARLY', unitsSold: 0, product: { inventory: 28 } });
+      await turnDealClock(store(), new Date(clock.now().getTime() + 61_000));
+      expect(await dealRow(scheduled.id)).toMatchObject({ status: 'ENDED', unitsReturned: 6 });
+      expect((await startDeal(asUser(creator), dealInput(product.id, { quantity: 1, perBuyerLimit: 1 }))).status).toBe('LIVE');
+    });
   },
   { seed: seedCommerceStore },
 );

@@ -2,7 +2,7 @@ import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
-import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
+import { endFlashDeal, startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import {
   addCatalogProducts,
@@ -89,6 +89,8 @@ export const resolvers: Resolvers = {
     startFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
     // The same rules; the directive says who may call which (a creator's token, a brand's key).
     startBrandFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
+    endFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
+    endBrandFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),

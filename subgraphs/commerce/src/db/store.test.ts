@@ -839,6 +839,13 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().webhookEndpoint(endpointId)).toMatchObject({ enabled: true, description: 'renamed', disabledReason: null });
       const replay = await store().transaction((tx) => tx.replayWebhookDelivery(head!.id, later(4_000), newId));
       expect(replay).toMatchObject({ eventId: 'evt_1', seq: 3 });
+
+      // Pruning: evt_1, delivered at 1 s, is the only one delivered before 2 s; the rest wait.
+      const endpoints = await store().transaction((tx) => tx.webhookEndpointsDeliveredAfter(`${endpointId.slice(0, -1)}`, 100));
+      const mine = endpoints.find((row) => row.id === endpointId)!;
+      expect(mine).toEqual({ id: endpointId, deliveredThrough: 1 });
+      expect(await store().transaction((tx) => tx.pruneWebhookDeliveries(mine, later(2_000), 100))).toBe(1);
+      expect((await store().webhookDeliveriesPage(endpointId, { first: 10, after: null })).map((row) => row.seq)).toEqual([3, 2]);
     });
 
     // Last: it leaves a kept row its orders do not make.

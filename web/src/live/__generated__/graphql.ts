@@ -139,6 +139,8 @@ export type DecideReturnInput = {
 };
 
 export type FlashDealEndReason =
+  /** Its creator or brand ended it before `endsAt` (or before it started): the units left went back to the product's stock. */
+  | 'ENDED_EARLY'
   /** The reserved quantity sold. */
   | 'SOLD_OUT'
   /** `endsAt` passed: the units left went back to the product's stock. */
@@ -187,7 +189,7 @@ export type GiftPayoutStatus =
   | 'REQUESTED';
 
 export type LiveShoppingEventKind =
-  /** A flash deal ended (`deal.endedReason`: TIME_UP or SOLD_OUT); `quantity` is the units it sold. */
+  /** A flash deal ended (`deal.endedReason`: TIME_UP, SOLD_OUT or ENDED_EARLY); `quantity` is the units it sold. */
   | 'DEAL_ENDED'
   /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
   | 'DEAL_SCHEDULED'
