@@ -4,7 +4,7 @@
  * (commission on what was paid, the per-buyer limit, sold out), the deal's clock (start, end,
  * units back to stock once, the trailing units-left announcement), and hundreds of racing buyers.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { creatorIds, shopBrands } from '@app/fixtures/world';
 import { manualClock } from '@app/kit/clock';
 import { describeOnEachEngine } from '@app/kit/db/testing';
@@ -14,7 +14,8 @@ import { createContext, defaultServices, type CommerceServices } from './context
 import type { NewFeedProduct } from './db/contract.ts';
 import { seedCommerceStore } from './db/seed.ts';
 import { openCommercePgStore, openCommerceStore, type CommerceStore } from './db/store.ts';
-import { turnDealClock } from './flashDeals.ts';
+import { createLogger } from '@app/kit/log';
+import { flashDealClock, turnDealClock } from './flashDeals.ts';
 import { createServer } from './server.ts';
 
 const START = new Date(Date.UTC(2027, 4, 1, 18, 0, 0));
@@ -27,6 +28,7 @@ const STREAM = 'lst_deal_1';
 const streams = new Map([
   [STREAM, { id: STREAM, status: 'LIVE', creator: { id: creator } }],
   ['lst_deal_over', { id: 'lst_deal_over', status: 'ENDED', creator: { id: creator } }],
+  ['lst_deal_ending', { id: 'lst_deal_ending', status: 'LIVE', creator: { id: creator } }],
 ]);
 const peers = fakePeers({ LiveStream: streams, Creator: new Map(creatorIds.map((id) => [id, {}])) });
 const services: CommerceServices = { ...defaultServices(), clock };
@@ -297,6 +299,37 @@ describeOnEachEngine<CommerceStore>(
       await turnDealClock(store(), new Date(clock.now().getTime() + 61_000));
       expect(await dealRow(scheduled.id)).toMatchObject({ status: 'ENDED', unitsReturned: 6 });
       expect((await startDeal(asUser(creator), dealInput(product.id, { quantity: 1, perBuyerLimit: 1 }))).status).toBe('LIVE');
+    });
+
+    it('ends a stream’s deals when content says the stream ended, scheduled and running, returning their units once', async () => {
+      const ENDING = 'lst_deal_ending';
+      const products = [newProduct(20), newProduct(20)];
+      await store().insertProducts(products);
+      for (const product of products) await ok(asUser(creator), 'mutation ($s: ID!, $p: ID!) { pinProduct(liveStreamId: $s, productId: $p) { id } }', { s: ENDING, p: product.id });
+      const running = await startDeal(asUser(creator), dealInput(products[0]!.id, { liveStreamId: ENDING, quantity: 10 }));
+      const scheduled = await startDeal(asUser(creator), dealInput(products[1]!.id, { liveStreamId: ENDING, quantity: 4, startsIn: 120 }));
+      const other = await startDeal(asUser(creator), dealInput((await pinned(20)).id, { quantity: 5 }));
+      expect((await run(asUser('usr_deal_stream'), CHECKOUT, { input: { lines: [{ productId: products[0]!.id, quantity: 1 }], liveStreamId: ENDING, flashDealId: running.id, idempotencyKey: key('stream') } })).errors).toBeUndefined();
+      const watchesBefore = peers.watches.length;
+      const dealClock = flashDealClock(store(), clock, createLogger('deal-clock-test', { level: 'silent' }), 10, peers.client);
+      dealClock.start();
+      try {
+        await vi.waitFor(() => expect(peers.watches.slice(watchesBefore).some((watch) => watch.variables.liveStreamId === ENDING)).toBe(true), { timeout: 5_000 });
+        expect((await dealRow(running.id)).status).toBe('LIVE');
+        peers.finishWatches({ liveStreamId: ENDING });
+        await vi.waitFor(async () => expect((await dealRow(running.id)).status).toBe('ENDED'), { timeout: 5_000 });
+        await vi.waitFor(async () => expect((await dealRow(scheduled.id)).status).toBe('ENDED'), { timeout: 5_000 });
+      } finally {
+        await dealClock.stop();
+      }
+      expect(await dealRow(running.id)).toMatchObject({ endedReason: 'STREAM_ENDED', unitsReturned: 9 });
+      expect(await dealRow(scheduled.id)).toMatchObject({ endedReason: 'STREAM_ENDED', unitsReturned: 4 });
+      expect(await inventoryOf(products[0]!.id)).toBe(19);
+      expect(await inventoryOf(products[1]!.id)).toBe(20);
+      const ended = (await store().liveEventsAfter(ENDING, 0, 10_000)).filter((event) => event.kind === 'DEAL_ENDED').map((event) => (event.payload as { quantity: number }).quantity);
+      expect(ended.sort()).toEqual([0, 1]);
+      // Another stream's deal runs on.
+      expect((await dealRow(other.id)).status).toBe('LIVE');
     });
   },
   { seed: seedCommerceStore },

@@ -24,6 +24,10 @@
  *   LIVE → ENDED at `endsAt` (TIME_UP: the units left go back to the product's stock,
  *   DEAL_ENDED), each a guarded UPDATE in its own transaction, so two clocks, or one restarted
  *   after a crash, move each deal once.
+ * - A stream's end ends its deals (STREAM_ENDED) as time would: the clock watches content's status
+ *   of every stream with an open deal (the kit's shared, resumable watch; one per stream and
+ *   process) and ends them when content says the stream has ended, so their units go back to the
+ *   shelf then, not at `endsAt`. Checkout already refuses an ended stream (STREAM_NOT_LIVE).
  * - Whoever may start a deal may end it early, scheduled or running (ENDED_EARLY): the stream's
  *   creator, or the product's brand. It ends as time does (units back, DEAL_ENDED), through the
  *   same guarded UPDATE, so an early end racing the clock or a sell-out ends the deal once; a deal
@@ -37,6 +41,8 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import type { Clock } from '@app/kit/clock';
 import type { Logger } from '@app/kit/log';
+import { liveStreamEnded } from '@app/kit/live-stream-events';
+import type { PeerClient } from '@app/kit/peers';
 import { poller, type Poller } from '@app/kit/poller';
 import type { Context } from './context.ts';
 import type { CommerceStore, CommerceTx } from './db/store.ts';
@@ -195,7 +201,7 @@ export async function endFlashDeal(context: Context, dealId: string): Promise<Fl
  * Ends a deal that is `deal.status` now (guarded: only the UPDATE that matched gets on), puts what
  * it did not sell back on the shelf and announces DEAL_ENDED; undefined when another end got there first.
  */
-async function endAndReturnUnits(tx: CommerceTx, deal: FlashDealRow, reason: 'TIME_UP' | 'ENDED_EARLY', now: Date): Promise<FlashDealRow | undefined> {
+async function endAndReturnUnits(tx: CommerceTx, deal: FlashDealRow, reason: 'TIME_UP' | 'ENDED_EARLY' | 'STREAM_ENDED', now: Date): Promise<FlashDealRow | undefined> {
   const ended = await tx.endDeal(deal.id, deal.status, reason);
   if (!ended) return undefined;
   // What did not sell goes back on the shelf, once: only the UPDATE that ended it gets here.
@@ -294,15 +300,80 @@ export async function turnDealClock(store: CommerceStore, now: Date): Promise<Cl
   return turn;
 }
 
-/** Turns the deal clock in the commerce process, until stopped: at once while a turn moved something, else every `pollMs`. */
-export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number): Poller {
-  return poller(
+/** Ends every open deal of a stream that has ended, each in its own transaction; answers how many it ended. */
+export async function endDealsOfEndedStream(store: CommerceStore, liveStreamId: string, now: Date): Promise<number> {
+  let ended = 0;
+  for (const deal of await store.openDealsOfStreams([liveStreamId])) {
+    if (await store.transaction((tx) => endAndReturnUnits(tx, deal, 'STREAM_ENDED', now))) ended += 1;
+  }
+  return ended;
+}
+
+/** Streams with open deals watched at once by one process; more wait for a later look. */
+const WATCHED_STREAMS_MAX = 1_000;
+/** How often the clock looks for streams with open deals to watch. */
+const WATCH_LOOK_EVERY_MS = 2_000;
+
+/**
+ * Watches, for every stream with an open deal, content's word that it has ended, and ends its
+ * deals then. Each look (at most every WATCH_LOOK_EVERY_MS) watches the streams newly with open
+ * deals and lets go of those with none left.
+ */
+function streamEndWatch(store: CommerceStore, peers: PeerClient, clock: Clock, logger: Logger) {
+  const watching = new Map<string, AbortController>();
+  let lookedAt = -Infinity;
+  return {
+    async look(now: Date): Promise<void> {
+      if (now.getTime() - lookedAt < WATCH_LOOK_EVERY_MS) return;
+      lookedAt = now.getTime();
+      const open = new Set(await store.streamsWithOpenDeals('', WATCHED_STREAMS_MAX));
+      for (const [liveStreamId, watch] of watching) {
+        if (open.has(liveStreamId)) continue;
+        watching.delete(liveStreamId);
+        watch.abort();
+      }
+      for (const liveStreamId of open) {
+        if (watching.has(liveStreamId)) continue;
+        const watch = new AbortController();
+        watching.set(liveStreamId, watch);
+        liveStreamEnded(peers, liveStreamId, watch.signal)
+          // A watch let go of resolves too: only one still wanted means the stream ended.
+          .then(() => (watch.signal.aborted ? 0 : endDealsOfEndedStream(store, liveStreamId, clock.now())))
+          .catch((error: unknown) => logger.error({ err: error, liveStreamId }, 'flash deals of an ended stream could not be ended; the clock ends them by time'))
+          .finally(() => {
+            if (watching.get(liveStreamId) === watch) watching.delete(liveStreamId);
+          });
+      }
+    },
+    stop(): void {
+      for (const watch of watching.values()) watch.abort();
+      watching.clear();
+    },
+  };
+}
+
+/**
+ * Turns the deal clock in the commerce process, until stopped: at once while a turn moved
+ * something, else every `pollMs`; with `peers`, also ends the deals of streams content says ended.
+ */
+export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number, peers?: PeerClient): Poller {
+  const streamEnds = peers ? streamEndWatch(store, peers, clock, logger) : null;
+  const loop = poller(
     async () => {
-      const turn = await turnDealClock(store, clock.now());
+      const now = clock.now();
+      await streamEnds?.look(now);
+      const turn = await turnDealClock(store, now);
       return turn.started + turn.ended + turn.announced;
     },
     { pollMs, logger, failure: 'flash deal clock turn failed; trying again' },
   );
+  return {
+    ...loop,
+    stop: async () => {
+      streamEnds?.stop();
+      await loop.stop();
+    },
+  };
 }
 
 /** A stream's scheduled and running deals, for a room's snapshot. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { subgraphService, type ServeOptions } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { systemClock } from '@app/kit/clock';
+import { internalSecret } from '@app/kit/config';
+import { createPeerClient } from '@app/kit/peers';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';
@@ -31,8 +33,10 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
     ...service,
     serve: async (store: CommerceStore, options: ServeOptions) => {
       const { clock, settings } = resolve();
+      // One peers client for the requests and the deal clock's watch on streams ending.
+      const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
-      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs);
+      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers);
       // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
       const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake());
       const onStop = async () => {
@@ -41,7 +45,7 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
         await Promise.all([worker.stop(), dealClock.stop()]);
         await options.onStop?.();
       };
-      const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
+      const running = await service.serve(store, { ...options, peers, onStop }).catch(async (error: unknown) => {
         unlisten();
         await Promise.all([worker.stop(), dealClock.stop()]);
         throw error;

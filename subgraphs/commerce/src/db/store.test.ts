@@ -572,6 +572,8 @@ describeOnEachEngine<CommerceStore>(
       await store().insertFlashDeal(deal);
       expect((await store().openDealOf(stream, product.id))?.id).toBe(deal.id);
       expect((await store().openDealsOfStreams([stream, 'liv_none'])).map((row) => row.id)).toEqual([deal.id]);
+      expect(await store().streamsWithOpenDeals('liv_contract_dea', 10)).toContain(stream);
+      expect(await store().streamsWithOpenDeals(stream, 10)).not.toContain(stream);
       // Not before its start, never past its end, never more than is left.
       expect(await store().takeDealUnits(deal.id, 1, AT)).toBeUndefined();
       expect((await store().dueDeals('SCHEDULED', AT, 10)).map((row) => row.id)).not.toContain(deal.id);
@@ -599,6 +601,7 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().endDeal(deal.id, 'LIVE', 'TIME_UP')).toBeUndefined();
       expect((await store().dealsByIds([deal.id, 'fld_none'])).map((row) => row.status)).toEqual(['ENDED']);
       expect(await store().openDealOf(stream, product.id)).toBeUndefined();
+      expect(await store().streamsWithOpenDeals('liv_contract_dea', 10)).not.toContain(stream);
     });
 
     it('closes a PAID order once, decides a return once, and refunds a line only from where it stood', async () => {

@@ -143,6 +143,8 @@ export type FlashDealEndReason =
   | 'ENDED_EARLY'
   /** The reserved quantity sold. */
   | 'SOLD_OUT'
+  /** Its stream ended first (content said so): the units left went back to the product's stock. */
+  | 'STREAM_ENDED'
   /** `endsAt` passed: the units left went back to the product's stock. */
   | 'TIME_UP';
 
@@ -189,7 +191,7 @@ export type GiftPayoutStatus =
   | 'REQUESTED';
 
 export type LiveShoppingEventKind =
-  /** A flash deal ended (`deal.endedReason`: TIME_UP, SOLD_OUT or ENDED_EARLY); `quantity` is the units it sold. */
+  /** A flash deal ended (`deal.endedReason`: TIME_UP, SOLD_OUT, ENDED_EARLY or STREAM_ENDED); `quantity` is the units it sold. */
   | 'DEAL_ENDED'
   /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
   | 'DEAL_SCHEDULED'
