@@ -45,6 +45,27 @@ describeOnEachEngine<GiftsStore>(
       expect(counts).toEqual(engine === 'postgres' ? [11, 11, 11] : [16, 16, 16]);
       expect(await store().keptCountDifferences()).toEqual([]);
     });
+
+    it('keeps every guarantee when 40 sends race from a wallet that covers 23: 23 commit, each once, events in commit order, kept rows equal to the recount', async () => {
+      const sender = userIds[45] as string;
+      const context = () => createContext(store(), { ...anonymousViewer(), userId: sender, country: 'US' }, peers.client);
+      // 70 coins, 47 of them spent first (a 30-coin doughnut and 17 roses): 23 roses left.
+      expect((await runOperation(server, context(), BUY, { key: `race-buy-${engine}` })).errors).toBeUndefined();
+      expect((await runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 2), quantity: 1, idempotencyKey: `race-spend-${engine}-1` } })).errors).toBeUndefined();
+      expect((await runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 17, idempotencyKey: `race-spend-${engine}-2` } })).errors).toBeUndefined();
+      const before = await store().liveEventTopic(stream);
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 1, idempotencyKey: `race-${engine}-${i}` } })),
+      );
+      const codes = results.map((result) => (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK');
+      expect(codes.filter((code) => code === 'OK')).toHaveLength(23);
+      expect(codes.filter((code) => code !== 'OK').every((code) => code === 'INSUFFICIENT_COINS')).toBe(true);
+      const events = await store().liveEventsAfter(stream, before.lastSeq, 100);
+      expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 23 }, (_, i) => before.lastSeq + i + 1));
+      const sends = await store().liveGiftSendsByIds(events.map((event) => (event.payload as { sendId: string }).sendId));
+      expect(new Set(sends.map((send) => send.eventSeq))).toEqual(new Set(events.map((event) => event.seq)));
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
   },
   { seed: seedGiftsStore },
 );
