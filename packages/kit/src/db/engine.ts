@@ -16,6 +16,7 @@ import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions,
 import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
 import { tracedStatements, tracedTransactions } from '../tracing.ts';
 import { isTimeColumn, type EngineName, type TablesByEngine } from './tables.ts';
+import { openSqliteNonces } from './nonce-file.ts';
 
 export type { EngineName } from './tables.ts';
 
@@ -219,15 +220,22 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
   const bus = new LiveEventBus();
   const statements = tracedStatements(definition.statements, 'sqlite')(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
   const store = tracedTransactions(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements), 'sqlite') as unknown as S & Transactional<S>;
+  // The nonces the subgraph server accepts go to a file of their own (`nonce-file.ts`): no sync and
+  // no wait behind the store's transactions per signed request. `acceptNonce` on the store itself
+  // still runs on the store's table (the statement's contract, and Postgres' place for them).
+  const nonceFile = noncesOf(store).nonces ? openSqliteNonces(path, options) : null;
   return {
     ...store,
-    ...noncesOf(store),
+    ...(nonceFile ? { nonces: nonceFile.nonces } : {}),
     engine: 'sqlite',
     liveEvents: bus,
     sqlite: opened.connection,
     db: opened.db,
     isOpen: () => opened.sqlite.open,
-    close: opened.close,
+    close: () => {
+      nonceFile?.close();
+      opened.close();
+    },
   } as unknown as EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> };
 }
 
