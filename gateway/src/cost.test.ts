@@ -111,6 +111,7 @@ describe('the cost plugin', () => {
         return { edges: videos, pageInfo: { hasNextPage: false } };
       },
       count: () => 1,
+      creator: (_: unknown, { id }: { id: string }) => ({ id }),
     },
   };
 
@@ -136,6 +137,25 @@ describe('the cost plugin', () => {
       // The bucket kept only the actual cost of each (it refills 1 a second: allow for one tick).
       expect((second.result.extensions?.cost as any).throttle.available).toBeGreaterThanOrEqual(1_000 - 8);
       expect((second.result.extensions?.cost as any).throttle.available).toBeLessThanOrEqual(1_000 - 7);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('asks the store to give back only when there is something to give back', async () => {
+    const { server, store, run } = await serverWith({});
+    const refunds: number[] = [];
+    const refund = store.refund.bind(store);
+    store.refund = (id, points, tier, now) => {
+      refunds.push(points);
+      refund(id, points, tier, now);
+    };
+    try {
+      // Requested 1 (the creator), actual 1: nothing to give back, no trip to the store.
+      await run('{ count creator(id: "1") { id } }');
+      // Requested 41, actual 4: 37 back.
+      await run('{ feed { edges { node { id } } } }');
+      expect(refunds).toEqual([37]);
     } finally {
       await server.stop();
     }

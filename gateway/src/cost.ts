@@ -199,7 +199,8 @@ export function useCost(config: CostConfig, store: RateLimitStore, hooks: CostHo
             const actual = actualCost(data, config.model);
             if (charged > 0 && bucket) {
               const refund = charged - Math.min(actual, charged);
-              await store.refund(bucket.id, refund, bucket.tier, Date.now());
+              // Nothing to give back is no trip to the store (Redis or Postgres with replicas).
+              if (refund > 0) await store.refund(bucket.id, refund, bucket.tier, Date.now());
               if (throttle) throttle.available = Math.min(throttle.max, throttle.available + refund);
             }
             extensions.cost = { requested, actual, ...(throttle ? { throttle } : {}) };

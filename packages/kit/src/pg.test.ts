@@ -1,12 +1,14 @@
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotent } from './idempotency.ts';
 import { LiveEventBus } from './live.ts';
 import { listenForLiveEvents } from './live-pg.ts';
-import { keeper, pgEngine } from './db/engine.ts';
-import { kitTables } from './db/kit-tables.ts';
-import { idempotencyStatements, liveEventStatements, nonceStatements, nonceStoreOf } from './db/kit-statements.ts';
+import { keeper, openPgStore, pgEngine, type StoreDefinition } from './db/engine.ts';
+import { migrationsFor } from './db/table-migrations.ts';
+import { kitTables, type KitTables } from './db/kit-tables.ts';
+import { idempotencyStatements, kitStatements, liveEventStatements, nonceStatements, nonceStoreOf, type KitStatements } from './db/kit-statements.ts';
 import { defineTables } from './db/tables.ts';
 import { PgConnection, pgStore, TRANSACTION_ATTEMPTS, WRITE_CONTENDED, type PgDb } from './pg.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
@@ -202,6 +204,50 @@ describe('the Postgres store', () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  });
+
+  it('starts a pool with the settings it is given, over the database default, and only that pool', async () => {
+    const url = await freshDatabase();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`alter database ${new URL(url).pathname.slice(1)} set synchronous_commit = on`);
+    await admin.end();
+    const relaxed = new PgConnection({ url, settings: { synchronous_commit: 'off' } });
+    const plain = new PgConnection({ url });
+    try {
+      const setting = async (connection: PgConnection) => (await connection.pool.query<{ s: string }>(`select current_setting('synchronous_commit') as s`)).rows[0]!.s;
+      expect(await setting(relaxed)).toBe('off');
+      expect(await setting(plain)).toBe('on');
+    } finally {
+      await relaxed.close();
+      await plain.close();
+    }
+  });
+
+  it("keeps an opened store's nonces in its table, shared by two stores over the database and across a restart", async () => {
+    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+    await admin.connect();
+    await admin.query('create database kit_nonce_store');
+    await admin.end();
+    const url = cluster.urlFor('kit_nonce_store');
+    const definition: StoreDefinition<KitTables, KitStatements> = { tables: defineTables(kitTables), statements: kitStatements, migrations: await migrationsFor(defineTables(kitTables)), liveEvents: false };
+    const first = await openPgStore(definition, url);
+    let second = await openPgStore(definition, url);
+    const now = Date.now();
+    try {
+      const offers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? first : second).nonces.accept('opened-a', now + 30_000, now)));
+      expect(offers.filter(Boolean)).toHaveLength(1);
+      await second.close();
+      second = await openPgStore(definition, url);
+      expect(await second.nonces.accept('opened-a', now + 30_000, now + 1_000)).toBe(false);
+      expect(await second.nonces.accept('opened-b', now + 30_000, now + 1_000)).toBe(true);
+      // The store's own statements see them: one table.
+      expect(await second.acceptNonce('opened-b', now + 30_000, now + 1_000)).toBe(false);
+    } finally {
+      await first.close();
+      await second.close();
+      for (const folder of Object.values(definition.migrations)) rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -96,6 +96,11 @@ export interface PgConnectionOptions {
    * (default 5 s): a server that does not answer turns into an error, not a request that hangs.
    */
   connectTimeoutMs?: number;
+  /**
+   * Server settings every connection of the pool starts with (sent as startup options, so they
+   * hold over the database's and role's defaults), e.g. `{ synchronous_commit: 'off' }`.
+   */
+  settings?: Record<string, string>;
 }
 
 /** How long a readiness probe waits for `select 1`. */
@@ -117,7 +122,14 @@ export class PgConnection {
 
   constructor(options: PgConnectionOptions) {
     this.url = options.url;
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+    const settings = Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`);
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      ...(settings.length ? { options: settings.join(' ') } : {}),
+    });
     // A connection that breaks while idle must not crash the process: the pool drops it.
     this.pool.on('error', () => undefined);
     const onStatement = options.onStatement;

@@ -25,6 +25,8 @@ export interface OpenRedisOptions {
   commandTimeoutMs?: number;
   /** How long `openRedis` waits for the first connection before it returns anyway (default 2 s). */
   connectWaitMs?: number;
+  /** Whether commands issued in the same tick share one socket write (default false; for comparisons). */
+  autoPipelining?: boolean;
 }
 
 /**
@@ -42,6 +44,11 @@ export async function openRedis(url: string, options: OpenRedisOptions = {}): Pr
     // Reconnect forever, at most one attempt every 500 ms.
     retryStrategy: (times) => Math.min(50 * times, 500),
     lazyConnect: true,
+    // Each command its own socket write. ioredis can put the commands of one tick in one write
+    // (auto-pipelining), which the writes' share of the gateway's CPU on Postgres + Redis suggested;
+    // measured (bench/redis-ops.ts, a request's take, lookup, store and refund from 32 callers) it
+    // did not cost less CPU and answered later, so it stays off.
+    enableAutoPipelining: options.autoPipelining ?? false,
   };
   const redis = new Redis(url, settings);
   // Connection errors are reported through the commands that fail (and the gate that counts

@@ -235,7 +235,7 @@ const EXECUTING_METHODS = new Set(['run', 'get', 'all', 'iterate']);
  * Times every execution of every statement the connection prepares (better-sqlite3's `verbose`
  * hook fires before a statement runs, so it cannot time it).
  */
-function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: string, durationMs: number) => void): void {
+export function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: string, durationMs: number) => void): void {
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const statement = prepare(source);

@@ -12,10 +12,13 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { LiveEventBus } from '../live.ts';
 import type { NonceStore } from '../viewer.ts';
 import { LIVE_EVENTS_CHANNEL, listenForLiveEvents } from '../live-pg.ts';
-import { openPgConnection, pgStore, type PgConnection, type PgConnectionOptions, type PgDb } from '../pg.ts';
+import { openPgConnection, PgConnection, pgStore, type PgConnectionOptions, type PgDb } from '../pg.ts';
 import { openStore, sqliteStore, type SqliteConnection, type Transactional, type StoreOptions } from '../store.ts';
 import { tracedStatements, tracedTransactions } from '../tracing.ts';
 import { isTimeColumn, type EngineName, type TablesByEngine } from './tables.ts';
+import { nonceStatements, nonceStoreOf } from './kit-statements.ts';
+import type { KitTables } from './kit-tables.ts';
+import { openSqliteNonces } from './nonce-file.ts';
 
 export type { EngineName } from './tables.ts';
 
@@ -240,15 +243,22 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
   const bus = new LiveEventBus();
   const statements = tracedStatements(definition.statements, 'sqlite')(sqliteEngine(opened.connection as SqliteConnection<Record<string, unknown>>, definition.tables.sqlite, bus));
   const store = tracedTransactions(sqliteStore(opened.connection as SqliteConnection<Record<string, unknown>>, statements), 'sqlite') as unknown as S & Transactional<S>;
+  // The nonces the subgraph server accepts go to a file of their own (`nonce-file.ts`): no sync and
+  // no wait behind the store's transactions per signed request. `acceptNonce` on the store itself
+  // still runs on the store's table (the statement's contract, and Postgres' place for them).
+  const nonceFile = noncesOf(store).nonces ? openSqliteNonces(path, options) : null;
   return {
     ...store,
-    ...noncesOf(store),
+    ...(nonceFile ? { nonces: nonceFile.nonces } : {}),
     engine: 'sqlite',
     liveEvents: bus,
     sqlite: opened.connection,
     db: opened.db,
     isOpen: () => opened.sqlite.open,
-    close: opened.close,
+    close: () => {
+      nonceFile?.close();
+      opened.close();
+    },
   } as unknown as EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> };
 }
 
@@ -268,9 +278,10 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
   const kept = keeper();
   const statements = tracedStatements(definition.statements, 'postgresql');
   const store = tracedTransactions(pgStore(connection, (db) => statements(pgEngine(db, definition.tables.postgres, kept))), 'postgresql');
+  const nonces = noncesOf(store).nonces ? pgNonces(definition as unknown as StoreDefinition<Pick<KitTables, 'usedNonces'>, object>, url, options, kept) : null;
   return {
     ...store,
-    ...noncesOf(store),
+    ...(nonces ? { nonces: nonces.nonces } : {}),
     engine: 'postgres',
     liveEvents: bus,
     pg: connection,
@@ -278,7 +289,27 @@ export async function openPgStore<T extends Record<string, unknown>, S extends o
     ping: () => connection.ping(),
     close: async () => {
       await listener?.close();
+      await nonces?.connection.close();
       await connection.close();
     },
   } as unknown as EngineStore<S> & { pg: PgConnection };
+}
+
+/** Connections of a Postgres store's nonce pool: one INSERT each, a round trip long. */
+const NONCE_POOL_SIZE = 4;
+
+/**
+ * The nonces a subgraph on Postgres accepts (without Redis, or while Redis is away): the store's
+ * `used_nonces` table, shared by its replicas, on a small pool of its own whose connections commit
+ * with `synchronous_commit = off`. A nonce's INSERT then returns without waiting for the WAL to
+ * reach the disk; it is visible to every replica at once, and only a crash of the Postgres server
+ * can lose the last few hundred milliseconds of them (three `wal_writer_delay`s at most), which
+ * reopens a replay window of at most the signature lifetime for the requests signed just before
+ * it. The store's own commits keep the server's setting. (An UNLOGGED table would cost less still,
+ * but a crash empties it whole, and it would be a migration of every subgraph's table.)
+ */
+function pgNonces(definition: StoreDefinition<Pick<KitTables, 'usedNonces'>, object>, url: string, options: Pick<PgConnectionOptions, 'onStatement'>, kept: Engine<unknown>['kept']): { nonces: NonceStore; connection: PgConnection } {
+  const connection = new PgConnection({ url, poolSize: NONCE_POOL_SIZE, settings: { synchronous_commit: 'off' }, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+  const statements = tracedStatements(nonceStatements, 'postgresql');
+  return { nonces: nonceStoreOf(pgStore(connection, (db) => statements(pgEngine(db, { usedNonces: definition.tables.postgres.usedNonces }, kept)))), connection };
 }

@@ -127,6 +127,17 @@ export function nonceStatements(engine: Engine<Pick<KitTables, 'usedNonces'>>) {
   const { db } = engine;
   const { usedNonces } = engine.tables;
   const lastSweep = engine.kept('nonces:lastSweep', () => ({ at: 0 }));
+  // Run for every signed subgraph request: prepared once, not built by the query builder each time
+  // (asked for on first use, so an engine that only lists the statements need not prepare).
+  let insertNonce: ((values: Record<string, unknown>) => Promise<{ nonce: string }[]>) | undefined;
+  const inserter = () =>
+    (insertNonce ??= engine.prepared<{ nonce: string }>('kit_accept_nonce', () =>
+      db
+        .insert(usedNonces)
+        .values({ nonce: sql.placeholder('nonce'), expiresAt: sql.placeholder('expiresAt') })
+        .onConflictDoNothing()
+        .returning({ nonce: usedNonces.nonce }),
+    ));
   return {
     /** True the first time a nonce is offered within its lifetime. */
     acceptNonce: async (nonce: string, expiresAt: number, now: number): Promise<boolean> => {
@@ -136,11 +147,7 @@ export function nonceStatements(engine: Engine<Pick<KitTables, 'usedNonces'>>) {
         // A full batch means more expired than one sweep takes: sweep again on the next accept.
         if (deleted.length < NONCE_SWEEP_BATCH) lastSweep.at = now;
       }
-      const inserted = await db
-        .insert(usedNonces)
-        .values({ nonce, expiresAt: new Date(expiresAt) })
-        .onConflictDoNothing()
-        .returning({ nonce: usedNonces.nonce });
+      const inserted = await inserter()({ nonce, expiresAt: new Date(expiresAt) });
       return inserted.length === 1;
     },
   };
