@@ -25,6 +25,8 @@ export default subgraphCodegen({
   CheckoutPayload: '../mappers.ts#CheckoutResult',
   LiveShoppingEvent: '../mappers.ts#LiveShoppingEventView',
   FlashDeal: '../mappers.ts#FlashDealRow',
+  Campaign: '../mappers.ts#CampaignRow',
+  CampaignMembership: '../mappers.ts#CampaignMemberRow',
   WebhookEndpoint: '../mappers.ts#WebhookEndpointRow',
   WebhookEndpointSecret: '../webhooks.ts#EndpointWithSecret',
   WebhookDelivery: '../mappers.ts#WebhookDeliveryRow',

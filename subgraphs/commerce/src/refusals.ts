@@ -70,6 +70,20 @@ export const Refusal = {
   DEAL_SOLD_OUT: 'DEAL_SOLD_OUT',
   /** A checkout would take the buyer past the deal's per-buyer limit (`perBuyerLimit`, `remaining`: how many they may still take). */
   DEAL_LIMIT_REACHED: 'DEAL_LIMIT_REACHED',
+  /** A campaign's rate is not above the open rate of one of its products (`productId`, `openRate`). */
+  CAMPAIGN_RATE_TOO_LOW: 'CAMPAIGN_RATE_TOO_LOW',
+  /** A closed campaign is joined, invited to or decided on. */
+  CAMPAIGN_CLOSED: 'CAMPAIGN_CLOSED',
+  /** A campaign already has as many accepted creators as it takes (`capacity`). */
+  CAMPAIGN_FULL: 'CAMPAIGN_FULL',
+  /** A creator accepts or declines a campaign that did not invite them (`status`: where they stand, if anywhere). */
+  NOT_INVITED: 'NOT_INVITED',
+  /** A brand approves or rejects a creator who has not applied (`status`). */
+  NOT_APPLIED: 'NOT_APPLIED',
+  /** A creator applies to a campaign that invited them: accept the invitation instead. */
+  ALREADY_INVITED: 'ALREADY_INVITED',
+  /** A creator applies again after the brand rejected them or they declined (`status`). */
+  CAMPAIGN_MEMBERSHIP_ENDED: 'CAMPAIGN_MEMBERSHIP_ENDED',
 } as const;
 
 /** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */

@@ -1,6 +1,20 @@
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
+import {
+  answerApplication,
+  answerInvitation,
+  applyToCampaign,
+  brandCampaigns,
+  campaignById,
+  campaignMembers,
+  closeCampaign,
+  createCampaign,
+  inviteCreators,
+  myCampaigns,
+  openCampaigns,
+  viewerMembership,
+} from './campaigns.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
 import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
@@ -64,6 +78,9 @@ export const resolvers: Resolvers = {
     products: (_parent, args, context) => productsOnSale(context, args),
     searchProducts: (_parent, args, context) => searchProducts(context, args),
     searchBrands: (_parent, args, context) => searchBrands(context, args),
+    campaign: (_parent, { id }, context) => campaignById(context, id),
+    openCampaigns: (_parent, args, context) => openCampaigns(context, args),
+    myCampaigns: (_parent, { status, ...args }, context) => myCampaigns(context, status, args),
   },
   Mutation: {
     updateProduct: (_parent, { input }, context) => updateProduct(context, input),
@@ -90,6 +107,14 @@ export const resolvers: Resolvers = {
     // The same rules; the directive says who may call which (a creator's token, a brand's key).
     startBrandFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
+    createCampaign: (_parent, { input }, context) => createCampaign(context, input),
+    closeCampaign: (_parent, { campaignId }, context) => closeCampaign(context, campaignId),
+    inviteCreators: (_parent, { campaignId, creatorIds }, context) => inviteCreators(context, campaignId, creatorIds),
+    approveCampaignApplicant: (_parent, { campaignId, creatorId }, context) => answerApplication(context, campaignId, creatorId, 'approve'),
+    rejectCampaignApplicant: (_parent, { campaignId, creatorId }, context) => answerApplication(context, campaignId, creatorId, 'reject'),
+    applyToCampaign: (_parent, { campaignId, message }, context) => applyToCampaign(context, campaignId, message),
+    acceptCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'accept'),
+    declineCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'decline'),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
     moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
@@ -122,6 +147,19 @@ export const resolvers: Resolvers = {
     dealPrice: (deal) => money(deal.dealPriceAmount, deal.currency),
     unitsSold: (deal) => deal.quantity - deal.unitsLeft - deal.unitsReturned,
   },
+  Campaign: {
+    brand: (campaign, _args, context) => loadBrand(context, campaign.brandId),
+    products: (campaign, _args, context) => context.loaders.campaignProducts.load(campaign.id),
+    commissionRate: (campaign) => bpsToRate(campaign.commissionBps),
+    fixedFee: (campaign) => money(campaign.feeAmount, campaign.currency),
+    minFulfilmentRate: (campaign) => (campaign.minFulfilmentBps === null ? null : bpsToRate(campaign.minFulfilmentBps)),
+    viewerMembership: (campaign, _args, context) => viewerMembership(context, campaign),
+    members: (campaign, { status, ...args }, context) => campaignMembers(context, campaign, status, args),
+  },
+  CampaignMembership: {
+    campaign: (member, _args, context) => campaignById(context, member.campaignId),
+    creator: (member) => ({ id: member.creatorId }),
+  },
   Brand: {
     __resolveReference: (reference, context) => context.loaders.brandById.load(reference.id),
     products: (brand, args, context) => newestFirst<ProductRow>(context.loaders.brandProducts, brand.id, args),
@@ -132,6 +170,7 @@ export const resolvers: Resolvers = {
     commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
     sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
     webhookEndpoints: (brand, _args, context) => brandWebhookEndpoints(context, brand.id),
+    campaigns: (brand, args, context) => brandCampaigns(context, brand.id, args),
     webhookEndpoint: (brand, { id }, context) => brandWebhookEndpoint(context, brand.id, id),
   },
   WebhookEndpoint: {

@@ -128,3 +128,25 @@ export async function tellDealSoldOut(
     now,
   );
 }
+
+/** A campaign as campaign payloads show it. */
+interface CampaignPayload {
+  id: string;
+  name: string;
+}
+
+/** A creator applied to the brand's campaign (the brand approves or rejects them). */
+export async function tellCampaignApplied(tx: CommerceTx, campaign: CampaignPayload & { brandId: string }, creatorId: string, message: string | null, now: Date): Promise<void> {
+  await enqueue(tx, campaign.brandId, 'CAMPAIGN_APPLIED', { campaign: { id: campaign.id, name: campaign.name }, creatorId, message }, now);
+}
+
+/** A creator joined the brand's campaign: they accepted its invitation, or the brand approved their application. */
+export async function tellCampaignAccepted(
+  tx: CommerceTx,
+  campaign: CampaignPayload & { brandId: string; acceptedCount: number; capacity: number },
+  creatorId: string,
+  via: 'INVITATION' | 'APPLICATION',
+  now: Date,
+): Promise<void> {
+  await enqueue(tx, campaign.brandId, 'CAMPAIGN_ACCEPTED', { campaign: { id: campaign.id, name: campaign.name, acceptedCount: campaign.acceptedCount, capacity: campaign.capacity }, creatorId, via }, now);
+}

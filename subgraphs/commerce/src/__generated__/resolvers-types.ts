@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, CampaignRow, CampaignMemberRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
@@ -78,6 +78,8 @@ export type Brand = Node & {
   __typename?: 'Brand';
   /** All the brand's products, archived ones included (or one `status`), newest first: for the brand's own partner keys. */
   allProducts?: Maybe<ProductConnection>;
+  /** The brand's campaigns, newest first: for the brand's own partner keys. */
+  campaigns?: Maybe<CampaignConnection>;
   /** The brand's catalogs, newest first. */
   catalogs: CatalogConnection;
   /** The commission deals the brand set with creators, most recently set first: for the brand's own partner keys. */
@@ -113,6 +115,15 @@ export type BrandAllProductsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ProductStatus>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -226,6 +237,113 @@ export type BrandSalesByLiveStreamArgs = {
 export type BrandSalesByProductArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type Campaign = {
+  __typename?: 'Campaign';
+  /** Creators accepted so far (never above `capacity`). */
+  acceptedCount: Scalars['Int']['output'];
+  brand: Brand;
+  brief: Scalars['String']['output'];
+  /** How many creators it takes. */
+  capacity: Scalars['Int']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The commission rate on accepted creators' sales of its products, as a fraction: above each product's open rate. */
+  commissionRate: Scalars['Float']['output'];
+  contentDeadline: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Paid to each creator whose content for it is delivered; zero for none. */
+  fixedFee: Money;
+  id: Scalars['ID']['output'];
+  /** The campaign's members in one status (APPLIED: its applicants), latest change first: for its brand's partner keys. */
+  members?: Maybe<CampaignMembershipConnection>;
+  /** The sample fulfilment rate a creator needs to request its samples, as a fraction; null for none. */
+  minFulfilmentRate?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** The products, in the brand's order. */
+  products: Array<Product>;
+  status: CampaignStatus;
+  /** The signed-in creator's own membership; null when they have none (and for partner keys). */
+  viewerMembership?: Maybe<CampaignMembership>;
+};
+
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type CampaignMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status: CampaignMemberStatus;
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  cursor: Scalars['String']['output'];
+  node: Campaign;
+};
+
+/** Where a creator stands with a campaign. */
+export type CampaignMemberStatus =
+  /** In the campaign: their sales of its products earn its rate while it is OPEN. */
+  | 'ACCEPTED'
+  /** They applied; the brand may approve or reject. */
+  | 'APPLIED'
+  /** They declined the invitation. */
+  | 'DECLINED'
+  /** The brand invited them; they may accept or decline. */
+  | 'INVITED'
+  /** The brand turned their application down. */
+  | 'REJECTED';
+
+/** A creator's standing with a campaign. */
+export type CampaignMembership = {
+  __typename?: 'CampaignMembership';
+  campaign: Campaign;
+  createdAt: Scalars['DateTime']['output'];
+  creator: Creator;
+  /** Whether the brand invited them (else they applied). */
+  invited: Scalars['Boolean']['output'];
+  /** The creator's note with their application. */
+  message?: Maybe<Scalars['String']['output']>;
+  status: CampaignMemberStatus;
+  /** When the status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignMembershipConnection = {
+  __typename?: 'CampaignMembershipConnection';
+  edges: Array<CampaignMembershipEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignMembershipEdge = {
+  __typename?: 'CampaignMembershipEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignMembership;
+};
+
+export type CampaignStatus =
+  /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
+  | 'CLOSED'
+  /** Takes creators; its accepted creators' sales of its products earn its rate. */
+  | 'OPEN';
 
 export type CancelOrderInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
@@ -469,6 +587,26 @@ export type CommissionStatementLinesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateCampaignInput = {
+  /** What the brand asks of creators: 1 to 5,000 characters. */
+  brief: Scalars['String']['input'];
+  /** How many creators it takes: 1 to 1,000. */
+  capacity: Scalars['Int']['input'];
+  /** As a fraction (0.25 is 25%), in whole basis points, above each product's own rate. */
+  commissionRate: Scalars['Float']['input'];
+  /** When content is due; in the future. */
+  contentDeadline: Scalars['DateTime']['input'];
+  /** Minor units of the products' currency paid to each creator whose content is delivered; 0 or left out for none. */
+  fixedFee?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  /** A creator whose sample fulfilment rate is below this fraction cannot request its samples; left out for none. */
+  minFulfilmentRate?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** 1 to 20 of the brand's own products on sale, in one currency. */
+  productIds: Array<Scalars['ID']['input']>;
 };
 
 export type CreateCatalogInput = {
@@ -767,12 +905,31 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * The signed-in creator accepts an invitation (INVITED → ACCEPTED), taking one of the campaign's
+   * seats: CAMPAIGN_FULL when none is left (racing accepts never seat more than the capacity),
+   * CAMPAIGN_CLOSED, NOT_INVITED. Accepted already: as it stands.
+   */
+  acceptCampaignInvitation?: Maybe<CampaignMembership>;
+  /**
    * Append products (the brand's own, active; at most 100 per call) to one of the brand's catalogs.
    * Products already in it stay where they are. A catalog holds at most 500 products (CATALOG_FULL).
    */
   addCatalogProducts?: Maybe<Catalog>;
   /** Add an active product, of any brand, to the end of the signed-in creator's showcase (at most 100). */
   addToShowcase?: Maybe<Creator>;
+  /**
+   * The signed-in creator applies to an OPEN campaign, with an optional note (at most 1,000
+   * characters) to the brand, which approves or rejects. Codes: CAMPAIGN_CLOSED, CAMPAIGN_FULL,
+   * ALREADY_INVITED (accept the invitation instead), CAMPAIGN_MEMBERSHIP_ENDED (declined or
+   * rejected before), FORBIDDEN NOT_A_CREATOR. Applied or accepted already: as it stands.
+   */
+  applyToCampaign?: Maybe<CampaignMembership>;
+  /**
+   * Seat an applicant (APPLIED → ACCEPTED), taking one of the campaign's seats: CAMPAIGN_FULL when
+   * none is left, CAMPAIGN_CLOSED when it is closed, NOT_APPLIED when the creator has no open
+   * application. Approved already: the membership as it stands.
+   */
+  approveCampaignApplicant?: Maybe<CampaignMembership>;
   /**
    * The brand (its partner key with `orders:write`) approves an open return: the units are refunded
    * to the buyer, exactly the commission on them is clawed back from the attributed creator, and,
@@ -800,14 +957,26 @@ export type Mutation = {
    * the same key with other input is IDEMPOTENCY_KEY_REUSED.
    */
   checkout?: Maybe<CheckoutPayload>;
+  /** Close one of the brand's campaigns: it takes nobody more, and its rate stops applying to new sales. Closed already: nothing changes. NOT_FOUND for another brand's. */
+  closeCampaign?: Maybe<Campaign>;
   /**
    * The signed-in creator's affiliate link to a product on sale. Any creator may link any active
    * product (no prior deal needed); a creator has one link per product, so asking again returns the
    * existing link. FORBIDDEN (reason NOT_A_CREATOR) for users who are not creators.
    */
   createAffiliateLink?: Maybe<AffiliateLink>;
+  /**
+   * Create a campaign for the calling partner's brand (docs/campaigns.md): its own products on sale,
+   * a commission rate above each product's open rate (CAMPAIGN_RATE_TOO_LOW, `productId`), an
+   * optional fixed fee per creator, a content deadline in the future and how many creators it takes.
+   * Codes: BAD_USER_INPUT (`field`), NOT_FOUND, PRODUCT_OF_ANOTHER_BRAND, PRODUCT_NOT_AVAILABLE,
+   * MULTIPLE_CURRENCIES. Idempotent on `idempotencyKey`.
+   */
+  createCampaign?: Maybe<Campaign>;
   /** Create a catalog for the calling partner's own brand, optionally with its first products (the brand's own, active). */
   createCatalog?: Maybe<Catalog>;
+  /** The signed-in creator declines an invitation (INVITED → DECLINED). NOT_INVITED otherwise; declined already: as it stands. */
+  declineCampaignInvitation?: Maybe<CampaignMembership>;
   /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
   declineReturn?: Maybe<OrderReturn>;
   /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
@@ -840,6 +1009,12 @@ export type Mutation = {
    */
   importProductFeed?: Maybe<ProductFeedResult>;
   /**
+   * Invite creators (1 to 50 a call) to one of the brand's OPEN campaigns (CAMPAIGN_CLOSED). A
+   * creator already invited, applied or decided keeps that membership. Answers each named
+   * creator's membership. NOT_FOUND for a user who is not a creator.
+   */
+  inviteCreators?: Maybe<Array<CampaignMembership>>;
+  /**
    * Move a product of one of the brand's catalogs to `position` (0 is first; past the end is last).
    * PRODUCT_NOT_LISTED when the product is not in the catalog.
    */
@@ -870,6 +1045,8 @@ export type Mutation = {
    * past 10 endpoints.
    */
   registerWebhookEndpoint?: Maybe<WebhookEndpointSecret>;
+  /** Turn an applicant down (APPLIED → REJECTED). NOT_APPLIED when the creator has no open application; rejected already: as it stands. */
+  rejectCampaignApplicant?: Maybe<CampaignMembership>;
   /** Take products out of one of the brand's catalogs. Products not in it are ignored. */
   removeCatalogProducts?: Maybe<Catalog>;
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
@@ -939,6 +1116,11 @@ export type Mutation = {
 };
 
 
+export type MutationAcceptCampaignInvitationArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
 export type MutationAddCatalogProductsArgs = {
   catalogId: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
@@ -947,6 +1129,18 @@ export type MutationAddCatalogProductsArgs = {
 
 export type MutationAddToShowcaseArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyToCampaignArgs = {
+  campaignId: Scalars['ID']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationApproveCampaignApplicantArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorId: Scalars['ID']['input'];
 };
 
 
@@ -970,13 +1164,28 @@ export type MutationCheckoutArgs = {
 };
 
 
+export type MutationCloseCampaignArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateAffiliateLinkArgs = {
   productId: Scalars['ID']['input'];
 };
 
 
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
 export type MutationCreateCatalogArgs = {
   input: CreateCatalogInput;
+};
+
+
+export type MutationDeclineCampaignInvitationArgs = {
+  campaignId: Scalars['ID']['input'];
 };
 
 
@@ -1016,6 +1225,12 @@ export type MutationImportProductFeedArgs = {
 };
 
 
+export type MutationInviteCreatorsArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationMoveCatalogProductArgs = {
   catalogId: Scalars['ID']['input'];
   position: Scalars['Int']['input'];
@@ -1042,6 +1257,12 @@ export type MutationRecordAffiliateClickArgs = {
 
 export type MutationRegisterWebhookEndpointArgs = {
   input: RegisterWebhookEndpointInput;
+};
+
+
+export type MutationRejectCampaignApplicantArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorId: Scalars['ID']['input'];
 };
 
 
@@ -1384,6 +1605,11 @@ export type Query = {
   brand?: Maybe<Brand>;
   /** Brands and shops ordered by name. */
   brands: BrandConnection;
+  /**
+   * A brand's campaign (docs/campaigns.md), for its brand's partner keys, for signed-in users while
+   * it is OPEN, and for its members always. NOT_FOUND for anyone else and for an unknown id.
+   */
+  campaign?: Maybe<Campaign>;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
   /**
@@ -1392,6 +1618,11 @@ export type Query = {
    * gateway: without `@scopes` its answer would count as public, yet it depends on the key.
    */
   myBrand?: Maybe<Brand>;
+  /**
+   * The signed-in creator's campaign memberships in one status, latest change first: INVITED (the
+   * default) lists their open invitations, ACCEPTED the campaigns they are in.
+   */
+  myCampaigns?: Maybe<CampaignMembershipConnection>;
   /**
    * Any object by its global id (Relay). Null when no object of the id's type has it, or the caller
    * may not see it (an order is its buyer's, its brand's and its attributed creator's; a Small
@@ -1402,6 +1633,8 @@ export type Query = {
    * `Creator` (so refetching either by id works).
    */
   node?: Maybe<Node>;
+  /** OPEN campaigns, newest first: what a signed-in creator may apply to. */
+  openCampaigns?: Maybe<CampaignConnection>;
   /**
    * An order, for its buyer, a partner key of its brand with `orders:read` or `orders:write`, or the
    * creator the sale is attributed to (the commission view: see `Order`). NOT_FOUND for an unknown
@@ -1447,13 +1680,35 @@ export type QueryBrandsArgs = {
 };
 
 
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCatalogArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type QueryMyCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status?: CampaignMemberStatus;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOpenCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1817,6 +2072,10 @@ export type WebhookEndpointSecret = {
 
 /** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
 export type WebhookTopic =
+  /** A creator joined one of the brand's campaigns: accepted its invitation or was approved (`via`), with the seats taken. */
+  | 'CAMPAIGN_ACCEPTED'
+  /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
+  | 'CAMPAIGN_APPLIED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
@@ -2014,6 +2273,14 @@ export type ResolversTypes = {
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
   BrandEdge: ResolverTypeWrapper<Omit<BrandEdge, 'node'> & { node: ResolversTypes['Brand'] }>;
   BrandSales: ResolverTypeWrapper<SalesReport>;
+  Campaign: ResolverTypeWrapper<CampaignRow>;
+  CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
+  CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
+  CampaignMemberStatus: CampaignMemberStatus;
+  CampaignMembership: ResolverTypeWrapper<CampaignMemberRow>;
+  CampaignMembershipConnection: ResolverTypeWrapper<Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignMembershipEdge']> }>;
+  CampaignMembershipEdge: ResolverTypeWrapper<Omit<CampaignMembershipEdge, 'node'> & { node: ResolversTypes['CampaignMembership'] }>;
+  CampaignStatus: CampaignStatus;
   CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
   CatalogConnection: ResolverTypeWrapper<Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEdge']> }>;
@@ -2036,6 +2303,7 @@ export type ResolversTypes = {
   CommissionState: CommissionState;
   CommissionStateTotals: ResolverTypeWrapper<Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversTypes['Money'], paid: ResolversTypes['Money'], payable: ResolversTypes['Money'], pending: ResolversTypes['Money'], reversed: ResolversTypes['Money'] }>;
   CommissionStatement: ResolverTypeWrapper<Statement>;
+  CreateCampaignInput: CreateCampaignInput;
   CreateCatalogInput: CreateCatalogInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
   CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], giftBalance?: Maybe<ResolversTypes['GiftBalance']>, gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
@@ -2127,6 +2395,12 @@ export type ResolversParentTypes = {
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
   BrandEdge: Omit<BrandEdge, 'node'> & { node: ResolversParentTypes['Brand'] };
   BrandSales: SalesReport;
+  Campaign: CampaignRow;
+  CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
+  CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
+  CampaignMembership: CampaignMemberRow;
+  CampaignMembershipConnection: Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignMembershipEdge']> };
+  CampaignMembershipEdge: Omit<CampaignMembershipEdge, 'node'> & { node: ResolversParentTypes['CampaignMembership'] };
   CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
@@ -2147,6 +2421,7 @@ export type ResolversParentTypes = {
   CommissionPayoutEdge: Omit<CommissionPayoutEdge, 'node'> & { node: ResolversParentTypes['CommissionPayout'] };
   CommissionStateTotals: Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversParentTypes['Money'], paid: ResolversParentTypes['Money'], payable: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], reversed: ResolversParentTypes['Money'] };
   CommissionStatement: Statement;
+  CreateCampaignInput: CreateCampaignInput;
   CreateCatalogInput: CreateCatalogInput;
   Creator: CreatorRef;
   CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], giftBalance?: Maybe<ResolversParentTypes['GiftBalance']>, gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
@@ -2266,6 +2541,7 @@ export type AffiliateLinkEdgeResolvers<ContextType = Context, ParentType extends
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<BrandAllProductsArgs>>;
+  campaigns?: Resolver<Maybe<ResolversTypes['CampaignConnection']>, ParentType, ContextType, Partial<BrandCampaignsArgs>>;
   catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, Partial<BrandCatalogsArgs>>;
   commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, Partial<BrandCommissionDealsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2300,6 +2576,55 @@ export type BrandSalesResolvers<ContextType = Context, ParentType extends Resolv
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
+  acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  brief?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contentDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fixedFee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['CampaignMembershipConnection']>, ParentType, ContextType, RequireFields<CampaignMembersArgs, 'status'>>;
+  minFulfilmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
+  viewerMembership?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType>;
+};
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembership'] = ResolversParentTypes['CampaignMembership']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  invited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignMemberStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembershipConnection'] = ResolversParentTypes['CampaignMembershipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignMembershipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembershipEdge'] = ResolversParentTypes['CampaignMembershipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignMembership'], ParentType, ContextType>;
 };
 
 export type CatalogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog'], FederationReferenceType extends FederationReferenceTypes['Catalog'] = FederationReferenceTypes['Catalog']> = {
@@ -2528,14 +2853,20 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptCampaignInvitation?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationAcceptCampaignInvitationArgs, 'campaignId'>>;
   addCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationAddCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   addToShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationAddToShowcaseArgs, 'productId'>>;
+  applyToCampaign?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApplyToCampaignArgs, 'campaignId'>>;
+  approveCampaignApplicant?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApproveCampaignApplicantArgs, 'campaignId' | 'creatorId'>>;
   approveReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationApproveReturnArgs, 'input'>>;
   cancelBrandOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelBrandOrderArgs, 'input'>>;
   cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['CheckoutPayload']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
+  closeCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCloseCampaignArgs, 'campaignId'>>;
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
+  createCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
+  declineCampaignInvitation?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationDeclineCampaignInvitationArgs, 'campaignId'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
   deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
@@ -2543,11 +2874,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
+  inviteCreators?: Resolver<Maybe<Array<ResolversTypes['CampaignMembership']>>, ParentType, ContextType, RequireFields<MutationInviteCreatorsArgs, 'campaignId' | 'creatorIds'>>;
   moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
   moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   registerWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'input'>>;
+  rejectCampaignApplicant?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationRejectCampaignApplicantArgs, 'campaignId' | 'creatorId'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
   replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId'>>;
@@ -2692,9 +3025,12 @@ export type ProductFeedResultResolvers<ContextType = Context, ParentType extends
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, Partial<QueryBrandsArgs>>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
+  myCampaigns?: Resolver<Maybe<ResolversTypes['CampaignMembershipConnection']>, ParentType, ContextType, RequireFields<QueryMyCampaignsArgs, 'status'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  openCampaigns?: Resolver<Maybe<ResolversTypes['CampaignConnection']>, ParentType, ContextType, Partial<QueryOpenCampaignsArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
@@ -2836,6 +3172,12 @@ export type Resolvers<ContextType = Context> = {
   BrandConnection?: BrandConnectionResolvers<ContextType>;
   BrandEdge?: BrandEdgeResolvers<ContextType>;
   BrandSales?: BrandSalesResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignMembership?: CampaignMembershipResolvers<ContextType>;
+  CampaignMembershipConnection?: CampaignMembershipConnectionResolvers<ContextType>;
+  CampaignMembershipEdge?: CampaignMembershipEdgeResolvers<ContextType>;
   Catalog?: CatalogResolvers<ContextType>;
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;

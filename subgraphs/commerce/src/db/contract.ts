@@ -7,8 +7,12 @@ import type { WebhookStatements } from '@app/kit/db/webhook-statements';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
-import type { Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
+import type { CampaignMemberStatus, Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
+  CampaignMemberRow,
+  CampaignRow,
+  NewCampaign,
+  NewCampaignMember,
   VideoSalesRow,
   AffiliateLinkRow,
   BrandRow,
@@ -374,6 +378,33 @@ export interface CommerceStatements extends KitStatements, WebhookStatements {
   claimUnitsAnnouncement(dealId: string, now: Date, lastBefore: Date): Promise<FlashDealRow | undefined>;
   /** Marks a units-left announcement due at `dueAt`, unless one is due already. */
   deferUnitsAnnouncement(dealId: string, dueAt: Date): Promise<void>;
+
+  // Campaigns (statements/campaigns.ts): each move of a membership or a seat a guarded UPDATE.
+  campaignsByIds(ids: readonly string[]): Promise<CampaignRow[]>;
+  /** A campaign with its products, in this order. */
+  insertCampaign(row: NewCampaign, productIds: readonly string[]): Promise<void>;
+  /** OPEN → CLOSED; undefined when it was not OPEN. */
+  closeCampaign(id: string, now: Date): Promise<CampaignRow | undefined>;
+  /** Takes one of an OPEN campaign's seats, only while it has one free; the campaign after, or undefined. */
+  takeCampaignSeat(id: string): Promise<CampaignRow | undefined>;
+  /** One page of OPEN campaigns, newest first, with one extra row. */
+  openCampaignsPage(page: Page): Promise<CampaignRow[]>;
+  /** One page of a brand's campaigns, newest first, with one extra row. */
+  brandCampaignsPage(brandId: string, page: Page): Promise<CampaignRow[]>;
+  /** The products of many campaigns, in the brand's order (at most CAMPAIGN_MAX_PRODUCTS a campaign). */
+  campaignProductLists(campaignIds: readonly string[]): Promise<Owned<ProductRow>[]>;
+  /** Where some creators stand with one campaign; a creator with no row is not in it. */
+  campaignMembersOf(campaignId: string, creatorIds: readonly string[]): Promise<CampaignMemberRow[]>;
+  /** Where one creator stands with many campaigns. */
+  membershipsOfCreator(creatorId: string, campaignIds: readonly string[]): Promise<CampaignMemberRow[]>;
+  /** Memberships, each only if the creator has none with the campaign yet; answers the creators inserted. */
+  insertCampaignMembers(rows: readonly NewCampaignMember[]): Promise<string[]>;
+  /** A membership `from` → `to`, only from `from`; the row after, or undefined. */
+  moveCampaignMember(campaignId: string, creatorId: string, from: CampaignMemberStatus, to: CampaignMemberStatus, now: Date): Promise<CampaignMemberRow | undefined>;
+  /** One page of a creator's memberships in one status, latest change first. */
+  creatorMembershipsPage(creatorId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
+  /** One page of a campaign's members in one status, latest change first. */
+  campaignMembersPage(campaignId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
 
   // Settlement (statements/settlement.ts): a line's state is worked out at `now`, never stored.
   /** Each of many creators' commission per state, one statement; a creator with none has no rows. */

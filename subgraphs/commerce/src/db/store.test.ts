@@ -10,6 +10,7 @@ import { describeOnEachEngine } from '@app/kit/db/testing';
 import type { CursorKey, ListPaging } from '@app/kit/pagination';
 import { expectPagesBothWays } from '@app/kit/db/paging-testing';
 import { DEAL_PAGING } from '../affiliates.ts';
+import { CAMPAIGN_MEMBER_PAGING, CAMPAIGN_PAGING, CREATOR_MEMBERSHIP_PAGING } from '../campaigns.ts';
 import { VIDEO_SALES_PAGING } from '../checkout.ts';
 import { CREATED_PAGING, newestFirstPaging, POSITION_PAGING } from '../pages.ts';
 import { BRAND_PAGING } from '../products.ts';
@@ -839,6 +840,49 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().webhookEndpoint(endpointId)).toMatchObject({ enabled: true, description: 'renamed', disabledReason: null });
       const replay = await store().transaction((tx) => tx.replayWebhookDelivery(head!.id, later(4_000), newId));
       expect(replay).toMatchObject({ eventId: 'evt_1', seq: 3 });
+    });
+
+    it('keeps campaigns: seats guarded by capacity and status, memberships moved only from the expected status, pages both ways', async () => {
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const creators = ['usr_contract_cmp_a', 'usr_contract_cmp_b', 'usr_contract_cmp_c'];
+      const campaign = (id: string, createdAt: Date) => ({
+        id,
+        brandId,
+        name: id,
+        brief: 'brief',
+        commissionBps: 2_000,
+        feeAmount: 0,
+        currency: 'USD',
+        contentDeadline: new Date(AT.getTime() + 30 * DAY),
+        capacity: 2,
+        status: 'OPEN' as const,
+        createdAt,
+      });
+      await store().transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await tx.insertCampaign(campaign(`cmp_contract_${i}`, new Date(AT.getTime() + i * 1_000)), [product.id]);
+      });
+      const id = 'cmp_contract_0';
+      expect((await store().campaignProductLists([id])).map((row) => row.node.id)).toEqual([product.id]);
+      const inserted = await store().transaction((tx) =>
+        tx.insertCampaignMembers(creators.map((creatorId, i) => ({ campaignId: id, creatorId, status: 'INVITED' as const, invited: true, message: null, createdAt: AT, updatedAt: new Date(AT.getTime() + i) }))),
+      );
+      expect(inserted.sort()).toEqual([...creators].sort());
+      expect(await store().transaction((tx) => tx.insertCampaignMembers([{ campaignId: id, creatorId: creators[0]!, status: 'APPLIED', invited: false, message: null, createdAt: AT, updatedAt: AT }]))).toEqual([]);
+      expect(await store().transaction((tx) => tx.moveCampaignMember(id, creators[0]!, 'APPLIED', 'ACCEPTED', AT))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.moveCampaignMember(id, creators[0]!, 'INVITED', 'ACCEPTED', AT))).toMatchObject({ status: 'ACCEPTED' });
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toMatchObject({ acceptedCount: 1 });
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toMatchObject({ acceptedCount: 2 });
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toBeUndefined();
+      expect((await store().campaignMembersOf(id, creators)).map((row) => row.status).sort()).toEqual(['ACCEPTED', 'INVITED', 'INVITED']);
+      expect((await store().membershipsOfCreator(creators[0]!, [id, 'cmp_contract_1'])).map((row) => row.campaignId)).toEqual([id]);
+      await expectPagesBothWays(CAMPAIGN_MEMBER_PAGING, (page) => store().campaignMembersPage(id, 'INVITED', page), 1);
+      await expectPagesBothWays(CREATOR_MEMBERSHIP_PAGING, (page) => store().creatorMembershipsPage(creators[0]!, 'ACCEPTED', page), 1);
+      expect((await expectPagesBothWays(CAMPAIGN_PAGING, (page) => store().brandCampaignsPage(brandId, page), 2)).map((row) => row.id)).toEqual(['cmp_contract_2', 'cmp_contract_1', id]);
+      expect(await store().transaction((tx) => tx.closeCampaign('cmp_contract_1', AT))).toMatchObject({ status: 'CLOSED' });
+      expect(await store().transaction((tx) => tx.closeCampaign('cmp_contract_1', AT))).toBeUndefined();
+      expect((await expectPagesBothWays(CAMPAIGN_PAGING, (page) => store().openCampaignsPage(page), 1)).map((row) => row.id)).toEqual(['cmp_contract_2', id]);
+      expect((await store().campaignsByIds([id]))[0]).toMatchObject({ acceptedCount: 2, capacity: 2 });
     });
 
     // Last: it leaves a kept row its orders do not make.

@@ -17,6 +17,25 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Where a creator stands with a campaign. */
+export type CampaignMemberStatus =
+  /** In the campaign: their sales of its products earn its rate while it is OPEN. */
+  | 'ACCEPTED'
+  /** They applied; the brand may approve or reject. */
+  | 'APPLIED'
+  /** They declined the invitation. */
+  | 'DECLINED'
+  /** The brand invited them; they may accept or decline. */
+  | 'INVITED'
+  /** The brand turned their application down. */
+  | 'REJECTED';
+
+export type CampaignStatus =
+  /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
+  | 'CLOSED'
+  /** Takes creators; its accepted creators' sales of its products earn its rate. */
+  | 'OPEN';
+
 export type CancelOrderInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
   idempotencyKey: Scalars['String']['input'];
@@ -84,6 +103,26 @@ export type CommissionState =
   | 'PENDING'
   /** Clawed back in full: the order was cancelled or every unit refunded. */
   | 'REVERSED';
+
+export type CreateCampaignInput = {
+  /** What the brand asks of creators: 1 to 5,000 characters. */
+  brief: Scalars['String']['input'];
+  /** How many creators it takes: 1 to 1,000. */
+  capacity: Scalars['Int']['input'];
+  /** As a fraction (0.25 is 25%), in whole basis points, above each product's own rate. */
+  commissionRate: Scalars['Float']['input'];
+  /** When content is due; in the future. */
+  contentDeadline: Scalars['DateTime']['input'];
+  /** Minor units of the products' currency paid to each creator whose content is delivered; 0 or left out for none. */
+  fixedFee?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  /** A creator whose sample fulfilment rate is below this fraction cannot request its samples; left out for none. */
+  minFulfilmentRate?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** 1 to 20 of the brand's own products on sale, in one currency. */
+  productIds: Array<Scalars['ID']['input']>;
+};
 
 export type CreateCatalogInput = {
   /** The brand the catalog belongs to: the calling partner's own. */
@@ -493,6 +532,10 @@ export type WebhookDeliveryStatus =
 
 /** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
 export type WebhookTopic =
+  /** A creator joined one of the brand's campaigns: accepted its invitation or was approved (`via`), with the seats taken. */
+  | 'CAMPAIGN_ACCEPTED'
+  /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
+  | 'CAMPAIGN_APPLIED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
