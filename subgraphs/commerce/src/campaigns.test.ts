@@ -182,6 +182,34 @@ describeOnEachEngine<CommerceStore>(
       expect(open2.openCampaigns.edges.map((edge: any) => edge.node.id)).not.toContain(campaign.id);
     });
 
+    it("pays the campaign's rate on an accepted creator's sales while it is open, and the statement names it", async () => {
+      const product = newProduct(brandId, 1_000);
+      await store().insertProducts([product]);
+      const campaign = (await ok(partner(brandId), CREATE, { input: input([product.id], { commissionRate: 0.3, capacity: 2 }) })).createCampaign;
+      const [member, outsider] = creators.slice(44, 46) as [string, string];
+      const buyer = 'usr_cmp_buyer';
+      const link = async (creator: string) => (await ok(asUser(creator), 'mutation ($p: ID!) { createAffiliateLink(productId: $p) { code commissionRate } }', { p: product.id })).createAffiliateLink;
+      const buy = async (code: string) =>
+        (await ok(asUser(buyer), 'mutation ($i: CheckoutInput!) { checkout(input: $i) { order { id commission { amount } } } }', { i: { lines: [{ productId: product.id, quantity: 2 }], affiliateCode: code, idempotencyKey: key() } })).checkout.order;
+      const memberLink = await link(member);
+      expect(memberLink.commissionRate).toBe(0.1);
+      await ok(partner(brandId), INVITE, { c: campaign.id, ids: [member] });
+      await ok(asUser(member), ACCEPT, { c: campaign.id });
+      expect((await link(member)).commissionRate).toBe(0.3);
+      // floor(6,000 × 3,000 / 10,000) = 1,800 at the campaign's rate; an outsider's link stays at the open rate.
+      const order = await buy(memberLink.code);
+      expect(order.commission.amount).toBe(1_800);
+      expect((await buy((await link(outsider)).code)).commission.amount).toBe(600);
+      const statement = await ok(asUser(member), 'query ($id: ID!) { _entities(representations: [{ __typename: "Creator", id: $id }]) { ... on Creator { commissionStatement { lines(first: 5) { edges { node { rate amount { amount } campaign { id name } order { id } } } } } } } }', { id: member });
+      const line = statement._entities[0].commissionStatement.lines.edges.find((edge: any) => edge.node.order.id === order.id).node;
+      expect(line).toMatchObject({ rate: 0.3, amount: { amount: 1_800 }, campaign: { id: campaign.id, name: 'Summer drop' } });
+      // Closed: the open rate again, and no campaign on the line.
+      await ok(partner(brandId), CLOSE, { c: campaign.id });
+      expect((await buy(memberLink.code)).commission.amount).toBe(600);
+      const lines = await store().orderLineLists([order.id]);
+      expect(lines[0]?.node).toMatchObject({ campaignId: campaign.id, commissionBps: 3_000 });
+    });
+
     it('never seats more than the capacity under dozens of racing accepts and approvals', async () => {
       const capacity = 7;
       const campaign = await campaignOf(capacity);

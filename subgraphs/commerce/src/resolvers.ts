@@ -14,6 +14,7 @@ import {
   myCampaigns,
   openCampaigns,
   viewerMembership,
+  visibleCampaign,
 } from './campaigns.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
 import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
@@ -294,6 +295,7 @@ export const resolvers: Resolvers = {
     commissionRate: (line) => bpsToRate(line.commissionBps),
     commission: (line) => money(line.commissionAmount, line.currency),
     commissionReversed: (line) => money(line.commissionReversed, line.currency),
+    campaign: (line, _args, context) => (line.campaignId ? visibleCampaign(context, line.campaignId) : null),
   },
   CommissionStatement: {
     lines: (statement, args, context) => statementLines(context, statement, args),
@@ -309,6 +311,7 @@ export const resolvers: Resolvers = {
     reversed: (line) => money(line.commissionReversed, line.currency),
     state: (line) => stateOf(line.bucket),
     lockedUntil: (line) => lockedUntil(line),
+    campaign: (line, _args, context) => (line.campaignId ? visibleCampaign(context, line.campaignId) : null),
   },
   CommissionPayout: {
     __resolveReference: (reference, context) => payoutReference(context, reference.id),

@@ -482,6 +482,8 @@ export type CommissionLine = {
   __typename?: 'CommissionLine';
   /** What the line earns: the commission credited at checkout less what was clawed back. */
   amount: Money;
+  /** The campaign whose rate the line earned (the creator was accepted in it and it was OPEN at the sale); null for the open rate or a deal's. */
+  campaign?: Maybe<Campaign>;
   /** For a LOCKED line, when its return window ends (a return the brand has not answered keeps it LOCKED past that). */
   lockedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** The order, in its commission view for the creator (see `Order`). */
@@ -1419,6 +1421,8 @@ export type OrderEdge = {
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** The campaign whose rate the line's commission was paid at, if any. */
+  campaign?: Maybe<Campaign>;
   /** floor(total × rate in basis points / 10,000), in minor units, as credited at checkout. */
   commission: Money;
   /** Commission rate applied to this line; 0 when the line earns none. */
@@ -2686,6 +2690,7 @@ export type CommissionDealEdgeResolvers<ContextType = Context, ParentType extend
 
 export type CommissionLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   orderedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2939,6 +2944,7 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

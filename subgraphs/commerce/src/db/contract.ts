@@ -69,6 +69,8 @@ export interface AffiliateLinkView extends AffiliateLinkRow {
 export interface SaleRate {
   productId: string;
   bps: number;
+  /** The campaign whose rate it is (the creator is accepted in it and it is OPEN); null for the product's or a deal's rate. */
+  campaignId: string | null;
 }
 
 /** A product as a feed creates it: every column given. */
@@ -172,6 +174,8 @@ export interface CommissionLineView {
   commissionBps: number;
   commissionAmount: number;
   commissionReversed: number;
+  /** The campaign whose rate the line earned; null for the open rate or a deal's. */
+  campaignId: string | null;
   currency: string;
   orderedAt: Date;
   returnsUntil: Date | null;

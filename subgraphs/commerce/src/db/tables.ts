@@ -335,6 +335,8 @@ export const commerceTables = defineTables((c) => {
       commissionReversed: c.money('commission_reversed').notNull().default(0),
       /** The payout that pays this line's commission; null until one does (and again if it fails). */
       payoutId: c.text('payout_id').references(() => commissionPayouts.id),
+      /** The campaign whose rate the line earned (`saleRate`), when it was a campaign's; its creator's statement names it. */
+      campaignId: c.text('campaign_id'),
     },
     (table) => [
       c.primaryKey({ columns: [table.orderId, table.position] }),

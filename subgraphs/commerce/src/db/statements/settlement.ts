@@ -85,6 +85,7 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
     commissionBps: orderLines.commissionBps,
     commissionAmount: orderLines.commissionAmount,
     commissionReversed: orderLines.commissionReversed,
+    campaignId: orderLines.campaignId,
     currency: orders.currency,
     orderedAt: orders.createdAt,
     returnsUntil: orders.returnsUntil,
