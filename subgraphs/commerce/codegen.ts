@@ -27,6 +27,7 @@ export default subgraphCodegen({
   FlashDeal: '../mappers.ts#FlashDealRow',
   Campaign: '../mappers.ts#CampaignRow',
   CampaignMembership: '../mappers.ts#CampaignMemberRow',
+  CampaignSample: '../mappers.ts#CampaignSampleRow',
   WebhookEndpoint: '../mappers.ts#WebhookEndpointRow',
   WebhookEndpointSecret: '../webhooks.ts#EndpointWithSecret',
   WebhookDelivery: '../mappers.ts#WebhookDeliveryRow',

@@ -72,6 +72,13 @@ export function createLoaders(store: CommerceStore, clock: Clock) {
       for (const [creatorId, campaignIds] of byCreator) for (const row of await store.membershipsOfCreator(creatorId, campaignIds)) found.set(`${row.creatorId}\n${row.campaignId}`, row);
       return keys.map((key) => found.get(key) ?? null);
     }),
+    /** Each creator's kept sample record; undefined before their first settled sample. */
+    creatorFulfilment: valueLoader(
+      (ids) => store.fulfilmentOf(ids),
+      (row) => row.creatorId,
+      (row): { fulfilled: number; missed: number } | undefined => row,
+      () => undefined,
+    ),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(
       (ids) => store.streamSales(ids),

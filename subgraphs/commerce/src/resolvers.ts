@@ -1,3 +1,4 @@
+import { notFound } from '@app/kit/errors';
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
@@ -16,6 +17,7 @@ import {
   viewerMembership,
   visibleCampaign,
 } from './campaigns.ts';
+import { campaignSamples, creatorFulfilment, decideSample, fulfilSample, markSampleDelivered, mySamples, requestSample, sampleCampaign, sampleStatus, shipSample, visibleSample } from './samples.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
 import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
@@ -82,6 +84,8 @@ export const resolvers: Resolvers = {
     campaign: (_parent, { id }, context) => campaignById(context, id),
     openCampaigns: (_parent, args, context) => openCampaigns(context, args),
     myCampaigns: (_parent, { status, ...args }, context) => myCampaigns(context, status, args),
+    mySamples: (_parent, args, context) => mySamples(context, args),
+    campaignSample: async (_parent, { id }, context) => (await visibleSample(context, id)) ?? Promise.reject(notFound('CampaignSample', id)),
   },
   Mutation: {
     updateProduct: (_parent, { input }, context) => updateProduct(context, input),
@@ -116,6 +120,13 @@ export const resolvers: Resolvers = {
     applyToCampaign: (_parent, { campaignId, message }, context) => applyToCampaign(context, campaignId, message),
     acceptCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'accept'),
     declineCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'decline'),
+    requestCampaignSample: (_parent, { campaignId, productId }, context) => requestSample(context, campaignId, productId),
+    approveCampaignSample: (_parent, { sampleId }, context) => decideSample(context, sampleId, 'APPROVED'),
+    declineCampaignSample: (_parent, { sampleId }, context) => decideSample(context, sampleId, 'DECLINED'),
+    shipCampaignSample: (_parent, { input }, context) => shipSample(context, input),
+    markCampaignSampleDelivered: (_parent, { sampleId }, context) => markSampleDelivered(context, sampleId, 'BRAND'),
+    confirmCampaignSampleDelivered: (_parent, { sampleId }, context) => markSampleDelivered(context, sampleId, 'CREATOR'),
+    fulfilCampaignSample: (_parent, { input }, context) => fulfilSample(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
     moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
@@ -156,6 +167,16 @@ export const resolvers: Resolvers = {
     minFulfilmentRate: (campaign) => (campaign.minFulfilmentBps === null ? null : bpsToRate(campaign.minFulfilmentBps)),
     viewerMembership: (campaign, _args, context) => viewerMembership(context, campaign),
     members: (campaign, { status, ...args }, context) => campaignMembers(context, campaign, status, args),
+    samples: (campaign, args, context) => campaignSamples(context, campaign, args),
+  },
+  CampaignSample: {
+    campaign: (sample, _args, context) => sampleCampaign(context, sample),
+    creator: (sample) => ({ id: sample.creatorId }),
+    product: (sample, _args, context) => loadProduct(context, sample.productId),
+    status: (sample, _args, context) => sampleStatus(sample, context.clock.now()),
+    shipment: (sample) => (sample.carrier && sample.trackingNumber && sample.shippedAt ? { carrier: sample.carrier, trackingNumber: sample.trackingNumber, shippedAt: sample.shippedAt } : null),
+    video: (sample) => (sample.contentKind === 'VIDEO' && sample.contentId ? { id: sample.contentId } : null),
+    liveStream: (sample) => (sample.contentKind === 'LIVE' && sample.contentId ? { id: sample.contentId } : null),
   },
   CampaignMembership: {
     campaign: (member, _args, context) => campaignById(context, member.campaignId),
@@ -237,6 +258,7 @@ export const resolvers: Resolvers = {
     commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
     commissionPayouts: (creator, args, context) => creatorPayouts(context, creator.id, args),
     videoSales: (creator, args, context) => creatorVideoSales(context, creator.id, args),
+    sampleFulfilment: (creator, _args, context) => creatorFulfilment(context, creator.id),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {

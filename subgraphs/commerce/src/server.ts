@@ -9,12 +9,13 @@ import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
 import { flashDealClock } from './flashDeals.ts';
 import { webhookWorker } from './webhooks.ts';
+import { sampleClock } from './samples.ts';
 
 /**
  * The commerce service. Its clock, settings and payout provider come from the environment unless
  * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
  * stops the process with a clear message. Serving also runs the partner webhook worker (webhooks.ts)
- * and the flash deals' clock (flashDeals.ts) over the same store, both stopped before the store closes.
+ * the flash deals' clock (flashDeals.ts) and the samples' clock (samples.ts) over the same store, all stopped before the store closes.
  */
 export function commerceService(given: Partial<CommerceServices> = {}) {
   let services: CommerceServices | undefined;
@@ -32,17 +33,19 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
       const { clock, settings } = resolve();
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
       const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs);
+      const samplesClock = sampleClock(store, clock, options.logger, settings.samples.clockPollMs);
       const onStop = async () => {
         // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
-        await Promise.all([worker.stop(), dealClock.stop()]);
+        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         await options.onStop?.();
       };
       const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
-        await Promise.all([worker.stop(), dealClock.stop()]);
+        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         throw error;
       });
       worker.start();
       dealClock.start();
+      samplesClock.start();
       return running;
     },
   };

@@ -112,6 +112,7 @@ export const WEBHOOK_TOPICS = [
   'LIVE_DEAL_SOLD_OUT',
   'CAMPAIGN_APPLIED',
   'CAMPAIGN_ACCEPTED',
+  'CAMPAIGN_CONTENT_DELIVERED',
 ] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 
@@ -151,3 +152,22 @@ export const CAMPAIGN_MESSAGE_MAX = 1_000;
 export const CAMPAIGN_INVITES_PER_CALL = 50;
 /** The largest fixed fee a campaign pays each creator, in minor units ($100,000). */
 export const CAMPAIGN_MAX_FEE = 10_000_000;
+
+/**
+ * A free sample's life (samples.ts states the moves): REQUESTED by an accepted creator → APPROVED
+ * or DECLINED by the brand (within its window, else it shows LAPSED) → SHIPPED → DELIVERED → the
+ * creator's content FULFILLED it in time, or it was MISSED. LAPSED is worked out when read, never stored.
+ */
+export const SAMPLE_STATUSES = ['REQUESTED', 'APPROVED', 'DECLINED', 'SHIPPED', 'DELIVERED', 'FULFILLED', 'MISSED'] as const;
+export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
+
+/** What fulfilled a sample: a video tagging its product, or a LIVE stream it was pinned on. */
+export const SAMPLE_CONTENT_KINDS = ['VIDEO', 'LIVE'] as const;
+export type SampleContentKind = (typeof SAMPLE_CONTENT_KINDS)[number];
+
+/** Who marked a sample delivered: the creator confirming receipt, or the brand with the carrier's proof. */
+export const SAMPLE_DELIVERERS = ['CREATOR', 'BRAND'] as const;
+export type SampleDeliverer = (typeof SAMPLE_DELIVERERS)[number];
+
+export const SAMPLE_CARRIER_MAX = 60;
+export const SAMPLE_TRACKING_MAX = 100;

@@ -150,3 +150,27 @@ export async function tellCampaignAccepted(
 ): Promise<void> {
   await enqueue(tx, campaign.brandId, 'CAMPAIGN_ACCEPTED', { campaign: { id: campaign.id, name: campaign.name, acceptedCount: campaign.acceptedCount, capacity: campaign.capacity }, creatorId, via }, now);
 }
+
+/** A creator's content fulfilled a sample of the brand's campaign (a video tagging the product, or a LIVE that pinned it); the fee, if any, became payable. */
+export async function tellCampaignContentDelivered(
+  tx: CommerceTx,
+  campaign: CampaignPayload & { brandId: string },
+  sample: { id: string; creatorId: string; productId: string; contentKind: string | null; contentId: string | null },
+  feeAmount: number,
+  currency: string,
+  now: Date,
+): Promise<void> {
+  await enqueue(
+    tx,
+    campaign.brandId,
+    'CAMPAIGN_CONTENT_DELIVERED',
+    {
+      campaign: { id: campaign.id, name: campaign.name },
+      creatorId: sample.creatorId,
+      sample: { id: sample.id, productId: sample.productId },
+      content: { kind: sample.contentKind, id: sample.contentId },
+      feePayable: feeAmount > 0 ? { amount: feeAmount, currency } : null,
+    },
+    now,
+  );
+}

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, CampaignRow, CampaignMemberRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, CampaignRow, CampaignMemberRow, CampaignSampleRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
@@ -266,6 +266,8 @@ export type Campaign = {
   name: Scalars['String']['output'];
   /** The products, in the brand's order. */
   products: Array<Product>;
+  /** The campaign's samples, newest request first: for its brand's partner keys. */
+  samples?: Maybe<CampaignSampleConnection>;
   status: CampaignStatus;
   /** The signed-in creator's own membership; null when they have none (and for partner keys). */
   viewerMembership?: Maybe<CampaignMembership>;
@@ -283,6 +285,19 @@ export type CampaignMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   status: CampaignMemberStatus;
+};
+
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type CampaignSamplesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
@@ -338,6 +353,60 @@ export type CampaignMembershipEdge = {
   cursor: Scalars['String']['output'];
   node: CampaignMembership;
 };
+
+/** A free sample of a campaign product for an accepted creator, owed content once delivered. */
+export type CampaignSample = {
+  __typename?: 'CampaignSample';
+  campaign: Campaign;
+  /** When the creator's content is due (set at delivery). */
+  contentDueAt?: Maybe<Scalars['DateTime']['output']>;
+  contentKind?: Maybe<SampleContentKind>;
+  creator: Creator;
+  /** When the brand's window to answer ends. */
+  decideBy: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  deliveredBy?: Maybe<SampleDeliverer>;
+  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The live stream that fulfilled it, if one did. */
+  liveStream?: Maybe<LiveStream>;
+  product: Product;
+  requestedAt: Scalars['DateTime']['output'];
+  shipment?: Maybe<Shipment>;
+  status: CampaignSampleStatus;
+  /** The video that fulfilled it, if a video did. */
+  video?: Maybe<Video>;
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignSampleConnection = {
+  __typename?: 'CampaignSampleConnection';
+  edges: Array<CampaignSampleEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignSampleEdge = {
+  __typename?: 'CampaignSampleEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignSample;
+};
+
+/** Where a campaign sample stands. */
+export type CampaignSampleStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  /** Delivered: the creator's content is due by `contentDueAt`. */
+  | 'DELIVERED'
+  /** Content featuring the product came in time. */
+  | 'FULFILLED'
+  /** Asked for, and the brand did not answer by `decideBy`. */
+  | 'LAPSED'
+  /** No content by `contentDueAt`. */
+  | 'MISSED'
+  /** Asked for; the brand has until `decideBy` to answer. */
+  | 'REQUESTED'
+  | 'SHIPPED';
 
 export type CampaignStatus =
   /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
@@ -643,6 +712,12 @@ export type Creator = Node & {
   earnings?: Maybe<CreatorEarnings>;
   giftEarnings?: Maybe<GiftEarnings>;
   id: Scalars['ID']['output'];
+  /**
+   * The creator's campaign sample record: delivered samples whose content came in time and those
+   * missed, and the rate. For brands' partner keys with `campaigns:read` or `campaigns:write`, and
+   * the creator; FORBIDDEN for anyone else.
+   */
+  sampleFulfilment?: Maybe<SampleFulfilment>;
   /** Products the creator curates on their profile, in the creator's order. */
   showcase?: Maybe<ProductConnection>;
   /** What checkouts from each of the creator's videos sold (`videoId` on checkout), best selling first. Only the creator sees it. */
@@ -768,6 +843,14 @@ export type FlashDealStatus =
   | 'LIVE'
   /** Made, counting down to `startsAt`. */
   | 'SCHEDULED';
+
+export type FulfilCampaignSampleInput = {
+  /** A LIVE stream of the signed-in creator's with the sample's product pinned. */
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  sampleId: Scalars['ID']['input'];
+  /** A video of the signed-in creator's that tags the sample's product. */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type FulfillOrderInput = {
   /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
@@ -932,6 +1015,8 @@ export type Mutation = {
    * application. Approved already: the membership as it stands.
    */
   approveCampaignApplicant?: Maybe<CampaignMembership>;
+  /** The brand approves a sample request within its window: SAMPLE_LAPSED after it, SAMPLE_ALREADY_DECIDED if declined. Approved already: as it stands. */
+  approveCampaignSample?: Maybe<CampaignSample>;
   /**
    * The brand (its partner key with `orders:write`) approves an open return: the units are refunded
    * to the buyer, exactly the commission on them is clawed back from the attributed creator, and,
@@ -961,6 +1046,8 @@ export type Mutation = {
   checkout?: Maybe<CheckoutPayload>;
   /** Close one of the brand's campaigns: it takes nobody more, and its rate stops applying to new sales. Closed already: nothing changes. NOT_FOUND for another brand's. */
   closeCampaign?: Maybe<Campaign>;
+  /** The signed-in creator confirms a shipped sample arrived: the content window starts (codes as `markCampaignSampleDelivered`). */
+  confirmCampaignSampleDelivered?: Maybe<CampaignSample>;
   /**
    * The signed-in creator's affiliate link to a product on sale. Any creator may link any active
    * product (no prior deal needed); a creator has one link per product, so asking again returns the
@@ -979,6 +1066,8 @@ export type Mutation = {
   createCatalog?: Maybe<Catalog>;
   /** The signed-in creator declines an invitation (INVITED → DECLINED). NOT_INVITED otherwise; declined already: as it stands. */
   declineCampaignInvitation?: Maybe<CampaignMembership>;
+  /** The brand declines a sample request within its window (codes as `approveCampaignSample`). */
+  declineCampaignSample?: Maybe<CampaignSample>;
   /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
   declineReturn?: Maybe<OrderReturn>;
   /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
@@ -993,6 +1082,14 @@ export type Mutation = {
   disableWebhookEndpoint?: Maybe<WebhookEndpoint>;
   /** Resume deliveries to a disabled endpoint (by the brand, or after a day of failed attempts), from the oldest waiting one. Enabled: nothing changes. */
   enableWebhookEndpoint?: Maybe<WebhookEndpoint>;
+  /**
+   * The signed-in creator's content fulfils a delivered sample before its window ends: a video of
+   * theirs that tags the product (`videoId`) or a LIVE stream of theirs with it pinned
+   * (`liveStreamId`), one of the two. The campaign's fixed fee, if any, becomes payable (once per
+   * campaign) and joins their commission payouts. Codes: CONTENT_DOES_NOT_FEATURE_PRODUCT,
+   * SAMPLE_NOT_DELIVERED, SAMPLE_CONTENT_OVERDUE, BAD_USER_INPUT. Fulfilled already: as it stands.
+   */
+  fulfilCampaignSample?: Maybe<CampaignSample>;
   /**
    * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
    * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
@@ -1016,6 +1113,12 @@ export type Mutation = {
    * creator's membership. NOT_FOUND for a user who is not a creator.
    */
   inviteCreators?: Maybe<Array<CampaignMembership>>;
+  /**
+   * The brand marks a shipped sample delivered, on the carrier's proof (the creator may confirm it
+   * first, `confirmCampaignSampleDelivered`): the creator's content window, SAMPLE_CONTENT_DAYS
+   * (14), starts. SAMPLE_NOT_SHIPPED otherwise; delivered already: as it stands.
+   */
+  markCampaignSampleDelivered?: Maybe<CampaignSample>;
   /**
    * Move a product of one of the brand's catalogs to `position` (0 is first; past the end is last).
    * PRODUCT_NOT_LISTED when the product is not in the catalog.
@@ -1059,6 +1162,14 @@ export type Mutation = {
    */
   replayWebhookDelivery?: Maybe<WebhookDelivery>;
   /**
+   * The signed-in creator, accepted in an OPEN campaign, asks for a free sample of one of its
+   * products (once per product: SAMPLE_ALREADY_REQUESTED; asking again while it waits answers it).
+   * The brand has SAMPLE_DECISION_DAYS (7) to answer, then it is LAPSED. Codes: NOT_A_CAMPAIGN_MEMBER,
+   * CAMPAIGN_CLOSED, PRODUCT_NOT_IN_CAMPAIGN, FULFILMENT_RATE_TOO_LOW (`rate`, `minimum`: below the
+   * campaign's `minFulfilmentRate`).
+   */
+  requestCampaignSample?: Maybe<CampaignSample>;
+  /**
    * The signed-in creator withdraws all their PAYABLE commission (USD) through the payout provider:
    * at least PAYOUT_MINIMUM_CENTS ($10 by default), else PAYOUT_BELOW_MINIMUM (`available`,
    * `minimum`). The lines it pays become PAID at once, so a second request, even one racing this
@@ -1095,6 +1206,8 @@ export type Mutation = {
    * unknown catalog, and nothing changes.
    */
   setProfileCatalogs?: Maybe<Creator>;
+  /** The brand ships an approved sample (SAMPLE_NOT_APPROVED otherwise). Shipped already with the same tracking: as it stands. */
+  shipCampaignSample?: Maybe<CampaignSample>;
   /** `startFlashDeal` for the product's brand, with a partner key holding `catalog:write`: the same rules, on a stream its product is pinned on; NOT_OWNING_PARTNER for another brand's product. */
   startBrandFlashDeal?: Maybe<FlashDeal>;
   /**
@@ -1146,6 +1259,11 @@ export type MutationApproveCampaignApplicantArgs = {
 };
 
 
+export type MutationApproveCampaignSampleArgs = {
+  sampleId: Scalars['ID']['input'];
+};
+
+
 export type MutationApproveReturnArgs = {
   input: DecideReturnInput;
 };
@@ -1171,6 +1289,11 @@ export type MutationCloseCampaignArgs = {
 };
 
 
+export type MutationConfirmCampaignSampleDeliveredArgs = {
+  sampleId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateAffiliateLinkArgs = {
   productId: Scalars['ID']['input'];
 };
@@ -1188,6 +1311,11 @@ export type MutationCreateCatalogArgs = {
 
 export type MutationDeclineCampaignInvitationArgs = {
   campaignId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeclineCampaignSampleArgs = {
+  sampleId: Scalars['ID']['input'];
 };
 
 
@@ -1216,6 +1344,11 @@ export type MutationEnableWebhookEndpointArgs = {
 };
 
 
+export type MutationFulfilCampaignSampleArgs = {
+  input: FulfilCampaignSampleInput;
+};
+
+
 export type MutationFulfillOrderArgs = {
   input: FulfillOrderInput;
 };
@@ -1230,6 +1363,11 @@ export type MutationImportProductFeedArgs = {
 export type MutationInviteCreatorsArgs = {
   campaignId: Scalars['ID']['input'];
   creatorIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationMarkCampaignSampleDeliveredArgs = {
+  sampleId: Scalars['ID']['input'];
 };
 
 
@@ -1284,6 +1422,12 @@ export type MutationReplayWebhookDeliveryArgs = {
 };
 
 
+export type MutationRequestCampaignSampleArgs = {
+  campaignId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestCommissionPayoutArgs = {
   input: RequestCommissionPayoutInput;
 };
@@ -1306,6 +1450,11 @@ export type MutationSetCreatorCommissionArgs = {
 
 export type MutationSetProfileCatalogsArgs = {
   catalogIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationShipCampaignSampleArgs = {
+  input: ShipCampaignSampleInput;
 };
 
 
@@ -1614,6 +1763,8 @@ export type Query = {
    * it is OPEN, and for its members always. NOT_FOUND for anyone else and for an unknown id.
    */
   campaign?: Maybe<Campaign>;
+  /** A campaign sample, for its creator and its campaign's brand. NOT_FOUND for anyone else and for an unknown id. */
+  campaignSample?: Maybe<CampaignSample>;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
   /**
@@ -1627,6 +1778,8 @@ export type Query = {
    * default) lists their open invitations, ACCEPTED the campaigns they are in.
    */
   myCampaigns?: Maybe<CampaignMembershipConnection>;
+  /** The signed-in creator's campaign samples, newest request first. */
+  mySamples?: Maybe<CampaignSampleConnection>;
   /**
    * Any object by its global id (Relay). Null when no object of the id's type has it, or the caller
    * may not see it (an order is its buyer's, its brand's and its attributed creator's; a Small
@@ -1689,6 +1842,11 @@ export type QueryCampaignArgs = {
 };
 
 
+export type QueryCampaignSampleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCatalogArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1700,6 +1858,14 @@ export type QueryMyCampaignsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   status?: CampaignMemberStatus;
+};
+
+
+export type QueryMySamplesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1841,12 +2007,43 @@ export type SalesFigures = {
   units: Scalars['Int']['output'];
 };
 
+export type SampleContentKind =
+  /** A LIVE stream of the creator's with the product pinned. */
+  | 'LIVE'
+  /** A video of the creator's that tags the product. */
+  | 'VIDEO';
+
+export type SampleDeliverer =
+  /** The brand marked it, on the carrier's proof of delivery. */
+  | 'BRAND'
+  /** The creator confirmed receipt. */
+  | 'CREATOR';
+
+/** A creator's campaign sample record: a rate from kept counts, never from history at read time. */
+export type SampleFulfilment = {
+  __typename?: 'SampleFulfilment';
+  /** Delivered samples whose content came before the window ended. */
+  fulfilled: Scalars['Int']['output'];
+  /** Delivered samples whose window ended without content. */
+  missed: Scalars['Int']['output'];
+  /** fulfilled / (fulfilled + missed); null before any sample settled. */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
 export type SetCreatorCommissionInput = {
   /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
   commissionRate: Scalars['Float']['input'];
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShipCampaignSampleInput = {
+  /** 1 to 60 characters. */
+  carrier: Scalars['String']['input'];
+  sampleId: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  trackingNumber: Scalars['String']['input'];
 };
 
 /** How an order travels to its buyer, as the brand gave it at fulfilment. */
@@ -2080,6 +2277,8 @@ export type WebhookTopic =
   | 'CAMPAIGN_ACCEPTED'
   /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
   | 'CAMPAIGN_APPLIED'
+  /** A creator's content fulfilled a sample of one of the brand's campaigns (`sample`, `content`), and the fee it made payable (`feePayable`). */
+  | 'CAMPAIGN_CONTENT_DELIVERED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
@@ -2284,6 +2483,10 @@ export type ResolversTypes = {
   CampaignMembership: ResolverTypeWrapper<CampaignMemberRow>;
   CampaignMembershipConnection: ResolverTypeWrapper<Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignMembershipEdge']> }>;
   CampaignMembershipEdge: ResolverTypeWrapper<Omit<CampaignMembershipEdge, 'node'> & { node: ResolversTypes['CampaignMembership'] }>;
+  CampaignSample: ResolverTypeWrapper<CampaignSampleRow>;
+  CampaignSampleConnection: ResolverTypeWrapper<Omit<CampaignSampleConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignSampleEdge']> }>;
+  CampaignSampleEdge: ResolverTypeWrapper<Omit<CampaignSampleEdge, 'node'> & { node: ResolversTypes['CampaignSample'] }>;
+  CampaignSampleStatus: CampaignSampleStatus;
   CampaignStatus: CampaignStatus;
   CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
@@ -2317,6 +2520,7 @@ export type ResolversTypes = {
   FlashDeal: ResolverTypeWrapper<FlashDealRow>;
   FlashDealEndReason: FlashDealEndReason;
   FlashDealStatus: FlashDealStatus;
+  FulfilCampaignSampleInput: FulfilCampaignSampleInput;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversTypes['GiftBalance']>, value: ResolversTypes['Money'] }>;
@@ -2361,7 +2565,11 @@ export type ResolversTypes = {
   SalesByLiveStream: ResolverTypeWrapper<SalesRow>;
   SalesByProduct: ResolverTypeWrapper<SalesRow>;
   SalesFigures: ResolverTypeWrapper<SalesFiguresRow>;
+  SampleContentKind: SampleContentKind;
+  SampleDeliverer: SampleDeliverer;
+  SampleFulfilment: ResolverTypeWrapper<SampleFulfilment>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  ShipCampaignSampleInput: ShipCampaignSampleInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   SmallGesture: ResolverTypeWrapper<EntityRef>;
   StartFlashDealInput: StartFlashDealInput;
@@ -2405,6 +2613,9 @@ export type ResolversParentTypes = {
   CampaignMembership: CampaignMemberRow;
   CampaignMembershipConnection: Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignMembershipEdge']> };
   CampaignMembershipEdge: Omit<CampaignMembershipEdge, 'node'> & { node: ResolversParentTypes['CampaignMembership'] };
+  CampaignSample: CampaignSampleRow;
+  CampaignSampleConnection: Omit<CampaignSampleConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignSampleEdge']> };
+  CampaignSampleEdge: Omit<CampaignSampleEdge, 'node'> & { node: ResolversParentTypes['CampaignSample'] };
   CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
@@ -2433,6 +2644,7 @@ export type ResolversParentTypes = {
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: DeletedCatalog;
   FlashDeal: FlashDealRow;
+  FulfilCampaignSampleInput: FulfilCampaignSampleInput;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   GiftEarnings: Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversParentTypes['GiftBalance']>, value: ResolversParentTypes['Money'] };
@@ -2469,7 +2681,9 @@ export type ResolversParentTypes = {
   SalesByLiveStream: SalesRow;
   SalesByProduct: SalesRow;
   SalesFigures: SalesFiguresRow;
+  SampleFulfilment: SampleFulfilment;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  ShipCampaignSampleInput: ShipCampaignSampleInput;
   Shipment: Shipment;
   SmallGesture: EntityRef;
   StartFlashDealInput: StartFlashDealInput;
@@ -2597,6 +2811,7 @@ export type CampaignResolvers<ContextType = Context, ParentType extends Resolver
   minFulfilmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['CampaignSampleConnection']>, ParentType, ContextType, Partial<CampaignSamplesArgs>>;
   status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
   viewerMembership?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType>;
 };
@@ -2629,6 +2844,35 @@ export type CampaignMembershipConnectionResolvers<ContextType = Context, ParentT
 export type CampaignMembershipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembershipEdge'] = ResolversParentTypes['CampaignMembershipEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CampaignMembership'], ParentType, ContextType>;
+};
+
+export type CampaignSampleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSample'] = ResolversParentTypes['CampaignSample']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  contentDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contentKind?: Resolver<Maybe<ResolversTypes['SampleContentKind']>, ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  decideBy?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredBy?: Resolver<Maybe<ResolversTypes['SampleDeliverer']>, ParentType, ContextType>;
+  fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignSampleStatus'], ParentType, ContextType>;
+  video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType>;
+};
+
+export type CampaignSampleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSampleConnection'] = ResolversParentTypes['CampaignSampleConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignSampleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignSampleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSampleEdge'] = ResolversParentTypes['CampaignSampleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignSample'], ParentType, ContextType>;
 };
 
 export type CatalogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog'], FederationReferenceType extends FederationReferenceTypes['Catalog'] = FederationReferenceTypes['Catalog']> = {
@@ -2756,6 +3000,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sampleFulfilment?: Resolver<Maybe<ResolversTypes['SampleFulfilment']>, ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<CreatorShowcaseArgs>>;
   videoSales?: Resolver<Maybe<ResolversTypes['VideoSalesConnection']>, ParentType, ContextType, Partial<CreatorVideoSalesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2863,23 +3108,28 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addToShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationAddToShowcaseArgs, 'productId'>>;
   applyToCampaign?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApplyToCampaignArgs, 'campaignId'>>;
   approveCampaignApplicant?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApproveCampaignApplicantArgs, 'campaignId' | 'creatorId'>>;
+  approveCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationApproveCampaignSampleArgs, 'sampleId'>>;
   approveReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationApproveReturnArgs, 'input'>>;
   cancelBrandOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelBrandOrderArgs, 'input'>>;
   cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['CheckoutPayload']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   closeCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCloseCampaignArgs, 'campaignId'>>;
+  confirmCampaignSampleDelivered?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationConfirmCampaignSampleDeliveredArgs, 'sampleId'>>;
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
   createCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
   declineCampaignInvitation?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationDeclineCampaignInvitationArgs, 'campaignId'>>;
+  declineCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationDeclineCampaignSampleArgs, 'sampleId'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
   deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
   disableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'endpointId'>>;
   enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
+  fulfilCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationFulfilCampaignSampleArgs, 'input'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
   inviteCreators?: Resolver<Maybe<Array<ResolversTypes['CampaignMembership']>>, ParentType, ContextType, RequireFields<MutationInviteCreatorsArgs, 'campaignId' | 'creatorIds'>>;
+  markCampaignSampleDelivered?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationMarkCampaignSampleDeliveredArgs, 'sampleId'>>;
   moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
   moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
@@ -2889,11 +3139,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
   replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId'>>;
+  requestCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationRequestCampaignSampleArgs, 'campaignId' | 'productId'>>;
   requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
   requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   rotateWebhookEndpointSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
+  shipCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationShipCampaignSampleArgs, 'input'>>;
   startBrandFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartBrandFlashDealArgs, 'input'>>;
   startFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartFlashDealArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
@@ -3032,9 +3284,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, Partial<QueryBrandsArgs>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<QueryCampaignSampleArgs, 'id'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
   myCampaigns?: Resolver<Maybe<ResolversTypes['CampaignMembershipConnection']>, ParentType, ContextType, RequireFields<QueryMyCampaignsArgs, 'status'>>;
+  mySamples?: Resolver<Maybe<ResolversTypes['CampaignSampleConnection']>, ParentType, ContextType, Partial<QueryMySamplesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   openCampaigns?: Resolver<Maybe<ResolversTypes['CampaignConnection']>, ParentType, ContextType, Partial<QueryOpenCampaignsArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
@@ -3066,6 +3320,12 @@ export type SalesFiguresResolvers<ContextType = Context, ParentType extends Reso
   refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SampleFulfilmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SampleFulfilment'] = ResolversParentTypes['SampleFulfilment']> = {
+  fulfilled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
@@ -3184,6 +3444,9 @@ export type Resolvers<ContextType = Context> = {
   CampaignMembership?: CampaignMembershipResolvers<ContextType>;
   CampaignMembershipConnection?: CampaignMembershipConnectionResolvers<ContextType>;
   CampaignMembershipEdge?: CampaignMembershipEdgeResolvers<ContextType>;
+  CampaignSample?: CampaignSampleResolvers<ContextType>;
+  CampaignSampleConnection?: CampaignSampleConnectionResolvers<ContextType>;
+  CampaignSampleEdge?: CampaignSampleEdgeResolvers<ContextType>;
   Catalog?: CatalogResolvers<ContextType>;
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
@@ -3234,6 +3497,7 @@ export type Resolvers<ContextType = Context> = {
   SalesByLiveStream?: SalesByLiveStreamResolvers<ContextType>;
   SalesByProduct?: SalesByProductResolvers<ContextType>;
   SalesFigures?: SalesFiguresResolvers<ContextType>;
+  SampleFulfilment?: SampleFulfilmentResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   SmallGesture?: SmallGestureResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -7,8 +7,12 @@ import type { WebhookStatements } from '@app/kit/db/webhook-statements';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
-import type { CampaignMemberStatus, Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
+import type { SampleContentKind, SampleDeliverer, CampaignMemberStatus, Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
+  CampaignFeeRow,
+  CampaignSampleRow,
+  NewCampaignFee,
+  NewCampaignSample,
   CampaignMemberRow,
   CampaignRow,
   NewCampaign,
@@ -409,6 +413,40 @@ export interface CommerceStatements extends KitStatements, WebhookStatements {
   creatorMembershipsPage(creatorId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
   /** One page of a campaign's members in one status, latest change first. */
   campaignMembersPage(campaignId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
+
+  // Campaign samples (statements/campaigns.ts): each move a guarded UPDATE from the status expected, inside its window.
+  samplesByIds(ids: readonly string[]): Promise<CampaignSampleRow[]>;
+  /** The creator's sample of a campaign's product, if asked for. */
+  sampleOf(campaignId: string, creatorId: string, productId: string): Promise<CampaignSampleRow | undefined>;
+  insertSample(row: NewCampaignSample): Promise<void>;
+  /** REQUESTED → APPROVED or DECLINED, only before its `decide_by`. */
+  decideSample(id: string, to: 'APPROVED' | 'DECLINED', now: Date): Promise<CampaignSampleRow | undefined>;
+  /** APPROVED → SHIPPED with its shipment. */
+  shipSample(id: string, shipment: { carrier: string; trackingNumber: string }, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** SHIPPED → DELIVERED, the content window ending at `contentDueAt`. */
+  deliverSample(id: string, by: SampleDeliverer, now: Date, contentDueAt: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED → FULFILLED by this content, only before its `content_due_at`. */
+  fulfilSample(id: string, content: { kind: SampleContentKind; id: string }, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED → MISSED, only once its `content_due_at` has passed. */
+  missSample(id: string, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED samples whose content window ended by `now`, earliest first. */
+  dueSamples(now: Date, limit: number): Promise<CampaignSampleRow[]>;
+  /** One page of a creator's samples, newest request first. */
+  creatorSamplesPage(creatorId: string, page: Page): Promise<CampaignSampleRow[]>;
+  /** One page of a campaign's samples, newest request first. */
+  campaignSamplesPage(campaignId: string, page: Page): Promise<CampaignSampleRow[]>;
+  /** Many creators' kept sample records; a creator with none has no row. */
+  fulfilmentOf(creatorIds: readonly string[]): Promise<{ creatorId: string; fulfilled: number; missed: number }[]>;
+  /** Adds one fulfilled or missed sample to a creator's kept record. */
+  countFulfilment(creatorId: string, outcome: 'fulfilled' | 'missed'): Promise<void>;
+  /** A creator's fee for a campaign, unless one was made before; answers whether it made it. */
+  insertCampaignFee(row: NewCampaignFee): Promise<boolean>;
+  /** The fees of some creators in one campaign. */
+  campaignFeesOf(campaignId: string, creatorIds: readonly string[]): Promise<CampaignFeeRow[]>;
+  /** A creator's fees in one currency in no payout yet: what a payout takes beside PAYABLE lines. */
+  payableCampaignFees(creatorId: string, currency: string): Promise<{ id: string; amount: number }[]>;
+  /** Puts fees in a payout, only those in none yet; answers how many it put. */
+  assignPayoutFees(payoutId: string, feeIds: readonly string[]): Promise<number>;
 
   // Settlement (statements/settlement.ts): a line's state is worked out at `now`, never stored.
   /** Each of many creators' commission per state, one statement; a creator with none has no rows. */

@@ -11,6 +11,7 @@ import type { CursorKey, ListPaging } from '@app/kit/pagination';
 import { expectPagesBothWays } from '@app/kit/db/paging-testing';
 import { DEAL_PAGING } from '../affiliates.ts';
 import { CAMPAIGN_MEMBER_PAGING, CAMPAIGN_PAGING, CREATOR_MEMBERSHIP_PAGING } from '../campaigns.ts';
+import { SAMPLE_PAGING } from '../samples.ts';
 import { VIDEO_SALES_PAGING } from '../checkout.ts';
 import { CREATED_PAGING, newestFirstPaging, POSITION_PAGING } from '../pages.ts';
 import { BRAND_PAGING } from '../products.ts';
@@ -883,6 +884,59 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().transaction((tx) => tx.closeCampaign('cmp_contract_1', AT))).toBeUndefined();
       expect((await expectPagesBothWays(CAMPAIGN_PAGING, (page) => store().openCampaignsPage(page), 1)).map((row) => row.id)).toEqual(['cmp_contract_2', id]);
       expect((await store().campaignsByIds([id]))[0]).toMatchObject({ acceptedCount: 2, capacity: 2 });
+    });
+
+    it('moves samples only from the status expected and inside their windows; keeps fees in the commission rows and payouts', async () => {
+      const id = 'cmp_contract_0';
+      const creator = 'usr_contract_cmp_a';
+      const [product] = await store().campaignProductLists([id]).then((rows) => rows.map((row) => row.node));
+      const sample = (n: number) => ({ id: `smp_contract_${n}`, campaignId: id, brandId, creatorId: n === 0 ? creator : 'usr_contract_cmp_b', productId: product!.id, status: 'REQUESTED' as const, requestedAt: new Date(AT.getTime() + n), decideBy: new Date(AT.getTime() + DAY) });
+      await store().transaction((tx) => tx.insertSample(sample(0)));
+      expect(await store().sampleOf(id, creator, product!.id)).toMatchObject({ id: 'smp_contract_0' });
+      const later = new Date(AT.getTime() + 2 * DAY);
+      expect(await store().transaction((tx) => tx.decideSample('smp_contract_0', 'APPROVED', later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.decideSample('smp_contract_0', 'APPROVED', AT))).toMatchObject({ status: 'APPROVED' });
+      expect(await store().transaction((tx) => tx.deliverSample('smp_contract_0', 'BRAND', AT, later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.shipSample('smp_contract_0', { carrier: 'UPS', trackingNumber: '1Z' }, AT))).toMatchObject({ status: 'SHIPPED' });
+      expect(await store().transaction((tx) => tx.deliverSample('smp_contract_0', 'BRAND', AT, later))).toMatchObject({ status: 'DELIVERED' });
+      expect(await store().transaction((tx) => tx.missSample('smp_contract_0', AT))).toBeUndefined();
+      expect(await store().dueSamples(AT, 10)).toEqual([]);
+      expect((await store().dueSamples(later, 10)).map((row) => row.id)).toEqual(['smp_contract_0']);
+      expect(await store().transaction((tx) => tx.fulfilSample('smp_contract_0', { kind: 'VIDEO', id: 'vid_x' }, later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.fulfilSample('smp_contract_0', { kind: 'VIDEO', id: 'vid_x' }, AT))).toMatchObject({ status: 'FULFILLED', contentId: 'vid_x' });
+      await store().transaction(async (tx) => {
+        await tx.insertSample(sample(1));
+        await tx.countFulfilment(creator, 'fulfilled');
+        await tx.countFulfilment(creator, 'missed');
+      });
+      expect(await store().transaction((tx) => tx.missSample('smp_contract_1', later))).toBeUndefined();
+      expect(await store().fulfilmentOf([creator])).toEqual([{ creatorId: creator, fulfilled: 1, missed: 1 }]);
+      await expectPagesBothWays(SAMPLE_PAGING, (page) => store().creatorSamplesPage(creator, page), 1);
+      expect((await expectPagesBothWays(SAMPLE_PAGING, (page) => store().campaignSamplesPage(id, page), 1)).map((row) => row.id)).toEqual(['smp_contract_1', 'smp_contract_0']);
+      expect((await store().samplesByIds(['smp_contract_1']))[0]).toMatchObject({ status: 'REQUESTED' });
+
+      const fee = { id: 'fee_contract_0', campaignId: id, creatorId: creator, amount: 2_500, currency: 'USD', payableAt: AT };
+      expect(await store().transaction((tx) => tx.insertCampaignFee(fee))).toBe(true);
+      expect(await store().transaction((tx) => tx.insertCampaignFee({ ...fee, id: 'fee_contract_1' }))).toBe(false);
+      expect((await store().campaignFeesOf(id, [creator])).map((row) => row.id)).toEqual(['fee_contract_0']);
+      const payable = await store().payableCampaignFees(creator, 'USD');
+      expect(payable).toEqual([{ id: 'fee_contract_0', amount: 2_500 }]);
+      expect(await store().commissionBuckets([creator], AT)).toEqual([{ creatorId: creator, bucket: 'PAYABLE', net: 2_500, reversed: 0 }]);
+      await store().transaction(async (tx) => {
+        await tx.insertPayout({ id: 'pay_contract_fee', creatorId: creator, status: 'REQUESTED', amount: 2_500, currency: 'USD', requestedAt: AT });
+        expect(await tx.assignPayoutFees('pay_contract_fee', ['fee_contract_0'])).toBe(1);
+        expect(await tx.assignPayoutFees('pay_contract_fee', ['fee_contract_0'])).toBe(0);
+      });
+      expect(await store().commissionBuckets([creator], AT)).toEqual([{ creatorId: creator, bucket: 'PROCESSING', net: 2_500, reversed: 0 }]);
+      await store().transaction(async (tx) => {
+        await tx.settlePayout('pay_contract_fee', { status: 'FAILED', failureReason: 'test', settledAt: AT });
+        await tx.releasePayoutLines('pay_contract_fee');
+      });
+      expect(await store().payableCampaignFees(creator, 'USD')).toEqual(payable);
+      // A statement whose period ends inside the fee's day reads it from the fees themselves.
+      const totals = await store().commissionStatementTotals(creator, { buckets: null, from: null, to: new Date(AT.getTime() + 1) }, AT);
+      expect(totals).toContainEqual({ bucket: 'PAYABLE', net: 2_500, reversed: 0 });
+      expect(await store().keptCountDifferences()).toEqual([]);
     });
 
     // Last: it leaves a kept row its orders do not make.

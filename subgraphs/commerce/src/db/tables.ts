@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
 import { webhookTables } from '@app/kit/db/webhook-tables';
-import { CAMPAIGN_MEMBER_STATUSES, CAMPAIGN_STATUSES, CANCELLERS, FLASH_DEAL_END_REASONS, FLASH_DEAL_STATUSES, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
+import { SAMPLE_CONTENT_KINDS, SAMPLE_DELIVERERS, SAMPLE_STATUSES, CAMPAIGN_MEMBER_STATUSES, CAMPAIGN_STATUSES, CANCELLERS, FLASH_DEAL_END_REASONS, FLASH_DEAL_STATUSES, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
 
 // `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
 // videos and streams: owned by other subgraphs, no foreign key can reach them.
@@ -654,6 +654,89 @@ export const commerceTables = defineTables((c) => {
     ],
   );
 
+  /**
+   * A free sample of a campaign product for an accepted creator. `decide_by` ends the brand's window
+   * to answer a request (past it, a REQUESTED sample reads LAPSED); `content_due_at` (set at
+   * delivery) ends the creator's window for content, after which the samples' clock marks it MISSED.
+   */
+  const campaignSamples = c.table(
+    'campaign_samples',
+    {
+      id: c.text('id').primaryKey(),
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      brandId: c.text('brand_id').notNull(),
+      creatorId: c.text('creator_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      status: c.text('status', { enum: SAMPLE_STATUSES }).notNull(),
+      requestedAt: c.time('requested_at').notNull(),
+      decideBy: c.time('decide_by').notNull(),
+      decidedAt: c.time('decided_at'),
+      carrier: c.text('carrier'),
+      trackingNumber: c.text('tracking_number'),
+      shippedAt: c.time('shipped_at'),
+      deliveredAt: c.time('delivered_at'),
+      deliveredBy: c.text('delivered_by', { enum: SAMPLE_DELIVERERS }),
+      contentDueAt: c.time('content_due_at'),
+      fulfilledAt: c.time('fulfilled_at'),
+      contentKind: c.text('content_kind', { enum: SAMPLE_CONTENT_KINDS }),
+      /** The video or live stream that fulfilled it. */
+      contentId: c.text('content_id'),
+    },
+    (table) => [
+      // One sample of a product per creator and campaign.
+      c.uniqueIndex('campaign_samples_one').on(table.campaignId, table.creatorId, table.productId),
+      c.index('campaign_samples_creator').on(table.creatorId, table.requestedAt, table.id),
+      c.index('campaign_samples_campaign').on(table.campaignId, table.requestedAt, table.id),
+      // The clock's poll: delivered samples whose content window ended.
+      c.index('campaign_samples_due').on(table.status, table.contentDueAt),
+      c.index('campaign_samples_product').on(table.productId),
+    ],
+  );
+
+  /**
+   * A creator's sample record, kept by the writes that settle a sample's content: fulfilled in time,
+   * or missed (the clock). The fulfilment rate is fulfilled / (fulfilled + missed).
+   */
+  const creatorFulfilment = c.table('creator_fulfilment', {
+    creatorId: c.text('creator_id').primaryKey(),
+    fulfilled: c.count('fulfilled').notNull().default(0),
+    missed: c.count('missed').notNull().default(0),
+  });
+
+  /**
+   * A campaign's fixed fee owed to a creator, one per (campaign, creator), made payable when their
+   * content first fulfils a sample. It joins the creator's commission payouts (`payout_id`, as an
+   * order line does) and the kept commission rows (kept-rows.ts).
+   */
+  const campaignFees = c.table(
+    'campaign_fees',
+    {
+      id: c.text('id').primaryKey(),
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      creatorId: c.text('creator_id').notNull(),
+      amount: c.money('amount').notNull(),
+      currency: c.text('currency').notNull(),
+      payableAt: c.time('payable_at').notNull(),
+      payoutId: c.text('payout_id').references(() => commissionPayouts.id),
+    },
+    (table) => [
+      c.check('campaign_fees_amount_positive', sql`${table.amount} > 0`),
+      c.uniqueIndex('campaign_fees_one').on(table.campaignId, table.creatorId),
+      // A creator's fees by when they became payable (a payout's, a statement's period), and a payout's fees.
+      c.index('campaign_fees_creator').on(table.creatorId, table.payableAt, table.id),
+      c.index('campaign_fees_payout').on(table.payoutId),
+    ],
+  );
+
   // The kit's tables: idempotency keys (checkout takes one), the outbox of LIVE shopping events
   // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
   return {
@@ -686,6 +769,9 @@ export const commerceTables = defineTables((c) => {
     campaigns,
     campaignProducts,
     campaignMembers,
+    campaignSamples,
+    creatorFulfilment,
+    campaignFees,
     ...kitTables(c),
     // Partner webhooks' queues (the kit's): deliveries a write enqueues in its own transaction.
     ...webhookTables(c),
@@ -725,6 +811,9 @@ export const {
   campaigns,
   campaignProducts,
   campaignMembers,
+  campaignSamples,
+  creatorFulfilment,
+  campaignFees,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
@@ -754,6 +843,8 @@ export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelec
 export type FlashDealRow = typeof flashDeals.$inferSelect;
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignMemberRow = typeof campaignMembers.$inferSelect;
+export type CampaignSampleRow = typeof campaignSamples.$inferSelect;
+export type CampaignFeeRow = typeof campaignFees.$inferSelect;
 
 export type NewBrand = typeof brands.$inferInsert;
 export type NewBrandTopic = typeof brandTopics.$inferInsert;
@@ -775,3 +866,5 @@ export type NewPayout = typeof commissionPayouts.$inferInsert;
 export type NewFlashDeal = typeof flashDeals.$inferInsert;
 export type NewCampaign = typeof campaigns.$inferInsert;
 export type NewCampaignMember = typeof campaignMembers.$inferInsert;
+export type NewCampaignSample = typeof campaignSamples.$inferInsert;
+export type NewCampaignFee = typeof campaignFees.$inferInsert;

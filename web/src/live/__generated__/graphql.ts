@@ -30,6 +30,22 @@ export type CampaignMemberStatus =
   /** The brand turned their application down. */
   | 'REJECTED';
 
+/** Where a campaign sample stands. */
+export type CampaignSampleStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  /** Delivered: the creator's content is due by `contentDueAt`. */
+  | 'DELIVERED'
+  /** Content featuring the product came in time. */
+  | 'FULFILLED'
+  /** Asked for, and the brand did not answer by `decideBy`. */
+  | 'LAPSED'
+  /** No content by `contentDueAt`. */
+  | 'MISSED'
+  /** Asked for; the brand has until `decideBy` to answer. */
+  | 'REQUESTED'
+  | 'SHIPPED';
+
 export type CampaignStatus =
   /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
   | 'CLOSED'
@@ -194,6 +210,14 @@ export type FlashDealStatus =
 export type FollowerBand = {
   max?: InputMaybe<Scalars['Int']['input']>;
   min?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type FulfilCampaignSampleInput = {
+  /** A LIVE stream of the signed-in creator's with the sample's product pinned. */
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  sampleId: Scalars['ID']['input'];
+  /** A video of the signed-in creator's that tags the sample's product. */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type FulfillOrderInput = {
@@ -414,6 +438,18 @@ export type ReturnStatus =
   /** Asked for by the buyer; the brand has not answered yet. */
   | 'REQUESTED';
 
+export type SampleContentKind =
+  /** A LIVE stream of the creator's with the product pinned. */
+  | 'LIVE'
+  /** A video of the creator's that tags the product. */
+  | 'VIDEO';
+
+export type SampleDeliverer =
+  /** The brand marked it, on the carrier's proof of delivery. */
+  | 'BRAND'
+  /** The creator confirmed receipt. */
+  | 'CREATOR';
+
 export type ScheduleLiveStreamInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */
   idempotencyKey: Scalars['String']['input'];
@@ -446,6 +482,14 @@ export type SetCreatorCommissionInput = {
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShipCampaignSampleInput = {
+  /** 1 to 60 characters. */
+  carrier: Scalars['String']['input'];
+  sampleId: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  trackingNumber: Scalars['String']['input'];
 };
 
 export type SmallGestureOfferUnavailableReason =
@@ -536,6 +580,8 @@ export type WebhookTopic =
   | 'CAMPAIGN_ACCEPTED'
   /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
   | 'CAMPAIGN_APPLIED'
+  /** A creator's content fulfilled a sample of one of the brand's campaigns (`sample`, `content`), and the fee it made payable (`feePayable`). */
+  | 'CAMPAIGN_CONTENT_DELIVERED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
