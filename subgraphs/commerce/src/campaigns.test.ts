@@ -229,6 +229,8 @@ describeOnEachEngine<CommerceStore>(
       expect(row?.acceptedCount).toBe(capacity);
       const accepted = await store().campaignMembersPage(campaign.id, 'ACCEPTED', { first: 100, after: null });
       expect(accepted).toHaveLength(capacity);
+      // The kept seats agree with a recount of the accepted members (npm run reconcile).
+      expect(await store().keptCountDifferences()).toEqual([]);
     });
   },
   { seed: seedCommerceStore },

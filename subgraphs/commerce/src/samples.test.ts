@@ -174,6 +174,7 @@ describeOnEachEngine<CommerceStore>(
       const listed = await ok(partner(brandId), 'query ($c: ID!) { campaign(id: $c) { samples(first: 10) { edges { node { id status } } } } }', { c: campaign.id });
       expect(listed.campaign.samples.edges).toHaveLength(4);
       expect((await ok(asUser(creator), 'query { mySamples(first: 100) { edges { node { id } } } }')).mySamples.edges.length).toBeGreaterThanOrEqual(5);
+      expect(await store().keptCountDifferences()).toEqual([]);
     });
   },
   { seed: seedCommerceStore },

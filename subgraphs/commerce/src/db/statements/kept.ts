@@ -153,8 +153,36 @@ export function keptUpkeep(engine: Engine<CommerceTables>) {
 
 export function keptStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, campaignFees } = engine.tables;
+  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, campaignFees, campaigns, campaignMembers, campaignSamples, creatorFulfilment } = engine.tables;
   const { keptTables, storedKept } = keptUpkeep(engine);
+
+  /** Campaigns' seats and creators' sample records, each against a count of the rows behind it. */
+  const campaignDifferences = async (): Promise<KeptCountDifference[]> => {
+    const differences: KeptCountDifference[] = [];
+    const accepted = new Map<string, number>();
+    for (const row of await db.select({ campaignId: campaignMembers.campaignId }).from(campaignMembers).where(eq(campaignMembers.status, 'ACCEPTED'))) {
+      accepted.set(row.campaignId, (accepted.get(row.campaignId) ?? 0) + 1);
+    }
+    for (const campaign of await db.select({ id: campaigns.id, acceptedCount: campaigns.acceptedCount }).from(campaigns)) {
+      const recounted = accepted.get(campaign.id) ?? 0;
+      if (campaign.acceptedCount !== recounted) differences.push({ count: 'campaigns.accepted_count', key: campaign.id, kept: campaign.acceptedCount, recounted });
+    }
+    const settled = new Map<string, { fulfilled: number; missed: number }>();
+    for (const row of await db.select({ creatorId: campaignSamples.creatorId, status: campaignSamples.status }).from(campaignSamples).where(inArray(campaignSamples.status, ['FULFILLED', 'MISSED']))) {
+      const record = settled.get(row.creatorId) ?? { fulfilled: 0, missed: 0 };
+      record[row.status === 'FULFILLED' ? 'fulfilled' : 'missed'] += 1;
+      settled.set(row.creatorId, record);
+    }
+    const kept = new Map((await db.select().from(creatorFulfilment)).map((row) => [row.creatorId, row]));
+    for (const creatorId of new Set([...settled.keys(), ...kept.keys()])) {
+      for (const value of ['fulfilled', 'missed'] as const) {
+        const keptValue = kept.get(creatorId)?.[value] ?? 0;
+        const recounted = settled.get(creatorId)?.[value] ?? 0;
+        if (keptValue !== recounted) differences.push({ count: `creator_fulfilment.${value}`, key: creatorId, kept: keptValue, recounted });
+      }
+    }
+    return differences;
+  };
   return {
     /** Each kept value that differs from its recount from history: `<table>.<column>` of the row's key. */
     keptCountDifferences: async (): Promise<KeptCountDifference[]> => {
@@ -181,7 +209,7 @@ export function keptStatements(engine: Engine<CommerceTables>) {
           }
         }
       }
-      return differences;
+      return [...differences, ...(await campaignDifferences())];
     },
   } satisfies Partial<CommerceStatements>;
 }
