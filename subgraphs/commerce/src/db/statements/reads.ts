@@ -42,9 +42,9 @@ function campaignOffer(engine: Engine<CommerceTables>, creatorId: SQLWrapper | s
   return what === 'bps' ? best : sql`(select min(c.id) ${from} and c.commission_bps = ${best})`;
 }
 
-/** The campaign a sale of the product through `creatorId` is paid for: its campaign's, when that campaign's rate is the rate the sale pays (`saleRate`); else null. */
-export function saleCampaign(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string): SQL<string | null> {
-  return sql<string | null>`case when ${campaignOffer(engine, creatorId, 'bps')} > 0 and ${campaignOffer(engine, creatorId, 'bps')} >= ${saleRate(engine, creatorId)} then ${campaignOffer(engine, creatorId, 'id')} end`;
+/** The best campaign offer of the product to `creatorId` (see `campaignOffer`): its rate, 0 without one, and its id. */
+export function saleCampaignOffer(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string) {
+  return { bps: campaignOffer(engine, creatorId, 'bps').mapWith(Number), id: sql<string | null>`${campaignOffer(engine, creatorId, 'id')}` };
 }
 
 export function readStatements(engine: Engine<CommerceTables>) {
@@ -260,11 +260,15 @@ export function readStatements(engine: Engine<CommerceTables>) {
         .limit(page.first + 1);
     },
 
-    saleRates: async (creatorId, productIds) =>
-      db
-        .select({ productId: products.id, bps: saleRate(engine, creatorId), campaignId: saleCampaign(engine, creatorId) })
+    // The line is the campaign's when the campaign's rate is the rate the sale pays (the highest term of `saleRate`).
+    saleRates: async (creatorId, productIds) => {
+      const offer = saleCampaignOffer(engine, creatorId);
+      const rows = await db
+        .select({ productId: products.id, bps: saleRate(engine, creatorId), campaignBps: offer.bps, campaignId: offer.id })
         .from(products)
-        .where(inArray(products.id, [...productIds])),
+        .where(inArray(products.id, [...productIds]));
+      return rows.map(({ productId, bps, campaignBps, campaignId }) => ({ productId, bps, campaignId: campaignBps > 0 && campaignBps >= bps ? campaignId : null }));
+    },
 
     ordersByIds: async (ids) =>
       db
