@@ -22,7 +22,8 @@ const otherBrandId = shopBrands[3]?.id as string;
 /** Creators of these tests' own (users answers them as creators), and a user who is not one. */
 const creators = Array.from({ length: 48 }, (_, i) => `usr_cmp_creator_${i}`);
 const notACreator = 'usr_cmp_plain';
-const peers = fakePeers({ Creator: new Map(creators.map((id) => [id, {}])) });
+const STREAM = 'lst_cmp_live';
+const peers = fakePeers({ Creator: new Map(creators.map((id) => [id, {}])), LiveStream: new Map([[STREAM, { status: 'LIVE', creator: { id: creators[44]! } }]]) });
 const services: CommerceServices = { ...defaultServices(), clock };
 
 const partner = (id: string, scopes = ['campaigns:write', 'webhooks:write']): Viewer => ({ ...anonymousViewer(), partnerId: id, scopes });
@@ -203,6 +204,11 @@ describeOnEachEngine<CommerceStore>(
       const statement = await ok(asUser(member), 'query ($id: ID!) { _entities(representations: [{ __typename: "Creator", id: $id }]) { ... on Creator { commissionStatement { lines(first: 5) { edges { node { rate amount { amount } campaign { id name } order { id } } } } } } } }', { id: member });
       const line = statement._entities[0].commissionStatement.lines.edges.find((edge: any) => edge.node.order.id === order.id).node;
       expect(line).toMatchObject({ rate: 0.3, amount: { amount: 1_800 }, campaign: { id: campaign.id, name: 'Summer drop' } });
+      // A sale from the member's LIVE stream with the product pinned earns the campaign's rate too.
+      await ok(asUser(member), 'mutation ($s: ID!, $p: ID!) { pinProduct(liveStreamId: $s, productId: $p) { id } }', { s: STREAM, p: product.id });
+      const live = (await ok(asUser(buyer), 'mutation ($i: CheckoutInput!) { checkout(input: $i) { order { commission { amount } lines { campaign { id } } } } }', { i: { lines: [{ productId: product.id, quantity: 1 }], liveStreamId: STREAM, idempotencyKey: key() } })).checkout.order;
+      expect(live).toEqual({ commission: { amount: 900 }, lines: [{ campaign: { id: campaign.id } }] });
+      expect((await store().orderLineLists([order.id]))[0]?.node.campaignId).toBe(campaign.id);
       // Closed: the open rate again, and no campaign on the line.
       await ok(partner(brandId), CLOSE, { c: campaign.id });
       expect((await buy(memberLink.code)).commission.amount).toBe(600);
