@@ -9,7 +9,8 @@
  * it is asked before the transaction and is not what is measured. No gateway, no HTTP.
  *
  * Prints per world: commits/s, p50/p99 latency, errors by code, transaction retries (Postgres),
- * the statements run per commit and the time spent in each kind, and the reconcile check (kept
+ * the statements run per commit and the time spent in each kind, this process's event-loop delay
+ * during each storm (the sends' own work: no sockets here), and the reconcile check (kept
  * rows against a recount, ledger sums) after the storm; then the large / small ratio, with the
  * machine's load average before and after.
  *
@@ -22,6 +23,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -191,6 +193,9 @@ interface StormResult {
   /** Per statement text: how many per commit, mean ms. */
   statements: Map<string, { perCommit: number; meanMs: number }>;
   statementsPerCommit: number;
+  /** This process's event-loop delay during the storm (ms; a sample every 10 ms, so idle reads about 10): what the sends' own work holds the loop for. */
+  loopP99: number;
+  loopMax: number;
 }
 
 /** One world's store, opened once, its senders' coins bought, ready for storms. */
@@ -222,6 +227,8 @@ async function openWorld(worlds: Worlds, world: World) {
     const retriesBefore = retryCount();
     const loadBefore = load();
     times.on = true;
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const deadline = Date.now() + ms;
     const latencies: number[] = [];
     const errors = new Map<string, number>();
@@ -237,6 +244,7 @@ async function openWorld(worlds: Worlds, world: World) {
       }),
     );
     times.on = false;
+    loop.disable();
     latencies.sort((a, b) => a - b);
     const commits = Math.max(1, latencies.length);
     const statements = new Map([...times.byText].map(([text, t]) => [text, { perCommit: t.count / commits, meanMs: t.ms / t.count }]));
@@ -249,6 +257,9 @@ async function openWorld(worlds: Worlds, world: World) {
       load: `${loadBefore} → ${load()}`,
       statements,
       statementsPerCommit: [...statements.values()].reduce((sum, s) => sum + s.perCommit, 0),
+      // No sample at all: the loop never turned during the storm (every send ran inside one task).
+      loopP99: loop.count === 0 ? Infinity : loop.percentile(99) / 1e6,
+      loopMax: loop.count === 0 ? Infinity : loop.max / 1e6,
     };
   };
   await storm(WARM_UP_MS);
@@ -264,7 +275,7 @@ async function openWorld(worlds: Worlds, world: World) {
 
 const shown = (world: World, round: number, r: StormResult) =>
   console.log(
-    `round ${round}, ${world}: ${r.commitsPerSecond.toFixed(1)} commits/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${JSON.stringify(r.errors)}, retries ${r.retries} (${(r.retries / Math.max(1, r.commitsPerSecond * (STORM_MS / 1000))).toFixed(2)} per commit), ${r.statementsPerCommit.toFixed(1)} statements per commit, load ${r.load}`,
+    `round ${round}, ${world}: ${r.commitsPerSecond.toFixed(1)} commits/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${JSON.stringify(r.errors)}, retries ${r.retries} (${(r.retries / Math.max(1, r.commitsPerSecond * (STORM_MS / 1000))).toFixed(2)} per commit), ${r.statementsPerCommit.toFixed(1)} statements per commit, event-loop delay p99 ${r.loopP99.toFixed(1)} ms (max ${r.loopMax.toFixed(0)}), load ${r.load}`,
   );
 
 const worlds = engine === 'postgres' ? await postgresWorlds() : await sqliteWorlds();
@@ -293,7 +304,7 @@ try {
   for (const world of WORLDS) await opened[world].close();
   const [small, large] = [mean('small', (r) => r.commitsPerSecond), mean('large', (r) => r.commitsPerSecond)];
   console.log(
-    `| ${engine}, mean of ${ROUNDS} | ${small.toFixed(1)} commits/s, p99 ${mean('small', (r) => r.p99).toFixed(0)} ms, ${mean('small', (r) => r.retries).toFixed(0)} retries | ${large.toFixed(1)} commits/s, p99 ${mean('large', (r) => r.p99).toFixed(0)} ms, ${mean('large', (r) => r.retries).toFixed(0)} retries | ×${(large / small).toFixed(2)} | load ${results.small[0]?.load.split(' → ')[0]} → ${load()} |`,
+    `| ${engine}, mean of ${ROUNDS} | ${small.toFixed(1)} commits/s, p99 ${mean('small', (r) => r.p99).toFixed(0)} ms, ${mean('small', (r) => r.retries).toFixed(0)} retries | ${large.toFixed(1)} commits/s, p99 ${mean('large', (r) => r.p99).toFixed(0)} ms, ${mean('large', (r) => r.retries).toFixed(0)} retries | ×${(large / small).toFixed(2)} | loop p99 ${mean('small', (r) => r.loopP99).toFixed(1)} / ${mean('large', (r) => r.loopP99).toFixed(1)} ms | ${mean('large', (r) => r.statementsPerCommit).toFixed(1)} statements per commit | load ${results.small[0]?.load.split(' → ')[0]} → ${load()} |`,
   );
 } finally {
   worlds.stop();

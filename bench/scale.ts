@@ -35,17 +35,30 @@ import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
 import { freePorts } from '../test/stack.ts';
-import { Processes, waitFor } from './processes.ts';
+import { cpuSplitMs, Processes, waitFor } from './processes.ts';
 import { CREATOR_PROFILE, DEFERRED_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE, PRODUCT_SORTS, withoutDefer } from './screens.ts';
 import { deferredRequest } from './deferred.ts';
 import { benchStore } from './stores.ts';
 import { subscribeToGifts } from './gift-subscribers.ts';
 
 const { values } = parseArgs({
-  options: { 'large-dir': { type: 'string' }, 'large-pg': { type: 'string' }, samples: { type: 'string', default: '200' }, 'storm-seconds': { type: 'string', default: '15' }, senders: { type: 'string', default: '8' }, subscribers: { type: 'string', default: '1000' } },
+  options: {
+    'large-dir': { type: 'string' },
+    'large-pg': { type: 'string' },
+    samples: { type: 'string', default: '200' },
+    'storm-seconds': { type: 'string', default: '15' },
+    senders: { type: 'string', default: '8' },
+    subscribers: { type: 'string', default: '1000' },
+    /** `small` measures the seed world alone (no large world needed): what a change does to the services themselves. */
+    worlds: { type: 'string', default: 'small,large' },
+    /** Services to run under V8's profiler (`gifts,gateway`): a `.cpuprofile` each in bench/profiles-<world>/ when they stop. */
+    'cpu-prof': { type: 'string', default: '' },
+  },
 });
 const STORE = benchStore();
-if (STORE === 'sqlite' && !values['large-dir']) {
+const WORLDS = new Set(values.worlds.split(','));
+const PROFILED = new Set(values['cpu-prof'].split(',').filter(Boolean));
+if (STORE === 'sqlite' && WORLDS.has('large') && !values['large-dir']) {
   console.error('Give the large world: npm run seed -- --world large --data-dir DIR, then npm run bench:scale -- --large-dir DIR (or BENCH_STORE=postgres, which builds one)');
   process.exit(1);
 }
@@ -177,6 +190,13 @@ async function stormWithSubscribers(gatewayBase: string, tokens: string[]) {
 
 let ROSE = '';
 
+/**
+ * Each service's event-loop delay p99 (ms) since the last call: prom-client's collector keeps a
+ * histogram (`monitorEventLoopDelay`, a sample every 10 ms) and empties it at every scrape, so a
+ * scrape before a phase and one after it give that phase alone (and none of the start: migrating
+ * and seeding run before anything is measured). A sample is the time between two turns of the
+ * 10 ms timer, so an idle loop reads about 10 ms.
+ */
 async function eventLoopP99(ports: number[]): Promise<Record<string, number>> {
   const delays: Record<string, number> = {};
   for (const [i, port] of ports.entries()) {
@@ -187,6 +207,9 @@ async function eventLoopP99(ports: number[]): Promise<Record<string, number>> {
   }
   return delays;
 }
+
+/** The larger of each service's p99 over the phases. */
+const worstOf = (phases: Record<string, number>[]) => Object.fromEntries(Object.keys(phases[0] ?? {}).map((service) => [service, Math.max(...phases.map((phase) => phase[service] ?? NaN))]));
 
 /** Where a world's stores are: a SQLite directory, or (Postgres) each subgraph's database URL beside a directory for the gateway's own. */
 interface WorldStores {
@@ -211,16 +234,26 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
     env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[i]}/graphql`;
   });
   try {
-    for (const name of SUBGRAPHS) processes.start(name, [`subgraphs/${name}/dist/index.js`], env);
+    const profileDir = path.join(root, 'bench', `profiles-${world}`);
+    const profiled = (name: string) => (PROFILED.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+    for (const name of SUBGRAPHS) processes.start(name, [...profiled(name), `subgraphs/${name}/dist/index.js`], env);
     await Promise.all(ports.map((port) => waitFor(`http://127.0.0.1:${port}/ready`, 600_000)));
     // Its hot-stream subscribers all come from this one address.
-    processes.start('gateway', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(gateway), ENTITY_CACHE: 'off', SUBSCRIPTIONS_PER_IP: String(SUBSCRIBERS + 10), CONNECTIONS_PER_IP: String(SUBSCRIBERS + 10) });
+    processes.start('gateway', [...profiled('gateway'), 'gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(gateway), ENTITY_CACHE: 'off', SUBSCRIPTIONS_PER_IP: String(SUBSCRIBERS + 10), CONNECTIONS_PER_IP: String(SUBSCRIBERS + 10) });
     processes.start('gateway-cached', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(cached) });
     await Promise.all([waitFor(`http://127.0.0.1:${gateway}/ready`), waitFor(`http://127.0.0.1:${cached}/ready`)]);
     const off = `http://127.0.0.1:${gateway}/graphql`;
     const on = `http://127.0.0.1:${cached}/graphql`;
     ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
     const list = screens(await handleOf(off, creatorIds[0] as string), await handleOf(off, creatorIds[18] as string));
+    const servicePorts = [...ports, gateway] as number[];
+    const giftsPid = processes.pid('gifts');
+    const giftsCpuMs = () => {
+      const { user, system } = cpuSplitMs(giftsPid);
+      return user + system;
+    };
+    // Empties every histogram: what follows is measured without the start (printed on its own).
+    const startLoop = await eventLoopP99(servicePorts);
     const results: Record<string, { off: { p50: number; p99: number }; on: { p50: number; p99: number } }> = {};
     const shown = (name: string) => console.log(`${world}: ${name}: cache off p50 ${results[name]!.off.p50.toFixed(1)} ms, p99 ${results[name]!.off.p99.toFixed(1)} ms; on p50 ${results[name]!.on.p50.toFixed(1)} ms`);
     for (const screen of list) {
@@ -235,23 +268,33 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
       results[screen.name] = { off: await timeScreen(off, screen), on: await timeScreen(on, screen) };
       shown(screen.name);
     }
+    const screensLoop = await eventLoopP99(servicePorts);
     // Senders from the seed's own users, with coins bought first (the large world's bulk senders are not needed).
     const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
     const tokens = await Promise.all(userIds.slice(30, 30 + SENDERS).map((id) => signUserToken(jwt, { id, country: 'US' }, { expiresIn: '1h' })));
     for (const token of tokens) {
       for (let i = 0; i < 3; i++) await post(off, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_3500", idempotencyKey: $key }) { wallet { coins } } }', { key: `scale-coins-${process.pid}-${token.slice(-12)}-${i}-${Date.now()}` }, { authorization: `Bearer ${token}` });
     }
+    await eventLoopP99(servicePorts);
+    const cpuBeforeStorm = giftsCpuMs();
     const hot = await storm(off, tokens);
-    console.log(`${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}`);
+    const stormLoop = await eventLoopP99(servicePorts);
+    const giftsCpuStorm = giftsCpuMs() - cpuBeforeStorm;
+    console.log(`${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core`);
+    const cpuBeforeWatched = giftsCpuMs();
     const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens) : null;
+    const watchedLoop = watched ? await eventLoopP99(servicePorts) : null;
+    const giftsCpuWatched = giftsCpuMs() - cpuBeforeWatched;
     if (watched) {
       console.log(
         `${world}: hot stream with ${SUBSCRIBERS} subscribers: ${watched.commitsPerSecond.toFixed(1)} commits/s, p99 ${watched.p99.toFixed(0)} ms, errors ${JSON.stringify(watched.errors)}; delivery p50 ${watched.deliveryP50.toFixed(0)} ms, p99 ${watched.deliveryP99.toFixed(0)} ms; ${watched.eventsCommitted} events (${watched.committedPerTotals} by the totals), every client every event: ${watched.everyClientEveryEvent} (missed ${watched.missedDeliveries}, duplicated or wrong ${watched.duplicatedOrWrong})`,
       );
     }
-    const eventLoop = await eventLoopP99([...ports, gateway] as number[]);
-    console.log(`${world}: event-loop delay p99 (ms): ${JSON.stringify(eventLoop)}`);
-    return { screens: results, hot: { commitsPerSecond: hot.commitsPerSecond, p99: hot.p99, errors: hot.errors }, watched: watched && { ...watched, answeredAt: undefined }, eventLoop };
+    const eventLoopByPhase = { screens: screensLoop, storm: stormLoop, ...(watchedLoop ? { stormWithSubscribers: watchedLoop } : {}) };
+    const eventLoop = worstOf(Object.values(eventLoopByPhase));
+    for (const [phase, delays] of Object.entries({ start: startLoop, ...eventLoopByPhase })) console.log(`${world}: event-loop delay p99 (ms), ${phase}: ${JSON.stringify(delays)}`);
+    if (watched) console.log(`${world}: gifts CPU during the storm with subscribers: ${(giftsCpuWatched / 1000).toFixed(1)} s (the storm and the delivery drain after it)`);
+    return { screens: results, hot: { commitsPerSecond: hot.commitsPerSecond, p99: hot.p99, errors: hot.errors, giftsCpuMs: Math.round(giftsCpuStorm) }, watched: watched && { ...watched, answeredAt: undefined, giftsCpuMs: Math.round(giftsCpuWatched) }, eventLoop, eventLoopByPhase: { start: startLoop, ...eventLoopByPhase } };
   } finally {
     await processes.stopAll();
   }
@@ -289,48 +332,54 @@ try {
     cluster = await startThrowawayCluster();
     const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
     await admin.connect();
-    for (const name of DATABASES) for (const world of values['large-pg'] ? ['small'] : ['small', 'large']) await admin.query(`create database ${world}_${name}`);
+    for (const name of DATABASES) for (const world of values['large-pg'] || !WORLDS.has('large') ? ['small'] : ['small', 'large']) await admin.query(`create database ${world}_${name}`);
     await admin.end();
     smallStores = { dataDir: smallDir, env: databaseEnv((name) => cluster!.urlFor(`small_${name}`)) };
     // Built first, so that the two worlds are measured one right after the other, as on SQLite.
-    ({ stores: largeStores, buildSeconds: largeBuildSeconds } = await largeWorldOnPostgres(cluster, largeGatewayDir));
+    if (WORLDS.has('large')) ({ stores: largeStores, buildSeconds: largeBuildSeconds } = await largeWorldOnPostgres(cluster, largeGatewayDir));
   }
   const loadBefore = os.loadavg();
   const small = await measureWorld('small', smallStores);
-  const large = await measureWorld('large', largeStores);
-  const loadAfter = os.loadavg();
-  const rows = Object.keys(small.screens).map((name) => {
-    const [s, l] = [small.screens[name]!, large.screens[name]!];
-    return `| ${name} | ${s.off.p50.toFixed(1)} / ${s.off.p99.toFixed(1)} | ${l.off.p50.toFixed(1)} / ${l.off.p99.toFixed(1)} | ×${(l.off.p50 / s.off.p50).toFixed(2)} / ×${(l.off.p99 / s.off.p99).toFixed(2)} | ${s.on.p50.toFixed(1)} | ${l.on.p50.toFixed(1)} |`;
-  });
-  console.log('\n| screen | small p50 / p99 ms (cache off) | large p50 / p99 ms | large / small | small p50, cache on | large p50, cache on |');
-  console.log('|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
-  console.log(`| hot stream: ${SENDERS} senders, ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`);
-  if (small.watched && large.watched) {
-    const [s, l] = [small.watched, large.watched];
-    const delivered = (w: typeof s) => `${w.commitsPerSecond.toFixed(1)} commits/s, p99 ${w.p99.toFixed(0)} ms; delivery p99 ${w.deliveryP99.toFixed(0)} ms`;
-    const faults = (w: typeof s) => `errors ${JSON.stringify(w.errors)}, missed ${w.missedDeliveries}, duplicated ${w.duplicatedOrWrong}, events ${w.eventsCommitted} = totals ${w.committedPerTotals}`;
-    console.log(`| hot stream: ${SENDERS} senders, ${SUBSCRIBERS} subscribers | ${delivered(s)} | ${delivered(l)} | ×${(l.commitsPerSecond / s.commitsPerSecond).toFixed(2)} commits, ×${(l.deliveryP99 / s.deliveryP99).toFixed(2)} delivery p99 | ${faults(s)} | ${faults(l)} |`);
+  if (!WORLDS.has('large')) {
+    // One world: its figures printed above, and its reconcile; no ratios, and the results file keeps the last two-world run.
+    console.log(`\nreconcile, small world: ${reconcile(smallStores)}`);
+    console.log(`load average (1, 5, 15 min): before ${loadBefore.map((load) => load.toFixed(1)).join(' ')}, after ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+  } else {
+    const large = await measureWorld('large', largeStores);
+    const loadAfter = os.loadavg();
+    const rows = Object.keys(small.screens).map((name) => {
+      const [s, l] = [small.screens[name]!, large.screens[name]!];
+      return `| ${name} | ${s.off.p50.toFixed(1)} / ${s.off.p99.toFixed(1)} | ${l.off.p50.toFixed(1)} / ${l.off.p99.toFixed(1)} | ×${(l.off.p50 / s.off.p50).toFixed(2)} / ×${(l.off.p99 / s.off.p99).toFixed(2)} | ${s.on.p50.toFixed(1)} | ${l.on.p50.toFixed(1)} |`;
+    });
+    console.log('\n| screen | small p50 / p99 ms (cache off) | large p50 / p99 ms | large / small | small p50, cache on | large p50, cache on |');
+    console.log('|---|---|---|---|---|---|');
+    for (const row of rows) console.log(row);
+    console.log(`| hot stream: ${SENDERS} senders, ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`);
+    if (small.watched && large.watched) {
+      const [s, l] = [small.watched, large.watched];
+      const delivered = (w: typeof s) => `${w.commitsPerSecond.toFixed(1)} commits/s, p99 ${w.p99.toFixed(0)} ms; delivery p99 ${w.deliveryP99.toFixed(0)} ms`;
+      const faults = (w: typeof s) => `errors ${JSON.stringify(w.errors)}, missed ${w.missedDeliveries}, duplicated ${w.duplicatedOrWrong}, events ${w.eventsCommitted} = totals ${w.committedPerTotals}`;
+      console.log(`| hot stream: ${SENDERS} senders, ${SUBSCRIBERS} subscribers | ${delivered(s)} | ${delivered(l)} | ×${(l.commitsPerSecond / s.commitsPerSecond).toFixed(2)} commits, ×${(l.deliveryP99 / s.deliveryP99).toFixed(2)} delivery p99 | ${faults(s)} | ${faults(l)} |`);
+    }
+    // Issue 22's target: on the large world the deferred profile's initial payload within the small world's whole profile.
+    const deferred = 'profile, most followed, @defer';
+    const whole = small.screens['profile, most followed, without @defer']!.off;
+    const initial = large.screens[`${deferred}: initial payload`]!.off;
+    const deferTarget = { smallWholeP50: whole.p50, largeInitialP50: initial.p50, smallWholeP99: whole.p99, largeInitialP99: initial.p99, met: initial.p50 <= whole.p50 && initial.p99 <= whole.p99 };
+    console.log(
+      `\n@defer: the large world's initial payload p50 ${initial.p50.toFixed(1)} / p99 ${initial.p99.toFixed(1)} ms against the small world's whole profile ${whole.p50.toFixed(1)} / ${whole.p99.toFixed(1)} ms (target: within it): ${deferTarget.met ? 'met' : 'NOT met'}`,
+    );
+    const reconciled = { small: reconcile(smallStores), large: reconcile(largeStores) };
+    console.log(`\nreconcile, small world: ${reconciled.small}\nreconcile, large world: ${reconciled.large}`);
+    const loadAverage = { before: loadBefore.map((load) => Math.round(load * 10) / 10), after: loadAfter.map((load) => Math.round(load * 10) / 10) };
+    console.log(`load average (1, 5, 15 min): before ${loadAverage.before.join(' ')}, after ${loadAverage.after.join(' ')} on ${os.cpus().length} cores`);
+    const file = path.join(root, 'bench', 'scale-results.json');
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    const run = { measuredAt: new Date().toISOString(), store: STORE, samples: SAMPLES, loadAverage, largeBuildSeconds, deferTarget, small, large, reconcile: reconciled };
+    // One file for both engines, as bench/results.json: each run replaces its own engine's.
+    const { postgres: previousPostgres, ...previousSqlite } = previous;
+    writeFileSync(file, `${JSON.stringify(STORE === 'sqlite' ? { ...run, ...(previousPostgres ? { postgres: previousPostgres } : {}) } : { ...previousSqlite, postgres: run }, null, 2)}\n`);
   }
-  // Issue 22's target: on the large world the deferred profile's initial payload within the small world's whole profile.
-  const deferred = 'profile, most followed, @defer';
-  const whole = small.screens['profile, most followed, without @defer']!.off;
-  const initial = large.screens[`${deferred}: initial payload`]!.off;
-  const deferTarget = { smallWholeP50: whole.p50, largeInitialP50: initial.p50, smallWholeP99: whole.p99, largeInitialP99: initial.p99, met: initial.p50 <= whole.p50 && initial.p99 <= whole.p99 };
-  console.log(
-    `\n@defer: the large world's initial payload p50 ${initial.p50.toFixed(1)} / p99 ${initial.p99.toFixed(1)} ms against the small world's whole profile ${whole.p50.toFixed(1)} / ${whole.p99.toFixed(1)} ms (target: within it): ${deferTarget.met ? 'met' : 'NOT met'}`,
-  );
-  const reconciled = { small: reconcile(smallStores), large: reconcile(largeStores) };
-  console.log(`\nreconcile, small world: ${reconciled.small}\nreconcile, large world: ${reconciled.large}`);
-  const loadAverage = { before: loadBefore.map((load) => Math.round(load * 10) / 10), after: loadAfter.map((load) => Math.round(load * 10) / 10) };
-  console.log(`load average (1, 5, 15 min): before ${loadAverage.before.join(' ')}, after ${loadAverage.after.join(' ')} on ${os.cpus().length} cores`);
-  const file = path.join(root, 'bench', 'scale-results.json');
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  const run = { measuredAt: new Date().toISOString(), store: STORE, samples: SAMPLES, loadAverage, largeBuildSeconds, deferTarget, small, large, reconcile: reconciled };
-  // One file for both engines, as bench/results.json: each run replaces its own engine's.
-  const { postgres: previousPostgres, ...previousSqlite } = previous;
-  writeFileSync(file, `${JSON.stringify(STORE === 'sqlite' ? { ...run, ...(previousPostgres ? { postgres: previousPostgres } : {}) } : { ...previousSqlite, postgres: run }, null, 2)}\n`);
 } finally {
   rmSync(smallDir, { recursive: true, force: true });
   rmSync(largeGatewayDir, { recursive: true, force: true });

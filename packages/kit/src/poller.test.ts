@@ -22,6 +22,23 @@ describe('poller', () => {
     await loop.stop();
   });
 
+  it('turns again at once when woken during a turn that found nothing, since the work may have committed after it looked', async () => {
+    let turns = 0;
+    let loop: ReturnType<typeof poller> | null = null;
+    loop = poller(async () => {
+      turns += 1;
+      if (turns === 1) {
+        await sleep(20);
+        loop!.wake();
+      }
+      return 0;
+    }, { pollMs: 10_000, logger, failure: 'failed' });
+    loop.start();
+    await sleep(100);
+    expect(turns).toBe(2);
+    await loop.stop();
+  });
+
   it('logs a turn that throws and goes on; stop waits for the turn in progress', async () => {
     const errorLog = vi.fn();
     let turns = 0;

@@ -27,15 +27,19 @@ export function poller(turn: () => Promise<number>, options: PollerOptions): Pol
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
 
+  // A wake that came during a turn: the turn may have looked before that work committed.
+  let wokenDuringTurn = false;
+
   async function run(): Promise<void> {
     while (running) {
       let done = 0;
+      wokenDuringTurn = false;
       try {
         done = await turn();
       } catch (error) {
         options.logger.error({ err: error }, options.failure);
       }
-      if (done > 0 || !running) continue;
+      if (done > 0 || wokenDuringTurn || !running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
         timer.unref();
@@ -55,7 +59,8 @@ export function poller(turn: () => Promise<number>, options: PollerOptions): Pol
       loop = run();
     },
     wake() {
-      wakeUp?.();
+      if (wakeUp) wakeUp();
+      else wokenDuringTurn = true;
     },
     async stop() {
       running = false;

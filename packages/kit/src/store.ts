@@ -138,13 +138,20 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
     return this.releaser();
   }
 
+  /**
+   * The connection passes to the next in line on the event loop's next turn, not at once: every
+   * statement here runs synchronously, so a handover inside the same task would run the whole
+   * queue (eight sends waiting on a hot stream, each a transaction and a synced commit) as one
+   * task, and no timer, socket or other request would run until the queue was empty. Handed over
+   * with `setImmediate`, one holder's work is the most any one task does.
+   */
   private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
       const next = this.waiting.shift();
-      if (next) next();
+      if (next) setImmediate(next);
       else this.locked = false;
     };
   }

@@ -4,7 +4,7 @@
  * (commission on what was paid, the per-buyer limit, sold out), the deal's clock (start, end,
  * units back to stock once, the trailing units-left announcement), and hundreds of racing buyers.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { creatorIds, shopBrands } from '@app/fixtures/world';
 import { manualClock } from '@app/kit/clock';
 import { describeOnEachEngine } from '@app/kit/db/testing';
@@ -14,7 +14,8 @@ import { createContext, defaultServices, type CommerceServices } from './context
 import type { NewFeedProduct } from './db/contract.ts';
 import { seedCommerceStore } from './db/seed.ts';
 import { openCommercePgStore, openCommerceStore, type CommerceStore } from './db/store.ts';
-import { turnDealClock } from './flashDeals.ts';
+import { createLogger } from '@app/kit/log';
+import { flashDealClock, turnDealClock } from './flashDeals.ts';
 import { createServer } from './server.ts';
 
 const START = new Date(Date.UTC(2027, 4, 1, 18, 0, 0));
@@ -27,6 +28,7 @@ const STREAM = 'lst_deal_1';
 const streams = new Map([
   [STREAM, { id: STREAM, status: 'LIVE', creator: { id: creator } }],
   ['lst_deal_over', { id: 'lst_deal_over', status: 'ENDED', creator: { id: creator } }],
+  ['lst_deal_ending', { id: 'lst_deal_ending', status: 'LIVE', creator: { id: creator } }],
 ]);
 const peers = fakePeers({ LiveStream: streams, Creator: new Map(creatorIds.map((id) => [id, {}])) });
 const services: CommerceServices = { ...defaultServices(), clock };
@@ -266,6 +268,69 @@ describeOnEachEngine<CommerceStore>(
       const ended = (await dealEvents(deal.id)).filter(([kind]) => kind === 'DEAL_ENDED');
       expect(ended).toEqual([['DEAL_ENDED', sold]]);
     }, 120_000);
+
+    it('ends a deal early by its creator or its brand, running or scheduled: units back once, DEAL_ENDED, a retry answered as it stands; others refused', async () => {
+      const END = `mutation ($id: ID!) { endFlashDeal(dealId: $id) { ${DEAL} } }`;
+      const END_BRAND = `mutation ($id: ID!) { endBrandFlashDeal(dealId: $id) { ${DEAL} } }`;
+      const product = await pinned(30);
+      const deal = await startDeal(asUser(creator), dealInput(product.id, { quantity: 10, perBuyerLimit: 2, durationMinutes: 10 }));
+      expect((await buy('usr_deal_early', deal.id, product.id, 2)).errors).toBeUndefined();
+      expect(errorOf(await run(asUser(otherCreator), END, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_STREAM_CREATOR' });
+      expect(errorOf(await run(partner(otherBrandId), END_BRAND, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(partner(brandId, ['orders:read']), END_BRAND, { id: deal.id }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(asUser(creator), END, { id: 'fld_nope' }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await dealRow(deal.id)).status).toBe('LIVE');
+      // Both enders at once: it ends once, and both are answered with the ended deal.
+      const [byCreator, byBrand] = await Promise.all([ok(asUser(creator), END, { id: deal.id }), ok(partner(brandId), END_BRAND, { id: deal.id })]);
+      for (const ended of [byCreator.endFlashDeal, byBrand.endBrandFlashDeal]) expect(ended).toMatchObject({ status: 'ENDED', endedReason: 'ENDED_EARLY', unitsLeft: 0, unitsSold: 2 });
+      expect(await dealRow(deal.id)).toMatchObject({ unitsReturned: 8 });
+      expect(await inventoryOf(product.id)).toBe(30 - 2);
+      expect((await dealEvents(deal.id)).filter(([kind]) => kind === 'DEAL_ENDED')).toEqual([['DEAL_ENDED', 2]]);
+      expect(errorOf(await buy('usr_deal_late', deal.id, product.id, 1))).toMatchObject({ code: 'DEAL_ENDED', endedReason: 'ENDED_EARLY' });
+      // The clock, past the deal's end, has nothing of it left to end or return.
+      await turnDealClock(store(), new Date(clock.now().getTime() + 11 * 60_000));
+      expect(await dealRow(deal.id)).toMatchObject({ endedReason: 'ENDED_EARLY', unitsReturned: 8 });
+      expect(await inventoryOf(product.id)).toBe(28);
+
+      // A scheduled deal ended before its start sold nothing: every unit goes back, and the product may have a new deal.
+      const scheduled = await startDeal(partner(brandId), dealInput(product.id, { quantity: 6, perBuyerLimit: 1, startsIn: 60 }));
+      expect(await inventoryOf(product.id)).toBe(22);
+      expect((await ok(partner(brandId), END_BRAND, { id: scheduled.id })).endBrandFlashDeal).toMatchObject({ status: 'ENDED', endedReason: 'ENDED_EARLY', unitsSold: 0, product: { inventory: 28 } });
+      await turnDealClock(store(), new Date(clock.now().getTime() + 61_000));
+      expect(await dealRow(scheduled.id)).toMatchObject({ status: 'ENDED', unitsReturned: 6 });
+      expect((await startDeal(asUser(creator), dealInput(product.id, { quantity: 1, perBuyerLimit: 1 }))).status).toBe('LIVE');
+    });
+
+    it('ends a stream’s deals when content says the stream ended, scheduled and running, returning their units once', async () => {
+      const ENDING = 'lst_deal_ending';
+      const products = [newProduct(20), newProduct(20)];
+      await store().insertProducts(products);
+      for (const product of products) await ok(asUser(creator), 'mutation ($s: ID!, $p: ID!) { pinProduct(liveStreamId: $s, productId: $p) { id } }', { s: ENDING, p: product.id });
+      const running = await startDeal(asUser(creator), dealInput(products[0]!.id, { liveStreamId: ENDING, quantity: 10 }));
+      const scheduled = await startDeal(asUser(creator), dealInput(products[1]!.id, { liveStreamId: ENDING, quantity: 4, startsIn: 120 }));
+      const other = await startDeal(asUser(creator), dealInput((await pinned(20)).id, { quantity: 5 }));
+      expect((await run(asUser('usr_deal_stream'), CHECKOUT, { input: { lines: [{ productId: products[0]!.id, quantity: 1 }], liveStreamId: ENDING, flashDealId: running.id, idempotencyKey: key('stream') } })).errors).toBeUndefined();
+      const watchesBefore = peers.watches.length;
+      const dealClock = flashDealClock(store(), clock, createLogger('deal-clock-test', { level: 'silent' }), 10, peers.client);
+      dealClock.start();
+      try {
+        await vi.waitFor(() => expect(peers.watches.slice(watchesBefore).some((watch) => watch.variables.liveStreamId === ENDING)).toBe(true), { timeout: 5_000 });
+        expect((await dealRow(running.id)).status).toBe('LIVE');
+        peers.finishWatches({ liveStreamId: ENDING });
+        await vi.waitFor(async () => expect((await dealRow(running.id)).status).toBe('ENDED'), { timeout: 5_000 });
+        await vi.waitFor(async () => expect((await dealRow(scheduled.id)).status).toBe('ENDED'), { timeout: 5_000 });
+      } finally {
+        await dealClock.stop();
+      }
+      expect(await dealRow(running.id)).toMatchObject({ endedReason: 'STREAM_ENDED', unitsReturned: 9 });
+      expect(await dealRow(scheduled.id)).toMatchObject({ endedReason: 'STREAM_ENDED', unitsReturned: 4 });
+      expect(await inventoryOf(products[0]!.id)).toBe(19);
+      expect(await inventoryOf(products[1]!.id)).toBe(20);
+      const ended = (await store().liveEventsAfter(ENDING, 0, 10_000)).filter((event) => event.kind === 'DEAL_ENDED').map((event) => (event.payload as { quantity: number }).quantity);
+      expect(ended.sort()).toEqual([0, 1]);
+      // Another stream's deal runs on.
+      expect((await dealRow(other.id)).status).toBe('LIVE');
+    });
   },
   { seed: seedCommerceStore },
 );

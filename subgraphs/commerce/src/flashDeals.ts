@@ -24,6 +24,14 @@
  *   LIVE → ENDED at `endsAt` (TIME_UP: the units left go back to the product's stock,
  *   DEAL_ENDED), each a guarded UPDATE in its own transaction, so two clocks, or one restarted
  *   after a crash, move each deal once.
+ * - A stream's end ends its deals (STREAM_ENDED) as time would: the clock watches content's status
+ *   of every stream with an open deal (the kit's shared, resumable watch; one per stream and
+ *   process) and ends them when content says the stream has ended, so their units go back to the
+ *   shelf then, not at `endsAt`. Checkout already refuses an ended stream (STREAM_NOT_LIVE).
+ * - Whoever may start a deal may end it early, scheduled or running (ENDED_EARLY): the stream's
+ *   creator, or the product's brand. It ends as time does (units back, DEAL_ENDED), through the
+ *   same guarded UPDATE, so an early end racing the clock or a sell-out ends the deal once; a deal
+ *   already ended is answered as it stands, so a retry is harmless without a key.
  */
 import { GraphQLError } from 'graphql';
 import { requireOwner, requirePartnerOf } from '@app/kit/access';
@@ -33,6 +41,8 @@ import { idempotent } from '@app/kit/idempotency';
 import { newId } from '@app/kit/ids';
 import type { Clock } from '@app/kit/clock';
 import type { Logger } from '@app/kit/log';
+import { liveStreamEnded } from '@app/kit/live-stream-events';
+import type { PeerClient } from '@app/kit/peers';
 import { poller, type Poller } from '@app/kit/poller';
 import type { Context } from './context.ts';
 import type { CommerceStore, CommerceTx } from './db/store.ts';
@@ -81,15 +91,15 @@ function validateDeal(input: StartFlashDealInput): void {
   if (!isWhole(input.perBuyerLimit, 1, maxLimit)) throw badInput(`perBuyerLimit is 1 to ${maxLimit} (the quantity, and at most ${MAX_QUANTITY}).`, { field: 'perBuyerLimit' });
 }
 
-/** Who is starting the deal: a user (the stream's creator, checked in the write) or a brand (checked against the product there). */
-function starterOf(context: Context): { userId: string } | { brandId: string } {
+/** Who is starting or ending a deal: a user (the stream's creator, checked in the write) or a brand (checked against the product there). */
+function dealActorOf(context: Context, doing: string): { userId: string } | { brandId: string } {
   const { viewer } = context;
   if (viewer.userId) return { userId: viewer.userId };
   if (viewer.partnerId) {
-    if (!viewer.scopes.includes(DEAL_SCOPE)) throw forbidden(`Starting a flash deal requires scope ${DEAL_SCOPE}.`, { requiredScopes: [[DEAL_SCOPE]] });
+    if (!viewer.scopes.includes(DEAL_SCOPE)) throw forbidden(`${doing} a flash deal requires scope ${DEAL_SCOPE}.`, { requiredScopes: [[DEAL_SCOPE]] });
     return { brandId: viewer.partnerId };
   }
-  throw unauthenticated('Starting a flash deal requires a signed-in creator or a partner key.');
+  throw unauthenticated(`${doing} a flash deal requires a signed-in creator or a partner key.`);
 }
 
 /**
@@ -99,7 +109,7 @@ function starterOf(context: Context): { userId: string } | { brandId: string } {
  */
 export async function startFlashDeal(context: Context, input: StartFlashDealInput): Promise<FlashDealRow> {
   validateDeal(input);
-  const starter = starterOf(context);
+  const starter = dealActorOf(context, 'Starting');
   // Settled, as checkout's facts are: a retry of a key already used never reads them, so a stream
   // that has ended since, or a content that does not answer, cannot turn a replay into an error.
   const streamFact = await settle(fetchLiveStream(context, input.liveStreamId));
@@ -154,6 +164,50 @@ export async function startFlashDeal(context: Context, input: StartFlashDealInpu
   const deal = await context.loaders.flashDealById.load(result.dealId);
   if (!deal) throw notFound('FlashDeal', result.dealId);
   return deal;
+}
+
+/**
+ * Ends a scheduled or running deal now (ENDED_EARLY): what is left goes back to the product's
+ * stock and DEAL_ENDED is announced. A deal already ended (by time, sold out, or an earlier call)
+ * is answered as it stands.
+ * @throws NOT_FOUND; FORBIDDEN (NOT_STREAM_CREATOR, NOT_OWNING_PARTNER); SERVICE_UNAVAILABLE when
+ *   content cannot say whose stream it is (a creator ending one).
+ */
+export async function endFlashDeal(context: Context, dealId: string): Promise<FlashDealRow> {
+  const actor = dealActorOf(context, 'Ending');
+  const deal = await context.loaders.flashDealById.load(dealId);
+  if (!deal) throw notFound('FlashDeal', dealId);
+  if ('userId' in actor) {
+    const stream = await fetchLiveStream(context, deal.liveStreamId);
+    requireOwner(context.viewer, stream.creator.id, "Only the stream's own creator or the product's brand can end a flash deal.", ForbiddenReason.NOT_STREAM_CREATOR);
+  } else {
+    const [product] = await context.store.productsByIds([deal.productId]);
+    if (!product) throw notFound('FlashDeal', dealId);
+    requirePartnerOf(context.viewer, product.brandId);
+  }
+  const now = context.clock.now();
+  const ended = await context.store.transaction(async (tx) => {
+    const [current] = await tx.dealsByIds([dealId]);
+    if (!current || current.status === 'ENDED') return current;
+    return (await endAndReturnUnits(tx, current, 'ENDED_EARLY', now)) ?? (await tx.dealsByIds([dealId]))[0];
+  });
+  if (!ended) throw notFound('FlashDeal', dealId);
+  context.changed('LiveStream', ended.liveStreamId);
+  context.changed('Product', ended.productId);
+  return ended;
+}
+
+/**
+ * Ends a deal that is `deal.status` now (guarded: only the UPDATE that matched gets on), puts what
+ * it did not sell back on the shelf and announces DEAL_ENDED; undefined when another end got there first.
+ */
+async function endAndReturnUnits(tx: CommerceTx, deal: FlashDealRow, reason: 'TIME_UP' | 'ENDED_EARLY' | 'STREAM_ENDED', now: Date): Promise<FlashDealRow | undefined> {
+  const ended = await tx.endDeal(deal.id, deal.status, reason);
+  if (!ended) return undefined;
+  // What did not sell goes back on the shelf, once: only the UPDATE that ended it gets here.
+  if (ended.unitsReturned > 0) await tx.restoreStock([{ productId: ended.productId, quantity: ended.unitsReturned }]);
+  await announceDeal(tx, ended, 'DEAL_ENDED', ended.quantity - ended.unitsReturned, now);
+  return ended;
 }
 
 // ---- Buying from a deal (checkout.ts calls these inside the order's transaction).
@@ -232,12 +286,7 @@ export async function turnDealClock(store: CommerceStore, now: Date): Promise<Cl
   }
   for (const due of await store.dueDeals('LIVE', now, CLOCK_BATCH)) {
     await store.transaction(async (tx) => {
-      const ended = await tx.endDeal(due.id, 'LIVE', 'TIME_UP');
-      if (!ended) return;
-      turn.ended += 1;
-      // What did not sell goes back on the shelf, once: only the UPDATE that ended it gets here.
-      if (ended.unitsReturned > 0) await tx.restoreStock([{ productId: ended.productId, quantity: ended.unitsReturned }]);
-      await announceDeal(tx, ended, 'DEAL_ENDED', ended.quantity - ended.unitsReturned, now);
+      if (await endAndReturnUnits(tx, { ...due, status: 'LIVE' }, 'TIME_UP', now)) turn.ended += 1;
     });
   }
   for (const due of await store.dueUnitsAnnouncements(now, CLOCK_BATCH)) {
@@ -251,15 +300,80 @@ export async function turnDealClock(store: CommerceStore, now: Date): Promise<Cl
   return turn;
 }
 
-/** Turns the deal clock in the commerce process, until stopped: at once while a turn moved something, else every `pollMs`. */
-export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number): Poller {
-  return poller(
+/** Ends every open deal of a stream that has ended, each in its own transaction; answers how many it ended. */
+export async function endDealsOfEndedStream(store: CommerceStore, liveStreamId: string, now: Date): Promise<number> {
+  let ended = 0;
+  for (const deal of await store.openDealsOfStreams([liveStreamId])) {
+    if (await store.transaction((tx) => endAndReturnUnits(tx, deal, 'STREAM_ENDED', now))) ended += 1;
+  }
+  return ended;
+}
+
+/** Streams with open deals watched at once by one process; more wait for a later look. */
+const WATCHED_STREAMS_MAX = 1_000;
+/** How often the clock looks for streams with open deals to watch. */
+const WATCH_LOOK_EVERY_MS = 2_000;
+
+/**
+ * Watches, for every stream with an open deal, content's word that it has ended, and ends its
+ * deals then. Each look (at most every WATCH_LOOK_EVERY_MS) watches the streams newly with open
+ * deals and lets go of those with none left.
+ */
+function streamEndWatch(store: CommerceStore, peers: PeerClient, clock: Clock, logger: Logger) {
+  const watching = new Map<string, AbortController>();
+  let lookedAt = -Infinity;
+  return {
+    async look(now: Date): Promise<void> {
+      if (now.getTime() - lookedAt < WATCH_LOOK_EVERY_MS) return;
+      lookedAt = now.getTime();
+      const open = new Set(await store.streamsWithOpenDeals('', WATCHED_STREAMS_MAX));
+      for (const [liveStreamId, watch] of watching) {
+        if (open.has(liveStreamId)) continue;
+        watching.delete(liveStreamId);
+        watch.abort();
+      }
+      for (const liveStreamId of open) {
+        if (watching.has(liveStreamId)) continue;
+        const watch = new AbortController();
+        watching.set(liveStreamId, watch);
+        liveStreamEnded(peers, liveStreamId, watch.signal)
+          // A watch let go of resolves too: only one still wanted means the stream ended.
+          .then(() => (watch.signal.aborted ? 0 : endDealsOfEndedStream(store, liveStreamId, clock.now())))
+          .catch((error: unknown) => logger.error({ err: error, liveStreamId }, 'flash deals of an ended stream could not be ended; the clock ends them by time'))
+          .finally(() => {
+            if (watching.get(liveStreamId) === watch) watching.delete(liveStreamId);
+          });
+      }
+    },
+    stop(): void {
+      for (const watch of watching.values()) watch.abort();
+      watching.clear();
+    },
+  };
+}
+
+/**
+ * Turns the deal clock in the commerce process, until stopped: at once while a turn moved
+ * something, else every `pollMs`; with `peers`, also ends the deals of streams content says ended.
+ */
+export function flashDealClock(store: CommerceStore, clock: Clock, logger: Logger, pollMs: number, peers?: PeerClient): Poller {
+  const streamEnds = peers ? streamEndWatch(store, peers, clock, logger) : null;
+  const loop = poller(
     async () => {
-      const turn = await turnDealClock(store, clock.now());
+      const now = clock.now();
+      await streamEnds?.look(now);
+      const turn = await turnDealClock(store, now);
       return turn.started + turn.ended + turn.announced;
     },
     { pollMs, logger, failure: 'flash deal clock turn failed; trying again' },
   );
+  return {
+    ...loop,
+    stop: async () => {
+      streamEnds?.stop();
+      await loop.stop();
+    },
+  };
 }
 
 /** A stream's scheduled and running deals, for a room's snapshot. */

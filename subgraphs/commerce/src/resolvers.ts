@@ -19,7 +19,7 @@ import {
 } from './campaigns.ts';
 import { campaignSamples, creatorFulfilment, decideSample, fulfilSample, markSampleDelivered, mySamples, requestSample, sampleCampaign, sampleStatus, shipSample, visibleSample } from './samples.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
-import { startFlashDeal, streamFlashDeals } from './flashDeals.ts';
+import { endFlashDeal, startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
 import {
   addCatalogProducts,
@@ -111,6 +111,8 @@ export const resolvers: Resolvers = {
     startFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
     // The same rules; the directive says who may call which (a creator's token, a brand's key).
     startBrandFlashDeal: (_parent, { input }, context) => startFlashDeal(context, input),
+    endFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
+    endBrandFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
     createCampaign: (_parent, { input }, context) => createCampaign(context, input),
     closeCampaign: (_parent, { campaignId }, context) => closeCampaign(context, campaignId),

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { subgraphService, type ServeOptions } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { systemClock } from '@app/kit/clock';
+import { internalSecret } from '@app/kit/config';
+import { createPeerClient } from '@app/kit/peers';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';
 import { resolvers } from './resolvers.ts';
 import { commerceSettings } from './settings.ts';
 import { flashDealClock } from './flashDeals.ts';
+import { WEBHOOK_QUEUE_TOPIC } from '@app/kit/db/webhook-statements';
 import { webhookWorker } from './webhooks.ts';
 import { sampleClock } from './samples.ts';
 
@@ -31,15 +34,21 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
     ...service,
     serve: async (store: CommerceStore, options: ServeOptions) => {
       const { clock, settings } = resolve();
+      // One peers client for the requests and the deal clock's watch on streams ending.
+      const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
-      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs);
+      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers);
       const samplesClock = sampleClock(store, clock, options.logger, settings.samples.clockPollMs);
+      // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
+      const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake());
       const onStop = async () => {
+        unlisten();
         // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
         await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         await options.onStop?.();
       };
-      const running = await service.serve(store, { ...options, onStop }).catch(async (error: unknown) => {
+      const running = await service.serve(store, { ...options, peers, onStop }).catch(async (error: unknown) => {
+        unlisten();
         await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         throw error;
       });

@@ -18,9 +18,10 @@ describe('commerce settings', () => {
   });
 
   it('reads shortened retries for tests, and refuses values that are not positive milliseconds', () => {
-    const short = commerceSettings({ WEBHOOK_RETRY_DELAYS_MS: '100, 200', WEBHOOK_ATTEMPT_TIMEOUT_MS: '500', WEBHOOK_DISABLE_AFTER_MS: '60000', WEBHOOK_POLL_MS: '50', WEBHOOK_SECRET_GRACE_HOURS: '2' });
-    expect(short.webhooks).toMatchObject({ schedule: { delaysMs: [100, 200], attemptTimeoutMs: 500, disableAfterMs: 60_000 }, pollMs: 50, secretGraceMs: 2 * 3_600_000 });
-    for (const env of [{ WEBHOOK_RETRY_DELAYS_MS: '100,soon' }, { WEBHOOK_ATTEMPT_TIMEOUT_MS: '0' }, { WEBHOOK_POLL_MS: '5' }, { WEBHOOK_SECRET_GRACE_HOURS: '-1' }]) {
+    const short = commerceSettings({ WEBHOOK_RETRY_DELAYS_MS: '100, 200', WEBHOOK_ATTEMPT_TIMEOUT_MS: '500', WEBHOOK_DISABLE_AFTER_MS: '60000', WEBHOOK_POLL_MS: '50', WEBHOOK_SECRET_GRACE_HOURS: '2', WEBHOOK_RETENTION_DAYS: '7' });
+    expect(short.webhooks).toMatchObject({ schedule: { delaysMs: [100, 200], attemptTimeoutMs: 500, disableAfterMs: 60_000 }, pollMs: 50, secretGraceMs: 2 * 3_600_000, retention: { keepMs: 7 * 86_400_000 } });
+    expect(commerceSettings({}).webhooks.retention.keepMs).toBe(30 * 86_400_000);
+    for (const env of [{ WEBHOOK_RETRY_DELAYS_MS: '100,soon' }, { WEBHOOK_ATTEMPT_TIMEOUT_MS: '0' }, { WEBHOOK_POLL_MS: '5' }, { WEBHOOK_SECRET_GRACE_HOURS: '-1' }, { WEBHOOK_RETENTION_DAYS: '0' }]) {
       expect(() => commerceSettings(env), JSON.stringify(env)).toThrow(ConfigError);
     }
   });

@@ -13,7 +13,9 @@
  *   WEBHOOK_DISABLE_AFTER_MS and WEBHOOK_ATTEMPT_TIMEOUT_MS shape the retries (the kit's
  *   defaults: 8 attempts over 4 h 43 min, disabled after a day of failures, 10 s an attempt);
  *   WEBHOOK_POLL_MS (default 1000) is how often the worker looks for due deliveries;
- *   WEBHOOK_SECRET_GRACE_HOURS (default 24) how long a rotated-out secret still signs.
+ *   WEBHOOK_SECRET_GRACE_HOURS (default 24) how long a rotated-out secret still signs;
+ *   WEBHOOK_RETENTION_DAYS (default 30) how long a delivered delivery stays listed and replayable
+ *   before the worker prunes it (undelivered ones stay until delivered or their endpoint goes).
  * - FLASH_DEAL_CLOCK_POLL_MS (default 250): how often the flash deals' clock (flashDeals.ts) looks
  *   for deals due to start or end and units-left announcements due; a deal starts and ends at
  *   most this late (checkout checks a deal's times itself, so nothing sells late).
@@ -25,6 +27,7 @@
  */
 import { ConfigError } from '@app/kit/config';
 import type { DestinationPolicy } from '@app/kit/webhooks/destination';
+import type { Retention } from '@app/kit/webhooks/dispatcher';
 import { DEFAULT_RETRY_SCHEDULE, retryScheduleFrom, type RetrySchedule } from '@app/kit/webhooks/schedule';
 
 export interface WebhookSettings {
@@ -33,6 +36,8 @@ export interface WebhookSettings {
   pollMs: number;
   /** How long the secret before a rotation still signs, beside the new one. */
   secretGraceMs: number;
+  /** How long delivered deliveries are kept, and how often the worker looks for older ones. */
+  retention: Retention;
 }
 
 export interface CommerceSettings {
@@ -50,6 +55,7 @@ export interface SampleSettings {
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Production: https to public addresses only. Elsewhere: loopback and private http too. */
 export function webhookDestinations(env: NodeJS.ProcessEnv): DestinationPolicy {
@@ -60,7 +66,7 @@ export function webhookDestinations(env: NodeJS.ProcessEnv): DestinationPolicy {
 export const DEFAULT_SETTINGS: CommerceSettings = {
   returnWindowDays: 30,
   payoutMinimumCents: 1_000,
-  webhooks: { destinations: { requireHttps: false, allowPrivateAddresses: true }, schedule: DEFAULT_RETRY_SCHEDULE, pollMs: 1_000, secretGraceMs: 24 * HOUR_MS },
+  webhooks: { destinations: { requireHttps: false, allowPrivateAddresses: true }, schedule: DEFAULT_RETRY_SCHEDULE, pollMs: 1_000, secretGraceMs: 24 * HOUR_MS, retention: { keepMs: 30 * DAY_MS, everyMs: HOUR_MS } },
   dealClockPollMs: 250,
   samples: { decisionDays: 7, contentDays: 14, clockPollMs: 1_000 },
 };
@@ -86,6 +92,7 @@ export function commerceSettings(env: NodeJS.ProcessEnv = process.env): Commerce
       schedule: webhookSchedule(env),
       pollMs: wholeNumber(env, 'WEBHOOK_POLL_MS', DEFAULT_SETTINGS.webhooks.pollMs, 10, 60_000),
       secretGraceMs: wholeNumber(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 24 * 30) * HOUR_MS,
+      retention: { keepMs: wholeNumber(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3_650) * DAY_MS, everyMs: DEFAULT_SETTINGS.webhooks.retention.everyMs },
     },
     dealClockPollMs: wholeNumber(env, 'FLASH_DEAL_CLOCK_POLL_MS', DEFAULT_SETTINGS.dealClockPollMs, 10, 60_000),
     samples: {

@@ -81,7 +81,7 @@ export interface LiveShoppingPayload {
 export const FLASH_DEAL_STATUSES = ['SCHEDULED', 'LIVE', 'ENDED'] as const;
 export type FlashDealStatus = (typeof FLASH_DEAL_STATUSES)[number];
 
-export const FLASH_DEAL_END_REASONS = ['TIME_UP', 'SOLD_OUT'] as const;
+export const FLASH_DEAL_END_REASONS = ['TIME_UP', 'SOLD_OUT', 'ENDED_EARLY', 'STREAM_ENDED'] as const;
 export type FlashDealEndReason = (typeof FLASH_DEAL_END_REASONS)[number];
 
 /** A flash deal's bounds: a countdown of 0 (now) or 10 to 300 seconds, 1 to 20 minutes long, at most this many units reserved. */

@@ -6,11 +6,11 @@
  * URLs refused) and replay. Delivery itself is the kit's (webhook-statements.test.ts) and through
  * the gateway test/webhooks.e2e.ts.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import { manualClock } from '@app/kit/clock';
 import { describeOnEachEngine } from '@app/kit/db/testing';
-import { webhookQueueOf } from '@app/kit/db/webhook-statements';
+import { WEBHOOK_QUEUE_TOPIC, webhookQueueOf } from '@app/kit/db/webhook-statements';
 import { fakePeers, runOperation } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createContext, defaultServices, type CommerceServices } from './context.ts';
@@ -313,6 +313,28 @@ describeOnEachEngine<CommerceStore>(
       // The other endpoints keep what was queued for them.
       expect((await store().webhookDeliveriesPage(made[1].endpoint.id, { first: 10, after: null })).length).toBe(1);
       expect((await run(partner(brandOf), REGISTER, { input })).errors).toBeUndefined();
+    });
+
+    it('wakes the worker when a write that queued a delivery commits, and not for a refused write or a brand no endpoint hears', async () => {
+      const wakes = vi.fn();
+      const unlisten = store().liveEvents.listen(WEBHOOK_QUEUE_TOPIC, wakes);
+      try {
+        const quietBrand = shopBrands[6]?.id as string;
+        const hearingBrand = shopBrands[7]?.id as string;
+        const quiet = newProduct(10, quietBrand);
+        const heard = newProduct(10, hearingBrand);
+        await store().insertProducts([quiet, heard]);
+        await register(['ORDER_PAID'], partner(hearingBrand));
+        expect((await buy([{ productId: quiet.id, quantity: 1 }])).errors).toBeUndefined();
+        expect(codeOf(await buy([{ productId: heard.id, quantity: 11 }]))).toBe('OUT_OF_STOCK');
+        // Postgres announces through pg_notify: give a wake that was wrongly sent time to arrive.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(wakes).not.toHaveBeenCalled();
+        expect((await buy([{ productId: heard.id, quantity: 1 }])).errors).toBeUndefined();
+        await vi.waitFor(() => expect(wakes).toHaveBeenCalled(), { timeout: 5_000 });
+      } finally {
+        unlisten();
+      }
     });
   },
   { seed: seedCommerceStore },

@@ -212,5 +212,6 @@ export function webhookWorker(store: CommerceStore, settings: WebhookSettings, c
     clock,
     logger,
     pollMs: settings.pollMs,
+    retention: settings.retention,
   });
 }

@@ -1,4 +1,4 @@
-import type { GiftsTx, LedgerLeg } from './db/store.ts';
+import type { GiftsTx, LedgerLeg, LedgerTransactionRows } from './db/store.ts';
 import { timeOrderedId } from './ids.ts';
 import { LEDGER_UNITS, type LedgerKind } from './vocabulary.ts';
 
@@ -30,17 +30,22 @@ export const Account = {
 } as const;
 
 /**
- * Posts one balanced transaction inside the write's own (zero-amount legs are left out: a
- * 1-coin Rose credits no diamonds). An unbalanced one is a bug, not a refusal: it throws and
+ * One balanced transaction, ready to write with the change it records (zero-amount legs are left
+ * out: a 1-coin Rose credits no diamonds). An unbalanced one is a bug, not a refusal: it throws and
  * the write rolls back.
  */
-export async function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): Promise<string> {
+export function ledgerTransaction(kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): LedgerTransactionRows {
   const nonZero = legs.filter((leg) => leg.amount !== 0);
   for (const unit of LEDGER_UNITS) {
     const sum = nonZero.filter((leg) => leg.unit === unit).reduce((total, leg) => total + leg.amount, 0);
     if (sum !== 0) throw new Error(`Unbalanced ${kind} ledger transaction for ${referenceId}: ${unit} legs sum to ${sum}`);
   }
-  const id = timeOrderedId('ltx', now);
-  await tx.insertLedgerTransaction({ id, kind, referenceId, createdAt: now }, nonZero);
-  return id;
+  return { head: { id: timeOrderedId('ltx', now), kind, referenceId, createdAt: now }, legs: nonZero };
+}
+
+/** Posts one balanced transaction (`ledgerTransaction`) inside the write's own. */
+export async function post(tx: GiftsTx, kind: LedgerKind, referenceId: string, legs: readonly LedgerLeg[], now: Date): Promise<string> {
+  const { head, legs: written } = ledgerTransaction(kind, referenceId, legs, now);
+  await tx.insertLedgerTransaction(head, written);
+  return head.id;
 }

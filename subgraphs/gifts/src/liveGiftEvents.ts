@@ -53,17 +53,16 @@ export async function comboInTransaction(tx: GiftsTx, liveStreamId: string, send
 }
 
 /**
- * Writes the event of a send just recorded, inside its transaction: the event with the stream's
- * totals after it (as `insertLiveGiftSend` kept them), then the event's number on the send (its
- * place in the stream's line).
+ * Writes the event of a send just recorded, inside its transaction: numbered `eventSeq` (taken
+ * with `nextLiveEventSeq` before the send was written with it), with the stream's totals after
+ * the send (as `insertLiveGiftSend` kept them).
  */
-export async function announceGiftSend(tx: GiftsTx, sendId: string, liveStreamId: string, totals: GiftTotals, at: Date): Promise<void> {
+export async function announceGiftSend(tx: GiftsTx, sendId: string, liveStreamId: string, eventSeq: number, totals: GiftTotals, at: Date): Promise<void> {
   const payload: LiveGiftEventPayload = {
     sendId,
     totals: { coins: totals.coins, diamonds: totals.diamonds, giftCount: totals.giftCount, gifterCount: totals.gifterCount },
   };
-  const event = await tx.appendLiveEvent(liveStreamId, GIFT_SENT, payload, at);
-  await tx.setLiveGiftSendEvent(sendId, event.seq);
+  await tx.appendLiveEvent(liveStreamId, GIFT_SENT, payload, at, eventSeq);
 }
 
 /** An outbox event as the API shows it. */

@@ -20,7 +20,7 @@ import type { CoinPurchaseRow, LiveGiftRow, LiveGiftSendRow, WalletRef } from '.
 import { askProvider } from '@app/kit/deadline';
 import { known, settle } from '@app/kit/facts';
 import { fetchLiveStream } from './facts.ts';
-import { Account, post } from './ledger.ts';
+import { Account, ledgerTransaction, post } from './ledger.ts';
 import { announceGiftSend, comboInTransaction } from './liveGiftEvents.ts';
 import type { ChargeResult } from './payments.ts';
 import { shareAtSend } from './creatorShares.ts';
@@ -257,9 +257,9 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       }
       const id = timeOrderedId('lgs', now);
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
-      const totals = await tx.insertLiveGiftSend({ id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins });
-      await post(
-        tx,
+      // The event's number first, so the send is written with it (its place in the stream's line).
+      const eventSeq = await tx.nextLiveEventSeq(liveStreamId);
+      const ledger = ledgerTransaction(
         'LIVE_GIFT',
         id,
         [
@@ -270,7 +270,9 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
         ],
         now,
       );
-      await announceGiftSend(tx, id, liveStreamId, totals, now);
+      const send = { id, senderId, creatorId, liveStreamId, giftId, quantity, coins, diamonds, combo, eventSeq, createdAt: now, shareDiamonds: share.diamonds, shareCoins: share.coins };
+      const totals = await tx.insertLiveGiftSend(send, ledger);
+      await announceGiftSend(tx, id, liveStreamId, eventSeq, totals, now);
       // The stream's totals, the creator's earnings and leaderboard, the sender's wallet.
       context.changed('LiveStream', liveStreamId);
       context.changed('Creator', creatorId);

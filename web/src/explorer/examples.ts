@@ -659,6 +659,20 @@ query RoomFlashDeals($liveStreamId: ID!) {
     variables: { liveStreamId: SEEDED.liveStreamId, productId: SEEDED.pinProductId, flashDealId: '<deal id from StartFlashDeal>', idempotencyKey: FRESH_KEY },
   },
   {
+    id: 'end-flash-deal',
+    walkthrough: 'LIVE room',
+    title: '8. End the flash deal early (as the stream’s creator)',
+    credentials: 'user',
+    hint: 'With the stream creator’s token again: the units left go back to the product’s stock and the room hears DEAL_ENDED (`endedReason` ENDED_EARLY). The brand ends one with `endBrandFlashDeal` and a `catalog:write` key; ending the stream ends its deals too (STREAM_ENDED).',
+    query: `mutation EndFlashDeal($dealId: ID!) {
+  endFlashDeal(dealId: $dealId) {
+    id status endedReason unitsSold
+    product { id inventory }
+  }
+}`,
+    variables: { dealId: '<deal id from StartFlashDeal>' },
+  },
+  {
     id: 'create-campaign',
     walkthrough: 'Campaigns',
     title: '1. A brand creates a campaign',

@@ -5,6 +5,58 @@
  */
 import { graphql } from './__generated__/gql.ts';
 
+/** A stream's gift totals as the room shows them: in its first read and in each gift event. */
+export const liveGiftTotalsFragment = graphql(`
+  fragment LiveGiftTotals on LiveStreamGiftTotals {
+    coins
+    diamonds
+    giftCount
+    gifterCount
+  }
+`);
+
+/** A leaderboard row as the room shows it (the top three): in its first read and in each gift event. */
+export const liveTopGifterFragment = graphql(`
+  fragment LiveTopGifter on TopGifter {
+    rank
+    coins
+    user {
+      handle
+    }
+  }
+`);
+
+/** A product as the room's shelf shows it: in the room's first read and in each shopping event. */
+export const livePinnedProductFragment = graphql(`
+  fragment LivePinnedProduct on Product {
+    id
+    title
+    inventory
+    imageUrl
+    price {
+      formatted
+    }
+  }
+`);
+
+/** A flash deal as the shelf shows it: in the room's first read and in each shopping event. */
+export const liveFlashDealFragment = graphql(`
+  fragment LiveFlashDeal on FlashDeal {
+    id
+    status
+    startsAt
+    endsAt
+    unitsLeft
+    perBuyerLimit
+    dealPrice {
+      formatted
+    }
+    product {
+      id
+    }
+  }
+`);
+
 /** The streams to pick from. */
 export const liveNowQuery = graphql(`
   query LiveNow {
@@ -40,17 +92,10 @@ export const liveRoomQuery = graphql(`
         displayName
       }
       giftTotals {
-        coins
-        diamonds
-        giftCount
-        gifterCount
+        ...LiveGiftTotals
       }
       topGifters(first: 3) {
-        rank
-        coins
-        user {
-          handle
-        }
+        ...LiveTopGifter
       }
       recentGifts(first: 20) {
         id
@@ -65,27 +110,10 @@ export const liveRoomQuery = graphql(`
         }
       }
       pinnedProducts {
-        id
-        title
-        inventory
-        imageUrl
-        price {
-          formatted
-        }
+        ...LivePinnedProduct
       }
       flashDeals {
-        id
-        status
-        startsAt
-        endsAt
-        unitsLeft
-        perBuyerLimit
-        dealPrice {
-          formatted
-        }
-        product {
-          id
-        }
+        ...LiveFlashDeal
       }
       sales {
         orders
@@ -226,19 +254,12 @@ export const giftEventsSubscription = graphql(`
         }
       }
       totals {
-        coins
-        diamonds
-        giftCount
-        gifterCount
+        ...LiveGiftTotals
       }
       stream {
         id
         topGifters(first: 3) {
-          rank
-          coins
-          user {
-            handle
-          }
+          ...LiveTopGifter
         }
       }
     }
@@ -252,27 +273,10 @@ export const shoppingEventsSubscription = graphql(`
       kind
       quantity
       product {
-        id
-        title
-        inventory
-        imageUrl
-        price {
-          formatted
-        }
+        ...LivePinnedProduct
       }
       deal {
-        id
-        status
-        startsAt
-        endsAt
-        unitsLeft
-        perBuyerLimit
-        dealPrice {
-          formatted
-        }
-        product {
-          id
-        }
+        ...LiveFlashDeal
       }
     }
   }

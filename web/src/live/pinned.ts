@@ -5,10 +5,11 @@
  * price, a countdown to its start or end (ticking each second on the page's clock) and the deal's
  * units left, and Buy buys from the deal while it sells.
  */
-import type { LiveRoomQuery } from './__generated__/graphql.ts';
+import type { LiveFlashDealFragment, LivePinnedProductFragment } from './__generated__/graphql.ts';
 
-export type Product = NonNullable<NonNullable<LiveRoomQuery['liveStream']>['pinnedProducts']>[number];
-export type Deal = NonNullable<LiveRoomQuery['liveStream']>['flashDeals'][number];
+/** The room's first read and its shopping events select both with the same fragments. */
+export type Product = LivePinnedProductFragment;
+export type Deal = LiveFlashDealFragment;
 
 /** What a Buy click resolves to: the words to show, whether it went through, and the stock if it learnt it. */
 export interface BuyOutcome {

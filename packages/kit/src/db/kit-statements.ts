@@ -57,18 +57,29 @@ export function liveEventStatements(engine: Engine<KitTables>, retention: LiveEv
     if (expired.length) await db.delete(liveEvents).where(lt(liveEvents.createdAt, cutoff));
   };
 
+  const takeSeq = async (topic: string): Promise<number> => {
+    const [counter] = await db
+      .insert(liveEventTopics)
+      .values({ topic, lastSeq: 1 })
+      .onConflictDoUpdate({ target: liveEventTopics.topic, set: { lastSeq: sql`${liveEventTopics.lastSeq} + 1` } })
+      .returning({ lastSeq: liveEventTopics.lastSeq });
+    return (counter as { lastSeq: number }).lastSeq;
+  };
+
   return {
     /**
-     * Writes the next event of `topic`; its number is the topic's next, in commit order. The
-     * topic's counter row is updated first, so two writers of one topic serialize on it.
+     * Takes the next number of `topic`'s events, in commit order: the topic's counter row is
+     * updated, so two writers of one topic serialize on it. For a change that records its event's
+     * number in its own rows before the event is written (`appendLiveEvent` with that number).
      */
-    appendLiveEvent: async <P>(topic: string, kind: string, payload: P, now: Date): Promise<LiveEvent<P>> => {
-      const [counter] = await db
-        .insert(liveEventTopics)
-        .values({ topic, lastSeq: 1 })
-        .onConflictDoUpdate({ target: liveEventTopics.topic, set: { lastSeq: sql`${liveEventTopics.lastSeq} + 1` } })
-        .returning({ lastSeq: liveEventTopics.lastSeq });
-      const seq = (counter as { lastSeq: number }).lastSeq;
+    nextLiveEventSeq: takeSeq,
+
+    /**
+     * Writes the next event of `topic`; its number is the topic's next, in commit order (the one
+     * `nextLiveEventSeq` took in this transaction, when given: `taken`).
+     */
+    appendLiveEvent: async <P>(topic: string, kind: string, payload: P, now: Date, taken?: number): Promise<LiveEvent<P>> => {
+      const seq = taken ?? (await takeSeq(topic));
       await db.insert(liveEvents).values({ topic, seq, kind, payload: payload as object, createdAt: now });
       const dropThrough = seq - retention.maxEvents;
       if (dropThrough > 0) {

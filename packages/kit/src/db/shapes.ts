@@ -63,55 +63,104 @@ function cursorValueOf(engine: Engine<unknown>, column: SortColumn, part: string
   return is(column, Column) ? engine.cursorPart(column, part) : sql`${part}`;
 }
 
-/**
- * "Strictly past `key`" for a read walking `columns` in `orders`: a row-value comparison when
- * every column runs the same way, else the expanded form (first column past it, or equal and the
- * next past it, …), with the leading column's bound repeated outside the OR so SQLite and Postgres seek the index to it.
- */
-function pastKey(engine: Engine<unknown>, columns: readonly SortColumn[], orders: readonly SortOrder[], key: CursorKey): SQL {
-  if (orders.every((order) => order === orders[0])) {
-    const values = sql`(${sql.join(
-      key.map((part, i) => cursorValueOf(engine, columns[i] as SortColumn, part)),
-      sql`, `,
-    )})`;
-    return sql`(${sql.join([...columns], sql`, `)}) ${sql.raw(orders[0] === 'desc' ? '<' : '>')} ${values}`;
-  }
-  const value = (i: number) => cursorValueOf(engine, columns[i] as SortColumn, key[i] as string | number);
-  const steps = columns.map((column, i) =>
-    sql.join(
-      [...columns.slice(0, i).map((earlier, j) => sql`${earlier} = ${value(j)}`), sql`${column} ${sql.raw(orders[i] === 'desc' ? '<' : '>')} ${value(i)}`],
-      sql` and `,
-    ),
-  );
-  // The leading column's bound, said on its own too, is what lets an index seek to the cursor.
-  const lead = sql`${columns[0]} ${sql.raw(orders[0] === 'desc' ? '<=' : '>=')} ${value(0)}`;
-  return sql`(${lead} and (${sql.join(
-    steps.map((step) => sql`(${step})`),
-    sql` or `,
-  )}))`;
+/** "Strictly past `key`" for a read walking `columns` all one way (`order`): one row-value comparison, one index range. */
+function pastKey(engine: Engine<unknown>, columns: readonly SortColumn[], order: SortOrder, key: CursorKey): SQL {
+  const values = key.map((part, i) => cursorValueOf(engine, columns[i] as SortColumn, part));
+  const operator = sql.raw(order === 'desc' ? '<' : '>');
+  if (columns.length === 1) return sql`${columns[0]} ${operator} ${values[0]}`;
+  return sql`(${sql.join([...columns], sql`, `)}) ${operator} (${sql.join(values, sql`, `)})`;
 }
+
+const reversed = (orders: readonly SortOrder[]): SortOrder[] => orders.map((each) => (each === 'desc' ? 'asc' : 'desc'));
 
 /**
  * Where a page starts and which way it walks a list kept in `order` by `columns` (one order for
- * all, or one per column): forward from `after` in the list's order, or (a `last`/`before` page)
- * back from `before` against it, every column reversed, so either way the read walks the list's
- * index from the cursor and costs the page, never an OFFSET or a count. `values` turns a client's
- * cursor into the columns' SQL values.
+ * every column): forward from `after` in the list's order, or (a `last`/`before` page) back from
+ * `before` against it, so either way the read walks the list's index from the cursor and costs
+ * the page, never an OFFSET or a count. `values` turns a client's cursor into the columns' SQL
+ * values. A list whose columns run different ways pages with `keysetWalks`.
  */
 export function keysetPage(
   engine: Engine<unknown>,
   columns: readonly SortColumn[],
-  order: SortOrder | readonly SortOrder[],
+  order: SortOrder,
   page: Page,
   values: (key: CursorKey) => CursorKey = (key) => key,
-): { where: SQL | undefined; orderBy: SQL[] } {
-  const listOrders = typeof order === 'string' ? columns.map(() => order) : order;
-  const reading = page.backward ? listOrders.map((each) => (each === 'desc' ? 'asc' : 'desc')) : listOrders;
+): KeysetRange {
+  const reading = page.backward ? reversed([order])[0]! : order;
   const from = page.backward ? page.backward.before : page.after;
   return {
     where: from ? pastKey(engine, columns, reading, values(from)) : undefined,
-    orderBy: columns.map((column, i) => (reading[i] === 'desc' ? desc(column) : asc(column))),
+    orderBy: columns.map((column) => (reading === 'desc' ? desc(column) : asc(column))),
   };
+}
+
+/** One index range a page reads: which rows, in which order. */
+export interface KeysetRange {
+  where: SQL | undefined;
+  orderBy: SQL[];
+}
+
+/** How a list whose columns run different ways is paged (`keysetWalks`). */
+export interface MixedKeyset<R> {
+  columns: readonly SortColumn[];
+  /** One order per column, e.g. `['desc', 'asc']`: most viewers first, ties to the lower id. */
+  order: readonly SortOrder[];
+  /** A client's cursor as the columns' SQL values. */
+  values?: (key: CursorKey) => CursorKey;
+  /** The row's last column (the tiebreak, unique): a row read by two walks is shown once. */
+  tiebreakOf: (row: R) => unknown;
+}
+
+/**
+ * The index ranges a page of a mixed-direction list reads after its cursor, in list order. "Past
+ * (v, x)" for most viewers first, ties to the lower id is "viewers = v and id > x, then viewers <
+ * v": no row value says "down one column, up the next", and the expanded condition in one
+ * statement (`viewers <= v and (viewers < v or (viewers = v and id > x))`) makes the index seek to
+ * v only and step over every tied row before the cursor, a cost that grows with the tie. Split at
+ * each change of direction, each range is an equality on the columns before it and one row-value
+ * comparison over a run of columns that run one way: the rest of the cursor's tie first (the
+ * longest equal prefix), then the rows past it, each one seek.
+ */
+function keysetRanges(engine: Engine<unknown>, columns: readonly SortColumn[], orders: readonly SortOrder[], key: CursorKey): SQL[] {
+  const runStarts = orders.flatMap((order, i) => (i === 0 || order !== orders[i - 1] ? [i] : []));
+  return runStarts
+    .map((start, r) => {
+      const end = runStarts[r + 1] ?? columns.length;
+      const equalBefore = columns.slice(0, start).map((column, j) => sql`${column} = ${cursorValueOf(engine, column, key[j] as string | number)}`);
+      return sql.join([...equalBefore, pastKey(engine, columns.slice(start, end), orders[start] as SortOrder, key.slice(start, end))], sql` and `);
+    })
+    .reverse();
+}
+
+/**
+ * A page of a list whose columns run different ways (`keyset.order`), forward from `after` or
+ * backward from `before` as `keysetPage` reads: without a cursor one read; after one, the ranges
+ * of `keysetRanges` one after another, each limited to what the page still needs, so a page reads
+ * at most its size from each range whatever the tie it starts in. `read` runs one range (the
+ * list's own statement with `range.where` added, ordered by `range.orderBy`, limited to `limit`).
+ * @returns up to `page.first + 1` rows in reading order, as a single read of the list would.
+ */
+export async function keysetWalks<R>(engine: Engine<unknown>, keyset: MixedKeyset<R>, page: Page, read: (range: KeysetRange, limit: number) => Promise<R[]>): Promise<R[]> {
+  const { columns, values = (key) => key } = keyset;
+  const reading = page.backward ? reversed(keyset.order) : keyset.order;
+  const orderBy = columns.map((column, i) => (reading[i] === 'desc' ? desc(column) : asc(column)));
+  const limit = perOwnerOf(page);
+  const from = page.backward ? page.backward.before : page.after;
+  if (!from) return read({ where: undefined, orderBy }, limit);
+  const rows: R[] = [];
+  const seen = new Set<unknown>();
+  for (const where of keysetRanges(engine, columns, reading, values(from))) {
+    if (rows.length >= limit) break;
+    // Each range is its own statement: a row that moved from one to the next between them (a
+    // stream's viewers changed) is read twice, and shown once.
+    for (const row of await read({ where, orderBy }, limit - rows.length)) {
+      if (seen.has(keyset.tiebreakOf(row))) continue;
+      seen.add(keyset.tiebreakOf(row));
+      rows.push(row);
+    }
+  }
+  return rows;
 }
 
 export interface PagesPerOwnerSpec<TNode extends SQLiteTable, TExtra extends Record<string, SQLiteColumn>> {

@@ -166,6 +166,60 @@ describeOnEachEngine(
         [`${engine}-w1`, 'DELIVERED', 3],
       ]);
     });
+
+    it('prunes delivered deliveries past their retention, oldest first and a batch at a time, never an undelivered one', async () => {
+      const clock = manualClock(at(1_000_000));
+      await store().createWebhookEndpoint({ id: `${engine}-p`, ownerId: `${engine}-brand4`, url: `${base}/p`, description: '', secret, topics: ['order.paid'], createdAt: clock.now() });
+      for (const n of [1, 2, 3, 4, 5, 6]) await store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: `${engine}-brand4`, topic: 'order.paid', eventId: `${engine}-p${n}`, body: `{"n":${n}}` }, clock.now(), newId));
+      // The first five are delivered a minute apart; the sixth fails and waits, however old it gets.
+      for (const n of [1, 2, 3, 4, 5]) {
+        const [head] = (await queue().claimDue(clock.now(), at(9_000_000), 10)).filter((due) => due.endpointId === `${engine}-p`);
+        expect(head?.eventId).toBe(`${engine}-p${n}`);
+        await queue().markDelivered(head!.id, { at: clock.now(), status: 200, error: null, durationMs: 5 });
+        clock.advance(60_000);
+      }
+      const [sixth] = (await queue().claimDue(clock.now(), at(9_000_000), 10)).filter((due) => due.endpointId === `${engine}-p`);
+      await queue().markFailed(sixth!.id, { at: clock.now(), status: 500, error: 'answered 500', durationMs: 5 }, { kind: 'retry', at: at(99_000_000) });
+      const left = async () => (await store().webhookDeliveriesPage(`${engine}-p`, { first: 10, after: null })).map((row) => row.eventId.replace(`${engine}-`, '')).reverse();
+      // Delivered before the third's minute: the first two, here a batch of one at a time.
+      const third = at(1_000_000 + 2 * 60_000);
+      const prune = (limit: number) => store().transaction(async (tx) => tx.pruneWebhookDeliveries((await tx.webhookEndpoint(`${engine}-p`))!, third, limit));
+      expect(await prune(1)).toBe(1);
+      expect(await left()).toEqual(['p2', 'p3', 'p4', 'p5', 'p6']);
+      expect(await prune(1)).toBe(1);
+      expect(await prune(5)).toBe(0);
+      expect(await left()).toEqual(['p3', 'p4', 'p5', 'p6']);
+      // A year on, the queue's walk over every endpoint takes every delivered one; the undelivered head stays.
+      expect(await queue().pruneDelivered(at(400 * 86_400_000), 500)).toBeGreaterThanOrEqual(3);
+      expect(await left()).toEqual(['p6']);
+      expect(await store().webhookEndpoint(`${engine}-p`)).toMatchObject({ deliveredThrough: 5, lastSeq: 6 });
+      // The next event still takes the next seq behind the waiting head.
+      await store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: `${engine}-brand4`, topic: 'order.paid', eventId: `${engine}-p7`, body: '{}' }, clock.now(), newId));
+      expect(await left()).toEqual(['p6', 'p7']);
+    });
+
+    it('has the worker prune on its own turns once retention is set', async () => {
+      const clock = manualClock(at(2_000_000));
+      await store().createWebhookEndpoint({ id: `${engine}-r`, ownerId: `${engine}-brand5`, url: `${base}/r`, description: '', secret, topics: ['order.paid'], createdAt: clock.now() });
+      for (const n of [1, 2]) await store().transaction((tx) => tx.enqueueWebhookEvent({ ownerId: `${engine}-brand5`, topic: 'order.paid', eventId: `${engine}-r${n}`, body: '{}' }, clock.now(), newId));
+      failing = false;
+      const schedule: RetrySchedule = { delaysMs: [1_000], disableAfterMs: 3_600_000, attemptTimeoutMs: 5_000 };
+      const dispatcher = createDispatcher({
+        queue: queue(),
+        sender: createSender({ policy: { requireHttps: false, allowPrivateAddresses: true }, timeoutMs: 5_000 }),
+        schedule,
+        clock,
+        logger: createLogger('webhooks-test', { level: 'silent' }),
+        retention: { keepMs: 86_400_000, everyMs: 3_600_000 },
+      });
+      while ((await dispatcher.runOnce()) > 0);
+      const rows = async () => (await store().webhookDeliveriesPage(`${engine}-r`, { first: 10, after: null })).length;
+      expect(await rows()).toBe(2);
+      clock.advance(86_400_000 + 1);
+      await dispatcher.runOnce();
+      expect(await rows()).toBe(0);
+      await dispatcher.stop();
+    });
   },
   { plans: {} },
 );

@@ -4,7 +4,7 @@
  * transaction (the transactional outbox: a delivery exists if and only if the write committed);
  * the worker (`../webhooks/dispatcher.ts`) drains the queues through `webhookQueueOf`.
  */
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Page } from '../pagination.ts';
 import type { Transactional } from '../store.ts';
 import type { AttemptRecord, DeliveryQueue, DueDelivery } from '../webhooks/dispatcher.ts';
@@ -32,6 +32,13 @@ export interface WebhookEvent {
   eventId: string;
   body: string;
 }
+
+/**
+ * The LIVE bus topic a commit that queued a due delivery announces (`Engine.announce`: this
+ * process's bus on SQLite, `pg_notify` to every replica on Postgres), so a worker listening on it
+ * sends at once instead of at its next poll.
+ */
+export const WEBHOOK_QUEUE_TOPIC = 'webhooks:queued';
 
 export function webhookStatements(engine: Engine<WebhookTables>) {
   const {
@@ -94,7 +101,9 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
       if (!endpoint || endpoint.enabled) return;
       const waiting = endpoint.lastSeq > endpoint.deliveredThrough;
       await db.update(endpoints).set({ enabled: true, disabledReason: null, disabledAt: null, failingSince: null, headDueAt: waiting ? at : null }).where(eq(endpoints.id, id));
-      if (waiting) await db.update(deliveries).set({ nextAttemptAt: at }).where(and(eq(deliveries.endpointId, id), eq(deliveries.seq, endpoint.deliveredThrough + 1)));
+      if (!waiting) return;
+      await db.update(deliveries).set({ nextAttemptAt: at }).where(and(eq(deliveries.endpointId, id), eq(deliveries.seq, endpoint.deliveredThrough + 1)));
+      await engine.announce(WEBHOOK_QUEUE_TOPIC);
     },
     deleteWebhookEndpoint: async (id: string): Promise<void> => {
       await db.delete(subscriptions).where(eq(subscriptions.endpointId, id));
@@ -113,6 +122,7 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
         .innerJoin(endpoints, eq(endpoints.id, subscriptions.endpointId))
         .where(and(eq(subscriptions.ownerId, event.ownerId), eq(subscriptions.topic, event.topic)));
       for (const endpoint of hearing) await append(endpoint, event, at, newId());
+      if (hearing.some((endpoint) => endpoint.enabled)) await engine.announce(WEBHOOK_QUEUE_TOPIC);
       return hearing.length;
     },
 
@@ -122,7 +132,9 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
       if (!delivery) return undefined;
       const endpoint = await endpointById(delivery.endpointId);
       if (!endpoint) return undefined;
-      return append(endpoint, { topic: delivery.topic, eventId: delivery.eventId, body: delivery.body }, at, newId());
+      const replayed = await append(endpoint, { topic: delivery.topic, eventId: delivery.eventId, body: delivery.body }, at, newId());
+      if (endpoint.enabled) await engine.announce(WEBHOOK_QUEUE_TOPIC);
+      return replayed;
     },
 
     webhookDelivery: async (id: string): Promise<WebhookDeliveryRow | undefined> => (await db.select().from(deliveries).where(eq(deliveries.id, id)))[0],
@@ -138,6 +150,30 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
         .where(and(eq(deliveries.endpointId, endpointId), where))
         .orderBy(...orderBy)
         .limit(page.first + 1);
+    },
+
+    /** Endpoints after `afterId` in id order, with how far each is delivered: what pruning walks, a page at a time. */
+    webhookEndpointsDeliveredAfter: async (afterId: string, limit: number): Promise<Pick<WebhookEndpointRow, 'id' | 'deliveredThrough'>[]> =>
+      db.select({ id: endpoints.id, deliveredThrough: endpoints.deliveredThrough }).from(endpoints).where(gt(endpoints.id, afterId)).orderBy(asc(endpoints.id)).limit(limit),
+
+    /**
+     * Deletes up to `limit` of an endpoint's oldest deliveries, those delivered before `before`.
+     * Everything up to `deliveredThrough` is delivered, in `seq` order; the walk reads the queue's
+     * first `limit` rows and deletes the run of them delivered before `before`, so it stops at the
+     * first younger one: it costs the batch, never the endpoint's history. Answers how many went.
+     */
+    pruneWebhookDeliveries: async (endpoint: Pick<WebhookEndpointRow, 'id' | 'deliveredThrough'>, before: Date, limit: number): Promise<number> => {
+      const oldest = await db
+        .select({ seq: deliveries.seq, deliveredAt: deliveries.deliveredAt })
+        .from(deliveries)
+        .where(and(eq(deliveries.endpointId, endpoint.id), lte(deliveries.seq, endpoint.deliveredThrough)))
+        .orderBy(asc(deliveries.seq))
+        .limit(limit);
+      const run = oldest.findIndex((row) => row.deliveredAt === null || row.deliveredAt >= before);
+      const prunable = run === -1 ? oldest : oldest.slice(0, run);
+      if (prunable.length === 0) return 0;
+      await db.delete(deliveries).where(and(eq(deliveries.endpointId, endpoint.id), lte(deliveries.seq, prunable.at(-1)!.seq)));
+      return prunable.length;
     },
 
     /** See `DeliveryQueue.claimDue`; run in a transaction (`webhookQueueOf` does). */
@@ -202,9 +238,24 @@ export function webhookStatements(engine: Engine<WebhookTables>) {
 
 export type WebhookStatements = ReturnType<typeof webhookStatements>;
 
+const ENDPOINTS_PER_PRUNE_PAGE = 100;
+
 /** The worker's view of a store with the webhook statements: each step its own transaction. */
-export function webhookQueueOf(store: Transactional<Pick<WebhookStatements, 'claimDueWebhookDeliveries' | 'markWebhookDelivered' | 'markWebhookFailed'>>): DeliveryQueue {
+export function webhookQueueOf(
+  store: Transactional<Pick<WebhookStatements, 'claimDueWebhookDeliveries' | 'markWebhookDelivered' | 'markWebhookFailed' | 'webhookEndpointsDeliveredAfter' | 'pruneWebhookDeliveries'>>,
+): DeliveryQueue {
   return {
+    async pruneDelivered(before, limit) {
+      // Endpoint by endpoint, each its own short transaction; `limit` bounds each endpoint's batch.
+      let pruned = 0;
+      let afterId = '';
+      for (;;) {
+        const page = await store.transaction((tx) => tx.webhookEndpointsDeliveredAfter(afterId, ENDPOINTS_PER_PRUNE_PAGE));
+        for (const endpoint of page) pruned += await store.transaction((tx) => tx.pruneWebhookDeliveries(endpoint, before, limit));
+        if (page.length < ENDPOINTS_PER_PRUNE_PAGE) return pruned;
+        afterId = page.at(-1)!.id;
+      }
+    },
     claimDue: (now, leaseUntil, limit) => store.transaction((tx) => tx.claimDueWebhookDeliveries(now, leaseUntil, limit)),
     markDelivered: (id, attempt) => store.transaction((tx) => tx.markWebhookDelivered(id, attempt)),
     markFailed: (id, attempt, next) => store.transaction((tx) => tx.markWebhookFailed(id, attempt, next)),

@@ -44,6 +44,17 @@ export interface DeliveryQueue {
   markDelivered(id: string, attempt: AttemptRecord): Promise<void>;
   /** Failed: tried again at `next.at`, or the endpoint is disabled (with the attempt's error as the reason). */
   markFailed(id: string, attempt: AttemptRecord, next: AfterFailure): Promise<void>;
+  /**
+   * Deletes deliveries delivered before `before`, oldest first, at most `limit` per endpoint;
+   * answers how many went. Undelivered ones stay, however old.
+   */
+  pruneDelivered(before: Date, limit: number): Promise<number>;
+}
+
+/** How long delivered deliveries are kept, and how often the worker prunes older ones. */
+export interface Retention {
+  keepMs: number;
+  everyMs: number;
 }
 
 export interface DispatcherOptions {
@@ -56,6 +67,8 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** How often to look for due deliveries when nothing woke the worker. */
   pollMs?: number;
+  /** Delivered deliveries older than this are pruned by the worker; kept for ever when absent. */
+  retention?: Retention;
 }
 
 export interface Dispatcher {
@@ -69,12 +82,17 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
+/** Deliveries deleted per endpoint per turn. */
+const PRUNE_BATCH = 500;
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { queue, sender, schedule, clock, logger } = options;
   const batchSize = options.batchSize ?? 16;
   const pollMs = options.pollMs ?? 1_000;
   // A lease outlives the longest attempt, so only a dead worker's lease ever runs out.
   const leaseMs = schedule.attemptTimeoutMs * 2 + 5_000;
+  const retention = options.retention;
+  let pruneAt = 0;
 
   async function attempt(delivery: DueDelivery): Promise<void> {
     const at = clock.now();
@@ -91,8 +109,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     else logger.info({ ...fields, retryAt: next.at.toISOString() }, 'webhook delivery failed; tried again later');
   }
 
+  /**
+   * Prunes once `everyMs` has passed since the last prune that finished the backlog; while one
+   * endpoint still has a full batch to prune, again at the next turn. Bounded work per turn, so the
+   * deliveries beside it never wait behind a year of history.
+   */
+  async function prune(now: Date): Promise<number> {
+    if (!retention || now.getTime() < pruneAt) return 0;
+    const pruned = await queue.pruneDelivered(new Date(now.getTime() - retention.keepMs), PRUNE_BATCH);
+    if (pruned === 0) pruneAt = now.getTime() + retention.everyMs;
+    else logger.info({ pruned, keptDays: retention.keepMs / 86_400_000 }, 'pruned delivered webhook deliveries past their retention');
+    return pruned;
+  }
+
   async function runOnce(): Promise<number> {
     const now = clock.now();
+    await prune(now).catch((error: unknown) => logger.error({ err: error }, 'delivered webhook deliveries could not be pruned; trying again'));
     const due = await queue.claimDue(now, new Date(now.getTime() + leaseMs), batchSize);
     await Promise.all(
       due.map((delivery) =>

@@ -210,6 +210,20 @@ function memoryQueue() {
       row.log.push(attempt);
       endpoints.get(row.endpointId)!.failingSince = null;
     },
+    async pruneDelivered(before, limit) {
+      let pruned = 0;
+      for (const endpoint of endpoints.values()) {
+        let batch = 0;
+        for (let i = rows.findIndex((row) => row.endpointId === endpoint.id); i !== -1 && batch < limit; i = rows.findIndex((row) => row.endpointId === endpoint.id)) {
+          const row = rows[i]!;
+          if (!row.delivered || row.log.at(-1)!.at >= before) break;
+          rows.splice(i, 1);
+          batch++;
+        }
+        pruned += batch;
+      }
+      return pruned;
+    },
     async markFailed(id, attempt, next) {
       const row = rows.find((entry) => entry.id === id)!;
       const endpoint = endpoints.get(row.endpointId)!;

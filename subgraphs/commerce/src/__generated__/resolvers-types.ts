@@ -832,8 +832,12 @@ export type FlashDeal = Node & {
 };
 
 export type FlashDealEndReason =
+  /** Its creator or brand ended it before `endsAt` (or before it started): the units left went back to the product's stock. */
+  | 'ENDED_EARLY'
   /** The reserved quantity sold. */
   | 'SOLD_OUT'
+  /** Its stream ended first (content said so): the units left went back to the product's stock. */
+  | 'STREAM_ENDED'
   /** `endsAt` passed: the units left went back to the product's stock. */
   | 'TIME_UP';
 
@@ -924,7 +928,7 @@ export type LiveShoppingEvent = {
 };
 
 export type LiveShoppingEventKind =
-  /** A flash deal ended (`deal.endedReason`: TIME_UP or SOLD_OUT); `quantity` is the units it sold. */
+  /** A flash deal ended (`deal.endedReason`: TIME_UP, SOLD_OUT, ENDED_EARLY or STREAM_ENDED); `quantity` is the units it sold. */
   | 'DEAL_ENDED'
   /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
   | 'DEAL_SCHEDULED'
@@ -1082,6 +1086,15 @@ export type Mutation = {
   disableWebhookEndpoint?: Maybe<WebhookEndpoint>;
   /** Resume deliveries to a disabled endpoint (by the brand, or after a day of failed attempts), from the oldest waiting one. Enabled: nothing changes. */
   enableWebhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** `endFlashDeal` for the product's brand, with a partner key holding `catalog:write`; NOT_OWNING_PARTNER for another brand's deal. */
+  endBrandFlashDeal?: Maybe<FlashDeal>;
+  /**
+   * End a flash deal on the signed-in creator's own stream now, scheduled or running (the product's
+   * brand ends one with `endBrandFlashDeal`): what it did not sell goes back to the product's stock
+   * and DEAL_ENDED is sent (`endedReason` ENDED_EARLY). A deal already ended is answered as it is,
+   * so retrying is safe. NOT_FOUND; FORBIDDEN (NOT_STREAM_CREATOR).
+   */
+  endFlashDeal?: Maybe<FlashDeal>;
   /**
    * The signed-in creator's content fulfils a delivered sample before its window ends: a video of
    * theirs that tags the product (`videoId`) or a LIVE stream of theirs with it pinned
@@ -1341,6 +1354,16 @@ export type MutationDisableWebhookEndpointArgs = {
 
 export type MutationEnableWebhookEndpointArgs = {
   endpointId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndBrandFlashDealArgs = {
+  dealId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndFlashDealArgs = {
+  dealId: Scalars['ID']['input'];
 };
 
 
@@ -3125,6 +3148,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
   disableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'endpointId'>>;
   enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
+  endBrandFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationEndBrandFlashDealArgs, 'dealId'>>;
+  endFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationEndFlashDealArgs, 'dealId'>>;
   fulfilCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationFulfilCampaignSampleArgs, 'input'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;

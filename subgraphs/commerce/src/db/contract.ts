@@ -366,6 +366,8 @@ export interface CommerceStatements extends KitStatements, WebhookStatements {
   dealsByIds(ids: readonly string[]): Promise<FlashDealRow[]>;
   /** The scheduled and running deals of many streams, soonest start first (a stream has at most one per pinned product). */
   openDealsOfStreams(liveStreamIds: readonly string[]): Promise<FlashDealRow[]>;
+  /** Streams with a scheduled or running deal, after `afterStreamId` in id order, at most `limit`. */
+  streamsWithOpenDeals(afterStreamId: string, limit: number): Promise<string[]>;
   /** The scheduled or running deal on a stream's product, if any. */
   openDealOf(liveStreamId: string, productId: string): Promise<FlashDealRow | undefined>;
   insertFlashDeal(row: NewFlashDeal): Promise<void>;

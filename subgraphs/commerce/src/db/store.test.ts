@@ -574,6 +574,8 @@ describeOnEachEngine<CommerceStore>(
       await store().insertFlashDeal(deal);
       expect((await store().openDealOf(stream, product.id))?.id).toBe(deal.id);
       expect((await store().openDealsOfStreams([stream, 'liv_none'])).map((row) => row.id)).toEqual([deal.id]);
+      expect(await store().streamsWithOpenDeals('liv_contract_dea', 10)).toContain(stream);
+      expect(await store().streamsWithOpenDeals(stream, 10)).not.toContain(stream);
       // Not before its start, never past its end, never more than is left.
       expect(await store().takeDealUnits(deal.id, 1, AT)).toBeUndefined();
       expect((await store().dueDeals('SCHEDULED', AT, 10)).map((row) => row.id)).not.toContain(deal.id);
@@ -601,6 +603,7 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().endDeal(deal.id, 'LIVE', 'TIME_UP')).toBeUndefined();
       expect((await store().dealsByIds([deal.id, 'fld_none'])).map((row) => row.status)).toEqual(['ENDED']);
       expect(await store().openDealOf(stream, product.id)).toBeUndefined();
+      expect(await store().streamsWithOpenDeals('liv_contract_dea', 10)).not.toContain(stream);
     });
 
     it('closes a PAID order once, decides a return once, and refunds a line only from where it stood', async () => {
@@ -841,6 +844,13 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().webhookEndpoint(endpointId)).toMatchObject({ enabled: true, description: 'renamed', disabledReason: null });
       const replay = await store().transaction((tx) => tx.replayWebhookDelivery(head!.id, later(4_000), newId));
       expect(replay).toMatchObject({ eventId: 'evt_1', seq: 3 });
+
+      // Pruning: evt_1, delivered at 1 s, is the only one delivered before 2 s; the rest wait.
+      const endpoints = await store().transaction((tx) => tx.webhookEndpointsDeliveredAfter(`${endpointId.slice(0, -1)}`, 100));
+      const mine = endpoints.find((row) => row.id === endpointId)!;
+      expect(mine).toEqual({ id: endpointId, deliveredThrough: 1 });
+      expect(await store().transaction((tx) => tx.pruneWebhookDeliveries(mine, later(2_000), 100))).toBe(1);
+      expect((await store().webhookDeliveriesPage(endpointId, { first: 10, after: null })).map((row) => row.seq)).toEqual([3, 2]);
     });
 
     it('keeps campaigns: seats guarded by capacity and status, memberships moved only from the expected status, pages both ways', async () => {

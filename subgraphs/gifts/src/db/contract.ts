@@ -79,6 +79,12 @@ export interface LedgerTransactionHead {
   createdAt: Date;
 }
 
+/** A balanced ledger transaction, ready to write (`ledgerTransaction` in ledger.ts makes one). */
+export interface LedgerTransactionRows {
+  head: LedgerTransactionHead;
+  legs: readonly LedgerLeg[];
+}
+
 export type PurchaseOutcome = { status: 'COMPLETED'; providerChargeId: string } | { status: 'DECLINED'; declineReason: string };
 
 export type PayoutOutcome = { status: 'PAID'; providerPayoutId: string } | { status: 'FAILED'; failureReason: string };
@@ -174,18 +180,17 @@ export interface GiftsStatements extends KitStatements {
   /**
    * Records a send and, in the same transaction, what it adds to the kept rows: its stream's
    * totals (one more gifter at the sender's first send to the stream), the sender's row on the
-   * stream's and the creator's leaderboards, and the creator's balance (the diamonds it credits).
+   * stream's and the creator's leaderboards, and the creator's balance (the diamonds it credits);
+   * with `ledger`, the send's ledger transaction too. One round trip on Postgres (`together`).
    * The stream's totals right after it.
    */
-  insertLiveGiftSend(row: NewLiveGiftSend): Promise<GiftTotals>;
+  insertLiveGiftSend(row: NewLiveGiftSend, ledger?: LedgerTransactionRows): Promise<GiftTotals>;
   /** The latest `first` sends to each of many streams, newest first by `[createdAt, id]`: one indexed read per stream. */
   recentLiveGiftSends(liveStreamIds: readonly string[], first: number): Promise<Owned<LiveGiftSendRow>[]>;
   /** A page of the sends of each of many senders in one statement, by `[createdAt, id]` descending, `first + 1` each. */
   liveGiftSendPagesBySender(senderIds: readonly string[], page: Page): Promise<Owned<LiveGiftSendRow>[]>;
   /** A page of the sends each of many creators received, by `[createdAt, id]` descending, `first + 1` each; one stream's only when given. */
   liveGiftSendPagesByCreator(creatorIds: readonly string[], page: Page, liveStreamId: string | null): Promise<Owned<LiveGiftSendRow>[]>;
-  /** Records which outbox event announced a send (written after the send, in its transaction). */
-  setLiveGiftSendEvent(id: string, eventSeq: number): Promise<void>;
   /** A sender's last announced send to a stream, in commit order; undefined before their first. */
   lastSendTo(liveStreamId: string, senderId: string): Promise<LastStreamSend | undefined>;
   /** Diamonds received per creator, as kept (balance + in flight + paid out); creators never gifted have no row. */

@@ -321,14 +321,14 @@ describeOnEachEngine<GiftsStore>(
       const stream = 'liv_contract_combo';
       const sender = fresh(20);
       expect(await store().lastSendTo(stream, sender)).toBeUndefined();
-      const send = (n: number, giftIndex: number, createdAt: number, combo: number) =>
-        store().insertLiveGiftSend({ id: `lgs_contract_combo_${n}`, senderId: sender, creatorId: fresh(21), liveStreamId: stream, giftId: seedId('lgf', giftIndex), quantity: 1, coins: 1, diamonds: 0, createdAt: at(createdAt), combo });
-      await send(1, 0, SEED_TIME + 5_000, 1);
-      await send(2, 1, SEED_TIME, 2);
-      // Not announced yet: no send counts.
+      const send = (n: number, giftIndex: number, createdAt: number, combo: number, eventSeq: number | null) =>
+        store().insertLiveGiftSend({ id: `lgs_contract_combo_${n}`, senderId: sender, creatorId: fresh(21), liveStreamId: stream, giftId: seedId('lgf', giftIndex), quantity: 1, coins: 1, diamonds: 0, createdAt: at(createdAt), combo, eventSeq });
+      // Never announced (a send from before gift events, as the large world's bulk): no send counts.
+      await send(0, 2, SEED_TIME + 9_000, 5, null);
       expect(await store().lastSendTo(stream, sender)).toBeUndefined();
-      await store().setLiveGiftSendEvent('lgs_contract_combo_1', 1);
-      await store().setLiveGiftSendEvent('lgs_contract_combo_2', 2);
+      // Recorded with their event numbers, the later number with the earlier time.
+      await send(1, 0, SEED_TIME + 5_000, 1, 1);
+      await send(2, 1, SEED_TIME, 2, 2);
       expect(await store().lastSendTo(stream, sender)).toEqual({ senderId: sender, giftId: seedId('lgf', 1), createdAt: at(SEED_TIME), combo: 2 });
       expect((await store().liveGiftSendsByIds(['lgs_contract_combo_2']))[0]!.eventSeq).toBe(2);
     });

@@ -20,7 +20,7 @@ import { seedStatements } from './statements/seed.ts';
 import { smallGestureStatements } from './statements/smallGestures.ts';
 import { giftsTables, type GiftsTables } from './tables.ts';
 
-export type { GiftTotals, GiftsStatements, LastStreamSend, LedgerLeg, StreamGiftTotals } from './contract.ts';
+export type { GiftTotals, GiftsStatements, LastStreamSend, LedgerLeg, LedgerTransactionRows, StreamGiftTotals } from './contract.ts';
 
 const gifts: StoreDefinition<GiftsTables, GiftsStatements> = {
   tables: giftsTables,

@@ -194,8 +194,12 @@ export type DecideReturnInput = {
 };
 
 export type FlashDealEndReason =
+  /** Its creator or brand ended it before `endsAt` (or before it started): the units left went back to the product's stock. */
+  | 'ENDED_EARLY'
   /** The reserved quantity sold. */
   | 'SOLD_OUT'
+  /** Its stream ended first (content said so): the units left went back to the product's stock. */
+  | 'STREAM_ENDED'
   /** `endsAt` passed: the units left went back to the product's stock. */
   | 'TIME_UP';
 
@@ -250,7 +254,7 @@ export type GiftPayoutStatus =
   | 'REQUESTED';
 
 export type LiveShoppingEventKind =
-  /** A flash deal ended (`deal.endedReason`: TIME_UP or SOLD_OUT); `quantity` is the units it sold. */
+  /** A flash deal ended (`deal.endedReason`: TIME_UP, SOLD_OUT, ENDED_EARLY or STREAM_ENDED); `quantity` is the units it sold. */
   | 'DEAL_ENDED'
   /** A flash deal was made on a pinned product (`deal`: its price and `startsAt`). */
   | 'DEAL_SCHEDULED'
@@ -601,6 +605,14 @@ export type WebhookTopic =
   /** A product's stock went from above 5 units to 5 or fewer (and some left). */
   | 'PRODUCT_STOCK_LOW';
 
+export type LiveGiftTotalsFragment = { __typename?: 'LiveStreamGiftTotals', coins: number, diamonds: number, giftCount: number, gifterCount: number };
+
+export type LiveTopGifterFragment = { __typename?: 'TopGifter', rank: number, coins: number, user?: { __typename?: 'User', handle: string } | null };
+
+export type LivePinnedProductFragment = { __typename?: 'Product', id: string, title: string, inventory: number, imageUrl: string, price: { __typename?: 'Money', formatted: string } };
+
+export type LiveFlashDealFragment = { __typename?: 'FlashDeal', id: string, status: FlashDealStatus, startsAt: string, endsAt: string, unitsLeft: number, perBuyerLimit: number, dealPrice: { __typename?: 'Money', formatted: string }, product: { __typename?: 'Product', id: string } };
+
 export type LiveNowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -707,7 +719,50 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const LiveGiftTotalsFragmentDoc = new TypedDocumentString(`
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+    `, {"fragmentName":"LiveGiftTotals"}) as unknown as TypedDocumentString<LiveGiftTotalsFragment, unknown>;
+export const LiveTopGifterFragmentDoc = new TypedDocumentString(`
+    fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}
+    `, {"fragmentName":"LiveTopGifter"}) as unknown as TypedDocumentString<LiveTopGifterFragment, unknown>;
+export const LivePinnedProductFragmentDoc = new TypedDocumentString(`
+    fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+    `, {"fragmentName":"LivePinnedProduct"}) as unknown as TypedDocumentString<LivePinnedProductFragment, unknown>;
+export const LiveFlashDealFragmentDoc = new TypedDocumentString(`
+    fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}
+    `, {"fragmentName":"LiveFlashDeal"}) as unknown as TypedDocumentString<LiveFlashDealFragment, unknown>;
 export const LiveNowDocument = new TypedDocumentString(`
     query LiveNow {
   liveNow(first: 20) {
@@ -737,17 +792,10 @@ export const LiveRoomDocument = new TypedDocumentString(`
       displayName
     }
     giftTotals {
-      coins
-      diamonds
-      giftCount
-      gifterCount
+      ...LiveGiftTotals
     }
     topGifters(first: 3) {
-      rank
-      coins
-      user {
-        handle
-      }
+      ...LiveTopGifter
     }
     recentGifts(first: 20) {
       id
@@ -762,27 +810,10 @@ export const LiveRoomDocument = new TypedDocumentString(`
       }
     }
     pinnedProducts {
-      id
-      title
-      inventory
-      imageUrl
-      price {
-        formatted
-      }
+      ...LivePinnedProduct
     }
     flashDeals {
-      id
-      status
-      startsAt
-      endsAt
-      unitsLeft
-      perBuyerLimit
-      dealPrice {
-        formatted
-      }
-      product {
-        id
-      }
+      ...LiveFlashDeal
     }
     sales {
       orders
@@ -793,7 +824,42 @@ export const LiveRoomDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LiveRoomQuery, LiveRoomQueryVariables>;
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}
+fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}`) as unknown as TypedDocumentString<LiveRoomQuery, LiveRoomQueryVariables>;
 export const LiveSalesDocument = new TypedDocumentString(`
     query LiveSales($id: ID!) {
   liveStream(id: $id) {
@@ -905,24 +971,29 @@ export const GiftEventsDocument = new TypedDocumentString(`
       }
     }
     totals {
-      coins
-      diamonds
-      giftCount
-      gifterCount
+      ...LiveGiftTotals
     }
     stream {
       id
       topGifters(first: 3) {
-        rank
-        coins
-        user {
-          handle
-        }
+        ...LiveTopGifter
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<GiftEventsSubscription, GiftEventsSubscriptionVariables>;
+    fragment LiveGiftTotals on LiveStreamGiftTotals {
+  coins
+  diamonds
+  giftCount
+  gifterCount
+}
+fragment LiveTopGifter on TopGifter {
+  rank
+  coins
+  user {
+    handle
+  }
+}`) as unknown as TypedDocumentString<GiftEventsSubscription, GiftEventsSubscriptionVariables>;
 export const ShoppingEventsDocument = new TypedDocumentString(`
     subscription ShoppingEvents($id: ID!, $after: ID) {
   liveShoppingEvents(liveStreamId: $id, after: $after) {
@@ -930,31 +1001,36 @@ export const ShoppingEventsDocument = new TypedDocumentString(`
     kind
     quantity
     product {
-      id
-      title
-      inventory
-      imageUrl
-      price {
-        formatted
-      }
+      ...LivePinnedProduct
     }
     deal {
-      id
-      status
-      startsAt
-      endsAt
-      unitsLeft
-      perBuyerLimit
-      dealPrice {
-        formatted
-      }
-      product {
-        id
-      }
+      ...LiveFlashDeal
     }
   }
 }
-    `) as unknown as TypedDocumentString<ShoppingEventsSubscription, ShoppingEventsSubscriptionVariables>;
+    fragment LivePinnedProduct on Product {
+  id
+  title
+  inventory
+  imageUrl
+  price {
+    formatted
+  }
+}
+fragment LiveFlashDeal on FlashDeal {
+  id
+  status
+  startsAt
+  endsAt
+  unitsLeft
+  perBuyerLimit
+  dealPrice {
+    formatted
+  }
+  product {
+    id
+  }
+}`) as unknown as TypedDocumentString<ShoppingEventsSubscription, ShoppingEventsSubscriptionVariables>;
 export const StreamUpdatesDocument = new TypedDocumentString(`
     subscription StreamUpdates($id: ID!, $after: ID) {
   liveStreamUpdates(liveStreamId: $id, after: $after) {

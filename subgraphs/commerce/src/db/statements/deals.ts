@@ -36,6 +36,17 @@ export function dealStatements(engine: Engine<CommerceTables>) {
           ).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1))
         : [],
 
+    // Through the open deals' partial index, in its order: one entry a stream, no sort.
+    streamsWithOpenDeals: async (afterStreamId, limit) =>
+      (
+        await db
+          .selectDistinct({ liveStreamId: flashDeals.liveStreamId })
+          .from(flashDeals)
+          .where(and(isOpen, gt(flashDeals.liveStreamId, afterStreamId)))
+          .orderBy(asc(flashDeals.liveStreamId))
+          .limit(limit)
+      ).map((row) => row.liveStreamId),
+
     openDealOf: async (liveStreamId, productId) =>
       (
         await db

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { keysetPage, keysetWalks, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
 import { streamSortTime } from '../../vocabulary.ts';
 import { timeAndId } from './videos.ts';
 import type { ContentStatements } from '../contract.ts';
@@ -25,16 +25,17 @@ export function liveStreamStatements(engine: Engine<ContentTables>) {
 
     liveStreamsByIds: async (ids) => db.select().from(liveStreams).where(inArray(liveStreams.id, [...ids])),
 
-    streamsByViewers: async (status, page) => {
-      // Most viewers first, ties to the lower id: the two columns run opposite ways.
-      const { where, orderBy } = keysetPage(engine, [liveStreams.viewerCount, liveStreams.id], ['desc', 'asc'], page, (key) => [Number(key[0]), String(key[1])]);
-      return db
-        .select()
-        .from(liveStreams)
-        .where(and(eq(liveStreams.status, status), where))
-        .orderBy(...orderBy)
-        .limit(page.first + 1);
-    },
+    streamsByViewers: (status, page) =>
+      // Most viewers first, ties to the lower id: the two columns run opposite ways, so a page
+      // after a cursor reads the rest of its tie, then the streams with fewer viewers.
+      keysetWalks(engine, { columns: [liveStreams.viewerCount, liveStreams.id], order: ['desc', 'asc'], values: (key) => [Number(key[0]), String(key[1])], tiebreakOf: (row) => row.id }, page, ({ where, orderBy }, limit) =>
+        db
+          .select()
+          .from(liveStreams)
+          .where(and(eq(liveStreams.status, status), where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      ),
 
     creatorLiveStreamPages: (creatorIds, page) =>
       pagesPerOwner(engine, {

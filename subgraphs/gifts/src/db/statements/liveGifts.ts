@@ -24,7 +24,7 @@ interface KeptRows {
 /** LIVE gifts: the catalog, sends, totals and leaderboards. */
 export function liveGiftStatements(engine: Engine<GiftsTables>) {
   const { db } = engine;
-  const { liveGifts, liveGiftSends, liveStreamGiftTotals, liveStreamGifters, creatorGifters, creatorBalances, giftPayouts } = engine.tables;
+  const { liveGifts, liveGiftSends, liveStreamGiftTotals, liveStreamGifters, creatorGifters, creatorBalances, giftPayouts, ledgerTransactions, ledgerEntries } = engine.tables;
   /** A creator's payouts of one status, summed: the recount of a kept payout total. */
   const payoutsOf = (status: 'REQUESTED' | 'PAID', value: SQLiteColumn) => sumOf(sql`case when ${giftPayouts.status} = ${status} then ${value} else 0 end`);
 
@@ -145,58 +145,65 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
 
     liveGiftSendsByIds: async (ids) => db.select().from(liveGiftSends).where(inArray(liveGiftSends.id, [...ids])),
 
-    insertLiveGiftSend: async (row) => {
-      await db.insert(liveGiftSends).values(row);
-      // The creator's balance holds what the send credits them, kept like the rest.
-      if (row.diamonds > 0) {
-        await db
-          .insert(creatorBalances)
-          .values({ creatorId: row.creatorId, diamonds: row.diamonds, updatedAt: row.createdAt })
-          .onConflictDoUpdate({ target: creatorBalances.creatorId, set: { diamonds: sql`${creatorBalances.diamonds} + ${row.diamonds}`, updatedAt: row.createdAt } });
-      }
+    insertLiveGiftSend: async (row, ledger) => {
       const sent = { coins: row.coins, diamonds: row.diamonds, giftCount: row.quantity };
-      const [gifter] = await db
-        .insert(liveStreamGifters)
-        .values({ liveStreamId: row.liveStreamId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
-        .onConflictDoUpdate({
-          target: [liveStreamGifters.liveStreamId, liveStreamGifters.senderId],
-          set: {
-            coins: sql`${liveStreamGifters.coins} + ${row.coins}`,
-            diamonds: sql`${liveStreamGifters.diamonds} + ${row.diamonds}`,
-            giftCount: sql`${liveStreamGifters.giftCount} + ${row.quantity}`,
-            firstGiftAt: engine.least(liveStreamGifters.firstGiftAt, excluded(liveStreamGifters.firstGiftAt)),
-          },
-        })
-        .returning({ giftCount: liveStreamGifters.giftCount });
-      // Every send has a quantity of at least one, so the sender's row holds only this send's
-      // gifts exactly when this upsert made it: their first send to the stream, one more gifter.
-      const firstToStream = gifter!.giftCount === row.quantity;
-      await db
-        .insert(creatorGifters)
-        .values({ creatorId: row.creatorId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
-        .onConflictDoUpdate({
-          target: [creatorGifters.creatorId, creatorGifters.senderId],
-          set: {
-            coins: sql`${creatorGifters.coins} + ${row.coins}`,
-            diamonds: sql`${creatorGifters.diamonds} + ${row.diamonds}`,
-            giftCount: sql`${creatorGifters.giftCount} + ${row.quantity}`,
-            firstGiftAt: engine.least(creatorGifters.firstGiftAt, excluded(creatorGifters.firstGiftAt)),
-          },
-        });
-      const [totals] = await db
+      // One more gifter when the sender has no row on the stream's board yet, read as the board
+      // was before this send: `together` runs this part first on SQLite, and on Postgres every
+      // part of the one statement reads the rows as they were before it.
+      const firstToStream = sql`(case when exists (select 1 from ${liveStreamGifters} where ${liveStreamGifters.liveStreamId} = ${row.liveStreamId} and ${liveStreamGifters.senderId} = ${row.senderId}) then 0 else 1 end)`;
+      const totals = db
         .insert(liveStreamGiftTotals)
-        .values({ liveStreamId: row.liveStreamId, ...sent, gifterCount: 1 })
+        .values({ liveStreamId: row.liveStreamId, ...sent, gifterCount: firstToStream })
         .onConflictDoUpdate({
           target: liveStreamGiftTotals.liveStreamId,
           set: {
             coins: sql`${liveStreamGiftTotals.coins} + ${row.coins}`,
             diamonds: sql`${liveStreamGiftTotals.diamonds} + ${row.diamonds}`,
             giftCount: sql`${liveStreamGiftTotals.giftCount} + ${row.quantity}`,
-            gifterCount: sql`${liveStreamGiftTotals.gifterCount} + ${firstToStream ? 1 : 0}`,
+            gifterCount: sql`${liveStreamGiftTotals.gifterCount} + ${excluded(liveStreamGiftTotals.gifterCount)}`,
           },
         })
         .returning({ coins: liveStreamGiftTotals.coins, diamonds: liveStreamGiftTotals.diamonds, giftCount: liveStreamGiftTotals.giftCount, gifterCount: liveStreamGiftTotals.gifterCount });
-      return totals!;
+      const boards = [
+        db
+          .insert(liveStreamGifters)
+          .values({ liveStreamId: row.liveStreamId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
+          .onConflictDoUpdate({
+            target: [liveStreamGifters.liveStreamId, liveStreamGifters.senderId],
+            set: {
+              coins: sql`${liveStreamGifters.coins} + ${row.coins}`,
+              diamonds: sql`${liveStreamGifters.diamonds} + ${row.diamonds}`,
+              giftCount: sql`${liveStreamGifters.giftCount} + ${row.quantity}`,
+              firstGiftAt: engine.least(liveStreamGifters.firstGiftAt, excluded(liveStreamGifters.firstGiftAt)),
+            },
+          }),
+        db
+          .insert(creatorGifters)
+          .values({ creatorId: row.creatorId, senderId: row.senderId, ...sent, firstGiftAt: row.createdAt })
+          .onConflictDoUpdate({
+            target: [creatorGifters.creatorId, creatorGifters.senderId],
+            set: {
+              coins: sql`${creatorGifters.coins} + ${row.coins}`,
+              diamonds: sql`${creatorGifters.diamonds} + ${row.diamonds}`,
+              giftCount: sql`${creatorGifters.giftCount} + ${row.quantity}`,
+              firstGiftAt: engine.least(creatorGifters.firstGiftAt, excluded(creatorGifters.firstGiftAt)),
+            },
+          }),
+      ];
+      // The creator's balance holds what the send credits them, kept like the rest.
+      const balance =
+        row.diamonds > 0
+          ? [
+              db
+                .insert(creatorBalances)
+                .values({ creatorId: row.creatorId, diamonds: row.diamonds, updatedAt: row.createdAt })
+                .onConflictDoUpdate({ target: creatorBalances.creatorId, set: { diamonds: sql`${creatorBalances.diamonds} + ${row.diamonds}`, updatedAt: row.createdAt } }),
+            ]
+          : [];
+      const posted = ledger ? [db.insert(ledgerTransactions).values(ledger.head), ...(ledger.legs.length ? [db.insert(ledgerEntries).values(ledger.legs.map((leg) => ({ transactionId: ledger.head.id, ...leg })))] : [])] : [];
+      // The send, its kept rows and its ledger transaction: one round trip on Postgres, the totals answered.
+      const [kept] = await engine.together<Record<string, number | string>>([totals, ...boards, ...balance, db.insert(liveGiftSends).values(row), ...posted], 0);
+      return { coins: Number(kept!.coins), diamonds: Number(kept!.diamonds), giftCount: Number(kept!.gift_count), gifterCount: Number(kept!.gifter_count) };
     },
 
     liveGiftSendPagesBySender: (senderIds, page) => sendPages(liveGiftSends.senderId, senderIds, page),
@@ -213,10 +220,6 @@ export function liveGiftStatements(engine: Engine<GiftsTables>) {
 
     liveGiftSendPagesByCreator: (creatorIds, page, liveStreamId) =>
       sendPages(liveGiftSends.creatorId, creatorIds, page, liveStreamId === null ? undefined : eq(liveGiftSends.liveStreamId, liveStreamId)),
-
-    setLiveGiftSendEvent: async (id, eventSeq) => {
-      await db.update(liveGiftSends).set({ eventSeq }).where(eq(liveGiftSends.id, id));
-    },
 
     lastSendTo: async (liveStreamId, senderId) =>
       (

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, gt, inArray, isNull, lte, not, or, sql } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
-import { countsPerKey, insertRows, keysetPage, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import { countsPerKey, insertRows, keysetPage, keysetWalks, pagesPerOwner, perOwnerOf } from '@app/kit/db/shapes';
+import type { CursorKey } from '@app/kit/pagination';
 import type { GiftsStatements } from '../contract.ts';
 import type { GiftsTables } from '../tables.ts';
 import { lapsedClaim } from './smallGestures.ts';
@@ -12,17 +13,19 @@ export function offerStatements(engine: Engine<GiftsTables>) {
   return {
     giftOffersByIds: async (ids) => db.select().from(giftOffers).where(inArray(giftOffers.id, [...ids])),
 
-    giftOffersPage: async (page) => {
+    giftOffersPage: (page) => {
       // `active` sorts descending and the rest ascending; the cursor carries `active` as 1 or 0,
       // so the flag is cast to compare with it.
       const active = sql`cast(${giftOffers.active} as integer)`;
-      const { where, orderBy } = keysetPage(engine, [active, giftOffers.title, giftOffers.id], ['desc', 'asc', 'asc'], page, (key) => [Number(key[0]), String(key[1]), String(key[2])]);
-      return db
-        .select()
-        .from(giftOffers)
-        .where(where)
-        .orderBy(...orderBy)
-        .limit(page.first + 1);
+      const keyset = { columns: [active, giftOffers.title, giftOffers.id], order: ['desc', 'asc', 'asc'] as const, values: (key: CursorKey) => [Number(key[0]), String(key[1]), String(key[2])], tiebreakOf: (row: { id: string }) => row.id };
+      return keysetWalks(engine, keyset, page, ({ where, orderBy }, limit) =>
+        db
+          .select()
+          .from(giftOffers)
+          .where(where)
+          .orderBy(...orderBy)
+          .limit(limit),
+      );
     },
 
     offersOpenAt: async (now) =>

@@ -1,0 +1,71 @@
+/**
+ * What one `sendLiveGift` sends to its store, on each engine: every statement a round trip on
+ * Postgres (its transaction's BEGIN and COMMIT aside). The send, its kept rows (the stream's
+ * totals, both leaderboards, the creator's balance) and its ledger transaction are one statement
+ * there (`together`), the send written with its event's number; on SQLite they run one by one in
+ * process, where a statement costs no round trip.
+ */
+import { expect, it } from 'vitest';
+import { describeOnEachEngine } from '@app/kit/db/testing';
+import { fakePeers, runOperation } from '@app/kit/testing';
+import { anonymousViewer } from '@app/kit/viewer';
+import { seedId } from '@app/fixtures/ids';
+import { liveStreamIds, userIds } from '@app/fixtures/world';
+import { createContext } from './context.ts';
+import { seedGiftsStore } from './db/seed.ts';
+import { openGiftsPgStore, openGiftsStore, type GiftsStore } from './db/store.ts';
+import { createServer } from './server.ts';
+
+const statements: string[] = [];
+const noted = (text: string) => void statements.push(text);
+const server = createServer();
+const stream = liveStreamIds[0] as string;
+const creator = userIds[0] as string;
+const peers = fakePeers({ LiveStream: new Map([[stream, { status: 'LIVE', creator: { id: creator } }]]) });
+const SEND = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }';
+const BUY = 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_70", idempotencyKey: $key }) { wallet { coins } } }';
+
+describeOnEachEngine<GiftsStore>(
+  'the statements of one LIVE gift send',
+  { sqlite: (path) => openGiftsStore(path, { onStatement: noted }), postgres: (url) => openGiftsPgStore(url, { onStatement: noted }) },
+  (store, engine) => {
+    it(`runs ${engine === 'postgres' ? '10 statements in its transaction (17 before the kept rows and the ledger went into one)' : '15 statements in its transaction (16 before: the send is written with its event number)'}, whoever sends and whatever the stream holds`, async () => {
+      const counts: number[] = [];
+      // The first send of the test runs the outbox's time-based pruning (every few seconds), not measured.
+      for (const [i, sender] of [userIds[42], userIds[40], userIds[41], userIds[40]].entries()) {
+        const context = createContext(store(), { ...anonymousViewer(), userId: sender as string, country: 'US' }, peers.client);
+        expect((await runOperation(server, context, BUY, { key: `statements-buy-${engine}-${i}` })).errors).toBeUndefined();
+        statements.length = 0;
+        const sent = await runOperation(server, context, SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 2), quantity: 1, idempotencyKey: `statements-send-${engine}-${i}` } });
+        expect(sent.errors).toBeUndefined();
+        if (i > 0) counts.push(statements.length);
+      }
+      // A first send to the stream, another sender's, and a second send of the first sender: the
+      // same statements, and one more after the transaction (the send read for the answer).
+      expect(counts).toEqual(engine === 'postgres' ? [11, 11, 11] : [16, 16, 16]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it('keeps every guarantee when 40 sends race from a wallet that covers 23: 23 commit, each once, events in commit order, kept rows equal to the recount', async () => {
+      const sender = userIds[45] as string;
+      const context = () => createContext(store(), { ...anonymousViewer(), userId: sender, country: 'US' }, peers.client);
+      // 70 coins, 47 of them spent first (a 30-coin doughnut and 17 roses): 23 roses left.
+      expect((await runOperation(server, context(), BUY, { key: `race-buy-${engine}` })).errors).toBeUndefined();
+      expect((await runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 2), quantity: 1, idempotencyKey: `race-spend-${engine}-1` } })).errors).toBeUndefined();
+      expect((await runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 17, idempotencyKey: `race-spend-${engine}-2` } })).errors).toBeUndefined();
+      const before = await store().liveEventTopic(stream);
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 1, idempotencyKey: `race-${engine}-${i}` } })),
+      );
+      const codes = results.map((result) => (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK');
+      expect(codes.filter((code) => code === 'OK')).toHaveLength(23);
+      expect(codes.filter((code) => code !== 'OK').every((code) => code === 'INSUFFICIENT_COINS')).toBe(true);
+      const events = await store().liveEventsAfter(stream, before.lastSeq, 100);
+      expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 23 }, (_, i) => before.lastSeq + i + 1));
+      const sends = await store().liveGiftSendsByIds(events.map((event) => (event.payload as { sendId: string }).sendId));
+      expect(new Set(sends.map((send) => send.eventSeq))).toEqual(new Set(events.map((event) => event.seq)));
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+  },
+  { seed: seedGiftsStore },
+);
