@@ -5,7 +5,7 @@ import { migrationsFolderFor } from '@app/kit/store';
 import { gatewayTables, type ApiKeyRow, type GatewayTables } from './tables.ts';
 
 /** The scopes a partner key may carry. */
-export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'orders:write', 'offers:write', 'analytics:read', 'schema:read', 'webhooks:write'] as const;
+export const KNOWN_SCOPES = ['catalog:read', 'catalog:write', 'orders:read', 'orders:write', 'offers:write', 'analytics:read', 'schema:read', 'webhooks:write', 'campaigns:read', 'campaigns:write'] as const;
 
 /** Partner rate-limit tiers; their sizes are in the gateway's cost config. */
 export const RATE_LIMIT_TIERS = ['standard', 'plus', 'enterprise'] as const;

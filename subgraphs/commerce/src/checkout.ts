@@ -19,7 +19,9 @@
  *   video's creator before the transaction. The video's kept sales (`video_sales`) move with the
  *   order, and its creator reads them (`Creator.videoSales`).
  * - Commission per line = floor(line total × rate bps / 10,000) at the rate in force (see
- *   commission.ts); none when the buyer is the attributed creator.
+ *   commission.ts: a campaign's when the creator is accepted in an OPEN campaign of the product
+ *   and its rate is the highest, and then the line records the campaign); none when the buyer is
+ *   the attributed creator.
  * - A checkout takes an idempotency key: a retry with the same input returns the same order and
  *   moves nothing. What happens to an order afterwards is in orders.ts.
  * - A checkout from a LIVE stream may buy from one of its flash deals (`flashDealId`): that line
@@ -183,7 +185,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
   // A creator earns nothing from their own purchase; the attribution is still recorded.
   const earning = creatorId === buyerId ? new Set<string>() : attributed;
   // The rate in force for each line that earns, by the one rule (commission.ts), read in this transaction.
-  const rates = new Map(creatorId && earning.size > 0 ? (await tx.saleRates(creatorId, [...earning])).map((rate) => [rate.productId, rate.bps]) : []);
+  const rates = new Map(creatorId && earning.size > 0 ? (await tx.saleRates(creatorId, [...earning])).map((rate) => [rate.productId, rate]) : []);
 
   const deal = flashDealId ? await dealForCheckout(tx, flashDealId, liveStreamId, lines.map((line) => line.productId)) : null;
   let dealAfter: FlashDealRow | null = null;
@@ -203,7 +205,8 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       if (!(await tx.takeStock(product.id, line.quantity))) throw outOfStock(position, product);
     }
     const totalAmount = unitPriceAmount * line.quantity;
-    const bps = rates.get(product.id) ?? 0;
+    const rate = rates.get(product.id);
+    const bps = rate?.bps ?? 0;
     lineRows.push({
       orderId,
       position,
@@ -215,6 +218,7 @@ async function placeOrder(tx: CommerceTx, buyerId: string, lines: readonly Check
       commissionBps: bps,
       commissionAmount: lineCommission(totalAmount, bps),
       attributed: attributed.has(product.id),
+      campaignId: bps > 0 ? (rate?.campaignId ?? null) : null,
     });
   }
   const order = {

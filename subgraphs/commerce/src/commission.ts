@@ -5,8 +5,11 @@
  * - Commission on an order line = floor(line total × rate bps / 10,000), per line, in minor units.
  *   Rounding down per line means a creator is never credited a fraction of a cent, and a
  *   cancellation reverses exactly the integer that was credited.
- * - The rate of a sale is the highest of the product's own rate and any deal its brand set for the
- *   attributed creator (on that product, or on all the brand's products): a deal never lowers it.
+ * - The rate of a sale is the highest of the product's own rate, any deal its brand set for the
+ *   attributed creator (on that product, or on all the brand's products) and the rate of any OPEN
+ *   campaign of the product the creator is ACCEPTED in (campaigns.ts): neither lowers it. A line
+ *   paid at a campaign's rate records the campaign (`order_lines.campaign_id`), which the
+ *   creator's statement shows. The campaign's rate applies from acceptance until the brand closes it.
  *   The rule is worked out in one place, in SQL (`saleRate`, db/statements/reads.ts): checkout
  *   prices its lines with it and an affiliate link shows the rate a sale would pay now.
  * - A creator earns nothing from their own purchase.

@@ -1,8 +1,10 @@
+import DataLoader from 'dataloader';
 import { byIdLoader, listLoader, ownerListLoader, valueLoader } from '@app/kit/loaders';
 import { pageGroup, type Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
 import type { Clock } from '@app/kit/clock';
 import type { StreamSales } from './db/contract.ts';
+import type { CampaignMemberRow } from './db/tables.ts';
 import type { CommerceStore } from './db/store.ts';
 
 export interface PageKey {
@@ -56,6 +58,27 @@ export function createLoaders(store: CommerceStore, clock: Clock) {
     flashDealById: byIdLoader((ids) => store.dealsByIds(ids)),
     /** Each stream's scheduled and running flash deals. */
     streamFlashDeals: listLoader(async (ids) => (await store.openDealsOfStreams(ids)).map((row) => ({ ownerId: row.liveStreamId, node: row }))),
+    campaignById: byIdLoader((ids) => store.campaignsByIds(ids)),
+    /** Each campaign's products, in the brand's order. */
+    campaignProducts: listLoader((ids) => store.campaignProductLists(ids)),
+    /** A creator's membership of a campaign, keyed `creatorId \n campaignId` (in practice the viewer's: one statement). */
+    campaignMembership: new DataLoader<string, CampaignMemberRow | null>(async (keys) => {
+      const byCreator = new Map<string, string[]>();
+      for (const key of keys) {
+        const [creatorId, campaignId] = key.split('\n') as [string, string];
+        byCreator.set(creatorId, [...(byCreator.get(creatorId) ?? []), campaignId]);
+      }
+      const found = new Map<string, CampaignMemberRow>();
+      for (const [creatorId, campaignIds] of byCreator) for (const row of await store.membershipsOfCreator(creatorId, campaignIds)) found.set(`${row.creatorId}\n${row.campaignId}`, row);
+      return keys.map((key) => found.get(key) ?? null);
+    }),
+    /** Each creator's kept sample record; undefined before their first settled sample. */
+    creatorFulfilment: valueLoader(
+      (ids) => store.fulfilmentOf(ids),
+      (row) => row.creatorId,
+      (row): { fulfilled: number; missed: number } | undefined => row,
+      () => undefined,
+    ),
     /** What each live stream sold; null for a stream with no sales. */
     streamSales: valueLoader(
       (ids) => store.streamSales(ids),

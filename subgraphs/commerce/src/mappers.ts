@@ -2,7 +2,7 @@
 import type { AffiliateLinkRow, OrderRow } from './db/tables.ts';
 import type { LiveShoppingEventKind, LiveShoppingPayload } from './vocabulary.ts';
 
-export type { BrandRow, CatalogRow, CommissionDealRow, CommissionPayoutRow, FlashDealRow, OrderReturnRow, OrderRow, ProductRow, VideoSalesRow } from './db/tables.ts';
+export type { BrandRow, CampaignMemberRow, CampaignRow, CampaignSampleRow, CatalogRow, CommissionDealRow, CommissionPayoutRow, FlashDealRow, OrderReturnRow, OrderRow, ProductRow, VideoSalesRow } from './db/tables.ts';
 export type { WebhookDeliveryRow, WebhookEndpointRow } from '@app/kit/db/webhook-statements';
 export type { AffiliateLinkView, CommissionLineView, OrderLineView, OrderReturnLineView, SalesFigures, SalesRow } from './db/contract.ts';
 

@@ -2,7 +2,9 @@
  * The rules of commission payouts, in one place.
  *
  * - A creator withdraws what is PAYABLE (settlement.ts), all of it at once, when it is at least the
- *   minimum (PAYOUT_MINIMUM_CENTS, $10 by default): PAYOUT_BELOW_MINIMUM otherwise.
+ *   minimum (PAYOUT_MINIMUM_CENTS, $10 by default): PAYOUT_BELOW_MINIMUM otherwise. What is payable
+ *   is their PAYABLE commission lines and the campaign fees their delivered content earned
+ *   (samples.ts), each taken whole by the same guarded statement (`payout_id is null`).
  * - The payout is recorded REQUESTED with the lines it pays, in one transaction under the
  *   creator's idempotency key: the lines leave PAYABLE for PAID as they join it, by a guarded
  *   statement (only lines in no payout), so two requests racing can never pay a line twice or pay
@@ -61,7 +63,9 @@ export async function requestCommissionPayout(context: Context, input: PayoutInp
   const { result } = await idempotent(context.store, request, async (tx) => {
     const now = context.clock.now();
     const lines = await tx.payableCommissionLines(creatorId, COMMISSION_CURRENCY, now);
-    const amount = lines.reduce((sum, line) => sum + line.amount, 0);
+    // Campaign fees made payable by delivered content (samples.ts) are paid beside the lines, by the same rules.
+    const fees = await tx.payableCampaignFees(creatorId, COMMISSION_CURRENCY);
+    const amount = lines.reduce((sum, line) => sum + line.amount, 0) + fees.reduce((sum, fee) => sum + fee.amount, 0);
     if (amount < minimum) {
       throw refuse(Refusal.PAYOUT_BELOW_MINIMUM, `A payout needs at least ${formatMoney(money(minimum))} payable; ${formatMoney(money(amount))} is.`, { available: amount, minimum });
     }
@@ -69,6 +73,7 @@ export async function requestCommissionPayout(context: Context, input: PayoutInp
     await tx.insertPayout({ id, creatorId, status: 'REQUESTED', amount, currency: COMMISSION_CURRENCY, payoutMethod, requestedAt: now });
     // The guard that holds under concurrency: a line already in a payout is not taken again.
     if ((await tx.assignPayoutLines(id, lines)) !== lines.length) throw new Error(`payable lines of ${creatorId} changed under a write lock`);
+    if ((await tx.assignPayoutFees(id, fees.map((fee) => fee.id))) !== fees.length) throw new Error(`payable fees of ${creatorId} changed under a write lock`);
     return { payoutId: id };
   });
   // Read outside any transaction: a retry may find it settled already, or still requested after an outage.

@@ -70,6 +70,42 @@ export const Refusal = {
   DEAL_SOLD_OUT: 'DEAL_SOLD_OUT',
   /** A checkout would take the buyer past the deal's per-buyer limit (`perBuyerLimit`, `remaining`: how many they may still take). */
   DEAL_LIMIT_REACHED: 'DEAL_LIMIT_REACHED',
+  /** A campaign's rate is not above the open rate of one of its products (`productId`, `openRate`). */
+  CAMPAIGN_RATE_TOO_LOW: 'CAMPAIGN_RATE_TOO_LOW',
+  /** A closed campaign is joined, invited to or decided on. */
+  CAMPAIGN_CLOSED: 'CAMPAIGN_CLOSED',
+  /** A campaign already has as many accepted creators as it takes (`capacity`). */
+  CAMPAIGN_FULL: 'CAMPAIGN_FULL',
+  /** A creator accepts or declines a campaign that did not invite them (`status`: where they stand, if anywhere). */
+  NOT_INVITED: 'NOT_INVITED',
+  /** A brand approves or rejects a creator who has not applied (`status`). */
+  NOT_APPLIED: 'NOT_APPLIED',
+  /** A creator applies to a campaign that invited them: accept the invitation instead. */
+  ALREADY_INVITED: 'ALREADY_INVITED',
+  /** A creator applies again after the brand rejected them or they declined (`status`). */
+  CAMPAIGN_MEMBERSHIP_ENDED: 'CAMPAIGN_MEMBERSHIP_ENDED',
+  /** A sample is asked for by a creator not accepted in the campaign (`status`). */
+  NOT_A_CAMPAIGN_MEMBER: 'NOT_A_CAMPAIGN_MEMBER',
+  /** A sample is asked for of a product that is not the campaign's. */
+  PRODUCT_NOT_IN_CAMPAIGN: 'PRODUCT_NOT_IN_CAMPAIGN',
+  /** A creator whose sample fulfilment rate is below the campaign's threshold asks for a sample (`rate`, `minimum`). */
+  FULFILMENT_RATE_TOO_LOW: 'FULFILMENT_RATE_TOO_LOW',
+  /** A creator asks again for a sample of a campaign product they asked for before (`sampleId`, `status`). */
+  SAMPLE_ALREADY_REQUESTED: 'SAMPLE_ALREADY_REQUESTED',
+  /** A brand answers a sample request after its window ended (`decideBy`). */
+  SAMPLE_LAPSED: 'SAMPLE_LAPSED',
+  /** A brand answers a sample request it answered before the other way (`status`). */
+  SAMPLE_ALREADY_DECIDED: 'SAMPLE_ALREADY_DECIDED',
+  /** A sample not approved is shipped (`status`). */
+  SAMPLE_NOT_APPROVED: 'SAMPLE_NOT_APPROVED',
+  /** A sample not shipped is marked delivered (`status`). */
+  SAMPLE_NOT_SHIPPED: 'SAMPLE_NOT_SHIPPED',
+  /** Content is given for a sample not delivered (`status`). */
+  SAMPLE_NOT_DELIVERED: 'SAMPLE_NOT_DELIVERED',
+  /** Content is given for a sample after its content window ended (`contentDueAt`). */
+  SAMPLE_CONTENT_OVERDUE: 'SAMPLE_CONTENT_OVERDUE',
+  /** The video does not tag the sample's product, or the LIVE stream did not pin it, or the content is not the sample's creator's. */
+  CONTENT_DOES_NOT_FEATURE_PRODUCT: 'CONTENT_DOES_NOT_FEATURE_PRODUCT',
 } as const;
 
 /** The `reason` of commerce's FORBIDDEN refusals (besides the kit's USER_REQUIRED and NOT_OWNING_PARTNER). */

@@ -1,6 +1,23 @@
+import { notFound } from '@app/kit/errors';
 import { money, moneyResolvers } from '@app/kit/money';
 import { DateTime } from '@app/kit/scalars';
 import { brandCommissionDeals, createAffiliateLink, creatorAffiliateLinks, linkReference, loadAffiliateLink, recordAffiliateClick, setCreatorCommission } from './affiliates.ts';
+import {
+  answerApplication,
+  answerInvitation,
+  applyToCampaign,
+  brandCampaigns,
+  campaignById,
+  campaignMembers,
+  closeCampaign,
+  createCampaign,
+  inviteCreators,
+  myCampaigns,
+  openCampaigns,
+  viewerMembership,
+  visibleCampaign,
+} from './campaigns.ts';
+import { campaignSamples, creatorFulfilment, decideSample, fulfilSample, markSampleDelivered, mySamples, requestSample, sampleCampaign, sampleStatus, shipSample, visibleSample } from './samples.ts';
 import { checkout, creatorVideoSales } from './checkout.ts';
 import { endFlashDeal, startFlashDeal, streamFlashDeals } from './flashDeals.ts';
 import { bpsToRate, creatorEarnings } from './commission.ts';
@@ -64,6 +81,11 @@ export const resolvers: Resolvers = {
     products: (_parent, args, context) => productsOnSale(context, args),
     searchProducts: (_parent, args, context) => searchProducts(context, args),
     searchBrands: (_parent, args, context) => searchBrands(context, args),
+    campaign: (_parent, { id }, context) => campaignById(context, id),
+    openCampaigns: (_parent, args, context) => openCampaigns(context, args),
+    myCampaigns: (_parent, { status, ...args }, context) => myCampaigns(context, status, args),
+    mySamples: (_parent, args, context) => mySamples(context, args),
+    campaignSample: async (_parent, { id }, context) => (await visibleSample(context, id)) ?? Promise.reject(notFound('CampaignSample', id)),
   },
   Mutation: {
     updateProduct: (_parent, { input }, context) => updateProduct(context, input),
@@ -92,6 +114,21 @@ export const resolvers: Resolvers = {
     endFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
     endBrandFlashDeal: (_parent, { dealId }, context) => endFlashDeal(context, dealId),
     requestCommissionPayout: (_parent, { input }, context) => requestCommissionPayout(context, input),
+    createCampaign: (_parent, { input }, context) => createCampaign(context, input),
+    closeCampaign: (_parent, { campaignId }, context) => closeCampaign(context, campaignId),
+    inviteCreators: (_parent, { campaignId, creatorIds }, context) => inviteCreators(context, campaignId, creatorIds),
+    approveCampaignApplicant: (_parent, { campaignId, creatorId }, context) => answerApplication(context, campaignId, creatorId, 'approve'),
+    rejectCampaignApplicant: (_parent, { campaignId, creatorId }, context) => answerApplication(context, campaignId, creatorId, 'reject'),
+    applyToCampaign: (_parent, { campaignId, message }, context) => applyToCampaign(context, campaignId, message),
+    acceptCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'accept'),
+    declineCampaignInvitation: (_parent, { campaignId }, context) => answerInvitation(context, campaignId, 'decline'),
+    requestCampaignSample: (_parent, { campaignId, productId }, context) => requestSample(context, campaignId, productId),
+    approveCampaignSample: (_parent, { sampleId }, context) => decideSample(context, sampleId, 'APPROVED'),
+    declineCampaignSample: (_parent, { sampleId }, context) => decideSample(context, sampleId, 'DECLINED'),
+    shipCampaignSample: (_parent, { input }, context) => shipSample(context, input),
+    markCampaignSampleDelivered: (_parent, { sampleId }, context) => markSampleDelivered(context, sampleId, 'BRAND'),
+    confirmCampaignSampleDelivered: (_parent, { sampleId }, context) => markSampleDelivered(context, sampleId, 'CREATOR'),
+    fulfilCampaignSample: (_parent, { input }, context) => fulfilSample(context, input),
     addToShowcase: (_parent, { productId }, context) => addToShowcase(context, productId),
     removeFromShowcase: (_parent, { productId }, context) => removeFromShowcase(context, productId),
     moveShowcaseProduct: (_parent, { productId, position }, context) => moveShowcaseProduct(context, productId, position),
@@ -124,6 +161,29 @@ export const resolvers: Resolvers = {
     dealPrice: (deal) => money(deal.dealPriceAmount, deal.currency),
     unitsSold: (deal) => deal.quantity - deal.unitsLeft - deal.unitsReturned,
   },
+  Campaign: {
+    brand: (campaign, _args, context) => loadBrand(context, campaign.brandId),
+    products: (campaign, _args, context) => context.loaders.campaignProducts.load(campaign.id),
+    commissionRate: (campaign) => bpsToRate(campaign.commissionBps),
+    fixedFee: (campaign) => money(campaign.feeAmount, campaign.currency),
+    minFulfilmentRate: (campaign) => (campaign.minFulfilmentBps === null ? null : bpsToRate(campaign.minFulfilmentBps)),
+    viewerMembership: (campaign, _args, context) => viewerMembership(context, campaign),
+    members: (campaign, { status, ...args }, context) => campaignMembers(context, campaign, status, args),
+    samples: (campaign, args, context) => campaignSamples(context, campaign, args),
+  },
+  CampaignSample: {
+    campaign: (sample, _args, context) => sampleCampaign(context, sample),
+    creator: (sample) => ({ id: sample.creatorId }),
+    product: (sample, _args, context) => loadProduct(context, sample.productId),
+    status: (sample, _args, context) => sampleStatus(sample, context.clock.now()),
+    shipment: (sample) => (sample.carrier && sample.trackingNumber && sample.shippedAt ? { carrier: sample.carrier, trackingNumber: sample.trackingNumber, shippedAt: sample.shippedAt } : null),
+    video: (sample) => (sample.contentKind === 'VIDEO' && sample.contentId ? { id: sample.contentId } : null),
+    liveStream: (sample) => (sample.contentKind === 'LIVE' && sample.contentId ? { id: sample.contentId } : null),
+  },
+  CampaignMembership: {
+    campaign: (member, _args, context) => campaignById(context, member.campaignId),
+    creator: (member) => ({ id: member.creatorId }),
+  },
   Brand: {
     __resolveReference: (reference, context) => context.loaders.brandById.load(reference.id),
     products: (brand, args, context) => newestFirst<ProductRow>(context.loaders.brandProducts, brand.id, args),
@@ -134,6 +194,7 @@ export const resolvers: Resolvers = {
     commissionDeals: (brand, args, context) => brandCommissionDeals(context, brand.id, args),
     sales: (brand, { from, to }, context) => brandSales(context, brand.id, from, to),
     webhookEndpoints: (brand, _args, context) => brandWebhookEndpoints(context, brand.id),
+    campaigns: (brand, args, context) => brandCampaigns(context, brand.id, args),
     webhookEndpoint: (brand, { id }, context) => brandWebhookEndpoint(context, brand.id, id),
   },
   WebhookEndpoint: {
@@ -199,6 +260,7 @@ export const resolvers: Resolvers = {
     commissionStatement: (creator, args, context) => commissionStatement(context, creator.id, args),
     commissionPayouts: (creator, args, context) => creatorPayouts(context, creator.id, args),
     videoSales: (creator, args, context) => creatorVideoSales(context, creator.id, args),
+    sampleFulfilment: (creator, _args, context) => creatorFulfilment(context, creator.id),
     earnings: (creator, _args, context) => creatorEarnings(context, creator),
   },
   User: {
@@ -257,6 +319,7 @@ export const resolvers: Resolvers = {
     commissionRate: (line) => bpsToRate(line.commissionBps),
     commission: (line) => money(line.commissionAmount, line.currency),
     commissionReversed: (line) => money(line.commissionReversed, line.currency),
+    campaign: (line, _args, context) => (line.campaignId ? visibleCampaign(context, line.campaignId) : null),
   },
   CommissionStatement: {
     lines: (statement, args, context) => statementLines(context, statement, args),
@@ -272,6 +335,7 @@ export const resolvers: Resolvers = {
     reversed: (line) => money(line.commissionReversed, line.currency),
     state: (line) => stateOf(line.bucket),
     lockedUntil: (line) => lockedUntil(line),
+    campaign: (line, _args, context) => (line.campaignId ? visibleCampaign(context, line.campaignId) : null),
   },
   CommissionPayout: {
     __resolveReference: (reference, context) => payoutReference(context, reference.id),

@@ -12,12 +12,13 @@ import { commerceSettings } from './settings.ts';
 import { flashDealClock } from './flashDeals.ts';
 import { WEBHOOK_QUEUE_TOPIC } from '@app/kit/db/webhook-statements';
 import { webhookWorker } from './webhooks.ts';
+import { sampleClock } from './samples.ts';
 
 /**
  * The commerce service. Its clock, settings and payout provider come from the environment unless
  * given (tests pass a clock they move); they are resolved when the service starts serving, so a bad setting
  * stops the process with a clear message. Serving also runs the partner webhook worker (webhooks.ts)
- * and the flash deals' clock (flashDeals.ts) over the same store, both stopped before the store closes.
+ * the flash deals' clock (flashDeals.ts) and the samples' clock (samples.ts) over the same store, all stopped before the store closes.
  */
 export function commerceService(given: Partial<CommerceServices> = {}) {
   let services: CommerceServices | undefined;
@@ -37,21 +38,23 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
       const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
       const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers);
+      const samplesClock = sampleClock(store, clock, options.logger, settings.samples.clockPollMs);
       // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
       const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake());
       const onStop = async () => {
         unlisten();
         // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
-        await Promise.all([worker.stop(), dealClock.stop()]);
+        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         await options.onStop?.();
       };
       const running = await service.serve(store, { ...options, peers, onStop }).catch(async (error: unknown) => {
         unlisten();
-        await Promise.all([worker.stop(), dealClock.stop()]);
+        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
         throw error;
       });
       worker.start();
       dealClock.start();
+      samplesClock.start();
       return running;
     },
   };

@@ -19,6 +19,11 @@
  * - FLASH_DEAL_CLOCK_POLL_MS (default 250): how often the flash deals' clock (flashDeals.ts) looks
  *   for deals due to start or end and units-left announcements due; a deal starts and ends at
  *   most this late (checkout checks a deal's times itself, so nothing sells late).
+ * - Campaign samples (samples.ts): SAMPLE_DECISION_DAYS (default 7) is how long a brand has to
+ *   approve or decline a sample request before it lapses; SAMPLE_CONTENT_DAYS (default 14) how
+ *   long a creator has after delivery to post content that fulfils it; SAMPLE_CLOCK_POLL_MS
+ *   (default 1000) how often the samples' clock marks overdue ones MISSED. Each sample keeps its
+ *   own deadlines, set when they start, so changing a setting never moves a window already running.
  */
 import { ConfigError } from '@app/kit/config';
 import type { DestinationPolicy } from '@app/kit/webhooks/destination';
@@ -40,6 +45,13 @@ export interface CommerceSettings {
   payoutMinimumCents: number;
   webhooks: WebhookSettings;
   dealClockPollMs: number;
+  samples: SampleSettings;
+}
+
+export interface SampleSettings {
+  decisionDays: number;
+  contentDays: number;
+  clockPollMs: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -56,6 +68,7 @@ export const DEFAULT_SETTINGS: CommerceSettings = {
   payoutMinimumCents: 1_000,
   webhooks: { destinations: { requireHttps: false, allowPrivateAddresses: true }, schedule: DEFAULT_RETRY_SCHEDULE, pollMs: 1_000, secretGraceMs: 24 * HOUR_MS, retention: { keepMs: 30 * DAY_MS, everyMs: HOUR_MS } },
   dealClockPollMs: 250,
+  samples: { decisionDays: 7, contentDays: 14, clockPollMs: 1_000 },
 };
 
 /** The most days a return window may run: a year covers every retailer's policy we know of. */
@@ -82,6 +95,11 @@ export function commerceSettings(env: NodeJS.ProcessEnv = process.env): Commerce
       retention: { keepMs: wholeNumber(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3_650) * DAY_MS, everyMs: DEFAULT_SETTINGS.webhooks.retention.everyMs },
     },
     dealClockPollMs: wholeNumber(env, 'FLASH_DEAL_CLOCK_POLL_MS', DEFAULT_SETTINGS.dealClockPollMs, 10, 60_000),
+    samples: {
+      decisionDays: wholeNumber(env, 'SAMPLE_DECISION_DAYS', DEFAULT_SETTINGS.samples.decisionDays, 1, 90),
+      contentDays: wholeNumber(env, 'SAMPLE_CONTENT_DAYS', DEFAULT_SETTINGS.samples.contentDays, 1, 180),
+      clockPollMs: wholeNumber(env, 'SAMPLE_CLOCK_POLL_MS', DEFAULT_SETTINGS.samples.clockPollMs, 10, 60_000),
+    },
   };
 }
 

@@ -110,6 +110,9 @@ export const WEBHOOK_TOPICS = [
   'PRODUCT_OUT_OF_STOCK',
   'LIVE_PRODUCT_PINNED',
   'LIVE_DEAL_SOLD_OUT',
+  'CAMPAIGN_APPLIED',
+  'CAMPAIGN_ACCEPTED',
+  'CAMPAIGN_CONTENT_DELIVERED',
 ] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 
@@ -128,3 +131,43 @@ export const LOW_STOCK_UNITS = 5;
 /** The most webhook endpoints a brand registers (each reads its own queue; a handful covers staging, production and a tool). */
 export const MAX_WEBHOOK_ENDPOINTS = 10;
 export const WEBHOOK_DESCRIPTION_MAX = 200;
+
+/** A campaign runs OPEN (it takes creators, and its accepted creators' sales earn its rate) until its brand closes it. */
+export const CAMPAIGN_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/**
+ * Where a creator stands with a campaign (campaigns.ts states the moves): INVITED by the brand →
+ * ACCEPTED or DECLINED by the creator; APPLIED by the creator → ACCEPTED or REJECTED by the brand.
+ */
+export const CAMPAIGN_MEMBER_STATUSES = ['INVITED', 'APPLIED', 'ACCEPTED', 'DECLINED', 'REJECTED'] as const;
+export type CampaignMemberStatus = (typeof CAMPAIGN_MEMBER_STATUSES)[number];
+
+/** A campaign's bounds: its products, how many creators it takes, its brief, and the most invitations a call sends. */
+export const CAMPAIGN_MAX_PRODUCTS = 20;
+export const CAMPAIGN_MAX_CAPACITY = 1_000;
+export const CAMPAIGN_NAME_MAX = 120;
+export const CAMPAIGN_BRIEF_MAX = 5_000;
+export const CAMPAIGN_MESSAGE_MAX = 1_000;
+export const CAMPAIGN_INVITES_PER_CALL = 50;
+/** The largest fixed fee a campaign pays each creator, in minor units ($100,000). */
+export const CAMPAIGN_MAX_FEE = 10_000_000;
+
+/**
+ * A free sample's life (samples.ts states the moves): REQUESTED by an accepted creator → APPROVED
+ * or DECLINED by the brand (within its window, else it shows LAPSED) → SHIPPED → DELIVERED → the
+ * creator's content FULFILLED it in time, or it was MISSED. LAPSED is worked out when read, never stored.
+ */
+export const SAMPLE_STATUSES = ['REQUESTED', 'APPROVED', 'DECLINED', 'SHIPPED', 'DELIVERED', 'FULFILLED', 'MISSED'] as const;
+export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
+
+/** What fulfilled a sample: a video tagging its product, or a LIVE stream it was pinned on. */
+export const SAMPLE_CONTENT_KINDS = ['VIDEO', 'LIVE'] as const;
+export type SampleContentKind = (typeof SAMPLE_CONTENT_KINDS)[number];
+
+/** Who marked a sample delivered: the creator confirming receipt, or the brand with the carrier's proof. */
+export const SAMPLE_DELIVERERS = ['CREATOR', 'BRAND'] as const;
+export type SampleDeliverer = (typeof SAMPLE_DELIVERERS)[number];
+
+export const SAMPLE_CARRIER_MAX = 60;
+export const SAMPLE_TRACKING_MAX = 100;

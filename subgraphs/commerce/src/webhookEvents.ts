@@ -128,3 +128,49 @@ export async function tellDealSoldOut(
     now,
   );
 }
+
+/** A campaign as campaign payloads show it. */
+interface CampaignPayload {
+  id: string;
+  name: string;
+}
+
+/** A creator applied to the brand's campaign (the brand approves or rejects them). */
+export async function tellCampaignApplied(tx: CommerceTx, campaign: CampaignPayload & { brandId: string }, creatorId: string, message: string | null, now: Date): Promise<void> {
+  await enqueue(tx, campaign.brandId, 'CAMPAIGN_APPLIED', { campaign: { id: campaign.id, name: campaign.name }, creatorId, message }, now);
+}
+
+/** A creator joined the brand's campaign: they accepted its invitation, or the brand approved their application. */
+export async function tellCampaignAccepted(
+  tx: CommerceTx,
+  campaign: CampaignPayload & { brandId: string; acceptedCount: number; capacity: number },
+  creatorId: string,
+  via: 'INVITATION' | 'APPLICATION',
+  now: Date,
+): Promise<void> {
+  await enqueue(tx, campaign.brandId, 'CAMPAIGN_ACCEPTED', { campaign: { id: campaign.id, name: campaign.name, acceptedCount: campaign.acceptedCount, capacity: campaign.capacity }, creatorId, via }, now);
+}
+
+/** A creator's content fulfilled a sample of the brand's campaign (a video tagging the product, or a LIVE that pinned it); the fee, if any, became payable. */
+export async function tellCampaignContentDelivered(
+  tx: CommerceTx,
+  campaign: CampaignPayload & { brandId: string },
+  sample: { id: string; creatorId: string; productId: string; contentKind: string | null; contentId: string | null },
+  feeAmount: number,
+  currency: string,
+  now: Date,
+): Promise<void> {
+  await enqueue(
+    tx,
+    campaign.brandId,
+    'CAMPAIGN_CONTENT_DELIVERED',
+    {
+      campaign: { id: campaign.id, name: campaign.name },
+      creatorId: sample.creatorId,
+      sample: { id: sample.id, productId: sample.productId },
+      content: { kind: sample.contentKind, id: sample.contentId },
+      feePayable: feeAmount > 0 ? { amount: feeAmount, currency } : null,
+    },
+    now,
+  );
+}

@@ -18,7 +18,7 @@ function operationsOf(document: DocumentNode) {
 
 describe('explorer examples', () => {
   it('cover every walk-through the README and docs/ have, with unique ids', () => {
-    expect(new Set(EXAMPLES.map((example) => example.walkthrough))).toEqual(new Set(['Quickstart', 'Acting as someone', 'Gifts', 'Small Gestures', 'Commerce', 'Merch feeds', 'Shoppable videos', 'LIVE room']));
+    expect(new Set(EXAMPLES.map((example) => example.walkthrough))).toEqual(new Set(['Quickstart', 'Acting as someone', 'Gifts', 'Small Gestures', 'Commerce', 'Merch feeds', 'Shoppable videos', 'LIVE room', 'Campaigns']));
     expect(new Set(EXAMPLES.map((example) => example.id)).size).toBe(EXAMPLES.length);
   });
 

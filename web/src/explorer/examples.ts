@@ -672,6 +672,56 @@ query RoomFlashDeals($liveStreamId: ID!) {
 }`,
     variables: { dealId: '<deal id from StartFlashDeal>' },
   },
+  {
+    id: 'create-campaign',
+    walkthrough: 'Campaigns',
+    title: '1. A brand creates a campaign',
+    credentials: 'partner',
+    hint: 'With a key made with `--scopes campaigns:write` for Glow Theory Beauty. The rate must be above the product’s open rate (CAMPAIGN_RATE_TOO_LOW); the fee is in cents. Then invite a creator with `inviteCreators` (docs/campaigns.md).',
+    query: `mutation CreateCampaign($input: CreateCampaignInput!) {
+  createCampaign(input: $input) { id status commissionRate fixedFee { formatted } capacity acceptedCount }
+}`,
+    variables: {
+      input: { name: 'Glow season', brief: 'A morning routine with the blush.', productIds: [SEEDED.productId], commissionRate: 0.2, fixedFee: 5000, contentDeadline: '2030-01-31T00:00:00Z', capacity: 10, idempotencyKey: FRESH_KEY },
+    },
+  },
+  {
+    id: 'accept-campaign-invitation',
+    walkthrough: 'Campaigns',
+    title: '2. The creator sees the invitation and accepts it',
+    credentials: 'user',
+    hint: 'As the invited creator (`npm run token -- maya.cooking`). Accepting takes one of the campaign’s places: CAMPAIGN_FULL when none is left, NOT_INVITED without an invitation.',
+    query: `query MyInvitations {
+  myCampaigns { edges { node { status campaign { id name commissionRate brand { name } } } } }
+}
+
+mutation AcceptCampaignInvitation($campaignId: ID!) {
+  acceptCampaignInvitation(campaignId: $campaignId) { status campaign { acceptedCount capacity } }
+}`,
+    variables: { campaignId: '<campaign>' },
+  },
+  {
+    id: 'request-campaign-sample',
+    walkthrough: 'Campaigns',
+    title: '3. The creator asks for a sample',
+    credentials: 'user',
+    hint: 'The brand then approves (`approveCampaignSample`) and ships it (`shipCampaignSample`) with its key, within 7 days or the request lapses; the creator confirms it arrived (`confirmCampaignSampleDelivered`).',
+    query: `mutation RequestCampaignSample($campaignId: ID!, $productId: ID!) {
+  requestCampaignSample(campaignId: $campaignId, productId: $productId) { id status decideBy }
+}`,
+    variables: { campaignId: '<campaign>', productId: SEEDED.productId },
+  },
+  {
+    id: 'fulfil-campaign-sample',
+    walkthrough: 'Campaigns',
+    title: '4. Her video tagging the product fulfils the sample',
+    credentials: 'user',
+    hint: 'After publishing a video that tags the product (Shoppable videos, 1.). Within 14 days of delivery; the campaign’s fee becomes payable (her `earnings.commissionBalance.available`).',
+    query: `mutation FulfilCampaignSample($sampleId: ID!, $videoId: ID!) {
+  fulfilCampaignSample(input: { sampleId: $sampleId, videoId: $videoId }) { status contentKind fulfilledAt }
+}`,
+    variables: { sampleId: '<sample>', videoId: '<video>' },
+  },
 ];
 
 /**

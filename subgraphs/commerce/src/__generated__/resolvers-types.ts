@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
+import type { BrandRow, ProductRow, CatalogRow, AffiliateLinkView, AffiliateClickRow, CommissionDealRow, OrderRow, OrderLineView, OrderReturnRow, OrderReturnLineView, CommissionLineView, CommissionPayoutRow, VideoSalesRow, SalesFigures as SalesFiguresRow, SalesRow, CheckoutResult, LiveShoppingEventView, FlashDealRow, CampaignRow, CampaignMemberRow, CampaignSampleRow, WebhookEndpointRow, WebhookDeliveryRow, CreatorRef, EntityRef } from '../mappers.ts';
 import type { Statement } from '../settlement.ts';
 import type { ViewerKeyView } from '../partners.ts';
 import type { DeletedCatalog } from '../curation.ts';
@@ -78,6 +78,8 @@ export type Brand = Node & {
   __typename?: 'Brand';
   /** All the brand's products, archived ones included (or one `status`), newest first: for the brand's own partner keys. */
   allProducts?: Maybe<ProductConnection>;
+  /** The brand's campaigns, newest first: for the brand's own partner keys. */
+  campaigns?: Maybe<CampaignConnection>;
   /** The brand's catalogs, newest first. */
   catalogs: CatalogConnection;
   /** The commission deals the brand set with creators, most recently set first: for the brand's own partner keys. */
@@ -113,6 +115,15 @@ export type BrandAllProductsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ProductStatus>;
+};
+
+
+/** A brand or shop that sells products. */
+export type BrandCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -226,6 +237,182 @@ export type BrandSalesByLiveStreamArgs = {
 export type BrandSalesByProductArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type Campaign = {
+  __typename?: 'Campaign';
+  /** Creators accepted so far (never above `capacity`). */
+  acceptedCount: Scalars['Int']['output'];
+  brand: Brand;
+  brief: Scalars['String']['output'];
+  /** How many creators it takes. */
+  capacity: Scalars['Int']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The commission rate on accepted creators' sales of its products, as a fraction: above each product's open rate. */
+  commissionRate: Scalars['Float']['output'];
+  contentDeadline: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Paid to each creator whose content for it is delivered; zero for none. */
+  fixedFee: Money;
+  id: Scalars['ID']['output'];
+  /** The campaign's members in one status (APPLIED: its applicants), latest change first: for its brand's partner keys. */
+  members?: Maybe<CampaignMembershipConnection>;
+  /** The sample fulfilment rate a creator needs to request its samples, as a fraction; null for none. */
+  minFulfilmentRate?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** The products, in the brand's order. */
+  products: Array<Product>;
+  /** The campaign's samples, newest request first: for its brand's partner keys. */
+  samples?: Maybe<CampaignSampleConnection>;
+  status: CampaignStatus;
+  /** The signed-in creator's own membership; null when they have none (and for partner keys). */
+  viewerMembership?: Maybe<CampaignMembership>;
+};
+
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type CampaignMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status: CampaignMemberStatus;
+};
+
+
+/**
+ * A brand's campaign: a brief, its products, the rate it pays on accepted creators' sales of them
+ * (links, tagged videos, LIVE pins) while OPEN, a fixed fee per creator, a content deadline and how
+ * many creators it takes.
+ */
+export type CampaignSamplesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  cursor: Scalars['String']['output'];
+  node: Campaign;
+};
+
+/** Where a creator stands with a campaign. */
+export type CampaignMemberStatus =
+  /** In the campaign: their sales of its products earn its rate while it is OPEN. */
+  | 'ACCEPTED'
+  /** They applied; the brand may approve or reject. */
+  | 'APPLIED'
+  /** They declined the invitation. */
+  | 'DECLINED'
+  /** The brand invited them; they may accept or decline. */
+  | 'INVITED'
+  /** The brand turned their application down. */
+  | 'REJECTED';
+
+/** A creator's standing with a campaign. */
+export type CampaignMembership = {
+  __typename?: 'CampaignMembership';
+  campaign: Campaign;
+  createdAt: Scalars['DateTime']['output'];
+  creator: Creator;
+  /** Whether the brand invited them (else they applied). */
+  invited: Scalars['Boolean']['output'];
+  /** The creator's note with their application. */
+  message?: Maybe<Scalars['String']['output']>;
+  status: CampaignMemberStatus;
+  /** When the status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignMembershipConnection = {
+  __typename?: 'CampaignMembershipConnection';
+  edges: Array<CampaignMembershipEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignMembershipEdge = {
+  __typename?: 'CampaignMembershipEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignMembership;
+};
+
+/** A free sample of a campaign product for an accepted creator, owed content once delivered. */
+export type CampaignSample = {
+  __typename?: 'CampaignSample';
+  campaign: Campaign;
+  /** When the creator's content is due (set at delivery). */
+  contentDueAt?: Maybe<Scalars['DateTime']['output']>;
+  contentKind?: Maybe<SampleContentKind>;
+  creator: Creator;
+  /** When the brand's window to answer ends. */
+  decideBy: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  deliveredBy?: Maybe<SampleDeliverer>;
+  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The live stream that fulfilled it, if one did. */
+  liveStream?: Maybe<LiveStream>;
+  product: Product;
+  requestedAt: Scalars['DateTime']['output'];
+  shipment?: Maybe<Shipment>;
+  status: CampaignSampleStatus;
+  /** The video that fulfilled it, if a video did. */
+  video?: Maybe<Video>;
+};
+
+/** A page of the list, either way (`first`/`after` or `last`/`before`). No `totalCount`: the graph never counts a list at read time. */
+export type CampaignSampleConnection = {
+  __typename?: 'CampaignSampleConnection';
+  edges: Array<CampaignSampleEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignSampleEdge = {
+  __typename?: 'CampaignSampleEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignSample;
+};
+
+/** Where a campaign sample stands. */
+export type CampaignSampleStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  /** Delivered: the creator's content is due by `contentDueAt`. */
+  | 'DELIVERED'
+  /** Content featuring the product came in time. */
+  | 'FULFILLED'
+  /** Asked for, and the brand did not answer by `decideBy`. */
+  | 'LAPSED'
+  /** No content by `contentDueAt`. */
+  | 'MISSED'
+  /** Asked for; the brand has until `decideBy` to answer. */
+  | 'REQUESTED'
+  | 'SHIPPED';
+
+export type CampaignStatus =
+  /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
+  | 'CLOSED'
+  /** Takes creators; its accepted creators' sales of its products earn its rate. */
+  | 'OPEN';
 
 export type CancelOrderInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
@@ -364,6 +551,8 @@ export type CommissionLine = {
   __typename?: 'CommissionLine';
   /** What the line earns: the commission credited at checkout less what was clawed back. */
   amount: Money;
+  /** The campaign whose rate the line earned (the creator was accepted in it and it was OPEN at the sale); null for the open rate or a deal's. */
+  campaign?: Maybe<Campaign>;
   /** For a LOCKED line, when its return window ends (a return the brand has not answered keeps it LOCKED past that). */
   lockedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** The order, in its commission view for the creator (see `Order`). */
@@ -471,6 +660,26 @@ export type CommissionStatementLinesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateCampaignInput = {
+  /** What the brand asks of creators: 1 to 5,000 characters. */
+  brief: Scalars['String']['input'];
+  /** How many creators it takes: 1 to 1,000. */
+  capacity: Scalars['Int']['input'];
+  /** As a fraction (0.25 is 25%), in whole basis points, above each product's own rate. */
+  commissionRate: Scalars['Float']['input'];
+  /** When content is due; in the future. */
+  contentDeadline: Scalars['DateTime']['input'];
+  /** Minor units of the products' currency paid to each creator whose content is delivered; 0 or left out for none. */
+  fixedFee?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  /** A creator whose sample fulfilment rate is below this fraction cannot request its samples; left out for none. */
+  minFulfilmentRate?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** 1 to 20 of the brand's own products on sale, in one currency. */
+  productIds: Array<Scalars['ID']['input']>;
+};
+
 export type CreateCatalogInput = {
   /** The brand the catalog belongs to: the calling partner's own. */
   brandId: Scalars['ID']['input'];
@@ -503,6 +712,12 @@ export type Creator = Node & {
   earnings?: Maybe<CreatorEarnings>;
   giftEarnings?: Maybe<GiftEarnings>;
   id: Scalars['ID']['output'];
+  /**
+   * The creator's campaign sample record: delivered samples whose content came in time and those
+   * missed, and the rate. For brands' partner keys with `campaigns:read` or `campaigns:write`, and
+   * the creator; FORBIDDEN for anyone else.
+   */
+  sampleFulfilment?: Maybe<SampleFulfilment>;
   /** Products the creator curates on their profile, in the creator's order. */
   showcase?: Maybe<ProductConnection>;
   /** What checkouts from each of the creator's videos sold (`videoId` on checkout), best selling first. Only the creator sees it. */
@@ -632,6 +847,14 @@ export type FlashDealStatus =
   | 'LIVE'
   /** Made, counting down to `startsAt`. */
   | 'SCHEDULED';
+
+export type FulfilCampaignSampleInput = {
+  /** A LIVE stream of the signed-in creator's with the sample's product pinned. */
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  sampleId: Scalars['ID']['input'];
+  /** A video of the signed-in creator's that tags the sample's product. */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type FulfillOrderInput = {
   /** Who carries the parcel, 1 to 50 characters, e.g. UPS. */
@@ -771,12 +994,33 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * The signed-in creator accepts an invitation (INVITED → ACCEPTED), taking one of the campaign's
+   * seats: CAMPAIGN_FULL when none is left (racing accepts never seat more than the capacity),
+   * CAMPAIGN_CLOSED, NOT_INVITED. Accepted already: as it stands.
+   */
+  acceptCampaignInvitation?: Maybe<CampaignMembership>;
+  /**
    * Append products (the brand's own, active; at most 100 per call) to one of the brand's catalogs.
    * Products already in it stay where they are. A catalog holds at most 500 products (CATALOG_FULL).
    */
   addCatalogProducts?: Maybe<Catalog>;
   /** Add an active product, of any brand, to the end of the signed-in creator's showcase (at most 100). */
   addToShowcase?: Maybe<Creator>;
+  /**
+   * The signed-in creator applies to an OPEN campaign, with an optional note (at most 1,000
+   * characters) to the brand, which approves or rejects. Codes: CAMPAIGN_CLOSED, CAMPAIGN_FULL,
+   * ALREADY_INVITED (accept the invitation instead), CAMPAIGN_MEMBERSHIP_ENDED (declined or
+   * rejected before), FORBIDDEN NOT_A_CREATOR. Applied or accepted already: as it stands.
+   */
+  applyToCampaign?: Maybe<CampaignMembership>;
+  /**
+   * Seat an applicant (APPLIED → ACCEPTED), taking one of the campaign's seats: CAMPAIGN_FULL when
+   * none is left, CAMPAIGN_CLOSED when it is closed, NOT_APPLIED when the creator has no open
+   * application. Approved already: the membership as it stands.
+   */
+  approveCampaignApplicant?: Maybe<CampaignMembership>;
+  /** The brand approves a sample request within its window: SAMPLE_LAPSED after it, SAMPLE_ALREADY_DECIDED if declined. Approved already: as it stands. */
+  approveCampaignSample?: Maybe<CampaignSample>;
   /**
    * The brand (its partner key with `orders:write`) approves an open return: the units are refunded
    * to the buyer, exactly the commission on them is clawed back from the attributed creator, and,
@@ -804,14 +1048,30 @@ export type Mutation = {
    * the same key with other input is IDEMPOTENCY_KEY_REUSED.
    */
   checkout?: Maybe<CheckoutPayload>;
+  /** Close one of the brand's campaigns: it takes nobody more, and its rate stops applying to new sales. Closed already: nothing changes. NOT_FOUND for another brand's. */
+  closeCampaign?: Maybe<Campaign>;
+  /** The signed-in creator confirms a shipped sample arrived: the content window starts (codes as `markCampaignSampleDelivered`). */
+  confirmCampaignSampleDelivered?: Maybe<CampaignSample>;
   /**
    * The signed-in creator's affiliate link to a product on sale. Any creator may link any active
    * product (no prior deal needed); a creator has one link per product, so asking again returns the
    * existing link. FORBIDDEN (reason NOT_A_CREATOR) for users who are not creators.
    */
   createAffiliateLink?: Maybe<AffiliateLink>;
+  /**
+   * Create a campaign for the calling partner's brand (docs/campaigns.md): its own products on sale,
+   * a commission rate above each product's open rate (CAMPAIGN_RATE_TOO_LOW, `productId`), an
+   * optional fixed fee per creator, a content deadline in the future and how many creators it takes.
+   * Codes: BAD_USER_INPUT (`field`), NOT_FOUND, PRODUCT_OF_ANOTHER_BRAND, PRODUCT_NOT_AVAILABLE,
+   * MULTIPLE_CURRENCIES. Idempotent on `idempotencyKey`.
+   */
+  createCampaign?: Maybe<Campaign>;
   /** Create a catalog for the calling partner's own brand, optionally with its first products (the brand's own, active). */
   createCatalog?: Maybe<Catalog>;
+  /** The signed-in creator declines an invitation (INVITED → DECLINED). NOT_INVITED otherwise; declined already: as it stands. */
+  declineCampaignInvitation?: Maybe<CampaignMembership>;
+  /** The brand declines a sample request within its window (codes as `approveCampaignSample`). */
+  declineCampaignSample?: Maybe<CampaignSample>;
   /** The brand declines an open return: nothing is refunded and the commission stands. Idempotent like `checkout`. */
   declineReturn?: Maybe<OrderReturn>;
   /** Delete one of the brand's catalogs: its product list goes with it, and it leaves every creator profile that carried it. */
@@ -836,6 +1096,14 @@ export type Mutation = {
    */
   endFlashDeal?: Maybe<FlashDeal>;
   /**
+   * The signed-in creator's content fulfils a delivered sample before its window ends: a video of
+   * theirs that tags the product (`videoId`) or a LIVE stream of theirs with it pinned
+   * (`liveStreamId`), one of the two. The campaign's fixed fee, if any, becomes payable (once per
+   * campaign) and joins their commission payouts. Codes: CONTENT_DOES_NOT_FEATURE_PRODUCT,
+   * SAMPLE_NOT_DELIVERED, SAMPLE_CONTENT_OVERDUE, BAD_USER_INPUT. Fulfilled already: as it stands.
+   */
+  fulfilCampaignSample?: Maybe<CampaignSample>;
+  /**
    * Mark an order of the calling partner's own brand as shipped, with the carrier and tracking
    * number. The return window (ORDER_RETURN_WINDOW_DAYS, 30 by default) starts now: the attributed
    * creator's commission is LOCKED until it ends. A fulfilled order is ORDER_ALREADY_FULFILLED, a
@@ -852,6 +1120,18 @@ export type Mutation = {
    * At most 10,000 items per call.
    */
   importProductFeed?: Maybe<ProductFeedResult>;
+  /**
+   * Invite creators (1 to 50 a call) to one of the brand's OPEN campaigns (CAMPAIGN_CLOSED). A
+   * creator already invited, applied or decided keeps that membership. Answers each named
+   * creator's membership. NOT_FOUND for a user who is not a creator.
+   */
+  inviteCreators?: Maybe<Array<CampaignMembership>>;
+  /**
+   * The brand marks a shipped sample delivered, on the carrier's proof (the creator may confirm it
+   * first, `confirmCampaignSampleDelivered`): the creator's content window, SAMPLE_CONTENT_DAYS
+   * (14), starts. SAMPLE_NOT_SHIPPED otherwise; delivered already: as it stands.
+   */
+  markCampaignSampleDelivered?: Maybe<CampaignSample>;
   /**
    * Move a product of one of the brand's catalogs to `position` (0 is first; past the end is last).
    * PRODUCT_NOT_LISTED when the product is not in the catalog.
@@ -883,6 +1163,8 @@ export type Mutation = {
    * past 10 endpoints.
    */
   registerWebhookEndpoint?: Maybe<WebhookEndpointSecret>;
+  /** Turn an applicant down (APPLIED → REJECTED). NOT_APPLIED when the creator has no open application; rejected already: as it stands. */
+  rejectCampaignApplicant?: Maybe<CampaignMembership>;
   /** Take products out of one of the brand's catalogs. Products not in it are ignored. */
   removeCatalogProducts?: Maybe<Catalog>;
   /** Take a product out of the signed-in creator's showcase. Not in it: nothing changes. */
@@ -892,6 +1174,14 @@ export type Mutation = {
    * queued for its endpoint. Answers the new delivery. NOT_FOUND for a delivery of another brand.
    */
   replayWebhookDelivery?: Maybe<WebhookDelivery>;
+  /**
+   * The signed-in creator, accepted in an OPEN campaign, asks for a free sample of one of its
+   * products (once per product: SAMPLE_ALREADY_REQUESTED; asking again while it waits answers it).
+   * The brand has SAMPLE_DECISION_DAYS (7) to answer, then it is LAPSED. Codes: NOT_A_CAMPAIGN_MEMBER,
+   * CAMPAIGN_CLOSED, PRODUCT_NOT_IN_CAMPAIGN, FULFILMENT_RATE_TOO_LOW (`rate`, `minimum`: below the
+   * campaign's `minFulfilmentRate`).
+   */
+  requestCampaignSample?: Maybe<CampaignSample>;
   /**
    * The signed-in creator withdraws all their PAYABLE commission (USD) through the payout provider:
    * at least PAYOUT_MINIMUM_CENTS ($10 by default), else PAYOUT_BELOW_MINIMUM (`available`,
@@ -929,6 +1219,8 @@ export type Mutation = {
    * unknown catalog, and nothing changes.
    */
   setProfileCatalogs?: Maybe<Creator>;
+  /** The brand ships an approved sample (SAMPLE_NOT_APPROVED otherwise). Shipped already with the same tracking: as it stands. */
+  shipCampaignSample?: Maybe<CampaignSample>;
   /** `startFlashDeal` for the product's brand, with a partner key holding `catalog:write`: the same rules, on a stream its product is pinned on; NOT_OWNING_PARTNER for another brand's product. */
   startBrandFlashDeal?: Maybe<FlashDeal>;
   /**
@@ -952,6 +1244,11 @@ export type Mutation = {
 };
 
 
+export type MutationAcceptCampaignInvitationArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
 export type MutationAddCatalogProductsArgs = {
   catalogId: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
@@ -960,6 +1257,23 @@ export type MutationAddCatalogProductsArgs = {
 
 export type MutationAddToShowcaseArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyToCampaignArgs = {
+  campaignId: Scalars['ID']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationApproveCampaignApplicantArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveCampaignSampleArgs = {
+  sampleId: Scalars['ID']['input'];
 };
 
 
@@ -983,13 +1297,38 @@ export type MutationCheckoutArgs = {
 };
 
 
+export type MutationCloseCampaignArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmCampaignSampleDeliveredArgs = {
+  sampleId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateAffiliateLinkArgs = {
   productId: Scalars['ID']['input'];
 };
 
 
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
 export type MutationCreateCatalogArgs = {
   input: CreateCatalogInput;
+};
+
+
+export type MutationDeclineCampaignInvitationArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeclineCampaignSampleArgs = {
+  sampleId: Scalars['ID']['input'];
 };
 
 
@@ -1028,6 +1367,11 @@ export type MutationEndFlashDealArgs = {
 };
 
 
+export type MutationFulfilCampaignSampleArgs = {
+  input: FulfilCampaignSampleInput;
+};
+
+
 export type MutationFulfillOrderArgs = {
   input: FulfillOrderInput;
 };
@@ -1036,6 +1380,17 @@ export type MutationFulfillOrderArgs = {
 export type MutationImportProductFeedArgs = {
   brandId: Scalars['ID']['input'];
   feed: ProductFeedInput;
+};
+
+
+export type MutationInviteCreatorsArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationMarkCampaignSampleDeliveredArgs = {
+  sampleId: Scalars['ID']['input'];
 };
 
 
@@ -1068,6 +1423,12 @@ export type MutationRegisterWebhookEndpointArgs = {
 };
 
 
+export type MutationRejectCampaignApplicantArgs = {
+  campaignId: Scalars['ID']['input'];
+  creatorId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveCatalogProductsArgs = {
   catalogId: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
@@ -1081,6 +1442,12 @@ export type MutationRemoveFromShowcaseArgs = {
 
 export type MutationReplayWebhookDeliveryArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestCampaignSampleArgs = {
+  campaignId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -1106,6 +1473,11 @@ export type MutationSetCreatorCommissionArgs = {
 
 export type MutationSetProfileCatalogsArgs = {
   catalogIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationShipCampaignSampleArgs = {
+  input: ShipCampaignSampleInput;
 };
 
 
@@ -1221,6 +1593,8 @@ export type OrderEdge = {
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** The campaign whose rate the line's commission was paid at, if any. */
+  campaign?: Maybe<Campaign>;
   /** floor(total × rate in basis points / 10,000), in minor units, as credited at checkout. */
   commission: Money;
   /** Commission rate applied to this line; 0 when the line earns none. */
@@ -1407,6 +1781,13 @@ export type Query = {
   brand?: Maybe<Brand>;
   /** Brands and shops ordered by name. */
   brands: BrandConnection;
+  /**
+   * A brand's campaign (docs/campaigns.md), for its brand's partner keys, for signed-in users while
+   * it is OPEN, and for its members always. NOT_FOUND for anyone else and for an unknown id.
+   */
+  campaign?: Maybe<Campaign>;
+  /** A campaign sample, for its creator and its campaign's brand. NOT_FOUND for anyone else and for an unknown id. */
+  campaignSample?: Maybe<CampaignSample>;
   /** A catalog. NOT_FOUND when no catalog has this id. */
   catalog?: Maybe<Catalog>;
   /**
@@ -1415,6 +1796,13 @@ export type Query = {
    * gateway: without `@scopes` its answer would count as public, yet it depends on the key.
    */
   myBrand?: Maybe<Brand>;
+  /**
+   * The signed-in creator's campaign memberships in one status, latest change first: INVITED (the
+   * default) lists their open invitations, ACCEPTED the campaigns they are in.
+   */
+  myCampaigns?: Maybe<CampaignMembershipConnection>;
+  /** The signed-in creator's campaign samples, newest request first. */
+  mySamples?: Maybe<CampaignSampleConnection>;
   /**
    * Any object by its global id (Relay). Null when no object of the id's type has it, or the caller
    * may not see it (an order is its buyer's, its brand's and its attributed creator's; a Small
@@ -1425,6 +1813,8 @@ export type Query = {
    * `Creator` (so refetching either by id works).
    */
   node?: Maybe<Node>;
+  /** OPEN campaigns, newest first: what a signed-in creator may apply to. */
+  openCampaigns?: Maybe<CampaignConnection>;
   /**
    * An order, for its buyer, a partner key of its brand with `orders:read` or `orders:write`, or the
    * creator the sale is attributed to (the commission view: see `Order`). NOT_FOUND for an unknown
@@ -1470,13 +1860,48 @@ export type QueryBrandsArgs = {
 };
 
 
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCampaignSampleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCatalogArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type QueryMyCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status?: CampaignMemberStatus;
+};
+
+
+export type QueryMySamplesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOpenCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1605,12 +2030,43 @@ export type SalesFigures = {
   units: Scalars['Int']['output'];
 };
 
+export type SampleContentKind =
+  /** A LIVE stream of the creator's with the product pinned. */
+  | 'LIVE'
+  /** A video of the creator's that tags the product. */
+  | 'VIDEO';
+
+export type SampleDeliverer =
+  /** The brand marked it, on the carrier's proof of delivery. */
+  | 'BRAND'
+  /** The creator confirmed receipt. */
+  | 'CREATOR';
+
+/** A creator's campaign sample record: a rate from kept counts, never from history at read time. */
+export type SampleFulfilment = {
+  __typename?: 'SampleFulfilment';
+  /** Delivered samples whose content came before the window ended. */
+  fulfilled: Scalars['Int']['output'];
+  /** Delivered samples whose window ended without content. */
+  missed: Scalars['Int']['output'];
+  /** fulfilled / (fulfilled + missed); null before any sample settled. */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
 export type SetCreatorCommissionInput = {
   /** A fraction from 0 to 1 in whole basis points: 0.25 is 25%. */
   commissionRate: Scalars['Float']['input'];
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShipCampaignSampleInput = {
+  /** 1 to 60 characters. */
+  carrier: Scalars['String']['input'];
+  sampleId: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  trackingNumber: Scalars['String']['input'];
 };
 
 /** How an order travels to its buyer, as the brand gave it at fulfilment. */
@@ -1840,6 +2296,12 @@ export type WebhookEndpointSecret = {
 
 /** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
 export type WebhookTopic =
+  /** A creator joined one of the brand's campaigns: accepted its invitation or was approved (`via`), with the seats taken. */
+  | 'CAMPAIGN_ACCEPTED'
+  /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
+  | 'CAMPAIGN_APPLIED'
+  /** A creator's content fulfilled a sample of one of the brand's campaigns (`sample`, `content`), and the fee it made payable (`feePayable`). */
+  | 'CAMPAIGN_CONTENT_DELIVERED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */
@@ -2037,6 +2499,18 @@ export type ResolversTypes = {
   BrandConnection: ResolverTypeWrapper<Omit<BrandConnection, 'edges'> & { edges: Array<ResolversTypes['BrandEdge']> }>;
   BrandEdge: ResolverTypeWrapper<Omit<BrandEdge, 'node'> & { node: ResolversTypes['Brand'] }>;
   BrandSales: ResolverTypeWrapper<SalesReport>;
+  Campaign: ResolverTypeWrapper<CampaignRow>;
+  CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
+  CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
+  CampaignMemberStatus: CampaignMemberStatus;
+  CampaignMembership: ResolverTypeWrapper<CampaignMemberRow>;
+  CampaignMembershipConnection: ResolverTypeWrapper<Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignMembershipEdge']> }>;
+  CampaignMembershipEdge: ResolverTypeWrapper<Omit<CampaignMembershipEdge, 'node'> & { node: ResolversTypes['CampaignMembership'] }>;
+  CampaignSample: ResolverTypeWrapper<CampaignSampleRow>;
+  CampaignSampleConnection: ResolverTypeWrapper<Omit<CampaignSampleConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignSampleEdge']> }>;
+  CampaignSampleEdge: ResolverTypeWrapper<Omit<CampaignSampleEdge, 'node'> & { node: ResolversTypes['CampaignSample'] }>;
+  CampaignSampleStatus: CampaignSampleStatus;
+  CampaignStatus: CampaignStatus;
   CancelOrderInput: CancelOrderInput;
   Catalog: ResolverTypeWrapper<CatalogRow>;
   CatalogConnection: ResolverTypeWrapper<Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEdge']> }>;
@@ -2059,6 +2533,7 @@ export type ResolversTypes = {
   CommissionState: CommissionState;
   CommissionStateTotals: ResolverTypeWrapper<Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversTypes['Money'], paid: ResolversTypes['Money'], payable: ResolversTypes['Money'], pending: ResolversTypes['Money'], reversed: ResolversTypes['Money'] }>;
   CommissionStatement: ResolverTypeWrapper<Statement>;
+  CreateCampaignInput: CreateCampaignInput;
   CreateCatalogInput: CreateCatalogInput;
   Creator: ResolverTypeWrapper<CreatorRef>;
   CreatorEarnings: ResolverTypeWrapper<Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversTypes['CommissionBalance'], commissions: ResolversTypes['Money'], giftBalance?: Maybe<ResolversTypes['GiftBalance']>, gifts: ResolversTypes['Money'], pending: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
@@ -2068,6 +2543,7 @@ export type ResolversTypes = {
   FlashDeal: ResolverTypeWrapper<FlashDealRow>;
   FlashDealEndReason: FlashDealEndReason;
   FlashDealStatus: FlashDealStatus;
+  FulfilCampaignSampleInput: FulfilCampaignSampleInput;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: ResolverTypeWrapper<Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversTypes['Money'], inPayout: ResolversTypes['Money'], locked: ResolversTypes['Money'], paidOut: ResolversTypes['Money'], pending: ResolversTypes['Money'] }>;
   GiftEarnings: ResolverTypeWrapper<Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversTypes['GiftBalance']>, value: ResolversTypes['Money'] }>;
@@ -2112,7 +2588,11 @@ export type ResolversTypes = {
   SalesByLiveStream: ResolverTypeWrapper<SalesRow>;
   SalesByProduct: ResolverTypeWrapper<SalesRow>;
   SalesFigures: ResolverTypeWrapper<SalesFiguresRow>;
+  SampleContentKind: SampleContentKind;
+  SampleDeliverer: SampleDeliverer;
+  SampleFulfilment: ResolverTypeWrapper<SampleFulfilment>;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  ShipCampaignSampleInput: ShipCampaignSampleInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   SmallGesture: ResolverTypeWrapper<EntityRef>;
   StartFlashDealInput: StartFlashDealInput;
@@ -2150,6 +2630,15 @@ export type ResolversParentTypes = {
   BrandConnection: Omit<BrandConnection, 'edges'> & { edges: Array<ResolversParentTypes['BrandEdge']> };
   BrandEdge: Omit<BrandEdge, 'node'> & { node: ResolversParentTypes['Brand'] };
   BrandSales: SalesReport;
+  Campaign: CampaignRow;
+  CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
+  CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
+  CampaignMembership: CampaignMemberRow;
+  CampaignMembershipConnection: Omit<CampaignMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignMembershipEdge']> };
+  CampaignMembershipEdge: Omit<CampaignMembershipEdge, 'node'> & { node: ResolversParentTypes['CampaignMembership'] };
+  CampaignSample: CampaignSampleRow;
+  CampaignSampleConnection: Omit<CampaignSampleConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignSampleEdge']> };
+  CampaignSampleEdge: Omit<CampaignSampleEdge, 'node'> & { node: ResolversParentTypes['CampaignSample'] };
   CancelOrderInput: CancelOrderInput;
   Catalog: CatalogRow;
   CatalogConnection: Omit<CatalogConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEdge']> };
@@ -2170,6 +2659,7 @@ export type ResolversParentTypes = {
   CommissionPayoutEdge: Omit<CommissionPayoutEdge, 'node'> & { node: ResolversParentTypes['CommissionPayout'] };
   CommissionStateTotals: Omit<CommissionStateTotals, 'locked' | 'paid' | 'payable' | 'pending' | 'reversed'> & { locked: ResolversParentTypes['Money'], paid: ResolversParentTypes['Money'], payable: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], reversed: ResolversParentTypes['Money'] };
   CommissionStatement: Statement;
+  CreateCampaignInput: CreateCampaignInput;
   CreateCatalogInput: CreateCatalogInput;
   Creator: CreatorRef;
   CreatorEarnings: Omit<CreatorEarnings, 'commissionBalance' | 'commissions' | 'giftBalance' | 'gifts' | 'pending' | 'total'> & { commissionBalance: ResolversParentTypes['CommissionBalance'], commissions: ResolversParentTypes['Money'], giftBalance?: Maybe<ResolversParentTypes['GiftBalance']>, gifts: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
@@ -2177,6 +2667,7 @@ export type ResolversParentTypes = {
   DecideReturnInput: DecideReturnInput;
   DeleteCatalogPayload: DeletedCatalog;
   FlashDeal: FlashDealRow;
+  FulfilCampaignSampleInput: FulfilCampaignSampleInput;
   FulfillOrderInput: FulfillOrderInput;
   GiftBalance: Omit<GiftBalance, 'available' | 'inPayout' | 'locked' | 'paidOut' | 'pending'> & { available: ResolversParentTypes['Money'], inPayout: ResolversParentTypes['Money'], locked: ResolversParentTypes['Money'], paidOut: ResolversParentTypes['Money'], pending: ResolversParentTypes['Money'] };
   GiftEarnings: Omit<GiftEarnings, 'balance' | 'value'> & { balance?: Maybe<ResolversParentTypes['GiftBalance']>, value: ResolversParentTypes['Money'] };
@@ -2213,7 +2704,9 @@ export type ResolversParentTypes = {
   SalesByLiveStream: SalesRow;
   SalesByProduct: SalesRow;
   SalesFigures: SalesFiguresRow;
+  SampleFulfilment: SampleFulfilment;
   SetCreatorCommissionInput: SetCreatorCommissionInput;
+  ShipCampaignSampleInput: ShipCampaignSampleInput;
   Shipment: Shipment;
   SmallGesture: EntityRef;
   StartFlashDealInput: StartFlashDealInput;
@@ -2289,6 +2782,7 @@ export type AffiliateLinkEdgeResolvers<ContextType = Context, ParentType extends
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand'], FederationReferenceType extends FederationReferenceTypes['Brand'] = FederationReferenceTypes['Brand']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Brand']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allProducts?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<BrandAllProductsArgs>>;
+  campaigns?: Resolver<Maybe<ResolversTypes['CampaignConnection']>, ParentType, ContextType, Partial<BrandCampaignsArgs>>;
   catalogs?: Resolver<ResolversTypes['CatalogConnection'], ParentType, ContextType, Partial<BrandCatalogsArgs>>;
   commissionDeals?: Resolver<Maybe<ResolversTypes['CommissionDealConnection']>, ParentType, ContextType, Partial<BrandCommissionDealsArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2323,6 +2817,85 @@ export type BrandSalesResolvers<ContextType = Context, ParentType extends Resolv
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['SalesFigures'], ParentType, ContextType>;
+};
+
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
+  acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
+  brief?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contentDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fixedFee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['CampaignMembershipConnection']>, ParentType, ContextType, RequireFields<CampaignMembersArgs, 'status'>>;
+  minFulfilmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['CampaignSampleConnection']>, ParentType, ContextType, Partial<CampaignSamplesArgs>>;
+  status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
+  viewerMembership?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType>;
+};
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembership'] = ResolversParentTypes['CampaignMembership']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  invited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignMemberStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembershipConnection'] = ResolversParentTypes['CampaignMembershipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignMembershipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignMembershipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMembershipEdge'] = ResolversParentTypes['CampaignMembershipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignMembership'], ParentType, ContextType>;
+};
+
+export type CampaignSampleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSample'] = ResolversParentTypes['CampaignSample']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  contentDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contentKind?: Resolver<Maybe<ResolversTypes['SampleContentKind']>, ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['Creator'], ParentType, ContextType>;
+  decideBy?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredBy?: Resolver<Maybe<ResolversTypes['SampleDeliverer']>, ParentType, ContextType>;
+  fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveStream?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignSampleStatus'], ParentType, ContextType>;
+  video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType>;
+};
+
+export type CampaignSampleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSampleConnection'] = ResolversParentTypes['CampaignSampleConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignSampleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignSampleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignSampleEdge'] = ResolversParentTypes['CampaignSampleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignSample'], ParentType, ContextType>;
 };
 
 export type CatalogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog'], FederationReferenceType extends FederationReferenceTypes['Catalog'] = FederationReferenceTypes['Catalog']> = {
@@ -2384,6 +2957,7 @@ export type CommissionDealEdgeResolvers<ContextType = Context, ParentType extend
 
 export type CommissionLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionLine'] = ResolversParentTypes['CommissionLine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   orderedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2449,6 +3023,7 @@ export type CreatorResolvers<ContextType = Context, ParentType extends Resolvers
   commissionStatement?: Resolver<Maybe<ResolversTypes['CommissionStatement']>, ParentType, ContextType, Partial<CreatorCommissionStatementArgs>>;
   earnings?: Resolver<Maybe<ResolversTypes['CreatorEarnings']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sampleFulfilment?: Resolver<Maybe<ResolversTypes['SampleFulfilment']>, ParentType, ContextType>;
   showcase?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, Partial<CreatorShowcaseArgs>>;
   videoSales?: Resolver<Maybe<ResolversTypes['VideoSalesConnection']>, ParentType, ContextType, Partial<CreatorVideoSalesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2551,14 +3126,23 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptCampaignInvitation?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationAcceptCampaignInvitationArgs, 'campaignId'>>;
   addCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationAddCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   addToShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationAddToShowcaseArgs, 'productId'>>;
+  applyToCampaign?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApplyToCampaignArgs, 'campaignId'>>;
+  approveCampaignApplicant?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationApproveCampaignApplicantArgs, 'campaignId' | 'creatorId'>>;
+  approveCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationApproveCampaignSampleArgs, 'sampleId'>>;
   approveReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationApproveReturnArgs, 'input'>>;
   cancelBrandOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelBrandOrderArgs, 'input'>>;
   cancelOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['CheckoutPayload']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
+  closeCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCloseCampaignArgs, 'campaignId'>>;
+  confirmCampaignSampleDelivered?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationConfirmCampaignSampleDeliveredArgs, 'sampleId'>>;
   createAffiliateLink?: Resolver<Maybe<ResolversTypes['AffiliateLink']>, ParentType, ContextType, RequireFields<MutationCreateAffiliateLinkArgs, 'productId'>>;
+  createCampaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createCatalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationCreateCatalogArgs, 'input'>>;
+  declineCampaignInvitation?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationDeclineCampaignInvitationArgs, 'campaignId'>>;
+  declineCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationDeclineCampaignSampleArgs, 'sampleId'>>;
   declineReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationDeclineReturnArgs, 'input'>>;
   deleteCatalog?: Resolver<Maybe<ResolversTypes['DeleteCatalogPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCatalogArgs, 'catalogId'>>;
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'endpointId'>>;
@@ -2566,21 +3150,27 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enableWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
   endBrandFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationEndBrandFlashDealArgs, 'dealId'>>;
   endFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationEndFlashDealArgs, 'dealId'>>;
+  fulfilCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationFulfilCampaignSampleArgs, 'input'>>;
   fulfillOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationFulfillOrderArgs, 'input'>>;
   importProductFeed?: Resolver<Maybe<ResolversTypes['ProductFeedResult']>, ParentType, ContextType, RequireFields<MutationImportProductFeedArgs, 'brandId' | 'feed'>>;
+  inviteCreators?: Resolver<Maybe<Array<ResolversTypes['CampaignMembership']>>, ParentType, ContextType, RequireFields<MutationInviteCreatorsArgs, 'campaignId' | 'creatorIds'>>;
+  markCampaignSampleDelivered?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationMarkCampaignSampleDeliveredArgs, 'sampleId'>>;
   moveCatalogProduct?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationMoveCatalogProductArgs, 'catalogId' | 'position' | 'productId'>>;
   moveShowcaseProduct?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationMoveShowcaseProductArgs, 'position' | 'productId'>>;
   pinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationPinProductArgs, 'liveStreamId' | 'productId'>>;
   recordAffiliateClick?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'code'>>;
   registerWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'input'>>;
+  rejectCampaignApplicant?: Resolver<Maybe<ResolversTypes['CampaignMembership']>, ParentType, ContextType, RequireFields<MutationRejectCampaignApplicantArgs, 'campaignId' | 'creatorId'>>;
   removeCatalogProducts?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<MutationRemoveCatalogProductsArgs, 'catalogId' | 'productIds'>>;
   removeFromShowcase?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationRemoveFromShowcaseArgs, 'productId'>>;
   replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId'>>;
+  requestCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationRequestCampaignSampleArgs, 'campaignId' | 'productId'>>;
   requestCommissionPayout?: Resolver<Maybe<ResolversTypes['CommissionPayout']>, ParentType, ContextType, RequireFields<MutationRequestCommissionPayoutArgs, 'input'>>;
   requestReturn?: Resolver<Maybe<ResolversTypes['OrderReturn']>, ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
   rotateWebhookEndpointSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookEndpointSecretArgs, 'endpointId'>>;
   setCreatorCommission?: Resolver<Maybe<ResolversTypes['CommissionDeal']>, ParentType, ContextType, RequireFields<MutationSetCreatorCommissionArgs, 'input'>>;
   setProfileCatalogs?: Resolver<Maybe<ResolversTypes['Creator']>, ParentType, ContextType, RequireFields<MutationSetProfileCatalogsArgs, 'catalogIds'>>;
+  shipCampaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<MutationShipCampaignSampleArgs, 'input'>>;
   startBrandFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartBrandFlashDealArgs, 'input'>>;
   startFlashDeal?: Resolver<Maybe<ResolversTypes['FlashDeal']>, ParentType, ContextType, RequireFields<MutationStartFlashDealArgs, 'input'>>;
   unpinProduct?: Resolver<Maybe<ResolversTypes['LiveStream']>, ParentType, ContextType, RequireFields<MutationUnpinProductArgs, 'liveStreamId' | 'productId'>>;
@@ -2631,6 +3221,7 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   commissionReversed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -2717,9 +3308,14 @@ export type ProductFeedResultResolvers<ContextType = Context, ParentType extends
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
   brands?: Resolver<ResolversTypes['BrandConnection'], ParentType, ContextType, Partial<QueryBrandsArgs>>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaignSample?: Resolver<Maybe<ResolversTypes['CampaignSample']>, ParentType, ContextType, RequireFields<QueryCampaignSampleArgs, 'id'>>;
   catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, RequireFields<QueryCatalogArgs, 'id'>>;
   myBrand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
+  myCampaigns?: Resolver<Maybe<ResolversTypes['CampaignMembershipConnection']>, ParentType, ContextType, RequireFields<QueryMyCampaignsArgs, 'status'>>;
+  mySamples?: Resolver<Maybe<ResolversTypes['CampaignSampleConnection']>, ParentType, ContextType, Partial<QueryMySamplesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  openCampaigns?: Resolver<Maybe<ResolversTypes['CampaignConnection']>, ParentType, ContextType, Partial<QueryOpenCampaignsArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
@@ -2749,6 +3345,12 @@ export type SalesFiguresResolvers<ContextType = Context, ParentType extends Reso
   refunds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SampleFulfilmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SampleFulfilment'] = ResolversParentTypes['SampleFulfilment']> = {
+  fulfilled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
@@ -2861,6 +3463,15 @@ export type Resolvers<ContextType = Context> = {
   BrandConnection?: BrandConnectionResolvers<ContextType>;
   BrandEdge?: BrandEdgeResolvers<ContextType>;
   BrandSales?: BrandSalesResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignMembership?: CampaignMembershipResolvers<ContextType>;
+  CampaignMembershipConnection?: CampaignMembershipConnectionResolvers<ContextType>;
+  CampaignMembershipEdge?: CampaignMembershipEdgeResolvers<ContextType>;
+  CampaignSample?: CampaignSampleResolvers<ContextType>;
+  CampaignSampleConnection?: CampaignSampleConnectionResolvers<ContextType>;
+  CampaignSampleEdge?: CampaignSampleEdgeResolvers<ContextType>;
   Catalog?: CatalogResolvers<ContextType>;
   CatalogConnection?: CatalogConnectionResolvers<ContextType>;
   CatalogEdge?: CatalogEdgeResolvers<ContextType>;
@@ -2911,6 +3522,7 @@ export type Resolvers<ContextType = Context> = {
   SalesByLiveStream?: SalesByLiveStreamResolvers<ContextType>;
   SalesByProduct?: SalesByProductResolvers<ContextType>;
   SalesFigures?: SalesFiguresResolvers<ContextType>;
+  SampleFulfilment?: SampleFulfilmentResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   SmallGesture?: SmallGestureResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -7,8 +7,16 @@ import type { WebhookStatements } from '@app/kit/db/webhook-statements';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
 import type { Page } from '@app/kit/pagination';
 import type { Owned } from '@app/kit/db/shapes';
-import type { Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
+import type { SampleContentKind, SampleDeliverer, CampaignMemberStatus, Canceller, CommissionBucket, FlashDealEndReason, FlashDealStatus, ProductSort, ProductStatus } from '../vocabulary.ts';
 import type {
+  CampaignFeeRow,
+  CampaignSampleRow,
+  NewCampaignFee,
+  NewCampaignSample,
+  CampaignMemberRow,
+  CampaignRow,
+  NewCampaign,
+  NewCampaignMember,
   VideoSalesRow,
   AffiliateLinkRow,
   BrandRow,
@@ -65,6 +73,8 @@ export interface AffiliateLinkView extends AffiliateLinkRow {
 export interface SaleRate {
   productId: string;
   bps: number;
+  /** The campaign whose rate it is (the creator is accepted in it and it is OPEN); null for the product's or a deal's rate. */
+  campaignId: string | null;
 }
 
 /** A product as a feed creates it: every column given. */
@@ -168,6 +178,8 @@ export interface CommissionLineView {
   commissionBps: number;
   commissionAmount: number;
   commissionReversed: number;
+  /** The campaign whose rate the line earned; null for the open rate or a deal's. */
+  campaignId: string | null;
   currency: string;
   orderedAt: Date;
   returnsUntil: Date | null;
@@ -376,6 +388,67 @@ export interface CommerceStatements extends KitStatements, WebhookStatements {
   claimUnitsAnnouncement(dealId: string, now: Date, lastBefore: Date): Promise<FlashDealRow | undefined>;
   /** Marks a units-left announcement due at `dueAt`, unless one is due already. */
   deferUnitsAnnouncement(dealId: string, dueAt: Date): Promise<void>;
+
+  // Campaigns (statements/campaigns.ts): each move of a membership or a seat a guarded UPDATE.
+  campaignsByIds(ids: readonly string[]): Promise<CampaignRow[]>;
+  /** A campaign with its products, in this order. */
+  insertCampaign(row: NewCampaign, productIds: readonly string[]): Promise<void>;
+  /** OPEN → CLOSED; undefined when it was not OPEN. */
+  closeCampaign(id: string, now: Date): Promise<CampaignRow | undefined>;
+  /** Takes one of an OPEN campaign's seats, only while it has one free; the campaign after, or undefined. */
+  takeCampaignSeat(id: string): Promise<CampaignRow | undefined>;
+  /** One page of OPEN campaigns, newest first, with one extra row. */
+  openCampaignsPage(page: Page): Promise<CampaignRow[]>;
+  /** One page of a brand's campaigns, newest first, with one extra row. */
+  brandCampaignsPage(brandId: string, page: Page): Promise<CampaignRow[]>;
+  /** The products of many campaigns, in the brand's order (at most CAMPAIGN_MAX_PRODUCTS a campaign). */
+  campaignProductLists(campaignIds: readonly string[]): Promise<Owned<ProductRow>[]>;
+  /** Where some creators stand with one campaign; a creator with no row is not in it. */
+  campaignMembersOf(campaignId: string, creatorIds: readonly string[]): Promise<CampaignMemberRow[]>;
+  /** Where one creator stands with many campaigns. */
+  membershipsOfCreator(creatorId: string, campaignIds: readonly string[]): Promise<CampaignMemberRow[]>;
+  /** Memberships, each only if the creator has none with the campaign yet; answers the creators inserted. */
+  insertCampaignMembers(rows: readonly NewCampaignMember[]): Promise<string[]>;
+  /** A membership `from` → `to`, only from `from`; the row after, or undefined. */
+  moveCampaignMember(campaignId: string, creatorId: string, from: CampaignMemberStatus, to: CampaignMemberStatus, now: Date): Promise<CampaignMemberRow | undefined>;
+  /** One page of a creator's memberships in one status, latest change first. */
+  creatorMembershipsPage(creatorId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
+  /** One page of a campaign's members in one status, latest change first. */
+  campaignMembersPage(campaignId: string, status: CampaignMemberStatus, page: Page): Promise<CampaignMemberRow[]>;
+
+  // Campaign samples (statements/campaigns.ts): each move a guarded UPDATE from the status expected, inside its window.
+  samplesByIds(ids: readonly string[]): Promise<CampaignSampleRow[]>;
+  /** The creator's sample of a campaign's product, if asked for. */
+  sampleOf(campaignId: string, creatorId: string, productId: string): Promise<CampaignSampleRow | undefined>;
+  insertSample(row: NewCampaignSample): Promise<void>;
+  /** REQUESTED → APPROVED or DECLINED, only before its `decide_by`. */
+  decideSample(id: string, to: 'APPROVED' | 'DECLINED', now: Date): Promise<CampaignSampleRow | undefined>;
+  /** APPROVED → SHIPPED with its shipment. */
+  shipSample(id: string, shipment: { carrier: string; trackingNumber: string }, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** SHIPPED → DELIVERED, the content window ending at `contentDueAt`. */
+  deliverSample(id: string, by: SampleDeliverer, now: Date, contentDueAt: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED → FULFILLED by this content, only before its `content_due_at`. */
+  fulfilSample(id: string, content: { kind: SampleContentKind; id: string }, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED → MISSED, only once its `content_due_at` has passed. */
+  missSample(id: string, now: Date): Promise<CampaignSampleRow | undefined>;
+  /** DELIVERED samples whose content window ended by `now`, earliest first. */
+  dueSamples(now: Date, limit: number): Promise<CampaignSampleRow[]>;
+  /** One page of a creator's samples, newest request first. */
+  creatorSamplesPage(creatorId: string, page: Page): Promise<CampaignSampleRow[]>;
+  /** One page of a campaign's samples, newest request first. */
+  campaignSamplesPage(campaignId: string, page: Page): Promise<CampaignSampleRow[]>;
+  /** Many creators' kept sample records; a creator with none has no row. */
+  fulfilmentOf(creatorIds: readonly string[]): Promise<{ creatorId: string; fulfilled: number; missed: number }[]>;
+  /** Adds one fulfilled or missed sample to a creator's kept record. */
+  countFulfilment(creatorId: string, outcome: 'fulfilled' | 'missed'): Promise<void>;
+  /** A creator's fee for a campaign, unless one was made before; answers whether it made it. */
+  insertCampaignFee(row: NewCampaignFee): Promise<boolean>;
+  /** The fees of some creators in one campaign. */
+  campaignFeesOf(campaignId: string, creatorIds: readonly string[]): Promise<CampaignFeeRow[]>;
+  /** A creator's fees in one currency in no payout yet: what a payout takes beside PAYABLE lines. */
+  payableCampaignFees(creatorId: string, currency: string): Promise<{ id: string; amount: number }[]>;
+  /** Puts fees in a payout, only those in none yet; answers how many it put. */
+  assignPayoutFees(payoutId: string, feeIds: readonly string[]): Promise<number>;
 
   // Settlement (statements/settlement.ts): a line's state is worked out at `now`, never stored.
   /** Each of many creators' commission per state, one statement; a creator with none has no rows. */

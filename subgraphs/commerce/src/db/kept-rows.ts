@@ -206,10 +206,32 @@ function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
 }
 
-/** What these orders add to the kept rows. */
-export function keptRowsOf(orders: Iterable<OrderFacts>): KeptRows {
+/**
+ * A campaign's fixed fee as the kept rows see it: owed to its creator from `payableAt`, payable at
+ * once (no window locks it: SETTLING with no lock is PAYABLE), then PROCESSING or PAID in a payout
+ * like an order line's commission. It adds to the creator's commission per state and per day (the
+ * day it became payable), so a balance and a payout count it; it is never a brand's sale.
+ */
+export interface FeeFacts {
+  creatorId: string;
+  amount: number;
+  payableAt: Date;
+  payoutId: string | null;
+  /** Whether its payout has PAID. */
+  paid: boolean;
+}
+
+function addFee(into: Accumulator, fee: FeeFacts): void {
+  const state: KeptCommissionState = fee.payoutId === null ? 'SETTLING' : fee.paid ? 'PAID' : 'PROCESSING';
+  into.add('commissionTotals', { creatorId: fee.creatorId, state, net: fee.amount, reversed: 0 });
+  into.add('commissionDays', { creatorId: fee.creatorId, state, day: dayOf(fee.payableAt), net: fee.amount, reversed: 0 });
+}
+
+/** What these orders (and campaign fees) add to the kept rows. */
+export function keptRowsOf(orders: Iterable<OrderFacts>, fees: Iterable<FeeFacts> = []): KeptRows {
   const into = new Accumulator();
   for (const facts of orders) addOrder(into, facts);
+  for (const fee of fees) addFee(into, fee);
   return into.result();
 }
 
@@ -227,8 +249,10 @@ export interface CommerceHistory {
   orderLines: readonly NewOrderLine[];
   orderReturns: readonly NewOrderReturn[];
   orderReturnLines: readonly NewOrderReturnLine[];
-  /** The payouts the lines point at (all of them, or at least those). */
+  /** The payouts the lines and fees point at (all of them, or at least those). */
   commissionPayouts: readonly Pick<NewPayout, 'id' | 'status'>[];
+  /** Campaign fees owed to creators (none when left out). */
+  campaignFees?: readonly Pick<FeeFacts, 'creatorId' | 'amount' | 'payableAt' | 'payoutId'>[];
 }
 
 /**
@@ -264,6 +288,7 @@ export function keptRowsFromHistory(history: CommerceHistory): KeptRows {
     });
   }
   const none = new Set<number>();
+  const fees = (history.campaignFees ?? []).map((fee) => ({ ...fee, paid: fee.payoutId !== null && paid.has(fee.payoutId) }));
   return keptRowsOf(
     (function* () {
       for (const order of history.orders) {
@@ -286,6 +311,7 @@ export function keptRowsFromHistory(history: CommerceHistory): KeptRows {
         };
       }
     })(),
+    fees,
   );
 }
 

@@ -54,7 +54,7 @@ describe('the seeded commerce history', () => {
       for (const line of earning) {
         const order = history.orders.find((row) => row.id === line.orderId)!;
         const [rate] = await store.saleRates(order.creatorId!, [line.productId]);
-        expect(rate).toEqual({ productId: line.productId, bps: line.commissionBps });
+        expect(rate).toEqual({ productId: line.productId, bps: line.commissionBps, campaignId: null });
       }
       // Creator 19's deal lifts some lines above their product's own rate: the deal, not only the product's rate, was applied.
       const ownRate = new Map(commerceSeed().products.map((product) => [product.id, product.commissionBps]));

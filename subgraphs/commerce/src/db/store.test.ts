@@ -10,6 +10,8 @@ import { describeOnEachEngine } from '@app/kit/db/testing';
 import type { CursorKey, ListPaging } from '@app/kit/pagination';
 import { expectPagesBothWays } from '@app/kit/db/paging-testing';
 import { DEAL_PAGING } from '../affiliates.ts';
+import { CAMPAIGN_MEMBER_PAGING, CAMPAIGN_PAGING, CREATOR_MEMBERSHIP_PAGING } from '../campaigns.ts';
+import { SAMPLE_PAGING } from '../samples.ts';
 import { VIDEO_SALES_PAGING } from '../checkout.ts';
 import { CREATED_PAGING, newestFirstPaging, POSITION_PAGING } from '../pages.ts';
 import { BRAND_PAGING } from '../products.ts';
@@ -849,6 +851,102 @@ describeOnEachEngine<CommerceStore>(
       expect(mine).toEqual({ id: endpointId, deliveredThrough: 1 });
       expect(await store().transaction((tx) => tx.pruneWebhookDeliveries(mine, later(2_000), 100))).toBe(1);
       expect((await store().webhookDeliveriesPage(endpointId, { first: 10, after: null })).map((row) => row.seq)).toEqual([3, 2]);
+    });
+
+    it('keeps campaigns: seats guarded by capacity and status, memberships moved only from the expected status, pages both ways', async () => {
+      const product = newProduct();
+      await store().insertProducts([product]);
+      const creators = ['usr_contract_cmp_a', 'usr_contract_cmp_b', 'usr_contract_cmp_c'];
+      const campaign = (id: string, createdAt: Date) => ({
+        id,
+        brandId,
+        name: id,
+        brief: 'brief',
+        commissionBps: 2_000,
+        feeAmount: 0,
+        currency: 'USD',
+        contentDeadline: new Date(AT.getTime() + 30 * DAY),
+        capacity: 2,
+        status: 'OPEN' as const,
+        createdAt,
+      });
+      await store().transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await tx.insertCampaign(campaign(`cmp_contract_${i}`, new Date(AT.getTime() + i * 1_000)), [product.id]);
+      });
+      const id = 'cmp_contract_0';
+      expect((await store().campaignProductLists([id])).map((row) => row.node.id)).toEqual([product.id]);
+      const inserted = await store().transaction((tx) =>
+        tx.insertCampaignMembers(creators.map((creatorId, i) => ({ campaignId: id, creatorId, status: 'INVITED' as const, invited: true, message: null, createdAt: AT, updatedAt: new Date(AT.getTime() + i) }))),
+      );
+      expect(inserted.sort()).toEqual([...creators].sort());
+      expect(await store().transaction((tx) => tx.insertCampaignMembers([{ campaignId: id, creatorId: creators[0]!, status: 'APPLIED', invited: false, message: null, createdAt: AT, updatedAt: AT }]))).toEqual([]);
+      expect(await store().transaction((tx) => tx.moveCampaignMember(id, creators[0]!, 'APPLIED', 'ACCEPTED', AT))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.moveCampaignMember(id, creators[0]!, 'INVITED', 'ACCEPTED', AT))).toMatchObject({ status: 'ACCEPTED' });
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toMatchObject({ acceptedCount: 1 });
+      await store().transaction((tx) => tx.moveCampaignMember(id, creators[1]!, 'INVITED', 'ACCEPTED', AT));
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toMatchObject({ acceptedCount: 2 });
+      expect(await store().transaction((tx) => tx.takeCampaignSeat(id))).toBeUndefined();
+      expect((await store().campaignMembersOf(id, creators)).map((row) => row.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'INVITED']);
+      expect((await store().membershipsOfCreator(creators[0]!, [id, 'cmp_contract_1'])).map((row) => row.campaignId)).toEqual([id]);
+      await expectPagesBothWays(CAMPAIGN_MEMBER_PAGING, (page) => store().campaignMembersPage(id, 'ACCEPTED', page), 1);
+      await expectPagesBothWays(CREATOR_MEMBERSHIP_PAGING, (page) => store().creatorMembershipsPage(creators[0]!, 'ACCEPTED', page), 1);
+      expect((await expectPagesBothWays(CAMPAIGN_PAGING, (page) => store().brandCampaignsPage(brandId, page), 2)).map((row) => row.id)).toEqual(['cmp_contract_2', 'cmp_contract_1', id]);
+      expect(await store().transaction((tx) => tx.closeCampaign('cmp_contract_1', AT))).toMatchObject({ status: 'CLOSED' });
+      expect(await store().transaction((tx) => tx.closeCampaign('cmp_contract_1', AT))).toBeUndefined();
+      expect((await expectPagesBothWays(CAMPAIGN_PAGING, (page) => store().openCampaignsPage(page), 1)).map((row) => row.id)).toEqual(['cmp_contract_2', id]);
+      expect((await store().campaignsByIds([id]))[0]).toMatchObject({ acceptedCount: 2, capacity: 2 });
+    });
+
+    it('moves samples only from the status expected and inside their windows; keeps fees in the commission rows and payouts', async () => {
+      const id = 'cmp_contract_0';
+      const creator = 'usr_contract_cmp_a';
+      const [product] = await store().campaignProductLists([id]).then((rows) => rows.map((row) => row.node));
+      const sample = (n: number) => ({ id: `smp_contract_${n}`, campaignId: id, brandId, creatorId: n === 0 ? creator : 'usr_contract_cmp_b', productId: product!.id, status: 'REQUESTED' as const, requestedAt: new Date(AT.getTime() + n), decideBy: new Date(AT.getTime() + DAY) });
+      await store().transaction((tx) => tx.insertSample(sample(0)));
+      expect(await store().sampleOf(id, creator, product!.id)).toMatchObject({ id: 'smp_contract_0' });
+      const later = new Date(AT.getTime() + 2 * DAY);
+      expect(await store().transaction((tx) => tx.decideSample('smp_contract_0', 'APPROVED', later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.decideSample('smp_contract_0', 'APPROVED', AT))).toMatchObject({ status: 'APPROVED' });
+      expect(await store().transaction((tx) => tx.deliverSample('smp_contract_0', 'BRAND', AT, later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.shipSample('smp_contract_0', { carrier: 'UPS', trackingNumber: '1Z' }, AT))).toMatchObject({ status: 'SHIPPED' });
+      expect(await store().transaction((tx) => tx.deliverSample('smp_contract_0', 'BRAND', AT, later))).toMatchObject({ status: 'DELIVERED' });
+      expect(await store().transaction((tx) => tx.missSample('smp_contract_0', AT))).toBeUndefined();
+      expect(await store().dueSamples(AT, 10)).toEqual([]);
+      expect((await store().dueSamples(later, 10)).map((row) => row.id)).toEqual(['smp_contract_0']);
+      expect(await store().transaction((tx) => tx.fulfilSample('smp_contract_0', { kind: 'VIDEO', id: 'vid_x' }, later))).toBeUndefined();
+      expect(await store().transaction((tx) => tx.fulfilSample('smp_contract_0', { kind: 'VIDEO', id: 'vid_x' }, AT))).toMatchObject({ status: 'FULFILLED', contentId: 'vid_x' });
+      await store().transaction(async (tx) => {
+        await tx.insertSample(sample(1));
+        await tx.countFulfilment(creator, 'fulfilled');
+      });
+      expect(await store().transaction((tx) => tx.missSample('smp_contract_1', later))).toBeUndefined();
+      expect(await store().fulfilmentOf([creator])).toEqual([{ creatorId: creator, fulfilled: 1, missed: 0 }]);
+      await expectPagesBothWays(SAMPLE_PAGING, (page) => store().creatorSamplesPage(creator, page), 1);
+      expect((await expectPagesBothWays(SAMPLE_PAGING, (page) => store().campaignSamplesPage(id, page), 1)).map((row) => row.id)).toEqual(['smp_contract_1', 'smp_contract_0']);
+      expect((await store().samplesByIds(['smp_contract_1']))[0]).toMatchObject({ status: 'REQUESTED' });
+
+      const fee = { id: 'fee_contract_0', campaignId: id, creatorId: creator, amount: 2_500, currency: 'USD', payableAt: AT };
+      expect(await store().transaction((tx) => tx.insertCampaignFee(fee))).toBe(true);
+      expect(await store().transaction((tx) => tx.insertCampaignFee({ ...fee, id: 'fee_contract_1' }))).toBe(false);
+      expect((await store().campaignFeesOf(id, [creator])).map((row) => row.id)).toEqual(['fee_contract_0']);
+      const payable = await store().payableCampaignFees(creator, 'USD');
+      expect(payable).toEqual([{ id: 'fee_contract_0', amount: 2_500 }]);
+      expect(await store().commissionBuckets([creator], AT)).toEqual([{ creatorId: creator, bucket: 'PAYABLE', net: 2_500, reversed: 0 }]);
+      await store().transaction(async (tx) => {
+        await tx.insertPayout({ id: 'pay_contract_fee', creatorId: creator, status: 'REQUESTED', amount: 2_500, currency: 'USD', requestedAt: AT });
+        expect(await tx.assignPayoutFees('pay_contract_fee', ['fee_contract_0'])).toBe(1);
+        expect(await tx.assignPayoutFees('pay_contract_fee', ['fee_contract_0'])).toBe(0);
+      });
+      expect(await store().commissionBuckets([creator], AT)).toEqual([{ creatorId: creator, bucket: 'PROCESSING', net: 2_500, reversed: 0 }]);
+      await store().transaction(async (tx) => {
+        await tx.settlePayout('pay_contract_fee', { status: 'FAILED', failureReason: 'test', settledAt: AT });
+        await tx.releasePayoutLines('pay_contract_fee');
+      });
+      expect(await store().payableCampaignFees(creator, 'USD')).toEqual(payable);
+      // A statement whose period ends inside the fee's day reads it from the fees themselves.
+      const totals = await store().commissionStatementTotals(creator, { buckets: null, from: null, to: new Date(AT.getTime() + 1) }, AT);
+      expect(totals).toContainEqual({ bucket: 'PAYABLE', net: 2_500, reversed: 0 });
+      expect(await store().keptCountDifferences()).toEqual([]);
     });
 
     // Last: it leaves a kept row its orders do not make.

@@ -9,6 +9,7 @@ import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } 
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { CommerceStatements } from './contract.ts';
+import { campaignStatements } from './statements/campaigns.ts';
 import { dealStatements } from './statements/deals.ts';
 import { analyticsStatements } from './statements/analytics.ts';
 import { keptStatements } from './statements/kept.ts';
@@ -36,6 +37,7 @@ const commerce: StoreDefinition<CommerceTables, CommerceStatements> = {
     ...searchStatements(engine),
     ...webhookStatements(engine),
     ...dealStatements(engine),
+    ...campaignStatements(engine),
   }),
   migrations: { sqlite: migrationsFolder, postgres: migrationsFolderFor(import.meta.url, 'drizzle-pg') },
   // It holds value (orders, inventory, commissions): on SQLite every commit is synced fully.

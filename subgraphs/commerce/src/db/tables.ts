@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { defineTables } from '@app/kit/db/tables';
 import { kitTables } from '@app/kit/db/kit-tables';
 import { webhookTables } from '@app/kit/db/webhook-tables';
-import { CANCELLERS, FLASH_DEAL_END_REASONS, FLASH_DEAL_STATUSES, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
+import { SAMPLE_CONTENT_KINDS, SAMPLE_DELIVERERS, SAMPLE_STATUSES, CAMPAIGN_MEMBER_STATUSES, CAMPAIGN_STATUSES, CANCELLERS, FLASH_DEAL_END_REASONS, FLASH_DEAL_STATUSES, KEPT_COMMISSION_STATES, ORDER_STATUSES, PAYOUT_STATUSES, PLATFORMS, PRODUCT_STATUSES, RETURN_STATUSES, SALES_KINDS } from '../vocabulary.ts';
 
 // `creator_id`, `buyer_id` and `user_id` name users, `video_id` and `live_stream_id` content's
 // videos and streams: owned by other subgraphs, no foreign key can reach them.
@@ -335,6 +335,8 @@ export const commerceTables = defineTables((c) => {
       commissionReversed: c.money('commission_reversed').notNull().default(0),
       /** The payout that pays this line's commission; null until one does (and again if it fails). */
       payoutId: c.text('payout_id').references(() => commissionPayouts.id),
+      /** The campaign whose rate the line earned (`saleRate`), when it was a campaign's; its creator's statement names it. */
+      campaignId: c.text('campaign_id'),
     },
     (table) => [
       c.primaryKey({ columns: [table.orderId, table.position] }),
@@ -566,6 +568,175 @@ export const commerceTables = defineTables((c) => {
     (table) => [c.primaryKey({ columns: [table.dealId, table.buyerId] })],
   );
 
+  /**
+   * A brand's campaign: a brief, its products (`campaign_products`), the rate it pays accepted
+   * creators' sales of them while OPEN, a fixed fee per creator, a content deadline and how many
+   * creators it takes. `accepted_count` is kept by the transaction that accepts a creator, by a
+   * guarded UPDATE (`accepted_count < capacity`); the CHECK is the last guard.
+   */
+  const campaigns = c.table(
+    'campaigns',
+    {
+      id: c.text('id').primaryKey(),
+      brandId: c
+        .text('brand_id')
+        .notNull()
+        .references(() => brands.id),
+      name: c.text('name').notNull(),
+      brief: c.text('brief').notNull(),
+      /** Basis points, above every product's own rate when the campaign was made. */
+      commissionBps: c.int('commission_bps').notNull(),
+      /** Integer minor units of `currency`, paid to each creator whose content is delivered; 0 for none. */
+      feeAmount: c.money('fee_amount').notNull().default(0),
+      currency: c.text('currency').notNull(),
+      contentDeadline: c.time('content_deadline').notNull(),
+      capacity: c.int('capacity').notNull(),
+      acceptedCount: c.count('accepted_count').notNull().default(0),
+      /** A creator whose sample fulfilment rate is below this (basis points) cannot request its samples; null: no threshold. */
+      minFulfilmentBps: c.int('min_fulfilment_bps'),
+      status: c.text('status', { enum: CAMPAIGN_STATUSES }).notNull(),
+      createdAt: c.time('created_at').notNull(),
+      closedAt: c.time('closed_at'),
+    },
+    (table) => [
+      c.check('campaigns_within_capacity', sql`${table.acceptedCount} between 0 and ${table.capacity}`),
+      c.check('campaigns_bps_range', sql`${table.commissionBps} between 1 and 10000`),
+      c.check('campaigns_fee_not_negative', sql`${table.feeAmount} >= 0`),
+      // A brand's campaigns, newest first; open campaigns, newest first.
+      c.index('campaigns_brand_created').on(table.brandId, table.createdAt, table.id),
+      c.index('campaigns_status_created').on(table.status, table.createdAt, table.id),
+    ],
+  );
+
+  const campaignProducts = c.table(
+    'campaign_products',
+    {
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      position: c.int('position').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.campaignId, table.productId] }),
+      c.index('campaign_products_position').on(table.campaignId, table.position),
+      // A sale's rate looks for the campaigns of its product (saleRate), and a product's update checks the foreign key.
+      c.index('campaign_products_product').on(table.productId, table.campaignId),
+    ],
+  );
+
+  /** Where a creator stands with a campaign: one row per (campaign, creator), moved by guarded UPDATEs (campaigns.ts). */
+  const campaignMembers = c.table(
+    'campaign_members',
+    {
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      creatorId: c.text('creator_id').notNull(),
+      status: c.text('status', { enum: CAMPAIGN_MEMBER_STATUSES }).notNull(),
+      /** Whether the brand invited them (else they applied). */
+      invited: c.flag('invited').notNull(),
+      /** The creator's note with an application. */
+      message: c.text('message'),
+      createdAt: c.time('created_at').notNull(),
+      updatedAt: c.time('updated_at').notNull(),
+    },
+    (table) => [
+      c.primaryKey({ columns: [table.campaignId, table.creatorId] }),
+      // A creator's invitations (and campaigns by status), a campaign's applicants (and members by status): latest change first.
+      c.index('campaign_members_creator').on(table.creatorId, table.status, table.updatedAt, table.campaignId),
+      c.index('campaign_members_campaign').on(table.campaignId, table.status, table.updatedAt, table.creatorId),
+    ],
+  );
+
+  /**
+   * A free sample of a campaign product for an accepted creator. `decide_by` ends the brand's window
+   * to answer a request (past it, a REQUESTED sample reads LAPSED); `content_due_at` (set at
+   * delivery) ends the creator's window for content, after which the samples' clock marks it MISSED.
+   */
+  const campaignSamples = c.table(
+    'campaign_samples',
+    {
+      id: c.text('id').primaryKey(),
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      brandId: c.text('brand_id').notNull(),
+      creatorId: c.text('creator_id').notNull(),
+      productId: c
+        .text('product_id')
+        .notNull()
+        .references(() => products.id),
+      status: c.text('status', { enum: SAMPLE_STATUSES }).notNull(),
+      requestedAt: c.time('requested_at').notNull(),
+      decideBy: c.time('decide_by').notNull(),
+      decidedAt: c.time('decided_at'),
+      carrier: c.text('carrier'),
+      trackingNumber: c.text('tracking_number'),
+      shippedAt: c.time('shipped_at'),
+      deliveredAt: c.time('delivered_at'),
+      deliveredBy: c.text('delivered_by', { enum: SAMPLE_DELIVERERS }),
+      contentDueAt: c.time('content_due_at'),
+      fulfilledAt: c.time('fulfilled_at'),
+      contentKind: c.text('content_kind', { enum: SAMPLE_CONTENT_KINDS }),
+      /** The video or live stream that fulfilled it. */
+      contentId: c.text('content_id'),
+    },
+    (table) => [
+      // One sample of a product per creator and campaign.
+      c.uniqueIndex('campaign_samples_one').on(table.campaignId, table.creatorId, table.productId),
+      c.index('campaign_samples_creator').on(table.creatorId, table.requestedAt, table.id),
+      c.index('campaign_samples_campaign').on(table.campaignId, table.requestedAt, table.id),
+      // The clock's poll: delivered samples whose content window ended.
+      c.index('campaign_samples_due').on(table.status, table.contentDueAt),
+      c.index('campaign_samples_product').on(table.productId),
+    ],
+  );
+
+  /**
+   * A creator's sample record, kept by the writes that settle a sample's content: fulfilled in time,
+   * or missed (the clock). The fulfilment rate is fulfilled / (fulfilled + missed).
+   */
+  const creatorFulfilment = c.table('creator_fulfilment', {
+    creatorId: c.text('creator_id').primaryKey(),
+    fulfilled: c.count('fulfilled').notNull().default(0),
+    missed: c.count('missed').notNull().default(0),
+  });
+
+  /**
+   * A campaign's fixed fee owed to a creator, one per (campaign, creator), made payable when their
+   * content first fulfils a sample. It joins the creator's commission payouts (`payout_id`, as an
+   * order line does) and the kept commission rows (kept-rows.ts).
+   */
+  const campaignFees = c.table(
+    'campaign_fees',
+    {
+      id: c.text('id').primaryKey(),
+      campaignId: c
+        .text('campaign_id')
+        .notNull()
+        .references(() => campaigns.id),
+      creatorId: c.text('creator_id').notNull(),
+      amount: c.money('amount').notNull(),
+      currency: c.text('currency').notNull(),
+      payableAt: c.time('payable_at').notNull(),
+      payoutId: c.text('payout_id').references(() => commissionPayouts.id),
+    },
+    (table) => [
+      c.check('campaign_fees_amount_positive', sql`${table.amount} > 0`),
+      c.uniqueIndex('campaign_fees_one').on(table.campaignId, table.creatorId),
+      // A creator's fees by when they became payable (a payout's, a statement's period), and a payout's fees.
+      c.index('campaign_fees_creator').on(table.creatorId, table.payableAt, table.id),
+      c.index('campaign_fees_payout').on(table.payoutId),
+    ],
+  );
+
   // The kit's tables: idempotency keys (checkout takes one), the outbox of LIVE shopping events
   // (pins, unpins, purchases), and the signature nonces accepted, kept across restarts.
   return {
@@ -595,6 +766,12 @@ export const commerceTables = defineTables((c) => {
     creatorCommissionLocks,
     flashDeals,
     flashDealBuyers,
+    campaigns,
+    campaignProducts,
+    campaignMembers,
+    campaignSamples,
+    creatorFulfilment,
+    campaignFees,
     ...kitTables(c),
     // Partner webhooks' queues (the kit's): deliveries a write enqueues in its own transaction.
     ...webhookTables(c),
@@ -631,6 +808,12 @@ export const {
   creatorCommissionLocks,
   flashDeals,
   flashDealBuyers,
+  campaigns,
+  campaignProducts,
+  campaignMembers,
+  campaignSamples,
+  creatorFulfilment,
+  campaignFees,
   idempotencyKeys,
   liveEvents,
   liveEventTopics,
@@ -658,6 +841,10 @@ export type CreatorCommissionTotalRow = typeof creatorCommissionTotals.$inferSel
 export type CreatorCommissionDayRow = typeof creatorCommissionDays.$inferSelect;
 export type CreatorCommissionLockRow = typeof creatorCommissionLocks.$inferSelect;
 export type FlashDealRow = typeof flashDeals.$inferSelect;
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type CampaignMemberRow = typeof campaignMembers.$inferSelect;
+export type CampaignSampleRow = typeof campaignSamples.$inferSelect;
+export type CampaignFeeRow = typeof campaignFees.$inferSelect;
 
 export type NewBrand = typeof brands.$inferInsert;
 export type NewBrandTopic = typeof brandTopics.$inferInsert;
@@ -677,3 +864,7 @@ export type NewOrderReturn = typeof orderReturns.$inferInsert;
 export type NewOrderReturnLine = typeof orderReturnLines.$inferInsert;
 export type NewPayout = typeof commissionPayouts.$inferInsert;
 export type NewFlashDeal = typeof flashDeals.$inferInsert;
+export type NewCampaign = typeof campaigns.$inferInsert;
+export type NewCampaignMember = typeof campaignMembers.$inferInsert;
+export type NewCampaignSample = typeof campaignSamples.$inferInsert;
+export type NewCampaignFee = typeof campaignFees.$inferInsert;

@@ -17,6 +17,41 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Where a creator stands with a campaign. */
+export type CampaignMemberStatus =
+  /** In the campaign: their sales of its products earn its rate while it is OPEN. */
+  | 'ACCEPTED'
+  /** They applied; the brand may approve or reject. */
+  | 'APPLIED'
+  /** They declined the invitation. */
+  | 'DECLINED'
+  /** The brand invited them; they may accept or decline. */
+  | 'INVITED'
+  /** The brand turned their application down. */
+  | 'REJECTED';
+
+/** Where a campaign sample stands. */
+export type CampaignSampleStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  /** Delivered: the creator's content is due by `contentDueAt`. */
+  | 'DELIVERED'
+  /** Content featuring the product came in time. */
+  | 'FULFILLED'
+  /** Asked for, and the brand did not answer by `decideBy`. */
+  | 'LAPSED'
+  /** No content by `contentDueAt`. */
+  | 'MISSED'
+  /** Asked for; the brand has until `decideBy` to answer. */
+  | 'REQUESTED'
+  | 'SHIPPED';
+
+export type CampaignStatus =
+  /** Closed by its brand: takes nobody more, and its rate no longer applies to new sales. */
+  | 'CLOSED'
+  /** Takes creators; its accepted creators' sales of its products earn its rate. */
+  | 'OPEN';
+
 export type CancelOrderInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input always mean the same cancellation. */
   idempotencyKey: Scalars['String']['input'];
@@ -84,6 +119,26 @@ export type CommissionState =
   | 'PENDING'
   /** Clawed back in full: the order was cancelled or every unit refunded. */
   | 'REVERSED';
+
+export type CreateCampaignInput = {
+  /** What the brand asks of creators: 1 to 5,000 characters. */
+  brief: Scalars['String']['input'];
+  /** How many creators it takes: 1 to 1,000. */
+  capacity: Scalars['Int']['input'];
+  /** As a fraction (0.25 is 25%), in whole basis points, above each product's own rate. */
+  commissionRate: Scalars['Float']['input'];
+  /** When content is due; in the future. */
+  contentDeadline: Scalars['DateTime']['input'];
+  /** Minor units of the products' currency paid to each creator whose content is delivered; 0 or left out for none. */
+  fixedFee?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  /** A creator whose sample fulfilment rate is below this fraction cannot request its samples; left out for none. */
+  minFulfilmentRate?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** 1 to 20 of the brand's own products on sale, in one currency. */
+  productIds: Array<Scalars['ID']['input']>;
+};
 
 export type CreateCatalogInput = {
   /** The brand the catalog belongs to: the calling partner's own. */
@@ -159,6 +214,14 @@ export type FlashDealStatus =
 export type FollowerBand = {
   max?: InputMaybe<Scalars['Int']['input']>;
   min?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type FulfilCampaignSampleInput = {
+  /** A LIVE stream of the signed-in creator's with the sample's product pinned. */
+  liveStreamId?: InputMaybe<Scalars['ID']['input']>;
+  sampleId: Scalars['ID']['input'];
+  /** A video of the signed-in creator's that tags the sample's product. */
+  videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type FulfillOrderInput = {
@@ -379,6 +442,18 @@ export type ReturnStatus =
   /** Asked for by the buyer; the brand has not answered yet. */
   | 'REQUESTED';
 
+export type SampleContentKind =
+  /** A LIVE stream of the creator's with the product pinned. */
+  | 'LIVE'
+  /** A video of the creator's that tags the product. */
+  | 'VIDEO';
+
+export type SampleDeliverer =
+  /** The brand marked it, on the carrier's proof of delivery. */
+  | 'BRAND'
+  /** The creator confirmed receipt. */
+  | 'CREATOR';
+
 export type ScheduleLiveStreamInput = {
   /** 8 to 100 letters, digits or . _ : - ; the same key and input return the first result. */
   idempotencyKey: Scalars['String']['input'];
@@ -411,6 +486,14 @@ export type SetCreatorCommissionInput = {
   creatorId: Scalars['ID']['input'];
   /** One of the brand's products; left out, the deal covers all of the brand's products. */
   productId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShipCampaignSampleInput = {
+  /** 1 to 60 characters. */
+  carrier: Scalars['String']['input'];
+  sampleId: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  trackingNumber: Scalars['String']['input'];
 };
 
 export type SmallGestureOfferUnavailableReason =
@@ -497,6 +580,12 @@ export type WebhookDeliveryStatus =
 
 /** What a brand's webhook endpoints may hear (docs/webhooks.md); a payload's `type` is the topic as `order.paid`. */
 export type WebhookTopic =
+  /** A creator joined one of the brand's campaigns: accepted its invitation or was approved (`via`), with the seats taken. */
+  | 'CAMPAIGN_ACCEPTED'
+  /** A creator applied to one of the brand's campaigns (`campaign`, `creatorId`, `message`). */
+  | 'CAMPAIGN_APPLIED'
+  /** A creator's content fulfilled a sample of one of the brand's campaigns (`sample`, `content`), and the fee it made payable (`feePayable`). */
+  | 'CAMPAIGN_CONTENT_DELIVERED'
   /** A flash deal on one of the brand's products sold every unit it reserved. */
   | 'LIVE_DEAL_SOLD_OUT'
   /** A creator pinned one of the brand's products on a LIVE stream. */

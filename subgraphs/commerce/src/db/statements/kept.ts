@@ -9,7 +9,7 @@ import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Engine } from '@app/kit/db/engine';
 import type { KeptCountDifference } from '@app/kit/db/reconcile';
-import { KEPT_VALUES, keptChange, keptRowsFromHistory, keptRowsOf, keyOf, type KeptRows, type OrderFacts } from '../kept-rows.ts';
+import { KEPT_VALUES, keptChange, keptRowsFromHistory, keptRowsOf, keyOf, type FeeFacts, type KeptRows, type OrderFacts } from '../kept-rows.ts';
 import type { CommerceStatements } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
 
@@ -19,7 +19,8 @@ const ORDER_SLICE = 500;
 /** What the writes use to keep the kept rows: not statements of the store, helpers of its writes. */
 export function keptUpkeep(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, salesDays, productSales, affiliateLinkSales, videoSales, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
+  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, campaignFees, salesDays, productSales, affiliateLinkSales, videoSales, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } =
+    engine.tables;
 
   const keptTables: { [T in keyof KeptRows]: SQLiteTable } = {
     salesDays,
@@ -96,6 +97,33 @@ export function keptUpkeep(engine: Engine<CommerceTables>) {
     return result;
   };
 
+  /** The facts of some campaign fees, as `keptRowsOf` takes them. */
+  const feeFacts = async (feeIds: readonly string[]): Promise<FeeFacts[]> => {
+    if (feeIds.length === 0) return [];
+    const fees = await db.select().from(campaignFees).where(inArray(campaignFees.id, [...new Set(feeIds)]));
+    const payoutIds = [...new Set(fees.flatMap((fee) => (fee.payoutId === null ? [] : [fee.payoutId])))];
+    const paid = new Set(
+      payoutIds.length === 0
+        ? []
+        : (
+            await db
+              .select({ id: commissionPayouts.id })
+              .from(commissionPayouts)
+              .where(and(inArray(commissionPayouts.id, payoutIds), eq(commissionPayouts.status, 'PAID')))
+          ).map((row) => row.id),
+    );
+    return fees.map((fee) => ({ creatorId: fee.creatorId, amount: fee.amount, payableAt: fee.payableAt, payoutId: fee.payoutId, paid: fee.payoutId !== null && paid.has(fee.payoutId) }));
+  };
+
+  /** Runs a write that changes these campaign fees, moving the kept commission rows with it. */
+  const restatedFees = async <T>(feeIds: readonly string[], write: () => Promise<T>): Promise<T> => {
+    const before = keptRowsOf([], await feeFacts(feeIds));
+    const result = await write();
+    const after = keptRowsOf([], await feeFacts(feeIds));
+    await addKept(keptChange(before, after));
+    return result;
+  };
+
   /** Every kept row as stored, without rows all of whose values are 0. */
   const storedKept = async (): Promise<KeptRows> => {
     const read = async (name: keyof KeptRows) => {
@@ -120,13 +148,41 @@ export function keptUpkeep(engine: Engine<CommerceTables>) {
     };
   };
 
-  return { keptTables, orderFacts, addKept, restated, storedKept };
+  return { keptTables, orderFacts, addKept, restated, restatedFees, storedKept };
 }
 
 export function keptStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts } = engine.tables;
+  const { orders, orderLines, orderReturns, orderReturnLines, commissionPayouts, campaignFees, campaigns, campaignMembers, campaignSamples, creatorFulfilment } = engine.tables;
   const { keptTables, storedKept } = keptUpkeep(engine);
+
+  /** Campaigns' seats and creators' sample records, each against a count of the rows behind it. */
+  const campaignDifferences = async (): Promise<KeptCountDifference[]> => {
+    const differences: KeptCountDifference[] = [];
+    const accepted = new Map<string, number>();
+    for (const row of await db.select({ campaignId: campaignMembers.campaignId }).from(campaignMembers).where(eq(campaignMembers.status, 'ACCEPTED'))) {
+      accepted.set(row.campaignId, (accepted.get(row.campaignId) ?? 0) + 1);
+    }
+    for (const campaign of await db.select({ id: campaigns.id, acceptedCount: campaigns.acceptedCount }).from(campaigns)) {
+      const recounted = accepted.get(campaign.id) ?? 0;
+      if (campaign.acceptedCount !== recounted) differences.push({ count: 'campaigns.accepted_count', key: campaign.id, kept: campaign.acceptedCount, recounted });
+    }
+    const settled = new Map<string, { fulfilled: number; missed: number }>();
+    for (const row of await db.select({ creatorId: campaignSamples.creatorId, status: campaignSamples.status }).from(campaignSamples).where(inArray(campaignSamples.status, ['FULFILLED', 'MISSED']))) {
+      const record = settled.get(row.creatorId) ?? { fulfilled: 0, missed: 0 };
+      record[row.status === 'FULFILLED' ? 'fulfilled' : 'missed'] += 1;
+      settled.set(row.creatorId, record);
+    }
+    const kept = new Map((await db.select().from(creatorFulfilment)).map((row) => [row.creatorId, row]));
+    for (const creatorId of new Set([...settled.keys(), ...kept.keys()])) {
+      for (const value of ['fulfilled', 'missed'] as const) {
+        const keptValue = kept.get(creatorId)?.[value] ?? 0;
+        const recounted = settled.get(creatorId)?.[value] ?? 0;
+        if (keptValue !== recounted) differences.push({ count: `creator_fulfilment.${value}`, key: creatorId, kept: keptValue, recounted });
+      }
+    }
+    return differences;
+  };
   return {
     /** Each kept value that differs from its recount from history: `<table>.<column>` of the row's key. */
     keptCountDifferences: async (): Promise<KeptCountDifference[]> => {
@@ -136,6 +192,7 @@ export function keptStatements(engine: Engine<CommerceTables>) {
         orderReturns: await db.select({ id: orderReturns.id, orderId: orderReturns.orderId, status: orderReturns.status, reason: orderReturns.reason, requestedAt: orderReturns.requestedAt }).from(orderReturns),
         orderReturnLines: await db.select().from(orderReturnLines),
         commissionPayouts: await db.select({ id: commissionPayouts.id, status: commissionPayouts.status }).from(commissionPayouts),
+        campaignFees: await db.select().from(campaignFees),
       });
       const kept = await storedKept();
       const differences: KeptCountDifference[] = [];
@@ -152,7 +209,7 @@ export function keptStatements(engine: Engine<CommerceTables>) {
           }
         }
       }
-      return differences;
+      return [...differences, ...(await campaignDifferences())];
     },
   } satisfies Partial<CommerceStatements>;
 }

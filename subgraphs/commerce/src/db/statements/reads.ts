@@ -17,14 +17,34 @@ const numberAndId = (after: CursorKey): [number, string] => [Number(after[0]), S
 
 /**
  * The rate a sale of a product (`products` in the query) through `creatorId` would pay now:
- * commission.ts's rule (the highest of the product's own rate and the brand's deals for that
- * creator, on that product or on all its products). Written once, in SQL, so that a page of links
- * with their rates stays one statement and checkout prices its lines by the very same rule.
+ * commission.ts's rule (the highest of the product's own rate, the brand's deals for that
+ * creator, on that product or on all its products, and the rate of an OPEN campaign of the
+ * product the creator is ACCEPTED in). Written once, in SQL, so that a page of links with their
+ * rates stays one statement and checkout prices its lines by the very same rule.
  */
 export function saleRate(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string): SQL<number> {
   const { products, creatorCommissions: deals } = engine.tables;
   const bestDeal = sql`coalesce((select max(${deals.commissionBps}) from ${deals} where ${deals.creatorId} = ${creatorId} and ${deals.brandId} = ${products.brandId} and (${deals.productId} is null or ${deals.productId} = ${products.id})), 0)`;
-  return engine.greatest(products.commissionBps, bestDeal).mapWith(Number);
+  return engine.greatest(products.commissionBps, bestDeal, campaignOffer(engine, creatorId, 'bps')).mapWith(Number);
+}
+
+/**
+ * The best OPEN campaign of the product (`products` in the query) that `creatorId` is ACCEPTED in:
+ * its rate (0 without one) or its id (null without one): the highest rate, then the first id.
+ * Found from the product's campaigns (`campaign_products_product`), each campaign and membership
+ * by its key.
+ */
+function campaignOffer(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string, what: 'bps' | 'id'): SQL {
+  const { products, campaigns, campaignProducts, campaignMembers } = engine.tables;
+  const from = sql`from ${campaignProducts} cp join ${campaigns} c on c.id = cp.campaign_id join ${campaignMembers} m on m.campaign_id = cp.campaign_id and m.creator_id = ${creatorId} where cp.product_id = ${products.id} and c.status = 'OPEN' and m.status = 'ACCEPTED'`;
+  const best = sql`coalesce((select max(c.commission_bps) ${from}), 0)`;
+  // The first id among the best rate's campaigns: aggregates over the product's few campaigns, no sort.
+  return what === 'bps' ? best : sql`(select min(c.id) ${from} and c.commission_bps = ${best})`;
+}
+
+/** The best campaign offer of the product to `creatorId` (see `campaignOffer`): its rate, 0 without one, and its id. */
+export function saleCampaignOffer(engine: Engine<CommerceTables>, creatorId: SQLWrapper | string) {
+  return { bps: campaignOffer(engine, creatorId, 'bps').mapWith(Number), id: sql<string | null>`${campaignOffer(engine, creatorId, 'id')}` };
 }
 
 export function readStatements(engine: Engine<CommerceTables>) {
@@ -240,11 +260,15 @@ export function readStatements(engine: Engine<CommerceTables>) {
         .limit(page.first + 1);
     },
 
-    saleRates: async (creatorId, productIds) =>
-      db
-        .select({ productId: products.id, bps: saleRate(engine, creatorId) })
+    // The line is the campaign's when the campaign's rate is the rate the sale pays (the highest term of `saleRate`).
+    saleRates: async (creatorId, productIds) => {
+      const offer = saleCampaignOffer(engine, creatorId);
+      const rows = await db
+        .select({ productId: products.id, bps: saleRate(engine, creatorId), campaignBps: offer.bps, campaignId: offer.id })
         .from(products)
-        .where(inArray(products.id, [...productIds])),
+        .where(inArray(products.id, [...productIds]));
+      return rows.map(({ productId, bps, campaignBps, campaignId }) => ({ productId, bps, campaignId: campaignBps > 0 && campaignBps >= bps ? campaignId : null }));
+    },
 
     ordersByIds: async (ids) =>
       db

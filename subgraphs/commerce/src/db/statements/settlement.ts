@@ -66,10 +66,13 @@ function bucketTotals(totals: readonly KeptTotal[], locked: Amounts | undefined)
 
 export function settlementStatements(engine: Engine<CommerceTables>) {
   const { db } = engine;
-  const { orderLines, orders, commissionPayouts, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
-  // A payout moves its lines' kept commission (PROCESSING, PAID, back when it fails).
-  const { restated } = keptUpkeep(engine);
+  const { orderLines, orders, commissionPayouts, campaignFees, creatorCommissionTotals, creatorCommissionDays, creatorCommissionLocks } = engine.tables;
+  // A payout moves its lines' and campaign fees' kept commission (PROCESSING, PAID, back when it fails).
+  const { restated, restatedFees } = keptUpkeep(engine);
   const ordersInPayout = async (payoutId: string) => [...new Set((await db.select({ orderId: orderLines.orderId }).from(orderLines).where(eq(orderLines.payoutId, payoutId))).map((row) => row.orderId))];
+  const feesInPayout = async (payoutId: string) => (await db.select({ id: campaignFees.id }).from(campaignFees).where(eq(campaignFees.payoutId, payoutId))).map((row) => row.id);
+  /** A fee's state at its payout: PAYABLE in none (no window holds a fee), else PROCESSING or PAID as its payout. */
+  const feeBucket = sql<CommissionBucket>`case when ${campaignFees.payoutId} is null then 'PAYABLE' else (select case when p.status = 'PAID' then 'PAID' else 'PROCESSING' end from ${commissionPayouts} p where p.id = ${campaignFees.payoutId}) end`;
 
   /** What a line earns: credited less clawed back. */
   const net = sql<number>`${orderLines.commissionAmount} - ${orderLines.commissionReversed}`.mapWith(Number);
@@ -85,6 +88,7 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
     commissionBps: orderLines.commissionBps,
     commissionAmount: orderLines.commissionAmount,
     commissionReversed: orderLines.commissionReversed,
+    campaignId: orderLines.campaignId,
     currency: orders.currency,
     orderedAt: orders.createdAt,
     returnsUntil: orders.returnsUntil,
@@ -163,20 +167,26 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
           .where(and(eq(creatorCommissionLocks.creatorId, creatorId), gt(creatorCommissionLocks.unlocksAt, now), inDays(creatorCommissionLocks.day)));
       }
       const result = bucketTotals(totals, locked);
-      // The parts of days at the period's ends: their lines, each in its state at `now`.
+      // The parts of days at the period's ends: their lines, each in its state at `now`, and the fees that became payable then.
+      const add = (bucket: CommissionBucket, amount: number, reversed: number) => {
+        const found = result.find((row) => row.bucket === bucket);
+        if (found) {
+          found.net += amount;
+          found.reversed += reversed;
+        } else result.push({ bucket, net: amount, reversed });
+      };
       for (const [from, to] of edges) {
+        const fees = await db
+          .select({ bucket: feeBucket, amount: campaignFees.amount })
+          .from(campaignFees)
+          .where(and(eq(campaignFees.creatorId, creatorId), gte(campaignFees.payableAt, from), lt(campaignFees.payableAt, to)));
+        for (const fee of fees) add(fee.bucket, fee.amount, 0);
         const lines = await db
           .select({ bucket: commissionBucket(engine, now), net, reversed: orderLines.commissionReversed })
           .from(orderLines)
           .innerJoin(orders, eq(orders.id, orderLines.orderId))
           .where(and(eq(orders.creatorId, creatorId), earningLines({ from, to })));
-        for (const line of lines) {
-          const found = result.find((row) => row.bucket === line.bucket);
-          if (found) {
-            found.net += line.net;
-            found.reversed += line.reversed;
-          } else result.push({ bucket: line.bucket, net: line.net, reversed: line.reversed });
-        }
+        for (const line of lines) add(line.bucket, line.net, line.reversed);
       }
       return result;
     },
@@ -214,8 +224,27 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
       return assigned;
       }),
 
+    payableCampaignFees: (creatorId, currency) =>
+      db
+        .select({ id: campaignFees.id, amount: campaignFees.amount })
+        .from(campaignFees)
+        .where(and(eq(campaignFees.creatorId, creatorId), eq(campaignFees.currency, currency), isNull(campaignFees.payoutId))),
+
+    assignPayoutFees: (payoutId, feeIds) =>
+      restatedFees(feeIds, async () =>
+        feeIds.length === 0
+          ? 0
+          : (
+              await db
+                .update(campaignFees)
+                .set({ payoutId })
+                .where(and(isNull(campaignFees.payoutId), inArray(campaignFees.id, [...feeIds])))
+                .returning({ id: campaignFees.id })
+            ).length,
+      ),
+
     settlePayout: async (id, settlement) =>
-      restated(
+      restatedFees(await feesInPayout(id), async () => restated(
         await ordersInPayout(id),
         async () =>
           (
@@ -225,12 +254,15 @@ export function settlementStatements(engine: Engine<CommerceTables>) {
               .where(and(eq(commissionPayouts.id, id), eq(commissionPayouts.status, 'REQUESTED')))
               .returning()
           )[0],
-      ),
+      )),
 
     releasePayoutLines: async (payoutId) =>
-      restated(await ordersInPayout(payoutId), async () => {
-        await db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId));
-      }),
+      restatedFees(await feesInPayout(payoutId), async () =>
+        restated(await ordersInPayout(payoutId), async () => {
+          await db.update(orderLines).set({ payoutId: null }).where(eq(orderLines.payoutId, payoutId));
+          await db.update(campaignFees).set({ payoutId: null }).where(eq(campaignFees.payoutId, payoutId));
+        }),
+      ),
 
     payoutsByIds: async (ids) => db.select().from(commissionPayouts).where(inArray(commissionPayouts.id, [...ids])),
 

@@ -1,0 +1,1 @@
+ALTER TABLE `order_lines` ADD `campaign_id` text;
