@@ -35,7 +35,7 @@ describe('the creators directory by fulfilment rate, through the gateway', () =>
     return body.data;
   }
   const rateOf = async (creator: string) => (await ok('query ($id: ID!) { node(id: $id) { ... on Creator { sampleFulfilment { fulfilled missed rate } } } }', { id: creator }, readKey)).node.sampleFulfilment;
-  const directoryIds = async (min: number | null, headers: Record<string, string>) => (await ok(SEARCH, { min, first: 50 }, headers)).searchCreators.edges.map((edge: any) => edge.node.id as string);
+  const directoryIds = async (min: number | null, headers: Record<string, string>): Promise<string[]> => (await ok(SEARCH, { min, first: 50 }, headers)).searchCreators.edges.map((edge: any) => edge.node.id as string);
 
   /** A delivered sample of the campaign's product for an accepted creator. */
   async function deliveredSample(campaignId: string, creator: string): Promise<string> {
