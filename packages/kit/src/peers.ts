@@ -1,9 +1,12 @@
 import { subgraphUrl, type SubgraphName } from './config.ts';
-import { serviceUnavailable } from './errors.ts';
+import { ErrorCode, serviceUnavailable } from './errors.ts';
 import type { Logger } from './log.ts';
-import type { ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { subscribeSigned } from './sse.ts';
 import { anonymousViewer, signViewer, type Viewer } from './viewer.ts';
+
+/** The owner's answers that say the caller may not have the fact: passed on, not turned into SERVICE_UNAVAILABLE. */
+const CALLER_REFUSALS: ReadonlySet<string> = new Set([ErrorCode.FORBIDDEN, ErrorCode.UNAUTHENTICATED]);
 
 /** How long a write waits for a fact from another subgraph before saying it is unavailable. */
 export const DEFAULT_PEER_TIMEOUT_MS = 2_000;
@@ -17,8 +20,9 @@ export interface PeerClientOptions {
 
 /**
  * Asks the subgraph that owns a fact for it at the time of a write: a signed `_entities` request
- * on the viewer's behalf, with a timeout. Anything but a clean answer is SERVICE_UNAVAILABLE,
- * never a guess. No subgraph opens another's store.
+ * on the viewer's behalf, with a timeout. The owner refusing the viewer (FORBIDDEN,
+ * UNAUTHENTICATED) is passed on as it said it; anything else but a clean answer is
+ * SERVICE_UNAVAILABLE, never a guess. No subgraph opens another's store.
  */
 export function createPeerClient(options: PeerClientOptions) {
   // Read at call time: tests fill in the ports of subgraphs that start after this one.
@@ -42,7 +46,7 @@ export function createPeerClient(options: PeerClientOptions) {
         query: `query Peer($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
         variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
       });
-      let payload: { data?: { _entities?: (T | null)[] }; errors?: { message: string }[] };
+      let payload: { data?: { _entities?: (T | null)[] }; errors?: { message: string; extensions?: Record<string, unknown> }[] };
       try {
         const response = await fetch(urlOf(service), {
           method: 'POST',
@@ -57,6 +61,10 @@ export function createPeerClient(options: PeerClientOptions) {
         throw serviceUnavailable(service);
       }
       const entities = payload.data?._entities;
+      // The owner refusing this caller is its answer, not an outage: passed on with its code, so
+      // the caller hears FORBIDDEN (or UNAUTHENTICATED) from the rule that owns the fact.
+      const refusal = payload.errors?.find((error) => CALLER_REFUSALS.has(error.extensions?.code as string));
+      if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, service } });
       if (payload.errors?.length || !Array.isArray(entities) || entities.length !== ids.length) {
         options.logger.warn({ service, typename, errors: payload.errors?.map((error) => error.message), requestId: viewer.requestId }, 'peer answered with errors');
         throw serviceUnavailable(service);

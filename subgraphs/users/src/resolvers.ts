@@ -1,4 +1,5 @@
 import { signedInUserId } from '@app/kit/access';
+import { keepNothing } from '@app/kit/cache-hints';
 import { DateTime } from '@app/kit/scalars';
 import { creatorDirectory } from './directory.ts';
 import { follow, followList, followListTotal, unfollow } from './follows.ts';
@@ -13,7 +14,11 @@ export const resolvers: Resolvers = {
     user: (_parent, { id }, context) => loadUser(context, id),
     creator: (_parent, { id, handle }, context) => findCreator(context, { id, handle }),
     creators: (_parent, args, context) => creatorsPage(context, args),
-    searchCreators: (_parent, args, context) => creatorDirectory(context, args),
+    searchCreators: (_parent, args, context, info) => {
+      // Rates are commerce's, shown per caller and moving with every settled sample: never kept.
+      if (args.minFulfilmentRate != null) keepNothing(info);
+      return creatorDirectory(context, args);
+    },
   },
   // The API says topics in capitals; the store keeps them as the vocabulary spells them.
   CreatorTopic: Object.fromEntries(CREATOR_TOPICS.map((topic) => [topic.toUpperCase(), topic])) as Resolvers['CreatorTopic'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '@app/kit/clock';
 import { decodeCursor } from '@app/kit/pagination';
+import { offlinePeers } from '@app/kit/peers';
 import { resolveEntities, runOperation, subgraphTestbed } from '@app/kit/testing';
 import { anonymousViewer } from '@app/kit/viewer';
 import { DAY, SEED_TIME, creatorIds, creatorPopularity, creatorTopic, userIds } from '@app/fixtures/world';
@@ -117,7 +118,7 @@ describe('users subgraph', () => {
 
   it("dates a follow by the context's clock: the newest follower tops the list, the clock's time in its cursor", async () => {
     const clock = manualClock(new Date(SEED_TIME + 30 * DAY));
-    const as = (userId: string) => createContext(store, { ...anonymousViewer(), userId }, clock);
+    const as = (userId: string) => createContext(store, { ...anonymousViewer(), userId }, offlinePeers, clock);
     const creator = creatorIds[6] as string;
     const [first, second] = [userIds[53] as string, userIds[54] as string];
     const FOLLOW = 'mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }';

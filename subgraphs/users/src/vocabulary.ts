@@ -16,3 +16,11 @@ export type CreatorTopic = (typeof CREATOR_TOPICS)[number];
 /** Search text: at most this many characters, and this many different words. */
 export const SEARCH_TEXT_MAX = 100;
 export const SEARCH_TERMS_MAX = 8;
+
+/**
+ * The directory's look by fulfilment rate (directory.ts): at most this many creators are looked at
+ * for one page, asked of commerce this many at a time. The look, not the directory's size, bounds
+ * the page's cost; a page may come back short with `hasNextPage` true.
+ */
+export const FULFILMENT_LOOK_MAX = 500;
+export const FULFILMENT_LOOK_BATCH = 100;

@@ -140,6 +140,15 @@ export type Query = {
    * Pages forward with `first`/`after` (20 unless `first` says otherwise) and back with
    * `last`/`before`; a creator whose follower count moves between two pages may be met twice or not
    * at all, as in any list sorted by a live count.
+   *
+   * `minFulfilmentRate` (0 to 1, else BAD_USER_INPUT naming it) keeps creators whose campaign sample
+   * fulfilment rate (`Creator.sampleFulfilment.rate`, commerce's) is at least that; a creator with no
+   * settled sample has no rate yet and is left out. Commerce shows rates to partner keys with
+   * `campaigns:read` or `campaigns:write`: anyone else gets its FORBIDDEN, and SERVICE_UNAVAILABLE
+   * when commerce does not answer. With it, a page looks at no more than 500 creators of the
+   * directory: it may hold fewer than `first` (even none) while `hasNextPage` is true, and its
+   * `endCursor` (`startCursor` when paging back) is the last creator looked at, kept or not, so the
+   * next page goes on from there. Such an answer is never cached.
    */
   searchCreators: CreatorConnection;
   /** A person on the app. NOT_FOUND when no user has this id. */
@@ -168,6 +177,7 @@ export type QuerySearchCreatorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   followers?: InputMaybe<FollowerBand>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  minFulfilmentRate?: InputMaybe<Scalars['Float']['input']>;
   text?: InputMaybe<Scalars['String']['input']>;
   topic?: InputMaybe<CreatorTopic>;
 };
@@ -348,6 +358,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<FollowListView>;
@@ -369,6 +380,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Float: Scalars['Float']['output'];
   UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
   UserConnection: FollowListView;
