@@ -1,6 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { SubgraphName } from './config.ts';
 import { serviceUnavailable } from './errors.ts';
 import type { PeerClient } from './peers.ts';
@@ -21,6 +21,21 @@ export async function runOperation<TData = Record<string, any>, TContext extends
   const response = await server.executeOperation<TData>({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('Expected a single result, got an incremental one');
   return response.body.singleResult as OperationResult<TData>;
+}
+
+/** The first error's extensions (its `code` and the details beside it); `{}` for an answer without errors. */
+export const errorOf = (result: OperationResult<unknown>): Record<string, unknown> => result.errors?.[0]?.extensions ?? {};
+
+/**
+ * `ok` for a suite's `run(viewer, query, variables)`: the answer's data, failing the test on any
+ * error. Typed loosely on purpose: a test reads the fields its own query selected.
+ */
+export function answeredBy<V>(run: (viewer: V, query: string, variables?: Record<string, unknown>) => Promise<OperationResult<unknown>>) {
+  return async (viewer: V, query: string, variables: Record<string, unknown> = {}): Promise<any> => {
+    const result = await run(viewer, query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
 }
 
 /** Resolves entity representations the way the gateway does, through `_entities`. */

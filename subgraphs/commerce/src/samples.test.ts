@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shopBrands } from '@app/fixtures/world';
 import { manualClock } from '@app/kit/clock';
 import { describeOnEachEngine } from '@app/kit/db/testing';
-import { fakePeers, runOperation } from '@app/kit/testing';
+import { answeredBy, errorOf, fakePeers, runOperation } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createContext, defaultServices, type CommerceServices } from './context.ts';
 import type { NewFeedProduct } from './db/contract.ts';
@@ -54,12 +54,7 @@ describeOnEachEngine<CommerceStore>(
   { sqlite: openCommerceStore, postgres: openCommercePgStore },
   (store) => {
     const run = (viewer: Viewer, query: string, variables: Record<string, unknown> = {}) => runOperation(server, createContext(store(), viewer, peers.client, services), query, variables);
-    async function ok(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-      const result = await run(viewer, query, variables);
-      expect(result.errors).toBeUndefined();
-      return result.data;
-    }
-    const errorOf = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions ?? {};
+    const ok = answeredBy(run);
     /** A campaign of `count` fresh products with `creator` accepted in it. */
     async function joined(creator: string, extra: Record<string, unknown> = {}, count = 1) {
       const products: NewFeedProduct[] = Array.from({ length: count }, () => {

@@ -11,7 +11,7 @@ import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import { manualClock } from '@app/kit/clock';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { WEBHOOK_QUEUE_TOPIC, webhookQueueOf } from '@app/kit/db/webhook-statements';
-import { fakePeers, runOperation } from '@app/kit/testing';
+import { answeredBy, errorOf, fakePeers, runOperation, type OperationResult } from '@app/kit/testing';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { createContext, defaultServices, type CommerceServices } from './context.ts';
 import type { NewFeedProduct } from './db/contract.ts';
@@ -60,12 +60,8 @@ describeOnEachEngine<CommerceStore>(
   (store) => {
     const run = (viewer: Viewer, query: string, variables: Record<string, unknown> = {}, services: CommerceServices = development) =>
       runOperation(server, createContext(store(), viewer, peers.client, services), query, variables);
-    async function ok(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-      const result = await run(viewer, query, variables);
-      expect(result.errors).toBeUndefined();
-      return result.data;
-    }
-    const codeOf = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions?.code;
+    const ok = answeredBy(run);
+    const codeOf = (result: OperationResult<unknown>) => errorOf(result).code;
     /** An endpoint of `viewer`'s brand on a loopback URL (development allows it). */
     const register = async (topics: string[], viewer = brand) => (await ok(viewer, REGISTER, { input: { url: `http://127.0.0.1:9/${++made}`, topics, description: 'test' } })).registerWebhookEndpoint;
     /** What an endpoint's queue holds, oldest first: topic and the parsed body. */
