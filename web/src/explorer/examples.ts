@@ -722,6 +722,19 @@ mutation AcceptCampaignInvitation($campaignId: ID!) {
 }`,
     variables: { sampleId: '<sample>', videoId: '<video>' },
   },
+  {
+    id: 'find-proven-creators',
+    walkthrough: 'Campaigns',
+    title: '5. A brand finds creators with a proven sample record',
+    credentials: 'partner',
+    hint: 'With the `campaigns:write` (or `campaigns:read`) key: the directory keeps creators whose sample fulfilment rate is at least the minimum; one with no settled sample has none and is left out. A page looks at most 500 creators, so it may be short with `hasNextPage` true: go on from `endCursor`.',
+    query: `query ProvenCreators {
+  searchCreators(minFulfilmentRate: 0.8, first: 10) {
+    edges { node { handle followerCount sampleFulfilment { fulfilled missed rate } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  },
 ];
 
 /**
