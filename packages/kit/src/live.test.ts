@@ -76,6 +76,23 @@ describe('the LIVE outbox', () => {
     expect(bus.size.listeners).toBe(0);
   });
 
+  it('wakes a service’s own worker on its topic like a subscriber, without counting it as one', () => {
+    const bus = new LiveEventBus();
+    let woken = 0;
+    let subscriberWoken = 0;
+    const stopWorker = bus.listen('webhooks:queued', () => (woken += 1), 'worker');
+    const stopSubscriber = bus.listen('lst_1', () => (subscriberWoken += 1));
+    expect(bus.size).toEqual({ topics: 1, listeners: 1 });
+    bus.publish('webhooks:queued');
+    bus.publishAll();
+    expect([woken, subscriberWoken]).toEqual([2, 1]);
+    stopSubscriber();
+    expect(bus.size).toEqual({ topics: 0, listeners: 0 });
+    stopWorker();
+    bus.publish('webhooks:queued');
+    expect(woken).toBe(2);
+  });
+
   it('replays what a subscriber missed after `after`, refuses an expired position, and completes once the topic has ended', async () => {
     const { store, bus } = outbox({ maxAgeMs: 600_000, maxEvents: 5 });
     for (let n = 1; n <= 8; n += 1) await store.transaction((tx) => tx.appendLiveEvent('lst_1', 'GIFT', { n }, new Date()));

@@ -49,14 +49,21 @@ export function liveEventRetention(env: NodeJS.ProcessEnv = process.env): LiveEv
  */
 export class LiveEventBus {
   private readonly waiting = new Map<string, Set<() => void>>();
+  /** Listeners that are the service's own workers (the webhook worker), not subscribers: `size` leaves them out. */
+  private readonly workers = new Set<() => void>();
 
-  /** Calls `wake` after every commit that wrote an event of `topic`, until the returned function is called. */
-  listen(topic: string, wake: () => void): () => void {
+  /**
+   * Calls `wake` after every commit that wrote an event of `topic`, until the returned function is
+   * called. A service's own `worker` (not a client's subscription) is not counted in `size`.
+   */
+  listen(topic: string, wake: () => void, as: 'subscriber' | 'worker' = 'subscriber'): () => void {
     let listeners = this.waiting.get(topic);
     if (!listeners) this.waiting.set(topic, (listeners = new Set()));
     listeners.add(wake);
+    if (as === 'worker') this.workers.add(wake);
     return () => {
       listeners.delete(wake);
+      this.workers.delete(wake);
       if (listeners.size === 0 && this.waiting.get(topic) === listeners) this.waiting.delete(topic);
     };
   }
@@ -70,11 +77,17 @@ export class LiveEventBus {
     for (const listeners of this.waiting.values()) for (const wake of listeners) wake();
   }
 
-  /** How many subscribers wait on how many topics (metrics, tests). */
+  /** How many subscribers wait on how many topics (metrics, tests); the service's own workers are not counted. */
   get size(): { topics: number; listeners: number } {
     let listeners = 0;
-    for (const set of this.waiting.values()) listeners += set.size;
-    return { topics: this.waiting.size, listeners };
+    let topics = 0;
+    for (const set of this.waiting.values()) {
+      let subscribers = 0;
+      for (const wake of set) if (!this.workers.has(wake)) subscribers += 1;
+      listeners += subscribers;
+      if (subscribers > 0) topics += 1;
+    }
+    return { topics, listeners };
   }
 }
 

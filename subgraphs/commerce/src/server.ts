@@ -40,7 +40,7 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
       const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers);
       const samplesClock = sampleClock(store, clock, options.logger, settings.samples.clockPollMs);
       // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
-      const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake());
+      const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake(), 'worker');
       const onStop = async () => {
         unlisten();
         // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
