@@ -246,6 +246,11 @@ export interface ServeOptions {
   nonces?: NonceStore;
 }
 
+/** The peers client a serving subgraph uses: the one given, else one signed with the internal secret from config. */
+export function peersOf(options: Pick<ServeOptions, 'peers' | 'internalSecret' | 'logger'>): PeerClient {
+  return options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
+}
+
 /**
  * What a subgraph's server.ts exports: `createServer` for in-process tests and `serve` for
  * HTTP. Nothing binds a port until `serve` is called.
@@ -257,7 +262,7 @@ export function subgraphService<TStore, TContext extends SubgraphContext>(defini
     typeDefs: definition.typeDefs,
     createServer,
     serve: async (store: TStore, options: ServeOptions) => {
-      const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
+      const peers = peersOf(options);
       const schema = subgraphSchema<TContext>(definition);
       // The store keeps the nonces in its own database, so a restart (and replicas on Postgres) still
       // refuse a replay; with REDIS_URL they are in Redis, the store's table while it is away.

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { subgraphService, type ServeOptions } from '@app/kit/subgraph';
+import { peersOf, subgraphService, type ServeOptions } from '@app/kit/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { systemClock } from '@app/kit/clock';
-import { internalSecret } from '@app/kit/config';
-import { createPeerClient } from '@app/kit/peers';
 import { createContext, type CommerceServices } from './context.ts';
 import type { CommerceStore } from './db/store.ts';
 import { payoutProvider } from '@app/kit/payouts';
@@ -35,26 +33,26 @@ export function commerceService(given: Partial<CommerceServices> = {}) {
     serve: async (store: CommerceStore, options: ServeOptions) => {
       const { clock, settings } = resolve();
       // One peers client for the requests and the deal clock's watch on streams ending.
-      const peers = options.peers ?? createPeerClient({ secret: options.internalSecret ?? internalSecret().secret, logger: options.logger });
+      const peers = peersOf(options);
       const worker = webhookWorker(store, settings.webhooks, clock, options.logger);
-      const dealClock = flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers);
-      const samplesClock = sampleClock(store, clock, options.logger, settings.samples.clockPollMs);
+      // The background loops over the store: started once it serves, stopped before it closes.
+      const loops = [worker, flashDealClock(store, clock, options.logger, settings.dealClockPollMs, peers), sampleClock(store, clock, options.logger, settings.samples.clockPollMs)];
       // A commit that queued a delivery (here or, on Postgres, on any replica) wakes the worker.
       const unlisten = store.liveEvents.listen(WEBHOOK_QUEUE_TOPIC, () => worker.wake(), 'worker');
-      const onStop = async () => {
+      const stopLoops = async () => {
         unlisten();
-        // In-flight attempts and the clock's turn finish and are recorded while the store is still open.
-        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
+        // In-flight attempts and the clocks' turns finish and are recorded while the store is still open.
+        await Promise.all(loops.map((loop) => loop.stop()));
+      };
+      const onStop = async () => {
+        await stopLoops();
         await options.onStop?.();
       };
       const running = await service.serve(store, { ...options, peers, onStop }).catch(async (error: unknown) => {
-        unlisten();
-        await Promise.all([worker.stop(), dealClock.stop(), samplesClock.stop()]);
+        await stopLoops();
         throw error;
       });
-      worker.start();
-      dealClock.start();
-      samplesClock.start();
+      for (const loop of loops) loop.start();
       return running;
     },
   };
