@@ -134,7 +134,7 @@ export async function startGraph(options: GraphOptions = {}) {
   }
   // With REDIS_URL (`npm run test:postgres` sets it) the cache and buckets are in Redis, as REDIS_URL
   // makes them, under a prefix of this graph's own.
-  const sharedState = process.env.REDIS_URL ? await openRedisSharedState(process.env.REDIS_URL, { prefix: `e2e-${randomUUID()}:` }) : undefined;
+  const sharedState = process.env.REDIS_URL ? await openRedisSharedState(process.env.REDIS_URL, { prefix: `e2e-${randomUUID()}:`, nearCacheBytes: 16 * 1024 * 1024, rateLimitLeases: true }) : undefined;
   // On Postgres the entity cache is the shared one replicas use, as GATEWAY_DATABASE_URL makes it.
   // (`config`, which tests reuse for gateways of their own, keeps the in-memory default.)
   const sharedCache = sharedState ? 'redis' : entityCacheStore ? 'postgres' : null;

@@ -29,11 +29,12 @@ export interface AuthenticationOptions {
 export function useAuthentication({ authenticate, logger, clientAddressOf = (req) => req.socket.remoteAddress ?? null }: AuthenticationOptions) {
   const contexts = new WeakMap<http.IncomingMessage, GatewayContext>();
   const route: Route = async (req, res) => {
+    const arrivedAt = performance.now();
     const requestId = requestIdFrom(req);
     try {
       const { viewer, partnerTier } = await authenticate(req, requestId);
       res.setHeader('x-request-id', viewer.requestId);
-      contexts.set(req, { viewer, partnerTier, clientIp: clientAddressOf(req) });
+      contexts.set(req, { viewer, partnerTier, clientIp: clientAddressOf(req), arrivedAt });
       return false;
     } catch (error) {
       if (error instanceof KeyStoreUnavailableError) {

@@ -56,6 +56,14 @@ export interface GatewayConfig {
    * deployment share it, and deployments sharing one Redis server stay apart.
    */
   redisKeyPrefix?: string;
+  /**
+   * `REDIS_NEAR_CACHE`: with the entity cache in Redis, each replica keeps a near copy of what it
+   * read in its own memory, caught up with every write before a request reads it (`redis/near-cache.ts`);
+   * on unless `off`.
+   */
+  redisNearCache?: boolean;
+  /** `RATE_LIMIT_LEASES`: with REDIS_URL, each replica takes rate-limit points ahead from the shared buckets (`redis/rate-limit-leases.ts`); on unless `off`. */
+  rateLimitLeases?: boolean;
   /** `RESPONSE_CACHE`: whole responses kept in the entity cache's store (`response-cache.ts`); on unless `off`, and off with the entity cache. */
   responseCache?: boolean;
 }
@@ -112,9 +120,9 @@ function entityCacheStore(env: NodeJS.ProcessEnv): EntityCacheConfig['store'] {
   return value;
 }
 
-function responseCacheOn(env: NodeJS.ProcessEnv): boolean {
-  const value = env.RESPONSE_CACHE || 'on';
-  if (value !== 'on' && value !== 'off') throw new ConfigError('RESPONSE_CACHE must be on or off.');
+function onOrOff(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name] || 'on';
+  if (value !== 'on' && value !== 'off') throw new ConfigError(`${name} must be on or off.`);
   return value === 'on';
 }
 
@@ -207,8 +215,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxBytes: positiveInt(env, 'ENTITY_CACHE_MAX_MB', DEFAULT_ENTITY_CACHE.maxBytes / (1024 * 1024)) * 1024 * 1024,
       maxAgeCapSeconds: positiveInt(env, 'ENTITY_CACHE_MAX_AGE', DEFAULT_ENTITY_CACHE.maxAgeCapSeconds),
     },
-    responseCache: responseCacheOn(env),
+    responseCache: onOrOff(env, 'RESPONSE_CACHE'),
     redisUrl: redisUrl(env),
+    redisNearCache: onOrOff(env, 'REDIS_NEAR_CACHE'),
+    rateLimitLeases: onOrOff(env, 'RATE_LIMIT_LEASES'),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || `gw:${createHash('sha256')
       .update(env.GATEWAY_DATABASE_URL || env.GATEWAY_DB || path.join(dataDir(env), 'gateway.db'))
       .digest('hex')

@@ -49,6 +49,8 @@ export interface SubgraphCall {
   viewer: Viewer;
   /** Read nothing from the cache and keep nothing (what writes name is still dropped). */
   bypass: boolean;
+  /** When the request arrived (`GatewayContext.arrivedAt`): a store's near copy is read only once caught up with it. */
+  arrivedAt?: number | undefined;
   /** Where the operation's response cache hears whether this fetch could be kept (`response-cache/parts.ts`). */
   parts?: ResponseParts | undefined;
 }
@@ -95,10 +97,10 @@ export function useEntityCache(options: EntityCacheOptions) {
     logger.warn({ err: error }, `entity cache store failed while ${doing}; fetching from subgraphs meanwhile`);
   }
 
-  async function lookup(keys: string[]): Promise<CacheLookup> {
+  async function lookup(keys: string[], arrivedAt: number | undefined): Promise<CacheLookup> {
     if (keys.length === 0) return NOTHING_CACHED;
     try {
-      return await store.get(keys);
+      return await store.get(keys, { arrivedAt });
     } catch (error) {
       storeFailed(error, 'reading');
       return NOTHING_CACHED;
@@ -150,7 +152,7 @@ export function useEntityCache(options: EntityCacheOptions) {
     const publicKey = `public\n${base}`;
     const privateKey = `${viewerKey(call.viewer)}\n${base}`;
     const span = entityCacheLookupSpan(call.subgraph, 'root', 1);
-    const found = await lookup([publicKey, privateKey]);
+    const found = await lookup([publicKey, privateKey], call.arrivedAt);
     const hit = found.values[0] ?? found.values[1];
     entityCacheLooked(span, hit === undefined ? 0 : 1, hit === undefined ? 1 : 0);
     const { parts } = call;
@@ -207,7 +209,10 @@ export function useEntityCache(options: EntityCacheOptions) {
       return { selection, self, publicKey: `public\n${base}`, privateKey: `${visibility}\n${base}` };
     });
     const span = entityCacheLookupSpan(call.subgraph, 'entity', representations.length);
-    const found = await lookup(slots.flatMap((slot) => (slot ? [slot.publicKey, slot.privateKey] : [])));
+    const found = await lookup(
+      slots.flatMap((slot) => (slot ? [slot.publicKey, slot.privateKey] : [])),
+      call.arrivedAt,
+    );
     const hits: (string | undefined)[] = [];
     /** Where each slot's public key was looked up. */
     const publicAt: number[] = [];

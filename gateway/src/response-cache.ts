@@ -168,7 +168,7 @@ export function useResponseCache(options: ResponseCacheOptions) {
       let lookup: CacheLookup;
       const span = responseCacheLookupSpan();
       try {
-        lookup = await store.get([key]);
+        lookup = await store.get([key], { arrivedAt: context.arrivedAt ?? started });
       } catch (error) {
         responseCacheLooked(span, 'error');
         storeFailed(error, 'reading');

@@ -3,7 +3,7 @@ import { hostFrom, portFor } from '@app/kit/config';
 import { listen, stopOnSignals } from '@app/kit/http';
 import { createLogger } from '@app/kit/log';
 import { startTracing } from '@app/kit/tracing';
-import { gatewayConfig } from './config.ts';
+import { DEFAULT_ENTITY_CACHE, gatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { openGatewayStores } from './db/open.ts';
 import { openRedisSharedState } from './redis/open.ts';
@@ -18,7 +18,13 @@ try {
     logger.warn({ secrets: config.defaultSecrets }, 'DEVELOPMENT DEFAULT SECRETS in use: anyone can mint tokens; set them before this gateway leaves your machine');
   }
   const { keys, rateLimits, entityCache, ping } = await openGatewayStores(config);
-  const sharedState = config.redisUrl ? await openRedisSharedState(config.redisUrl, config.redisKeyPrefix ? { prefix: config.redisKeyPrefix } : {}) : undefined;
+  const sharedState = config.redisUrl
+    ? await openRedisSharedState(config.redisUrl, {
+        ...(config.redisKeyPrefix ? { prefix: config.redisKeyPrefix } : {}),
+        ...(config.redisNearCache !== false ? { nearCacheBytes: (config.entityCache ?? DEFAULT_ENTITY_CACHE).maxBytes } : {}),
+        rateLimitLeases: config.rateLimitLeases !== false,
+      })
+    : undefined;
   const gateway = createGateway({
     config,
     keys,

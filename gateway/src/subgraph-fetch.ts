@@ -154,7 +154,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const cache = this.options.entityCache;
     if (!cache) return (await send(request.variables)).result as SubgraphResponse;
     const bypass = !context || context.bypassEntityCache === true;
-    return (await cache.fetch({ subgraph: this.options.name, query, variables: request.variables, viewer, bypass, parts: context?.responseParts }, send)) as SubgraphResponse;
+    return (await cache.fetch({ subgraph: this.options.name, query, variables: request.variables, viewer, bypass, parts: context?.responseParts, arrivedAt: context?.arrivedAt }, send)) as SubgraphResponse;
   }
 
   /** One request to the subgraph (shared with identical reads in flight), its answer parsed for this caller. */

@@ -19,7 +19,7 @@
  */
 import type { OutageGate } from '@app/kit/outage';
 import { isUnreachable } from '@app/kit/pg';
-import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore, Invalidation, MemoryEntityCacheStore } from './store.ts';
+import type { CacheEntry, CacheLookup, CacheTicket, EntityCacheStore, Invalidation, LookupOptions, MemoryEntityCacheStore } from './store.ts';
 
 /** The ticket of a lookup that did not reach the store: no store accepts an entry under it (it is older than any ticket may be). */
 const UNREACHED: CacheTicket = { seq: Number.MAX_SAFE_INTEGER, takenAt: Number.NEGATIVE_INFINITY };
@@ -95,12 +95,12 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
   return {
     pendingTags: () => pending.size,
 
-    get(keys: readonly string[]): Promise<CacheLookup> {
+    get(keys: readonly string[], lookupOptions?: LookupOptions): Promise<CacheLookup> {
       return attempt(
         async () => {
           await flush();
           stopRetrying();
-          const found = await store.get(keys);
+          const found = await store.get(keys, lookupOptions);
           if (localUsed) {
             // Back: what this replica kept alone missed other replicas' invalidations.
             localUsed = false;

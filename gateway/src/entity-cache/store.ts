@@ -28,6 +28,8 @@ export interface CacheTicket {
 export interface CacheLookup {
   /** The value of each key, undefined where there is none or it expired. */
   values: (string | undefined)[];
+  /** The tags of each value found, where the store can tell (a replica's near cache indexes them). */
+  tags?: (readonly string[] | undefined)[];
   /** How many seconds each value has left to live (a response made of it may live no longer). */
   ages?: (number | undefined)[];
   ticket: CacheTicket;
@@ -43,10 +45,22 @@ export const RESPONSE_KEY_PREFIX = 'response\n';
 export interface Invalidation {
   /** Whole responses dropped (keys under `RESPONSE_KEY_PREFIX`). */
   responses: number;
+  /** The invalidation's number in the shared store's count, where it keeps one (Redis). */
+  seq?: number;
+}
+
+/** What a lookup is for. */
+export interface LookupOptions {
+  /**
+   * `performance.now()` when the request asking arrived: a store that keeps a near copy in the
+   * replica's memory answers from it only once it has heard of every invalidation made before
+   * then (`../redis/near-cache.ts`). Without it, only the shared store is read.
+   */
+  arrivedAt?: number | undefined;
 }
 
 export interface EntityCacheStore {
-  get(keys: readonly string[]): Promise<CacheLookup>;
+  get(keys: readonly string[], options?: LookupOptions): Promise<CacheLookup>;
   /** Keeps the entries a fetch started at `ticket` brought, except those showing an entity invalidated since. */
   set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void>;
   /** Drops every entry showing any of the tags, before it returns. */
@@ -129,13 +143,23 @@ export class MemoryEntityCacheStore implements EntityCacheStore {
   }
 
   async invalidate(tags: readonly string[]): Promise<Invalidation> {
+    return { responses: this.dropAt(tags, this.seq + 1) };
+  }
+
+  /**
+   * Drops every entry showing any of the tags as invalidation number `seq` of a count kept
+   * elsewhere (a shared store's, when this is a replica's near copy of it): entries a lookup
+   * before `seq` read are refused from now on. Returns the whole responses dropped.
+   */
+  dropAt(tags: readonly string[], seq: number): number {
     const now = this.now();
-    this.seq++;
+    this.seq = Math.max(this.seq, seq);
     let responses = 0;
     for (const tag of tags) {
+      const mark = Math.max(seq, this.marks.get(tag)?.seq ?? 0);
       // Re-inserted, so the map stays in time order for forgetOldMarks.
       this.marks.delete(tag);
-      this.marks.set(tag, { seq: this.seq, at: now });
+      this.marks.set(tag, { seq: mark, at: now });
       const keys = this.byTag.get(tag);
       if (!keys) continue;
       for (const key of [...keys]) {
@@ -144,7 +168,7 @@ export class MemoryEntityCacheStore implements EntityCacheStore {
       }
     }
     this.forgetOldMarks(now);
-    return { responses };
+    return responses;
   }
 
   async close(): Promise<void> {

@@ -5,14 +5,17 @@
  * the entries from Redis before the write is answered, so the next read on any replica misses.
  *
  * Keys (under `prefix`, `gw:` by default):
- * - `e:<sha256 of the cache key>` the entry's value, with the entry's max age as its TTL
- *   (`e:r:<sha256>` for whole responses, so an invalidation can count them);
+ * - `e:<sha256 of the cache key>` the entry's tags (a JSON array), a newline and its value, with
+ *   the entry's max age as its TTL (`e:r:<sha256>` for whole responses, so an invalidation can
+ *   count them); the tags let a replica's near copy (`near-cache.ts`) drop it by tag;
  * - `t:<tag>` a sorted set of the entry keys showing the tag, scored by when each expires: each
  *   store drops the members already expired and keeps the set as long as its longest entry;
  * - `m:<tag>` the invalidation number of the tag's last invalidation, kept for twice the longest
  *   a fetch may take (`MAX_TICKET_AGE_MS`);
  * - `seq` the invalidation counter; `epoch` this server's life (a random id set by the first
- *   lookup on an empty server).
+ *   lookup on an empty server);
+ * - `log` the tags of the last `LOG_LENGTH` invalidations, in order (the last one is number
+ *   `seq`): what replicas' near copies replay to catch up (`sync`).
  *
  * Each operation is one Lua script, so it is one round trip and atomic: a lookup reads the
  * values, their time left and the counter (the ticket); a store refuses entries showing a tag
@@ -82,19 +85,50 @@ while i <= #ARGV do
 end
 return kept`;
 
+/** How many invalidations the log keeps: a near copy further behind than this starts empty again. */
+export const LOG_LENGTH = 10_000;
+
 const INVALIDATE = `
 local p = ARGV[1]
 local seq = redis.call('INCR', p .. 'seq')
 local responses = 0
+local tags = {}
 for i = 3, #ARGV do
   local tagKey = p .. 't:' .. ARGV[i]
+  tags[#tags + 1] = ARGV[i]
   redis.call('SET', p .. 'm:' .. ARGV[i], seq, 'PX', ARGV[2])
   for _, key in ipairs(redis.call('ZRANGE', tagKey, 0, -1)) do
     if redis.call('DEL', key) == 1 and string.sub(key, #p + 3, #p + 4) == 'r:' then responses = responses + 1 end
   end
   redis.call('DEL', tagKey)
 end
-return responses`;
+redis.call('RPUSH', p .. 'log', cjson.encode(tags))
+redis.call('LTRIM', p .. 'log', -${LOG_LENGTH}, -1)
+return { responses, seq }`;
+
+const SYNC = `
+local epoch = redis.call('GET', KEYS[2])
+if not epoch then
+  redis.call('SET', KEYS[2], ARGV[1])
+  epoch = ARGV[1]
+end
+local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+local cursor = tonumber(ARGV[3])
+if epoch ~= ARGV[2] or cursor > seq then return { epoch, seq, 'reset' } end
+local behind = seq - cursor
+if behind == 0 then return { epoch, seq } end
+if behind > redis.call('LLEN', KEYS[3]) then return { epoch, seq, 'reset' } end
+local out = { epoch, seq }
+for _, tags in ipairs(redis.call('LRANGE', KEYS[3], -behind, -1)) do out[#out + 1] = tags end
+return out`;
+
+/** What a near copy must do to catch up with the shared store since its cursor. */
+export interface Sync {
+  epoch: string;
+  seq: number;
+  /** The tags of each invalidation after the cursor, in order; `reset` when they cannot be told (drop everything). */
+  changes: string[][] | 'reset';
+}
 
 interface RedisTicket extends CacheTicket {
   readonly epoch: string;
@@ -103,13 +137,25 @@ interface RedisTicket extends CacheTicket {
 type EntityCacheCommands = {
   entityCacheLookup(...args: (string | number)[]): Promise<(string | number | null)[]>;
   entityCacheStore(...args: (string | number)[]): Promise<number>;
-  entityCacheInvalidate(...args: (string | number)[]): Promise<number>;
+  entityCacheInvalidate(...args: (string | number)[]): Promise<[number, number]>;
+  entityCacheSync(...args: (string | number)[]): Promise<(string | number)[]>;
 };
 
 /** Cache keys hold whole operations: the entry's key is their SHA-256. */
 function entryKey(key: string): string {
   const hash = createHash('sha256').update(key).digest('base64url');
   return key.startsWith(RESPONSE_KEY_PREFIX) ? `r:${hash}` : hash;
+}
+
+/** An entry as stored: its tags, a newline, its value; anything else (kept by an older gateway) is a miss. */
+function unpack(stored: string): { tags: string[]; value: string } | null {
+  const split = stored.indexOf('\n');
+  if (!stored.startsWith('[') || split < 0) return null;
+  try {
+    return { tags: JSON.parse(stored.slice(0, split)) as string[], value: stored.slice(split + 1) };
+  } catch {
+    return null;
+  }
 }
 
 export class RedisEntityCacheStore implements EntityCacheStore {
@@ -125,6 +171,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
       redis.defineCommand('entityCacheLookup', { lua: LOOKUP });
       redis.defineCommand('entityCacheStore', { lua: STORE, numberOfKeys: 0 });
       redis.defineCommand('entityCacheInvalidate', { lua: INVALIDATE, numberOfKeys: 0 });
+      redis.defineCommand('entityCacheSync', { lua: SYNC, numberOfKeys: 3 });
     }
     this.redis = redis as Redis & EntityCacheCommands;
   }
@@ -135,15 +182,26 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     const reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch);
     const values: (string | undefined)[] = [];
     const ages: (number | undefined)[] = [];
+    const tags: (readonly string[] | undefined)[] = [];
     for (let i = 0; i < keys.length; i++) {
-      const value = reply[2 + 2 * i];
+      const stored = reply[2 + 2 * i];
       const ttl = Number(reply[3 + 2 * i]);
-      const found = typeof value === 'string' && ttl > 0;
-      values.push(found ? value : undefined);
-      ages.push(found ? ttl / 1000 : undefined);
+      const entry = typeof stored === 'string' && ttl > 0 ? unpack(stored) : null;
+      values.push(entry?.value);
+      tags.push(entry?.tags);
+      ages.push(entry ? ttl / 1000 : undefined);
     }
     const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
-    return { values, ages, ticket };
+    return { values, ages, tags, ticket };
+  }
+
+  /** The invalidations after `cursor` (of `epoch`'s count), for a near copy to replay. */
+  async sync(epoch: string | null, cursor: number): Promise<Sync> {
+    const p = this.prefix;
+    const reply = await this.redis.entityCacheSync(`${p}seq`, `${p}epoch`, `${p}log`, this.candidateEpoch, epoch ?? '', cursor);
+    const seq = Number(reply[1]);
+    if (reply[2] === 'reset') return { epoch: String(reply[0]), seq, changes: 'reset' };
+    return { epoch: String(reply[0]), seq, changes: reply.slice(2).map((tags) => JSON.parse(String(tags)) as string[]) };
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
@@ -154,15 +212,15 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     for (const entry of entries) {
       const ttlMs = Math.round(entry.maxAgeSeconds * 1000);
       if (ttlMs <= 0) continue;
-      args.push(entryKey(entry.key), entry.value, ttlMs, entry.tags.length, ...entry.tags);
+      args.push(entryKey(entry.key), `${JSON.stringify(entry.tags)}\n${entry.value}`, ttlMs, entry.tags.length, ...entry.tags);
     }
     if (args.length > 3) await this.redis.entityCacheStore(...args);
   }
 
   async invalidate(tags: readonly string[]): Promise<Invalidation> {
     if (tags.length === 0) return { responses: 0 };
-    const responses = await this.redis.entityCacheInvalidate(this.prefix, 2 * MAX_TICKET_AGE_MS, ...new Set(tags));
-    return { responses: Number(responses) };
+    const [responses, seq] = await this.redis.entityCacheInvalidate(this.prefix, 2 * MAX_TICKET_AGE_MS, ...new Set(tags));
+    return { responses: Number(responses), seq: Number(seq) };
   }
 
   async close(): Promise<void> {}

@@ -7,6 +7,8 @@ import { isRedisUnreachable, openRedis, pingRedis } from '@app/kit/redis';
 import type { EntityCacheStore } from '../entity-cache/store.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
+import { NearEntityCacheStore } from './near-cache.ts';
+import { LeasedRateLimitStore } from './rate-limit-leases.ts';
 import { RedisRateLimitStore } from './rate-limits.ts';
 
 /** What replicas share on a server of its own, and how to tell that server is away. */
@@ -20,15 +22,27 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-export async function openRedisSharedState(url: string, options: { prefix?: string } = {}): Promise<SharedState> {
+export interface SharedStateOptions {
+  prefix?: string;
+  /** How much memory each replica's near copy of the entity cache may take (`near-cache.ts`); none when left out. */
+  nearCacheBytes?: number;
+  /** Rate-limit points taken ahead per replica (`rate-limit-leases.ts`), not a round trip per request. */
+  rateLimitLeases?: boolean;
+}
+
+export async function openRedisSharedState(url: string, options: SharedStateOptions = {}): Promise<SharedState> {
   const redis = await openRedis(url);
   const prefix = options.prefix ?? 'gw:';
+  const entityCache = new RedisEntityCacheStore(redis, prefix);
+  const rateLimits = new RedisRateLimitStore(redis, prefix);
+  const leased = options.rateLimitLeases ? new LeasedRateLimitStore(rateLimits) : null;
   return {
-    entityCache: new RedisEntityCacheStore(redis, prefix),
-    rateLimits: new RedisRateLimitStore(redis, prefix),
+    entityCache: options.nearCacheBytes ? new NearEntityCacheStore(entityCache, { maxBytes: options.nearCacheBytes }) : entityCache,
+    rateLimits: leased ?? rateLimits,
     ping: () => pingRedis(redis),
     isOutage: isRedisUnreachable,
     close: async () => {
+      await leased?.close();
       redis.disconnect();
     },
   };

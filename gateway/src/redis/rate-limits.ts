@@ -35,6 +35,20 @@ end
 ${SAVE}
 return { allowed, tostring(available) }`;
 
+/** Takes at least ARGV[1] points and up to ARGV[5] for a replica's lease (`rate-limit-leases.ts`), or none. */
+const LEASE = `${REFILLED}
+local need = tonumber(ARGV[1])
+local want = tonumber(ARGV[5])
+local allowed = 0
+local granted = 0
+if need <= available then
+  allowed = 1
+  granted = math.min(available, math.max(need, want))
+  available = available - granted
+end
+${SAVE}
+return { allowed, tostring(granted), tostring(available) }`;
+
 const REFUND = `${REFILLED}
 if not bucket[1] then return 0 end
 available = math.min(max, available + tonumber(ARGV[1]))
@@ -44,7 +58,15 @@ return 1`;
 type RateLimitCommands = {
   rateLimitTake(key: string, cost: number, max: number, rate: number, now: number): Promise<[number, string]>;
   rateLimitRefund(key: string, points: number, max: number, rate: number, now: number): Promise<number>;
+  rateLimitLease(key: string, need: number, max: number, rate: number, now: number, want: number): Promise<[number, string, string]>;
 };
+
+/** What a lease took: `granted` points (0 when refused), and what the bucket has left. */
+export interface Leased {
+  allowed: boolean;
+  granted: number;
+  available: number;
+}
 
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis & RateLimitCommands;
@@ -56,6 +78,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     if (!('rateLimitTake' in redis)) {
       redis.defineCommand('rateLimitTake', { lua: TAKE, numberOfKeys: 1 });
       redis.defineCommand('rateLimitRefund', { lua: REFUND, numberOfKeys: 1 });
+      redis.defineCommand('rateLimitLease', { lua: LEASE, numberOfKeys: 1 });
     }
     this.redis = redis as Redis & RateLimitCommands;
   }
@@ -65,6 +88,12 @@ export class RedisRateLimitStore implements RateLimitStore {
     const available = Number(left);
     if (Number(allowed) !== 1) return { allowed: false, available: Math.floor(available), retryAfterMs: Math.ceil(((cost - available) / tier.restoreRate) * 1000) };
     return { allowed: true, available: Math.floor(available), retryAfterMs: 0 };
+  }
+
+  /** Takes `need` points and as many more as are there, up to `want`, in one script; nothing when `need` is not there. */
+  async lease(id: string, need: number, want: number, tier: Tier, now: number): Promise<Leased> {
+    const [allowed, granted, left] = await this.redis.rateLimitLease(`${this.prefix}rl:${id}`, need, tier.max, tier.restoreRate, now, want);
+    return { allowed: Number(allowed) === 1, granted: Number(granted), available: Number(left) };
   }
 
   async refund(id: string, points: number, tier: Tier, now: number): Promise<void> {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '@app/kit/redis-server';
+import { useThrowawayRedis } from '@app/kit/redis-testing';
+import { cacheEntry as entry, sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
+import type { EntityCacheStore } from '../entity-cache/store.ts';
+import { RedisEntityCacheStore } from './entity-cache.ts';
+import { NearEntityCacheStore } from './near-cache.ts';
+
+/** Two replicas, each with its near copy over its own connection, one prefix per test. */
+const throwawayRedis = useThrowawayRedis();
+let prefixes = 0;
+
+async function nearReplicas() {
+  const prefix = `near${++prefixes}:`;
+  const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
+  const a = new NearEntityCacheStore(new RedisEntityCacheStore(first, prefix), { maxBytes: 1024 * 1024 });
+  const b = new NearEntityCacheStore(new RedisEntityCacheStore(second, prefix), { maxBytes: 1024 * 1024 });
+  return { a, b, redis: first, prefix };
+}
+
+/** A store whose every lookup is a request that has just arrived, as the gateway's are. */
+function asRequests(store: NearEntityCacheStore): EntityCacheStore {
+  return {
+    get: (keys) => store.get(keys, { arrivedAt: performance.now() }),
+    set: (entries, ticket) => store.set(entries, ticket),
+    invalidate: (tags) => store.invalidate(tags),
+    close: () => store.close(),
+  };
+}
+
+describe.skipIf(!hasRedisServer)("the entity cache on Redis with each replica's near copy", () => {
+  sharedEntityCacheContract(async () => {
+    const { a, b } = await nearReplicas();
+    return [asRequests(a), asRequests(b)] as const;
+  });
+
+  it('answers a hit from its own memory: Redis is not read for it', async () => {
+    const { a, redis, prefix } = await nearReplicas();
+    const { ticket } = await a.get(['video'], { arrivedAt: performance.now() });
+    await a.set([entry('video', ['Video:1'])], ticket);
+    // Gone from Redis behind the gateway's back (no invalidation): only the near copy still has it.
+    const keys = await redis.keys(`${prefix}e:*`);
+    expect(keys).toHaveLength(1);
+    await redis.del(...keys);
+    expect((await a.get(['video'], { arrivedAt: performance.now() })).values).toEqual(['{"key":"video"}']);
+    expect(a.counts.hits).toBe(1);
+  });
+
+  it('sends one sync for the requests of one turn, and none for a request already caught up', async () => {
+    const { a } = await nearReplicas();
+    const arrivedAt = performance.now();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => a.get([`k${i}`], { arrivedAt: performance.now() })));
+    expect(a.counts.syncs).toBe(1);
+    await a.get(['k0', 'k1'], { arrivedAt });
+    expect(a.counts.syncs).toBe(1);
+    await a.get(['k0'], { arrivedAt: performance.now() });
+    expect(a.counts.syncs).toBe(2);
+  });
+
+  it("drops what another replica's write changed before a request that arrived after the write reads it", async () => {
+    const { a, b } = await nearReplicas();
+    const { ticket } = await a.get(['product'], { arrivedAt: performance.now() });
+    await a.set([entry('product', ['Product:1']), entry('other', ['Product:2'])], ticket);
+    expect((await a.get(['product'], { arrivedAt: performance.now() })).values[0]).toBeDefined();
+    await b.invalidate(['Product:1']);
+    const after = await a.get(['product', 'other'], { arrivedAt: performance.now() });
+    expect(after.values.map(Boolean)).toEqual([false, true]);
+  });
+
+  it("refuses into its copy what a fetch read before an invalidation it has since replayed", async () => {
+    const { a, b } = await nearReplicas();
+    const before = await a.get(['stale'], { arrivedAt: performance.now() });
+    await b.invalidate(['Product:7']);
+    // A later request on this replica replays the invalidation; then the slow fetch's answer comes back.
+    await a.get(['unrelated'], { arrivedAt: performance.now() });
+    await a.set([entry('stale', ['Product:7'])], before.ticket);
+    expect((await a.get(['stale'], { arrivedAt: performance.now() })).values[0]).toBeUndefined();
+  });
+
+  it('empties itself when it cannot tell what it missed: Redis restarted empty, or the log no longer reaches back', async () => {
+    const { a, b, redis, prefix } = await nearReplicas();
+    const { ticket } = await a.get(['kept'], { arrivedAt: performance.now() });
+    await a.set([entry('kept', ['Product:3'])], ticket);
+    const resets = a.counts.resets;
+    // The log lost: two invalidations this replica never replays.
+    await b.invalidate(['Product:8']);
+    await b.invalidate(['Product:9']);
+    await redis.del(`${prefix}log`);
+    await redis.del(...(await redis.keys(`${prefix}e:*`)));
+    expect((await a.get(['kept'], { arrivedAt: performance.now() })).values[0]).toBeUndefined();
+    expect(a.counts.resets).toBe(resets + 1);
+
+    const again = await a.get(['kept'], { arrivedAt: performance.now() });
+    await a.set([entry('kept', ['Product:3'])], again.ticket);
+    await redis.flushall();
+    await b.get([]);
+    expect((await a.get(['kept'], { arrivedAt: performance.now() })).values[0]).toBeUndefined();
+    expect(a.counts.resets).toBe(resets + 2);
+  });
+
+  it('reads Redis alone for a lookup that does not say when its request arrived', async () => {
+    const { a, redis, prefix } = await nearReplicas();
+    const { ticket } = await a.get(['video'], { arrivedAt: performance.now() });
+    await a.set([entry('video', ['Video:1'])], ticket);
+    await redis.del(...(await redis.keys(`${prefix}e:*`)));
+    expect((await a.get(['video'])).values).toEqual([undefined]);
+  });
+});

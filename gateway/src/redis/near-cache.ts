@@ -1,0 +1,176 @@
+/**
+ * A replica's near copy of the shared entity cache (`entity-cache.ts`): what this replica read
+ * from Redis or stored there is kept in its own memory as well, so a hit costs no round trip.
+ *
+ * Read-your-writes across replicas still holds. A write's invalidation is in Redis, and in Redis's
+ * invalidation log, before the write is answered (`entity-cache.ts`). A request may read the near
+ * copy only once the copy has replayed that log up to a moment after the request arrived: its
+ * first lookup waits for a sync sent after its arrival (one small script: the counter, and the
+ * tags invalidated since this replica's cursor). Every request arriving in the same turn of the
+ * event loop shares one sync, and a request's later lookups need none. So a client that was
+ * answered its write, on any replica, never reads what the write changed from any replica's copy.
+ *
+ * What a fetch read before an invalidation it has not heard of yet cannot stay: the copy indexes
+ * every entry by its tags (stored with the value in Redis) and keeps each replayed invalidation's
+ * number per tag, so an entry read under an older ticket is refused, as the shared stores refuse it.
+ * Whenever the copy cannot tell what it missed (a lookup without the request's arrival, Redis
+ * restarted empty, the log trimmed past its cursor, a failed call) it empties itself and reads
+ * Redis alone until its next sync.
+ */
+import { MemoryEntityCacheStore, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation, type LookupOptions } from '../entity-cache/store.ts';
+import type { RedisEntityCacheStore, Sync } from './entity-cache.ts';
+
+interface NearTicket extends CacheTicket {
+  readonly epoch: string | null;
+  /** The copy's life when the lookup ran: a ticket of before it was last emptied keeps nothing in it. */
+  readonly generation: number;
+}
+
+interface Flight {
+  sentAt: number;
+  done: Promise<void>;
+}
+
+export interface NearCacheOptions {
+  /** Roughly how much memory the copy may take (the in-memory entity cache's bound). */
+  maxBytes: number;
+}
+
+export class NearEntityCacheStore implements EntityCacheStore {
+  private readonly near: MemoryEntityCacheStore;
+  private epoch: string | null = null;
+  /** The number of the last invalidation replayed. */
+  private cursor = 0;
+  private generation = 0;
+  /** When the newest sync that was answered had been sent: requests that arrived before it may read the copy. */
+  private syncedAt = Number.NEGATIVE_INFINITY;
+  private readonly flights = new Set<Flight>();
+  private next: Promise<void> | null = null;
+  /** What the copy did, for tests and the bench. */
+  readonly counts = { syncs: 0, hits: 0, misses: 0, resets: 0 };
+
+  constructor(
+    private readonly shared: RedisEntityCacheStore,
+    options: NearCacheOptions,
+  ) {
+    this.near = new MemoryEntityCacheStore({ maxBytes: options.maxBytes });
+  }
+
+  async get(keys: readonly string[], options?: LookupOptions): Promise<CacheLookup> {
+    const arrivedAt = options?.arrivedAt;
+    if (arrivedAt === undefined || keys.length === 0) return this.shared.get(keys);
+    await this.caughtUpWith(arrivedAt);
+    const generation = this.generation;
+    const found = await this.near.get(keys);
+    const missing: number[] = [];
+    found.values.forEach((value, i) => value === undefined && missing.push(i));
+    this.counts.hits += keys.length - missing.length;
+    this.counts.misses += missing.length;
+    if (missing.length === 0) {
+      const ticket: NearTicket = { seq: this.cursor, takenAt: performance.now(), epoch: this.epoch, generation };
+      return { values: found.values, ages: found.ages ?? [], ticket };
+    }
+    const far = await this.shared.get(missing.map((i) => keys[i]!));
+    const values = [...found.values];
+    const ages = [...(found.ages ?? keys.map(() => undefined))];
+    const fill: CacheEntry[] = [];
+    missing.forEach((i, j) => {
+      const value = far.values[j];
+      const age = far.ages?.[j];
+      const tags = far.tags?.[j];
+      values[i] = value;
+      ages[i] = age;
+      if (value !== undefined && age !== undefined && tags) fill.push({ key: keys[i]!, value, tags, maxAgeSeconds: age });
+    });
+    const ticket: NearTicket = { ...(far.ticket as NearTicket), generation };
+    this.keepNear(fill, ticket);
+    return { values, ages, ticket };
+  }
+
+  async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+    await this.shared.set(entries, ticket);
+    this.keepNear(entries, ticket);
+  }
+
+  async invalidate(tags: readonly string[]): Promise<Invalidation> {
+    try {
+      const made = await this.shared.invalidate(tags);
+      // This replica's copy at once; the log replays it again, harmlessly.
+      if (made.seq !== undefined) this.near.dropAt(tags, made.seq);
+      else this.empty();
+      return made;
+    } catch (error) {
+      this.empty();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.near.close();
+    await this.shared.close();
+  }
+
+  /** Keeps what a lookup of this copy's life brought, unless an invalidation replayed since refuses it. */
+  private keepNear(entries: readonly CacheEntry[], ticket: CacheTicket): void {
+    if (entries.length === 0 || (ticket as Partial<NearTicket>).generation !== this.generation) return;
+    void this.near.set(entries, ticket);
+  }
+
+  /** Resolves once a sync sent after `arrivedAt` has been replayed; requests of one turn share one. */
+  private caughtUpWith(arrivedAt: number): Promise<void> {
+    if (this.syncedAt >= arrivedAt) return Promise.resolve();
+    for (const flight of this.flights) if (flight.sentAt >= arrivedAt) return flight.done;
+    this.next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.next = null;
+      return this.syncNow();
+    });
+    return this.next;
+  }
+
+  private syncNow(): Promise<void> {
+    const sentAt = performance.now();
+    const from = this.cursor;
+    const flight: Flight = { sentAt, done: Promise.resolve() };
+    flight.done = this.shared
+      .sync(this.epoch, from)
+      .then(
+        (sync) => {
+          this.counts.syncs++;
+          this.replay(sync, from);
+          this.syncedAt = Math.max(this.syncedAt, sentAt);
+        },
+        (error: unknown) => {
+          this.empty();
+          throw error;
+        },
+      )
+      .finally(() => this.flights.delete(flight));
+    this.flights.add(flight);
+    return flight.done;
+  }
+
+  /** Drops what each invalidation after `from` named; replies come in order, so one already replayed further is skipped. */
+  private replay(sync: Sync, from: number): void {
+    if (sync.changes === 'reset') {
+      this.empty();
+      this.epoch = sync.epoch;
+      this.cursor = sync.seq;
+      return;
+    }
+    if (sync.seq <= this.cursor) return;
+    sync.changes.forEach((tags, k) => {
+      const seq = from + 1 + k;
+      if (seq > this.cursor) this.near.dropAt(tags, seq);
+    });
+    this.cursor = sync.seq;
+  }
+
+  /** Forgets everything: the copy cannot tell what it missed. */
+  private empty(): void {
+    void this.near.close();
+    this.generation++;
+    this.epoch = null;
+    this.syncedAt = Number.NEGATIVE_INFINITY;
+    this.counts.resets++;
+  }
+}

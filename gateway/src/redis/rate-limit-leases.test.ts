@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '@app/kit/redis-server';
+import { useThrowawayRedis } from '@app/kit/redis-testing';
+import { LeasedRateLimitStore } from './rate-limit-leases.ts';
+import { RedisRateLimitStore } from './rate-limits.ts';
+
+const throwawayRedis = useThrowawayRedis();
+let prefixes = 0;
+
+/** Two replicas leasing from one set of buckets, and the buckets read directly. */
+async function replicas() {
+  const prefix = `lease${++prefixes}:`;
+  const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
+  const bucket = new RedisRateLimitStore(first, prefix);
+  return { a: new LeasedRateLimitStore(bucket), b: new LeasedRateLimitStore(new RedisRateLimitStore(second, prefix)), bucket };
+}
+
+/** Refills too slowly to matter within a test. */
+const slow = (max: number) => ({ max, restoreRate: 0.001 });
+
+describe.skipIf(!hasRedisServer)('rate-limit leases on Redis', () => {
+  it("spends a caller's requests on one replica from one lease: one round trip for ten requests", async () => {
+    const { a } = await replicas();
+    const now = Date.now();
+    for (let i = 0; i < 10; i++) expect((await a.take('ip:1', 10, slow(1_000), now)).allowed).toBe(true);
+    expect(a.counts).toMatchObject({ leases: 1, local: 9 });
+    // The caller is told what the bucket and the lease hold together, as without a lease.
+    expect((await a.take('ip:1', 10, slow(1_000), now)).available).toBe(890);
+  });
+
+  it('never lets a caller spend more than its bucket across replicas', async () => {
+    const { a, b } = await replicas();
+    const now = Date.now();
+    let allowed = 0;
+    for (let i = 0; i < 30; i++) if ((await (i % 2 ? a : b).take('user:1', 10, slow(100), now)).allowed) allowed++;
+    expect(allowed).toBe(10);
+  });
+
+  it('refuses as the bucket would, saying when to retry', async () => {
+    const { a } = await replicas();
+    const tier = { max: 100, restoreRate: 10 };
+    const now = Date.now();
+    expect((await a.take('ip:2', 100, tier, now)).allowed).toBe(true);
+    const refused = await a.take('ip:2', 10, tier, now);
+    expect(refused).toMatchObject({ allowed: false, available: 0 });
+    expect(refused.retryAfterMs).toBeGreaterThan(900);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(1_000);
+  });
+
+  it('keeps refunds in the lease, and gives back what it did not spend', async () => {
+    const { a, bucket } = await replicas();
+    const now = Date.now();
+    await a.take('partner:1', 50, slow(1_000), now);
+    await a.refund('partner:1', 30, slow(1_000), now);
+    expect((await a.take('partner:1', 80, slow(1_000), now)).allowed).toBe(true);
+    expect(a.counts.leases).toBe(1);
+    // 100 leased, 50 + 80 spent, 30 refunded: the bucket has 900 and the lease nothing.
+    await a.close();
+    expect((await bucket.take('partner:1', 0, slow(1_000), now)).available).toBe(900);
+
+    const { a: again, bucket: direct } = await replicas();
+    await again.take('partner:2', 10, slow(1_000), now);
+    await again.close();
+    expect((await direct.take('partner:2', 0, slow(1_000), now)).available).toBe(990);
+  });
+
+  it('gives a lease back once it is older than its time, and leases again', async () => {
+    const { a, bucket } = await replicas();
+    const now = Date.now();
+    await a.take('ip:3', 10, slow(1_000), now);
+    await a.take('ip:3', 10, slow(1_000), now + 1_500);
+    expect(a.counts).toMatchObject({ leases: 2, givenBack: 1 });
+    await a.close();
+    expect((await bucket.take('ip:3', 0, slow(1_000), now + 1_500)).available).toBe(980);
+  });
+});
