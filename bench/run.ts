@@ -19,6 +19,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { openRedis, type Redis } from '../packages/kit/src/redis.ts';
 import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -166,6 +167,8 @@ interface MixResult extends CaseResult {
   entityCacheHitRate: number | null;
   /** Of the requests the response cache looked up during the run, the share it answered; null without one. */
   responseCacheHitRate: number | null;
+  /** Scripts the Redis server ran per request during the run: the gateway's round trips for its cache and buckets (the subgraphs' nonces are plain SETs); null without Redis. */
+  redisCommandsPerRequest: number | null;
 }
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -222,7 +225,7 @@ async function runDriver(
   spec: DriverCase,
   gatewayPid: number,
 ): Promise<
-  DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number; responseHits: number; responseLookups: number }
+  DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number; responseHits: number; responseLookups: number; redisCommands: number }
 > {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
@@ -234,6 +237,7 @@ async function runDriver(
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphPorts)),
     cache: await entityCacheCounters(spec.url),
+    redis: redisServer ? await redisCommandsRun(redisServer) : 0,
   });
   let before: Awaited<ReturnType<typeof sample>> | null = null;
   let after: Awaited<ReturnType<typeof sample>> | null = null;
@@ -262,6 +266,7 @@ async function runDriver(
     cacheLookups: after.cache.hits + after.cache.misses - (before.cache.hits + before.cache.misses),
     responseHits: after.cache.responseHits - before.cache.responseHits,
     responseLookups: after.cache.responseHits + after.cache.responseMisses - (before.cache.responseHits + before.cache.responseMisses),
+    redisCommands: after.redis - before.redis,
   };
 }
 
@@ -300,10 +305,25 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     subgraphRequestsPerRequest: round(run.subgraphRequests / requests),
     entityCacheHitRate: run.cacheLookups > 0 ? round(run.cacheHits / run.cacheLookups) : null,
     responseCacheHitRate: run.responseLookups > 0 ? round(run.responseHits / run.responseLookups) : null,
+    redisCommandsPerRequest: redisServer ? round(run.redisCommands / requests) : null,
   };
 }
 
 let writeState: WriteState | null = null;
+/** The bench's own connection to the run's Redis server (Postgres runs), for its command counts. */
+let redisServer: Redis | null = null;
+
+/**
+ * Scripts the server has run so far (`INFO commandstats`): every one of the gateway's Redis
+ * operations is one script, one round trip. (The commands a script calls are counted too, under
+ * their own names, which is why those are not summed.)
+ */
+async function redisCommandsRun(redis: Redis): Promise<number> {
+  const text = await redis.info('commandstats');
+  let calls = 0;
+  for (const match of text.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)) calls += Number(match[1]);
+  return calls;
+}
 
 function meanOf<T extends CaseResult>(runs: T[], name: string): T {
   const mean = (pick: (run: T) => number, places = 2) => round(runs.reduce((sum, run) => sum + pick(run), 0) / runs.length, places);
@@ -326,6 +346,7 @@ function meanOf<T extends CaseResult>(runs: T[], name: string): T {
           writes: runs.reduce((sum, run) => sum + (run as unknown as MixResult).writes, 0),
           concurrentReads: runs.reduce((sum, run) => sum + (run as unknown as MixResult).concurrentReads, 0),
           statementsPerRequest: mean((run) => run.statementsPerRequest),
+          redisCommandsPerRequest: (runs[0] as unknown as MixResult).redisCommandsPerRequest === null ? null : mean((run) => (run as unknown as MixResult).redisCommandsPerRequest ?? 0),
           subgraphCpuMsPerRequest: mean((run) => (run as unknown as MixResult).subgraphCpuMsPerRequest, 3),
           gatewayCpuMsPerRequestBest: Math.min(...runs.map((run) => (run as unknown as MixResult).gatewayCpuMsPerRequestBest)),
           gatewaySystemCpuShare: mean((run) => (run as unknown as MixResult).gatewaySystemCpuShare),
@@ -396,6 +417,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'graph-bench-'));
 async function stopAll(): Promise<void> {
   await processes.stopAll();
   rmSync(dataDir, { recursive: true, force: true });
+  redisServer?.disconnect();
   stopStores();
 }
 process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -431,6 +453,7 @@ async function main() {
   const [gatewayPort, stockPort, users, content, gifts, commerce, responseCacheOffPort] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const stores = await openBenchStores(STORE);
   stopStores = stores.stop;
+  if (stores.env.REDIS_URL) redisServer = await openRedis(stores.env.REDIS_URL);
   subgraphPorts = [users, content, gifts, commerce];
   const urls = { users, content, gifts, commerce } as Record<string, number>;
   const subgraphUrls = Object.fromEntries(Object.entries(urls).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
@@ -755,11 +778,11 @@ async function main() {
   }
   if (mixes.length) {
     console.log(
-      `\n${'case'.padEnd(44)}${pad('rps', 7)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('wrong', 6)}${pad('stale', 6)}${pad('writes', 7)}${pad('gw CPU ms', 10)}${pad('sg CPU ms', 10)}${pad('sg req', 7)}${pad('SQL', 6)}`,
+      `\n${'case'.padEnd(44)}${pad('rps', 7)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('wrong', 6)}${pad('stale', 6)}${pad('writes', 7)}${pad('gw CPU ms', 10)}${pad('sg CPU ms', 10)}${pad('sg req', 7)}${pad('SQL', 6)}${redisServer ? pad('Redis', 7) : ''}`,
     );
     for (const result of mixes.flatMap(({ ours: o, stock: s, compared: c, peers: p }) => [o, ...(c ? [c] : []), ...p, s])) {
       console.log(
-        `${result.name.padEnd(44)}${pad(result.rps, 7)}${pad(result.p50Ms, 8)}${pad(result.p99Ms, 8)}${pad(result.errors, 7)}${pad(result.wrongAnswers, 6)}${pad(result.staleReads, 6)}${pad(result.writes, 7)}${pad(result.gatewayCpuMsPerRequest, 10)}${pad(result.subgraphCpuMsPerRequest, 10)}${pad(result.subgraphRequestsPerRequest, 7)}${pad(result.statementsPerRequest, 6)}`,
+        `${result.name.padEnd(44)}${pad(result.rps, 7)}${pad(result.p50Ms, 8)}${pad(result.p99Ms, 8)}${pad(result.errors, 7)}${pad(result.wrongAnswers, 6)}${pad(result.staleReads, 6)}${pad(result.writes, 7)}${pad(result.gatewayCpuMsPerRequest, 10)}${pad(result.subgraphCpuMsPerRequest, 10)}${pad(result.subgraphRequestsPerRequest, 7)}${pad(result.statementsPerRequest, 6)}${redisServer ? pad(result.redisCommandsPerRequest ?? '', 7) : ''}`,
       );
     }
   }

@@ -28,6 +28,15 @@ describe.skipIf(!hasRedisServer)('rate-limit leases on Redis', () => {
     expect((await a.take('ip:1', 10, slow(1_000), now)).available).toBe(890);
   });
 
+  it('asks one lease at a time for a caller: requests arriving together spend from it, none is refused while it holds enough', async () => {
+    const { a } = await replicas();
+    const now = Date.now();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => a.take('ip:9', 10, slow(1_000), now)));
+    expect(answers.every((answer) => answer.allowed)).toBe(true);
+    // 100 points a lease: ten requests from the first, two from a second.
+    expect(a.counts.leases).toBe(2);
+  });
+
   it('never lets a caller spend more than its bucket across replicas', async () => {
     const { a, b } = await replicas();
     const now = Date.now();

@@ -11,7 +11,7 @@
  * one or two requests); a partner's large one saves most of its round trips.
  */
 import type { RateLimitStore, TakeResult, Tier } from '../rate-limit.ts';
-import type { RedisRateLimitStore } from './rate-limits.ts';
+import type { Leased, RedisRateLimitStore } from './rate-limits.ts';
 
 /** The largest share of a bucket one replica takes ahead. */
 export const LEASE_SHARE = 0.1;
@@ -38,6 +38,8 @@ function told(lease: Lease, pointsBefore: number, cost: number, now: number): nu
 
 export class LeasedRateLimitStore implements RateLimitStore {
   private readonly leases = new Map<string, Lease>();
+  /** The lease being asked for each caller, while it is. */
+  private readonly asking = new Map<string, Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
   /** Round trips to the bucket, for tests and the bench. */
   readonly counts = { leases: 0, local: 0, givenBack: 0 };
@@ -51,27 +53,41 @@ export class LeasedRateLimitStore implements RateLimitStore {
   }
 
   async take(id: string, cost: number, tier: Tier, now: number): Promise<TakeResult> {
-    let lease = this.leases.get(id);
-    if (lease && now - lease.takenAt > LEASE_MS) {
-      void this.giveBack(id, lease, now);
-      lease = undefined;
+    for (;;) {
+      const lease = this.leases.get(id);
+      if (lease && now - lease.takenAt > LEASE_MS) void this.giveBack(id, lease, now);
+      else if (lease && lease.points >= cost) {
+        const available = told(lease, lease.points, cost, now);
+        lease.points -= cost;
+        this.counts.local++;
+        return { allowed: true, available, retryAfterMs: 0 };
+      }
+      // One lease asked at a time per caller: the requests waiting on it spend from it when it comes.
+      const asking = this.asking.get(id);
+      if (!asking) break;
+      await asking;
     }
-    if (lease && lease.points >= cost) {
-      const available = told(lease, lease.points, cost, now);
-      lease.points -= cost;
-      this.counts.local++;
-      return { allowed: true, available, retryAfterMs: 0 };
-    }
-    const held = lease?.points ?? 0;
+    const held = this.leases.get(id)?.points ?? 0;
     const need = cost - held;
     this.counts.leases++;
-    const leased = await this.shared.lease(id, need, Math.max(need, Math.floor(tier.max * LEASE_SHARE)), tier, now);
-    // Another request may have changed the lease while this one waited: read it again.
-    const current = this.leases.get(id);
-    const points = (current?.points ?? 0) + leased.granted;
-    if (!leased.allowed || points < cost) {
+    const asked = this.shared.lease(id, need, Math.max(need, Math.floor(tier.max * LEASE_SHARE)), tier, now);
+    const settled = asked.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.asking.set(id, settled);
+    let leased: Leased;
+    try {
+      leased = await asked;
+    } finally {
+      if (this.asking.get(id) === settled) this.asking.delete(id);
+    }
+    // Refunds may have come into the lease while this request waited: read it again.
+    const points = (this.leases.get(id)?.points ?? 0) + leased.granted;
+    if (points < cost) {
+      const current = this.leases.get(id);
       if (current) current.bucketLeft = leased.available;
-      return { allowed: false, available: Math.floor(Math.min(tier.max, leased.available + points)), retryAfterMs: Math.ceil(((need - leased.available) / tier.restoreRate) * 1000) };
+      return { allowed: false, available: Math.floor(Math.min(tier.max, leased.available + points)), retryAfterMs: Math.ceil(((cost - points - leased.available) / tier.restoreRate) * 1000) };
     }
     const renewed: Lease = { points, bucketLeft: leased.available, takenAt: now, tier };
     const available = told(renewed, points, cost, now);
