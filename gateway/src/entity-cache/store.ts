@@ -110,6 +110,11 @@ export class MemoryEntityCacheStore implements EntityCacheStore {
     return this.entries.size;
   }
 
+  /** Whether an entry is kept for the key (it may be past its max age). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   async get(keys: readonly string[]): Promise<CacheLookup> {
     const now = this.now();
     const ages: (number | undefined)[] = [];

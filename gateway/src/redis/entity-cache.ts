@@ -114,20 +114,35 @@ if not epoch then
 end
 local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
 local cursor = tonumber(ARGV[3])
-if epoch ~= ARGV[2] or cursor > seq then return { epoch, seq, 'reset' } end
+local out = { epoch, seq, 'reset', 0 }
 local behind = seq - cursor
-if behind == 0 then return { epoch, seq } end
-if behind > redis.call('LLEN', KEYS[3]) then return { epoch, seq, 'reset' } end
-local out = { epoch, seq }
-for _, tags in ipairs(redis.call('LRANGE', KEYS[3], -behind, -1)) do out[#out + 1] = tags end
+if epoch == ARGV[2] and behind >= 0 and behind <= redis.call('LLEN', KEYS[3]) then
+  out[3] = 'log'
+  if behind > 0 then
+    for _, tags in ipairs(redis.call('LRANGE', KEYS[3], -behind, -1)) do out[#out + 1] = tags end
+  end
+  out[4] = behind
+end
+for i = 4, #KEYS do
+  local value = redis.call('GET', KEYS[i])
+  if value then
+    out[#out + 1] = value
+    out[#out + 1] = redis.call('PTTL', KEYS[i])
+  else
+    out[#out + 1] = false
+    out[#out + 1] = -2
+  end
+end
 return out`;
 
-/** What a near copy must do to catch up with the shared store since its cursor. */
+/** What a near copy must do to catch up with the shared store since its cursor, and the keys it asked for with it. */
 export interface Sync {
   epoch: string;
   seq: number;
   /** The tags of each invalidation after the cursor, in order; `reset` when they cannot be told (drop everything). */
   changes: string[][] | 'reset';
+  /** The keys asked for, read in the same step (their ticket is this sync's `seq` and `epoch`). */
+  found: CacheLookup;
 }
 
 interface RedisTicket extends CacheTicket {
@@ -171,7 +186,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
       redis.defineCommand('entityCacheLookup', { lua: LOOKUP });
       redis.defineCommand('entityCacheStore', { lua: STORE, numberOfKeys: 0 });
       redis.defineCommand('entityCacheInvalidate', { lua: INVALIDATE, numberOfKeys: 0 });
-      redis.defineCommand('entityCacheSync', { lua: SYNC, numberOfKeys: 3 });
+      redis.defineCommand('entityCacheSync', { lua: SYNC });
     }
     this.redis = redis as Redis & EntityCacheCommands;
   }
@@ -180,28 +195,36 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     const takenAt = performance.now();
     const p = this.prefix;
     const reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch);
+    const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
+    return { ...this.entriesOf(reply, 2, keys.length), ticket };
+  }
+
+  /** `count` entries of a script's reply from `at` on: value and time left of each. */
+  private entriesOf(reply: (string | number | null)[], at: number, count: number): Omit<CacheLookup, 'ticket'> {
     const values: (string | undefined)[] = [];
     const ages: (number | undefined)[] = [];
     const tags: (readonly string[] | undefined)[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const stored = reply[2 + 2 * i];
-      const ttl = Number(reply[3 + 2 * i]);
+    for (let i = 0; i < count; i++) {
+      const stored = reply[at + 2 * i];
+      const ttl = Number(reply[at + 1 + 2 * i]);
       const entry = typeof stored === 'string' && ttl > 0 ? unpack(stored) : null;
       values.push(entry?.value);
       tags.push(entry?.tags);
       ages.push(entry ? ttl / 1000 : undefined);
     }
-    const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
-    return { values, ages, tags, ticket };
+    return { values, ages, tags };
   }
 
-  /** The invalidations after `cursor` (of `epoch`'s count), for a near copy to replay. */
-  async sync(epoch: string | null, cursor: number): Promise<Sync> {
+  /** The invalidations after `cursor` (of `epoch`'s count), for a near copy to replay, and `keys` read in the same step. */
+  async sync(epoch: string | null, cursor: number, keys: readonly string[] = []): Promise<Sync> {
+    const takenAt = performance.now();
     const p = this.prefix;
-    const reply = await this.redis.entityCacheSync(`${p}seq`, `${p}epoch`, `${p}log`, this.candidateEpoch, epoch ?? '', cursor);
+    const reply = await this.redis.entityCacheSync(3 + keys.length, `${p}seq`, `${p}epoch`, `${p}log`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch, epoch ?? '', cursor);
     const seq = Number(reply[1]);
-    if (reply[2] === 'reset') return { epoch: String(reply[0]), seq, changes: 'reset' };
-    return { epoch: String(reply[0]), seq, changes: reply.slice(2).map((tags) => JSON.parse(String(tags)) as string[]) };
+    const logged = Number(reply[3]);
+    const changes = reply[2] === 'reset' ? 'reset' : reply.slice(4, 4 + logged).map((tags) => JSON.parse(String(tags)) as string[]);
+    const ticket: RedisTicket = { seq, takenAt, epoch: String(reply[0]) };
+    return { epoch: String(reply[0]), seq, changes, found: { ...this.entriesOf(reply, 4 + logged, keys.length), ticket } };
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {

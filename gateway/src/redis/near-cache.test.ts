@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hasRedisServer } from '@app/kit/redis-server';
 import { useThrowawayRedis } from '@app/kit/redis-testing';
 import { cacheEntry as entry, sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
@@ -44,6 +44,19 @@ describe.skipIf(!hasRedisServer)("the entity cache on Redis with each replica's 
     await redis.del(...keys);
     expect((await a.get(['video'], { arrivedAt: performance.now() })).values).toEqual(['{"key":"video"}']);
     expect(a.counts.hits).toBe(1);
+  });
+
+  it("asks Redis for what the copy lacks in the sync's own round trip", async () => {
+    const { a, b } = await nearReplicas();
+    const { ticket } = await b.get(['there'], { arrivedAt: performance.now() });
+    await b.set([entry('there', ['Product:4'])], ticket);
+    const shared = (a as unknown as { shared: RedisEntityCacheStore }).shared;
+    const lookups = vi.spyOn(shared, 'get');
+    const [first, second] = await Promise.all([a.get(['there', 'absent'], { arrivedAt: performance.now() }), a.get(['there'], { arrivedAt: performance.now() })]);
+    expect(first.values).toEqual(['{"key":"there"}', undefined]);
+    expect(second.values).toEqual(['{"key":"there"}']);
+    expect(lookups).not.toHaveBeenCalled();
+    expect(a.counts.syncs).toBe(1);
   });
 
   it('sends one sync for the requests of one turn, and none for a request already caught up', async () => {

@@ -28,7 +28,14 @@ interface NearTicket extends CacheTicket {
 
 interface Flight {
   sentAt: number;
+  /** Settles when the sync is answered (or failed: the requests waiting on it then read Redis alone). */
   done: Promise<void>;
+}
+
+/** The sync the requests of this turn share, and the keys they ask Redis for with it. */
+interface Batch {
+  keys: Map<string, number>;
+  done: Promise<CacheLookup | null>;
 }
 
 export interface NearCacheOptions {
@@ -45,7 +52,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
   /** When the newest sync that was answered had been sent: requests that arrived before it may read the copy. */
   private syncedAt = Number.NEGATIVE_INFINITY;
   private readonly flights = new Set<Flight>();
-  private next: Promise<void> | null = null;
+  private next: Batch | null = null;
   /** What the copy did, for tests and the bench. */
   readonly counts = { syncs: 0, hits: 0, misses: 0, resets: 0 };
 
@@ -59,32 +66,52 @@ export class NearEntityCacheStore implements EntityCacheStore {
   async get(keys: readonly string[], options?: LookupOptions): Promise<CacheLookup> {
     const arrivedAt = options?.arrivedAt;
     if (arrivedAt === undefined || keys.length === 0) return this.shared.get(keys);
-    await this.caughtUpWith(arrivedAt);
+    let asked: CacheLookup | null = null;
+    let askedFor: readonly string[] = [];
+    if (this.syncedAt < arrivedAt) {
+      // A replay only drops: a key the copy lacks now it lacks after, so Redis is asked for it in the sync's round trip.
+      askedFor = keys.filter((key) => !this.near.has(key));
+      asked = await this.caughtUpWith(arrivedAt, askedFor);
+    }
     const generation = this.generation;
     const found = await this.near.get(keys);
-    const missing: number[] = [];
-    found.values.forEach((value, i) => value === undefined && missing.push(i));
-    this.counts.hits += keys.length - missing.length;
-    this.counts.misses += missing.length;
-    if (missing.length === 0) {
-      const ticket: NearTicket = { seq: this.cursor, takenAt: performance.now(), epoch: this.epoch, generation };
-      return { values: found.values, ages: found.ages ?? [], ticket };
-    }
-    const far = await this.shared.get(missing.map((i) => keys[i]!));
     const values = [...found.values];
     const ages = [...(found.ages ?? keys.map(() => undefined))];
-    const fill: CacheEntry[] = [];
-    missing.forEach((i, j) => {
+    let ticket: NearTicket | null = null;
+    if (asked) {
+      const at = new Map(askedFor.map((key, i) => [key, i]));
+      ticket = { ...(asked.ticket as NearTicket), generation };
+      this.fill(keys, values, ages, asked, (key) => at.get(key), ticket);
+    }
+    const answered = new Set(asked ? askedFor : []);
+    const missing: number[] = [];
+    values.forEach((value, i) => value === undefined && !answered.has(keys[i]!) && missing.push(i));
+    this.counts.hits += found.values.filter((value) => value !== undefined).length;
+    this.counts.misses += keys.length - found.values.filter((value) => value !== undefined).length;
+    if (missing.length > 0) {
+      const far = await this.shared.get(missing.map((i) => keys[i]!));
+      const at = new Map(missing.map((i, j) => [keys[i]!, j]));
+      ticket = { ...(far.ticket as NearTicket), generation };
+      this.fill(keys, values, ages, far, (key) => at.get(key), ticket);
+    }
+    ticket ??= { seq: this.cursor, takenAt: performance.now(), epoch: this.epoch, generation };
+    return { values, ages, ticket };
+  }
+
+  /** Puts what Redis answered for some of `keys` in their places, and into the copy. */
+  private fill(keys: readonly string[], values: (string | undefined)[], ages: (number | undefined)[], far: CacheLookup, indexOf: (key: string) => number | undefined, ticket: NearTicket): void {
+    const entries: CacheEntry[] = [];
+    keys.forEach((key, i) => {
+      const j = indexOf(key);
+      if (j === undefined || values[i] !== undefined) return;
       const value = far.values[j];
       const age = far.ages?.[j];
       const tags = far.tags?.[j];
       values[i] = value;
       ages[i] = age;
-      if (value !== undefined && age !== undefined && tags) fill.push({ key: keys[i]!, value, tags, maxAgeSeconds: age });
+      if (value !== undefined && age !== undefined && tags) entries.push({ key, value, tags, maxAgeSeconds: age });
     });
-    const ticket: NearTicket = { ...(far.ticket as NearTicket), generation };
-    this.keepNear(fill, ticket);
-    return { values, ages, ticket };
+    this.keepNear(entries, ticket);
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
@@ -116,37 +143,65 @@ export class NearEntityCacheStore implements EntityCacheStore {
     void this.near.set(entries, ticket);
   }
 
-  /** Resolves once a sync sent after `arrivedAt` has been replayed; requests of one turn share one. */
-  private caughtUpWith(arrivedAt: number): Promise<void> {
-    if (this.syncedAt >= arrivedAt) return Promise.resolve();
-    for (const flight of this.flights) if (flight.sentAt >= arrivedAt) return flight.done;
-    this.next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.next = null;
-      return this.syncNow();
-    });
-    return this.next;
+  /**
+   * Resolves once a sync sent after `arrivedAt` has been replayed, with `keys` read from Redis in
+   * its step (null when a sync already in flight serves: the keys are then looked up after).
+   * Requests of one turn share one sync and one round trip.
+   */
+  private async caughtUpWith(arrivedAt: number, keys: readonly string[]): Promise<CacheLookup | null> {
+    for (const flight of this.flights) {
+      if (flight.sentAt >= arrivedAt) {
+        await flight.done;
+        return null;
+      }
+    }
+    if (!this.next) {
+      const batch: Batch = { keys: new Map(), done: Promise.resolve(null) };
+      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.next = null;
+        return this.syncNow([...batch.keys.keys()]);
+      });
+      this.next = batch;
+    }
+    const batch = this.next;
+    for (const key of keys) if (!batch.keys.has(key)) batch.keys.set(key, batch.keys.size);
+    const found = await batch.done;
+    if (!found) return null;
+    const values: (string | undefined)[] = [];
+    const ages: (number | undefined)[] = [];
+    const tags: (readonly string[] | undefined)[] = [];
+    for (const key of keys) {
+      const j = batch.keys.get(key)!;
+      values.push(found.values[j]);
+      ages.push(found.ages?.[j]);
+      tags.push(found.tags?.[j]);
+    }
+    return { values, ages, tags, ticket: found.ticket };
   }
 
-  private syncNow(): Promise<void> {
+  private syncNow(keys: readonly string[]): Promise<CacheLookup | null> {
     const sentAt = performance.now();
     const from = this.cursor;
     const flight: Flight = { sentAt, done: Promise.resolve() };
-    flight.done = this.shared
-      .sync(this.epoch, from)
-      .then(
-        (sync) => {
-          this.counts.syncs++;
-          this.replay(sync, from);
-          this.syncedAt = Math.max(this.syncedAt, sentAt);
-        },
-        (error: unknown) => {
-          this.empty();
-          throw error;
-        },
-      )
-      .finally(() => this.flights.delete(flight));
+    const done = this.shared.sync(this.epoch, from, keys).then(
+      (sync) => {
+        this.counts.syncs++;
+        this.replay(sync, from);
+        this.syncedAt = Math.max(this.syncedAt, sentAt);
+        return sync.found;
+      },
+      (error: unknown) => {
+        this.empty();
+        throw error;
+      },
+    );
+    flight.done = done.then(
+      () => undefined,
+      () => undefined,
+    );
     this.flights.add(flight);
-    return flight.done;
+    void flight.done.finally(() => this.flights.delete(flight));
+    return done;
   }
 
   /** Drops what each invalidation after `from` named; replies come in order, so one already replayed further is skipped. */
