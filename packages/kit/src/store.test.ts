@@ -26,3 +26,71 @@ it('lets the event loop run between two transactions waiting for the connection:
   await Promise.all([first, second, read]);
   expect(order).toEqual(['first', 'other work', 'second', 'a read']);
 });
+
+/** Five transactions in line behind a first that is still running, each inserting its row. */
+function queueOfTransactions(connected: ReturnType<typeof connection>, failing: number | null = null) {
+  const answered: string[] = [];
+  const hooks: string[] = [];
+  const bodies = ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+    connected
+      .transaction(async () => {
+        connected.sqlite.prepare('insert into things values (?)').run(id);
+        connected.afterCommit(() => hooks.push(id));
+        if (i === failing) throw new Error(`refused ${id}`);
+        return id;
+      })
+      .then(
+        (value) => {
+          // Answered only once the row is committed: no transaction is open any more.
+          answered.push(`${value}${connected.sqlite.inTransaction ? ' (uncommitted!)' : ''}`);
+          return value;
+        },
+        (error: Error) => {
+          answered.push(error.message);
+          return null;
+        },
+      ),
+  );
+  return { answered, hooks, done: Promise.all(bodies) };
+}
+
+it('commits the transactions waiting in line together, answering each only once all are committed', async () => {
+  const connected = connection();
+  const { answered, hooks, done } = queueOfTransactions(connected);
+  await done;
+  expect(answered).toEqual(['a', 'b', 'c', 'd', 'e']);
+  expect(hooks).toEqual(['a', 'b', 'c', 'd', 'e']);
+  expect(connected.commits).toEqual({ commits: 1, bodies: 5 });
+  expect(connected.sqlite.prepare('select count(*) as n from things').get()).toEqual({ n: 5 });
+});
+
+it('rolls back only the body that threw; the others in its group commit', async () => {
+  const connected = connection();
+  const { answered, hooks, done } = queueOfTransactions(connected, 2);
+  await done;
+  expect(answered).toEqual(['refused c', 'a', 'b', 'd', 'e']);
+  expect(hooks).toEqual(['a', 'b', 'd', 'e']);
+  expect((connected.sqlite.prepare('select id from things order by id').all() as { id: string }[]).map((row) => row.id)).toEqual(['a', 'b', 'd', 'e']);
+});
+
+it('fails every body of a group whose commit fails, and keeps none of their rows', async () => {
+  const connected = connection();
+  connected.sqlite.exec('create table parents (id text primary key); create table children (id text primary key, parent text references parents (id) deferrable initially deferred)');
+  connected.sqlite.pragma('foreign_keys = ON');
+  const first = connected.transaction(async () => connected.sqlite.exec("insert into parents values ('p')"));
+  const orphan = connected.transaction(async () => connected.sqlite.exec("insert into children values ('c', 'nobody')"));
+  const outcomes = await Promise.allSettled([first, orphan]);
+  expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+  expect(connected.sqlite.inTransaction).toBe(false);
+  expect(connected.sqlite.prepare('select count(*) as n from parents').get()).toEqual({ n: 0 });
+});
+
+it('lets a lone statement in line read only after the group before it has committed', async () => {
+  const connected = connection();
+  const { done } = queueOfTransactions(connected);
+  const read = connected.run(() => ({ inTransaction: connected.sqlite.inTransaction, rows: connected.sqlite.prepare('select count(*) as n from things').get() }));
+  const later = connected.transaction(async () => connected.sqlite.exec("insert into things values ('f')"));
+  await Promise.all([done, later]);
+  expect(await read).toEqual({ inTransaction: false, rows: { n: 5 } });
+  expect(connected.commits).toEqual({ commits: 2, bodies: 6 });
+});
