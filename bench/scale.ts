@@ -208,6 +208,13 @@ async function eventLoopP99(ports: number[]): Promise<Record<string, number>> {
   return delays;
 }
 
+/** Commits of the gifts store so far, and the transactions they made durable (several per commit when sends wait in line: group commit). */
+async function giftsCommits(port: number): Promise<{ commits: number; transactions: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const counter = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { commits: counter('sql_commits_total'), transactions: counter('sql_committed_transactions_total') };
+}
+
 /** The larger of each service's p99 over the phases. */
 const worstOf = (phases: Record<string, number>[]) => Object.fromEntries(Object.keys(phases[0] ?? {}).map((service) => [service, Math.max(...phases.map((phase) => phase[service] ?? NaN))]));
 
@@ -277,10 +284,15 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
     }
     await eventLoopP99(servicePorts);
     const cpuBeforeStorm = giftsCpuMs();
+    const commitsBefore = await giftsCommits(servicePorts[SUBGRAPHS.indexOf('gifts')]!);
     const hot = await storm(off, tokens);
     const stormLoop = await eventLoopP99(servicePorts);
     const giftsCpuStorm = giftsCpuMs() - cpuBeforeStorm;
-    console.log(`${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core`);
+    const commitsAfter = await giftsCommits(servicePorts[SUBGRAPHS.indexOf('gifts')]!);
+    const perCommit = (commitsAfter.transactions - commitsBefore.transactions) / Math.max(1, commitsAfter.commits - commitsBefore.commits);
+    console.log(
+      `${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core; ${Number.isNaN(perCommit) ? 'store commits not counted (Postgres)' : `${perCommit.toFixed(2)} transactions per store commit`}`,
+    );
     const cpuBeforeWatched = giftsCpuMs();
     const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens) : null;
     const watchedLoop = watched ? await eventLoopP99(servicePorts) : null;

@@ -7,6 +7,8 @@ export function createSubgraphMetrics(service: string) {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const statements = new Counter({ name: 'sql_statements_total', help: 'SQL statements executed.', registers: [registry] });
+  const commits = new Counter({ name: 'sql_commits_total', help: 'Commits of the SQLite store (each one sync of its log on a store that holds value).', registers: [registry] });
+  const committed = new Counter({ name: 'sql_committed_transactions_total', help: 'Transactions those commits made durable: several per commit when they waited in line together.', registers: [registry] });
   const statementDuration = new Histogram({
     name: 'sql_statement_duration_seconds',
     help: 'Time to execute one SQL statement.',
@@ -16,6 +18,11 @@ export function createSubgraphMetrics(service: string) {
   return {
     registry,
     requests: new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by outcome.', labelNames: ['outcome'] as const, registers: [registry] }),
+    /** Pass to openStore's onCommit: commits, and the transactions each made durable (group commit). */
+    observeCommit: (transactions: number) => {
+      commits.inc();
+      committed.inc(transactions);
+    },
     /** Pass to openStore's onStatement. */
     observeStatement: (_sql: string, durationMs: number) => {
       statements.inc();

@@ -94,3 +94,17 @@ it('lets a lone statement in line read only after the group before it has commit
   expect(await read).toEqual({ inTransaction: false, rows: { n: 5 } });
   expect(connected.commits).toEqual({ commits: 2, bodies: 6 });
 });
+
+it('where a commit syncs, waits one turn for a transaction that arrives meanwhile to share it', async () => {
+  const sqlite = new Database(':memory:');
+  sqlite.exec('create table things (id text primary key)');
+  const lingering = new SqliteConnection(sqlite, drizzle(sqlite), undefined, true);
+  const first = lingering.transaction(async () => sqlite.exec("insert into things values ('a')"));
+  // A request whose data came in while the first body ran: it asks on the next turn.
+  const second = new Promise((resolve) => setImmediate(() => resolve(lingering.transaction(async () => sqlite.exec("insert into things values ('b')")))));
+  await Promise.all([first, second]);
+  expect(lingering.commits).toEqual({ commits: 1, bodies: 2 });
+  // Alone, it commits after that one turn.
+  await lingering.transaction(async () => sqlite.exec("insert into things values ('c')"));
+  expect(lingering.commits).toEqual({ commits: 2, bodies: 3 });
+});

@@ -17,6 +17,8 @@ export interface StoreOptions {
   holdsValue?: boolean;
   /** Called after every SQL statement the connection runs, with its time: metrics and tests count them. */
   onStatement?: (sql: string, durationMs: number) => void;
+  /** Called after every commit, with how many transactions it made durable (group commit): metrics. */
+  onCommit?: (transactions: number) => void;
 }
 
 /**
@@ -100,7 +102,13 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   /** Commits made, and bodies they made durable (tests, metrics). */
   readonly commits = { commits: 0, bodies: 0 };
 
-  constructor(sqlite: SqliteDatabase, db: BetterSQLite3Database<TSchema>) {
+  constructor(
+    sqlite: SqliteDatabase,
+    db: BetterSQLite3Database<TSchema>,
+    private readonly onCommit?: (transactions: number) => void,
+    /** Whether a commit waits a turn for more transactions to share it (a store whose commits sync fully). */
+    private readonly lingers = false,
+  ) {
     this.sqlite = sqlite;
     this.db = db;
   }
@@ -175,13 +183,19 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   }
 
   /** After a body: the next transaction in line joins the group, unless the group is full or old enough; else it commits. */
-  private endBodyTurn(group: Group): void {
+  private endBodyTurn(group: Group, lingered = false): void {
     const next = this.waiting[0];
-    const joinable = next?.kind === 'transaction' && group.bodies < GROUP_MAX_BODIES && performance.now() - group.startedAt < GROUP_MAX_MS;
-    if (joinable) {
+    const open = group.bodies < GROUP_MAX_BODIES && performance.now() - group.startedAt < GROUP_MAX_MS;
+    if (open && next?.kind === 'transaction') {
       this.waiting.shift();
       // On the next turn, as any handover: one body is the most one task of the event loop does.
       setImmediate(next.wake);
+      return;
+    }
+    // A body runs in one task, so nothing can have come into line during it: where a commit syncs,
+    // it waits one turn for the requests that arrived meanwhile to come into line and share it.
+    if (this.lingers && open && !next && !lingered) {
+      setImmediate(() => this.endBodyTurn(group, true));
       return;
     }
     let failure: unknown = null;
@@ -200,6 +214,7 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
     if (failure === null) {
       this.commits.commits++;
       this.commits.bodies += group.done.length;
+      this.onCommit?.(group.done.length);
     }
     this.handOver();
     for (const body of group.done) {
@@ -288,7 +303,7 @@ export function openStore<TSchema extends Record<string, unknown>>(schema: TSche
     throw new StoreOpenError(`Cannot migrate the store at ${options.path}: ${(error as Error).message}`, { cause: error });
   }
   return {
-    connection: new SqliteConnection(sqlite, db),
+    connection: new SqliteConnection(sqlite, db, options.onCommit, options.holdsValue === true && options.path !== ':memory:'),
     sqlite,
     db,
     // Fold the WAL back into the main file so a stopped store is one self-contained file.

@@ -300,6 +300,8 @@ export interface StoreHandle {
 
 export interface StoreOpenOptions {
   onStatement: (sql: string, durationMs: number) => void;
+  /** After each commit of a SQLite store, with the transactions it made durable. */
+  onCommit?: (transactions: number) => void;
 }
 
 /** How a subgraph opens its store on each engine: a SQLite file (the default) or a Postgres database. */
@@ -366,7 +368,7 @@ export async function runSubgraphProcess<TStore extends StoreHandle>(
     // Before the store and the schema: both are traced only when tracing is on as they are made.
     const tracing = await startTracing(name);
     const metrics = createSubgraphMetrics(name);
-    const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement });
+    const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement, onCommit: metrics.observeCommit });
     await seed?.(store);
     const answers = storeAnswers(store, logger);
     let running: RunningSubgraph;

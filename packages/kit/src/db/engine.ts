@@ -237,7 +237,7 @@ function noncesOf(statements: object): { nonces?: NonceStore } {
 export function openSqliteStore<T extends Record<string, unknown>, S extends object>(
   definition: StoreDefinition<T, S>,
   path: string,
-  options: Pick<StoreOptions, 'onStatement'> = {},
+  options: Pick<StoreOptions, 'onStatement' | 'onCommit'> = {},
 ): EngineStore<S> & { sqlite: SqliteConnection<T>; db: BetterSQLite3Database<T> } {
   const opened = openStore(definition.tables.sqlite, { path, migrationsFolder: definition.migrations.sqlite, holdsValue: definition.holdsValue, ...options });
   const bus = new LiveEventBus();

@@ -50,7 +50,7 @@ export type CommerceTx = CommerceStatements;
 export type CommerceStore = EngineStore<CommerceStatements>;
 
 /** Opens (creating and migrating as needed) the commerce store in a SQLite file, or ':memory:'. */
-export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onStatement' | 'onCommit'> = {}) {
   return openSqliteStore(commerce, path, options);
 }
 

@@ -34,7 +34,7 @@ export type ContentTx = ContentStatements;
 export type ContentStore = EngineStore<ContentStatements>;
 
 /** Opens (creating and migrating as needed) the content store in a SQLite file. */
-export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+export function openContentStore(path: string, options: Pick<StoreOptions, 'onStatement' | 'onCommit'> = {}) {
   return openSqliteStore(content, path, options);
 }
 

@@ -45,7 +45,7 @@ export type GiftsTx = GiftsStatements;
 export type GiftsStore = EngineStore<GiftsStatements>;
 
 /** Opens (creating and migrating as needed) the gifts store in a SQLite file, or ':memory:'. */
-export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStatement' | 'onCommit'> = {}) {
   return openSqliteStore(gifts, path, options);
 }
 

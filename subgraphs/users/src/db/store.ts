@@ -33,7 +33,7 @@ export type UsersTx = UsersStatements;
 export type UsersStore = EngineStore<UsersStatements>;
 
 /** Opens (creating and migrating as needed) the users store in a SQLite file. */
-export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStatement'> = {}) {
+export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStatement' | 'onCommit'> = {}) {
   return openSqliteStore(usersStore, path, options);
 }
 
