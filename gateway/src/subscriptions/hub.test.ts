@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { ClientStream } from './client-stream.ts';
-import { SubscriptionHub } from './hub.ts';
+import { DELIVERY_CHUNK, SubscriptionHub } from './hub.ts';
 import { SubscriptionPlanner } from './plan.ts';
 import { splitPosition } from './position.ts';
 import type { UpstreamOptions, UpstreamSubscription } from './upstream.ts';
@@ -76,6 +76,27 @@ function subscribe(hub: SubscriptionHub, variables: Record<string, unknown>, vie
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('the subscription hub', () => {
+  it('hands an event to at most DELIVERY_CHUNK clients a turn, every client each event once and in order', async () => {
+    const { hub, upstreams } = hubWithFakeUpstreams();
+    const clients = Array.from({ length: 2 * DELIVERY_CHUNK + 50 }, () => subscribe(hub, { id: 'ls_chunks' }));
+    upstreams[0]!.listen(0);
+    await settle();
+    upstreams[0]!.send(1);
+    upstreams[0]!.send(2);
+    // Counted on each turn while the events are handed out.
+    const perTurn: number[] = [];
+    let before = 0;
+    for (let turn = 0; turn < 20; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const now = clients.reduce((sum, client) => sum + client.ids.length, 0);
+      perTurn.push(now - before);
+      before = now;
+    }
+    await settle();
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(DELIVERY_CHUNK);
+    for (const client of clients) expect(client.ids).toEqual([1, 2]);
+  });
+
   it('shares one upstream and one completion among clients of the same stream, and lets the upstream go with the last client', async () => {
     const { hub, upstreams } = hubWithFakeUpstreams();
     const first = subscribe(hub, { id: 'lst_1' });

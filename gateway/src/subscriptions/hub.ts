@@ -85,6 +85,9 @@ interface Group {
   afterEach?: () => void;
 }
 
+/** How many clients are handed an event in one turn of the event loop. */
+export const DELIVERY_CHUNK = 100;
+
 interface UpstreamEntry {
   key: string;
   upstream: UpstreamSubscription;
@@ -414,9 +417,7 @@ export class SubscriptionHub {
         ...(result.errors ? { errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) } : {}),
         ...(eventId !== undefined ? { extensions: { ...result.extensions, eventId } } : {}),
       };
-      for (const client of group.clients) client.push(delivered as ExecutionResult);
-      this.delivered.inc(group.clients.size);
-      this.latency.observe((performance.now() - receivedAt) / 1000);
+      // Held first: a client resuming while the event is being handed out is served it from here.
       const number = eventNumber(delivered as ExecutionResult);
       if (number !== null && !group.afterEach) {
         const now = performance.now();
@@ -426,6 +427,18 @@ export class SubscriptionHub {
           group.heldAfter = (group.recent.shift() as { number: number }).number;
         }
       }
+      // Handed out DELIVERY_CHUNK clients a turn: each client's send (serializing, framing) runs in
+      // the turn it is handed the event, so a thousand at once would hold the loop for all of them.
+      // (A group that fits in one chunk is handed it at once; a larger one turns before each chunk,
+      // its first too, so the last chunk of one event and the first of the next share no turn.)
+      const clients = [...group.clients];
+      const chunked = clients.length > DELIVERY_CHUNK;
+      for (let from = 0; from < clients.length; from += DELIVERY_CHUNK) {
+        if (chunked) await new Promise<void>((resolve) => setImmediate(resolve));
+        for (const client of clients.slice(from, from + DELIVERY_CHUNK)) client.push(delivered as ExecutionResult);
+      }
+      this.delivered.inc(clients.length);
+      this.latency.observe((performance.now() - receivedAt) / 1000);
       group.afterEach?.();
     };
     group.chain = group.chain
