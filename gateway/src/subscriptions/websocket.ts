@@ -16,6 +16,7 @@ import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
+import { serializeOnce } from './serialize-once.ts';
 
 type Admission = ReturnType<typeof subscriptionAdmission>;
 
@@ -71,10 +72,13 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
   let closing = false;
   const { keepAliveMs } = options.caps;
 
+  const payloads = serializeOnce();
   const server = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
+      jsonMessageReplacer: payloads.replacer,
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
+        payloads.wrap(socket);
         const state: ConnectionState = { socket, subscribeBudget: { tokens: SUBSCRIBE_BURST, updatedAt: Date.now() } };
         states.set(ctx, state);
         const clientIp = options.clientAddressOf(request);
@@ -113,8 +117,9 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
           contextValue: { admitted, context: state.context, socket: state.socket },
         };
       },
-      // Results come out of the hub already formatted for clients (plain objects, errors masked).
-      onNext: (_ctx, _id, _payload, _args, result) => result as never,
+      // Results come out of the hub already formatted for clients (plain objects, errors masked),
+      // one object per event for all its clients: serialized once (`serialize-once.ts`).
+      onNext: (_ctx, _id, _payload, _args, result) => payloads.remember(result as object) as never,
       subscribe: (args) => {
         const { admitted, context, socket } = args.contextValue as unknown as { admitted: Extract<Awaited<ReturnType<Admission['admit']>>, { ok: true }>; context: GatewayContext; socket: WebSocket };
         try {
