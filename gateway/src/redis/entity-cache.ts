@@ -32,14 +32,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from '@app/kit/redis';
 import { MAX_TICKET_AGE_MS, RESPONSE_KEY_PREFIX, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation } from '../entity-cache/store.ts';
 
-const LOOKUP = `
+/** The server's epoch (KEYS[2]), set to ARGV[1] by the first script on an empty server. */
+const EPOCH = `
 local epoch = redis.call('GET', KEYS[2])
 if not epoch then
   redis.call('SET', KEYS[2], ARGV[1])
   epoch = ARGV[1]
 end
-local out = { epoch, redis.call('GET', KEYS[1]) or '0' }
-for i = 3, #KEYS do
+`;
+
+/** Each entry key from KEYS[first] on: its value and time left, or false and -2, appended to `out`. */
+const valuesFrom = (first: number) => `
+for i = ${first}, #KEYS do
   local value = redis.call('GET', KEYS[i])
   if value then
     out[#out + 1] = value
@@ -50,6 +54,9 @@ for i = 3, #KEYS do
   end
 end
 return out`;
+
+const LOOKUP = `${EPOCH}local out = { epoch, redis.call('GET', KEYS[1]) or '0' }
+${valuesFrom(3)}`;
 
 const STORE = `
 local p = ARGV[1]
@@ -106,13 +113,7 @@ redis.call('RPUSH', p .. 'log', cjson.encode(tags))
 redis.call('LTRIM', p .. 'log', -${LOG_LENGTH}, -1)
 return { responses, seq }`;
 
-const SYNC = `
-local epoch = redis.call('GET', KEYS[2])
-if not epoch then
-  redis.call('SET', KEYS[2], ARGV[1])
-  epoch = ARGV[1]
-end
-local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+const SYNC = `${EPOCH}local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
 local cursor = tonumber(ARGV[3])
 local out = { epoch, seq, 'reset', 0 }
 local behind = seq - cursor
@@ -123,17 +124,7 @@ if epoch == ARGV[2] and behind >= 0 and behind <= redis.call('LLEN', KEYS[3]) th
   end
   out[4] = behind
 end
-for i = 4, #KEYS do
-  local value = redis.call('GET', KEYS[i])
-  if value then
-    out[#out + 1] = value
-    out[#out + 1] = redis.call('PTTL', KEYS[i])
-  else
-    out[#out + 1] = false
-    out[#out + 1] = -2
-  end
-end
-return out`;
+${valuesFrom(4)}`;
 
 /** What a near copy must do to catch up with the shared store since its cursor, and the keys it asked for with it. */
 export interface Sync {
