@@ -86,8 +86,9 @@ export class NearEntityCacheStore implements EntityCacheStore {
     const answered = new Set(asked ? askedFor : []);
     const missing: number[] = [];
     values.forEach((value, i) => value === undefined && !answered.has(keys[i]!) && missing.push(i));
-    this.counts.hits += found.values.filter((value) => value !== undefined).length;
-    this.counts.misses += keys.length - found.values.filter((value) => value !== undefined).length;
+    const nearHits = found.values.filter((value) => value !== undefined).length;
+    this.counts.hits += nearHits;
+    this.counts.misses += keys.length - nearHits;
     if (missing.length > 0) {
       const far = await this.shared.get(missing.map((i) => keys[i]!));
       const at = new Map(missing.map((i, j) => [keys[i]!, j]));

@@ -83,3 +83,26 @@ describe.skipIf(!hasRedisServer)('rate-limit leases on Redis', () => {
     expect((await bucket.take('ip:3', 0, slow(1_000), now + 1_500)).available).toBe(980);
   });
 });
+
+describe('a rate-limit lease granted while its caller was refused', () => {
+  it('keeps the granted points and gives them back, even when the lease they joined was given back meanwhile', async () => {
+    const refunds: number[] = [];
+    let grant: (leased: { allowed: boolean; granted: number; available: number }) => void = () => undefined;
+    const answers = [Promise.resolve({ allowed: true, granted: 15, available: 85 }), new Promise<{ allowed: boolean; granted: number; available: number }>((resolve) => (grant = resolve))];
+    const bucket = {
+      lease: async () => answers.shift()!,
+      refund: async (_id: string, points: number) => void refunds.push(points),
+    } as unknown as RedisRateLimitStore;
+    const leases = new LeasedRateLimitStore(bucket);
+    const now = Date.now();
+    expect((await leases.take('ip:4', 10, slow(100), now)).allowed).toBe(true);
+    // 5 points held; a request of 8 asks for 3 more, and the replica stops while it waits.
+    const waiting = leases.take('ip:4', 8, slow(100), now);
+    await leases.close();
+    expect(refunds).toEqual([5]);
+    grant({ allowed: true, granted: 3, available: 0 });
+    expect((await waiting).allowed).toBe(false);
+    await leases.close();
+    expect(refunds).toEqual([5, 3]);
+  });
+});

@@ -82,17 +82,16 @@ export class LeasedRateLimitStore implements RateLimitStore {
     } finally {
       if (this.asking.get(id) === settled) this.asking.delete(id);
     }
-    // Refunds may have come into the lease while this request waited: read it again.
+    // The lease may have changed while this request waited (refunds in, or given back): read it
+    // again. Whatever was granted goes into it, spent or not, so no point taken is lost.
     const points = (this.leases.get(id)?.points ?? 0) + leased.granted;
+    const renewed: Lease = { points, bucketLeft: leased.available, takenAt: now, tier };
+    this.leases.set(id, renewed);
     if (points < cost) {
-      const current = this.leases.get(id);
-      if (current) current.bucketLeft = leased.available;
       return { allowed: false, available: Math.floor(Math.min(tier.max, leased.available + points)), retryAfterMs: Math.ceil(((cost - points - leased.available) / tier.restoreRate) * 1000) };
     }
-    const renewed: Lease = { points, bucketLeft: leased.available, takenAt: now, tier };
     const available = told(renewed, points, cost, now);
     renewed.points -= cost;
-    this.leases.set(id, renewed);
     return { allowed: true, available, retryAfterMs: 0 };
   }
 

@@ -431,13 +431,17 @@ export class SubscriptionHub {
       // the turn it is handed the event, so a thousand at once would hold the loop for all of them.
       // (A group that fits in one chunk is handed it at once; a larger one turns before each chunk,
       // its first too, so the last chunk of one event and the first of the next share no turn.)
-      const clients = [...group.clients];
-      const chunked = clients.length > DELIVERY_CHUNK;
-      for (let from = 0; from < clients.length; from += DELIVERY_CHUNK) {
-        if (chunked) await new Promise<void>((resolve) => setImmediate(resolve));
-        for (const client of clients.slice(from, from + DELIVERY_CHUNK)) client.push(delivered as ExecutionResult);
+      const handed = group.clients.size;
+      if (handed <= DELIVERY_CHUNK) for (const client of group.clients) client.push(delivered as ExecutionResult);
+      else {
+        // A snapshot: clients joining between chunks were served the event from `recent`.
+        const clients = [...group.clients];
+        for (let from = 0; from < clients.length; from += DELIVERY_CHUNK) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          for (const client of clients.slice(from, from + DELIVERY_CHUNK)) client.push(delivered as ExecutionResult);
+        }
       }
-      this.delivered.inc(clients.length);
+      this.delivered.inc(handed);
       this.latency.observe((performance.now() - receivedAt) / 1000);
       group.afterEach?.();
     };

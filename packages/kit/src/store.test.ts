@@ -73,6 +73,13 @@ it('rolls back only the body that threw; the others in its group commit', async 
   expect((connected.sqlite.prepare('select id from things order by id').all() as { id: string }[]).map((row) => row.id)).toEqual(['a', 'b', 'd', 'e']);
 });
 
+it('counts no commit for a group whose every body threw', async () => {
+  const connected = connection();
+  await expect(connected.transaction(async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+  expect(connected.commits).toEqual({ commits: 0, bodies: 0 });
+  expect(connected.sqlite.inTransaction).toBe(false);
+});
+
 it('fails every body of a group whose commit fails, and keeps none of their rows', async () => {
   const connected = connection();
   connected.sqlite.exec('create table parents (id text primary key); create table children (id text primary key, parent text references parents (id) deferrable initially deferred)');

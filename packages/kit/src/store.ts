@@ -211,7 +211,8 @@ export class SqliteConnection<TSchema extends Record<string, unknown>> {
   /** Answers the group's bodies (each with its hooks first) or fails them, and hands the connection on. */
   private endGroup(group: Group, failure: unknown): void {
     this.group = null;
-    if (failure === null) {
+    // A group whose every body threw committed nothing worth counting.
+    if (failure === null && group.done.length > 0) {
       this.commits.commits++;
       this.commits.bodies += group.done.length;
       this.onCommit?.(group.done.length);
