@@ -159,11 +159,16 @@ async function storm(url: string, tokens: string[]) {
  * event out, each event's delivery after its send's answer, and whether every client got every
  * committed event exactly once.
  */
-async function stormWithSubscribers(gatewayBase: string, tokens: string[]) {
+async function stormWithSubscribers(gatewayBase: string, tokens: string[], servicePorts: number[]) {
   const subscribers = await subscribeToGifts(gatewayBase, hotStreamId, SUBSCRIBERS);
   try {
+    // Subscribing polled the gateway's /metrics (which empties its event-loop histogram): this
+    // phase's delays are read from here to the end of the drain, before the clients leave (their
+    // close polls /metrics again).
+    await eventLoopP99(servicePorts);
     const hot = await storm(`${gatewayBase}graphql`, tokens);
     const everyAnswered = await subscribers.drain(() => hot.answeredAt.keys(), 60_000);
+    const eventLoop = await eventLoopP99(servicePorts);
     // A send whose answer was lost may still have committed: its event is owed to every client too.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const committed = new Set(subscribers.receipts.map((receipt) => receipt.sendId));
@@ -173,6 +178,7 @@ async function stormWithSubscribers(gatewayBase: string, tokens: string[]) {
     const { lowest, highest } = subscribers.giftCounts();
     return {
       ...hot,
+      eventLoop,
       subscribers: SUBSCRIBERS,
       eventsCommitted: committed.size,
       // The stream's gift count moved by this many across the events: every commit has its event.
@@ -294,8 +300,8 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
       `${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core; ${Number.isNaN(perCommit) ? 'store commits not counted (Postgres)' : `${perCommit.toFixed(2)} transactions per store commit`}`,
     );
     const cpuBeforeWatched = giftsCpuMs();
-    const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens) : null;
-    const watchedLoop = watched ? await eventLoopP99(servicePorts) : null;
+    const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens, servicePorts) : null;
+    const watchedLoop = watched?.eventLoop ?? null;
     const giftsCpuWatched = giftsCpuMs() - cpuBeforeWatched;
     if (watched) {
       console.log(

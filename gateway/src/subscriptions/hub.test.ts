@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import type { ClientStream } from './client-stream.ts';
-import { DELIVERY_CHUNK, SubscriptionHub } from './hub.ts';
+import { DELIVERY_BATCH, DELIVERY_CHUNK, SubscriptionHub } from './hub.ts';
 import { SubscriptionPlanner } from './plan.ts';
 import { splitPosition } from './position.ts';
 import type { UpstreamOptions, UpstreamSubscription } from './upstream.ts';
@@ -95,6 +95,46 @@ describe('the subscription hub', () => {
     await settle();
     expect(Math.max(...perTurn)).toBeLessThanOrEqual(DELIVERY_CHUNK);
     for (const client of clients) expect(client.ids).toEqual([1, 2]);
+  });
+
+  it('hands the events that waited together to each client in one turn, still at most DELIVERY_CHUNK hand-outs a turn', async () => {
+    const { hub, upstreams } = hubWithFakeUpstreams();
+    const clients = Array.from({ length: 2 * DELIVERY_CHUNK + 50 }, () => subscribe(hub, { id: 'ls_batches' }));
+    upstreams[0]!.listen(0);
+    await settle();
+    // Event 1 starts the hand-out; 2 to 6 complete while it is handed out, so they wait together.
+    for (const id of [1, 2, 3, 4, 5, 6]) upstreams[0]!.send(id);
+    const turnOf = clients.map(() => new Map<number, number>());
+    const perTurn: number[] = [];
+    let before = 0;
+    for (let turn = 0; turn < 40; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      clients.forEach((client, i) => client.ids.forEach((id) => turnOf[i]!.has(id) || turnOf[i]!.set(id, turn)));
+      const now = clients.reduce((sum, client) => sum + client.ids.length, 0);
+      perTurn.push(now - before);
+      before = now;
+    }
+    await settle();
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(DELIVERY_CHUNK);
+    for (const client of clients) expect(client.ids).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const turns of turnOf) {
+      expect(new Set([2, 3, 4, 5, 6].map((id) => turns.get(id))).size).toBe(1);
+      expect(turns.get(2)).toBeGreaterThan(turns.get(1) as number);
+    }
+    // The whole backlog took fewer turns than one event at a time would (3 chunks each).
+    expect(perTurn.filter((count) => count > 0).length).toBeLessThan(6 * 3);
+  });
+
+  it('hands a backlog out DELIVERY_BATCH events at a time, in order, each once', async () => {
+    const { hub, upstreams } = hubWithFakeUpstreams();
+    const clients = Array.from({ length: DELIVERY_CHUNK + 1 }, () => subscribe(hub, { id: 'ls_backlog' }));
+    upstreams[0]!.listen(0);
+    await settle();
+    const ids = Array.from({ length: 2 * DELIVERY_BATCH + 5 }, (_, i) => i + 1);
+    for (const id of ids) upstreams[0]!.send(id);
+    await settle();
+    await settle();
+    for (const client of clients) expect(client.ids).toEqual(ids);
   });
 
   it('shares one upstream and one completion among clients of the same stream, and lets the upstream go with the last client', async () => {

@@ -83,10 +83,25 @@ interface Group {
   recent: { number: number; result: DeliveredResult; at: number }[];
   /** A catch-up's own group: after each event it is handed, see whether its client can join the shared group. */
   afterEach?: () => void;
+  /** Completed events not yet handed to the clients, oldest first, each with when it reached the gateway. */
+  outgoing: { result: DeliveredResult; receivedAt: number }[];
+  /** Whether events are being handed out now (`handOut`). */
+  handing: boolean;
+  /** Called once `outgoing` is empty and nothing is being handed out. */
+  whenHandedOut: (() => void)[];
 }
 
-/** How many clients are handed an event in one turn of the event loop. */
+/**
+ * How many hand-outs (an event to a client) one turn of the event loop makes: each is the client's
+ * send (serializing, framing, the write), so a thousand at once would hold the loop for all of them.
+ */
 export const DELIVERY_CHUNK = 100;
+/**
+ * At most this many waiting events are handed to each client in one go. A client's events of one
+ * turn leave in one write (`coalesced-writes.ts`), so a gateway that fell behind catches up with
+ * fewer writes; at most a quarter of a client's buffer, which a batch must never fill by itself.
+ */
+export const DELIVERY_BATCH = 32;
 
 interface UpstreamEntry {
   key: string;
@@ -253,6 +268,9 @@ export class SubscriptionHub {
         // Joining a running upstream: the group sees every event after the last one it dispatched.
         heldAfter: upstream.listening ? Number(upstream.lastEventId) : null,
         recent: [],
+        outgoing: [],
+        handing: false,
+        whenHandedOut: [],
       };
       entry.groups.set(groupKey, group);
     }
@@ -368,6 +386,9 @@ export class SubscriptionHub {
       upstream: entry,
       heldAfter: null,
       recent: [],
+      outgoing: [],
+      handing: false,
+      whenHandedOut: [],
       afterEach: () => this.joinIfHeld(catchUp),
     };
     entry.groups.set('', own);
@@ -380,9 +401,11 @@ export class SubscriptionHub {
   private endCatchUp(catchUp: CatchUp): void {
     const own = catchUp.own;
     if (!own) return;
-    own.group.chain = own.group.chain.then(() => {
-      if (catchUp.own === own) catchUp.client.end();
-    });
+    own.group.chain = own.group.chain
+      .then(() => this.handedOut(own.group))
+      .then(() => {
+        if (catchUp.own === own) catchUp.client.end();
+      });
   }
 
   /** The client no longer catches up on its own: its own upstream stops. */
@@ -427,23 +450,8 @@ export class SubscriptionHub {
           group.heldAfter = (group.recent.shift() as { number: number }).number;
         }
       }
-      // Handed out DELIVERY_CHUNK clients a turn: each client's send (serializing, framing) runs in
-      // the turn it is handed the event, so a thousand at once would hold the loop for all of them.
-      // (A group that fits in one chunk is handed it at once; a larger one turns before each chunk,
-      // its first too, so the last chunk of one event and the first of the next share no turn.)
-      const handed = group.clients.size;
-      if (handed <= DELIVERY_CHUNK) for (const client of group.clients) client.push(delivered as ExecutionResult);
-      else {
-        // A snapshot: clients joining between chunks were served the event from `recent`.
-        const clients = [...group.clients];
-        for (let from = 0; from < clients.length; from += DELIVERY_CHUNK) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          for (const client of clients.slice(from, from + DELIVERY_CHUNK)) client.push(delivered as ExecutionResult);
-        }
-      }
-      this.delivered.inc(handed);
-      this.latency.observe((performance.now() - receivedAt) / 1000);
-      group.afterEach?.();
+      group.outgoing.push({ result: delivered, receivedAt });
+      this.handOut(group);
     };
     group.chain = group.chain
       // Each event is a trace of its own (`live.event`): its completion's fetches are under it.
@@ -451,13 +459,61 @@ export class SubscriptionHub {
       .catch((error: unknown) => this.options.logger.error({ err: error }, 'could not complete a subscription event'));
   }
 
+  /**
+   * Hands the group's completed events to its clients, in order, while the chain completes the
+   * next ones. Events that wait together are handed to each client together (up to
+   * DELIVERY_BATCH), DELIVERY_CHUNK hand-outs a turn: a group that fits is handed its events at
+   * once; a larger one turns before each chunk, its first too, so one batch's last chunk and the
+   * next batch's first share no turn. Clients are a snapshot per batch: one joining meanwhile was
+   * served the batch from `recent` (an event a client already has is dropped by its stream).
+   */
+  private handOut(group: Group): void {
+    if (group.handing) return;
+    group.handing = true;
+    const run = async () => {
+      try {
+        while (group.outgoing.length > 0) {
+          const batch = group.outgoing.splice(0, Math.max(1, Math.min(DELIVERY_BATCH, Math.floor(this.options.maxBuffered / 4))));
+          const results = batch.map((event) => event.result as ExecutionResult);
+          const handed = group.clients.size;
+          if (handed * results.length <= DELIVERY_CHUNK) {
+            for (const client of group.clients) for (const result of results) client.push(result);
+          } else {
+            const clients = [...group.clients];
+            const perTurn = Math.max(1, Math.floor(DELIVERY_CHUNK / results.length));
+            for (let from = 0; from < clients.length; from += perTurn) {
+              await new Promise<void>((resolve) => setImmediate(resolve));
+              for (const client of clients.slice(from, from + perTurn)) for (const result of results) client.push(result);
+            }
+          }
+          this.delivered.inc(handed * results.length);
+          const now = performance.now();
+          for (const event of batch) this.latency.observe((now - event.receivedAt) / 1000);
+          group.afterEach?.();
+        }
+      } finally {
+        group.handing = false;
+        for (const resolve of group.whenHandedOut.splice(0)) resolve();
+      }
+    };
+    void run().catch((error: unknown) => this.options.logger.error({ err: error }, 'could not hand a subscription event out'));
+  }
+
+  /** Resolves once every completed event of the group has been handed to its clients. */
+  private handedOut(group: Group): Promise<void> {
+    if (!group.handing && group.outgoing.length === 0) return Promise.resolve();
+    return new Promise((resolve) => group.whenHandedOut.push(resolve));
+  }
+
   /** The subgraph completed: every client gets what is already on its way, then completes. */
   private endUpstream(entry: UpstreamEntry): void {
     this.upstreams.delete(entry.key);
     for (const group of entry.groups.values()) {
-      group.chain = group.chain.then(() => {
-        for (const client of [...group.clients]) client.end();
-      });
+      group.chain = group.chain
+        .then(() => this.handedOut(group))
+        .then(() => {
+          for (const client of [...group.clients]) client.end();
+        });
     }
   }
 

@@ -16,6 +16,7 @@ import type { ClientAddressOf } from '../client-address.ts';
 import type { GatewayContext } from '../context.ts';
 import { SUBSCRIPTION_CODES, type OpenCounts, type SubscriptionCapsConfig, type subscriptionAdmission } from './admission.ts';
 import type { SubscriptionHub } from './hub.ts';
+import { coalesceWrites } from './coalesced-writes.ts';
 import { serializeOnce } from './serialize-once.ts';
 
 type Admission = ReturnType<typeof subscriptionAdmission>;
@@ -78,6 +79,7 @@ export function webSocketTransport(options: WebSocketTransportOptions) {
       jsonMessageReplacer: payloads.replacer,
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
+        coalesceWrites(socket, request.socket);
         payloads.wrap(socket);
         const state: ConnectionState = { socket, subscribeBudget: { tokens: SUBSCRIBE_BURST, updatedAt: Date.now() } };
         states.set(ctx, state);
