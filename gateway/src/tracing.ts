@@ -56,8 +56,9 @@ export function responseCacheLooked(span: Span | undefined, outcome: 'hit' | 'mi
 }
 
 /**
- * One LIVE event's completion and delivery (`live.event`): a trace of its own (not a child of the
- * request that opened the subscription, which may be hours old), with where the event came from.
+ * One LIVE event's completion (`live.event`), up to its queueing for its clients' hand-out: a
+ * trace of its own (not a child of the request that opened the subscription, which may be hours
+ * old), with where the event came from.
  */
 export function liveEventSpan(plan: SubscriptionPlan, eventId: unknown, clients: number): SpanOptions {
   const field = plan.operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
