@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import { openPgStore, openSqliteStore, type Engine, type StoreDefinition } from '@app/kit/db/engine';
+import type { Engine } from '@app/kit/db/engine';
+import { openPgStore, openSqliteStore, type StoreDefinition } from '@app/kit/db/open-store';
 import { migrationsFolderFor } from '@app/kit/store';
 import { gatewayTables, type ApiKeyRow, type GatewayTables } from './tables.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIGNATURE_TTL_MS } from '../viewer.ts';
-import { openSqliteStore, type StoreDefinition } from './engine.ts';
+import { openSqliteStore, type StoreDefinition } from './open-store.ts';
 import { kitStatements, type KitStatements } from './kit-statements.ts';
 import { kitTables, type KitTables } from './kit-tables.ts';
 import { nonceFileFor, openSqliteNonces } from './nonce-file.ts';

@@ -8,7 +8,7 @@ import { createDispatcher } from '../webhooks/dispatcher.ts';
 import type { RetrySchedule } from '../webhooks/schedule.ts';
 import { createSender } from '../webhooks/send.ts';
 import { newEndpointSecret, verifyDelivery } from '../webhooks/signing.ts';
-import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from './engine.ts';
+import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from './open-store.ts';
 import { migrationsFor } from './table-migrations.ts';
 import { defineTables } from './tables.ts';
 import { describeOnEachEngine, type StoreOpeners } from './testing.ts';

@@ -5,7 +5,7 @@
  */
 import { kitStatements } from '@app/kit/db/kit-statements';
 import { webhookStatements } from '@app/kit/db/webhook-statements';
-import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
+import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/open-store';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { CommerceStatements } from './contract.ts';

@@ -3,7 +3,7 @@
  * or Postgres. Opening a store creates and migrates it; `seed.ts` fills an empty one.
  */
 import { kitStatements } from '@app/kit/db/kit-statements';
-import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
+import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/open-store';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { ContentStatements } from './contract.ts';

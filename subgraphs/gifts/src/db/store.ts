@@ -7,7 +7,7 @@
  * settle of a purchase still pending) are the last line on both engines.
  */
 import { kitStatements } from '@app/kit/db/kit-statements';
-import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/engine';
+import { openPgStore, openSqliteStore, type EngineStore, type StoreDefinition } from '@app/kit/db/open-store';
 import type { PgConnectionOptions } from '@app/kit/pg';
 import { migrationsFolderFor, type StoreOptions } from '@app/kit/store';
 import type { GiftsStatements } from './contract.ts';
