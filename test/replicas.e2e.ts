@@ -212,6 +212,10 @@ describe.skipIf(!testPostgresUrl).each(SHARED)('two gateway and two gifts replic
     if (on === 'redis') {
       expect(rows).toBe(0);
       expect(await inRedis('gw:*:e:*')).toBeGreaterThan(0);
+      // B's near copy synced before it read, and says so on /metrics.
+      const metrics = await (await fetch(`http://127.0.0.1:${ports.gatewayB}/metrics`)).text();
+      expect(metrics).toMatch(/^entity_cache_near_syncs_total [1-9]/m);
+      expect(metrics).toMatch(/^entity_cache_near_lookups_total\{outcome="miss"\} [1-9]/m);
     } else {
       expect(rows).toBeGreaterThan(0);
     }

@@ -32,7 +32,7 @@ import { subgraphReadiness, useHealth } from './health.ts';
 import { useIntrospectionGate } from './introspection.ts';
 import type { KeyStore } from './db/keys.ts';
 import { useOperationLimits, VALIDATION_LIMIT_CODES } from './limits.ts';
-import { createGatewayMetrics } from './metrics.ts';
+import { createGatewayMetrics, registerNearCacheMetrics } from './metrics.ts';
 import { errorCodeOf, useMetrics } from './observability.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 import { withLocalFallback } from './rate-limit-fallback.ts';
@@ -110,6 +110,7 @@ export function createGateway(options: GatewayOptions) {
   // Redis (the replicas' shared state) has a gate of its own: while it does not answer, the entity
   // cache and rate limits use this replica's memory and `/ready` says degraded.
   const shared = options.sharedState;
+  if (shared?.nearCache) registerNearCacheMetrics(metrics.registry, shared.nearCache.counts);
   const sharedGate = shared
     ? new OutageGate({
         onDown: (error) => logger.warn({ err: error }, "Redis does not answer: the entity cache and rate limits use this replica's memory until it does"),

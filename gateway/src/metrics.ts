@@ -72,3 +72,48 @@ export function createGatewayMetrics() {
 }
 
 export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;
+
+/** What a replica's near copy of the shared entity cache did so far (`redis/near-cache.ts`). */
+export interface NearCacheCounts {
+  readonly syncs: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly resets: number;
+}
+
+/**
+ * The near copy's counts on `/metrics`, read from the copy at each scrape: how many keys it
+ * answered (hit) or sent on to Redis (miss), its sync round trips, and how often it emptied itself
+ * because it could not tell what it had missed.
+ */
+export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCounts): void {
+  new Counter({
+    name: 'entity_cache_near_lookups_total',
+    help: "Keys this replica's near copy of the Redis entity cache answered (hit) or sent on to Redis (miss).",
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ outcome: 'hit' }, counts.hits);
+      this.inc({ outcome: 'miss' }, counts.misses);
+    },
+  });
+  new Counter({
+    name: 'entity_cache_near_syncs_total',
+    help: "Round trips in which this replica's near copy replayed the replicas' invalidations (and read the keys it lacked).",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(counts.syncs);
+    },
+  });
+  new Counter({
+    name: 'entity_cache_near_resets_total',
+    help: "Times this replica's near copy emptied itself because it could not tell what it missed (Redis restarted empty, its log trimmed past the copy, a failed call).",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(counts.resets);
+    },
+  });
+}

@@ -5,6 +5,7 @@
  */
 import { isRedisUnreachable, openRedis, pingRedis } from '@app/kit/redis';
 import type { EntityCacheStore } from '../entity-cache/store.ts';
+import type { NearCacheCounts } from '../metrics.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
 import { NearEntityCacheStore } from './near-cache.ts';
@@ -14,6 +15,8 @@ import { RedisRateLimitStore } from './rate-limits.ts';
 /** What replicas share on a server of its own, and how to tell that server is away. */
 export interface SharedState {
   entityCache: EntityCacheStore;
+  /** What this replica's near copy of the entity cache did (`/metrics`); none without one. */
+  nearCache?: { counts: NearCacheCounts };
   rateLimits: RateLimitStore;
   /** Whether the server answers now (`/ready`). */
   ping(): Promise<boolean>;
@@ -36,8 +39,10 @@ export async function openRedisSharedState(url: string, options: SharedStateOpti
   const entityCache = new RedisEntityCacheStore(redis, prefix);
   const rateLimits = new RedisRateLimitStore(redis, prefix);
   const leased = options.rateLimitLeases ? new LeasedRateLimitStore(rateLimits) : null;
+  const near = options.nearCacheBytes ? new NearEntityCacheStore(entityCache, { maxBytes: options.nearCacheBytes }) : null;
   return {
-    entityCache: options.nearCacheBytes ? new NearEntityCacheStore(entityCache, { maxBytes: options.nearCacheBytes }) : entityCache,
+    entityCache: near ?? entityCache,
+    ...(near ? { nearCache: near } : {}),
     rateLimits: leased ?? rateLimits,
     ping: () => pingRedis(redis),
     isOutage: isRedisUnreachable,

@@ -1,0 +1,24 @@
+import { Registry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import { registerNearCacheMetrics } from './metrics.ts';
+
+describe("the near copy's counts on /metrics", () => {
+  it('are read from the copy at each scrape', async () => {
+    const registry = new Registry();
+    const counts = { syncs: 3, hits: 10, misses: 4, resets: 0 };
+    registerNearCacheMetrics(registry, counts);
+    const scrape = async () => {
+      const text = await registry.metrics();
+      const value = (line: string) => Number(new RegExp(`^${line.replace(/[{}"]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)?.[1]);
+      return {
+        hits: value('entity_cache_near_lookups_total{outcome="hit"}'),
+        misses: value('entity_cache_near_lookups_total{outcome="miss"}'),
+        syncs: value('entity_cache_near_syncs_total'),
+        resets: value('entity_cache_near_resets_total'),
+      };
+    };
+    expect(await scrape()).toEqual({ hits: 10, misses: 4, syncs: 3, resets: 0 });
+    Object.assign(counts, { syncs: 5, hits: 25, misses: 6, resets: 1 });
+    expect(await scrape()).toEqual({ hits: 25, misses: 6, syncs: 5, resets: 1 });
+  });
+});
