@@ -54,6 +54,14 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
  */
 export const SORTED_MATCHES_MAX = 500;
 export const RELEVANCE_CANDIDATES = 200;
+/**
+ * Where a word is dense enough (SQLite) that the walk tests each row it passes instead of reading
+ * every match's id once: at a tenth of the catalogue, a page is found within about ten times its
+ * size of rows, while the matches' ids would be a tenth of the catalogue. Counted up to at most
+ * DENSE_MATCHES_MAX (a bounded count), so neither way reads more than that many entries' worth.
+ */
+export const DENSE_SHARE = 0.1;
+export const DENSE_MATCHES_MAX = 20_000;
 
 /** Commission totals are in USD: the store sells in USD only (feeds refuse other currencies). */
 export const COMMISSION_CURRENCY = 'USD';

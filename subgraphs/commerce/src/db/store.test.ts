@@ -18,6 +18,7 @@ import { BRAND_PAGING } from '../products.ts';
 import { LINE_PAGING } from '../settlement.ts';
 import { DELIVERY_PAGING } from '../webhooks.ts';
 import type { NewFeedProduct, ProductSearch } from './contract.ts';
+import { denseFrom } from './statements/search.ts';
 import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX, type ProductSort } from '../vocabulary.ts';
 import type { NewOrderLine, ProductRow } from './tables.ts';
 import { commerceSeedRows, seedCommerceStore } from './seed.ts';
@@ -495,6 +496,20 @@ describeOnEachEngine<CommerceStore>(
           const paged = await everyPage(37, (after) => store().searchProducts(search({ ...narrowing, sort }), { first: 37, after }), (hit) => hit.key);
           expect({ sort, narrowing, ids: paged.map((hit) => hit.id) }).toEqual({ sort, narrowing, ids: expected });
         }
+      }
+
+      // The same answers once the word is no longer dense: with a catalogue ten times larger, its
+      // matches are fewer than a tenth of it, and SQLite's walk reads their ids once instead of
+      // testing each row (the two ways of `walk`).
+      const catalogueBefore = many.length + 200;
+      expect(denseFrom(catalogueBefore)).toBeLessThanOrEqual(many.length);
+      const filler = Array.from({ length: 10 * catalogueBefore }, (_, i) => newProduct({ id: `prd_filler_${String(i).padStart(5, '0')}`, title: `Filler ${i}`, description: 'Nothing to find.' }));
+      await store().insertProducts(filler);
+      expect(denseFrom(catalogueBefore + filler.length)).toBeGreaterThan(many.length);
+      for (const [sort, order] of Object.entries(orders) as [ProductSort, (a: NewFeedProduct, b: NewFeedProduct) => number][]) {
+        const expected = many.filter((p) => p.status === 'ACTIVE').sort(order).map((p) => p.id);
+        const paged = await everyPage(37, (after) => store().searchProducts(search({ sort }), { first: 37, after }), (hit) => hit.key);
+        expect({ sort, ids: paged.map((hit) => hit.id) }).toEqual({ sort, ids: expected });
       }
 
       // RELEVANCE: the candidates are bounded, ranked best first, paged whole with no repeats.

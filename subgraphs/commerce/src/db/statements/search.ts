@@ -13,7 +13,7 @@ import { ftsQuery as ftsQueryOf, tsQuery as tsQueryOf } from '@app/kit/db/text-s
 import type { Page } from '@app/kit/pagination';
 import type { CommerceStatements, ProductSearch, SearchHit } from '../contract.ts';
 import type { CommerceTables } from '../tables.ts';
-import { RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX } from '../../vocabulary.ts';
+import { DENSE_MATCHES_MAX, DENSE_SHARE, RELEVANCE_CANDIDATES, SORTED_MATCHES_MAX } from '../../vocabulary.ts';
 
 interface TextSearch {
   /** The matches of `terms` joined to their rows: `from` … `join <table> on` and the match condition. */
@@ -26,6 +26,14 @@ interface TextSearch {
    * one of the matches. A filter on each row, never the place the rows come from.
    */
   productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
+  /**
+   * Where `productMatches` reads the matches' ids once into a set (SQLite), the same condition
+   * tested on each row by itself, for a word so dense that a page is found within a few rows;
+   * null where `productMatches` already tests each row by itself (Postgres).
+   */
+  productMatchesEach: ((terms: readonly string[], productId: SQLWrapper) => SQL) | null;
+  /** A bounded read of about how many products there are (the newest document id); null where unused. */
+  catalogueSize: SQL | null;
   /**
    * The order in which the matches are taken as relevance candidates (`RELEVANCE_CANDIDATES` of
    * them): the full-text index's own order, read without a sort.
@@ -57,6 +65,10 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       // walked is looked up in it by its doc id.
       productMatches: (terms, productId) =>
         sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
+      // One seek in the match's doclist per row (a prefix is one stored doclist: migration 0022).
+      productMatchesEach: (terms, productId) =>
+        sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}))`,
+      catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
       // Doc ids grow as products are added: the newest matches first.
       candidateOrder: sql`product_search.rowid desc`,
     };
@@ -78,9 +90,16 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     // The row's own document, found by its key: no index scan of the matches.
     productMatches: (terms, productId) =>
       sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
+    productMatchesEach: null,
+    catalogueSize: null,
     // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
     candidateOrder: null,
   };
+}
+
+/** How many matches make a word dense in a catalogue of `size`: DENSE_SHARE of it, within SORTED_MATCHES_MAX + 1 and DENSE_MATCHES_MAX. */
+export function denseFrom(size: number): number {
+  return Math.min(DENSE_MATCHES_MAX, Math.max(SORTED_MATCHES_MAX + 1, Math.ceil(size * DENSE_SHARE)));
 }
 
 /** A hit as the engines answer it: numbers may come back as strings (Postgres' bigint, a float8 as a number). */
@@ -155,12 +174,18 @@ export function searchStatements(engine: Engine<CommerceTables>) {
     return rows.map(toHit);
   };
 
+  const denseThreshold = async (catalogueSize: SQL): Promise<number> => {
+    const [size] = await engine.rows<{ n: number | string }>(catalogueSize);
+    return denseFrom(Number(size?.n ?? 0));
+  };
+
   /**
    * A sort with an index, when the words match many products: walk the sort key's index in order,
    * keep the rows that match, stop at the page. The denser the matches, the sooner it stops.
    */
-  const walk = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
-    const matches = text.productMatches(search.terms, products.id);
+  const walk = async (search: ProductSearch, page: Page, dense: boolean): Promise<SearchHit[]> => {
+    const membership = dense && text.productMatchesEach ? text.productMatchesEach : text.productMatches;
+    const matches = membership(search.terms, products.id);
     const limit = page.first + 1;
     const key = page.after ? ([Number(page.after[0]), String(page.after[1])] as [number, string]) : null;
     switch (search.sort) {
@@ -179,7 +204,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       case 'BEST_SELLING': {
         // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
         // walk down its index; membership is tested on the row's id before the product is read.
-        const where = and(text.productMatches(search.terms, productSales.productId), filters(search), before(engine, [productSales.units, productSales.productId], key));
+        const where = and(filters(search), membership(search.terms, productSales.productId), before(engine, [productSales.units, productSales.productId], key));
         const rows = await engine.rows<RawHit>(
           sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
         );
@@ -193,9 +218,14 @@ export function searchStatements(engine: Engine<CommerceTables>) {
   return {
     searchProducts: async (search, page) => {
       if (search.sort === 'RELEVANCE') return relevance(search, page);
-      // A bounded look at how many products the words match decides how to read them.
-      const [counted] = await engine.rows<{ n: number | string }>(text.productMatchesUpTo(search.terms, SORTED_MATCHES_MAX));
-      return Number(counted?.n ?? 0) <= SORTED_MATCHES_MAX ? sortMatches(search, page) : walk(search, page);
+      // A bounded look at how many products the words match decides how to read them: few, sorted
+      // whole; more, a walk of the sort's index keeping the matches; so many (SQLite) that the walk
+      // finds a page within a few rows, each row tested by itself instead of every match read once.
+      const dense = text.catalogueSize ? await denseThreshold(text.catalogueSize) : null;
+      const [counted] = await engine.rows<{ n: number | string }>(text.productMatchesUpTo(search.terms, dense ?? SORTED_MATCHES_MAX));
+      const matched = Number(counted?.n ?? 0);
+      if (matched <= SORTED_MATCHES_MAX) return sortMatches(search, page);
+      return walk(search, page, dense !== null && matched >= dense);
     },
 
     searchBrands: async (terms, page) => {
