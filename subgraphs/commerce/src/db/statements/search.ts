@@ -35,6 +35,12 @@ interface TextSearch {
   /** A bounded read of about how many products there are (the newest document id); null where unused. */
   catalogueSize: SQL | null;
   /**
+   * A match's score for a dense word, where `score` reads each word's document count over its
+   * whole doclist (SQLite's `bm25`): which columns the words are found in, weighted as `score`
+   * weighs them. Null where the score costs no such read.
+   */
+  denseScore: SQL | null;
+  /**
    * The order in which the matches are taken as relevance candidates (`RELEVANCE_CANDIDATES` of
    * them): the full-text index's own order, read without a sort.
    */
@@ -49,6 +55,7 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
   const { products, brands } = engine.tables;
   if (engine.name === 'sqlite') {
     // Title ten times a description word, the brand's name four times.
+    const found = (column: number) => sql.raw(`(instr(highlight(product_search, ${column}, char(1), ''), char(1)) > 0)`);
     return {
       products: (terms) => ({
         from: sql`product_search join product_search_rows on product_search_rows.doc = product_search.rowid join ${products} on ${products.id} = product_search_rows.product_id`,
@@ -69,6 +76,8 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       productMatchesEach: (terms, productId) =>
         sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}))`,
       catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
+      // A word in so many products says nothing of relevance by its rarity: where it is found says the rest.
+      denseScore: sql`(10.0 * ${found(0)} + 1.0 * ${found(1)} + 4.0 * ${found(2)})`,
       // Doc ids grow as products are added: the newest matches first.
       candidateOrder: sql`product_search.rowid desc`,
     };
@@ -92,6 +101,7 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
     productMatchesEach: null,
     catalogueSize: null,
+    denseScore: null,
     // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
     candidateOrder: null,
   };
@@ -167,7 +177,8 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    */
   const relevance = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
     const match = text.products(search.terms);
-    const candidates = sql`select ${products.id} as id, ${match.score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
+    const score = text.denseScore && (await isDense(search.terms)) ? text.denseScore : match.score;
+    const candidates = sql`select ${products.id} as id, ${score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
     const rows = await engine.rows<RawHit>(
       sql`select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
     );
@@ -177,6 +188,19 @@ export function searchStatements(engine: Engine<CommerceTables>) {
   const denseThreshold = async (catalogueSize: SQL): Promise<number> => {
     const [size] = await engine.rows<{ n: number | string }>(catalogueSize);
     return denseFrom(Number(size?.n ?? 0));
+  };
+
+  /** How many products the words match, counted no further than `cap` + 1 (a bounded read). */
+  const matchesUpTo = async (terms: readonly string[], cap: number): Promise<number> => {
+    const [counted] = await engine.rows<{ n: number | string }>(text.productMatchesUpTo(terms, cap));
+    return Number(counted?.n ?? 0);
+  };
+
+  /** Whether the words match so many products (SQLite) that reading them all costs what the catalogue holds. */
+  const isDense = async (terms: readonly string[]): Promise<boolean> => {
+    if (!text.catalogueSize) return false;
+    const dense = await denseThreshold(text.catalogueSize);
+    return (await matchesUpTo(terms, dense)) >= dense;
   };
 
   /**
@@ -222,8 +246,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       // whole; more, a walk of the sort's index keeping the matches; so many (SQLite) that the walk
       // finds a page within a few rows, each row tested by itself instead of every match read once.
       const dense = text.catalogueSize ? await denseThreshold(text.catalogueSize) : null;
-      const [counted] = await engine.rows<{ n: number | string }>(text.productMatchesUpTo(search.terms, dense ?? SORTED_MATCHES_MAX));
-      const matched = Number(counted?.n ?? 0);
+      const matched = await matchesUpTo(search.terms, dense ?? SORTED_MATCHES_MAX);
       if (matched <= SORTED_MATCHES_MAX) return sortMatches(search, page);
       return walk(search, page, dense !== null && matched >= dense);
     },
