@@ -125,15 +125,23 @@ describe('the subscription hub', () => {
     expect(perTurn.filter((count) => count > 0).length).toBeLessThan(6 * 3);
   });
 
-  it('hands a backlog out DELIVERY_BATCH events at a time, in order, each once', async () => {
+  it('hands a backlog out a batch at a time (at most DELIVERY_BATCH, at most a quarter of a client buffer), in order, each once', async () => {
     const { hub, upstreams } = hubWithFakeUpstreams();
     const clients = Array.from({ length: DELIVERY_CHUNK + 1 }, () => subscribe(hub, { id: 'ls_backlog' }));
     upstreams[0]!.listen(0);
     await settle();
     const ids = Array.from({ length: 2 * DELIVERY_BATCH + 5 }, (_, i) => i + 1);
     for (const id of ids) upstreams[0]!.send(id);
+    // How many events the first client is handed on each turn while the backlog goes out.
+    const perTurn: number[] = [];
+    for (let turn = 0; turn < 40; turn++) {
+      const before = clients[0]!.ids.length;
+      await new Promise((resolve) => setImmediate(resolve));
+      perTurn.push(clients[0]!.ids.length - before);
+    }
     await settle();
-    await settle();
+    // A batch is DELIVERY_BATCH events, or a quarter of a client's buffer (100 here) if less.
+    expect(Math.max(...perTurn)).toBe(Math.min(DELIVERY_BATCH, 100 / 4));
     for (const client of clients) expect(client.ids).toEqual(ids);
   });
 

@@ -149,7 +149,11 @@ export class SubscriptionHub {
   private slowClients = 0;
   private readonly latency: Histogram;
 
+  /** Events handed to each client in one go: DELIVERY_BATCH, or a quarter of a client's buffer if that is less. */
+  private readonly batchSize: number;
+
   constructor(private readonly options: SubscriptionHubOptions) {
+    this.batchSize = Math.max(1, Math.min(DELIVERY_BATCH, Math.floor(options.maxBuffered / 4)));
     const openClients = () => this.clients.size;
     const listeningClients = () => this.listeningSubscriptions;
     const openUpstreams = () => this.upstreams.size;
@@ -473,7 +477,7 @@ export class SubscriptionHub {
     const run = async () => {
       try {
         while (group.outgoing.length > 0) {
-          const batch = group.outgoing.splice(0, Math.max(1, Math.min(DELIVERY_BATCH, Math.floor(this.options.maxBuffered / 4))));
+          const batch = group.outgoing.splice(0, this.batchSize);
           const results = batch.map((event) => event.result as ExecutionResult);
           const handed = group.clients.size;
           if (handed * results.length <= DELIVERY_CHUNK) {

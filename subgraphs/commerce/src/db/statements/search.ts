@@ -177,7 +177,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    */
   const relevance = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
     const match = text.products(search.terms);
-    const score = text.denseScore && (await isDense(search.terms)) ? text.denseScore : match.score;
+    const score = text.denseScore && (await matchCount(search.terms)).dense ? text.denseScore : match.score;
     const candidates = sql`select ${products.id} as id, ${score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
     const rows = await engine.rows<RawHit>(
       sql`select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
@@ -196,11 +196,15 @@ export function searchStatements(engine: Engine<CommerceTables>) {
     return Number(counted?.n ?? 0);
   };
 
-  /** Whether the words match so many products (SQLite) that reading them all costs what the catalogue holds. */
-  const isDense = async (terms: readonly string[]): Promise<boolean> => {
-    if (!text.catalogueSize) return false;
-    const dense = await denseThreshold(text.catalogueSize);
-    return (await matchesUpTo(terms, dense)) >= dense;
+  /**
+   * How many products the words match, counted up to where they are dense (SQLite) or to
+   * SORTED_MATCHES_MAX + 1, and whether they are dense: so many that reading every match would
+   * cost what the catalogue holds.
+   */
+  const matchCount = async (terms: readonly string[]): Promise<{ matched: number; dense: boolean }> => {
+    const denseAt = text.catalogueSize ? await denseThreshold(text.catalogueSize) : null;
+    const matched = await matchesUpTo(terms, denseAt ?? SORTED_MATCHES_MAX);
+    return { matched, dense: denseAt !== null && matched >= denseAt };
   };
 
   /**
@@ -245,10 +249,9 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       // A bounded look at how many products the words match decides how to read them: few, sorted
       // whole; more, a walk of the sort's index keeping the matches; so many (SQLite) that the walk
       // finds a page within a few rows, each row tested by itself instead of every match read once.
-      const dense = text.catalogueSize ? await denseThreshold(text.catalogueSize) : null;
-      const matched = await matchesUpTo(search.terms, dense ?? SORTED_MATCHES_MAX);
+      const { matched, dense } = await matchCount(search.terms);
       if (matched <= SORTED_MATCHES_MAX) return sortMatches(search, page);
-      return walk(search, page, dense !== null && matched >= dense);
+      return walk(search, page, dense);
     },
 
     searchBrands: async (terms, page) => {
