@@ -5,7 +5,8 @@
  * the busiest stream, each service's event-loop delay, and the reconcile check afterwards.
  * Among the screens (issue 22): the creator profile with its slow parts deferred (`@defer`,
  * multipart `deferSpec=20220824`: time to the initial payload and to the last) beside the same
- * query without `@defer`, and product search for a common word in each sort.
+ * query without `@defer`, and product search for a common word in each sort (one whose page is
+ * short on the small world, one whose page is full on both).
  *
  * SQLite (the default): the large world is built once beforehand (`npm run seed -- --world large
  * --data-dir DIR`, about 6 minutes) and named with `--large-dir DIR`; the bench copies nothing and
@@ -85,7 +86,11 @@ function screens(maya: string, longTail: string) {
     { name: 'liveNow with totals and top gifters', query: 'query { liveNow(first: 5) { edges { node { id title giftTotals { coins giftCount gifterCount } topGifters(first: 3) { rank coins user { handle } } } } } }', variables: {} },
     { name: 'recent gifts on the hot stream', query: 'query ($id: ID!) { liveStream(id: $id) { recentGifts(first: 20) { id eventId quantity sender { handle } } } }', variables: { id: hotStreamId } },
     { name: 'feed, first page', query: FEED_PAGE, variables: {} },
+    // "serum" answers 4 products on the small world and a full page of 10 on the large one, so its
+    // ratio carries the page's size as well as history; "cream" matches 10 on the small world and
+    // about 4,000 on the large one, the same density as "serum" there: a full page on both.
     ...PRODUCT_SORTS.map((sort) => ({ name: `product search "serum", ${sort}`, query: `query { searchProducts(text: "serum", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
+    ...PRODUCT_SORTS.map((sort) => ({ name: `product search "cream" (a full page on both), ${sort}`, query: `query { searchProducts(text: "cream", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
     { name: 'creators directory, one topic', query: 'query { searchCreators(topic: COOKING, first: 10) { edges { node { handle followerCount } } } }', variables: {} },
     { name: 'creator followers, last page', query: 'query ($h: String!) { creator(handle: $h) { followers(last: 10) { totalCount edges { node { handle } } } } }', variables: { h: maya } },
   ];
