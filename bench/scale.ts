@@ -1,8 +1,10 @@
 /**
  * `npm run bench:scale`: the same screens and the same hot-stream writes on the small world and
- * on the large one (issue 21), in one run, one world at a time on this machine: p50 and p99 of
- * each screen with the entity cache off and on, the ratio large / small, a sendLiveGift storm on
- * the busiest stream, each service's event-loop delay, and the reconcile check afterwards.
+ * on the large one (issue 21), in one run: p50 and p99 of each screen with the entity cache off
+ * and on, the ratio large / small, a sendLiveGift storm on the busiest stream, each service's
+ * event-loop delay, and the reconcile check afterwards. Both worlds' services run at once while
+ * the screens are measured, a request to one world then to the other, so a ratio compares the same
+ * minutes of this shared machine; each hot stream is then stormed on its own.
  * Among the screens (issue 22): the creator profile with its slow parts deferred (`@defer`,
  * multipart `deferSpec=20220824`: time to the initial payload and to the last) beside the same
  * query without `@defer`, and product search for a common word in each sort (one whose page is
@@ -103,15 +105,31 @@ async function post(url: string, query: string, variables: Record<string, unknow
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
-async function timeScreen(url: string, screen: { query: string; variables: Record<string, unknown> }) {
-  const times: number[] = [];
+/**
+ * One request to each of `urls` per sample, taking turns (which goes first alternates), so every
+ * world's figure comes from the same minutes: a load that passes falls on all of them alike.
+ */
+async function inTurns<T>(urls: string[], sample: (url: string, at: number) => Promise<T>): Promise<T[][]> {
+  const taken = urls.map((): T[] => []);
   for (let i = 0; i < 5 + SAMPLES; i++) {
-    const started = performance.now();
-    const answer = await post(url, screen.query, screen.variables);
-    if (answer.errors) throw new Error(`${JSON.stringify(answer.errors).slice(0, 300)}`);
-    if (i >= 5) times.push(performance.now() - started);
+    for (let turn = 0; turn < urls.length; turn++) {
+      const at = (i + turn) % urls.length;
+      const value = await sample(urls[at]!, at);
+      if (i >= 5) taken[at]!.push(value);
+    }
   }
-  return spread(times);
+  return taken;
+}
+
+/** A screen on each world (`requests[i]` to `urls[i]`: each world's handles are its own), in turns. */
+async function timeScreen(urls: string[], requests: { query: string; variables: Record<string, unknown> }[]) {
+  const times = await inTurns(urls, async (url, at) => {
+    const started = performance.now();
+    const answer = await post(url, requests[at]!.query, requests[at]!.variables);
+    if (answer.errors) throw new Error(`${JSON.stringify(answer.errors).slice(0, 300)}`);
+    return performance.now() - started;
+  });
+  return times.map(spread);
 }
 
 function spread(times: number[]) {
@@ -119,16 +137,9 @@ function spread(times: number[]) {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-async function timeDeferred(url: string, screen: { query: string; variables: Record<string, unknown> }) {
-  const initial: number[] = [];
-  const last: number[] = [];
-  for (let i = 0; i < 5 + SAMPLES; i++) {
-    const times = await deferredRequest(url, screen.query, screen.variables);
-    if (i < 5) continue;
-    initial.push(times.initialMs);
-    last.push(times.lastMs);
-  }
-  return { initial: spread(initial), last: spread(last) };
+async function timeDeferred(urls: string[], requests: { query: string; variables: Record<string, unknown> }[]) {
+  const times = await inTurns(urls, (url, at) => deferredRequest(url, requests[at]!.query, requests[at]!.variables));
+  return times.map((each) => ({ initial: spread(each.map((time) => time.initialMs)), last: spread(each.map((time) => time.lastMs)) }));
 }
 
 /** `SENDERS` viewers sending roses to the hot stream as fast as they are answered, for STORM_MS. */
@@ -235,7 +246,23 @@ interface WorldStores {
   env: Record<string, string>;
 }
 
-async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
+type World = 'small' | 'large';
+type ScreenTimes = Record<string, { off: { p50: number; p99: number }; on: { p50: number; p99: number } }>;
+
+/** A world's services, running: its gateways with the entity cache off and on, and what its hot stream needs. */
+interface RunningWorld {
+  world: World;
+  processes: Processes;
+  off: string;
+  on: string;
+  gatewayPort: number;
+  servicePorts: number[];
+  screens: ReturnType<typeof screens>;
+  /** Event-loop delay over the start, read (and the histograms emptied) once the world is up. */
+  startLoop: Record<string, number>;
+}
+
+async function startWorld(world: World, stores: WorldStores): Promise<RunningWorld> {
   const processes = new Processes(root);
   const [gateway, cached, ...ports] = (await freePorts(6)) as number[];
   const env: NodeJS.ProcessEnv = {
@@ -261,33 +288,67 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
     processes.start('gateway-cached', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(cached) });
     await Promise.all([waitFor(`http://127.0.0.1:${gateway}/ready`), waitFor(`http://127.0.0.1:${cached}/ready`)]);
     const off = `http://127.0.0.1:${gateway}/graphql`;
-    const on = `http://127.0.0.1:${cached}/graphql`;
-    ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
-    const list = screens(await handleOf(off, creatorIds[0] as string), await handleOf(off, creatorIds[18] as string));
     const servicePorts = [...ports, gateway] as number[];
+    const list = screens(await handleOf(off, creatorIds[0] as string), await handleOf(off, creatorIds[18] as string));
+    // Empties every histogram: what follows is measured without the start (printed on its own).
+    const startLoop = await eventLoopP99(servicePorts);
+    return { world, processes, off, on: `http://127.0.0.1:${cached}/graphql`, gatewayPort: gateway!, servicePorts, screens: list, startLoop };
+  } catch (error) {
+    await processes.stopAll();
+    throw error;
+  }
+}
+
+interface ScreensMeasured {
+  times: ScreenTimes;
+  screensLoop: Record<string, number>;
+}
+
+/**
+ * Every screen on every running world, the entity cache off then on, the worlds taking turns
+ * request by request (`inTurns`); then each world's event-loop delay over the screens.
+ */
+async function measureScreens(worlds: RunningWorld[]): Promise<ScreensMeasured[]> {
+  const results = worlds.map((): ScreenTimes => ({}));
+  const shown = (at: number, name: string) => {
+    const times = results[at]![name]!;
+    console.log(`${worlds[at]!.world}: ${name}: cache off p50 ${times.off.p50.toFixed(1)} ms, p99 ${times.off.p99.toFixed(1)} ms; on p50 ${times.on.p50.toFixed(1)} ms`);
+  };
+  for (const [index, screen] of worlds[0]!.screens.entries()) {
+    const requests = worlds.map((world) => world.screens[index]!);
+    const [offUrls, onUrls] = [worlds.map((world) => world.off), worlds.map((world) => world.on)];
+    if ('deferred' in screen) {
+      const [off, on] = [await timeDeferred(offUrls, requests), await timeDeferred(onUrls, requests)];
+      worlds.forEach((_, at) => {
+        results[at]![`${screen.name}: initial payload`] = { off: off[at]!.initial, on: on[at]!.initial };
+        results[at]![`${screen.name}: last payload`] = { off: off[at]!.last, on: on[at]!.last };
+        shown(at, `${screen.name}: initial payload`);
+        shown(at, `${screen.name}: last payload`);
+      });
+      continue;
+    }
+    const [off, on] = [await timeScreen(offUrls, requests), await timeScreen(onUrls, requests)];
+    worlds.forEach((_, at) => {
+      results[at]![screen.name] = { off: off[at]!, on: on[at]! };
+      shown(at, screen.name);
+    });
+  }
+  const measured: ScreensMeasured[] = [];
+  for (const [at, world] of worlds.entries()) measured.push({ times: results[at]!, screensLoop: await eventLoopP99(world.servicePorts) });
+  return measured;
+}
+
+/** A world's hot stream (any other world idle): the storm, then the storm with subscribers; then its services stop. */
+async function measureHotStream(running: RunningWorld, screensMeasured: ScreensMeasured) {
+  const { world, processes, off, servicePorts, startLoop } = running;
+  const { times: results, screensLoop } = screensMeasured;
+  try {
+    ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
     const giftsPid = processes.pid('gifts');
     const giftsCpuMs = () => {
       const { user, system } = cpuSplitMs(giftsPid);
       return user + system;
     };
-    // Empties every histogram: what follows is measured without the start (printed on its own).
-    const startLoop = await eventLoopP99(servicePorts);
-    const results: Record<string, { off: { p50: number; p99: number }; on: { p50: number; p99: number } }> = {};
-    const shown = (name: string) => console.log(`${world}: ${name}: cache off p50 ${results[name]!.off.p50.toFixed(1)} ms, p99 ${results[name]!.off.p99.toFixed(1)} ms; on p50 ${results[name]!.on.p50.toFixed(1)} ms`);
-    for (const screen of list) {
-      if ('deferred' in screen) {
-        const [offTimes, onTimes] = [await timeDeferred(off, screen), await timeDeferred(on, screen)];
-        results[`${screen.name}: initial payload`] = { off: offTimes.initial, on: onTimes.initial };
-        results[`${screen.name}: last payload`] = { off: offTimes.last, on: onTimes.last };
-        shown(`${screen.name}: initial payload`);
-        shown(`${screen.name}: last payload`);
-        continue;
-      }
-      results[screen.name] = { off: await timeScreen(off, screen), on: await timeScreen(on, screen) };
-      shown(screen.name);
-    }
-    const screensLoop = await eventLoopP99(servicePorts);
-    // Senders from the seed's own users, with coins bought first (the large world's bulk senders are not needed).
     const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
     const tokens = await Promise.all(userIds.slice(30, 30 + SENDERS).map((id) => signUserToken(jwt, { id, country: 'US' }, { expiresIn: '1h' })));
     for (const token of tokens) {
@@ -305,7 +366,7 @@ async function measureWorld(world: 'small' | 'large', stores: WorldStores) {
       `${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core; ${Number.isNaN(perCommit) ? 'store commits not counted (Postgres)' : `${perCommit.toFixed(2)} transactions per store commit`}`,
     );
     const cpuBeforeWatched = giftsCpuMs();
-    const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${gateway}/`, tokens, servicePorts) : null;
+    const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${running.gatewayPort}/`, tokens, servicePorts) : null;
     const watchedLoop = watched?.eventLoop ?? null;
     const giftsCpuWatched = giftsCpuMs() - cpuBeforeWatched;
     if (watched) {
@@ -362,13 +423,27 @@ try {
     if (WORLDS.has('large')) ({ stores: largeStores, buildSeconds: largeBuildSeconds } = await largeWorldOnPostgres(cluster, largeGatewayDir));
   }
   const loadBefore = os.loadavg();
-  const small = await measureWorld('small', smallStores);
+  // Both worlds run at once for the screens, measured in turns; then each world's hot stream alone.
+  const running: RunningWorld[] = [];
+  let screensMeasured: ScreensMeasured[];
+  try {
+    running.push(await startWorld('small', smallStores));
+    if (WORLDS.has('large')) running.push(await startWorld('large', largeStores));
+    screensMeasured = await measureScreens(running);
+  } catch (error) {
+    for (const world of running) await world.processes.stopAll();
+    throw error;
+  }
+  const small = await measureHotStream(running[0]!, screensMeasured[0]!).catch(async (error: unknown) => {
+    await running[1]?.processes.stopAll();
+    throw error;
+  });
   if (!WORLDS.has('large')) {
     // One world: its figures printed above, and its reconcile; no ratios, and the results file keeps the last two-world run.
     console.log(`\nreconcile, small world: ${reconcile(smallStores)}`);
     console.log(`load average (1, 5, 15 min): before ${loadBefore.map((load) => load.toFixed(1)).join(' ')}, after ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   } else {
-    const large = await measureWorld('large', largeStores);
+    const large = await measureHotStream(running[1]!, screensMeasured[1]!);
     const loadAfter = os.loadavg();
     const rows = Object.keys(small.screens).map((name) => {
       const [s, l] = [small.screens[name]!, large.screens[name]!];
