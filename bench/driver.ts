@@ -2,7 +2,8 @@
  * The load driver of the `varied`, `signed-in` and `varied + writes` cases, run in its own
  * process so it never shares an event loop with what it measures. A fixed number of workers
  * each send one request at a time on an undici pool (a closed loop, like autocannon's
- * connections): every request picks a random operation and is checked against its reference
+ * connections; or, with `ratePerSecond`, each at its share of a fixed rate, so two runs compare at
+ * the same load whatever their latency): every request picks a random operation and is checked against its reference
  * answer; with `writes`, a share of iterations write instead and read their write back, and
  * another share read written entities while the writes run (`Writer.watchRead`).
  *
@@ -35,6 +36,11 @@ export interface DriverCase {
   writes?: { spec: WritesSpec; state: WriteState; keyPrefix: string };
   /** How writes and read-backs send their operations (the reads' bodies are ready-made). */
   documents: DocumentMode;
+  /**
+   * Requests a second offered in all (BENCH_RATE), split evenly over the workers; each still sends
+   * one at a time, so a worker behind its schedule sends its next at once. Absent: a closed loop.
+   */
+  ratePerSecond?: number;
 }
 
 export interface DriverResult {
@@ -107,8 +113,19 @@ function counted(report: { failures: string[]; stale: string[] }): void {
   for (const failure of [...report.failures, ...report.stale]) fail(failure);
 }
 
-async function worker(deadline: number): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function worker(deadline: number, index: number): Promise<void> {
+  // Paced: this worker's turns are `interval` apart, the workers' turns spread over one interval.
+  const interval = spec.ratePerSecond ? (spec.concurrency * 1000) / spec.ratePerSecond : 0;
+  let turn = performance.now() + (interval * index) / spec.concurrency;
   while (performance.now() < deadline) {
+    if (interval > 0) {
+      const wait = turn - performance.now();
+      if (wait > 0) await sleep(wait);
+      turn = Math.max(turn + interval, performance.now());
+      if (performance.now() >= deadline) break;
+    }
     const dice = Math.random();
     if (writer && dice < writeShare) {
       const report = await writer.tryWrite();
@@ -130,7 +147,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 process.stdout.write(`${JSON.stringify({ event: 'start' })}\n`);
 const started = performance.now();
 const deadline = started + spec.durationSeconds * 1000;
-await Promise.all(Array.from({ length: spec.concurrency }, () => worker(deadline)));
+await Promise.all(Array.from({ length: spec.concurrency }, (_, index) => worker(deadline, index)));
 const elapsedSeconds = (performance.now() - started) / 1000;
 await pool.close();
 const sorted = latencies.sort((a, b) => a - b);

@@ -15,7 +15,8 @@
  * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
  * to run another build of our gateway alongside (an A/B of one change, same run; BENCH_COMPARE_ENV, JSON,
  * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
- * to send operation text instead of persisted document ids.
+ * to send operation text instead of persisted document ids, BENCH_RATE=<requests a second> to offer
+ * the driver cases a fixed load instead of a closed loop (CPU per request compared at one load).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,8 @@ const SCALE_ARGS = [
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** Requests a second offered to each driver case (0: a closed loop, as fast as answered). */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const CASES = new Set((process.env.BENCH_CASES ?? 'same,live,varied,signed-in,writes').split(',').map((name) => name.trim()));
 /** Processes to profile (`1` means the gateway): each writes bench/<name>.cpuprofile when it stops. */
@@ -272,7 +275,12 @@ async function runDriver(
 
 /** A driver case on one gateway: warm-up, then a measured run. `writeState` carries the writes' model from run to run. */
 async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omit<DriverCase, 'durationSeconds'>, gatewayPid: number): Promise<MixResult> {
-  const withState = (): DriverCase => ({ ...spec, durationSeconds: SECONDS, ...(spec.writes && writeState ? { writes: { ...spec.writes, state: writeState } } : {}) });
+  const withState = (): DriverCase => ({
+    ...spec,
+    durationSeconds: SECONDS,
+    ...(RATE > 0 ? { ratePerSecond: RATE } : {}),
+    ...(spec.writes && writeState ? { writes: { ...spec.writes, state: writeState } } : {}),
+  });
   const warm = await runDriver({ ...withState(), durationSeconds: WARMUP_SECONDS }, gatewayPid);
   if (warm.state) writeState = warm.state;
   const run = await runDriver(withState(), gatewayPid);
@@ -528,7 +536,7 @@ async function main() {
   const responseCacheOff = CASES.has('same') ? processes.start('gateway-response-cache-off', ['gateway/dist/index.js'], { ...env, GATEWAY_PORT: String(responseCacheOffPort), RESPONSE_CACHE: 'off' }) : null;
   const withoutResponseCache = `http://127.0.0.1:${responseCacheOffPort}/graphql`;
   if (responseCacheOff) await waitFor(`http://127.0.0.1:${responseCacheOffPort}/ready`);
-  console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections, ${os.cpus().length} cores, cases: ${[...CASES].join(', ')}`);
+  console.error(`bench (${STORE} stores): ${SECONDS}s per case after ${WARMUP_SECONDS}s warm-up, ${CONNECTIONS} connections${RATE > 0 ? ` paced to ${RATE} requests a second` : ''}, ${os.cpus().length} cores, cases: ${[...CASES].join(', ')}`);
 
   // The write mix and the LIVE case: a US user with coins gifts to live streams and checks out a product in stock.
   const buyer = userIds[40] as string;
@@ -732,7 +740,7 @@ async function main() {
   const summary = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((load) => round(load)) },
-    settings: { peers: PEERS.map((peer) => peer.key), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
+    settings: { peers: PEERS.map((peer) => peer.key), seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, ratePerSecond: RATE || null, rounds: ROUNDS, writeShare: WRITE_SHARE, concurrentReadShare: WATCH_SHARE, documents: DOCUMENTS, cases: [...CASES] },
     ...same,
     variedVsStockGateway: ratio('varied', (r) => r.rps),
     signedInVsStockGateway: ratio('signedIn', (r) => r.rps),
