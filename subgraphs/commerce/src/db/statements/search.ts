@@ -20,38 +20,41 @@ interface TextSearch {
   products(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   brands(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   /**
-   * How many products match `terms`, counting no further than `cap` + 1 (a bounded read of the
-   * index), which decides how a sorted search reads them (SQLite: FTS5 keeps no statistics of its
-   * words). Null where the engine's planner decides that for each statement from its own
-   * statistics of the words (Postgres: the tsvector's most common lexemes and their frequencies),
-   * so the walk below is the one statement: a rare word's matches read through the index and
-   * sorted, a common word's by a walk of the sort key's index.
-   */
-  productMatchesUpTo: ((terms: readonly string[], cap: number) => SQL) | null;
-  /**
    * A condition on a product id read in another order (an index of its sort key): whether it is
    * one of the matches. A filter on each row, never the place the rows come from.
    */
   productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
   /**
-   * Where `productMatches` reads the matches' ids once into a set (SQLite), the same condition
-   * tested on each row by itself, for a word so dense that a page is found within a few rows;
-   * null where `productMatches` already tests each row by itself (Postgres).
+   * Where the engine keeps no statistics of its words (SQLite's FTS5), a bounded count of a
+   * search's matches decides how it reads them. Null where the planner decides that for each
+   * statement from its own statistics (Postgres: the tsvector's most common lexemes and their
+   * frequencies), so the walk below is the one statement: a rare word's matches read through the
+   * index and sorted, a common word's by a walk of the sort key's index.
    */
-  productMatchesEach: ((terms: readonly string[], productId: SQLWrapper) => SQL) | null;
-  /** A bounded read of about how many products there are (the newest document id); null where unused. */
-  catalogueSize: SQL | null;
-  /**
-   * A match's score for a dense word, where `score` reads each word's document count over its
-   * whole doclist (SQLite's `bm25`): which columns the words are found in, weighted as `score`
-   * weighs them. Null where the score costs no such read.
-   */
-  denseScore: SQL | null;
+  counted: CountedSearch | null;
   /**
    * The order in which the matches are taken as relevance candidates (`RELEVANCE_CANDIDATES` of
    * them): the full-text index's own order, read without a sort.
    */
   candidateOrder: SQL | null;
+}
+
+/** What a search decided by counting its matches needs (`TextSearch.counted`). */
+interface CountedSearch {
+  /** How many products match `terms`, counting no further than `cap` + 1 (a bounded read of the index). */
+  matchesUpTo(terms: readonly string[], cap: number): SQL;
+  /** A bounded read of about how many products there are (the newest document id). */
+  catalogueSize: SQL;
+  /**
+   * `productMatches` reads the matches' ids once into a set; this is the same condition tested on
+   * each row by itself, for a word so dense that a page is found within a few rows.
+   */
+  matchesEach(terms: readonly string[], productId: SQLWrapper): SQL;
+  /**
+   * A match's score for a dense word, where `score` reads each word's document count over its
+   * whole doclist (`bm25`): which columns the words are found in, weighted as `score` weighs them.
+   */
+  denseScore: SQL;
 }
 
 // Every word required, the last one also as the start of a longer word (typing ahead).
@@ -74,17 +77,19 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
         where: sql`brand_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(brand_search, 10.0, 1.0))`,
       }),
-      productMatchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
       // The matches' doc ids are read once into a set (the index's doclist, no rows); each row
       // walked is looked up in it by its doc id.
       productMatches: (terms, productId) =>
         sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
-      // One seek in the match's doclist per row (a prefix is one stored doclist: migration 0022).
-      productMatchesEach: (terms, productId) =>
-        sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}))`,
-      catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
-      // A word in so many products says nothing of relevance by its rarity: where it is found says the rest.
-      denseScore: sql`(10.0 * ${found(0)} + 1.0 * ${found(1)} + 4.0 * ${found(2)})`,
+      counted: {
+        matchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
+        catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
+        // One seek in the match's doclist per row (a prefix is one stored doclist: migration 0022).
+        matchesEach: (terms, productId) =>
+          sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}))`,
+        // A word in so many products says nothing of relevance by its rarity: where it is found says the rest.
+        denseScore: sql`(10.0 * ${found(0)} + 1.0 * ${found(1)} + 4.0 * ${found(2)})`,
+      },
       // Doc ids grow as products are added: the newest matches first.
       candidateOrder: sql`product_search.rowid desc`,
     };
@@ -101,17 +106,14 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       where: sql`brand_search.document @@ to_tsquery('english', ${tsQuery(terms)})`,
       score: sql`(ts_rank(brand_search.document, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
     }),
-    // Counting 500 of a common word's matches visits a heap page per match (2.7 ms for "serum" on
-    // 200,000 products), more than the walk it decides on: the planner's statistics decide instead.
-    productMatchesUpTo: null,
     // The row's own document, found by its key. The planner makes it a join and picks its side by
     // the words' statistics: for a common word, each row of the sort's index tested by key; for a
     // rare one, the matches read through the GIN index, joined to their rows and sorted.
     productMatches: (terms, productId) =>
       sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
-    productMatchesEach: null,
-    catalogueSize: null,
-    denseScore: null,
+    // Counting 500 of a common word's matches visits a heap page per match (2.7 ms for "serum" on
+    // 200,000 products), more than the walk it decides on: the planner's statistics decide instead.
+    counted: null,
     // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
     candidateOrder: null,
   };
@@ -187,7 +189,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    */
   const relevance = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
     const match = text.products(search.terms);
-    const score = text.denseScore && text.productMatchesUpTo && (await matchCount(search.terms, text.productMatchesUpTo)).dense ? text.denseScore : match.score;
+    const score = text.counted && (await matchCount(search.terms, text.counted)).dense ? text.counted.denseScore : match.score;
     const candidates = sql`select ${products.id} as id, ${score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
     const rows = await engine.rows<RawHit>(
       sql`select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
@@ -195,21 +197,16 @@ export function searchStatements(engine: Engine<CommerceTables>) {
     return rows.map(toHit);
   };
 
-  const denseThreshold = async (catalogueSize: SQL): Promise<number> => {
-    const [size] = await engine.rows<{ n: number | string }>(catalogueSize);
-    return denseFrom(Number(size?.n ?? 0));
-  };
-
   /**
-   * How many products the words match, counted up to where they are dense (SQLite) or to
-   * SORTED_MATCHES_MAX + 1, and whether they are dense: so many that reading every match would
-   * cost what the catalogue holds. Only where the engine counts (`productMatchesUpTo`).
+   * How many products the words match, counted up to where they are dense, and whether they are:
+   * so many that reading every match would cost what the catalogue holds.
    */
-  const matchCount = async (terms: readonly string[], countUpTo: (terms: readonly string[], cap: number) => SQL): Promise<{ matched: number; dense: boolean }> => {
-    const denseAt = text.catalogueSize ? await denseThreshold(text.catalogueSize) : null;
-    const [counted] = await engine.rows<{ n: number | string }>(countUpTo(terms, denseAt ?? SORTED_MATCHES_MAX));
-    const matched = Number(counted?.n ?? 0);
-    return { matched, dense: denseAt !== null && matched >= denseAt };
+  const matchCount = async (terms: readonly string[], counted: CountedSearch): Promise<{ matched: number; dense: boolean }> => {
+    const [size] = await engine.rows<{ n: number | string }>(counted.catalogueSize);
+    const denseAt = denseFrom(Number(size?.n ?? 0));
+    const [found] = await engine.rows<{ n: number | string }>(counted.matchesUpTo(terms, denseAt));
+    const matched = Number(found?.n ?? 0);
+    return { matched, dense: matched >= denseAt };
   };
 
   /**
@@ -217,7 +214,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    * keep the rows that match, stop at the page. The denser the matches, the sooner it stops.
    */
   const walk = async (search: ProductSearch, page: Page, dense: boolean): Promise<SearchHit[]> => {
-    const membership = dense && text.productMatchesEach ? text.productMatchesEach : text.productMatches;
+    const membership = dense && text.counted ? text.counted.matchesEach : text.productMatches;
     const matches = membership(search.terms, products.id);
     const limit = page.first + 1;
     const key = page.after ? ([Number(page.after[0]), String(page.after[1])] as [number, string]) : null;
@@ -252,11 +249,11 @@ export function searchStatements(engine: Engine<CommerceTables>) {
     searchProducts: async (search, page) => {
       if (search.sort === 'RELEVANCE') return relevance(search, page);
       // Postgres' planner chooses how to read the matches from its statistics of the words.
-      if (!text.productMatchesUpTo) return walk(search, page, false);
+      if (!text.counted) return walk(search, page, false);
       // SQLite: a bounded look at how many products the words match decides how to read them: few,
       // sorted whole; more, a walk of the sort's index keeping the matches; so many that the walk
       // finds a page within a few rows, each row tested by itself instead of every match read once.
-      const { matched, dense } = await matchCount(search.terms, text.productMatchesUpTo);
+      const { matched, dense } = await matchCount(search.terms, text.counted);
       if (matched <= SORTED_MATCHES_MAX) return sortMatches(search, page);
       return walk(search, page, dense);
     },
