@@ -4,6 +4,7 @@ import { createLogger } from '@app/kit/log';
 import { anonymousViewer, type Viewer } from '@app/kit/viewer';
 import { ENTITY_CACHE_STALE, useEntityCache, type SubgraphCallAnswer, type SubgraphResult } from './entity-cache.ts';
 import { MemoryEntityCacheStore, type EntityCacheStore } from './entity-cache/store.ts';
+import { viewerKey as viewerKeyOf } from './collapse.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { ResponseParts } from './response-cache/parts.ts';
 
@@ -222,6 +223,40 @@ describe('fetches at the root through the entity cache', () => {
     await c.fetch(call(WITHOUT_ID, { id: 'p1' }), answer({ product: { title: 'a' } }));
     await c.fetch(call(WITHOUT_ID, { id: 'p1' }), answer({ product: { title: 'a' } }));
     expect(pages).toBe(4);
+  });
+});
+
+describe('what the entity cache tells its store it will not keep', () => {
+  /** A memory store that records each `forgo` as the keys' first lines (visibility) and cached ids. */
+  function forgoing() {
+    const forgone: string[][] = [];
+    const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+    const named = (key: string) => `${key.split('\n')[0]} ${/"id":"(\w+)"/.exec(key)?.[1] ?? ''}`.trim();
+    Object.assign(store, { forgo: (keys: readonly string[]) => forgone.push(keys.map(named)) });
+    return { forgone, ...cache(store) };
+  }
+
+  it("names the other half of each pair that hit or was kept, and both halves of what may not be kept", async () => {
+    const { cache: c, forgone } = forgoing();
+    const viewer = user('u1');
+    const half = viewerKeyOf(viewer);
+    await fetchVideos(c, videoSubgraph(), ['v1', 'v2'], viewer);
+    await fetchVideos(c, videoSubgraph(), ['v1', 'v3'], viewer);
+    await fetchVideos(c, videoSubgraph('no-store'), ['v4'], viewer);
+    expect(forgone).toEqual([
+      [`${half} v1`, `${half} v2`],
+      [`${half} v1`, `${half} v3`],
+      ['public v4', `${half} v4`],
+    ]);
+  });
+
+  it('names nothing when the lookup did not reach the store', async () => {
+    const { cache: c, forgone, store } = forgoing();
+    store.get = async () => {
+      throw new Error('down');
+    };
+    await fetchVideos(c, videoSubgraph(), ['v1']);
+    expect(forgone).toEqual([]);
   });
 });
 

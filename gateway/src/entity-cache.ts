@@ -118,6 +118,15 @@ export function useEntityCache(options: EntityCacheOptions) {
     void stored.finally(() => storing.delete(stored));
   }
 
+  /**
+   * Tells the store which keys the lookup found absent that this fetch keeps none of (the other
+   * half of a public/private pair, an answer that may not be kept): a replica's near copy then
+   * stops asking Redis for them a while.
+   */
+  function forgo(keys: string[], found: CacheLookup): void {
+    if (keys.length > 0 && found !== NOTHING_CACHED) store.forgo?.(keys, found.ticket);
+  }
+
   function count(subgraph: string, kind: 'entity' | 'root', outcome: 'hit' | 'miss', n = 1): void {
     if (n > 0) metrics?.entityCacheLookups.inc({ subgraph, kind, outcome }, n);
   }
@@ -158,6 +167,8 @@ export function useEntityCache(options: EntityCacheOptions) {
     const { parts } = call;
     if (hit !== undefined) {
       count(call.subgraph, 'root', 'hit');
+      if (found.values[0] === undefined) forgo([publicKey], found);
+      else if (found.values[1] === undefined) forgo([privateKey], found);
       const data = JSON.parse(hit) as Record<string, unknown>;
       // Only a public answer's tags make a response every caller may share.
       if (parts) {
@@ -183,6 +194,7 @@ export function useEntityCache(options: EntityCacheOptions) {
       }
     }
     if (parts && (!kept || policy?.scope !== 'public')) parts.notKept();
+    forgo(!kept ? [publicKey, privateKey] : policy?.scope === 'public' ? [privateKey] : [publicKey], found);
     return result;
   }
 
@@ -217,6 +229,8 @@ export function useEntityCache(options: EntityCacheOptions) {
     /** Where each slot's public key was looked up. */
     const publicAt: number[] = [];
     const misses: number[] = [];
+    /** The absent halves of the pairs that hit. */
+    const unwanted: string[] = [];
     let at = 0;
     slots.forEach((slot, i) => {
       const hit = slot ? (found.values[at] ?? found.values[at + 1]) : undefined;
@@ -224,6 +238,8 @@ export function useEntityCache(options: EntityCacheOptions) {
       if (slot) at += 2;
       hits.push(hit);
       if (hit === undefined) misses.push(i);
+      else if (found.values[at - 2] === undefined) unwanted.push(slot!.publicKey);
+      else if (found.values[at - 1] === undefined) unwanted.push(slot!.privateKey);
     });
     entityCacheLooked(span, representations.length - misses.length, misses.length);
     count(call.subgraph, 'entity', 'hit', representations.length - misses.length);
@@ -249,6 +265,7 @@ export function useEntityCache(options: EntityCacheOptions) {
       return value;
     });
     if (misses.length === 0) {
+      forgo(unwanted, found);
       if (parts) {
         if (everyPublic) parts.kept(shortest);
         else parts.notKept();
@@ -262,6 +279,8 @@ export function useEntityCache(options: EntityCacheOptions) {
     const fetched: unknown[] = Array.isArray(answered) && answered.length === misses.length ? answered : misses.map(() => null);
     const policy = cachePolicyOf(cacheControl);
     if (misses.length === representations.length) everyPublic = parts !== undefined;
+    /** The misses whose answer is kept (under the policy's half of their pair). */
+    const keptSlots = new Set<Slot>();
     if (policy && !result.errors?.length && fetched === answered) {
       const entries: CacheEntry[] = [];
       misses.forEach((i, j) => {
@@ -276,6 +295,7 @@ export function useEntityCache(options: EntityCacheOptions) {
           everyPublic = false;
           return;
         }
+        keptSlots.add(slot);
         entries.push({ key: policy.scope === 'public' ? slot.publicKey : slot.privateKey, value: JSON.stringify(value), tags: [...tags], maxAgeSeconds: maxAgeOf(policy.maxAgeSeconds) });
         if (everyPublic) for (const tag of tags) parts!.tags.add(tag);
       });
@@ -285,6 +305,13 @@ export function useEntityCache(options: EntityCacheOptions) {
         else parts.notKept();
       }
     } else parts?.notKept();
+    for (const i of misses) {
+      const slot = slots[i];
+      if (!slot) continue;
+      if (!keptSlots.has(slot)) unwanted.push(slot.publicKey, slot.privateKey);
+      else unwanted.push(policy!.scope === 'public' ? slot.privateKey : slot.publicKey);
+    }
+    forgo(unwanted, found);
     if (misses.length === representations.length) return result;
     // The answer's positions are those of the misses: merged back in order, errors moved along.
     const merged = parsedHits;

@@ -5,7 +5,7 @@ import { registerNearCacheMetrics } from './metrics.ts';
 describe("the near copy's counts on /metrics", () => {
   it('are read from the copy at each scrape', async () => {
     const registry = new Registry();
-    const counts = { syncs: 3, hits: 10, misses: 4, resets: 0 };
+    const counts = { syncs: 3, hits: 10, misses: 4, absent: 2, resets: 0 };
     registerNearCacheMetrics(registry, counts);
     const scrape = async () => {
       const text = await registry.metrics();
@@ -13,12 +13,13 @@ describe("the near copy's counts on /metrics", () => {
       return {
         hits: value('entity_cache_near_lookups_total{outcome="hit"}'),
         misses: value('entity_cache_near_lookups_total{outcome="miss"}'),
+        absent: value('entity_cache_near_lookups_total{outcome="absent"}'),
         syncs: value('entity_cache_near_syncs_total'),
         resets: value('entity_cache_near_resets_total'),
       };
     };
-    expect(await scrape()).toEqual({ hits: 10, misses: 4, syncs: 3, resets: 0 });
-    Object.assign(counts, { syncs: 5, hits: 25, misses: 6, resets: 1 });
-    expect(await scrape()).toEqual({ hits: 25, misses: 6, syncs: 5, resets: 1 });
+    expect(await scrape()).toEqual({ hits: 10, misses: 4, absent: 2, syncs: 3, resets: 0 });
+    Object.assign(counts, { syncs: 5, hits: 25, misses: 6, absent: 7, resets: 1 });
+    expect(await scrape()).toEqual({ hits: 25, misses: 6, absent: 7, syncs: 5, resets: 1 });
   });
 });

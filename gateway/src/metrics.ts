@@ -78,23 +78,26 @@ export interface NearCacheCounts {
   readonly syncs: number;
   readonly hits: number;
   readonly misses: number;
+  /** Keys answered absent without asking Redis: it lacked them when last asked. */
+  readonly absent: number;
   readonly resets: number;
 }
 
 /**
  * The near copy's counts on `/metrics`, read from the copy at each scrape: how many keys it
- * answered (hit) or sent on to Redis (miss), its sync round trips, and how often it emptied itself
+ * answered (hit), knew Redis lacked (absent) or sent on to Redis (miss), its sync round trips, and how often it emptied itself
  * because it could not tell what it had missed.
  */
 export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCounts): void {
   new Counter({
     name: 'entity_cache_near_lookups_total',
-    help: "Keys this replica's near copy of the Redis entity cache answered (hit) or sent on to Redis (miss).",
+    help: "Keys this replica's near copy of the Redis entity cache answered (hit), knew Redis lacked (absent) or sent on to Redis (miss).",
     labelNames: ['outcome'] as const,
     registers: [registry],
     collect() {
       this.reset();
       this.inc({ outcome: 'hit' }, counts.hits);
+      this.inc({ outcome: 'absent' }, counts.absent);
       this.inc({ outcome: 'miss' }, counts.misses);
     },
   });

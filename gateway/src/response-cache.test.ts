@@ -161,10 +161,16 @@ describe('the response cache', () => {
       // Nothing was fetched: no subgraph said what may be kept.
       (() => ({ body: answer('Lamp') })) satisfies Run,
     ]) {
-      const graph = await serve({ run });
+      const store = new MemoryEntityCacheStore({ maxBytes: 1_000_000 });
+      const forgone: string[] = [];
+      Object.assign(store, { forgo: (keys: readonly string[]) => forgone.push(...keys) });
+      const graph = await serve({ run, store });
       await graph.post(PRODUCT);
       expect((await graph.post(PRODUCT)).from).toBe('miss');
       expect(await graph.count('responseCacheStores', 'not_kept')).toBe(2);
+      // A replica's near copy of Redis stops asking for a response that is not kept.
+      expect(forgone).toHaveLength(2);
+      expect(forgone[0]).toContain(JSON.stringify(PRODUCT));
     }
   });
 

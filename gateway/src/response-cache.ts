@@ -211,6 +211,8 @@ export function useResponseCache(options: ResponseCacheOptions) {
       const kept = verdict && keepable(response.body, response.headers.get('content-type'), entry.parts.operationName);
       if (!verdict || !kept) {
         metrics?.responseCacheStores.inc({ outcome: 'not_kept' });
+        // Looked up and not kept: a replica's near copy stops asking Redis for it a while.
+        store.forgo?.([entry.key], entry.lookup.ticket);
         return;
       }
       metrics?.responseCacheStores.inc({ outcome: 'kept' });

@@ -133,6 +133,11 @@ export function tolerateOutages(store: EntityCacheStore, gate: OutageGate, optio
       );
     },
 
+    forgo(keys: readonly string[], ticket: CacheTicket): void {
+      // Only what the shared store itself said it lacks.
+      if (ticket !== UNREACHED && !localTickets.has(ticket)) store.forgo?.(keys, ticket);
+    },
+
     async invalidate(tags: readonly string[]): Promise<Invalidation | void> {
       // This replica's own memory first: its next read shows the write whatever the store does.
       if (localUsed) await local?.invalidate(tags);

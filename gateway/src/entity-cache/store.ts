@@ -63,6 +63,13 @@ export interface EntityCacheStore {
   get(keys: readonly string[], options?: LookupOptions): Promise<CacheLookup>;
   /** Keeps the entries a fetch started at `ticket` brought, except those showing an entity invalidated since. */
   set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void>;
+  /**
+   * Says that a lookup under `ticket` found none of `keys` and this replica keeps none of them
+   * (the other half of a public/private pair, an answer that may not be kept). A store with a near
+   * copy then stops asking the shared store for them a while (`../redis/near-cache.ts`); the others
+   * need not implement it. A hint: a right answer never depends on it.
+   */
+  forgo?(keys: readonly string[], ticket: CacheTicket): void;
   /** Drops every entry showing any of the tags, before it returns. */
   invalidate(tags: readonly string[]): Promise<Invalidation | void>;
   close(): Promise<void>;

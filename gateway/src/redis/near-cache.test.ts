@@ -59,6 +59,49 @@ describe.skipIf(!hasRedisServer)("the entity cache on Redis with each replica's 
     expect(a.counts.syncs).toBe(1);
   });
 
+  it('does not ask Redis again for a key the gateway forwent, until this replica stores it', async () => {
+    const { a, b } = await nearReplicas();
+    const shared = (a as unknown as { shared: RedisEntityCacheStore }).shared;
+    const syncs = vi.spyOn(shared, 'sync');
+    const lookups = vi.spyOn(shared, 'get');
+    const first = await a.get(['public', 'private'], { arrivedAt: performance.now() });
+    expect(first.values).toEqual([undefined, undefined]);
+    await a.set([entry('public', ['Product:5'])], first.ticket);
+    a.forgo(['private'], first.ticket);
+    // The public half is near, the private half forgone: neither is asked for.
+    const again = await a.get(['public', 'private'], { arrivedAt: performance.now() });
+    expect(again.values).toEqual(['{"key":"public"}', undefined]);
+    expect(syncs.mock.calls.at(-1)![2]).toEqual([]);
+    expect(lookups).not.toHaveBeenCalled();
+    expect(a.counts).toMatchObject({ hits: 1, absent: 1 });
+
+    // A key merely found absent is asked for again: what another replica keeps, this one reads.
+    const other = await b.get(['elsewhere'], { arrivedAt: performance.now() });
+    await b.set([entry('elsewhere', ['Product:6'])], other.ticket);
+    expect((await a.get(['elsewhere'], { arrivedAt: performance.now() })).values).toEqual(['{"key":"elsewhere"}']);
+    // This replica storing a forgone key forgets the mark.
+    const mine = await a.get(['private'], { arrivedAt: performance.now() });
+    await a.set([entry('private', ['Product:5'])], mine.ticket);
+    expect((await a.get(['private'], { arrivedAt: performance.now() })).values).toEqual(['{"key":"private"}']);
+  });
+
+  it('forgets what was forgone when it empties itself, and takes no mark from a lookup of its earlier life', async () => {
+    const { a, redis, prefix } = await nearReplicas();
+    const before = await a.get(['gone'], { arrivedAt: performance.now() });
+    a.forgo(['gone'], before.ticket);
+    await redis.del(`${prefix}log`);
+    await redis.incr(`${prefix}seq`);
+    await redis.incr(`${prefix}seq`);
+    const resets = a.counts.resets;
+    await a.get(['other'], { arrivedAt: performance.now() });
+    expect(a.counts.resets).toBe(resets + 1);
+    a.forgo(['late'], before.ticket);
+    const shared = (a as unknown as { shared: RedisEntityCacheStore }).shared;
+    const syncs = vi.spyOn(shared, 'sync');
+    await a.get(['gone', 'late'], { arrivedAt: performance.now() });
+    expect(syncs.mock.calls.at(-1)![2]).toEqual(['gone', 'late']);
+  });
+
   it('sends one sync for the requests of one turn, and none for a request already caught up', async () => {
     const { a } = await nearReplicas();
     const arrivedAt = performance.now();

@@ -16,7 +16,14 @@
  * Whenever the copy cannot tell what it missed (a lookup without the request's arrival, Redis
  * restarted empty, the log trimmed past its cursor, a failed call) it empties itself and reads
  * Redis alone until its next sync.
+ *
+ * It also remembers, for a while, the keys the gateway found absent and said it will not keep
+ * (`forgo`): the private half of a lookup whose public half hit, a fetch whose answer may not be
+ * kept (LIVE totals), a response with a private part. Each was a round trip to Redis on every
+ * request asking for it, for a key no replica stores. A key remembered absent is a miss, never a
+ * stale read; this replica storing it forgets the mark.
  */
+import { LRUCache } from 'lru-cache';
 import { MemoryEntityCacheStore, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation, type LookupOptions } from '../entity-cache/store.ts';
 import type { RedisEntityCacheStore, Sync } from './entity-cache.ts';
 
@@ -43,8 +50,14 @@ export interface NearCacheOptions {
   maxBytes: number;
 }
 
+/** How long a key the gateway forwent is not asked for again (unless this replica stores it), and how many are remembered. */
+export const FORGONE_FOR_MS = 30_000;
+const FORGONE_KEYS = 100_000;
+
 export class NearEntityCacheStore implements EntityCacheStore {
   private readonly near: MemoryEntityCacheStore;
+  /** Keys found absent that this replica said it will not keep (`forgo`): not asked for again a while. */
+  private readonly forgone = new LRUCache<string, true>({ max: FORGONE_KEYS, ttl: FORGONE_FOR_MS });
   private epoch: string | null = null;
   /** The number of the last invalidation replayed. */
   private cursor = 0;
@@ -54,7 +67,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
   private readonly flights = new Set<Flight>();
   private next: Batch | null = null;
   /** What the copy did, for tests and the bench. */
-  readonly counts = { syncs: 0, hits: 0, misses: 0, resets: 0 };
+  readonly counts = { syncs: 0, hits: 0, misses: 0, absent: 0, resets: 0 };
 
   constructor(
     private readonly shared: RedisEntityCacheStore,
@@ -70,7 +83,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
     let askedFor: readonly string[] = [];
     if (this.syncedAt < arrivedAt) {
       // A replay only drops: a key the copy lacks now it lacks after, so Redis is asked for it in the sync's round trip.
-      askedFor = keys.filter((key) => !this.near.has(key));
+      askedFor = keys.filter((key) => !this.near.has(key) && !this.forgone.has(key));
       asked = await this.caughtUpWith(arrivedAt, askedFor);
     }
     const generation = this.generation;
@@ -85,10 +98,16 @@ export class NearEntityCacheStore implements EntityCacheStore {
     }
     const answered = new Set(asked ? askedFor : []);
     const missing: number[] = [];
-    values.forEach((value, i) => value === undefined && !answered.has(keys[i]!) && missing.push(i));
+    let knownAbsent = 0;
+    values.forEach((value, i) => {
+      if (value !== undefined || answered.has(keys[i]!)) return;
+      if (this.forgone.has(keys[i]!)) knownAbsent++;
+      else missing.push(i);
+    });
     const nearHits = found.values.filter((value) => value !== undefined).length;
     this.counts.hits += nearHits;
-    this.counts.misses += keys.length - nearHits;
+    this.counts.absent += knownAbsent;
+    this.counts.misses += keys.length - nearHits - knownAbsent;
     if (missing.length > 0) {
       const far = await this.shared.get(missing.map((i) => keys[i]!));
       const at = new Map(missing.map((i, j) => [keys[i]!, j]));
@@ -116,8 +135,15 @@ export class NearEntityCacheStore implements EntityCacheStore {
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
+    for (const entry of entries) this.forgone.delete(entry.key);
     await this.shared.set(entries, ticket);
     this.keepNear(entries, ticket);
+  }
+
+  forgo(keys: readonly string[], ticket: CacheTicket): void {
+    // A lookup of the copy's earlier life may have found absent what the copy then dropped.
+    if ((ticket as Partial<NearTicket>).generation !== this.generation) return;
+    for (const key of keys) if (!this.near.has(key)) this.forgone.set(key, true);
   }
 
   async invalidate(tags: readonly string[]): Promise<Invalidation> {
@@ -224,6 +250,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
   /** Forgets everything: the copy cannot tell what it missed. */
   private empty(): void {
     void this.near.close();
+    this.forgone.clear();
     this.generation++;
     this.epoch = null;
     this.syncedAt = Number.NEGATIVE_INFINITY;
