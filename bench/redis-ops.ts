@@ -28,7 +28,7 @@ try {
       ['one write per tick', true],
     ] as const) {
       const redis = await openRedis(server.url, { autoPipelining });
-      const cache = new RedisEntityCacheStore(redis, `b${round}${autoPipelining ? 'p' : 's'}:`);
+      const cache = new RedisEntityCacheStore(redis, { prefix: `b${round}${autoPipelining ? 'p' : 's'}:` });
       const limits = new RedisRateLimitStore(redis, `b${round}${autoPipelining ? 'p' : 's'}:`);
       const request = async (caller: number, i: number) => {
         await limits.take(`caller-${caller}`, 1, tier, Date.now());

@@ -212,9 +212,9 @@ describe.skipIf(!testPostgresUrl).each(SHARED)('two gateway and two gifts replic
     if (on === 'redis') {
       expect(rows).toBe(0);
       expect(await inRedis('gw:*:e:*')).toBeGreaterThan(0);
-      // B's near copy synced before it read, and says so on /metrics.
+      // B's near copy read under its lease on the invalidation feed, and says so on /metrics.
       const metrics = await (await fetch(`http://127.0.0.1:${ports.gatewayB}/metrics`)).text();
-      expect(metrics).toMatch(/^entity_cache_near_syncs_total [1-9]/m);
+      expect(metrics).toMatch(/^entity_cache_near_lease_renewals_total [1-9]/m);
       expect(metrics).toMatch(/^entity_cache_near_lookups_total\{outcome="miss"\} [1-9]/m);
     } else {
       expect(rows).toBeGreaterThan(0);
@@ -222,6 +222,13 @@ describe.skipIf(!testPostgresUrl).each(SHARED)('two gateway and two gifts replic
     const followed = await ask('gatewayB', 'mutation ($id: ID!) { follow(userId: $id) { viewerFollows } }', { id: creator }, follower);
     expect(followed.body.errors).toBeUndefined();
     expect((await ask('gatewayA', FOLLOWERS, { id: creator }, {})).body.data.creator.followerCount).toBe(before + 1);
+    if (on === 'redis') {
+      // A heard B's write from the feed before B answered it, and B waited out no lease.
+      const heard = await (await fetch(`http://127.0.0.1:${ports.gatewayA}/metrics`)).text();
+      expect(heard).toMatch(/^entity_cache_near_pushed_total [1-9]/m);
+      const wrote = await (await fetch(`http://127.0.0.1:${ports.gatewayB}/metrics`)).text();
+      expect(wrote).toMatch(/^entity_cache_near_unheard_total 0$/m);
+    }
   });
 
   it('throttles a caller who spreads requests over both gateways as if there were one', async () => {

@@ -14,9 +14,9 @@ describe('the response cache setting', () => {
 describe('the Redis settings', () => {
   it("keep a near copy of the cache and lease rate-limit points unless told off, and refuse anything else", () => {
     const defaults = gatewayConfig({ REDIS_URL: 'redis://cache:6379' });
-    expect([defaults.redisNearCache, defaults.rateLimitLeases]).toEqual([true, true]);
-    const off = gatewayConfig({ REDIS_URL: 'redis://cache:6379', REDIS_NEAR_CACHE: 'off', RATE_LIMIT_LEASES: 'off' });
-    expect([off.redisNearCache, off.rateLimitLeases]).toEqual([false, false]);
+    expect([defaults.redisNearCache, defaults.redisNearCacheLeases, defaults.rateLimitLeases]).toEqual([true, true, true]);
+    const off = gatewayConfig({ REDIS_URL: 'redis://cache:6379', REDIS_NEAR_CACHE: 'off', REDIS_NEAR_CACHE_LEASES: 'off', RATE_LIMIT_LEASES: 'off' });
+    expect([off.redisNearCache, off.redisNearCacheLeases, off.rateLimitLeases]).toEqual([false, false, false]);
     expect(() => gatewayConfig({ REDIS_NEAR_CACHE: 'yes' })).toThrow('REDIS_NEAR_CACHE must be on or off.');
     expect(() => gatewayConfig({ RATE_LIMIT_LEASES: '0' })).toThrow('RATE_LIMIT_LEASES must be on or off.');
   });

@@ -62,6 +62,12 @@ export interface GatewayConfig {
    * on unless `off`.
    */
   redisNearCache?: boolean;
+  /**
+   * `REDIS_NEAR_CACHE_LEASES`: the near copy holds a lease on the replicas' invalidation feed and
+   * a request reads it with no sync, each write waiting for the lease holders to hear it
+   * (`redis/invalidation-feed.ts`); on unless `off`. Every replica of a deployment should agree.
+   */
+  redisNearCacheLeases?: boolean;
   /** `RATE_LIMIT_LEASES`: with REDIS_URL, each replica takes rate-limit points ahead from the shared buckets (`redis/rate-limit-leases.ts`); on unless `off`. */
   rateLimitLeases?: boolean;
   /** `RESPONSE_CACHE`: whole responses kept in the entity cache's store (`response-cache.ts`); on unless `off`, and off with the entity cache. */
@@ -218,6 +224,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     responseCache: onOrOff(env, 'RESPONSE_CACHE'),
     redisUrl: redisUrl(env),
     redisNearCache: onOrOff(env, 'REDIS_NEAR_CACHE'),
+    redisNearCacheLeases: onOrOff(env, 'REDIS_NEAR_CACHE_LEASES'),
     rateLimitLeases: onOrOff(env, 'RATE_LIMIT_LEASES'),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || `gw:${createHash('sha256')
       .update(env.GATEWAY_DATABASE_URL || env.GATEWAY_DB || path.join(dataDir(env), 'gateway.db'))

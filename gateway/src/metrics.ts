@@ -81,6 +81,12 @@ export interface NearCacheCounts {
   /** Keys answered absent without asking Redis: it lacked them when last asked. */
   readonly absent: number;
   readonly resets: number;
+  /** Leases taken on the invalidation feed (each one a sync). */
+  readonly renewals: number;
+  /** Invalidations heard from the feed as they were made. */
+  readonly pushed: number;
+  /** Replicas whose lease this replica's writes waited out (they did not say they heard). */
+  readonly unheard: number;
 }
 
 /**
@@ -110,6 +116,19 @@ export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCo
       this.inc(counts.syncs);
     },
   });
+  const counter = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  counter('entity_cache_near_lease_renewals_total', "Leases this replica's near copy took on the replicas' invalidation feed (each one a sync).", () => counts.renewals);
+  counter('entity_cache_near_pushed_total', "Invalidations this replica's near copy heard from the feed as they were made.", () => counts.pushed);
+  counter('entity_cache_near_unheard_total', "Replicas whose lease this replica's writes waited out because they did not say they heard the invalidation (a replica stalled or gone).", () => counts.unheard);
   new Counter({
     name: 'entity_cache_near_resets_total',
     help: "Times this replica's near copy emptied itself because it could not tell what it missed (Redis restarted empty, its log trimmed past the copy, a failed call).",

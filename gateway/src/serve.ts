@@ -22,6 +22,7 @@ try {
     ? await openRedisSharedState(config.redisUrl, {
         ...(config.redisKeyPrefix ? { prefix: config.redisKeyPrefix } : {}),
         ...(config.redisNearCache !== false ? { nearCacheBytes: (config.entityCache ?? DEFAULT_ENTITY_CACHE).maxBytes } : {}),
+        nearCacheLeases: config.redisNearCacheLeases !== false,
         rateLimitLeases: config.rateLimitLeases !== false,
       })
     : undefined;

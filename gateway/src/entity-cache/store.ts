@@ -47,6 +47,8 @@ export interface Invalidation {
   responses: number;
   /** The invalidation's number in the shared store's count, where it keeps one (Redis). */
   seq?: number;
+  /** Replicas holding a lease on their near copy that did not say they heard it: the write waited their leases out. */
+  unheard?: number;
 }
 
 /** What a lookup is for. */

@@ -11,7 +11,7 @@ let prefixes = 0;
 async function replicas() {
   const prefix = `test${++prefixes}:`;
   const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
-  return [new RedisEntityCacheStore(first, prefix), new RedisEntityCacheStore(second, prefix), first] as const;
+  return [new RedisEntityCacheStore(first, { prefix }), new RedisEntityCacheStore(second, { prefix }), first] as const;
 }
 
 describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {

@@ -15,7 +15,10 @@
  * - `seq` the invalidation counter; `epoch` this server's life (a random id set by the first
  *   lookup on an empty server);
  * - `log` the tags of the last `LOG_LENGTH` invalidations, in order (the last one is number
- *   `seq`): what replicas' near copies replay to catch up (`sync`).
+ *   `seq`): what replicas' near copies replay to catch up (`sync`);
+ * - `leases` the replicas that read their near copy without a sync, scored by when each one's
+ *   lease ends (`renew`); channels `feed` (each invalidation as it is made) and `acks` (each
+ *   replica saying how far it has replayed): `invalidation-feed.ts`.
  *
  * Each operation is one Lua script, so it is one round trip and atomic: a lookup reads the
  * values, their time left and the counter (the ticket); a store refuses entries showing a tag
@@ -95,12 +98,18 @@ return kept`;
 /** How many invalidations the log keeps: a near copy further behind than this starts empty again. */
 export const LOG_LENGTH = 10_000;
 
+/** The server's clock in milliseconds, as `now`. */
+const NOW = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+`;
+
 const INVALIDATE = `
 local p = ARGV[1]
 local seq = redis.call('INCR', p .. 'seq')
 local responses = 0
 local tags = {}
-for i = 3, #ARGV do
+for i = 4, #ARGV do
   local tagKey = p .. 't:' .. ARGV[i]
   tags[#tags + 1] = ARGV[i]
   redis.call('SET', p .. 'm:' .. ARGV[i], seq, 'PX', ARGV[2])
@@ -111,9 +120,20 @@ for i = 3, #ARGV do
 end
 redis.call('RPUSH', p .. 'log', cjson.encode(tags))
 redis.call('LTRIM', p .. 'log', -${LOG_LENGTH}, -1)
-return { responses, seq }`;
+redis.call('PUBLISH', p .. 'feed', seq .. ' ' .. (redis.call('GET', p .. 'epoch') or '') .. ' ' .. cjson.encode(tags))
+${NOW}
+local out = { responses, seq }
+local holders = redis.call('ZRANGEBYSCORE', p .. 'leases', '(' .. now, '+inf', 'WITHSCORES')
+for i = 1, #holders, 2 do
+  if holders[i] ~= ARGV[3] then
+    out[#out + 1] = holders[i]
+    out[#out + 1] = tonumber(holders[i + 1]) - now
+  end
+end
+return out`;
 
-const SYNC = `${EPOCH}local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+/** The invalidations after a near copy's cursor (ARGV[3]) of its epoch (ARGV[2]), as `out`: epoch, seq, 'log' or 'reset', how many, their tags. */
+const CATCH_UP = `${EPOCH}local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
 local cursor = tonumber(ARGV[3])
 local out = { epoch, seq, 'reset', 0 }
 local behind = seq - cursor
@@ -124,7 +144,46 @@ if epoch == ARGV[2] and behind >= 0 and behind <= redis.call('LLEN', KEYS[3]) th
   end
   out[4] = behind
 end
-${valuesFrom(4)}`;
+`;
+
+const SYNC = `${CATCH_UP}${valuesFrom(4)}`;
+
+/** A sync that also gives replica ARGV[4] a lease of ARGV[5] ms (KEYS[4]) and says on channel ARGV[6] how far it has now heard. */
+const RENEW = `${CATCH_UP}${NOW}
+local lease = tonumber(ARGV[5])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+redis.call('ZADD', KEYS[4], now + lease, ARGV[4])
+redis.call('PEXPIRE', KEYS[4], 2 * lease)
+redis.call('PUBLISH', ARGV[6], ARGV[4] .. ' ' .. seq)
+return out`;
+
+/** A replica that held a lease when an invalidation was made, and how long it had left then. */
+export interface LeaseHolder {
+  replica: string;
+  endsInMs: number;
+}
+
+/**
+ * Resolves once every holder has heard invalidation `seq` or its lease has ended, with how many
+ * ended unheard (`invalidation-feed.ts` listens for their acknowledgements).
+ */
+export type HeardBy = (seq: number, holders: readonly LeaseHolder[]) => Promise<number>;
+
+/** Without a feed to hear acknowledgements on: every holder's lease is waited out. */
+const waitLeasesOut: HeardBy = async (_seq, holders) => {
+  const longest = Math.max(...holders.map((holder) => holder.endsInMs));
+  await new Promise((resolve) => setTimeout(resolve, longest + 2));
+  return holders.length;
+};
+
+export interface RedisEntityCacheOptions {
+  /** Key prefix, `gw:` by default. */
+  prefix?: string;
+  /** This replica's id among lease holders (`invalidation-feed.ts`): its own invalidations do not wait on it. */
+  replica?: string;
+  /** How a write waits on the replicas holding leases; without a feed, it waits their leases out. */
+  heardBy?: HeardBy;
+}
 
 /** What a near copy must do to catch up with the shared store since its cursor, and the keys it asked for with it. */
 export interface Sync {
@@ -143,8 +202,9 @@ interface RedisTicket extends CacheTicket {
 type EntityCacheCommands = {
   entityCacheLookup(...args: (string | number)[]): Promise<(string | number | null)[]>;
   entityCacheStore(...args: (string | number)[]): Promise<number>;
-  entityCacheInvalidate(...args: (string | number)[]): Promise<[number, number]>;
+  entityCacheInvalidate(...args: (string | number)[]): Promise<(string | number)[]>;
   entityCacheSync(...args: (string | number)[]): Promise<(string | number)[]>;
+  entityCacheRenew(...args: (string | number)[]): Promise<(string | number)[]>;
 };
 
 /** Cache keys hold whole operations: the entry's key is their SHA-256. */
@@ -168,18 +228,25 @@ export class RedisEntityCacheStore implements EntityCacheStore {
   private readonly redis: Redis & EntityCacheCommands;
   /** Offered as the epoch when a lookup finds none (an empty server). */
   private readonly candidateEpoch = randomUUID();
+  private readonly prefix: string;
+  private readonly replica: string;
+  private readonly heardBy: HeardBy;
+  /** The channels of the invalidation feed (`invalidation-feed.ts`). */
+  readonly channels: { feed: string; acks: string };
 
-  constructor(
-    redis: Redis,
-    private readonly prefix = 'gw:',
-  ) {
+  constructor(redis: Redis, options: RedisEntityCacheOptions = {}) {
     if (!('entityCacheLookup' in redis)) {
       redis.defineCommand('entityCacheLookup', { lua: LOOKUP });
       redis.defineCommand('entityCacheStore', { lua: STORE, numberOfKeys: 0 });
       redis.defineCommand('entityCacheInvalidate', { lua: INVALIDATE, numberOfKeys: 0 });
       redis.defineCommand('entityCacheSync', { lua: SYNC });
+      redis.defineCommand('entityCacheRenew', { lua: RENEW, numberOfKeys: 4 });
     }
     this.redis = redis as Redis & EntityCacheCommands;
+    this.prefix = options.prefix ?? 'gw:';
+    this.replica = options.replica ?? '';
+    this.heardBy = options.heardBy ?? waitLeasesOut;
+    this.channels = { feed: `${this.prefix}feed`, acks: `${this.prefix}acks` };
   }
 
   async get(keys: readonly string[]): Promise<CacheLookup> {
@@ -211,11 +278,32 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     const takenAt = performance.now();
     const p = this.prefix;
     const reply = await this.redis.entityCacheSync(3 + keys.length, `${p}seq`, `${p}epoch`, `${p}log`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch, epoch ?? '', cursor);
+    return this.syncOf(reply, takenAt, keys.length);
+  }
+
+  /**
+   * A sync that leaves this replica a lease of `leaseMs` on the server's clock: until it ends,
+   * every invalidation waits for this replica's acknowledgement (or the lease's end) before it
+   * returns (`invalidation-feed.ts`).
+   */
+  async renew(leaseMs: number, epoch: string | null, cursor: number): Promise<Sync> {
+    const takenAt = performance.now();
+    const p = this.prefix;
+    const reply = await this.redis.entityCacheRenew(`${p}seq`, `${p}epoch`, `${p}log`, `${p}leases`, this.candidateEpoch, epoch ?? '', cursor, this.replica, leaseMs, this.channels.acks);
+    return this.syncOf(reply, takenAt, 0);
+  }
+
+  /** Gives up this replica's lease at once (it stopped hearing the feed, or is closing): writes no longer wait on it. */
+  async release(): Promise<void> {
+    await this.redis.zrem(`${this.prefix}leases`, this.replica);
+  }
+
+  private syncOf(reply: (string | number | null)[], takenAt: number, keys: number): Sync {
     const seq = Number(reply[1]);
     const logged = Number(reply[3]);
     const changes = reply[2] === 'reset' ? 'reset' : reply.slice(4, 4 + logged).map((tags) => JSON.parse(String(tags)) as string[]);
     const ticket: RedisTicket = { seq, takenAt, epoch: String(reply[0]) };
-    return { epoch: String(reply[0]), seq, changes, found: { ...this.entriesOf(reply, 4 + logged, keys.length), ticket } };
+    return { epoch: String(reply[0]), seq, changes, found: { ...this.entriesOf(reply, 4 + logged, keys), ticket } };
   }
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
@@ -231,10 +319,19 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     if (args.length > 3) await this.redis.entityCacheStore(...args);
   }
 
+  /**
+   * Drops every entry showing the tags and publishes the invalidation on the feed; returns once
+   * every other replica holding a lease has heard it or its lease has ended, so no replica reads
+   * what it dropped from its near copy after the write is answered.
+   */
   async invalidate(tags: readonly string[]): Promise<Invalidation> {
     if (tags.length === 0) return { responses: 0 };
-    const [responses, seq] = await this.redis.entityCacheInvalidate(this.prefix, 2 * MAX_TICKET_AGE_MS, ...new Set(tags));
-    return { responses: Number(responses), seq: Number(seq) };
+    const reply = await this.redis.entityCacheInvalidate(this.prefix, 2 * MAX_TICKET_AGE_MS, this.replica, ...new Set(tags));
+    const seq = Number(reply[1]);
+    const holders: LeaseHolder[] = [];
+    for (let i = 2; i < reply.length; i += 2) holders.push({ replica: String(reply[i]), endsInMs: Number(reply[i + 1]) });
+    const unheard = holders.length > 0 ? await this.heardBy(seq, holders) : 0;
+    return { responses: Number(reply[0]), seq, ...(unheard > 0 ? { unheard } : {}) };
   }
 
   async close(): Promise<void> {}

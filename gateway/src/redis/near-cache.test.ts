@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hasRedisServer } from '@app/kit/redis-server';
 import { useThrowawayRedis } from '@app/kit/redis-testing';
 import { cacheEntry as entry, sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
 import type { EntityCacheStore } from '../entity-cache/store.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
-import { NearEntityCacheStore } from './near-cache.ts';
+import { InvalidationFeed } from './invalidation-feed.ts';
+import { LEASE_MS, NearEntityCacheStore } from './near-cache.ts';
 
 /** Two replicas, each with its near copy over its own connection, one prefix per test. */
 const throwawayRedis = useThrowawayRedis();
@@ -13,8 +14,8 @@ let prefixes = 0;
 async function nearReplicas() {
   const prefix = `near${++prefixes}:`;
   const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
-  const a = new NearEntityCacheStore(new RedisEntityCacheStore(first, prefix), { maxBytes: 1024 * 1024 });
-  const b = new NearEntityCacheStore(new RedisEntityCacheStore(second, prefix), { maxBytes: 1024 * 1024 });
+  const a = new NearEntityCacheStore(new RedisEntityCacheStore(first, { prefix }), { maxBytes: 1024 * 1024 });
+  const b = new NearEntityCacheStore(new RedisEntityCacheStore(second, { prefix }), { maxBytes: 1024 * 1024 });
   return { a, b, redis: first, prefix };
 }
 
@@ -160,5 +161,119 @@ describe.skipIf(!hasRedisServer)("the entity cache on Redis with each replica's 
     await a.set([entry('video', ['Video:1'])], ticket);
     await redis.del(...(await redis.keys(`${prefix}e:*`)));
     expect((await a.get(['video'])).values).toEqual([undefined]);
+  });
+});
+
+/** Two replicas as `openRedisSharedState` makes them with leases on: each its near copy, its feed and its own connections. */
+async function leasedReplicas() {
+  const prefix = `leased${++prefixes}:`;
+  const replica = async (name: string) => {
+    const redis = await throwawayRedis.connect();
+    const subscriber = redis.duplicate({ autoResubscribe: false });
+    const store: RedisEntityCacheStore = new RedisEntityCacheStore(redis, { prefix, replica: name, heardBy: (seq, holders) => feed.heardBy(seq, holders) });
+    const feed: InvalidationFeed = new InvalidationFeed(subscriber, redis, store.channels, name);
+    const near = new NearEntityCacheStore(store, { maxBytes: 1024 * 1024, feed });
+    return { near, feed, subscriber, redis };
+  };
+  const [a, b] = await Promise.all([replica('a'), replica('b')]);
+  await until(() => a.near.leased && b.near.leased);
+  return { a, b, prefix };
+}
+
+async function until(condition: () => boolean, withinMs = 3_000): Promise<void> {
+  const end = performance.now() + withinMs;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error('not within the time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const opened: { near: NearEntityCacheStore; feed: InvalidationFeed }[] = [];
+afterEach(async () => {
+  for (const { near, feed } of opened.splice(0)) {
+    await near.close();
+    await feed.close();
+  }
+});
+
+describe.skipIf(!hasRedisServer)("the near copy holding a lease on the replicas' invalidation feed", () => {
+  sharedEntityCacheContract(async () => {
+    const { a, b } = await leasedReplicas();
+    opened.push(a, b);
+    return [asRequests(a.near), asRequests(b.near)] as const;
+  });
+
+  it("reads its copy with no round trip, and hears another replica's write before that write is answered", async () => {
+    const { a, b } = await leasedReplicas();
+    opened.push(a, b);
+    const { ticket } = await a.near.get(['product', 'other'], { arrivedAt: performance.now() });
+    await a.near.set([entry('product', ['Product:1']), entry('other', ['Product:2'])], ticket);
+    const syncs = a.near.counts.syncs;
+    for (let round = 0; round < 20; round++) {
+      expect((await a.near.get(['product'], { arrivedAt: performance.now() })).values[0]).toBeDefined();
+    }
+    expect(a.near.counts.syncs).toBe(syncs);
+
+    const made = await b.near.invalidate(['Product:1']);
+    expect(made.unheard).toBeUndefined();
+    const after = await a.near.get(['product', 'other'], { arrivedAt: performance.now() });
+    expect(after.values.map(Boolean)).toEqual([false, true]);
+    expect(a.near.counts.syncs).toBe(syncs);
+    expect(a.near.counts.pushed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('never shows a replica a write another replica answered, over many writes racing reads', async () => {
+    const { a, b } = await leasedReplicas();
+    opened.push(a, b);
+    for (let round = 0; round < 40; round++) {
+      const key = `race-${round}`;
+      const tag = `Product:r${round}`;
+      const { ticket } = await a.near.get([key], { arrivedAt: performance.now() });
+      await a.near.set([entry(key, [tag])], ticket);
+      const reads = Array.from({ length: 5 }, () => a.near.get([key], { arrivedAt: performance.now() }));
+      await b.near.invalidate([tag]);
+      expect((await a.near.get([key], { arrivedAt: performance.now() })).values[0]).toBeUndefined();
+      await Promise.all(reads);
+    }
+  });
+
+  it('gives its lease up when it stops hearing the feed, and takes it again once subscribed', async () => {
+    const { a, b } = await leasedReplicas();
+    opened.push(a, b);
+    const { ticket } = await a.near.get(['product'], { arrivedAt: performance.now() });
+    await a.near.set([entry('product', ['Product:1'])], ticket);
+    // The subscription drops; the invalidation published meanwhile never reaches the feed.
+    a.subscriber.disconnect(true);
+    await until(() => !a.near.leased);
+    const started = performance.now();
+    await b.near.invalidate(['Product:1']);
+    expect(performance.now() - started).toBeLessThan(LEASE_MS);
+    expect((await a.near.get(['product'], { arrivedAt: performance.now() })).values[0]).toBeUndefined();
+    await until(() => a.near.leased);
+  });
+
+  it("waits out, at most, the lease of a replica that holds one and does not answer", async () => {
+    const { a, b, prefix } = await leasedReplicas();
+    opened.push(a, b);
+    // A replica that stopped dead (its process frozen): its lease stays in Redis, nothing answers for it.
+    await a.redis.zadd(`${prefix}leases`, Date.now() + 1_000, 'frozen');
+    const started = performance.now();
+    const made = await b.near.invalidate(['Product:1']);
+    const waited = performance.now() - started;
+    expect(made.unheard).toBe(1);
+    expect(waited).toBeGreaterThan(500);
+    expect(waited).toBeLessThan(LEASE_MS);
+    expect(b.near.counts.unheard).toBe(1);
+    // Meanwhile the live replica heard it and said so: only the frozen one was waited out.
+    expect(a.near.counts.pushed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('no longer makes writes wait on it once closed', async () => {
+    const { a, b } = await leasedReplicas();
+    opened.push(b);
+    await a.near.close();
+    await a.feed.close();
+    const made = await b.near.invalidate(['Product:1']);
+    expect(made.unheard).toBeUndefined();
   });
 });

@@ -17,6 +17,11 @@
  * restarted empty, the log trimmed past its cursor, a failed call) it empties itself and reads
  * Redis alone until its next sync.
  *
+ * With the invalidation feed (`invalidation-feed.ts`) the copy holds a lease instead, renewed
+ * every half second by a sync of its own: while it holds one, invalidations are pushed to it and
+ * every write waits for it to acknowledge them, so a request reads the copy with no sync at all.
+ * Without the lease (not yet renewed, the feed's subscription lost) it syncs per turn as above.
+ *
  * It also remembers, for a while, the keys the gateway found absent and said it will not keep
  * (`forgo`): the private half of a lookup whose public half hit, a fetch whose answer may not be
  * kept (LIVE totals), a response with a private part. Each was a round trip to Redis on every
@@ -26,6 +31,7 @@
 import { LRUCache } from 'lru-cache';
 import { MemoryEntityCacheStore, type CacheEntry, type CacheLookup, type CacheTicket, type EntityCacheStore, type Invalidation, type LookupOptions } from '../entity-cache/store.ts';
 import type { RedisEntityCacheStore, Sync } from './entity-cache.ts';
+import type { FeedListener, InvalidationFeed } from './invalidation-feed.ts';
 
 interface NearTicket extends CacheTicket {
   readonly epoch: string | null;
@@ -48,7 +54,17 @@ interface Batch {
 export interface NearCacheOptions {
   /** Roughly how much memory the copy may take (the in-memory entity cache's bound). */
   maxBytes: number;
+  /** The replicas' invalidation feed: with it the copy holds a lease and a request needs no sync (`invalidation-feed.ts`). */
+  feed?: InvalidationFeed;
 }
+
+/**
+ * A lease's length on Redis's clock, how often it is renewed, and how much before its end the
+ * replica stops counting on it (what clocks may drift apart in that time, generously).
+ */
+export const LEASE_MS = 2_000;
+const RENEW_EVERY_MS = 500;
+const LEASE_MARGIN_MS = 100;
 
 /** How long a key the gateway forwent is not asked for again (unless this replica stores it), and how many are remembered. */
 export const FORGONE_FOR_MS = 30_000;
@@ -66,14 +82,71 @@ export class NearEntityCacheStore implements EntityCacheStore {
   private syncedAt = Number.NEGATIVE_INFINITY;
   private readonly flights = new Set<Flight>();
   private next: Batch | null = null;
+  /** Until when (`performance.now()`) the lease lets a request read the copy without a sync. */
+  private leaseUntil = Number.NEGATIVE_INFINITY;
+  private readonly feed: InvalidationFeed | null;
+  private renewing = false;
+  private readonly renewals: NodeJS.Timeout | null = null;
   /** What the copy did, for tests and the bench. */
-  readonly counts = { syncs: 0, hits: 0, misses: 0, absent: 0, resets: 0 };
+  readonly counts = { syncs: 0, hits: 0, misses: 0, absent: 0, resets: 0, renewals: 0, pushed: 0, unheard: 0 };
 
   constructor(
     private readonly shared: RedisEntityCacheStore,
     options: NearCacheOptions,
   ) {
     this.near = new MemoryEntityCacheStore({ maxBytes: options.maxBytes });
+    this.feed = options.feed ?? null;
+    if (this.feed) {
+      this.feed.start(this.listener);
+      this.renewals = setInterval(() => void this.renew(), RENEW_EVERY_MS);
+      this.renewals.unref();
+    }
+  }
+
+  /** Whether a request may read the copy now without a sync (`invalidation-feed.ts`). */
+  get leased(): boolean {
+    return performance.now() < this.leaseUntil;
+  }
+
+  private readonly listener: FeedListener = {
+    invalidated: (seq, epoch, tags) => {
+      if (epoch !== this.epoch) return null;
+      if (seq > this.cursor) {
+        this.near.dropAt(tags, seq);
+        // One missed (the subscription was down): the next renewal replays the log and says so.
+        if (seq !== this.cursor + 1) return null;
+        this.cursor = seq;
+        this.counts.pushed++;
+      }
+      return this.cursor;
+    },
+    lost: () => {
+      this.leaseUntil = Number.NEGATIVE_INFINITY;
+      this.shared.release().catch(() => undefined);
+    },
+    subscribed: () => void this.renew(),
+  };
+
+  /** Takes the lease again, by a sync: granted from when it was sent, if the feed stayed subscribed and the copy was not emptied meanwhile. */
+  private async renew(): Promise<void> {
+    const subscribedSince = this.feed?.subscribedSince ?? null;
+    if (subscribedSince === null || this.renewing) return;
+    this.renewing = true;
+    const sentAt = performance.now();
+    const from = this.cursor;
+    const generation = this.generation;
+    try {
+      const sync = await this.shared.renew(LEASE_MS, this.epoch, from);
+      this.counts.renewals++;
+      const intact = this.generation === generation;
+      this.replay(sync, from);
+      this.syncedAt = Math.max(this.syncedAt, sentAt);
+      if ((intact || sync.changes === 'reset') && this.feed?.subscribedSince === subscribedSince) this.leaseUntil = Math.max(this.leaseUntil, sentAt + LEASE_MS - LEASE_MARGIN_MS);
+    } catch {
+      // Not renewed: the lease lapses, and requests sync meanwhile.
+    } finally {
+      this.renewing = false;
+    }
   }
 
   async get(keys: readonly string[], options?: LookupOptions): Promise<CacheLookup> {
@@ -81,7 +154,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
     if (arrivedAt === undefined || keys.length === 0) return this.shared.get(keys);
     let asked: CacheLookup | null = null;
     let askedFor: readonly string[] = [];
-    if (this.syncedAt < arrivedAt) {
+    if (this.syncedAt < arrivedAt && !this.leased) {
       // A replay only drops: a key the copy lacks now it lacks after, so Redis is asked for it in the sync's round trip.
       askedFor = keys.filter((key) => !this.near.has(key) && !this.forgone.has(key));
       asked = await this.caughtUpWith(arrivedAt, askedFor);
@@ -152,6 +225,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
       // This replica's copy at once; the log replays it again, harmlessly.
       if (made.seq !== undefined) this.near.dropAt(tags, made.seq);
       else this.empty();
+      this.counts.unheard += made.unheard ?? 0;
       return made;
     } catch (error) {
       this.empty();
@@ -160,6 +234,12 @@ export class NearEntityCacheStore implements EntityCacheStore {
   }
 
   async close(): Promise<void> {
+    if (this.renewals) clearInterval(this.renewals);
+    if (this.feed) {
+      // The feed is its opener's to close; writes stop waiting on this replica now.
+      this.leaseUntil = Number.NEGATIVE_INFINITY;
+      await this.shared.release().catch(() => undefined);
+    }
     await this.near.close();
     await this.shared.close();
   }
@@ -254,6 +334,7 @@ export class NearEntityCacheStore implements EntityCacheStore {
     this.generation++;
     this.epoch = null;
     this.syncedAt = Number.NEGATIVE_INFINITY;
+    this.leaseUntil = Number.NEGATIVE_INFINITY;
     this.counts.resets++;
   }
 }

@@ -3,11 +3,13 @@
  * responses beside it, and the rate-limit buckets. Keys, partner keys' secrets and everything
  * durable stay in the gateway's store (SQLite or `GATEWAY_DATABASE_URL`).
  */
+import { randomUUID } from 'node:crypto';
 import { isRedisUnreachable, openRedis, pingRedis } from '@app/kit/redis';
 import type { EntityCacheStore } from '../entity-cache/store.ts';
 import type { NearCacheCounts } from '../metrics.ts';
 import type { RateLimitStore } from '../rate-limit.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
+import { InvalidationFeed } from './invalidation-feed.ts';
 import { NearEntityCacheStore } from './near-cache.ts';
 import { LeasedRateLimitStore } from './rate-limit-leases.ts';
 import { RedisRateLimitStore } from './rate-limits.ts';
@@ -29,6 +31,8 @@ export interface SharedStateOptions {
   prefix?: string;
   /** How much memory each replica's near copy of the entity cache may take (`near-cache.ts`); none when left out. */
   nearCacheBytes?: number;
+  /** Whether the near copy holds a lease on the invalidation feed instead of a sync per request (`invalidation-feed.ts`). */
+  nearCacheLeases?: boolean;
   /** Rate-limit points taken ahead per replica (`rate-limit-leases.ts`), not a round trip per request. */
   rateLimitLeases?: boolean;
 }
@@ -36,10 +40,15 @@ export interface SharedStateOptions {
 export async function openRedisSharedState(url: string, options: SharedStateOptions = {}): Promise<SharedState> {
   const redis = await openRedis(url);
   const prefix = options.prefix ?? 'gw:';
-  const entityCache = new RedisEntityCacheStore(redis, prefix);
+  const replica = randomUUID();
+  const entityCache: RedisEntityCacheStore = new RedisEntityCacheStore(redis, { prefix, replica, heardBy: (seq, holders): Promise<number> => feed.heardBy(seq, holders) });
+  // Every replica hears acknowledgements (a write on it may wait on another's lease), whether or not it takes leases itself.
+  const feed: InvalidationFeed = new InvalidationFeed(redis.duplicate({ autoResubscribe: false }), redis, entityCache.channels, replica);
+  const leases = Boolean(options.nearCacheBytes) && options.nearCacheLeases !== false;
   const rateLimits = new RedisRateLimitStore(redis, prefix);
   const leased = options.rateLimitLeases ? new LeasedRateLimitStore(rateLimits) : null;
-  const near = options.nearCacheBytes ? new NearEntityCacheStore(entityCache, { maxBytes: options.nearCacheBytes }) : null;
+  const near = options.nearCacheBytes ? new NearEntityCacheStore(entityCache, { maxBytes: options.nearCacheBytes, ...(leases ? { feed } : {}) }) : null;
+  if (!leases) feed.start(null);
   return {
     entityCache: near ?? entityCache,
     ...(near ? { nearCache: near } : {}),
@@ -48,6 +57,8 @@ export async function openRedisSharedState(url: string, options: SharedStateOpti
     isOutage: isRedisUnreachable,
     close: async () => {
       await leased?.close();
+      await near?.close();
+      await feed.close();
       redis.disconnect();
     },
   };
