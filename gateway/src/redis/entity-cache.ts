@@ -148,13 +148,15 @@ end
 
 const SYNC = `${CATCH_UP}${valuesFrom(4)}`;
 
-/** A sync that also gives replica ARGV[4] a lease of ARGV[5] ms (KEYS[4]) and says on channel ARGV[6] how far it has now heard. */
+/**
+ * A sync that also gives replica ARGV[4] a lease of ARGV[5] ms (KEYS[4]). It does not say the
+ * replica has heard: only the replica can, once it has replayed the answer.
+ */
 const RENEW = `${CATCH_UP}${NOW}
 local lease = tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
 redis.call('ZADD', KEYS[4], now + lease, ARGV[4])
 redis.call('PEXPIRE', KEYS[4], 2 * lease)
-redis.call('PUBLISH', ARGV[6], ARGV[4] .. ' ' .. seq)
 return out`;
 
 /** A replica that held a lease when an invalidation was made, and how long it had left then. */
@@ -289,7 +291,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
   async renew(leaseMs: number, epoch: string | null, cursor: number): Promise<Sync> {
     const takenAt = performance.now();
     const p = this.prefix;
-    const reply = await this.redis.entityCacheRenew(`${p}seq`, `${p}epoch`, `${p}log`, `${p}leases`, this.candidateEpoch, epoch ?? '', cursor, this.replica, leaseMs, this.channels.acks);
+    const reply = await this.redis.entityCacheRenew(`${p}seq`, `${p}epoch`, `${p}log`, `${p}leases`, this.candidateEpoch, epoch ?? '', cursor, this.replica, leaseMs);
     return this.syncOf(reply, takenAt, 0);
   }
 

@@ -268,6 +268,24 @@ describe.skipIf(!hasRedisServer)("the near copy holding a lease on the replicas'
     expect(a.near.counts.pushed).toBeGreaterThanOrEqual(1);
   });
 
+  it('is acknowledged only by the replica, once it has replayed: a renewal alone says nothing', async () => {
+    const { a, b, prefix } = await leasedReplicas();
+    opened.push(a, b);
+    const listener = await throwawayRedis.connect();
+    const acks: string[] = [];
+    const subscriber = listener.duplicate();
+    await subscriber.connect();
+    subscriber.on('message', (_channel: string, message: string) => acks.push(message));
+    await subscriber.subscribe(`${prefix}acks`);
+    // A renewal made by the store itself, with no replica to replay its answer.
+    const store = new RedisEntityCacheStore(listener, { prefix, replica: 'silent' });
+    await store.renew(LEASE_MS, null, 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(acks.filter((ack) => ack.startsWith('silent '))).toEqual([]);
+    await store.release();
+    subscriber.disconnect();
+  });
+
   it('no longer makes writes wait on it once closed', async () => {
     const { a, b } = await leasedReplicas();
     opened.push(b);

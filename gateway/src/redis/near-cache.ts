@@ -141,7 +141,11 @@ export class NearEntityCacheStore implements EntityCacheStore {
       const intact = this.generation === generation;
       this.replay(sync, from);
       this.syncedAt = Math.max(this.syncedAt, sentAt);
-      if ((intact || sync.changes === 'reset') && this.feed?.subscribedSince === subscribedSince) this.leaseUntil = Math.max(this.leaseUntil, sentAt + LEASE_MS - LEASE_MARGIN_MS);
+      if ((intact || sync.changes === 'reset') && this.feed?.subscribedSince === subscribedSince) {
+        this.leaseUntil = Math.max(this.leaseUntil, sentAt + LEASE_MS - LEASE_MARGIN_MS);
+        // Replayed now, so heard: a write waiting on an invalidation this replica missed on the feed may go on.
+        this.feed.acknowledge(this.cursor);
+      }
     } catch {
       // Not renewed: the lease lapses, and requests sync meanwhile.
     } finally {
