@@ -84,6 +84,9 @@ export class InvalidationFeed {
       return; // Not connected after all: the next 'ready' tries again.
     }
     if (this.closed || this.subscriber.status !== 'ready') return;
+    // A connection lost may be a Redis restarted empty, counting invalidations from 0 again: what
+    // replicas said they heard before counts for nothing now.
+    this.heard.clear();
     this.subscribedSince = performance.now();
     this.listener?.subscribed();
   }

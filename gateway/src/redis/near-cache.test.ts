@@ -268,6 +268,20 @@ describe.skipIf(!hasRedisServer)("the near copy holding a lease on the replicas'
     expect(a.near.counts.pushed).toBeGreaterThanOrEqual(1);
   });
 
+  it('forgets what replicas said they heard when its subscription starts again (a restarted Redis counts from 0)', async () => {
+    const { a, b, prefix } = await leasedReplicas();
+    opened.push(a, b);
+    // A replica frozen with a lease, which said it had heard far more in the server's earlier life.
+    await a.redis.publish(`${prefix}acks`, 'frozen 1000000');
+    await until(() => (b.feed as unknown as { heard: Map<string, number> }).heard.has('frozen'));
+    await a.redis.zadd(`${prefix}leases`, Date.now() + 1_500, 'frozen');
+    b.subscriber.disconnect(true);
+    await until(() => !b.near.leased);
+    await until(() => b.near.leased);
+    const made = await b.near.invalidate(['Product:1']);
+    expect(made.unheard).toBe(1);
+  });
+
   it('is acknowledged only by the replica, once it has replayed: a renewal alone says nothing', async () => {
     const { a, b, prefix } = await leasedReplicas();
     opened.push(a, b);

@@ -145,6 +145,10 @@ export class NearEntityCacheStore implements EntityCacheStore {
         this.leaseUntil = Math.max(this.leaseUntil, sentAt + LEASE_MS - LEASE_MARGIN_MS);
         // Replayed now, so heard: a write waiting on an invalidation this replica missed on the feed may go on.
         this.feed.acknowledge(this.cursor);
+      } else if (!this.leased) {
+        // Redis has it holding a lease it does not take: writes would wait it out. (Local first, always.)
+        this.leaseUntil = Number.NEGATIVE_INFINITY;
+        this.shared.release().catch(() => undefined);
       }
     } catch {
       // Not renewed: the lease lapses, and requests sync meanwhile.
