@@ -233,13 +233,15 @@ export function useEntityCache(options: EntityCacheOptions) {
     const unwanted: string[] = [];
     let at = 0;
     slots.forEach((slot, i) => {
-      const hit = slot ? (found.values[at] ?? found.values[at + 1]) : undefined;
+      const publicValue = slot ? found.values[at] : undefined;
+      const privateValue = slot ? found.values[at + 1] : undefined;
+      const hit = publicValue ?? privateValue;
       publicAt.push(at);
       if (slot) at += 2;
       hits.push(hit);
       if (hit === undefined) misses.push(i);
-      else if (found.values[at - 2] === undefined) unwanted.push(slot!.publicKey);
-      else if (found.values[at - 1] === undefined) unwanted.push(slot!.privateKey);
+      else if (publicValue === undefined) unwanted.push(slot!.publicKey);
+      else if (privateValue === undefined) unwanted.push(slot!.privateKey);
     });
     entityCacheLooked(span, representations.length - misses.length, misses.length);
     count(call.subgraph, 'entity', 'hit', representations.length - misses.length);

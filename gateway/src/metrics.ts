@@ -78,7 +78,7 @@ export interface NearCacheCounts {
   readonly syncs: number;
   readonly hits: number;
   readonly misses: number;
-  /** Keys answered absent without asking Redis: it lacked them when last asked. */
+  /** Keys answered absent without asking Redis: the gateway had looked them up, found none and kept none (`forgo`). */
   readonly absent: number;
   readonly resets: number;
   /** Leases taken on the invalidation feed (each one a sync). */
@@ -91,8 +91,8 @@ export interface NearCacheCounts {
 
 /**
  * The near copy's counts on `/metrics`, read from the copy at each scrape: how many keys it
- * answered (hit), knew Redis lacked (absent) or sent on to Redis (miss), its sync round trips, and how often it emptied itself
- * because it could not tell what it had missed.
+ * answered (hit), knew Redis lacked (absent) or sent on to Redis (miss), its sync round trips, how
+ * often it emptied itself because it could not tell what it had missed, and its leases.
  */
 export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCounts): void {
   new Counter({
@@ -107,15 +107,6 @@ export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCo
       this.inc({ outcome: 'miss' }, counts.misses);
     },
   });
-  new Counter({
-    name: 'entity_cache_near_syncs_total',
-    help: "Round trips in which this replica's near copy replayed the replicas' invalidations (and read the keys it lacked).",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(counts.syncs);
-    },
-  });
   const counter = (name: string, help: string, read: () => number) =>
     new Counter({
       name,
@@ -126,16 +117,9 @@ export function registerNearCacheMetrics(registry: Registry, counts: NearCacheCo
         this.inc(read());
       },
     });
+  counter('entity_cache_near_syncs_total', "Round trips in which this replica's near copy replayed the replicas' invalidations (and read the keys it lacked).", () => counts.syncs);
   counter('entity_cache_near_lease_renewals_total', "Leases this replica's near copy took on the replicas' invalidation feed (each one a sync).", () => counts.renewals);
   counter('entity_cache_near_pushed_total', "Invalidations this replica's near copy heard from the feed as they were made.", () => counts.pushed);
   counter('entity_cache_near_unheard_total', "Replicas whose lease this replica's writes waited out because they did not say they heard the invalidation (a replica stalled or gone).", () => counts.unheard);
-  new Counter({
-    name: 'entity_cache_near_resets_total',
-    help: "Times this replica's near copy emptied itself because it could not tell what it missed (Redis restarted empty, its log trimmed past the copy, a failed call).",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(counts.resets);
-    },
-  });
+  counter('entity_cache_near_resets_total', "Times this replica's near copy emptied itself because it could not tell what it missed (Redis restarted empty, its log trimmed past the copy, a failed call).", () => counts.resets);
 }

@@ -180,13 +180,7 @@ async function leasedReplicas() {
   return { a, b, prefix };
 }
 
-async function until(condition: () => boolean, withinMs = 3_000): Promise<void> {
-  const end = performance.now() + withinMs;
-  while (!condition()) {
-    if (performance.now() > end) throw new Error('not within the time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const until = (condition: () => boolean) => vi.waitUntil(condition, { timeout: 3_000, interval: 10 });
 
 const opened: { near: NearEntityCacheStore; feed: InvalidationFeed }[] = [];
 afterEach(async () => {
