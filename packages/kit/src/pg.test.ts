@@ -226,7 +226,7 @@ describe('the Postgres store', () => {
     }
   });
 
-  it("keeps an opened store's nonces in its table, shared by two stores over the database and across a restart", async () => {
+  it("keeps an opened store's nonces in its table, shared by two stores over the database and across a restart, and plans without parallel workers", async () => {
     const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
     await admin.connect();
     await admin.query('create database kit_nonce_store');
@@ -245,6 +245,8 @@ describe('the Postgres store', () => {
       expect(await second.nonces.accept('opened-b', now + 30_000, now + 1_000)).toBe(true);
       // The store's own statements see them: one table.
       expect(await second.acceptNonce('opened-b', now + 30_000, now + 1_000)).toBe(false);
+      // Its statements are planned without parallel workers (a page never waits for processes to start).
+      expect((await second.pg.pool.query<{ s: string }>(`select current_setting('max_parallel_workers_per_gather') as s`)).rows[0]!.s).toBe('0');
     } finally {
       await first.close();
       await second.close();
