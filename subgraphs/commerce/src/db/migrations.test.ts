@@ -145,7 +145,7 @@ describe('migrating a Postgres store with history to kept rows and search', () =
   let cluster: ThrowawayCluster | undefined;
   afterAll(() => cluster?.stop());
 
-  it('fills the same kept rows from the same orders on Postgres', async () => {
+  it("fills the same kept rows from the same orders on Postgres, and keeps each product's search document on its row", async () => {
     cluster = await startThrowawayCluster();
     const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
     await admin.connect();
@@ -183,6 +183,10 @@ describe('migrating a Postgres store with history to kept rows and search', () =
       const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
       const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' }, { first: 100, after: null });
       expect(hits.map((hit) => hit.id)).toContain(product.id);
+      // A brand's rename restates its products' documents (no statement renames one yet; the trigger does).
+      await store.pg.pool.query(`update brands set name = 'Zzyzxbrand' where id = $1`, [product.brandId]);
+      const renamed = await store.searchProducts({ terms: ['zzyzxbrand'], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'NEWEST' }, { first: 100, after: null });
+      expect(renamed.map((hit) => hit.id)).toContain(product.id);
     } finally {
       await store.close();
     }

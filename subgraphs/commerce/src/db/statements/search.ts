@@ -1,8 +1,8 @@
 /**
  * Search over products and brands with each engine's own full-text index: SQLite's FTS5 (bm25),
- * Postgres' tsvector with a GIN index (ts_rank). The tables and the triggers that keep them in
+ * Postgres' tsvector with a GIN index (ts_rank). The indexes and the triggers that keep them in
  * step with products and brands are in the migrations (`0010_product_search.sql`,
- * `drizzle-pg/0007_product_search.sql`). Each statement is written once; `textSearch` below holds
+ * `drizzle-pg/0007_product_search.sql`, `drizzle-pg/0020_product_search_on_the_row.sql`). Each statement is written once; `textSearch` below holds
  * the only dialect parts: where the matches come from, what a query is, and a match's score
  * (higher is more relevant on both).
  */
@@ -20,8 +20,9 @@ interface TextSearch {
   products(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   brands(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   /**
-   * A condition on a product id read in another order (an index of its sort key): whether it is
-   * one of the matches. A filter on each row, never the place the rows come from.
+   * A condition on a product read in another order (an index of its sort key): whether it is one
+   * of the matches. A filter on each row, never the place the rows come from. SQLite tests the
+   * product's id (`productId`); Postgres the `products` row in scope, which holds its document.
    */
   productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
   /**
@@ -94,23 +95,25 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       candidateOrder: sql`product_search.rowid desc`,
     };
   }
+  // A product's document is on its own row (`search_document`: migration 0020), so the matches need
+  // no join and a walk tests the row it reads anyway.
+  const document = sql`${products}.search_document`;
   // A float8 score: a float4 read into a number and bound back would not equal itself.
   return {
     products: (terms) => ({
-      from: sql`product_search join ${products} on ${products.id} = product_search.product_id`,
-      where: sql`product_search.document @@ to_tsquery('english', ${tsQuery(terms)})`,
-      score: sql`(ts_rank(product_search.document, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
+      from: sql`${products}`,
+      where: sql`${document} @@ to_tsquery('english', ${tsQuery(terms)})`,
+      score: sql`(ts_rank(${document}, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
     }),
     brands: (terms) => ({
       from: sql`brand_search join ${brands} on ${brands.id} = brand_search.brand_id`,
       where: sql`brand_search.document @@ to_tsquery('english', ${tsQuery(terms)})`,
       score: sql`(ts_rank(brand_search.document, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
     }),
-    // The row's own document, found by its key. The planner makes it a join and picks its side by
-    // the words' statistics: for a common word, each row of the sort's index tested by key; for a
-    // rare one, the matches read through the GIN index, joined to their rows and sorted.
-    productMatches: (terms, productId) =>
-      sql`exists (select 1 from product_search where product_search.product_id = ${productId} and product_search.document @@ to_tsquery('english', ${tsQuery(terms)}))`,
+    // The product row's own document. The planner picks the read by the words' statistics: for a
+    // common word, each row of the sort's index tested as it is read; for a rare one, the matches
+    // read through the GIN index and sorted.
+    productMatches: (terms) => sql`${document} @@ to_tsquery('english', ${tsQuery(terms)})`,
     // Counting 500 of a common word's matches visits a heap page per match (2.7 ms for "serum" on
     // 200,000 products), more than the walk it decides on: the planner's statistics decide instead.
     counted: null,
@@ -233,7 +236,8 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       }
       case 'BEST_SELLING': {
         // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
-        // walk down its index; membership is tested on the row's id before the product is read.
+        // walk down its index; membership is tested on the row's id before the product is read
+        // (SQLite) or on the product row joined to it (Postgres: the document is on that row).
         const where = and(filters(search), membership(search.terms, productSales.productId), before(engine, [productSales.units, productSales.productId], key));
         const rows = await engine.rows<RawHit>(
           sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
