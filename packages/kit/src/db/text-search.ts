@@ -26,10 +26,10 @@ export function searchWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Which words match as the start of a longer word: every one (a directory), or the last (typing ahead). */
-export type PrefixMatch = 'every' | 'last';
+/** Which words match as the start of a longer word: every one (a directory), the last (typing ahead), or none (whole words). */
+export type PrefixMatch = 'every' | 'last' | 'none';
 
-const isPrefix = (prefix: PrefixMatch, i: number, count: number) => prefix === 'every' || i === count - 1;
+const isPrefix = (prefix: PrefixMatch, i: number, count: number) => prefix === 'every' || (prefix === 'last' && i === count - 1);
 
 /** An FTS5 query requiring every word: each quoted (so never an operator), prefixes starred. */
 export function ftsQuery(terms: readonly string[], prefix: PrefixMatch): string {

@@ -534,6 +534,25 @@ describeOnEachEngine<CommerceStore>(
       await checkRelevance();
     });
 
+    it('takes as relevance candidates the products holding the last word whole before those where it starts a longer word, which fill the set when the whole word does not', async () => {
+      // Inserted first, so first in Postgres' table order, each with the longer word in its title
+      // (ranked above a description match): without the whole word first they would be candidates.
+      const longer = Array.from({ length: 50 }, (_, i) => newProduct({ id: `prd_zorbaxine_${String(i).padStart(2, '0')}`, brandId: otherBrandId, title: 'Zorbaxine lamp', description: 'Bright.' }));
+      const whole = Array.from({ length: RELEVANCE_CANDIDATES + 20 }, (_, i) =>
+        newProduct({ id: `prd_zorbax_${String(i).padStart(3, '0')}`, brandId: i < 5 ? otherBrandId : brandId, title: `Lamp ${i}`, description: 'For the zorbax fans.' }),
+      );
+      await store().insertProducts(longer);
+      await store().insertProducts(whole);
+      const search = (extra: Partial<ProductSearch> = {}): ProductSearch => ({ terms: ['zorbax'], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE', ...extra });
+      const ranked = await everyPage(100, (after) => store().searchProducts(search(), { first: 100, after }), (hit) => hit.key);
+      expect(ranked).toHaveLength(RELEVANCE_CANDIDATES);
+      expect(ranked.filter((hit) => hit.id.startsWith('prd_zorbaxine_'))).toEqual([]);
+      // Narrowed to a brand with 5 whole matches, the longer word's 50 fill the set, ranked by their titles first.
+      const narrowed = await everyPage(100, (after) => store().searchProducts(search({ brandId: otherBrandId }), { first: 100, after }), (hit) => hit.key);
+      expect(new Set(narrowed.map((hit) => hit.id))).toEqual(new Set([...longer, ...whole.slice(0, 5)].map((p) => p.id)));
+      expect(narrowed.slice(0, 50).every((hit) => hit.id.startsWith('prd_zorbaxine_'))).toBe(true);
+    });
+
     it('keeps each video sales with its orders (tagged lines only, net of refunds, a cancellation taking the order out) and pages a creator videos best selling first', async () => {
       const creator = creatorIds[6] as string;
       const tagged = newProduct({ priceAmount: 1_200 });

@@ -38,6 +38,13 @@ interface TextSearch {
    * them): the full-text index's own order, read without a sort.
    */
   candidateOrder: SQL | null;
+  /**
+   * Where a word typed ahead costs the index more than a whole word, the match condition with every
+   * word whole: the relevance candidates are then the products holding the last word whole, and
+   * only when fewer than RELEVANCE_CANDIDATES do, those where it starts a longer word fill the set.
+   * Null where a prefix is read as one stored list like a whole word (SQLite's prefix indexes).
+   */
+  wholeWords: ((terms: readonly string[]) => SQL) | null;
 }
 
 /** What a search decided by counting its matches needs (`TextSearch.counted`). */
@@ -93,6 +100,7 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       },
       // Doc ids grow as products are added: the newest matches first.
       candidateOrder: sql`product_search.rowid desc`,
+      wholeWords: null,
     };
   }
   // A product's document is on its own row (`search_document`: migration 0020), so the matches need
@@ -119,6 +127,9 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     counted: null,
     // The GIN index yields matches in the table's physical order, which a sort cannot say: the first ones it yields.
     candidateOrder: null,
+    // A prefix's GIN read merges every word it starts into one bitmap of the matches before the first
+    // is read: 2.2 ms for "serum:*"'s 4,024 on 200,000 products, 1.0 ms for the whole word's.
+    wholeWords: (terms) => sql`${document} @@ to_tsquery('english', ${tsQueryOf(terms, 'none')})`,
   };
 }
 
@@ -187,15 +198,24 @@ export function searchStatements(engine: Engine<CommerceTables>) {
 
   /**
    * RELEVANCE ranks a bounded set of candidates: the first RELEVANCE_CANDIDATES matches that pass
-   * the filters, in the index's own order (the newest products first on SQLite), scored and
-   * sorted. A word matching fewer products ranks them all, as before.
+   * the filters, in the index's own order (the newest products first on SQLite; on Postgres the
+   * last word's whole matches before its prefix's: `wholeWords`), scored and sorted. A word
+   * matching fewer products ranks them all, as before.
    */
   const relevance = async (search: ProductSearch, page: Page): Promise<SearchHit[]> => {
     const match = text.products(search.terms);
     const score = text.counted && (await matchCount(search.terms, text.counted)).dense ? text.counted.denseScore : match.score;
-    const candidates = sql`select ${products.id} as id, ${score} as sort_key from ${match.from} where ${and(match.where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${RELEVANCE_CANDIDATES}`;
+    const taken = (where: SQL | undefined, limit: SQL | number) =>
+      sql`select ${products.id} as id, ${score} as sort_key from ${match.from} where ${and(where, filters(search))}${text.candidateOrder ? sql` order by ${text.candidateOrder}` : sql``} limit ${limit}`;
+    // The last word whole first where a prefix costs more; a prefix's other matches fill the rest
+    // (none read when the whole word fills the set: a limit of 0 reads nothing).
+    const whole = text.wholeWords?.(search.terms);
+    const prelude = whole ? sql`with whole as materialized (${taken(whole, RELEVANCE_CANDIDATES)}) ` : sql``;
+    const candidates = whole
+      ? sql`select id, sort_key from whole union all select id, sort_key from (${taken(sql`${match.where} and ${products.id} not in (select id from whole)`, sql`(select ${RELEVANCE_CANDIDATES} - count(*) from whole)`)}) as rest`
+      : taken(match.where, RELEVANCE_CANDIDATES);
     const rows = await engine.rows<RawHit>(
-      sql`select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
+      sql`${prelude}select candidates.id as id, candidates.sort_key as sort_key from (${candidates}) as candidates${page.after ? sql` where ${after(sql`candidates.sort_key`, 'desc', sql`candidates.id`, page)}` : sql``} order by candidates.sort_key desc, candidates.id desc limit ${page.first + 1}`,
     );
     return rows.map(toHit);
   };
