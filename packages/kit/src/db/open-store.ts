@@ -84,9 +84,9 @@ export function openSqliteStore<T extends Record<string, unknown>, S extends obj
 
 /**
  * What a store's connections start with. No parallel plans: every statement answers a page, and
- * the planner's parallel walk of an index (chosen for a word in a few hundred of 200,000 products)
- * waits for worker processes to start and then walks thousands of rows: 90 to 140 ms where the
- * serial plan reads the matches and sorts them in 3 to 5 ms (design notes, "Product search at scale").
+ * the planner's parallel walk of an index (chosen for a model number in 0.2–0.8 % of 200,000
+ * products) waits for worker processes to start and then walks thousands of rows: 90 to 140 ms
+ * where the serial plan takes 3 to 5 ms (design notes, "Product search at scale").
  */
 const STORE_SETTINGS = { max_parallel_workers_per_gather: '0' };
 
