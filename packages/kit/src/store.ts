@@ -360,6 +360,20 @@ export function instrumentStatements(sqlite: SqliteDatabase, onStatement: (sql: 
 }
 
 /**
+ * Refuses a journal whose migrations are not dated in the order they run. Drizzle's migrator runs
+ * the migrations dated after the newest one a store has applied, so one dated before its
+ * predecessor is skipped on every store that already has the predecessor (drizzle-kit dates a
+ * migration by the clock of the machine that made it).
+ */
+export function assertMigrationsInOrder(journalPath: string): void {
+  const { entries } = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string; when: number }[] };
+  for (let i = 1; i < entries.length; i++) {
+    const [before, after] = [entries[i - 1]!, entries[i]!];
+    if (after.when <= before.when) throw new StoreOpenError(`Migration ${after.tag} is dated no later than ${before.tag} in ${journalPath}: a store that has ${before.tag} would never run it`);
+  }
+}
+
+/**
  * The drizzle-kit migrations folder of the package a module belongs to: the nearest `drizzle/`
  * (SQLite's; `drizzle-pg/` for Postgres') above it. The same code runs from `src/` in tests and
  * bundled into `dist/` at start.
@@ -368,7 +382,11 @@ export function migrationsFolderFor(moduleUrl: string, folder: 'drizzle' | 'driz
   let dir = path.dirname(new URL(moduleUrl).pathname);
   for (;;) {
     const candidate = path.join(dir, folder);
-    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    const journal = path.join(candidate, 'meta', '_journal.json');
+    if (fs.existsSync(journal)) {
+      assertMigrationsInOrder(journal);
+      return candidate;
+    }
     const parent = path.dirname(dir);
     if (parent === dir) throw new StoreOpenError(`No ${folder} migrations folder above ${moduleUrl}`);
     dir = parent;

@@ -6,24 +6,26 @@
 -- every change of the title, description or brand, and a brand's rename restates its products'.
 -- Not in tables-postgres.ts: drizzle-kit knows no tsvector nor triggers, and no statement but
 -- search reads it.
-ALTER TABLE "products" ADD COLUMN "search_document" tsvector;
+-- Each statement may run again: this migration was first dated before 0019, so a store that had
+-- 0019 skipped it; dated after 0019 now, it runs again on a store that had both, changing nothing.
+ALTER TABLE "products" ADD COLUMN IF NOT EXISTS "search_document" tsvector;
 --> statement-breakpoint
-UPDATE "products" p SET "search_document" = product_search_document(p."title", p."description", b."name") FROM "brands" b WHERE b."id" = p."brand_id";
+UPDATE "products" p SET "search_document" = product_search_document(p."title", p."description", b."name") FROM "brands" b WHERE b."id" = p."brand_id" AND p."search_document" IS NULL;
 --> statement-breakpoint
 ALTER TABLE "products" ALTER COLUMN "search_document" SET NOT NULL;
 --> statement-breakpoint
-DROP TRIGGER "products_search_sync" ON "products";
+DROP TRIGGER IF EXISTS "products_search_sync" ON "products";
 --> statement-breakpoint
-DROP FUNCTION products_search_sync();
+DROP FUNCTION IF EXISTS products_search_sync();
 --> statement-breakpoint
-CREATE FUNCTION products_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION products_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	NEW."search_document" := product_search_document(NEW."title", NEW."description", (SELECT "name" FROM "brands" WHERE "id" = NEW."brand_id"));
 	RETURN NEW;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER "products_search_document" BEFORE INSERT OR UPDATE OF "title", "description", "brand_id" ON "products" FOR EACH ROW EXECUTE FUNCTION products_search_document();
+CREATE OR REPLACE TRIGGER "products_search_document" BEFORE INSERT OR UPDATE OF "title", "description", "brand_id" ON "products" FOR EACH ROW EXECUTE FUNCTION products_search_document();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION brands_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -36,9 +38,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-DROP TABLE "product_search";
+DROP TABLE IF EXISTS "product_search";
 --> statement-breakpoint
-CREATE INDEX "products_search_document" ON "products" USING gin ("search_document");
+CREATE INDEX IF NOT EXISTS "products_search_document" ON "products" USING gin ("search_document");
 --> statement-breakpoint
 -- The planner reads the words' statistics to choose a search's read (0019 asked the same of
 -- product_search): re-analyzed after 1,000 rows and 1 % of the table change, not a tenth.

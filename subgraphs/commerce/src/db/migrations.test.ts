@@ -48,13 +48,13 @@ function insertOf(table: object, rows: readonly object[], engine: 'sqlite' | 'po
 const dir = mkdtempSync(path.join(os.tmpdir(), 'commerce-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of a migrations folder whose journal stops before the migration tagged `before`. */
-function migrationsBefore(from: string, to: string, before: string): string {
+/** A copy of a migrations folder whose journal stops before the migration tagged `before` (or with it, `including`). */
+function migrationsBefore(from: string, to: string, before: string, including = false): string {
   const folder = path.join(dir, to);
   cpSync(from, folder, { recursive: true });
   const journalPath = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag.endsWith(before)));
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag.endsWith(before)) + (including ? 1 : 0));
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -187,8 +187,59 @@ describe('migrating a Postgres store with history to kept rows and search', () =
       await store.pg.pool.query(`update brands set name = 'Zzyzxbrand' where id = $1`, [product.brandId]);
       const renamed = await store.searchProducts({ terms: ['zzyzxbrand'], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'NEWEST' }, { first: 100, after: null });
       expect(renamed.map((hit) => hit.id)).toContain(product.id);
+      const bestSelling = await store.searchProducts({ terms: ['zzyzxbrand'], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'BEST_SELLING' }, { first: 100, after: null });
+      expect(bestSelling.map((hit) => hit.id)).toContain(product.id);
     } finally {
       await store.close();
+    }
+  }, 120_000);
+
+  it('upgrades a store that stopped at 0019, and one migrated by the last release, whose 0020 was dated before 0019 (so a store at 0019 skipped it)', async () => {
+    cluster ??= await startThrowawayCluster();
+    const folder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
+    // The journal as the last release shipped it: up to 0020, dated as drizzle-kit dated it.
+    const shipped = migrationsBefore(folder, 'drizzle-pg-shipped', '_product_search_on_the_row', true);
+    const journalPath = path.join(shipped, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string; when: number }[] };
+    journal.entries.find((entry) => entry.tag.endsWith('_product_search_on_the_row'))!.when = 1796590356748;
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const upTo0019 = migrationsBefore(folder, 'drizzle-pg-0019', '_product_search_on_the_row');
+    const world = commerceSeedRows();
+    const product = world.products.find((row) => row.status === 'ACTIVE')!;
+    const brand = world.brands.find((row) => row.id === product.brandId)!;
+    const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
+    for (const [name, migrationsFolder] of [
+      ['commerce_shipped', shipped],
+      ['commerce_at_0019', upTo0019],
+    ] as const) {
+      const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = cluster.urlFor(name);
+      const pool = new pg.Pool({ connectionString: url });
+      try {
+        await migratePg(drizzlePg(pool), { migrationsFolder });
+        const t = commerceTables.postgres as unknown as Record<keyof typeof commerceTables.postgres, PgTable>;
+        for (const [table, rows] of [
+          [t.brands, [brand]],
+          [t.products, [product]],
+        ] as const) {
+          const { text, values } = insertOf(table, rows, 'postgres');
+          await pool.query(text, values);
+        }
+      } finally {
+        await pool.end();
+      }
+      const store = await openCommercePgStore(url);
+      try {
+        for (const sort of ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'BEST_SELLING'] as const) {
+          const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort }, { first: 10, after: null });
+          expect({ name, sort, ids: hits.map((hit) => hit.id) }).toEqual({ name, sort, ids: [product.id] });
+        }
+      } finally {
+        await store.close();
+      }
     }
   }, 120_000);
 });
