@@ -67,8 +67,10 @@ export const commerceTables = defineTables((c) => {
       c.check('products_commission_bps_range', sql`${table.commissionBps} between 0 and 10000`),
       // A feed import upserts on this; NULLs are distinct, so native products never clash.
       c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
+      // A search sorted by time or price walks these when its words match many products; on
+      // Postgres each also holds the product's search document (migration 0021), so the walk tests
+      // the entry it reads.
       c.index('products_status_created').on(table.status, table.createdAt, table.id),
-      // A search sorted by price walks it when its words match many products.
       c.index('products_status_price').on(table.status, table.priceAmount, table.id),
       c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
       // A brand's own catalog of every status, newest first.
@@ -433,7 +435,8 @@ export const commerceTables = defineTables((c) => {
       productId: c.text('product_id').primaryKey(),
       units: c.count('units').notNull().default(0),
     },
-    // Best sellers first, for a search sorted by sales.
+    // Best sellers first, for a search sorted by sales. On Postgres the row also holds a copy of its
+    // product's search document, GIN-indexed and held in this index beside the key (migration 0021).
     (table) => [c.index('product_sales_units').on(table.units, table.productId)],
   );
 

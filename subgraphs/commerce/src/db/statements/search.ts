@@ -2,7 +2,8 @@
  * Search over products and brands with each engine's own full-text index: SQLite's FTS5 (bm25),
  * Postgres' tsvector with a GIN index (ts_rank). The indexes and the triggers that keep them in
  * step with products and brands are in the migrations (`0010_product_search.sql`,
- * `drizzle-pg/0007_product_search.sql`, `drizzle-pg/0020_product_search_on_the_row.sql`). Each
+ * `drizzle-pg/0007_product_search.sql`, `drizzle-pg/0020_product_search_on_the_row.sql`,
+ * `drizzle-pg/0021_sort_indexes_hold_the_document.sql`). Each
  * statement is written once; `textSearch` below holds the only dialect parts: where the matches
  * come from, what a query is, and a match's score (higher is more relevant on both).
  */
@@ -20,11 +21,12 @@ interface TextSearch {
   products(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   brands(terms: readonly string[]): { from: SQL; where: SQL; score: SQL };
   /**
-   * A condition on a product read in another order (an index of its sort key): whether it is one
-   * of the matches. A filter on each row, never the place the rows come from. SQLite tests the
-   * product's id (`productId`); Postgres the `products` row in scope, which holds its document.
+   * A condition on the row a walk reads in its sort key's order (`walked`: the product, or its
+   * sales row for BEST_SELLING): whether the product is one of the matches. A filter on each row,
+   * never the place the rows come from. SQLite tests the product's id; Postgres the document on
+   * that row, which the sort's index holds beside its key (migration 0021).
    */
-  productMatches(terms: readonly string[], productId: SQLWrapper): SQL;
+  productMatches(terms: readonly string[], walked: WalkedRow): SQL;
   /**
    * Where the engine keeps no statistics of its words (SQLite's FTS5), a bounded count of a
    * search's matches decides how it reads them. Null where the planner decides that for each
@@ -47,6 +49,9 @@ interface TextSearch {
   wholeWords: ((terms: readonly string[]) => SQL) | null;
 }
 
+/** The row a sorted walk reads: the product itself, or its kept sales row (BEST_SELLING walks those). */
+type WalkedRow = 'products' | 'productSales';
+
 /** What a search decided by counting its matches needs (`TextSearch.counted`). */
 interface CountedSearch {
   /** How many products match `terms`, counting no further than `cap` + 1 (a bounded read of the index). */
@@ -57,7 +62,7 @@ interface CountedSearch {
    * `productMatches` reads the matches' ids once into a set; this is the same condition tested on
    * each row by itself, for a word so dense that a page is found within a few rows.
    */
-  matchesEach(terms: readonly string[], productId: SQLWrapper): SQL;
+  matchesEach(terms: readonly string[], walked: WalkedRow): SQL;
   /**
    * A match's score for a dense word, where `score` reads each word's document count over its
    * whole doclist (`bm25`): which columns the words are found in, weighted as `score` weighs them.
@@ -70,8 +75,9 @@ const ftsQuery = (terms: readonly string[]) => ftsQueryOf(terms, 'last');
 const tsQuery = (terms: readonly string[]) => tsQueryOf(terms, 'last');
 
 function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
-  const { products, brands } = engine.tables;
+  const { products, productSales, brands } = engine.tables;
   if (engine.name === 'sqlite') {
+    const idOf = (walked: WalkedRow): SQLWrapper => (walked === 'products' ? products.id : productSales.productId);
     // Title ten times a description word, the brand's name four times.
     const found = (column: number) => sql.raw(`(instr(highlight(product_search, ${column}, char(1), ''), char(1)) > 0)`);
     return {
@@ -87,14 +93,14 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       }),
       // The matches' doc ids are read once into a set (the index's doclist, no rows); each row
       // walked is looked up in it by its doc id.
-      productMatches: (terms, productId) =>
-        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
+      productMatches: (terms, walked) =>
+        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${idOf(walked)}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
       counted: {
         matchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
         catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
         // One seek in the match's doclist per row (a prefix is one stored doclist: migration 0022).
-        matchesEach: (terms, productId) =>
-          sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${productId}))`,
+        matchesEach: (terms, walked) =>
+          sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${idOf(walked)}))`,
         // A word in so many products says nothing of relevance by its rarity: where it is found says the rest.
         denseScore: sql`(10.0 * ${found(0)} + 1.0 * ${found(1)} + 4.0 * ${found(2)})`,
       },
@@ -118,10 +124,11 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       where: sql`brand_search.document @@ to_tsquery('english', ${tsQuery(terms)})`,
       score: sql`(ts_rank(brand_search.document, to_tsquery('english', ${tsQuery(terms)}))::float8)`,
     }),
-    // The product row's own document. The planner picks the read by the words' statistics: for a
-    // common word, each row of the sort's index tested as it is read; for a rare one, the matches
-    // read through the GIN index and sorted.
-    productMatches: (terms) => sql`${document} @@ to_tsquery('english', ${tsQuery(terms)})`,
+    // The walked row's own document (a product's, or the copy on its sales row), which the sort's
+    // index also holds. The planner picks the read by the words' statistics: for a common word, an
+    // index-only walk of the sort's index testing each entry; for a rare one, the matches read
+    // through the table's GIN index and sorted.
+    productMatches: (terms, walked) => sql`${walked === 'products' ? document : sql`${productSales}.search_document`} @@ to_tsquery('english', ${tsQuery(terms)})`,
     // Counting 500 of a common word's matches visits a heap page per match (2.7 ms for "serum" on
     // 200,000 products), more than the walk it decides on: the planner's statistics decide instead.
     counted: null,
@@ -238,7 +245,7 @@ export function searchStatements(engine: Engine<CommerceTables>) {
    */
   const walk = async (search: ProductSearch, page: Page, dense: boolean): Promise<SearchHit[]> => {
     const membership = dense && text.counted ? text.counted.matchesEach : text.productMatches;
-    const matches = membership(search.terms, products.id);
+    const matches = membership(search.terms, 'products');
     const limit = page.first + 1;
     const key = page.after ? ([Number(page.after[0]), String(page.after[1])] as [number, string]) : null;
     switch (search.sort) {
@@ -256,9 +263,9 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       }
       case 'BEST_SELLING': {
         // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
-        // walk down its index; membership is tested on the row's id before the product is read
-        // (SQLite) or on the product row joined to it (Postgres: the document is on that row).
-        const where = and(filters(search), membership(search.terms, productSales.productId), before(engine, [productSales.units, productSales.productId], key));
+        // walk down its index; membership is tested on that row before the product is read: its
+        // id (SQLite), or the copy of the product's document it holds (Postgres: migration 0021).
+        const where = and(filters(search), membership(search.terms, 'productSales'), before(engine, [productSales.units, productSales.productId], key));
         const rows = await engine.rows<RawHit>(
           sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
         );
