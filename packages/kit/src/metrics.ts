@@ -9,6 +9,11 @@ export function createSubgraphMetrics(service: string) {
   const statements = new Counter({ name: 'sql_statements_total', help: 'SQL statements executed.', registers: [registry] });
   const commits = new Counter({ name: 'sql_commits_total', help: 'Commits of the SQLite store (each one sync of its log on a store that holds value).', registers: [registry] });
   const committed = new Counter({ name: 'sql_committed_transactions_total', help: 'Transactions those commits made durable: several per commit when they waited in line together.', registers: [registry] });
+  const retries = new Counter({
+    name: 'sql_transaction_retries_total',
+    help: 'Transactions of the Postgres store run again after a serialization failure or deadlock (a write that collided with another on the same rows).',
+    registers: [registry],
+  });
   const statementDuration = new Histogram({
     name: 'sql_statement_duration_seconds',
     help: 'Time to execute one SQL statement.',
@@ -23,6 +28,8 @@ export function createSubgraphMetrics(service: string) {
       commits.inc();
       committed.inc(transactions);
     },
+    /** Pass to a Postgres store's onRetry. */
+    observeRetry: () => retries.inc(),
     /** Pass to openStore's onStatement. */
     observeStatement: (_sql: string, durationMs: number) => {
       statements.inc();

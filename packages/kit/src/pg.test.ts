@@ -69,7 +69,8 @@ describe('the Postgres store', () => {
   it('keeps a read-then-write invariant when two processes race: twenty withdrawals of 1 from 10 leave 0, never below', async () => {
     const url = await freshDatabase();
     // Two pools: as far as the server can tell, two processes.
-    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    let reported = 0;
+    const connections = [new PgConnection({ url, onRetry: () => reported++ }), new PgConnection({ url, onRetry: () => reported++ })];
     const stores = connections.map(storeOn);
     try {
       // Read, decide, write: correct only if no other withdrawal runs between the read and the write.
@@ -85,6 +86,8 @@ describe('the Postgres store', () => {
       expect(await stores[0]!.balance('a')).toBe(0);
       // They did collide: the server refused to order some, and those ran again.
       expect(connections[0]!.retries + connections[1]!.retries).toBeGreaterThan(0);
+      // Each one reported as it happened (the subgraph's `sql_transaction_retries_total`).
+      expect(reported).toBe(connections[0]!.retries + connections[1]!.retries);
     } finally {
       await Promise.all(connections.map((connection) => connection.close()));
     }
@@ -110,7 +113,8 @@ describe('the Postgres store', () => {
 
   it('runs an idempotent write once when the same key races in two processes', async () => {
     const url = await freshDatabase();
-    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    let reported = 0;
+    const connections = [new PgConnection({ url, onRetry: () => reported++ }), new PgConnection({ url, onRetry: () => reported++ })];
     const stores = connections.map(storeOn);
     try {
       const request = { scope: 'usr_1', key: 'key-00000001', operation: 'withdraw', input: { amount: 3 } };
@@ -133,7 +137,8 @@ describe('the Postgres store', () => {
 
   it('numbers a topic’s events in commit order across processes and wakes listeners in every process only on commit', async () => {
     const url = await freshDatabase();
-    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    let reported = 0;
+    const connections = [new PgConnection({ url, onRetry: () => reported++ }), new PgConnection({ url, onRetry: () => reported++ })];
     const stores = connections.map(storeOn);
     const buses = [new LiveEventBus(), new LiveEventBus()];
     const listeners = buses.map((bus) => listenForLiveEvents(url, bus));

@@ -89,6 +89,8 @@ export interface PgConnectionOptions {
   url: string;
   /** Called after every SQL statement with its time: metrics and tests count them. */
   onStatement?: (sql: string, durationMs: number) => void;
+  /** Called each time a transaction is run again after a serialization failure or deadlock (metrics). */
+  onRetry?: () => void;
   /** Connections in the pool (default 10). */
   poolSize?: number;
   /**
@@ -119,9 +121,11 @@ export class PgConnection {
   private readonly url: string;
   /** One connection of its own for readiness probes: a busy pool is not an unreachable server. */
   private probePool: pg.Pool | null = null;
+  private readonly onRetry?: () => void;
 
   constructor(options: PgConnectionOptions) {
     this.url = options.url;
+    this.onRetry = options.onRetry;
     const settings = Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`);
     this.pool = new pg.Pool({
       connectionString: options.url,
@@ -160,6 +164,7 @@ export class PgConnection {
     try {
       for (let attempt = 2; ; attempt++) {
         this.retries++;
+        this.onRetry?.();
         try {
           return await run();
         } catch (error) {

@@ -302,6 +302,8 @@ export interface StoreOpenOptions {
   onStatement: (sql: string, durationMs: number) => void;
   /** After each commit of a SQLite store, with the transactions it made durable. */
   onCommit?: (transactions: number) => void;
+  /** Each time a Postgres transaction is run again after a serialization failure or deadlock. */
+  onRetry?: () => void;
 }
 
 /** How a subgraph opens its store on each engine: a SQLite file (the default) or a Postgres database. */
@@ -368,7 +370,7 @@ export async function runSubgraphProcess<TStore extends StoreHandle>(
     // Before the store and the schema: both are traced only when tracing is on as they are made.
     const tracing = await startTracing(name);
     const metrics = createSubgraphMetrics(name);
-    const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement, onCommit: metrics.observeCommit });
+    const store = await openStoreAt(name, openers, { onStatement: metrics.observeStatement, onCommit: metrics.observeCommit, onRetry: metrics.observeRetry });
     await seed?.(store);
     const answers = storeAnswers(store, logger);
     let running: RunningSubgraph;

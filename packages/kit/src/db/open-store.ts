@@ -97,7 +97,7 @@ const STORE_SETTINGS = { max_parallel_workers_per_gather: '0' };
 export async function openPgStore<T extends Record<string, unknown>, S extends object>(
   definition: StoreDefinition<T, S>,
   url: string,
-  options: Pick<PgConnectionOptions, 'onStatement' | 'poolSize'> = {},
+  options: Pick<PgConnectionOptions, 'onStatement' | 'onRetry' | 'poolSize'> = {},
 ): Promise<EngineStore<S> & { pg: PgConnection }> {
   const connection = await openPgConnection({ url, migrationsFolder: definition.migrations.postgres, settings: STORE_SETTINGS, ...options });
   const bus = new LiveEventBus();

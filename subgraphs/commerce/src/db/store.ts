@@ -58,6 +58,6 @@ export function openCommerceStore(path: string, options: Pick<StoreOptions, 'onS
  * Opens the commerce store on a Postgres database, migrating it as needed, with a listening
  * connection that wakes this process's subscribers when any replica commits a shopping event.
  */
-export function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+export function openCommercePgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement' | 'onRetry'> = {}) {
   return openPgStore(commerce, url, options);
 }

@@ -39,6 +39,6 @@ export function openContentStore(path: string, options: Pick<StoreOptions, 'onSt
 }
 
 /** Opens the content store on a Postgres database, migrating it as needed. */
-export function openContentPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+export function openContentPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement' | 'onRetry'> = {}) {
   return openPgStore(content, url, options);
 }

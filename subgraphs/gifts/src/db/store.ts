@@ -50,6 +50,6 @@ export function openGiftsStore(path: string, options: Pick<StoreOptions, 'onStat
 }
 
 /** Opens the gifts store on a Postgres database, migrating it as needed. */
-export function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+export function openGiftsPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement' | 'onRetry'> = {}) {
   return openPgStore(gifts, url, options);
 }

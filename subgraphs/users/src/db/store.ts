@@ -38,6 +38,6 @@ export function openUsersStore(path: string, options: Pick<StoreOptions, 'onStat
 }
 
 /** Opens the users store on a Postgres database, migrating it as needed. */
-export function openUsersPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement'> = {}) {
+export function openUsersPgStore(url: string, options: Pick<PgConnectionOptions, 'onStatement' | 'onRetry'> = {}) {
   return openPgStore(usersStore, url, options);
 }
