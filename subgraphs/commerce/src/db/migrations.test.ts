@@ -145,13 +145,18 @@ describe('migrating a Postgres store with history to kept rows and search', () =
   let cluster: ThrowawayCluster | undefined;
   afterAll(() => cluster?.stop());
 
-  it("fills the same kept rows from the same orders on Postgres, and keeps each product's search document on its row", async () => {
-    cluster = await startThrowawayCluster();
+  /** A new, empty database on the suite's cluster (started by the first that asks), by its URL. */
+  const freshDatabase = async (name: string): Promise<string> => {
+    cluster ??= await startThrowawayCluster();
     const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
     await admin.connect();
-    await admin.query('create database commerce_migrations');
+    await admin.query(`create database ${name}`);
     await admin.end();
-    const url = cluster.urlFor('commerce_migrations');
+    return cluster.urlFor(name);
+  };
+
+  it("fills the same kept rows from the same orders on Postgres, and keeps each product's search document on its row", async () => {
+    const url = await freshDatabase('commerce_migrations');
     const pool = new pg.Pool({ connectionString: url });
     try {
       const db = drizzlePg(pool);
@@ -195,7 +200,6 @@ describe('migrating a Postgres store with history to kept rows and search', () =
   }, 120_000);
 
   it('upgrades a store that stopped at 0019, and one migrated by the last release, whose 0020 was dated before 0019 (so a store at 0019 skipped it)', async () => {
-    cluster ??= await startThrowawayCluster();
     const folder = migrationsFolderFor(import.meta.url, 'drizzle-pg');
     // The journal as the last release shipped it: up to 0020, dated as drizzle-kit dated it.
     const shipped = migrationsBefore(folder, 'drizzle-pg-shipped', '_product_search_on_the_row', true);
@@ -212,11 +216,7 @@ describe('migrating a Postgres store with history to kept rows and search', () =
       ['commerce_shipped', shipped],
       ['commerce_at_0019', upTo0019],
     ] as const) {
-      const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = cluster.urlFor(name);
+      const url = await freshDatabase(name);
       const pool = new pg.Pool({ connectionString: url });
       try {
         await migratePg(drizzlePg(pool), { migrationsFolder });
