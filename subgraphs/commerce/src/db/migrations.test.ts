@@ -135,6 +135,9 @@ describe('migrating a store with history to kept rows and search', () => {
       const word = product.title.toLowerCase().match(/[a-z]{4,}/)![0];
       const hits = await store.searchProducts({ terms: [word], brandId: null, minPrice: null, maxPrice: null, inStock: null, topic: null, sort: 'RELEVANCE' }, { first: 100, after: null });
       expect(hits.map((hit) => hit.id)).toContain(product.id);
+      // Every product and sales row holds its doc id (0023), which a sorted walk tests.
+      expect(count('products where search_doc is null') + count('product_sales where search_doc is null')).toBe(0);
+      expect(count('products')).toBe(world.products.length);
     } finally {
       store.close();
     }

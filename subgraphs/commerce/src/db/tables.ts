@@ -67,9 +67,9 @@ export const commerceTables = defineTables((c) => {
       c.check('products_commission_bps_range', sql`${table.commissionBps} between 0 and 10000`),
       // A feed import upserts on this; NULLs are distinct, so native products never clash.
       c.uniqueIndex('products_brand_external').on(table.brandId, table.externalId),
-      // A search sorted by time or price walks these when its words match many products; on
-      // Postgres each also holds the product's search document (migration 0021), so the walk tests
-      // the entry it reads.
+      // A search sorted by time or price walks these when its words match many products; each
+      // also holds what the walk tests the entry it reads by: the product's search doc id after the
+      // key on SQLite (migration 0023), its search document on Postgres (INCLUDE, pg 0021).
       c.index('products_status_created').on(table.status, table.createdAt, table.id),
       c.index('products_status_price').on(table.status, table.priceAmount, table.id),
       c.index('products_brand_status_created').on(table.brandId, table.status, table.createdAt, table.id),
@@ -435,8 +435,9 @@ export const commerceTables = defineTables((c) => {
       productId: c.text('product_id').primaryKey(),
       units: c.count('units').notNull().default(0),
     },
-    // Best sellers first, for a search sorted by sales. On Postgres the row also holds a copy of its
-    // product's search document, GIN-indexed and held in this index beside the key (migration 0021).
+    // Best sellers first, for a search sorted by sales. The row also holds a copy of its product's
+    // search doc id (SQLite, migration 0023) or document (Postgres, GIN-indexed, pg 0021), and
+    // this index holds it beside the key.
     (table) => [c.index('product_sales_units').on(table.units, table.productId)],
   );
 

@@ -3,11 +3,11 @@
  * Postgres' tsvector with a GIN index (ts_rank). The indexes and the triggers that keep them in
  * step with products and brands are in the migrations (`0010_product_search.sql`,
  * `drizzle-pg/0007_product_search.sql`, `drizzle-pg/0020_product_search_on_the_row.sql`,
- * `drizzle-pg/0021_sort_indexes_hold_the_document.sql`). Each
+ * `drizzle-pg/0021_sort_indexes_hold_the_document.sql`, `0023_sort_indexes_hold_the_doc_id.sql`). Each
  * statement is written once; `textSearch` below holds the only dialect parts: where the matches
  * come from, what a query is, and a match's score (higher is more relevant on both).
  */
-import { and, eq, gt, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '@app/kit/db/engine';
 import { before, beyond } from '@app/kit/db/shapes';
 import { ftsQuery as ftsQueryOf, tsQuery as tsQueryOf } from '@app/kit/db/text-search';
@@ -23,8 +23,8 @@ interface TextSearch {
   /**
    * A condition on the row a walk reads in its sort key's order (`walked`: the product, or its
    * sales row for BEST_SELLING): whether the product is one of the matches. A filter on each row,
-   * never the place the rows come from. SQLite tests the product's id; Postgres the document on
-   * that row, which the sort's index holds beside its key (migration 0021).
+   * never the place the rows come from. SQLite tests the product's doc id, Postgres its document,
+   * each held on that row and in the sort's index beside its key (migrations 0023; pg 0021).
    */
   productMatches(terms: readonly string[], walked: WalkedRow): SQL;
   /**
@@ -77,7 +77,8 @@ const tsQuery = (terms: readonly string[]) => tsQueryOf(terms, 'last');
 function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
   const { products, productSales, brands } = engine.tables;
   if (engine.name === 'sqlite') {
-    const idOf = (walked: WalkedRow): SQLWrapper => (walked === 'products' ? products.id : productSales.productId);
+    // The walked row's copy of its product's doc id, which the sort's index holds too (migration 0023).
+    const docOf = (walked: WalkedRow): SQL => (walked === 'products' ? sql`${products}.search_doc` : sql`${productSales}.search_doc`);
     // Title ten times a description word, the brand's name four times.
     const found = (column: number) => sql.raw(`(instr(highlight(product_search, ${column}, char(1), ''), char(1)) > 0)`);
     return {
@@ -91,16 +92,14 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
         where: sql`brand_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(brand_search, 10.0, 1.0))`,
       }),
-      // The matches' doc ids are read once into a set (the index's doclist, no rows); each row
-      // walked is looked up in it by its doc id.
-      productMatches: (terms, walked) =>
-        sql`(select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${idOf(walked)}) in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
+      // The matches' doc ids are read once into a set (the index's doclist, no rows); each entry
+      // walked is looked up in it by the doc id it holds.
+      productMatches: (terms, walked) => sql`${docOf(walked)} in (select rowid from product_search where product_search match ${ftsQuery(terms)})`,
       counted: {
         matchesUpTo: (terms, cap) => sql`select count(*) as n from (select 1 from product_search where product_search match ${ftsQuery(terms)} limit ${cap + 1})`,
         catalogueSize: sql`select coalesce(max(doc), 0) as n from product_search_rows`,
         // One seek in the match's doclist per row (a prefix is one stored doclist: migration 0022).
-        matchesEach: (terms, walked) =>
-          sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = (select product_search_rows.doc from product_search_rows where product_search_rows.product_id = ${idOf(walked)}))`,
+        matchesEach: (terms, walked) => sql`exists (select 1 from product_search where product_search match ${ftsQuery(terms)} and product_search.rowid = ${docOf(walked)})`,
         // A word in so many products says nothing of relevance by its rarity: where it is found says the rest.
         denseScore: sql`(10.0 * ${found(0)} + 1.0 * ${found(1)} + 4.0 * ${found(2)})`,
       },
@@ -263,8 +262,8 @@ export function searchStatements(engine: Engine<CommerceTables>) {
       }
       case 'BEST_SELLING': {
         // Every product has its kept row (0 until it sells: migration 0015), so the sort is one
-        // walk down its index; membership is tested on that row before the product is read: its
-        // id (SQLite), or the copy of the product's document it holds (Postgres: migration 0021).
+        // walk down its index; membership is tested on that row before the product is read: the
+        // copy of the product's doc id (SQLite) or document (Postgres) it and its index hold.
         const where = and(filters(search), membership(search.terms, 'productSales'), before(engine, [productSales.units, productSales.productId], key));
         const rows = await engine.rows<RawHit>(
           sql`select ${products.id} as id, ${productSales.units} as sort_key from ${productSales} cross join ${products} where ${products.id} = ${productSales.productId} and ${where} order by ${productSales.units} desc, ${productSales.productId} desc limit ${limit}`,
