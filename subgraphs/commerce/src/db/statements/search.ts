@@ -111,6 +111,8 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
   // A product's document is on its own row (`search_document`: migration 0020), so the matches need
   // no join and a walk tests the row it reads anyway.
   const document = sql`${products}.search_document`;
+  // The walked row's document: the product's own, or the copy on its sales row (migration 0021).
+  const documentOf = (walked: WalkedRow): SQL => (walked === 'products' ? document : sql`${productSales}.search_document`);
   // A float8 score: a float4 read into a number and bound back would not equal itself.
   return {
     products: (terms) => ({
@@ -127,7 +129,7 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     // index also holds. The planner picks the read by the words' statistics: for a common word, an
     // index-only walk of the sort's index testing each entry; for a rare one, the matches read
     // through the table's GIN index and sorted.
-    productMatches: (terms, walked) => sql`${walked === 'products' ? document : sql`${productSales}.search_document`} @@ to_tsquery('english', ${tsQuery(terms)})`,
+    productMatches: (terms, walked) => sql`${documentOf(walked)} @@ to_tsquery('english', ${tsQuery(terms)})`,
     // Counting 500 of a common word's matches visits a heap page per match (2.7 ms for "serum" on
     // 200,000 products), more than the walk it decides on: the planner's statistics decide instead.
     counted: null,
