@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badInput, ErrorCode } from './errors.ts';
 import { GraphQLError } from 'graphql';
-import type { Transactional } from './store.ts';
+import { ConcurrentCommitError, type Transactional, type TransactionOptions } from './store.ts';
 
 /**
  * Writes that move value take an idempotency key: `idempotent` runs such a write once per key.
@@ -45,7 +45,8 @@ export interface IdempotencyRow {
 /** The store statements `idempotent` needs (`db/kit-statements.ts`). */
 export interface IdempotencyStatements {
   idempotencyRecord(scope: string, key: string): Promise<IdempotencyRow | undefined>;
-  recordIdempotency(row: IdempotencyRow): Promise<void>;
+  /** False when another request's record of the key was committed first. */
+  recordIdempotency(row: IdempotencyRow): Promise<boolean>;
 }
 
 export function requestHashOf(request: IdempotentRequest): string {
@@ -59,12 +60,14 @@ export function requestHashOf(request: IdempotentRequest): string {
  * Runs `work` once per (scope, key) inside one write transaction taken up front, recording its
  * JSON result with the key. A retry with the same input gets the recorded result and moves
  * nothing; the same key with another input is IDEMPOTENCY_KEY_REUSED. A refused write (work
- * throws) records nothing, so it can be retried once the cause is fixed.
+ * throws) records nothing, so it can be retried once the cause is fixed. A racing request with
+ * the key that commits first rolls this one back whole, and it runs again to find that record.
  */
 export async function idempotent<Tx extends IdempotencyStatements, T>(
   store: Transactional<Tx>,
   request: IdempotentRequest,
   work: (tx: Tx) => Promise<T>,
+  options?: TransactionOptions,
 ): Promise<{ result: T; replayed: boolean }> {
   const requestHash = requestHashOf(request);
   return store.transaction(async (tx) => {
@@ -78,7 +81,9 @@ export async function idempotent<Tx extends IdempotencyStatements, T>(
       return { result: previous.response as T, replayed: true };
     }
     const result = await work(tx);
-    await tx.recordIdempotency({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() });
+    if (!(await tx.recordIdempotency({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() }))) {
+      throw new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
+    }
     return { result, replayed: false };
-  });
+  }, options);
 }

@@ -132,6 +132,6 @@ export function clearLoaders(loaders: Record<string, unknown>): void {
  */
 export function clearingLoadersAfterWrites<S extends Transactional<unknown>>(store: S, loaders: Record<string, unknown>): S {
   const view = Object.create(store) as S;
-  view.transaction = (body) => store.transaction(body).finally(() => clearLoaders(loaders));
+  view.transaction = (body, options) => store.transaction(body, options).finally(() => clearLoaders(loaders));
   return view;
 }

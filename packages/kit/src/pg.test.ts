@@ -134,6 +134,55 @@ describe('the Postgres store', () => {
     }
   });
 
+  it('at READ COMMITTED, orders bodies that first take a topic’s number by that row: twenty read-then-write withdrawals across two processes leave 0, none run again, the same key still runs once', async () => {
+    const url = await freshDatabase();
+    const connections = [new PgConnection({ url }), new PgConnection({ url })];
+    const stores = connections.map(storeOn);
+    try {
+      // The read comes after the counter's update, so each body sees the one before it committed.
+      const withdraw = (i: number) =>
+        (stores[i % 2] as ReturnType<typeof storeOn>).transaction(
+          async (tx) => {
+            await tx.nextLiveEventSeq('account-a');
+            const balance = await tx.balance('a');
+            if (balance < 1) return false;
+            await tx.setBalance('a', balance - 1);
+            return true;
+          },
+          { isolation: 'readCommitted' },
+        );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => withdraw(i)));
+      expect(results.filter(Boolean)).toHaveLength(10);
+      expect(await stores[0]!.balance('a')).toBe(0);
+      expect(connections[0]!.retries + connections[1]!.retries).toBe(0);
+      expect((await stores[0]!.liveEventTopic('account-a')).lastSeq).toBe(20);
+
+      // One key racing: the later record does nothing, its attempt is rolled back and replays the first.
+      await stores[0]!.setBalance('a', 10);
+      const request = { scope: 'usr_1', key: 'key-00000002', operation: 'withdraw', input: { amount: 3 } };
+      const replies = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          idempotent(
+            stores[i % 2]!,
+            request,
+            async (tx) => {
+              await tx.nextLiveEventSeq('account-a');
+              const balance = await tx.balance('a');
+              await tx.setBalance('a', balance - 3);
+              return { balance: balance - 3 };
+            },
+            { isolation: 'readCommitted' },
+          ),
+        ),
+      );
+      expect(replies.filter((reply) => !reply.replayed)).toHaveLength(1);
+      expect(replies.every((reply) => (reply.result as { balance: number }).balance === 7)).toBe(true);
+      expect(await stores[0]!.balance('a')).toBe(7);
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
   it('numbers a topic’s events in commit order across processes and wakes listeners in every process only on commit', async () => {
     const url = await freshDatabase();
     const connections = [new PgConnection({ url }), new PgConnection({ url })];

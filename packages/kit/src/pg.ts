@@ -10,7 +10,8 @@
  * The price is that Postgres may abort a transaction that could not be ordered (40001) or that
  * deadlocked (40P01); the body is then run again from the start, a bounded number of times.
  * So a body must do nothing outside the database (the domain already makes network calls before
- * it): what it computed in a failed attempt is thrown away with that attempt.
+ * it): what it computed in a failed attempt is thrown away with that attempt. A body written to
+ * wait its turn at one row instead (`TransactionOptions`, READ COMMITTED) is retried the same way.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,7 +20,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { GraphQLError } from 'graphql';
-import { StoreMisuseError, StoreOpenError, type Transactional } from './store.ts';
+import { ConcurrentCommitError, StoreMisuseError, StoreOpenError, type Transactional, type TransactionOptions } from './store.ts';
 
 /** What Postgres statements run on: the pool outside a transaction, the transaction inside one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,6 +35,7 @@ export const TRANSACTION_ATTEMPTS = 25;
 export const WRITE_CONTENDED = 'WRITE_CONTENDED';
 
 function isRetryable(error: unknown): boolean {
+  if (error instanceof ConcurrentCommitError) return true;
   const state = sqlState(error);
   return state !== undefined && RETRYABLE.has(state);
 }
@@ -146,12 +148,14 @@ export class PgConnection {
   }
 
   /**
-   * Runs `body` in one SERIALIZABLE transaction, again from the start after a serialization
-   * failure or deadlock (up to TRANSACTION_ATTEMPTS times in all), committed when it resolves,
-   * rolled back when it throws.
+   * Runs `body` in one SERIALIZABLE transaction (or READ COMMITTED, for a body written for it:
+   * `TransactionOptions`), again from the start after a serialization failure, a deadlock or a
+   * `ConcurrentCommitError` (up to TRANSACTION_ATTEMPTS times in all), committed when it
+   * resolves, rolled back when it throws.
    */
-  async transaction<T>(body: (tx: PgDb) => Promise<T>): Promise<T> {
-    const run = () => this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel: 'serializable' });
+  async transaction<T>(body: (tx: PgDb) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const isolationLevel = options.isolation === 'readCommitted' ? 'read committed' : 'serializable';
+    const run = () => this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel });
     try {
       return await run();
     } catch (error) {
@@ -267,7 +271,7 @@ export function pgStore<S extends object>(connection: PgConnection, statements: 
       return call(...args);
     };
   }
-  const transaction = <T>(body: (tx: S) => Promise<T>) => connection.transaction((tx) => body(statements(tx)));
+  const transaction = <T>(body: (tx: S) => Promise<T>, options?: TransactionOptions) => connection.transaction((tx) => body(statements(tx)), options);
   return { ...(outside as S), transaction };
 }
 

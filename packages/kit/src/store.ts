@@ -39,7 +39,32 @@ export interface Transactional<Tx> {
    * IMMEDIATE), committed when the body resolves, rolled back when it throws. No network call
    * may run inside a body: gather facts from other services first.
    */
-  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(body: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+/**
+ * How a transaction is isolated where transactions run side by side (Postgres). SQLite's write
+ * lock, taken up front, runs every body alone whatever is asked.
+ */
+export interface TransactionOptions {
+  /**
+   * `serializable` (the default): any body, as written (see `pg.ts`). `readCommitted`: a body whose
+   * every concurrent contender first updates one row (a stream's event counter) and which reads
+   * what its decisions rest on only after that update: holding the row's lock then orders such
+   * bodies as SQLite's write lock does, and a contender waits for the row instead of being aborted
+   * and run again. The body's other writes must be right at READ COMMITTED by themselves (guarded
+   * or additive updates, inserts a unique key decides).
+   */
+  isolation?: 'serializable' | 'readCommitted';
+}
+
+/**
+ * Thrown inside a transaction body when another transaction committed first what this one was
+ * about to write (an idempotency key taken by a racing request at READ COMMITTED): the body is
+ * run again from the start on Postgres, as after a serialization failure, and finds it.
+ */
+export class ConcurrentCommitError extends Error {
+  override name = 'ConcurrentCommitError';
 }
 
 export type Store<S extends object> = Queries<S> & Transactional<Queries<S>>;
@@ -265,6 +290,7 @@ export function sqliteStore<S extends object>(connection: SqliteConnection<Recor
     };
   }
   const tx = inside as Queries<S>;
+  // Every body runs alone under the write lock: an isolation asked for is already given.
   const transaction = <T>(body: (tx: Queries<S>) => Promise<T>) => connection.transaction(() => body(tx));
   return { ...(outside as Queries<S>), transaction };
 }

@@ -13,6 +13,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type SpanOptions } from '@opentelemetry/api';
 import type * as SdkResources from '@opentelemetry/resources';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { TransactionOptions } from './store.ts';
 
 // Asked for again whenever a provider is registered (a stopped one's tracer records nowhere).
 let tracer = trace.getTracer('@app/kit');
@@ -250,16 +251,16 @@ export function tracedStatements<A extends unknown[], S extends object>(statemen
  */
 export function tracedTransactions<S extends { transaction: (body: never) => Promise<unknown> }>(store: S, system: 'sqlite' | 'postgresql'): S {
   if (!on) return store;
-  const transaction = store.transaction as unknown as (body: (tx: unknown) => Promise<unknown>) => Promise<unknown>;
+  const transaction = store.transaction as unknown as (body: (tx: unknown) => Promise<unknown>, isolation?: TransactionOptions) => Promise<unknown>;
   const options: SpanOptions = { kind: SpanKind.CLIENT, attributes: { 'db.system.name': system, 'db.operation.name': 'transaction' } };
-  const traced = (body: (tx: unknown) => Promise<unknown>) => {
-    if (!trace.getActiveSpan()) return transaction(body);
+  const traced = (body: (tx: unknown) => Promise<unknown>, isolation?: TransactionOptions) => {
+    if (!trace.getActiveSpan()) return transaction(body, isolation);
     return inSpan('sql transaction', options, (span) => {
       let attempts = 0;
       return transaction((tx) => {
         span?.setAttribute('db.transaction.attempts', ++attempts);
         return body(tx);
-      });
+      }, isolation);
     });
   };
   return { ...store, transaction: traced };

@@ -161,7 +161,7 @@ describe('gift events in the outbox', () => {
     const failing = contextOf(sender);
     const real = failing.store;
     failing.store = Object.create(real, {
-      transaction: { value: (body: Parameters<typeof real.transaction>[0]) => real.transaction((tx) => body({ ...tx, recordIdempotency: () => Promise.reject(new Error('disk full')) })) },
+      transaction: { value: (body: Parameters<typeof real.transaction>[0], options: Parameters<typeof real.transaction>[1]) => real.transaction((tx) => body({ ...tx, recordIdempotency: () => Promise.reject(new Error('disk full')) }), options) },
     });
     const failed = await runOperation(server, failing, SEND, { input: { liveStreamId: stream, giftId: rose, quantity: 1, idempotencyKey: key() } });
     expect(failed.errors?.[0]?.message).toMatch(/unexpected|internal/i);

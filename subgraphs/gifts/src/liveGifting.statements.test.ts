@@ -18,6 +18,9 @@ import { createServer } from './server.ts';
 
 const statements: string[] = [];
 const noted = (text: string) => void statements.push(text);
+/** Transactions Postgres ran again after a collision. */
+let retries = 0;
+const retried = () => void retries++;
 const server = createServer();
 const stream = liveStreamIds[0] as string;
 const creator = userIds[0] as string;
@@ -27,7 +30,7 @@ const BUY = 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_7
 
 describeOnEachEngine<GiftsStore>(
   'the statements of one LIVE gift send',
-  { sqlite: (path) => openGiftsStore(path, { onStatement: noted }), postgres: (url) => openGiftsPgStore(url, { onStatement: noted }) },
+  { sqlite: (path) => openGiftsStore(path, { onStatement: noted }), postgres: (url) => openGiftsPgStore(url, { onStatement: noted, onRetry: retried }) },
   (store, engine) => {
     it(`runs ${engine === 'postgres' ? '10 statements in its transaction (17 before the kept rows and the ledger went into one)' : '15 statements in its transaction (16 before: the send is written with its event number)'}, whoever sends and whatever the stream holds`, async () => {
       const counts: number[] = [];
@@ -64,6 +67,49 @@ describeOnEachEngine<GiftsStore>(
       expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 23 }, (_, i) => before.lastSeq + i + 1));
       const sends = await store().liveGiftSendsByIds(events.map((event) => (event.payload as { sendId: string }).sendId));
       expect(new Set(sends.map((send) => send.eventSeq))).toEqual(new Set(events.map((event) => event.seq)));
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it('runs sends racing on one stream in its line: none run again on Postgres, numbered and timed in commit order, one sender\'s taps combo 1-2-3, totals one more each', async () => {
+      const senders = userIds.slice(50, 56) as string[];
+      const contextOf = (sender: string) => createContext(store(), { ...anonymousViewer(), userId: sender, country: 'US' }, peers.client);
+      for (const sender of senders) expect((await runOperation(server, contextOf(sender), BUY, { key: `line-buy-${engine}-${sender}` })).errors).toBeUndefined();
+      const before = await store().liveEventTopic(stream);
+      const [beforeTotals] = await store().streamGiftTotals([stream]);
+      retries = 0;
+      // Each sender taps three roses at once; 18 sends in all, none waiting for another to be answered.
+      const results = await Promise.all(
+        senders.flatMap((sender) => [1, 2, 3].map((n) => runOperation(server, contextOf(sender), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 1, idempotencyKey: `line-${engine}-${sender}-${n}` } }))),
+      );
+      expect(results.map((result) => result.errors)).toEqual(results.map(() => undefined));
+      // At SERIALIZABLE every send but one of each round collided on the stream's rows and was run again.
+      expect(retries).toBe(0);
+      const events = await store().liveEventsAfter(stream, before.lastSeq, 100);
+      expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 18 }, (_, i) => before.lastSeq + i + 1));
+      const totals = events.map((event) => (event.payload as { totals: { giftCount: number } }).totals.giftCount);
+      expect(totals).toEqual(Array.from({ length: 18 }, (_, i) => (beforeTotals?.giftCount ?? 0) + i + 1));
+      const sends = await store().liveGiftSendsByIds(events.map((event) => (event.payload as { sendId: string }).sendId));
+      const inLine = events.map((event) => sends.find((send) => send.eventSeq === event.seq)!);
+      const times = inLine.map((send) => send.createdAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      for (const sender of senders) expect(inLine.filter((send) => send.senderId === sender).map((send) => send.combo)).toEqual([1, 2, 3]);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it('sends once when requests with one idempotency key race: one send, one event, one debit, every request answered with it', async () => {
+      const sender = userIds[57] as string;
+      const context = () => createContext(store(), { ...anonymousViewer(), userId: sender, country: 'US' }, peers.client);
+      expect((await runOperation(server, context(), BUY, { key: `key-race-buy-${engine}` })).errors).toBeUndefined();
+      const before = await store().liveEventTopic(stream);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => runOperation(server, context(), SEND, { input: { liveStreamId: stream, giftId: seedId('lgf', 0), quantity: 1, idempotencyKey: `key-race-${engine}` } })),
+      );
+      expect(results.map((result) => result.errors)).toEqual(results.map(() => undefined));
+      const ids = new Set(results.map((result) => (result.data as { sendLiveGift: { send: { id: string } } }).sendLiveGift.send.id));
+      expect(ids.size).toBe(1);
+      expect((await store().liveEventsAfter(stream, before.lastSeq, 100)).length).toBe(1);
+      const [wallet] = await store().walletsByUserIds([sender]);
+      expect(wallet?.coins).toBe(70 - 1);
       expect(await store().keptCountDifferences()).toEqual([]);
     });
   },

@@ -245,20 +245,23 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       const creatorId = live.creator.id;
       if (creatorId === senderId) throw refuse(Refusal.CANNOT_GIFT_OWN_STREAM, 'You cannot send gifts to your own live stream.');
 
-      // Taken under the write lock, so sends' times follow their commit order (combos compare them).
-      const now = context.clock.now();
       const coins = gift.coinPrice * quantity;
       const share = await shareAtSend(tx, creatorId, rates);
       const diamonds = creditedDiamonds(coins, share);
-      if ((await tx.debitWallet(senderId, coins, now)) === undefined) {
+      // A guarded update: right whoever else spends from the wallet, and before the stream's line.
+      if ((await tx.debitWallet(senderId, coins, context.clock.now())) === undefined) {
         const [wallet] = await tx.walletsByUserIds([senderId]);
         const balance = wallet?.coins ?? 0;
         throw refuse(Refusal.INSUFFICIENT_COINS, `This gift costs ${coins} coins and your wallet holds ${balance}.`, { required: coins, balance });
       }
+      // The stream's line: the event's number is taken first, which holds the stream's counter
+      // until this commits (READ COMMITTED on Postgres, `TransactionOptions`), so every send to
+      // the stream after it is read and written below in commit order, as under SQLite's lock.
+      const eventSeq = await tx.nextLiveEventSeq(liveStreamId);
+      // Taken in the line, so sends' times follow their commit order (combos compare them).
+      const now = context.clock.now();
       const id = timeOrderedId('lgs', now);
       const combo = await comboInTransaction(tx, liveStreamId, { senderId, giftId, at: now }, comboWindowMs);
-      // The event's number first, so the send is written with it (its place in the stream's line).
-      const eventSeq = await tx.nextLiveEventSeq(liveStreamId);
       const ledger = ledgerTransaction(
         'LIVE_GIFT',
         id,
@@ -279,6 +282,7 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       context.changed('User', senderId);
       return { sendId: id };
     },
+    { isolation: 'readCommitted' },
   );
   return result.sendId;
 }

@@ -19,13 +19,13 @@ export function idempotencyStatements({ db, tables: { idempotencyKeys } }: Engin
           .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
       )[0] as IdempotencyRow | undefined,
     /**
-     * Two requests with one key racing on Postgres both find no record; at SERIALIZABLE the
-     * second to insert fails with a serialization failure, so its whole transaction runs again
-     * and finds the first one's record. On SQLite the write lock orders them.
+     * Records a key; false when a racing request's record was committed first. Two requests with
+     * one key racing on Postgres both find no record: at SERIALIZABLE the second to insert fails
+     * with a serialization failure, at READ COMMITTED its insert waits for the first and does
+     * nothing. On SQLite the write lock orders them, and the second finds the first's record.
      */
-    recordIdempotency: async (row: IdempotencyRow): Promise<void> => {
-      await db.insert(idempotencyKeys).values(row);
-    },
+    recordIdempotency: async (row: IdempotencyRow): Promise<boolean> =>
+      (await db.insert(idempotencyKeys).values(row).onConflictDoNothing().returning({ key: idempotencyKeys.key })).length === 1,
   };
 }
 

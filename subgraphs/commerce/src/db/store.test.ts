@@ -837,9 +837,10 @@ describeOnEachEngine<CommerceStore>(
       expect(await store().acceptNonce('nonce-contract', now + 60_000, now)).toBe(true);
       expect(await store().acceptNonce('nonce-contract', now + 60_000, now)).toBe(false);
       const row = { scope: userIds[41]!, key: 'key-contract-1', operation: 'checkout', requestHash: 'h', response: { orderId: 'ord_x' }, createdAt: AT };
-      await store().recordIdempotency(row);
+      expect(await store().recordIdempotency(row)).toBe(true);
       expect(await store().idempotencyRecord(row.scope, row.key)).toEqual(row);
-      await expect(store().recordIdempotency(row)).rejects.toThrow();
+      expect(await store().recordIdempotency({ ...row, response: { orderId: 'ord_y' } })).toBe(false);
+      expect(await store().idempotencyRecord(row.scope, row.key)).toEqual(row);
     });
 
     it('keeps sales and commission rows that agree with a recount of the orders behind them, after every write and race above', async () => {

@@ -135,7 +135,7 @@ describeOnEachEngine<ContentStore>(
       expect(await store().acceptNonce('nonce-1', now + 60_000, now)).toBe(true);
       expect(await store().acceptNonce('nonce-1', now + 60_000, now)).toBe(false);
       const row = { scope: 'usr_1', key: 'key-00001', operation: 'op', requestHash: 'h', response: { ok: true }, createdAt: new Date(now) };
-      await store().recordIdempotency(row);
+      expect(await store().recordIdempotency(row)).toBe(true);
       expect(await store().idempotencyRecord('usr_1', 'key-00001')).toEqual(row);
       expect(await store().idempotencyRecord('usr_1', 'other-key')).toBeUndefined();
     });
