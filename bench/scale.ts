@@ -4,7 +4,8 @@
  * and on, the ratio large / small, a sendLiveGift storm on the busiest stream, each service's
  * event-loop delay, and the reconcile check afterwards. Both worlds' services run at once while
  * the screens are measured, a request to one world then to the other, so a ratio compares the same
- * minutes of this shared machine; each hot stream is then stormed on its own.
+ * minutes of this shared machine; then the hot streams are stormed in turns (small, large, large,
+ * small with `--storm-rounds 2`), and each is stormed once more with its subscribers.
  * Among the screens (issue 22): the creator profile with its slow parts deferred (`@defer`,
  * multipart `deferSpec=20220824`: time to the initial payload and to the last) beside the same
  * query without `@defer`, and product search for a common word in each sort (one whose page is
@@ -50,6 +51,8 @@ const { values } = parseArgs({
     'large-pg': { type: 'string' },
     samples: { type: 'string', default: '200' },
     'storm-seconds': { type: 'string', default: '15' },
+    /** Storms per world, the worlds taking turns small, large, large, small …: one storm's rate moves 15-20 % with the machine. */
+    'storm-rounds': { type: 'string', default: '2' },
     senders: { type: 'string', default: '8' },
     subscribers: { type: 'string', default: '1000' },
     /** `small` measures the seed world alone (no large world needed): what a change does to the services themselves. */
@@ -67,6 +70,7 @@ if (STORE === 'sqlite' && WORLDS.has('large') && !values['large-dir']) {
 }
 const SAMPLES = Number(values.samples);
 const STORM_MS = Number(values['storm-seconds']) * 1000;
+const STORM_ROUNDS = Math.max(1, Number(values['storm-rounds']));
 const SENDERS = Number(values.senders);
 const SUBSCRIBERS = Number(values.subscribers);
 const root = path.resolve(import.meta.dirname, '..');
@@ -171,7 +175,7 @@ async function storm(url: string, tokens: string[]) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { commitsPerSecond: latencies.length / (STORM_MS / 1000), p99: latencies.length ? percentile(latencies, 99) : NaN, errors: Object.fromEntries(errors), answeredAt };
+  return { commitsPerSecond: latencies.length / (STORM_MS / 1000), p99: latencies.length ? percentile(latencies, 99) : NaN, errors: Object.fromEntries(errors), answeredAt, latencies };
 }
 
 /**
@@ -343,35 +347,100 @@ async function measureScreens(worlds: RunningWorld[]): Promise<ScreensMeasured[]
   return measured;
 }
 
-/** A world's hot stream (any other world idle): the storm, then the storm with subscribers; then its services stop. */
-async function measureHotStream(running: RunningWorld, screensMeasured: ScreensMeasured) {
-  const { world, processes, off, servicePorts, startLoop } = running;
+/** What a world's storms send with: its senders' tokens (their wallets filled), and how to read the gifts process. */
+interface HotStreamSenders {
+  tokens: string[];
+  giftsCpuMs: () => number;
+  giftsPort: number;
+}
+
+async function hotStreamSenders(running: RunningWorld): Promise<HotStreamSenders> {
+  const { processes, off, servicePorts } = running;
+  ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
+  const giftsPid = processes.pid('gifts');
+  const giftsCpuMs = () => {
+    const { user, system } = cpuSplitMs(giftsPid);
+    return user + system;
+  };
+  const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const tokens = await Promise.all(userIds.slice(30, 30 + SENDERS).map((id) => signUserToken(jwt, { id, country: 'US' }, { expiresIn: '1h' })));
+  // Enough coins for every round's roses.
+  for (const token of tokens) {
+    for (let i = 0; i < 3 * STORM_ROUNDS; i++) await post(off, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_3500", idempotencyKey: $key }) { wallet { coins } } }', { key: `scale-coins-${process.pid}-${token.slice(-12)}-${i}-${Date.now()}` }, { authorization: `Bearer ${token}` });
+  }
+  return { tokens, giftsCpuMs, giftsPort: servicePorts[SUBGRAPHS.indexOf('gifts')]! };
+}
+
+/** A world's plain storms, pooled over its rounds: rate, p99, errors, gifts' CPU and what each send cost the store. */
+interface StormsMeasured {
+  commitsPerSecond: number;
+  p99: number;
+  errors: Record<string, number>;
+  giftsCpuMs: number;
+  retriesPerSend?: number;
+  transactionsPerCommit: number;
+  rounds: { commitsPerSecond: number; p99: number }[];
+  eventLoop: Record<string, number>;
+}
+
+/**
+ * The storm on every running world, `STORM_ROUNDS` times each, the worlds taking turns (small,
+ * large, then large, small, …) so that a change in the machine's load falls on both alike. The
+ * world not storming stays up and idle.
+ */
+async function measureStorms(worlds: RunningWorld[], senders: HotStreamSenders[]): Promise<StormsMeasured[]> {
+  const pooled = worlds.map(() => ({ latencies: [] as number[], errors: new Map<string, number>(), cpuMs: 0, retries: 0, commits: 0, transactions: 0, rounds: [] as { commitsPerSecond: number; p99: number }[], loops: [] as Record<string, number>[] }));
+  for (let round = 0; round < STORM_ROUNDS; round++) {
+    const order = worlds.map((_, at) => at);
+    if (round % 2 === 1) order.reverse();
+    for (const at of order) {
+      const { world, off, servicePorts } = worlds[at]!;
+      const { tokens, giftsCpuMs, giftsPort } = senders[at]!;
+      const into = pooled[at]!;
+      await eventLoopP99(servicePorts);
+      const cpuBefore = giftsCpuMs();
+      const before = await giftsCommits(giftsPort);
+      const hot = await storm(off, tokens);
+      into.loops.push(await eventLoopP99(servicePorts));
+      const cpuMs = giftsCpuMs() - cpuBefore;
+      const after = await giftsCommits(giftsPort);
+      into.cpuMs += cpuMs;
+      into.latencies.push(...hot.latencies);
+      for (const [code, count] of Object.entries(hot.errors)) into.errors.set(code, (into.errors.get(code) ?? 0) + count);
+      into.retries += after.retries - before.retries;
+      into.commits += after.commits - before.commits;
+      into.transactions += after.transactions - before.transactions;
+      into.rounds.push({ commitsPerSecond: hot.commitsPerSecond, p99: hot.p99 });
+      // On Postgres a send that collided with another on the stream's kept rows is run again: what the storm wastes.
+      const retriesPerSend = (after.retries - before.retries) / Math.max(1, hot.latencies.length);
+      const perCommit = (after.transactions - before.transactions) / Math.max(1, after.commits - before.commits);
+      console.log(
+        `${world}: hot stream, round ${round + 1}, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(cpuMs / (STORM_MS / 1000) / 10).toFixed(0)} % of a core; ${STORE === 'postgres' ? `${retriesPerSend.toFixed(2)} transaction retries per send` : `${perCommit.toFixed(2)} transactions per store commit`}; load ${os.loadavg()[0]!.toFixed(1)}`,
+      );
+    }
+  }
+  return pooled.map((into) => {
+    into.latencies.sort((a, b) => a - b);
+    const seconds = (STORM_MS / 1000) * STORM_ROUNDS;
+    return {
+      commitsPerSecond: into.latencies.length / seconds,
+      p99: into.latencies.length ? percentile(into.latencies, 99) : NaN,
+      errors: Object.fromEntries(into.errors),
+      giftsCpuMs: Math.round(into.cpuMs),
+      ...(STORE === 'postgres' ? { retriesPerSend: into.retries / Math.max(1, into.latencies.length) } : {}),
+      transactionsPerCommit: into.transactions / Math.max(1, into.commits),
+      rounds: into.rounds,
+      eventLoop: worstOf(into.loops),
+    };
+  });
+}
+
+/** A world's hot stream with subscribers (any other world idle), and its figures; then its services stop. */
+async function measureHotStream(running: RunningWorld, screensMeasured: ScreensMeasured, senders: HotStreamSenders, storms: StormsMeasured) {
+  const { world, processes, servicePorts, startLoop } = running;
   const { times: results, screensLoop } = screensMeasured;
   try {
-    ROSE = ((await post(off, '{ liveGifts { id name } }', {})).data as { liveGifts: { id: string; name: string }[] }).liveGifts.find((gift) => gift.name === 'Rose')!.id;
-    const giftsPid = processes.pid('gifts');
-    const giftsCpuMs = () => {
-      const { user, system } = cpuSplitMs(giftsPid);
-      return user + system;
-    };
-    const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
-    const tokens = await Promise.all(userIds.slice(30, 30 + SENDERS).map((id) => signUserToken(jwt, { id, country: 'US' }, { expiresIn: '1h' })));
-    for (const token of tokens) {
-      for (let i = 0; i < 3; i++) await post(off, 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_3500", idempotencyKey: $key }) { wallet { coins } } }', { key: `scale-coins-${process.pid}-${token.slice(-12)}-${i}-${Date.now()}` }, { authorization: `Bearer ${token}` });
-    }
-    await eventLoopP99(servicePorts);
-    const cpuBeforeStorm = giftsCpuMs();
-    const commitsBefore = await giftsCommits(servicePorts[SUBGRAPHS.indexOf('gifts')]!);
-    const hot = await storm(off, tokens);
-    const stormLoop = await eventLoopP99(servicePorts);
-    const giftsCpuStorm = giftsCpuMs() - cpuBeforeStorm;
-    const commitsAfter = await giftsCommits(servicePorts[SUBGRAPHS.indexOf('gifts')]!);
-    const perCommit = (commitsAfter.transactions - commitsBefore.transactions) / Math.max(1, commitsAfter.commits - commitsBefore.commits);
-    // On Postgres a send that collided with another on the stream's kept rows is run again: what the storm wastes.
-    const retriesPerSend = (commitsAfter.retries - commitsBefore.retries) / Math.max(1, hot.commitsPerSecond * (STORM_MS / 1000));
-    console.log(
-      `${world}: hot stream, ${SENDERS} senders for ${STORM_MS / 1000} s: ${hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${hot.p99.toFixed(0)} ms, errors ${JSON.stringify(hot.errors)}; gifts CPU ${(giftsCpuStorm / (STORM_MS / 1000) / 10).toFixed(0)} % of a core; ${STORE === 'postgres' ? `${retriesPerSend.toFixed(2)} transaction retries per send` : `${perCommit.toFixed(2)} transactions per store commit`}`,
-    );
+    const { tokens, giftsCpuMs } = senders;
     const cpuBeforeWatched = giftsCpuMs();
     const watched = SUBSCRIBERS > 0 ? await stormWithSubscribers(`http://127.0.0.1:${running.gatewayPort}/`, tokens, servicePorts) : null;
     const watchedLoop = watched?.eventLoop ?? null;
@@ -381,11 +450,12 @@ async function measureHotStream(running: RunningWorld, screensMeasured: ScreensM
         `${world}: hot stream with ${SUBSCRIBERS} subscribers: ${watched.commitsPerSecond.toFixed(1)} commits/s, p99 ${watched.p99.toFixed(0)} ms, errors ${JSON.stringify(watched.errors)}; delivery p50 ${watched.deliveryP50.toFixed(0)} ms, p99 ${watched.deliveryP99.toFixed(0)} ms; ${watched.eventsCommitted} events (${watched.committedPerTotals} by the totals), every client every event: ${watched.everyClientEveryEvent} (missed ${watched.missedDeliveries}, duplicated or wrong ${watched.duplicatedOrWrong})`,
       );
     }
-    const eventLoopByPhase = { screens: screensLoop, storm: stormLoop, ...(watchedLoop ? { stormWithSubscribers: watchedLoop } : {}) };
+    const eventLoopByPhase = { screens: screensLoop, storm: storms.eventLoop, ...(watchedLoop ? { stormWithSubscribers: watchedLoop } : {}) };
     const eventLoop = worstOf(Object.values(eventLoopByPhase));
     for (const [phase, delays] of Object.entries({ start: startLoop, ...eventLoopByPhase })) console.log(`${world}: event-loop delay p99 (ms), ${phase}: ${JSON.stringify(delays)}`);
     if (watched) console.log(`${world}: gifts CPU during the storm with subscribers: ${(giftsCpuWatched / 1000).toFixed(1)} s (the storm and the delivery drain after it)`);
-    return { screens: results, hot: { commitsPerSecond: hot.commitsPerSecond, p99: hot.p99, errors: hot.errors, giftsCpuMs: Math.round(giftsCpuStorm), ...(STORE === 'postgres' ? { retriesPerSend } : {}) }, watched: watched && { ...watched, answeredAt: undefined, giftsCpuMs: Math.round(giftsCpuWatched) }, eventLoop, eventLoopByPhase: { start: startLoop, ...eventLoopByPhase } };
+    const { eventLoop: _stormLoop, ...hot } = storms;
+    return { screens: results, hot, watched: watched && { ...watched, answeredAt: undefined, latencies: undefined, giftsCpuMs: Math.round(giftsCpuWatched) }, eventLoop, eventLoopByPhase: { start: startLoop, ...eventLoopByPhase } };
   } finally {
     await processes.stopAll();
   }
@@ -433,15 +503,20 @@ try {
   // Both worlds run at once for the screens, measured in turns; then each world's hot stream alone.
   const running: RunningWorld[] = [];
   let screensMeasured: ScreensMeasured[];
+  let senders: HotStreamSenders[];
+  let storms: StormsMeasured[];
   try {
     running.push(await startWorld('small', smallStores));
     if (WORLDS.has('large')) running.push(await startWorld('large', largeStores));
     screensMeasured = await measureScreens(running);
+    senders = [];
+    for (const world of running) senders.push(await hotStreamSenders(world));
+    storms = await measureStorms(running, senders);
   } catch (error) {
     for (const world of running) await world.processes.stopAll();
     throw error;
   }
-  const small = await measureHotStream(running[0]!, screensMeasured[0]!).catch(async (error: unknown) => {
+  const small = await measureHotStream(running[0]!, screensMeasured[0]!, senders[0]!, storms[0]!).catch(async (error: unknown) => {
     await running[1]?.processes.stopAll();
     throw error;
   });
@@ -450,7 +525,7 @@ try {
     console.log(`\nreconcile, small world: ${reconcile(smallStores)}`);
     console.log(`load average (1, 5, 15 min): before ${loadBefore.map((load) => load.toFixed(1)).join(' ')}, after ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   } else {
-    const large = await measureHotStream(running[1]!, screensMeasured[1]!);
+    const large = await measureHotStream(running[1]!, screensMeasured[1]!, senders[1]!, storms[1]!);
     const loadAfter = os.loadavg();
     const rows = Object.keys(small.screens).map((name) => {
       const [s, l] = [small.screens[name]!, large.screens[name]!];
@@ -459,7 +534,10 @@ try {
     console.log('\n| screen | small p50 / p99 ms (cache off) | large p50 / p99 ms | large / small | small p50, cache on | large p50, cache on |');
     console.log('|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);
-    console.log(`| hot stream: ${SENDERS} senders, ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s, p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`);
+    const rounds = (hot: Pick<StormsMeasured, 'rounds'>) => hot.rounds.map((round) => round.commitsPerSecond.toFixed(1)).join(', ');
+    console.log(
+      `| hot stream: ${SENDERS} senders, ${STORM_ROUNDS} × ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s (${rounds(small.hot)}), p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s (${rounds(large.hot)}), p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`,
+    );
     if (small.watched && large.watched) {
       const [s, l] = [small.watched, large.watched];
       const delivered = (w: typeof s) => `${w.commitsPerSecond.toFixed(1)} commits/s, p99 ${w.p99.toFixed(0)} ms; delivery p99 ${w.deliveryP99.toFixed(0)} ms`;
