@@ -55,10 +55,7 @@ async function sqliteWorld(): Promise<World> {
 }
 
 async function postgresWorld(cluster: ThrowawayCluster): Promise<World> {
-  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-  await admin.connect();
-  for (const name of STORES) await admin.query(`create database large_${name}`);
-  await admin.end();
+  for (const name of STORES) await cluster.createDatabase(`large_${name}`);
   const env = { ...process.env, ...Object.fromEntries(STORES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, cluster.urlFor(`large_${name}`)])) };
   const clients = new Map<StoreName, pg.Client>();
   return {

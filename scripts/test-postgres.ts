@@ -44,7 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   console.log(`PostgreSQL ${cluster.serverUrl} (data in ${cluster.dir}), Redis ${redis.url}; preparing seeded templates`);
   const started = performance.now();
-  await prepareTemplates(cluster.serverUrl);
+  await prepareTemplates(cluster);
   console.log(`templates ready in ${Math.round(performance.now() - started)} ms`);
 } catch (error) {
   console.error(error);

@@ -6,7 +6,6 @@
  * the server is back everything answers again, with nothing lost and no restart. Runs under
  * `npm run test:postgres` (the other stores stay on the suite's server, which keeps running).
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, productBrandId, userIds } from '@app/fixtures/world';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
@@ -49,21 +48,18 @@ const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => erro
 describe.skipIf(!testPostgresUrl)('a Postgres outage under the gateway and the users subgraph', () => {
   beforeAll(async () => {
     cluster = await startThrowawayCluster({ maxConnections: 100 });
-    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-    await admin.connect();
-    await admin.query('create database outage_gateway');
-    await admin.query('create database outage_users');
-    await admin.end();
+    const gatewayUrl = await cluster.createDatabase('outage_gateway');
+    const usersUrl = await cluster.createDatabase('outage_users');
     // Migrated (and the users store seeded) before the graph starts, as a deployment would be.
-    const gatewayStore = await openPgGatewayStore(cluster.urlFor('outage_gateway'));
+    const gatewayStore = await openPgGatewayStore(gatewayUrl);
     partnerKey = (await gatewayStore.keys.create({ partnerId: productBrandId(0), name: 'outage', scopes: ['catalog:read'] })).secret;
     await gatewayStore.keys.close();
-    const usersStore = await openUsersPgStore(cluster.urlFor('outage_users'));
+    const usersStore = await openUsersPgStore(usersUrl);
     await seedUsersStore(usersStore);
     await usersStore.close();
     // Without Redis (REDIS_URL emptied): the gateway's shared state is in this Postgres too, as the
     // test is about (a Redis outage is `redis-outage.e2e.ts`'s).
-    stack = await startStack({ env: { GATEWAY_DATABASE_URL: cluster.urlFor('outage_gateway'), USERS_DATABASE_URL: cluster.urlFor('outage_users'), LOG_LEVEL: 'info', REDIS_URL: '' } });
+    stack = await startStack({ env: { GATEWAY_DATABASE_URL: gatewayUrl, USERS_DATABASE_URL: usersUrl, LOG_LEVEL: 'info', REDIS_URL: '' } });
   }, 120_000);
 
   afterAll(async () => {

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPgGatewayStore } from '@app/gateway/src/db/open.ts';
+import type { ThrowawayCluster } from '@app/kit/pg-cluster';
 import { openUsersPgStore } from '@app/subgraph-users/src/db/store.ts';
 import { seedUsersStore } from '@app/subgraph-users/src/db/seed.ts';
 import { openContentPgStore } from '@app/subgraph-content/src/db/store.ts';
@@ -53,11 +54,10 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
   }
 }
 
-/** Creates, migrates and seeds one template database per store (once per run). */
-export async function prepareTemplates(serverUrl: string): Promise<void> {
+/** Creates, migrates and seeds one template database per store on the run's cluster (once per run). */
+export async function prepareTemplates(cluster: ThrowawayCluster): Promise<void> {
   for (const name of [...PG_SUBGRAPHS, 'gateway'] as PgStoreName[]) {
-    await admin(serverUrl, (client) => client.query(`create database ${templateOf(name)}`));
-    const url = urlOf(serverUrl, templateOf(name));
+    const url = await cluster.createDatabase(templateOf(name));
     if (name === 'gateway') await (await openPgGatewayStore(url)).keys.close();
     else {
       const store = await PG_OPENERS[name](url);

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startThrowawayCluster, type ThrowawayCluster } from '@app/kit/pg-cluster';
 import { sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
@@ -18,13 +17,9 @@ afterAll(async () => {
 });
 
 async function replicas() {
-  const name = `gateway_${++databases}`;
-  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const first = await openPgGatewayStore(cluster.urlFor(name));
-  const second = await openPgGatewayStore(cluster.urlFor(name));
+  const url = await cluster.createDatabase(`gateway_${++databases}`);
+  const first = await openPgGatewayStore(url);
+  const second = await openPgGatewayStore(url);
   opened.push(first, second);
   return [first.entityCache, second.entityCache] as const;
 }

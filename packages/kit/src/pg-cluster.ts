@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { freePort } from './free-port.ts';
 
 export interface ThrowawayCluster {
@@ -18,6 +19,8 @@ export interface ThrowawayCluster {
   serverUrl: string;
   /** The address of one database on it. */
   urlFor(database: string): string;
+  /** Creates an empty database on it and answers its address; the name goes in unquoted, so a lowercase identifier. */
+  createDatabase(name: string): Promise<string>;
   port: number;
   dir: string;
   /** Stops the server (`pg_ctl stop -m fast`: sessions are ended, as in an outage) and keeps its data. */
@@ -94,9 +97,20 @@ export async function startThrowawayCluster(options: { maxConnections?: number }
     const start = () => runPostgresProgram('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
     start();
     const serverUrl = `postgres://postgres@127.0.0.1:${port}/`;
+    const urlFor = (database: string) => `${serverUrl}${database}`;
     return {
       serverUrl,
-      urlFor: (database) => `${serverUrl}${database}`,
+      urlFor,
+      createDatabase: async (name) => {
+        const admin = new pg.Client({ connectionString: urlFor('postgres') });
+        await admin.connect();
+        try {
+          await admin.query(`create database ${name}`);
+        } finally {
+          await admin.end();
+        }
+        return urlFor(name);
+      },
       port,
       dir,
       halt: () => runPostgresProgram('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']),

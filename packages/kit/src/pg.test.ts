@@ -20,12 +20,7 @@ let cluster: ThrowawayCluster;
 let databases = 0;
 
 async function freshDatabase(): Promise<string> {
-  const name = `kit_${++databases}`;
-  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = cluster.urlFor(name);
+  const url = await cluster.createDatabase(`kit_${++databases}`);
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
   await setup.query(`
@@ -279,11 +274,7 @@ describe('the Postgres store', () => {
   });
 
   it("keeps an opened store's nonces in its table, shared by two stores over the database and across a restart, and plans without parallel workers", async () => {
-    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-    await admin.connect();
-    await admin.query('create database kit_nonce_store');
-    await admin.end();
-    const url = cluster.urlFor('kit_nonce_store');
+    const url = await cluster.createDatabase('kit_nonce_store');
     const definition: StoreDefinition<KitTables, KitStatements> = { tables: defineTables(kitTables), statements: kitStatements, migrations: await migrationsFor(defineTables(kitTables)), liveEvents: false };
     const first = await openPgStore(definition, url);
     let second = await openPgStore(definition, url);

@@ -125,15 +125,7 @@ let databases = 0;
 
 async function freshDatabase(): Promise<string> {
   const server = await (cluster ?? Promise.reject(new Error('No throwaway Postgres was started')));
-  const name = `contract_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return server.urlFor(name);
+  return server.createDatabase(`contract_${process.pid}_${++databases}`);
 }
 
 /**

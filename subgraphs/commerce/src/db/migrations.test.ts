@@ -151,11 +151,7 @@ describe('migrating a Postgres store with history to kept rows and search', () =
   /** A new, empty database on the suite's cluster (started by the first that asks), by its URL. */
   const freshDatabase = async (name: string): Promise<string> => {
     cluster ??= await startThrowawayCluster();
-    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    return cluster.urlFor(name);
+    return cluster.createDatabase(name);
   };
 
   it("fills the same kept rows from the same orders on Postgres, and keeps each product's search document on its row", async () => {
