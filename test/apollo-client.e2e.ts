@@ -22,7 +22,7 @@ import { seedId } from '@app/fixtures/ids';
 import { creatorIds, shopBrands, userIds, videoIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { asUser, buyCoins, idempotencyKey, startOwnStream } from './live-api.ts';
-import { eventually } from './live-clients.ts';
+import { eventually } from './eventually.ts';
 
 /** Documents whose data the tests read as the app would, without generated types. */
 const gql = (source: TemplateStringsArray | string): TypedDocumentNode<any, Record<string, unknown>> => parse(source);

@@ -75,7 +75,7 @@ describe('the creators directory by fulfilment rate, through the gateway', () =>
     await deliveredSample(campaign.id, missing);
     // Past the content window: commerce's samples clock marks the missing creator's sample MISSED.
     clock.advance((DEFAULT_SETTINGS.samples.contentDays + 1) * DAY_MS);
-    await eventually(async () => (await rateOf(missing)).missed === 1, 20_000);
+    await eventually(async () => (await rateOf(missing)).missed === 1, "the missing creator's sample marked MISSED", 20_000);
   }, 120_000);
   afterAll(() => graph?.stop());
 

@@ -1,9 +1,16 @@
-/** Polls until `check` holds, for at most `withinMs` (every 200 ms); throws when it never does. */
-export async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
+/**
+ * Polls until `condition` holds; after `timeoutMs` fails naming `what` it waited for. A condition
+ * that reads what the test has collected is read every 10 ms; one that answers a promise (a
+ * request, a query, a page) is asked again 200 ms after it answers, so the waiting does not load
+ * what it watches.
+ */
+export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const answer = condition();
+    const asked = answer instanceof Promise;
+    if (asked ? await answer : answer) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, asked ? 200 : 10));
   }
 }

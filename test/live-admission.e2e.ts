@@ -10,7 +10,8 @@ import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admiss
 import { SUBSCRIBE_MESSAGES_PER_SECOND } from '@app/gateway/src/subscriptions/websocket.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { buyCoins, idempotencyKey } from './live-api.ts';
-import { eventually, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
 
 const UPDATES = 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id status } }';
 const wsUrl = (graph: RunningGraph) => `${graph.url.replace(/^http/, 'ws')}graphql`;

@@ -15,15 +15,6 @@ export interface Received {
   stop(): void;
 }
 
-/** Waits, polling, until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export function webSocketClient(gatewayUrl: string, connectionParams: Record<string, unknown> = {}, onClose?: (event: { code: number; reason: string }) => void): WsClient {
   return createWsClient({
     url: `${gatewayUrl.replace(/^http/, 'ws')}graphql`,

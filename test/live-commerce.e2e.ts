@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, shopBrands, userIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
-import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
 
 let graph: RunningGraph;
 beforeAll(async () => {

@@ -13,7 +13,8 @@ import { serve as serveGifts } from '@app/subgraph-gifts/src/server.ts';
 import { DEFAULT_COST_CONFIG } from '@app/gateway/src/cost.ts';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
-import { eventually, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
 
 const UPDATES = 'subscription ($id: ID!) { liveStreamUpdates(liveStreamId: $id) { id status stream { status creator { handle } } } }';
 let keyCounter = 0;

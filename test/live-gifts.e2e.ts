@@ -18,7 +18,8 @@ import { serve as serveUsers } from '@app/subgraph-users/src/server.ts';
 import { createGateway } from '@app/gateway/src/gateway.ts';
 import { openKeyStore } from '@app/gateway/src/db/keys.ts';
 import { startGraph, TEST_INTERNAL_SECRET, type RunningGraph } from './harness.ts';
-import { eventually, rawEventStream, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { rawEventStream, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 let graph: RunningGraph;

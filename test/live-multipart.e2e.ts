@@ -13,7 +13,7 @@ import { creatorIds, userIds } from '@app/fixtures/world';
 import { DEFAULT_SUBSCRIPTION_CAPS } from '@app/gateway/src/subscriptions/admission.ts';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { asUser, buyCoins, idempotencyKey, startOwnStream } from './live-api.ts';
-import { eventually } from './live-clients.ts';
+import { eventually } from './eventually.ts';
 
 const PER_CALLER = 2;
 let graph: RunningGraph;

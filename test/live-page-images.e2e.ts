@@ -76,7 +76,7 @@ describe.skipIf(skip)('the LIVE room page shows product images from the origins 
       await image.waitFor({ state: 'attached', timeout: 20_000 });
       // Loaded and drawn: an image the policy refused or the host failed is replaced by the placeholder.
       // Polled from here: the page's policy refuses the eval that waitForFunction would run in it.
-      await eventually(() => page.evaluate<boolean>(`(() => { const image = document.querySelector('#pinned li[data-product-id="${product.id}"] img.thumb'); return !!image && image.complete && image.naturalWidth === 48; })()`), 20_000);
+      await eventually(() => page.evaluate<boolean>(`(() => { const image = document.querySelector('#pinned li[data-product-id="${product.id}"] img.thumb'); return !!image && image.complete && image.naturalWidth === 48; })()`), `the pinned ${product.id}'s image drawn`, 20_000);
       expect(await image.getAttribute('src')).toBe(product.imageUrl);
       expect(await page.locator(`#pinned li[data-product-id="${product.id}"] .thumb.placeholder`).count()).toBe(0);
     }

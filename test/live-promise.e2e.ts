@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { asUser, idempotencyKey, startOwnStream } from './live-api.ts';
-import { eventually, resumeOverSse, resumeOverWebSocket, type Backoff, type ResumingSubscriber } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { resumeOverSse, resumeOverWebSocket, type Backoff, type ResumingSubscriber } from './live-clients.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 const rose = seedId('lgf', 0); // 1 coin

@@ -8,7 +8,8 @@ import { seedId } from '@app/fixtures/ids';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
 import { asUser, buyCoins, idempotencyKey, startOwnStream } from './live-api.ts';
-import { eventually, rawEventStream, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { rawEventStream, subscribeOverWebSocket, webSocketClient, type Received } from './live-clients.ts';
 
 let graph: RunningGraph;
 beforeAll(async () => {

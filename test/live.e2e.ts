@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creatorIds, LIVE_NOW_COUNT, liveStreamIds, userIds } from '@app/fixtures/world';
 import { startGraph, type RunningGraph } from './harness.ts';
-import { eventually, subscribeOverSse, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
+import { eventually } from './eventually.ts';
+import { subscribeOverSse, subscribeOverWebSocket, webSocketClient } from './live-clients.ts';
 
 let graph: RunningGraph;
 beforeAll(async () => {

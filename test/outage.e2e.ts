@@ -116,8 +116,8 @@ describe.skipIf(!testPostgresUrl)('a Postgres outage under the gateway and the u
     expect(partner.status).toBe(503);
     expect(codes(partner)).toEqual(['SERVICE_UNAVAILABLE']);
 
-    await eventually(async () => (await readyStatus(running.ports.gateway)) === 503, 5_000);
-    await eventually(async () => (await readyStatus(running.ports.users)) === 503, 5_000);
+    await eventually(async () => (await readyStatus(running.ports.gateway)) === 503, "the gateway's /ready at 503", 5_000);
+    await eventually(async () => (await readyStatus(running.ports.users)) === 503, "the users subgraph's /ready at 503", 5_000);
     // A subgraph whose store is up stays ready.
     expect(await readyStatus(running.ports.commerce)).toBe(200);
     // An outage of a few seconds.
@@ -125,8 +125,8 @@ describe.skipIf(!testPostgresUrl)('a Postgres outage under the gateway and the u
 
     (cluster as ThrowawayCluster).resume();
     halted = false;
-    await eventually(async () => (await readyStatus(running.ports.users)) === 200, 10_000);
-    await eventually(async () => (await readyStatus(running.ports.gateway)) === 200, 10_000);
+    await eventually(async () => (await readyStatus(running.ports.users)) === 200, "the users subgraph's /ready at 200 again", 10_000);
+    await eventually(async () => (await readyStatus(running.ports.gateway)) === 200, "the gateway's /ready at 200 again", 10_000);
 
     // After: the same processes answer everything again, and the write made before is still there.
     const after = await ask(CREATOR, { id: creator });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '@app/fixtures/ids';
 import { creatorIds, userIds } from '@app/fixtures/world';
 import { asUser, idempotencyKey, startOwnStream } from './live-api.ts';
-import { eventually } from './live-clients.ts';
+import { eventually } from './eventually.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

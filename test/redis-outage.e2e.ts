@@ -95,7 +95,7 @@ describe.skipIf(!hasRedisServer)('a Redis outage under the gateway and the subgr
       expect(after.body.data.creator.followerCount).toBe(followers + 1);
       // Nothing waited on the server that does not answer.
       expect(performance.now() - started).toBeLessThan(5_000);
-      await eventually(async () => (await ready()).body.redis === 'down', 5_000);
+      await eventually(async () => (await ready()).body.redis === 'down', "the gateway's /ready to say Redis is down", 5_000);
       const degraded = await ready();
       expect(degraded.status).toBe(200);
       expect(degraded.body.status).toBe('degraded');
@@ -104,11 +104,11 @@ describe.skipIf(!hasRedisServer)('a Redis outage under the gateway and the subgr
     }
 
     // Back, empty: the gateway finds it again by itself, and what it caches goes there again.
-    await eventually(async () => (await ready()).body.status === 'ok', 10_000);
+    await eventually(async () => (await ready()).body.status === 'ok', "the gateway's /ready to say ok again", 10_000);
     const back = await ask(CREATOR, { id: creator });
     expect(back.body.errors).toBeUndefined();
     expect(back.body.data.creator.followerCount).toBe(followers + 1);
-    await eventually(async () => (await keysInRedis()) > 0, 5_000);
+    await eventually(async () => (await keysInRedis()) > 0, 'cache entries in Redis again', 5_000);
     expect((await ask(UNFOLLOW, { id: creator }, follower)).body.errors).toBeUndefined();
     expect((await ask(CREATOR, { id: creator })).body.data.creator.followerCount).toBe(followers);
 

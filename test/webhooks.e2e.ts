@@ -132,7 +132,7 @@ describe('partner webhooks through the gateway, against a receiver that fails, h
 
   it('delivers an order placed through the gateway, signed, created before paid', async () => {
     const orderId = await placeOrder();
-    await eventually(async () => delivered().length >= 2, 15_000);
+    await eventually(() => delivered().length >= 2, 'both events delivered', 15_000);
     expect(delivered().map((entry) => [entry.type, entry.orderId, entry.verified])).toEqual([
       ['order.created', orderId, true],
       ['order.paid', orderId, true],
@@ -148,13 +148,13 @@ describe('partner webhooks through the gateway, against a receiver that fails, h
   it('retries through a 500 and a hang past the deadline, with the same event id, in order, attempts counted', async () => {
     answerAs('fail');
     const orderId = await placeOrder();
-    await eventually(async () => received.filter((entry) => entry.answered === 500).length >= 2, 15_000);
+    await eventually(() => received.filter((entry) => entry.answered === 500).length >= 2, 'two attempts answered 500', 15_000);
     answerAs('hang');
-    await eventually(async () => hanging.size > 0, 15_000);
+    await eventually(() => hanging.size > 0, 'an attempt left hanging', 15_000);
     // Past the attempt deadline: the worker gives up on it and schedules the next try.
-    await eventually(async () => (await deliveries()).some((row) => row.lastError?.includes(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`) ?? false), 15_000);
+    await eventually(async () => (await deliveries()).some((row) => row.lastError?.includes(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`) ?? false), 'the hanging attempt given up at its deadline', 15_000);
     answerAs('ok');
-    await eventually(async () => delivered().filter((entry) => entry.orderId === orderId).length >= 2, 20_000);
+    await eventually(() => delivered().filter((entry) => entry.orderId === orderId).length >= 2, "the order's two events delivered", 20_000);
 
     const created = received.find((entry) => entry.orderId === orderId)!;
     expect(created.type).toBe('order.created');
@@ -180,20 +180,20 @@ describe('partner webhooks through the gateway, against a receiver that fails, h
     const replayed = await gql('mutation ($id: ID!) { replayWebhookDelivery(deliveryId: $id) { id eventId status } }', { id: first.id }, webhookKey);
     expect(replayed.errors).toBeUndefined();
     expect(replayed.data.replayWebhookDelivery).toMatchObject({ eventId: first.eventId, status: 'PENDING' });
-    await eventually(async () => arrivalsOf(first.eventId).length > before, 15_000);
+    await eventually(() => arrivalsOf(first.eventId).length > before, 'the replayed delivery', 15_000);
     expect(arrivalsOf(first.eventId).at(-1)).toMatchObject({ answered: 200, verified: true, type: 'order.created' });
   }, 30_000);
 
   it('delivers, after a kill -9 of commerce mid-attempt and a restart, what was in flight, with the same id, none lost', async () => {
     answerAs('hang');
     const orderId = await placeOrder();
-    await eventually(async () => received.some((entry) => entry.orderId === orderId && entry.answered === null), 15_000);
+    await eventually(() => received.some((entry) => entry.orderId === orderId && entry.answered === null), "the order's first attempt in flight", 15_000);
     const inFlight = received.find((entry) => entry.orderId === orderId)!;
     await graph.kill('commerce', 'SIGKILL');
     answerAs('ok');
     await graph.start('commerce');
     // The dead worker's lease runs out (twice the attempt deadline and 5 s), then the same event goes again.
-    await eventually(async () => delivered().filter((entry) => entry.orderId === orderId).length >= 2, 30_000);
+    await eventually(() => delivered().filter((entry) => entry.orderId === orderId).length >= 2, "the order's two events delivered after the restart", 30_000);
     expect(arrivalsOf(inFlight.eventId).map((entry) => entry.answered)).toEqual([null, 200]);
     expect(delivered().filter((entry) => entry.orderId === orderId).map((entry) => [entry.type, entry.eventId === inFlight.eventId])).toEqual([
       ['order.created', true],
