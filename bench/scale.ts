@@ -29,7 +29,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -491,10 +490,7 @@ try {
   let largeBuildSeconds: number | null = null;
   if (STORE === 'postgres') {
     cluster = await startThrowawayCluster();
-    const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-    await admin.connect();
-    for (const name of DATABASES) for (const world of values['large-pg'] || !WORLDS.has('large') ? ['small'] : ['small', 'large']) await admin.query(`create database ${world}_${name}`);
-    await admin.end();
+    for (const name of DATABASES) for (const world of values['large-pg'] || !WORLDS.has('large') ? ['small'] : ['small', 'large']) await cluster.createDatabase(`${world}_${name}`);
     smallStores = { dataDir: smallDir, env: databaseEnv((name) => cluster!.urlFor(`small_${name}`)) };
     // Built first, so that the two worlds are measured one right after the other, as on SQLite.
     if (WORLDS.has('large')) ({ stores: largeStores, buildSeconds: largeBuildSeconds } = await largeWorldOnPostgres(cluster, largeGatewayDir));

@@ -11,7 +11,6 @@
  * throughput and p99, SQL per request for 5 and 50 items, every case as measured).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { startThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
 import { startThrowawayRedis } from '../packages/kit/src/redis-server.ts';
 
@@ -29,10 +28,7 @@ const DATABASES = ['users', 'content', 'gifts', 'commerce', 'gateway'] as const;
 export async function openBenchStores(store: BenchStore): Promise<{ env: Record<string, string>; gatewayDatabaseUrl: string | null; stop(): void }> {
   if (store === 'sqlite') return { env: {}, gatewayDatabaseUrl: null, stop: () => undefined };
   const cluster = await startThrowawayCluster();
-  const admin = new pg.Client({ connectionString: cluster.urlFor('postgres') });
-  await admin.connect();
-  for (const name of DATABASES) await admin.query(`create database bench_${name}`);
-  await admin.end();
+  for (const name of DATABASES) await cluster.createDatabase(`bench_${name}`);
   const redis = await startThrowawayRedis();
   const env = { ...Object.fromEntries(DATABASES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, cluster.urlFor(`bench_${name}`)])), REDIS_URL: redis.url };
   return {
