@@ -61,7 +61,8 @@ export function requestHashOf(request: IdempotentRequest): string {
  * JSON result with the key. A retry with the same input gets the recorded result and moves
  * nothing; the same key with another input is IDEMPOTENCY_KEY_REUSED. A refused write (work
  * throws) records nothing, so it can be retried once the cause is fixed. A racing request with
- * the key that commits first rolls this one back whole, and it runs again to find that record.
+ * the key that commits first rolls this one back whole, and it runs again to find that record;
+ * at READ COMMITTED also when this one refused what that request's commit changed.
  */
 export async function idempotent<Tx extends IdempotencyStatements, T>(
   store: Transactional<Tx>,
@@ -80,10 +81,30 @@ export async function idempotent<Tx extends IdempotencyStatements, T>(
       }
       return { result: previous.response as T, replayed: true };
     }
-    const result = await work(tx);
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (refused) {
+      // At READ COMMITTED a racing request with the key may have committed while this one waited
+      // for a row it changed (a wallet it debited): what this body then refused (the coins gone)
+      // is that request's doing, and this one is its retry. Asked again, the key says so.
+      if (options?.isolation === 'readCommitted' && (await recordedMeanwhile(tx, request))) {
+        throw new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
+      }
+      throw refused;
+    }
     if (!(await tx.recordIdempotency({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() }))) {
       throw new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
     }
     return { result, replayed: false };
   }, options);
+}
+
+/** Whether the key is recorded now; false too when the transaction can no longer ask (a statement failed in it). */
+async function recordedMeanwhile(tx: IdempotencyStatements, request: IdempotentRequest): Promise<boolean> {
+  try {
+    return (await tx.idempotencyRecord(request.scope, request.key)) !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -173,6 +173,29 @@ describe('the Postgres store', () => {
       expect(replies.filter((reply) => !reply.replayed)).toHaveLength(1);
       expect(replies.every((reply) => (reply.result as { balance: number }).balance === 7)).toBe(true);
       expect(await stores[0]!.balance('a')).toBe(7);
+
+      // The same when the balance covers one: a request that finds it spent by its own first
+      // attempt's twin replays that one instead of refusing.
+      await stores[0]!.setBalance('a', 3);
+      const once = { ...request, key: 'key-00000003' };
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          idempotent(
+            stores[i % 2]!,
+            once,
+            async (tx) => {
+              await tx.nextLiveEventSeq('account-a');
+              const balance = await tx.balance('a');
+              if (balance < 3) throw new Error('refused: the balance does not cover it');
+              await tx.setBalance('a', balance - 3);
+              return { balance: balance - 3 };
+            },
+            { isolation: 'readCommitted' },
+          ),
+        ),
+      );
+      expect(answers.filter((reply) => !reply.replayed)).toHaveLength(1);
+      expect(answers.every((reply) => (reply.result as { balance: number }).balance === 0)).toBe(true);
     } finally {
       await Promise.all(connections.map((connection) => connection.close()));
     }
