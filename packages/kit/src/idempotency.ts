@@ -89,16 +89,19 @@ export async function idempotent<Tx extends IdempotencyStatements, T>(
       // for a row it changed (a wallet it debited): what this body then refused (the coins gone)
       // is that request's doing, and this one is its retry. Asked again, the key says so.
       if (options?.isolation === 'readCommitted' && (await recordedMeanwhile(tx, request))) {
-        throw new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
+        throw twinCommitted(request);
       }
       throw refused;
     }
     if (!(await tx.recordIdempotency({ scope: request.scope, key: request.key, operation: request.operation, requestHash, response: result as object, createdAt: new Date() }))) {
-      throw new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
+      throw twinCommitted(request);
     }
     return { result, replayed: false };
   }, options);
 }
+
+/** A racing request with the same key committed first: this attempt is rolled back and run again (`pg.ts`). */
+const twinCommitted = (request: IdempotentRequest) => new ConcurrentCommitError(`Another request with idempotency key ${request.key} committed first.`);
 
 /** Whether the key is recorded now; false too when the transaction can no longer ask (a statement failed in it). */
 async function recordedMeanwhile(tx: IdempotencyStatements, request: IdempotentRequest): Promise<boolean> {

@@ -152,24 +152,30 @@ describe('the Postgres store', () => {
       expect(connections[0]!.retries + connections[1]!.retries).toBe(0);
       expect((await stores[0]!.liveEventTopic('account-a')).lastSeq).toBe(20);
 
+      // Six requests with one key, split over both processes, each withdrawing 3 unless the balance is short.
+      const sameKeyRace = (key: string) => {
+        const request = { scope: 'usr_1', key, operation: 'withdraw', input: { amount: 3 } };
+        return Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            idempotent(
+              stores[i % 2]!,
+              request,
+              async (tx) => {
+                await tx.nextLiveEventSeq('account-a');
+                const balance = await tx.balance('a');
+                if (balance < 3) throw new Error('refused: the balance does not cover it');
+                await tx.setBalance('a', balance - 3);
+                return { balance: balance - 3 };
+              },
+              { isolation: 'readCommitted' },
+            ),
+          ),
+        );
+      };
+
       // One key racing: the later record does nothing, its attempt is rolled back and replays the first.
       await stores[0]!.setBalance('a', 10);
-      const request = { scope: 'usr_1', key: 'key-00000002', operation: 'withdraw', input: { amount: 3 } };
-      const replies = await Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
-          idempotent(
-            stores[i % 2]!,
-            request,
-            async (tx) => {
-              await tx.nextLiveEventSeq('account-a');
-              const balance = await tx.balance('a');
-              await tx.setBalance('a', balance - 3);
-              return { balance: balance - 3 };
-            },
-            { isolation: 'readCommitted' },
-          ),
-        ),
-      );
+      const replies = await sameKeyRace('key-00000002');
       expect(replies.filter((reply) => !reply.replayed)).toHaveLength(1);
       expect(replies.every((reply) => (reply.result as { balance: number }).balance === 7)).toBe(true);
       expect(await stores[0]!.balance('a')).toBe(7);
@@ -177,23 +183,7 @@ describe('the Postgres store', () => {
       // The same when the balance covers one: a request that finds it spent by its own first
       // attempt's twin replays that one instead of refusing.
       await stores[0]!.setBalance('a', 3);
-      const once = { ...request, key: 'key-00000003' };
-      const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
-          idempotent(
-            stores[i % 2]!,
-            once,
-            async (tx) => {
-              await tx.nextLiveEventSeq('account-a');
-              const balance = await tx.balance('a');
-              if (balance < 3) throw new Error('refused: the balance does not cover it');
-              await tx.setBalance('a', balance - 3);
-              return { balance: balance - 3 };
-            },
-            { isolation: 'readCommitted' },
-          ),
-        ),
-      );
+      const answers = await sameKeyRace('key-00000003');
       expect(answers.filter((reply) => !reply.replayed)).toHaveLength(1);
       expect(answers.every((reply) => (reply.result as { balance: number }).balance === 0)).toBe(true);
     } finally {
