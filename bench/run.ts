@@ -14,12 +14,13 @@
  * the feed through our gateway, BENCH_CPU_PROFILE=1 (or a list: gateway,users,…) to write CPU
  * profiles (bench/<name>.cpuprofile), BENCH_COMPARE_GATEWAY=<a gateway build's dist/index.js>
  * to run another build of our gateway alongside (an A/B of one change, same run; BENCH_COMPARE_ENV, JSON,
- * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off), BENCH_DOCUMENTS=text
+ * sets its environment, e.g. {"ENTITY_CACHE":"off"} for this build with one lever off; BENCH_COMPARE_STORE=sqlite
+ * runs it over SQLite subgraphs of its own beside a Postgres run), BENCH_DOCUMENTS=text
  * to send operation text instead of persisted document ids, BENCH_RATE=<requests a second> to offer
  * the driver cases a fixed load instead of a closed loop (CPU per request compared at one load).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { openRedis, type Redis } from '../packages/kit/src/redis.ts';
 import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 import os from 'node:os';
@@ -61,6 +62,13 @@ const CPU_PROFILE = new Set((process.env.BENCH_CPU_PROFILE === '1' ? 'gateway' :
 const COMPARE_GATEWAY = process.env.BENCH_COMPARE_GATEWAY ?? null;
 /** Environment of the compared build (JSON), e.g. {"ENTITY_CACHE":"off"}: the same build with one lever off. */
 const COMPARE_ENV = JSON.parse(process.env.BENCH_COMPARE_ENV ?? '{}') as Record<string, string>;
+/**
+ * `BENCH_COMPARE_STORE=sqlite` (with BENCH_STORE=postgres and a compared build): the compared build
+ * runs over four more subgraphs of its own on SQLite files, seeded alike, its shared state in
+ * memory: the SQLite run beside the Postgres + Redis one in the same minutes (issue 24's CPU target).
+ */
+const COMPARE_STORE = process.env.BENCH_COMPARE_STORE ?? null;
+if (COMPARE_STORE !== null && COMPARE_STORE !== 'sqlite') throw new Error(`BENCH_COMPARE_STORE must be sqlite, got ${COMPARE_STORE}`);
 /** How the new cases' clients send operations: only the id of a persisted document (default), or the text. */
 const DOCUMENTS: DocumentMode = process.env.BENCH_DOCUMENTS === 'text' ? 'text' : 'persisted';
 /** Rounds of ours-then-stock per new case: drift in a shared machine hits both alike. */
@@ -457,6 +465,33 @@ async function startPeers(subgraphUrls: Record<string, string>): Promise<PeerTar
   return started;
 }
 
+/**
+ * Four more subgraphs on SQLite files of their own, seeded as ours are (BENCH_COMPARE_STORE): the
+ * environment a gateway over them needs, every store URL and REDIS_URL emptied (unset).
+ */
+async function startSqliteWorld(env: NodeJS.ProcessEnv, storeEnv: Record<string, string>): Promise<Record<string, string>> {
+  const ports = await freePorts(SUBGRAPHS.length);
+  const worldEnv: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(storeEnv).map((key) => [key, ''])),
+    DATA_DIR: path.join(dataDir, 'sqlite-world'),
+    ...Object.fromEntries(SUBGRAPHS.flatMap((name, i) => [[`${name.toUpperCase()}_PORT`, String(ports[i])], [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]])),
+  };
+  mkdirSync(worldEnv.DATA_DIR!, { recursive: true });
+  for (const name of SUBGRAPHS) processes.start(`sqlite-${name}`, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], { ...env, ...worldEnv });
+  await Promise.all(ports.map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
+  console.error(`compared build over its own SQLite world: ${SUBGRAPHS.map((name, i) => `${name} :${ports[i]}`).join(', ')}`);
+  return worldEnv;
+}
+
+/** One key per brand whose products the bench edits, made up front in `keys` (creating one is async). */
+async function partnerKeysIn(keys: Awaited<ReturnType<typeof openGatewayStores>>['keys']): Promise<(brandId: string) => string> {
+  const partnerKeys = new Map<string, string>();
+  for (const brandId of new Set(productIds.map((_, index) => productBrandId(index)))) {
+    partnerKeys.set(brandId, (await keys.create({ partnerId: brandId, name: 'bench', scopes: ['catalog:write'] })).secret);
+  }
+  return (brandId) => partnerKeys.get(brandId)!;
+}
+
 async function main() {
   const [gatewayPort, stockPort, users, content, gifts, commerce, responseCacheOffPort] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const stores = await openBenchStores(STORE);
@@ -523,12 +558,7 @@ async function main() {
   const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
   const tokenFor = (id: string, country?: string) => signUserToken(jwt, { id, country: country ?? null }, { expiresIn: '2h' });
   const { keys } = await openGatewayStores({ keyStorePath: path.join(dataDir, 'gateway.db'), keyStoreUrl: stores.gatewayDatabaseUrl });
-  // One key per brand whose products the bench edits, made up front (creating one is async).
-  const partnerKeys = new Map<string, string>();
-  for (const brandId of new Set(productIds.map((_, index) => productBrandId(index)))) {
-    partnerKeys.set(brandId, (await keys.create({ partnerId: brandId, name: 'bench', scopes: ['catalog:write'] })).secret);
-  }
-  const partnerKeyFor = (brandId: string) => partnerKeys.get(brandId)!;
+  const partnerKeyFor = await partnerKeysIn(keys);
 
   const gatewayPid = processes.pid('gateway');
   const stockPid = stock.pid!;
@@ -641,11 +671,18 @@ async function main() {
   const oursAt = { url: ours, pid: gatewayPid };
   const stockAt = { url: theirs, pid: stockPid };
   let comparedAt: Target | null = null;
+  // With its own SQLite world, the compared build's writes need their setup there too: its own partner keys.
+  let comparedWorld: { keys: Awaited<ReturnType<typeof openGatewayStores>>['keys']; partnerKeyFor: (brandId: string) => string } | null = null;
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
-    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
+    const ownWorld = COMPARE_STORE === 'sqlite' ? await startSqliteWorld(env, stores.env) : null;
+    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...ownWorld, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
+    if (ownWorld) {
+      const { keys: comparedKeys } = await openGatewayStores({ keyStorePath: path.join(ownWorld.DATA_DIR!, 'gateway.db'), keyStoreUrl: null });
+      comparedWorld = { keys: comparedKeys, partnerKeyFor: await partnerKeysIn(comparedKeys) };
+    }
   }
   const strip = ({ shows: _shows, textBody: _text, ...read }: Reference) => read;
   // The peers are sent each operation's text: they do not know our documents' ids.
@@ -680,7 +717,10 @@ async function main() {
         'varied + writes: not run on the peers (they are compared on same, varied and signed-in; each gateway writing its own share of the reserved entities would need a share per peer)',
       );
     }
-    const { spec, specs, reserved } = await prepareWrites({ run: reference, references: publicReferences, tokenFor: (id) => tokenFor(id), partnerKeyFor, avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE, gateways: comparedAt ? 3 : 2 });
+    const setup = { references: publicReferences, tokenFor: (id: string) => tokenFor(id), avoid: [productIds[1]!], share: WRITE_SHARE, watchShare: WATCH_SHARE, gateways: comparedAt ? 3 : 2 };
+    const { spec, specs, reserved } = await prepareWrites({ ...setup, run: reference, partnerKeyFor });
+    // The compared build's share set up again in its own world (the same entities: the selection reads the same seed).
+    if (comparedWorld && comparedAt) specs[2] = (await prepareWrites({ ...setup, run: runOn(comparedAt.url), partnerKeyFor: comparedWorld.partnerKeyFor })).specs[2]!;
     writeState = await readWriteState(spec, reference);
     // Stock learns the writes' documents the APQ way (registered before execution, whatever the variables).
     for (const query of WRITE_OPERATIONS) await fetch(theirs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {}, extensions: persistedQuery(query) }) });
@@ -689,6 +729,7 @@ async function main() {
     mixes.push({ name: 'varied + writes', key: 'variedWrites', ...(await compare('varied + writes', oursAt, stockAt, comparedAt, { concurrency: CONNECTIONS, documents: DOCUMENTS, reads, writes: { spec, state: writeState, keyPrefix: 'bench' } }, specs)) });
   }
   await keys.close();
+  await comparedWorld?.keys.close();
 
   let soak: { seconds: number; gatewayRssMb: number[]; slopeMbPerMinute: number } | null = null;
   if (SOAK_SECONDS > 0) {
