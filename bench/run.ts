@@ -111,6 +111,8 @@ const FEED_FIRST_FETCH = `query Feed__content__0 { feed(first: 20) { edges { nod
 const SUBGRAPHS = ['users', 'content', 'gifts', 'commerce'] as const;
 const processes = new Processes(root);
 let subgraphPorts: number[] = [];
+/** The compared build's own subgraphs (BENCH_COMPARE_STORE): its rows count their CPU and statements. */
+let comparedSubgraphs: { names: string[]; ports: number[] } | null = null;
 
 interface LoadResult {
   requests: number;
@@ -235,18 +237,19 @@ let totalStaleReads = 0;
 async function runDriver(
   spec: DriverCase,
   gatewayPid: number,
+  subgraphs: { names: readonly string[]; ports: number[] } = { names: SUBGRAPHS, ports: subgraphPorts },
 ): Promise<
   DriverResult & { gatewayCpuMs: number; gatewaySystemCpuMs: number; subgraphCpuMs: number; subgraphRequests: number; statements: number; cacheHits: number; cacheLookups: number; responseHits: number; responseLookups: number; redisCommands: number }
 > {
   const file = path.join(dataDir, `driver-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'driver.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const subgraphPids = SUBGRAPHS.map((name) => processes.pid(name));
+  const subgraphPids = subgraphs.names.map((name) => processes.pid(name));
   const sample = async () => ({
     gateway: cpuMs(gatewayPid),
     gatewaySystem: cpuSplitMs(gatewayPid).system,
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
-    ...(await subgraphCounters(subgraphPorts)),
+    ...(await subgraphCounters(subgraphs.ports)),
     cache: await entityCacheCounters(spec.url),
     redis: redisServer ? await redisCommandsRun(redisServer) : 0,
   });
@@ -289,9 +292,10 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
     ...(RATE > 0 ? { ratePerSecond: RATE } : {}),
     ...(spec.writes && writeState ? { writes: { ...spec.writes, state: writeState } } : {}),
   });
-  const warm = await runDriver({ ...withState(), durationSeconds: WARMUP_SECONDS }, gatewayPid);
+  const subgraphs = gateway === 'compared' && comparedSubgraphs ? comparedSubgraphs : undefined;
+  const warm = await runDriver({ ...withState(), durationSeconds: WARMUP_SECONDS }, gatewayPid, subgraphs);
   if (warm.state) writeState = warm.state;
-  const run = await runDriver(withState(), gatewayPid);
+  const run = await runDriver(withState(), gatewayPid, subgraphs);
   if (run.state) writeState = run.state;
   for (const [label, result] of [
     ['warm-up', warm],
@@ -479,6 +483,7 @@ async function startSqliteWorld(env: NodeJS.ProcessEnv, storeEnv: Record<string,
   mkdirSync(worldEnv.DATA_DIR!, { recursive: true });
   for (const name of SUBGRAPHS) processes.start(`sqlite-${name}`, ['--enable-source-maps', `subgraphs/${name}/dist/index.js`], { ...env, ...worldEnv });
   await Promise.all(ports.map((port) => waitFor(`http://127.0.0.1:${port}/ready`)));
+  comparedSubgraphs = { names: SUBGRAPHS.map((name) => `sqlite-${name}`), ports };
   console.error(`compared build over its own SQLite world: ${SUBGRAPHS.map((name, i) => `${name} :${ports[i]}`).join(', ')}`);
   return worldEnv;
 }
