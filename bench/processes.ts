@@ -36,7 +36,8 @@ export class Processes {
       [...this.byName.values()].map(
         (child) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            // A child stopped by a signal (a profiled one, stopped early to write its profile) has no exit code.
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
