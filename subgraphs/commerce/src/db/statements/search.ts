@@ -3,7 +3,8 @@
  * Postgres' tsvector with a GIN index (ts_rank). The indexes and the triggers that keep them in
  * step with products and brands are in the migrations (`0010_product_search.sql`,
  * `drizzle-pg/0007_product_search.sql`, `drizzle-pg/0020_product_search_on_the_row.sql`,
- * `drizzle-pg/0021_sort_indexes_hold_the_document.sql`, `0023_sort_indexes_hold_the_doc_id.sql`). Each
+ * `drizzle-pg/0021_sort_indexes_hold_the_document.sql`, `0023_sort_indexes_hold_the_doc_id.sql`,
+ * `0024_products_by_search_doc.sql`). Each
  * statement is written once; `textSearch` below holds the only dialect parts: where the matches
  * come from, what a query is, and a match's score (higher is more relevant on both).
  */
@@ -82,8 +83,10 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     // Title ten times a description word, the brand's name four times.
     const found = (column: number) => sql.raw(`(instr(highlight(product_search, ${column}, char(1), ''), char(1)) > 0)`);
     return {
+      // Each match joined to its product by the doc id the product row holds, through an index that
+      // also holds the status and id (migration 0024): the product's row is read only for a filter.
       products: (terms) => ({
-        from: sql`product_search join product_search_rows on product_search_rows.doc = product_search.rowid join ${products} on ${products.id} = product_search_rows.product_id`,
+        from: sql`product_search join ${products} on ${products}.search_doc = product_search.rowid`,
         where: sql`product_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(product_search, 10.0, 1.0, 4.0))`,
       }),
