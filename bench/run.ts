@@ -488,8 +488,10 @@ async function startSqliteWorld(env: NodeJS.ProcessEnv, storeEnv: Record<string,
   return worldEnv;
 }
 
+type PartnerKeyStore = Awaited<ReturnType<typeof openGatewayStores>>['keys'];
+
 /** One key per brand whose products the bench edits, made up front in `keys` (creating one is async). */
-async function partnerKeysIn(keys: Awaited<ReturnType<typeof openGatewayStores>>['keys']): Promise<(brandId: string) => string> {
+async function partnerKeysIn(keys: PartnerKeyStore): Promise<(brandId: string) => string> {
   const partnerKeys = new Map<string, string>();
   for (const brandId of new Set(productIds.map((_, index) => productBrandId(index)))) {
     partnerKeys.set(brandId, (await keys.create({ partnerId: brandId, name: 'bench', scopes: ['catalog:write'] })).secret);
@@ -677,7 +679,7 @@ async function main() {
   const stockAt = { url: theirs, pid: stockPid };
   let comparedAt: Target | null = null;
   // With its own SQLite world, the compared build's writes need their setup there too: its own partner keys.
-  let comparedWorld: { keys: Awaited<ReturnType<typeof openGatewayStores>>['keys']; partnerKeyFor: (brandId: string) => string } | null = null;
+  let comparedWorld: { keys: PartnerKeyStore; partnerKeyFor: (brandId: string) => string } | null = null;
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
     const ownWorld = COMPARE_STORE === 'sqlite' ? await startSqliteWorld(env, stores.env) : null;
