@@ -86,7 +86,7 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
       // Each match joined to its product by the doc id the product row holds, through an index that
       // also holds the status and id (migration 0024): the product's row is read only for a filter.
       products: (terms) => ({
-        from: sql`product_search join ${products} on ${products}.search_doc = product_search.rowid`,
+        from: sql`product_search join ${products} on ${docOf('products')} = product_search.rowid`,
         where: sql`product_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(product_search, 10.0, 1.0, 4.0))`,
       }),
