@@ -683,7 +683,7 @@ async function main() {
   if (COMPARE_GATEWAY) {
     const [port] = (await freePorts(1)) as [number];
     const ownWorld = COMPARE_STORE === 'sqlite' ? await startSqliteWorld(env, stores.env) : null;
-    const compared = processes.start('compared', [COMPARE_GATEWAY], { ...env, ...ownWorld, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
+    const compared = processes.start('compared', [...profiling('compared'), COMPARE_GATEWAY], { ...env, ...ownWorld, ...COMPARE_ENV, GATEWAY_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/ready`);
     comparedAt = { url: `http://127.0.0.1:${port}/graphql`, pid: compared.pid! };
     if (ownWorld) {

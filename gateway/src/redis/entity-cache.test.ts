@@ -17,6 +17,28 @@ async function replicas() {
 describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {
   sharedEntityCacheContract(replicas);
 
+  it("sends a fill with the replica's next lookup, one round trip for both, and every replica reads it then", async () => {
+    const [a, b, redis] = await replicas();
+    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    const { ticket } = await a.get([]);
+    const before = await scripts();
+    const stored = a.set([entry('carried', ['Product:1'])], ticket);
+    expect((await a.get(['carried'])).values[0]).toBe('{"key":"carried"}');
+    await stored;
+    expect(await scripts()).toBe(before + 1);
+    expect((await b.get(['carried'])).values[0]).toBe('{"key":"carried"}');
+  });
+
+  it('refuses a waiting fill that an invalidation overtook before a lookup carried it', async () => {
+    const [a, b] = await replicas();
+    const { ticket } = await a.get(['late']);
+    const stored = a.set([entry('late', ['Product:1']), entry('other', ['Product:2'])], ticket);
+    await b.invalidate(['Product:1']);
+    await a.get([]);
+    await stored;
+    expect((await b.get(['late', 'other'])).values.map(Boolean)).toEqual([false, true]);
+  });
+
   it('leaves no tag set behind its entries once they are past their max age', async () => {
     const [a, , redis] = await replicas();
     const { ticket } = await a.get([]);

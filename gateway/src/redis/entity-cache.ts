@@ -25,7 +25,8 @@
  * invalidated after the ticket (or a ticket of an earlier epoch: a Redis that restarted empty
  * counts from 0 again); an invalidation counts, marks, and deletes every entry of every tag and
  * the tag sets. Redis runs one script at a time, so a store's check and writes happen wholly before
- * or wholly after an invalidation, as the advisory locks make it on Postgres.
+ * or wholly after an invalidation, as the advisory locks make it on Postgres. A store waits for
+ * the next lookup and goes in its script (`FILL_DELAY_MS`): one round trip for both.
  *
  * One Redis server (with replicas of its own, if any), not Redis Cluster: the scripts touch keys
  * they find as they go. Its `maxmemory-policy` should stay `noeviction` (the default): a tag set
@@ -58,42 +59,54 @@ for i = ${first}, #KEYS do
 end
 return out`;
 
-const LOOKUP = `${EPOCH}local out = { epoch, redis.call('GET', KEYS[1]) or '0' }
+/**
+ * Keeps the fills from ARGV[first] on (the prefix, the epoch of their tickets, then per entry: key,
+ * value, time to live, its ticket, how many tags, the tags), each unless one of its tags was
+ * invalidated after its ticket, or the tickets are of an earlier epoch.
+ */
+const keepFills = (first: number) => `
+local function keepFills()
+  local p = ARGV[${first}]
+  if #ARGV < ${first + 1} or redis.call('GET', p .. 'epoch') ~= ARGV[${first + 1}] then return 0 end
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local kept = 0
+  local i = ${first + 2}
+  while i <= #ARGV do
+    local key = p .. 'e:' .. ARGV[i]
+    local ttl = tonumber(ARGV[i + 2])
+    local ticket = tonumber(ARGV[i + 3])
+    local tags = tonumber(ARGV[i + 4])
+    local fresh = true
+    for j = 1, tags do
+      local mark = redis.call('GET', p .. 'm:' .. ARGV[i + 4 + j])
+      if mark and tonumber(mark) > ticket then
+        fresh = false
+        break
+      end
+    end
+    if fresh then
+      redis.call('SET', key, ARGV[i + 1], 'PX', ttl)
+      for j = 1, tags do
+        local tagKey = p .. 't:' .. ARGV[i + 4 + j]
+        redis.call('ZADD', tagKey, 'GT', now + ttl, key)
+        redis.call('ZREMRANGEBYSCORE', tagKey, '-inf', now)
+        if redis.call('PTTL', tagKey) < ttl then redis.call('PEXPIRE', tagKey, ttl) end
+      end
+      kept = kept + 1
+    end
+    i = i + 5 + tags
+  end
+  return kept
+end
+`;
+
+/** A lookup (ARGV[1]: the epoch to set on an empty server) that first keeps the fills waiting (ARGV[2] on). */
+const LOOKUP = `${EPOCH}${keepFills(2)}keepFills()
+local out = { epoch, redis.call('GET', KEYS[1]) or '0' }
 ${valuesFrom(3)}`;
 
-const STORE = `
-local p = ARGV[1]
-if redis.call('GET', p .. 'epoch') ~= ARGV[2] then return 0 end
-local ticket = tonumber(ARGV[3])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local kept = 0
-local i = 4
-while i <= #ARGV do
-  local key = p .. 'e:' .. ARGV[i]
-  local ttl = tonumber(ARGV[i + 2])
-  local tags = tonumber(ARGV[i + 3])
-  local fresh = true
-  for j = 1, tags do
-    local mark = redis.call('GET', p .. 'm:' .. ARGV[i + 3 + j])
-    if mark and tonumber(mark) > ticket then
-      fresh = false
-      break
-    end
-  end
-  if fresh then
-    redis.call('SET', key, ARGV[i + 1], 'PX', ttl)
-    for j = 1, tags do
-      local tagKey = p .. 't:' .. ARGV[i + 3 + j]
-      redis.call('ZADD', tagKey, 'GT', now + ttl, key)
-      redis.call('ZREMRANGEBYSCORE', tagKey, '-inf', now)
-      if redis.call('PTTL', tagKey) < ttl then redis.call('PEXPIRE', tagKey, ttl) end
-    end
-    kept = kept + 1
-  end
-  i = i + 4 + tags
-end
-return kept`;
+const STORE = `${keepFills(1)}return keepFills()`;
 
 /** How many invalidations the log keeps: a near copy further behind than this starts empty again. */
 export const LOG_LENGTH = 10_000;
@@ -201,6 +214,21 @@ interface RedisTicket extends CacheTicket {
   readonly epoch: string;
 }
 
+/**
+ * How long a fill may wait for a lookup to carry it to Redis. A store is a round trip of its own
+ * otherwise, and fills come as often as lookups; meanwhile other replicas miss what it holds, and
+ * a ticket makes a late store as safe as an early one.
+ */
+export const FILL_DELAY_MS = 20;
+
+/** Fills waiting to go to Redis, all under tickets of one epoch. */
+interface PendingFills {
+  epoch: string;
+  entries: { entry: CacheEntry; ticket: CacheTicket }[];
+  waiting: { resolve(): void; reject(error: unknown): void }[];
+  timer: NodeJS.Timeout;
+}
+
 type EntityCacheCommands = {
   entityCacheLookup(...args: (string | number)[]): Promise<(string | number | null)[]>;
   entityCacheStore(...args: (string | number)[]): Promise<number>;
@@ -233,6 +261,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
   private readonly prefix: string;
   private readonly replica: string;
   private readonly heardBy: HeardBy;
+  private fills: PendingFills | null = null;
   /** The channels of the invalidation feed (`invalidation-feed.ts`). */
   readonly channels: { feed: string; acks: string };
 
@@ -254,7 +283,15 @@ export class RedisEntityCacheStore implements EntityCacheStore {
   async get(keys: readonly string[]): Promise<CacheLookup> {
     const takenAt = performance.now();
     const p = this.prefix;
-    const reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch);
+    const fills = this.takeFills();
+    let reply: (string | number | null)[];
+    try {
+      reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch, ...fills.args);
+    } catch (error) {
+      fills.failed(error);
+      throw error;
+    }
+    fills.sent();
     const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
     return { ...this.entriesOf(reply, 2, keys.length), ticket };
   }
@@ -308,17 +345,55 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     return { epoch: String(reply[0]), seq, changes, found: { ...this.entriesOf(reply, 4 + logged, keys), ticket } };
   }
 
+  /**
+   * Keeps the entries a fetch brought, unless an invalidation after `ticket` refuses them. They wait
+   * (at most `FILL_DELAY_MS`) to go with the next lookup, in its round trip; resolves once they are
+   * in Redis (or refused).
+   */
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
-    if (entries.length === 0 || performance.now() - ticket.takenAt > MAX_TICKET_AGE_MS) return;
     const epoch = (ticket as Partial<RedisTicket>).epoch;
-    if (epoch === undefined) return;
-    const args: (string | number)[] = [this.prefix, epoch, ticket.seq];
-    for (const entry of entries) {
-      const ttlMs = Math.round(entry.maxAgeSeconds * 1000);
-      if (ttlMs <= 0) continue;
-      args.push(entryKey(entry.key), `${JSON.stringify(entry.tags)}\n${entry.value}`, ttlMs, entry.tags.length, ...entry.tags);
+    if (epoch === undefined || performance.now() - ticket.takenAt > MAX_TICKET_AGE_MS) return;
+    const kept = entries.filter((entry) => Math.round(entry.maxAgeSeconds * 1000) > 0);
+    if (kept.length === 0) return;
+    // Tickets of two epochs never go in one script (the server restarted between them): the older fills go first.
+    if (this.fills && this.fills.epoch !== epoch) this.sendFills();
+    if (!this.fills) {
+      const fills: PendingFills = { epoch, entries: [], waiting: [], timer: setTimeout(() => this.sendFills(), FILL_DELAY_MS) };
+      fills.timer.unref();
+      this.fills = fills;
     }
-    if (args.length > 3) await this.redis.entityCacheStore(...args);
+    const fills = this.fills;
+    for (const entry of kept) fills.entries.push({ entry, ticket });
+    return new Promise<void>((resolve, reject) => fills.waiting.push({ resolve, reject }));
+  }
+
+  /** The fills waiting, as a script's arguments (those whose ticket grew too old left out), and how to tell their callers. */
+  private takeFills(): { args: (string | number)[]; sent(): void; failed(error: unknown): void } {
+    const fills = this.fills;
+    if (!fills) return { args: [], sent: () => undefined, failed: () => undefined };
+    this.fills = null;
+    clearTimeout(fills.timer);
+    const now = performance.now();
+    const args: (string | number)[] = [this.prefix, fills.epoch];
+    for (const { entry, ticket } of fills.entries) {
+      if (now - ticket.takenAt > MAX_TICKET_AGE_MS) continue;
+      args.push(entryKey(entry.key), `${JSON.stringify(entry.tags)}\n${entry.value}`, Math.round(entry.maxAgeSeconds * 1000), ticket.seq, entry.tags.length, ...entry.tags);
+    }
+    return {
+      args: args.length > 2 ? args : [],
+      sent: () => fills.waiting.forEach((waiting) => waiting.resolve()),
+      failed: (error) => fills.waiting.forEach((waiting) => waiting.reject(error)),
+    };
+  }
+
+  /** Sends the fills waiting in a round trip of their own (no lookup came in time). */
+  private sendFills(): Promise<void> {
+    const fills = this.takeFills();
+    if (fills.args.length === 0) {
+      fills.sent();
+      return Promise.resolve();
+    }
+    return this.redis.entityCacheStore(...fills.args).then(fills.sent, fills.failed);
   }
 
   /**
@@ -336,5 +411,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     return { responses: Number(reply[0]), seq, ...(unheard > 0 ? { unheard } : {}) };
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.sendFills();
+  }
 }

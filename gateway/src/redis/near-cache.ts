@@ -217,8 +217,9 @@ export class NearEntityCacheStore implements EntityCacheStore {
 
   async set(entries: readonly CacheEntry[], ticket: CacheTicket): Promise<void> {
     for (const entry of entries) this.forgone.delete(entry.key);
-    await this.shared.set(entries, ticket);
+    // Near at once: Redis takes it with a later lookup (`FILL_DELAY_MS`), and both refuse it alike after an invalidation.
     this.keepNear(entries, ticket);
+    await this.shared.set(entries, ticket);
   }
 
   forgo(keys: readonly string[], ticket: CacheTicket): void {
