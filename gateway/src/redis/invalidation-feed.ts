@@ -52,6 +52,12 @@ export class InvalidationFeed {
   private listener: FeedListener | null = null;
   private channelsHeard: string[] = [];
   private closed = false;
+  /** How far this replica last said it replayed, and how far it will say next. */
+  private told = 0;
+  private toTell = 0;
+  private telling: NodeJS.Immediate | null = null;
+  /** Invalidations this replica made itself, not yet acknowledged: no replica waits on its word for them. */
+  private readonly own = new Set<number>();
 
   constructor(
     /** A connection of its own: a subscribed connection can do nothing else. */
@@ -87,6 +93,8 @@ export class InvalidationFeed {
     // A connection lost may be a Redis restarted empty, counting invalidations from 0 again: what
     // replicas said they heard before counts for nothing now.
     this.heard.clear();
+    this.own.clear();
+    this.told = 0;
     this.subscribedSince = performance.now();
     this.listener?.subscribed();
   }
@@ -107,12 +115,38 @@ export class InvalidationFeed {
     const seq = Number(message.slice(0, first));
     const epoch = message.slice(first + 1, second);
     const heard = this.listener?.invalidated(seq, epoch, JSON.parse(message.slice(second + 1)) as string[]);
-    if (heard !== null && heard !== undefined) this.acknowledge(heard);
+    if (heard !== null && heard !== undefined) this.acknowledgeSoon(heard);
   }
 
   /** Tells the writers waiting on this replica that it has replayed up to `seq`. */
   acknowledge(seq: number): void {
+    this.told = seq;
     this.publisher.publish(this.channels.acks, `${this.replica} ${seq}`).catch(() => undefined);
+  }
+
+  /** Says that this replica made invalidation `seq` (the writer waits on every replica but itself). */
+  made(seq: number): void {
+    if (seq > this.told) this.own.add(seq);
+  }
+
+  /**
+   * Acknowledges once the pushes read in this turn are replayed, in one message (an acknowledgement
+   * covers every invalidation before it), and not at all when they were all this replica's own: a
+   * write's own invalidation comes back on the feed, and nobody waits on that.
+   */
+  private acknowledgeSoon(seq: number): void {
+    // The copy's cursor as of the last push read (after a reset of the count, lower than before).
+    this.toTell = seq;
+    this.telling ??= setImmediate(() => {
+      this.telling = null;
+      const from = this.told;
+      const to = this.toTell;
+      let ownOnly = to > from;
+      for (let heard = from + 1; ownOnly && heard <= to; heard++) ownOnly = this.own.has(heard);
+      for (const mine of this.own) if (mine <= to) this.own.delete(mine);
+      if (ownOnly) this.told = to;
+      else this.acknowledge(to);
+    });
   }
 
   private acknowledged(replica: string, seq: number): void {
@@ -156,6 +190,7 @@ export class InvalidationFeed {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.telling) clearImmediate(this.telling);
     this.subscribedSince = null;
     this.subscriber.disconnect();
   }

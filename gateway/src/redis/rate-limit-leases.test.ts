@@ -12,7 +12,7 @@ async function replicas() {
   const prefix = `lease${++prefixes}:`;
   const [first, second] = await Promise.all([throwawayRedis.connect(), throwawayRedis.connect()]);
   const bucket = new RedisRateLimitStore(first, prefix);
-  return { a: new LeasedRateLimitStore(bucket), b: new LeasedRateLimitStore(new RedisRateLimitStore(second, prefix)), bucket };
+  return { a: new LeasedRateLimitStore(bucket), b: new LeasedRateLimitStore(new RedisRateLimitStore(second, prefix)), bucket, redis: first };
 }
 
 /** Refills too slowly to matter within a test. */
@@ -73,11 +73,14 @@ describe.skipIf(!hasRedisServer)('rate-limit leases on Redis', () => {
     expect((await direct.take('partner:2', 0, slow(1_000), now)).available).toBe(990);
   });
 
-  it('gives a lease back once it is older than its time, and leases again', async () => {
-    const { a, bucket } = await replicas();
+  it('gives a lease back once it is older than its time, in the one round trip that leases again', async () => {
+    const { a, bucket, redis } = await replicas();
+    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
     const now = Date.now();
     await a.take('ip:3', 10, slow(1_000), now);
+    const before = await scripts();
     await a.take('ip:3', 10, slow(1_000), now + 1_500);
+    expect(await scripts()).toBe(before + 1);
     expect(a.counts).toMatchObject({ leases: 2, givenBack: 1 });
     await a.close();
     expect((await bucket.take('ip:3', 0, slow(1_000), now + 1_500)).available).toBe(980);

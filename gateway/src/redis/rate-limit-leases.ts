@@ -2,7 +2,8 @@
  * Rate limits in Redis without a round trip per request: a replica takes a lease of points from
  * the caller's shared bucket (`rate-limits.ts`, one atomic script, at least what the request
  * costs and up to `LEASE_SHARE` of the bucket) and spends it in its own memory; unused points and
- * refunds go into the lease, and a lease older than `LEASE_MS` is given back to the bucket.
+ * refunds go into the lease, and a lease older than `LEASE_MS` is given back to the bucket (with
+ * the caller's next lease, in its script, when the caller is still sending).
  *
  * A caller still never spends more than its bucket holds, across every replica: what a lease holds
  * was taken from the bucket. What changes is where the points wait: while replicas hold leases, a
@@ -53,10 +54,18 @@ export class LeasedRateLimitStore implements RateLimitStore {
   }
 
   async take(id: string, cost: number, tier: Tier, now: number): Promise<TakeResult> {
+    /** What an expired lease left, given back in the next lease's script: one round trip for both. */
+    let returned = 0;
     for (;;) {
       const lease = this.leases.get(id);
-      if (lease && now - lease.takenAt > LEASE_MS) void this.giveBack(id, lease, now);
-      else if (lease && lease.points >= cost) {
+      if (lease && now - lease.takenAt > LEASE_MS) {
+        if (this.asking.has(id)) void this.giveBack(id, lease, now);
+        else {
+          this.leases.delete(id);
+          if (lease.points > 0) this.counts.givenBack++;
+          returned = Math.max(0, lease.points);
+        }
+      } else if (lease && lease.points >= cost) {
         const available = told(lease, lease.points, cost, now);
         lease.points -= cost;
         this.counts.local++;
@@ -70,7 +79,7 @@ export class LeasedRateLimitStore implements RateLimitStore {
     const held = this.leases.get(id)?.points ?? 0;
     const need = cost - held;
     this.counts.leases++;
-    const asked = this.shared.lease(id, need, Math.max(need, Math.floor(tier.max * LEASE_SHARE)), tier, now);
+    const asked = this.shared.lease(id, need, Math.max(need, Math.floor(tier.max * LEASE_SHARE)), tier, now, returned);
     const settled = asked.then(
       () => undefined,
       () => undefined,

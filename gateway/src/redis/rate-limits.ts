@@ -35,8 +35,12 @@ end
 ${SAVE}
 return { allowed, tostring(available) }`;
 
-/** Takes at least ARGV[1] points and up to ARGV[5] for a replica's lease (`rate-limit-leases.ts`), or none. */
+/**
+ * Takes at least ARGV[1] points and up to ARGV[5] for a replica's lease (`rate-limit-leases.ts`), or
+ * none, after putting back ARGV[6] points its last lease of the caller did not spend.
+ */
 const LEASE = `${REFILLED}
+available = math.min(max, available + tonumber(ARGV[6]))
 local need = tonumber(ARGV[1])
 local want = tonumber(ARGV[5])
 local allowed = 0
@@ -58,7 +62,7 @@ return 1`;
 type RateLimitCommands = {
   rateLimitTake(key: string, cost: number, max: number, rate: number, now: number): Promise<[number, string]>;
   rateLimitRefund(key: string, points: number, max: number, rate: number, now: number): Promise<number>;
-  rateLimitLease(key: string, need: number, max: number, rate: number, now: number, want: number): Promise<[number, string, string]>;
+  rateLimitLease(key: string, need: number, max: number, rate: number, now: number, want: number, returned: number): Promise<[number, string, string]>;
 };
 
 /** What a lease took: `granted` points (0 when refused), and what the bucket has left. */
@@ -90,9 +94,12 @@ export class RedisRateLimitStore implements RateLimitStore {
     return { allowed: true, available: Math.floor(available), retryAfterMs: 0 };
   }
 
-  /** Takes `need` points and as many more as are there, up to `want`, in one script; nothing when `need` is not there. */
-  async lease(id: string, need: number, want: number, tier: Tier, now: number): Promise<Leased> {
-    const [allowed, granted, left] = await this.redis.rateLimitLease(`${this.prefix}rl:${id}`, need, tier.max, tier.restoreRate, now, want);
+  /**
+   * Takes `need` points and as many more as are there, up to `want`, in one script; nothing when
+   * `need` is not there. `returned` points (what the replica's last lease left) go back first.
+   */
+  async lease(id: string, need: number, want: number, tier: Tier, now: number, returned = 0): Promise<Leased> {
+    const [allowed, granted, left] = await this.redis.rateLimitLease(`${this.prefix}rl:${id}`, need, tier.max, tier.restoreRate, now, want, Math.max(0, returned));
     return { allowed: Number(allowed) === 1, granted: Number(granted), available: Number(left) };
   }
 
