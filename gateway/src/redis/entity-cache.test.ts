@@ -29,6 +29,21 @@ describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {
     expect((await b.get(['carried'])).values[0]).toBe('{"key":"carried"}');
   });
 
+  it('answers the lookups asked in one turn with one script, each its own keys in its own order', async () => {
+    const [a, , redis] = await replicas();
+    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    const { ticket } = await a.get([]);
+    await a.set([entry('one', ['Product:1']), entry('two', ['Product:2'])], ticket);
+    const before = await scripts();
+    const [first, second, none] = await Promise.all([a.get(['one', 'absent']), a.get(['two', 'one']), a.get([])]);
+    expect(await scripts()).toBe(before + 1);
+    expect(first.values).toEqual(['{"key":"one"}', undefined]);
+    expect(second.values).toEqual(['{"key":"two"}', '{"key":"one"}']);
+    expect(second.tags).toEqual([['Product:2'], ['Product:1']]);
+    expect(none.values).toEqual([]);
+    expect(none.ticket.seq).toBe(first.ticket.seq);
+  });
+
   it('refuses a waiting fill that an invalidation overtook before a lookup carried it', async () => {
     const [a, b] = await replicas();
     const { ticket } = await a.get(['late']);

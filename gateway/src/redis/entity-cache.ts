@@ -221,6 +221,11 @@ interface RedisTicket extends CacheTicket {
  */
 export const FILL_DELAY_MS = 20;
 
+/** The lookups asked in one turn, sent in one script. */
+interface PendingLookups {
+  callers: { keys: readonly string[]; takenAt: number; resolve(found: CacheLookup): void; reject(error: unknown): void }[];
+}
+
 /** Fills waiting to go to Redis, all under tickets of one epoch. */
 interface PendingFills {
   epoch: string;
@@ -262,6 +267,7 @@ export class RedisEntityCacheStore implements EntityCacheStore {
   private readonly replica: string;
   private readonly heardBy: HeardBy;
   private fills: PendingFills | null = null;
+  private lookups: PendingLookups | null = null;
   /** The channels of the invalidation feed (`invalidation-feed.ts`). */
   readonly channels: { feed: string; acks: string };
 
@@ -280,24 +286,48 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     this.channels = { feed: `${this.prefix}feed`, acks: `${this.prefix}acks` };
   }
 
-  async get(keys: readonly string[]): Promise<CacheLookup> {
-    const takenAt = performance.now();
+  /**
+   * The values of `keys` and a ticket. The lookups of one turn of the event loop (a plan's parallel
+   * fetches, requests arriving together) share one script, with the fills waiting.
+   */
+  get(keys: readonly string[]): Promise<CacheLookup> {
+    const batch = (this.lookups ??= this.newLookups());
+    return new Promise<CacheLookup>((resolve, reject) => batch.callers.push({ keys, takenAt: performance.now(), resolve, reject }));
+  }
+
+  private newLookups(): PendingLookups {
+    const batch: PendingLookups = { callers: [] };
+    setImmediate(() => {
+      if (this.lookups === batch) this.lookups = null;
+      void this.lookUp(batch);
+    });
+    return batch;
+  }
+
+  private async lookUp({ callers }: PendingLookups): Promise<void> {
     const p = this.prefix;
+    const at = new Map<string, number>();
+    for (const { keys } of callers) for (const key of keys) if (!at.has(key)) at.set(key, at.size);
     const fills = this.takeFills();
     let reply: (string | number | null)[];
     try {
-      reply = await this.redis.entityCacheLookup(2 + keys.length, `${p}seq`, `${p}epoch`, ...keys.map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch, ...fills.args);
+      reply = await this.redis.entityCacheLookup(2 + at.size, `${p}seq`, `${p}epoch`, ...[...at.keys()].map((key) => `${p}e:${entryKey(key)}`), this.candidateEpoch, ...fills.args);
     } catch (error) {
       fills.failed(error);
-      throw error;
+      for (const caller of callers) caller.reject(error);
+      return;
     }
     fills.sent();
-    const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
-    return { ...this.entriesOf(reply, 2, keys.length), ticket };
+    const found = this.entriesOf(reply, 2, at.size);
+    for (const { keys, takenAt, resolve } of callers) {
+      const ticket: RedisTicket = { seq: Number(reply[1]), takenAt, epoch: String(reply[0]) };
+      const positions = keys.map((key) => at.get(key)!);
+      resolve({ values: positions.map((i) => found.values[i]), ages: positions.map((i) => found.ages[i]), tags: positions.map((i) => found.tags[i]), ticket });
+    }
   }
 
   /** `count` entries of a script's reply from `at` on: value and time left of each. */
-  private entriesOf(reply: (string | number | null)[], at: number, count: number): Omit<CacheLookup, 'ticket'> {
+  private entriesOf(reply: (string | number | null)[], at: number, count: number): Required<Omit<CacheLookup, 'ticket'>> {
     const values: (string | undefined)[] = [];
     const ages: (number | undefined)[] = [];
     const tags: (readonly string[] | undefined)[] = [];
