@@ -44,6 +44,17 @@ describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {
     expect(none.ticket.seq).toBe(first.ticket.seq);
   });
 
+  it('splits a turn asking for very many keys over several scripts, so no one script holds the server long', async () => {
+    const [a, , redis] = await replicas();
+    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    await a.get([]);
+    const before = await scripts();
+    const keysOf = (n: number) => Array.from({ length: 600 }, (_, i) => `many-${n}-${i}`);
+    const found = await Promise.all([a.get(keysOf(1)), a.get(keysOf(2)), a.get(keysOf(3))]);
+    expect(await scripts()).toBe(before + 3);
+    expect(found.map((lookup) => lookup.values.length)).toEqual([600, 600, 600]);
+  });
+
   it('refuses a waiting fill that an invalidation overtook before a lookup carried it', async () => {
     const [a, b] = await replicas();
     const { ticket } = await a.get(['late']);

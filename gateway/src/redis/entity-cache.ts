@@ -221,8 +221,13 @@ interface RedisTicket extends CacheTicket {
  */
 export const FILL_DELAY_MS = 20;
 
+/** The most keys one turn's lookups put in one script. */
+const MAX_KEYS_PER_SCRIPT = 1_000;
+
 /** The lookups asked in one turn, sent in one script. */
 interface PendingLookups {
+  /** How many keys its callers asked for, together. */
+  keys: number;
   callers: { keys: readonly string[]; takenAt: number; resolve(found: CacheLookup): void; reject(error: unknown): void }[];
 }
 
@@ -291,12 +296,15 @@ export class RedisEntityCacheStore implements EntityCacheStore {
    * fetches, requests arriving together) share one script, with the fills waiting.
    */
   get(keys: readonly string[]): Promise<CacheLookup> {
+    // A script holds the server while it runs: a turn asking for very many keys sends several.
+    if (this.lookups && this.lookups.keys + keys.length > MAX_KEYS_PER_SCRIPT) this.lookups = null;
     const batch = (this.lookups ??= this.newLookups());
+    batch.keys += keys.length;
     return new Promise<CacheLookup>((resolve, reject) => batch.callers.push({ keys, takenAt: performance.now(), resolve, reject }));
   }
 
   private newLookups(): PendingLookups {
-    const batch: PendingLookups = { callers: [] };
+    const batch: PendingLookups = { keys: 0, callers: [] };
     setImmediate(() => {
       if (this.lookups === batch) this.lookups = null;
       void this.lookUp(batch);
