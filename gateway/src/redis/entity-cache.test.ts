@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasRedisServer } from '@app/kit/redis-server';
-import { useThrowawayRedis } from '@app/kit/redis-testing';
+import { scriptsRun, useThrowawayRedis } from '@app/kit/redis-testing';
 import { cacheEntry as entry, sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
 
@@ -19,24 +19,22 @@ describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {
 
   it("sends a fill with the replica's next lookup, one round trip for both, and every replica reads it then", async () => {
     const [a, b, redis] = await replicas();
-    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
     const { ticket } = await a.get([]);
-    const before = await scripts();
+    const before = await scriptsRun(redis);
     const stored = a.set([entry('carried', ['Product:1'])], ticket);
     expect((await a.get(['carried'])).values[0]).toBe('{"key":"carried"}');
     await stored;
-    expect(await scripts()).toBe(before + 1);
+    expect(await scriptsRun(redis)).toBe(before + 1);
     expect((await b.get(['carried'])).values[0]).toBe('{"key":"carried"}');
   });
 
   it('answers the lookups asked in one turn with one script, each its own keys in its own order', async () => {
     const [a, , redis] = await replicas();
-    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
     const { ticket } = await a.get([]);
     await a.set([entry('one', ['Product:1']), entry('two', ['Product:2'])], ticket);
-    const before = await scripts();
+    const before = await scriptsRun(redis);
     const [first, second, none] = await Promise.all([a.get(['one', 'absent']), a.get(['two', 'one']), a.get([])]);
-    expect(await scripts()).toBe(before + 1);
+    expect(await scriptsRun(redis)).toBe(before + 1);
     expect(first.values).toEqual(['{"key":"one"}', undefined]);
     expect(second.values).toEqual(['{"key":"two"}', '{"key":"one"}']);
     expect(second.tags).toEqual([['Product:2'], ['Product:1']]);
@@ -46,13 +44,23 @@ describe.skipIf(!hasRedisServer)('the entity cache on Redis', () => {
 
   it('splits a turn asking for very many keys over several scripts, so no one script holds the server long', async () => {
     const [a, , redis] = await replicas();
-    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
     await a.get([]);
-    const before = await scripts();
+    const before = await scriptsRun(redis);
     const keysOf = (n: number) => Array.from({ length: 600 }, (_, i) => `many-${n}-${i}`);
     const found = await Promise.all([a.get(keysOf(1)), a.get(keysOf(2)), a.get(keysOf(3))]);
-    expect(await scripts()).toBe(before + 3);
+    expect(await scriptsRun(redis)).toBe(before + 3);
     expect(found.map((lookup) => lookup.values.length)).toEqual([600, 600, 600]);
+  });
+
+  it('sends a thousand waiting fills at once, rather than in the next lookup', async () => {
+    const [a, b, redis] = await replicas();
+    const { ticket } = await a.get([]);
+    const before = await scriptsRun(redis);
+    const stored = a.set(Array.from({ length: 1_000 }, (_, i) => entry(`bulk-${i}`, ['Product:1'])), ticket);
+    await a.get(['bulk-0']);
+    await stored;
+    expect(await scriptsRun(redis)).toBe(before + 2);
+    expect((await b.get(['bulk-999'])).values[0]).toBe('{"key":"bulk-999"}');
   });
 
   it('refuses a waiting fill that an invalidation overtook before a lookup carried it', async () => {

@@ -221,7 +221,7 @@ interface RedisTicket extends CacheTicket {
  */
 export const FILL_DELAY_MS = 20;
 
-/** The most keys one turn's lookups put in one script. */
+/** The most keys one turn's lookups put in one script, and the most fills that wait for a lookup. */
 const MAX_KEYS_PER_SCRIPT = 1_000;
 
 /** The lookups asked in one turn, sent in one script. */
@@ -402,7 +402,10 @@ export class RedisEntityCacheStore implements EntityCacheStore {
     }
     const fills = this.fills;
     for (const entry of kept) fills.entries.push({ entry, ticket });
-    return new Promise<void>((resolve, reject) => fills.waiting.push({ resolve, reject }));
+    const stored = new Promise<void>((resolve, reject) => fills.waiting.push({ resolve, reject }));
+    // Like a turn's lookups, so many fills go at once rather than lengthen the next lookup's script.
+    if (fills.entries.length >= MAX_KEYS_PER_SCRIPT) void this.sendFills();
+    return stored;
   }
 
   /** The fills waiting, as a script's arguments (those whose ticket grew too old left out), and how to tell their callers. */

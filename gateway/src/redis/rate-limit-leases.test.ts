@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasRedisServer } from '@app/kit/redis-server';
-import { useThrowawayRedis } from '@app/kit/redis-testing';
+import { scriptsRun, useThrowawayRedis } from '@app/kit/redis-testing';
 import { LeasedRateLimitStore } from './rate-limit-leases.ts';
 import { RedisRateLimitStore } from './rate-limits.ts';
 
@@ -75,12 +75,11 @@ describe.skipIf(!hasRedisServer)('rate-limit leases on Redis', () => {
 
   it('gives a lease back once it is older than its time, in the one round trip that leases again', async () => {
     const { a, bucket, redis } = await replicas();
-    const scripts = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
     const now = Date.now();
     await a.take('ip:3', 10, slow(1_000), now);
-    const before = await scripts();
+    const before = await scriptsRun(redis);
     await a.take('ip:3', 10, slow(1_000), now + 1_500);
-    expect(await scripts()).toBe(before + 1);
+    expect(await scriptsRun(redis)).toBe(before + 1);
     expect(a.counts).toMatchObject({ leases: 2, givenBack: 1 });
     await a.close();
     expect((await bucket.take('ip:3', 0, slow(1_000), now + 1_500)).available).toBe(980);
