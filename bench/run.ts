@@ -21,7 +21,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { openRedis, type Redis } from '../packages/kit/src/redis.ts';
+import { openRedis, scriptsRun, type Redis } from '../packages/kit/src/redis.ts';
 import { benchStore, openBenchStores, writeBenchResults } from './stores.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -251,7 +251,7 @@ async function runDriver(
     subgraphs: subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0),
     ...(await subgraphCounters(subgraphs.ports)),
     cache: await entityCacheCounters(spec.url),
-    redis: redisServer ? await redisCommandsRun(redisServer) : 0,
+    redis: redisServer ? await scriptsRun(redisServer) : 0,
   });
   let before: Awaited<ReturnType<typeof sample>> | null = null;
   let after: Awaited<ReturnType<typeof sample>> | null = null;
@@ -332,18 +332,6 @@ async function measureMix(name: string, gateway: MixResult['gateway'], spec: Omi
 let writeState: WriteState | null = null;
 /** The bench's own connection to the run's Redis server (Postgres runs), for its command counts. */
 let redisServer: Redis | null = null;
-
-/**
- * Scripts the server has run so far (`INFO commandstats`): every one of the gateway's Redis
- * operations is one script, one round trip. (The commands a script calls are counted too, under
- * their own names, which is why those are not summed.)
- */
-async function redisCommandsRun(redis: Redis): Promise<number> {
-  const text = await redis.info('commandstats');
-  let calls = 0;
-  for (const match of text.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)) calls += Number(match[1]);
-  return calls;
-}
 
 function meanOf<T extends CaseResult>(runs: T[], name: string): T {
   const mean = (pick: (run: T) => number, places = 2) => round(runs.reduce((sum, run) => sum + pick(run), 0) / runs.length, places);

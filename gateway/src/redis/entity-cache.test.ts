@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasRedisServer } from '@app/kit/redis-server';
-import { scriptsRun, useThrowawayRedis } from '@app/kit/redis-testing';
+import { scriptsRun } from '@app/kit/redis';
+import { useThrowawayRedis } from '@app/kit/redis-testing';
 import { cacheEntry as entry, sharedEntityCacheContract } from '../entity-cache/shared-store-contract.ts';
 import { RedisEntityCacheStore } from './entity-cache.ts';
 

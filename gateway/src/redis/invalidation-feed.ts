@@ -120,8 +120,14 @@ export class InvalidationFeed {
 
   /** Tells the writers waiting on this replica that it has replayed up to `seq`. */
   acknowledge(seq: number): void {
-    this.told = seq;
+    this.saidUpTo(seq);
     this.publisher.publish(this.channels.acks, `${this.replica} ${seq}`).catch(() => undefined);
+  }
+
+  /** What this replica has told (or, for its own invalidations, needs not tell) the writers. */
+  private saidUpTo(seq: number): void {
+    this.told = seq;
+    for (const mine of this.own) if (mine <= seq) this.own.delete(mine);
   }
 
   /** Says that this replica made invalidation `seq` (the writer waits on every replica but itself). */
@@ -143,8 +149,7 @@ export class InvalidationFeed {
       const to = this.toTell;
       let ownOnly = to > from;
       for (let heard = from + 1; ownOnly && heard <= to; heard++) ownOnly = this.own.has(heard);
-      for (const mine of this.own) if (mine <= to) this.own.delete(mine);
-      if (ownOnly) this.told = to;
+      if (ownOnly) this.saidUpTo(to);
       else this.acknowledge(to);
     });
   }

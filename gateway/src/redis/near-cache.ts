@@ -231,10 +231,11 @@ export class NearEntityCacheStore implements EntityCacheStore {
   async invalidate(tags: readonly string[]): Promise<Invalidation> {
     try {
       const made = await this.shared.invalidate(tags);
-      if (made.seq !== undefined) this.feed?.made(made.seq);
-      // This replica's copy at once; the log replays it again, harmlessly.
-      if (made.seq !== undefined) this.near.dropAt(tags, made.seq);
-      else this.empty();
+      if (made.seq !== undefined) {
+        this.feed?.made(made.seq);
+        // This replica's copy at once; the log replays it again, harmlessly.
+        this.near.dropAt(tags, made.seq);
+      } else this.empty();
       this.counts.unheard += made.unheard ?? 0;
       return made;
     } catch (error) {

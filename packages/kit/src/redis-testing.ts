@@ -30,8 +30,3 @@ export function useThrowawayRedis() {
   };
 }
 
-/** How many scripts the server has run so far, for a test counting round trips (a first run on a connection may be an `EVAL`). */
-export async function scriptsRun(redis: Redis): Promise<number> {
-  const stats = await redis.info('commandstats');
-  return [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
-}

@@ -77,6 +77,16 @@ export function isRedisUnreachable(error: unknown): boolean {
 }
 
 /** Whether Redis answers `PING` now (for `/ready`); false on any failure. */
+/**
+ * Scripts the server has run so far (`INFO commandstats`): the gateway's Redis operations are one
+ * script each, one round trip (a first run on a connection may be an `EVAL`). The commands a script
+ * calls are counted under their own names, which is why those are not summed.
+ */
+export async function scriptsRun(redis: Redis): Promise<number> {
+  const stats = await redis.info('commandstats');
+  return [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 export async function pingRedis(redis: Redis): Promise<boolean> {
   try {
     return (await redis.ping()) === 'PONG';
