@@ -104,6 +104,11 @@ function screens(maya: string, longTail: string) {
     // world's. Between a rare word and a common one: few enough to read and sort, too many for a
     // walk of the sort's index to find a page within a few rows.
     ...PRODUCT_SORTS.map((sort) => ({ name: `product search "104" (a model number), ${sort}`, query: `query { searchProducts(text: "104", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
+    // A rare word and a typo: "candle" is in one product on each world, "candel" in none. A search
+    // costs what it matches: SQLite's planner once walked a sort's index testing every product
+    // against the word (1.5 s on the large world for a price or newest sort).
+    ...PRODUCT_SORTS.map((sort) => ({ name: `product search "candle" (one product), ${sort}`, query: `query { searchProducts(text: "candle", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
+    ...PRODUCT_SORTS.map((sort) => ({ name: `product search "candel" (none), ${sort}`, query: `query { searchProducts(text: "candel", sort: ${sort}, first: 10) { edges { node { id title } } } }`, variables: {} })),
     { name: 'creators directory, one topic', query: 'query { searchCreators(topic: COOKING, first: 10) { edges { node { handle followerCount } } } }', variables: {} },
     { name: 'creator followers, last page', query: 'query ($h: String!) { creator(handle: $h) { followers(last: 10) { totalCount edges { node { handle } } } } }', variables: { h: maya } },
   ];

@@ -85,8 +85,11 @@ function textSearchOf(engine: Engine<CommerceTables>): TextSearch {
     return {
       // Each match joined to its product by the doc id the product row holds, through an index that
       // also holds the status and id (migration 0024): the product's row is read only for a filter.
+      // The matches first and that index, by rule (`cross join`, `indexed by`): with no statistics
+      // SQLite's planner took a sort's index for the order (walking every product, testing each
+      // against the word: 1.5 s for a word no product holds on 200,000) or for the status alone.
       products: (terms) => ({
-        from: sql`product_search join ${products} on ${docOf('products')} = product_search.rowid`,
+        from: sql`product_search cross join ${products} indexed by products_search_doc on ${docOf('products')} = product_search.rowid`,
         where: sql`product_search match ${ftsQuery(terms)}`,
         score: sql`(-bm25(product_search, 10.0, 1.0, 4.0))`,
       }),
