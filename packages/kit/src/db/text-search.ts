@@ -15,6 +15,11 @@ export interface TextIndex {
   table: string;
   /** The SQL names of the text columns searched, as one document. */
   columns: readonly string[];
+  /**
+   * A boolean column: only the rows where it is true are indexed (the creators of a directory
+   * over all users), so a search reads its matches among them alone, not among every row.
+   */
+  only?: string;
 }
 
 /**
@@ -54,7 +59,9 @@ export function textMatch(engine: EngineName, index: TextIndex, terms: readonly 
   if (engine === 'sqlite') {
     return sql`${sql.identifier(index.table)}.rowid in (select rowid from ${sql.identifier(index.name)} where ${sql.identifier(index.name)} match ${ftsQuery(terms, 'every')})`;
   }
-  return sql`${sql.raw(pgDocument(index))} @@ to_tsquery('simple'::regconfig, ${tsQuery(terms, 'every')})`;
+  // A partial index serves a query whose own condition says its predicate, written out here.
+  const only = index.only ? sql` and ${sql.raw(`${quote(index.table)}.${quote(index.only)}`)} = true` : sql``;
+  return sql`${sql.raw(pgDocument(index))} @@ to_tsquery('simple'::regconfig, ${tsQuery(terms, 'every')})${only}`;
 }
 
 /**
@@ -62,15 +69,19 @@ export function textMatch(engine: EngineName, index: TextIndex, terms: readonly 
  * migration holds exactly these; its contract test checks that it still does.
  */
 export function textIndexDdl(engine: EngineName, index: TextIndex): string[] {
-  const { name, table, columns } = index;
-  if (engine === 'postgres') return [`CREATE INDEX ${quote(name)} ON ${quote(table)} USING gin ((${pgDocument(index)}));`];
+  const { name, table, columns, only } = index;
+  if (engine === 'postgres') return [`CREATE INDEX ${quote(name)} ON ${quote(table)} USING gin ((${pgDocument(index)}))${only ? ` WHERE ${quote(only)} = true` : ''};`];
   const list = columns.map(quote).join(', ');
   const values = (row: 'new' | 'old') => columns.map((column) => `${row}.${quote(column)}`).join(', ');
+  // With `only`, each trigger indexes or forgets a row by its value before and after, and the fill
+  // reads those rows (an external-content table's 'rebuild' would index every row).
+  const when = (row: 'new' | 'old') => (only ? ` WHEN ${row}.${quote(only)} = true` : '');
+  const where = (row: 'new' | 'old') => (only ? ` WHERE ${row}.${quote(only)} = true` : '');
   return [
     `CREATE VIRTUAL TABLE ${quote(name)} USING fts5(${list}, content=${quote(table)}, content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');`,
-    `CREATE TRIGGER ${quote(`${name}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END;`,
-    `CREATE TRIGGER ${quote(`${name}_delete`)} AFTER DELETE ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); END;`,
-    `CREATE TRIGGER ${quote(`${name}_update`)} AFTER UPDATE OF ${list} ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); INSERT INTO ${quote(name)}(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END;`,
-    `INSERT INTO ${quote(name)}(${quote(name)}) VALUES ('rebuild');`,
+    `CREATE TRIGGER ${quote(`${name}_insert`)} AFTER INSERT ON ${quote(table)}${when('new')} BEGIN INSERT INTO ${quote(name)}(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END;`,
+    `CREATE TRIGGER ${quote(`${name}_delete`)} AFTER DELETE ON ${quote(table)}${when('old')} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); END;`,
+    `CREATE TRIGGER ${quote(`${name}_update`)} AFTER UPDATE OF ${list}${only ? `, ${quote(only)}` : ''} ON ${quote(table)} BEGIN INSERT INTO ${quote(name)}(${quote(name)}, rowid, ${list}) SELECT 'delete', old.rowid, ${values('old')}${where('old')}; INSERT INTO ${quote(name)}(rowid, ${list}) SELECT new.rowid, ${values('new')}${where('new')}; END;`,
+    only ? `INSERT INTO ${quote(name)}(rowid, ${list}) SELECT rowid, ${list} FROM ${quote(table)} WHERE ${quote(only)} = true;` : `INSERT INTO ${quote(name)}(${quote(name)}) VALUES ('rebuild');`,
   ];
 }

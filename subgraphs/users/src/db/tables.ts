@@ -67,8 +67,8 @@ export const usersTables = defineTables((c) => {
 
 export type UsersTables = typeof usersTables.sqlite;
 
-/** People found by words of their handle, name or bio (migration 0004 makes it on each engine). */
-export const usersTextIndex: TextIndex = { name: 'users_search', table: 'users', columns: ['handle', 'display_name', 'bio'] };
+/** Creators found by words of their handle, name or bio: the directory's index, of creators only (migration 0006 on each engine). */
+export const usersTextIndex: TextIndex = { name: 'users_search', table: 'users', columns: ['handle', 'display_name', 'bio'], only: 'is_creator' };
 
 // The SQLite tables by name, for drizzle-kit and for tests that read what a write left behind.
 export const { users, follows, usedNonces } = usersTables.sqlite;
