@@ -33,8 +33,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { creatorIds, userIds } from '../packages/fixtures/src/world.ts';
-import { hotStreamId } from '../packages/fixtures/src/large.ts';
+import { creatorIds, shopBrands, userIds } from '../packages/fixtures/src/world.ts';
+import { bulkBrandId, hotStreamId } from '../packages/fixtures/src/large.ts';
 import { signUserToken } from '../gateway/src/auth.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '../gateway/src/config.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from '../packages/kit/src/pg-cluster.ts';
@@ -82,8 +82,39 @@ const SUBGRAPHS = ['users', 'content', 'gifts', 'commerce'] as const;
 
 const handleOf = async (url: string, id: string) => ((await post(url, 'query ($id: ID!) { user(id: $id) { handle } }', { id })).data as { user: { handle: string } }).user.handle;
 
+async function screenSubjects(world: World, url: string): Promise<ScreenSubjects> {
+  let feedCursor: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const answer = await post(url, FEED_PAGE, { after: feedCursor });
+    feedCursor = (answer.data as { feed: { pageInfo: { endCursor: string } } }).feed.pageInfo.endCursor;
+  }
+  const jwt = { secret: JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  return {
+    maya: await handleOf(url, creatorIds[0] as string),
+    longTail: await handleOf(url, creatorIds[18] as string),
+    brandId: world === 'large' ? bulkBrandId(0) : (shopBrands[0] as { id: string }).id,
+    feedCursor: feedCursor!,
+    mayaToken: await signUserToken(jwt, { id: creatorIds[0] as string, country: 'US' }, { expiresIn: '2h' }),
+  };
+}
+
+/** What a world's screens ask for that differs by world: handles, its largest catalog, a deep feed cursor, the creator's token. */
+interface ScreenSubjects {
+  maya: string;
+  longTail: string;
+  /** The brand with the most products: the large world's first bulk brand (20,428), the small world's first shop. */
+  brandId: string;
+  /** The feed's cursor after five pages. */
+  feedCursor: string;
+  /** The most followed creator's own token, for her commission statement. */
+  mayaToken: string;
+}
+
+const COMMISSION_STATEMENT = `query ($h: String!) { creator(handle: $h) { commissionStatement { totals { pending { formatted } locked { formatted } payable { formatted } paid { formatted } reversed { formatted } }
+  lines(first: 10) { edges { node { title units rate amount { formatted } state order { id } } } } } } }`;
+
 /** The screens measured, each the same request on both worlds. */
-function screens(maya: string, longTail: string) {
+function screens({ maya, longTail, brandId, feedCursor, mayaToken }: ScreenSubjects) {
   return [
     { name: 'profile, most followed creator', query: CREATOR_PROFILE, variables: { handle: maya } },
     { name: 'profile, long-tail creator', query: CREATOR_PROFILE, variables: { handle: longTail } },
@@ -94,6 +125,10 @@ function screens(maya: string, longTail: string) {
     { name: 'liveNow with totals and top gifters', query: 'query { liveNow(first: 5) { edges { node { id title giftTotals { coins giftCount gifterCount } topGifters(first: 3) { rank coins user { handle } } } } } }', variables: {} },
     { name: 'recent gifts on the hot stream', query: 'query ($id: ID!) { liveStream(id: $id) { recentGifts(first: 20) { id eventId quantity sender { handle } } } }', variables: { id: hotStreamId } },
     { name: 'feed, first page', query: FEED_PAGE, variables: {} },
+    { name: 'feed, sixth page', query: FEED_PAGE, variables: { after: feedCursor } },
+    { name: 'brands with their products', query: 'query { brands(first: 10) { edges { node { name products(first: 5) { edges { node { id title price { formatted } } } } } } } }', variables: {} },
+    { name: 'brand with the largest catalog, first page', query: 'query ($id: ID!) { brand(id: $id) { name products(first: 10) { edges { node { id title price { formatted } inStock } } } } }', variables: { id: brandId } },
+    { name: "creator's commission statement (her own)", query: COMMISSION_STATEMENT, variables: { h: maya }, headers: { authorization: `Bearer ${mayaToken}` } },
     // "serum" answers 4 products on the small world and a full page of 10 on the large one, so its
     // ratio carries the page's size as well as history; "cream" matches 10 on the small world and
     // about 4,000 on the large one, the same density as "serum" there: a full page on both.
@@ -142,10 +177,10 @@ async function inTurns<T>(urls: string[], sample: (url: string, at: number) => P
 }
 
 /** A screen on each world (`requests[i]` to `urls[i]`: each world's handles are its own), in turns. */
-async function timeScreen(urls: string[], requests: { query: string; variables: Record<string, unknown> }[]) {
+async function timeScreen(urls: string[], requests: { query: string; variables: Record<string, unknown>; headers?: Record<string, string> }[]) {
   const times = await inTurns(urls, async (url, at) => {
     const started = performance.now();
-    const answer = await post(url, requests[at]!.query, requests[at]!.variables);
+    const answer = await post(url, requests[at]!.query, requests[at]!.variables, requests[at]!.headers);
     if (answer.errors) throw new Error(`${JSON.stringify(answer.errors).slice(0, 300)}`);
     return performance.now() - started;
   });
@@ -309,7 +344,7 @@ async function startWorld(world: World, stores: WorldStores): Promise<RunningWor
     await Promise.all([waitFor(`http://127.0.0.1:${gateway}/ready`), waitFor(`http://127.0.0.1:${cached}/ready`)]);
     const off = `http://127.0.0.1:${gateway}/graphql`;
     const servicePorts = [...ports, gateway] as number[];
-    const list = screens(await handleOf(off, creatorIds[0] as string), await handleOf(off, creatorIds[18] as string));
+    const list = screens(await screenSubjects(world, off));
     // Empties every histogram: what follows is measured without the start (printed on its own).
     const startLoop = await eventLoopP99(servicePorts);
     return { world, processes, off, on: `http://127.0.0.1:${cached}/graphql`, gatewayPort: gateway!, servicePorts, screens: list, startLoop };
