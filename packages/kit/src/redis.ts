@@ -76,7 +76,6 @@ export function isRedisUnreachable(error: unknown): boolean {
   return UNREACHABLE_MESSAGES.test(error.message);
 }
 
-/** Whether Redis answers `PING` now (for `/ready`); false on any failure. */
 /**
  * Scripts the server has run so far (`INFO commandstats`): the gateway's Redis operations are one
  * script each, one round trip (a first run on a connection may be an `EVAL`). The commands a script
@@ -87,6 +86,7 @@ export async function scriptsRun(redis: Redis): Promise<number> {
   return [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
+/** Whether Redis answers `PING` now (for `/ready`); false on any failure. */
 export async function pingRedis(redis: Redis): Promise<boolean> {
   try {
     return (await redis.ping()) === 'PONG';

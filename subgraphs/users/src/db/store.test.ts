@@ -240,8 +240,17 @@ describeOnEachEngine<UsersStore>(
       await store().updateUser(viewer.id, { bio: 'Sourdough every Sunday.' });
       expect(await everyone({ ...none, terms: ['sourdough'] })).toEqual([]);
       if (engine === 'sqlite') {
-        const client = (store() as unknown as { db: { $client: { prepare(sql: string): { get(): unknown } } } }).db.$client;
-        expect(client.prepare('select count(*) as n from users_search_docsize').get()).toEqual({ n: creators.length });
+        const client = (store() as unknown as { db: { $client: { prepare(sql: string): { get(): unknown; run(...values: unknown[]): unknown } } } }).db.$client;
+        const indexed = () => client.prepare('select count(*) as n from users_search_docsize').get();
+        expect(indexed()).toEqual({ n: creators.length });
+        // A viewer who becomes a creator is indexed and found; one who stops is forgotten (no
+        // statement flips the flag yet; the update trigger does the work).
+        client.prepare('update users set is_creator = 1 where id = ?').run(viewer.id);
+        expect(indexed()).toEqual({ n: creators.length + 1 });
+        expect(await everyone({ ...none, terms: ['sourdough'] })).toEqual([viewer.id]);
+        client.prepare('update users set is_creator = 0 where id = ?').run(viewer.id);
+        expect(indexed()).toEqual({ n: creators.length });
+        expect(await everyone({ ...none, terms: ['sourdough'] })).toEqual([]);
       } else {
         const pool = (store() as unknown as { pg: { pool: { query(sql: string): Promise<{ rows: { indexdef: string }[] }> } } }).pg.pool;
         const [index] = (await pool.query(`select indexdef from pg_indexes where indexname = 'users_search'`)).rows;
