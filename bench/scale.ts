@@ -27,6 +27,8 @@
  *
  * Requests are sequential (latency, not throughput): 200 timed after 5 warm-ups per screen
  * (`--samples`), so a p99 is the third slowest, not one stray request (with 40 it was the slowest).
+ * Each cache-off ratio is printed with its 95 % bootstrap interval (`ratio-interval.ts`): a p99
+ * ratio whose interval spans the target is within the run's own noise, not settled by it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,7 @@ import { freePorts } from '../test/stack.ts';
 import { cpuSplitMs, Processes, waitFor } from './processes.ts';
 import { CREATOR_PROFILE, DEFERRED_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE, PRODUCT_SORTS, withoutDefer } from './screens.ts';
 import { deferredRequest } from './deferred.ts';
+import { ratioInterval, type RatioInterval } from './ratio-interval.ts';
 import { benchStore } from './stores.ts';
 import { subscribeToGifts } from './gift-subscribers.ts';
 
@@ -178,23 +181,22 @@ async function inTurns<T>(urls: string[], sample: (url: string, at: number) => P
 
 /** A screen on each world (`requests[i]` to `urls[i]`: each world's handles are its own), in turns. */
 async function timeScreen(urls: string[], requests: { query: string; variables: Record<string, unknown>; headers?: Record<string, string> }[]) {
-  const times = await inTurns(urls, async (url, at) => {
+  return inTurns(urls, async (url, at) => {
     const started = performance.now();
     const answer = await post(url, requests[at]!.query, requests[at]!.variables, requests[at]!.headers);
     if (answer.errors) throw new Error(`${JSON.stringify(answer.errors).slice(0, 300)}`);
     return performance.now() - started;
   });
-  return times.map(spread);
 }
 
-function spread(times: number[]) {
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+function spread(times: readonly number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 async function timeDeferred(urls: string[], requests: { query: string; variables: Record<string, unknown> }[]) {
   const times = await inTurns(urls, (url, at) => deferredRequest(url, requests[at]!.query, requests[at]!.variables));
-  return times.map((each) => ({ initial: spread(each.map((time) => time.initialMs)), last: spread(each.map((time) => time.lastMs)) }));
+  return times.map((each) => ({ initial: each.map((time) => time.initialMs), last: each.map((time) => time.lastMs) }));
 }
 
 /** `SENDERS` viewers sending roses to the hot stream as fast as they are answered, for `ms` (STORM_MS). */
@@ -359,38 +361,40 @@ interface ScreensMeasured {
   screensLoop: Record<string, number>;
 }
 
+/** Each screen's large / small ratios with the entity cache off, with their 95 % bootstrap intervals. */
+type RatioIntervals = Record<string, { p50: RatioInterval; p99: RatioInterval }>;
+
 /**
  * Every screen on every running world, the entity cache off then on, the worlds taking turns
- * request by request (`inTurns`); then each world's event-loop delay over the screens.
+ * request by request (`inTurns`); then each world's event-loop delay over the screens. With two
+ * worlds, also how sure each cache-off ratio is (`ratio-interval.ts`).
  */
-async function measureScreens(worlds: RunningWorld[]): Promise<ScreensMeasured[]> {
+async function measureScreens(worlds: RunningWorld[]): Promise<{ measured: ScreensMeasured[]; intervals: RatioIntervals }> {
   const results = worlds.map((): ScreenTimes => ({}));
+  const intervals: RatioIntervals = {};
   const shown = (at: number, name: string) => {
     const times = results[at]![name]!;
     console.log(`${worlds[at]!.world}: ${name}: cache off p50 ${times.off.p50.toFixed(1)} ms, p99 ${times.off.p99.toFixed(1)} ms; on p50 ${times.on.p50.toFixed(1)} ms`);
+  };
+  const record = (name: string, off: number[][], on: number[][]) => {
+    worlds.forEach((_, at) => (results[at]![name] = { off: spread(off[at]!), on: spread(on[at]!) }));
+    if (worlds.length === 2) intervals[name] = { p50: ratioInterval(off[0]!, off[1]!, 50), p99: ratioInterval(off[0]!, off[1]!, 99) };
+    worlds.forEach((_, at) => shown(at, name));
   };
   for (const [index, screen] of worlds[0]!.screens.entries()) {
     const requests = worlds.map((world) => world.screens[index]!);
     const [offUrls, onUrls] = [worlds.map((world) => world.off), worlds.map((world) => world.on)];
     if ('deferred' in screen) {
       const [off, on] = [await timeDeferred(offUrls, requests), await timeDeferred(onUrls, requests)];
-      worlds.forEach((_, at) => {
-        results[at]![`${screen.name}: initial payload`] = { off: off[at]!.initial, on: on[at]!.initial };
-        results[at]![`${screen.name}: last payload`] = { off: off[at]!.last, on: on[at]!.last };
-        shown(at, `${screen.name}: initial payload`);
-        shown(at, `${screen.name}: last payload`);
-      });
+      record(`${screen.name}: initial payload`, off.map((each) => each.initial), on.map((each) => each.initial));
+      record(`${screen.name}: last payload`, off.map((each) => each.last), on.map((each) => each.last));
       continue;
     }
-    const [off, on] = [await timeScreen(offUrls, requests), await timeScreen(onUrls, requests)];
-    worlds.forEach((_, at) => {
-      results[at]![screen.name] = { off: off[at]!, on: on[at]! };
-      shown(at, screen.name);
-    });
+    record(screen.name, await timeScreen(offUrls, requests), await timeScreen(onUrls, requests));
   }
   const measured: ScreensMeasured[] = [];
   for (const [at, world] of worlds.entries()) measured.push({ times: results[at]!, screensLoop: await eventLoopP99(world.servicePorts) });
-  return measured;
+  return { measured, intervals };
 }
 
 /** What a world's storms send with: its senders' tokens (their wallets filled), and how to read the gifts process. */
@@ -548,12 +552,13 @@ try {
   // Both worlds run at once for the screens, measured in turns; then each world's hot stream alone.
   const running: RunningWorld[] = [];
   let screensMeasured: ScreensMeasured[];
+  let intervals: RatioIntervals;
   let senders: HotStreamSenders[];
   let storms: StormsMeasured[];
   try {
     running.push(await startWorld('small', smallStores));
     if (WORLDS.has('large')) running.push(await startWorld('large', largeStores));
-    screensMeasured = await measureScreens(running);
+    ({ measured: screensMeasured, intervals } = await measureScreens(running));
     senders = [];
     for (const world of running) senders.push(await hotStreamSenders(world));
     storms = await measureStorms(running, senders);
@@ -572,13 +577,20 @@ try {
   } else {
     const large = await measureHotStream(running[1]!, screensMeasured[1]!, senders[1]!, storms[1]!);
     const loadAfter = os.loadavg();
+    const interval = ({ ratio, low, high }: RatioInterval) => `×${ratio.toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`;
     const rows = Object.keys(small.screens).map((name) => {
-      const [s, l] = [small.screens[name]!, large.screens[name]!];
-      return `| ${name} | ${s.off.p50.toFixed(1)} / ${s.off.p99.toFixed(1)} | ${l.off.p50.toFixed(1)} / ${l.off.p99.toFixed(1)} | ×${(l.off.p50 / s.off.p50).toFixed(2)} / ×${(l.off.p99 / s.off.p99).toFixed(2)} | ${s.on.p50.toFixed(1)} | ${l.on.p50.toFixed(1)} |`;
+      const [s, l, sure] = [small.screens[name]!, large.screens[name]!, intervals[name]!];
+      return `| ${name} | ${s.off.p50.toFixed(1)} / ${s.off.p99.toFixed(1)} | ${l.off.p50.toFixed(1)} / ${l.off.p99.toFixed(1)} | ${interval(sure.p50)} / ${interval(sure.p99)} | ${s.on.p50.toFixed(1)} | ${l.on.p50.toFixed(1)} |`;
     });
-    console.log('\n| screen | small p50 / p99 ms (cache off) | large p50 / p99 ms | large / small | small p50, cache on | large p50, cache on |');
+    console.log('\n| screen | small p50 / p99 ms (cache off) | large p50 / p99 ms | large / small p50 / p99 (95 % interval) | small p50, cache on | large p50, cache on |');
     console.log('|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);
+    // Which ratios past the target this run settles (the whole interval past it) and which are within its noise.
+    for (const p of ['p50', 'p99'] as const) {
+      const past = Object.entries(intervals).filter(([, sure]) => sure[p].ratio > 1.5);
+      const settled = past.filter(([, sure]) => sure[p].low > 1.5).map(([name]) => name);
+      console.log(`${p} ratios past ×1.5: ${past.length}${past.length ? ` (${past.map(([name, sure]) => `${name} ${interval(sure[p])}`).join('; ')})` : ''}; with the whole interval past ×1.5: ${settled.length}`);
+    }
     const rounds = (hot: Pick<StormsMeasured, 'rounds'>) => hot.rounds.map((round) => round.commitsPerSecond.toFixed(1)).join(', ');
     console.log(
       `| hot stream: ${SENDERS} senders, ${STORM_ROUNDS} × ${STORM_MS / 1000} s | ${small.hot.commitsPerSecond.toFixed(1)} commits/s (${rounds(small.hot)}), p99 ${small.hot.p99.toFixed(0)} ms | ${large.hot.commitsPerSecond.toFixed(1)} commits/s (${rounds(large.hot)}), p99 ${large.hot.p99.toFixed(0)} ms | ×${(large.hot.commitsPerSecond / small.hot.commitsPerSecond).toFixed(2)} commits | errors ${JSON.stringify(small.hot.errors)} | errors ${JSON.stringify(large.hot.errors)} |`,
@@ -603,7 +615,7 @@ try {
     console.log(`load average (1, 5, 15 min): before ${loadAverage.before.join(' ')}, after ${loadAverage.after.join(' ')} on ${os.cpus().length} cores`);
     const file = path.join(root, 'bench', 'scale-results.json');
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-    const run = { measuredAt: new Date().toISOString(), store: STORE, samples: SAMPLES, loadAverage, largeBuildSeconds, deferTarget, small, large, reconcile: reconciled };
+    const run = { measuredAt: new Date().toISOString(), store: STORE, samples: SAMPLES, loadAverage, largeBuildSeconds, deferTarget, small, large, intervals, reconcile: reconciled };
     // One file for both engines, as bench/results.json: each run replaces its own engine's.
     const { postgres: previousPostgres, ...previousSqlite } = previous;
     writeFileSync(file, `${JSON.stringify(STORE === 'sqlite' ? { ...run, ...(previousPostgres ? { postgres: previousPostgres } : {}) } : { ...previousSqlite, postgres: run }, null, 2)}\n`);
