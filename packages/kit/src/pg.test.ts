@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,47 @@ describe('the Postgres store', () => {
       expect(answers.every((reply) => (reply.result as { balance: number }).balance === 0)).toBe(true);
     } finally {
       await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
+  it('lets the transactions of one line hold at most two pooled connections while they wait for a row, so other statements still get one', async () => {
+    const url = await freshDatabase();
+    const connection = new PgConnection({ url, poolSize: 4, connectTimeoutMs: 2_000 });
+    const store = storeOn(connection);
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    // Inside the holder's transaction the activity view keeps its first read: cleared before each.
+    const waitingForTheRow = async () => {
+      await holder.query('select pg_stat_clear_snapshot()');
+      return Number((await holder.query(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
+    };
+    try {
+      // Another process holds the row every body below first updates (a hot stream's counter).
+      await holder.query('begin');
+      await holder.query(`select * from accounts where id = 'a' for update`);
+      const bodies = Array.from({ length: 8 }, (_, i) =>
+        store.transaction(
+          async (tx) => {
+            await tx.setBalance('a', i);
+            return i;
+          },
+          { isolation: 'readCommitted', line: 'account-a' },
+        ),
+      );
+      for (let tries = 0; (await waitingForTheRow()) < 2 && tries < 100; tries++) await sleep(20);
+      expect(await waitingForTheRow()).toBe(2);
+      // Without the line all four connections would wait there, and this read would wait 2 s for
+      // one and fail.
+      expect(await store.balance('a')).toBe(10);
+      await sleep(100);
+      expect(await waitingForTheRow()).toBe(2);
+
+      await holder.query('commit');
+      expect((await Promise.all(bodies)).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(connection.retries).toBe(0);
+    } finally {
+      await holder.end();
+      await connection.close();
     }
   });
 

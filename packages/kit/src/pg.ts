@@ -21,6 +21,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { GraphQLError } from 'graphql';
 import { ConcurrentCommitError, StoreMisuseError, StoreOpenError, type Transactional, type TransactionOptions } from './store.ts';
+import { lines, type Lines } from './lines.ts';
 
 /** What Postgres statements run on: the pool outside a transaction, the transaction inside one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,6 +108,9 @@ export interface PgConnectionOptions {
   settings?: Record<string, string>;
 }
 
+/** The most pooled connections one line's transactions hold at once (`TransactionOptions.line`). */
+export const LINE_CONNECTIONS = 2;
+
 /** How long a readiness probe waits for `select 1`. */
 export const PROBE_TIMEOUT_MS = 1_000;
 
@@ -124,10 +128,13 @@ export class PgConnection {
   /** One connection of its own for readiness probes: a busy pool is not an unreachable server. */
   private probePool: pg.Pool | null = null;
   private readonly onRetry?: () => void;
+  /** `TransactionOptions.line`: one transaction holding the line's row, the next doing its work up to it; never the whole pool. */
+  private readonly lines: Lines;
 
   constructor(options: PgConnectionOptions) {
     this.url = options.url;
     this.onRetry = options.onRetry;
+    this.lines = lines(Math.max(1, Math.min(LINE_CONNECTIONS, (options.poolSize ?? 10) - 1)));
     const settings = Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`);
     this.pool = new pg.Pool({
       connectionString: options.url,
@@ -151,9 +158,14 @@ export class PgConnection {
    * Runs `body` in one SERIALIZABLE transaction (or READ COMMITTED, for a body written for it:
    * `TransactionOptions`), again from the start after a serialization failure, a deadlock or a
    * `ConcurrentCommitError` (up to TRANSACTION_ATTEMPTS times in all), committed when it
-   * resolves, rolled back when it throws.
+   * resolves, rolled back when it throws. With a `line`, it first waits its turn in that line.
    */
   async transaction<T>(body: (tx: PgDb) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (options.line !== undefined) return this.lines.run(options.line, () => this.transactionNow(body, options));
+    return this.transactionNow(body, options);
+  }
+
+  private async transactionNow<T>(body: (tx: PgDb) => Promise<T>, options: TransactionOptions): Promise<T> {
     const isolationLevel = options.isolation === 'readCommitted' ? 'read committed' : 'serializable';
     const run = () => this.db.transaction((tx) => insideTransaction.run(this, () => body(tx)), { isolationLevel });
     try {

@@ -56,6 +56,14 @@ export interface TransactionOptions {
    * or additive updates, inserts a unique key decides).
    */
   isolation?: 'serializable' | 'readCommitted';
+  /**
+   * Transactions naming the same line (a stream's id) hold at most two of this process's pooled
+   * connections at once (Postgres); the others wait in memory, in order, before taking one. Bodies
+   * that all wait for one row would otherwise fill the pool behind its holder, and every other
+   * statement of the service would wait for a connection. SQLite runs every body in turn over its
+   * one connection already: there the line changes nothing.
+   */
+  line?: string;
 }
 
 /**

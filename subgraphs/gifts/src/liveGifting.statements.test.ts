@@ -5,9 +5,11 @@
  * there (`together`), the send written with its event's number; on SQLite they run one by one in
  * process, where a statement costs no round trip.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '@app/kit/db/testing';
 import { fakePeers, runOperation } from '@app/kit/testing';
+import type { PgConnection } from '@app/kit/pg';
 import { anonymousViewer } from '@app/kit/viewer';
 import { seedId } from '@app/fixtures/ids';
 import { liveStreamIds, userIds } from '@app/fixtures/world';
@@ -24,7 +26,13 @@ const retried = () => void retries++;
 const server = createServer();
 const stream = liveStreamIds[0] as string;
 const creator = userIds[0] as string;
-const peers = fakePeers({ LiveStream: new Map([[stream, { status: 'LIVE', creator: { id: creator } }]]) });
+const otherStream = liveStreamIds[1] as string;
+const peers = fakePeers({
+  LiveStream: new Map([
+    [stream, { status: 'LIVE', creator: { id: creator } }],
+    [otherStream, { status: 'LIVE', creator: { id: userIds[1] as string } }],
+  ]),
+});
 const SEND = 'mutation ($input: SendLiveGiftInput!) { sendLiveGift(input: $input) { send { id } } }';
 const BUY = 'mutation ($key: String!) { purchaseCoins(input: { packageId: "cpk_70", idempotencyKey: $key }) { wallet { coins } } }';
 
@@ -112,6 +120,41 @@ describeOnEachEngine<GiftsStore>(
       expect((await store().liveEventsAfter(stream, before.lastSeq, 100)).length).toBe(1);
       const [wallet] = await store().walletsByUserIds([sender]);
       expect(wallet?.coins).toBe(70 - 60);
+      expect(await store().keptCountDifferences()).toEqual([]);
+    });
+
+    it.skipIf(engine !== 'postgres')("keeps a busy stream's waiting sends to two of the pool's connections: a send to another stream goes through meanwhile", async () => {
+      const senders = userIds.slice(20, 32) as string[];
+      const elsewhere = userIds[33] as string;
+      const contextOf = (sender: string) => createContext(store(), { ...anonymousViewer(), userId: sender, country: 'US' }, peers.client);
+      const rose = (sender: string, liveStreamId: string, key: string) =>
+        runOperation(server, contextOf(sender), SEND, { input: { liveStreamId, giftId: seedId('lgf', 0), quantity: 1, idempotencyKey: key } });
+      for (const sender of [...senders, elsewhere]) expect((await runOperation(server, contextOf(sender), BUY, { key: `busy-buy-${sender}` })).errors).toBeUndefined();
+      expect((await rose(senders[0]!, stream, 'busy-first')).errors).toBeUndefined();
+      // Another replica's send holds the stream's line (its counter row) and does not commit yet.
+      const holder = await (store() as unknown as { pg: PgConnection }).pg.pool.connect();
+      // Inside the holder's transaction the activity view keeps its first read: cleared before each.
+      const waitingForTheRow = async () => {
+        await holder.query('select pg_stat_clear_snapshot()');
+        return Number((await holder.query(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
+      };
+      try {
+        await holder.query('begin');
+        await holder.query('select * from live_event_topics where topic = $1 for update', [stream]);
+        const waiting = senders.map((sender, i) => rose(sender, stream, `busy-send-${i}`));
+        for (let tries = 0; (await waitingForTheRow()) < 2 && tries < 100; tries++) await sleep(20);
+        await holder.query('select pg_stat_clear_snapshot()');
+        expect(await waitingForTheRow()).toBe(2);
+        // Twelve sends wait for the row; without their line they would hold nine of the ten
+        // connections and this send would wait 5 s for one, and fail.
+        const other = await rose(elsewhere, otherStream, 'busy-elsewhere');
+        expect(other.errors).toBeUndefined();
+        expect(await waitingForTheRow()).toBe(2);
+        await holder.query('commit');
+        expect((await Promise.all(waiting)).map((result) => result.errors)).toEqual(senders.map(() => undefined));
+      } finally {
+        holder.release();
+      }
       expect(await store().keptCountDifferences()).toEqual([]);
     });
   },

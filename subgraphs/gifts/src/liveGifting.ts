@@ -282,7 +282,9 @@ export async function sendLiveGift(context: Context, input: SendLiveGiftInput): 
       context.changed('User', senderId);
       return { sendId: id };
     },
-    { isolation: 'readCommitted' },
+    // In its stream's line in this process too: a busy stream's waiting sends hold two of the
+    // pool's connections, not all of them, so the rest of gifting does not wait behind it.
+    { isolation: 'readCommitted', line: `liveStream:${liveStreamId}` },
   );
   return result.sendId;
 }
