@@ -44,7 +44,7 @@ import { freePorts } from '../test/stack.ts';
 import { cpuSplitMs, Processes, waitFor } from './processes.ts';
 import { CREATOR_PROFILE, DEFERRED_PROFILE, FEED_PAGE, LIVE_STREAM_PAGE, PRODUCT_SORTS, withoutDefer } from './screens.ts';
 import { deferredRequest } from './deferred.ts';
-import { ratioInterval, type RatioInterval } from './ratio-interval.ts';
+import { percentileOf, ratioInterval, type RatioInterval } from './ratio-interval.ts';
 import { benchStore } from './stores.ts';
 import { subscribeToGifts } from './gift-subscribers.ts';
 
@@ -161,8 +161,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-
 /**
  * One request to each of `urls` per sample, taking turns (which goes first alternates), so every
  * world's figure comes from the same minutes: a load that passes falls on all of them alike.
@@ -191,7 +189,7 @@ async function timeScreen(urls: string[], requests: { query: string; variables: 
 
 function spread(times: readonly number[]) {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { p50: percentileOf(sorted, 50), p99: percentileOf(sorted, 99) };
 }
 
 async function timeDeferred(urls: string[], requests: { query: string; variables: Record<string, unknown> }[]) {
@@ -223,7 +221,7 @@ async function storm(url: string, tokens: string[], ms = STORM_MS) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { commitsPerSecond: latencies.length / (ms / 1000), p99: latencies.length ? percentile(latencies, 99) : NaN, errors: Object.fromEntries(errors), answeredAt, latencies };
+  return { commitsPerSecond: latencies.length / (ms / 1000), p99: latencies.length ? percentileOf(latencies, 99) : NaN, errors: Object.fromEntries(errors), answeredAt, latencies };
 }
 
 /**
@@ -259,8 +257,8 @@ async function stormWithSubscribers(gatewayBase: string, tokens: string[], servi
       everyClientEveryEvent: everyAnswered && missed === 0,
       missedDeliveries: missed,
       duplicatedOrWrong: subscribers.wrongEvents(),
-      deliveryP50: delays.length ? percentile(delays, 50) : NaN,
-      deliveryP99: delays.length ? percentile(delays, 99) : NaN,
+      deliveryP50: delays.length ? percentileOf(delays, 50) : NaN,
+      deliveryP99: delays.length ? percentileOf(delays, 99) : NaN,
     };
   } finally {
     await subscribers.close();
@@ -476,7 +474,7 @@ async function measureStorms(worlds: RunningWorld[], senders: HotStreamSenders[]
     const seconds = (STORM_MS / 1000) * STORM_ROUNDS;
     return {
       commitsPerSecond: into.latencies.length / seconds,
-      p99: into.latencies.length ? percentile(into.latencies, 99) : NaN,
+      p99: into.latencies.length ? percentileOf(into.latencies, 99) : NaN,
       errors: Object.fromEntries(into.errors),
       giftsCpuMs: Math.round(into.cpuMs),
       ...(STORE === 'postgres' ? { retriesPerSend: into.retries / Math.max(1, into.latencies.length) } : {}),
